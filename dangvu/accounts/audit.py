@@ -1,0 +1,40 @@
+"""Audit entries: every named action writes one (who, when, before, after)."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import models
+
+from .models import AuditEntry
+
+
+def snapshot(obj) -> dict | None:
+    """The record's concrete fields as JSON-ready values (foreign keys as ids)."""
+    if obj is None:
+        return None
+    data = {}
+    for field in obj._meta.concrete_fields:
+        value = getattr(obj, field.attname)
+        if isinstance(value, dt.date | dt.datetime | Decimal):
+            value = str(value)
+        elif isinstance(field, models.FileField):
+            value = str(value or "")
+        data[field.attname] = value
+    return data
+
+
+def record(actor, action, obj, before=None, *, summary="", person=None, org=None, after=...):
+    """Write the audit entry for `action` on `obj`; `before` is the snapshot taken before the change."""
+    if actor is not None and not getattr(actor, "is_authenticated", False):
+        actor = None
+    return AuditEntry.objects.create(
+        actor=actor,
+        action=action,
+        summary=summary[:255],
+        target_type=obj._meta.label_lower,
+        target_id=obj.pk,
+        person=person,
+        org=org,
+        before=before,
+        after=snapshot(obj) if after is ... else after,
+    )

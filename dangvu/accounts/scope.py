@@ -1,0 +1,136 @@
+"""The one place that decides who sees what.
+
+Every view, export and command asks a `Scope` which organizations and people it may show or
+change. A role on an organization covers its whole subtree; a member sees only their own person.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from dangvu.orgs.models import Organization
+from dangvu.orgs.tree import children_map, subtree_ids
+
+from .models import Role
+
+WRITE_ROLES = {Role.Kind.OFFICE, Role.Kind.SECRETARY}
+
+
+@dataclass
+class Scope:
+    # None means everything: the operator running a command without --user, or a superuser.
+    read_org_ids: set | None = field(default_factory=set)
+    write_org_ids: set | None = field(default_factory=set)
+    self_person_ids: set = field(default_factory=set)
+    kinds: set = field(default_factory=set)
+
+    @classmethod
+    def everything(cls):
+        return cls(read_org_ids=None, write_org_ids=None)
+
+    @property
+    def sees_everything(self):
+        return self.read_org_ids is None
+
+    # Organizations -------------------------------------------------------------
+    def orgs(self, qs=None):
+        qs = Organization.objects.all() if qs is None else qs
+        return qs if self.sees_everything else qs.filter(id__in=self.read_org_ids)
+
+    def can_read_org(self, org):
+        return self.sees_everything or org.id in self.read_org_ids
+
+    def can_write_org(self, org):
+        return self.write_org_ids is None or org.id in self.write_org_ids
+
+    def org_or_404(self, slug):
+        org = Organization.objects.filter(slug=slug).first()
+        if org is None or not self.can_read_org(org):
+            raise Http404("Không tìm thấy tổ chức.")
+        return org
+
+    def require_write_org(self, org):
+        if not self.can_write_org(org):
+            raise PermissionDenied("Bạn không có quyền thay đổi hồ sơ của tổ chức này.")
+
+    # People --------------------------------------------------------------------
+    def people(self, qs=None):
+        from dangvu.people.models import Person
+
+        qs = Person.objects.all() if qs is None else qs
+        if self.sees_everything:
+            return qs
+        return qs.filter(_people_in(self.read_org_ids) | Q(id__in=self.self_person_ids))
+
+    def writable_people(self, qs=None):
+        from dangvu.people.models import Person
+
+        qs = Person.objects.all() if qs is None else qs
+        if self.write_org_ids is None:
+            return qs
+        return qs.filter(_people_in(self.write_org_ids))
+
+    def person_or_404(self, person_id):
+        person = self.people().filter(id=person_id).first()
+        if person is None:
+            raise Http404("Không tìm thấy hồ sơ.")
+        return person
+
+    def can_write_person(self, person):
+        return self.writable_people().filter(id=person.id).exists()
+
+    def require_write_person(self, person):
+        if not self.can_write_person(person):
+            raise PermissionDenied("Bạn không có quyền thay đổi hồ sơ này.")
+
+
+def _people_in(org_ids):
+    """People attached to any of `org_ids`: kept there, member there, or on its staff."""
+    from dangvu.people.models import Membership, PartyProfile, StaffRecord
+
+    org_ids = list(org_ids)
+    members = Membership.objects.filter(org_id__in=org_ids).values("person_id")
+    staff = StaffRecord.objects.filter(Q(agency_id__in=org_ids) | Q(unit_id__in=org_ids))
+    candidates = PartyProfile.objects.filter(candidate_cell_id__in=org_ids).values("person_id")
+    return (
+        Q(home_org_id__in=org_ids)
+        | Q(id__in=members)
+        | Q(id__in=staff.values("person_id"))
+        | Q(id__in=candidates)
+    )
+
+
+def scope_for(user) -> Scope:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Scope()
+    if user.is_superuser:
+        return Scope.everything()
+    scope = Scope()
+    children = None
+    for role in Role.objects.filter(user=user):
+        scope.kinds.add(role.kind)
+        if role.kind == Role.Kind.MEMBER:
+            if role.person_id:
+                scope.self_person_ids.add(role.person_id)
+            continue
+        if role.org_id is None:
+            continue
+        children = children if children is not None else children_map()
+        ids = subtree_ids([role.org_id], children)
+        scope.read_org_ids |= ids
+        if role.kind in WRITE_ROLES:
+            scope.write_org_ids |= ids
+    return scope
+
+
+def scope_for_username(username) -> Scope:
+    """The scope of a command run with --user; without it a command acts as the operator."""
+    if not username:
+        return Scope.everything()
+    user = get_user_model().objects.filter(username=username, is_active=True).first()
+    if user is None:
+        raise LookupError(f"Không có người dùng “{username}”.")
+    return scope_for(user)

@@ -1,0 +1,21 @@
+"""The main menu. Each part of the product adds its entry here; entries whose URL does not
+exist (a part not installed) are left out."""
+
+from django.urls import NoReverseMatch, reverse
+
+MENU = [
+    ("org_tree", "Tổ chức"),
+    ("people_list", "Cá nhân"),
+]
+
+
+def menu(request):
+    if not getattr(request, "user", None) or not request.user.is_authenticated:
+        return {"menu": []}
+    items = []
+    for name, label in MENU:
+        try:
+            items.append((reverse(name), label))
+        except NoReverseMatch:
+            continue
+    return {"menu": items}

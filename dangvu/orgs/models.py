@@ -1,0 +1,132 @@
+"""Organizations as an effective-dated tree, their names over time, committee terms and positions.
+
+Dates: a record holds from `valid_from` (inclusive) until `valid_to` (exclusive: the first day it no
+longer holds). `active_on(d)` is the one place that rule is written down for queries.
+"""
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Q
+
+
+def active_on(day: dt.date, prefix: str = "") -> Q:
+    """Records (or, with `prefix`, related records) that hold on `day`."""
+    return Q(**{f"{prefix}valid_from__lte": day}) & (
+        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gt": day})
+    )
+
+
+class Organization(models.Model):
+    class Kind(models.TextChoices):
+        SUPERIOR_COMMITTEE = "superior_committee", "Đảng ủy cấp trên"
+        PARTY_COMMITTEE = "party_committee", "Đảng bộ cơ sở"
+        PARTY_CELL = "party_cell", "Chi bộ"
+        AGENCY = "agency", "Cơ quan"
+        DEPARTMENT = "department", "Phòng chuyên môn"
+        SERVICE_UNIT = "service_unit", "Đơn vị sự nghiệp"
+        TRADE_UNION = "trade_union", "Công đoàn"
+        YOUTH_UNION = "youth_union", "Chi đoàn"
+        VETERANS = "veterans", "Hội Cựu chiến binh"
+
+    class EndReason(models.TextChoices):
+        DISSOLVED = "dissolved", "Giải thể"
+        MERGED = "merged", "Sáp nhập"
+
+    kind = models.CharField("loại", max_length=32, choices=Kind.choices)
+    name = models.CharField("tên", max_length=255)
+    slug = models.SlugField(unique=True, max_length=100)
+    parent = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="trực thuộc",
+    )
+    # The abbreviation that ends the symbol of its outgoing documents ("ĐU" in "15-BC/ĐU").
+    symbol = models.CharField("ký hiệu", max_length=32, blank=True)
+    place = models.CharField("địa danh", max_length=100, blank=True)
+    valid_from = models.DateField("ngày thành lập")
+    valid_to = models.DateField("ngày kết thúc", null=True, blank=True)
+    end_reason = models.CharField(max_length=16, choices=EndReason.choices, blank=True)
+    successor = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="predecessors"
+    )
+    founding_document = models.CharField("quyết định thành lập", max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "tổ chức"
+
+    def __str__(self):
+        return self.name
+
+    def is_active_on(self, day):
+        return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
+
+    def name_on(self, day):
+        """The name the organization bore on `day` (names change; reports for past years keep theirs)."""
+        past = [n for n in self.names.all() if n.valid_from <= day]
+        return max(past, key=lambda n: n.valid_from).name if past else self.name
+
+
+class OrganizationName(models.Model):
+    """Every name an organization has borne, from the day it took it."""
+
+    organization = models.ForeignKey(Organization, models.CASCADE, related_name="names")
+    name = models.CharField(max_length=255)
+    valid_from = models.DateField()
+
+    class Meta:
+        ordering = ["valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "valid_from"], name="one_name_per_day")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Term(models.Model):
+    """A term (nhiệm kỳ) of an elected body: the executive committee (BCH, chi ủy) or the UBKT."""
+
+    class Body(models.TextChoices):
+        EXECUTIVE = "executive", "Ban Chấp hành"
+        INSPECTION = "inspection", "Ủy ban Kiểm tra"
+
+    organization = models.ForeignKey(Organization, models.PROTECT, related_name="terms")
+    body = models.CharField("cơ quan", max_length=16, choices=Body.choices, default=Body.EXECUTIVE)
+    name = models.CharField("nhiệm kỳ", max_length=32)  # "2015-2020"
+    valid_from = models.DateField("bắt đầu")
+    valid_to = models.DateField("kết thúc", null=True, blank=True)
+
+    class Meta:
+        ordering = ["organization", "-valid_from"]
+
+    def __str__(self):
+        return f"{self.get_body_display()} nhiệm kỳ {self.name}"
+
+
+class Position(models.Model):
+    """A seat in an elected body for part or all of a term."""
+
+    class Role(models.TextChoices):
+        SECRETARY = "secretary", "Bí thư"
+        DEPUTY_SECRETARY = "deputy_secretary", "Phó Bí thư"
+        STANDING_MEMBER = "standing_member", "Ủy viên Ban Thường vụ"
+        MEMBER = "member", "Ủy viên"
+        CHAIR = "chair", "Chủ nhiệm"
+        DEPUTY_CHAIR = "deputy_chair", "Phó Chủ nhiệm"
+
+    term = models.ForeignKey(Term, models.PROTECT, related_name="positions")
+    person = models.ForeignKey("people.Person", models.PROTECT, related_name="positions")
+    role = models.CharField("chức vụ", max_length=24, choices=Role.choices)
+    valid_from = models.DateField("từ ngày")
+    valid_to = models.DateField("đến ngày", null=True, blank=True)
+
+    class Meta:
+        ordering = ["term", "role"]
+
+    def __str__(self):
+        return f"{self.get_role_display()} – {self.person}"

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("to-chuc/", views.org_tree, name="org_tree"),
+    path("to-chuc/<slug:slug>/", views.org_detail, name="org_detail"),
+    path("to-chuc/<slug:slug>/them/", views.org_create, name="org_create"),
+    path("to-chuc/<slug:slug>/doi-ten/", views.org_rename, name="org_rename"),
+    path("to-chuc/<slug:slug>/giai-the/", views.org_dissolve, name="org_dissolve"),
+    path("to-chuc/<slug:slug>/sap-nhap/", views.org_merge, name="org_merge"),
+    path("to-chuc/<slug:slug>/thong-ke/", views.org_stats, name="org_stats"),
+    path("to-chuc/<slug:slug>/thong-ke/<str:fact>/", views.org_figure, name="org_figure"),
+]

@@ -1,0 +1,176 @@
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from dangvu.accounts.models import AuditEntry
+from dangvu.people.models import Membership, Person
+from dangvu.people.stats import section_one
+from dangvu.web import apply_action, day_param, render_form
+
+from . import actions
+from .forms import EndForm, MergeForm, OrgCreateForm, RenameForm
+from .models import Organization, Position, active_on
+from .tree import nested
+
+
+def home(request):
+    scope = request.scope
+    if not scope.sees_everything and not scope.read_org_ids:
+        if scope.self_person_ids:
+            return redirect("person_detail", person_id=min(scope.self_person_ids))
+        return render(request, "orgs/no_access.html")
+    return redirect("org_tree")
+
+
+def org_tree(request):
+    day = day_param(request)
+    orgs = list(request.scope.orgs())
+    show_all = bool(request.GET.get("tat-ca"))
+    if not show_all:
+        orgs = [o for o in orgs if o.is_active_on(day)]
+    return render(
+        request, "orgs/tree.html", {"rows": nested(orgs), "day": day, "show_all": show_all}
+    )
+
+
+def org_detail(request, slug):
+    scope = request.scope
+    org = scope.org_or_404(slug)
+    day = day_param(request)
+    children = [o for o in scope.orgs(org.children.all()) if o.is_active_on(day)]
+    members = (
+        Membership.objects.filter(active_on(day), org=org)
+        .select_related("person")
+        .order_by("person__search_name")
+    )
+    positions = (
+        Position.objects.filter(active_on(day), active_on(day, "term__"), term__organization=org)
+        .select_related("person", "term")
+        .order_by("term__body", "role")
+    )
+    history = AuditEntry.objects.filter(org=org).select_related("actor")[:50]
+    return render(
+        request,
+        "orgs/detail.html",
+        {
+            "org": org,
+            "day": day,
+            "children": children,
+            "members": members,
+            "positions": positions,
+            "names": org.names.all(),
+            "history": history,
+            "can_write": scope.can_write_org(org),
+        },
+    )
+
+
+def _writable(request, slug):
+    org = request.scope.org_or_404(slug)
+    request.scope.require_write_org(org)
+    return org
+
+
+def org_create(request, slug):
+    parent = _writable(request, slug)
+    form = OrgCreateForm(request.POST or None)
+    if form.is_valid():
+        org = apply_action(
+            form, actions.create_org, request.user, parent=parent, **form.cleaned_data
+        )
+        if org:
+            messages.success(request, f"Đã thêm {org}.")
+            return redirect("org_detail", slug=org.slug)
+    return render_form(
+        request, form, title=f"Thêm tổ chức trực thuộc {parent}", back_url=parent_url(parent)
+    )
+
+
+def parent_url(org):
+    from django.urls import reverse
+
+    return reverse("org_detail", args=[org.slug])
+
+
+def org_rename(request, slug):
+    org = _writable(request, slug)
+    form = RenameForm(request.POST or None)
+    if form.is_valid() and apply_action(
+        form, actions.rename_org, request.user, org, **form.cleaned_data
+    ):
+        messages.success(request, "Đã đổi tên; tên cũ vẫn được giữ cho các ngày trước đó.")
+        return redirect("org_detail", slug=org.slug)
+    return render_form(request, form, title=f"Đổi tên {org}", back_url=parent_url(org))
+
+
+def org_dissolve(request, slug):
+    org = _writable(request, slug)
+    form = EndForm(request.POST or None)
+    if form.is_valid() and apply_action(
+        form, actions.dissolve_org, request.user, org, form.cleaned_data["on"]
+    ):
+        messages.success(request, f"Đã giải thể {org}; hồ sơ vẫn được lưu.")
+        return redirect("org_detail", slug=org.slug)
+    return render_form(
+        request, form, title=f"Giải thể {org}", back_url=parent_url(org), submit="Giải thể"
+    )
+
+
+def org_merge(request, slug):
+    org = _writable(request, slug)
+    successors = request.scope.orgs(Organization.objects.filter(kind=org.kind).exclude(id=org.id))
+    if request.scope.write_org_ids is not None:
+        successors = successors.filter(id__in=request.scope.write_org_ids)
+    form = MergeForm(request.POST or None, successors=successors)
+    if form.is_valid() and apply_action(
+        form,
+        actions.merge_org,
+        request.user,
+        org,
+        form.cleaned_data["successor"],
+        form.cleaned_data["on"],
+    ):
+        messages.success(request, f"Đã sáp nhập {org} vào {form.cleaned_data['successor']}.")
+        return redirect("org_detail", slug=org.slug)
+    return render_form(
+        request, form, title=f"Sáp nhập {org}", back_url=parent_url(org), submit="Sáp nhập"
+    )
+
+
+def org_stats(request, slug):
+    org = request.scope.org_or_404(slug)
+    day = day_param(request)
+    return render(
+        request,
+        "orgs/stats.html",
+        {
+            "org": org,
+            "day": day,
+            "name": org.name_on(day),
+            "figures": section_one(org, day).items(),
+        },
+    )
+
+
+def org_figure(request, slug, fact):
+    """The records behind one figure: the people (or organizations) it counts."""
+    org = request.scope.org_or_404(slug)
+    day = day_param(request)
+    figures = section_one(org, day)
+    if fact not in figures:
+        raise Http404("Không có số liệu này.")
+    figure = figures[fact]
+    people = request.scope.people(Person.objects.filter(id__in=figure.people))
+    orgs = request.scope.orgs(Organization.objects.filter(id__in=figure.orgs))
+    return render(
+        request,
+        "orgs/figure.html",
+        {
+            "org": org,
+            "day": day,
+            "fact": fact,
+            "figure": figure,
+            "people": people,
+            "orgs": orgs,
+        },
+    )

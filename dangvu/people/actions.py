@@ -1,0 +1,442 @@
+"""The named state changes of people's records. Each validates, writes, and leaves an audit entry.
+
+Errors are `ValidationError`s with Vietnamese messages, raised before anything is written; every
+action runs in one transaction.
+"""
+
+import datetime as dt
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from dangvu.accounts import audit
+from dangvu.lib.dates import add_months, vn_date
+from dangvu.lib.rules import rule_in_force
+from dangvu.orgs.models import Organization, active_on
+
+from .models import (
+    MEMBERSHIP_ORG_KIND,
+    Membership,
+    PartyProfile,
+    Person,
+    Qualification,
+    StaffQuota,
+    StaffRecord,
+)
+
+CCCD_RE = re.compile(r"^\d{12}$")
+PERSON_FIELDS = (
+    "full_name",
+    "birth_date",
+    "gender",
+    "ethnicity",
+    "cccd",
+    "phone",
+    "email",
+    "address",
+)
+
+
+def _today():
+    return dt.date.today()
+
+
+def _check_not_future(day, label):
+    if day and day > _today():
+        raise ValidationError(f"{label} ({vn_date(day)}) không được sau ngày hôm nay.")
+
+
+# Persons ---------------------------------------------------------------------
+
+
+def clean_person_fields(fields, instance=None):
+    """Validate and normalise the fields of a person; raise ValidationError in Vietnamese."""
+    data = dict(fields)
+    name = " ".join((data.get("full_name") or "").split())
+    if not name:
+        raise ValidationError("Họ và tên không được để trống.")
+    data["full_name"] = name
+    if data.get("gender") not in Person.Gender.values:
+        raise ValidationError("Giới tính phải là “Nam” hoặc “Nữ”.")
+    birth = data.get("birth_date")
+    if birth is not None:
+        _check_not_future(birth, "Ngày sinh")
+        if birth.year < 1900:
+            raise ValidationError(f"Ngày sinh {vn_date(birth)} không hợp lệ.")
+    cccd = (data.get("cccd") or "").strip() or None
+    if cccd is not None:
+        if not CCCD_RE.match(cccd):
+            raise ValidationError(f"Số CCCD “{cccd}” phải gồm đúng 12 chữ số.")
+        others = Person.objects.filter(cccd=cccd)
+        if instance is not None:
+            others = others.exclude(pk=instance.pk)
+        if others.exists():
+            raise ValidationError(f"Số CCCD {cccd} đã có trong hồ sơ của người khác.")
+    data["cccd"] = cccd
+    data["ethnicity"] = (data.get("ethnicity") or "Kinh").strip()
+    return data
+
+
+@transaction.atomic
+def create_person(actor, *, home_org, **fields):
+    data = clean_person_fields(fields)
+    person = Person.objects.create(home_org=home_org, **data)
+    audit.record(actor, "person.create", person, summary=f"Tạo hồ sơ {person}", person=person)
+    return person
+
+
+@transaction.atomic
+def update_person(actor, person, **fields):
+    current = {f: getattr(person, f) for f in PERSON_FIELDS}
+    data = clean_person_fields({**current, **fields}, instance=person)
+    before = audit.snapshot(person)
+    for key, value in data.items():
+        setattr(person, key, value)
+    person.save()
+    audit.record(
+        actor, "person.update", person, before, summary=f"Sửa hồ sơ {person}", person=person
+    )
+    return person
+
+
+# Staff ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_staff_record(actor, person, *, agency, category, valid_from, unit=None, position=""):
+    if agency.kind != Organization.Kind.AGENCY:
+        raise ValidationError(f"“{agency}” không phải là cơ quan.")
+    if unit is not None and (
+        unit.parent_id != agency.id
+        or unit.kind not in (Organization.Kind.DEPARTMENT, Organization.Kind.SERVICE_UNIT)
+    ):
+        raise ValidationError(f"“{unit}” không phải là phòng hay đơn vị của {agency}.")
+    if category not in StaffRecord.Category.values:
+        raise ValidationError("Loại cán bộ phải là công chức, viên chức hoặc hợp đồng.")
+    _check_not_future(valid_from, "Ngày bắt đầu công tác")
+    current = StaffRecord.objects.filter(active_on(valid_from), person=person, agency=agency)
+    if current.exists():
+        raise ValidationError(
+            f"{person} đang có hồ sơ công tác tại {agency} vào ngày {vn_date(valid_from)}."
+        )
+    record = StaffRecord.objects.create(
+        person=person,
+        agency=agency,
+        unit=unit,
+        category=category,
+        position=position or StaffRecord.Position.STAFF,
+        valid_from=valid_from,
+    )
+    audit.record(
+        actor, "staff.add", record, summary=f"Công tác tại {agency}", person=person, org=agency
+    )
+    return record
+
+
+@transaction.atomic
+def end_staff_record(actor, record, on):
+    if record.valid_to is not None:
+        raise ValidationError("Hồ sơ công tác này đã kết thúc.")
+    if on <= record.valid_from:
+        raise ValidationError("Ngày kết thúc phải sau ngày bắt đầu công tác.")
+    before = audit.snapshot(record)
+    record.valid_to = on
+    record.save()
+    audit.record(
+        actor,
+        "staff.end",
+        record,
+        before,
+        summary="Thôi công tác",
+        person=record.person,
+        org=record.agency,
+    )
+    return record
+
+
+@transaction.atomic
+def set_staff_quota(actor, agency, year, category, quota):
+    if quota < 0:
+        raise ValidationError("Biên chế giao không được âm.")
+    obj = StaffQuota.objects.filter(agency=agency, year=year, category=category).first()
+    before = audit.snapshot(obj)
+    if obj is None:
+        obj = StaffQuota(agency=agency, year=year, category=category)
+    obj.quota = quota
+    obj.save()
+    audit.record(actor, "staff.quota", obj, before, summary=f"Biên chế giao năm {year}", org=agency)
+    return obj
+
+
+@transaction.atomic
+def add_qualification(actor, person, *, kind, level, obtained_on=None, field=""):
+    levels = dict(Qualification.LEVELS.get(kind, ()))
+    if level not in levels:
+        raise ValidationError(f"Trình độ “{level}” không hợp lệ.")
+    _check_not_future(obtained_on, "Ngày cấp bằng")
+    if obtained_on and person.birth_date and obtained_on <= person.birth_date:
+        raise ValidationError("Ngày cấp bằng phải sau ngày sinh.")
+    q = Qualification.objects.create(
+        person=person, kind=kind, level=level, obtained_on=obtained_on, field=field
+    )
+    audit.record(
+        actor,
+        "qualification.add",
+        q,
+        summary=f"{q.get_kind_display()}: {levels[level]}",
+        person=person,
+    )
+    return q
+
+
+# Memberships of mass organizations ---------------------------------------------
+
+
+def _check_org(org, kind, on):
+    expected = MEMBERSHIP_ORG_KIND[kind]
+    if org.kind != expected:
+        raise ValidationError(f"“{org}” không phải là {Organization.Kind(expected).label.lower()}.")
+    if not org.is_active_on(on):
+        raise ValidationError(f"“{org}” không hoạt động vào ngày {vn_date(on)}.")
+
+
+def active_membership(person, kind, on):
+    return Membership.objects.filter(active_on(on), person=person, kind=kind).first()
+
+
+@transaction.atomic
+def join(actor, person, org, kind, on, note=""):
+    """Start a membership of the trade union, the youth union or the veterans' association."""
+    if kind == Membership.Kind.PARTY:
+        raise ValidationError("Kết nạp đảng viên dùng thao tác “Kết nạp”.")
+    _check_org(org, kind, on)
+    _check_not_future(on, "Ngày tham gia")
+    if active_membership(person, kind, on):
+        raise ValidationError(
+            f"{person} đã là thành viên {Membership.Kind(kind).label} vào ngày {vn_date(on)}."
+        )
+    m = Membership.objects.create(person=person, org=org, kind=kind, valid_from=on, note=note)
+    audit.record(actor, "membership.join", m, summary=f"Tham gia {org}", person=person, org=org)
+    return m
+
+
+@transaction.atomic
+def end_membership(actor, membership, on, reason, note=""):
+    if membership.valid_to is not None:
+        raise ValidationError("Sinh hoạt này đã kết thúc.")
+    if on <= membership.valid_from:
+        raise ValidationError(
+            f"Ngày kết thúc phải sau ngày bắt đầu ({vn_date(membership.valid_from)})."
+        )
+    _check_not_future(on, "Ngày kết thúc")
+    before = audit.snapshot(membership)
+    membership.valid_to, membership.end_reason = on, reason
+    if note:
+        membership.note = note
+    membership.save()
+    label = Membership.EndReason(reason).label
+    audit.record(
+        actor,
+        "membership.end",
+        membership,
+        before,
+        summary=f"{label} ({membership.org})",
+        person=membership.person,
+        org=membership.org,
+    )
+    return membership
+
+
+# Party life ---------------------------------------------------------------------
+
+
+def _profile(person):
+    profile, _ = PartyProfile.objects.get_or_create(person=person)
+    return profile
+
+
+def _age_on(person, day):
+    b = person.birth_date
+    return day.year - b.year - ((day.month, day.day) < (b.month, b.day))
+
+
+@transaction.atomic
+def register_candidate(actor, person, cell, since):
+    """Record an admission candidate (đối tượng kết nạp) of a cell."""
+    _check_org(cell, Membership.Kind.PARTY, since)
+    profile = _profile(person)
+    if profile.admitted_on:
+        raise ValidationError(f"{person} đã là đảng viên.")
+    before = audit.snapshot(profile)
+    profile.candidate_since, profile.candidate_cell = since, cell
+    profile.save()
+    audit.record(
+        actor,
+        "party.candidate",
+        profile,
+        before,
+        summary=f"Đối tượng kết nạp của {cell}",
+        person=person,
+        org=cell,
+    )
+    return profile
+
+
+@transaction.atomic
+def admit(actor, person, cell, admitted_on, card_number=""):
+    """Admission (kết nạp): the member starts 12 months of probation in `cell`."""
+    _check_org(cell, Membership.Kind.PARTY, admitted_on)
+    _check_not_future(admitted_on, "Ngày kết nạp")
+    rule = rule_in_force("membership", admitted_on)
+    if person.birth_date is None:
+        raise ValidationError("Cần có ngày sinh để kiểm tra tuổi kết nạp.")
+    age = _age_on(person, admitted_on)
+    if not rule["admission_min_age"] <= age <= rule["admission_max_age"]:
+        raise ValidationError(
+            f"Tuổi kết nạp là {age}, ngoài khoảng {rule['admission_min_age']}–"
+            f"{rule['admission_max_age']} theo {rule.source}."
+        )
+    profile = _profile(person)
+    if profile.admitted_on:
+        raise ValidationError(f"{person} đã được kết nạp ngày {vn_date(profile.admitted_on)}.")
+    before = audit.snapshot(profile)
+    profile.admitted_on, profile.card_number = admitted_on, card_number
+    profile.save()
+    m = Membership.objects.create(
+        person=person, org=cell, kind=Membership.Kind.PARTY, valid_from=admitted_on
+    )
+    audit.record(
+        actor,
+        "party.admit",
+        profile,
+        before,
+        summary=f"Kết nạp vào {cell}",
+        person=person,
+        org=cell,
+    )
+    return m
+
+
+def probation_end(admitted_on):
+    return add_months(admitted_on, rule_in_force("membership", admitted_on)["probation_months"])
+
+
+def check_recognition(admitted_on, official_on):
+    """Recognition may not come before the probation ends."""
+    end = probation_end(admitted_on)
+    if official_on < end:
+        raise ValidationError(
+            f"Ngày chính thức {vn_date(official_on)} trước khi hết 12 tháng dự bị "
+            f"(kết nạp {vn_date(admitted_on)}, hết dự bị {vn_date(end)})."
+        )
+    return end
+
+
+@transaction.atomic
+def recognize(actor, person, recognized_on):
+    """Recognition as a full member (chuyển đảng chính thức), dated from the end of probation."""
+    profile = getattr(person, "party", None)
+    if profile is None or profile.admitted_on is None:
+        raise ValidationError(f"{person} chưa được kết nạp.")
+    if profile.recognized_on:
+        raise ValidationError(f"{person} đã là đảng viên chính thức.")
+    if not active_membership(person, Membership.Kind.PARTY, recognized_on):
+        raise ValidationError(f"{person} không sinh hoạt đảng vào ngày {vn_date(recognized_on)}.")
+    _check_not_future(recognized_on, "Ngày quyết định")
+    end = check_recognition(profile.admitted_on, recognized_on)
+    before = audit.snapshot(profile)
+    # Full membership counts from the end of the 12 months even when the decision comes later.
+    profile.official_on, profile.recognized_on = end, recognized_on
+    profile.save()
+    audit.record(
+        actor, "party.recognize", profile, before, summary="Chuyển đảng chính thức", person=person
+    )
+    return profile
+
+
+@transaction.atomic
+def transfer_in(actor, person, cell, on, *, admitted_on, official_on=None, card_number=""):
+    """A member arriving from elsewhere (chuyển sinh hoạt đến), with their party dates."""
+    _check_org(cell, Membership.Kind.PARTY, on)
+    if admitted_on > on:
+        raise ValidationError("Ngày vào Đảng phải trước ngày chuyển đến.")
+    if person.birth_date and admitted_on <= person.birth_date:
+        raise ValidationError("Ngày vào Đảng phải sau ngày sinh.")
+    if official_on:
+        check_recognition(admitted_on, official_on)
+    if active_membership(person, Membership.Kind.PARTY, on):
+        raise ValidationError(f"{person} đang sinh hoạt đảng vào ngày {vn_date(on)}.")
+    profile = _profile(person)
+    before = audit.snapshot(profile)
+    profile.admitted_on, profile.card_number = admitted_on, card_number or profile.card_number
+    profile.official_on = official_on
+    profile.recognized_on = official_on
+    profile.save()
+    m = Membership.objects.create(
+        person=person, org=cell, kind=Membership.Kind.PARTY, valid_from=on
+    )
+    audit.record(
+        actor,
+        "party.transfer_in",
+        profile,
+        before,
+        summary=f"Chuyển sinh hoạt đến {cell}",
+        person=person,
+        org=cell,
+    )
+    return m
+
+
+def _end_party(actor, person, on, reason, note=""):
+    m = active_membership(person, Membership.Kind.PARTY, on)
+    if m is None:
+        raise ValidationError(f"{person} không sinh hoạt đảng vào ngày {vn_date(on)}.")
+    return end_membership(actor, m, on, reason, note)
+
+
+@transaction.atomic
+def transfer_out(actor, person, on, destination=""):
+    return _end_party(actor, person, on, Membership.EndReason.TRANSFER_OUT, destination)
+
+
+@transaction.atomic
+def move_to_cell(actor, person, cell, on):
+    """Move between cells of the same committee: one membership ends, the next starts."""
+    _check_org(cell, Membership.Kind.PARTY, on)
+    current = active_membership(person, Membership.Kind.PARTY, on)
+    if current is None:
+        raise ValidationError(f"{person} không sinh hoạt đảng vào ngày {vn_date(on)}.")
+    if current.org_id == cell.id:
+        raise ValidationError(f"{person} đang sinh hoạt tại {cell}.")
+    end_membership(actor, current, on, Membership.EndReason.MOVED)
+    m = Membership.objects.create(
+        person=person, org=cell, kind=Membership.Kind.PARTY, valid_from=on
+    )
+    audit.record(
+        actor, "party.move", m, summary=f"Chuyển sinh hoạt sang {cell}", person=person, org=cell
+    )
+    return m
+
+
+@transaction.atomic
+def strike_off(actor, person, on, reason=""):
+    return _end_party(actor, person, on, Membership.EndReason.STRUCK_OFF, reason)
+
+
+@transaction.atomic
+def expel(actor, person, on, reason=""):
+    return _end_party(actor, person, on, Membership.EndReason.EXPELLED, reason)
+
+
+@transaction.atomic
+def record_death(actor, person, on):
+    """Death ends every membership and staff record still open on that day."""
+    _check_not_future(on, "Ngày mất")
+    open_memberships = Membership.objects.filter(
+        person=person, valid_to__isnull=True, valid_from__lt=on
+    )
+    for m in open_memberships:
+        end_membership(actor, m, on, Membership.EndReason.DEATH)
+    for r in StaffRecord.objects.filter(person=person, valid_to__isnull=True, valid_from__lt=on):
+        end_staff_record(actor, r, on)

@@ -1,0 +1,99 @@
+from django import forms
+
+from dangvu.orgs.models import Organization
+from dangvu.web import DateInput
+
+from .models import Membership, Person, Qualification, StaffRecord
+
+
+class PersonForm(forms.Form):
+    full_name = forms.CharField(label="Họ và tên", max_length=120)
+    birth_date = forms.DateField(label="Ngày sinh", required=False, widget=DateInput())
+    gender = forms.ChoiceField(label="Giới tính", choices=Person.Gender.choices)
+    ethnicity = forms.CharField(label="Dân tộc", max_length=40, initial="Kinh")
+    cccd = forms.CharField(label="Số CCCD", max_length=12, required=False)
+    phone = forms.CharField(label="Điện thoại", max_length=20, required=False)
+    email = forms.EmailField(label="Thư điện tử", required=False)
+    address = forms.CharField(label="Nơi cư trú", max_length=255, required=False)
+
+
+def _orgs(scope, kind):
+    return scope.orgs(Organization.objects.filter(kind=kind, valid_to__isnull=True))
+
+
+class CellDateForm(forms.Form):
+    cell = forms.ModelChoiceField(label="Chi bộ", queryset=Organization.objects.none())
+    on = forms.DateField(label="Ngày", widget=DateInput())
+
+    def __init__(self, *args, scope, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cell"].queryset = _orgs(scope, Organization.Kind.PARTY_CELL)
+
+
+class AdmitForm(CellDateForm):
+    card_number = forms.CharField(label="Số thẻ đảng viên", max_length=20, required=False)
+
+
+class TransferInForm(CellDateForm):
+    admitted_on = forms.DateField(label="Ngày vào Đảng", widget=DateInput())
+    official_on = forms.DateField(label="Ngày chính thức", required=False, widget=DateInput())
+    card_number = forms.CharField(label="Số thẻ đảng viên", max_length=20, required=False)
+
+
+class DateReasonForm(forms.Form):
+    on = forms.DateField(label="Ngày", widget=DateInput())
+    reason = forms.CharField(label="Lý do, nơi chuyển đến", max_length=255, required=False)
+
+
+class DateForm(forms.Form):
+    on = forms.DateField(label="Ngày", widget=DateInput())
+
+
+class JoinForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Đoàn thể", choices=[c for c in Membership.Kind.choices if c[0] != "party"]
+    )
+    org = forms.ModelChoiceField(label="Tổ chức", queryset=Organization.objects.none())
+    on = forms.DateField(label="Từ ngày", widget=DateInput())
+
+    def __init__(self, *args, scope, **kwargs):
+        super().__init__(*args, **kwargs)
+        kinds = [
+            Organization.Kind.TRADE_UNION,
+            Organization.Kind.YOUTH_UNION,
+            Organization.Kind.VETERANS,
+        ]
+        self.fields["org"].queryset = scope.orgs(Organization.objects.filter(kind__in=kinds))
+
+
+class StaffForm(forms.Form):
+    agency = forms.ModelChoiceField(label="Cơ quan", queryset=Organization.objects.none())
+    unit = forms.ModelChoiceField(
+        label="Phòng, đơn vị", queryset=Organization.objects.none(), required=False
+    )
+    category = forms.ChoiceField(label="Loại", choices=StaffRecord.Category.choices)
+    position = forms.ChoiceField(label="Chức vụ", choices=StaffRecord.Position.choices)
+    valid_from = forms.DateField(label="Từ ngày", widget=DateInput())
+
+    def __init__(self, *args, scope, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = _orgs(scope, Organization.Kind.AGENCY)
+        self.fields["unit"].queryset = scope.orgs(
+            Organization.objects.filter(
+                kind__in=[Organization.Kind.DEPARTMENT, Organization.Kind.SERVICE_UNIT],
+                valid_to__isnull=True,
+            )
+        )
+
+
+class QualificationForm(forms.Form):
+    level = forms.ChoiceField(
+        label="Trình độ",
+        choices=[
+            (f"{kind}:{code}", f"{kind.label}: {label}")
+            for kind, levels in Qualification.LEVELS.items()
+            for code, label in levels
+        ],
+    )
+    field = forms.CharField(label="Chuyên ngành", max_length=120, required=False)
+    obtained_on = forms.DateField(label="Ngày cấp bằng", required=False, widget=DateInput())

@@ -1,0 +1,208 @@
+"""Section I of the annual report: the organization, its members and its staff on a date.
+
+Each figure is a named fact with the records behind it (people or organizations), computed in a
+fixed number of queries whatever the size of the organization.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from dangvu.orgs.models import Organization, Position, Term, active_on
+from dangvu.orgs.tree import subtree
+
+from .models import Membership, Person, Qualification, StaffQuota, StaffRecord, is_ethnic_minority
+
+K = Organization.Kind
+CAT = StaffRecord.Category
+
+
+@dataclass
+class Figure:
+    """A value and the records it counts: person ids, or organization ids."""
+
+    value: object
+    people: frozenset = field(default_factory=frozenset)
+    orgs: frozenset = field(default_factory=frozenset)
+    label: str = ""
+
+
+# The labels of the figures, in the order of the report; also the list of facts this module makes.
+LABELS = {
+    "committee.term": "Nhiệm kỳ Ban Chấp hành",
+    "committee.members": "Ủy viên Ban Chấp hành",
+    "party.cells": "Chi bộ trực thuộc",
+    "party.members": "Đảng viên",
+    "party.members.full": "Đảng viên chính thức",
+    "party.members.probationary": "Đảng viên dự bị",
+    "agency.directors": "Giám đốc",
+    "agency.deputy_directors": "Phó Giám đốc",
+    "agency.departments": "Phòng chuyên môn",
+    "agency.service_units": "Đơn vị sự nghiệp trực thuộc",
+    "staff.quota": "Tổng biên chế được giao",
+    "staff.quota.civil_servant": "Biên chế giao: công chức",
+    "staff.quota.public_employee": "Biên chế giao: viên chức",
+    "staff.present": "Biên chế hành chính, sự nghiệp có mặt",
+    "staff.civil_servant": "Biên chế hành chính có mặt",
+    "staff.civil_servant.women": "Biên chế hành chính: nữ",
+    "staff.civil_servant.ethnic_minority": "Biên chế hành chính: dân tộc thiểu số",
+    "staff.public_employee": "Biên chế sự nghiệp có mặt",
+    "staff.public_employee.women": "Biên chế sự nghiệp: nữ",
+    "staff.public_employee.ethnic_minority": "Biên chế sự nghiệp: dân tộc thiểu số",
+    "staff.contract": "Hợp đồng theo NĐ 68",
+    "staff.contract.at_agency": "Hợp đồng tại cơ quan",
+    "staff.contract.at_service_units": "Hợp đồng tại đơn vị sự nghiệp",
+    "staff.contract.women": "Hợp đồng: nữ",
+    "staff.contract.ethnic_minority": "Hợp đồng: dân tộc thiểu số",
+    **{
+        f"education.{code}": f"Chuyên môn: {label}"
+        for code, label in Qualification.EDUCATION_LEVELS
+    },
+    **{
+        f"political_theory.{code}": f"Lý luận chính trị: {label}"
+        for code, label in Qualification.POLITICAL_LEVELS
+    },
+    "mass.trade_union": "Đoàn viên công đoàn",
+    "mass.youth_union": "Đoàn viên Thanh niên",
+    "mass.veterans": "Hội viên Cựu chiến binh",
+}
+
+
+def section_one(org, day) -> dict[str, Figure]:
+    """Every figure of section I for `org` and its subtree on `day`, keyed by fact name."""
+    orgs = subtree(org, day)
+    figures = {}
+    figures.update(_committee(org, day))
+    figures.update(_party_and_mass(orgs, day))
+    figures.update(_agency_structure(orgs))
+    agencies = [o.id for o in orgs if o.kind == K.AGENCY]
+    staff = StaffRecord.objects.filter(active_on(day), agency_id__in=agencies)
+    figures.update(_staff(staff))
+    figures.update(_quota(agencies, day.year))
+    figures.update(_qualifications(staff, figures.pop("staff.all").people, day))
+    for name, fig in figures.items():
+        fig.label = LABELS[name]
+    return {name: figures[name] for name in LABELS}
+
+
+def values(figures):
+    """{fact name: value}, the JSON form of the statistics."""
+    return {name: fig.value for name, fig in figures.items()}
+
+
+def _ids(items):
+    return frozenset(items)
+
+
+def _committee(org, day):
+    term = (
+        Term.objects.filter(active_on(day), organization=org, body=Term.Body.EXECUTIVE)
+        .order_by("-valid_from")
+        .first()
+    )
+    if term is None:
+        return {"committee.term": Figure(""), "committee.members": Figure(0)}
+    seated = _ids(
+        Position.objects.filter(active_on(day), term=term).values_list("person_id", flat=True)
+    )
+    return {"committee.term": Figure(term.name), "committee.members": Figure(len(seated), seated)}
+
+
+def _party_and_mass(orgs, day):
+    org_ids = [o.id for o in orgs]
+    rows = Membership.objects.filter(active_on(day), org_id__in=org_ids).values_list(
+        "person_id", "kind", "person__party__recognized_on"
+    )
+    by_kind = defaultdict(set)
+    full, probationary = set(), set()
+    for person_id, kind, recognized_on in rows:
+        by_kind[kind].add(person_id)
+        if kind == Membership.Kind.PARTY:
+            (full if recognized_on and recognized_on <= day else probationary).add(person_id)
+    cells = _ids(o.id for o in orgs if o.kind == K.PARTY_CELL)
+    members = by_kind[Membership.Kind.PARTY]
+    return {
+        "party.cells": Figure(len(cells), orgs=cells),
+        "party.members": Figure(len(members), _ids(members)),
+        "party.members.full": Figure(len(full), _ids(full)),
+        "party.members.probationary": Figure(len(probationary), _ids(probationary)),
+        "mass.trade_union": _fig(by_kind[Membership.Kind.TRADE_UNION]),
+        "mass.youth_union": _fig(by_kind[Membership.Kind.YOUTH_UNION]),
+        "mass.veterans": _fig(by_kind[Membership.Kind.VETERANS]),
+    }
+
+
+def _fig(people):
+    return Figure(len(people), _ids(people))
+
+
+def _agency_structure(orgs):
+    departments = _ids(o.id for o in orgs if o.kind == K.DEPARTMENT)
+    units = _ids(o.id for o in orgs if o.kind == K.SERVICE_UNIT)
+    return {
+        "agency.departments": Figure(len(departments), orgs=departments),
+        "agency.service_units": Figure(len(units), orgs=units),
+    }
+
+
+STAFF_FACTS = [
+    "agency.directors",
+    "agency.deputy_directors",
+    *[n for n in LABELS if n.startswith("staff.") and not n.startswith("staff.quota")],
+]
+
+
+def _staff(staff):
+    rows = staff.values_list(
+        "person_id", "category", "position", "unit__kind", "person__gender", "person__ethnicity"
+    )
+    groups = defaultdict(set)
+    for person_id, category, position, unit_kind, gender, ethnicity in rows:
+        groups["staff.all"].add(person_id)
+        groups[f"staff.{category}"].add(person_id)
+        if gender == Person.Gender.FEMALE:
+            groups[f"staff.{category}.women"].add(person_id)
+        if is_ethnic_minority(ethnicity):
+            groups[f"staff.{category}.ethnic_minority"].add(person_id)
+        if category == CAT.CONTRACT:
+            where = "at_service_units" if unit_kind == K.SERVICE_UNIT else "at_agency"
+            groups[f"staff.contract.{where}"].add(person_id)
+        if position == StaffRecord.Position.DIRECTOR:
+            groups["agency.directors"].add(person_id)
+        elif position == StaffRecord.Position.DEPUTY_DIRECTOR:
+            groups["agency.deputy_directors"].add(person_id)
+    groups["staff.present"] = groups["staff.civil_servant"] | groups["staff.public_employee"]
+    return {name: _fig(groups[name]) for name in [*STAFF_FACTS, "staff.all"]}
+
+
+def _quota(agencies, year):
+    by_category = defaultdict(int)
+    for category, quota in StaffQuota.objects.filter(agency_id__in=agencies, year=year).values_list(
+        "category", "quota"
+    ):
+        by_category[category] += quota
+    return {
+        "staff.quota": Figure(sum(by_category.values())),
+        "staff.quota.civil_servant": Figure(by_category[CAT.CIVIL_SERVANT]),
+        "staff.quota.public_employee": Figure(by_category[CAT.PUBLIC_EMPLOYEE]),
+    }
+
+
+def _qualifications(staff, staff_ids, day):
+    """Each person's highest level held on `day`; staff with no education level count as "other"."""
+    best = {}
+    rows = Qualification.objects.filter(person_id__in=staff.values("person_id")).values_list(
+        "person_id", "kind", "level", "obtained_on"
+    )
+    for person_id, kind, level, obtained_on in rows:
+        if obtained_on is not None and obtained_on > day:
+            continue
+        key = (person_id, kind)
+        if key not in best or Qualification.rank(kind, level) < Qualification.rank(kind, best[key]):
+            best[key] = level
+    groups = defaultdict(set)
+    for (person_id, kind), level in best.items():
+        groups[f"{kind}.{level}"].add(person_id)
+    with_education = {p for (p, kind) in best if kind == Qualification.Kind.EDUCATION}
+    groups["education.other"] |= set(staff_ids) - with_education
+    names = [n for n in LABELS if n.startswith(("education.", "political_theory."))]
+    return {name: _fig(groups[name]) for name in names}

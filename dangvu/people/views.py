@@ -1,0 +1,270 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from dangvu.accounts.models import AuditEntry
+from dangvu.lib.text import fold
+from dangvu.orgs.models import Organization, active_on
+from dangvu.orgs.tree import subtree_ids
+from dangvu.web import apply_action, day_param, render_form
+
+from . import actions, forms
+from .models import Membership, Person, StaffRecord
+
+# The "loại" filter of the people list: (label, the people it keeps on a day).
+KIND_FILTERS = {
+    "dang-vien": "Đảng viên",
+    "chinh-thuc": "Đảng viên chính thức",
+    "du-bi": "Đảng viên dự bị",
+    "can-bo": "Cán bộ, công chức, viên chức, người lao động",
+    "cong-doan": "Đoàn viên công đoàn",
+    "doan-thanh-nien": "Đoàn viên Thanh niên",
+    "cuu-chien-binh": "Hội viên Cựu chiến binh",
+}
+MEMBERSHIP_FILTER = {
+    "cong-doan": "trade_union",
+    "doan-thanh-nien": "youth_union",
+    "cuu-chien-binh": "veterans",
+}
+
+
+def filter_people(scope, params, day):
+    """The people list's query: scoped, then narrowed by the filters in `params` (a QueryDict)."""
+    people = scope.people()
+    q = fold(params.get("q", ""))
+    if q:
+        people = people.filter(search_name__contains=q)
+    org = None
+    if params.get("to-chuc"):
+        org = scope.orgs().filter(slug=params["to-chuc"]).first()
+    org_ids = list(subtree_ids([org.id])) if org else None
+    active = Membership.objects.filter(active_on(day))
+    staff = StaffRecord.objects.filter(active_on(day))
+    if org_ids is not None:
+        active = active.filter(org_id__in=org_ids)
+        staff = staff.filter(Q(agency_id__in=org_ids) | Q(unit_id__in=org_ids))
+        people = people.filter(
+            Q(id__in=active.values("person_id")) | Q(id__in=staff.values("person_id"))
+        )
+    kind = params.get("loai", "")
+    party = active.filter(kind=Membership.Kind.PARTY)
+    full = Q(party__recognized_on__lte=day)
+    if kind == "dang-vien":
+        people = people.filter(id__in=party.values("person_id"))
+    elif kind == "chinh-thuc":
+        people = people.filter(full, id__in=party.values("person_id"))
+    elif kind == "du-bi":
+        people = people.filter(id__in=party.values("person_id")).exclude(full)
+    elif kind == "can-bo":
+        people = people.filter(id__in=staff.values("person_id"))
+    elif kind in MEMBERSHIP_FILTER:
+        people = people.filter(
+            id__in=active.filter(kind=MEMBERSHIP_FILTER[kind]).values("person_id")
+        )
+    gender = {"nam": Person.Gender.MALE, "nu": Person.Gender.FEMALE}.get(
+        params.get("gioi-tinh", "")
+    )
+    if gender:
+        people = people.filter(gender=gender)
+    return people.order_by("search_name", "id"), org
+
+
+def people_list(request):
+    scope = request.scope
+    day = day_param(request)
+    people, org = filter_people(scope, request.GET, day)
+    page = Paginator(people, 50).get_page(request.GET.get("trang"))
+    cells = dict(
+        Membership.objects.filter(
+            active_on(day), kind=Membership.Kind.PARTY, person_id__in=[p.id for p in page]
+        ).values_list("person_id", "org__name")
+    )
+    rows = [(p, cells.get(p.id)) for p in page]
+    query = request.GET.copy()
+    query.pop("trang", None)
+    return render(
+        request,
+        "people/list.html",
+        {
+            "page": page,
+            "rows": rows,
+            "day": day,
+            "org": org,
+            "kinds": KIND_FILTERS,
+            "orgs": scope.orgs().exclude(
+                kind__in=[Organization.Kind.DEPARTMENT, Organization.Kind.SERVICE_UNIT]
+            ),
+            "query": query.urlencode(),
+            "gender": request.GET.get("gioi-tinh", ""),
+            "can_create": scope.write_org_ids is None or bool(scope.write_org_ids),
+        },
+    )
+
+
+def person_detail(request, person_id):
+    scope = request.scope
+    person = scope.person_or_404(person_id)
+    day = day_param(request)
+    profile = getattr(person, "party", None)
+    return render(
+        request,
+        "people/detail.html",
+        {
+            "person": person,
+            "day": day,
+            "profile": profile,
+            "status": profile.status_on(day) if profile else None,
+            "memberships": person.memberships.select_related("org"),
+            "staff_records": person.staff_records.select_related("agency", "unit"),
+            "qualifications": person.qualifications.all(),
+            "positions": person.positions.select_related("term__organization"),
+            "history": AuditEntry.objects.filter(person=person).select_related("actor")[:100],
+            "can_write": scope.can_write_person(person),
+            "actions": ACTIONS,
+        },
+    )
+
+
+def person_create(request):
+    scope = request.scope
+    homes = scope.orgs(
+        Organization.objects.filter(
+            kind__in=[
+                Organization.Kind.PARTY_COMMITTEE,
+                Organization.Kind.PARTY_CELL,
+                Organization.Kind.SUPERIOR_COMMITTEE,
+            ]
+        )
+    )
+    if scope.write_org_ids is not None:
+        homes = homes.filter(id__in=scope.write_org_ids)
+    home = homes.order_by("kind").first()
+    if home is None:
+        raise Http404("Bạn không có quyền thêm hồ sơ.")
+    form = forms.PersonForm(request.POST or None)
+    if form.is_valid():
+        person = apply_action(
+            form, actions.create_person, request.user, home_org=home, **form.cleaned_data
+        )
+        if person:
+            messages.success(request, f"Đã tạo hồ sơ {person}.")
+            return redirect("person_detail", person_id=person.id)
+    return render_form(request, form, title="Thêm hồ sơ cá nhân", back_url=reverse("people_list"))
+
+
+def person_edit(request, person_id):
+    person = request.scope.person_or_404(person_id)
+    request.scope.require_write_person(person)
+    initial = {f: getattr(person, f) for f in actions.PERSON_FIELDS}
+    form = forms.PersonForm(request.POST or None, initial=initial)
+    if form.is_valid() and apply_action(
+        form, actions.update_person, request.user, person, **form.cleaned_data
+    ):
+        messages.success(request, "Đã lưu; thay đổi được ghi vào lịch sử.")
+        return redirect("person_detail", person_id=person.id)
+    return render_form(
+        request,
+        form,
+        title=f"Sửa hồ sơ {person}",
+        back_url=reverse("person_detail", args=[person.id]),
+    )
+
+
+# The lifecycle actions offered on a person's page: slug -> (label, form, call).
+def _admit(user, person, d):
+    return actions.admit(user, person, d["cell"], d["on"], d["card_number"])
+
+
+def _candidate(user, person, d):
+    return actions.register_candidate(user, person, d["cell"], d["on"])
+
+
+def _transfer_in(user, person, d):
+    return actions.transfer_in(
+        user,
+        person,
+        d["cell"],
+        d["on"],
+        admitted_on=d["admitted_on"],
+        official_on=d["official_on"],
+        card_number=d["card_number"],
+    )
+
+
+def _qualification(user, person, d):
+    kind, level = d["level"].split(":")
+    return actions.add_qualification(
+        user, person, kind=kind, level=level, field=d["field"], obtained_on=d["obtained_on"]
+    )
+
+
+def _join(user, person, d):
+    return actions.join(user, person, d["org"], d["kind"], d["on"])
+
+
+def _staff(user, person, d):
+    return actions.add_staff_record(user, person, **d)
+
+
+ACTIONS = {
+    "doi-tuong-ket-nap": ("Ghi nhận đối tượng kết nạp", forms.CellDateForm, _candidate),
+    "ket-nap": ("Kết nạp đảng viên", forms.AdmitForm, _admit),
+    "chuyen-chinh-thuc": (
+        "Chuyển đảng chính thức",
+        forms.DateForm,
+        lambda u, p, d: actions.recognize(u, p, d["on"]),
+    ),
+    "chuyen-den": ("Tiếp nhận sinh hoạt đảng (chuyển đến)", forms.TransferInForm, _transfer_in),
+    "chuyen-chi-bo": (
+        "Chuyển sang chi bộ khác",
+        forms.CellDateForm,
+        lambda u, p, d: actions.move_to_cell(u, p, d["cell"], d["on"]),
+    ),
+    "chuyen-di": (
+        "Chuyển sinh hoạt đảng đi",
+        forms.DateReasonForm,
+        lambda u, p, d: actions.transfer_out(u, p, d["on"], d["reason"]),
+    ),
+    "xoa-ten": (
+        "Xóa tên",
+        forms.DateReasonForm,
+        lambda u, p, d: actions.strike_off(u, p, d["on"], d["reason"]),
+    ),
+    "khai-tru": (
+        "Khai trừ",
+        forms.DateReasonForm,
+        lambda u, p, d: actions.expel(u, p, d["on"], d["reason"]),
+    ),
+    "tu-tran": (
+        "Ghi nhận từ trần",
+        forms.DateForm,
+        lambda u, p, d: actions.record_death(u, p, d["on"]),
+    ),
+    "doan-the": ("Tham gia đoàn thể", forms.JoinForm, _join),
+    "cong-tac": ("Thêm quá trình công tác", forms.StaffForm, _staff),
+    "trinh-do": ("Thêm trình độ", forms.QualificationForm, _qualification),
+}
+SCOPED_FORMS = (forms.CellDateForm, forms.JoinForm, forms.StaffForm)
+
+
+def person_action(request, person_id, action):
+    person = request.scope.person_or_404(person_id)
+    request.scope.require_write_person(person)
+    if action not in ACTIONS:
+        raise Http404("Không có thao tác này.")
+    label, form_class, call = ACTIONS[action]
+    kwargs = {"scope": request.scope} if issubclass(form_class, SCOPED_FORMS) else {}
+    form = form_class(request.POST or None, **kwargs)
+    if form.is_valid() and apply_action(form, call, request.user, person, form.cleaned_data):
+        messages.success(request, f"{label}: đã ghi nhận.")
+        return redirect("person_detail", person_id=person.id)
+    return render_form(
+        request,
+        form,
+        title=f"{label} — {person}",
+        back_url=reverse("person_detail", args=[person.id]),
+        submit="Ghi nhận",
+    )
