@@ -5,25 +5,15 @@ fixed number of queries whatever the size of the organization.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.orgs.tree import subtree
+from dangvu.reports.facts import Figure
 
 from .models import Membership, Person, Qualification, StaffQuota, StaffRecord, is_ethnic_minority
 
 K = Organization.Kind
 CAT = StaffRecord.Category
-
-
-@dataclass
-class Figure:
-    """A value and the records it counts: person ids, or organization ids."""
-
-    value: object
-    people: frozenset = field(default_factory=frozenset)
-    orgs: frozenset = field(default_factory=frozenset)
-    label: str = ""
 
 
 # The labels of the figures, in the order of the report; also the list of facts this module makes.

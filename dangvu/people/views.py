@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
@@ -143,7 +144,7 @@ def person_create(request):
         homes = homes.filter(id__in=scope.write_org_ids)
     home = homes.order_by("kind").first()
     if home is None:
-        raise Http404("Bạn không có quyền thêm hồ sơ.")
+        raise PermissionDenied("Bạn không có quyền thêm hồ sơ.")
     form = forms.PersonForm(request.POST or None)
     if form.is_valid():
         person = apply_action(

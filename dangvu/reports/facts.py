@@ -5,9 +5,21 @@ queries. Reports, the `facts` command and the figure pages all read facts from h
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _PROVIDERS = []
+
+
+@dataclass
+class Figure:
+    """A fact's value and the records it counts: person ids, organization ids, or other records
+    as {"model label": ids} (e.g. {"work.activity": {...}}), so a reader can see where it came from."""
+
+    value: object
+    people: frozenset = field(default_factory=frozenset)
+    orgs: frozenset = field(default_factory=frozenset)
+    label: str = ""
+    records: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

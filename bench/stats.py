@@ -1,0 +1,116 @@
+"""Section I statistics for an organization of 10.000 people: time and number of queries.
+
+Target (issue 2): under 200 ms on SQLite, with a bounded number of queries.
+Run: .venv/bin/python bench/stats.py [N]
+"""
+
+import datetime as dt
+import random
+import sys
+import time
+
+from _setup import QueryCounter, django_setup
+
+django_setup()
+
+from dangvu.orgs import actions as org_actions  # noqa: E402
+from dangvu.people.models import Membership, PartyProfile, Person, Qualification, StaffRecord  # noqa: E402
+from dangvu.people.stats import section_one  # noqa: E402
+
+
+def build(n):
+    rng = random.Random(1)
+    start = dt.date(2000, 1, 1)
+    committee = org_actions.create_org(
+        None, kind="party_committee", name="Đảng bộ lớn", valid_from=start
+    )
+    cells = [
+        org_actions.create_org(
+            None, kind="party_cell", name=f"Chi bộ {i}", parent=committee, valid_from=start
+        )
+        for i in range(1, 41)
+    ]
+    agency = org_actions.create_org(
+        None, kind="agency", name="Cơ quan lớn", parent=committee, valid_from=start
+    )
+    units = [
+        org_actions.create_org(None, kind=k, name=f"Đơn vị {i}", parent=agency, valid_from=start)
+        for i, k in enumerate(["department"] * 8 + ["service_unit"] * 4)
+    ]
+    union = org_actions.create_org(
+        None, kind="trade_union", name="Công đoàn", parent=committee, valid_from=start
+    )
+    # Bulk inserts: the benchmark measures the statistics, not the set-up.
+    people = Person.objects.bulk_create(
+        Person(
+            full_name=f"Người {i}",
+            search_name=f"nguoi {i}",
+            gender=rng.choice("mf") == "m" and "male" or "female",
+            ethnicity=rng.choice(["Kinh"] * 9 + ["Khmer"]),
+            home_org=committee,
+            birth_date=dt.date(1980, 1, 1),
+        )
+        for i in range(n)
+    )
+    cats = ["civil_servant", "public_employee", "contract"]
+    StaffRecord.objects.bulk_create(
+        StaffRecord(
+            person=p,
+            agency=agency,
+            unit=rng.choice(units),
+            category=rng.choice(cats),
+            valid_from=start,
+        )
+        for p in people
+    )
+    members = people[: n * 85 // 100]
+    Membership.objects.bulk_create(
+        [
+            Membership(person=p, org=rng.choice(cells), kind="party", valid_from=start)
+            for p in members
+        ]
+        + [Membership(person=p, org=union, kind="trade_union", valid_from=start) for p in people]
+    )
+    PartyProfile.objects.bulk_create(
+        PartyProfile(person=p, admitted_on=start, recognized_on=rng.choice([start, None]))
+        for p in members
+    )
+    levels = ["doctor", "master", "bachelor", "bachelor", "college", "intermediate"]
+    Qualification.objects.bulk_create(
+        [
+            Qualification(person=p, kind="education", level=rng.choice(levels), obtained_on=start)
+            for p in people
+        ]
+        + [
+            Qualification(
+                person=p,
+                kind="political_theory",
+                level=rng.choice(["advanced", "intermediate"]),
+                obtained_on=start,
+            )
+            for p in people[::3]
+        ]
+    )
+    return committee
+
+
+def main():
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    committee = build(n)
+    day = dt.date(2017, 12, 31)
+    section_one(committee, day)  # warm caches
+    timings = []
+    for _ in range(5):
+        with QueryCounter() as qc:
+            t0 = time.perf_counter()
+            figures = section_one(committee, day)
+            timings.append(time.perf_counter() - t0)
+    print(f"people: {n}, party members: {figures['party.members'].value}")
+    print(
+        f"section I statistics: best {min(timings) * 1000:.0f} ms, median {sorted(timings)[2] * 1000:.0f} ms, "
+        f"{qc.count} queries (target < 200 ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()
