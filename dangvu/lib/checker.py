@@ -1,0 +1,1013 @@
+"""The report checker, text part: finds the errors real reports contain.
+
+Input is a list of numbered paragraphs (lines of a .txt/.md file, paragraphs of a .docx); output
+is a list of :class:`Finding`, each with its location, an excerpt, what is wrong and a
+suggestion, in Vietnamese. Pure Python, no Django: the ``check_report`` command, the upload
+page and the tests call it directly. The format of a .docx (fonts, margins, header) is checked
+elsewhere.
+
+Checks, each tuned for few false alarms (a checker that cries wolf is not read):
+
+* **Totals** (``total_mismatch``): a total followed by its parts in the same sentence ("54 đảng
+  viên, trong đó 51 đảng viên chính thức và 03 đảng viên dự bị"), in parentheses ("62 biên chế
+  (công chức: 30, viên chức: 32)"), or on the bullet lines after "Trong đó:". Parts are compared
+  only when they clearly divide the total: categories of one known family (chính thức/dự bị,
+  nam/nữ, ...) or labelled lists ("label: N"). Parts that may overlap ("có 06 nữ, 02 dân tộc
+  thiểu số") and single sub-counts ("trong đó có 02 nữ") are never added up.
+* **Ledger** (``ledger_mismatch``): a fee statement "mang sang + cấp + thu − nộp − chi = còn lại".
+* **Numbering** (``numbering_repeat``, ``numbering_skip``, ``numbering_parent``): Roman headings
+  (I., II., ...), items (1., 2., ... restarting after each heading), sub-items (2.1, 2.2, ...)
+  and letters (a), b), ...). Only lines that start with the number count.
+* **Citations** (``citation_*``): the warnings of :mod:`dangvu.lib.citations` (codes in
+  :data:`CITATION_CODES`), and a cited document dated after the report
+  (``citation_after_report``). An abbreviated type word is reported only when the abbreviation
+  itself is wrong ("ND 68" for "NĐ 68"): "NĐ 68" is usual in running text.
+* **Spelling** (``spelling``, ``style``): the lexicon of :mod:`dangvu.lib.lexicon`.
+* **Quotes** (``quote_unbalanced``): a quotation opened and never closed, or closed and never
+  opened, within a paragraph.
+* **Counts** (``count_leading_zero``): "4 chi bộ" for "04 chi bộ" (counts are written with two
+  digits); only before nouns that are counted.
+* **Signature** (``signature_capacity``): "Đ. BÍ THƯ" or "K/T BÍ THƯ" under "T/M ĐẢNG ỦY".
+
+The report date (for ``citation_after_report``) is the ``report_date`` given, or else the one
+:func:`guess_report_date` reads from the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import asdict, dataclass
+
+from dangvu.lib.citations import TYPE_CODES, Citation, find_citations
+from dangvu.lib.lexicon import find_slips
+
+__all__ = [
+    "CITATION_CODES",
+    "CODE_TITLES",
+    "Finding",
+    "check_markdown",
+    "check_text",
+    "guess_report_date",
+]
+
+EXCERPT_MAX = 120
+
+# Codes of the citation parser's warnings -> finding codes. Any other warning becomes
+# "citation_" + its code.
+CITATION_CODES = {
+    "type_misspelt": "citation_type_typo",
+    "party_symbol_state_style": "citation_party_state_style",
+    "state_symbol_party_style": "citation_state_party_style",
+    "date_invalid": "citation_impossible_date",
+    "term_invalid": "citation_term",
+    "term_after_date": "citation_term",
+    "term_implausible": "citation_term",
+    "type_code_mismatch": "citation_type_code_mismatch",
+    "type_code_missing": "citation_type_code_missing",
+    "type_abbreviated": "citation_type_abbreviated",
+    "year_mismatch": "citation_year_mismatch",
+}
+
+# Short Vietnamese titles of the finding codes, for the upload page and the command's summary.
+CODE_TITLES = {
+    "total_mismatch": "Tổng không khớp với các thành phần",
+    "ledger_mismatch": "Số dư không khớp với thu, chi",
+    "numbering_repeat": "Số thứ tự bị lặp",
+    "numbering_skip": "Số thứ tự bị nhảy",
+    "numbering_parent": "Số thứ tự không thuộc mục cha",
+    "citation_type_typo": "Tên loại văn bản sai chính tả",
+    "citation_party_state_style": "Văn bản của Đảng ghi ký hiệu kiểu Nhà nước",
+    "citation_state_party_style": "Văn bản Nhà nước ghi ký hiệu kiểu Đảng",
+    "citation_impossible_date": "Ngày ban hành không tồn tại",
+    "citation_after_report": "Văn bản trích dẫn có ngày sau ngày báo cáo",
+    "citation_term": "Khóa không hợp lý",
+    "citation_type_code_mismatch": "Tên loại văn bản không khớp mã trong ký hiệu",
+    "citation_type_code_missing": "Ký hiệu thiếu mã loại văn bản",
+    "citation_type_abbreviated": "Tên loại văn bản viết tắt",
+    "citation_year_mismatch": "Năm trong ký hiệu khác năm ban hành",
+    "spelling": "Sai chính tả",
+    "style": "Cách viết chưa chuẩn",
+    "quote_unbalanced": "Dấu ngoặc kép không cân",
+    "count_leading_zero": "Số đếm thiếu số 0 đứng trước",
+    "signature_capacity": "Chức danh ký không đúng thể thức",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in a report, located by line (.txt/.md) or paragraph (.docx) number."""
+
+    code: str
+    location: str  # "dòng 37" or "đoạn 12"
+    line: int  # 1-based line or paragraph number
+    excerpt: str  # at most EXCERPT_MAX characters around the problem
+    problem: str  # what is wrong, in Vietnamese
+    suggestion: str  # what to do, in Vietnamese
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+# --------------------------------------------------------------------------------------------
+# Entry points
+# --------------------------------------------------------------------------------------------
+
+
+def check_markdown(text: str, report_date: dt.date | None = None) -> list[Finding]:
+    """Check a .md or .txt report; locations are line numbers ("dòng N").
+
+    Lines are counted as editors count them: only line feeds end a line (a form feed between
+    pages of a converted PDF does not).
+    """
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    return check_text([(i, _strip_markdown(line)) for i, line in enumerate(lines, 1)],
+                      unit="dòng", report_date=report_date)  # fmt: skip
+
+
+def check_text(
+    paragraphs: list[tuple[int, str]], *, unit: str = "dòng", report_date: dt.date | None = None
+) -> list[Finding]:
+    """Check numbered paragraphs; `unit` names them in locations ("dòng" or "đoạn").
+
+    Paragraphs are read together, joined by line breaks, so that a phrase or a citation broken
+    across two lines is still read whole. Without `report_date` the date is guessed from the
+    text (:func:`guess_report_date`).
+    """
+    doc = _Doc(paragraphs, unit)
+    if report_date is None:
+        report_date, estimated = _guess_report_date(doc.text)
+    else:
+        estimated = False
+    citations = find_citations(doc.text)
+    findings = [
+        *_check_totals(doc),
+        *_check_ledger(doc),
+        *_check_numbering(doc),
+        *_check_citations(doc, citations, report_date, estimated),
+        *_check_spelling(doc, citations),
+        *_check_quotes(doc),
+        *_check_counts(doc),
+        *_check_signature(doc),
+    ]
+    # Equal findings (the same problem at the same place) are one finding.
+    return sorted(set(findings), key=lambda f: (f.line, doc.offsets.get(f, 0), f.code, f.problem))
+
+
+def guess_report_date(text: str) -> dt.date | None:
+    """The date a report was written, as far as its text tells.
+
+    1. The place-date line of the header: "Trà Vinh, ngày 05 tháng 12 năm 2017".
+    2. Otherwise 31 December of the year the report is about: the earliest year in its title
+       ("Tình hình hoạt động năm 2017 và chương trình công tác năm 2018" -> 31/12/2017). Annual
+       Party reports are written in December of that year (their figures run to mid-December),
+       so a document dated after that cannot have been cited; the latest year of the title
+       would be the year of the programme, too late to catch anything.
+    3. None when neither is there.
+    """
+    return _guess_report_date(unicodedata.normalize("NFC", text))[0]
+
+
+# --------------------------------------------------------------------------------------------
+# The document: joined text, offsets to line numbers, excerpts
+# --------------------------------------------------------------------------------------------
+
+
+class _Doc:
+    def __init__(self, paragraphs: list[tuple[int, str]], unit: str):
+        self.unit = unit
+        self.numbers: list[int] = []
+        self.lines: list[str] = []
+        self.starts: list[int] = []
+        self.offsets: dict[Finding, int] = {}  # where each finding starts, to sort them
+        offset = 0
+        for number, text in paragraphs:
+            text = unicodedata.normalize("NFC", str(text))
+            self.numbers.append(int(number))
+            self.lines.append(text)
+            self.starts.append(offset)
+            offset += len(text) + 1
+        self.text = "\n".join(self.lines)
+
+    def index_at(self, offset: int) -> int:
+        """The index (into self.lines) of the paragraph holding `offset`."""
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def excerpt(self, start: int, end: int | None = None) -> str:
+        """Up to EXCERPT_MAX characters around [start, end), within the paragraphs it spans."""
+        end = start if end is None else end
+        first, last = self.index_at(start), self.index_at(max(start, end - 1))
+        para_start = self.starts[first] if self.starts else 0
+        para_end = self.starts[last] + len(self.lines[last]) if self.lines else 0
+        length = max(0, end - start)
+        if length >= EXCERPT_MAX - 2:
+            return _collapse(self.text[start:end])[: EXCERPT_MAX - 1] + "…"
+        margin = (EXCERPT_MAX - length) // 2
+        lo, hi = max(para_start, start - margin), min(para_end, end + margin)
+        piece = _collapse(self.text[lo:hi])
+        prefix = "…" if lo > para_start else ""
+        suffix = "…" if hi < para_end else ""
+        while len(prefix + piece + suffix) > EXCERPT_MAX:
+            piece = piece[1:-1]
+        return prefix + piece + suffix
+
+    def finding(self, code, start, end, problem, suggestion, *, excerpt=None) -> Finding:
+        number = self.numbers[self.index_at(start)] if self.numbers else 1
+        finding = Finding(
+            code=code,
+            location=f"{self.unit} {number}",
+            line=number,
+            excerpt=excerpt if excerpt is not None else self.excerpt(start, end),
+            problem=problem,
+            suggestion=suggestion,
+        )
+        self.offsets.setdefault(finding, start)
+        return finding
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+_MD_MARKS = re.compile(r"[*_\\#]")
+_MD_BOLD = re.compile(r"\*\*|__")
+_MD_STAR = re.compile(r"(?<=[\w“”\"’.,;:!?)])\*|\*(?=[\w“”\"‘(])")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+
+
+def _strip_markdown(line: str) -> str:
+    """Drop emphasis marks and escapes; keep bullets ("* ", "- ") and tables as they are."""
+    if not _MD_MARKS.search(line):
+        return line
+    line = _MD_ESCAPE.sub(r"\1", line)
+    line = _MD_BOLD.sub("", line)
+    line = _MD_STAR.sub("", line)
+    return re.sub(r"^\s*#{1,6}\s+", "", line)
+
+
+# --------------------------------------------------------------------------------------------
+# Report date
+# --------------------------------------------------------------------------------------------
+
+_PLACE_DATE = re.compile(
+    r"(?<!\w)[^\W\d_]+(?:[ \t]+[^\W\d]+){0,4}[ \t]*,[ \t]*ngày[ \t]+(\d{1,2})[ \t]+"
+    r"tháng[ \t]+(\d{1,2})[ \t]+năm[ \t]+(\d{4})(?!\d)"
+)
+_TITLE_YEAR = re.compile(r"(?<!\w)năm\s+(\d{4})(?!\d)", re.IGNORECASE)
+_HEAD_LINES = 30  # the header and title are within the first lines of any report
+
+
+def _guess_report_date(text: str) -> tuple[dt.date | None, bool]:
+    """(date, estimated): estimated is True when the date comes from the title's year."""
+    head_lines = [line for line in text.splitlines() if line.strip()][:_HEAD_LINES]
+    head = "\n".join(head_lines)
+    for m in _PLACE_DATE.finditer(head):
+        try:
+            return dt.date(int(m[3]), int(m[2]), int(m[1])), False
+        except ValueError:
+            continue
+    title = _title_lines(head_lines)
+    years = [int(y) for y in _TITLE_YEAR.findall(title) if 1900 <= int(y) <= 2100]
+    if years:
+        return dt.date(min(years), 12, 31), True
+    return None, False
+
+
+def _title_lines(head_lines: list[str]) -> str:
+    """The title: from "BÁO CÁO" to the first numbered heading (or the first lines)."""
+    start = next((i for i, line in enumerate(head_lines) if "BÁO CÁO" in line.upper()), None)
+    if start is None:
+        return "\n".join(head_lines[:6])
+    title = []
+    for line in head_lines[start : start + 6]:
+        if title and _heading_like(line):
+            break
+        title.append(line)
+    return "\n".join(title)
+
+
+def _heading_like(line: str) -> bool:
+    return bool(_ROMAN_HEADING.match(line) or _DOTTED_ITEM.match(line))
+
+
+# --------------------------------------------------------------------------------------------
+# Totals
+# --------------------------------------------------------------------------------------------
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?!\d)|\d{1,6}(?![\d.,]\d)"
+_WORD = r"[^\W\d_]+"
+_UNIT = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}?"
+_MARKER = r"trong[ \t]+đó|bao[ \t]+gồm|gồm"
+
+# "54 đảng viên, trong đó 51 ..." / "63 cá nhân, trong đó có 50 ..." / "07 đồng chí gồm ..."
+_TOTAL_INLINE = re.compile(
+    rf"(?<![\w.,/–-])(?P<n>{_NUM})[ \t]+(?P<unit>{_UNIT})[ \t]*(?:,[ \t]*|[ \t]+)"
+    rf"(?P<marker>{_MARKER})(?P<colon>[ \t]*:)?[ \t]*(?:có[ \t]+)?",
+    re.IGNORECASE,
+)
+# "62 biên chế (công chức: 30, viên chức: 32)"
+_TOTAL_PAREN = re.compile(
+    rf"(?<![\w.,/–-])(?P<n>{_NUM})[ \t]+(?P<unit>{_UNIT})[ \t]*\((?P<body>[^()\n]*)\)",
+    re.IGNORECASE,
+)
+# A line ending in "59 người. Trong đó:" (the parts follow on bullet lines)
+_TOTAL_BEFORE_LIST = re.compile(
+    rf"(?<![\w.,/–-])(?P<n>{_NUM})[ \t]+(?P<unit>{_UNIT})[ \t]*[.,;:]?[ \t]*"
+    rf"(?:{_MARKER})[ \t]*:[ \t]*$",
+    re.IGNORECASE,
+)
+# One part written number first: "51 đảng viên chính thức", "02 nữ"
+_PART_NUMBER_FIRST = re.compile(
+    rf"[ \t]*(?P<n>{_NUM})[ \t]+(?P<phrase>{_WORD}(?:[ \t]+(?!và(?!\w)|trong[ \t]+đó){_WORD})*)",
+    re.IGNORECASE,
+)
+_PART_SEPARATOR = re.compile(r"[ \t]*(?:[,;][ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?:có[ \t]+)?",
+                             re.IGNORECASE)  # fmt: skip
+# One part written label first: "công chức: 30", "tại Sở: 04", "Biên chế hành chính: 30 người"
+_PART_LABEL_FIRST = re.compile(
+    rf"[ \t]*(?P<label>[^\W\d_][^:;,()\d\n]{{0,60}}?)[ \t]*:[ \t]*(?P<n>{_NUM})"
+    rf"(?:[ \t]+(?P<unit>{_UNIT}))?(?=[ \t]*(?:[,;.)(]|$))",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^[ \t]*(?P<mark>[-+•*–◦▪]|[a-zđ]\)|\d{1,2}[.)])[ \t]+(?P<rest>.*)$")
+_LIST_SEPARATOR = re.compile(r"[ \t]*[,;][ \t]*")
+_SUBCOUNT = re.compile(r"[ \t]*[,;]?[ \t]*trong[ \t]+đó", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Family:
+    """Categories that never overlap; `complete` when together they make up the whole."""
+
+    members: tuple[str, ...]
+    complete: bool = True
+    complete_when: str = ""  # or only when this regex matches the total's sentence
+
+
+# Families of categories a total is divided into. Within one family the parts are disjoint, so
+# they can never add up to more than the total; a complete family must add up to it exactly.
+_FAMILIES = (
+    _Family(("chính thức", "dự bị")),
+    _Family(("nam", "nữ")),
+    _Family(("đảng viên", "quần chúng")),
+    _Family(("công chức", "viên chức"), complete=False, complete_when=r"biên\s+chế"),
+    _Family(
+        ("biên chế hành chính", "biên chế sự nghiệp", "hành chính", "sự nghiệp"),
+        complete=False,
+        complete_when=r"biên\s+chế",
+    ),  # fmt: skip
+    _Family(
+        (
+            "hoàn thành xuất sắc nhiệm vụ",
+            "hoàn thành tốt nhiệm vụ",
+            "hoàn thành nhiệm vụ",
+            "không hoàn thành nhiệm vụ",
+            "htxsnv",
+            "httnv",
+            "htnv",
+            "khtnv",
+        ),
+        complete=False,
+    ),  # fmt: skip
+)
+# Labels that cut across any division of a total: a list holding one of them is not a partition.
+_CROSS_CUTTING = re.compile(
+    r"(?<!\w)(?:nữ|dân\s+tộc|tôn\s+giáo|trẻ|khuyết\s+tật|đảng\s+viên|đoàn\s+viên|hội\s+viên)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+_DIGIT = re.compile(r"\d")
+_MARKER_ANYWHERE = re.compile(_MARKER, re.IGNORECASE)
+
+
+def _int(number: str) -> int:
+    return int(number.replace(".", ""))
+
+
+def _check_totals(doc: _Doc):
+    for i, line in enumerate(doc.lines):
+        if not _DIGIT.search(line):
+            continue
+        base = doc.starts[i]
+        if _MARKER_ANYWHERE.search(line):
+            for m in _TOTAL_INLINE.finditer(line):
+                yield from _inline_total(doc, line, base, m)
+        if "(" in line:
+            for m in _TOTAL_PAREN.finditer(line):
+                yield from _paren_total(doc, line, base, m)
+        if line.rstrip().endswith(":") and (m := _TOTAL_BEFORE_LIST.search(line)):
+            yield from _listed_total(doc, i, m)
+
+
+def _inline_total(doc, line, base, m):
+    """ "N unit, trong đó N1 ... và N2 ..." (number first) or "..., gồm: a: N1, b: N2"."""
+    total, unit = _int(m["n"]), m["unit"]
+    parts = _number_first_parts(line, m.end())
+    if parts:
+        labels = [_strip_unit(phrase, unit) for _, phrase in parts]
+        family = _family_of(labels)
+        if family is None:
+            return
+        context = line[: m.start()] + " " + unit
+        complete = _is_complete(family, labels, context)
+        yield from _compare(doc, base + m.start(), base + m.end(), total, unit, parts, complete)
+        return
+    if m["colon"]:
+        parts = _label_first_parts(line, m.end())
+        yield from _labelled(doc, line, base, m, total, unit, parts)
+
+
+def _paren_total(doc, line, base, m):
+    parts = _label_first_parts(m["body"], 0)
+    yield from _labelled(doc, line, base, m, _int(m["n"]), m["unit"], parts)
+
+
+def _labelled(doc, line, base, m, total, unit, parts):
+    """Parts given as "label: N": a breakdown unless a label cuts across the others."""
+    if len(parts) < 2 or any(u and not _same_unit(u, unit) for _, _, u in parts):
+        return
+    labels = [label for label, _, _ in parts]
+    family = _family_of(labels)
+    if family is None and any(_CROSS_CUTTING.search(label) for label in labels):
+        return
+    complete = family is not None and _is_complete(family, labels, line[: m.start()] + " " + unit)
+    pairs = [(n, label) for label, n, _ in parts]
+    yield from _compare(doc, base + m.start(), base + m.end(), total, unit, pairs, complete)
+
+
+def _listed_total(doc: _Doc, i: int, m: re.Match):
+    """A total line ending in "Trong đó:", its parts on the following bullet lines."""
+    total, unit = _int(m["n"]), m["unit"]
+    own = _BULLET.match(doc.lines[i])
+    own_mark = own["mark"] if own else None
+    parts, j = [], i + 1
+    while j < len(doc.lines) and len(parts) < 20:
+        line = doc.lines[j]
+        if not line.strip() or line.strip() == "*":
+            j += 1
+            continue
+        bullet = _BULLET.match(line)
+        if not bullet or bullet["mark"] == own_mark:
+            break
+        item = _PART_LABEL_FIRST.match(bullet["rest"])
+        if not item or (item["unit"] and not _same_unit(item["unit"], unit)):
+            return  # an item that does not read "label: N unit": not sure what is listed
+        parts.append((item["label"], _int(item["n"]), item["unit"]))
+        j += 1
+    if len(parts) < 2:
+        return
+    labels = [label for label, _, _ in parts]
+    family = _family_of(labels)
+    if family is None and any(_CROSS_CUTTING.search(label) for label in labels):
+        return
+    line = doc.lines[i]
+    complete = family is not None and _is_complete(family, labels, line)
+    pairs = [(n, label) for label, n, _ in parts]
+    base = doc.starts[i]
+    yield from _compare(doc, base + m.start(), base + m.end(), total, unit, pairs, complete,
+                        listed=True)  # fmt: skip
+
+
+def _number_first_parts(text: str, pos: int) -> list[tuple[int, str]]:
+    parts = []
+    while True:
+        m = _PART_NUMBER_FIRST.match(text, pos)
+        if not m:
+            break
+        parts.append((_int(m["n"]), m["phrase"]))
+        pos = m.end()
+        if _SUBCOUNT.match(text, pos):
+            break
+        sep = _PART_SEPARATOR.match(text, pos)
+        if not sep:
+            break
+        pos = sep.end()
+    return parts if len(parts) >= 2 else []
+
+
+def _label_first_parts(text: str, pos: int) -> list[tuple[str, int, str | None]]:
+    parts = []
+    while True:
+        m = _PART_LABEL_FIRST.match(text, pos)
+        if not m:
+            break
+        parts.append((m["label"].strip(), _int(m["n"]), m["unit"]))
+        pos = m.end()
+        if _SUBCOUNT.match(text, pos):  # "..., trong đó có 02 nữ": a sub-count of the last part
+            break
+        sep = _LIST_SEPARATOR.match(text, pos)
+        if not sep:
+            break
+        pos = sep.end()
+    return parts
+
+
+def _strip_unit(phrase: str, unit: str) -> str:
+    """ "đảng viên chính thức" with total unit "đảng viên" -> "chính thức"."""
+    words, unit_words = phrase.lower().split(), unit.lower().split()
+    if words[: len(unit_words)] == unit_words and len(words) > len(unit_words):
+        words = words[len(unit_words) :]
+    return " ".join(words)
+
+
+def _same_unit(a: str, b: str) -> bool:
+    return a.lower().split()[0] == b.lower().split()[0]
+
+
+def _member(label: str, family: _Family) -> str | None:
+    label = " ".join(label.lower().split())
+    for member in sorted(family.members, key=len, reverse=True):
+        if label == member or label.startswith(member + " ") or label.endswith(" " + member):
+            return member
+    return None
+
+
+def _family_of(labels: list[str]) -> _Family | None:
+    """The family whose categories the labels name, each a different one; else None."""
+    for family in _FAMILIES:
+        members = [_member(label, family) for label in labels]
+        if all(members) and len(set(members)) == len(members):
+            return family
+    return None
+
+
+def _is_complete(family: _Family, labels: list[str], context: str) -> bool:
+    members = {_member(label, family) for label in labels}
+    if family.complete:
+        return members == set(family.members)
+    return bool(family.complete_when and re.search(family.complete_when, context, re.I))
+
+
+def _compare(doc, start, end, total, unit, parts, complete, listed=False):
+    """A finding when the parts exceed the total, or a complete division misses it."""
+    total_parts = sum(n for n, _ in parts)
+    if total_parts == total or (total_parts < total and not complete):
+        return
+    shown = " + ".join(f"{n:02d}" for n, _ in parts)
+    where = "ở các dòng liệt kê bên dưới" if listed else "trong câu"
+    yield doc.finding(
+        "total_mismatch",
+        start,
+        end,
+        f"Tổng {total:02d} {unit} không khớp với các thành phần {where}: "
+        f"{shown} = {total_parts:02d}.",
+        "Kiểm tra lại số tổng hoặc số của từng thành phần.",
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Ledger (fee statement)
+# --------------------------------------------------------------------------------------------
+
+_LEDGER_ROW = re.compile(
+    rf"^[ \t|]*[-+•*]?[ \t]*(?P<label>[^\W\d_][^:|\n]*?)[ \t|]*:[ \t]*(?P<n>{_NUM})[ \t]*"
+    r"(?:đồng|đ)(?!\w)[ \t|.;]*$",
+    re.IGNORECASE,
+)
+_LEDGER_ROW_MAX = 160
+_TABLE_FILLER = re.compile(r"^[ \t]*(?:\|[ \t:\-]*)+\|?[ \t]*$")
+_LEDGER_SIGNS = (  # order matters: a balance line may also say "chuyển sang"
+    (-2, re.compile(r"tổng|trong\s+đó|giữ\s+lại", re.I)),  # sub-totals: not a plain statement
+    (0, re.compile(r"còn\s+lại|tồn\s+cuối|dư\s+cuối|chuyển\s+sang\s+năm\s+sau", re.I)),
+    (1, re.compile(r"mang\s+sang|tồn\s+đầu|dư\s+đầu|năm\s+trước\s+chuyển", re.I)),
+    (1, re.compile(r"^(?:ngân\s+sách|kinh\s+phí\s+(?:được\s+)?cấp|được\s+cấp|thu)(?!\w)", re.I)),
+    (-1, re.compile(r"^(?:nộp|trích\s+nộp|chi|đã\s+chi)(?!\w)", re.I)),
+)
+
+
+def _check_ledger(doc: _Doc):
+    block: list[tuple[int, str, int]] = []
+    for i, line in enumerate(doc.lines):
+        # A statement row is short; the bound also keeps the regex linear on long lines.
+        m = _LEDGER_ROW.match(line) if len(line) <= _LEDGER_ROW_MAX and ":" in line else None
+        if m:
+            block.append((i, m["label"].strip(" +-*|"), _int(m["n"])))
+        elif line.strip() and not _TABLE_FILLER.match(line):
+            yield from _ledger_block(doc, block)
+            block = []
+    yield from _ledger_block(doc, block)
+
+
+def _ledger_block(doc: _Doc, rows):
+    if len(rows) < 4:
+        return
+    signs = [_ledger_sign(label) for _, label, _ in rows]
+    if None in signs or -2 in signs or signs.count(0) != 1 or signs[-1] != 0:
+        return
+    if signs.count(1) < 2 or -1 not in signs:
+        return
+    computed = sum(sign * n for sign, (_, _, n) in zip(signs, rows, strict=True) if sign)
+    i, label, stated = rows[-1]
+    if computed == stated:
+        return
+    start = doc.starts[i]
+    yield doc.finding(
+        "ledger_mismatch",
+        start,
+        start + len(doc.lines[i]),
+        f"“{label}” ghi {_money(stated)} đồng, nhưng tính từ các dòng trên "
+        f"(số mang sang, được cấp, thu trừ số nộp, chi) được {_money(computed)} đồng.",
+        "Kiểm tra lại các khoản thu, chi và số còn lại.",
+    )
+
+
+def _ledger_sign(label: str) -> int | None:
+    for sign, pattern in _LEDGER_SIGNS:
+        if pattern.search(label):
+            return sign
+    return None
+
+
+def _money(n: int) -> str:
+    return ("-" if n < 0 else "") + f"{abs(n):,}".replace(",", ".")
+
+
+# --------------------------------------------------------------------------------------------
+# Numbering
+# --------------------------------------------------------------------------------------------
+
+_ROMAN_HEADING = re.compile(r"^[ \t]*(?P<num>[IVXL]{1,6})[ \t]*[.)][ \t]+(?P<title>[^\W\d_].*)$")
+_DOTTED_ITEM = re.compile(
+    r"^[ \t]*(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.(?!\d)|\)|(?<=\d)(?=[ \t]))[ \t]+"
+    r"(?P<title>[^\W\d_].*)$"
+)
+_LETTER_ITEM = re.compile(r"^[ \t]*(?P<num>[a-zđ])\)[ \t]+(?P<title>\S.*)$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+# Vietnamese lettering: a b c d đ e g h i k l m n o p q r s t u v x y; writers also skip đ or
+# use the Latin f and j.
+_LETTERS = "abcdđefghijklmnopqrstuvwxy"
+_OPTIONAL_LETTERS = "đfj"
+
+
+def _roman(text: str) -> int | None:
+    values = [_ROMAN_VALUES[c] for c in text]
+    total = 0
+    for i, v in enumerate(values):
+        total += -v if i + 1 < len(values) and values[i + 1] > v else v
+    return total if _to_roman(total) == text else None
+
+
+def _to_roman(n: int) -> str:
+    out = []
+    for value, symbol in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"),
+                          (1, "I")):  # fmt: skip
+        while n >= value:
+            out.append(symbol)
+            n -= value
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class _Number:
+    """The last number at one level: as written, and as it should have been.
+
+    After "V., V., VII." the second V is reported once; "VII" then follows the intended VI and
+    is not reported again. After "V., V., VI." the writer continued from what was written, and
+    that is accepted too.
+    """
+
+    written: int
+    intended: int
+
+    def allows(self, value: int) -> bool:
+        return value in (self.written, self.intended)
+
+
+_START = _Number(0, 0)
+
+
+def _check_numbering(doc: _Doc):
+    roman = _START  # the last Roman heading
+    items: list[_Number] = []  # the last item at each depth: two entries after "2.5."
+    letter = ""  # the last letter item
+    for i, line in enumerate(doc.lines):
+        start, end = doc.starts[i], doc.starts[i] + len(line)
+        if m := _ROMAN_HEADING.match(line):
+            value = _roman(m["num"])
+            if value is None or not m["title"][:1].isupper():
+                continue
+            found, roman = _sequence(value, roman, _to_roman, "đề mục")
+            if found:
+                yield doc.finding(*found[:1], start, end, *found[1:])
+            items, letter = [], ""
+        elif m := _DOTTED_ITEM.match(line):
+            if not m["title"][:1].isupper() or not _item_terminated(line, m):
+                continue  # "3. tháng ..." or "3 Chi bộ ..." is a sentence, not an item
+            path = [int(p) for p in m["num"].split(".")]
+            found, items = _dotted(path, items)
+            if found:
+                yield doc.finding(*found[:1], start, end, *found[1:])
+            letter = ""
+        elif m := _LETTER_ITEM.match(line):
+            yield from _letter(doc, start, line, m["num"], letter)
+            letter = m["num"]
+
+
+def _item_terminated(line: str, m: re.Match) -> bool:
+    """ "2." "2)" "2.1." "2.1" are items; a bare "2" before a word is not."""
+    return "." in m["num"] or line[m.end("num") : m.end("num") + 1] in ".)"
+
+
+def _sequence(value: int, last: _Number, show, what: str):
+    """(finding as (code, problem, suggestion) or None, the new last number)."""
+    if last.allows(value - 1):
+        return None, _Number(value, value)
+    expected = last.intended + 1
+    if last.allows(value):
+        return (
+            "numbering_repeat",
+            f"Số thứ tự {what} “{show(value)}” lặp lại số của {what} trước.",
+            f"Đánh số lại thành “{show(expected)}” (và các {what} sau cho liền mạch).",
+        ), _Number(value, expected)
+    where = f"sau “{show(last.written)}”" if last.written else "ở đầu"
+    return (
+        "numbering_skip",
+        f"Số thứ tự {what} “{show(value)}” đứng {where}: đúng ra là “{show(expected)}”.",
+        f"Đánh số lại thành “{show(expected)}” hoặc bổ sung phần còn thiếu.",
+    ), _Number(value, expected)
+
+
+def _dotted(path: list[int], items: list[_Number]):
+    """Check item "2.5" against the items seen; (finding or None, the new items)."""
+    parent, depth = path[:-1], len(path)
+    if len(items) < len(parent) or not all(
+        n.allows(p) for n, p in zip(items, parent, strict=False)
+    ):
+        shown_parent = ".".join(str(n.written) for n in items[: len(parent)]) or "(chưa có)"
+        written = ".".join(map(str, path))
+        finding = (
+            "numbering_parent",
+            f"Mục “{written}” nằm dưới mục “{shown_parent}”.",
+            "Kiểm tra lại số thứ tự của mục và mục cha.",
+        )
+        return finding, [*items[: len(parent)], _Number(path[-1], path[-1])]
+    last = items[depth - 1] if len(items) >= depth else _START
+
+    def show(n):
+        return ".".join(map(str, [*parent, n]))
+
+    finding, number = _sequence(path[-1], last, show, "mục" if depth == 1 else "tiểu mục")
+    return finding, [*items[: depth - 1], number]
+
+
+def _letter(doc, start, line, written, last):
+    allowed = _next_letters(last)
+    if written in allowed:
+        return
+    code = "numbering_repeat" if written == last else "numbering_skip"
+    expected = allowed[0]
+    problem = (
+        f"Điểm “{written})” lặp lại điểm trước."
+        if written == last
+        else f"Điểm “{written})” đứng {'sau “' + last + ')”' if last else 'ở đầu'}: "
+        f"đúng ra là “{expected})”."
+    )
+    yield doc.finding(code, start, start + len(line), problem, f"Đánh số lại thành “{expected})”.")
+
+
+def _next_letters(last: str) -> str:
+    """The letters that may follow `last` ("" = the first): the next, or one after an optional."""
+    if not last:
+        return "a"
+    i = _LETTERS.index(last) + 1
+    allowed = ""
+    while i < len(_LETTERS):
+        allowed += _LETTERS[i]
+        if _LETTERS[i] not in _OPTIONAL_LETTERS:
+            break
+        i += 1
+    return allowed
+
+
+# --------------------------------------------------------------------------------------------
+# Citations
+# --------------------------------------------------------------------------------------------
+
+_SUGGESTIONS = {
+    "citation_impossible_date": "Kiểm tra lại ngày ban hành của văn bản.",
+    "citation_year_mismatch": "Kiểm tra lại năm trong số ký hiệu và ngày ban hành.",
+    "citation_type_code_missing": "Bổ sung mã loại văn bản vào ký hiệu.",
+    "citation_type_code_mismatch": "Kiểm tra lại tên loại văn bản và ký hiệu.",
+    "citation_term": "Kiểm tra lại khóa của Ban Chấp hành Trung ương.",
+}
+
+
+# The part of a citation warning after "; " that says what to write instead.
+_HINT = re.compile(r"(?:nên|có phải|đúng là)\s", re.IGNORECASE)
+
+
+def _check_citations(doc: _Doc, citations: list[Citation], report_date, estimated):
+    for c in citations:
+        for warning in c.warnings:
+            code, _, message = warning.partition(": ")
+            if code == "type_abbreviated" and _abbreviation(c) in TYPE_CODES:
+                continue  # "NĐ 68" is usual in running text; "ND 68" is a slip
+            yield _citation_finding(doc, c, code, message)
+        if report_date and c.date and c.date > report_date.isoformat():
+            issued = dt.date.fromisoformat(c.date)
+            how = " (ước tính theo năm trong tiêu đề)" if estimated else ""
+            yield doc.finding(
+                "citation_after_report",
+                c.start,
+                c.end,
+                f"Văn bản trích dẫn ghi ngày {issued:%d/%m/%Y}, sau ngày báo cáo "
+                f"{report_date:%d/%m/%Y}{how}.",
+                "Kiểm tra lại ngày ban hành của văn bản được trích dẫn.",
+                excerpt=_citation_excerpt(c),
+            )
+
+
+def _abbreviation(c: Citation) -> str:
+    return c.raw.split()[0] if c.raw.split() else ""
+
+
+def _citation_finding(doc: _Doc, c: Citation, code: str, message: str) -> Finding:
+    finding_code = CITATION_CODES.get(code, f"citation_{code}")
+    problem, _, hint = message.rpartition("; ")
+    if not _HINT.match(hint):
+        problem, hint = message, ""
+    if finding_code == "citation_type_typo" and c.type:
+        suggestion = f"Sửa thành “{c.type}”."
+    elif finding_code == "citation_type_abbreviated" and c.type:
+        problem = (
+            f"Tên loại văn bản viết tắt sai “{_abbreviation(c)}” (chữ viết tắt đúng là "
+            f"“{_code_of(c.type)}”)"
+        )
+        suggestion = f"Viết đầy đủ “{c.type}” kèm số, ký hiệu và ngày ban hành."
+    elif hint:
+        suggestion = hint[:1].upper() + hint[1:].rstrip(".?") + "."
+        if message.rstrip().endswith("?"):
+            suggestion = f"Kiểm tra lại: {hint[:1].lower() + hint[1:]}"
+    else:
+        suggestion = _SUGGESTIONS.get(finding_code, "Kiểm tra lại trích dẫn văn bản.")
+    problem = problem.rstrip(".") + "."
+    return doc.finding(finding_code, c.start, c.end, problem, suggestion,
+                       excerpt=_citation_excerpt(c))  # fmt: skip
+
+
+def _code_of(type_word: str) -> str:
+    return next((code for code, word in TYPE_CODES.items() if word == type_word), type_word)
+
+
+def _citation_excerpt(c: Citation) -> str:
+    raw = _collapse(c.raw)
+    return raw if len(raw) <= EXCERPT_MAX else raw[: EXCERPT_MAX - 1] + "…"
+
+
+# --------------------------------------------------------------------------------------------
+# Spelling
+# --------------------------------------------------------------------------------------------
+
+
+def _check_spelling(doc: _Doc, citations: list[Citation]):
+    # The citation parser already reports a misspelt type word before a number ("Chi thị số
+    # 19-CT/TU"); the lexicon must not report it twice.
+    reported = {c.start for c in citations if any("type_misspelt" in w for w in c.warnings)}
+    for slip in find_slips(doc.text):
+        if slip.start in reported:
+            continue
+        term = slip.term
+        written = _collapse(slip.written)
+        if term.kind == "style":
+            problem = f"Viết “{written}” chưa đúng cách viết của văn bản. {term.note}"
+        else:
+            problem = f"Sai chính tả: “{written}”. {term.note}"
+        yield doc.finding(term.kind, slip.start, slip.end, problem,
+                          f"Sửa thành “{slip.suggestion}”.")  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# Quotes
+# --------------------------------------------------------------------------------------------
+
+
+def _logical_paragraphs(doc: _Doc):
+    """(start, end) offsets of paragraphs, joining a line broken mid-sentence with the next.
+
+    Converted reports break a sentence where the page broke ("trên địa bàn" / "tỉnh”; ..."):
+    a line followed (after blank lines) by one starting with a lower-case letter continues.
+    """
+    spans, current = [], None
+    for i, line in enumerate(doc.lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start, end = doc.starts[i], doc.starts[i] + len(line)
+        if current and stripped[0].islower():
+            current = (current[0], end)
+        else:
+            if current:
+                spans.append(current)
+            current = (start, end)
+    if current:
+        spans.append(current)
+    return spans
+
+
+def _check_quotes(doc: _Doc):
+    for start, end in _logical_paragraphs(doc):
+        stack, strays = [], []
+        for m in re.finditer("[“”]", doc.text[start:end]):
+            if m.group() == "“":
+                stack.append(start + m.start())
+            elif stack:
+                stack.pop()
+            else:
+                strays.append(start + m.start())
+        for pos in strays:
+            yield doc.finding(
+                "quote_unbalanced",
+                pos,
+                pos + 1,
+                "Dấu đóng ngoặc kép (”) không có dấu mở tương ứng.",
+                "Thêm dấu mở ngoặc kép ở đầu phần trích dẫn hoặc bỏ dấu đóng thừa.",
+            )
+        for pos in stack[:1]:  # the outermost unclosed quote; inner ones follow from it
+            yield doc.finding(
+                "quote_unbalanced",
+                pos,
+                pos + 1,
+                "Dấu mở ngoặc kép (“) không được đóng.",
+                "Thêm dấu đóng ngoặc kép ở cuối phần trích dẫn.",
+            )
+
+
+# --------------------------------------------------------------------------------------------
+# Counts with one digit
+# --------------------------------------------------------------------------------------------
+
+_COUNTED = (
+    "đồng chí", "đ/c", "đảng viên", "quần chúng", "chi bộ", "đảng bộ", "cán bộ", "công chức",
+    "viên chức", "người", "cá nhân", "tập thể", "đoàn viên", "hội viên", "cuộc", "buổi", "lượt",
+    "lớp", "hội nghị", "kế hoạch", "văn bản", "báo cáo", "dự án", "đơn vị", "phòng", "trung tâm",
+    "biểu hiện", "khuyết điểm", "hạn chế", "nội dung", "trường hợp", "mô hình", "chuyên đề",
+    "hồ sơ", "quyển", "phần quà", "suất quà", "đợt", "đề tài", "gia đình", "tổ chức cơ sở đảng",
+)  # fmt: skip
+_COUNT = re.compile(
+    r"(?<![\w.,/:%–-])(?P<n>[1-9])[ \t]+(?P<noun>"
+    + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(_COUNTED, key=len)[::-1])
+    + r")(?![\w/])",
+    re.IGNORECASE,
+)
+# Words after which a single digit is a name or a rank, not a count ("Chi bộ 2", "lần thứ 5").
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:thứ|số|lần|khóa|khoá|quý|kỳ|mức\s+độ|giai\s+đoạn|điều|khoản|mục|phần|chương|tổ|nhóm|"
+    r"đợt|khu|ấp|khóm|phường|cụm|tuyến|hạng|loại|cấp|bậc|tầng|trung\s+ương|chi\s+bộ|đảng\s+bộ|"
+    r"phòng|lớp|tháng|năm|ngày)\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def _check_counts(doc: _Doc):
+    for m in _COUNT.finditer(doc.text):
+        if _NOT_A_COUNT_BEFORE.search(doc.text, max(0, m.start() - 20), m.start()):
+            continue
+        if doc.text[max(0, m.start() - 1) : m.start()] == "\n":
+            continue  # a line starting "3 đảng viên ..." may be a list number without its dot
+        written = f"{m['n']} {m['noun']}"
+        yield doc.finding(
+            "count_leading_zero",
+            m.start(),
+            m.end(),
+            f"Số đếm “{written}” viết một chữ số; văn bản của Đảng viết số đếm có hai chữ số.",
+            f"Sửa thành “0{m['n']} {m['noun']}”.",
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Signature
+# --------------------------------------------------------------------------------------------
+
+_ON_BEHALF = re.compile(r"^[ \t]*T/M[ \t]+\S", re.IGNORECASE)
+_CAPACITY = re.compile(
+    r"^[ \t]*(?P<prefix>(?:K/T|KT\.?|Q\.|TL\.|TM\.|[A-ZĐ]\.)[ \t]*)?(?P<title>(?:PHÓ[ \t]+)?BÍ[ \t]+THƯ)[ \t]*$"
+)
+
+
+def _check_signature(doc: _Doc):
+    for i, line in enumerate(doc.lines):
+        if not _ON_BEHALF.match(line):
+            continue
+        following = next((j for j in range(i + 1, len(doc.lines)) if doc.lines[j].strip()), None)
+        if following is None:
+            continue
+        m = _CAPACITY.match(doc.lines[following])
+        if not m or not m["prefix"]:
+            continue
+        start = doc.starts[following]
+        prefix = m["prefix"].strip()
+        kind = (
+            "“K/T” (ký thay) không dùng cho tập thể lãnh đạo"
+            if prefix.upper().startswith("K")
+            else f"“{prefix}” trước chức danh không có trong thể thức"
+        )
+        yield doc.finding(
+            "signature_capacity",
+            start,
+            start + len(doc.lines[following]),
+            f"Chức danh người ký “{_collapse(doc.lines[following])}”: {kind}; dưới "
+            f"“{_collapse(line)}” ghi “BÍ THƯ” hoặc “PHÓ BÍ THƯ”.",
+            f"Sửa thành “{' '.join(m['title'].split())}”.",
+        )

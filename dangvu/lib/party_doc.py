@@ -1,0 +1,113 @@
+"""A Party document as data: header, title, body, "Nơi nhận" and signature.
+
+The report engine builds one `PartyDocument`; `party_docx` and `party_html` render the same model,
+so the Word file, the PDF and the web page never disagree about the text.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+ParagraphStyle = Literal["body", "heading1", "heading2", "heading3", "list"]
+TableStyle = Literal["ledger", "grid"]
+
+
+@dataclass
+class Footnote:
+    """A footnote's text; often a long list of cited documents, one paragraph or several."""
+
+    paragraphs: list[str]
+
+
+@dataclass
+class Run:
+    """A stretch of text with one formatting.
+
+    `footnote` puts the footnote's reference right after the text. `href` links the text in HTML
+    (e.g. a figure to the records behind it); Word output ignores it.
+    """
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    footnote: Footnote | None = None
+    href: str | None = None
+
+
+@dataclass
+class Paragraph:
+    runs: list[Run]
+    style: ParagraphStyle = "body"
+    # An id for links in HTML (a section, a generated block).
+    anchor: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass
+class Table:
+    """A table of plain cells.
+
+    "ledger" is the fee table: two columns ("+ Mang sang năm 2016" | ": 8.954.054 đồng") without
+    borders. "grid" is an ordinary bordered table whose first row is the heading.
+    """
+
+    rows: list[list[str]]
+    widths_mm: list[float] | None = None
+    style: TableStyle = "ledger"
+    anchor: str | None = None
+
+
+Block = Paragraph | Table
+
+
+@dataclass
+class Header:
+    superior: str  # "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH"
+    issuer: str  # "ĐẢNG ỦY SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+    number: str  # "Số 15-BC/ĐU"
+    place_date: str  # "Trà Vinh, ngày 05 tháng 12 năm 2017"
+
+
+@dataclass
+class Signature:
+    capacity: str  # "T/M ĐẢNG ỦY"; empty when a person signs in their own name
+    title: str  # "BÍ THƯ"
+    name: str
+
+
+@dataclass
+class PartyDocument:
+    header: Header
+    doc_type: str  # "BÁO CÁO"
+    subject: list[str]  # the title lines under the type
+    body: list[Block]
+    recipients: list[str]  # "- Đảng ủy KCCQ (b/c);" … "- Lưu: ĐU."
+    signature: Signature
+    # The issue date picks the format rule in force.
+    issued_on: dt.date
+
+    def footnotes(self) -> list[Footnote]:
+        """The footnotes in reading order; their numbers are their positions plus one."""
+        return [
+            run.footnote
+            for block in self.body
+            if isinstance(block, Paragraph)
+            for run in block.runs
+            if run.footnote is not None
+        ]
+
+
+def para(
+    text: str,
+    style: ParagraphStyle = "body",
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    footnote: Footnote | None = None,
+    anchor: str | None = None,
+) -> Paragraph:
+    """A paragraph of a single run, the common case."""
+    return Paragraph([Run(text, bold=bold, italic=italic, footnote=footnote)], style, anchor)

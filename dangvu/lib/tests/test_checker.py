@@ -1,0 +1,741 @@
+"""Tests for the report checker, text part (pure Python; no database or Django needed)."""
+
+import datetime as dt
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dangvu.lib.checker import (
+    CITATION_CODES,
+    CODE_TITLES,
+    Finding,
+    check_markdown,
+    check_text,
+    guess_report_date,
+)
+from dangvu.lib.lexicon import find_slips, terms
+
+REPORT_PATH = (
+    Path(__file__).resolve().parents[3].parent
+    / "shared"
+    / "reference"
+    / "bao-cao-2017-dang-bo-so-tttt.md"
+)
+
+
+def codes(text, **kwargs):
+    return [f.code for f in check_markdown(text, **kwargs)]
+
+
+def found(text, code, **kwargs):
+    return [f for f in check_markdown(text, **kwargs) if f.code == code]
+
+
+# --------------------------------------------------------------------------------------------
+# The reference report
+# --------------------------------------------------------------------------------------------
+
+# Every finding on the reference report: (line, code, text the excerpt shows). A new false
+# alarm, or a defect no longer found, fails the test.
+REFERENCE_FINDINGS = [
+    (22, "citation_type_abbreviated", "ND 68"),  # "NĐ" without its Đ
+    (44, "quote_unbalanced", "“về thực hiện Thông báo"),  # opened, never closed
+    (56, "spelling", "baner"),
+    (70, "style", "lãnh chỉ đạo"),
+    (82, "citation_type_typo", "Chi thị 04/CT-UBND"),  # footnote 1
+    (84, "citation_type_typo", "Chi thị số 19-CT/TU"),  # footnote 2
+    (84, "citation_type_typo", "Chi thị số 12-CT/TW"),
+    (84, "citation_type_typo", "Chi thị số 02/CT-UBND"),
+    (86, "spelling", "Công thông tin điện tử"),
+    (96, "style", "lãnh chỉ đạo"),
+    (112, "spelling", "trong hợp lệ chi bộ"),
+    (116, "spelling", "mẫu chuyện"),
+    (122, "citation_party_state_style", "328/CV-TU"),
+    (122, "spelling", "tốt cáo"),
+    (134, "style", "lãnh chỉ đạo"),
+    (140, "spelling", "hiếu hi"),
+    (142, "quote_unbalanced", "“Tìm hiểu lịch sử"),  # opened, never closed
+    (168, "quote_unbalanced", "Hồ Chí Minh” năm 2017"),  # closed, never opened
+    (168, "spelling", "Chi đạo chi ủy"),
+    (184, "spelling", "chăm điểm"),
+    (225, "spelling", "chuyên đảng chính thức"),
+    (231, "style", "Sở TT-TT"),
+    (253, "spelling", "nghe thông tin"),  # "công" ends line 251
+    (255, "numbering_repeat", "VI. CHƯƠNG TRÌNH CÔNG TÁC NĂM 2018"),  # VII is meant
+    (273, "citation_term", "Nghị quyết Trung ương 4 (khóa II)"),
+    (281, "spelling", "Hợp định kỳ"),
+    (283, "spelling", "tỉnh năm, chỉ đạo"),  # "nắm, chỉ đạo"
+    (294, "signature_capacity", "Đ. BÍ THƯ"),
+]
+
+
+@pytest.fixture(scope="module")
+def reference_text():
+    if not REPORT_PATH.exists():
+        pytest.skip(f"reference report not found at {REPORT_PATH}")
+    return REPORT_PATH.read_text(encoding="utf-8")
+
+
+def test_reference_report_findings_are_exactly_its_real_defects(reference_text):
+    findings = check_markdown(reference_text)
+    got = sorted((f.line, f.code) for f in findings)
+    assert got == sorted((line, code) for line, code, _ in REFERENCE_FINDINGS)
+    for line, code, shown in REFERENCE_FINDINGS:
+        assert any(f.line == line and f.code == code and shown in f.excerpt for f in findings), (
+            line,
+            code,
+            shown,
+        )
+
+
+def test_reference_report_section_one_figures_are_consistent(reference_text):
+    # Section I (lines 8-35) is full of totals and parts, all of which add up.
+    figures = {"total_mismatch", "ledger_mismatch", "count_leading_zero"}
+    assert [f for f in check_markdown(reference_text) if f.line <= 35 and f.code in figures] == []
+
+
+def test_reference_report_findings_are_well_formed(reference_text):
+    for f in check_markdown(reference_text):
+        assert f.location == f"dòng {f.line}"
+        assert 0 < len(f.excerpt) <= 120
+        assert f.problem and f.suggestion
+        assert f.code in CODE_TITLES
+
+
+def test_reference_report_date_is_guessed_from_its_title(reference_text):
+    # It has no place-date line: "Tình hình hoạt động năm 2017 và chương trình công tác năm 2018".
+    assert guess_report_date(reference_text) == dt.date(2017, 12, 31)
+
+
+def test_reference_report_checked_well_under_100_ms(reference_text):
+    check_markdown(reference_text)  # compile the regexes once
+    timings = []
+    for _ in range(5):
+        start = time.perf_counter()
+        check_markdown(reference_text)
+        timings.append(time.perf_counter() - start)
+    assert min(timings) < 0.1
+
+
+# --------------------------------------------------------------------------------------------
+# A report as dangvu writes it: no findings
+# --------------------------------------------------------------------------------------------
+
+GENERATED = """\
+ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH TRÀ VINH
+**ĐẢNG ỦY SỞ THÔNG TIN VÀ TRUYỀN THÔNG**
+*
+Số 15-BC/ĐU
+
+**ĐẢNG CỘNG SẢN VIỆT NAM**
+*Trà Vinh, ngày 05 tháng 12 năm 2017*
+
+BÁO CÁO
+
+**Tình hình hoạt động năm 2017 và**
+**chương trình công tác năm 2018**
+
+I. ĐẶC ĐIỂM, TÌNH HÌNH
+
+Đảng bộ Sở Thông tin và Truyền thông được thành lập theo Quyết định số 5383-QĐ/ĐU ngày 24/4/2014 của Ban Thường vụ Đảng ủy Dân chính Đảng, Ban Chấp hành Đảng bộ Sở Thông tin và Truyền thông, nhiệm kỳ 2015-2020 gồm: 07 đồng chí; có 04 chi bộ trực thuộc với 54 đảng viên, trong đó 51 đảng viên chính thức và 03 đảng viên dự bị.
+
+Sở Thông tin và Truyền thông có Giám đốc và 03 Phó Giám đốc; 06 phòng chuyên môn và 02 đơn vị sự nghiệp trực thuộc.
+
+*. Về biên chế: Tổng biên chế được giao: 62 biên chế (công chức: 30, viên chức: 32).
+
+- Tổng biên chế hành chính, sự nghiệp có mặt đến thời điểm hiện tại: 59 người. Trong đó:
+
++ Biên chế hành chính: 30 người (có 12 nữ);
+
++ Biên chế sự nghiệp: 29 người (có 06 nữ, 02 dân tộc thiểu số);
+
+- Biên chế hợp đồng theo NĐ 68 của Chính phủ: 05 người (tại cơ quan: 04; đơn vị sự nghiệp: 01, trong đó có 02 nữ).
+
+- Về chuyên môn: Tiến sĩ: 01; Thạc sĩ: 04; Đại học: 52; Trung cấp: 01; Khác: 06
+
+* Đoàn viên công đoàn: 64 đồng chí
+
+II. LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ, ĐẢM BẢO AN TOÀN CƠ QUAN
+
+1. Lãnh đạo thực hiện nhiệm vụ chính trị
+
+Cấp ủy phối hợp cùng lãnh đạo cơ quan tập trung chỉ đạo các phòng, đơn vị tổ chức triển khai thực hiện nhiệm vụ chính trị năm 2017, nổi bật là:
+
+- Tham mưu ban hành Chỉ thị số 24-CT/TU ngày 29/6/2017 của Ban Thường vụ Tỉnh ủy “về việc tiếp cận, xử lý và chia sẻ thông tin trên mạng xã hội”[^1].
+
+- Tổ chức 10 cuộc hội nghị tập huấn cho hơn 800 lượt đại biểu tham dự.
+
+2. Công tác phòng, chống tham nhũng, lãng phí, thực hành tiết kiệm
+
+Tiếp tục lãnh, chỉ đạo thực hiện Công văn số 328-CV/TU ngày 16/8/2017 về việc chấn chỉnh, ngăn chặn đơn, thư tố cáo giấu tên, mạo tên; trực vận hành hệ thống Cổng thông tin điện tử 24/24 giờ.
+
+III. CÔNG TÁC GIÁO DỤC CHÍNH TRỊ, LÃNH ĐẠO TƯ TƯỞNG
+
+1. Công tác xây dựng, chỉnh đốn Đảng
+
+Trên cơ sở 05 nội dung hạn chế, khuyết điểm của tập thể Ban Chấp hành Đảng bộ năm trước, Đảng ủy đã xây dựng kế hoạch khắc phục; đến nay đã khắc phục được 04, 01 khuyết điểm còn lại đang khắc phục.
+
+2. Công tác triển khai quán triệt học tập Chỉ thị, Nghị quyết của Đảng, chính sách pháp luật Nhà nước
+
+Đảng ủy chỉ đạo tổ chức triển khai, quán triệt các văn bản của Đảng và Nhà nước trong họp lệ chi bộ, với 29 cuộc đến 817 lượt đảng viên trong Đảng bộ; thực hiện Nghị quyết Trung ương 4 (khóa XII).
+
+3. Tiếp tục thực hiện học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh
+
+Có 03 tập thể và 63 cá nhân, trong đó có 50 đảng viên và 13 đoàn viên xây dựng kế hoạch học tập và làm theo Bác năm 2017; phân công đảng viên đọc mẩu chuyện về Bác.
+
+IV. LÃNH ĐẠO XÂY DỰNG CƠ QUAN VÀ CÔNG TÁC ĐOÀN THỂ VỮNG MẠNH
+
+1. Lãnh đạo công tác đoàn thể
+
+Trong năm 2017, cấp ủy lãnh, chỉ đạo hoạt động các đoàn thể đạt được một số kết quả:
+
+a) Công đoàn cơ sở
+
+Kết quả chấm điểm công đoàn năm 2017: 98 điểm.
+
+b) Đoàn Thanh niên
+
+Kết quả chấm điểm Đoàn Thanh niên năm 2017: 97,5 điểm.
+
+V. CÔNG TÁC XÂY DỰNG TỔ CHỨC ĐẢNG
+
+1. Công tác đảng viên, đảng vụ
+
+Đề nghị phát triển đảng cho 03 quần chúng và đề nghị chuyển đảng chính thức cho 06 đảng viên dự bị.
+
+*. Tình hình thu, chi đảng phí năm 2017:
+
+| | |
+|---|---|
+| + Năm 2016 mang sang | : 8.954.054 đồng |
+| + Ngân sách cấp 2017 | : 24.654.370 đồng |
+| + Thu đảng phí | : 19.454.400 đồng |
+| + Nộp về Đảng ủy cấp trên | : 5.836.320 đồng |
+| + Chi hoạt động | : 47.226.504 đồng |
+| + Kinh phí còn lại là | : 0 đồng |
+
+VI. NHẬN XÉT, ĐÁNH GIÁ CHUNG
+
+1. Ưu điểm, thuận lợi
+
+Tổ chức triển khai kịp thời các văn bản của cấp trên đến đảng viên.
+
+VII. CHƯƠNG TRÌNH CÔNG TÁC NĂM 2018
+
+1. Lãnh đạo thực hiện nhiệm vụ chính trị
+
+Chỉ đạo thực hiện hoàn thành tốt nhiệm vụ chính trị trên các lĩnh vực thông tin và truyền thông.
+
+2. Công tác Đảng và hoạt động đoàn thể
+
+2.1. Tăng cường công tác nâng cao chất lượng sinh hoạt chi bộ theo Hướng dẫn số 08-HD/BTCTU ngày 02/02/2017 “về nội dung sinh hoạt chi bộ”.
+
+2.2. Họp định kỳ với các đoàn thể; tổ chức chấm điểm các chi bộ trực thuộc.
+
+Trên đây là nội dung công tác năm 2017 và chương trình công tác năm 2018, báo cáo Đảng ủy Khối các cơ quan tỉnh để theo dõi, chỉ đạo./.
+
+Nơi nhận:
+- Đảng ủy Khối các cơ quan tỉnh (b/c);
+- Lưu: ĐU.
+
+T/M ĐẢNG ỦY
+BÍ THƯ
+
+Nguyễn Văn A
+
+[^1]: Chỉ thị số 19-CT/TU ngày 17/02/2017 của Ban Thường vụ Tỉnh ủy “về công tác quốc phòng, quân sự địa phương năm 2017”.
+"""
+
+
+def test_generated_report_has_no_findings():
+    assert check_markdown(GENERATED) == []
+
+
+def test_generated_report_date_is_its_place_date_line():
+    assert guess_report_date(GENERATED) == dt.date(2017, 12, 5)
+
+
+def test_a_defect_put_into_the_generated_report_is_found_at_its_line():
+    lines = GENERATED.splitlines()
+    at = lines.index("VI. NHẬN XÉT, ĐÁNH GIÁ CHUNG")
+    lines[at] = "V. NHẬN XÉT, ĐÁNH GIÁ CHUNG"
+    findings = check_markdown("\n".join(lines))
+    assert [(f.code, f.line) for f in findings] == [("numbering_repeat", at + 1)]
+
+
+# --------------------------------------------------------------------------------------------
+# Totals
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "có 04 chi bộ trực thuộc với 54 đảng viên, trong đó 51 đảng viên chính thức và 04 "
+        "đảng viên dự bị.",
+        "Đảng bộ có 54 đảng viên, trong đó 51 chính thức và 02 dự bị.",  # a complete pair
+        "Tổng biên chế được giao: 62 biên chế (công chức: 30, viên chức: 31).",
+        "Có mặt 10 người (tại cơ quan: 08; đơn vị sự nghiệp: 03).",  # parts exceed the total
+        "Tổng số 40 đồng chí, trong đó 25 nam và 14 nữ.",
+        "Tổng số 817 lượt, gồm 700 lượt đảng viên và 100 lượt quần chúng.",
+    ],
+)
+def test_total_that_does_not_match_its_parts_is_found(text):
+    findings = found(text, "total_mismatch")
+    assert len(findings) == 1
+    assert findings[0].line == 1
+    assert "không khớp" in findings[0].problem
+
+
+def test_total_mismatch_message_shows_the_sum():
+    (f,) = found("54 đảng viên, trong đó 51 đảng viên chính thức và 04 đảng viên dự bị.",
+                 "total_mismatch")  # fmt: skip
+    assert "54" in f.problem and "51 + 04 = 55" in f.problem
+    assert f.excerpt.startswith("54 đảng viên")
+
+
+def test_total_before_a_bullet_list_that_does_not_add_up_is_found():
+    text = (
+        "- Tổng biên chế có mặt: 59 người. Trong đó:\n\n"
+        "+ Biên chế hành chính: 30 người (có 12 nữ);\n\n"
+        "+ Biên chế sự nghiệp: 28 người (có 06 nữ);\n\n"
+        "- Biên chế hợp đồng: 05 người."
+    )
+    (f,) = found(text, "total_mismatch")
+    assert f.line == 1 and "30 + 28 = 58" in f.problem
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "54 đảng viên, trong đó 51 đảng viên chính thức và 03 đảng viên dự bị.",
+        "Tổng biên chế được giao: 62 biên chế (công chức: 30, viên chức: 32).",
+        "- Tổng biên chế có mặt: 59 người. Trong đó:\n+ Biên chế hành chính: 30 người;\n"
+        "+ Biên chế sự nghiệp: 29 người;\n- Biên chế hợp đồng: 05 người.",
+        "có 03 tập thể và 63 cá nhân, trong đó có 50 đảng viên và 13 đoàn viên",
+        # The sub-count "02 nữ" belongs to the last part, not to the total.
+        "Biên chế hợp đồng: 05 người (tại Sở: 04; đơn vị sự nghiệp: 01, trong đó có 02 nữ).",
+        "Trên cơ sở 05 nội dung hạn chế, đã khắc phục được 04, 01 khuyết điểm còn lại.",
+        # Overlapping attributes are never added up.
+        "Biên chế sự nghiệp: 29 người (có 06 nữ, 02 dân tộc thiểu số);",
+        "59 người, trong đó 18 nữ và 02 dân tộc thiểu số.",
+        "30 người (nữ: 12, dân tộc thiểu số: 20).",
+        # Categories that may be a partial list: fewer than the total is fine.
+        "63 cá nhân, trong đó có 50 đảng viên và 10 đoàn viên.",
+        "54 đảng viên, trong đó 10 đồng chí hoàn thành xuất sắc nhiệm vụ và 40 đồng chí "
+        "hoàn thành tốt nhiệm vụ.",
+        "Nhiệm kỳ 2015-2020 gồm: 07 đồng chí; có 04 chi bộ.",
+        # The same category twice is not a division of the total.
+        "40 đồng chí, trong đó 25 nữ là đảng viên và 20 nữ là đoàn viên.",
+        "05 người (trong đó có 02 nữ).",
+    ],
+)
+def test_consistent_or_uncertain_totals_give_no_finding(text):
+    assert found(text, "total_mismatch") == []
+
+
+# --------------------------------------------------------------------------------------------
+# Ledger
+# --------------------------------------------------------------------------------------------
+
+LEDGER = """\
+| | |
+|---|---|
+| + Mang sang năm 2016 | : 8.954.054 đồng |
+| + Ngân sách cấp 2017 | : 24.654.370 đồng |
+| + Thu đảng phí | : 19.454.400 đồng |
+| + Nộp về Đảng ủy cấp trên | : 5.836.320 đồng |
+| + Chi hoạt động | : 47.226.504 đồng |
+| + Kinh phí còn lại là | : {balance} đồng |
+"""
+
+
+def test_balanced_fee_statement_gives_no_finding():
+    assert codes(LEDGER.format(balance="0")) == []
+
+
+def test_fee_statement_that_does_not_balance_is_found():
+    (f,) = found(LEDGER.format(balance="1.000"), "ledger_mismatch")
+    assert f.line == 8
+    assert "1.000" in f.problem and "được 0 đồng" in f.problem
+
+
+def test_fee_statement_as_bullet_lines():
+    text = (
+        "+ Mang sang: 100 đồng\n+ Thu đảng phí: 50 đồng\n+ Ngân sách cấp: 10 đồng\n"
+        "+ Chi hoạt động: 60 đồng\n+ Còn lại: 100 đồng"
+    )
+    assert found(text, "ledger_mismatch") == []
+    assert len(found(text.replace("Còn lại: 100", "Còn lại: 90"), "ledger_mismatch")) == 1
+
+
+def test_statement_with_unknown_rows_is_left_alone():
+    # "Trích giữ lại" is a share of "Thu", not a separate movement: the sum is not certain.
+    text = (
+        "+ Mang sang: 100 đồng\n+ Thu đảng phí: 50 đồng\n+ Trích giữ lại: 35 đồng\n"
+        "+ Chi hoạt động: 60 đồng\n+ Còn lại: 90 đồng"
+    )
+    assert found(text, "ledger_mismatch") == []
+
+
+# --------------------------------------------------------------------------------------------
+# Numbering
+# --------------------------------------------------------------------------------------------
+
+
+def test_repeated_roman_heading_is_found():
+    text = "I. ĐẶC ĐIỂM\n\nV. NHẬN XÉT\n\nVI. NHẬN XÉT\n\nVI. CHƯƠNG TRÌNH NĂM 2018\n"
+    findings = check_markdown(text)
+    kinds = [(f.code, f.line) for f in findings]
+    assert ("numbering_skip", 3) in kinds  # I -> V
+    assert ("numbering_repeat", 7) in kinds
+    (repeat,) = [f for f in findings if f.code == "numbering_repeat"]
+    assert "“VII”" in repeat.suggestion
+
+
+@pytest.mark.parametrize("third", ["VI", "VII"])
+def test_a_repeated_heading_is_reported_once_whichever_way_the_numbering_goes_on(third):
+    text = f"I. MỘT\nII. HAI\nIII. BA\nIV. BỐN\nV. NĂM\nV. SÁU\n{third}. BẢY\n"
+    assert [(f.code, f.line) for f in check_markdown(text)] == [("numbering_repeat", 6)]
+
+
+def test_items_restart_after_each_heading_and_skips_are_found():
+    text = "\n".join(
+        [
+            "I. MỘT",
+            "1. Một",
+            "2. Hai",
+            "II. HAI",
+            "1. Một",  # restarts: fine
+            "3. Ba",  # skips 2
+            "4. Bốn",
+            "4. Bốn nữa",  # repeats
+        ]
+    )
+    assert [(f.code, f.line) for f in check_markdown(text)] == [
+        ("numbering_skip", 6),
+        ("numbering_repeat", 8),
+    ]
+
+
+def test_sub_items_are_numbered_within_their_item():
+    good = "\n".join(["2. Công tác Đảng"] + [f"2.{i}. Việc {i}" for i in range(1, 9)])
+    text = "1. Một\n" + good
+    assert check_markdown(text) == []
+    # 2.4, 2.6, 2.6: the first 2.6 should be 2.5; the second is where it should be.
+    bad = text.replace("2.5. Việc 5", "2.6. Việc 5")
+    findings = check_markdown(bad)
+    assert [(f.code, f.line) for f in findings] == [("numbering_skip", 7)]
+    assert "“2.5”" in findings[0].suggestion
+    wrong_parent = "1. Một\n2. Hai\n3.1. Ba chấm một"
+    assert codes(wrong_parent) == ["numbering_parent"]
+
+
+def test_lettered_items():
+    assert codes("1. Một\na) A\nb) B\nc) C\nd) D\nđ) Đ\ne) E") == []
+    assert codes("1. Một\na) A\nb) B\nc) C\nd) D\ne) E") == []  # đ may be skipped
+    assert codes("1. Một\na) A\nc) C") == ["numbering_skip"]
+    assert codes("1. Một\na) A\n2. Hai\na) A lại") == []  # restart under the next item
+
+
+def test_numbers_that_are_not_numbering_are_ignored():
+    text = "\n".join(
+        [
+            "1. Lãnh đạo",
+            "10 cuộc hội nghị được tổ chức.",  # a count at the start of a line
+            "2.900 quyển tập được trao tặng.",  # thousands
+            "¹ Chỉ thị 04/CT-UBND ngày 24/3/2017.",  # a footnote
+            "29/6/2017 là ngày ban hành.",
+            "3. tháng đầu năm là quý I.",  # lower case: a sentence
+            "Nghị quyết Trung ương 4 (khóa XII).",
+            "2. Công tác đoàn thể",
+        ]
+    )
+    assert codes(text) == []
+
+
+# --------------------------------------------------------------------------------------------
+# Citations
+# --------------------------------------------------------------------------------------------
+
+
+def test_party_document_with_state_style_symbol():
+    (f,) = check_markdown("Công văn số 328/CV-TU ngày 16/8/2017 về việc chấn chỉnh.")
+    assert f.code == "citation_party_state_style"
+    assert "328-CV/TU" in f.suggestion
+    assert f.excerpt == "Công văn số 328/CV-TU ngày 16/8/2017"
+
+
+def test_misspelt_type_word_is_reported_once_not_also_as_spelling():
+    findings = check_markdown("Chi thị số 19-CT/TU ngày 17/02/2017 của Ban Thường vụ Tỉnh ủy")
+    assert [f.code for f in findings] == ["citation_type_typo"]
+    assert findings[0].suggestion == "Sửa thành “Chỉ thị”."
+
+
+def test_impossible_date_and_implausible_term():
+    assert codes("Kế hoạch số 33-KH/TU ngày 31/02/2017 của Tỉnh ủy.") == [
+        "citation_impossible_date"
+    ]
+    assert codes("theo Nghị quyết Trung ương 4 (khóa II) năm 2017") == ["citation_term"]
+
+
+def test_cited_document_dated_after_the_report():
+    text = "Thực hiện Kế hoạch số 29-KH/TU ngày 27/11/2017 của Ban Thường vụ Tỉnh ủy."
+    assert codes(text, report_date=dt.date(2017, 12, 5)) == []
+    (f,) = check_markdown(text, report_date=dt.date(2017, 11, 20))
+    assert f.code == "citation_after_report"
+    assert "27/11/2017" in f.problem and "20/11/2017" in f.problem
+
+
+def test_report_date_from_the_place_date_line_is_used():
+    text = (
+        "*Trà Vinh, ngày 05 tháng 12 năm 2017*\n\nBÁO CÁO\n\n"
+        "Thực hiện Kế hoạch số 29-KH/TU ngày 27/12/2017 của Ban Thường vụ Tỉnh ủy."
+    )
+    assert codes(text) == ["citation_after_report"]
+
+
+def test_report_date_estimated_from_the_title_says_so():
+    text = "BÁO CÁO\nTình hình hoạt động năm 2017\n\nI. ĐẶC ĐIỂM\n\nKế hoạch số 3-KH/TU ngày 05/01/2018."
+    (f,) = check_markdown(text)
+    assert f.code == "citation_after_report" and "ước tính" in f.problem
+
+
+def test_abbreviated_type_word_only_when_the_abbreviation_is_wrong():
+    assert codes("Biên chế hợp đồng theo NĐ 68 của Chính phủ: 05 người.") == []
+    (f,) = check_markdown("Biên chế hợp đồng theo ND 68 của Chính phủ: 05 người.")
+    assert f.code == "citation_type_abbreviated" and "“NĐ”" in f.problem
+
+
+# --------------------------------------------------------------------------------------------
+# Report date
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "ĐẢNG CỘNG SẢN VIỆT NAM\nTrà Vinh, ngày 05 tháng 12 năm 2017\nBÁO CÁO",
+            dt.date(2017, 12, 5),
+        ),
+        ("Số 15-BC/ĐU    Hà Nội, ngày 20 tháng 01 năm 2018", dt.date(2018, 1, 20)),
+        (
+            "BÁO CÁO\nTổng kết công tác năm 2019 và phương hướng năm 2020\nI. KẾT QUẢ",
+            dt.date(2019, 12, 31),
+        ),
+        ("Trà Vinh, ngày 31 tháng 02 năm 2017\nBÁO CÁO\nCông tác năm 2017", dt.date(2017, 12, 31)),
+        ("Một văn bản không có ngày tháng.", None),
+        ("", None),
+    ],
+)
+def test_guess_report_date(text, expected):
+    assert guess_report_date(text) == expected
+
+
+# --------------------------------------------------------------------------------------------
+# Spelling: the lexicon
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("term", terms(), ids=lambda t: t.wrong)
+def test_every_lexicon_term_finds_its_example_and_not_its_counter(term):
+    assert any(s.term is term for s in find_slips(term.example)), term.example
+    if term.counter:
+        assert not any(s.term is term for s in find_slips(term.counter)), term.counter
+    # The right form is never reported as its own slip.
+    fixed = re.sub(re.escape(term.wrong), term.right, term.example, flags=re.IGNORECASE)
+    assert not any(s.term is term for s in find_slips(fixed)), fixed
+
+
+def test_lexicon_entries_are_complete():
+    for term in terms():
+        assert term.wrong != term.right
+        assert term.note and term.kind in ("spelling", "style")
+
+
+def test_slip_across_a_line_break_is_found_on_the_line_of_the_wrong_word():
+    text = "hạ tầng kỹ thuật công\n\nnghe thông tin đáp ứng yêu cầu"
+    (f,) = check_markdown(text)
+    assert (f.code, f.line, f.suggestion) == ("spelling", 3, "Sửa thành “nghệ”.")
+    assert codes("Các đồng chí lắng nghe thông tin từ cơ sở.") == []
+
+
+def test_slip_keeps_the_case_of_what_was_written():
+    (f,) = check_markdown("- Hợp định kỳ với các đoàn thể.")
+    assert f.suggestion == "Sửa thành “Họp định kỳ”."
+    (f,) = check_markdown("tổ chức hợp định kỳ với các đoàn thể.")
+    assert f.suggestion == "Sửa thành “họp định kỳ”."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thực hiện báo cáo tổng hợp định kỳ hằng tháng.",
+        "Hồ sơ hợp lệ. Chi bộ xem xét.",
+        "phối hợp Mặt trận Tổ quốc tổ chức họp mặt.",
+        "Trong năm, chỉ đạo các chi bộ thực hiện tốt nhiệm vụ.",
+        "Tiếp tục lãnh, chỉ đạo thực hiện tốt nhiệm vụ; giải ngân vốn các dự án.",
+        "chuyển thể audio 140 tin, bài lên Cổng TTĐT tỉnh.",
+    ],
+)
+def test_correct_text_close_to_a_slip_is_not_reported(text):
+    assert codes(text) == []
+
+
+# --------------------------------------------------------------------------------------------
+# Quotes, counts, signature
+# --------------------------------------------------------------------------------------------
+
+
+def test_quotes():
+    assert (
+        codes("theo Nghị quyết “về tăng cường “tự diễn biến”, “tự chuyển hóa” trong nội bộ”.") == []
+    )
+    assert codes("tham gia cuộc thi viết “Tìm hiểu lịch sử do Tỉnh ủy tổ chức;") == [
+        "quote_unbalanced"
+    ]
+    assert codes("phong cách Hồ Chí Minh” năm 2017;") == ["quote_unbalanced"]
+    # A sentence broken across lines (a page break in the conversion) is read whole.
+    assert codes("Chỉ thị “về việc tiếp cận thông tin trên địa bàn\n\ntỉnh”; tiếp tục.") == []
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("Đảng bộ có 4 chi bộ trực thuộc.", "04 chi bộ"),
+        ("Kết nạp 3 đảng viên mới.", "03 đảng viên"),
+        ("Có 5 đ/c học lớp bồi dưỡng.", "05 đ/c"),
+    ],
+)
+def test_count_with_one_digit(text, written):
+    (f,) = check_markdown(text)
+    assert f.code == "count_leading_zero"
+    assert f.suggestion.replace(" ", "") == f"Sửa thành “{written}”.".replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thực hiện Nghị quyết Trung ương 4 (khóa XII).",
+        "Chi bộ 2 có 03 đảng viên; chi ủy chi bộ 1 có 02 biểu hiện.",
+        "Hội nghị đảng viên 6 tháng đầu năm 2017.",
+        "chiều thứ 5 hàng tuần tổ chức vệ sinh; phong trào 3 trách nhiệm.",
+        "Tổ công tác số 5 của Tỉnh ủy; giai đoạn 1 và dự án 2.",
+        "Ngày 4/5/2017; 97,5 điểm; 24/24 giờ; lớp 9 người.",
+    ],
+)
+def test_numbers_that_are_not_counts(text):
+    assert found(text, "count_leading_zero") == []
+
+
+@pytest.mark.parametrize(
+    "capacity, expected",
+    [
+        ("BÍ THƯ", []),
+        ("PHÓ BÍ THƯ", []),
+        ("Đ. BÍ THƯ", ["signature_capacity"]),
+        ("K/T BÍ THƯ", ["signature_capacity"]),
+    ],
+)
+def test_signature_capacity(capacity, expected):
+    text = f"Nơi nhận:\n- Lưu: ĐU.\n\nT/M ĐẢNG ỦY\n\n{capacity}\n\nNguyễn Văn A"
+    findings = check_markdown(text)
+    assert [f.code for f in findings] == expected
+    if findings:
+        assert findings[0].line == 6 and findings[0].suggestion.endswith("BÍ THƯ”.")
+
+
+# --------------------------------------------------------------------------------------------
+# The API
+# --------------------------------------------------------------------------------------------
+
+
+def test_check_text_numbers_paragraphs_as_given():
+    paragraphs = [(3, "I. ĐẶC ĐIỂM"), (7, "Đơn, thư tốt cáo giấu tên."), (12, "I. LẶP LẠI")]
+    findings = check_text(paragraphs, unit="đoạn")
+    assert [(f.code, f.location, f.line) for f in findings] == [
+        ("spelling", "đoạn 7", 7),
+        ("numbering_repeat", "đoạn 12", 12),
+    ]
+
+
+def test_every_finding_code_has_a_title():
+    assert set(CITATION_CODES.values()) <= set(CODE_TITLES)
+    assert all(title and title[0].isupper() for title in CODE_TITLES.values())
+
+
+def test_finding_as_dict():
+    f = Finding("spelling", "dòng 3", 3, "tốt cáo", "Sai chính tả.", "Sửa thành “tố cáo”.")
+    assert f.as_dict() == {
+        "code": "spelling",
+        "location": "dòng 3",
+        "line": 3,
+        "excerpt": "tốt cáo",
+        "problem": "Sai chính tả.",
+        "suggestion": "Sửa thành “tố cáo”.",
+    }
+
+
+def test_decomposed_accents_are_read():
+    import unicodedata
+
+    assert codes(unicodedata.normalize("NFD", "Đơn, thư tốt cáo giấu tên.")) == ["spelling"]
+
+
+def test_lines_are_counted_by_line_feeds_only():
+    findings = check_markdown("Trang 1\fTrang 2\r\nđơn, thư tốt cáo\u2028giấu tên")
+    assert [(f.code, f.line) for f in findings] == [("spelling", 2)]
+
+
+def test_findings_on_one_line_come_in_text_order():
+    text = "Đơn, thư tốt cáo; Chi đạo chi ủy; mẫu chuyện về Bác."
+    assert [f.excerpt.count("tốt cáo") > 0 for f in check_markdown(text)][0]
+    shown = [f.problem.split("“")[1].split("”")[0] for f in check_markdown(text)]
+    assert shown == ["tốt cáo", "Chi đạo", "mẫu chuyện"]
+
+
+def test_empty_input():
+    assert check_text([]) == []
+    assert check_markdown("") == []
+
+
+def test_excerpt_is_bounded_for_long_paragraphs():
+    text = ("Tổ chức thực hiện tốt nhiệm vụ. " * 20) + "đơn, thư tốt cáo " + ("và tiếp tục. " * 20)
+    (f,) = check_markdown(text)
+    assert len(f.excerpt) <= 120 and "tốt cáo" in f.excerpt
+
+
+# --------------------------------------------------------------------------------------------
+# Fuzz
+# --------------------------------------------------------------------------------------------
+
+FRAGMENTS = [
+    "54 đảng viên, trong đó ", "51 đảng viên chính thức", " và ", "03 ", "(công chức: 30, ",
+    "viên chức: 32)", "Trong đó:", "\n", "+ Biên chế hành chính: 30 người", "- ", "VI. ", "2.1. ",
+    "a) ", "Chi thị số 12-CT/TW ngày 31/02/2017", "“", "”", "T/M ĐẢNG ỦY\nĐ. BÍ THƯ",
+    "| + Mang sang | : 5 đồng |", "| + Còn lại | : 1 đồng |", "Chi đạo", "4 chi bộ",
+    "Trà Vinh, ngày 05 tháng 12 năm 2017", "BÁO CÁO", "năm 2017", "công\n\nnghe thông tin",
+    "\u0301", "İ", "ſ", "K",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(-3, 10**9), st.text()), max_size=8))
+def test_check_text_never_raises_on_arbitrary_unicode(paragraphs):
+    for f in check_text(paragraphs, unit="đoạn"):
+        assert len(f.excerpt) <= 120
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=20), st.sampled_from(FRAGMENTS)), max_size=25))
+def test_check_markdown_never_raises_on_report_like_text(parts):
+    text = "".join(parts)
+    lines = text.count("\n") + 1
+    for f in check_markdown(text):
+        assert 1 <= f.line <= lines
+        assert len(f.excerpt) <= 120
