@@ -6,6 +6,11 @@ from django.urls import NoReverseMatch, reverse
 MENU = [
     ("org_tree", "Tổ chức"),
     ("people_list", "Cá nhân"),
+    ("activity_list", "Hoạt động"),
+    ("work_programme_list", "Chương trình công tác"),
+    ("report_list", "Báo cáo"),
+    ("document_list", "Văn bản"),
+    ("fee_home", "Đảng phí"),
 ]
 
 

@@ -41,7 +41,10 @@ INSTALLED_APPS = [
     "dangvu.accounts",
     "dangvu.orgs",
     "dangvu.people",
+    "dangvu.work",
+    "dangvu.finance",
     "dangvu.reports",
+    "dangvu.documents",
     "dangvu.demo",
 ]
 

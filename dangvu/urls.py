@@ -10,4 +10,9 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("dangvu.orgs.urls")),
     path("", include("dangvu.people.urls")),
+    path("", include("dangvu.work.urls")),
+    path("", include("dangvu.finance.urls")),
+    path("", include("dangvu.people.excel_urls")),
+    path("", include("dangvu.reports.urls")),
+    path("", include("dangvu.documents.urls")),
 ]

@@ -19,6 +19,8 @@ def snapshot(obj) -> dict | None:
             value = str(value)
         elif isinstance(field, models.FileField):
             value = str(value or "")
+        elif isinstance(field, models.BinaryField):
+            value = f"{len(value)} bytes" if value else None
         data[field.attname] = value
     return data
 

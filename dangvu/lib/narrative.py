@@ -14,8 +14,8 @@ Parsing never fails: text that is not markup stays text, so whatever the office 
 import re
 from dataclasses import dataclass, field
 
-PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*)(?:\|([a-z_]+))?\}")
-BLOCK_LINE = re.compile(r"^\s*\{([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*)\|(table|lines)\}\s*$")
+PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*(?:\.[a-z0-9_-]+)*)(?:\|([a-z_]+))?\}")
+BLOCK_LINE = re.compile(r"^\s*\{([a-z][a-z0-9_]*(?:\.[a-z0-9_-]+)*)\|(table|lines)\}\s*$")
 
 
 @dataclass(frozen=True)
@@ -94,8 +94,11 @@ def _inline(text):
         parts.append(Fact(m.group(1), m.group(2) or ""))
         pos = m.end()
     parts.append(Text(text[pos:]))
-    return [Text(p.text.replace("\x00", "{").replace("\x01", "}")) if isinstance(p, Text) else p
-            for p in parts if not (isinstance(p, Text) and not p.text)]
+    return [
+        Text(p.text.replace("\x00", "{").replace("\x01", "}")) if isinstance(p, Text) else p
+        for p in parts
+        if not (isinstance(p, Text) and not p.text)
+    ]
 
 
 def _merge(parts):

@@ -288,7 +288,7 @@ def admit(actor, person, cell, admitted_on, card_number=""):
     """Admission (kết nạp): the member starts 12 months of probation in `cell`."""
     _check_org(cell, Membership.Kind.PARTY, admitted_on)
     _check_not_future(admitted_on, "Ngày kết nạp")
-    rule = rule_in_force("membership", admitted_on)
+    rule = membership_rule(admitted_on)
     if person.birth_date is None:
         raise ValidationError("Cần có ngày sinh để kiểm tra tuổi kết nạp.")
     age = _age_on(person, admitted_on)
@@ -318,8 +318,15 @@ def admit(actor, person, cell, admitted_on, card_number=""):
     return m
 
 
+def membership_rule(day):
+    try:
+        return rule_in_force("membership", day)
+    except LookupError:
+        raise ValidationError(f"Ngày {vn_date(day)} trước khi Đảng được thành lập.") from None
+
+
 def probation_end(admitted_on):
-    return add_months(admitted_on, rule_in_force("membership", admitted_on)["probation_months"])
+    return add_months(admitted_on, membership_rule(admitted_on)["probation_months"])
 
 
 def check_recognition(admitted_on, official_on):

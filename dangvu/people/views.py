@@ -142,7 +142,13 @@ def person_create(request):
     )
     if scope.write_org_ids is not None:
         homes = homes.filter(id__in=scope.write_org_ids)
-    home = homes.order_by("kind").first()
+    # The highest organization the user may write keeps the file: the committee before its cells.
+    rank = [
+        Organization.Kind.SUPERIOR_COMMITTEE,
+        Organization.Kind.PARTY_COMMITTEE,
+        Organization.Kind.PARTY_CELL,
+    ]
+    home = min(homes, key=lambda o: (rank.index(o.kind), o.name), default=None)
     if home is None:
         raise PermissionDenied("Bạn không có quyền thêm hồ sơ.")
     form = forms.PersonForm(request.POST or None)

@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class ReportsConfig(AppConfig):
     name = "dangvu.reports"
     label = "reports"
+
+    def ready(self):
+        from . import wording  # noqa: F401  (registers the report's wording facts)

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 _PROVIDERS = []
+_DERIVED = []
 
 
 @dataclass
@@ -45,9 +46,18 @@ def provider(func):
     return func
 
 
+def derived(func):
+    """Register `func(org, period, facts) -> {fact name: Figure}`: facts made from other facts
+    (wording such as "Tiến sĩ: 01; Thạc sĩ: 04"), computed after every provider."""
+    _DERIVED.append(func)
+    return func
+
+
 def compute(org, period):
     """Every registered fact for `org` and `period`, keyed by name."""
     facts = {}
     for func in _PROVIDERS:
         facts.update(func(org, period))
+    for func in _DERIVED:
+        facts.update(func(org, period, facts))
     return facts

@@ -5,11 +5,18 @@ from dangvu.lib.narrative import Fact, Note, Text, fact_names, parse
 
 
 def test_placeholders_formats_and_footnotes():
-    lines = parse("có {party.cells} chi bộ với {fees.collected|money} đồng[^Chỉ thị số 24-CT/TU; {x.y}].\n\n{fees.table|table}")
+    lines = parse(
+        "có {party.cells} chi bộ với {fees.collected|money} đồng[^Chỉ thị số 24-CT/TU; {x.y}].\n\n{fees.table|table}"
+    )
     assert len(lines) == 2
     assert lines[0].parts == [
-        Text("có "), Fact("party.cells"), Text(" chi bộ với "), Fact("fees.collected", "money"),
-        Text(" đồng"), Note((Text("Chỉ thị số 24-CT/TU; "), Fact("x.y"))), Text("."),
+        Text("có "),
+        Fact("party.cells"),
+        Text(" chi bộ với "),
+        Fact("fees.collected", "money"),
+        Text(" đồng"),
+        Note((Text("Chỉ thị số 24-CT/TU; "), Fact("x.y"))),
+        Text("."),
     ]
     assert (lines[1].block, lines[1].kind) == ("fees.table", "table")
 
@@ -21,7 +28,12 @@ def test_text_that_is_not_markup_stays_text():
 
 
 def test_fact_names_include_footnotes_and_tables():
-    assert fact_names("{a.b} [^{c.d|join}]\n{e.f|table}\n{g.h|lines}") == {"a.b", "c.d", "e.f", "g.h"}
+    assert fact_names("{a.b} [^{c.d|join}]\n{e.f|table}\n{g.h|lines}") == {
+        "a.b",
+        "c.d",
+        "e.f",
+        "g.h",
+    }
 
 
 @given(st.text())

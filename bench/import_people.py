@@ -1,0 +1,174 @@
+"""Bench: preview and commit of a 10.000-row people import, on a throwaway SQLite database.
+
+    .venv/bin/python bench/import_people.py [--rows 10000]
+
+Builds the demo organization in a temporary directory, writes an .xlsx of new party members
+spread over the four cells (with trade-union and youth-union memberships), then times reading and
+checking it (preview), writing it (commit, one transaction through the named actions) and a
+second preview of the same file (every row then matches by CCCD and is unchanged), and an
+import that changes every person's phone number (each row an update through the actions).
+"""
+
+import argparse
+import datetime as dt
+import io
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_COMMIT_SECONDS = 20
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=10_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="dangvu-bench-") as tmp:
+        os.environ["DANGVU_VAR_DIR"] = tmp
+        os.environ["DJANGO_SETTINGS_MODULE"] = "dangvu.settings"
+        os.environ.pop("DATABASE_URL", None)
+        sys.path.insert(0, str(ROOT))
+        import django
+
+        django.setup()
+        run(args.rows)
+
+
+def run(rows):
+    from django.core.management import call_command
+    from django.db import connection
+
+    from dangvu.accounts.models import AuditEntry
+    from dangvu.accounts.scope import scope_for_username
+    from dangvu.orgs.models import Organization
+    from dangvu.people import excel
+    from dangvu.people.models import Membership, Person
+    from dangvu.people.stats import section_one
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", password="bench-pass-123", quiet_logins=True, stdout=io.StringIO())
+    org = Organization.objects.get(slug="so-tttt-tra-vinh")
+    scope = scope_for_username("vanphong")
+    from django.contrib.auth import get_user_model
+
+    actor = get_user_model().objects.get(username="vanphong")
+
+    started = time.perf_counter()
+    data = build_file(rows)
+    print(f"Tệp: {rows} dòng, {excel.size_text(len(data))} (tạo trong {_since(started)})")
+
+    queries = Counter()
+    with connection.execute_wrapper(queries):
+        started = time.perf_counter()
+        plan = excel.prepare(data, org, scope)
+        preview = time.perf_counter() - started
+        assert not plan.errors, plan.errors[:5]
+        print(f"Xem trước: {preview:6.2f} s  {queries.take():>7} truy vấn  ({plan.summary()})")
+
+        started = time.perf_counter()
+        excel.commit(plan, actor)
+        committed = time.perf_counter() - started
+        print(
+            f"Ghi:       {committed:6.2f} s  {queries.take():>7} truy vấn  "
+            f"({committed / rows * 1000:.2f} ms/dòng)"
+        )
+
+        started = time.perf_counter()
+        again = excel.prepare(data, org, scope)
+        print(
+            f"Nhập lại, xem trước: {time.perf_counter() - started:6.2f} s  "
+            f"{queries.take():>7} truy vấn  ({again.summary()})"
+        )
+
+        # The same people with a new phone number: every row is an update through the actions.
+        changed = build_file(rows, phone_prefix="08")
+        started = time.perf_counter()
+        update = excel.prepare(changed, org, scope)
+        print(
+            f"Sửa điện thoại, xem trước: {time.perf_counter() - started:6.2f} s  "
+            f"{queries.take():>7} truy vấn  ({update.summary()})"
+        )
+        started = time.perf_counter()
+        excel.commit(update, actor)
+        updated = time.perf_counter() - started
+        print(
+            f"Sửa điện thoại, ghi: {updated:6.2f} s  {queries.take():>7} truy vấn  "
+            f"({updated / rows * 1000:.2f} ms/dòng)"
+        )
+    today = dt.date.today()
+    print(
+        f"Sau khi ghi: {Person.objects.count()} hồ sơ, "
+        f"{Membership.objects.filter(kind='party').count()} lần sinh hoạt đảng, "
+        f"{AuditEntry.objects.count()} dòng nhật ký; đảng viên hôm nay: "
+        f"{section_one(org, today)['party.members'].value}"
+    )
+    verdict = "đạt" if committed < TARGET_COMMIT_SECONDS else "CHƯA ĐẠT"
+    print(f"Mục tiêu ghi dưới {TARGET_COMMIT_SECONDS} s: {verdict}")
+
+
+class Counter:
+    """Counts the SQL statements run, to spot a query per row."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+    def take(self):
+        count, self.count = self.count, 0
+        return count
+
+
+def build_file(rows, phone_prefix="09"):
+    import openpyxl
+
+    from dangvu.lib.dates import add_months
+    from dangvu.people.excel import COLUMNS
+
+    rng = random.Random(2017)
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("Danh sách")
+    sheet.append([c.header for c in COLUMNS])
+    surnames = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng", "Thạch", "Kim", "Sơn"]
+    given = ["An", "Bình", "Cường", "Dung", "Hà", "Hương", "Lan", "Long", "Nam", "Vy"]
+    for n in range(rows):
+        female = n % 2 == 1
+        birth = dt.date(rng.randint(1960, 1998), rng.randint(1, 12), rng.randint(1, 28))
+        admitted = dt.date(birth.year + rng.randint(20, 26), rng.randint(1, 12), rng.randint(1, 28))
+        official = add_months(admitted, 12) if n % 5 else None
+        values = {
+            "full_name": f"{rng.choice(surnames)} {'Thị' if female else 'Văn'} {rng.choice(given)}",
+            "birth_date": birth,
+            "gender": "Nữ" if female else "Nam",
+            "ethnicity": "Khmer" if n % 7 == 0 else "Kinh",
+            "cccd": f"099{n:09d}",
+            "phone": f"{phone_prefix}{n:08d}",
+            "email": f"nguoi{n}@example.vn",
+            "address": "Thành phố Trà Vinh",
+            "cell": f"Chi bộ {n % 4 + 1}",
+            "admitted_on": admitted.strftime("%d/%m/%Y"),
+            "official_on": official,
+            "card_number": f"84.{n:06d}",
+            "cell_since": None,
+            "trade_union": "x",
+            "youth_union": dt.date(birth.year + 16, 3, 26) if n % 3 == 0 else None,
+            "veterans": None,
+        }
+        sheet.append([values[c.key] for c in COLUMNS])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _since(started):
+    return f"{time.perf_counter() - started:.2f} s"
+
+
+if __name__ == "__main__":
+    main()

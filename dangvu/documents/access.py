@@ -1,0 +1,150 @@
+"""Who may see and change which registry entries: the one place that decides it for documents.
+
+It extends `dangvu.accounts.scope` with two rules of its own:
+
+* An ordinary document of an organization's registry is read by whoever reads that organization
+  (its office, the superior) and also by the organizations below it: a committee's plans and
+  resolutions are what its cells work from, so a cell secretary reads the committee's registry.
+* A secret document ("mật", "tối mật") is read only by the office of the organization whose
+  registry it is in: a role OFFICE (or, for a cell, which has no office, its SECRETARY) held on
+  exactly that organization. Not by the committee's cell secretaries, members or the superior,
+  even though their scope covers the organization; and a committee's office does not read its
+  cells' secret entries either. The operator (a command without --user, a superuser) sees all.
+
+Writes follow the scope (`scope.can_write_org(owner)`), and a secret entry also needs the
+office. Bulk exports never contain secret entries, whoever asks (`exportable`).
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from dangvu.accounts.models import Role
+from dangvu.accounts.scope import Scope, scope_for
+from dangvu.orgs.models import Organization
+
+from .models import Document, TextCitation
+
+NORMAL = Document.Secrecy.NORMAL
+# The roles that keep an organization's own records, held on exactly that organization: the
+# office of a committee, the secretary of a cell (a cell has no office of its own).
+RECORD_KEEPERS = (Role.Kind.OFFICE, Role.Kind.SECRETARY)
+
+
+@dataclass
+class DocumentAccess:
+    scope: Scope
+    # Organizations whose secret entries this user reads; None means all of them.
+    office_org_ids: set | None
+
+    # Construction ------------------------------------------------------------------------
+    @classmethod
+    def for_user(cls, user, scope=None):
+        scope = scope if scope is not None else scope_for(user)
+        if scope.sees_everything:
+            return cls(scope, None)
+        offices = set()
+        if user is not None and user.is_authenticated:
+            offices = set(
+                Role.objects.filter(
+                    user=user, kind__in=RECORD_KEEPERS, org__isnull=False
+                ).values_list("org_id", flat=True)
+            )
+        return cls(scope, offices)
+
+    @classmethod
+    def for_request(cls, request):
+        return cls.for_user(request.user, request.scope)
+
+    @classmethod
+    def for_username(cls, username):
+        """For commands: without a user name, the operator (everything)."""
+        if not username:
+            return cls(Scope.everything(), None)
+        user = get_user_model().objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise LookupError(f"Không có người dùng “{username}”.")
+        return cls.for_user(user)
+
+    # Reading ----------------------------------------------------------------------------
+    @property
+    def sees_everything(self):
+        return self.scope.sees_everything and self.office_org_ids is None
+
+    def registry_org_ids(self):
+        """Organizations whose ordinary entries this user reads: those in scope and their
+        ancestors. None means all."""
+        if self.scope.sees_everything:
+            return None
+        parents = dict(Organization.objects.values_list("id", "parent_id"))
+        ids = set()
+        for org_id in self.scope.read_org_ids:
+            while org_id is not None and org_id not in ids:
+                ids.add(org_id)
+                org_id = parents.get(org_id)
+        return ids
+
+    def documents(self, qs=None):
+        qs = Document.objects.all() if qs is None else qs
+        if self.sees_everything:
+            return qs
+        registry = self.registry_org_ids()
+        normal = Q(secrecy=NORMAL)
+        if registry is not None:
+            normal &= Q(owner_org_id__in=registry)
+        secret = ~Q(secrecy=NORMAL)
+        if self.office_org_ids is not None:
+            secret &= Q(owner_org_id__in=self.office_org_ids)
+        return qs.filter(normal | secret)
+
+    def can_read(self, document):
+        return self.documents().filter(pk=document.pk).exists()
+
+    def document_or_404(self, document_id):
+        document = self.documents().filter(pk=document_id).select_related("owner_org").first()
+        if document is None:
+            raise Http404("Không tìm thấy văn bản.")
+        return document
+
+    def can_see_secret(self, org):
+        return self.office_org_ids is None or org.id in self.office_org_ids
+
+    def citations(self, qs=None):
+        """Links from texts the user may read: the text's organization is in scope."""
+        qs = TextCitation.objects.all() if qs is None else qs
+        if self.scope.sees_everything:
+            return qs
+        return qs.filter(owner_org_id__in=self.scope.read_org_ids)
+
+    # Writing ----------------------------------------------------------------------------
+    def writable_orgs(self):
+        """Organizations in whose registry this user may enter documents."""
+        orgs = Organization.objects.filter(valid_to__isnull=True)
+        if self.scope.write_org_ids is not None:
+            orgs = orgs.filter(id__in=self.scope.write_org_ids)
+        return orgs.exclude(
+            kind__in=[Organization.Kind.DEPARTMENT, Organization.Kind.SERVICE_UNIT]
+        ).order_by("kind", "name")
+
+    def can_write(self, document):
+        org = document.owner_org
+        return self.scope.can_write_org(org) and (
+            not document.is_secret or self.can_see_secret(org)
+        )
+
+    def require_write(self, document):
+        if not self.can_write(document):
+            raise PermissionDenied("Bạn không có quyền sửa văn bản này.")
+
+    def require_write_org(self, org, secrecy=NORMAL):
+        self.scope.require_write_org(org)
+        if secrecy != NORMAL and not self.can_see_secret(org):
+            raise PermissionDenied(f"Chỉ văn phòng cấp ủy của {org} mới được vào sổ văn bản mật.")
+
+
+def exportable(qs):
+    """What may leave in a bulk export (CSV, Excel): never a secret entry, whoever asks."""
+    return qs.filter(secrecy=NORMAL)

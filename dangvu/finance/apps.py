@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class FinanceConfig(AppConfig):
+    name = "dangvu.finance"
+    label = "finance"
+    verbose_name = "Đảng phí"
+
+    def ready(self):
+        from . import facts  # noqa: F401  (registers the fees.* facts)

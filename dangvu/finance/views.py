@@ -1,0 +1,567 @@
+import datetime as dt
+
+from django.contrib import messages
+from django.db.models import Max
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from dangvu.lib.text import money
+from dangvu.orgs.models import Organization
+from dangvu.orgs.tree import subtree_ids
+from dangvu.people.models import Membership, Person, StaffRecord
+from dangvu.web import apply_action, render_form
+
+from . import actions, fees, forms, sheet
+from .book import STATUS_LABELS, year_books
+from .ledger import FACT_LABELS, fee_table, fee_table_title, is_ledger_org, ledger, scope_ids
+from .models import FeeSetting, LedgerEntry, Payment, SalaryBase, UnpaidReason
+from .rulebook import SETTABLE, all_rule_files, ancestors, ledger_org, raw_values
+
+K = Organization.Kind
+MONTHS = range(1, 13)
+
+
+# Helpers -------------------------------------------------------------------------
+
+
+def _year(request, default):
+    try:
+        year = int(request.GET.get("nam", ""))
+    except ValueError:
+        return default
+    return year if 1930 <= year <= 2100 else default
+
+
+def _party_org(request, slug):
+    org = request.scope.org_or_404(slug)
+    if org.kind not in (K.PARTY_COMMITTEE, K.PARTY_CELL):
+        raise Http404("Đảng phí chỉ có ở đảng bộ và chi bộ.")
+    return org
+
+
+def _cells(org):
+    ids = subtree_ids([org.id])
+    return list(Organization.objects.filter(id__in=ids, kind=K.PARTY_CELL).order_by("name"))
+
+
+def _latest_year(payments):
+    """The latest year with payments, so a page opens where the records are."""
+    latest = payments.aggregate(last=Max("paid_on"))["last"]
+    return latest.year if latest else timezone.localdate().year
+
+
+def _check_year(year):
+    if not 1930 <= year <= 2100:
+        raise Http404("Năm không hợp lệ.")
+
+
+def _readable_payment(request, payment_id):
+    payment = get_object_or_404(Payment.objects.select_related("cell", "person"), pk=payment_id)
+    if not request.scope.can_read_org(payment.cell):
+        raise Http404("Không tìm thấy khoản nộp.")
+    return payment
+
+
+def _readable_entry(request, entry_id):
+    entry = get_object_or_404(LedgerEntry.objects.select_related("org"), pk=entry_id)
+    if not request.scope.can_read_org(entry.org):
+        raise Http404("Không tìm thấy bút toán.")
+    return entry
+
+
+# Pages ---------------------------------------------------------------------------
+
+
+def fee_home(request):
+    scope = request.scope
+    if not scope.sees_everything and not scope.read_org_ids:
+        if scope.self_person_ids:
+            return redirect("fee_mine")
+        raise Http404("Bạn không có quyền xem đảng phí.")
+    orgs = list(scope.orgs(Organization.objects.filter(kind__in=[K.PARTY_COMMITTEE, K.PARTY_CELL])))
+    orgs.sort(key=lambda o: (o.kind != K.PARTY_COMMITTEE, o.name))
+    ids = {o.id for o in orgs}
+    year = _year(request, _latest_year(Payment.objects.filter(cell_id__in=ids)))
+    return render(
+        request,
+        "finance/home.html",
+        {
+            "orgs": orgs,
+            "year": year,
+            "has_self": bool(scope.self_person_ids),
+            "title": fee_table_title(year),
+        },
+    )
+
+
+def fee_mine(request):
+    ids = request.scope.self_person_ids
+    if not ids:
+        # Office and superior accounts have no fee book of their own: say so, and point on.
+        return render(
+            request,
+            "orgs/no_access.html",
+            {
+                "title": "Chưa gắn với hồ sơ đảng viên",
+                "message": "Tài khoản này không gắn với hồ sơ đảng viên nào nên không có sổ đảng phí riêng.",
+            },
+        )
+    return _member_page(request, Person.objects.get(pk=min(ids)), mine=True)
+
+
+def fee_member(request, person_id):
+    return _member_page(request, request.scope.person_or_404(person_id), mine=False)
+
+
+def _member_page(request, person, mine):
+    scope = request.scope
+    year = _year(request, _latest_year(Payment.objects.filter(person=person)))
+    member = year_books(year, person_ids=[person.id]).get(person.id)
+    lines = [member.months[m] for m in sorted(member.months)] if member else []
+    payments = (
+        Payment.objects.filter(person=person, paid_on__year=year)
+        .select_related("cell", "reverses")
+        .prefetch_related("months")
+        .order_by("paid_on", "id")
+    )
+    reversed_ids = set(
+        Payment.objects.filter(reverses__person=person).values_list("reverses_id", flat=True)
+    )
+    cells = Organization.objects.in_bulk({line.cell_id for line in lines})
+    for line in lines:
+        line.cell_slug = cells[line.cell_id].slug
+    closed_years = actions.closed_years_by_cell({p.cell_id for p in payments})
+    closed = {p.id for p in payments if p.paid_on.year in closed_years[p.cell_id]}
+    return render(
+        request,
+        "finance/member.html",
+        {
+            "person": person,
+            "year": year,
+            "mine": mine,
+            "member": member,
+            "lines": lines,
+            "payments": payments,
+            "reversed_ids": reversed_ids,
+            "closed_ids": closed,
+            "bases": SalaryBase.objects.filter(person=person).order_by("-valid_from"),
+            "reasons": UnpaidReason.objects.filter(person=person, month__year=year),
+            "can_write": not mine and scope.can_write_person(person),
+            "years": range(year - 2, year + 3),
+        },
+    )
+
+
+def fee_book(request, slug, year):
+    _check_year(year)
+    org = _party_org(request, slug)
+    cells = _cells(org)
+    books = year_books(year, cell_ids=[c.id for c in cells])
+    order = {c.id: i for i, c in enumerate(cells)}
+    rows = []
+    for b in books.values():
+        last = b.months[max(b.months)]
+        line_by_month = {m.month: b.months[m] for m in b.months}
+        rows.append(
+            (order.get(last.cell_id, 99), b.person.search_name, b, last.cell_id, line_by_month)
+        )
+    rows.sort(key=lambda r: (r[0], r[1]))
+    names = {c.id: c.name for c in cells}
+    table = [
+        {
+            "book": b,
+            "cell": names.get(cell_id, ""),
+            "months": [line_by_month.get(m) for m in MONTHS],
+        }
+        for _o, _n, b, cell_id, line_by_month in rows
+    ]
+    totals = [
+        sum(b.months[m].paid for b in books.values() if m in b.months) for m in fees.months_of(year)
+    ]
+    return render(
+        request,
+        "finance/book.html",
+        {
+            "org": org,
+            "year": year,
+            "table": table,
+            "totals": totals,
+            "due": sum(b.due for b in books.values()),
+            "paid": sum(b.paid for b in books.values()),
+            "owed": sum(b.owed for b in books.values()),
+            "warnings": [r for r in table if r["book"].warning],
+            "many_cells": len(cells) > 1,
+            "months": MONTHS,
+            "can_write": request.scope.can_write_org(org),
+            "statuses": STATUS_LABELS,
+        },
+    )
+
+
+def fee_sheet(request, slug, year):
+    _check_year(year)
+    org = _party_org(request, slug)
+    cells = _cells(org)
+    books = year_books(year, cell_ids=[c.id for c in cells])
+    data = sheet.workbook(org, year, books, cells)
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="so-thu-nop-dang-phi-{slug}-{year}.xlsx"'
+    )
+    return response
+
+
+def fee_ledger(request, slug, year):
+    _check_year(year)
+    org = _party_org(request, slug)
+    if not is_ledger_org(org):
+        raise Http404("Tổ chức này không có sổ quỹ đảng phí.")
+    book = ledger(org, year)
+    owner = ledger_org(org)
+    entries = (
+        LedgerEntry.objects.filter(org_id__in=scope_ids(org), on__year=year)
+        .select_related("org", "reverses")
+        .order_by("on", "id")
+    )
+    reversed_ids = set(
+        LedgerEntry.objects.filter(reverses__in=entries).values_list("reverses_id", flat=True)
+    )
+    categories = dict(LedgerEntry.Category.choices)
+    closed_here = actions.closed_year(org, year)
+    return render(
+        request,
+        "finance/ledger.html",
+        {
+            "org": org,
+            "year": year,
+            "book": book,
+            "title": fee_table_title(year),
+            "table": [(label, money(amount)) for label, amount in fee_table(org, year)],
+            "facts": [(f"fees.{n}", FACT_LABELS[n], getattr(book, n)) for n in FACT_LABELS],
+            "entries": entries,
+            "reversed_ids": reversed_ids,
+            "by_category": [
+                (categories.get(c, c or "—"), v)
+                for c, v in sorted(book.expenses_by_category.items())
+            ],
+            "closed": closed_here,
+            "owner": owner,
+            "can_write": request.scope.can_write_org(org) and not closed_here,
+            "can_close": (
+                request.scope.can_write_org(org)
+                and owner is not None
+                and owner.id == org.id
+                and not closed_here
+                and year < timezone.localdate().year
+            ),
+        },
+    )
+
+
+_VALUE_LABELS = {
+    "rates.salary": "Đảng viên hưởng tiền lương",
+    "rates.sickness": "Đảng viên nghỉ ốm đau, thai sản",
+    "rates.pension": "Đảng viên hưởng lương hưu",
+}
+
+
+def _shown(key, value):
+    """A rule's value as the UI writes it: "0,5%", "5.000 đồng", "50 năm"."""
+    if isinstance(value, str):
+        return value.replace(".", ",")
+    if key == "exempt_party_years":
+        return f"{value} năm" if value else "không miễn"
+    return f"{money(value)} đồng"
+
+
+def fee_rules(request):
+    scope = request.scope
+    org = None
+    if request.GET.get("to-chuc"):
+        org = _party_org(request, request.GET["to-chuc"])
+    labels = {**_VALUE_LABELS, **{key: label for key, (label, _p) in SETTABLE.items()}}
+    files = []
+    for rule in reversed(all_rule_files()):
+        unconfirmed = set(rule.get("unconfirmed", ()))
+        values = [
+            (key, labels.get(key, key), _shown(key, value), key in unconfirmed)
+            for key, value in raw_values(rule).items()
+        ]
+        files.append({"rule": rule, "values": values})
+    settings = []
+    if org is not None:
+        chain = ancestors(org)
+        settings = FeeSetting.objects.filter(org__in=chain).select_related("org")
+    elif not scope.sees_everything:
+        settings = FeeSetting.objects.filter(org_id__in=scope.read_org_ids).select_related("org")
+    else:
+        settings = FeeSetting.objects.select_related("org")
+    return render(
+        request,
+        "finance/rules.html",
+        {
+            "files": files,
+            "org": org,
+            "settings": [(s, labels.get(s.key, s.key)) for s in settings],
+            "can_write": org is not None and scope.can_write_org(org),
+        },
+    )
+
+
+# Forms -----------------------------------------------------------------------------
+
+
+def _members_of(org):
+    cells = subtree_ids([org.id])
+    ids = Membership.objects.filter(kind=Membership.Kind.PARTY, org_id__in=cells).values(
+        "person_id"
+    )
+    return Person.objects.filter(id__in=ids).order_by("search_name", "id")
+
+
+def fee_payment_add(request, slug):
+    org = _party_org(request, slug)
+    request.scope.require_write_org(org)
+    members = _members_of(org)
+    initial = {"paid_on": timezone.localdate(), "method": Payment.Method.CASH, "months": 1}
+    person = members.filter(pk=request.GET.get("dang-vien") or 0).first()
+    if person is not None:
+        initial["person"] = person.pk
+        try:
+            month = fees.parse_month(request.GET.get("thang", ""))
+        except ValueError:
+            month = None
+        if month is not None:
+            initial["first_month"] = month
+            member = year_books(month.year, person_ids=[person.id]).get(person.id)
+            line = member.months.get(month) if member else None
+            if line is not None and line.owed:
+                initial["amount"] = money(line.owed)
+    form = forms.PaymentForm(request.POST or None, members=members, initial=initial)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        person = data.pop("person")
+        payment = apply_action(form, actions.record_payment, request.user, person, org=org, **data)
+        if payment:
+            messages.success(
+                request, f"Đã ghi khoản nộp {money(payment.amount)} đồng của {person}."
+            )
+            return redirect(
+                reverse("fee_member", args=[person.id]) + f"?nam={payment.paid_on.year}"
+            )
+    return render_form(
+        request,
+        form,
+        title=f"Ghi khoản nộp đảng phí — {org}",
+        back_url=reverse("fee_home"),
+        submit="Ghi khoản nộp",
+        intro="Một lần nộp có thể gồm nhiều tháng (nộp trước, nộp bù); số tiền trả cho các tháng "
+        "theo thứ tự, phần dư tính vào tháng cuối.",
+    )
+
+
+def fee_payment_edit(request, payment_id):
+    payment = _readable_payment(request, payment_id)
+    request.scope.require_write_org(payment.cell)
+    initial = {
+        "paid_on": payment.paid_on,
+        "amount": money(payment.amount),
+        "method": payment.method,
+        "receipt_no": payment.receipt_no,
+        "note": payment.note,
+    }
+    form = forms.PaymentEditForm(request.POST or None, initial=initial)
+    if form.is_valid() and apply_action(
+        form, actions.update_payment, request.user, payment, **form.cleaned_data
+    ):
+        messages.success(request, "Đã sửa khoản nộp; thay đổi được ghi vào lịch sử.")
+        return redirect(
+            reverse("fee_member", args=[payment.person_id]) + f"?nam={payment.paid_on.year}"
+        )
+    return render_form(
+        request,
+        form,
+        title=f"Sửa khoản nộp của {payment.person}",
+        back_url=reverse("fee_member", args=[payment.person_id]),
+    )
+
+
+def fee_payment_reverse(request, payment_id):
+    payment = _readable_payment(request, payment_id)
+    request.scope.require_write_org(payment.cell)
+    form = forms.ReverseForm(request.POST or None, initial={"on": timezone.localdate()})
+    if form.is_valid() and apply_action(
+        form, actions.reverse_payment, request.user, payment, **form.cleaned_data
+    ):
+        messages.success(request, "Đã hủy khoản nộp bằng bút toán đảo.")
+        return redirect("fee_member", person_id=payment.person_id)
+    return render_form(
+        request,
+        form,
+        title=f"Hủy khoản nộp {money(payment.amount)} đồng ngày {payment.paid_on:%d/%m/%Y} "
+        f"của {payment.person}",
+        back_url=reverse("fee_member", args=[payment.person_id]),
+        submit="Ghi bút toán đảo",
+        intro="Khoản nộp không bị xóa: một bút toán ngược dấu được ghi vào ngày chọn (năm đang mở).",
+    )
+
+
+def fee_base_add(request, person_id):
+    person = request.scope.person_or_404(person_id)
+    request.scope.require_write_person(person)
+    latest = SalaryBase.objects.filter(person=person).order_by("-valid_from").first()
+    initial = {"month": fees.month_start(timezone.localdate())}
+    if latest is not None:
+        initial.update(
+            kind=latest.kind,
+            coefficient=latest.coefficient,
+            allowance_coefficient=latest.allowance_coefficient,
+            amount=money(latest.amount) if latest.amount else "",
+        )
+    else:
+        # Taken from the staff record: someone on an agency's staff pays on their salary.
+        staff = StaffRecord.objects.filter(person=person, valid_to__isnull=True).first()
+        if staff is not None:
+            initial.update(
+                kind=SalaryBase.Kind.SALARY, note=f"Theo hồ sơ công tác tại {staff.agency}"
+            )
+    form = forms.SalaryBaseForm(request.POST or None, initial=initial)
+    if form.is_valid() and apply_action(
+        form, actions.set_salary_base, request.user, person, **form.cleaned_data
+    ):
+        messages.success(request, "Đã ghi căn cứ tính đảng phí.")
+        return redirect("fee_member", person_id=person.id)
+    return render_form(
+        request,
+        form,
+        title=f"Căn cứ tính đảng phí — {person}",
+        back_url=reverse("fee_member", args=[person.id]),
+        intro="Căn cứ giữ nguyên từ tháng này cho đến khi ghi căn cứ mới. Tiền lương = (hệ số "
+        "lương + hệ số phụ cấp chức vụ) × lương cơ sở của từng tháng + số tiền.",
+    )
+
+
+def fee_reason_add(request, person_id):
+    person = request.scope.person_or_404(person_id)
+    request.scope.require_write_person(person)
+    form = forms.UnpaidReasonForm(request.POST or None)
+    if form.is_valid() and apply_action(
+        form, actions.record_unpaid_reason, request.user, person, **form.cleaned_data
+    ):
+        messages.success(request, "Đã ghi lý do.")
+        return redirect("fee_member", person_id=person.id)
+    return render_form(
+        request,
+        form,
+        title=f"Lý do chưa đóng đảng phí — {person}",
+        back_url=reverse("fee_member", args=[person.id]),
+    )
+
+
+def fee_entry_add(request, slug, year):
+    _check_year(year)
+    org = _party_org(request, slug)
+    request.scope.require_write_org(org)
+    on = min(timezone.localdate(), dt.date(year, 12, 31))
+    form = forms.EntryForm(request.POST or None, initial={"on": on})
+    if form.is_valid() and apply_action(
+        form, actions.add_entry, request.user, org, **form.cleaned_data
+    ):
+        messages.success(request, "Đã ghi sổ.")
+        return redirect("fee_ledger", slug=org.slug, year=form.cleaned_data["on"].year)
+    return render_form(
+        request,
+        form,
+        title=f"Ghi sổ quỹ đảng phí — {org}",
+        back_url=reverse("fee_ledger", args=[org.slug, year]),
+    )
+
+
+def fee_entry_edit(request, entry_id):
+    entry = _readable_entry(request, entry_id)
+    request.scope.require_write_org(entry.org)
+    initial = {
+        "on": entry.on,
+        "amount": money(entry.amount),
+        "category": entry.category,
+        "description": entry.description,
+        "document": entry.document,
+    }
+    form = forms.EntryEditForm(request.POST or None, initial=initial)
+    if form.is_valid() and apply_action(
+        form, actions.update_entry, request.user, entry, **form.cleaned_data
+    ):
+        messages.success(request, "Đã sửa bút toán; thay đổi được ghi vào lịch sử.")
+        return redirect("fee_ledger", slug=entry.org.slug, year=form.cleaned_data["on"].year)
+    return render_form(
+        request,
+        form,
+        title=f"Sửa bút toán — {entry.get_kind_display()}",
+        back_url=reverse("fee_ledger", args=[entry.org.slug, entry.on.year]),
+    )
+
+
+def fee_entry_reverse(request, entry_id):
+    entry = _readable_entry(request, entry_id)
+    request.scope.require_write_org(entry.org)
+    form = forms.ReverseForm(request.POST or None, initial={"on": timezone.localdate()})
+    if form.is_valid():
+        reversal = apply_action(
+            form, actions.reverse_entry, request.user, entry, **form.cleaned_data
+        )
+        if reversal:
+            messages.success(request, "Đã ghi bút toán đảo.")
+            return redirect("fee_ledger", slug=entry.org.slug, year=reversal.on.year)
+    return render_form(
+        request,
+        form,
+        title=f"Đảo bút toán {money(entry.amount)} đồng ngày {entry.on:%d/%m/%Y}",
+        back_url=reverse("fee_ledger", args=[entry.org.slug, entry.on.year]),
+        submit="Ghi bút toán đảo",
+        intro="Bút toán gốc giữ nguyên; một bút toán ngược dấu được ghi vào ngày chọn (năm đang mở).",
+    )
+
+
+def fee_close(request, slug, year):
+    _check_year(year)
+    org = _party_org(request, slug)
+    request.scope.require_write_org(org)
+    book = ledger(org, year)
+    form = forms.CloseYearForm(request.POST or None)
+    if form.is_valid() and apply_action(form, actions.close_year, request.user, org, year):
+        messages.success(request, f"Đã khóa sổ đảng phí năm {year}.")
+        return redirect("fee_ledger", slug=org.slug, year=year)
+    lines = "; ".join(f"{label} {money(amount)} đồng" for label, amount in fee_table(org, year))
+    return render_form(
+        request,
+        form,
+        title=f"Khóa sổ đảng phí năm {year} — {org}",
+        back_url=reverse("fee_ledger", args=[org.slug, year]),
+        submit="Khóa sổ",
+        intro=f"{lines}. Số dư {money(book.balance)} đồng được mang sang năm {year + 1}.",
+    )
+
+
+def fee_setting_add(request, slug):
+    org = _party_org(request, slug)
+    request.scope.require_write_org(org)
+    form = forms.SettingForm(
+        request.POST or None, initial={"month": fees.month_start(timezone.localdate())}
+    )
+    if form.is_valid() and apply_action(
+        form, actions.set_fee_setting, request.user, org, **form.cleaned_data
+    ):
+        messages.success(request, "Đã đặt giá trị riêng của tổ chức.")
+        return redirect(reverse("fee_rules") + f"?to-chuc={org.slug}")
+    return render_form(
+        request,
+        form,
+        title=f"Đặt giá trị chưa xác nhận của quy định đảng phí — {org}",
+        back_url=reverse("fee_rules") + f"?to-chuc={org.slug}",
+        intro="Chỉ những giá trị quy định chưa xác nhận mới đặt riêng được; giá trị áp dụng từ "
+        "tháng chọn cho tổ chức này và các chi bộ trực thuộc.",
+    )

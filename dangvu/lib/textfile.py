@@ -1,0 +1,177 @@
+"""Read the text of an uploaded or local file (.txt, .md, .docx) for the citation engine.
+
+Pure Python and python-docx, no Django: the caller passes the size limit. Every refusal is a
+`TextFileError` whose message, in Vietnamese, names the file and what is wrong with it, so that
+commands and views can show it as is. Nothing else escapes: a broken .docx is a zip or XML error
+deep inside python-docx, and that too becomes a `TextFileError`.
+
+The text keeps paragraph boundaries as blank lines ("\\n\\n"), so a reference never runs from one
+paragraph into the next; it is NFC-normalised because the citation parser reads composed accents.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from pathlib import Path
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+DOCX_SUFFIX = ".docx"
+SUFFIXES = TEXT_SUFFIXES + (DOCX_SUFFIX,)
+
+# A .docx is a zip: its parts may unpack to far more than the file's size. Refuse zip bombs.
+MAX_UNPACKED_RATIO = 50
+# Control characters other than tab, newline, carriage return and form feed: text files have
+# none, binary files are full of them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FOOTNOTES_RELTYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+
+class TextFileError(ValueError):
+    """A file that cannot be read as text; the message is for the user, in Vietnamese."""
+
+
+def size_label(n: int) -> str:
+    """A byte count as people say it: "10 MB", "1,5 MB", "800 KB", "12 byte"."""
+    for unit, size in (("MB", 1024 * 1024), ("KB", 1024)):
+        if n >= size:
+            value = round(n / size, 1)
+            text = f"{value:.1f}".rstrip("0").rstrip(".")
+            return f"{text.replace('.', ',')} {unit}"
+    return f"{n} byte"
+
+
+def check_size(size: int, name: str, max_bytes: int | None) -> None:
+    if max_bytes is not None and size > max_bytes:
+        raise TextFileError(
+            f"Tệp “{name}” quá lớn ({size_label(size)}); giới hạn là {size_label(max_bytes)}."
+        )
+
+
+def read_path(path: str | Path, max_bytes: int | None = None) -> str:
+    """The text of the file at `path`; its size is checked before anything is read."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise TextFileError(f"Không mở được tệp “{path}”: tệp không tồn tại.") from None
+    if not path.is_file():
+        raise TextFileError(f"“{path}” không phải là một tệp.")
+    check_size(size, path.name, max_bytes)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise TextFileError(f"Không đọc được tệp “{path.name}” ({e.strerror}).") from None
+    return read_bytes(data, path.name, max_bytes)
+
+
+def read_bytes(data: bytes, name: str = "-", max_bytes: int | None = None) -> str:
+    """The text of a file's content; `name` gives the format by its suffix ("-" is plain text)."""
+    check_size(len(data), name, max_bytes)
+    suffix = Path(name).suffix.lower() if name != "-" else ".txt"
+    if suffix not in SUFFIXES:
+        raise TextFileError(f"Không đọc được tệp “{name}”: chỉ nhận tệp .txt, .md hoặc .docx.")
+    if not data.strip():
+        raise TextFileError(f"Tệp “{name}” rỗng.")
+    if suffix == DOCX_SUFFIX:
+        text = _docx_text(data, name, max_bytes)
+    else:
+        text = _plain_text(data, name)
+    text = unicodedata.normalize("NFC", text)
+    if not text.strip():
+        raise TextFileError(f"Tệp “{name}” không có nội dung chữ.")
+    return text
+
+
+# Plain text ----------------------------------------------------------------------------------
+
+
+def _plain_text(data: bytes, name: str) -> str:
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"%PDF") or data.startswith(b"\xd0\xcf"):
+        raise TextFileError(
+            f"Tệp “{name}” không phải là văn bản thuần (có vẻ là tệp Word, PDF hoặc nén); "
+            "hãy lưu thành .docx hoặc .txt."
+        )
+    text = _decode(data, name)
+    if "\x00" in text or len(_CONTROL.findall(text)) > max(2, len(text) // 100):
+        raise TextFileError(f"Tệp “{name}” không phải là văn bản (có vẻ là tệp nhị phân).")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode(data: bytes, name: str) -> str:
+    # UTF-16 is what Windows Notepad writes as "Unicode"; it always starts with a BOM there.
+    encodings = ["utf-16"] if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ["utf-8-sig"]
+    for encoding in encodings:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise TextFileError(
+        f"Không đọc được tệp “{name}”: không phải văn bản mã UTF-8 "
+        "(nếu tệp dùng bảng mã cũ như TCVN3 hay VNI, hãy chuyển sang Unicode UTF-8)."
+    )
+
+
+# Word ----------------------------------------------------------------------------------------
+
+
+def _docx_text(data: bytes, name: str, max_bytes: int | None) -> str:
+    invalid = TextFileError(f"Tệp “{name}” không phải là tệp Word .docx hợp lệ.")
+    if not data.startswith(b"PK"):
+        raise invalid
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise invalid from None
+    limit = (max_bytes or len(data)) * MAX_UNPACKED_RATIO
+    if unpacked > limit:
+        raise TextFileError(
+            f"Tệp “{name}” giải nén ra quá lớn ({size_label(unpacked)}); "
+            f"giới hạn là {size_label(limit)}."
+        )
+    try:
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+        paragraphs = _paragraphs(document.element.body)
+        paragraphs += _footnotes(document)
+    except TextFileError:
+        raise
+    except Exception:  # noqa: BLE001 - any failure inside python-docx means "not a valid .docx"
+        raise invalid from None
+    return "\n\n".join(p for p in paragraphs if p.strip())
+
+
+def _paragraphs(element) -> list[str]:
+    """Every paragraph under `element`, tables included, in document order."""
+    from docx.text.paragraph import Paragraph
+
+    return [Paragraph(p, None).text for p in element.iter(f"{_W}p")]
+
+
+def _footnotes(document) -> list[str]:
+    """Footnote texts (python-docx has no API for them): cited documents often sit there."""
+    from docx.oxml.parser import parse_xml
+
+    for rel in document.part.rels.values():
+        if rel.reltype == _FOOTNOTES_RELTYPE and not rel.is_external:
+            part = rel.target_part
+            # python-docx's own parser: its element classes give Paragraph.text, and it does
+            # not resolve entities.
+            root = part.element if hasattr(part, "element") else parse_xml(part.blob)
+            notes = []
+            for note in root.iter(f"{_W}footnote"):
+                # Separator "footnotes" (type separator/continuationSeparator) carry no text.
+                if note.get(f"{_W}type") in (None, "normal"):
+                    notes.append(" ".join(_paragraphs(note)))
+            return notes
+    return []
+
+
+def footnote_texts(document) -> list[str]:
+    """The texts of a python-docx document's footnotes, in order (the report checker's view)."""
+    return _footnotes(document)

@@ -1,0 +1,300 @@
+"""Named actions on report drafts: create, edit, finalise, new version."""
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from dangvu.accounts import audit
+from dangvu.orgs.models import Organization
+
+from .facts import Period, compute
+from .models import ReportDraft, ReportSection
+from .report_template import load_template
+
+HEADER_FIELDS = (
+    "superior_name",
+    "issuer_name",
+    "number",
+    "place",
+    "issued_on",
+    "recipients",
+    "signer_capacity",
+    "signer_title",
+    "signer_name",
+)
+
+
+def _issuer_name(org):
+    # The executive committee issues the report: "Đảng bộ Sở X" is signed by "Đảng ủy Sở X".
+    name = org.name
+    for body, executive in (("Đảng bộ", "Đảng ủy"), ("Chi bộ", "Chi bộ")):
+        if name.startswith(body):
+            return executive + name[len(body) :]
+    return name
+
+
+def _superior_name(org):
+    if org.parent is None:
+        return ""
+    name = org.parent.name
+    place = org.parent.place
+    return name[: -len(f" {place}")] if place and name.endswith(f" {place}") else name
+
+
+def _default_header(org, year):
+    return {
+        "superior_name": _superior_name(org),
+        "issuer_name": _issuer_name(org),
+        "place": org.place,
+        "recipients": "\n".join(
+            [
+                f"- {org.parent.name} (b/c);" if org.parent else "- Cấp ủy cấp trên (b/c);",
+                "- Ban Chấp hành Đảng bộ;",
+                "- Chi ủy các chi bộ trực thuộc;",
+                f"- Lưu: {org.symbol or 'VT'}.",
+            ]
+        ),
+    }
+
+
+def _check_year(year):
+    if not 1930 <= year <= dt.date.today().year + 1:
+        raise ValidationError(f"Năm báo cáo {year} không hợp lệ.")
+
+
+@transaction.atomic
+def create_draft(actor, org, year, template="annual"):
+    """A new draft from the template; its number is the next version for that year."""
+    _check_year(year)
+    if org.kind not in (
+        Organization.Kind.PARTY_COMMITTEE,
+        Organization.Kind.PARTY_CELL,
+        Organization.Kind.SUPERIOR_COMMITTEE,
+    ):
+        raise ValidationError("Chỉ cấp ủy, chi bộ mới lập báo cáo này.")
+    spec = load_template(template)
+    last = (
+        ReportDraft.objects.filter(org=org, year=year, template=template)
+        .order_by("-version")
+        .first()
+    )
+    draft = ReportDraft.objects.create(
+        org=org,
+        year=year,
+        template=template,
+        version=(last.version + 1 if last else 1),
+        **_default_header(org, year),
+    )
+    ReportSection.objects.bulk_create(
+        [
+            ReportSection(
+                draft=draft,
+                key=s["key"],
+                parent_key=s.get("parent", ""),
+                order=i,
+                title=s["title"],
+                numbering=s.get("numbering", "auto"),
+                text=s.get("text", "").strip(),
+                programme=bool(s.get("programme")),
+            )
+            for i, s in enumerate(spec["sections"])
+        ]
+    )
+    audit.record(actor, "report.create", draft, summary=f"Lập {draft}", org=org)
+    return draft
+
+
+def _check_open(draft):
+    if draft.is_final:
+        raise ValidationError("Báo cáo đã chốt không sửa được; hãy tạo phiên bản mới.")
+
+
+@transaction.atomic
+def edit_section(actor, section, text, title=None):
+    """The office's narrative for one section; citations in it are linked to the registry."""
+    draft = section.draft
+    _check_open(draft)
+    if len(text) > 200_000:
+        raise ValidationError("Nội dung mục quá dài (tối đa 200.000 ký tự).")
+    if title is not None and not title.strip():
+        raise ValidationError("Tiêu đề mục không được để trống.")
+    before = audit.snapshot(section)
+    section.text = text.replace("\r\n", "\n").strip()
+    if title is not None:
+        section.title = " ".join(title.split())
+    section.save()
+    audit.record(
+        actor,
+        "report.section",
+        section,
+        before,
+        summary=f"Sửa mục “{section.title}”",
+        org=draft.org,
+    )
+    _link_citations(actor, section)
+    return section
+
+
+def _link_citations(actor, section):
+    from django.apps import apps
+
+    if apps.is_installed("dangvu.documents"):
+        from dangvu.documents.actions import link_text
+
+        link_text(actor, section, "text", section.text, section.draft.org)
+
+
+@transaction.atomic
+def edit_header(actor, draft, **fields):
+    _check_open(draft)
+    unknown = set(fields) - set(HEADER_FIELDS)
+    if unknown:
+        raise ValidationError(f"Trường không hợp lệ: {', '.join(sorted(unknown))}.")
+    issued = fields.get("issued_on")
+    if issued and issued.year < draft.year:
+        raise ValidationError(f"Ngày ban hành phải trong hoặc sau năm báo cáo {draft.year}.")
+    before = audit.snapshot(draft)
+    for key, value in fields.items():
+        setattr(draft, key, value)
+    draft.save()
+    audit.record(
+        actor, "report.header", draft, before, summary="Sửa thể thức báo cáo", org=draft.org
+    )
+    return draft
+
+
+def live_facts(draft):
+    """{name: Figure} computed now from records."""
+    return compute(draft.org, Period.year(draft.year))
+
+
+def freeze_values(facts):
+    """Fact values as JSON: Decimals keep their exact digits."""
+    return {name: _freeze(f.value) for name, f in facts.items()}
+
+
+def thaw_values(frozen):
+    return {name: _thaw(v) for name, v in frozen.items()}
+
+
+def _freeze(value):
+    if isinstance(value, Decimal):
+        return {"decimal": str(value)}
+    if isinstance(value, list | tuple):
+        return [_freeze(v) for v in value]
+    return value
+
+
+def _thaw(value):
+    if isinstance(value, dict) and set(value) == {"decimal"}:
+        return Decimal(value["decimal"])
+    if isinstance(value, list):
+        return [_thaw(v) for v in value]
+    return value
+
+
+def fact_values(draft):
+    """The values a draft shows: frozen once final, computed from records before."""
+    if draft.is_final:
+        return thaw_values(draft.frozen_facts)
+    return {name: f.value for name, f in live_facts(draft).items()}
+
+
+@transaction.atomic
+def finalise(actor, draft):
+    """Freeze the facts and the Word file; later record changes leave this version alone."""
+    from .outputs import render_docx_bytes
+
+    draft = ReportDraft.objects.select_for_update().get(pk=draft.pk)
+    _check_open(draft)
+    if not draft.issued_on or not draft.number:
+        raise ValidationError("Cần có số, ký hiệu và ngày ban hành trước khi chốt báo cáo.")
+    before = audit.snapshot(draft)
+    draft.frozen_facts = freeze_values(live_facts(draft))
+    draft.status = ReportDraft.Status.FINAL
+    draft.finalised_at, draft.finalised_by = (
+        timezone.now(),
+        actor if getattr(actor, "pk", None) else None,
+    )
+    draft.frozen_docx = render_docx_bytes(draft)
+    draft.save()
+    _programme_from_report(actor, draft)
+    audit.record(
+        actor,
+        "report.finalise",
+        draft,
+        {k: v for k, v in before.items() if k != "frozen_docx"},
+        summary=f"Chốt {draft}",
+        org=draft.org,
+        after={"status": draft.status, "finalised_at": str(draft.finalised_at)},
+    )
+    return draft
+
+
+@transaction.atomic
+def new_version(actor, draft):
+    """A new draft carrying over the header and narrative of `draft`."""
+    new = create_draft(actor, draft.org, draft.year, draft.template)
+    for key in HEADER_FIELDS:
+        setattr(new, key, getattr(draft, key))
+    new.save()
+    texts = {s.key: s.text for s in draft.sections.all()}
+    for section in new.sections.all():
+        if section.key in texts:
+            section.text = texts[section.key]
+            section.save()
+    return new
+
+
+ITEM_LINE = re.compile(r"^(\d+(?:\.\d+)*)\.\s+(.+)$")
+
+
+def programme_items(text):
+    """[(number, first line, further paragraphs)] from the typed programme section."""
+    items = []
+    for line in (line.strip() for line in text.splitlines()):
+        m = ITEM_LINE.match(line)
+        if m:
+            items.append([m.group(1), m.group(2), []])
+        elif line and items:
+            items[-1][2].append(line)
+    return items
+
+
+def _programme_from_report(actor, draft):
+    """The next year's programme the office typed into the report becomes the work programme.
+
+    When the section shows the work programme itself (a placeholder), or next year already has
+    one, there is nothing to turn: the records are the source.
+    """
+    from django.apps import apps
+
+    if not apps.is_installed("dangvu.work"):
+        return None
+    from dangvu.work import actions as work
+    from dangvu.work.models import WorkProgramme
+
+    section = draft.sections.filter(programme=True).first()
+    if section is None or "{programme." in section.text:
+        return None
+    items = programme_items(section.text)
+    year = draft.year + 1
+    if not items or WorkProgramme.objects.filter(org=draft.org, year=year).exists():
+        return None
+    programme = work.create_programme(
+        actor, org=draft.org, year=year, adopted_on=draft.issued_on, notes=f"Theo {draft}"
+    )
+    for number, first, rest in items:
+        is_heading = "." not in number  # "1.", "2." head their sub-items; "2.1." is one task
+        work.add_programme_item(
+            actor,
+            programme,
+            number=number,
+            title=first if is_heading else "",
+            text="\n\n".join(rest if is_heading else [first, *rest]),
+        )
+    return programme

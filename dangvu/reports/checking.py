@@ -1,0 +1,64 @@
+"""Check a report file (.txt, .md or .docx): figures, numbering, citations, spelling, format.
+
+One entry point for the `check_report` command and the upload page. Text files are located by
+line ("dòng N"), Word files by paragraph ("đoạn N", every top-level body paragraph counted, as the
+format checker counts them) and footnote ("chú thích N").
+"""
+
+import io
+from pathlib import Path
+
+from dangvu.lib import checker, docx_format, textfile
+
+SUFFIXES = (".txt", ".md", ".docx")
+
+
+class CheckError(ValueError):
+    """A file that cannot be checked; the message is in Vietnamese."""
+
+
+def check_bytes(data: bytes, name: str, max_bytes: int | None = None) -> list:
+    """Every finding in the file `name` with content `data`, in reading order."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise CheckError(f"Không kiểm tra được tệp “{name}”: chỉ nhận tệp .txt, .md hoặc .docx.")
+    try:
+        text = textfile.read_bytes(data, name, max_bytes)  # refuses empty, binary, oversized files
+    except textfile.TextFileError as e:
+        raise CheckError(str(e)) from None
+    if suffix != ".docx":
+        return checker.check_markdown(text)
+    return _check_docx(data, name)
+
+
+def _check_docx(data, name):
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        fmt = docx_format.check_docx_format(io.BytesIO(data))
+    except (docx_format.DocxFormatError, ValueError, KeyError) as e:
+        raise CheckError(f"Tệp “{name}” không phải là tệp Word .docx hợp lệ.") from e
+    paragraphs = [(i, p.text) for i, p in enumerate(document.paragraphs, 1)]
+    report_date = checker.guess_report_date("\n".join(text for _, text in paragraphs))
+    findings = checker.check_text(paragraphs, unit="đoạn", report_date=report_date)
+    notes = list(enumerate(textfile.footnote_texts(document), 1))
+    if notes:
+        findings += checker.check_text(notes, unit="chú thích", report_date=report_date)
+    return fmt + findings
+
+
+def check_path(path, max_bytes=None):
+    path = Path(path)
+    if path.suffix.lower() not in SUFFIXES:
+        raise CheckError(
+            f"Không kiểm tra được tệp “{path.name}”: chỉ nhận tệp .txt, .md hoặc .docx."
+        )
+    if not path.is_file():
+        raise CheckError(f"Không mở được tệp “{path}”: tệp không tồn tại.")
+    if max_bytes is not None and path.stat().st_size > max_bytes:
+        raise CheckError(
+            f"Tệp “{path.name}” quá lớn ({textfile.size_label(path.stat().st_size)}); "
+            f"giới hạn là {textfile.size_label(max_bytes)}."
+        )
+    return check_bytes(path.read_bytes(), path.name, max_bytes)

@@ -1,0 +1,53 @@
+"""A draft as Word, PDF, HTML or Markdown. A finalised draft gives its frozen Word file."""
+
+import tempfile
+from pathlib import Path
+
+from dangvu.lib.party_docx import render_docx
+
+from .actions import fact_values
+from .render import build_document, to_markdown
+from .unsaved import sections_of
+
+FORMATS = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": "application/pdf",
+    ".html": "text/html; charset=utf-8",
+    ".md": "text/markdown; charset=utf-8",
+}
+
+
+def rendered(draft, link=None):
+    return build_document(draft, sections_of(draft), fact_values(draft), link)
+
+
+def render_docx_bytes(draft):
+    return render_docx(rendered(draft).document)
+
+
+def docx_bytes(draft):
+    if draft.is_final and draft.frozen_docx:
+        return bytes(draft.frozen_docx)
+    return render_docx_bytes(draft)
+
+
+def export(draft, suffix, link=None) -> bytes:
+    """The report in the format of `suffix` (".docx", ".pdf", ".html", ".md")."""
+    if suffix == ".docx":
+        return docx_bytes(draft)
+    if suffix == ".md":
+        return to_markdown(rendered(draft).document).encode("utf-8")
+    if suffix == ".html":
+        from dangvu.lib.party_html import render_html
+
+        return render_html(rendered(draft, link).document).encode("utf-8")
+    if suffix == ".pdf":
+        from dangvu.lib.pdf import to_pdf
+
+        with tempfile.TemporaryDirectory(prefix="dangvu-pdf-") as tmp:
+            source = Path(tmp) / f"bao-cao-{draft.year}.docx"
+            source.write_bytes(docx_bytes(draft))
+            return to_pdf(source, Path(tmp)).read_bytes()
+    raise ValueError(
+        f"Định dạng “{suffix}” không được hỗ trợ; hãy dùng .docx, .pdf, .md hoặc .html."
+    )

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("bao-cao/", views.report_list, name="report_list"),
+    path("bao-cao/kiem-tra/", views.report_check, name="report_check"),
+    path("bao-cao/<int:draft_id>/", views.report_detail, name="report_detail"),
+    path("bao-cao/<int:draft_id>/muc/<str:key>/", views.report_section, name="report_section"),
+    path("bao-cao/<int:draft_id>/the-thuc/", views.report_header, name="report_header"),
+    path("bao-cao/<int:draft_id>/chot/", views.report_finalise, name="report_finalise"),
+    path(
+        "bao-cao/<int:draft_id>/phien-ban-moi/", views.report_new_version, name="report_new_version"
+    ),
+    path("bao-cao/<int:draft_id>/tai/<str:ext>/", views.report_download, name="report_download"),
+    path("bao-cao/<int:draft_id>/so-lieu/<str:fact>/", views.report_figure, name="report_figure"),
+]

@@ -1,0 +1,234 @@
+from django.apps import apps
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+
+from dangvu.lib.checker import CODE_TITLES
+from dangvu.lib.party_html import party_css, render_html
+from dangvu.lib.rules import rule_in_force
+from dangvu.lib.textfile import size_label
+from dangvu.orgs.models import Organization
+from dangvu.people.models import Person
+from dangvu.web import apply_action, render_form
+
+from . import actions
+from .checking import CheckError, check_bytes
+from .forms import CheckForm, ConfirmForm, DraftCreateForm, HeaderForm, SectionForm
+from .models import ReportDraft
+from .outputs import FORMATS, export, rendered
+
+REPORTING_KINDS = [
+    Organization.Kind.PARTY_COMMITTEE,
+    Organization.Kind.PARTY_CELL,
+    Organization.Kind.SUPERIOR_COMMITTEE,
+]
+
+
+def _draft(request, draft_id, write=False):
+    draft = get_object_or_404(ReportDraft.objects.select_related("org"), id=draft_id)
+    if not request.scope.can_read_org(draft.org):
+        raise Http404("Không tìm thấy báo cáo.")
+    if write and not request.scope.can_write_org(draft.org):
+        raise PermissionDenied("Bạn không có quyền sửa báo cáo này.")
+    return draft
+
+
+def _writable_orgs(scope):
+    orgs = scope.orgs(Organization.objects.filter(kind__in=REPORTING_KINDS, valid_to__isnull=True))
+    return orgs if scope.write_org_ids is None else orgs.filter(id__in=scope.write_org_ids)
+
+
+def report_list(request):
+    scope = request.scope
+    drafts = ReportDraft.objects.select_related("org")
+    if not scope.sees_everything:
+        drafts = drafts.filter(org_id__in=scope.read_org_ids)
+    orgs = _writable_orgs(scope)
+    form = DraftCreateForm(request.POST or None, orgs=orgs)
+    if request.method == "POST":
+        if not orgs.exists():
+            raise PermissionDenied("Bạn không có quyền lập báo cáo.")
+        if form.is_valid():
+            draft = apply_action(
+                form,
+                actions.create_draft,
+                request.user,
+                form.cleaned_data["org"],
+                form.cleaned_data["year"],
+            )
+            if draft:
+                messages.success(request, f"Đã lập {draft}.")
+                return redirect("report_detail", draft_id=draft.id)
+    return render(
+        request,
+        "reports/list.html",
+        {"drafts": drafts, "form": form if orgs.exists() else None},
+        status=400 if form.errors else 200,
+    )
+
+
+def report_detail(request, draft_id):
+    draft = _draft(request, draft_id)
+    result = rendered(draft, link=lambda name: reverse("report_figure", args=[draft.id, name]))
+    rule = rule_in_force("document_format", result.document.issued_on)
+    return render(
+        request,
+        "reports/detail.html",
+        {
+            "draft": draft,
+            "article": mark_safe(render_html(result.document, rule, standalone=False)),
+            "css": mark_safe(party_css(rule)),
+            "missing": sorted(result.missing),
+            "sections": draft.sections.all(),
+            "can_write": request.scope.can_write_org(draft.org),
+            "formats": [f.strip(".") for f in FORMATS],
+            "versions": ReportDraft.objects.filter(
+                org=draft.org, year=draft.year, template=draft.template
+            ),
+        },
+    )
+
+
+def report_section(request, draft_id, key):
+    draft = _draft(request, draft_id, write=True)
+    section = get_object_or_404(draft.sections, key=key)
+    form = SectionForm(request.POST or None, initial={"text": section.text})
+    if form.is_valid() and apply_action(
+        form, actions.edit_section, request.user, section, form.cleaned_data["text"]
+    ):
+        messages.success(request, f"Đã lưu mục “{section.title}”.")
+        return redirect(reverse("report_detail", args=[draft.id]) + f"#{section.key}")
+    return render_form(
+        request,
+        form,
+        title=f"Sửa mục: {section.title}",
+        back_url=reverse("report_detail", args=[draft.id]),
+    )
+
+
+def report_header(request, draft_id):
+    draft = _draft(request, draft_id, write=True)
+    initial = {f: getattr(draft, f) for f in actions.HEADER_FIELDS}
+    form = HeaderForm(request.POST or None, initial=initial)
+    if form.is_valid() and apply_action(
+        form, actions.edit_header, request.user, draft, **form.cleaned_data
+    ):
+        messages.success(request, "Đã lưu thể thức báo cáo.")
+        return redirect("report_detail", draft_id=draft.id)
+    return render_form(
+        request, form, title="Thể thức báo cáo", back_url=reverse("report_detail", args=[draft.id])
+    )
+
+
+def report_finalise(request, draft_id):
+    draft = _draft(request, draft_id, write=True)
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
+    if form.is_valid() and apply_action(form, actions.finalise, request.user, draft):
+        messages.success(request, "Đã chốt báo cáo: số liệu và tệp Word được giữ nguyên từ nay.")
+        return redirect("report_detail", draft_id=draft.id)
+    return render_form(
+        request,
+        form,
+        title=f"Chốt {draft}",
+        back_url=reverse("report_detail", args=[draft.id]),
+        submit="Chốt báo cáo",
+        intro="Sau khi chốt, số liệu và tệp Word không thay đổi nữa dù hồ sơ thay đổi; "
+        "muốn sửa phải tạo phiên bản mới.",
+    )
+
+
+def report_new_version(request, draft_id):
+    draft = _draft(request, draft_id, write=True)
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        new = apply_action(form, actions.new_version, request.user, draft)
+        if new:
+            messages.success(request, f"Đã tạo phiên bản {new.version}.")
+            return redirect("report_detail", draft_id=new.id)
+    return render_form(
+        request,
+        form,
+        title=f"Tạo phiên bản mới của {draft}",
+        back_url=reverse("report_detail", args=[draft.id]),
+        submit="Tạo phiên bản mới",
+    )
+
+
+def report_download(request, draft_id, ext):
+    draft = _draft(request, draft_id)
+    suffix = f".{ext}"
+    if suffix not in FORMATS:
+        raise Http404("Định dạng không được hỗ trợ.")
+    try:
+        data = export(draft, suffix)
+    except RuntimeError as e:
+        messages.error(request, str(e))
+        return redirect("report_detail", draft_id=draft.id)
+    response = HttpResponse(data, content_type=FORMATS[suffix])
+    if suffix != ".html":
+        name = f"bao-cao-{draft.year}-{draft.org.slug}-v{draft.version}{suffix}"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def report_figure(request, draft_id, fact):
+    """The records behind one figure of the report."""
+    draft = _draft(request, draft_id)
+    figures = actions.live_facts(draft)
+    if fact not in figures:
+        raise Http404("Không có số liệu này.")
+    figure = figures[fact]
+    frozen = actions.thaw_values(draft.frozen_facts).get(fact) if draft.is_final else None
+    scope = request.scope
+    groups = []
+    for label, ids in sorted(figure.records.items()):
+        model = apps.get_model(label)
+        records = model.objects.filter(id__in=ids)
+        if not scope.sees_everything and hasattr(model, "org"):
+            records = records.filter(org_id__in=scope.read_org_ids)
+        groups.append((model._meta.verbose_name_plural, records[:1000]))
+    return render(
+        request,
+        "reports/figure.html",
+        {
+            "draft": draft,
+            "fact": fact,
+            "figure": figure,
+            "frozen": frozen,
+            "groups": groups,
+            "people": scope.people(Person.objects.filter(id__in=figure.people)),
+            "orgs": scope.orgs(Organization.objects.filter(id__in=figure.orgs)),
+        },
+    )
+
+
+def report_check(request):
+    """Upload a report (.docx, .txt, .md) and list what is wrong with it. Nothing is stored."""
+    form = CheckForm(request.POST or None, request.FILES or None)
+    findings, name = None, None
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        name = upload.name
+        limit = settings.DANGVU_MAX_UPLOAD_BYTES
+        try:
+            if upload.size > limit:
+                raise CheckError(f"Tệp “{name}” quá lớn; giới hạn là {size_label(limit)}.")
+            findings = check_bytes(upload.read(), name, limit)
+        except CheckError as e:
+            form.add_error("file", str(e))
+    return render(
+        request,
+        "reports/check.html",
+        {
+            "form": form,
+            "name": name,
+            "findings": None
+            if findings is None
+            else [(f, CODE_TITLES.get(f.code, f.code)) for f in findings],
+        },
+        status=400 if form.errors else 200,
+    )

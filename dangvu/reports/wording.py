@@ -1,0 +1,206 @@
+"""Facts that are words: the organization's names for the report, and summaries such as
+"Tiến sĩ: 01; Thạc sĩ: 04" built from the counted facts. Registered as facts so a report
+template only ever refers to facts."""
+
+from dangvu.lib.narrative import render_value
+from dangvu.orgs.models import Organization
+from dangvu.people.models import Qualification
+
+from .facts import Figure, derived, provider
+
+
+@provider
+def organization_names(org, period):
+    day = period.end
+    agency = (
+        Organization.objects.filter(parent=org, kind=Organization.Kind.AGENCY)
+        .order_by("valid_from")
+        .first()
+    )
+    superior = org.parent
+    return {
+        "org.name": Figure(org.name_on(day), orgs=frozenset([org.id]), label="Tên tổ chức"),
+        "org.founding_document": Figure(
+            org.founding_document, orgs=frozenset([org.id]), label="Quyết định thành lập"
+        ),
+        "org.superior": Figure(
+            superior.name_on(day) if superior else "cấp trên", label="Cấp ủy cấp trên"
+        ),
+        "agency.name": Figure(_short_agency_name(agency, day) if agency else "", label="Cơ quan"),
+        "period.year": Figure(period.end.year, label="Năm báo cáo"),
+        "period.next_year": Figure(period.end.year + 1, label="Năm kế hoạch"),
+    }
+
+
+def _short_agency_name(agency, day):
+    # "Sở Thông tin và Truyền thông tỉnh Trà Vinh" reads "Sở Thông tin và Truyền thông" in its own report.
+    name = agency.name_on(day)
+    place = agency.place and f" tỉnh {agency.place}"
+    return name[: -len(place)] if place and name.endswith(place) else name
+
+
+def _summary(facts, prefix, levels, always=()):
+    parts = []
+    for code, label in levels:
+        fig = facts.get(f"{prefix}.{code}")
+        if fig is not None and (fig.value or code in always):
+            parts.append(f"{label}: {render_value(fig.value)}")
+    return "; ".join(parts)
+
+
+def _people(facts, names):
+    out = frozenset()
+    for n in names:
+        if n in facts:
+            out |= facts[n].people
+    return out
+
+
+@derived
+def staff_wording(org, period, facts):
+    out = {}
+    if "education.other" in facts:
+        edu = [f"education.{c}" for c, _ in Qualification.EDUCATION_LEVELS]
+        pol = [f"political_theory.{c}" for c, _ in Qualification.POLITICAL_LEVELS]
+        out["education.summary"] = Figure(
+            _summary(facts, "education", Qualification.EDUCATION_LEVELS),
+            _people(facts, edu),
+            label="Trình độ chuyên môn",
+        )
+        out["political_theory.summary"] = Figure(
+            _summary(facts, "political_theory", Qualification.POLITICAL_LEVELS),
+            _people(facts, pol),
+            label="Trình độ lý luận chính trị",
+        )
+    for category in ("civil_servant", "public_employee"):
+        fig = facts.get(f"staff.{category}.ethnic_minority")
+        if fig is not None:
+            note = f", {render_value(fig.value)} dân tộc thiểu số" if fig.value else ""
+            out[f"staff.{category}.minority_note"] = Figure(
+                note, fig.people, label="Dân tộc thiểu số"
+            )
+    return out
+
+
+def _titles(facts, name, model_label="work.activity"):
+    """The titles of the activities behind fact `name`, in date order, as one list."""
+    from django.apps import apps
+
+    fig = facts.get(name)
+    if fig is None or not fig.records.get(model_label):
+        return None
+    model = apps.get_model(model_label)
+    ids = fig.records[model_label]
+    titles = (
+        model.objects.filter(id__in=ids).order_by("starts_on", "id").values_list("title", flat=True)
+    )
+    return Figure(
+        [_lower_first(t) for t in titles],
+        label=f"{fig.label} (danh sách)",
+        records={model_label: ids},
+    )
+
+
+def _lower_first(text):
+    # Titles start a sentence on their own page; inside a list they continue one.
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+@derived
+def activity_lists(org, period, facts):
+    out = {}
+    for name in ("organized", "attended"):
+        fig = _titles(facts, f"activities.{name}.sessions")
+        if fig is not None:
+            out[f"activities.{name}.titles"] = fig
+    return out
+
+
+@provider
+def mass_organization_activities(org, period):
+    """What the trade union and the youth union organized in the period, for section IV."""
+    from django.apps import apps
+
+    if not apps.is_installed("dangvu.work"):
+        return {}
+    from dangvu.orgs.tree import subtree_ids
+    from dangvu.work.models import Activity, ActivityOrg
+
+    ids = subtree_ids([org.id])
+    out = {}
+    for kind, label in (
+        (Organization.Kind.TRADE_UNION, "Công đoàn"),
+        (Organization.Kind.YOUTH_UNION, "Đoàn Thanh niên"),
+    ):
+        rows = list(
+            Activity.objects.filter(
+                starts_on__range=(period.start, period.end),
+                links__role=ActivityOrg.Role.ORGANIZER,
+                links__org__kind=kind,
+                links__org_id__in=ids,
+            )
+            .order_by("starts_on", "id")
+            .values_list("id", "title")
+            .distinct()
+        )
+        out[f"activities.{kind}.titles"] = Figure(
+            [_lower_first(t) for _, t in rows],
+            label=f"Hoạt động do {label} tổ chức",
+            records={"work.activity": frozenset(i for i, _ in rows)},
+        )
+    return out
+
+
+@derived
+def training_summary(org, period, facts):
+    """ "Có 02 đ/c học lớp …; 03 đ/c học lớp …" from the trainings facts, courses with nobody left out."""
+    from django.apps import apps
+
+    if not apps.is_installed("dangvu.work"):
+        return {}
+    from dangvu.work.models import Enrolment
+
+    parts, people = [], frozenset()
+    for code, label in Enrolment.Course.choices:
+        fig = facts.get(f"trainings.{code}.people")
+        if fig is None or not fig.value:
+            continue
+        who = (
+            "quần chúng tham gia lớp"
+            if code == Enrolment.Course.ADMISSION_CANDIDATE
+            else "đ/c học lớp"
+        )
+        parts.append(f"{render_value(fig.value)} {who} {_lower_first(label)}")
+        people |= fig.people
+    text = f"Có {'; '.join(parts)}." if parts else ""
+    return {"trainings.summary": Figure(text, people, label="Đào tạo, bồi dưỡng")}
+
+
+@provider
+def next_year_programme(org, period):
+    """The next year's work programme as the report's last section prints it: "1. …", "2.1. …"."""
+    from django.apps import apps
+
+    if not apps.is_installed("dangvu.work"):
+        return {}
+    from dangvu.work.models import ProgrammeItem
+
+    items = ProgrammeItem.objects.filter(
+        programme__org=org, programme__year=period.end.year + 1
+    ).order_by("position", "id")
+    lines = []
+    for item in items:
+        body = [p.strip() for p in item.text.split("\n\n") if p.strip()]
+        if item.title:
+            lines.append(f"{item.number}. {item.title}")
+            lines += body
+        elif body:
+            lines.append(f"{item.number}. {body[0]}")
+            lines += body[1:]
+    return {
+        "programme.next_year.outline": Figure(
+            lines,
+            label=f"Chương trình công tác năm {period.end.year + 1}",
+            records={"work.programmeitem": frozenset(i.id for i in items)},
+        )
+    }

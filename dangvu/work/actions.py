@@ -1,0 +1,1167 @@
+"""The named state changes of work records. Each validates, writes, and leaves an audit entry.
+
+Errors are `ValidationError`s with Vietnamese messages, raised before anything is written; every
+action runs in one transaction.
+"""
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from dangvu.accounts import audit
+from dangvu.lib.dates import vn_date
+from dangvu.lib.rules import rule_in_force
+from dangvu.lib.text import decimal_vi, fold, money
+from dangvu.orgs.models import Organization, active_on
+from dangvu.orgs.tree import subtree_ids
+from dangvu.people import actions as people_actions
+from dangvu.people.models import Membership, Person
+
+from .models import (
+    Activity,
+    ActivityOrg,
+    Attendance,
+    Campaign,
+    Contribution,
+    DegradationAssessment,
+    Enrolment,
+    Evaluation,
+    Indicator,
+    Inspection,
+    InspectionProgramme,
+    MeetingMinutes,
+    MeetingTask,
+    Pledge,
+    ProgrammeItem,
+    Score,
+    Shortcoming,
+    StudyPlan,
+    Verification,
+    WorkProgramme,
+)
+
+K = Organization.Kind
+MEETING_KINDS = (Activity.Kind.REGULAR_MEETING, Activity.Kind.THEMATIC_MEETING)
+ITEM_NUMBER_RE = re.compile(r"^\d{1,3}(\.\d{1,3}){0,2}$")
+KEY_RE = re.compile(r"^[a-z0-9_-]{1,64}$")
+
+
+# Shared checks ------------------------------------------------------------------------------
+
+
+def _text(value, label):
+    value = " ".join((value or "").split())
+    if not value:
+        raise ValidationError(f"{label} không được để trống.")
+    return value
+
+
+def _check_period(start, end, what="ngày bắt đầu"):
+    if start is None:
+        raise ValidationError(f"Cần nhập {what}.")
+    if end is not None and end < start:
+        raise ValidationError(
+            f"Ngày kết thúc ({vn_date(end)}) không được trước {what} ({vn_date(start)})."
+        )
+
+
+def _check_year(year):
+    if not isinstance(year, int) or not 1930 <= year <= 2100:
+        raise ValidationError(f"Năm “{year}” không hợp lệ.")
+
+
+def _check_key(key, label="Mã số liệu"):
+    key = (key or "").strip()
+    if key and not KEY_RE.match(key):
+        raise ValidationError(
+            f"{label} “{key}” chỉ gồm chữ thường không dấu, số, gạch nối hoặc gạch dưới."
+        )
+    return key
+
+
+def parse_score(value, label="Điểm"):
+    """A score on the 100-point scale with at most one decimal place, as a Decimal."""
+    if value is None or value == "":
+        return None
+    try:
+        score = Decimal(str(value).replace(",", "."))
+    except InvalidOperation:
+        raise ValidationError(f"{label} “{value}” không phải là số.") from None
+    if not score.is_finite():
+        raise ValidationError(f"{label} “{value}” không phải là số.")
+    if not Decimal(0) <= score <= Decimal(100):
+        raise ValidationError(f"{label} {decimal_vi(score)} phải nằm trong khoảng 0–100.")
+    if score != score.quantize(Decimal("0.1")):
+        raise ValidationError(f"{label} {decimal_vi(score)} chỉ được có một chữ số thập phân.")
+    return score.quantize(Decimal("0.1"))
+
+
+def _one_subject(subject_person, subject_org):
+    if (subject_person is None) == (subject_org is None):
+        raise ValidationError("Chọn một cá nhân hoặc một tập thể (không chọn cả hai).")
+
+
+def members_on(orgs, day):
+    """{person_id: kinds} of everyone holding a membership (party, union …) on `day` in the
+    subtrees of `orgs`: the people an activity of these organizations may list by name."""
+    ids = subtree_ids([o.id for o in orgs])
+    rows = Membership.objects.filter(active_on(day), org_id__in=ids).values_list(
+        "person_id", "kind"
+    )
+    found = {}
+    for person_id, kind in rows:
+        found.setdefault(person_id, set()).add(kind)
+    return found
+
+
+def _names(orgs):
+    return ", ".join(str(o) for o in orgs)
+
+
+# Activities ---------------------------------------------------------------------------------
+
+ACTIVITY_FIELDS = (
+    "kind",
+    "title",
+    "starts_on",
+    "ends_on",
+    "place",
+    "host_name",
+    "head_count",
+    "key",
+    "notes",
+)
+
+
+def _clean_activity(data, organizers, participants):
+    if data.get("kind") not in Activity.Kind.values:
+        raise ValidationError("Loại hoạt động không hợp lệ.")
+    data["title"] = _text(data.get("title"), "Tên hoạt động")
+    _check_period(data.get("starts_on"), data.get("ends_on"), "ngày diễn ra")
+    head_count = data.get("head_count") or 0
+    if head_count < 0:
+        raise ValidationError("Số đại biểu không được âm.")
+    data["head_count"] = head_count
+    data["key"] = _check_key(data.get("key"))
+    for name in ("notes", "place", "host_name"):
+        data[name] = (data.get(name) or "").strip()
+    data.setdefault("ends_on", None)
+    if not organizers and not participants:
+        raise ValidationError("Cần ít nhất một tổ chức tổ chức hoặc tham dự hoạt động.")
+    if not organizers and not data.get("host_name"):
+        raise ValidationError("Hoạt động do đơn vị ngoài tổ chức: cần ghi tên đơn vị tổ chức.")
+    both = {o.id for o in organizers} & {o.id for o in participants}
+    if both:
+        raise ValidationError("Một tổ chức không thể vừa tổ chức vừa tham dự cùng hoạt động.")
+    for org in [*organizers, *participants]:
+        if not org.is_active_on(data["starts_on"]):
+            raise ValidationError(f"“{org}” không hoạt động vào ngày {vn_date(data['starts_on'])}.")
+    if data["kind"] in MEETING_KINDS and not all(o.kind == K.PARTY_CELL for o in organizers):
+        raise ValidationError("Sinh hoạt chi bộ phải do chi bộ tổ chức.")
+    return data
+
+
+def _write_links(activity, organizers, participants):
+    ActivityOrg.objects.filter(activity=activity).delete()
+    ActivityOrg.objects.bulk_create(
+        [ActivityOrg(activity=activity, org=o, role=ActivityOrg.Role.ORGANIZER) for o in organizers]
+        + [
+            ActivityOrg(activity=activity, org=o, role=ActivityOrg.Role.PARTICIPANT)
+            for o in participants
+        ]
+    )
+
+
+def _main_org(activity_orgs):
+    return activity_orgs[0] if activity_orgs else None
+
+
+@transaction.atomic
+def create_activity(actor, *, organizers=(), participants=(), **fields):
+    unknown = set(fields) - set(ACTIVITY_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown activity fields: {sorted(unknown)}")
+    organizers, participants = list(organizers), list(participants)
+    data = _clean_activity(dict(fields), organizers, participants)
+    activity = Activity.objects.create(**data)
+    _write_links(activity, organizers, participants)
+    audit.record(
+        actor,
+        "activity.create",
+        activity,
+        summary=f"Hoạt động: {activity.title}",
+        org=_main_org(organizers or participants),
+    )
+    return activity
+
+
+@transaction.atomic
+def update_activity(actor, activity, *, organizers=None, participants=None, **fields):
+    links = list(activity.links.select_related("org"))
+    if organizers is None:
+        organizers = [link.org for link in links if link.role == ActivityOrg.Role.ORGANIZER]
+    if participants is None:
+        participants = [link.org for link in links if link.role == ActivityOrg.Role.PARTICIPANT]
+    current = {f: getattr(activity, f) for f in ACTIVITY_FIELDS}
+    data = _clean_activity({**current, **fields}, list(organizers), list(participants))
+    attended = Attendance.objects.filter(activity=activity)
+    if data["starts_on"] != activity.starts_on and attended.exists():
+        members = members_on([*organizers, *participants], data["starts_on"])
+        outside = attended.exclude(person_id__in=members).count()
+        if outside:
+            raise ValidationError(
+                f"Có {outside} người đã điểm danh không còn là thành viên vào ngày "
+                f"{vn_date(data['starts_on'])}; hãy sửa điểm danh trước."
+            )
+    before = audit.snapshot(activity)
+    for key, value in data.items():
+        setattr(activity, key, value)
+    activity.save()
+    _write_links(activity, list(organizers), list(participants))
+    audit.record(
+        actor,
+        "activity.update",
+        activity,
+        before,
+        summary=f"Sửa hoạt động: {activity.title}",
+        org=_main_org(list(organizers) or list(participants)),
+    )
+    return activity
+
+
+def _clean_attendance(activity_orgs, day, entries):
+    """entries: {person (or id): (status, reason)} -> [(person_id, status, reason)]."""
+    members = members_on(activity_orgs, day)
+    rows = []
+    for person, value in entries.items():
+        status, reason = value if isinstance(value, tuple) else (value, "")
+        person_id = person.id if isinstance(person, Person) else int(person)
+        if status not in Attendance.Status.values:
+            raise ValidationError("Trạng thái điểm danh không hợp lệ.")
+        rows.append((person_id, status, (reason or "").strip()))
+    outside = [pid for pid, _s, _r in rows if pid not in members]
+    if outside:
+        names = Person.objects.filter(id__in=outside).values_list("full_name", flat=True)
+        where = f"{_names(activity_orgs)} vào ngày {vn_date(day)}"
+        message = f"Không phải thành viên của {where}: {', '.join(names)}."
+        if len(rows) > len(members):
+            message = (
+                f"Số người điểm danh ({len(rows)}) vượt quá số thành viên của {where} "
+                f"({len(members)}). {message}"
+            )
+        raise ValidationError(f"{message} Người ngoài ghi vào số đại biểu.")
+    return rows
+
+
+def _write_attendance(activity, rows):
+    Attendance.objects.filter(activity=activity).delete()
+    Attendance.objects.bulk_create(
+        Attendance(activity=activity, person_id=pid, status=status, reason=reason)
+        for pid, status, reason in rows
+    )
+    activity.present_count = sum(
+        1 for _p, status, _r in rows if status == Attendance.Status.PRESENT
+    )
+    activity.save(update_fields=["present_count"])
+
+
+def attendance_summary(rows):
+    count = {s: 0 for s in Attendance.Status.values}
+    for _pid, status, _reason in rows:
+        count[status] += 1
+    return (
+        f"{count['present']} có mặt, {count['excused']} vắng có lý do, "
+        f"{count['absent']} vắng không lý do"
+    )
+
+
+@transaction.atomic
+def record_attendance(actor, activity, entries):
+    """Replace the attendance of `activity`: {person: status or (status, reason)}.
+
+    Only members of the activity's organizations on its date may be listed by name."""
+    orgs = [link.org for link in activity.links.select_related("org")]
+    rows = _clean_attendance(orgs, activity.starts_on, entries)
+    _write_attendance(activity, rows)
+    audit.record(
+        actor,
+        "activity.attendance",
+        activity,
+        after=None,
+        summary=f"Điểm danh {activity.title}: {attendance_summary(rows)}",
+        org=_main_org(orgs),
+    )
+    return activity
+
+
+def _clean_tasks(tasks, day):
+    clean = []
+    for task in tasks or ():
+        text = " ".join((task.get("text") or "").split())
+        if not text:
+            continue
+        deadline = task.get("deadline")
+        if deadline is not None and deadline < day:
+            raise ValidationError(
+                f"Thời hạn của nhiệm vụ “{text[:40]}” ({vn_date(deadline)}) trước ngày họp."
+            )
+        clean.append({"text": text, "deadline": deadline, "assignee": task.get("assignee")})
+    return clean
+
+
+@transaction.atomic
+def record_meeting(
+    actor,
+    *,
+    cell,
+    kind,
+    starts_on,
+    title="",
+    attendance=None,
+    notes="",
+    fee_note="",
+    resolution="",
+    quality="",
+    score=None,
+    chair=None,
+    recorder=None,
+    tasks=(),
+    **extra,
+):
+    """A cell meeting with its minutes and per-person attendance, in one step."""
+    if cell.kind != K.PARTY_CELL:
+        raise ValidationError(f"“{cell}” không phải là chi bộ.")
+    if kind not in MEETING_KINDS:
+        raise ValidationError("Loại sinh hoạt phải là thường kỳ hoặc chuyên đề.")
+    if not title:
+        label = "thường kỳ" if kind == Activity.Kind.REGULAR_MEETING else "chuyên đề"
+        title = f"Sinh hoạt chi bộ {label} tháng {starts_on.month}/{starts_on.year} — {cell}"
+    data = _clean_activity(
+        {"kind": kind, "title": title, "starts_on": starts_on, "notes": notes, **extra}, [cell], []
+    )
+    score = parse_score(score, "Điểm buổi sinh hoạt")
+    if quality and quality not in MeetingMinutes.Quality.values:
+        raise ValidationError("Xếp loại buổi sinh hoạt không hợp lệ.")
+    rows = _clean_attendance([cell], starts_on, attendance or {})
+    if not any(status == Attendance.Status.PRESENT for _p, status, _r in rows):
+        raise ValidationError("Biên bản sinh hoạt cần ít nhất một đảng viên có mặt.")
+    clean_tasks = _clean_tasks(tasks, starts_on)
+    activity = Activity.objects.create(**data)
+    _write_links(activity, [cell], [])
+    _write_attendance(activity, rows)
+    minutes = MeetingMinutes.objects.create(
+        activity=activity,
+        chair=chair,
+        recorder=recorder,
+        fee_note=fee_note.strip(),
+        resolution=resolution.strip(),
+        quality=quality,
+        score=score,
+    )
+    MeetingTask.objects.bulk_create(MeetingTask(minutes=minutes, **t) for t in clean_tasks)
+    audit.record(
+        actor,
+        "activity.meeting",
+        activity,
+        summary=f"{activity.title}: {attendance_summary(rows)}",
+        org=cell,
+    )
+    return activity
+
+
+@transaction.atomic
+def complete_task(actor, task, on):
+    if on < task.minutes.activity.starts_on:
+        raise ValidationError("Ngày hoàn thành không được trước ngày giao nhiệm vụ.")
+    before = audit.snapshot(task)
+    task.done_on = on
+    task.save()
+    audit.record(actor, "meeting.task_done", task, before, summary=f"Hoàn thành: {task.text[:80]}")
+    return task
+
+
+# Campaigns ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_campaign(actor, *, org, key, title, starts_on, ends_on=None, beneficiary="", notes=""):
+    title = _text(title, "Tên cuộc vận động")
+    key = _check_key(key)
+    if not key:
+        raise ValidationError("Cần mã số liệu của cuộc vận động (vd: quy-vi-nguoi-ngheo).")
+    _check_period(starts_on, ends_on)
+    if not org.is_active_on(starts_on):
+        raise ValidationError(f"“{org}” không hoạt động vào ngày {vn_date(starts_on)}.")
+    campaign = Campaign.objects.create(
+        org=org,
+        key=key,
+        title=title,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        beneficiary=beneficiary.strip(),
+        notes=notes.strip(),
+    )
+    audit.record(actor, "campaign.create", campaign, summary=f"Cuộc vận động: {title}", org=org)
+    return campaign
+
+
+@transaction.atomic
+def add_contribution(
+    actor,
+    campaign,
+    *,
+    given_on,
+    amount=None,
+    quantity=None,
+    unit="",
+    contributor_org=None,
+    contributor_person=None,
+    contributor_name="",
+    note="",
+):
+    """Money (integer đồng) or a quantity in kind (300 quyển tập), from one contributor."""
+    contributor_name = " ".join((contributor_name or "").split())
+    given = [x for x in (contributor_org, contributor_person, contributor_name or None) if x]
+    if len(given) != 1:
+        raise ValidationError("Chọn đúng một người hoặc đơn vị đóng góp.")
+    if (amount is None) == (quantity is None):
+        raise ValidationError("Nhập số tiền hoặc số lượng hiện vật (một trong hai).")
+    if amount is not None:
+        if int(amount) != amount:
+            raise ValidationError("Số tiền là số đồng nguyên.")
+        if amount < 0:
+            raise ValidationError(f"Số tiền đóng góp ({money(int(amount))} đồng) không được âm.")
+        if amount == 0:
+            raise ValidationError("Số tiền đóng góp phải lớn hơn 0.")
+        unit = ""
+    else:
+        if quantity <= 0:
+            raise ValidationError(f"Số lượng hiện vật ({quantity}) phải lớn hơn 0.")
+        unit = " ".join((unit or "").split())
+        if not unit:
+            raise ValidationError("Cần đơn vị tính của hiện vật (vd: quyển tập).")
+    if given_on is None:
+        raise ValidationError("Cần nhập ngày đóng góp.")
+    if given_on < campaign.starts_on:
+        raise ValidationError(
+            f"Ngày đóng góp ({vn_date(given_on)}) trước ngày bắt đầu cuộc vận động "
+            f"({vn_date(campaign.starts_on)})."
+        )
+    if campaign.ends_on and given_on > campaign.ends_on:
+        raise ValidationError(
+            f"Ngày đóng góp ({vn_date(given_on)}) sau ngày kết thúc cuộc vận động "
+            f"({vn_date(campaign.ends_on)})."
+        )
+    c = Contribution.objects.create(
+        campaign=campaign,
+        given_on=given_on,
+        amount=amount,
+        quantity=quantity,
+        unit=unit,
+        contributor_org=contributor_org,
+        contributor_person=contributor_person,
+        contributor_name=contributor_name,
+        note=note.strip(),
+    )
+    what = f"{money(amount)} đồng" if amount is not None else f"{quantity} {unit}"
+    audit.record(
+        actor,
+        "campaign.contribution",
+        c,
+        summary=f"{c.contributor()} đóng góp {what}",
+        org=campaign.org,
+        person=contributor_person,
+    )
+    return c
+
+
+def unit_key(unit):
+    """The fact-name form of a unit: "quyển tập" -> "quyen_tap"."""
+    return "_".join(fold(unit).split()) or "item"
+
+
+# Trainings -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def enrol(
+    actor,
+    person,
+    *,
+    org,
+    course,
+    starts_on,
+    ends_on=None,
+    title="",
+    field="",
+    provider="",
+    status=Enrolment.Status.STUDYING,
+):
+    if course not in Enrolment.Course.values:
+        raise ValidationError("Loại lớp không hợp lệ.")
+    if status not in (Enrolment.Status.ENROLLED, Enrolment.Status.STUDYING):
+        raise ValidationError("Ghi danh mới phải ở trạng thái đã cử đi học hoặc đang học.")
+    _check_period(starts_on, ends_on)
+    dup = Enrolment.objects.filter(person=person, course=course, starts_on=starts_on)
+    if dup.exists():
+        raise ValidationError(f"{person} đã có lớp này từ ngày {vn_date(starts_on)}.")
+    e = Enrolment.objects.create(
+        person=person,
+        org=org,
+        course=course,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        title=title.strip(),
+        field=field.strip(),
+        provider=provider.strip(),
+        status=status,
+    )
+    audit.record(
+        actor,
+        "training.enrol",
+        e,
+        summary=f"Đi học: {e.title or e.get_course_display()}",
+        person=person,
+        org=org,
+    )
+    return e
+
+
+@transaction.atomic
+def complete_enrolment(actor, enrolment, on):
+    """Completion; a course that grants a degree or a political-theory level adds it."""
+    if enrolment.status in (Enrolment.Status.COMPLETED, Enrolment.Status.DROPPED):
+        raise ValidationError(f"Lớp này đã kết thúc ({enrolment.get_status_display().lower()}).")
+    if on is None or on < enrolment.starts_on:
+        raise ValidationError(
+            f"Ngày hoàn thành phải từ ngày bắt đầu ({vn_date(enrolment.starts_on)}) trở đi."
+        )
+    before = audit.snapshot(enrolment)
+    grant = Enrolment.GRANTS.get(enrolment.course)
+    if grant:
+        kind, level = grant
+        enrolment.qualification = people_actions.add_qualification(
+            actor,
+            enrolment.person,
+            kind=kind,
+            level=level,
+            obtained_on=on,
+            field=enrolment.field,
+        )
+    enrolment.status, enrolment.completed_on = Enrolment.Status.COMPLETED, on
+    enrolment.save()
+    audit.record(
+        actor,
+        "training.complete",
+        enrolment,
+        before,
+        summary=f"Hoàn thành: {enrolment.title or enrolment.get_course_display()}",
+        person=enrolment.person,
+        org=enrolment.org,
+    )
+    return enrolment
+
+
+@transaction.atomic
+def drop_enrolment(actor, enrolment, on):
+    if enrolment.status in (Enrolment.Status.COMPLETED, Enrolment.Status.DROPPED):
+        raise ValidationError("Lớp này đã kết thúc.")
+    if on < enrolment.starts_on:
+        raise ValidationError("Ngày thôi học không được trước ngày bắt đầu.")
+    before = audit.snapshot(enrolment)
+    enrolment.status, enrolment.completed_on = Enrolment.Status.DROPPED, on
+    enrolment.save()
+    audit.record(
+        actor,
+        "training.drop",
+        enrolment,
+        before,
+        summary="Thôi học",
+        person=enrolment.person,
+        org=enrolment.org,
+    )
+    return enrolment
+
+
+# Inspection, verification, scores ---------------------------------------------------------------
+
+
+@transaction.atomic
+def create_inspection_programme(actor, *, org, year, title, notes=""):
+    _check_year(year)
+    title = _text(title, "Tên chương trình")
+    p = InspectionProgramme.objects.create(org=org, year=year, title=title, notes=notes.strip())
+    audit.record(actor, "inspection.programme", p, summary=title, org=org)
+    return p
+
+
+@transaction.atomic
+def record_inspection(
+    actor,
+    *,
+    org,
+    direction,
+    kind,
+    inspector,
+    subject,
+    starts_on,
+    ends_on=None,
+    subject_org=None,
+    subject_person=None,
+    programme=None,
+    decision="",
+    conclusion="",
+):
+    if direction not in Inspection.Direction.values or kind not in Inspection.Kind.values:
+        raise ValidationError("Loại kiểm tra, giám sát không hợp lệ.")
+    inspector = _text(inspector, "Chủ thể kiểm tra")
+    subject = _text(subject, "Nội dung kiểm tra, giám sát")
+    _check_period(starts_on, ends_on)
+    if programme is not None and programme.org_id != org.id:
+        raise ValidationError("Chương trình kiểm tra không thuộc tổ chức này.")
+    i = Inspection.objects.create(
+        org=org,
+        direction=direction,
+        kind=kind,
+        inspector=inspector,
+        subject=subject,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        subject_org=subject_org,
+        subject_person=subject_person,
+        programme=programme,
+        decision=decision.strip(),
+        conclusion=conclusion.strip(),
+    )
+    audit.record(
+        actor,
+        "inspection.record",
+        i,
+        summary=f"{i.get_kind_display()}: {subject[:80]}",
+        org=org,
+        person=subject_person,
+    )
+    return i
+
+
+@transaction.atomic
+def conclude_inspection(actor, inspection, *, conclusion, ends_on):
+    conclusion = _text(conclusion, "Kết luận")
+    _check_period(inspection.starts_on, ends_on)
+    before = audit.snapshot(inspection)
+    inspection.conclusion, inspection.ends_on = conclusion, ends_on
+    inspection.save()
+    audit.record(
+        actor,
+        "inspection.conclude",
+        inspection,
+        before,
+        summary="Kết luận kiểm tra",
+        org=inspection.org,
+    )
+    return inspection
+
+
+@transaction.atomic
+def record_verification(actor, *, org, person, purpose, requested_on, completed_on=None, result=""):
+    if purpose not in Verification.Purpose.values:
+        raise ValidationError("Mục đích thẩm tra không hợp lệ.")
+    _check_period(requested_on, completed_on)
+    v = Verification.objects.create(
+        org=org,
+        person=person,
+        purpose=purpose,
+        requested_on=requested_on,
+        completed_on=completed_on,
+        result=result.strip(),
+    )
+    audit.record(
+        actor,
+        "verification.record",
+        v,
+        summary=f"Thẩm tra lý lịch ({v.get_purpose_display().lower()})",
+        person=person,
+        org=org,
+    )
+    return v
+
+
+@transaction.atomic
+def record_score(actor, *, org, year, area, body, score, scored_on=None, note=""):
+    """An organization's score for a year; a second score for the same area replaces the first."""
+    _check_year(year)
+    if area not in Score.Area.values:
+        raise ValidationError("Lĩnh vực chấm điểm không hợp lệ.")
+    body = _text(body, "Cơ quan chấm điểm")
+    value = parse_score(score)
+    if value is None:
+        raise ValidationError("Cần nhập điểm.")
+    obj = Score.objects.filter(org=org, year=year, area=area).first()
+    before = audit.snapshot(obj)
+    obj = obj or Score(org=org, year=year, area=area)
+    obj.body, obj.score, obj.scored_on, obj.note = body, value, scored_on, note.strip()
+    obj.save()
+    audit.record(
+        actor,
+        "score.record",
+        obj,
+        before,
+        summary=f"Chấm điểm {obj.get_area_display()} năm {year}: {decimal_vi(value)}",
+        org=org,
+    )
+    return obj
+
+
+# Evaluation and classification ---------------------------------------------------------------
+
+
+def classification_rule(year):
+    """The classification rule for a year's review: the one in force on its last day."""
+    return rule_in_force("classification", dt.date(year, 12, 31))
+
+
+def band_for(score, rule):
+    for band in sorted(rule["bands"], key=lambda b: -b["min_score"]):
+        if score >= Decimal(str(band["min_score"])):
+            return band["code"]
+    raise ValidationError(f"Điểm {decimal_vi(score)} không thuộc mức xếp loại nào.")
+
+
+def band_label(rule, code, for_org=False):
+    band = next(b for b in rule["bands"] if b["code"] == code)
+    return band["org_label"] if for_org else band["label"]
+
+
+def quota_warnings(org, year):
+    """The quota of the rule in force, checked for members and for organizations separately:
+    a warning (the review is the committee's decision), never a refusal."""
+    rule = classification_rule(year)
+    ratio = Decimal(str(rule["excellent_max_ratio_of_good"]))
+    rows = Evaluation.objects.filter(org=org, year=year).values_list("band", "subject_person_id")
+    warnings = []
+    for label, is_person in (("đảng viên", True), ("tổ chức", False)):
+        bands = [band for band, pid in rows if (pid is not None) == is_person]
+        excellent, good = bands.count("excellent"), bands.count("good")
+        if excellent and excellent > ratio * good:
+            short = {b["code"]: b["short"] for b in rule["bands"]}
+            note = "" if rule.get("quota_confirmed") else " (tỷ lệ chưa được xác nhận)"
+            warnings.append(
+                f"Năm {year}: {excellent} {label} xếp loại {short['excellent']} vượt "
+                f"{ratio * 100:.0f}% số {short['good']} ({good}) theo {rule.source}{note}."
+            )
+    return warnings
+
+
+@transaction.atomic
+def evaluate(
+    actor,
+    *,
+    org,
+    year,
+    evaluated_on,
+    subject_person=None,
+    subject_org=None,
+    score=None,
+    band="",
+    note="",
+):
+    """Classify a member or an organization for `year`; returns (evaluation, warnings)."""
+    _check_year(year)
+    _one_subject(subject_person, subject_org)
+    if org.kind not in (K.PARTY_COMMITTEE, K.PARTY_CELL, K.SUPERIOR_COMMITTEE):
+        raise ValidationError(f"“{org}” không phải là tổ chức đảng.")
+    if evaluated_on is None or evaluated_on.year < year:
+        raise ValidationError(f"Ngày đánh giá phải trong hoặc sau năm {year}.")
+    rule = classification_rule(year)
+    value = parse_score(score)
+    if value is not None:
+        by_score = band_for(value, rule)
+        if band and band != by_score:
+            raise ValidationError(
+                f"Điểm {decimal_vi(value)} ứng với mức “{band_label(rule, by_score)}” theo "
+                f"{rule.source}, không phải “{band_label(rule, band)}”."
+            )
+        band = by_score
+    if band not in Evaluation.Band.values:
+        raise ValidationError("Cần nhập điểm hoặc chọn mức xếp loại.")
+    same = Evaluation.objects.filter(year=year)
+    same = (
+        same.filter(subject_person=subject_person)
+        if subject_person
+        else same.filter(subject_org=subject_org)
+    )
+    if same.exists():
+        raise ValidationError(f"{subject_person or subject_org} đã được xếp loại năm {year}.")
+    e = Evaluation.objects.create(
+        org=org,
+        year=year,
+        subject_person=subject_person,
+        subject_org=subject_org,
+        score=value,
+        band=band,
+        rule_source=rule.source,
+        evaluated_on=evaluated_on,
+        note=note.strip(),
+    )
+    audit.record(
+        actor,
+        "evaluation.record",
+        e,
+        summary=f"Xếp loại năm {year}: {band_label(rule, band, subject_org is not None)}",
+        person=subject_person,
+        org=subject_org or org,
+    )
+    return e, quota_warnings(org, year)
+
+
+# Self-assessment, pledges, study plans, shortcomings -------------------------------------------
+
+
+def _clean_signs(signs, day):
+    rule = rule_in_force("degradation", day)
+    codes = sorted(
+        {str(s).strip() for s in signs or () if str(s).strip()},
+        key=lambda c: tuple(int(p) for p in c.split(".") if p.isdigit()),
+    )
+    unknown = [c for c in codes if c not in rule["signs"]]
+    if unknown:
+        raise ValidationError(f"Biểu hiện không có trong {rule.source}: {', '.join(unknown)}.")
+    return codes
+
+
+@transaction.atomic
+def assess_degradation(
+    actor, *, org, year, assessed_on, signs, subject_person=None, subject_org=None, note=""
+):
+    """A self-assessment of the signs of degradation; a new one for the same year replaces it."""
+    _check_year(year)
+    _one_subject(subject_person, subject_org)
+    if assessed_on is None:
+        raise ValidationError("Cần nhập ngày tự đánh giá.")
+    codes = _clean_signs(signs, assessed_on)
+    existing = DegradationAssessment.objects.filter(
+        year=year, subject_person=subject_person, subject_org=subject_org
+    ).first()
+    before = audit.snapshot(existing)
+    a = existing or DegradationAssessment(
+        year=year, subject_person=subject_person, subject_org=subject_org
+    )
+    a.org, a.assessed_on, a.signs, a.note = org, assessed_on, codes, note.strip()
+    a.save()
+    audit.record(
+        actor,
+        "degradation.assess",
+        a,
+        before,
+        summary=f"Tự đánh giá suy thoái năm {year}: {len(codes)} biểu hiện",
+        person=subject_person,
+        org=subject_org or org,
+    )
+    return a
+
+
+@transaction.atomic
+def sign_pledge(actor, *, org, person, year, signed_on, note=""):
+    _check_year(year)
+    if signed_on is None:
+        raise ValidationError("Cần nhập ngày ký cam kết.")
+    if Pledge.objects.filter(person=person, year=year).exists():
+        raise ValidationError(f"{person} đã ký bản cam kết năm {year}.")
+    p = Pledge.objects.create(
+        org=org, person=person, year=year, signed_on=signed_on, note=note.strip()
+    )
+    audit.record(
+        actor, "pledge.sign", p, summary=f"Ký bản cam kết năm {year}", person=person, org=org
+    )
+    return p
+
+
+@transaction.atomic
+def register_study_plan(
+    actor, *, org, year, registered_on, subject_person=None, subject_org=None, note=""
+):
+    _check_year(year)
+    _one_subject(subject_person, subject_org)
+    if registered_on is None:
+        raise ValidationError("Cần nhập ngày đăng ký.")
+    dup = StudyPlan.objects.filter(
+        year=year, subject_person=subject_person, subject_org=subject_org
+    )
+    if dup.exists():
+        raise ValidationError(
+            f"{subject_person or subject_org} đã đăng ký kế hoạch học tập và làm theo Bác "
+            f"năm {year}."
+        )
+    s = StudyPlan.objects.create(
+        org=org,
+        year=year,
+        registered_on=registered_on,
+        subject_person=subject_person,
+        subject_org=subject_org,
+        note=note.strip(),
+    )
+    audit.record(
+        actor,
+        "study_plan.register",
+        s,
+        summary=f"Đăng ký kế hoạch học tập và làm theo Bác năm {year}",
+        person=subject_person,
+        org=subject_org or org,
+    )
+    return s
+
+
+@transaction.atomic
+def record_shortcoming(actor, *, org, review_year, text, number=None, plan="", due_on=None):
+    _check_year(review_year)
+    text = _text(text, "Nội dung hạn chế, khuyết điểm")
+    existing = Shortcoming.objects.filter(org=org, review_year=review_year)
+    if number is None:
+        number = (max(existing.values_list("number", flat=True), default=0)) + 1
+    if existing.filter(number=number).exists():
+        raise ValidationError(f"Đã có khuyết điểm số {number} của năm {review_year}.")
+    if due_on is not None and due_on.year < review_year:
+        raise ValidationError("Thời hạn khắc phục không được trước năm kiểm điểm.")
+    s = Shortcoming.objects.create(
+        org=org, review_year=review_year, number=number, text=text, plan=plan.strip(), due_on=due_on
+    )
+    audit.record(
+        actor,
+        "shortcoming.record",
+        s,
+        summary=f"Khuyết điểm năm {review_year} số {number}",
+        org=org,
+    )
+    return s
+
+
+@transaction.atomic
+def remedy_shortcoming(actor, shortcoming, on):
+    if shortcoming.remedied_on is not None:
+        raise ValidationError("Khuyết điểm này đã được khắc phục.")
+    if on is None or on.year < shortcoming.review_year:
+        raise ValidationError(
+            f"Ngày khắc phục phải từ năm kiểm điểm ({shortcoming.review_year}) trở đi."
+        )
+    before = audit.snapshot(shortcoming)
+    shortcoming.remedied_on = on
+    shortcoming.save()
+    audit.record(
+        actor,
+        "shortcoming.remedy",
+        shortcoming,
+        before,
+        summary=f"Đã khắc phục khuyết điểm số {shortcoming.number}",
+        org=shortcoming.org,
+    )
+    return shortcoming
+
+
+# Work programme -----------------------------------------------------------------------------------
+
+
+def item_position(number):
+    """A sort key for "1", "2.1", "2.10" … (numbers sort as numbers, not as text)."""
+    parts = [int(p) for p in number.split(".")] + [0, 0]
+    return parts[0] * 1_000_000 + parts[1] * 1_000 + parts[2]
+
+
+@transaction.atomic
+def create_programme(actor, *, org, year, title="", adopted_on=None, notes=""):
+    _check_year(year)
+    title = " ".join((title or "").split()) or f"Chương trình công tác năm {year}"
+    if WorkProgramme.objects.filter(org=org, year=year).exists():
+        raise ValidationError(f"{org} đã có chương trình công tác năm {year}.")
+    p = WorkProgramme.objects.create(
+        org=org, year=year, title=title, adopted_on=adopted_on, notes=notes.strip()
+    )
+    audit.record(actor, "programme.create", p, summary=title, org=org)
+    return p
+
+
+@transaction.atomic
+def add_programme_item(
+    actor,
+    programme,
+    *,
+    number,
+    text="",
+    title="",
+    owner_org=None,
+    owner_name="",
+    deadline=None,
+    status=ProgrammeItem.Status.PLANNED,
+):
+    number = (number or "").strip().rstrip(".")
+    if not ITEM_NUMBER_RE.match(number):
+        raise ValidationError(f"Số mục “{number}” không hợp lệ (vd: 1, 2.1, 2.8).")
+    if not (text or "").strip() and not (title or "").strip():
+        raise ValidationError("Mục chương trình cần tiêu đề hoặc nội dung.")
+    if programme.items.filter(number=number).exists():
+        raise ValidationError(f"Chương trình đã có mục {number}.")
+    if status not in ProgrammeItem.Status.values:
+        raise ValidationError("Tình trạng không hợp lệ.")
+    if deadline is not None and deadline.year < programme.year:
+        raise ValidationError(f"Thời hạn {vn_date(deadline)} trước năm {programme.year}.")
+    item = ProgrammeItem.objects.create(
+        programme=programme,
+        number=number,
+        position=item_position(number),
+        title=title.strip(),
+        text=(text or "").strip(),
+        owner_org=owner_org,
+        owner_name=owner_name.strip(),
+        deadline=deadline,
+        status=status,
+    )
+    audit.record(actor, "programme.item", item, summary=f"Mục {number}", org=programme.org)
+    return item
+
+
+@transaction.atomic
+def set_item_status(actor, item, status, done_on=None):
+    if status not in (
+        ProgrammeItem.Status.PLANNED,
+        ProgrammeItem.Status.IN_PROGRESS,
+        ProgrammeItem.Status.DONE,
+    ):
+        raise ValidationError(
+            "Tình trạng không hợp lệ (chuyển năm dùng thao tác “Chuyển sang năm sau”)."
+        )
+    if item.status == ProgrammeItem.Status.CARRIED:
+        raise ValidationError("Mục này đã chuyển sang năm sau.")
+    if status == ProgrammeItem.Status.DONE:
+        if done_on is None:
+            raise ValidationError("Cần ngày hoàn thành.")
+        if done_on.year < item.programme.year:
+            raise ValidationError(f"Ngày hoàn thành trước năm {item.programme.year}.")
+    else:
+        done_on = None
+    before = audit.snapshot(item)
+    item.status, item.done_on = status, done_on
+    item.save()
+    audit.record(
+        actor,
+        "programme.item_status",
+        item,
+        before,
+        summary=f"Mục {item.number}: {item.get_status_display()}",
+        org=item.programme.org,
+    )
+    return item
+
+
+@transaction.atomic
+def link_evidence(actor, item, activity):
+    item.evidence.add(activity)
+    audit.record(
+        actor,
+        "programme.evidence",
+        item,
+        after=None,
+        summary=f"Mục {item.number}: minh chứng “{activity.title[:80]}”",
+        org=item.programme.org,
+    )
+    return item
+
+
+@transaction.atomic
+def carry_over(actor, programme):
+    """Copy the unfinished items into next year's programme (made if missing); the originals
+    are marked carried and keep a link to their copy."""
+    unfinished = list(
+        programme.items.exclude(
+            status__in=[ProgrammeItem.Status.DONE, ProgrammeItem.Status.CARRIED]
+        )
+    )
+    if not unfinished:
+        raise ValidationError("Không còn mục nào chưa hoàn thành để chuyển sang năm sau.")
+    year = programme.year + 1
+    target = WorkProgramme.objects.filter(org=programme.org, year=year).first()
+    if target is None:
+        target = create_programme(actor, org=programme.org, year=year)
+    taken = set(target.items.values_list("number", flat=True))
+    clash = [i.number for i in unfinished if i.number in taken]
+    if clash:
+        raise ValidationError(
+            f"Chương trình năm {year} đã có các mục {', '.join(clash)}; hãy đánh số lại trước."
+        )
+    for item in unfinished:
+        copy = ProgrammeItem.objects.create(
+            programme=target,
+            number=item.number,
+            position=item.position,
+            title=item.title,
+            text=item.text,
+            owner_org=item.owner_org,
+            owner_name=item.owner_name,
+            status=ProgrammeItem.Status.PLANNED,
+            carried_from=item,
+        )
+        before = audit.snapshot(item)
+        item.status = ProgrammeItem.Status.CARRIED
+        item.save()
+        audit.record(
+            actor,
+            "programme.carry",
+            item,
+            before,
+            summary=f"Mục {item.number} chuyển sang năm {year}",
+            org=programme.org,
+        )
+        audit.record(
+            actor,
+            "programme.item",
+            copy,
+            summary=f"Mục {copy.number} (từ năm {programme.year})",
+            org=programme.org,
+        )
+    return target
+
+
+# Indicators -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_indicator(
+    actor, *, org, key, label, value, unit="", period_start, period_end, source="", notes=""
+):
+    key = _check_key(key)
+    if not key:
+        raise ValidationError("Cần mã số liệu của chỉ số.")
+    label = _text(label, "Tên chỉ số")
+    _check_period(period_start, period_end, "ngày đầu kỳ")
+    if period_end is None:
+        raise ValidationError("Cần nhập ngày cuối kỳ.")
+    try:
+        value = Decimal(str(value).replace(",", "."))
+    except InvalidOperation:
+        raise ValidationError(f"Giá trị “{value}” không phải là số.") from None
+    if value < 0:
+        raise ValidationError("Giá trị chỉ số không được âm.")
+    unit = (unit or "").strip()
+    if unit == "%" and value > 100:
+        raise ValidationError(f"Tỷ lệ {decimal_vi(value)}% vượt quá 100%.")
+    overlap = Indicator.objects.filter(
+        org=org, key=key, period_start__lte=period_end, period_end__gte=period_start
+    )
+    if overlap.exists():
+        raise ValidationError(f"Đã có chỉ số “{key}” cho kỳ trùng với kỳ này.")
+    i = Indicator.objects.create(
+        org=org,
+        key=key,
+        label=label,
+        value=value,
+        unit=unit,
+        period_start=period_start,
+        period_end=period_end,
+        source=source.strip(),
+        notes=notes.strip(),
+    )
+    audit.record(
+        actor, "indicator.record", i, summary=f"{label}: {decimal_vi(value)} {unit}", org=org
+    )
+    return i

@@ -1,0 +1,612 @@
+"""The facts of sections II–V of the annual report, computed from work records.
+
+One provider; each group below runs one or two queries over the organization's subtree, whatever
+the number of records (no query per row). Every figure lists the records behind it.
+"""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import Q
+
+from dangvu.orgs.tree import subtree_ids
+from dangvu.people.models import Membership
+from dangvu.reports.facts import Figure, provider
+
+from .actions import classification_rule, unit_key
+from .models import (
+    Activity,
+    ActivityOrg,
+    Attendance,
+    Campaign,
+    Contribution,
+    DegradationAssessment,
+    Enrolment,
+    Evaluation,
+    Indicator,
+    Inspection,
+    Pledge,
+    ProgrammeItem,
+    Score,
+    Shortcoming,
+    StudyPlan,
+    Verification,
+    WorkProgramme,
+)
+
+ORGANIZER, PARTICIPANT = ActivityOrg.Role.ORGANIZER, ActivityOrg.Role.PARTICIPANT
+PARTY = Membership.Kind.PARTY
+
+
+def _fig(value, label, model=None, ids=(), people=()):
+    records = {f"work.{model}": frozenset(ids)} if model else {}
+    return Figure(value, people=frozenset(people), label=label, records=records)
+
+
+def _number(value):
+    """Decimals that are whole numbers print as integers (195, not 195.00)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral() else value.normalize()
+    return value
+
+
+@provider
+def work_facts(org, period):
+    ids = subtree_ids([org.id])
+    years = (period.start.year, period.end.year)
+    # Whether a person was a party member on a given day decides how several groups count them;
+    # their memberships are read once for all of them.
+    spans = _party_spans(ids, period, years)
+    facts = {}
+    facts.update(_activities(org, ids, period))
+    facts.update(_contests(ids, period, spans))
+    facts.update(_campaigns(ids, period))
+    facts.update(_trainings(ids, period))
+    facts.update(_inspections(ids, period))
+    facts.update(_verifications(ids, period))
+    facts.update(_scores(ids, years))
+    facts.update(_evaluations(ids, years))
+    facts.update(_degradation(ids, years, spans))
+    facts.update(_pledges(ids, period, years, spans))
+    facts.update(_study_plans(ids, years, spans))
+    facts.update(_shortcomings(org, period))
+    facts.update(_programme(org, years))
+    facts.update(_indicators(ids, period))
+    facts.update(_party_changes(ids, period))
+    return facts
+
+
+# Activities -------------------------------------------------------------------------------
+
+
+def _activities(org, ids, period):
+    links = ActivityOrg.objects.filter(
+        org_id__in=ids, activity__starts_on__range=(period.start, period.end)
+    ).values_list(
+        "activity_id",
+        "org_id",
+        "role",
+        "activity__kind",
+        "activity__head_count",
+        "activity__present_count",
+    )
+    kind_of, heads = {}, {}
+    organized, joined, own_organized, own_attended = set(), set(), set(), set()
+    for activity_id, org_id, role, kind, head_count, present in links:
+        # Lượt: the members present plus the outside participants counted by head.
+        kind_of[activity_id], heads[activity_id] = kind, head_count + present
+        if role == ORGANIZER:
+            organized.add(activity_id)
+            if org_id == org.id:
+                own_organized.add(activity_id)
+        else:
+            joined.add(activity_id)
+            if org_id == org.id:
+                own_attended.add(activity_id)
+    # Events organized outside the subtree that its organizations took part in.
+    joined -= organized
+    own_attended -= own_organized
+    by_kind, joined_by_kind = defaultdict(set), defaultdict(set)
+    for activity_id in organized:
+        by_kind[kind_of[activity_id]].add(activity_id)
+    for activity_id in joined:
+        joined_by_kind[kind_of[activity_id]].add(activity_id)
+    facts = {}
+    for kind, label in Activity.Kind.choices:
+        sessions = by_kind.get(kind, set())
+        attendances = sum(heads[a] for a in sessions)
+        facts[f"activities.{kind}.sessions"] = _fig(
+            len(sessions), f"{label}: số cuộc", "activity", sessions
+        )
+        facts[f"activities.{kind}.attendances"] = _fig(
+            attendances, f"{label}: số lượt người dự", "activity", sessions
+        )
+        facts[f"activities.{kind}.attended"] = _fig(
+            len(joined_by_kind[kind]),
+            f"{label}: số cuộc tham dự (do nơi khác tổ chức)",
+            "activity",
+            joined_by_kind[kind],
+        )
+    facts["activities.organized.sessions"] = _fig(
+        len(own_organized), "Hoạt động do chính tổ chức này tổ chức", "activity", own_organized
+    )
+    facts["activities.attended.sessions"] = _fig(
+        len(own_attended), "Hội nghị, hoạt động tổ chức này tham dự", "activity", own_attended
+    )
+    return facts
+
+
+def _keyed_contests(ids, period):
+    return (
+        Activity.objects.filter(
+            kind=Activity.Kind.CONTEST,
+            starts_on__range=(period.start, period.end),
+            links__org_id__in=ids,
+        )
+        .exclude(key="")
+        .distinct()
+    )
+
+
+def _party_spans(ids, period, years):
+    """{person id: [(from, to)]} of the party memberships of everyone named by the subtree's
+    contests, self-assessments, pledges and study plans in the period: one query."""
+    of_year = {"org_id__in": ids, "year__range": years}
+    named = (
+        Q(person_id__in=Pledge.objects.filter(**of_year).values("person_id"))
+        | Q(person_id__in=StudyPlan.objects.filter(**of_year).values("subject_person_id"))
+        | Q(
+            person_id__in=DegradationAssessment.objects.filter(**of_year).values(
+                "subject_person_id"
+            )
+        )
+        | Q(
+            person_id__in=Attendance.objects.filter(
+                activity_id__in=_keyed_contests(ids, period).values("id")
+            ).values("person_id")
+        )
+    )
+    spans = defaultdict(list)
+    for pid, start, end in Membership.objects.filter(named, kind=PARTY).values_list(
+        "person_id", "valid_from", "valid_to"
+    ):
+        spans[pid].append((start, end))
+    return spans
+
+
+def _is_member(spans, person_id, day):
+    return any(s <= day and (e is None or day < e) for s, e in spans.get(person_id, ()))
+
+
+def _contests(ids, period, spans):
+    """Participants of each contest that carries a key (contests.<key>.participants)."""
+    keyed = {
+        a_id: (key, day, title)
+        for a_id, key, day, title in _keyed_contests(ids, period).values_list(
+            "id", "key", "starts_on", "title"
+        )
+    }
+    rows = Attendance.objects.filter(
+        activity_id__in=keyed, status=Attendance.Status.PRESENT
+    ).values_list("activity_id", "person_id")
+    people, members, activities, titles = (defaultdict(set) for _ in range(4))
+    for a_id, (key, _day, title) in keyed.items():
+        activities[key].add(a_id)
+        titles[key] = title
+    for a_id, pid in rows:
+        key, day, _title = keyed[a_id]
+        people[key].add(pid)
+        if _is_member(spans, pid, day):
+            members[key].add(pid)
+    facts = {}
+    for key in sorted(activities):
+        facts[f"contests.{key}.participants"] = _fig(
+            len(people[key]),
+            f"{titles[key]}: số người tham gia",
+            "activity",
+            activities[key],
+            people[key],
+        )
+        facts[f"contests.{key}.members"] = _fig(
+            len(members[key]),
+            f"{titles[key]}: đảng viên tham gia",
+            "activity",
+            activities[key],
+            members[key],
+        )
+    return facts
+
+
+# Campaigns ---------------------------------------------------------------------------------
+
+
+def _campaigns(ids, period):
+    rows = Contribution.objects.filter(
+        campaign__org_id__in=ids, campaign__starts_on__range=(period.start, period.end)
+    ).values_list(
+        "id",
+        "campaign__key",
+        "campaign__title",
+        "amount",
+        "quantity",
+        "unit",
+        "contributor_org__slug",
+        "contributor_org__name",
+        "contributor_person_id",
+    )
+    totals, records, people, labels = defaultdict(int), defaultdict(set), defaultdict(set), {}
+    for c_id, key, title, amount, quantity, unit, org_slug, org_name, person_id in rows:
+        measure = "money" if amount is not None else unit_key(unit)
+        value = amount if amount is not None else quantity
+        total = f"campaigns.{key}.{measure}"
+        labels.setdefault(total, f"{title}: tổng ({unit or 'đồng'})")
+        names = [total]
+        if org_slug:
+            names.append(f"{total}.{org_slug}")
+            labels.setdefault(names[-1], f"{title}: {org_name} ({unit or 'đồng'})")
+        for name in names:
+            totals[name] += value
+            records[name].add(c_id)
+            if person_id:
+                people[name].add(person_id)
+    facts = {}
+    for name in sorted(totals):
+        facts[name] = _fig(totals[name], labels[name], "contribution", records[name], people[name])
+    counts = Campaign.objects.filter(
+        org_id__in=ids, starts_on__range=(period.start, period.end)
+    ).values_list("id", flat=True)
+    facts["campaigns.count"] = _fig(len(counts), "Số cuộc vận động", "campaign", counts)
+    return facts
+
+
+# Trainings -----------------------------------------------------------------------------------
+
+
+def _trainings(ids, period):
+    rows = Enrolment.objects.filter(org_id__in=ids, starts_on__lte=period.end).values_list(
+        "id", "person_id", "course", "completed_on"
+    )
+    people, records = defaultdict(set), defaultdict(set)
+    for e_id, person_id, course, completed_on in rows:
+        # A course counts in every period it overlaps: started by the end, not finished before
+        # the start. An open course counts until it is completed or dropped (`completed_on`).
+        if completed_on is not None and completed_on < period.start:
+            continue
+        people[course].add(person_id)
+        records[course].add(e_id)
+    return {
+        f"trainings.{course}.people": _fig(
+            len(people[course]),
+            f"Đào tạo, bồi dưỡng — {label}: số người học",
+            "enrolment",
+            records[course],
+            people[course],
+        )
+        for course, label in Enrolment.Course.choices
+    }
+
+
+# Inspection, verification, scores ---------------------------------------------------------------
+
+
+def _inspections(ids, period):
+    rows = Inspection.objects.filter(
+        org_id__in=ids, starts_on__range=(period.start, period.end)
+    ).values_list("id", "direction", "kind")
+    facts = {}
+    for direction, d_label in Inspection.Direction.choices:
+        for kind, k_label in Inspection.Kind.choices:
+            found = {i for i, d, k in rows if d == direction and k == kind}
+            facts[f"inspections.{direction}.{kind}"] = _fig(
+                len(found), f"{k_label} ({d_label.lower()})", "inspection", found
+            )
+    return facts
+
+
+def _verifications(ids, period):
+    rows = Verification.objects.filter(
+        org_id__in=ids, requested_on__range=(period.start, period.end)
+    ).values_list("id", "person_id", "purpose")
+    facts = {}
+    for purpose, label in Verification.Purpose.choices:
+        found = [(v, p) for v, p, pur in rows if pur == purpose]
+        facts[f"verifications.{purpose}"] = _fig(
+            len({p for _v, p in found}),
+            f"Thẩm tra, xác minh lý lịch — {label.lower()}",
+            "verification",
+            {v for v, _p in found},
+            {p for _v, p in found},
+        )
+    return facts
+
+
+def _scores(ids, years):
+    rows = Score.objects.filter(org_id__in=ids, year__range=years).values_list(
+        "id", "area", "org__slug", "score", "body", "year", "org__name"
+    )
+    by_area = defaultdict(list)
+    for row in rows:
+        by_area[row[1]].append(row)
+    labels = dict(Score.Area.choices)
+    facts = {}
+    for area, found in sorted(by_area.items()):
+        for s_id, _area, slug, score, body, year, name in found:
+            facts[f"scores.{area}.{slug}"] = _fig(
+                score, f"Điểm {labels[area]} năm {year} của {name} ({body})", "score", [s_id]
+            )
+        # The short name when a single organization of the subtree has a score in this area.
+        if len(found) == 1:
+            s_id, _area, _slug, score, body, year, _name = found[0]
+            facts[f"scores.{area}"] = _fig(
+                score, f"Điểm {labels[area]} năm {year} ({body})", "score", [s_id]
+            )
+    return facts
+
+
+# Evaluation, self-assessment ------------------------------------------------------------------
+
+
+def _evaluations(ids, years):
+    rows = Evaluation.objects.filter(org_id__in=ids, year__range=years).values_list(
+        "id", "band", "subject_person_id", "subject_org_id"
+    )
+    rule = classification_rule(years[1])
+    facts = {}
+    for band, _label in Evaluation.Band.choices:
+        members = [(e, p) for e, b, p, _o in rows if b == band and p]
+        orgs = [(e, o) for e, b, _p, o in rows if b == band and o]
+        label = next(b for b in rule["bands"] if b["code"] == band)
+        facts[f"evaluations.members.{band}"] = _fig(
+            len(members),
+            f"Đảng viên xếp loại {label['short']}",
+            "evaluation",
+            {e for e, _p in members},
+            {p for _e, p in members},
+        )
+        facts[f"evaluations.orgs.{band}"] = Figure(
+            len(orgs),
+            orgs=frozenset(o for _e, o in orgs),
+            label=f"Tổ chức xếp loại {label['short']}",
+            records={"work.evaluation": frozenset(e for e, _o in orgs)},
+        )
+    return facts
+
+
+def _split_people(rows, spans):
+    """rows: (record id, person id, day) -> members and others (union members) on that day."""
+    members, others = {}, {}
+    for r_id, pid, day in rows:
+        (members if _is_member(spans, pid, day) else others)[pid] = r_id
+    return members, others
+
+
+def _degradation(ids, years, spans):
+    rows = list(
+        DegradationAssessment.objects.filter(org_id__in=ids, year__range=years).values_list(
+            "id",
+            "subject_person_id",
+            "subject_org__slug",
+            "signs",
+            "assessed_on",
+            "subject_org__name",
+        )
+    )
+    facts = {}
+    people_rows = [(a, p, day) for a, p, _s, signs, day, _n in rows if p and signs]
+    members, others = _split_people(people_rows, spans)
+    signs_of = {a: signs for a, _p, _s, signs, _d, _n in rows}
+    individual_signs = {s for a in [*members.values(), *others.values()] for s in signs_of[a]}
+    facts["degradation.members"] = _fig(
+        len(members),
+        "Đảng viên có biểu hiện suy thoái",
+        "degradationassessment",
+        members.values(),
+        members,
+    )
+    facts["degradation.union_members"] = _fig(
+        len(others),
+        "Đoàn viên (không là đảng viên) có biểu hiện suy thoái",
+        "degradationassessment",
+        others.values(),
+        others,
+    )
+    facts["degradation.individual_signs"] = _fig(
+        len(individual_signs),
+        "Số biểu hiện suy thoái của cá nhân",
+        "degradationassessment",
+        [*members.values(), *others.values()],
+    )
+    assessed = [a for a, p, _s, _signs, _d, _n in rows if p]
+    facts["degradation.assessed"] = _fig(
+        len(assessed),
+        "Cá nhân đã tự đánh giá, nhận diện suy thoái",
+        "degradationassessment",
+        assessed,
+    )
+    for a, _p, slug, signs, _d, name in rows:
+        if slug:
+            facts[f"degradation.collective.{slug}"] = _fig(
+                len(signs),
+                f"Biểu hiện suy thoái của tập thể cấp ủy {name}",
+                "degradationassessment",
+                [a],
+            )
+    return facts
+
+
+def _pledges(ids, period, years, spans):
+    rows = list(
+        Pledge.objects.filter(org_id__in=ids, year__range=years).values_list(
+            "id", "person_id", "signed_on"
+        )
+    )
+    current = set(
+        Membership.objects.filter(kind=PARTY, org_id__in=ids, valid_from__lte=period.end)
+        .exclude(valid_to__lte=period.end)
+        .values_list("person_id", flat=True)
+    )
+    members, others = _split_people(rows, spans)
+    signed = {p for _i, p, _d in rows}
+    missing = current - signed
+    return {
+        "pledges.members": _fig(
+            len(members), "Đảng viên ký bản cam kết", "pledge", members.values(), members
+        ),
+        "pledges.union_members": _fig(
+            len(others), "Đoàn viên ký bản cam kết", "pledge", others.values(), others
+        ),
+        "pledges.members_missing": _fig(
+            len(missing), "Đảng viên (cuối kỳ) chưa ký bản cam kết trong năm", people=missing
+        ),
+    }
+
+
+def _study_plans(ids, years, spans):
+    rows = list(
+        StudyPlan.objects.filter(org_id__in=ids, year__range=years).values_list(
+            "id", "subject_person_id", "subject_org_id", "registered_on"
+        )
+    )
+    person_rows = [(i, p, d) for i, p, _o, d in rows if p]
+    collectives = [i for i, p, _o, _d in rows if not p]
+    members, others = _split_people(person_rows, spans)
+    label = "kế hoạch học tập và làm theo Bác"
+    return {
+        "study_plans.collectives": _fig(
+            len(collectives), f"Tập thể xây dựng {label}", "studyplan", collectives
+        ),
+        "study_plans.individuals": _fig(
+            len(person_rows),
+            f"Cá nhân xây dựng {label}",
+            "studyplan",
+            [i for i, _p, _d in person_rows],
+            [p for _i, p, _d in person_rows],
+        ),
+        "study_plans.members": _fig(
+            len(members), f"Đảng viên xây dựng {label}", "studyplan", members.values(), members
+        ),
+        "study_plans.union_members": _fig(
+            len(others),
+            f"Đoàn viên (không là đảng viên) xây dựng {label}",
+            "studyplan",
+            others.values(),
+            others,
+        ),
+    }
+
+
+def _shortcomings(org, period):
+    """The collective's own shortcomings from the previous year's review, as of the period end."""
+    rows = Shortcoming.objects.filter(org=org, review_year=period.start.year - 1).values_list(
+        "id", "remedied_on"
+    )
+    found = {i for i, _d in rows}
+    remedied = {i for i, d in rows if d is not None and d <= period.end}
+    return {
+        "shortcomings.found": _fig(
+            len(found), "Hạn chế, khuyết điểm qua kiểm điểm năm trước", "shortcoming", found
+        ),
+        "shortcomings.remedied": _fig(
+            len(remedied), "Hạn chế, khuyết điểm đã khắc phục", "shortcoming", remedied
+        ),
+        "shortcomings.in_progress": _fig(
+            len(found - remedied),
+            "Hạn chế, khuyết điểm đang khắc phục",
+            "shortcoming",
+            found - remedied,
+        ),
+    }
+
+
+# Programme, indicators, party changes ----------------------------------------------------------
+
+
+def _programme(org, years):
+    rows = ProgrammeItem.objects.filter(
+        programme__org=org, programme__year__in=[years[1], years[1] + 1]
+    ).values_list("id", "programme__year", "status")
+    this = [(i, s) for i, y, s in rows if y == years[1]]
+    done = {i for i, s in this if s == ProgrammeItem.Status.DONE}
+    nxt = {i for i, y, _s in rows if y == years[1] + 1}
+    programmes = WorkProgramme.objects.filter(org=org, year=years[1] + 1).values_list(
+        "id", flat=True
+    )
+    return {
+        "programme.items": _fig(
+            len(this),
+            f"Mục chương trình công tác năm {years[1]}",
+            "programmeitem",
+            {i for i, _s in this},
+        ),
+        "programme.items.done": _fig(
+            len(done), "Mục chương trình đã hoàn thành", "programmeitem", done
+        ),
+        "programme.next_year.items": Figure(
+            len(nxt),
+            label=f"Mục chương trình công tác năm {years[1] + 1}",
+            records={
+                "work.programmeitem": frozenset(nxt),
+                "work.workprogramme": frozenset(programmes),
+            },
+        ),
+    }
+
+
+def _indicators(ids, period):
+    rows = Indicator.objects.filter(
+        org_id__in=ids, period_end__range=(period.start, period.end)
+    ).values_list("id", "key", "label", "value", "unit")
+    by_key = defaultdict(list)
+    for row in rows:
+        by_key[row[1]].append(row)
+    facts = {}
+    for key, found in sorted(by_key.items()):
+        units = {u for *_rest, u in found}
+        # Percentages and mixed units do not add up: such a key is left out when several
+        # organizations report it.
+        if len(found) > 1 and (len(units) > 1 or "%" in units):
+            continue
+        total = sum(v for _i, _k, _l, v, _u in found)
+        unit = found[0][4]
+        facts[f"indicators.{key}"] = _fig(
+            _number(total),
+            f"{found[0][2]}" + (f" ({unit})" if unit else ""),
+            "indicator",
+            [i for i, *_rest in found],
+        )
+    return facts
+
+
+def _party_changes(ids, period):
+    """Admissions and recognitions in the period, of members of the subtree's cells."""
+    in_period = (period.start, period.end)
+    rows = Membership.objects.filter(
+        Q(person__party__admitted_on__range=in_period)
+        | Q(person__party__recognized_on__range=in_period),
+        kind=PARTY,
+        org_id__in=ids,
+    ).values_list(
+        "person_id",
+        "valid_from",
+        "valid_to",
+        "person__party__admitted_on",
+        "person__party__recognized_on",
+    )
+    admitted, recognized = set(), set()
+    for pid, start, end, admitted_on, recognized_on in rows:
+        for day, found in ((admitted_on, admitted), (recognized_on, recognized)):
+            if (
+                day
+                and period.start <= day <= period.end
+                and start <= day
+                and (end is None or day < end)
+            ):
+                found.add(pid)
+    return {
+        "party.admissions": Figure(
+            len(admitted), people=frozenset(admitted), label="Kết nạp đảng viên mới"
+        ),
+        "party.recognitions": Figure(
+            len(recognized), people=frozenset(recognized), label="Chuyển đảng chính thức"
+        ),
+    }

@@ -1,0 +1,328 @@
+"""Forms of the work records. They only shape the input: every rule is checked by the action,
+whose Vietnamese message the view shows (`dangvu.web.apply_action`)."""
+
+from django import forms
+
+from dangvu.orgs.models import Organization
+from dangvu.people.models import Person
+from dangvu.web import DateInput
+
+from .models import (
+    Activity,
+    Enrolment,
+    Evaluation,
+    Inspection,
+    MeetingMinutes,
+    ProgrammeItem,
+    Score,
+    Verification,
+)
+
+K = Organization.Kind
+PARTY_KINDS = [K.SUPERIOR_COMMITTEE, K.PARTY_COMMITTEE, K.PARTY_CELL]
+
+
+def writable_orgs(scope, kinds=None):
+    qs = Organization.objects.all()
+    if scope.write_org_ids is not None:
+        qs = qs.filter(id__in=scope.write_org_ids)
+    if kinds:
+        qs = qs.filter(kind__in=kinds)
+    return qs.order_by("kind", "name")
+
+
+def writable_people(scope):
+    return scope.writable_people(Person.objects.all()).order_by("search_name", "id")
+
+
+class ScopedForm(forms.Form):
+    """A form whose organization and person choices are limited to what the user may change."""
+
+    org_fields = {}  # field name -> organization kinds (None: any)
+    person_fields = ()
+
+    def __init__(self, *args, scope, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, kinds in self.org_fields.items():
+            self.fields[name].queryset = writable_orgs(scope, kinds)
+        for name in self.person_fields:
+            self.fields[name].queryset = writable_people(scope)
+
+
+def _org_field(label, required=True):
+    return forms.ModelChoiceField(
+        label=label, queryset=Organization.objects.none(), required=required
+    )
+
+
+def _person_field(label, required=True):
+    return forms.ModelChoiceField(label=label, queryset=Person.objects.none(), required=required)
+
+
+def _date(label, required=True):
+    return forms.DateField(label=label, required=required, widget=DateInput())
+
+
+def _text(label, rows=4):
+    return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": rows}))
+
+
+class ActivityForm(ScopedForm):
+    kind = forms.ChoiceField(label="Loại hoạt động", choices=Activity.Kind.choices)
+    title = forms.CharField(label="Tên hoạt động", max_length=500)
+    starts_on = _date("Ngày")
+    ends_on = _date("Đến ngày", required=False)
+    place = forms.CharField(label="Địa điểm", max_length=255, required=False)
+    organizers = forms.ModelMultipleChoiceField(
+        label="Tổ chức chủ trì", queryset=Organization.objects.none(), required=False
+    )
+    participants = forms.ModelMultipleChoiceField(
+        label="Tổ chức tham dự", queryset=Organization.objects.none(), required=False
+    )
+    host_name = forms.CharField(
+        label="Đơn vị tổ chức (nếu là nơi khác)", max_length=255, required=False
+    )
+    head_count = forms.IntegerField(
+        label="Số đại biểu, khách (không điểm danh từng người)", required=False, initial=0
+    )
+    key = forms.CharField(label="Mã số liệu (nếu cần)", max_length=64, required=False)
+    notes = _text("Nội dung, ghi chú", rows=6)
+    org_fields = {"organizers": None, "participants": None}
+
+    def clean_head_count(self):
+        return self.cleaned_data.get("head_count") or 0
+
+
+class MeetingChoiceForm(ScopedForm):
+    """Step one of recording a meeting: which cell and which day (the members depend on both)."""
+
+    chi_bo = forms.ModelChoiceField(
+        label="Chi bộ", queryset=Organization.objects.none(), to_field_name="slug"
+    )
+    ngay = _date("Ngày sinh hoạt")
+    org_fields = {"chi_bo": [K.PARTY_CELL]}
+
+
+class MeetingForm(forms.Form):
+    """The minutes of a meeting; the attendance rows are read from the posted data."""
+
+    kind = forms.ChoiceField(
+        label="Loại sinh hoạt",
+        choices=[
+            (Activity.Kind.REGULAR_MEETING, Activity.Kind.REGULAR_MEETING.label),
+            (Activity.Kind.THEMATIC_MEETING, Activity.Kind.THEMATIC_MEETING.label),
+        ],
+    )
+    title = forms.CharField(label="Tên (để trống: tự đặt)", max_length=500, required=False)
+    chair = forms.ModelChoiceField(label="Chủ trì", queryset=Person.objects.none(), required=False)
+    fee_note = forms.CharField(label="Thu đảng phí", max_length=255, required=False)
+    resolution = _text("Nghị quyết, kết luận")
+    quality = forms.ChoiceField(
+        label="Xếp loại buổi sinh hoạt",
+        choices=[("", "—"), *MeetingMinutes.Quality.choices],
+        required=False,
+    )
+    score = forms.CharField(label="Điểm buổi sinh hoạt (0–100)", max_length=8, required=False)
+    task = forms.CharField(label="Nhiệm vụ giao", max_length=500, required=False)
+    task_deadline = _date("Thời hạn", required=False)
+    notes = _text("Nội dung sinh hoạt", rows=5)
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chair"].queryset = members
+
+
+class CampaignForm(ScopedForm):
+    org = _org_field("Tổ chức phát động")
+    title = forms.CharField(label="Tên cuộc vận động", max_length=500)
+    key = forms.CharField(
+        label="Mã số liệu", max_length=64, help_text="vd: quy-vi-nguoi-ngheo (giữ nguyên mỗi năm)"
+    )
+    starts_on = _date("Ngày bắt đầu")
+    ends_on = _date("Ngày kết thúc", required=False)
+    beneficiary = forms.CharField(label="Nơi nhận", max_length=500, required=False)
+    notes = _text("Ghi chú")
+    org_fields = {"org": None}
+
+
+class ContributionForm(ScopedForm):
+    contributor_org = _org_field("Đơn vị đóng góp", required=False)
+    contributor_person = _person_field("Cá nhân đóng góp", required=False)
+    contributor_name = forms.CharField(label="Người, đơn vị khác", max_length=255, required=False)
+    given_on = _date("Ngày")
+    amount = forms.IntegerField(label="Số tiền (đồng)", required=False)
+    quantity = forms.IntegerField(label="Hoặc số lượng hiện vật", required=False)
+    unit = forms.CharField(label="Đơn vị tính hiện vật", max_length=40, required=False)
+    note = forms.CharField(label="Ghi chú", max_length=500, required=False)
+    org_fields = {"contributor_org": None}
+    person_fields = ("contributor_person",)
+
+
+class EnrolmentForm(ScopedForm):
+    person = _person_field("Người đi học")
+    org = _org_field("Tổ chức cử đi học", required=True)
+    course = forms.ChoiceField(label="Loại lớp", choices=Enrolment.Course.choices)
+    title = forms.CharField(label="Tên lớp", max_length=255, required=False)
+    field = forms.CharField(label="Chuyên ngành", max_length=120, required=False)
+    provider = forms.CharField(label="Cơ sở đào tạo", max_length=255, required=False)
+    starts_on = _date("Ngày bắt đầu")
+    ends_on = _date("Ngày kết thúc (dự kiến)", required=False)
+    org_fields = {"org": PARTY_KINDS}
+    person_fields = ("person",)
+
+
+class DateForm(forms.Form):
+    on = _date("Ngày")
+
+
+class ProgrammeNewForm(ScopedForm):
+    org = _org_field("Tổ chức")
+    year = forms.IntegerField(label="Năm")
+    title = forms.CharField(label="Tên chương trình (để trống: tự đặt)", required=False)
+    adopted_on = _date("Ngày thông qua", required=False)
+    org_fields = {"org": PARTY_KINDS}
+
+
+class InspectionForm(ScopedForm):
+    org = _org_field("Tổ chức")
+    direction = forms.ChoiceField(label="Chiều", choices=Inspection.Direction.choices)
+    kind = forms.ChoiceField(label="Loại", choices=Inspection.Kind.choices)
+    inspector = forms.CharField(label="Chủ thể kiểm tra, giám sát", max_length=255)
+    subject_org = _org_field("Tổ chức được kiểm tra", required=False)
+    subject_person = _person_field("Đảng viên được kiểm tra", required=False)
+    subject = _text("Nội dung")
+    decision = forms.CharField(label="Quyết định, căn cứ", max_length=500, required=False)
+    starts_on = _date("Từ ngày")
+    ends_on = _date("Đến ngày", required=False)
+    conclusion = _text("Kết luận")
+    org_fields = {"org": None, "subject_org": None}
+    person_fields = ("subject_person",)
+
+
+class ConclusionForm(forms.Form):
+    conclusion = forms.CharField(label="Kết luận", widget=forms.Textarea(attrs={"rows": 5}))
+    ends_on = _date("Ngày kết thúc")
+
+
+class VerificationForm(ScopedForm):
+    org = _org_field("Tổ chức")
+    person = _person_field("Người được thẩm tra")
+    purpose = forms.ChoiceField(label="Mục đích", choices=Verification.Purpose.choices)
+    requested_on = _date("Ngày bắt đầu")
+    completed_on = _date("Ngày hoàn thành", required=False)
+    result = _text("Kết quả")
+    org_fields = {"org": PARTY_KINDS}
+    person_fields = ("person",)
+
+
+class ScoreForm(ScopedForm):
+    org = _org_field("Tổ chức được chấm")
+    year = forms.IntegerField(label="Năm")
+    area = forms.ChoiceField(label="Lĩnh vực", choices=Score.Area.choices)
+    body = forms.CharField(label="Cơ quan chấm điểm", max_length=255)
+    score = forms.CharField(label="Điểm (0–100, một chữ số thập phân)", max_length=8)
+    scored_on = _date("Ngày chấm", required=False)
+    note = _text("Ghi chú", rows=2)
+    org_fields = {"org": None}
+
+
+class EvaluationForm(ScopedForm):
+    org = _org_field("Tổ chức cơ sở đảng (nơi tính tỷ lệ)")
+    year = forms.IntegerField(label="Năm")
+    subject_person = _person_field("Đảng viên", required=False)
+    subject_org = _org_field("Hoặc tổ chức", required=False)
+    score = forms.CharField(label="Điểm (nếu chấm điểm)", max_length=8, required=False)
+    band = forms.ChoiceField(
+        label="Hoặc mức xếp loại", choices=[("", "—"), *Evaluation.Band.choices], required=False
+    )
+    evaluated_on = _date("Ngày đánh giá")
+    note = _text("Ghi chú", rows=2)
+    org_fields = {"org": PARTY_KINDS, "subject_org": PARTY_KINDS}
+    person_fields = ("subject_person",)
+
+
+class DegradationForm(ScopedForm):
+    org = _org_field("Tổ chức đảng")
+    year = forms.IntegerField(label="Năm")
+    subject_person = _person_field("Cá nhân", required=False)
+    subject_org = _org_field("Hoặc tập thể", required=False)
+    assessed_on = _date("Ngày tự đánh giá")
+    signs = forms.MultipleChoiceField(
+        label="Biểu hiện", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    note = _text("Ghi chú", rows=2)
+    org_fields = {"org": PARTY_KINDS, "subject_org": None}
+    person_fields = ("subject_person",)
+
+    def __init__(self, *args, signs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signs"].choices = signs
+
+
+class PledgeForm(ScopedForm):
+    org = _org_field("Tổ chức đảng")
+    person = _person_field("Người ký")
+    year = forms.IntegerField(label="Năm")
+    signed_on = _date("Ngày ký")
+    note = _text("Nội dung", rows=2)
+    org_fields = {"org": PARTY_KINDS}
+    person_fields = ("person",)
+
+
+class StudyPlanForm(ScopedForm):
+    org = _org_field("Tổ chức đảng")
+    year = forms.IntegerField(label="Năm")
+    subject_person = _person_field("Cá nhân", required=False)
+    subject_org = _org_field("Hoặc tập thể", required=False)
+    registered_on = _date("Ngày đăng ký")
+    note = _text("Nội dung", rows=2)
+    org_fields = {"org": PARTY_KINDS, "subject_org": None}
+    person_fields = ("subject_person",)
+
+
+class ShortcomingForm(ScopedForm):
+    org = _org_field("Tập thể")
+    review_year = forms.IntegerField(label="Năm kiểm điểm")
+    number = forms.IntegerField(label="Số thứ tự (để trống: tự đánh số)", required=False)
+    text = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 3}))
+    plan = _text("Biện pháp khắc phục", rows=3)
+    due_on = _date("Thời hạn khắc phục", required=False)
+    org_fields = {"org": PARTY_KINDS}
+
+
+class ProgrammeItemForm(ScopedForm):
+    number = forms.CharField(label="Số mục (vd: 2.1)", max_length=16)
+    title = forms.CharField(label="Tiêu đề", max_length=500, required=False)
+    text = _text("Nội dung", rows=6)
+    owner_org = _org_field("Đơn vị chủ trì", required=False)
+    owner_name = forms.CharField(label="Người, bộ phận chủ trì", max_length=255, required=False)
+    deadline = _date("Thời hạn", required=False)
+    org_fields = {"owner_org": None}
+
+
+class ItemStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Tình trạng",
+        choices=[c for c in ProgrammeItem.Status.choices if c[0] != ProgrammeItem.Status.CARRIED],
+    )
+    done_on = _date("Ngày hoàn thành", required=False)
+    evidence = forms.ModelChoiceField(
+        label="Thêm minh chứng (hoạt động)", queryset=Activity.objects.none(), required=False
+    )
+
+    def __init__(self, *args, activities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["evidence"].queryset = activities
+
+
+class IndicatorForm(ScopedForm):
+    org = _org_field("Tổ chức")
+    key = forms.CharField(label="Mã số liệu", max_length=64, help_text="vd: egov_users")
+    label = forms.CharField(label="Chỉ tiêu", max_length=255)
+    value = forms.CharField(label="Giá trị", max_length=20)
+    unit = forms.CharField(label="Đơn vị tính", max_length=40, required=False)
+    period_start = _date("Từ ngày")
+    period_end = _date("Đến ngày")
+    source = forms.CharField(label="Nguồn", max_length=500, required=False)
+    notes = _text("Ghi chú", rows=2)
+    org_fields = {"org": None}

@@ -1,0 +1,611 @@
+"""The year of work of an organization: activities and their attendance, campaigns, trainings,
+inspections and verifications, scores, evaluations, self-assessments and the work programme.
+
+Only the named actions in `actions.py` write these records, so every change leaves an audit entry.
+Narrative fields (`notes`, `text`, `conclusion` …) are plain text: the document registry scans them
+for citations, nothing here parses them.
+"""
+
+from django.db import models
+from django.db.models import Q
+
+from dangvu.orgs.models import Organization
+from dangvu.people.models import Person, Qualification
+
+SCORE = {"max_digits": 4, "decimal_places": 1}
+
+
+# Activities -------------------------------------------------------------------------------
+
+
+class Activity(models.Model):
+    """A meeting, conference, dissemination session, training, contest, visit … on a date.
+
+    Organizations take part as organizers or as participants (`ActivityOrg`); an event organized
+    outside the tree (by the Tỉnh ủy, say) has only participants and names its host in `host_name`.
+    Members are counted person by person (`Attendance`); outside participants as `head_count`.
+    """
+
+    class Kind(models.TextChoices):
+        REGULAR_MEETING = "regular_meeting", "Sinh hoạt chi bộ thường kỳ"
+        THEMATIC_MEETING = "thematic_meeting", "Sinh hoạt chi bộ chuyên đề"
+        COMMITTEE_MEETING = "committee_meeting", "Họp cấp ủy, làm việc"
+        CONFERENCE = "conference", "Hội nghị"
+        DISSEMINATION = "dissemination", "Quán triệt, triển khai văn bản"
+        TRAINING = "training", "Hội nghị tập huấn, bồi dưỡng"
+        CONGRESS = "congress", "Đại hội"
+        CONTEST = "contest", "Cuộc thi, hội thao"
+        VISIT = "visit", "Thăm hỏi, làm việc với địa phương"
+        OTHER = "other", "Hoạt động khác"
+
+    kind = models.CharField("loại", max_length=24, choices=Kind.choices)
+    title = models.CharField("tên hoạt động", max_length=500)
+    starts_on = models.DateField("ngày")
+    ends_on = models.DateField("đến ngày", null=True, blank=True)
+    place = models.CharField("địa điểm", max_length=255, blank=True)
+    # An organizer outside the tree ("Tỉnh ủy Trà Vinh", "Báo Trà Vinh").
+    host_name = models.CharField("đơn vị tổ chức (ngoài hệ thống)", max_length=255, blank=True)
+    head_count = models.PositiveIntegerField("số đại biểu, khách (không điểm danh)", default=0)
+    # Names this activity in facts (contests.<key>.participants); blank for most activities.
+    key = models.SlugField("mã số liệu", max_length=64, blank=True, db_index=True)
+    notes = models.TextField("nội dung, ghi chú", blank=True)
+    # Members present, kept by the attendance actions (the only writers of `Attendance`), so that
+    # facts over thousands of activities sum one column instead of counting attendance rows.
+    present_count = models.PositiveIntegerField("số có mặt", default=0, editable=False)
+    orgs = models.ManyToManyField(Organization, through="ActivityOrg", related_name="activities")
+
+    class Meta:
+        ordering = ["-starts_on", "-id"]
+        indexes = [models.Index(fields=["starts_on", "kind"])]
+        verbose_name = "hoạt động"
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_meeting(self):
+        return self.kind in (self.Kind.REGULAR_MEETING, self.Kind.THEMATIC_MEETING)
+
+
+class ActivityOrg(models.Model):
+    class Role(models.TextChoices):
+        ORGANIZER = "organizer", "Tổ chức"
+        PARTICIPANT = "participant", "Tham dự"
+
+    activity = models.ForeignKey(Activity, models.CASCADE, related_name="links")
+    org = models.ForeignKey(Organization, models.PROTECT, related_name="activity_links")
+    role = models.CharField(max_length=16, choices=Role.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "org"], name="one_role_per_activity")
+        ]
+        indexes = [models.Index(fields=["org", "role"])]
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.org_id}"
+
+
+class Attendance(models.Model):
+    class Status(models.TextChoices):
+        PRESENT = "present", "Có mặt"
+        EXCUSED = "excused", "Vắng có lý do"
+        ABSENT = "absent", "Vắng không lý do"
+
+    activity = models.ForeignKey(Activity, models.CASCADE, related_name="attendances")
+    person = models.ForeignKey(Person, models.PROTECT, related_name="attendances")
+    status = models.CharField("điểm danh", max_length=8, choices=Status.choices)
+    reason = models.CharField("lý do vắng", max_length=255, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "person"], name="one_attendance_each")
+        ]
+        indexes = [models.Index(fields=["activity", "status"])]
+
+    def __str__(self):
+        return f"{self.person_id}: {self.get_status_display()}"
+
+
+class MeetingMinutes(models.Model):
+    """The minutes of a cell meeting: fee collection, resolution and the meeting's quality."""
+
+    class Quality(models.TextChoices):
+        GOOD = "good", "Tốt"
+        FAIR = "fair", "Khá"
+        AVERAGE = "average", "Trung bình"
+        WEAK = "weak", "Kém"
+
+    activity = models.OneToOneField(Activity, models.CASCADE, related_name="minutes")
+    chair = models.ForeignKey(
+        Person, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="chủ trì"
+    )
+    recorder = models.ForeignKey(
+        Person, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="thư ký"
+    )
+    fee_note = models.CharField("thu đảng phí", max_length=255, blank=True)
+    resolution = models.TextField("nghị quyết, kết luận", blank=True)
+    quality = models.CharField(
+        "xếp loại buổi sinh hoạt", max_length=8, blank=True, choices=Quality.choices
+    )
+    score = models.DecimalField("điểm", null=True, blank=True, **SCORE)
+
+    def __str__(self):
+        return f"Biên bản: {self.activity}"
+
+
+class MeetingTask(models.Model):
+    minutes = models.ForeignKey(MeetingMinutes, models.CASCADE, related_name="tasks")
+    text = models.CharField("nhiệm vụ", max_length=500)
+    assignee = models.ForeignKey(Person, models.PROTECT, null=True, blank=True, related_name="+")
+    deadline = models.DateField("thời hạn", null=True, blank=True)
+    done_on = models.DateField("hoàn thành ngày", null=True, blank=True)
+
+    class Meta:
+        ordering = ["deadline", "id"]
+
+    def __str__(self):
+        return self.text
+
+
+# Campaigns and donations -------------------------------------------------------------------
+
+
+class Campaign(models.Model):
+    """A fund drive or a gift (quỹ phòng chống thiên tai, quỹ vì người nghèo, tặng tập)."""
+
+    org = models.ForeignKey(
+        Organization, models.PROTECT, related_name="campaigns", verbose_name="tổ chức phát động"
+    )
+    # The same fund every year keeps its key, so facts read campaigns.<key>.money for any year.
+    key = models.SlugField("mã số liệu", max_length=64)
+    title = models.CharField("tên cuộc vận động", max_length=500)
+    starts_on = models.DateField("ngày bắt đầu")
+    ends_on = models.DateField("ngày kết thúc", null=True, blank=True)
+    beneficiary = models.CharField("nơi nhận", max_length=500, blank=True)
+    notes = models.TextField("ghi chú", blank=True)
+
+    class Meta:
+        ordering = ["-starts_on", "title"]
+        verbose_name = "cuộc vận động"
+
+    def __str__(self):
+        return self.title
+
+
+class Contribution(models.Model):
+    """A contribution by an organization, a person or someone outside: money or in kind."""
+
+    campaign = models.ForeignKey(Campaign, models.CASCADE, related_name="contributions")
+    contributor_org = models.ForeignKey(
+        Organization, models.PROTECT, null=True, blank=True, related_name="contributions"
+    )
+    contributor_person = models.ForeignKey(
+        Person, models.PROTECT, null=True, blank=True, related_name="contributions"
+    )
+    contributor_name = models.CharField("người, đơn vị đóng góp", max_length=255, blank=True)
+    given_on = models.DateField("ngày")
+    amount = models.BigIntegerField("số tiền (đồng)", null=True, blank=True)
+    quantity = models.PositiveIntegerField("số lượng", null=True, blank=True)
+    unit = models.CharField("đơn vị tính", max_length=40, blank=True)
+    note = models.CharField("ghi chú", max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["given_on", "id"]
+
+    def contributor(self):
+        return self.contributor_org or self.contributor_person or self.contributor_name
+
+    def __str__(self):
+        what = f"{self.amount} đồng" if self.amount is not None else f"{self.quantity} {self.unit}"
+        return f"{self.contributor()}: {what}"
+
+
+# Trainings ---------------------------------------------------------------------------------
+
+
+class Enrolment(models.Model):
+    """A person's place in a course; completing a degree course adds the qualification."""
+
+    class Course(models.TextChoices):
+        POLITICAL_INTERMEDIATE = (
+            "political_intermediate",
+            "Trung cấp lý luận chính trị – hành chính",
+        )
+        POLITICAL_ADVANCED = "political_advanced", "Cao cấp lý luận chính trị"
+        NEW_MEMBER = "new_member", "Bồi dưỡng lý luận chính trị cho đảng viên mới"
+        ADMISSION_CANDIDATE = (
+            "admission_candidate",
+            "Bồi dưỡng nhận thức về Đảng (đối tượng kết nạp)",
+        )
+        STATE_SPECIALIST = "state_specialist", "Bồi dưỡng QLNN chương trình chuyên viên"
+        STATE_PRINCIPAL = "state_principal", "Bồi dưỡng QLNN chương trình chuyên viên chính"
+        SECRETARY = "secretary", "Bồi dưỡng bí thư và cấp ủy viên"
+        MASS_MOBILIZATION = "mass_mobilization", "Bồi dưỡng công tác dân vận"
+        MASTER = "master", "Thạc sĩ"
+        DOCTOR = "doctor", "Tiến sĩ"
+        OTHER = "other", "Khác"
+
+    class Status(models.TextChoices):
+        ENROLLED = "enrolled", "Đã cử đi học"
+        STUDYING = "studying", "Đang học"
+        COMPLETED = "completed", "Đã hoàn thành"
+        DROPPED = "dropped", "Thôi học"
+
+    # The qualification a completed course grants: (kind, level).
+    GRANTS = {
+        Course.POLITICAL_INTERMEDIATE: (Qualification.Kind.POLITICAL_THEORY, "intermediate"),
+        Course.POLITICAL_ADVANCED: (Qualification.Kind.POLITICAL_THEORY, "advanced"),
+        Course.MASTER: (Qualification.Kind.EDUCATION, "master"),
+        Course.DOCTOR: (Qualification.Kind.EDUCATION, "doctor"),
+    }
+
+    person = models.ForeignKey(Person, models.PROTECT, related_name="enrolments")
+    # The organization that sent the person and keeps the record (scoping, facts).
+    org = models.ForeignKey(Organization, models.PROTECT, related_name="enrolments")
+    course = models.CharField("loại lớp", max_length=32, choices=Course.choices)
+    title = models.CharField("tên lớp", max_length=255, blank=True)
+    field = models.CharField("chuyên ngành", max_length=120, blank=True)
+    provider = models.CharField("cơ sở đào tạo", max_length=255, blank=True)
+    starts_on = models.DateField("ngày bắt đầu")
+    ends_on = models.DateField("ngày kết thúc (dự kiến)", null=True, blank=True)
+    status = models.CharField("tình trạng", max_length=12, choices=Status.choices)
+    completed_on = models.DateField("ngày hoàn thành", null=True, blank=True)
+    qualification = models.ForeignKey(
+        Qualification, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-starts_on", "id"]
+        verbose_name = "đào tạo, bồi dưỡng"
+
+    def __str__(self):
+        return f"{self.person} – {self.title or self.get_course_display()}"
+
+
+# Inspection, verification, scores --------------------------------------------------------------
+
+
+class InspectionProgramme(models.Model):
+    org = models.ForeignKey(Organization, models.PROTECT, related_name="inspection_programmes")
+    year = models.PositiveSmallIntegerField("năm")
+    title = models.CharField("tên chương trình", max_length=500)
+    notes = models.TextField("nội dung", blank=True)
+
+    class Meta:
+        ordering = ["-year", "id"]
+
+    def __str__(self):
+        return self.title
+
+
+class Inspection(models.Model):
+    """An inspection or supervision: held by one of our bodies, or received from outside."""
+
+    class Direction(models.TextChoices):
+        CONDUCTED = "conducted", "Tiến hành"
+        RECEIVED = "received", "Được kiểm tra, giám sát"
+
+    class Kind(models.TextChoices):
+        INSPECTION = "inspection", "Kiểm tra"
+        SUPERVISION = "supervision", "Giám sát"
+
+    org = models.ForeignKey(Organization, models.PROTECT, related_name="inspections")
+    direction = models.CharField("chiều", max_length=12, choices=Direction.choices)
+    kind = models.CharField("loại", max_length=12, choices=Kind.choices)
+    programme = models.ForeignKey(
+        InspectionProgramme, models.SET_NULL, null=True, blank=True, related_name="inspections"
+    )
+    inspector = models.CharField("chủ thể kiểm tra", max_length=255)
+    subject_org = models.ForeignKey(
+        Organization,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="tổ chức được kiểm tra",
+    )
+    subject_person = models.ForeignKey(
+        Person,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="đảng viên được kiểm tra",
+    )
+    subject = models.TextField("nội dung")
+    decision = models.CharField("quyết định, căn cứ", max_length=500, blank=True)
+    starts_on = models.DateField("từ ngày")
+    ends_on = models.DateField("đến ngày", null=True, blank=True)
+    conclusion = models.TextField("kết luận", blank=True)
+
+    class Meta:
+        ordering = ["-starts_on", "id"]
+        verbose_name = "kiểm tra, giám sát"
+
+    def __str__(self):
+        return self.subject[:80]
+
+
+class Verification(models.Model):
+    """A background verification (thẩm tra, xác minh lý lịch) and what it was for."""
+
+    class Purpose(models.TextChoices):
+        APPOINTMENT = "appointment", "Bổ nhiệm"
+        ADMISSION = "admission", "Phát triển đảng"
+        RECOGNITION = "recognition", "Chuyển đảng chính thức"
+        OTHER = "other", "Khác"
+
+    org = models.ForeignKey(Organization, models.PROTECT, related_name="verifications")
+    person = models.ForeignKey(Person, models.PROTECT, related_name="verifications")
+    purpose = models.CharField("mục đích", max_length=12, choices=Purpose.choices)
+    requested_on = models.DateField("ngày bắt đầu")
+    completed_on = models.DateField("ngày hoàn thành", null=True, blank=True)
+    result = models.TextField("kết quả", blank=True)
+
+    class Meta:
+        ordering = ["-requested_on", "id"]
+        verbose_name = "thẩm tra lý lịch"
+
+    def __str__(self):
+        return f"{self.person} ({self.get_purpose_display()})"
+
+
+class Score(models.Model):
+    """An organization's score for a year from a scoring body (UBKT 91, Công đoàn 98 …)."""
+
+    class Area(models.TextChoices):
+        INSPECTION_COMMITTEE = "inspection_committee", "Công tác kiểm tra, giám sát (UBKT)"
+        PARTY_ORGANIZATION = "party_organization", "Chất lượng tổ chức đảng"
+        TRADE_UNION = "trade_union", "Công đoàn"
+        YOUTH_UNION = "youth_union", "Đoàn Thanh niên"
+        VETERANS = "veterans", "Hội Cựu chiến binh"
+        MASS_MOBILIZATION = "mass_mobilization", "Công tác dân vận"
+
+    org = models.ForeignKey(
+        Organization, models.PROTECT, related_name="scores", verbose_name="tổ chức được chấm"
+    )
+    year = models.PositiveSmallIntegerField("năm")
+    area = models.CharField("lĩnh vực", max_length=24, choices=Area.choices)
+    body = models.CharField("cơ quan chấm điểm", max_length=255)
+    score = models.DecimalField("điểm", **SCORE)
+    scored_on = models.DateField("ngày chấm", null=True, blank=True)
+    note = models.TextField("ghi chú", blank=True)
+
+    class Meta:
+        ordering = ["-year", "area"]
+        constraints = [
+            models.UniqueConstraint(fields=["org", "year", "area"], name="one_score_per_area")
+        ]
+
+    def __str__(self):
+        return f"{self.get_area_display()} {self.year}: {self.score}"
+
+
+# Evaluation, self-assessment, shortcomings ------------------------------------------------------
+
+
+class Evaluation(models.Model):
+    """The yearly classification of a member or of an organization, within a grassroots
+    organization (`org`, where the quota is counted)."""
+
+    class Band(models.TextChoices):
+        EXCELLENT = "excellent", "Hoàn thành xuất sắc nhiệm vụ"
+        GOOD = "good", "Hoàn thành tốt nhiệm vụ"
+        DONE = "done", "Hoàn thành nhiệm vụ"
+        NOT_DONE = "not_done", "Không hoàn thành nhiệm vụ"
+
+    org = models.ForeignKey(Organization, models.PROTECT, related_name="evaluations")
+    year = models.PositiveSmallIntegerField("năm")
+    subject_person = models.ForeignKey(
+        Person, models.PROTECT, null=True, blank=True, related_name="evaluations"
+    )
+    subject_org = models.ForeignKey(
+        Organization, models.PROTECT, null=True, blank=True, related_name="own_evaluations"
+    )
+    score = models.DecimalField("điểm", null=True, blank=True, **SCORE)
+    band = models.CharField("xếp loại", max_length=12, choices=Band.choices)
+    # The rule that gave the band (its source and file), kept so a later rule change shows.
+    rule_source = models.CharField("căn cứ", max_length=255)
+    evaluated_on = models.DateField("ngày đánh giá")
+    note = models.TextField("ghi chú", blank=True)
+
+    class Meta:
+        ordering = ["-year", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "subject_person"],
+                condition=Q(subject_person__isnull=False),
+                name="one_evaluation_per_person_year",
+            ),
+            models.UniqueConstraint(
+                fields=["year", "subject_org"],
+                condition=Q(subject_org__isnull=False),
+                name="one_evaluation_per_org_year",
+            ),
+        ]
+
+    def subject(self):
+        return self.subject_person or self.subject_org
+
+    def __str__(self):
+        return f"{self.subject()} ({self.year})"
+
+
+class DegradationAssessment(models.Model):
+    """Signs of degradation found by a member, a union member or a collective (the BCH, a cell's
+    committee) assessing itself: the codes of the signs of the rule in force (NQ 4 khóa XII)."""
+
+    org = models.ForeignKey(Organization, models.PROTECT, related_name="degradation_assessments")
+    year = models.PositiveSmallIntegerField("năm")
+    subject_person = models.ForeignKey(
+        Person, models.PROTECT, null=True, blank=True, related_name="degradation_assessments"
+    )
+    subject_org = models.ForeignKey(
+        Organization, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    assessed_on = models.DateField("ngày tự đánh giá")
+    signs = models.JSONField("biểu hiện", default=list, blank=True)
+    note = models.TextField("ghi chú", blank=True)
+
+    class Meta:
+        ordering = ["-year", "id"]
+
+    def subject(self):
+        return self.subject_person or self.subject_org
+
+    def __str__(self):
+        return f"{self.subject()} ({self.year})"
+
+
+class Pledge(models.Model):
+    """A personal pledge (bản cam kết) on keeping one's moral standards, signed in a year."""
+
+    org = models.ForeignKey(Organization, models.PROTECT, related_name="pledges")
+    year = models.PositiveSmallIntegerField("năm")
+    person = models.ForeignKey(Person, models.PROTECT, related_name="pledges")
+    signed_on = models.DateField("ngày ký")
+    note = models.TextField("nội dung", blank=True)
+
+    class Meta:
+        ordering = ["-year", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "person"], name="one_pledge_per_year")
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.year})"
+
+
+class StudyPlan(models.Model):
+    """A plan to study and follow Hồ Chí Minh's example (Chỉ thị 05), by a person or a collective."""
+
+    org = models.ForeignKey(Organization, models.PROTECT, related_name="study_plans")
+    year = models.PositiveSmallIntegerField("năm")
+    subject_person = models.ForeignKey(
+        Person, models.PROTECT, null=True, blank=True, related_name="study_plans"
+    )
+    subject_org = models.ForeignKey(
+        Organization, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    registered_on = models.DateField("ngày đăng ký")
+    note = models.TextField("nội dung", blank=True)
+
+    class Meta:
+        ordering = ["-year", "id"]
+
+    def subject(self):
+        return self.subject_person or self.subject_org
+
+    def __str__(self):
+        return f"{self.subject()} ({self.year})"
+
+
+class Shortcoming(models.Model):
+    """A shortcoming found in a yearly review, carried into the next year until remedied."""
+
+    org = models.ForeignKey(Organization, models.PROTECT, related_name="shortcomings")
+    review_year = models.PositiveSmallIntegerField("năm kiểm điểm")
+    number = models.PositiveSmallIntegerField("số thứ tự")
+    text = models.TextField("nội dung hạn chế, khuyết điểm")
+    plan = models.TextField("biện pháp khắc phục", blank=True)
+    due_on = models.DateField("thời hạn khắc phục", null=True, blank=True)
+    remedied_on = models.DateField("ngày khắc phục xong", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-review_year", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["org", "review_year", "number"], name="one_shortcoming_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.text[:80]}"
+
+
+# Work programme and indicators ---------------------------------------------------------------
+
+
+class WorkProgramme(models.Model):
+    org = models.ForeignKey(Organization, models.PROTECT, related_name="work_programmes")
+    year = models.PositiveSmallIntegerField("năm")
+    title = models.CharField("tên chương trình", max_length=500)
+    adopted_on = models.DateField("ngày thông qua", null=True, blank=True)
+    notes = models.TextField("ghi chú", blank=True)
+
+    class Meta:
+        ordering = ["-year", "org"]
+        constraints = [
+            models.UniqueConstraint(fields=["org", "year"], name="one_programme_per_year")
+        ]
+        verbose_name = "chương trình công tác"
+
+    def __str__(self):
+        return self.title
+
+
+class ProgrammeItem(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Chưa thực hiện"
+        IN_PROGRESS = "in_progress", "Đang thực hiện"
+        DONE = "done", "Hoàn thành"
+        CARRIED = "carried", "Chuyển sang năm sau"
+
+    programme = models.ForeignKey(WorkProgramme, models.CASCADE, related_name="items")
+    number = models.CharField("số mục", max_length=16)  # "1", "2.1" …
+    position = models.PositiveIntegerField(default=0)
+    title = models.CharField("tiêu đề", max_length=500, blank=True)
+    text = models.TextField("nội dung", blank=True)
+    owner_org = models.ForeignKey(
+        Organization,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="đơn vị chủ trì",
+    )
+    owner_name = models.CharField("người, bộ phận chủ trì", max_length=255, blank=True)
+    deadline = models.DateField("thời hạn", null=True, blank=True)
+    status = models.CharField(
+        "tình trạng", max_length=12, choices=Status.choices, default=Status.PLANNED
+    )
+    done_on = models.DateField("ngày hoàn thành", null=True, blank=True)
+    evidence = models.ManyToManyField(Activity, blank=True, related_name="programme_items")
+    carried_from = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="carried_to"
+    )
+
+    class Meta:
+        ordering = ["programme", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "number"], name="one_item_number")
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title or self.text[:60]}"
+
+    @property
+    def depth(self):
+        return self.number.count(".")
+
+
+class Indicator(models.Model):
+    """A named numeric result of the agency's tasks (195 cơ quan, 7.582 người dùng, 90% …)."""
+
+    org = models.ForeignKey(Organization, models.PROTECT, related_name="indicators")
+    key = models.SlugField("mã số liệu", max_length=64)
+    label = models.CharField("chỉ tiêu", max_length=255)
+    value = models.DecimalField("giá trị", max_digits=16, decimal_places=2)
+    unit = models.CharField("đơn vị tính", max_length=40, blank=True)
+    period_start = models.DateField("từ ngày")
+    period_end = models.DateField("đến ngày")
+    source = models.CharField("nguồn", max_length=500, blank=True)
+    notes = models.TextField("ghi chú", blank=True)
+
+    class Meta:
+        ordering = ["-period_end", "key"]
+        verbose_name = "chỉ số"
+
+    def __str__(self):
+        return self.label

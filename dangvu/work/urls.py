@@ -1,0 +1,79 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("hoat-dong/", views.activity_list, name="activity_list"),
+    path("hoat-dong/lich/", views.activity_calendar, name="activity_calendar"),
+    path("hoat-dong/them/", views.activity_create, name="activity_create"),
+    path("hoat-dong/sinh-hoat-chi-bo/", views.meeting_record, name="meeting_record"),
+    path("hoat-dong/<int:activity_id>/", views.activity_detail, name="activity_detail"),
+    path("hoat-dong/<int:activity_id>/sua/", views.activity_edit, name="activity_edit"),
+    path(
+        "hoat-dong/<int:activity_id>/diem-danh/",
+        views.activity_attendance,
+        name="activity_attendance",
+    ),
+    path("cuoc-van-dong/", views.campaign_list, name="campaign_list"),
+    path("cuoc-van-dong/them/", views.campaign_create, name="campaign_create"),
+    path("cuoc-van-dong/<int:campaign_id>/", views.campaign_detail, name="campaign_detail"),
+    path(
+        "cuoc-van-dong/<int:campaign_id>/dong-gop/",
+        views.contribution_create,
+        name="contribution_create",
+    ),
+    path("dao-tao/", views.enrolment_list, name="enrolment_list"),
+    path("dao-tao/them/", views.enrolment_create, name="enrolment_create"),
+    path(
+        "dao-tao/<int:enrolment_id>/hoan-thanh/",
+        views.enrolment_complete,
+        name="enrolment_complete",
+    ),
+    path("kiem-tra/", views.inspection_list, name="inspection_list"),
+    path("kiem-tra/them/", views.inspection_create, name="inspection_create"),
+    path(
+        "kiem-tra/<int:inspection_id>/ket-luan/",
+        views.inspection_conclude,
+        name="inspection_conclude",
+    ),
+    path("tham-tra-ly-lich/", views.verification_list, name="verification_list"),
+    path("tham-tra-ly-lich/them/", views.verification_create, name="verification_create"),
+    path("cham-diem/", views.score_list, name="score_list"),
+    path("cham-diem/them/", views.score_create, name="score_create"),
+    path("xep-loai/", views.evaluation_list, name="evaluation_list"),
+    path("xep-loai/them/", views.evaluation_create, name="evaluation_create"),
+    path("ren-luyen/", views.review_page, name="review_page"),
+    path("ren-luyen/suy-thoai/them/", views.degradation_create, name="degradation_create"),
+    path("ren-luyen/cam-ket/them/", views.pledge_create, name="pledge_create"),
+    path("ren-luyen/hoc-tap-lam-theo-bac/them/", views.study_plan_create, name="study_plan_create"),
+    path("ren-luyen/khuyet-diem/them/", views.shortcoming_create, name="shortcoming_create"),
+    path(
+        "ren-luyen/khuyet-diem/<int:shortcoming_id>/khac-phuc/",
+        views.shortcoming_remedy,
+        name="shortcoming_remedy",
+    ),
+    path("chuong-trinh-cong-tac/", views.programme_list, name="work_programme_list"),
+    path("chuong-trinh-cong-tac/them/", views.programme_create, name="work_programme_create"),
+    path(
+        "chuong-trinh-cong-tac/<int:programme_id>/",
+        views.programme_detail,
+        name="work_programme_detail",
+    ),
+    path(
+        "chuong-trinh-cong-tac/<int:programme_id>/them-muc/",
+        views.programme_item_create,
+        name="work_programme_item_create",
+    ),
+    path(
+        "chuong-trinh-cong-tac/<int:programme_id>/chuyen-nam-sau/",
+        views.programme_carry_over,
+        name="work_programme_carry_over",
+    ),
+    path(
+        "chuong-trinh-cong-tac/muc/<int:item_id>/",
+        views.programme_item_edit,
+        name="work_programme_item_edit",
+    ),
+    path("chi-so/", views.indicator_list, name="indicator_list"),
+    path("chi-so/them/", views.indicator_create, name="indicator_create"),
+]
