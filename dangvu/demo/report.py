@@ -7,8 +7,6 @@ import datetime as dt
 import tomllib
 from pathlib import Path
 
-from django.apps import apps
-
 from dangvu.orgs.models import Organization, Position
 from dangvu.reports import actions
 from dangvu.reports.models import ReportDraft
@@ -35,29 +33,14 @@ def load(stdout):
     actions.edit_header(
         None,
         draft,
-        number=_number(org, issued),
         issued_on=issued,
         signer_name=secretary.person.full_name if secretary else "",
     )
+    actions.take_number(None, draft)
     texts = tomllib.loads(NARRATIVE.read_text(encoding="utf-8"))
     for section in draft.sections.all():
         if section.key in texts:
             spec = texts[section.key]
             actions.edit_section(None, section, spec["text"], spec.get("title"))
+    draft.refresh_from_db()
     stdout.write(f"  báo cáo năm 2017: dự thảo {draft.number}")
-
-
-def _number(org, issued):
-    """The report's number from the outgoing register when the documents part is installed."""
-    if apps.is_installed("dangvu.documents"):
-        from dangvu.documents.actions import register_outgoing
-
-        _doc, reserved = register_outgoing(
-            None,
-            org,
-            doc_type="Báo cáo",
-            date=issued,
-            subject="Báo cáo tình hình hoạt động năm 2017 và chương trình công tác năm 2018",
-        )
-        return reserved.label
-    return ""

@@ -167,6 +167,28 @@ def edit_header(actor, draft, **fields):
     return draft
 
 
+@transaction.atomic
+def take_number(actor, draft):
+    """Number the report from the outgoing register ("Số 15-BC/ĐU") and enter it there."""
+    from django.apps import apps
+
+    _check_open(draft)
+    if draft.number:
+        raise ValidationError(f"Báo cáo đã có số: {draft.number}.")
+    if not draft.issued_on:
+        raise ValidationError("Cần ghi ngày ban hành trước khi lấy số.")
+    if not apps.is_installed("dangvu.documents"):
+        raise ValidationError("Chưa cài phần sổ văn bản để lấy số.")
+    from dangvu.documents.actions import register_outgoing
+
+    spec = load_template(draft.template)
+    subject = f"{spec['label']} ({draft.year})"
+    _doc, reserved = register_outgoing(
+        actor, draft.org, doc_type="Báo cáo", date=draft.issued_on, subject=subject
+    )
+    return edit_header(actor, draft, number=reserved.label)
+
+
 def live_facts(draft):
     """{name: Figure} computed now from records."""
     return compute(draft.org, Period.year(draft.year))

@@ -9,6 +9,7 @@ urlpatterns = [
     path("bao-cao/<int:draft_id>/muc/<str:key>/", views.report_section, name="report_section"),
     path("bao-cao/<int:draft_id>/the-thuc/", views.report_header, name="report_header"),
     path("bao-cao/<int:draft_id>/chot/", views.report_finalise, name="report_finalise"),
+    path("bao-cao/<int:draft_id>/lay-so/", views.report_take_number, name="report_take_number"),
     path(
         "bao-cao/<int:draft_id>/phien-ban-moi/", views.report_new_version, name="report_new_version"
     ),

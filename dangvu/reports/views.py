@@ -124,6 +124,22 @@ def report_header(request, draft_id):
     )
 
 
+def report_take_number(request, draft_id):
+    draft = _draft(request, draft_id, write=True)
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
+    if form.is_valid() and apply_action(form, actions.take_number, request.user, draft):
+        messages.success(request, "Đã lấy số từ sổ văn bản đi.")
+        return redirect("report_detail", draft_id=draft.id)
+    return render_form(
+        request,
+        form,
+        title="Lấy số báo cáo từ sổ văn bản đi",
+        submit="Lấy số",
+        back_url=reverse("report_detail", args=[draft.id]),
+        intro="Số được lấy theo loại văn bản và nhiệm kỳ cấp ủy, rồi báo cáo được vào sổ văn bản đi.",
+    )
+
+
 def report_finalise(request, draft_id):
     draft = _draft(request, draft_id, write=True)
     form = ConfirmForm(request.POST if request.method == "POST" else None)

@@ -147,3 +147,38 @@ def test_every_figure_changes_with_its_records(report, demo):
         in text
     )
     assert "phát triển đảng cho 04 quần chúng" in text
+
+
+def test_an_imported_member_changes_the_next_report_but_not_the_finalised_one(report, tmp_path):
+    from io import StringIO
+
+    import openpyxl
+    from django.core.management import call_command
+
+    from dangvu.reports import actions
+
+    report = actions.finalise(None, report)
+    frozen = export(report, ".docx")
+    template = tmp_path / "mau.xlsx"
+    call_command("import_people", template=str(template), stdout=StringIO())
+    workbook = openpyxl.load_workbook(template)
+    sheet = workbook["Danh sách"]
+    headers = [c.value for c in sheet[1]]
+    row = {
+        "Họ và tên": "Lê Thị Nhập",
+        "Ngày sinh": "02/03/1990",
+        "Giới tính": "Nữ",
+        "Số CCCD": "084190123456",
+        "Chi bộ": "Chi bộ 3",
+        "Ngày vào Đảng": "10/10/2017",
+    }
+    sheet.append([row.get(h) for h in headers])
+    workbook.save(template)
+    call_command(
+        "import_people", str(template), org="so-tttt-tra-vinh", commit=True, stdout=StringIO()
+    )
+
+    assert export(report, ".docx") == frozen
+    assert "với 54 đảng viên" in _docx(report)[0]
+    text, _ = _docx(actions.new_version(None, report))
+    assert "với 55 đảng viên, trong đó 51 đảng viên chính thức và 04 đảng viên dự bị" in text

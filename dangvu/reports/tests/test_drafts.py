@@ -180,3 +180,18 @@ def test_finalising_turns_a_typed_programme_into_next_years_work_programme(draft
         ("2.1", "", "Họp chi bộ."),
         ("2.2", "", "Thu đảng phí."),
     ]
+
+
+def test_take_number_from_the_outgoing_register(demo):
+    from dangvu.documents.models import Document
+
+    d = actions.create_draft(None, demo, 2017)
+    with pytest.raises(ValidationError, match="ngày ban hành"):
+        actions.take_number(None, d)
+    actions.edit_header(None, d, issued_on=dt.date(2017, 12, 20))
+    d = actions.take_number(None, d)
+    # The demo report took 01; numbering runs per type across the committee's term.
+    assert d.number == "Số 02-BC/ĐU"
+    assert Document.objects.filter(owner_org=demo, symbol="02-BC/ĐU", direction="outgoing").exists()
+    with pytest.raises(ValidationError, match="đã có số"):
+        actions.take_number(None, d)
