@@ -21,7 +21,7 @@ def count(n: int) -> str:
 
 
 def money(n: int) -> str:
-    """Integer đồng with dots between thousands: 9512466 -> "9.512.466"."""
+    """Integer đồng with dots between thousands: 1234567 -> "1.234.567"."""
     sign = "-" if n < 0 else ""
     return sign + f"{abs(n):,}".replace(",", ".")
 

@@ -591,7 +591,7 @@ class ProgrammeItem(models.Model):
 
 
 class Indicator(models.Model):
-    """A named numeric result of the agency's tasks (195 cơ quan, 7.582 người dùng, 90% …)."""
+    """A named numeric result of the agency's tasks (agencies on the document system, users …)."""
 
     org = models.ForeignKey(Organization, models.PROTECT, related_name="indicators")
     key = models.SlugField("mã số liệu", max_length=64)
