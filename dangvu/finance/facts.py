@@ -1,7 +1,7 @@
 """The facts of the fee ledger: fees.carried_over, fees.allocation, fees.collected,
 fees.remitted, fees.expenses and fees.balance, for a party committee or cell and a period,
 with the payments and entries behind them; and fees.table, the report's table of them
-([(label, ": 8.954.054 đồng")], rendered by `{fees.table|table}`)."""
+([(label, ": 1.234.567 đồng")], rendered by `{fees.table|table}`)."""
 
 from dangvu.reports.facts import Figure, provider
 

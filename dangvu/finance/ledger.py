@@ -177,7 +177,7 @@ def table_rows(book):
 def fee_table(org, year):
     """The report's table of the year's fees: [(label, amount in đồng)], in the report's order.
 
-    `fee_table_text` writes the amounts as the report does (": 8.954.054 đồng")."""
+    `fee_table_text` writes the amounts as the report does (": 1.234.567 đồng")."""
     return table_rows(ledger(org, year))
 
 
@@ -190,7 +190,7 @@ def text_rows(rows):
 
 
 def fee_table_text(org, year):
-    """[(label, ": 8.954.054 đồng")] — the two columns of the report's table, as printed."""
+    """[(label, ": 1.234.567 đồng")] — the two columns of the report's table, as printed."""
     return text_rows(fee_table(org, year))
 
 

@@ -50,7 +50,7 @@ class Paragraph:
 class Table:
     """A table of plain cells.
 
-    "ledger" is the fee table: two columns ("+ Mang sang năm 2016" | ": 8.954.054 đồng") without
+    "ledger" is the fee table: two columns ("+ Mang sang năm 2016" | ": 1.234.567 đồng") without
     borders. "grid" is an ordinary bordered table whose first row is the heading.
     """
 

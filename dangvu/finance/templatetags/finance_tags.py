@@ -7,7 +7,7 @@ register = template.Library()
 
 @register.filter
 def dong(value):
-    """Integer đồng with dots between thousands ("8.954.054"); empty for None."""
+    """Integer đồng with dots between thousands ("1.234.567"); empty for None."""
     if value is None or value == "":
         return ""
     return money(int(value))
