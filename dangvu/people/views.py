@@ -125,8 +125,26 @@ def person_detail(request, person_id):
             "history": AuditEntry.objects.filter(person=person).select_related("actor")[:100],
             "can_write": scope.can_write_person(person),
             "actions": ACTIONS,
+            **_other_records(person),
         },
     )
+
+
+def _other_records(person):
+    """What other parts of dangvu hold about the person: trainings, attendance, fee book."""
+    from django.apps import apps
+
+    records = {"has_fees": apps.is_installed("dangvu.finance")}
+    if apps.is_installed("dangvu.work"):
+        from dangvu.work.models import Attendance, Enrolment
+
+        records["enrolments"] = Enrolment.objects.filter(person=person).order_by("-starts_on")
+        records["attendances"] = (
+            Attendance.objects.filter(person=person)
+            .select_related("activity")
+            .order_by("-activity__starts_on")[:50]
+        )
+    return records
 
 
 def person_create(request):
