@@ -331,26 +331,11 @@ def _write(actor, prepared, *, paid_on, method, token=""):
 def _audit_many(actor, action, entries):
     """The entries `audit.record` would write, one per (record, summary, person), in one
     insert: a cell's collection sheet holds dozens of payments."""
-    if len(entries) == 1:
-        obj, summary, person = entries[0]
-        audit.record(actor, action, obj, summary=summary, person=person, org=obj.cell)
-        return
-    from dangvu.accounts.models import AuditEntry
-
-    user = actor if getattr(actor, "is_authenticated", False) else None
-    AuditEntry.objects.bulk_create(
-        AuditEntry(
-            actor=user,
-            action=action,
-            summary=summary[:255],
-            target_type=obj._meta.label_lower,
-            target_id=obj.pk,
-            person=person,
-            org_id=obj.cell_id,
-            before=None,
-            after=audit.snapshot(obj),
-        )
-        for obj, summary, person in entries
+    audit.record_many(
+        [
+            audit.entry(actor, action, obj, summary=summary, person=person, org=obj.cell)
+            for obj, summary, person in entries
+        ]
     )
 
 

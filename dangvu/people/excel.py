@@ -26,7 +26,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from dangvu.accounts import audit
-from dangvu.accounts.models import AuditEntry
 from dangvu.lib.dates import add_months, parse_date, vn_date
 from dangvu.lib.rules import rule_in_force
 from dangvu.lib.text import decimal_vi, fold, money
@@ -1158,7 +1157,7 @@ def create_people(actor, home_org, rows):
         entries.append(
             _entry(actor, "membership.join", m, None, f"Tham gia {m.org}", m.person, m.org)
         )
-    AuditEntry.objects.bulk_create(entries, batch_size=CHUNK)
+    audit.record_many(entries, batch_size=CHUNK)
     return people
 
 
@@ -1188,20 +1187,7 @@ def _check_new(row):
 
 
 def _entry(actor, action, obj, before, summary, person=None, org=None):
-    """An unsaved audit entry, as `audit.record` writes it, for a bulk insert."""
-    if actor is not None and not getattr(actor, "is_authenticated", False):
-        actor = None
-    return AuditEntry(
-        actor=actor,
-        action=action,
-        summary=summary[:255],
-        target_type=obj._meta.label_lower,
-        target_id=obj.pk,
-        person=person,
-        org=org,
-        before=before,
-        after=audit.snapshot(obj),
-    )
+    return audit.entry(actor, action, obj, before, summary=summary, person=person, org=org)
 
 
 @transaction.atomic

@@ -17,6 +17,14 @@ class CheckError(ValueError):
     """A file that cannot be checked; the message is in Vietnamese."""
 
 
+def check_size(size: int, name: str, max_bytes: int | None) -> None:
+    """Refuse a file over the limit before reading it, naming the limit."""
+    try:
+        textfile.check_size(size, name, max_bytes)
+    except textfile.TextFileError as e:
+        raise CheckError(str(e)) from None
+
+
 def check_bytes(data: bytes, name: str, max_bytes: int | None = None) -> list:
     """Every finding in the file `name` with content `data`, in reading order."""
     suffix = Path(name).suffix.lower()
@@ -56,9 +64,5 @@ def check_path(path, max_bytes=None):
         )
     if not path.is_file():
         raise CheckError(f"Không mở được tệp “{path}”: tệp không tồn tại.")
-    if max_bytes is not None and path.stat().st_size > max_bytes:
-        raise CheckError(
-            f"Tệp “{path.name}” quá lớn ({textfile.size_label(path.stat().st_size)}); "
-            f"giới hạn là {textfile.size_label(max_bytes)}."
-        )
+    check_size(path.stat().st_size, path.name, max_bytes)  # before reading it
     return check_bytes(path.read_bytes(), path.name, max_bytes)

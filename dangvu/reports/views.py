@@ -10,13 +10,12 @@ from django.utils.safestring import mark_safe
 from dangvu.lib.checker import CODE_TITLES
 from dangvu.lib.party_html import party_css, render_html
 from dangvu.lib.rules import rule_in_force
-from dangvu.lib.textfile import size_label
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
 from dangvu.web import apply_action, render_form
 
 from . import actions
-from .checking import CheckError, check_bytes
+from .checking import CheckError, check_bytes, check_size
 from .forms import CheckForm, ConfirmForm, DraftCreateForm, HeaderForm, SectionForm
 from .models import ReportDraft
 from .outputs import FORMATS, export, rendered
@@ -231,8 +230,7 @@ def report_check(request):
         name = upload.name
         limit = settings.DANGVU_MAX_UPLOAD_BYTES
         try:
-            if upload.size > limit:
-                raise CheckError(f"Tệp “{name}” quá lớn; giới hạn là {size_label(limit)}.")
+            check_size(upload.size, name, limit)
             findings = check_bytes(upload.read(), name, limit)
         except CheckError as e:
             form.add_error("file", str(e))
