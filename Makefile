@@ -3,20 +3,31 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
+# Test processes (pytest-xdist): one per core by default; TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= auto
+# The package is installed again only when pyproject.toml changes.
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: setup setup-dev demo test lint format bench clean
+.PHONY: setup setup-dev demo test test-fast lint format bench clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
 
-setup: $(VENV)/bin/activate
+$(STAMP): pyproject.toml | $(VENV)/bin/activate
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e .
-	$(PY) manage.py migrate --noinput -v0
+	touch $@
 
-setup-dev: $(VENV)/bin/activate
+$(DEV_STAMP): pyproject.toml | $(VENV)/bin/activate
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e ".[dev]"
+	touch $@ $(STAMP)
+
+setup: $(STAMP)
+	$(PY) manage.py migrate --noinput -v0
+
+setup-dev: $(DEV_STAMP)
 	$(PY) manage.py migrate --noinput -v0
 
 demo: setup
@@ -27,7 +38,11 @@ demo: setup
 test: setup-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
+
+# Everything but the browser and LibreOffice tests and the long fuzzing runs: for the edit–test loop.
+test-fast: setup-dev
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not browser and not slow"
 
 lint:
 	$(VENV)/bin/ruff check --fix .

@@ -3,10 +3,22 @@ import shutil
 from io import StringIO
 
 import pytest
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection, transaction
+from django.test.utils import override_settings
 
 DEMO_PASSWORD = "demo-pass-123"
 CHROMIUM = os.environ.get("DANGVU_CHROMIUM", "/usr/bin/chromium")
+
+
+def pytest_collection_modifyitems(items):
+    """Fuzzing runs (hypothesis) are slow by nature: `make test-fast` leaves them out."""
+    for item in items:
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.slow)
 
 
 def _load_demo():
@@ -16,10 +28,88 @@ def _load_demo():
     return Organization.objects.get(slug="so-tttt-tra-vinh")
 
 
+def _tables():
+    """Every model that owns a table, auto-created many-to-many tables included."""
+    return [
+        m
+        for m in apps.get_models(include_auto_created=True)
+        if m._meta.managed and not m._meta.proxy and not m._meta.swapped
+    ]
+
+
+def _rows(model, exclude=frozenset()):
+    names = [f.attname for f in model._meta.concrete_fields]
+    return [
+        r for r in model._base_manager.values(*names) if r[model._meta.pk.attname] not in exclude
+    ]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher():
+    """Tests log in thousands of times; the production hasher is slow by design."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, _fast_password_hasher):
+    """The rows `load_demo` writes, captured once per test session (and xdist worker).
+
+    `load_demo` runs for real once, inside a transaction that is rolled back; each test that asks
+    for the demo then gets the same rows inserted in its own transaction, which takes a fraction
+    of a second instead of the several seconds of the command itself.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        before = {m: {r[m._meta.pk.attname] for r in _rows(m)} for m in _tables()}
+        _load_demo()
+        snapshot = [(m, _rows(m, exclude=before[m])) for m in _tables()]
+        content_types = {ct.pk: (ct.app_label, ct.model) for ct in ContentType.objects.all()}
+        transaction.set_rollback(True)
+    return [(m, rows) for m, rows in snapshot if rows], content_types
+
+
+def _remap_content_types(snapshot, content_types):
+    """A transactional test's flush recreates content types, maybe under other ids: rows that
+    point to one follow it by its natural key."""
+    ContentType.objects.clear_cache()
+    now = {(ct.app_label, ct.model): ct.pk for ct in ContentType.objects.all()}
+    moved = {old: now[key] for old, key in content_types.items() if now.get(key) != old}
+    if not moved:
+        return snapshot
+    remapped = []
+    for model, rows in snapshot:
+        fields = [
+            f.attname
+            for f in model._meta.concrete_fields
+            if f.is_relation and f.related_model is ContentType
+        ]
+        if fields:
+            rows = [{**r, **{f: moved.get(r[f], r[f]) for f in fields}} for r in rows]
+        remapped.append((model, rows))
+    return remapped
+
+
+def _restore(demo_snapshot):
+    """Insert the demo rows (foreign keys are deferred, so order does not matter inside the
+    transaction), then move sequences past them where the database keeps sequences apart."""
+    from dangvu.orgs.models import Organization
+
+    snapshot = _remap_content_types(*demo_snapshot)
+    with transaction.atomic():
+        for model, rows in snapshot:
+            model._base_manager.bulk_create([model(**r) for r in rows], batch_size=500)
+        statements = connection.ops.sequence_reset_sql(no_style(), [m for m, _ in snapshot])
+        if statements:
+            with connection.cursor() as cursor:
+                for sql in statements:
+                    cursor.execute(sql)
+    return Organization.objects.get(slug="so-tttt-tra-vinh")
+
+
 @pytest.fixture
-def demo(db):
-    """The reference organization loaded through `load_demo`, as a user would."""
-    return _load_demo()
+def demo(db, demo_snapshot):
+    """The reference organization as `load_demo` writes it (restored from the session's run)."""
+    return _restore(demo_snapshot)
 
 
 @pytest.fixture
@@ -35,9 +125,9 @@ def login(client):
 
 
 @pytest.fixture
-def live_demo(transactional_db, live_server):
+def live_demo(transactional_db, live_server, demo_snapshot):
     """The demo data behind a live server, for browser tests."""
-    _load_demo()
+    _restore(demo_snapshot)
     return live_server
 
 

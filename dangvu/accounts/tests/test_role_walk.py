@@ -173,16 +173,22 @@ def _values(world, converters, role, which):
     return values
 
 
-def test_every_url_with_every_role(world, client):
+def test_every_url_with_every_role(world):
+    from django.test import Client
+
     from conftest import DEMO_PASSWORD
 
+    # One logged-in client per role for the whole walk: logging in again for every URL would
+    # test the login page a thousand times and nothing else.
+    clients = {role: Client() for role in ROLES}
+    for role, role_client in clients.items():
+        assert role_client.login(username=role, password=DEMO_PASSWORD), role
     checked = 0
     for name, route, converters in _patterns():
         if name in PUBLIC or route.startswith("static"):
             continue
         for role in ROLES:
-            client.logout()
-            assert client.login(username=role, password=DEMO_PASSWORD)
+            client = clients[role]
             records = [c for c in converters if c not in PLAIN]
             if records:
                 foreign = _values(world, converters, role, 1)
@@ -200,9 +206,10 @@ def test_every_url_with_every_role(world, client):
             # Inside its scope a role sees the page, or is refused a change it may not make.
             allowed = (200, 302, 403, 404) if name in MAY_BE_ABSENT else (200, 302, 403)
             assert response.status_code in allowed, (role, name, own, response.status_code)
+            # The shared client is still logged in: a redirect never leads to the login page.
+            assert "/dang-nhap/" not in response.get("Location", ""), (role, name)
             checked += 1
-        client.logout()
-        anonymous = client.get(_url(route, _values(world, converters, "vanphong", 0)))
+        anonymous = Client().get(_url(route, _values(world, converters, "vanphong", 0)))
         assert anonymous.status_code == 302 and "/dang-nhap/" in anonymous["Location"], name
     assert checked > 20
 

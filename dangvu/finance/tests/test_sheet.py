@@ -13,6 +13,7 @@ from django.db.models import Sum
 from dangvu.finance.models import PaymentMonth
 
 
+@pytest.mark.slow  # LibreOffice Calc opens the sheet
 def test_the_cells_sheet_opens_and_adds_up(demo, login, tmp_path):
     client = login("bithu1")
     response = client.get("/dang-phi/to-chuc/so-tttt-chi-bo-1/so-thu-nop/2017/xlsx/")

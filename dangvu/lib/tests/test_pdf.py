@@ -13,6 +13,7 @@ from dangvu.lib import pdf
 from dangvu.lib.party_docx import save_docx
 from dangvu.lib.tests.party_sample import FOOTNOTE_TEXTS, sample_document
 
+pytestmark = pytest.mark.slow
 needs_soffice = pytest.mark.skipif(
     not pdf.available() or not shutil.which("pdftotext"),
     reason="LibreOffice (soffice) or pdftotext is not installed",
