@@ -49,7 +49,7 @@ lint:
 	$(VENV)/bin/ruff format .
 
 bench: setup-dev
-	for f in bench/*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+	for f in bench/[!_]*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
 
 clean:
 	rm -rf $(VENV) var

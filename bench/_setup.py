@@ -40,3 +40,19 @@ class QueryCounter:
 
     def __exit__(self, *exc):
         self._ctx.__exit__(*exc)
+
+
+def verdict(label, value, target, unit="ms", higher_is_better=False):
+    """One line per target, in one format for every benchmark: `… : đạt` or `… : chưa đạt`."""
+    met = value >= target if higher_is_better else value < target
+    sign = "≥" if higher_is_better else "<"
+    print(
+        f"MỤC TIÊU {label}: {value:.2f} {unit} (cần {sign} {target} {unit}): "
+        f"{'đạt' if met else 'chưa đạt'}"
+    )
+    return met
+
+
+def skip(reason):
+    """A benchmark that cannot run here says why and leaves `make bench` going."""
+    print(f"BỎ QUA: {reason}")

@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _setup import verdict
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_COMMIT_SECONDS = 20
 
@@ -106,8 +108,7 @@ def run(rows):
         f"{AuditEntry.objects.count()} dòng nhật ký; đảng viên hôm nay: "
         f"{section_one(org, today)['party.members'].value}"
     )
-    verdict = "đạt" if committed < TARGET_COMMIT_SECONDS else "CHƯA ĐẠT"
-    print(f"Mục tiêu ghi dưới {TARGET_COMMIT_SECONDS} s: {verdict}")
+    verdict("ghi vào hồ sơ", committed, TARGET_COMMIT_SECONDS, unit="s")
 
 
 class Counter:

@@ -9,7 +9,7 @@ import datetime as dt
 import time
 from io import StringIO
 
-from _setup import QueryCounter, django_setup
+from _setup import QueryCounter, django_setup, verdict
 
 django_setup()
 
@@ -19,7 +19,7 @@ from dangvu.reports import actions  # noqa: E402
 from dangvu.reports.outputs import render_docx_bytes  # noqa: E402
 
 
-def measure(draft, label):
+def measure(draft, label, target_ms, target_queries=None):
     render_docx_bytes(draft)  # warm caches (templates, rules)
     with QueryCounter() as qc:
         t0 = time.perf_counter()
@@ -28,6 +28,9 @@ def measure(draft, label):
     print(
         f"{label}: facts + DOCX in {elapsed * 1000:.0f} ms, {qc.count} queries, {len(data) // 1024} KB"
     )
+    verdict(f"{label}: thời gian", elapsed * 1000, target_ms)
+    if target_queries:
+        verdict(f"{label}: số truy vấn", qc.count, target_queries, unit="truy vấn")
 
 
 def main():
@@ -36,7 +39,9 @@ def main():
     from dangvu.reports.models import ReportDraft
 
     demo = Organization.objects.get(slug="so-tttt-tra-vinh")
-    measure(ReportDraft.objects.filter(org=demo, year=2017).first(), "demo organization 2017")
+    measure(
+        ReportDraft.objects.filter(org=demo, year=2017).first(), "demo organization 2017", 1000, 60
+    )
 
     from stats import build  # the 10.000-person organization of bench/stats.py
 
@@ -44,7 +49,7 @@ def main():
     _activities(big, 10_000)
     draft = actions.create_draft(None, big, 2017)
     actions.edit_header(None, draft, number="Số 01-BC/ĐU", issued_on=dt.date(2017, 12, 5))
-    measure(draft, "10.000 members, 10.000 activities")
+    measure(draft, "10.000 members, 10.000 activities", 5000)
 
 
 def _activities(org, n):

@@ -147,7 +147,10 @@ def load(stdout):
             subject=subject,
         )
         added += 1
-    stdout.write(f"  sổ văn bản: {added} văn bản đi, đến")
+    if added:
+        stdout.write(f"  sổ văn bản: {added} văn bản đi, đến")
+    else:
+        stdout.write("  sổ văn bản: đã có, bỏ qua")
 
 
 def _registered(org, doc_type, symbol, date):

@@ -3,7 +3,6 @@
 import datetime as dt
 import re
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -18,13 +17,9 @@ from dangvu.lib.checker import (
     guess_report_date,
 )
 from dangvu.lib.lexicon import find_slips, terms
+from dangvu.lib.reference import MISSING, reference_report_path
 
-REPORT_PATH = (
-    Path(__file__).resolve().parents[3].parent
-    / "shared"
-    / "reference"
-    / "bao-cao-2017-dang-bo-so-tttt.md"
-)
+REPORT_PATH = reference_report_path()
 
 
 def codes(text, **kwargs):
@@ -75,8 +70,8 @@ REFERENCE_FINDINGS = [
 
 @pytest.fixture(scope="module")
 def reference_text():
-    if not REPORT_PATH.exists():
-        pytest.skip(f"reference report not found at {REPORT_PATH}")
+    if REPORT_PATH is None:
+        pytest.skip(MISSING)
     return REPORT_PATH.read_text(encoding="utf-8")
 
 

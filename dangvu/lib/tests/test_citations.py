@@ -3,19 +3,14 @@
 import dataclasses
 import json
 import re
-from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 
 from dangvu.lib.citations import Citation, document_key, find_citations, normalise_symbol
+from dangvu.lib.reference import MISSING, reference_report_path
 
-REPORT_PATH = (
-    Path(__file__).resolve().parents[3].parent
-    / "shared"
-    / "reference"
-    / "bao-cao-2017-dang-bo-so-tttt.md"
-)
+REPORT_PATH = reference_report_path()
 
 # The fields compared for every reference; span and warnings are compared separately.
 FIELDS = (
@@ -1134,8 +1129,8 @@ def project(c: Citation) -> tuple:
 
 @pytest.fixture(scope="module")
 def report() -> str:
-    if not REPORT_PATH.exists():
-        pytest.skip(f"reference report not found at {REPORT_PATH}")
+    if REPORT_PATH is None:
+        pytest.skip(MISSING)
     return REPORT_PATH.read_text(encoding="utf-8")
 
 
