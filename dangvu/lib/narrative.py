@@ -4,6 +4,14 @@ footnotes, small enough for a committee office to type in a text box.
 - Each line is a paragraph; blank lines are ignored.
 - `{party.members}` puts a fact's value; `{fees.collected|money}` chooses its format.
 - `[^…]` is a footnote: its text may hold placeholders too (but not another footnote).
+- `[?…]` is an optional stretch: it is left out when every figure in it is absent (no value, an
+  empty text or list, or zero), so a report never says "00 cuộc hội nghị" about nothing. A line
+  left empty by it is dropped.
+- `{name|if}` writes nothing: it is a condition of the optional stretch around it, which is left
+  out when that figure is absent.
+- `{name|nil}` writes a zero as an office would ("không có đảng viên dự bị"), other counts as usual.
+- `[cần bổ sung: …]` is an open slot the office still has to fill; a report cannot be finalised
+  while one is left.
 - A line holding only `{name|table}` is a table block; `{name|lines}` makes one paragraph of each
   item of a list fact (a work programme's items).
 - `{{` and `}}` write literal braces.
@@ -36,6 +44,16 @@ class Note:
     parts: tuple
 
 
+@dataclass(frozen=True)
+class Optional:
+    """A stretch left out when all the figures in it are absent."""
+
+    parts: tuple
+
+
+SLOT = "[cần bổ sung"
+
+
 @dataclass
 class Line:
     parts: list = field(default_factory=list)
@@ -59,7 +77,7 @@ def parse(text: str) -> list[Line]:
 def _parse_line(text):
     parts, pos = [], 0
     while pos < len(text):
-        start = text.find("[^", pos)
+        start = _next_open(text, pos)
         if start < 0:
             parts += _inline(text[pos:])
             break
@@ -68,9 +86,19 @@ def _parse_line(text):
             parts += _inline(text[pos:])
             break
         parts += _inline(text[pos:start])
-        parts.append(Note(tuple(_inline(text[start + 2 : end]))))
+        inner = text[start + 2 : end]
+        if text[start + 1] == "^":
+            parts.append(Note(tuple(_inline(inner))))
+        else:
+            parts.append(Optional(tuple(_parse_line(inner))))
         pos = end + 1
     return _merge(parts)
+
+
+def _next_open(text, pos):
+    """The start of the next footnote "[^" or optional stretch "[?"."""
+    found = [i for i in (text.find("[^", pos), text.find("[?", pos)) if i >= 0]
+    return min(found) if found else -1
 
 
 def _closing_bracket(text, pos):
@@ -117,11 +145,26 @@ def fact_names(text: str) -> set[str]:
     for line in parse(text):
         if line.block:
             names.add(line.block)
-        for part in line.parts:
-            for p in part.parts if isinstance(part, Note) else (part,):
-                if isinstance(p, Fact):
-                    names.add(p.name)
+        names |= {p.name for p in flatten(line.parts) if isinstance(p, Fact)}
     return names
+
+
+def flatten(parts):
+    """Every part, with the parts inside footnotes and optional stretches in their place."""
+    for part in parts:
+        if isinstance(part, Note | Optional):
+            yield from flatten(part.parts)
+        else:
+            yield part
+
+
+def is_absent(value) -> bool:
+    """No figure to speak of: missing, an empty text or list, or zero (but not "false")."""
+    if value is None or isinstance(value, bool):
+        return value is None
+    if isinstance(value, str | list | tuple):
+        return not value or (isinstance(value, str) and not value.strip())
+    return value == 0
 
 
 def render_value(value, fmt: str = "") -> str:
@@ -136,6 +179,10 @@ def render_value(value, fmt: str = "") -> str:
 
     if value is None:
         return ""
+    if fmt == "if":
+        return ""  # only makes an optional stretch depend on the figure
+    if fmt == "nil" and not isinstance(value, bool) and value == 0:
+        return "không có"
     if fmt == "plain":
         return str(value)
     if fmt == "upper":
@@ -153,7 +200,8 @@ def render_value(value, fmt: str = "") -> str:
             return money(value // 100 * 100) if value >= 100 else count(value)
         if fmt == "percent":
             return f"{value}%"
-        return count(value)
+        # A zero is never "00": the template says it in words (`nil`) or leaves it out.
+        return count(value) if value else "0"
     if isinstance(value, Decimal | float):
         return decimal_vi(value) + ("%" if fmt == "percent" else "")
     return str(value)

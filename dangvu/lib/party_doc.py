@@ -88,6 +88,8 @@ class PartyDocument:
     signature: Signature
     # The issue date picks the format rule in force.
     issued_on: dt.date
+    # A draft carries "DỰ THẢO" on its first page; the finalised document does not.
+    draft: bool = False
 
     def footnotes(self) -> list[Footnote]:
         """The footnotes in reading order; their numbers are their positions plus one."""

@@ -9,6 +9,7 @@ the footnotes themselves.
 
 import datetime as dt
 import io
+from copy import deepcopy
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -41,6 +42,7 @@ KEPT_STYLES = {
     "Footer",
     "FooterChar",
 }
+DRAFT_MARK = "DỰ THẢO"
 JC = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER}
 
 
@@ -68,6 +70,8 @@ def build_docx(doc: PartyDocument, rule: Rule | None = None) -> docx.document.Do
     _drop_template_leftovers(document)
     _set_styles(document, rule)
     _set_page(document, rule)
+    if doc.draft:
+        _mark_draft(document, rule)
     _add_header(document, doc, rule)
     _add_title(document, doc, rule)
     footnotes: list[Footnote] = []
@@ -231,6 +235,25 @@ def _set_page(document, rule: Rule) -> None:
             "</w:fldSimple>"
         )
     )
+
+
+def _mark_draft(document, rule: Rule) -> None:
+    """ "DỰ THẢO" at the top of the first page, in its own header, so the body stays as sent."""
+    section = document.sections[0]
+    from_page = rule["page_number"]["from_page"]
+    section.different_first_page_header_footer = True
+    header = section.first_page_header
+    header.is_linked_to_previous = False
+    p = header.paragraphs[0]
+    p.style = CELL_STYLE
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = p.add_run(DRAFT_MARK)
+    run.bold = True
+    run.font.size = Pt(rule["header"]["party"]["size"])
+    if from_page <= 1:
+        # The first page still shows its number when numbering starts there.
+        p.add_run("  ")
+        p._p.append(deepcopy(section.header.paragraphs[0]._p[-1]))
 
 
 def _set_properties(document, doc: PartyDocument) -> None:

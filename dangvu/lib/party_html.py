@@ -48,6 +48,8 @@ def party_css(rule: Rule) -> str:
 .party-doc .pd-title span {{ display: block; }}
 .party-doc .pd-type {{ font-size: {title["doc_type"]["size"]}pt; }}
 .party-doc .pd-rule {{ font-weight: normal; }}
+.party-doc p.pd-draft {{ text-align: right; text-indent: 0; font-weight: bold;
+  font-size: {header["party"]["size"]}pt; }}
 .party-doc .pd-ledger {{ margin: 0 0 {body["space_after_pt"]}pt {body["first_line_indent_mm"]}mm; }}
 .party-doc .pd-ledger td p {{ text-align: left; }}
 .party-doc .pd-grid {{ width: 100%; margin-bottom: {body["space_after_pt"]}pt; }}
@@ -79,6 +81,8 @@ def render_html(
     rule = rule or rule_in_force("document_format", doc.issued_on)
     footnotes: list[Footnote] = []
     parts = ['<article class="party-doc">', _header(doc, rule), _title(doc, rule)]
+    if doc.draft:
+        parts.insert(1, '<p class="pd-draft">DỰ THẢO</p>')
     for block in doc.body:
         if isinstance(block, Table):
             parts.append(_table(block))

@@ -1,6 +1,5 @@
 """Named actions on report drafts: create, edit, finalise, new version."""
 
-import datetime as dt
 import re
 from decimal import Decimal
 
@@ -11,9 +10,23 @@ from django.utils import timezone
 from dangvu.accounts import audit
 from dangvu.orgs.models import Organization
 
-from .facts import Period, compute
+from .facts import compute
 from .models import ReportDraft, ReportSection
-from .report_template import load_template
+from .periods import (
+    check_org_in_period,
+    check_rules_in_force,
+    check_year,
+    default_issue_date,
+    normalize_code,
+    period_of,
+)
+from .report_template import load_template, org_kind, sections_for
+
+REPORTING_KINDS = (
+    Organization.Kind.PARTY_COMMITTEE,
+    Organization.Kind.PARTY_CELL,
+    Organization.Kind.SUPERIOR_COMMITTEE,
+)
 
 HEADER_FIELDS = (
     "superior_name",
@@ -28,57 +41,101 @@ HEADER_FIELDS = (
 )
 
 
-def _issuer_name(org):
+def _issuer_name(org, day=None):
     # The executive committee issues the report: "Đảng bộ Sở X" is signed by "Đảng ủy Sở X".
-    name = org.name
+    name = org.name_on(day) if day else org.name
     for body, executive in (("Đảng bộ", "Đảng ủy"), ("Chi bộ", "Chi bộ")):
         if name.startswith(body):
             return executive + name[len(body) :]
     return name
 
 
-def _superior_name(org):
+def _superior_name(org, day=None):
     if org.parent is None:
         return ""
-    name = org.parent.name
+    name = org.parent.name_on(day) if day else org.parent.name
     place = org.parent.place
     return name[: -len(f" {place}")] if place and name.endswith(f" {place}") else name
 
 
-def _default_header(org, year):
+def _place(org):
+    """The place of the organization or of the nearest one above it that has one."""
+    while org is not None:
+        if org.place:
+            return org.place
+        org = org.parent
+    return ""
+
+
+def _recipients(org, kind, day):
+    superior = (
+        f"- {_issuer_name(org.parent, day)} (b/c);" if org.parent else "- Cấp ủy cấp trên (b/c);"
+    )
+    if kind == "committee":
+        lines = [superior, "- Ban Chấp hành Đảng bộ;", "- Chi ủy các chi bộ trực thuộc;"]
+        return "\n".join([*lines, f"- Lưu: {org.symbol or 'VT'}."])
+    return "\n".join([superior, "- Đảng viên trong chi bộ;", "- Lưu: Chi bộ."])
+
+
+def _secretary(org, day):
+    """The secretary of the organization's executive committee on `day`, or None."""
+    from dangvu.orgs.models import Position, Term, active_on
+
+    position = (
+        Position.objects.filter(
+            active_on(day),
+            term__organization=org,
+            term__body=Term.Body.EXECUTIVE,
+            role=Position.Role.SECRETARY,
+        )
+        .select_related("person")
+        .first()
+    )
+    return position.person if position else None
+
+
+def _default_header(org, year, period_code=""):
+    """The header and closing of a new report: names as they were in the period, the place, the
+    date the report is dated until the office sets it, and the signature of the kind of body."""
+    period = period_of(year, period_code)
+    kind = org_kind(org)
+    issued = default_issue_date(period)
+    secretary = _secretary(org, issued)
     return {
-        "superior_name": _superior_name(org),
-        "issuer_name": _issuer_name(org),
-        "place": org.place,
-        "recipients": "\n".join(
-            [
-                f"- {org.parent.name} (b/c);" if org.parent else "- Cấp ủy cấp trên (b/c);",
-                "- Ban Chấp hành Đảng bộ;",
-                "- Chi ủy các chi bộ trực thuộc;",
-                f"- Lưu: {org.symbol or 'VT'}.",
-            ]
-        ),
+        "superior_name": _superior_name(org, period.end),
+        "issuer_name": _issuer_name(org, period.end),
+        "place": _place(org),
+        "issued_on": issued,
+        "recipients": _recipients(org, kind, period.end),
+        "signer_capacity": "T/M ĐẢNG ỦY" if kind == "committee" else "T/M CHI BỘ",
+        "signer_title": "BÍ THƯ",
+        "signer_name": secretary.full_name if secretary else "",
     }
 
 
-def _check_year(year):
-    if not 1930 <= year <= dt.date.today().year + 1:
-        raise ValidationError(f"Năm báo cáo {year} không hợp lệ.")
+def check_reportable(org, template, year, period_code=""):
+    """(period code, period) of a report of kind `template` for `org`, or a ValidationError in
+    Vietnamese: an unknown kind or period, an impossible or future year, an organization that did
+    not exist then, a year before the rules dangvu computes with."""
+    code = normalize_code(template, period_code)
+    check_year(year)
+    if org.kind not in REPORTING_KINDS:
+        raise ValidationError(
+            f"{org} không phải cấp ủy, chi bộ: chỉ cấp ủy, chi bộ mới lập báo cáo này."
+        )
+    period = period_of(year, code)
+    check_org_in_period(org, period)
+    check_rules_in_force(period)
+    return code, period
 
 
 @transaction.atomic
-def create_draft(actor, org, year, template="annual"):
-    """A new draft from the template; its number is the next version for that year."""
-    _check_year(year)
-    if org.kind not in (
-        Organization.Kind.PARTY_COMMITTEE,
-        Organization.Kind.PARTY_CELL,
-        Organization.Kind.SUPERIOR_COMMITTEE,
-    ):
-        raise ValidationError("Chỉ cấp ủy, chi bộ mới lập báo cáo này.")
+def create_draft(actor, org, year, template="annual", period=""):
+    """A new draft from the template; its number is the next version for that period."""
+    period, _dates = check_reportable(org, template, year, period)  # the normalized code
     spec = load_template(template)
     last = (
-        ReportDraft.objects.filter(org=org, year=year, template=template)
+        ReportDraft.objects.filter(org=org, year=year, template=template, period=period)
         .order_by("-version")
         .first()
     )
@@ -86,22 +143,23 @@ def create_draft(actor, org, year, template="annual"):
         org=org,
         year=year,
         template=template,
+        period=period,
         version=(last.version + 1 if last else 1),
-        **_default_header(org, year),
+        **_default_header(org, year, period),
     )
     ReportSection.objects.bulk_create(
         [
             ReportSection(
                 draft=draft,
                 key=s["key"],
-                parent_key=s.get("parent", ""),
+                parent_key=s["parent"],
                 order=i,
                 title=s["title"],
-                numbering=s.get("numbering", "auto"),
-                text=s.get("text", "").strip(),
-                programme=bool(s.get("programme")),
+                numbering=s["numbering"],
+                text=s["text"],
+                programme=s["programme"],
             )
-            for i, s in enumerate(spec["sections"])
+            for i, s in enumerate(sections_for(spec, org_kind(org)))
         ]
     )
     audit.record(actor, "report.create", draft, summary=f"Lập {draft}", org=org)
@@ -122,6 +180,7 @@ def edit_section(actor, section, text, title=None):
         raise ValidationError("Nội dung mục quá dài (tối đa 200.000 ký tự).")
     if title is not None and not title.strip():
         raise ValidationError("Tiêu đề mục không được để trống.")
+    refuse_unknown_names(draft, text)
     before = audit.snapshot(section)
     section.text = text.replace("\r\n", "\n").strip()
     if title is not None:
@@ -137,6 +196,38 @@ def edit_section(actor, section, text, title=None):
     )
     _link_citations(actor, section)
     return section
+
+
+def unknown_names(text, names):
+    """The fact names of `text` that are not among `names` (typos), with the nearest known ones:
+    [(name, [suggestions])]."""
+    from difflib import get_close_matches
+
+    from dangvu.lib.narrative import fact_names
+
+    from .render import is_dynamic
+
+    unknown = sorted(n for n in fact_names(text) if n not in names and not is_dynamic(n))
+    return [(n, get_close_matches(n, list(names), n=3, cutoff=0.6)) for n in unknown]
+
+
+def unknown_messages(found):
+    out = []
+    for name, nearest in found:
+        hint = f" Có phải ý bạn là {', '.join(nearest)}?" if nearest else ""
+        out.append(f"Không có số liệu “{name}”.{hint}")
+    return out
+
+
+def refuse_unknown_names(draft, text):
+    """Saving a figure name no provider knows would print a hole in the report: refuse it."""
+    from dangvu.lib.narrative import fact_names
+
+    if not fact_names(text):
+        return
+    found = unknown_names(text, live_facts(draft))
+    if found:
+        raise ValidationError(unknown_messages(found))
 
 
 def _link_citations(actor, section):
@@ -181,8 +272,7 @@ def take_number(actor, draft):
         raise ValidationError("Chưa cài phần sổ văn bản để lấy số.")
     from dangvu.documents.actions import register_outgoing
 
-    spec = load_template(draft.template)
-    subject = f"{spec['label']} ({draft.year})"
+    subject = draft.label
     _doc, reserved = register_outgoing(
         actor, draft.org, doc_type="Báo cáo", date=draft.issued_on, subject=subject
     )
@@ -191,7 +281,7 @@ def take_number(actor, draft):
 
 def live_facts(draft):
     """{name: Figure} computed now from records."""
-    return compute(draft.org, Period.year(draft.year))
+    return compute(draft.org, draft.reporting_period)
 
 
 def freeze_values(facts):
@@ -235,6 +325,9 @@ def finalise(actor, draft):
     _check_open(draft)
     if not draft.issued_on or not draft.number:
         raise ValidationError("Cần có số, ký hiệu và ngày ban hành trước khi chốt báo cáo.")
+    problems = finalise_problems(draft)
+    if problems:
+        raise ValidationError(["Chưa chốt được báo cáo:", *problems])
     before = audit.snapshot(draft)
     draft.frozen_facts = freeze_values(live_facts(draft))
     draft.status = ReportDraft.Status.FINAL
@@ -257,10 +350,34 @@ def finalise(actor, draft):
     return draft
 
 
+def finalise_problems(draft, limit=12):
+    """What stands between a draft and its finalising, in Vietnamese: unknown figure names, open
+    slots, and the findings of the report checker on the Word file as it would be frozen."""
+    from .checking import check_bytes
+    from .outputs import rendered
+
+    facts = live_facts(draft)
+    problems = []
+    for section in draft.sections.all():
+        for message in unknown_messages(unknown_names(section.text, facts)):
+            problems.append(f"Mục “{section.title}”: {message}")
+    result = rendered(draft)
+    for text in dict.fromkeys(result.slots):
+        problems.append(f"Còn chỗ trống chưa điền: {text}")
+    if not problems:
+        from dangvu.lib.party_docx import render_docx
+
+        for f in check_bytes(render_docx(result.document), "bao-cao.docx"):
+            problems.append(f"{f.location}: {f.problem} {f.suggestion}".strip())
+    if len(problems) > limit:
+        problems = [*problems[:limit], f"… và {len(problems) - limit} vấn đề khác."]
+    return problems
+
+
 @transaction.atomic
 def new_version(actor, draft):
     """A new draft carrying over the header and narrative of `draft`."""
-    new = create_draft(actor, draft.org, draft.year, draft.template)
+    new = create_draft(actor, draft.org, draft.year, draft.template, draft.period)
     for key in HEADER_FIELDS:
         setattr(new, key, getattr(draft, key))
     new.save()

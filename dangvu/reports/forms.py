@@ -1,19 +1,49 @@
 import datetime as dt
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from dangvu.orgs.models import Organization
 from dangvu.web import DateInput
 
+from .periods import KINDS, normalize_code
+
 
 class DraftCreateForm(forms.Form):
+    KEEP, TEMPLATE = "keep", "template"
+
     org = forms.ModelChoiceField(label="Tổ chức", queryset=Organization.objects.none())
-    year = forms.IntegerField(label="Năm báo cáo", min_value=1930)
+    kind = forms.ChoiceField(
+        label="Loại báo cáo", choices=[(k, v[0]) for k, v in KINDS.items()], initial="annual"
+    )
+    year = forms.IntegerField(label="Năm báo cáo", min_value=1930, max_value=9999)
+    period = forms.CharField(
+        label="Kỳ báo cáo",
+        required=False,
+        max_length=4,
+        help_text="Báo cáo quý: Q1…Q4; báo cáo tháng: 01…12; báo cáo năm, 6 tháng: để trống.",
+    )
+    # When the period already has a draft: keep the office's text (a new version of it) or start
+    # again from the template. Asked on a confirmation page, never assumed.
+    existing = forms.ChoiceField(
+        required=False,
+        choices=[("", ""), (KEEP, KEEP), (TEMPLATE, TEMPLATE)],
+        widget=forms.HiddenInput,
+    )
 
     def __init__(self, *args, orgs, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["org"].queryset = orgs
         self.fields["year"].initial = dt.date.today().year
+
+    def clean(self):
+        data = super().clean()
+        if "kind" in data:
+            try:
+                data["period"] = normalize_code(data["kind"], data.get("period"))
+            except ValidationError as e:
+                self.add_error("period", e)
+        return data
 
 
 class SectionForm(forms.Form):
@@ -21,7 +51,9 @@ class SectionForm(forms.Form):
         label="Nội dung",
         required=False,
         widget=forms.Textarea(attrs={"rows": 24, "cols": 100}),
-        help_text="Mỗi dòng là một đoạn. {tên.số.liệu} chèn số liệu tính từ hồ sơ; [^…] tạo chú thích cuối trang.",
+        help_text="Mỗi dòng là một đoạn. {tên.số.liệu} chèn số liệu tính từ hồ sơ; [^…] tạo chú "
+        "thích cuối trang; [?…] bỏ đi khi mọi số liệu trong đó trống hoặc bằng 0; "
+        "[cần bổ sung: …] là chỗ còn phải điền.",
     )
 
 

@@ -12,7 +12,10 @@ class ReportDraft(models.Model):
 
     org = models.ForeignKey("orgs.Organization", models.PROTECT, related_name="reports")
     year = models.PositiveSmallIntegerField("năm báo cáo")
+    # The report kind ("annual", "six_month", "quarterly", "monthly": its template's name) and,
+    # within the year, the period ("" for the year, "H1", "Q1"…"Q4", "01"…"12").
     template = models.CharField("mẫu", max_length=32, default="annual")
+    period = models.CharField("kỳ báo cáo", max_length=4, blank=True, default="")
     version = models.PositiveSmallIntegerField("phiên bản", default=1)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.DRAFT)
     # Header and closing of the document ("thể thức").
@@ -38,12 +41,25 @@ class ReportDraft(models.Model):
         ordering = ["-year", "org", "-version"]
         constraints = [
             models.UniqueConstraint(
-                fields=["org", "year", "template", "version"], name="one_report_version"
+                fields=["org", "year", "template", "period", "version"], name="one_report_version"
             )
         ]
 
     def __str__(self):
-        return f"Báo cáo năm {self.year} – {self.org} (phiên bản {self.version})"
+        return f"{self.label} – {self.org} (phiên bản {self.version})"
+
+    @property
+    def label(self):
+        """ "Báo cáo năm 2017", "Báo cáo quý I năm 2017"."""
+        from .periods import period_label
+
+        return period_label(self.template, self.year, self.period)
+
+    @property
+    def reporting_period(self):
+        from .periods import period_of
+
+        return period_of(self.year, self.period)
 
     @property
     def is_final(self):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from dangvu.lib.party_docx import render_docx
 
-from .actions import fact_values
+from .actions import fact_values, live_facts
 from .render import build_document, to_markdown
 from .unsaved import sections_of
 
@@ -18,7 +18,12 @@ FORMATS = {
 
 
 def rendered(draft, link=None):
-    return build_document(draft, sections_of(draft), fact_values(draft), link)
+    if draft.is_final:
+        return build_document(draft, sections_of(draft), fact_values(draft), link)
+    figures = live_facts(draft)
+    values = {name: f.value for name, f in figures.items()}
+    labels = {name: f.label for name, f in figures.items()}
+    return build_document(draft, sections_of(draft), values, link, labels)
 
 
 def render_docx_bytes(draft):
@@ -45,7 +50,7 @@ def export(draft, suffix, link=None) -> bytes:
         from dangvu.lib.pdf import to_pdf
 
         with tempfile.TemporaryDirectory(prefix="dangvu-pdf-") as tmp:
-            source = Path(tmp) / f"bao-cao-{draft.year}.docx"
+            source = Path(tmp) / f"bao-cao-{draft.year}{draft.period}.docx"
             source.write_bytes(docx_bytes(draft))
             return to_pdf(source, Path(tmp)).read_bytes()
     raise ValueError(

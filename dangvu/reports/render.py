@@ -4,13 +4,15 @@ Section numbers are computed from the tree, placeholders take their values from 
 become real footnotes. The same document model feeds Word, PDF, HTML and Markdown.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from dangvu.lib import narrative
 from dangvu.lib.dates import place_date
 from dangvu.lib.party_doc import Footnote, Header, Paragraph, PartyDocument, Run, Signature, Table
 
-from .report_template import load_template
+from .periods import default_issue_date
+from .report_template import load_template, org_kind, pick
 
 ROMAN = [
     "I",
@@ -35,7 +37,34 @@ ROMAN = [
 class Rendered:
     document: PartyDocument
     used: set = field(default_factory=set)  # fact names the report shows
-    missing: set = field(default_factory=set)  # fact names with no value
+    missing: set = field(default_factory=set)  # fact names no provider knows (typos)
+    slots: list = field(default_factory=list)  # the open "[cần bổ sung: …]" slots, in order
+
+
+# Figures whose names depend on records (a campaign's key, a scored organization's slug) or on
+# the kind of organization (only a committee or cell keeps a fee ledger): a name of these families
+# that has no value here is a slot to fill, not a typo.
+DYNAMIC_PREFIXES = (
+    "campaigns.",
+    "contests.",
+    "scores.",
+    "indicators.",
+    "degradation.collective.",
+    "fees.",
+    "programme.",
+)
+
+
+# The organization's names and the period's words frame a sentence; they are not its figures.
+CONTEXT_PREFIXES = ("org.", "period.")
+
+
+def is_dynamic(name):
+    return name.startswith(DYNAMIC_PREFIXES)
+
+
+def slot(what):
+    return f"{narrative.SLOT}: {what}]"
 
 
 def section_numbers(sections):
@@ -65,28 +94,61 @@ def _depth(section, by_key):
 
 
 class _Renderer:
-    def __init__(self, facts, link):
+    def __init__(self, facts, link, labels=None):
         self.facts = facts
+        self.labels = labels or {}
         self.link = link or (lambda name: None)
         self.used, self.missing = set(), set()
+        self.optional = 0  # inside an optional stretch, an empty wording says nothing
+
+    def slot(self, name):
+        """The open slot of a figure the records do not give, named by its label."""
+        return slot((self.labels.get(name) or name).rstrip(": "))
 
     def value(self, name, fmt):
         self.used.add(name)
         if name not in self.facts:
+            if is_dynamic(name):
+                return self.slot(name)
             self.missing.add(name)
             return f"[thiếu số liệu: {name}]"
-        return narrative.render_value(self.facts[name], fmt)
+        value = self.facts[name]
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return "" if self.optional else self.slot(name)
+        return narrative.render_value(value, fmt)
+
+    def absent(self, parts):
+        """Whether an optional stretch is left out: a condition of it (`{name|if}`) is absent, or
+        every figure in it is (it has at least one)."""
+        conditions = [p.name for p in parts if isinstance(p, narrative.Fact) and p.fmt == "if"]
+        if any(narrative.is_absent(self.facts.get(n)) for n in conditions):
+            return True
+        names = [
+            p.name
+            for p in narrative.flatten(parts)
+            if isinstance(p, narrative.Fact) and not p.name.startswith(CONTEXT_PREFIXES)
+        ]
+        return bool(names) and all(narrative.is_absent(self.facts.get(n)) for n in names)
 
     def text(self, source):
         """Plain text of a one-line markup (titles, the closing line)."""
         out = []
         for line in narrative.parse(source):
-            for part in line.parts:
-                if isinstance(part, narrative.Fact):
-                    out.append(self.value(part.name, part.fmt))
-                elif isinstance(part, narrative.Text):
-                    out.append(part.text)
+            out += self.plain(line.parts)
         return "".join(out)
+
+    def plain(self, parts):
+        out = []
+        for part in parts:
+            if isinstance(part, narrative.Fact):
+                out.append(self.value(part.name, part.fmt))
+            elif isinstance(part, narrative.Text):
+                out.append(part.text)
+            elif isinstance(part, narrative.Optional) and not self.absent(part.parts):
+                self.optional += 1
+                out += self.plain(part.parts)
+                self.optional -= 1
+        return out
 
     def blocks(self, source):
         blocks = []
@@ -97,42 +159,67 @@ class _Renderer:
             if line.kind == "lines":
                 blocks += self.lines(line.block)
                 continue
-            runs = []
-            for part in line.parts:
-                if isinstance(part, narrative.Text):
-                    runs.append(Run(part.text))
-                elif isinstance(part, narrative.Fact):
-                    runs.append(Run(self.value(part.name, part.fmt), href=self.link(part.name)))
-                else:
-                    note = "".join(
-                        p.text if isinstance(p, narrative.Text) else self.value(p.name, p.fmt)
-                        for p in part.parts
-                    )
-                    runs.append(Run("", footnote=Footnote([note.strip()])))
-            blocks.append(Paragraph(runs))
+            runs = self.runs(line.parts)
+            if _says_something(runs):
+                blocks.append(Paragraph(runs))
         return blocks
+
+    def runs(self, parts):
+        runs = []
+        for part in parts:
+            if isinstance(part, narrative.Text):
+                runs.append(Run(part.text))
+            elif isinstance(part, narrative.Fact):
+                runs.append(Run(self.value(part.name, part.fmt), href=self.link(part.name)))
+            elif isinstance(part, narrative.Optional):
+                if not self.absent(part.parts):
+                    self.optional += 1
+                    runs += self.runs(part.parts)
+                    self.optional -= 1
+            else:
+                note = "".join(self.plain(part.parts))
+                runs.append(Run("", footnote=Footnote([note.strip()])))
+        return runs
 
     def lines(self, name):
         self.used.add(name)
-        items = self.facts.get(name)
-        if items is None:
-            self.missing.add(name)
-            return [Paragraph([Run(f"[thiếu số liệu: {name}]")])]
+        if name not in self.facts:
+            return [Paragraph([Run(self.value(name, ""))])]
+        items = self.facts[name]
+        if not items:
+            return [Paragraph([Run(self.slot(name))])]
         return [Paragraph([Run(str(item), href=self.link(name))]) for item in items]
 
     def table(self, name):
         self.used.add(name)
-        rows = self.facts.get(name)
-        if not rows:
-            self.missing.add(name)
-            return Paragraph([Run(f"[thiếu số liệu: {name}]")])
+        if name not in self.facts:
+            return Paragraph([Run(self.value(name, ""))])
+        rows = self.facts[name]
+        if not rows or _all_zero(rows):
+            return Paragraph([Run(self.slot(name))])
         return Table([[str(c) for c in row] for row in rows], style="ledger", anchor=name)
 
 
-def build_document(draft, sections, facts, link=None) -> Rendered:
-    """The report of `draft` with fact values `facts` ({name: value})."""
+def _all_zero(rows):
+    """A table whose every figure is zero holds no record: a ledger nobody kept yet."""
+    digits = "".join(ch for row in rows for cell in row[1:] for ch in str(cell) if ch.isdigit())
+    return bool(digits) and set(digits) == {"0"}
+
+
+def _says_something(runs):
+    """A paragraph left with only a bullet or punctuation once optional stretches went is dropped."""
+    if any(r.footnote for r in runs):
+        return True
+    text = "".join(r.text for r in runs)
+    return any(c.isalnum() for c in text)
+
+
+def build_document(draft, sections, facts, link=None, labels=None) -> Rendered:
+    """The report of `draft` with fact values `facts` ({name: value}); `labels` ({name: label})
+    names the open slots."""
     template = load_template(draft.template)
-    r = _Renderer(facts, link)
+    kind = org_kind(draft.org)
+    r = _Renderer(facts, link, labels)
     numbers = section_numbers(sections)
     by_key = {s.key: s for s in sections}
     body = []
@@ -145,36 +232,69 @@ def build_document(draft, sections, facts, link=None) -> Rendered:
                 [Run(f"{numbers[s.key]}{sep}{r.text(s.title)}", bold=True)], style, anchor=s.key
             )
         )
-        body += r.blocks(s.text)
-    if template.get("closing"):
-        body.append(Paragraph([Run(r.text(template["closing"]))]))
-    issued = draft.issued_on
+        blocks = r.blocks(s.text)
+        if not blocks and not any(other.parent_key == s.key for other in sections):
+            # A section with nothing from records nor from the office is a slot to fill.
+            blocks = [Paragraph([Run(slot(f"nội dung mục “{r.text(s.title)}”"))])]
+        body += blocks
+    closing = pick(template, "closing", kind)
+    if closing:
+        body.append(Paragraph([Run(r.text(closing))]))
+    period = draft.reporting_period
+    issued = draft.issued_on or default_issue_date(period)
+    place = draft.place or slot("địa danh")
     document = PartyDocument(
         header=Header(
             superior=draft.superior_name.upper(),
             issuer=draft.issuer_name.upper(),
-            number=draft.number,
-            place_date=place_date(draft.place, issued) if issued and draft.place else "",
+            number=draft.number or number_slot(draft.org),
+            place_date=place_date(place, issued),
         ),
         doc_type=template["doc_type"],
-        subject=[r.text(line) for line in template["subject"]],
+        subject=[r.text(line) for line in pick(template, "subject", kind)],
         body=body,
         recipients=[line.strip() for line in draft.recipients.splitlines() if line.strip()],
-        signature=Signature(draft.signer_capacity, draft.signer_title, draft.signer_name),
-        issued_on=issued or _year_end(draft.year),
+        signature=Signature(
+            draft.signer_capacity,
+            draft.signer_title,
+            draft.signer_name or slot("họ và tên người ký"),
+        ),
+        issued_on=issued,
+        draft=not draft.is_final,
     )
-    return Rendered(document, r.used, r.missing)
+    return Rendered(document, r.used, r.missing, open_slots(document))
 
 
-def _year_end(year):
-    import datetime as dt
+SLOT_PATTERN = re.compile(re.escape(narrative.SLOT) + r"[^\]]*\]")
 
-    return dt.date(year, 12, 31)
+
+def open_slots(doc: PartyDocument):
+    """Every "[cần bổ sung: …]" left in the document, header to footnotes, in reading order."""
+    texts = [doc.header.superior, doc.header.issuer, doc.header.number, doc.header.place_date]
+    texts += doc.subject
+    for block in doc.body:
+        if isinstance(block, Table):
+            texts += [cell for row in block.rows for cell in row]
+        else:
+            texts.append(block.text)
+            texts += [p for run in block.runs if run.footnote for p in run.footnote.paragraphs]
+    texts += doc.recipients + [doc.signature.capacity, doc.signature.title, doc.signature.name]
+    return [m.group(0) for text in texts for m in SLOT_PATTERN.finditer(text or "")]
+
+
+def number_slot(org):
+    """The number line before a number is taken: "Số   -BC/ĐU", the number left blank as drafts
+    are typed, so the office sees where it goes."""
+    from dangvu.orgs.models import Organization
+
+    symbol = org.symbol or ("CB" if org.kind == Organization.Kind.PARTY_CELL else "VT")
+    return f"Số      -BC/{symbol}"
 
 
 def to_markdown(doc: PartyDocument) -> str:
     """Markdown with footnotes as `[^n]`, for reading, diffing and the report checker."""
-    lines = [
+    lines = ["**DỰ THẢO**", ""] if doc.draft else []
+    lines += [
         doc.header.superior,
         f"**{doc.header.issuer}**",
         "*",

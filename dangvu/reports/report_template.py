@@ -1,10 +1,19 @@
-"""Report templates as data: TOML files in `report_templates/`, a tree of sections."""
+"""Report templates as data: TOML files in `report_templates/`, one per report kind (annual,
+six_month, quarterly, monthly), each a tree of sections.
+
+One template serves the three kinds of reporting organization ("org kinds" below): a grassroots
+committee with its cells (`committee`), a cell under such a committee (`cell`), and a grassroots
+cell directly under a superior committee (`cell_base`). A section may be limited to some of them
+(`kinds = ["committee"]`) and may word its title or text for one of them (`text_cell = …`,
+`title_cell_base = …`); `cell_base` falls back to the `cell` wording, then to the plain one.
+"""
 
 import tomllib
 from functools import cache
 from pathlib import Path
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "report_templates"
+ORG_KINDS = ("committee", "cell", "cell_base")
 
 
 @cache
@@ -13,12 +22,60 @@ def load_template(name: str) -> dict:
     if not path.is_file():
         raise LookupError(f"Không có mẫu báo cáo “{name}”.")
     data = tomllib.loads(path.read_text(encoding="utf-8"))
+    if "extends" in data:
+        # A kind that shares another's sections and words only its title and closing.
+        data = {**load_template(data["extends"]), **data}
     keys = {s["key"] for s in data["sections"]}
     for s in data["sections"]:
         if s.get("parent") and s["parent"] not in keys:
             raise ValueError(f"section {s['key']} has an unknown parent {s['parent']}")
+        for kind in s.get("kinds", ()):
+            if kind not in ORG_KINDS:
+                raise ValueError(f"section {s['key']} names an unknown kind {kind}")
     return data
 
 
 def available_templates():
-    return sorted(p.stem for p in TEMPLATES_DIR.glob("*.toml"))
+    """The report kinds (templates that are not only a base for others)."""
+    return sorted(p.stem for p in TEMPLATES_DIR.glob("*.toml") if not p.stem.startswith("_"))
+
+
+def org_kind(org) -> str:
+    """Which wording a report of `org` takes: a committee, a cell under one, or a grassroots cell."""
+    from dangvu.orgs.models import Organization
+
+    K = Organization.Kind
+    if org.kind != K.PARTY_CELL:
+        return "committee"
+    parent = org.parent
+    return "cell" if parent is not None and parent.kind == K.PARTY_COMMITTEE else "cell_base"
+
+
+def pick(data: dict, key: str, kind: str, default=None):
+    """`data[key]` as worded for org kind `kind` (see the module docstring)."""
+    for name in (f"{key}_{kind}", f"{key}_cell" if kind == "cell_base" else None, key):
+        if name and name in data:
+            return data[name]
+    return default
+
+
+def sections_for(spec: dict, kind: str) -> list[dict]:
+    """The sections of template `spec` for org kind `kind`, in order, worded for it."""
+    kept, out = set(), []
+    for s in spec["sections"]:
+        if "kinds" in s and kind not in s["kinds"]:
+            continue
+        if s.get("parent") and s["parent"] not in kept:
+            continue
+        kept.add(s["key"])
+        out.append(
+            {
+                "key": s["key"],
+                "parent": s.get("parent", ""),
+                "title": pick(s, "title", kind),
+                "numbering": s.get("numbering", "auto"),
+                "text": (pick(s, "text", kind) or "").strip(),
+                "programme": bool(s.get("programme")),
+            }
+        )
+    return out

@@ -1,23 +1,28 @@
 """A draft built in memory from the default template, for exports when none was saved."""
 
-from .actions import _default_header
+from .actions import _default_header, check_reportable
 from .models import ReportDraft, ReportSection
-from .report_template import load_template
+from .report_template import load_template, org_kind, sections_for
 
 
-def unsaved_draft(org, year, template="annual"):
+def unsaved_draft(org, year, template="annual", period=""):
+    """The report the office would start from, checked like a new draft; nothing is saved."""
+    period, _dates = check_reportable(org, template, year, period)  # the normalized code
     spec = load_template(template)
-    draft = ReportDraft(org=org, year=year, template=template, **_default_header(org, year))
+    draft = ReportDraft(
+        org=org, year=year, template=template, period=period, **_default_header(org, year, period)
+    )
     draft.unsaved_sections = [
         ReportSection(
             key=s["key"],
-            parent_key=s.get("parent", ""),
+            parent_key=s["parent"],
             order=i,
             title=s["title"],
-            numbering=s.get("numbering", "auto"),
-            text=s.get("text", "").strip(),
+            numbering=s["numbering"],
+            text=s["text"],
+            programme=s["programme"],
         )
-        for i, s in enumerate(spec["sections"])
+        for i, s in enumerate(sections_for(spec, org_kind(org)))
     ]
     return draft
 

@@ -20,11 +20,7 @@ from .forms import CheckForm, ConfirmForm, DraftCreateForm, HeaderForm, SectionF
 from .models import ReportDraft
 from .outputs import FORMATS, export, rendered
 
-REPORTING_KINDS = [
-    Organization.Kind.PARTY_COMMITTEE,
-    Organization.Kind.PARTY_CELL,
-    Organization.Kind.SUPERIOR_COMMITTEE,
-]
+REPORTING_KINDS = list(actions.REPORTING_KINDS)
 
 
 def _draft(request, draft_id, write=False):
@@ -41,6 +37,16 @@ def _writable_orgs(scope):
     return orgs if scope.write_org_ids is None else orgs.filter(id__in=scope.write_org_ids)
 
 
+def _latest_ids(drafts):
+    """The ids of the current version of each report (the highest version of its period)."""
+    latest = {}
+    for d in drafts:
+        key = (d.org_id, d.year, d.template, d.period)
+        if key not in latest or d.version > latest[key][0]:
+            latest[key] = (d.version, d.id)
+    return {draft_id for _version, draft_id in latest.values()}
+
+
 def report_list(request):
     scope = request.scope
     drafts = ReportDraft.objects.select_related("org")
@@ -52,21 +58,51 @@ def report_list(request):
         if not orgs.exists():
             raise PermissionDenied("Bạn không có quyền lập báo cáo.")
         if form.is_valid():
-            draft = apply_action(
-                form,
-                actions.create_draft,
-                request.user,
-                form.cleaned_data["org"],
-                form.cleaned_data["year"],
+            data = form.cleaned_data
+            current = (
+                ReportDraft.objects.filter(
+                    org=data["org"], year=data["year"], template=data["kind"], period=data["period"]
+                )
+                .order_by("-version")
+                .first()
             )
+            if current is not None and not data["existing"]:
+                return _confirm_regenerate(request, form, current)
+            if current is not None and data["existing"] == DraftCreateForm.KEEP:
+                draft = apply_action(form, actions.new_version, request.user, current)
+            else:
+                draft = apply_action(
+                    form,
+                    actions.create_draft,
+                    request.user,
+                    data["org"],
+                    data["year"],
+                    data["kind"],
+                    data["period"],
+                )
             if draft:
                 messages.success(request, f"Đã lập {draft}.")
                 return redirect("report_detail", draft_id=draft.id)
+    drafts = list(drafts)
     return render(
         request,
         "reports/list.html",
-        {"drafts": drafts, "form": form if orgs.exists() else None},
+        {
+            "drafts": drafts,
+            "current": _latest_ids(drafts),
+            "form": form if orgs.exists() else None,
+        },
         status=400 if form.errors else 200,
+    )
+
+
+def _confirm_regenerate(request, form, current):
+    """A period that has a draft: ask before anything is made, and offer to keep its text."""
+    typed = sum(len(s.text) for s in current.sections.all())
+    return render(
+        request,
+        "reports/regenerate.html",
+        {"form": form, "current": current, "typed": typed},
     )
 
 
@@ -82,11 +118,12 @@ def report_detail(request, draft_id):
             "article": mark_safe(render_html(result.document, rule, standalone=False)),
             "css": mark_safe(party_css(rule)),
             "missing": sorted(result.missing),
+            "slots": list(dict.fromkeys(result.slots)),
             "sections": draft.sections.all(),
             "can_write": request.scope.can_write_org(draft.org),
             "formats": [f.strip(".") for f in FORMATS],
             "versions": ReportDraft.objects.filter(
-                org=draft.org, year=draft.year, template=draft.template
+                org=draft.org, year=draft.year, template=draft.template, period=draft.period
             ),
         },
     )
@@ -101,12 +138,32 @@ def report_section(request, draft_id, key):
     ):
         messages.success(request, f"Đã lưu mục “{section.title}”.")
         return redirect(reverse("report_detail", args=[draft.id]) + f"#{section.key}")
-    return render_form(
+    return render(
         request,
-        form,
-        title=f"Sửa mục: {section.title}",
-        back_url=reverse("report_detail", args=[draft.id]),
+        "reports/section.html",
+        {
+            "draft": draft,
+            "section": section,
+            "form": form,
+            "figures": _figure_list(draft),
+        },
+        status=400 if form.is_bound and form.errors else 200,
     )
+
+
+def _figure_list(draft):
+    """[(name, Vietnamese label, value as the report writes it)] for the section editor."""
+    from dangvu.lib.narrative import render_value
+
+    rows = []
+    for name, figure in sorted(actions.live_facts(draft).items()):
+        value = figure.value
+        if isinstance(value, list | tuple):
+            shown = f"{len(value)} dòng" if value else "(trống)"
+        else:
+            shown = render_value(value) if value not in (None, "") else "(trống)"
+        rows.append((name, figure.label or name, shown[:120]))
+    return rows
 
 
 def report_header(request, draft_id):
@@ -145,14 +202,20 @@ def report_finalise(request, draft_id):
     if form.is_valid() and apply_action(form, actions.finalise, request.user, draft):
         messages.success(request, "Đã chốt báo cáo: số liệu và tệp Word được giữ nguyên từ nay.")
         return redirect("report_detail", draft_id=draft.id)
+    problems = [] if form.is_bound or draft.is_final else actions.finalise_problems(draft)
+    intro = (
+        "Sau khi chốt, số liệu và tệp Word không thay đổi nữa dù hồ sơ thay đổi; "
+        "muốn sửa phải tạo phiên bản mới."
+    )
+    if problems:
+        intro = f"{intro} Cần xử lý trước khi chốt: " + " ".join(problems)
     return render_form(
         request,
         form,
         title=f"Chốt {draft}",
         back_url=reverse("report_detail", args=[draft.id]),
         submit="Chốt báo cáo",
-        intro="Sau khi chốt, số liệu và tệp Word không thay đổi nữa dù hồ sơ thay đổi; "
-        "muốn sửa phải tạo phiên bản mới.",
+        intro=intro,
     )
 
 
@@ -185,7 +248,8 @@ def report_download(request, draft_id, ext):
         return redirect("report_detail", draft_id=draft.id)
     response = HttpResponse(data, content_type=FORMATS[suffix])
     if suffix != ".html":
-        name = f"bao-cao-{draft.year}-{draft.org.slug}-v{draft.version}{suffix}"
+        period = f"-{draft.period.lower()}" if draft.period else ""
+        name = f"bao-cao-{draft.year}{period}-{draft.org.slug}-v{draft.version}{suffix}"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

@@ -7,6 +7,7 @@ from dangvu.orgs.models import Organization
 from dangvu.people.models import Qualification
 
 from .facts import Figure, derived, provider
+from .periods import next_period, period_name
 
 
 @provider
@@ -24,12 +25,45 @@ def organization_names(org, period):
             org.founding_document, orgs=frozenset([org.id]), label="Quyết định thành lập"
         ),
         "org.superior": Figure(
-            superior.name_on(day) if superior else "cấp trên", label="Cấp ủy cấp trên"
+            _executive(superior.name_on(day)) if superior else "cấp ủy cấp trên",
+            label="Cấp ủy cấp trên",
         ),
         "agency.name": Figure(_short_agency_name(agency, day) if agency else "", label="Cơ quan"),
+        "agency.short": Figure(
+            _agency_word(agency.name_on(day)) if agency else "cơ quan",
+            label="Cách gọi ngắn cơ quan (Sở, Ban …)",
+        ),
         "period.year": Figure(period.end.year, label="Năm báo cáo"),
         "period.next_year": Figure(period.end.year + 1, label="Năm kế hoạch"),
+        "period.name": Figure(period_name(period), label="Kỳ báo cáo"),
+        "period.next_name": Figure(period_name(next_period(period)), label="Kỳ kế hoạch"),
     }
+
+
+def _executive(name):
+    # A report goes to the superior's executive: "Đảng bộ Sở X" reads "Đảng ủy Sở X".
+    return "Đảng ủy" + name[len("Đảng bộ") :] if name.startswith("Đảng bộ") else name
+
+
+# The word an agency's own report calls it by: "tại Sở", "tại Ban"; any other agency is "cơ quan".
+AGENCY_WORDS = (
+    "Sở",
+    "Ban",
+    "Văn phòng",
+    "Ủy ban",
+    "Cục",
+    "Chi cục",
+    "Công ty",
+    "Trường",
+    "Bệnh viện",
+)
+
+
+def _agency_word(name):
+    for word in sorted(AGENCY_WORDS, key=len, reverse=True):
+        if name.startswith(f"{word} "):
+            return word
+    return "cơ quan"
 
 
 def _short_agency_name(agency, day):
@@ -113,7 +147,78 @@ def activity_lists(org, period, facts):
         fig = _titles(facts, f"activities.{name}.sessions")
         if fig is not None:
             out[f"activities.{name}.titles"] = fig
+        prose = _prose(facts, f"activities.{name}.sessions", name)
+        if prose is not None:
+            out[f"activities.{name}.prose"] = prose
     return out
+
+
+# How a report introduces each kind of activity in a footnote, for what the organization held
+# and for what it attended; and the words a title may start with that the lead already says.
+LEADS = {
+    "organized": {
+        "conference": "Tổ chức hội nghị",
+        "dissemination": "Triển khai, quán triệt",
+        "committee_meeting": "Họp, làm việc",
+        "training": "Tổ chức tập huấn, bồi dưỡng",
+        "visit": "Thăm hỏi, làm việc với địa phương",
+        "congress": "Tổ chức đại hội",
+        "contest": "Tổ chức cuộc thi",
+        "regular_meeting": "Sinh hoạt chi bộ thường kỳ",
+        "thematic_meeting": "Sinh hoạt chi bộ chuyên đề",
+        "other": "Tổ chức",
+    },
+    "attended": {
+        "conference": "Dự hội nghị",
+        "dissemination": "Dự triển khai, quán triệt",
+        "committee_meeting": "Dự họp, làm việc",
+        "training": "Dự tập huấn, bồi dưỡng",
+        "visit": "Tham gia thăm hỏi",
+        "congress": "Dự đại hội",
+        "contest": "Tham gia cuộc thi",
+        "regular_meeting": "Dự sinh hoạt chi bộ thường kỳ",
+        "thematic_meeting": "Dự sinh hoạt chi bộ chuyên đề",
+        "other": "Tham gia",
+    },
+}
+REDUNDANT_START = {
+    "conference": "Hội nghị ",
+    "contest": "Cuộc thi ",
+    "regular_meeting": "Sinh hoạt chi bộ thường kỳ ",
+    "thematic_meeting": "Sinh hoạt chi bộ chuyên đề ",
+}
+
+
+def _without_lead(kind, title):
+    """ "Hội nghị triển khai X" under "Dự hội nghị" reads "triển khai X"; a title whose rest
+    names the event itself ("Hội nghị lần thứ chín …") keeps its first words."""
+    start = REDUNDANT_START.get(kind)
+    if not start or not title.startswith(start):
+        return title
+    rest = title[len(start) :]
+    return title if not rest or rest.startswith(("lần ", "đảng viên")) else rest
+
+
+def _prose(facts, name, side):
+    """The activities behind fact `name` as prose grouped by kind, in the order each kind first
+    came: "Tổ chức hội nghị: a; b. Họp, làm việc: c" (a footnote adds its own full stop)."""
+    from django.apps import apps
+
+    fig = facts.get(name)
+    if fig is None or not fig.records.get("work.activity"):
+        return None
+    model = apps.get_model("work.activity")
+    ids = fig.records["work.activity"]
+    groups = {}
+    for kind, title in (
+        model.objects.filter(id__in=ids).order_by("starts_on", "id").values_list("kind", "title")
+    ):
+        groups.setdefault(kind, []).append(_lower_first(_without_lead(kind, title)))
+    leads = LEADS[side]
+    text = ". ".join(
+        f"{leads.get(kind, leads['other'])}: {'; '.join(titles)}" for kind, titles in groups.items()
+    )
+    return Figure(text, label=f"{fig.label} (theo loại)", records={"work.activity": ids})
 
 
 @provider
@@ -127,6 +232,12 @@ def mass_organization_activities(org, period):
     from dangvu.work.models import Activity, ActivityOrg
 
     ids = subtree_ids([org.id])
+    # Events held inside the organization are its own, whoever else joined them.
+    organized_here = ActivityOrg.objects.filter(
+        role=ActivityOrg.Role.ORGANIZER,
+        org_id__in=ids,
+        activity__starts_on__range=(period.start, period.end),
+    ).values("activity_id")
     out = {}
     for kind, label in (
         (Organization.Kind.TRADE_UNION, "Công đoàn"),
@@ -147,6 +258,27 @@ def mass_organization_activities(org, period):
             [_lower_first(t) for _, t in rows],
             label=f"Hoạt động do {label} tổ chức",
             records={"work.activity": frozenset(i for i, _ in rows)},
+        )
+        held = {i for i, _ in rows}
+        # What it took part in that someone outside organized: "Cử đoàn viên tham dự: …".
+        joined = [
+            (i, t)
+            for i, t in Activity.objects.filter(
+                starts_on__range=(period.start, period.end),
+                links__role=ActivityOrg.Role.PARTICIPANT,
+                links__org__kind=kind,
+                links__org_id__in=ids,
+            )
+            .exclude(id__in=organized_here)
+            .order_by("starts_on", "id")
+            .values_list("id", "title")
+            .distinct()
+            if i not in held
+        ]
+        out[f"activities.{kind}.attended_titles"] = Figure(
+            [_lower_first(t) for _, t in joined],
+            label=f"Hoạt động {label} tham dự",
+            records={"work.activity": frozenset(i for i, _ in joined)},
         )
     return out
 

@@ -1,18 +1,16 @@
 """The demo's 2017 report, written by dangvu from records, against the reference report."""
 
 import io
-from pathlib import Path
 
 import docx
 import pytest
 
 from dangvu.lib.citations import document_key, find_citations
+from dangvu.lib.reference import MISSING, reference_report_path
 from dangvu.reports.models import ReportDraft
 from dangvu.reports.outputs import export
 
-REFERENCE = (
-    Path(__file__).resolve().parents[3].parent / "shared/reference/bao-cao-2017-dang-bo-so-tttt.md"
-)
+REFERENCE = reference_report_path()
 
 # Every figure of the reference report, each in a phrase of the generated report's wording.
 FIGURES = [
@@ -25,7 +23,7 @@ FIGURES = [
     "có mặt đến thời điểm hiện tại: 59 người",
     "Biên chế hành chính: 30 người (có 12 nữ)",
     "Biên chế sự nghiệp: 29 người (có 06 nữ, 02 dân tộc thiểu số)",
-    "05 người (tại cơ quan: 04; đơn vị sự nghiệp: 01, trong đó có 02 nữ)",
+    "05 người (tại Sở: 04; đơn vị sự nghiệp: 01, trong đó có 02 nữ)",
     "Tiến sĩ: 01; Thạc sĩ: 04; Đại học: 52; Trung cấp: 01; Khác: 06",
     "Cử nhân: 03; Cao cấp: 05; Trung cấp: 22",
     "Đoàn viên công đoàn: 64 đồng chí",
@@ -111,7 +109,7 @@ def test_the_report_holds_every_figure_of_the_reference(report):
     assert "[thiếu số liệu" not in text
 
 
-@pytest.mark.skipif(not REFERENCE.exists(), reason="reference report not available")
+@pytest.mark.skipif(REFERENCE is None, reason=MISSING)
 def test_the_report_cites_every_document_of_the_reference(report):
     generated = {document_key(c) for c in find_citations(export(report, ".md").decode())}
     wanted = {}

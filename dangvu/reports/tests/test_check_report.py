@@ -2,16 +2,15 @@
 
 import json
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-REFERENCE = (
-    Path(__file__).resolve().parents[3].parent / "shared/reference/bao-cao-2017-dang-bo-so-tttt.md"
-)
+from dangvu.lib.reference import MISSING, reference_report_path
+
+REFERENCE = reference_report_path()
 
 
 def _run(*args):
@@ -24,7 +23,7 @@ def _run(*args):
     return code, out.getvalue()
 
 
-@pytest.mark.skipif(not REFERENCE.exists(), reason="reference report not available")
+@pytest.mark.skipif(REFERENCE is None, reason=MISSING)
 def test_command_finds_the_reference_reports_defects():
     code, out = _run(str(REFERENCE), "--json")
     findings = [json.loads(line) for line in out.splitlines()]

@@ -1,8 +1,11 @@
-"""`python manage.py report annual --org SLUG --year YYYY --out FILE [--draft-version N] [--user NAME]`.
+"""`python manage.py report KIND --org SLUG --year YYYY [--period H1|Q1..Q4|MM] --out FILE
+[--draft-version N] [--user NAME]`.
 
-Writes the report in the format of FILE's extension (.docx, .pdf, .md, .html). It uses the
-organization's latest draft for that year (its frozen content once finalised), or, when the office
-has not started one, the default template filled from records — without saving anything.
+KIND is `annual` (the year), `six_month` (sơ kết 6 tháng đầu năm), `quarterly` (--period Q1…Q4)
+or `monthly` (--period 01…12). Writes the report in the format of FILE's extension (.docx, .pdf,
+.md, .html). It uses the organization's latest draft for that period (its frozen content once
+finalised), or, when the office has not started one, the template filled from records — without
+saving anything. Every refusal is a Vietnamese message and exit code 1.
 """
 
 from pathlib import Path
@@ -14,16 +17,30 @@ from dangvu.accounts.scope import scope_for_username
 from dangvu.lib.text import money
 from dangvu.reports.models import ReportDraft
 from dangvu.reports.outputs import FORMATS, export
+from dangvu.reports.periods import KINDS, normalize_code, period_label
 from dangvu.reports.unsaved import unsaved_draft
 
 
+def _refuse(error):
+    messages = getattr(error, "messages", None) or [str(error)]
+    return CommandError(" ".join(messages))
+
+
 class Command(BaseCommand):
-    help = "Viết báo cáo năm của một tổ chức ra tệp .docx, .pdf, .md hoặc .html."
+    help = "Viết báo cáo (năm, sơ kết 6 tháng, quý, tháng) của một tổ chức ra tệp .docx, .pdf, .md hoặc .html."
 
     def add_arguments(self, parser):
-        parser.add_argument("kind", choices=["annual"], help="loại báo cáo (annual: báo cáo năm)")
+        parser.add_argument(
+            "kind",
+            choices=list(KINDS),
+            help="loại báo cáo: annual (năm), six_month (sơ kết 6 tháng đầu năm), "
+            "quarterly (quý), monthly (tháng)",
+        )
         parser.add_argument("--org", required=True, help="mã (slug) của tổ chức")
         parser.add_argument("--year", required=True, type=int, help="năm báo cáo")
+        parser.add_argument(
+            "--period", default="", help="kỳ báo cáo: H1 (6 tháng), Q1…Q4 (quý), 01…12 (tháng)"
+        )
         parser.add_argument("--out", required=True, help="tệp kết quả; đuôi tệp chọn định dạng")
         parser.add_argument(
             "--draft-version",
@@ -33,13 +50,21 @@ class Command(BaseCommand):
         )
         parser.add_argument("--user", help="chạy với quyền của người dùng này")
 
-    def handle(self, *args, kind, org, year, out, draft_version=None, user=None, **options):
+    def handle(
+        self, *args, kind, org, year, out, period="", draft_version=None, user=None, **options
+    ):
         version = draft_version
         out = Path(out)
         if out.suffix.lower() not in FORMATS:
             raise CommandError(
                 f"Đuôi tệp “{out.suffix}” không được hỗ trợ; hãy dùng .docx, .pdf, .md hoặc .html."
             )
+        if not out.parent.is_dir():
+            raise CommandError(f"Thư mục “{out.parent}” không tồn tại; hãy tạo thư mục trước.")
+        try:
+            code = normalize_code(kind, period)
+        except ValidationError as e:
+            raise _refuse(e) from None
         try:
             scope = scope_for_username(user)
         except LookupError as e:
@@ -47,19 +72,23 @@ class Command(BaseCommand):
         organization = scope.orgs().filter(slug=org).first()
         if organization is None:
             raise CommandError(f"Không tìm thấy tổ chức “{org}” (hoặc bạn không có quyền xem).")
-        drafts = ReportDraft.objects.filter(org=organization, year=year, template=kind)
+        drafts = ReportDraft.objects.filter(org=organization, year=year, template=kind, period=code)
         draft = (
             drafts.filter(version=version).first()
             if version
             else drafts.order_by("-version").first()
         )
         if version and draft is None:
-            raise CommandError(f"Không có phiên bản {version} của báo cáo năm {year}.")
+            label = period_label(kind, year, code)
+            raise CommandError(f"Không có phiên bản {version} của {label[0].lower()}{label[1:]}.")
         try:
-            draft = draft or unsaved_draft(organization, year, kind)
+            draft = draft or unsaved_draft(organization, year, kind, code)
             data = export(draft, out.suffix.lower())
-        except (ValidationError, RuntimeError) as e:
-            raise CommandError("; ".join(getattr(e, "messages", [str(e)]))) from None
-        out.write_bytes(data)
+        except (ValidationError, RuntimeError, LookupError) as e:
+            raise _refuse(e) from None
+        try:
+            out.write_bytes(data)
+        except OSError as e:
+            raise CommandError(f"Không ghi được tệp “{out}”: {e.strerror}.") from None
         state = "đã chốt" if draft.is_final else "dự thảo"
         self.stdout.write(f"Đã ghi {out} ({money(len(data))} byte, {state}).")
