@@ -1,0 +1,420 @@
+"""Consolidated figures of a superior committee's subtree: one row per grassroots unit, and
+totals that are the sum of the rows.
+
+The unit figures are the same named facts the unit's own pages show (section I of
+`people/stats.py`, `party.admissions|recognitions`, `evaluations.*`, `fees.collected|remitted`,
+`activities.<kind>.sessions|attendances`), computed here for every unit at once: each group is
+one query over the whole subtree whose rows are then sorted to their unit in memory, so the
+number of queries does not grow with the number of units (a province has hundreds). The tests
+check every unit's figures against the unit's own providers, so the two cannot drift apart.
+"""
+
+import datetime as dt
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Case, IntegerField, Q, Sum, Value, When
+
+from dangvu.finance import fees as fee_rules
+from dangvu.finance.models import Payment
+from dangvu.finance.rulebook import rulebooks
+from dangvu.orgs.models import Organization, Position, Term, active_on
+from dangvu.people.models import (
+    Membership,
+    Person,
+    Qualification,
+    StaffQuota,
+    StaffRecord,
+    is_ethnic_minority,
+)
+from dangvu.people.stats import LABELS as SECTION_ONE
+from dangvu.reports.facts import Period
+from dangvu.work.actions import classification_rule
+from dangvu.work.models import Activity, ActivityOrg, Evaluation
+
+from .units import Tree, orgs_with_names
+
+K = Organization.Kind
+# Ethnicity is folded to decide; a province has tens of thousands of rows and a few values.
+minority = functools.lru_cache(maxsize=512)(is_ethnic_minority)
+CAT = StaffRecord.Category
+PARTY = Membership.Kind.PARTY
+
+# Facts that are not counts: shown per unit, never summed.
+NOT_SUMMED = {"committee.term"}
+
+
+def labels(year):
+    """{fact name: label} of every consolidated figure, in display order."""
+    out = dict(SECTION_ONE)
+    out["party.admissions"] = "Kết nạp đảng viên mới"
+    out["party.recognitions"] = "Chuyển đảng chính thức"
+    rule = classification_rule(year)
+    short = {b["code"]: b["short"] for b in rule["bands"]}
+    for band, _label in Evaluation.Band.choices:
+        out[f"evaluations.members.{band}"] = f"Đảng viên xếp loại {short.get(band, band)}"
+    for band, _label in Evaluation.Band.choices:
+        out[f"evaluations.orgs.{band}"] = f"Tổ chức xếp loại {short.get(band, band)}"
+    out["fees.collected"] = "Thu đảng phí"
+    out["fees.remitted"] = "Đảng phí nộp về cấp ủy cấp trên"
+    for kind, label in Activity.Kind.choices:
+        out[f"activities.{kind}.sessions"] = f"{label}: số cuộc"
+        out[f"activities.{kind}.attendances"] = f"{label}: số lượt người dự"
+    return out
+
+
+# The groups of the consolidated page, by fact-name prefix.
+GROUPS = [
+    ("Tổ chức, đảng viên", ("committee.", "party.cells", "party.members")),
+    ("Cơ quan, cán bộ", ("agency.", "staff.", "education.", "political_theory.")),
+    ("Đoàn thể", ("mass.",)),
+    ("Kết nạp, chuyển chính thức", ("party.admissions", "party.recognitions")),
+    ("Đánh giá, xếp loại", ("evaluations.",)),
+    ("Đảng phí", ("fees.",)),
+    ("Hoạt động", ("activities.",)),
+]
+
+
+@dataclass
+class UnitFigures:
+    org: Organization
+    name: str
+    facts: dict = field(default_factory=dict)
+
+
+@dataclass
+class Consolidation:
+    root: Organization
+    period: Period
+    units: list
+    totals: dict
+    labels: dict
+
+    def as_json(self):
+        return {
+            "org": self.root.slug,
+            "date": self.period.end.isoformat(),
+            "units": [{"org": u.org.slug, "name": u.name, "facts": u.facts} for u in self.units],
+            "facts": self.totals,
+        }
+
+    def groups(self):
+        """[(group label, [(fact, label, total, [unit values])])] for the page."""
+        out = []
+        for title, prefixes in GROUPS:
+            rows = [
+                (name, label, self.totals.get(name), [u.facts.get(name) for u in self.units])
+                for name, label in self.labels.items()
+                if name.startswith(prefixes)
+            ]
+            out.append((title, rows))
+        return out
+
+
+def period_to(day):
+    """The period a consolidation "as of a date" covers: the year up to that day."""
+    return Period(dt.date(day.year, 1, 1), day)
+
+
+def consolidate(root, period, tree=None):
+    """Every unit's figures and their sums, for the grassroots units under `root`."""
+    tree = tree or Tree()
+    day = period.end
+    nodes = tree.units(root.id, day)
+    names = orgs_with_names([n.id for n in nodes], day)
+    active = {n.id: tree.below(n.id, day) for n in nodes}
+    every = {n.id: tree.below(n.id) for n in nodes}
+    per_unit = {n.id: {} for n in nodes}
+    for part in (
+        _section_one(tree, nodes, active, day),
+        _party_changes(every, period),
+        _evaluations(every, period),
+        _fees(tree, nodes, every, period),
+        _activities(every, period),
+    ):
+        for unit_id, facts in part.items():
+            per_unit[unit_id].update(facts)
+    fact_labels = labels(day.year)
+    units = []
+    for n in nodes:
+        org, name = names[n.id]
+        facts = {fact: per_unit[n.id].get(fact, 0) for fact in fact_labels}
+        units.append(UnitFigures(org=org, name=name, facts=facts))
+    totals = {
+        name: sum(u.facts[name] for u in units) for name in fact_labels if name not in NOT_SUMMED
+    }
+    return Consolidation(root=root, period=period, units=units, totals=totals, labels=fact_labels)
+
+
+def recognized_by(day):
+    """1 for a member whose recognition as a full member was decided by `day`, computed by the
+    database (reading tens of thousands of dates into Python costs more than the query)."""
+    return Case(
+        When(person__party__recognized_on__lte=day, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
+
+def held_on(day):
+    """Qualifications obtained by `day` (or with no date)."""
+    return Qualification.objects.filter(Q(obtained_on__isnull=True) | Q(obtained_on__lte=day))
+
+
+def _owner(groups):
+    """{org id: unit id} from {unit id: org ids}."""
+    return {org_id: unit_id for unit_id, ids in groups.items() for org_id in ids}
+
+
+# Section I -----------------------------------------------------------------------------------
+
+
+def _section_one(tree, nodes, active, day):
+    out = {n.id: {} for n in nodes}
+    owner = _owner(active)
+    unit_ids = [n.id for n in nodes]
+    # The executive committee: the latest term holding on the day, its seats on the day.
+    terms = {}
+    for term_id, org_id, name in (
+        Term.objects.filter(active_on(day), organization_id__in=unit_ids, body=Term.Body.EXECUTIVE)
+        .order_by("organization_id", "-valid_from", "id")
+        .values_list("id", "organization_id", "name")
+    ):
+        terms.setdefault(org_id, (term_id, name))
+    seated = defaultdict(set)
+    term_unit = {term_id: org_id for org_id, (term_id, _name) in terms.items()}
+    for term_id, person_id in Position.objects.filter(
+        active_on(day), term_id__in=list(term_unit)
+    ).values_list("term_id", "person_id"):
+        seated[term_unit[term_id]].add(person_id)
+    for n in nodes:
+        out[n.id]["committee.term"] = terms[n.id][1] if n.id in terms else ""
+        out[n.id]["committee.members"] = len(seated[n.id])
+    # Party and mass organizations.
+    by_kind = defaultdict(lambda: defaultdict(set))
+    full, probationary = defaultdict(set), defaultdict(set)
+    for person_id, kind, is_full, org_id in (
+        Membership.objects.filter(active_on(day), org_id__in=list(owner))
+        .annotate(is_full=recognized_by(day))
+        .values_list("person_id", "kind", "is_full", "org_id")
+    ):
+        unit = owner[org_id]
+        by_kind[unit][kind].add(person_id)
+        if kind == PARTY:
+            (full if is_full else probationary)[unit].add(person_id)
+    agencies = {}
+    for n in nodes:
+        kinds = defaultdict(int)
+        for org_id in active[n.id]:
+            kinds[tree.nodes[org_id].kind] += 1
+            if tree.nodes[org_id].kind == K.AGENCY:
+                agencies[org_id] = n.id
+        f = out[n.id]
+        f["party.cells"] = kinds[K.PARTY_CELL]
+        f["party.members"] = len(by_kind[n.id][PARTY])
+        f["party.members.full"] = len(full[n.id])
+        f["party.members.probationary"] = len(probationary[n.id])
+        f["mass.trade_union"] = len(by_kind[n.id][Membership.Kind.TRADE_UNION])
+        f["mass.youth_union"] = len(by_kind[n.id][Membership.Kind.YOUTH_UNION])
+        f["mass.veterans"] = len(by_kind[n.id][Membership.Kind.VETERANS])
+        f["agency.departments"] = kinds[K.DEPARTMENT]
+        f["agency.service_units"] = kinds[K.SERVICE_UNIT]
+    # Staff of the agencies.
+    staff = StaffRecord.objects.filter(active_on(day), agency_id__in=list(agencies))
+    groups = defaultdict(lambda: defaultdict(set))
+    for person_id, category, position, unit_kind, gender, ethnicity, agency_id in staff.values_list(
+        "person_id",
+        "category",
+        "position",
+        "unit__kind",
+        "person__gender",
+        "person__ethnicity",
+        "agency_id",
+    ):
+        g = groups[agencies[agency_id]]
+        g["staff.all"].add(person_id)
+        g[f"staff.{category}"].add(person_id)
+        if gender == Person.Gender.FEMALE:
+            g[f"staff.{category}.women"].add(person_id)
+        if minority(ethnicity):
+            g[f"staff.{category}.ethnic_minority"].add(person_id)
+        if category == CAT.CONTRACT:
+            where = "at_service_units" if unit_kind == K.SERVICE_UNIT else "at_agency"
+            g[f"staff.contract.{where}"].add(person_id)
+        if position == StaffRecord.Position.DIRECTOR:
+            g["agency.directors"].add(person_id)
+        elif position == StaffRecord.Position.DEPUTY_DIRECTOR:
+            g["agency.deputy_directors"].add(person_id)
+    quotas = defaultdict(lambda: defaultdict(int))
+    for agency_id, category, quota in StaffQuota.objects.filter(
+        agency_id__in=list(agencies), year=day.year
+    ).values_list("agency_id", "category", "quota"):
+        quotas[agencies[agency_id]][category] += quota
+    # Qualifications: each person's highest level held on the day.
+    best = {}
+    for person_id, kind, level in (
+        held_on(day)
+        .filter(person_id__in=staff.values("person_id"))
+        .values_list("person_id", "kind", "level")
+    ):
+        key = (person_id, kind)
+        if key not in best or Qualification.rank(kind, level) < Qualification.rank(kind, best[key]):
+            best[key] = level
+    levels = defaultdict(dict)
+    for (person_id, kind), level in best.items():
+        levels[person_id][kind] = level
+    staff_names = [
+        n for n in SECTION_ONE if n.startswith(("staff.", "agency.directors", "agency.deputy"))
+    ]
+    qual_names = [n for n in SECTION_ONE if n.startswith(("education.", "political_theory."))]
+    for n in nodes:
+        g = groups[n.id]
+        g["staff.present"] = g["staff.civil_servant"] | g["staff.public_employee"]
+        f = out[n.id]
+        for name in staff_names:
+            if not name.startswith("staff.quota"):
+                f[name] = len(g[name])
+        q = quotas[n.id]
+        f["staff.quota"] = sum(q.values())
+        f["staff.quota.civil_servant"] = q[CAT.CIVIL_SERVANT]
+        f["staff.quota.public_employee"] = q[CAT.PUBLIC_EMPLOYEE]
+        counted = defaultdict(int)
+        for person_id in g["staff.all"]:
+            held = levels.get(person_id, {})
+            for kind, level in held.items():
+                counted[f"{kind}.{level}"] += 1
+            if Qualification.Kind.EDUCATION not in held:
+                counted["education.other"] += 1
+        for name in qual_names:
+            f[name] = counted[name]
+    return out
+
+
+# Period figures ------------------------------------------------------------------------------
+
+
+def _party_changes(every, period):
+    """Admissions and recognitions in the period of members of each unit's cells (the rule of
+    `work.facts._party_changes`: counted where the person was a member on that day)."""
+    owner = _owner(every)
+    in_period = (period.start, period.end)
+    admitted, recognized = defaultdict(set), defaultdict(set)
+    rows = Membership.objects.filter(
+        Q(person__party__admitted_on__range=in_period)
+        | Q(person__party__recognized_on__range=in_period),
+        kind=PARTY,
+        org_id__in=list(owner),
+    ).values_list(
+        "person_id",
+        "org_id",
+        "valid_from",
+        "valid_to",
+        "person__party__admitted_on",
+        "person__party__recognized_on",
+    )
+    for pid, org_id, start, end, admitted_on, recognized_on in rows:
+        for day, found in ((admitted_on, admitted), (recognized_on, recognized)):
+            if (
+                day
+                and period.start <= day <= period.end
+                and start <= day
+                and (end is None or day < end)
+            ):
+                found[owner[org_id]].add(pid)
+    return {
+        unit: {
+            "party.admissions": len(admitted[unit]),
+            "party.recognitions": len(recognized[unit]),
+        }
+        for unit in every
+    }
+
+
+def _evaluations(every, period):
+    owner = _owner(every)
+    out = {unit: defaultdict(int) for unit in every}
+    for org_id, band, person_id, subject_org_id in Evaluation.objects.filter(
+        org_id__in=list(owner), year__range=(period.start.year, period.end.year)
+    ).values_list("org_id", "band", "subject_person_id", "subject_org_id"):
+        f = out[owner[org_id]]
+        if person_id:
+            f[f"evaluations.members.{band}"] += 1
+        if subject_org_id:
+            f[f"evaluations.orgs.{band}"] += 1
+    return out
+
+
+def _fees(tree, nodes, every, period):
+    """Fees collected and remitted by each unit in the period (the rule of
+    `finance.ledger._flows`: a committee's ledger covers its cells, a cell unit its own; the
+    share of the rule in force is applied once to the fees of each year and share, then
+    rounded). Payments are summed in SQL by cell and by stretch of months under one share, so
+    the rows read are cells × stretches (usually one a year), not one per day of payment."""
+    scope = {n.id: (every[n.id] if n.kind == K.PARTY_COMMITTEE else {n.id}) for n in nodes}
+    owner = _owner(scope)
+    books = rulebooks([n.id for n in nodes]) if nodes else {}
+    months, month = [], fee_rules.month_start(period.start)
+    while month <= period.end:
+        months.append(month)
+        month = fee_rules.add_months(month, 1)
+    share = {(n.id, m): books[n.id].for_month(m).share(n.kind) for n in nodes for m in months}
+    # Where any unit's share changes, or a year starts, a new stretch begins.
+    cuts = [months[0]] if months else []
+    for before, m in zip(months, months[1:], strict=False):
+        if m.month == 1 or any(share[(n.id, m)] != share[(n.id, before)] for n in nodes):
+            cuts.append(m)
+    stretch = Case(
+        *[When(paid_on__gte=cut, then=Value(i)) for i, cut in reversed(list(enumerate(cuts)))],
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    collected = defaultdict(int)
+    parts = defaultdict(int)
+    rows = (
+        Payment.objects.filter(cell_id__in=list(owner), paid_on__range=(period.start, period.end))
+        .annotate(stretch=stretch)
+        .values_list("cell_id", "stretch")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    for cell_id, i, total in rows:
+        unit = owner[cell_id]
+        total = total or 0
+        collected[unit] += total
+        parts[(unit, cuts[i].year, share[(unit, cuts[i])])] += total
+    remitted = defaultdict(int)
+    for (unit, _year, fraction), total in parts.items():
+        remitted[unit] += fee_rules.share_of(total, fraction)
+    return {
+        n.id: {"fees.collected": collected[n.id], "fees.remitted": remitted[n.id]} for n in nodes
+    }
+
+
+def _activities(every, period):
+    """Activities each unit organized in the period, by kind: sessions and attendances (the
+    members present plus the outside participants counted by head)."""
+    owner = _owner(every)
+    kind_of, heads = {}, {}
+    organized = defaultdict(set)
+    for activity_id, org_id, role, kind, head_count, present in ActivityOrg.objects.filter(
+        org_id__in=list(owner), activity__starts_on__range=(period.start, period.end)
+    ).values_list(
+        "activity_id",
+        "org_id",
+        "role",
+        "activity__kind",
+        "activity__head_count",
+        "activity__present_count",
+    ):
+        kind_of[activity_id], heads[activity_id] = kind, head_count + present
+        if role == ActivityOrg.Role.ORGANIZER:
+            organized[owner[org_id]].add(activity_id)
+    out = {}
+    for unit in every:
+        f = defaultdict(int)
+        for activity_id in organized[unit]:
+            f[f"activities.{kind_of[activity_id]}.sessions"] += 1
+            f[f"activities.{kind_of[activity_id]}.attendances"] += heads[activity_id]
+        out[unit] = f
+    return out

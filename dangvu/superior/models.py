@@ -1,0 +1,62 @@
+"""What passes between a grassroots organization and its superior committee: the reports sent
+upward, and the deadline the superior sets for each year or period."""
+
+from django.conf import settings
+from django.db import models
+
+
+class Deadline(models.Model):
+    """The day by which the grassroots units under `superior` must send their report of a year
+    (or of a period within it: "" for the year, "H1", "Q1"…"Q4", "01"…"12")."""
+
+    superior = models.ForeignKey(
+        "orgs.Organization", models.PROTECT, related_name="report_deadlines"
+    )
+    year = models.PositiveSmallIntegerField("năm báo cáo")
+    period = models.CharField("kỳ báo cáo", max_length=4, blank=True, default="")
+    due_on = models.DateField("hạn gửi")
+    note = models.CharField("ghi chú", max_length=255, blank=True)
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True)
+    set_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-year", "period"]
+        verbose_name = "hạn gửi báo cáo"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["superior", "year", "period"], name="one_deadline_per_period"
+            )
+        ]
+
+    def __str__(self):
+        return (
+            f"Hạn gửi báo cáo {self.year}{' ' + self.period if self.period else ''}: {self.due_on}"
+        )
+
+
+class Submission(models.Model):
+    """A finalised report sent to the superior committee: when, by whom, and to whom. The frozen
+    figures and Word file are the draft's own (a finalised draft never changes); a correction is
+    a new version of the draft, sent again."""
+
+    draft = models.OneToOneField(
+        "reports.ReportDraft", models.PROTECT, related_name="submission", verbose_name="báo cáo"
+    )
+    # Copied from the draft when sent, so the tracker reads one table.
+    unit = models.ForeignKey("orgs.Organization", models.PROTECT, related_name="submissions_sent")
+    superior = models.ForeignKey(
+        "orgs.Organization", models.PROTECT, related_name="submissions_received"
+    )
+    year = models.PositiveSmallIntegerField("năm báo cáo")
+    period = models.CharField("kỳ báo cáo", max_length=4, blank=True, default="")
+    sent_on = models.DateField("ngày gửi")
+    sent_at = models.DateTimeField(auto_now_add=True)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True)
+
+    class Meta:
+        ordering = ["-sent_on", "-id"]
+        verbose_name = "báo cáo đã gửi"
+        indexes = [models.Index(fields=["superior", "year", "period"])]
+
+    def __str__(self):
+        return f"{self.draft} — gửi ngày {self.sent_on:%d/%m/%Y}"

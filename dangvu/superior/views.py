@@ -1,0 +1,261 @@
+"""The superior committee's pages: consolidated figures with drill-down to each unit, the
+statistical forms, the tracker of reports sent, and the page to send a finalised report.
+
+Every page goes through `request.scope`: the superior role reads its whole subtree and changes
+nothing; a grassroots office sees the same pages for its own organization (one unit)."""
+
+import datetime as dt
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from dangvu.lib.dates import parse_date
+from dangvu.orgs.models import Organization
+from dangvu.people.stats import LABELS as SECTION_ONE
+from dangvu.web import DateInput, apply_action, day_param
+
+from . import actions, statforms, tracker
+from .consolidate import consolidate, period_to
+from .models import Submission
+from .sheets import csv_bytes, xlsx_bytes
+
+K = Organization.Kind
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(content, filename, content_type):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _default_day(request):
+    """Without ?ngay=, the end of the latest year reported on in this user's scope (the demo's
+    2017), or of last year."""
+    from django.db.models import Max
+
+    from dangvu.reports.models import ReportDraft
+
+    drafts = ReportDraft.objects.all()
+    if not request.scope.sees_everything:
+        drafts = drafts.filter(org_id__in=request.scope.read_org_ids)
+    year = drafts.aggregate(latest=Max("year"))["latest"] or dt.date.today().year - 1
+    return day_param(request, default=dt.date(year, 12, 31))
+
+
+def superior_home(request):
+    """The organizations whose consolidated pages this user may open."""
+    scope = request.scope
+    orgs = scope.orgs(
+        Organization.objects.filter(kind__in=[K.SUPERIOR_COMMITTEE, K.PARTY_COMMITTEE])
+    ).order_by("kind", "name")
+    superiors = [o for o in orgs if o.kind == K.SUPERIOR_COMMITTEE]
+    committees = [o for o in orgs if o.kind == K.PARTY_COMMITTEE]
+    year = _default_day(request).year
+    return render(
+        request,
+        "superior/home.html",
+        {"superiors": superiors, "committees": committees, "year": year},
+    )
+
+
+def consolidated(request, slug):
+    root = request.scope.org_or_404(slug)
+    day = _default_day(request)
+    result = consolidate(root, period_to(day))
+    groups = result.groups()
+    try:
+        chosen = min(max(int(request.GET.get("nhom", 0)), 0), len(groups) - 1)
+    except ValueError:
+        chosen = 0
+    title, facts = groups[chosen]
+    section_one = set(SECTION_ONE)
+    rows = [
+        (
+            unit.org,
+            unit.name,
+            [(name, unit.facts[name], name in section_one) for name, *_rest in facts],
+        )
+        for unit in result.units
+        if request.scope.can_read_org(unit.org)
+    ]
+    return render(
+        request,
+        "superior/consolidated.html",
+        {
+            "root": root,
+            "day": day,
+            "result": result,
+            "groups": [(i, g[0]) for i, g in enumerate(groups)],
+            "chosen": chosen,
+            "title": title,
+            "facts": facts,
+            "rows": rows,
+        },
+    )
+
+
+def consolidated_download(request, slug, fmt):
+    root = request.scope.org_or_404(slug)
+    if fmt not in ("csv", "xlsx"):
+        raise Http404("Không có định dạng này.")
+    day = _default_day(request)
+    result = consolidate(root, period_to(day))
+    result.units = [u for u in result.units if request.scope.can_read_org(u.org)]
+    rows = [["Mã số liệu", "Số liệu", "Tổng số", *[u.name for u in result.units]]]
+    for name, label in result.labels.items():
+        rows.append(
+            [name, label, result.totals.get(name, ""), *[u.facts[name] for u in result.units]]
+        )
+    name = f"tong-hop-{root.slug}-{day:%Y-%m-%d}.{fmt}"
+    if fmt == "csv":
+        return _download(csv_bytes(rows), name, "text/csv; charset=utf-8")
+    return _download(xlsx_bytes("Tổng hợp", rows, widths=(34, 44, 12)), name, XLSX)
+
+
+def stat_forms(request, slug):
+    root = request.scope.org_or_404(slug)
+    day = _default_day(request)
+    result = statforms.compute(root, day)
+    tables = [
+        (
+            sheet,
+            title,
+            [label for _key, label in columns],
+            [
+                (row.name, [None if k == "religion" else row.values.get(k, 0) for k, _l in columns])
+                for row in [result.total, *result.rows]
+            ],
+        )
+        for sheet, title, columns, _note in statforms.FORMS
+    ]
+    return render(
+        request,
+        "superior/forms.html",
+        {"root": root, "day": day, "forms": result, "tables": tables},
+    )
+
+
+def stat_forms_download(request, slug):
+    root = request.scope.org_or_404(slug)
+    day = _default_day(request)
+    content = statforms.xlsx_bytes(statforms.compute(root, day))
+    return _download(content, f"bieu-thong-ke-{root.slug}-{day:%Y-%m-%d}.xlsx", XLSX)
+
+
+def _period(request):
+    code = (request.GET.get("ky") or "").strip().upper()
+    return code if code in PERIOD_CODES else ""
+
+
+PERIOD_CODES = {"", "H1", "Q1", "Q2", "Q3", "Q4", *[f"{m:02d}" for m in range(1, 13)]}
+
+
+def submissions(request, slug, year):
+    root = request.scope.org_or_404(slug)
+    period = _period(request)
+    result = tracker.track(root, year, period)
+    can_set = root.kind == K.SUPERIOR_COMMITTEE and request.scope.can_write_org(root)
+    return render(
+        request,
+        "superior/tracker.html",
+        {
+            "root": root,
+            "year": year,
+            "period": period,
+            "tracker": result,
+            "counts": result.counts(),
+            "labels": tracker.STATUS_LABELS,
+            "can_set": can_set,
+        },
+    )
+
+
+def reminders_download(request, slug, year, fmt):
+    root = request.scope.org_or_404(slug)
+    if fmt not in ("csv", "xlsx"):
+        raise Http404("Không có định dạng này.")
+    result = tracker.track(root, year, _period(request))
+    rows = tracker.reminder_rows(result)
+    name = f"nhac-gui-bao-cao-{root.slug}-{year}.{fmt}"
+    if fmt == "csv":
+        return _download(csv_bytes(rows), name, "text/csv; charset=utf-8")
+    return _download(xlsx_bytes("Chưa gửi", rows, widths=(6, 50, 34, 24, 14)), name, XLSX)
+
+
+class DeadlineForm(forms.Form):
+    due_on = forms.DateField(label="Hạn gửi", widget=DateInput())
+    note = forms.CharField(label="Ghi chú", max_length=255, required=False)
+
+
+def deadline_edit(request, slug, year):
+    root = request.scope.org_or_404(slug)
+    if root.kind != K.SUPERIOR_COMMITTEE or not request.scope.can_write_org(root):
+        raise PermissionDenied("Chỉ văn phòng cấp ủy cấp trên đặt hạn gửi báo cáo.")
+    period = _period(request)
+    back = reverse("superior_submissions", args=[root.slug, year])
+    form = DeadlineForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        done = apply_action(
+            form,
+            actions.set_deadline,
+            request.user,
+            root,
+            year,
+            form.cleaned_data["due_on"],
+            period,
+            form.cleaned_data["note"],
+        )
+        if done:
+            messages.success(request, "Đã đặt hạn gửi báo cáo.")
+            return redirect(back + (f"?ky={period}" if period else ""))
+    from dangvu.web import render_form
+
+    return render_form(
+        request,
+        form,
+        title=f"Hạn gửi báo cáo năm {year}{' kỳ ' + period if period else ''} — {root}",
+        back_url=back,
+    )
+
+
+def send(request, draft_id):
+    """A finalised report and its sending to the superior committee."""
+    from dangvu.reports.models import ReportDraft
+
+    draft = get_object_or_404(ReportDraft.objects.select_related("org"), pk=draft_id)
+    if not request.scope.can_read_org(draft.org):
+        raise Http404("Không tìm thấy báo cáo.")
+    submission = Submission.objects.filter(draft=draft).select_related("sent_by").first()
+    superior = actions.superior_of(draft.org)
+    can_send = request.scope.can_write_org(draft.org)
+    if request.method == "POST":
+        if not can_send:
+            raise PermissionDenied("Bạn không có quyền gửi báo cáo của tổ chức này.")
+        try:
+            sent_on = parse_date(request.POST.get("sent_on")) or None
+        except ValueError:
+            sent_on = None
+        try:
+            actions.send_report(request.user, draft, sent_on)
+        except ValidationError as e:
+            for message in e.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, f"Đã gửi báo cáo lên {superior}.")
+        return redirect("superior_send", draft_id=draft.pk)
+    return render(
+        request,
+        "superior/send.html",
+        {
+            "draft": draft,
+            "submission": submission,
+            "superior": superior,
+            "can_send": can_send and draft.is_final and submission is None and superior,
+            "today": dt.date.today(),
+        },
+    )
