@@ -11,6 +11,8 @@ MENU = [
     ("report_list", "Báo cáo"),
     ("document_list", "Văn bản"),
     ("fee_home", "Đảng phí"),
+    ("superior_home", "Cấp trên"),
+    ("account_list", "Tài khoản"),
 ]
 
 

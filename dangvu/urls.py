@@ -15,4 +15,6 @@ urlpatterns = [
     path("", include("dangvu.people.excel_urls")),
     path("", include("dangvu.reports.urls")),
     path("", include("dangvu.documents.urls")),
+    path("", include("dangvu.accounts.urls")),
+    path("", include("dangvu.superior.urls")),
 ]

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "dangvu.accounts"
     label = "accounts"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from .middleware import remember_one_time_password
+
+        user_logged_in.connect(remember_one_time_password, dispatch_uid="dangvu-one-time-password")

@@ -51,3 +51,17 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return self.summary
+
+
+class Account(models.Model):
+    """What dangvu keeps about a login beyond Django's user: whether its password was given by
+    someone else (a one-time password) and must be changed at the next login."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, models.CASCADE, related_name="account")
+    must_change_password = models.BooleanField("phải đổi mật khẩu", default=False)
+
+    class Meta:
+        verbose_name = "tài khoản"
+
+    def __str__(self):
+        return str(self.user)

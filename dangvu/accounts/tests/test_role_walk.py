@@ -131,6 +131,10 @@ def world(demo):
     from django.contrib.auth import get_user_model
 
     users = {u.username: u for u in get_user_model().objects.filter(username__in=ROLES)}
+    # Accounts: the office manages bithu1's; nobody here manages one of the outside committee.
+    stranger = get_user_model().objects.create_user("nguoi-ngoai")
+    Role.objects.create(user=stranger, kind=Role.Kind.OFFICE, org=other)
+    world["user_id"] = {role: (users["bithu1"].pk, stranger.pk) for role in ROLES}
     copies = {}
     for name, (label, org_path) in RECORDS.items():
         if not apps.is_installed("dangvu." + label.split(".")[0]):

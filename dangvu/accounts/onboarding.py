@@ -1,0 +1,133 @@
+"""Starting with one's own organization: the committee, its cells and the rest of its structure,
+created by the acting user within their scope, with the defaults a new office expects.
+
+The writing is `orgs.actions.create_org` (checks, name history, audit entry); this module adds
+who may create what, the default document symbol and place, and the superior committee named
+by its name when it is not yet in dangvu. Commands, the first-run pages and the Excel import of
+the structure all come through here.
+"""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
+from django.db import transaction
+
+from dangvu.lib.text import fold
+from dangvu.orgs import actions as org_actions
+from dangvu.orgs.models import Organization
+
+from .scope import scope_for
+
+K = Organization.Kind
+# The abbreviation that ends the symbol of an organization's documents ("15-BC/ĐU").
+DEFAULT_SYMBOLS = {K.PARTY_COMMITTEE: "ĐU", K.PARTY_CELL: "CB", K.SUPERIOR_COMMITTEE: "ĐU"}
+
+
+def is_administrator(actor):
+    """The operator (a command without --user) or a superuser."""
+    return actor is None or actor.is_superuser
+
+
+def check_may_create(actor, parent):
+    """Raise unless `actor` may add an organization under `parent` (None: at the top)."""
+    if is_administrator(actor):
+        return
+    if parent is None:
+        raise ValidationError(
+            "Chỉ người quản trị mới tạo tổ chức cấp cao nhất; hãy chọn tổ chức cấp trên."
+        )
+    if not scope_for(actor).can_write_org(parent):
+        raise ValidationError(f"Bạn không có quyền thêm tổ chức vào “{parent}”.")
+
+
+def superior_named(actor, name, valid_from, place=""):
+    """The superior committee called `name`, created at the top of the tree if not yet there."""
+    if not is_administrator(actor):
+        raise ValidationError("Chỉ người quản trị mới tạo cấp ủy cấp trên.")
+    name = " ".join(name.split())
+    for org in Organization.objects.filter(kind=K.SUPERIOR_COMMITTEE, valid_to__isnull=True):
+        if fold(org.name) == fold(name):
+            return org
+    return org_actions.create_org(
+        actor,
+        kind=K.SUPERIOR_COMMITTEE,
+        name=name,
+        valid_from=valid_from,
+        symbol=DEFAULT_SYMBOLS[K.SUPERIOR_COMMITTEE],
+        place=place,
+    )
+
+
+@transaction.atomic
+def create_org(
+    actor,
+    *,
+    kind,
+    name,
+    parent=None,
+    superior_name="",
+    slug="",
+    valid_from=None,
+    place=None,
+    symbol=None,
+    founding_document="",
+):
+    """An organization under `parent`, or under the superior committee called `superior_name`.
+    Left as None, `valid_from` is the parent's founding date (today at the top), `place` the
+    parent's place and `symbol` ĐU for a committee, CB for a cell."""
+    valid_from = valid_from or (parent.valid_from if parent else dt.date.today())
+    if valid_from > dt.date.today():
+        raise ValidationError("Ngày thành lập không được sau hôm nay.")
+    if kind not in K.values:
+        raise ValidationError(
+            f"Loại tổ chức “{kind}” không hợp lệ; chọn một trong: {', '.join(K.values)}."
+        )
+    if slug:
+        try:
+            validate_slug(slug)
+        except ValidationError:
+            raise ValidationError(
+                f"Mã “{slug}” không hợp lệ: chỉ gồm chữ không dấu, số, gạch nối và gạch dưới."
+            ) from None
+    if superior_name.strip():
+        if parent is not None:
+            raise ValidationError("Chỉ chọn một: tổ chức cấp trên hoặc tên cấp ủy cấp trên.")
+        parent = superior_named(actor, superior_name, valid_from, place or "")
+    check_may_create(actor, parent)
+    if place is None:
+        place = parent.place if parent else ""
+    if symbol is None:
+        symbol = DEFAULT_SYMBOLS.get(kind, "")
+    return org_actions.create_org(
+        actor,
+        kind=kind,
+        name=name,
+        valid_from=valid_from,
+        parent=parent,
+        slug=slug,
+        symbol=symbol.strip(),
+        place=place.strip(),
+        founding_document=founding_document.strip(),
+    )
+
+
+@transaction.atomic
+def create_cells(actor, committee, names, valid_from=None):
+    """Several party cells under `committee` at once: all of them or none."""
+    names = [" ".join(n.split()) for n in names if n.strip()]
+    if not names:
+        raise ValidationError("Hãy ghi tên ít nhất một chi bộ.")
+    seen = set()
+    for name in names:
+        if fold(name) in seen:
+            raise ValidationError(f"Tên “{name}” có hai lần.")
+        seen.add(fold(name))
+    existing = {fold(o.name) for o in committee.children.filter(kind=K.PARTY_CELL)}
+    taken = [n for n in names if fold(n) in existing]
+    if taken:
+        raise ValidationError(f"“{committee}” đã có chi bộ tên “{taken[0]}”.")
+    return [
+        create_org(actor, kind=K.PARTY_CELL, name=n, parent=committee, valid_from=valid_from)
+        for n in names
+    ]

@@ -1,0 +1,106 @@
+"""`python manage.py create_org --name NAME --kind KIND [--parent SLUG] [--slug SLUG]
+[--from YYYY-MM-DD] [--place PLACE] [--symbol KÝ_HIỆU] [--superior-name NAME]
+[--founding-document TEXT] [--user U]`: one organization; prints its slug.
+"""
+
+from django.core.management.base import CommandError
+
+from dangvu.accounts import onboarding
+from dangvu.accounts.commands import DangvuCommand
+from dangvu.accounts.scope import scope_for
+from dangvu.lib.dates import parse_date
+from dangvu.orgs.models import Organization
+
+KINDS = ", ".join(Organization.Kind.values)
+
+
+class Command(DangvuCommand):
+    help = (
+        "Tạo một tổ chức (đảng bộ cơ sở, chi bộ, cơ quan, đoàn thể …) và in mã (slug) của nó. "
+        f"Loại (--kind): {KINDS}."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--name", metavar="TÊN", help="tên tổ chức, ví dụ “Đảng bộ Sở Tài chính”"
+        )
+        parser.add_argument("--kind", metavar="LOẠI", help=f"loại tổ chức: {KINDS}")
+        parser.add_argument(
+            "--parent", metavar="MÃ", help="mã (slug) của tổ chức cấp trên trực tiếp"
+        )
+        parser.add_argument("--slug", metavar="MÃ", help="mã tự chọn (mặc định: tạo từ tên)")
+        parser.add_argument(
+            "--from",
+            dest="valid_from",
+            metavar="NGÀY",
+            help="ngày thành lập, dạng YYYY-MM-DD hoặc dd/mm/yyyy (mặc định: ngày thành lập của tổ chức cấp trên, hoặc hôm nay)",
+        )
+        parser.add_argument(
+            "--place",
+            metavar="ĐỊA_DANH",
+            help="địa danh ghi trên văn bản (mặc định: của tổ chức cấp trên)",
+        )
+        parser.add_argument(
+            "--symbol",
+            metavar="KÝ_HIỆU",
+            help="ký hiệu cuối số văn bản, ví dụ ĐU trong “15-BC/ĐU” "
+            "(mặc định: ĐU cho đảng bộ, CB cho chi bộ)",
+        )
+        parser.add_argument(
+            "--superior-name",
+            dest="superior_name",
+            metavar="TÊN",
+            help="tên cấp ủy cấp trên khi cấp trên chưa có trong dangvu (thay cho --parent): "
+            "tạo cấp ủy cấp trên đó, hoặc dùng lại nếu đã có cùng tên",
+        )
+        parser.add_argument(
+            "--founding-document",
+            dest="founding_document",
+            metavar="VĂN_BẢN",
+            help="quyết định thành lập",
+        )
+        self.add_user_argument(parser)
+
+    def handle(self, *args, **options):
+        actor = self.actor(options["user"])
+        scope = scope_for(actor) if actor else None
+        if not options["name"] or not (options["name"] or "").strip():
+            raise CommandError("Thiếu --name (tên tổ chức).")
+        kind = options["kind"]
+        if not kind:
+            raise CommandError(f"Thiếu --kind (loại tổ chức): một trong {KINDS}.")
+        if kind not in Organization.Kind.values:
+            raise CommandError(
+                f"Loại tổ chức “{kind or ''}” không hợp lệ; --kind là một trong: {KINDS}."
+            )
+        if options["parent"] and options["superior_name"]:
+            raise CommandError("Chỉ dùng một trong hai: --parent hoặc --superior-name.")
+        parent = None
+        if options["parent"]:
+            parent = self.organization(options["parent"], scope, option="--parent")
+        valid_from = self._date(options["valid_from"])
+        org = self.run(
+            onboarding.create_org,
+            actor,
+            kind=kind,
+            name=options["name"],
+            parent=parent,
+            superior_name=options["superior_name"] or "",
+            slug=options["slug"] or "",
+            valid_from=valid_from,
+            place=options["place"],
+            symbol=options["symbol"],
+            founding_document=options["founding_document"] or "",
+        )
+        self.stdout.write(org.slug)
+
+    def _date(self, text):
+        if not text:
+            return None
+        try:
+            day = parse_date(text)
+        except ValueError:
+            day = None
+        if day is None:
+            raise CommandError(f"Ngày “{text}” không hợp lệ; hãy viết dạng 2015-03-20.")
+        return day

@@ -1,0 +1,91 @@
+"""`python manage.py import_orgs FILE.xlsx --org SLUG [--commit] [--user U]`: the structure under
+an organization (cells, agency, mass organizations) from Excel. Without --commit it only shows
+what would be created. `--template OUT.xlsx` writes the empty file to fill in.
+"""
+
+from pathlib import Path
+
+from django.core.management.base import CommandError
+
+from dangvu.accounts.commands import DangvuCommand
+from dangvu.accounts.scope import scope_for
+from dangvu.orgs import excel
+
+
+class Command(DangvuCommand):
+    help = (
+        "Nhập cơ cấu tổ chức (chi bộ, cơ quan, phòng, đoàn thể …) dưới một tổ chức từ tệp Excel "
+        "(.xlsx). Không có --commit thì chỉ xem trước, không ghi gì."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", nargs="?", help="tệp .xlsx cần nhập")
+        parser.add_argument(
+            "--org", metavar="MÃ", help="mã (slug) của tổ chức nhận các tổ chức trực thuộc"
+        )
+        parser.add_argument(
+            "--commit", action="store_true", help="ghi vào hồ sơ (mặc định chỉ xem trước)"
+        )
+        parser.add_argument(
+            "--template", metavar="OUT.xlsx", help="ghi tệp mẫu trống vào OUT.xlsx rồi thôi"
+        )
+        self.add_user_argument(parser)
+
+    def handle(self, *args, file=None, org=None, commit=False, template=None, **options):
+        actor = self.actor(options["user"])
+        scope = scope_for(actor) if actor else None
+        organization = self.organization(org, scope) if org else None
+        if template:
+            Path(template).write_bytes(excel.write_template(organization))
+            self.stdout.write(f"Đã ghi tệp mẫu: {template}")
+            return
+        if not file or organization is None:
+            raise CommandError("Cần tên tệp và --org (hoặc --template OUT.xlsx để lấy tệp mẫu).")
+        try:
+            plan = excel.prepare(self._read(Path(file)), organization, actor)
+        except excel.ImportFailed as e:
+            raise CommandError(_errors(e.errors)) from None
+        for row in plan.rows:
+            self.stdout.write(
+                f"Dòng {row.number:>4}  {row.status_label:<7}  {row.name} "
+                f"({row.kind_label.lower() or '?'}, trực thuộc {row.parent_name})"
+            )
+        self.stdout.write(f"Tổng cộng: {plan.summary()}.")
+        if plan.errors:
+            raise CommandError(_errors(plan.errors))
+        if not plan.has_changes:
+            self.stdout.write("Không có tổ chức mới; không ghi gì.")
+            return
+        if not commit:
+            self.stdout.write("Chưa ghi gì. Chạy lại với --commit để ghi vào hồ sơ.")
+            return
+        try:
+            created = excel.commit(plan, actor)
+        except excel.ImportFailed as e:
+            raise CommandError(_errors(e.errors)) from None
+        self.stdout.write(f"Đã ghi: {created} tổ chức mới.")
+        for row in plan.rows:
+            if row.status == excel.NEW:
+                self.stdout.write(f"  {row.org.slug}  {row.org.name}")
+
+    def _read(self, path):
+        try:
+            excel.check_size(path.stat().st_size)
+            return path.read_bytes()
+        except FileNotFoundError:
+            raise CommandError(f"Không có tệp “{path}”.") from None
+        except IsADirectoryError:
+            raise CommandError(f"“{path}” là một thư mục, không phải tệp .xlsx.") from None
+        except PermissionError:
+            raise CommandError(f"Không có quyền đọc tệp “{path}”.") from None
+        except excel.ImportFailed as e:
+            raise CommandError(_errors(e.errors)) from None
+
+
+def _errors(errors):
+    head = (
+        "Tệp có lỗi; không ghi gì:"
+        if len(errors) == 1
+        else f"Tệp có {len(errors)} lỗi; không ghi gì:"
+    )
+    return "\n".join([head, *errors])
