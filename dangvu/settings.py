@@ -8,7 +8,7 @@ import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DANGVU_VAR_DIR", BASE_DIR / "var"))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+VAR_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
 
 
 def envbool(name, default):
@@ -45,7 +45,9 @@ INSTALLED_APPS = [
     "dangvu.finance",
     "dangvu.reports",
     "dangvu.documents",
+    "dangvu.superior",
     "dangvu.demo",
+    "dangvu.ops",
 ]
 
 MIDDLEWARE = [
@@ -54,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "dangvu.ops.throttle.LoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "dangvu.accounts.middleware.LoginRequiredMiddleware",
@@ -84,13 +87,41 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # Wait for a concurrent writer instead of failing at once.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Simultaneous saves: WAL lets readers run beside the writer, every write transaction takes
+    # the write lock when it begins (IMMEDIATE, so it waits instead of failing half-way with
+    # "database is locked"), and a writer waits up to 30 s for the one before it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 30,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Login throttling (dangvu.ops.throttle): failures per account and per address in a window.
+AUTHENTICATION_BACKENDS = ["dangvu.ops.throttle.ThrottledModelBackend"]
+DANGVU_LOGIN_ACCOUNT_LIMIT = int(os.environ.get("DANGVU_LOGIN_ACCOUNT_LIMIT", "15"))
+DANGVU_LOGIN_ADDRESS_LIMIT = int(os.environ.get("DANGVU_LOGIN_ADDRESS_LIMIT", "50"))
+DANGVU_LOGIN_WINDOW = int(os.environ.get("DANGVU_LOGIN_WINDOW_MINUTES", "15")) * 60
+# The counters live in the cache: per process by default; with several server processes set
+# DANGVU_CACHE_DIR so that they share one count.
+if os.environ.get("DANGVU_CACHE_DIR"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ["DANGVU_CACHE_DIR"],
+        }
+    }
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -106,9 +137,49 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = VAR_DIR / "media"
 
+# Sessions end when the browser closes, and after DANGVU_SESSION_IDLE_MINUTES without a request.
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = int(os.environ.get("DANGVU_SESSION_IDLE_MINUTES", "60")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+# Served over HTTPS (DANGVU_HTTPS=1, behind a web server that sets X-Forwarded-Proto): secure
+# cookies, redirect to HTTPS, HSTS.
+HTTPS = envbool("DANGVU_HTTPS", False)
+SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = envbool("DANGVU_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("DANGVU_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("DANGVU_HSTS_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = envbool("DANGVU_HSTS_PRELOAD", True)
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+X_FRAME_OPTIONS = "DENY"
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+
+# Errors go to stderr and to var/log/dangvu.log (rotated).
+LOG_DIR = VAR_DIR / "log"
+LOG_DIR.mkdir(exist_ok=True, mode=0o700)
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "file": {
+            "class": "logging.handlers.RotatingFileHandler",
+            "filename": LOG_DIR / "dangvu.log",
+            "maxBytes": 5 * 1024 * 1024,
+            "backupCount": 5,
+            "formatter": "plain",
+        },
+    },
+    "root": {
+        "handlers": ["stderr", "file"],
+        "level": os.environ.get("DANGVU_LOG_LEVEL", "WARNING"),
+    },
+}
 
 # Uploaded spreadsheets and documents larger than this are refused with the limit named.
 DANGVU_MAX_UPLOAD_BYTES = int(os.environ.get("DANGVU_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
+from django.utils import timezone
 
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import children_map, subtree_ids
@@ -57,24 +58,26 @@ class Scope:
             raise PermissionDenied("Bạn không có quyền thay đổi hồ sơ của tổ chức này.")
 
     # People --------------------------------------------------------------------
-    def people(self, qs=None):
+    def people(self, qs=None, on=None):
+        """People this scope may read: attached to a readable organization on `on` (today by
+        default). A member who moved away is out of the old cell's reach."""
         from dangvu.people.models import Person
 
         qs = Person.objects.all() if qs is None else qs
         if self.sees_everything:
             return qs
-        return qs.filter(_people_in(self.read_org_ids) | Q(id__in=self.self_person_ids))
+        return qs.filter(_people_in(self.read_org_ids, on) | Q(id__in=self.self_person_ids))
 
-    def writable_people(self, qs=None):
+    def writable_people(self, qs=None, on=None):
         from dangvu.people.models import Person
 
         qs = Person.objects.all() if qs is None else qs
         if self.write_org_ids is None:
             return qs
-        return qs.filter(_people_in(self.write_org_ids))
+        return qs.filter(_people_in(self.write_org_ids, on))
 
-    def person_or_404(self, person_id):
-        person = self.people().filter(id=person_id).first()
+    def person_or_404(self, person_id, on=None):
+        person = self.people(on=on).filter(id=person_id).first()
         if person is None:
             raise Http404("Không tìm thấy hồ sơ.")
         return person
@@ -87,13 +90,25 @@ class Scope:
             raise PermissionDenied("Bạn không có quyền thay đổi hồ sơ này.")
 
 
-def _people_in(org_ids):
-    """People attached to any of `org_ids`: kept there, member there, or on its staff."""
+def _current_on(on):
+    """Rows in force on `on` (today by default): begun, and not ended before that day."""
+    on = on or timezone.localdate()
+    return Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+
+
+def _people_in(org_ids, on=None):
+    """People attached to any of `org_ids` on `on`: kept there, member there, or on its staff.
+
+    Memberships and staff records count only while they are in force, so a member who moved to
+    another cell, transferred out or was struck off leaves the reach of the cell they left; the
+    office that keeps the file (`home_org`) still has it.
+    """
     from dangvu.people.models import Membership, PartyProfile, StaffRecord
 
     org_ids = list(org_ids)
-    members = Membership.objects.filter(org_id__in=org_ids).values("person_id")
-    staff = StaffRecord.objects.filter(Q(agency_id__in=org_ids) | Q(unit_id__in=org_ids))
+    current = _current_on(on)
+    members = Membership.objects.filter(current, org_id__in=org_ids).values("person_id")
+    staff = StaffRecord.objects.filter(current, Q(agency_id__in=org_ids) | Q(unit_id__in=org_ids))
     candidates = PartyProfile.objects.filter(candidate_cell_id__in=org_ids).values("person_id")
     return (
         Q(home_org_id__in=org_ids)

@@ -16,6 +16,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from dangvu.lib.spreadsheet import safe_row
 from dangvu.lib.textfile import TextFileError, check_size, read_bytes
 from dangvu.orgs.models import Organization
 from dangvu.web import apply_action, render_form
@@ -85,7 +86,7 @@ def document_export(request, fmt):
         response.write("\ufeff")  # so that Excel reads the file as UTF-8
         writer = csv.writer(response)
         writer.writerow(EXPORT_HEADER)
-        writer.writerows(rows)
+        writer.writerows(safe_row(row) for row in rows)
         return response
     if fmt == "xlsx":
         from openpyxl import Workbook
@@ -95,7 +96,7 @@ def document_export(request, fmt):
         sheet.title = "Sổ văn bản"
         sheet.append(EXPORT_HEADER)
         for row in rows:
-            sheet.append(row)
+            sheet.append(safe_row(row))
         out = io.BytesIO()
         book.save(out)
         response = HttpResponse(

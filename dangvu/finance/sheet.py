@@ -7,6 +7,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from dangvu.lib.spreadsheet import defuse_workbook
 from dangvu.orgs.models import Organization
 
 from . import fees
@@ -125,6 +126,7 @@ def workbook(org, year, books, cells):
     summary.freeze_panes = summary.cell(row=start + 1, column=3)
     for month in months:
         _month_sheet(wb, org, month, members, cell_names)
+    defuse_workbook(wb)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

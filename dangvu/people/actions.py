@@ -447,3 +447,7 @@ def record_death(actor, person, on):
         end_membership(actor, m, on, Membership.EndReason.DEATH)
     for r in StaffRecord.objects.filter(person=person, valid_to__isnull=True, valid_from__lt=on):
         end_staff_record(actor, r, on)
+    audit.record(
+        actor, "person.death", person, summary=f"Ghi nhận từ trần ngày {vn_date(on)}", person=person
+    )
+    return person

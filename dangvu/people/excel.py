@@ -26,8 +26,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from dangvu.accounts import audit
+from dangvu.lib.archive import ArchiveTooLarge, check_unpacked
 from dangvu.lib.dates import add_months, parse_date, vn_date
 from dangvu.lib.rules import rule_in_force
+from dangvu.lib.spreadsheet import defuse_workbook, safe_row
 from dangvu.lib.text import decimal_vi, fold, money
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
@@ -43,7 +45,8 @@ MAX_ROWS = 20_000
 HEADER_SEARCH_ROWS = 20
 MAX_COLUMNS = 60
 # A zip that inflates far beyond the upload limit is refused before openpyxl parses it.
-MAX_INFLATION = 30
+# The most an .xlsx may unpack to (see dangvu.lib.archive for the ratio to its size).
+MAX_UNPACKED = 60 * 1024 * 1024
 # Keeps the SQL parameter count of `__in` lookups under SQLite's limit.
 CHUNK = 500
 LIST_SHEET = "Danh sách"
@@ -354,18 +357,23 @@ def read_sheet(data: bytes) -> Sheet:
 
 
 def _check_zip(data):
+    """Refuse what is not an .xlsx, and zip bombs by their real unpacked size, before parsing."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            inflated = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-        raise ImportFailed([NOT_XLSX]) from None
-    if "xl/workbook.xml" not in names:
-        raise ImportFailed([NOT_XLSX])
-    if inflated > MAX_INFLATION * settings.DANGVU_MAX_UPLOAD_BYTES:
+        if "xl/workbook.xml" not in names:
+            raise ImportFailed([NOT_XLSX])
+        check_unpacked(data, MAX_UNPACKED)
+    except ArchiveTooLarge as e:
         raise ImportFailed(
-            [f"Tệp giải nén ra {size_text(inflated)}, quá lớn để nhập; hãy chia nhỏ tệp."]
-        )
+            [
+                f"Tệp {size_text(len(data))} giải nén ra hơn {size_text(e.limit)}, quá lớn so với "
+                "một bảng tính thông thường nên không được đọc; hãy lưu lại tệp bằng Excel hoặc "
+                "chia nhỏ tệp."
+            ]
+        ) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        raise ImportFailed([NOT_XLSX]) from None
 
 
 def _list_sheet(workbook):
@@ -1239,6 +1247,7 @@ def write_template(*, cells=(), today=None) -> bytes:
     choice.add(f"{gender}2:{gender}{MAX_ROWS + 1}")
     sheet.add_data_validation(choice)
     _write_guide(workbook.create_sheet(GUIDE_SHEET), probation, cells)
+    defuse_workbook(workbook)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -1344,24 +1353,26 @@ def export_people(people, day) -> bytes:
         cell, since = party.get(p.id, ("", None))
         jobs = staff.get(p.id, [])
         sheet.append(
-            [
-                p.full_name,
-                _date_cell(sheet, p.birth_date),
-                p.get_gender_display(),
-                p.ethnicity,
-                p.cccd or "",
-                p.phone,
-                p.email,
-                p.address,
-                cell,
-                _date_cell(sheet, since),
-                _date_cell(sheet, profile.admitted_on if profile and cell else None),
-                _date_cell(sheet, profile.official_on if profile and cell else None),
-                profile.card_number if profile and cell else "",
-                "; ".join(unit for unit, _ in jobs),
-                "; ".join(position for _, position in jobs),
-                *[_date_cell(sheet, mass[p.id].get(kind)) for kind in MASS_KINDS],
-            ]
+            safe_row(
+                [
+                    p.full_name,
+                    _date_cell(sheet, p.birth_date),
+                    p.get_gender_display(),
+                    p.ethnicity,
+                    p.cccd or "",
+                    p.phone,
+                    p.email,
+                    p.address,
+                    cell,
+                    _date_cell(sheet, since),
+                    _date_cell(sheet, profile.admitted_on if profile and cell else None),
+                    _date_cell(sheet, profile.official_on if profile and cell else None),
+                    profile.card_number if profile and cell else "",
+                    "; ".join(unit for unit, _ in jobs),
+                    "; ".join(position for _, position in jobs),
+                    *[_date_cell(sheet, mass[p.id].get(kind)) for kind in MASS_KINDS],
+                ]
+            )
         )
     out = io.BytesIO()
     workbook.save(out)

@@ -34,7 +34,7 @@ MEMBERSHIP_FILTER = {
 
 def filter_people(scope, params, day):
     """The people list's query: scoped, then narrowed by the filters in `params` (a QueryDict)."""
-    people = scope.people()
+    people = scope.people(on=day)
     q = fold(params.get("q", ""))
     if q:
         people = people.filter(search_name__contains=q)

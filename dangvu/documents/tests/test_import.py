@@ -2,7 +2,6 @@
 
 import io
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -10,10 +9,11 @@ from django.core.management import CommandError, call_command
 from dangvu.accounts.models import AuditEntry
 from dangvu.documents.models import Document, TextCitation
 from dangvu.lib.citations import document_key, find_citations
+from dangvu.lib.reference import MISSING, reference_report_path
 
 from .helpers import docx_bytes
 
-REFERENCE = Path("/work/shared/reference/bao-cao-2017-dang-bo-so-tttt.md")
+REFERENCE = reference_report_path()
 TEXT = (
     "Thực hiện Chỉ thị số 24-CT/TU ngày 29/6/2017 của Ban Thường vụ Tỉnh ủy; Chỉ thị 24-CT/TU, "
     "ngày 29-6-2017; Công văn số 124/UBND-NC ngày 10/01/2017 của Ủy ban nhân dân tỉnh."
@@ -112,9 +112,9 @@ def _distinct_documents(citations):
     )
 
 
-@pytest.mark.skipif(not REFERENCE.exists(), reason="the reference report is not on this machine")
+@pytest.mark.skipif(REFERENCE is None, reason=MISSING)
 def test_reference_report_fills_the_registry(orgs):
-    citations = find_citations(REFERENCE.read_text())
+    citations = find_citations(REFERENCE.read_text(encoding="utf-8"))
     keys = {document_key(c) for c in citations}
     out = run(str(REFERENCE), org="du", commit=True)
     expected = _distinct_documents(citations)
