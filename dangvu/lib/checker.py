@@ -9,24 +9,34 @@ elsewhere.
 Checks, each tuned for few false alarms (a checker that cries wolf is not read):
 
 * **Totals** (``total_mismatch``): a total followed by its parts in the same sentence ("54 đảng
-  viên, trong đó 51 đảng viên chính thức và 03 đảng viên dự bị"), in parentheses ("62 biên chế
-  (công chức: 30, viên chức: 32)"), or on the bullet lines after "Trong đó:". Parts are compared
+  viên, trong đó 51 đảng viên chính thức và 03 đảng viên dự bị", "31 đồng chí, trong đó chính
+  thức 27, dự bị 03", "31 đảng viên: 27 …, 03 …", four grades of evaluation), in parentheses
+  ("62 biên chế (công chức: 30, viên chức: 32)", "(chính thức 60, dự bị 03)"), or on the bullet
+  lines after "Trong đó:". Parts written label first without a colon count only when they
+  name a known division. Parts are compared
   only when they clearly divide the total: categories of one known family (chính thức/dự bị,
   nam/nữ, ...) or labelled lists ("label: N"). Parts that may overlap ("có 06 nữ, 02 dân tộc
   thiểu số") and single sub-counts ("trong đó có 02 nữ") are never added up.
 * **Ledger** (``ledger_mismatch``): a fee statement "mang sang + cấp + thu − nộp − chi = còn lại".
 * **Numbering** (``numbering_repeat``, ``numbering_skip``, ``numbering_parent``): Roman headings
-  (I., II., ...), items (1., 2., ... restarting after each heading), sub-items (2.1, 2.2, ...)
+  (I., I.-, I-, I), ...), items (1., 1-, 1), ...) (1., 2., ... restarting after each heading), sub-items (2.1, 2.2, ...)
   and letters (a), b), ...). Only lines that start with the number count.
 * **Citations** (``citation_*``): the warnings of :mod:`dangvu.lib.citations` (codes in
   :data:`CITATION_CODES`), and a cited document dated after the report
   (``citation_after_report``). An abbreviated type word is reported only when the abbreviation
   itself is wrong ("ND 68" for "NĐ 68"): "NĐ 68" is usual in running text.
-* **Spelling** (``spelling``, ``style``): the lexicon of :mod:`dangvu.lib.lexicon`.
+* **Spelling** (``spelling``): the engine of :mod:`dangvu.lib.spelling` (non-words against
+  hunspell-vi, real-word slips against a list of known words, doubled words) and the known
+  slips of :mod:`dangvu.lib.lexicon`; **style** (``style``): the lexicon's advice.
 * **Quotes** (``quote_unbalanced``): a quotation opened and never closed, or closed and never
-  opened, within a paragraph.
+  opened, within a paragraph; an odd number of straight quotes.
 * **Counts** (``count_leading_zero``): "4 chi bộ" for "04 chi bộ" (counts are written with two
-  digits); only before nouns that are counted.
+  digits); only before nouns that are counted, and only when asked for (``style_notes=True``):
+  it is house style, and running text ("giảm 3 chi bộ") is full of correct exceptions.
+
+Every finding has a severity: ``ERROR`` ("lỗi", wrong whoever reads it) or ``NOTE`` ("lưu ý",
+style advice: ``style``, ``count_leading_zero``, ``citation_type_abbreviated``), so that an
+office can read the errors first.
 * **Signature** (``signature_capacity``): "Đ. BÍ THƯ" or "K/T BÍ THƯ" under "T/M ĐẢNG ỦY".
 
 The report date (for ``citation_after_report``) is the ``report_date`` given, or else the one
@@ -43,10 +53,13 @@ from dataclasses import asdict, dataclass
 
 from dangvu.lib.citations import TYPE_CODES, Citation, find_citations
 from dangvu.lib.lexicon import find_slips
+from dangvu.lib.spelling import find_spelling_slips
 
 __all__ = [
     "CITATION_CODES",
     "CODE_TITLES",
+    "ERROR",
+    "NOTE",
     "Finding",
     "check_markdown",
     "check_text",
@@ -54,6 +67,11 @@ __all__ = [
 ]
 
 EXCERPT_MAX = 120
+
+# Severities: an error is wrong whoever reads it; a note is house style an office may not keep.
+ERROR = "lỗi"
+NOTE = "lưu ý"
+_NOTE_CODES = frozenset({"style", "count_leading_zero", "citation_type_abbreviated"})
 
 # Codes of the citation parser's warnings -> finding codes. Any other warning becomes
 # "citation_" + its code.
@@ -106,9 +124,13 @@ class Finding:
     excerpt: str  # at most EXCERPT_MAX characters around the problem
     problem: str  # what is wrong, in Vietnamese
     suggestion: str  # what to do, in Vietnamese
+    severity: str = ERROR  # ERROR ("lỗi") or NOTE ("lưu ý": style advice, read after errors)
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        """The stable JSON shape of ``check_report --json``: severity is not (yet) part of it."""
+        out = asdict(self)
+        del out["severity"]
+        return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -116,7 +138,9 @@ class Finding:
 # --------------------------------------------------------------------------------------------
 
 
-def check_markdown(text: str, report_date: dt.date | None = None) -> list[Finding]:
+def check_markdown(
+    text: str, report_date: dt.date | None = None, *, style_notes: bool = False
+) -> list[Finding]:
     """Check a .md or .txt report; locations are line numbers ("dòng N").
 
     Lines are counted as editors count them: only line feeds end a line (a form feed between
@@ -124,11 +148,16 @@ def check_markdown(text: str, report_date: dt.date | None = None) -> list[Findin
     """
     lines = [line.removesuffix("\r") for line in text.split("\n")]
     return check_text([(i, _strip_markdown(line)) for i, line in enumerate(lines, 1)],
-                      unit="dòng", report_date=report_date)  # fmt: skip
+                      unit="dòng", report_date=report_date,
+                      style_notes=style_notes)  # fmt: skip
 
 
 def check_text(
-    paragraphs: list[tuple[int, str]], *, unit: str = "dòng", report_date: dt.date | None = None
+    paragraphs: list[tuple[int, str]],
+    *,
+    unit: str = "dòng",
+    report_date: dt.date | None = None,
+    style_notes: bool = False,
 ) -> list[Finding]:
     """Check numbered paragraphs; `unit` names them in locations ("dòng" or "đoạn").
 
@@ -149,7 +178,7 @@ def check_text(
         *_check_citations(doc, citations, report_date, estimated),
         *_check_spelling(doc, citations),
         *_check_quotes(doc),
-        *_check_counts(doc),
+        *(_check_counts(doc) if style_notes else ()),
         *_check_signature(doc),
     ]
     # Equal findings (the same problem at the same place) are one finding.
@@ -160,12 +189,14 @@ def guess_report_date(text: str) -> dt.date | None:
     """The date a report was written, as far as its text tells.
 
     1. The place-date line of the header: "Trà Vinh, ngày 05 tháng 12 năm 2017".
-    2. Otherwise 31 December of the year the report is about: the earliest year in its title
+    2. Otherwise, in a report (a "BÁO CÁO" title), 31 December of the year the report is
+       about: the earliest year in its title
        ("Tình hình hoạt động năm 2017 và chương trình công tác năm 2018" -> 31/12/2017). Annual
        Party reports are written in December of that year (their figures run to mid-December),
        so a document dated after that cannot have been cited; the latest year of the title
        would be the year of the programme, too late to catch anything.
-    3. None when neither is there.
+    3. None when neither is there: a year elsewhere in a text (a law's, a cited document's)
+       says nothing about when the text was written.
     """
     return _guess_report_date(unicodedata.normalize("NFC", text))[0]
 
@@ -222,6 +253,7 @@ class _Doc:
             excerpt=excerpt if excerpt is not None else self.excerpt(start, end),
             problem=problem,
             suggestion=suggestion,
+            severity=NOTE if code in _NOTE_CODES else ERROR,
         )
         self.offsets.setdefault(finding, start)
         return finding
@@ -279,7 +311,7 @@ def _title_lines(head_lines: list[str]) -> str:
     """The title: from "BÁO CÁO" to the first numbered heading (or the first lines)."""
     start = next((i for i, line in enumerate(head_lines) if "BÁO CÁO" in line.upper()), None)
     if start is None:
-        return "\n".join(head_lines[:6])
+        return ""  # not a report: a year in its first lines dates nothing (a law, a list)
     title = []
     for line in head_lines[start : start + 6]:
         if title and _heading_like(line):
@@ -301,10 +333,12 @@ _WORD = r"[^\W\d_]+"
 _UNIT = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}?"
 _MARKER = r"trong[ \t]+đó|bao[ \t]+gồm|gồm"
 
-# "54 đảng viên, trong đó 51 ..." / "63 cá nhân, trong đó có 50 ..." / "07 đồng chí gồm ..."
+# "54 đảng viên, trong đó 51 ..." / "63 cá nhân, trong đó có 50 ..." / "07 đồng chí gồm ..." /
+# "12 tổ chức cơ sở đảng được đánh giá; trong đó: ..." / "18 đảng viên: 16 ..., 02 ..."
 _TOTAL_INLINE = re.compile(
-    rf"(?<![\w.,/–-])(?P<n>{_NUM})[ \t]+(?P<unit>{_UNIT})[ \t]*(?:,[ \t]*|[ \t]+)"
-    rf"(?P<marker>{_MARKER})(?P<colon>[ \t]*:)?[ \t]*(?:có[ \t]+)?",
+    rf"(?<![\w.,/–-])(?P<n>{_NUM})[ \t]+(?P<unit>{_WORD}(?:,?[ \t]+{_WORD}){{0,7}}?)[ \t]*"
+    rf"(?:(?:[,;][ \t]*|[ \t]+)(?P<marker>{_MARKER})(?P<colon>[ \t]*:)?|(?P<colon_only>:))"
+    rf"[ \t]*(?:có[ \t]+)?",
     re.IGNORECASE,
 )
 # "62 biên chế (công chức: 30, viên chức: 32)"
@@ -321,6 +355,13 @@ _TOTAL_BEFORE_LIST = re.compile(
 # One part written number first: "51 đảng viên chính thức", "02 nữ"
 _PART_NUMBER_FIRST = re.compile(
     rf"[ \t]*(?P<n>{_NUM})[ \t]+(?P<phrase>{_WORD}(?:[ \t]+(?!và(?!\w)|trong[ \t]+đó){_WORD})*)",
+    re.IGNORECASE,
+)
+# One part written label then number, without a colon: "chính thức 22", "nam 30 người",
+# "hoàn thành tốt nhiệm vụ 30 đồng chí"
+_PART_LABEL_NUMBER = re.compile(
+    rf"[ \t]*(?P<label>[^\W\d_][^:;,()\d\n]{{0,60}}?)[ \t]*:?[ \t]+(?P<n>{_NUM})"
+    rf"(?:[ \t]+(?P<unit>{_UNIT}))?(?=[ \t]*(?:[,;.)(]|và(?!\w)|$))",
     re.IGNORECASE,
 )
 _PART_SEPARATOR = re.compile(r"[ \t]*(?:[,;][ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?:có[ \t]+)?",
@@ -343,6 +384,7 @@ class _Family:
     members: tuple[str, ...]
     complete: bool = True
     complete_when: str = ""  # or only when this regex matches the total's sentence
+    complete_at: int = 0  # or when this many different categories are named
 
 
 # Families of categories a total is divided into. Within one family the parts are disjoint, so
@@ -369,6 +411,7 @@ _FAMILIES = (
             "khtnv",
         ),
         complete=False,
+        complete_at=4,  # the four grades, written out or abbreviated, make up the whole
     ),  # fmt: skip
 )
 # Labels that cut across any division of a total: a list holding one of them is not a partition.
@@ -391,7 +434,7 @@ def _check_totals(doc: _Doc):
         if not _DIGIT.search(line):
             continue
         base = doc.starts[i]
-        if _MARKER_ANYWHERE.search(line):
+        if ":" in line or _MARKER_ANYWHERE.search(line):
             for m in _TOTAL_INLINE.finditer(line):
                 yield from _inline_total(doc, line, base, m)
         if "(" in line:
@@ -414,13 +457,22 @@ def _inline_total(doc, line, base, m):
         complete = _is_complete(family, labels, context)
         yield from _compare(doc, base + m.start(), base + m.end(), total, unit, parts, complete)
         return
-    if m["colon"]:
-        parts = _label_first_parts(line, m.end())
-        yield from _labelled(doc, line, base, m, total, unit, parts)
+    if m["colon_only"]:
+        return  # "N unit: ..." counts only with number-first parts of one family
+    parts = _label_first_parts(line, m.end()) if m["colon"] else []
+    if len(parts) < 2:  # "chính thức 22, dự bị 03": without colons, only a known division
+        parts = _label_first_parts(line, m.end(), _PART_LABEL_NUMBER)
+        if _family_of([label for label, _, _ in parts]) is None:
+            return
+    yield from _labelled(doc, line, base, m, total, unit, parts)
 
 
 def _paren_total(doc, line, base, m):
     parts = _label_first_parts(m["body"], 0)
+    if not parts:  # "63 đảng viên (chính thức 60, dự bị 03)": a known division only
+        parts = _label_first_parts(m["body"], 0, _PART_LABEL_NUMBER)
+        if _family_of([label for label, _, _ in parts]) is None:
+            return
     yield from _labelled(doc, line, base, m, _int(m["n"]), m["unit"], parts)
 
 
@@ -487,17 +539,22 @@ def _number_first_parts(text: str, pos: int) -> list[tuple[int, str]]:
     return parts if len(parts) >= 2 else []
 
 
-def _label_first_parts(text: str, pos: int) -> list[tuple[str, int, str | None]]:
+def _label_first_parts(
+    text: str, pos: int, pattern: re.Pattern | None = None
+) -> list[tuple[str, int, str | None]]:
+    pattern = pattern or _PART_LABEL_FIRST
     parts = []
     while True:
-        m = _PART_LABEL_FIRST.match(text, pos)
+        m = pattern.match(text, pos)
         if not m:
             break
         parts.append((m["label"].strip(), _int(m["n"]), m["unit"]))
         pos = m.end()
         if _SUBCOUNT.match(text, pos):  # "..., trong đó có 02 nữ": a sub-count of the last part
             break
-        sep = _LIST_SEPARATOR.match(text, pos)
+        sep = (_LIST_SEPARATOR if pattern is _PART_LABEL_FIRST else _PART_SEPARATOR).match(
+            text, pos
+        )
         if not sep:
             break
         pos = sep.end()
@@ -537,6 +594,8 @@ def _is_complete(family: _Family, labels: list[str], context: str) -> bool:
     members = {_member(label, family) for label in labels}
     if family.complete:
         return members == set(family.members)
+    if family.complete_at and len(members) >= family.complete_at:
+        return True
     return bool(family.complete_when and re.search(family.complete_when, context, re.I))
 
 
@@ -628,9 +687,14 @@ def _money(n: int) -> str:
 # Numbering
 # --------------------------------------------------------------------------------------------
 
-_ROMAN_HEADING = re.compile(r"^[ \t]*(?P<num>[IVXL]{1,6})[ \t]*[.)][ \t]+(?P<title>[^\W\d_].*)$")
+# Heading marks offices use: "I." "I)" "I.-" "I-" "I –" (a dash alone needs the space after it).
+_MARK = r"(?:\.[ \t]*[-–]|[-–]|[.)])"
+_ROMAN_HEADING = re.compile(
+    rf"^[ \t]*(?P<num>[IVXL]{{1,6}})[ \t]*{_MARK}[ \t]+(?P<title>[^\W\d_].*)$"
+)
 _DOTTED_ITEM = re.compile(
-    r"^[ \t]*(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.(?!\d)|\)|(?<=\d)(?=[ \t]))[ \t]+"
+    r"^[ \t]*(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.[ \t]*[-–](?=[ \t])|[-–](?=[ \t])|\.(?!\d)|\)"
+    r"|(?<=\d)(?=[ \t]))[ \t]+"
     r"(?P<title>[^\W\d_].*)$"
 )
 _LETTER_ITEM = re.compile(r"^[ \t]*(?P<num>[a-zđ])\)[ \t]+(?P<title>\S.*)$")
@@ -707,7 +771,7 @@ def _check_numbering(doc: _Doc):
 
 def _item_terminated(line: str, m: re.Match) -> bool:
     """ "2." "2)" "2.1." "2.1" are items; a bare "2" before a word is not."""
-    return "." in m["num"] or line[m.end("num") : m.end("num") + 1] in ".)"
+    return "." in m["num"] or line[m.end("num") : m.end("num") + 1] in ".)-–"
 
 
 def _sequence(value: int, last: _Number, show, what: str):
@@ -876,6 +940,27 @@ def _check_spelling(doc: _Doc, citations: list[Citation]):
             problem = f"Sai chính tả: “{written}”. {term.note}"
         yield doc.finding(term.kind, slip.start, slip.end, problem,
                           f"Sửa thành “{slip.suggestion}”.")  # fmt: skip
+        reported.add(slip.start)
+    # The spelling engine: non-words (hunspell-vi), real-word slips, doubled words. Symbols and
+    # the rest of a citation are not words.
+    spans = [(c.start, c.end) for c in citations]
+    for slip in find_spelling_slips(doc.text, spans):
+        if any(slip.start <= r < slip.end or r <= slip.start < r + 2 for r in reported):
+            continue
+        written = _collapse(slip.written)
+        problem = _SPELLING_PROBLEMS[slip.kind].format(written=written)
+        if slip.suggestion:
+            suggestion = f"Sửa thành “{slip.suggestion}”."
+        else:
+            suggestion = "Kiểm tra lại chính tả của từ này."
+        yield doc.finding("spelling", slip.start, slip.end, problem, suggestion)
+
+
+_SPELLING_PROBLEMS = {
+    "nonword": "Sai chính tả: “{written}” không phải là một tiếng Việt.",
+    "realword": "Có thể sai chính tả: “{written}” (sai dấu hoặc sai một chữ cái).",
+    "doubled": "Lặp từ: “{written}”.",
+}
 
 
 # --------------------------------------------------------------------------------------------
@@ -908,9 +993,14 @@ def _logical_paragraphs(doc: _Doc):
 
 def _check_quotes(doc: _Doc):
     for start, end in _logical_paragraphs(doc):
-        stack, strays = [], []
-        for m in re.finditer("[“”]", doc.text[start:end]):
-            if m.group() == "“":
+        stack, strays, straight = [], [], []
+        for m in re.finditer('[“”"]', doc.text[start:end]):
+            if m.group() == '"':
+                if stack:  # “…" : a straight quote closing a curly one pairs with it
+                    stack.pop()
+                else:
+                    straight.append(start + m.start())
+            elif m.group() == "“":
                 stack.append(start + m.start())
             elif stack:
                 stack.pop()
@@ -931,6 +1021,16 @@ def _check_quotes(doc: _Doc):
                 pos + 1,
                 "Dấu mở ngoặc kép (“) không được đóng.",
                 "Thêm dấu đóng ngoặc kép ở cuối phần trích dẫn.",
+            )
+        # Straight quotes cannot say which way they face: an odd number is one left unpaired.
+        if len(straight) % 2:
+            pos = straight[-1]
+            yield doc.finding(
+                "quote_unbalanced",
+                pos,
+                pos + 1,
+                'Dấu ngoặc kép (") không có dấu tương ứng.',
+                "Thêm dấu ngoặc kép còn thiếu; văn bản nên dùng ngoặc kép cong “…”.",
             )
 
 

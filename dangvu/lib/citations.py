@@ -50,6 +50,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, fields
 
+from dangvu.lib.rules import rules
+
 __all__ = [
     "Citation",
     "PARTY_ISSUERS",
@@ -95,6 +97,16 @@ TYPES: dict[str, tuple[str, ...]] = {
     "Pháp lệnh": (),
 }
 
+# Party type codes are dated data (rules/document_types): each file adds the codes a type word
+# may carry from its date on ("Quy định" also QĐi from 2018). Codes are never withdrawn, since
+# older documents keep theirs.
+for _rule in rules("document_types"):
+    for _type, _codes in _rule["codes"].items():
+        TYPES[_type] = (
+            *TYPES.get(_type, ()),
+            *(c for c in _codes if c not in TYPES.get(_type, ())),
+        )
+
 # Type code -> type word, for bare symbols and for messages. None where the code is ambiguous.
 TYPE_CODES: dict[str, str | None] = {
     "NQ": "Nghị quyết",
@@ -102,6 +114,7 @@ TYPE_CODES: dict[str, str | None] = {
     "NĐ": "Nghị định",
     "QĐ": None,  # Quyết định, or Quy định in Party documents
     "QyĐ": "Quy định",
+    "QĐi": "Quy định",
     "QC": "Quy chế",
     "CT": "Chỉ thị",
     "KL": "Kết luận",
@@ -210,22 +223,34 @@ def _alternation(words) -> str:
 
 
 _D = "[ĐđÐð]"
-_CODE = rf"(?:[A-Za-z]|{_D})(?:[A-Za-z0-9]|{_D}){{0,11}}"
+# "&" and "." join parts of a code (BLĐTB&XH, TT.HĐND), never end one.
+_CODE = rf"(?:[A-Za-z]|{_D})(?:[A-Za-z0-9]|{_D}|[&.](?=[A-Za-zĐ])){{0,11}}"
 _KNOWN_CODE = _alternation(code.replace("Đ", _D) for code in TYPE_CODES)
 _DASH = r"\s?[-–‐]\s?"
 _SLASH = r"\s?/\s?"
+# What may follow a symbol: not a letter or a slash, except a "ngày" glued on by a lost space.
+_SYMBOL_END = r"(?:(?![\w/])|(?=ngày))"
 _SYMBOL = rf"""
     \d{{1,5}}(?:
-        {_DASH}{_CODE}{_SLASH}{_CODE}                       # party: 24-CT/TU
+        {_DASH}{_CODE}{_SLASH}{_CODE}(?:[-–](?-i:[A-ZĐ]{{1,6}}))?  # party: 24-CT/TU, 367-QĐ/TWĐTN-VP
+      | [ \t](?:{_KNOWN_CODE}){_SLASH}{_CODE}               # party, hyphen lost: 84 QĐ/TWĐTN
+      | /(?:{_KNOWN_CODE})/{_CODE}                          # party with slashes: 39/KH/HU
       | {_SLASH}\d{{4}}{_SLASH}{_CODE}(?:{_DASH}{_CODE}){{0,3}}  # state with year: 21/2017/QĐ-UBND
-      | {_SLASH}{_CODE}(?:{_DASH}{_CODE}){{1,3}}            # state: 1194/QĐ-UBND, 124/UBND-NC
-    )(?![\w/])
+      | {_SLASH}{_CODE}(?:{_DASH}{_CODE}){{0,3}}            # state: 1194/QĐ-UBND, 124/UBND-NC, 12/SNV
+    ){_SYMBOL_END}
 """
 # A symbol with no type word before it must at least carry a known type code.
 _BARE_SYMBOL = rf"""
     (?<![\w/.,–-])\d{{1,5}}(?:
         {_DASH}(?:{_KNOWN_CODE}){_SLASH}{_CODE}
       | {_SLASH}(?:\d{{4}}{_SLASH})?(?:{_KNOWN_CODE})(?:{_DASH}{_CODE}){{1,3}}
+    ){_SYMBOL_END}
+"""
+# The document's own number in its header: "Số: 10/BCTK", "Số 15-BC/ĐU".
+_HEADER_SYMBOL = rf"""
+    \d{{1,5}}(?:
+        {_DASH}{_CODE}{_SLASH}{_CODE}(?:[-–](?-i:[A-ZĐ]{{1,6}}))?
+      | {_SLASH}(?:\d{{4}}{_SLASH})?{_CODE}(?:{_DASH}{_CODE}){{0,3}}
     )(?![\w/])
 """
 _NUMERIC_DATE = r"\d{1,2}\s?[/.–-]\s?\d{1,2}\s?[/.–-]\s?\d{4}"
@@ -241,7 +266,7 @@ _TERM = rf"(?:\s*\(\s*{_KHOA}\s+{_ROMAN}\s*\)|\s*[,–—-]\s*{_KHOA}\s+{_ROMAN}
 _ORDINAL_WORD = "(?:" + _alternation(w.replace(" ", r"\s+") for w in ORDINAL_WORDS) + r")(?!\w)"
 _NGHI_QUYET = _accent_blind("Nghị quyết")
 # Words that show a law's name has ended and a sentence goes on ("Luật Đất đai được …").
-_LAW_STOP = r"(?:được|đã|của|có|là|để|theo|thông\s+qua|ban\s+hành|quy\s+định)(?!\w)"
+_LAW_STOP = r"(?:được|đã|của|có|là|để|theo|ngày|số|thông\s+qua|ban\s+hành|quy\s+định)(?!\w)"
 _TYPE_WORDS = _alternation(_accent_blind(t) for t in TYPES)
 _CENTRAL = r"(?:Ban\s+Chấp\s+hành\s+)?Trung\s+ương(?:\s+Đảng)?"
 
@@ -259,8 +284,11 @@ _HEAD = re.compile(
             (?:{_ORDINAL_WORD}|\d{{1,2}}(?!\d)|{_ROMAN})\s+(?:của\s+)?{_CENTRAL}{_TERM}?)
         # Laws are named by their subject and year; the subject starts with a capital letter,
         # which keeps out "Thạc sĩ Luật kinh tế năm 2017".
+        # A law named first and numbered after: "Luật Quy hoạch số 21/2017/QH14", "Luật số …".
+      | (?P<law_named>(?-i:Luật|Bộ\s+luật|Pháp\s+lệnh)(?:,?\s+(?!{_LAW_STOP})\w+){{0,14}}?
+            \s+s[ốo](?:\s*:)?\s*)(?P<lsymbol>{_SYMBOL})
       | (?P<law>(?-i:Luật|Bộ\s+luật)\s+(?-i:{_UPPER})\w*(?:,?\s+(?!{_LAW_STOP})\w+){{0,8}}?
-            \s+năm\s+\d{{4}}(?!\d))
+            (?:\s+ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}})?\s+năm\s+\d{{4}}(?!\d))
       | (?P<constitution>Hiến\s+pháp(?:\s+nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam)?
             \s+năm\s+\d{{4}}(?!\d))
         # A type word (or its abbreviation), "số", and a symbol or a number.
@@ -270,17 +298,21 @@ _HEAD = re.compile(
         \s+(?:s[ốo](?:\s*:)?\s*)?
         (?:(?P<symbol>{_SYMBOL})|(?P<number>{_NUMBER_ONLY}))
       | (?P<bare>{_BARE_SYMBOL})
+      | (?<![^\n])[ \t]*(?P<header>(?-i:Số)[ \t]*(?::[ \t]*)?(?:\n[ \t]*)?)(?P<hsymbol>{_HEADER_SYMBOL})
     )
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 
+# A date right after the symbol or the issuer, also in parentheses, with "ngày" glued on
+# ("ngày22") or its accents scrambled ("ngàỷ").
+_NGAY, _THANG, _NAM = (_accent_blind(w) for w in ("ngày", "tháng", "năm"))
 _DATE = re.compile(
-    r"""
-    \s*(?:,\s*)?(?:
-        ngày\s+(?P<d1>\d{1,2})\s+tháng\s+(?P<m1>\d{1,2})\s+năm\s+(?P<y1>\d{4})
-      | (?:ngày\s+)?(?P<d2>\d{1,2})\s?[/.–-]\s?(?P<m2>\d{1,2})\s?[/.–-]\s?(?P<y2>\d{4})
-    )(?!\d)
+    rf"""
+    \s*(?:,\s*)?(?P<paren>\(\s*)?(?:
+        {_NGAY}\s*(?P<d1>\d{{1,2}})\s+{_THANG}\s+(?P<m1>\d{{1,2}})\s+{_NAM}\s*(?P<y1>\d{{4}})
+      | (?:{_NGAY}\s*)?(?P<d2>\d{{1,2}})\s?[/.–-]\s?(?P<m2>\d{{1,2}})\s?[/.–-]\s?(?P<y2>\d{{4}})
+    )(?!\d)(?(paren)\s*\))
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -316,10 +348,12 @@ _YEAR_IN_TEXT = re.compile(
     re.IGNORECASE,
 )
 _WS = re.compile(r"\s+")
+_LOST_HYPHEN = re.compile(r"^(\d+)[ \t]+(?=[^\W\d_])")  # "84 QĐ/TWĐTN" -> "84-QĐ/TWĐTN"
 _DASHES = re.compile(r"[–‐—]")
-_MIXED_CASE = re.compile(r"(?<![A-Z0-9Đ])(?:QYĐ|CTR|TTR|TTG)(?![A-Z0-9Đ])")
-_MIXED_CASE_FORMS = {"QYĐ": "QyĐ", "CTR": "CTr", "TTR": "TTr", "TTG": "TTg"}
+_MIXED_CASE = re.compile(r"(?<![A-Z0-9Đ])(?:QYĐ|QĐI|CTR|TTR|TTG)(?![A-Z0-9Đ])")
+_MIXED_CASE_FORMS = {"QYĐ": "QyĐ", "QĐI": "QĐi", "CTR": "CTr", "TTR": "TTr", "TTG": "TTg"}
 _PARTY_SHAPE = re.compile(r"^(?P<num>\d+)-(?P<type>[^/]+)/(?P<issuer>.+)$")
+_PARTY_SLASH_SHAPE = re.compile(r"^(?P<num>\d+)/(?P<type>[^/\d][^/]*)/(?P<issuer>[^/]+)$")
 _STATE_YEAR_SHAPE = re.compile(r"^(?P<num>\d+)/(?P<year>\d{4})/(?P<rest>.+)$")
 _STATE_SHAPE = re.compile(r"^(?P<num>\d+)/(?P<rest>.+)$")
 _ORDINAL_IN_NAME = re.compile(
@@ -376,7 +410,7 @@ def normalise_symbol(symbol: str) -> str:
     "21/2017/qđ - ubnd" -> "21/2017/QĐ-UBND"; the few mixed-case codes keep their case
     (QyĐ, CTr, TTr, TTg). Numbers keep their leading zeros.
     """
-    s = _WS.sub("", symbol)
+    s = _WS.sub("", _LOST_HYPHEN.sub(r"\1-", symbol))
     s = _DASHES.sub("-", s).replace("ð", "đ").replace("Ð", "Đ").upper()
     return _MIXED_CASE.sub(lambda m: _MIXED_CASE_FORMS[m.group()], s)
 
@@ -444,11 +478,10 @@ class _Builder:
 
 
 def _read_citation(text: str, head: re.Match, bound: int, context: _Context) -> Citation:
-    b = _Builder(head.start(), head.end())
-    kind = head.lastgroup
-    if kind in ("plenum", "plenum_long"):
+    b = _Builder(head.start() if not head.group("header") else head.start("header"), head.end())
+    if head.group("plenum") or head.group("plenum_long"):
         _read_plenum(head, b, context)
-    elif kind in ("law", "constitution"):
+    elif head.group("law") or head.group("constitution"):
         _read_law(head, b)
     else:
         _read_numbered(text, head, b, bound, context)
@@ -466,19 +499,34 @@ def _read_plenum(head: re.Match, b: _Builder, context: _Context) -> None:
         _check_term(term.group("roman"), b, context, plenum=plenum)
 
 
+_LAW_DATE = re.compile(r" ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})$")
+
+
 def _read_law(head: re.Match, b: _Builder) -> None:
     name = _WS.sub(" ", head.group())
-    if head.lastgroup == "constitution":
+    if head.group("constitution"):
         kind = "Hiến pháp"
     else:
         kind = "Bộ luật" if name.lower().startswith("bộ luật") else "Luật"
     b.fields.update(type=kind, name=name, year=int(name[-4:]))
+    if m := _LAW_DATE.search(name):  # "Luật Viên chức ngày 15 tháng 11 năm 2010"
+        b.fields["name"] = f"{name[: m.start()]} năm {m[3]}"
+        try:
+            b.fields["date"] = dt.date(int(m[3]), int(m[2]), int(m[1])).isoformat()
+        except ValueError:
+            b.warn("date_invalid", f"Ngày {m[1]}/{m[2]}/{m[3]} không tồn tại")
 
 
 def _read_numbered(text: str, head: re.Match, b: _Builder, bound: int, context: _Context) -> None:
     if head.group("tword"):
         _read_type_word(head.group("tword"), b)
-    raw_symbol = head.group("symbol") or head.group("bare")
+    elif head.group("law_named"):  # the type as written: Luật, Bộ luật, Pháp lệnh
+        written = _WS.sub(" ", head.group("law_named")).lower()
+        kinds = ("Bộ luật", "Pháp lệnh", "Luật")
+        b.fields["type"] = next(t for t in kinds if written.startswith(t.lower()))
+    raw_symbol = (
+        head.group("symbol") or head.group("bare") or head.group("lsymbol") or head.group("hsymbol")
+    )
     if raw_symbol:
         _read_symbol(raw_symbol, b)
     else:
@@ -561,6 +609,9 @@ def _split_symbol(symbol: str):
     m = _PARTY_SHAPE.match(symbol)
     if m:
         return m["num"], m["type"], m["issuer"], None, "party"
+    m = _PARTY_SLASH_SHAPE.match(symbol)
+    if m and m["type"].upper() in _KNOWN_CODES_UPPER:  # 39/KH/HU: a Party symbol, slashes only
+        return m["num"], m["type"], m["issuer"], None, "party"
     m = _STATE_YEAR_SHAPE.match(symbol)
     year = None
     if m:
@@ -573,6 +624,7 @@ def _split_symbol(symbol: str):
     return m["num"], None, parts[0], year, "state"  # official letter: 124/UBND-NC, 22/2008/QH12
 
 
+_NATIONAL_ASSEMBLY = re.compile(r"^(?:QH|UBTVQH)\d*$")
 _KNOWN_CODES_UPPER = frozenset(code.upper() for code in TYPE_CODES)
 
 
@@ -585,7 +637,13 @@ def _type_of_code(type_code: str | None, style: str | None) -> str | None:
 
 
 def _check_style(symbol, number, type_code, issuer_code, style, b: _Builder) -> None:
-    if style == "state" and type_code and issuer_code in PARTY_ISSUERS:
+    if style == "party" and symbol[len(number)] == "/":
+        b.warn(
+            "party_symbol_state_style",
+            f"Ký hiệu văn bản của Đảng viết bằng dấu gạch chéo ({symbol}); "
+            f"nên viết {number}-{type_code}/{issuer_code}",
+        )
+    elif style == "state" and type_code and issuer_code in PARTY_ISSUERS:
         b.warn(
             "party_symbol_state_style",
             f"Văn bản của Đảng nhưng ký hiệu viết theo kiểu Nhà nước ({symbol}); "
@@ -605,7 +663,11 @@ def _check_type_code(b: _Builder) -> None:
     if not type_word or not accepted or not b.fields.get("symbol"):
         return
     if code is None:
-        if type_word != "Công văn":  # State official letters carry no type code
+        # State official letters carry no type code, nor do the National Assembly's laws and
+        # resolutions (96/2023/QH15).
+        if type_word != "Công văn" and not _NATIONAL_ASSEMBLY.match(
+            b.fields.get("issuer_code") or ""
+        ):
             b.warn(
                 "type_code_missing",
                 f"Ký hiệu {b.fields['symbol']} thiếu mã loại văn bản của “{type_word}”; "

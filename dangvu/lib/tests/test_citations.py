@@ -1790,3 +1790,63 @@ def test_document_key_different_documents(a, b):
 def test_document_key_shape():
     c = one("Chỉ thị số 24-CT/TU ngày 29/6/2017 của Ban Thường vụ Tỉnh ủy")
     assert document_key(c) == ("24-CT/TU", "TU", "2017-06-29")
+
+
+# --------------------------------------------------------------------------------------------
+# Issue 15: reference practice of other organizations
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, type_, symbol, date",
+    [
+        ("Luật Đất đai số 45/2013/QH13 ngày 29/11/2013", "Luật", "45/2013/QH13", "2013-11-29"),
+        ("Bộ luật Lao động số 45/2019/QH14", "Bộ luật", "45/2019/QH14", None),
+        ("Luật số 47/2019/QH14 ngày 22 tháng 11 năm 2019", "Luật", "47/2019/QH14", "2019-11-22"),
+        ("Quyết định số 84 QĐ/TWĐTN ngày 22/02/2013", "Quyết định", "84-QĐ/TWĐTN", "2013-02-22"),
+        ("kế hoạch số 39/KH/HU ngày 23/11/2017", "Kế hoạch", "39/KH/HU", "2017-11-23"),
+        ("Tờ trình số 12/SNV ngày 03/3/2020", "Tờ trình", "12/SNV", "2020-03-03"),
+        ("Thông tư liên tịch số 03/2010/TTLT-BNV-BTC-BLĐTB&XH (27/05/2010 )",
+         "Thông tư liên tịch", "03/2010/TTLT-BNV-BTC-BLĐTB&XH", "2010-05-27"),
+        ("Nghị quyết số 12/NQ-TT.HĐND ngày 5/7/2021", "Nghị quyết", "12/NQ-TT.HĐND", "2021-07-05"),
+        ("Chỉ thị số 45-CT/TW ngày22 tháng 7 năm 2010", "Chỉ thị", "45-CT/TW", "2010-07-22"),
+        ("Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012", "Thông báo", "70-TB/TW", "2012-01-06"),
+        ("Kết lúận số 121-KL/TW, ngàỷ 24/01/2025", "Kết luận", "121-KL/TW", "2025-01-24"),
+        ("Quy định số 07-QĐi/TW, ngày 28/8/2018", "Quy định", "07-QĐi/TW", "2018-08-28"),
+        ("Nghị định số\n61/2018/NĐ-CP ngày 23 tháng\n4 năm 2018", "Nghị định", "61/2018/NĐ-CP",
+         "2018-04-23"),
+    ],
+)  # fmt: skip
+def test_references_written_elsewhere(text, type_, symbol, date):
+    c = one(text)
+    assert (c.type, c.symbol, c.date) == (type_, symbol, date)
+
+
+def test_law_named_with_its_date():
+    c = one("Căn cứ Luật Viên chức ngày 15 tháng 11 năm 2010;")
+    assert (c.type, c.name, c.date, c.year) == (
+        "Luật",
+        "Luật Viên chức năm 2010",
+        "2010-11-15",
+        2010,
+    )
+
+
+def test_header_number_without_type_code():
+    c = one("ĐẢNG ỦY XÃ A\nSố : 10/ BCTK\nA, ngày 14 tháng 12 năm 2017")
+    assert (c.symbol, c.type) == ("10/BCTK", None)
+
+
+def test_party_code_qdi_is_the_party_quy_dinh():
+    c = one("thực hiện 07-QĐi/TW của Bộ Chính trị")
+    assert (c.type, c.type_code, c.warnings) == ("Quy định", "QĐi", ())
+
+
+def test_party_symbol_with_slashes_is_flagged():
+    c = one("Kế hoạch số 39/KH/HU")
+    assert c.style == "party"
+    assert c.warnings[0].startswith("party_symbol_state_style")
+
+
+def test_national_assembly_resolutions_carry_no_type_code():
+    assert one("Nghị quyết số 96/2023/QH15 ngày 23/6/2023").warnings == ()

@@ -1,0 +1,326 @@
+"""Spelling slips in Vietnamese text: non-words, real-word slips and doubled words.
+
+Three checks, each tuned for few false alarms:
+
+* **Non-words** (``nonword``): a syllable that is not Vietnamese ("nhiệm vuj", "ddảng", "cng
+  tác", "kiểm điêm"). The syllable list is Debian's ``hunspell-vi`` dictionary (GPL-2, read from
+  the system at run time, never copied here): Vietnamese has no inflection, so a hunspell check
+  is a set lookup and no binding is needed. Without the dictionary this check is skipped.
+  Abbreviations (two capitals or more), capitalised words without Vietnamese letters (names,
+  brands) and tokens joined to digits or slashes ("đ/c", "v/v") are not checked.
+* **Real-word slips** (``realword``): a syllable that is a word on its own but, one mark or one
+  letter away, makes a known word of administrative and Party writing with its neighbour
+  ("tuyên truyển" -> "tuyên truyền", "đoàn thê" -> "đoàn thể", "chất lượn" -> "chất lượng").
+  The known words are ``rules/lexicon/words.txt``; a pair that is itself a known word is never
+  reported. The edits are the slips writers make: a tone mark dropped or changed, s/x, ch/tr,
+  d/đ, l/n, d/gi/r, a final letter dropped or added.
+* **Doubled words** (``doubled``): "của của", except reduplications that are Vietnamese
+  ("ngày ngày", "dần dần", "năm năm qua").
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+__all__ = ["Slip", "dictionary_path", "find_spelling_slips", "known_words", "syllables"]
+
+WORDS_FILE = Path(__file__).resolve().parent.parent / "rules" / "lexicon" / "words.txt"
+EXTRA_SYLLABLES_FILE = WORDS_FILE.with_name("syllables-extra.txt")
+DICTIONARY_PATHS = (
+    "/usr/share/hunspell/vi_VN.dic",
+    "/usr/share/myspell/dicts/vi_VN.dic",
+    "/usr/share/myspell/vi_VN.dic",
+)
+
+_TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+_TONE_MARKS = re.compile("[\u0300\u0301\u0309\u0303\u0323]")
+_VOWELS = set("aăâeêioôơuưy")
+_TOKEN = re.compile(r"[^\W\d_¹²³⁴⁵⁶⁷⁸⁹⁰ⁱⁿ]+")
+_VIETNAMESE_ONLY = re.compile(
+    r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]"
+)
+_ONSET_SWAPS = (("s", "x"), ("x", "s"), ("ch", "tr"), ("tr", "ch"), ("d", "đ"), ("đ", "d"),
+                ("l", "n"), ("n", "l"), ("d", "gi"), ("gi", "d"), ("r", "d"), ("d", "r"),
+                ("r", "gi"), ("gi", "r"))  # fmt: skip
+_FINALS = ("g", "c", "h", "n", "t", "m", "p")
+_OLD_STYLE = re.compile("([oòóỏõọ])([ae])$|(?<!q)([uùúủũụ])(y)$")
+# New-style tone placement (hòa, thủy), the form words are compared in.
+_NEW_STYLE = re.compile("(?<![q])([ou])([àáảãạèéẻẽẹỳýỷỹỵ])$")
+# Reduplications that are Vietnamese, not slips.
+_REDUPLICATED = frozenset(
+    "ngày người nhà đời từ dần thường xa lớp đâu ai mãi chiều sáng đêm năm tháng đều rất "
+    "nhiều cao vui xanh đỏ số".split()  # "một số số liệu"
+)
+
+
+@dataclass(frozen=True)
+class Slip:
+    start: int
+    end: int
+    written: str
+    suggestion: str | None
+    kind: str  # "nonword", "realword" or "doubled"
+
+
+def dictionary_path() -> str | None:
+    """The hunspell-vi dictionary on this machine (``DANGVU_HUNSPELL_VI`` overrides)."""
+    candidates = [os.environ.get("DANGVU_HUNSPELL_VI", ""), *DICTIONARY_PATHS]
+    return next((p for p in candidates if p and os.path.isfile(p)), None)
+
+
+@cache
+def syllables() -> frozenset[str] | None:
+    """Lower-case Vietnamese syllables (hunspell-vi), or None when the dictionary is absent."""
+    path = dictionary_path()
+    if path is None:
+        return None
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")[1:]  # the first line is the entry count
+    words = {line.split("/")[0].strip().lower() for line in lines if line.strip()}
+    for line in EXTRA_SYLLABLES_FILE.read_text(encoding="utf-8").split("\n"):
+        line = line.split("#")[0].strip()
+        if line:
+            words.add(unicodedata.normalize("NFC", line).lower())
+    return frozenset(words)
+
+
+def _canon(word: str) -> str:
+    """`word` with its tone placed the new way: "hoà" -> "hòa", "thuỷ" -> "thủy"."""
+    return _NEW_STYLE.sub(_move_tone_back, word)
+
+
+def _move_tone_back(m: re.Match) -> str:
+    decomposed = unicodedata.normalize("NFD", m[2])
+    tone = "".join(_TONE_MARKS.findall(decomposed))
+    bare = _TONE_MARKS.sub("", decomposed)
+    return unicodedata.normalize("NFC", m[1] + tone + bare)
+
+
+@cache
+def known_words() -> frozenset[str]:
+    """Words of two syllables or more of administrative and Party writing (lower case)."""
+    out = set()
+    for line in WORDS_FILE.read_text(encoding="utf-8").split("\n"):
+        line = line.split("#")[0].strip()
+        syl = [_canon(w) for w in unicodedata.normalize("NFC", line).lower().split()]
+        # A longer entry ("hoàn thành xuất sắc nhiệm vụ") is read as its adjacent pairs.
+        out.update(f"{a} {b}" for a, b in zip(syl, syl[1:], strict=False))
+    return frozenset(out)
+
+
+def _is_word(word: str, known: frozenset[str]) -> bool:
+    if _is_syllable(word, known):
+        return True
+    if word.isascii():
+        # A foreign word ("website", "audio") is not a slip; a Telex leftover is: it reads as
+        # a syllable once its tone and mark letters are applied ("vuj", "tees", "chuwcs").
+        # A word with no vowel at all ("cng") is neither.
+        if not any(c in "aeiouy" for c in word):
+            return word in _UNITS
+        return not any(_is_syllable(v, known) for v in _telex_fixes(word))
+    return False
+
+
+def _is_syllable(word: str, known: frozenset[str]) -> bool:
+    if word in known:
+        return True
+    # The dictionary places tones the old way (hoà, thuỷ); writers use either.
+    old = _OLD_STYLE.sub(_move_tone, word)
+    return old != word and old in known
+
+
+def _move_tone(m: re.Match) -> str:
+    first, second = (m[1], m[2]) if m[1] else (m[3], m[4])
+    decomposed = unicodedata.normalize("NFD", first)
+    tone = "".join(_TONE_MARKS.findall(decomposed))
+    bare = unicodedata.normalize("NFC", _TONE_MARKS.sub("", decomposed))
+    return bare + unicodedata.normalize("NFC", second + tone)
+
+
+@cache
+def _pairs_index() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Known words as {first syllable: second syllables} and {second: firsts}."""
+    firsts: dict[str, set[str]] = {}
+    seconds: dict[str, set[str]] = {}
+    for pair in known_words():
+        a, b = pair.split(" ")
+        firsts.setdefault(a, set()).add(b)
+        seconds.setdefault(b, set()).add(a)
+    return (
+        {k: frozenset(v) for k, v in firsts.items()},
+        {k: frozenset(v) for k, v in seconds.items()},
+    )
+
+
+@cache
+def _variants(word: str) -> frozenset[str]:
+    """Syllables one usual slip away from `word` (tone, onset, a dropped final letter)."""
+    out = set()
+    decomposed = unicodedata.normalize("NFD", word)
+    bare = _TONE_MARKS.sub("", decomposed)
+    letters = list(unicodedata.normalize("NFC", bare))
+    for i, ch in enumerate(letters):
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base not in _VOWELS:
+            continue
+        for tone in _TONES:
+            toned = unicodedata.normalize("NFC", unicodedata.normalize("NFD", ch) + tone)
+            out.add("".join(letters[:i] + [toned] + letters[i + 1 :]))
+    for old, new in _ONSET_SWAPS:
+        if word.startswith(old) and not (old == "g" and word.startswith("gi")):
+            out.add(new + word[len(old) :])
+    for final in _FINALS:
+        out.add(word + final)  # a final letter dropped: "lượn" for "lượng"
+    if word.endswith("ng"):
+        out.add(word[:-1])  # a "g" added: "thông" for "thôn" (other finals: "tết" is no "tế")
+    out.discard(word)
+    return frozenset(out)
+
+
+def find_spelling_slips(text: str, skip: list[tuple[int, int]] = ()) -> list[Slip]:
+    """Slips in `text` (NFC), outside the `skip` spans (citations, for instance)."""
+    known = syllables()
+    words = known_words()
+    spans = sorted(skip)
+    starts = [a for a, _ in spans]
+    tokens = list(_TOKEN.finditer(text))
+    if spans:
+        tokens = [m for m in tokens if not _inside(m.start(), spans, starts)]
+    canon_of: dict[str, str] = {}
+    canon = []
+    for m in tokens:
+        lower = m.group().lower()
+        if lower not in canon_of:
+            canon_of[lower] = _canon(lower)
+        canon.append(canon_of[lower])
+    bounds = [(m.start(), m.end()) for m in tokens]
+    blanks = _BLANKS.fullmatch
+    joined = [False] + [
+        bounds[i - 1][1] < bounds[i][0] and blanks(text, bounds[i - 1][1], bounds[i][0]) is not None
+        for i in range(1, len(tokens))
+    ]
+
+    def pair_known(i: int) -> bool:  # tokens i-1 and i make a known word
+        return 0 < i < len(tokens) and joined[i] and f"{canon[i - 1]} {canon[i]}" in words
+
+    unknown = set()
+    if known is not None:
+        unknown = {w for w in canon_of if w not in known and not _is_word(w, known)}
+    slips: dict[int, Slip] = {}
+    for i, m in enumerate(tokens):
+        word = m.group()
+        lower = word.lower()
+        prev = tokens[i - 1] if joined[i] else None
+        if prev is not None and prev.group() == word and lower not in _REDUPLICATED:
+            slips[m.start()] = Slip(prev.start(), m.end(), text[prev.start() : m.end()],
+                                    prev.group(), "doubled")  # fmt: skip
+            continue
+        if lower in unknown and _checkable(text, m):
+            slips[m.start()] = Slip(m.start(), m.end(), word, _suggest(tokens, i, text), "nonword")
+            continue
+        # Real-word slips: lower-case syllables only (a capital starts a name: "Truyền thông").
+        if prev is None or not (prev.group().islower() and word.islower()) or pair_known(i):
+            continue
+        fix = _real_word_fix(canon[i - 1], canon[i], words)
+        # A syllable that already makes a word with its other neighbour is taken: "công tác
+        # phòng" is "công tác" + "phòng", not "tác phong".
+        if fix is not None and not (pair_known(i - 1) if fix[0] == 1 else pair_known(i + 1)):
+            target = prev if fix[0] == 0 else m
+            if target.start() not in slips:
+                slips[target.start()] = Slip(
+                    prev.start(), m.end(), text[prev.start() : m.end()], fix[1], "realword"
+                )
+    return sorted(slips.values(), key=lambda s: s.start)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+_BLANKS = re.compile(r"[ \t]+")
+
+
+def _adjacent(text: str, a: re.Match, b: re.Match) -> bool:
+    """Two tokens of one phrase: only spaces between them (no punctuation, no line break)."""
+    between = text[a.end() : b.start()]
+    return bool(between) and between.strip(" \t") == ""
+
+
+def _checkable(text: str, m: re.Match) -> bool:
+    word = m.group()
+    if len(word) == 1:
+        return False  # list letters "b)", initials
+    if sum(c.isupper() for c in word) >= 2 and not word.isupper():
+        return False  # "TTr", "QĐi": codes
+    if word.isupper() and len(word) > 1:
+        return False  # abbreviations and all-capital headings (their accents are not typed)
+    if word[0].isupper() and not _VIETNAMESE_ONLY.search(word.lower()):
+        return False  # a name or a brand
+    before = text[m.start() - 1 : m.start()]
+    after = text[m.end() : m.end() + 1]
+    return not (before in "/&.-" and before or after in "/&-" and after or after.isdigit())
+
+
+def _real_word_fix(a: str, b: str, words: frozenset[str]) -> tuple[int, str] | None:
+    """(which syllable, the known word) when one slip in `a` or `b` makes a known word."""
+    firsts, seconds = _pairs_index()
+    # Only syllables that begin (or end) a known word can be half of a slip: look those up
+    # instead of trying every variant of every pair.
+    for v in sorted(firsts.get(a, frozenset()) & _variants(b)):
+        return 1, f"{a} {v}"
+    for v in sorted(seconds.get(b, frozenset()) & _variants(a)):
+        return 0, f"{v} {b}"
+    return None
+
+
+def _suggest(tokens, i, text) -> str | None:
+    """A known word one slip away from the non-word and its neighbour, if any."""
+    words = known_words()
+    word = tokens[i].group().lower()
+    neighbours = []
+    if i and _adjacent(text, tokens[i - 1], tokens[i]):
+        neighbours.append((tokens[i - 1].group().lower(), None))
+    if i + 1 < len(tokens) and _adjacent(text, tokens[i], tokens[i + 1]):
+        neighbours.append((None, tokens[i + 1].group().lower()))
+    for v in sorted(_variants(word) | _telex_fixes(word)):
+        for before, after in neighbours:
+            pair = f"{before} {v}" if before else f"{v} {after}"
+            if pair in words:
+                return v
+    return None
+
+
+# Lower-case abbreviations without a vowel that are not slips.
+_UNITS = frozenset("km kg cm mm ml mg kw kwh hz gb mb kb tr vnđ".split())
+_TELEX = {"s": "\u0301", "f": "\u0300", "r": "\u0309", "x": "\u0303", "j": "\u0323"}
+
+
+_TELEX_MARKS = (("dd", "đ"), ("aa", "â"), ("ee", "ê"), ("oo", "ô"), ("aw", "ă"), ("ow", "ơ"),
+                ("uw", "ư"))  # fmt: skip
+
+
+def _telex_fixes(word: str) -> set[str]:
+    """What a Telex leftover stands for: "vuj" -> "vụ", "ddảng" -> "đảng", "chuwcs" -> "chức"."""
+    stems = {(word, "")}
+    if word and word[-1] in _TELEX:
+        stems.add((word[:-1], _TELEX[word[-1]]))
+    out = set()
+    for stem, tone in stems:
+        for mark, letter in _TELEX_MARKS:
+            stem = stem.replace(mark, letter)
+        if not tone:
+            out.add(stem)
+            continue
+        for i, ch in enumerate(stem):
+            if unicodedata.normalize("NFD", ch)[0] in _VOWELS:
+                toned = unicodedata.normalize("NFC", unicodedata.normalize("NFD", ch) + tone)
+                out.add(stem[:i] + toned + stem[i + 1 :])
+    out.discard(word)
+    return out

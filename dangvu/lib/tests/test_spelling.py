@@ -1,0 +1,117 @@
+"""The spelling engine (dangvu.lib.spelling): non-words, real-word slips, doubled words."""
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dangvu.lib import spelling
+from dangvu.lib.spelling import find_spelling_slips, known_words
+
+needs_dictionary = pytest.mark.skipif(
+    spelling.syllables() is None,
+    reason="hunspell-vi is not installed (apt-get install hunspell-vi)",
+)
+
+
+def slips(text, kind=None):
+    return [(s.written, s.suggestion) for s in find_spelling_slips(text) if kind in (None, s.kind)]
+
+
+@pytest.mark.parametrize(
+    "text, written, suggestion",
+    [
+        ("Làm tốt công tác tuyên truyển trong cơ quan.", "tuyển", None),
+        ("Các đoàn thê chính trị - xã hội.", "đoàn thê", "đoàn thể"),
+        ("Tổ chức kiểm điểm tập thể.", None, None),
+        ("Nâng cao chất lượn sinh hoạt.", "chất lượn", "chất lượng"),
+        ("Phát huy sức mạnh xây dựng nông thông mới.", "nông thông", "nông thôn"),
+        ("Đẩy mạnh xinh hoạt chuyên đề.", "xinh hoạt", "sinh hoạt"),
+    ],
+)
+def test_real_word_slips(text, written, suggestion):
+    found = slips(text, "realword")
+    if written is None:
+        assert found == []
+    elif suggestion is None:
+        assert found == [] or written in found[0][0]
+    else:
+        assert (written, suggestion) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sở Thông tin và Truyền thông tỉnh.",  # a name: "Truyền thông", not "truyền thống"
+        "Làm tốt công tác phòng, chống tham nhũng.",  # "công tác" + "phòng", not "tác phong"
+        "Tổ chức thăm và chúc tết xã bạn.",
+        "Cung cấp một số số liệu; ngày ngày đến trường; năm năm qua.",
+        "Tự chuyển hoá, tự diễn biến; hoà bình; thuỷ lợi.",
+    ],
+)
+def test_correct_text_gives_no_slip(text):
+    assert slips(text) == []
+
+
+def test_doubled_words():
+    assert slips("Nghị quyết của của Chi bộ.", "doubled") == [("của của", "của")]
+    assert slips("Giám đốc sở Sở Nội vụ.", "doubled") == []  # different case: two words
+
+
+@needs_dictionary
+@pytest.mark.parametrize(
+    "text, written, suggestion",
+    [
+        ("Thực hiện nhiệm vuj được giao.", "vuj", "vụ"),
+        ("Mỗi ddảng viên là một tấm gương.", "ddảng", "đảng"),
+        ("Phát triển kinh tees địa phương.", "tees", "tế"),
+        ("Tổ chuwcs cơ sở đảng.", "chuwcs", "chức"),
+        ("Thực hiện cng tác dân vận.", "cng", None),
+        ("Kiểm điêm tự phê bình.", "điêm", "điểm"),
+    ],
+)
+def test_non_words(text, written, suggestion):
+    assert (written, suggestion) in slips(text, "nonword")
+
+
+@needs_dictionary
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cập nhật website, gửi email, tài liệu audio; đăng trên Facebook và Zalo.",
+        "THCS, UBND, HĐND, TTr, QĐi; đ/c Nguyễn Văn A; v/v; a) b) c)",
+        "Treo băng rôn, đọc mẩu chuyện về Bác.",
+        "Chú thích¹ và chú thích² ở cuối trang.",
+    ],
+)
+def test_words_that_are_not_slips(text):
+    assert slips(text, "nonword") == []
+
+
+def test_citations_are_skipped():
+    text = "Theo Kế hoạch số 39/KH-BCĐ của của Ban."
+    start = text.index("Kế")
+    assert slips(text) == [("của của", "của")]
+    assert find_spelling_slips(text, [(start, start + 20)])[0].kind == "doubled"
+
+
+def test_known_words_are_pairs():
+    words = known_words()
+    assert "chất lượng" in words and "xuất sắc" in words  # from "hoàn thành xuất sắc …"
+    assert all(w.count(" ") == 1 for w in words)
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_any_text(text):
+    for s in find_spelling_slips(text):
+        assert text[s.start : s.end] == s.written
+        assert s.kind in ("nonword", "realword", "doubled")
+
+
+def test_long_text_is_fast():
+    text = "Chi bộ tổ chức sinh hoạt chuyên đề, nâng cao chất lượng đảng viên. " * 2000
+    started = time.perf_counter()
+    assert find_spelling_slips(text) == []
+    assert time.perf_counter() - started < 2.0
