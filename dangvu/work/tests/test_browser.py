@@ -36,7 +36,10 @@ def test_secretary_records_a_meeting_and_sees_it_counted(browser_login, live_dem
     page.fill("input[name=nam]", "2018")
     page.select_option("select[name=loai]", "regular_meeting")
     page.click("button:has-text('Lọc')")
+    # The filtered list is a new page: wait for it before counting rows.
+    page.wait_for_url("**loai=regular_meeting**")
     row = page.locator("table.activities tr", has_text="tháng 1/2018 — Chi bộ 1")
+    row.first.wait_for()
     assert row.count() == 1
     assert row.locator("[data-present]").inner_text() == str(members - 2)
     assert page.locator("[data-total=attendances]").inner_text() == str(members - 2)
