@@ -11,6 +11,17 @@ from dangvu.accounts.models import Role
 from .create_user import ROLES
 
 
+def add_role_arguments(command, parser):
+    """USERNAME --role --org [--person] [--user], shared by set_role and revoke_role."""
+    parser.add_argument("username", nargs="?", help="tên đăng nhập")
+    parser.add_argument("--role", metavar="VAI_TRÒ", help=f"vai trò: {ROLES}")
+    parser.add_argument("--org", metavar="MÃ", help="mã (slug) của tổ chức")
+    parser.add_argument(
+        "--person", metavar="CCCD", help="số CCCD của đảng viên (với vai trò member)"
+    )
+    command.add_user_argument(parser)
+
+
 def role_arguments(command, actor, options):
     """(user, kind, org, person) from USERNAME --role --org [--person], checked."""
     username = options["username"]
@@ -37,13 +48,7 @@ class Command(DangvuCommand):
     help = "Thu hồi một vai trò của một tài khoản (tài khoản vẫn còn; khóa tài khoản trên trang Tài khoản)."
 
     def add_arguments(self, parser):
-        parser.add_argument("username", nargs="?", help="tên đăng nhập")
-        parser.add_argument("--role", metavar="VAI_TRÒ", help=f"vai trò: {ROLES}")
-        parser.add_argument("--org", metavar="MÃ", help="mã (slug) của tổ chức")
-        parser.add_argument(
-            "--person", metavar="CCCD", help="số CCCD của đảng viên (với vai trò member)"
-        )
-        self.add_user_argument(parser)
+        add_role_arguments(self, parser)
 
     def handle(self, *args, **options):
         actor = self.actor(options["user"])
