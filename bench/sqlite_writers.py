@@ -12,6 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _setup import verdict
+
 ROOT = Path(__file__).resolve().parent.parent
 WRITERS = 20
 WORKER = """
@@ -47,6 +49,7 @@ def main():
         ok = sum(p.communicate(timeout=120)[0].strip() == "ok" for p in procs)
         seconds = time.perf_counter() - start
         print(f"sqlite writers: {ok}/{WRITERS} succeeded in {seconds:.1f} s")
+        verdict("người ghi đồng thời thành công", ok, WRITERS, unit="", higher_is_better=True)
 
 
 if __name__ == "__main__":

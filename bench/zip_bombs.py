@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dangvu.settings")
 
 import django  # noqa: E402
+from _setup import verdict  # noqa: E402
 
 django.setup()
 
@@ -61,11 +62,13 @@ def measure(label, data, read, errors):
     start = time.perf_counter()
     try:
         read(data)
-        verdict = "accepted"
+        outcome = "accepted"
     except errors as e:
-        verdict = f"refused: {e}"[:110]
+        outcome = f"refused: {e}"[:110]
     seconds = time.perf_counter() - start
-    print(f"{label:<14} packed {len(data) / 1024:8.0f} KB  {seconds:6.2f} s  {verdict}")
+    print(f"{label:<14} packed {len(data) / 1024:8.0f} KB  {seconds:6.2f} s  {outcome}")
+    # A bomb must be refused, and fast (issue 12: under 5 s).
+    verdict(f"{label}: từ chối", seconds if outcome != "accepted" else float("inf"), 5, unit="s")
 
 
 def main():
