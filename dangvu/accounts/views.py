@@ -108,45 +108,42 @@ def _confirm(request, account, *, title, text, submit):
     )
 
 
-def account_deactivate(request, user_id):
+def _lock_change(request, user_id, action, done, title, text, submit):
+    """Confirm, then lock or unlock an account the office manages."""
     account = _managed_or_404(request, user_id)
     if not actions.can_manage_user(request.user, account):
         raise PermissionDenied("Bạn không có quyền quản lý tài khoản này.")
     if request.method == "POST":
         try:
-            actions.deactivate_account(request.user, account)
+            action(request.user, account)
         except ValidationError as e:
             for m in e.messages:
                 messages.error(request, m)
         else:
-            messages.success(request, f"Đã khóa tài khoản {account.username}.")
+            messages.success(request, f"{done} {account.username}.")
         return redirect("account_detail", user_id=account.pk)
-    return _confirm(
+    return _confirm(request, account, title=f"{title} {account.username}", text=text, submit=submit)
+
+
+def account_deactivate(request, user_id):
+    return _lock_change(
         request,
-        account,
-        title=f"Khóa tài khoản {account.username}",
+        user_id,
+        actions.deactivate_account,
+        done="Đã khóa tài khoản",
+        title="Khóa tài khoản",
         text="Tài khoản bị khóa không đăng nhập được nữa; hồ sơ và nhật ký vẫn giữ nguyên.",
         submit="Khóa tài khoản",
     )
 
 
 def account_reactivate(request, user_id):
-    account = _managed_or_404(request, user_id)
-    if not actions.can_manage_user(request.user, account):
-        raise PermissionDenied("Bạn không có quyền quản lý tài khoản này.")
-    if request.method == "POST":
-        try:
-            actions.reactivate_account(request.user, account)
-        except ValidationError as e:
-            for m in e.messages:
-                messages.error(request, m)
-        else:
-            messages.success(request, f"Đã mở khóa tài khoản {account.username}.")
-        return redirect("account_detail", user_id=account.pk)
-    return _confirm(
+    return _lock_change(
         request,
-        account,
-        title=f"Mở khóa tài khoản {account.username}",
+        user_id,
+        actions.reactivate_account,
+        done="Đã mở khóa tài khoản",
+        title="Mở khóa tài khoản",
         text="Tài khoản đăng nhập lại được, với các vai trò nó vẫn giữ.",
         submit="Mở khóa",
     )

@@ -3,6 +3,8 @@
 Only the named actions in `actions.py` write these records, so every change leaves an audit entry.
 """
 
+import functools
+
 from django.db import models
 
 from dangvu.lib.text import fold
@@ -45,6 +47,8 @@ class Person(models.Model):
         return is_ethnic_minority(self.ethnicity)
 
 
+# A few dozen ethnicities, asked once per person by every count: cached.
+@functools.lru_cache(maxsize=512)
 def is_ethnic_minority(ethnicity: str) -> bool:
     return fold(ethnicity) not in ("", "kinh")
 

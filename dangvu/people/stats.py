@@ -141,25 +141,31 @@ STAFF_FACTS = [
 ]
 
 
+def add_staff_record(groups, person_id, category, position, unit_kind, gender, ethnicity):
+    """Put one staff record's person into every staff and agency figure it counts in. The one
+    place these rules are written: the superior's consolidation uses it too."""
+    groups["staff.all"].add(person_id)
+    groups[f"staff.{category}"].add(person_id)
+    if gender == Person.Gender.FEMALE:
+        groups[f"staff.{category}.women"].add(person_id)
+    if is_ethnic_minority(ethnicity):
+        groups[f"staff.{category}.ethnic_minority"].add(person_id)
+    if category == CAT.CONTRACT:
+        where = "at_service_units" if unit_kind == K.SERVICE_UNIT else "at_agency"
+        groups[f"staff.contract.{where}"].add(person_id)
+    if position == StaffRecord.Position.DIRECTOR:
+        groups["agency.directors"].add(person_id)
+    elif position == StaffRecord.Position.DEPUTY_DIRECTOR:
+        groups["agency.deputy_directors"].add(person_id)
+
+
 def _staff(staff):
     rows = staff.values_list(
         "person_id", "category", "position", "unit__kind", "person__gender", "person__ethnicity"
     )
     groups = defaultdict(set)
-    for person_id, category, position, unit_kind, gender, ethnicity in rows:
-        groups["staff.all"].add(person_id)
-        groups[f"staff.{category}"].add(person_id)
-        if gender == Person.Gender.FEMALE:
-            groups[f"staff.{category}.women"].add(person_id)
-        if is_ethnic_minority(ethnicity):
-            groups[f"staff.{category}.ethnic_minority"].add(person_id)
-        if category == CAT.CONTRACT:
-            where = "at_service_units" if unit_kind == K.SERVICE_UNIT else "at_agency"
-            groups[f"staff.contract.{where}"].add(person_id)
-        if position == StaffRecord.Position.DIRECTOR:
-            groups["agency.directors"].add(person_id)
-        elif position == StaffRecord.Position.DEPUTY_DIRECTOR:
-            groups["agency.deputy_directors"].add(person_id)
+    for row in rows:
+        add_staff_record(groups, *row)
     groups["staff.present"] = groups["staff.civil_servant"] | groups["staff.public_employee"]
     return {name: _fig(groups[name]) for name in [*STAFF_FACTS, "staff.all"]}
 

@@ -10,7 +10,6 @@ check every unit's figures against the unit's own providers, so the two cannot d
 """
 
 import datetime as dt
-import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -22,13 +21,12 @@ from dangvu.finance.rulebook import rulebooks
 from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.people.models import (
     Membership,
-    Person,
     Qualification,
     StaffQuota,
     StaffRecord,
-    is_ethnic_minority,
 )
 from dangvu.people.stats import LABELS as SECTION_ONE
+from dangvu.people.stats import add_staff_record
 from dangvu.reports.facts import Period
 from dangvu.work.actions import classification_rule
 from dangvu.work.models import Activity, ActivityOrg, Evaluation
@@ -37,7 +35,6 @@ from .units import Tree, orgs_with_names
 
 K = Organization.Kind
 # Ethnicity is folded to decide; a province has tens of thousands of rows and a few values.
-minority = functools.lru_cache(maxsize=512)(is_ethnic_minority)
 CAT = StaffRecord.Category
 PARTY = Membership.Kind.PARTY
 
@@ -232,20 +229,9 @@ def _section_one(tree, nodes, active, day):
         "person__ethnicity",
         "agency_id",
     ):
-        g = groups[agencies[agency_id]]
-        g["staff.all"].add(person_id)
-        g[f"staff.{category}"].add(person_id)
-        if gender == Person.Gender.FEMALE:
-            g[f"staff.{category}.women"].add(person_id)
-        if minority(ethnicity):
-            g[f"staff.{category}.ethnic_minority"].add(person_id)
-        if category == CAT.CONTRACT:
-            where = "at_service_units" if unit_kind == K.SERVICE_UNIT else "at_agency"
-            g[f"staff.contract.{where}"].add(person_id)
-        if position == StaffRecord.Position.DIRECTOR:
-            g["agency.directors"].add(person_id)
-        elif position == StaffRecord.Position.DEPUTY_DIRECTOR:
-            g["agency.deputy_directors"].add(person_id)
+        add_staff_record(
+            groups[agencies[agency_id]], person_id, category, position, unit_kind, gender, ethnicity
+        )
     quotas = defaultdict(lambda: defaultdict(int))
     for agency_id, category, quota in StaffQuota.objects.filter(
         agency_id__in=list(agencies), year=day.year

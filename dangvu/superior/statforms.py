@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 
 from dangvu.lib.dates import vn_date
 from dangvu.orgs.models import Organization, active_on
-from dangvu.people.models import Membership, Qualification
+from dangvu.people.models import Membership, Qualification, is_ethnic_minority
 
-from .consolidate import _party_changes, held_on, minority, period_to, recognized_by
+from .consolidate import _party_changes, held_on, period_to, recognized_by
 from .sheets import safe_text
 from .units import Tree, orgs_with_names
 
@@ -185,7 +185,7 @@ def compute(root, day):
                 if lo <= age <= hi:
                     v[key] += 1
                     break
-        v["ethnic_minority" if minority(ethnicity) else "kinh"] += 1
+        v["ethnic_minority" if is_ethnic_minority(ethnicity) else "kinh"] += 1
         rows[owner[org_id]].ethnicities[(ethnicity or "Kinh").strip() or "Kinh"] += 1
     best = {}
     for person_id, kind, level in (
