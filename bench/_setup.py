@@ -56,3 +56,84 @@ def verdict(label, value, target, unit="ms", higher_is_better=False):
 def skip(reason):
     """A benchmark that cannot run here says why and leaves `make bench` going."""
     print(f"BỎ QUA: {reason}")
+
+
+def timed(func, repeat=3):
+    """(result, best time in ms, queries of one run) of `func`, the best of `repeat` runs."""
+    import time
+
+    best, result, queries = None, None, 0
+    for _ in range(repeat):
+        with QueryCounter() as qc:
+            start = time.perf_counter()
+            result = func()
+            elapsed = (time.perf_counter() - start) * 1000
+        best = elapsed if best is None else min(best, elapsed)
+        queries = qc.count
+    return result, best, queries
+
+
+def postgres_bin():
+    """The folder of the newest installed PostgreSQL server programs, or None."""
+    found = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parent.parent.name)
+    )
+    return found[-1].parent if found else None
+
+
+class PostgresServer:
+    """A throwaway PostgreSQL server in a temporary folder on a free port, for a `with` block:
+    its DATABASE_URL is `url`; stopped and removed at the end. As root the server programs run
+    as the `postgres` user (initdb refuses root), like `.ci/run`."""
+
+    def __init__(self, bindir):
+        self.bindir = bindir
+        self.url = None
+        self._data = None
+
+    def _run(self, *args):
+        import subprocess
+
+        command = [str(self.bindir / args[0]), *args[1:]]
+        if os.geteuid() == 0:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        subprocess.run(command, check=True, capture_output=True, text=True)
+
+    def __enter__(self):
+        import shutil
+        import socket
+
+        self.dir = Path(tempfile.mkdtemp(prefix="dangvu-pg-"))
+        if os.geteuid() == 0:
+            shutil.chown(self.dir, "postgres", "postgres")
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        try:
+            self._start(port)
+        except Exception:
+            self.__exit__()
+            raise
+        return self
+
+    def _start(self, port):
+        data = self.dir / "data"
+        self._run("initdb", "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8")
+        # fsync off: a throwaway server; durability costs time and proves nothing here.
+        options = (
+            f"-p {port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off"
+        )
+        log = str(self.dir / "log")
+        self._run("pg_ctl", "-D", str(data), "-l", log, "-o", options, "-w", "start")
+        self._data = data
+        self._run("createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "dangvu")
+        self.url = f"postgres://postgres@127.0.0.1:{port}/dangvu"
+
+    def __exit__(self, *exc):
+        import shutil
+
+        if self._data is not None:
+            self._run("pg_ctl", "-D", str(self._data), "-m", "fast", "-w", "stop")
+            self._data = None
+        shutil.rmtree(self.dir, ignore_errors=True)

@@ -8,7 +8,17 @@ import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DANGVU_VAR_DIR", BASE_DIR / "var"))
-VAR_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+def _private_dir(path):
+    # var/ holds the database, the key, the log and the attachments: only its owner enters it,
+    # also when an older version created it 0755.
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if path.stat().st_uid == os.geteuid():
+        path.chmod(0o700)
+
+
+_private_dir(VAR_DIR)
 
 
 def envbool(name, default):
@@ -18,15 +28,24 @@ def envbool(name, default):
 def _secret_key():
     # The key is never committed: take it from the environment, or make one per
     # installation and keep it beside the SQLite file.
-    if os.environ.get("SECRET_KEY"):
+    if SECRET_KEY_FILE is None:
         return os.environ["SECRET_KEY"]
-    path = VAR_DIR / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
-    return path.read_text().strip()
+    try:
+        # Created 0600 in one step (never readable by others for a moment), and only once even
+        # when two processes start together.
+        fd = os.open(SECRET_KEY_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_urlsafe(50))
+    if SECRET_KEY_FILE.stat().st_uid == os.geteuid():
+        SECRET_KEY_FILE.chmod(0o600)  # a key written 0644 by an older version
+    return SECRET_KEY_FILE.read_text().strip()
 
 
+# Where the key lives when it is not in the environment; `backup` saves it, `restore` puts it back.
+SECRET_KEY_FILE = None if os.environ.get("SECRET_KEY") else VAR_DIR / "secret_key"
 SECRET_KEY = _secret_key()
 DEBUG = envbool("DEBUG", False)
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
@@ -46,6 +65,7 @@ INSTALLED_APPS = [
     "dangvu.reports",
     "dangvu.documents",
     "dangvu.superior",
+    "dangvu.home",
     "dangvu.demo",
     "dangvu.ops",
 ]
@@ -74,7 +94,9 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "dangvu.navigation.menu",
-            ]
+            ],
+            # Number, money and figure formats for every page (`dangvu` itself is not an app).
+            "libraries": {"vn": "dangvu.templatetags.vn"},
         },
     }
 ]
@@ -131,6 +153,9 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = False
+# Typed dates are day first (10/05/2017 is 10 May): Django's Vietnamese locale sets no input
+# formats, and its default list would read 10/05/2017 as 5 October.
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y"]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -160,7 +185,7 @@ FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 # Errors go to stderr and to var/log/dangvu.log (rotated).
 LOG_DIR = VAR_DIR / "log"
-LOG_DIR.mkdir(exist_ok=True, mode=0o700)
+_private_dir(LOG_DIR)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -168,7 +193,7 @@ LOGGING = {
     "handlers": {
         "stderr": {"class": "logging.StreamHandler", "formatter": "plain"},
         "file": {
-            "class": "logging.handlers.RotatingFileHandler",
+            "class": "dangvu.ops.private.PrivateRotatingFileHandler",  # files 0600
             "filename": LOG_DIR / "dangvu.log",
             "maxBytes": 5 * 1024 * 1024,
             "backupCount": 5,

@@ -1,4 +1,6 @@
 from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 
 urlpatterns = [
@@ -8,6 +10,8 @@ urlpatterns = [
         name="login",
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    # Browsers ask for /favicon.ico whatever the page links to; the icon is an SVG.
+    path("favicon.ico", lambda request: redirect(static("favicon.svg"), permanent=True)),
     path("", include("dangvu.orgs.urls")),
     path("", include("dangvu.people.urls")),
     path("", include("dangvu.work.urls")),

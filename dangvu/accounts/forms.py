@@ -3,7 +3,7 @@ from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
 
 from dangvu.orgs.models import Organization
-from dangvu.web import DateInput
+from dangvu.web import EMPTY_LABEL, DateInput
 
 from . import actions
 from .models import Role
@@ -41,6 +41,7 @@ class AccountCreateForm(forms.Form):
     )
     kind = forms.ChoiceField(label="Vai trò", choices=Role.Kind.choices)
     org = forms.ModelChoiceField(
+        empty_label=EMPTY_LABEL,
         label="Trên tổ chức",
         queryset=Organization.objects.none(),
         to_field_name="slug",

@@ -4,7 +4,7 @@ from django.utils.functional import SimpleLazyObject
 
 from .scope import scope_for
 
-PUBLIC_PREFIXES = ("/dang-nhap/", "/static/")
+PUBLIC_PREFIXES = ("/dang-nhap/", "/static/", "/favicon.ico")
 # While a one-time password is in use, only these pages open.
 ONE_TIME_PREFIXES = ("/doi-mat-khau/", "/dang-xuat/", "/static/")
 # Set in the session at login when the account's password is a one-time password.

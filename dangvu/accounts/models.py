@@ -23,6 +23,10 @@ class Role(models.Model):
         target = self.org or self.person
         return f"{self.get_kind_display()} – {target}"
 
+    class Meta:
+        verbose_name = "vai trò"
+        verbose_name_plural = "vai trò"
+
 
 class AuditEntry(models.Model):
     """One change: who, when, what, and the record before and after."""
@@ -40,8 +44,9 @@ class AuditEntry(models.Model):
     after = models.JSONField(null=True, blank=True)
 
     class Meta:
-        ordering = ["-at", "-id"]
         verbose_name = "nhật ký thay đổi"
+        verbose_name_plural = "nhật ký thay đổi"
+        ordering = ["-at", "-id"]
 
     def changes(self):
         """[(field, before, after)] for the fields that differ, for display."""
@@ -61,6 +66,7 @@ class Account(models.Model):
     must_change_password = models.BooleanField("phải đổi mật khẩu", default=False)
 
     class Meta:
+        verbose_name_plural = "tài khoản"
         verbose_name = "tài khoản"
 
     def __str__(self):

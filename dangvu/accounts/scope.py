@@ -27,6 +27,9 @@ class Scope:
     write_org_ids: set | None = field(default_factory=set)
     self_person_ids: set = field(default_factory=set)
     kinds: set = field(default_factory=set)
+    # Organizations whose own reports this scope writes besides `write_org_ids`: a superior
+    # committee's office drafts its own report while it only reads its units' records.
+    own_report_org_ids: set = field(default_factory=set)
 
     @classmethod
     def everything(cls):
@@ -47,6 +50,17 @@ class Scope:
     def can_write_org(self, org):
         return self.write_org_ids is None or org.id in self.write_org_ids
 
+    def can_restructure_org(self, org):
+        """Whether this scope renames, merges or dissolves `org`: a decision of the level above, so
+        a cell secretary, who writes their cell's records, does not end or rename the cell."""
+        if self.write_org_ids is None:
+            return True
+        return org.parent_id is not None and org.parent_id in self.write_org_ids
+
+    def can_write_report(self, org):
+        """Whether this scope drafts and finalises `org`'s own reports."""
+        return self.can_write_org(org) or org.id in self.own_report_org_ids
+
     def org_or_404(self, slug):
         org = Organization.objects.filter(slug=slug).first()
         if org is None or not self.can_read_org(org):
@@ -56,6 +70,10 @@ class Scope:
     def require_write_org(self, org):
         if not self.can_write_org(org):
             raise PermissionDenied("Bạn không có quyền thay đổi hồ sơ của tổ chức này.")
+
+    def require_restructure_org(self, org):
+        if not self.can_restructure_org(org):
+            raise PermissionDenied("Chỉ cấp trên của tổ chức này mới đổi tên, sáp nhập, giải thể.")
 
     # People --------------------------------------------------------------------
     def people(self, qs=None, on=None):
@@ -138,6 +156,8 @@ def scope_for(user) -> Scope:
         scope.read_org_ids |= ids
         if role.kind in WRITE_ROLES:
             scope.write_org_ids |= ids
+        if role.kind == Role.Kind.SUPERIOR:
+            scope.own_report_org_ids.add(role.org_id)
     return scope
 
 

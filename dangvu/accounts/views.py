@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 
 from dangvu.web import apply_action, render_form
 
-from . import actions
+from . import actions, history
 from .forms import AccountCreateForm, OwnPasswordForm
 from .middleware import ONE_TIME_KEY
 from .models import AuditEntry
@@ -93,9 +93,13 @@ def account_detail(request, user_id):
             "can_manage": actions.can_manage_user(request.user, account),
             "is_self": account.pk == request.user.pk,
             "must_change": actions.must_change_password(account),
-            "history": AuditEntry.objects.filter(
-                target_type=account._meta.label_lower, target_id=account.pk
-            ).select_related("actor")[:50],
+            "history": history.recent(
+                request,
+                AuditEntry.objects.filter(
+                    target_type=account._meta.label_lower, target_id=account.pk
+                ),
+                limit=50,
+            ),
         },
     )
 

@@ -3,7 +3,7 @@ from django.conf import settings
 
 from dangvu.lib.textfile import SUFFIXES, size_label
 from dangvu.orgs.models import Organization
-from dangvu.web import DateInput
+from dangvu.web import EMPTY_LABEL, DateInput
 
 from .models import PARTY_CODES, TYPE_NAMES, Document
 
@@ -15,7 +15,9 @@ class DocumentForm(forms.Form):
     """An entry typed in by the office. The action validates dates, symbol and duplicates; the
     parser's warnings (a symbol whose type code is not the type's) are shown on the entry."""
 
-    owner_org = forms.ModelChoiceField(label="Sổ văn bản của", queryset=Organization.objects.none())
+    owner_org = forms.ModelChoiceField(
+        empty_label=EMPTY_LABEL, label="Sổ văn bản của", queryset=Organization.objects.none()
+    )
     direction = forms.ChoiceField(label="Loại sổ", choices=D.choices, initial=D.INCOMING)
     doc_type = forms.ChoiceField(label="Loại văn bản", choices=TYPE_CHOICES, required=False)
     symbol = forms.CharField(
@@ -32,6 +34,7 @@ class DocumentForm(forms.Form):
     )
     date = forms.DateField(label="Ngày ban hành", required=False, widget=DateInput())
     issuer = forms.ModelChoiceField(
+        empty_label=EMPTY_LABEL,
         label="Cơ quan ban hành (tổ chức trong dangvu)",
         queryset=Organization.objects.none(),
         required=False,
@@ -52,7 +55,10 @@ class DocumentForm(forms.Form):
         help_text=f"Tối đa {size_label(settings.DANGVU_MAX_UPLOAD_BYTES)}.",
     )
     supersedes = forms.ModelChoiceField(
-        label="Thay thế văn bản", queryset=Document.objects.none(), required=False
+        empty_label=EMPTY_LABEL,
+        label="Thay thế văn bản",
+        queryset=Document.objects.none(),
+        required=False,
     )
     effective_from = forms.DateField(label="Có hiệu lực từ", required=False, widget=DateInput())
     effective_to = forms.DateField(label="Hết hiệu lực từ", required=False, widget=DateInput())
@@ -109,7 +115,9 @@ class DocumentEditForm(DocumentForm):
 class NumberForm(forms.Form):
     """Take the next number for an outgoing document and enter it in the registry."""
 
-    org = forms.ModelChoiceField(label="Cơ quan ban hành", queryset=Organization.objects.none())
+    org = forms.ModelChoiceField(
+        empty_label=EMPTY_LABEL, label="Cơ quan ban hành", queryset=Organization.objects.none()
+    )
     doc_type = forms.ChoiceField(
         label="Loại văn bản", choices=[(t, f"{t} ({c})") for t, c in PARTY_CODES.items()]
     )
@@ -142,7 +150,9 @@ class NumberForm(forms.Form):
 class ImportForm(forms.Form):
     """A report or plan whose citations fill the registry (preview first)."""
 
-    org = forms.ModelChoiceField(label="Sổ văn bản của", queryset=Organization.objects.none())
+    org = forms.ModelChoiceField(
+        empty_label=EMPTY_LABEL, label="Sổ văn bản của", queryset=Organization.objects.none()
+    )
     file = forms.FileField(
         label="Tệp văn bản",
         help_text=(

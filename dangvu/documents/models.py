@@ -141,8 +141,9 @@ class Document(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["-date", "-id"]
         verbose_name = "văn bản"
+        verbose_name_plural = "văn bản"
+        ordering = ["-date", "-id"]
         constraints = [
             # The same document is one entry per registry (see actions.find_document).
             models.UniqueConstraint(
@@ -224,6 +225,8 @@ class TextCitation(models.Model):
     warnings = models.JSONField(default=list, blank=True)
 
     class Meta:
+        verbose_name = "trích dẫn văn bản"
+        verbose_name_plural = "trích dẫn văn bản"
         ordering = ["content_type", "object_id", "field", "start"]
         indexes = [models.Index(fields=["content_type", "object_id", "field"])]
 
@@ -242,6 +245,8 @@ class NumberCounter(models.Model):
     last = models.PositiveIntegerField(default=0)
 
     class Meta:
+        verbose_name = "bộ đếm số văn bản đi"
+        verbose_name_plural = "bộ đếm số văn bản đi"
         constraints = [
             models.UniqueConstraint(
                 fields=["org", "doc_type", "period"], name="one_counter_per_period"

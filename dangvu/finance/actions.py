@@ -19,6 +19,7 @@ from dangvu.lib.dates import vn_date
 from dangvu.lib.text import money
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_ids
+from dangvu.people.actions import record_export
 from dangvu.people.models import Person
 
 from . import book, fees
@@ -73,6 +74,31 @@ def check_open(org, day, what):
             f"Năm {day.year} đã khóa sổ: không thể {what}. Muốn điều chỉnh, ghi bút toán đảo "
             "vào năm đang mở."
         )
+
+
+def check_book_open(cell, first_month, *, what, on):
+    """Refuse a change to the fee book of `cell`'s members from `first_month` onwards (a party
+    membership that starts or ends) when a year from then on is closed in the ledger governing
+    the cell: the closed year's book would no longer agree with its ledger. Named people actions
+    call this before writing; the office records the change with a date in the open year."""
+    if cell is None:
+        return
+    owner = ledger_owner_ids([cell.id]).get(cell.id)
+    if owner is None:
+        return
+    year = (
+        FeeYear.objects.filter(org_id=owner, year__gte=first_month.year)
+        .order_by("year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    if year is None:
+        return
+    committee = Organization.objects.get(pk=owner)
+    raise ValidationError(
+        f"Năm {year} đã khóa sổ đảng phí của {committee}: không thể ghi {what} ngày "
+        f"{vn_date(on)}. Hãy ghi với ngày trong năm đang mở."
+    )
 
 
 def last_closed_year(org):
@@ -706,6 +732,21 @@ def close_year(actor, org, year):
         org=org,
     )
     return closed
+
+
+# Exports -------------------------------------------------------------------------
+
+
+def record_sheet_export(actor, org, year, *, rows):
+    """The members' fee sheet of a year left as a file: names and payments are personal data."""
+    return record_export(
+        actor,
+        action="fee.sheet.export",
+        what=f"sổ thu nộp đảng phí năm {year} (.xlsx)",
+        rows=rows,
+        org=org,
+        filters={"nam": year},
+    )
 
 
 # Settings ------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import uuid
 from django import forms
 
 from dangvu.people.models import Person
-from dangvu.web import DateInput
+from dangvu.web import EMPTY_LABEL, DateInput
 
 from . import fees
 from .models import LedgerEntry, Payment, SalaryBase
@@ -64,7 +64,9 @@ class MemberChoiceField(forms.ModelChoiceField):
 
 
 class PaymentForm(forms.Form):
-    person = MemberChoiceField(label="Đảng viên", queryset=Person.objects.none())
+    person = MemberChoiceField(
+        empty_label=EMPTY_LABEL, label="Đảng viên", queryset=Person.objects.none()
+    )
     paid_on = forms.DateField(label="Ngày nộp", widget=DateInput())
     first_month = MonthField(label="Nộp cho tháng")
     months = forms.IntegerField(

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from dangvu.lib.text import money
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
 
@@ -44,8 +45,9 @@ class SalaryBase(models.Model):
     note = models.CharField("ghi chú, lý do", max_length=255, blank=True)
 
     class Meta:
-        ordering = ["person", "valid_from"]
         verbose_name = "căn cứ tính đảng phí"
+        verbose_name_plural = "căn cứ tính đảng phí"
+        ordering = ["person", "valid_from"]
         constraints = [
             models.UniqueConstraint(fields=["person", "valid_from"], name="one_fee_base_a_month"),
             models.CheckConstraint(condition=Q(amount__gte=0), name="fee_base_not_negative"),
@@ -88,8 +90,9 @@ class Payment(models.Model):
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["paid_on", "id"]
         verbose_name = "khoản nộp đảng phí"
+        verbose_name_plural = "khoản nộp đảng phí"
+        ordering = ["paid_on", "id"]
         indexes = [models.Index(fields=["cell", "paid_on"]), models.Index(fields=["person"])]
         constraints = [
             models.UniqueConstraint(
@@ -103,7 +106,7 @@ class Payment(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.person} nộp {self.amount} đồng ngày {self.paid_on:%d/%m/%Y}"
+        return f"{self.person} nộp {money(self.amount)} đồng ngày {self.paid_on:%d/%m/%Y}"
 
 
 class PaymentMonth(models.Model):
@@ -115,6 +118,8 @@ class PaymentMonth(models.Model):
     amount = models.BigIntegerField("số tiền (đồng)")
 
     class Meta:
+        verbose_name = "tháng đảng phí đã nộp"
+        verbose_name_plural = "tháng đảng phí đã nộp"
         ordering = ["month"]
         indexes = [models.Index(fields=["person", "month"])]
         constraints = [
@@ -122,7 +127,7 @@ class PaymentMonth(models.Model):
         ]
 
     def __str__(self):
-        return f"{fees.month_label(self.month)}: {self.amount} đồng"
+        return f"{fees.month_label(self.month)}: {money(self.amount)} đồng"
 
 
 class UnpaidReason(models.Model):
@@ -133,6 +138,8 @@ class UnpaidReason(models.Model):
     reason = models.CharField("lý do", max_length=255)
 
     class Meta:
+        verbose_name = "lý do chưa nộp đảng phí"
+        verbose_name_plural = "lý do chưa nộp đảng phí"
         ordering = ["month"]
         constraints = [
             models.UniqueConstraint(fields=["person", "month"], name="one_reason_per_month")
@@ -173,8 +180,9 @@ class LedgerEntry(models.Model):
     )
 
     class Meta:
-        ordering = ["on", "id"]
         verbose_name = "bút toán sổ quỹ đảng phí"
+        verbose_name_plural = "bút toán sổ quỹ đảng phí"
+        ordering = ["on", "id"]
         indexes = [models.Index(fields=["org", "on"])]
 
     def __str__(self):
@@ -197,6 +205,8 @@ class FeeYear(models.Model):
     balance = models.BigIntegerField()
 
     class Meta:
+        verbose_name = "năm sổ quỹ đã khóa"
+        verbose_name_plural = "năm sổ quỹ đã khóa"
         ordering = ["org", "year"]
         constraints = [models.UniqueConstraint(fields=["org", "year"], name="close_a_year_once")]
 
@@ -214,6 +224,8 @@ class FeeSetting(models.Model):
     note = models.CharField("căn cứ", max_length=255, blank=True)
 
     class Meta:
+        verbose_name = "mức đảng phí riêng của tổ chức"
+        verbose_name_plural = "mức đảng phí riêng của tổ chức"
         ordering = ["org", "key", "valid_from"]
         constraints = [
             models.UniqueConstraint(fields=["org", "key", "valid_from"], name="one_setting_a_month")

@@ -1,17 +1,16 @@
 import datetime as dt
 
 from django.contrib import messages
-from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from dangvu.lib.text import money
+from dangvu.lib.text import money, sort_key
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Membership, Person, StaffRecord
-from dangvu.web import apply_action, render_form
+from dangvu.web import apply_action, default_year, latest_year, render_form
 
 from . import actions, fees, forms, sheet
 from .book import STATUS_LABELS, year_books
@@ -47,9 +46,8 @@ def _cells(org):
 
 
 def _latest_year(payments):
-    """The latest year with payments, so a page opens where the records are."""
-    latest = payments.aggregate(last=Max("paid_on"))["last"]
-    return latest.year if latest else timezone.localdate().year
+    """The latest year with payments, so a page opens where the records are (web.default_year)."""
+    return default_year(latest_year(payments, "paid_on"))
 
 
 def _check_year(year):
@@ -81,7 +79,7 @@ def fee_home(request):
             return redirect("fee_mine")
         raise Http404("Bạn không có quyền xem đảng phí.")
     orgs = list(scope.orgs(Organization.objects.filter(kind__in=[K.PARTY_COMMITTEE, K.PARTY_CELL])))
-    orgs.sort(key=lambda o: (o.kind != K.PARTY_COMMITTEE, o.name))
+    orgs.sort(key=lambda o: (o.kind != K.PARTY_COMMITTEE, sort_key(o.name)))
     ids = {o.id for o in orgs}
     year = _year(request, _latest_year(Payment.objects.filter(cell_id__in=ids)))
     return render(
@@ -164,9 +162,8 @@ def fee_book(request, slug, year):
     for b in books.values():
         last = b.months[max(b.months)]
         line_by_month = {m.month: b.months[m] for m in b.months}
-        rows.append(
-            (order.get(last.cell_id, 99), b.person.search_name, b, last.cell_id, line_by_month)
-        )
+        name = sort_key(b.person.full_name)  # Vietnamese order: Đ after D
+        rows.append((order.get(last.cell_id, 99), name, b, last.cell_id, line_by_month))
     rows.sort(key=lambda r: (r[0], r[1]))
     names = {c.id: c.name for c in cells}
     table = [
@@ -206,6 +203,7 @@ def fee_sheet(request, slug, year):
     cells = _cells(org)
     books = year_books(year, cell_ids=[c.id for c in cells])
     data = sheet.workbook(org, year, books, cells)
+    actions.record_sheet_export(request.user, org, year, rows=len(books))
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )

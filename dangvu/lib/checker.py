@@ -26,8 +26,10 @@ Checks, each tuned for few false alarms (a checker that cries wolf is not read):
   (``citation_after_report``). An abbreviated type word is reported only when the abbreviation
   itself is wrong ("ND 68" for "NĐ 68"): "NĐ 68" is usual in running text.
 * **Spelling** (``spelling``): the engine of :mod:`dangvu.lib.spelling` (non-words against
-  hunspell-vi, real-word slips against a list of known words, doubled words) and the known
-  slips of :mod:`dangvu.lib.lexicon`; **style** (``style``): the lexicon's advice.
+  hunspell-vi, real-word slips against the listed words and the collocations learned from
+  public text, doubled words) and the known slips of :mod:`dangvu.lib.lexicon`; a real-word
+  guess of the learned model that is more than a tone mark is a note; **style** (``style``):
+  the lexicon's advice.
 * **Quotes** (``quote_unbalanced``): a quotation opened and never closed, or closed and never
   opened, within a paragraph; an odd number of straight quotes.
 * **Counts** (``count_leading_zero``): "4 chi bộ" for "04 chi bộ" (counts are written with two
@@ -35,8 +37,9 @@ Checks, each tuned for few false alarms (a checker that cries wolf is not read):
   it is house style, and running text ("giảm 3 chi bộ") is full of correct exceptions.
 
 Every finding has a severity: ``ERROR`` ("lỗi", wrong whoever reads it) or ``NOTE`` ("lưu ý",
-style advice: ``style``, ``count_leading_zero``, ``citation_type_abbreviated``), so that an
-office can read the errors first.
+style advice: ``style``, ``count_leading_zero``, ``citation_type_abbreviated``, and the spelling
+model's unsure guesses), so that an office can read the errors first; ``check_report --json``
+and the check page show it.
 * **Signature** (``signature_capacity``): "Đ. BÍ THƯ" or "K/T BÍ THƯ" under "T/M ĐẢNG ỦY".
 
 The report date (for ``citation_after_report``) is the ``report_date`` given, or else the one
@@ -87,6 +90,7 @@ CITATION_CODES = {
     "type_code_missing": "citation_type_code_missing",
     "type_abbreviated": "citation_type_abbreviated",
     "year_mismatch": "citation_year_mismatch",
+    "symbol_hyphen_lost": "citation_symbol_hyphen_lost",
 }
 
 # Short Vietnamese titles of the finding codes, for the upload page and the command's summary.
@@ -106,6 +110,7 @@ CODE_TITLES = {
     "citation_type_code_missing": "Ký hiệu thiếu mã loại văn bản",
     "citation_type_abbreviated": "Tên loại văn bản viết tắt",
     "citation_year_mismatch": "Năm trong ký hiệu khác năm ban hành",
+    "citation_symbol_hyphen_lost": "Ký hiệu văn bản thiếu dấu gạch nối",
     "spelling": "Sai chính tả",
     "style": "Cách viết chưa chuẩn",
     "quote_unbalanced": "Dấu ngoặc kép không cân",
@@ -127,10 +132,9 @@ class Finding:
     severity: str = ERROR  # ERROR ("lỗi") or NOTE ("lưu ý": style advice, read after errors)
 
     def as_dict(self) -> dict:
-        """The stable JSON shape of ``check_report --json``: severity is not (yet) part of it."""
-        out = asdict(self)
-        del out["severity"]
-        return out
+        """The stable JSON shape of ``check_report --json``: the six original keys, and
+        ``severity`` ("lỗi" or "lưu ý"), added later so that scripts can read errors first."""
+        return asdict(self)
 
 
 # --------------------------------------------------------------------------------------------
@@ -244,7 +248,9 @@ class _Doc:
             piece = piece[1:-1]
         return prefix + piece + suffix
 
-    def finding(self, code, start, end, problem, suggestion, *, excerpt=None) -> Finding:
+    def finding(
+        self, code, start, end, problem, suggestion, *, excerpt=None, severity=None
+    ) -> Finding:
         number = self.numbers[self.index_at(start)] if self.numbers else 1
         finding = Finding(
             code=code,
@@ -253,7 +259,7 @@ class _Doc:
             excerpt=excerpt if excerpt is not None else self.excerpt(start, end),
             problem=problem,
             suggestion=suggestion,
-            severity=NOTE if code in _NOTE_CODES else ERROR,
+            severity=severity or (NOTE if code in _NOTE_CODES else ERROR),
         )
         self.offsets.setdefault(finding, start)
         return finding
@@ -953,7 +959,9 @@ def _check_spelling(doc: _Doc, citations: list[Citation]):
             suggestion = f"Sửa thành “{slip.suggestion}”."
         else:
             suggestion = "Kiểm tra lại chính tả của từ này."
-        yield doc.finding("spelling", slip.start, slip.end, problem, suggestion)
+        # A guess of the collocation model is a note: read after the errors, never a false alarm.
+        severity = ERROR if slip.sure else NOTE
+        yield doc.finding("spelling", slip.start, slip.end, problem, suggestion, severity=severity)
 
 
 _SPELLING_PROBLEMS = {

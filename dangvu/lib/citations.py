@@ -39,9 +39,10 @@ Warnings are "code: message in Vietnamese", and where the parser knows the fix t
 in "; nên …", "; đúng là …" or "; có phải …?". The codes are type_misspelt ("Chi thị"),
 type_abbreviated ("ND 68"), type_code_mismatch ("Chỉ thị 04/QĐ-UBND"), type_code_missing
 ("Quyết định số 124/UBND-NC"), party_symbol_state_style ("328/CV-TU"), state_symbol_party_style
-("12-KH/UBND"), date_invalid ("31/2/2017"), year_mismatch (symbol year differs from the date),
-term_invalid ("khóa XV"), term_implausible ("khóa II" in a recent text) and term_after_date
-("ngày 15/5/2016 … (khóa XIII)").
+("12-KH/UBND"), symbol_hyphen_lost ("1234/QĐUBND", read as 1234/QĐ-UBND), date_invalid
+("31/2/2017"), year_mismatch (symbol year differs from the date), term_invalid ("khóa XV"),
+term_implausible ("khóa II" in a recent text) and term_after_date ("ngày 15/5/2016 … (khóa
+XIII)").
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ TYPES: dict[str, tuple[str, ...]] = {
     "Hướng dẫn": ("HD",),
     "Báo cáo": ("BC",),
     "Kế hoạch": ("KH",),
+    "Chương trình hành động": ("CTr",),
     "Chương trình": ("CTr",),
     "Thông báo": ("TB",),
     "Thông tư": ("TT",),
@@ -158,6 +160,17 @@ STATE_ISSUERS: frozenset[str] = frozenset(
     {"UBND", "HĐND", "CP", "TTg", "QH", "UBTVQH", "BNV", "BCA", "BQP", "BTTTT", "STTTT", "CAT"}
 )
 
+# Issuers a State symbol may carry, for repairing a symbol whose hyphen was lost between the type
+# code and the issuer ("1234/QĐUBND", "01/NQCP", "10/2019/TTBTC"): the glued code is split only
+# when it is exactly a known type code followed by one of these (or a Party issuer).
+GLUED_ISSUERS: frozenset[str] = STATE_ISSUERS | PARTY_ISSUERS | frozenset(
+    {
+        "BTC", "BGDĐT", "BYT", "BLĐTBXH", "BNNPTNT", "BTP", "BKHĐT", "BXD", "BGTVT", "BCT",
+        "BTNMT", "BKHCN", "BVHTTDL", "BNG", "UBDT", "TTCP", "KTNN", "VPCP", "NHNN", "TANDTC",
+        "VKSNDTC", "BHXH", "HĐTP", "UBTVQH", "MTTQ", "UBMTTQVN", "TLĐ", "TLĐLĐVN", "LĐLĐ",
+    }
+)  # fmt: skip
+
 # Start years of the Central Committee terms, for checking "(khóa …)". XIV opened in 2026.
 TERM_START_YEARS: dict[int, int] = {
     1: 1935, 2: 1951, 3: 1960, 4: 1976, 5: 1982, 6: 1986, 7: 1991,
@@ -226,6 +239,7 @@ _D = "[ĐđÐð]"
 # "&" and "." join parts of a code (BLĐTB&XH, TT.HĐND), never end one.
 _CODE = rf"(?:[A-Za-z]|{_D})(?:[A-Za-z0-9]|{_D}|[&.](?=[A-Za-zĐ])){{0,11}}"
 _KNOWN_CODE = _alternation(code.replace("Đ", _D) for code in TYPE_CODES)
+_GLUED_ISSUER = _alternation(code.replace("Đ", _D) for code in GLUED_ISSUERS)
 _DASH = r"\s?[-–‐]\s?"
 _SLASH = r"\s?/\s?"
 # What may follow a symbol: not a letter or a slash, except a "ngày" glued on by a lost space.
@@ -244,6 +258,7 @@ _BARE_SYMBOL = rf"""
     (?<![\w/.,–-])\d{{1,5}}(?:
         {_DASH}(?:{_KNOWN_CODE}){_SLASH}{_CODE}
       | {_SLASH}(?:\d{{4}}{_SLASH})?(?:{_KNOWN_CODE})(?:{_DASH}{_CODE}){{1,3}}
+      | /(?:\d{{4}}/)?(?:{_KNOWN_CODE})(?:{_GLUED_ISSUER})(?:-{_CODE}){{0,2}}  # hyphen lost: 12/QĐUBND
     ){_SYMBOL_END}
 """
 # The document's own number in its header: "Số: 10/BCTK", "Số 15-BC/ĐU".
@@ -410,9 +425,51 @@ def normalise_symbol(symbol: str) -> str:
     "21/2017/qđ - ubnd" -> "21/2017/QĐ-UBND"; the few mixed-case codes keep their case
     (QyĐ, CTr, TTr, TTg). Numbers keep their leading zeros.
     """
+    return _unglue(_plain_symbol(symbol))
+
+
+def _plain_symbol(symbol: str) -> str:
+    """`normalise_symbol` without repairing a lost hyphen between type and issuer codes."""
     s = _WS.sub("", _LOST_HYPHEN.sub(r"\1-", symbol))
     s = _DASHES.sub("-", s).replace("ð", "đ").replace("Ð", "Đ").upper()
     return _MIXED_CASE.sub(lambda m: _MIXED_CASE_FORMS[m.group()], s)
+
+
+_GLUED = re.compile(r"^(?P<head>\d+/(?:\d{4}/)?)(?P<code>[^/\-]+)(?P<tail>(?:-.*)?)$")
+_GLUED_ISSUERS_UPPER = {code.upper(): code for code in GLUED_ISSUERS}
+
+
+def _unglue(symbol: str) -> str:
+    """A State-shaped symbol whose first code is a known type code glued to a known issuer code
+    gets its hyphen back: 1234/QĐUBND -> 1234/QĐ-UBND, 2058/QĐTTG -> 2058/QĐ-TTg. Nothing else
+    changes: 124/UBND-NC, 22/2008/QH12 and 12/SNV have no type code to split off, and a code
+    that splits two ways is left as written."""
+    m = _GLUED.match(symbol)
+    if not m or m["code"] in _KNOWN_CODES_UPPER or m["code"] in _GLUED_ISSUERS_UPPER:
+        return symbol
+    code = m["code"]
+    splits = [
+        (TYPE_CODE_FORMS[code[:i]], issuers)
+        for i in range(2, len(code) - 1)
+        if code[:i] in TYPE_CODE_FORMS
+        for issuers in _issuer_runs(code[i:])
+    ]
+    if len(splits) != 1:
+        return symbol
+    type_code, issuers = splits[0]
+    return f"{m['head']}{type_code}-{'-'.join(issuers)}{m['tail']}"
+
+
+def _issuer_runs(code: str, depth: int = 3) -> list[tuple[str, ...]]:
+    """Every way `code` reads as up to `depth` known issuer codes glued together: a joint
+    circular of two ministries is 05/2015/TTLT-BNV-BTC (written TTLTBNVBTC)."""
+    runs = [(_GLUED_ISSUERS_UPPER[code],)] if code in _GLUED_ISSUERS_UPPER else []
+    if depth > 1:
+        for i in range(2, len(code) - 1):
+            if code[:i] in _GLUED_ISSUERS_UPPER:
+                first = _GLUED_ISSUERS_UPPER[code[:i]]
+                runs += [(first, *rest) for rest in _issuer_runs(code[i:], depth - 1)]
+    return runs
 
 
 def document_key(c: Citation) -> tuple:
@@ -588,7 +645,14 @@ def _fold(word: str) -> str:
 
 
 def _read_symbol(raw: str, b: _Builder) -> None:
-    symbol = normalise_symbol(raw)
+    plain = _plain_symbol(raw)
+    symbol = _unglue(plain)
+    if symbol != plain:
+        b.warn(
+            "symbol_hyphen_lost",
+            f"Ký hiệu {plain} thiếu dấu gạch nối giữa mã loại văn bản và cơ quan ban hành; "
+            f"nên viết {symbol}",
+        )
     number, type_code, issuer_code, year, style = _split_symbol(symbol)
     b.fields.update(
         symbol=symbol,
@@ -626,6 +690,7 @@ def _split_symbol(symbol: str):
 
 _NATIONAL_ASSEMBLY = re.compile(r"^(?:QH|UBTVQH)\d*$")
 _KNOWN_CODES_UPPER = frozenset(code.upper() for code in TYPE_CODES)
+TYPE_CODE_FORMS = {code.upper(): code for code in TYPE_CODES}  # QĐI -> QĐi, as written
 
 
 def _type_of_code(type_code: str | None, style: str | None) -> str | None:

@@ -32,6 +32,8 @@ __all__ = ["Slip", "dictionary_path", "find_spelling_slips", "known_words", "syl
 
 WORDS_FILE = Path(__file__).resolve().parent.parent / "rules" / "lexicon" / "words.txt"
 EXTRA_SYLLABLES_FILE = WORDS_FILE.with_name("syllables-extra.txt")
+# Two-syllable collocations learned from public text (bench/devset/learn_collocations.py).
+COLLOCATIONS_FILE = WORDS_FILE.with_name("collocations.txt")
 DICTIONARY_PATHS = (
     "/usr/share/hunspell/vi_VN.dic",
     "/usr/share/myspell/dicts/vi_VN.dic",
@@ -66,6 +68,9 @@ class Slip:
     written: str
     suggestion: str | None
     kind: str  # "nonword", "realword" or "doubled"
+    # False for a guess worth a note only: a real-word slip whose known word was learned from
+    # public text (not listed by hand) and differs by more than a tone mark.
+    sure: bool = True
 
 
 def dictionary_path() -> str | None:
@@ -104,14 +109,91 @@ def _move_tone_back(m: re.Match) -> str:
 
 @cache
 def known_words() -> frozenset[str]:
-    """Words of two syllables or more of administrative and Party writing (lower case)."""
+    """Words of two syllables or more of administrative and Party writing (lower case): the
+    hand-written list and the collocations learned from public text."""
+    return listed_words() | _read_pairs(COLLOCATIONS_FILE)
+
+
+@cache
+def listed_words() -> frozenset[str]:
+    """The hand-written words and set phrases (rules/lexicon/words.txt), as adjacent pairs."""
+    return _read_pairs(WORDS_FILE)
+
+
+def _read_pairs(path: Path) -> frozenset[str]:
     out = set()
-    for line in WORDS_FILE.read_text(encoding="utf-8").split("\n"):
+    if not path.exists():
+        return frozenset()
+    for line in path.read_text(encoding="utf-8").split("\n"):
         line = line.split("#")[0].strip()
         syl = [_canon(w) for w in unicodedata.normalize("NFC", line).lower().split()]
         # A longer entry ("hoàn thành xuất sắc nhiệm vụ") is read as its adjacent pairs.
         out.update(f"{a} {b}" for a, b in zip(syl, syl[1:], strict=False))
     return frozenset(out)
+
+
+def learn_collocations(texts, min_texts: int = 2) -> list[tuple[str, int]]:
+    """Two-syllable collocations of `texts` (public writing of the same kind), with the number
+    of texts each occurs in, most frequent first.
+
+    Candidates are adjacent syllables, both Vietnamese (hunspell-vi) and lower case (capitals
+    start names), with only blanks between them, found in at least `min_texts` texts (a slip
+    of one writer is not learned). Vietnamese is written syllable by syllable, so a candidate
+    may straddle two words ("tổ chức đảng" holds no word "chức đảng"). Candidates are therefore
+    taken strongest first, by how much their syllables keep together (Dice coefficient), and
+    one is dropped when most of its occurrences share a syllable with a listed word
+    (words.txt) or a pair taken before it ("tương lai của" keeps "tương lai", not "lai của").
+    A pair one slip away from a listed word is a common slip ("nổ lực"), never learned.
+    """
+    known = syllables() or frozenset()
+    listed = listed_words()
+    unigrams: dict[str, int] = {}
+    places: dict[str, list[tuple[int, int]]] = {}  # pair -> (text, index of its 2nd token)
+    taken: set[tuple[int, int]] = set()  # (text, token index) inside a listed word
+    for n, text in enumerate(texts):
+        text = unicodedata.normalize("NFC", text)
+        tokens = list(_TOKEN.finditer(text))
+        words = [_canon(m.group().lower()) for m in tokens]
+        for w in words:
+            unigrams[w] = unigrams.get(w, 0) + 1
+        for i in range(1, len(tokens)):
+            a, b = tokens[i - 1], tokens[i]
+            if _BLANKS.fullmatch(text, a.end(), b.start()) is None:
+                continue
+            pair = f"{words[i - 1]} {words[i]}"
+            if pair in listed:
+                taken.update({(n, i - 1), (n, i)})
+                continue
+            if not (a.group().islower() and b.group().islower()):
+                continue
+            if words[i - 1] in known and words[i] in known:
+                places.setdefault(pair, []).append((n, i))
+
+    def dice(pair: str) -> float:
+        a, b = pair.split(" ")
+        return 2 * len(places[pair]) / (unigrams[a] + unigrams[b])
+
+    candidates = [
+        p
+        for p, where in places.items()
+        if len({n for n, _ in where}) >= min_texts and not _near_listed(p, listed)
+    ]
+    learned = []
+    for pair in sorted(candidates, key=lambda p: (-dice(p), p)):
+        where = places[pair]
+        shared = sum((n, i - 1) in taken or (n, i) in taken for n, i in where)
+        if 2 * shared >= len(where):
+            continue
+        learned.append((pair, len({n for n, _ in where})))
+        taken.update(t for n, i in where for t in ((n, i - 1), (n, i)))
+    return sorted(learned, key=lambda item: (-item[1], item[0]))
+
+
+def _near_listed(pair: str, listed: frozenset[str]) -> bool:
+    a, b = pair.split(" ")
+    return any(f"{v} {b}" in listed for v in _variants(a)) or any(
+        f"{a} {v}" in listed for v in _variants(b)
+    )
 
 
 def _is_word(word: str, known: frozenset[str]) -> bool:
@@ -144,11 +226,13 @@ def _move_tone(m: re.Match) -> str:
 
 
 @cache
-def _pairs_index() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+def _pairs_index(
+    words: frozenset[str],
+) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """Known words as {first syllable: second syllables} and {second: firsts}."""
     firsts: dict[str, set[str]] = {}
     seconds: dict[str, set[str]] = {}
-    for pair in known_words():
+    for pair in words:
         a, b = pair.split(" ")
         firsts.setdefault(a, set()).add(b)
         seconds.setdefault(b, set()).add(a)
@@ -227,15 +311,19 @@ def find_spelling_slips(text: str, skip: list[tuple[int, int]] = ()) -> list[Sli
         # Real-word slips: lower-case syllables only (a capital starts a name: "Truyền thông").
         if prev is None or not (prev.group().islower() and word.islower()) or pair_known(i):
             continue
-        fix = _real_word_fix(canon[i - 1], canon[i], words)
+        fix = _real_word_fix(canon[i - 1], canon[i])
+        if fix is None:
+            continue
+        changed, word_fixed, sure = fix
         # A syllable that already makes a word with its other neighbour is taken: "công tác
-        # phòng" is "công tác" + "phòng", not "tác phong".
-        if fix is not None and not (pair_known(i - 1) if fix[0] == 1 else pair_known(i + 1)):
-            target = prev if fix[0] == 0 else m
-            if target.start() not in slips:
-                slips[target.start()] = Slip(
-                    prev.start(), m.end(), text[prev.start() : m.end()], fix[1], "realword"
-                )
+        # phòng" is "công tác" + "phòng", not "tác phong"; "vấn đề an sinh" has "đề" in "vấn
+        # đề" and "an" in "an sinh", no "đề án".
+        if pair_known(i - 1) or pair_known(i + 1):
+            continue
+        target = prev if changed == 0 else m
+        if target.start() not in slips:
+            slips[target.start()] = Slip(prev.start(), m.end(), text[prev.start() : m.end()],
+                                         word_fixed, "realword", sure)  # fmt: skip
     return sorted(slips.values(), key=lambda s: s.start)
 
 
@@ -268,16 +356,27 @@ def _checkable(text: str, m: re.Match) -> bool:
     return not (before in "/&.-" and before or after in "/&-" and after or after.isdigit())
 
 
-def _real_word_fix(a: str, b: str, words: frozenset[str]) -> tuple[int, str] | None:
-    """(which syllable, the known word) when one slip in `a` or `b` makes a known word."""
-    firsts, seconds = _pairs_index()
-    # Only syllables that begin (or end) a known word can be half of a slip: look those up
-    # instead of trying every variant of every pair.
-    for v in sorted(firsts.get(a, frozenset()) & _variants(b)):
-        return 1, f"{a} {v}"
-    for v in sorted(seconds.get(b, frozenset()) & _variants(a)):
-        return 0, f"{v} {b}"
+def _real_word_fix(a: str, b: str) -> tuple[int, str, bool] | None:
+    """(which syllable, the known word, sure) when one slip in `a` or `b` makes a known word.
+
+    Words listed by hand are tried first; a word only learned from public text gives a sure
+    finding only when the slip is a tone mark (the commonest slip, and the one a collocation
+    model tells best); other edits ("là việc" for "làm việc") are guesses."""
+    for words, learned in ((listed_words(), False), (known_words(), True)):
+        firsts, seconds = _pairs_index(words)
+        # Only syllables that begin (or end) a known word can be half of a slip: look those up
+        # instead of trying every variant of every pair.
+        for v in sorted(firsts.get(a, frozenset()) & _variants(b)):
+            return 1, f"{a} {v}", not learned or _tone_only(b, v)
+        for v in sorted(seconds.get(b, frozenset()) & _variants(a)):
+            return 0, f"{v} {b}", not learned or _tone_only(a, v)
     return None
+
+
+def _tone_only(written: str, known: str) -> bool:
+    """Whether `written` differs from `known` by its tone mark alone."""
+    strip = _TONE_MARKS.sub("", unicodedata.normalize("NFD", written))
+    return strip == _TONE_MARKS.sub("", unicodedata.normalize("NFD", known))
 
 
 def _suggest(tokens, i, text) -> str | None:

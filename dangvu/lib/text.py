@@ -4,15 +4,32 @@ import unicodedata
 from decimal import Decimal
 
 
-def fold(text: str) -> str:
-    """Lower-case `text` without diacritics, so that "nguyen van" matches "Nguyễn Văn".
-
-    "đ" has no combining mark to strip, so it is mapped by hand.
-    """
-    text = (text or "").replace("đ", "d").replace("Đ", "D")
+def _fold_slow(text: str) -> str:
+    # "đ" has no combining mark to strip, so it is mapped by hand.
+    text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    return " ".join(stripped.lower().split())
+    return stripped.lower()
+
+
+# The same folding one character at a time, as a str.translate table over the Latin letters,
+# combining marks, Vietnamese letters and general punctuation: searching folds every title of a
+# list, and translate is several times faster than decomposing. Text with any character outside
+# these ranges takes the slow path, so both give the same result.
+_FOLD_RANGES = ((0x0000, 0x0370), (0x1E00, 0x1F00), (0x2000, 0x2070))
+_FOLD_TABLE = {
+    code: _fold_slow(chr(code)) for start, end in _FOLD_RANGES for code in range(start, end)
+}
+# Non-ASCII characters the table keeps as they are: proof that a character was in the table.
+_FOLD_KEPT = {code: None for code, out in _FOLD_TABLE.items() if code > 127 and out == chr(code)}
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` without diacritics, so that "nguyen van" matches "Nguyễn Văn"."""
+    text = text or ""
+    fast = text.translate(_FOLD_TABLE)
+    folded = fast if fast.translate(_FOLD_KEPT).isascii() else _fold_slow(text)
+    return " ".join(folded.split())
 
 
 def count(n: int) -> str:
@@ -29,3 +46,41 @@ def money(n: int) -> str:
 def decimal_vi(value) -> str:
     """A score with a decimal comma and no trailing zero: 97.5 -> "97,5", 91.0 -> "91"."""
     return format(Decimal(str(value)).normalize(), "f").replace(".", ",")
+
+
+# The Vietnamese alphabet (with f, j, w, z of foreign names in their Latin places): "đ" is a letter
+# after "d", "ă" and "â" follow "a", so Python's code-point order ("Đ" after "Z") and the folded
+# search columns ("Đ" mixed with "D") both sort wrongly.
+_ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+_LETTER = {letter: i for i, letter in enumerate(_ALPHABET)}
+# Marks that make a different letter (ă â ê ô ơ ư) and tone marks, which only break ties; tones
+# in dictionary order: ngang, huyền, hỏi, ngã, sắc, nặng.
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def sort_key(text: str) -> tuple:
+    """A key that sorts Vietnamese text as a dictionary does: letters first (d before đ, a before
+    ă before â), then tones (a à ả ã á ạ), then case; digits and spaces before letters."""
+    letters, tones = [], []
+    for char in unicodedata.normalize("NFD", (text or "").lower()):
+        if char in _TONES:
+            if tones:
+                tones[-1] = _TONES[char]
+            continue
+        if char in _LETTER_MARKS and letters and letters[-1][0] == 2:
+            base = _ALPHABET[letters[-1][1]] + char
+            composed = unicodedata.normalize("NFC", base)
+            if composed in _LETTER:
+                letters[-1] = (2, _LETTER[composed])
+            continue
+        if char.isspace():
+            letters.append((0, 0))
+        elif char.isdigit():
+            letters.append((1, int(char) if char.isascii() else ord(char)))
+        elif char in _LETTER:
+            letters.append((2, _LETTER[char]))
+        else:
+            letters.append((3, ord(char)))
+        tones.append(0)
+    return (letters, tones, text or "")

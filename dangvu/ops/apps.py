@@ -8,4 +8,9 @@ class OpsConfig(AppConfig):
     verbose_name = "Vận hành"
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from . import throttle  # noqa: F401 - connects the login signals
+        from .private import sqlite_files_private
+
+        connection_created.connect(sqlite_files_private, dispatch_uid="dangvu-sqlite-private")

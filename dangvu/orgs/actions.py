@@ -151,6 +151,18 @@ def dissolve_org(actor, org, on):
     return org
 
 
+def _check_merge_fee_books(org, successor, on, members):
+    """Moving party members between cells changes both cells' fee books from `on`: refused when
+    a fee year from then on is closed (the rule of the people actions that move a member)."""
+    from dangvu.people import actions as people_actions
+
+    party = [m for m in members if m.kind == "party"]
+    if party:
+        what = f"sáp nhập {org} vào {successor}"
+        people_actions.check_party_end(party[0], on, what)
+        people_actions.check_party_start(successor, on, what)
+
+
 @transaction.atomic
 def merge_org(actor, org, successor, on):
     """Merge `org` into `successor` from `on`: its members and sub-organizations move across."""
@@ -159,12 +171,14 @@ def merge_org(actor, org, successor, on):
     if successor.id == org.id or successor.kind != org.kind:
         raise ValidationError("Tổ chức tiếp nhận phải là một tổ chức khác cùng loại.")
     _check_active(successor, on)
+    members = list(Membership.objects.filter(active_on(on), org=org).select_related("person"))
+    _check_merge_fee_books(org, successor, on, members)
     for child in Organization.objects.filter(active_on(on), parent=org):
         before = audit.snapshot(child)
         child.parent = successor
         child.save()
         audit.record(actor, "org.move", child, before, summary=f"Chuyển về {successor}", org=child)
-    for m in Membership.objects.filter(active_on(on), org=org).select_related("person"):
+    for m in members:
         before = audit.snapshot(m)
         m.valid_to, m.end_reason = on, Membership.EndReason.MOVED
         m.save()

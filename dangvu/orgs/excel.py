@@ -23,7 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from dangvu.accounts import audit, onboarding
 from dangvu.lib.dates import vn_date
 from dangvu.lib.spreadsheet import defuse_workbook
-from dangvu.lib.text import fold
+from dangvu.lib.text import fold, sort_key
 from dangvu.people.excel import (
     DATE_FORMAT,
     GUIDE_SHEET,
@@ -514,7 +514,7 @@ def _write_guide(sheet, org):
         sheet.append([])
         sheet.append([f"Các tổ chức đã có trong {org} (ghi đúng tên hoặc mã ở cột “Trực thuộc”):"])
         sheet.cell(row=sheet.max_row, column=1).font = HEADER_FONT
-        for o in sorted(subtree(org, dt.date.today()), key=lambda o: o.name):
+        for o in sorted(subtree(org, dt.date.today()), key=lambda o: sort_key(o.name)):
             sheet.append([o.name, o.get_kind_display(), f"mã: {o.slug}"])
     for letter, width in zip("ABCD", (28, 16, 80, 18), strict=True):
         sheet.column_dimensions[letter].width = width

@@ -1,6 +1,6 @@
 from django import forms
 
-from dangvu.web import DateInput
+from dangvu.web import EMPTY_LABEL, DateInput
 
 from .models import Organization
 
@@ -25,7 +25,9 @@ class EndForm(forms.Form):
 
 
 class MergeForm(forms.Form):
-    successor = forms.ModelChoiceField(label="Sáp nhập vào", queryset=Organization.objects.none())
+    successor = forms.ModelChoiceField(
+        empty_label=EMPTY_LABEL, label="Sáp nhập vào", queryset=Organization.objects.none()
+    )
     on = forms.DateField(label="Từ ngày", widget=DateInput())
 
     def __init__(self, *args, successors, **kwargs):

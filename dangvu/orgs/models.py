@@ -56,8 +56,9 @@ class Organization(models.Model):
     founding_document = models.CharField("quyết định thành lập", max_length=255, blank=True)
 
     class Meta:
-        ordering = ["name"]
         verbose_name = "tổ chức"
+        verbose_name_plural = "tổ chức"
+        ordering = ["name"]
 
     def __str__(self):
         return self.name
@@ -79,6 +80,8 @@ class OrganizationName(models.Model):
     valid_from = models.DateField()
 
     class Meta:
+        verbose_name = "tên tổ chức"
+        verbose_name_plural = "tên tổ chức"
         ordering = ["valid_from"]
         constraints = [
             models.UniqueConstraint(fields=["organization", "valid_from"], name="one_name_per_day")
@@ -102,6 +105,8 @@ class Term(models.Model):
     valid_to = models.DateField("kết thúc", null=True, blank=True)
 
     class Meta:
+        verbose_name = "nhiệm kỳ"
+        verbose_name_plural = "nhiệm kỳ"
         ordering = ["organization", "-valid_from"]
 
     def __str__(self):
@@ -126,6 +131,8 @@ class Position(models.Model):
     valid_to = models.DateField("đến ngày", null=True, blank=True)
 
     class Meta:
+        verbose_name = "chức vụ"
+        verbose_name_plural = "chức vụ"
         ordering = ["term", "role"]
 
     def __str__(self):

@@ -11,5 +11,6 @@ urlpatterns = [
     path("to-chuc/<slug:slug>/giai-the/", views.org_dissolve, name="org_dissolve"),
     path("to-chuc/<slug:slug>/sap-nhap/", views.org_merge, name="org_merge"),
     path("to-chuc/<slug:slug>/thong-ke/", views.org_stats, name="org_stats"),
+    path("to-chuc/<slug:slug>/lich-su/", views.org_history, name="org_history"),
     path("to-chuc/<slug:slug>/thong-ke/<str:fact>/", views.org_figure, name="org_figure"),
 ]

@@ -2,6 +2,8 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from dangvu.accounts.history import recent as recent_history
+from dangvu.accounts.history import render_page as history_page
 from dangvu.accounts.models import AuditEntry
 from dangvu.people.models import Membership, Person
 from dangvu.people.stats import section_one
@@ -14,12 +16,10 @@ from .tree import nested
 
 
 def home(request):
-    scope = request.scope
-    if not scope.sees_everything and not scope.read_org_ids:
-        if scope.self_person_ids:
-            return redirect("person_detail", person_id=min(scope.self_person_ids))
-        return render(request, "orgs/no_access.html")
-    return redirect("org_tree")
+    """The dashboard of what needs doing, one section per role (dangvu.home)."""
+    from dangvu.home.views import dashboard
+
+    return dashboard(request)
 
 
 def org_tree(request):
@@ -48,7 +48,7 @@ def org_detail(request, slug):
         .select_related("person", "term")
         .order_by("term__body", "role")
     )
-    history = AuditEntry.objects.filter(org=org).select_related("actor")[:50]
+    history = recent_history(request, AuditEntry.objects.filter(org=org))
     return render(
         request,
         "orgs/detail.html",
@@ -61,6 +61,7 @@ def org_detail(request, slug):
             "names": org.names.all(),
             "history": history,
             "can_write": scope.can_write_org(org),
+            "can_restructure": scope.can_restructure_org(org),
         },
     )
 
@@ -68,6 +69,12 @@ def org_detail(request, slug):
 def _writable(request, slug):
     org = request.scope.org_or_404(slug)
     request.scope.require_write_org(org)
+    return org
+
+
+def _restructurable(request, slug):
+    org = request.scope.org_or_404(slug)
+    request.scope.require_restructure_org(org)
     return org
 
 
@@ -93,7 +100,7 @@ def parent_url(org):
 
 
 def org_rename(request, slug):
-    org = _writable(request, slug)
+    org = _restructurable(request, slug)
     form = RenameForm(request.POST or None)
     if form.is_valid() and apply_action(
         form, actions.rename_org, request.user, org, **form.cleaned_data
@@ -104,7 +111,7 @@ def org_rename(request, slug):
 
 
 def org_dissolve(request, slug):
-    org = _writable(request, slug)
+    org = _restructurable(request, slug)
     form = EndForm(request.POST or None)
     if form.is_valid() and apply_action(
         form, actions.dissolve_org, request.user, org, form.cleaned_data["on"]
@@ -117,7 +124,7 @@ def org_dissolve(request, slug):
 
 
 def org_merge(request, slug):
-    org = _writable(request, slug)
+    org = _restructurable(request, slug)
     successors = request.scope.orgs(Organization.objects.filter(kind=org.kind).exclude(id=org.id))
     if request.scope.write_org_ids is not None:
         successors = successors.filter(id__in=request.scope.write_org_ids)
@@ -138,8 +145,11 @@ def org_merge(request, slug):
 
 
 def org_stats(request, slug):
+    from dangvu.home.stats_charts import stats_charts
+
     org = request.scope.org_or_404(slug)
     day = day_param(request)
+    figures = section_one(org, day)
     return render(
         request,
         "orgs/stats.html",
@@ -147,7 +157,8 @@ def org_stats(request, slug):
             "org": org,
             "day": day,
             "name": org.name_on(day),
-            "figures": section_one(org, day).items(),
+            "figures": figures.items(),
+            "charts": stats_charts(figures, day),
         },
     )
 
@@ -173,4 +184,12 @@ def org_figure(request, slug, fact):
             "people": people,
             "orgs": orgs,
         },
+    )
+
+
+def org_history(request, slug):
+    """The organization's whole change history, paged, as its viewer may read it."""
+    org = request.scope.org_or_404(slug)
+    return history_page(
+        request, AuditEntry.objects.filter(org=org), name=org.name, back_url=parent_url(org)
     )

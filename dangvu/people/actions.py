@@ -7,10 +7,12 @@ action runs in one transaction.
 import datetime as dt
 import re
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from dangvu.accounts import audit
+from dangvu.accounts.models import AuditEntry
 from dangvu.lib.dates import add_months, vn_date
 from dangvu.lib.rules import rule_in_force
 from dangvu.orgs.models import Organization, active_on
@@ -26,6 +28,7 @@ from .models import (
 )
 
 CCCD_RE = re.compile(r"^\d{12}$")
+CCCD_TAKEN = "Số CCCD này đã được dùng cho một hồ sơ khác; liên hệ văn phòng cấp ủy."
 PERSON_FIELDS = (
     "full_name",
     "birth_date",
@@ -45,6 +48,40 @@ def _today():
 def _check_not_future(day, label):
     if day and day > _today():
         raise ValidationError(f"{label} ({vn_date(day)}) không được sau ngày hôm nay.")
+
+
+# Closed fee years -----------------------------------------------------------------
+
+
+def _check_fee_book(cell, first_month, what, on):
+    """Refuse a party membership change that would alter the fee book of a closed year.
+
+    finance depends on people (its book reads memberships, its actions use `record_export`), so
+    people imports finance only here, at call time: a module-level import would be a cycle, and
+    people keeps working where finance is not installed."""
+    if not apps.is_installed("dangvu.finance"):
+        return
+    from dangvu.finance.actions import check_book_open
+
+    check_book_open(cell, first_month, what=what, on=on)
+
+
+def _month(day):
+    return day.replace(day=1)
+
+
+def check_party_start(cell, on, what):
+    """A membership starting `on` adds the month of `on` and every later one to `cell`'s book."""
+    _check_fee_book(cell, _month(on), what, on)
+
+
+def check_party_end(membership, on, what):
+    """Ending a party membership `on` removes the months after it from the book; the month of
+    `on` itself still counts when the member held the membership on any day of it."""
+    if membership.kind != Membership.Kind.PARTY:
+        return
+    first = _month(on) if on.day == 1 else add_months(_month(on), 1)
+    _check_fee_book(membership.org, first, what, on)
 
 
 # Persons ---------------------------------------------------------------------
@@ -72,7 +109,9 @@ def clean_person_fields(fields, instance=None):
         if instance is not None:
             others = others.exclude(pk=instance.pk)
         if others.exists():
-            raise ValidationError(f"Số CCCD {cccd} đã có trong hồ sơ của người khác.")
+            # Neither who holds the number nor where: the other record may be outside the
+            # user's scope. The office, which sees every record, can find it.
+            raise ValidationError(CCCD_TAKEN)
     data["cccd"] = cccd
     data["ethnicity"] = (data.get("ethnicity") or "Kinh").strip()
     return data
@@ -98,6 +137,38 @@ def update_person(actor, person, **fields):
         actor, "person.update", person, before, summary=f"Sửa hồ sơ {person}", person=person
     )
     return person
+
+
+# Exports ----------------------------------------------------------------------
+
+
+def record_export(actor, *, action, what, rows, org=None, filters=None):
+    """Leave an audit entry for a file of people's personal data leaving dangvu: who (the actor),
+    when (the entry's time), what (`what`, the filters) and how many rows. One entry per file,
+    not per person: the file is what left."""
+    if actor is not None and not getattr(actor, "is_authenticated", False):
+        actor = None
+    where = f" của {org}" if org is not None else ""
+    return AuditEntry.objects.create(
+        actor=actor,
+        action=action,
+        summary=f"Xuất {what}{where}: {rows} dòng"[:255],
+        target_type="people.person",
+        org=org,
+        after={"rows": rows, "filters": dict(filters or {})},
+    )
+
+
+def record_people_export(actor, *, rows, org=None, filters=None):
+    """The people list (with its filters) downloaded as an Excel file."""
+    return record_export(
+        actor,
+        action="people.export",
+        what="danh sách cá nhân (.xlsx)",
+        rows=rows,
+        org=org,
+        filters=filters,
+    )
 
 
 # Staff ------------------------------------------------------------------------
@@ -230,12 +301,13 @@ def end_membership(actor, membership, on, reason, note=""):
             f"Ngày kết thúc phải sau ngày bắt đầu ({vn_date(membership.valid_from)})."
         )
     _check_not_future(on, "Ngày kết thúc")
+    label = Membership.EndReason(reason).label
+    check_party_end(membership, on, label.lower())
     before = audit.snapshot(membership)
     membership.valid_to, membership.end_reason = on, reason
     if note:
         membership.note = note
     membership.save()
-    label = Membership.EndReason(reason).label
     audit.record(
         actor,
         "membership.end",
@@ -300,6 +372,7 @@ def admit(actor, person, cell, admitted_on, card_number=""):
     profile = _profile(person)
     if profile.admitted_on:
         raise ValidationError(f"{person} đã được kết nạp ngày {vn_date(profile.admitted_on)}.")
+    check_party_start(cell, admitted_on, f"kết nạp vào {cell}")
     before = audit.snapshot(profile)
     profile.admitted_on, profile.card_number = admitted_on, card_number
     profile.save()
@@ -374,6 +447,7 @@ def transfer_in(actor, person, cell, on, *, admitted_on, official_on=None, card_
         check_recognition(admitted_on, official_on)
     if active_membership(person, Membership.Kind.PARTY, on):
         raise ValidationError(f"{person} đang sinh hoạt đảng vào ngày {vn_date(on)}.")
+    check_party_start(cell, on, f"chuyển sinh hoạt đến {cell}")
     profile = _profile(person)
     before = audit.snapshot(profile)
     profile.admitted_on, profile.card_number = admitted_on, card_number or profile.card_number
@@ -416,6 +490,10 @@ def move_to_cell(actor, person, cell, on):
         raise ValidationError(f"{person} không sinh hoạt đảng vào ngày {vn_date(on)}.")
     if current.org_id == cell.id:
         raise ValidationError(f"{person} đang sinh hoạt tại {cell}.")
+    # The month of `on` moves to the new cell's book, and leaves the old one's.
+    what = f"chuyển sinh hoạt sang {cell}"
+    _check_fee_book(current.org, _month(on), what, on)
+    check_party_start(cell, on, what)
     end_membership(actor, current, on, Membership.EndReason.MOVED)
     m = Membership.objects.create(
         person=person, org=cell, kind=Membership.Kind.PARTY, valid_from=on
@@ -440,9 +518,13 @@ def expel(actor, person, on, reason=""):
 def record_death(actor, person, on):
     """Death ends every membership and staff record still open on that day."""
     _check_not_future(on, "Ngày mất")
-    open_memberships = Membership.objects.filter(
-        person=person, valid_to__isnull=True, valid_from__lt=on
+    open_memberships = list(
+        Membership.objects.filter(
+            person=person, valid_to__isnull=True, valid_from__lt=on
+        ).select_related("org")
     )
+    for m in open_memberships:
+        check_party_end(m, on, "từ trần")
     for m in open_memberships:
         end_membership(actor, m, on, Membership.EndReason.DEATH)
     for r in StaffRecord.objects.filter(person=person, valid_to__isnull=True, valid_from__lt=on):

@@ -680,6 +680,19 @@ class _Lookups:
             kind: [o for o in orgs if o.kind == MEMBERSHIP_ORG_KIND[kind]] for kind in MASS_KINDS
         }
         self.people, self.writable, self.memberships, self.known = {}, set(), {}, set()
+        self._fee_refusals = {}
+
+    def closed_fee_year(self, cell, since):
+        """The refusal of `transfer_in` when joining `cell` from `since` would change a closed
+        fee year's book, or ""; asked once per cell and month, not once per row."""
+        key = (cell.id, since.year, since.month)
+        if key not in self._fee_refusals:
+            try:
+                actions.check_party_start(cell, since, f"chuyển sinh hoạt đến {cell}")
+                self._fee_refusals[key] = ""
+            except ValidationError as e:
+                self._fee_refusals[key] = e.messages[0]
+        return self._fee_refusals[key]
 
     def load_people(self, cccds, names):
         """People already recorded with these CCCDs, and (name, birth date) pairs in scope."""
@@ -892,6 +905,10 @@ def _plan_party(row, values, lookups, memberships, birth):
         return
     since = _plan_since(row, cell, admitted, values.get("cell_since"), party, lookups.today)
     if since is None:
+        return
+    refusal = lookups.closed_fee_year(cell, since)
+    if refusal:
+        row.error("cell_since", refusal)
         return
     card = values.get("card_number") or ""
     row.transfer = {

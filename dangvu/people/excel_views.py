@@ -23,6 +23,7 @@ from dangvu.orgs.models import Organization
 from dangvu.web import day_param
 
 from . import excel
+from .actions import record_people_export
 from .views import filter_people
 
 SESSION_KEY = "people_import"
@@ -36,8 +37,10 @@ PREVIEW_ROWS = 1000
 def people_export(request):
     """The people list, with the same filters, as an .xlsx file."""
     day = day_param(request)
-    people, _org = filter_people(request.scope, request.GET, day)
-    response = HttpResponse(excel.export_people(people, day), content_type=excel.XLSX_CONTENT_TYPE)
+    people, org = filter_people(request.scope, request.GET, day)
+    data = excel.export_people(people, day)
+    record_people_export(request.user, rows=people.count(), org=org, filters=request.GET.dict())
+    response = HttpResponse(data, content_type=excel.XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = (
         f'attachment; filename="danh-sach-ca-nhan-{day:%Y-%m-%d}.xlsx"'
     )

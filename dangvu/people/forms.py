@@ -1,7 +1,7 @@
 from django import forms
 
 from dangvu.orgs.models import Organization
-from dangvu.web import DateInput
+from dangvu.web import EMPTY_LABEL, DateInput
 
 from .models import Membership, Person, Qualification, StaffRecord
 
@@ -22,7 +22,9 @@ def _orgs(scope, kind):
 
 
 class CellDateForm(forms.Form):
-    cell = forms.ModelChoiceField(label="Chi bộ", queryset=Organization.objects.none())
+    cell = forms.ModelChoiceField(
+        empty_label=EMPTY_LABEL, label="Chi bộ", queryset=Organization.objects.none()
+    )
     on = forms.DateField(label="Ngày", widget=DateInput())
 
     def __init__(self, *args, scope, **kwargs):
@@ -53,7 +55,9 @@ class JoinForm(forms.Form):
     kind = forms.ChoiceField(
         label="Đoàn thể", choices=[c for c in Membership.Kind.choices if c[0] != "party"]
     )
-    org = forms.ModelChoiceField(label="Tổ chức", queryset=Organization.objects.none())
+    org = forms.ModelChoiceField(
+        empty_label=EMPTY_LABEL, label="Tổ chức", queryset=Organization.objects.none()
+    )
     on = forms.DateField(label="Từ ngày", widget=DateInput())
 
     def __init__(self, *args, scope, **kwargs):
@@ -67,9 +71,14 @@ class JoinForm(forms.Form):
 
 
 class StaffForm(forms.Form):
-    agency = forms.ModelChoiceField(label="Cơ quan", queryset=Organization.objects.none())
+    agency = forms.ModelChoiceField(
+        empty_label=EMPTY_LABEL, label="Cơ quan", queryset=Organization.objects.none()
+    )
     unit = forms.ModelChoiceField(
-        label="Phòng, đơn vị", queryset=Organization.objects.none(), required=False
+        empty_label=EMPTY_LABEL,
+        label="Phòng, đơn vị",
+        queryset=Organization.objects.none(),
+        required=False,
     )
     category = forms.ChoiceField(label="Loại", choices=StaffRecord.Category.choices)
     position = forms.ChoiceField(label="Chức vụ", choices=StaffRecord.Position.choices)

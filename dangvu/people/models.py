@@ -32,8 +32,9 @@ class Person(models.Model):
     )
 
     class Meta:
-        ordering = ["search_name", "id"]
         verbose_name = "cá nhân"
+        verbose_name_plural = "cá nhân"
+        ordering = ["search_name", "id"]
 
     def __str__(self):
         return self.full_name
@@ -91,6 +92,8 @@ class StaffRecord(models.Model):
     valid_to = models.DateField("đến ngày", null=True, blank=True)
 
     class Meta:
+        verbose_name = "quá trình công tác"
+        verbose_name_plural = "quá trình công tác"
         ordering = ["-valid_from"]
 
     def __str__(self):
@@ -106,6 +109,8 @@ class StaffQuota(models.Model):
     quota = models.PositiveIntegerField("biên chế giao")
 
     class Meta:
+        verbose_name = "biên chế giao"
+        verbose_name_plural = "biên chế giao"
         constraints = [
             models.UniqueConstraint(
                 fields=["agency", "year", "category"], name="one_quota_per_year"
@@ -145,6 +150,8 @@ class Qualification(models.Model):
     obtained_on = models.DateField("ngày cấp bằng", null=True, blank=True)
 
     class Meta:
+        verbose_name = "trình độ"
+        verbose_name_plural = "trình độ"
         ordering = ["kind", "obtained_on"]
 
     def level_label(self):
@@ -187,6 +194,8 @@ class Membership(models.Model):
     note = models.CharField("ghi chú", max_length=255, blank=True)
 
     class Meta:
+        verbose_name = "quá trình sinh hoạt"
+        verbose_name_plural = "quá trình sinh hoạt"
         ordering = ["-valid_from"]
         indexes = [models.Index(fields=["org", "kind"])]
 
@@ -226,6 +235,10 @@ class PartyProfile(models.Model):
 
     def __str__(self):
         return f"Đảng viên {self.person}"
+
+    class Meta:
+        verbose_name = "hồ sơ đảng viên"
+        verbose_name_plural = "hồ sơ đảng viên"
 
 
 def party_status(admitted_on, recognized_on, day):

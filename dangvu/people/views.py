@@ -6,6 +6,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from dangvu.accounts.history import recent as recent_history
+from dangvu.accounts.history import render_page as history_page
 from dangvu.accounts.models import AuditEntry
 from dangvu.lib.text import fold
 from dangvu.orgs.models import Organization, active_on
@@ -118,16 +120,60 @@ def person_detail(request, person_id):
             "day": day,
             "profile": profile,
             "status": profile.status_on(day) if profile else None,
+            "party_end": _party_end(person, day),
             "memberships": person.memberships.select_related("org"),
             "staff_records": person.staff_records.select_related("agency", "unit"),
             "qualifications": person.qualifications.all(),
             "positions": person.positions.select_related("term__organization"),
-            "history": AuditEntry.objects.filter(person=person).select_related("actor")[:100],
+            "history": recent_history(request, AuditEntry.objects.filter(person=person)),
             "can_write": scope.can_write_person(person),
-            "actions": ACTIONS,
+            "actions": _offered_actions(person, profile, day),
             **_other_records(person),
         },
     )
+
+
+# How a party life that ended reads on the person's page ("Đã chuyển đi (ngày 01/03/2018)").
+PARTY_ENDS = {
+    Membership.EndReason.TRANSFER_OUT: "Đã chuyển đi",
+    Membership.EndReason.STRUCK_OFF: "Đã xóa tên",
+    Membership.EndReason.EXPELLED: "Đã bị khai trừ",
+    Membership.EndReason.DEATH: "Đã từ trần",
+}
+PARTY_MEMBER_ACTIONS = ("chuyen-chi-bo", "chuyen-di", "xoa-ten", "khai-tru", "tu-tran")
+NOT_YET_MEMBER_ACTIONS = ("doi-tuong-ket-nap", "ket-nap", "chuyen-den", "tu-tran")
+OTHER_ACTIONS = ("doan-the", "cong-tac", "trinh-do")
+
+
+def _party_end(person, day):
+    """(label, day) when the person's party life has ended by `day` and not restarted, else None."""
+    if actions.active_membership(person, Membership.Kind.PARTY, day):
+        return None
+    last = (
+        person.memberships.filter(kind=Membership.Kind.PARTY, valid_to__lte=day)
+        .order_by("-valid_to")
+        .first()
+    )
+    if last is None or last.end_reason not in PARTY_ENDS:
+        return None
+    return PARTY_ENDS[last.end_reason], last.valid_to
+
+
+def _offered_actions(person, profile, day):
+    """Only the actions that fit the person's state on `day`: no "Kết nạp" for a member or a
+    former member, no "Chuyển đi" for someone who is not in a cell."""
+    end = _party_end(person, day)
+    if end and end[0] == PARTY_ENDS[Membership.EndReason.DEATH]:
+        return {}
+    if actions.active_membership(person, Membership.Kind.PARTY, day):
+        slugs = PARTY_MEMBER_ACTIONS
+        if profile and profile.status_on(day) == "probationary":
+            slugs = ("chuyen-chinh-thuc", *slugs)
+    elif profile and profile.admitted_on:
+        slugs = ("chuyen-den", "tu-tran")  # a former member comes back by a transfer in
+    else:
+        slugs = NOT_YET_MEMBER_ACTIONS
+    return {slug: ACTIONS[slug] for slug in (*slugs, *OTHER_ACTIONS)}
 
 
 def _other_records(person):
@@ -292,4 +338,15 @@ def person_action(request, person_id, action):
         title=f"{label} — {person}",
         back_url=reverse("person_detail", args=[person.id]),
         submit="Ghi nhận",
+    )
+
+
+def person_history(request, person_id):
+    """The person's whole change history, paged, with the same scoping as their page."""
+    person = request.scope.person_or_404(person_id)
+    return history_page(
+        request,
+        AuditEntry.objects.filter(person=person),
+        name=person.full_name,
+        back_url=reverse("person_detail", args=[person.id]),
     )

@@ -20,7 +20,7 @@ from .periods import (
     normalize_code,
     period_of,
 )
-from .report_template import load_template, org_kind, sections_for
+from .report_template import org_kind, sections_for, template_for
 
 REPORTING_KINDS = (
     Organization.Kind.PARTY_COMMITTEE,
@@ -71,6 +71,9 @@ def _recipients(org, kind, day):
     superior = (
         f"- {_issuer_name(org.parent, day)} (b/c);" if org.parent else "- Cấp ủy cấp trên (b/c);"
     )
+    if kind == "superior":
+        lines = [superior, "- Các đảng ủy, chi bộ cơ sở trực thuộc;"]
+        return "\n".join([*lines, f"- Lưu: {org.symbol or 'VT'}."])
     if kind == "committee":
         lines = [superior, "- Ban Chấp hành Đảng bộ;", "- Chi ủy các chi bộ trực thuộc;"]
         return "\n".join([*lines, f"- Lưu: {org.symbol or 'VT'}."])
@@ -107,7 +110,7 @@ def _default_header(org, year, period_code=""):
         "place": _place(org),
         "issued_on": issued,
         "recipients": _recipients(org, kind, period.end),
-        "signer_capacity": "T/M ĐẢNG ỦY" if kind == "committee" else "T/M CHI BỘ",
+        "signer_capacity": "T/M CHI BỘ" if kind in ("cell", "cell_base") else "T/M ĐẢNG ỦY",
         "signer_title": "BÍ THƯ",
         "signer_name": secretary.full_name if secretary else "",
     }
@@ -133,7 +136,7 @@ def check_reportable(org, template, year, period_code=""):
 def create_draft(actor, org, year, template="annual", period=""):
     """A new draft from the template; its number is the next version for that period."""
     period, _dates = check_reportable(org, template, year, period)  # the normalized code
-    spec = load_template(template)
+    spec = template_for(template, org)
     last = (
         ReportDraft.objects.filter(org=org, year=year, template=template, period=period)
         .order_by("-version")

@@ -13,6 +13,13 @@ from dangvu.lib import checker, docx_format, textfile
 SUFFIXES = (".txt", ".md", ".docx")
 
 
+def may_check(scope) -> bool:
+    """Whether this scope may use the check page: those who write reports — the office and
+    cell secretaries — and the superior committee, which writes its own consolidated report and
+    receives its units' reports. A member writes no report and gets 403."""
+    return bool(scope.sees_everything or scope.write_org_ids or scope.own_report_org_ids)
+
+
 class CheckError(ValueError):
     """A file that cannot be checked; the message is in Vietnamese."""
 

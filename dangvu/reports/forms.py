@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from dangvu.orgs.models import Organization
-from dangvu.web import DateInput
+from dangvu.web import EMPTY_LABEL, DateInput
 
 from .periods import KINDS, normalize_code
 
@@ -12,7 +12,9 @@ from .periods import KINDS, normalize_code
 class DraftCreateForm(forms.Form):
     KEEP, TEMPLATE = "keep", "template"
 
-    org = forms.ModelChoiceField(label="Tổ chức", queryset=Organization.objects.none())
+    org = forms.ModelChoiceField(
+        empty_label=EMPTY_LABEL, label="Tổ chức", queryset=Organization.objects.none()
+    )
     kind = forms.ChoiceField(
         label="Loại báo cáo", choices=[(k, v[0]) for k, v in KINDS.items()], initial="annual"
     )

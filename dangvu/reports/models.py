@@ -38,6 +38,8 @@ class ReportDraft(models.Model):
     frozen_docx = models.BinaryField(null=True, blank=True)
 
     class Meta:
+        verbose_name = "dự thảo báo cáo"
+        verbose_name_plural = "dự thảo báo cáo"
         ordering = ["-year", "org", "-version"]
         constraints = [
             models.UniqueConstraint(
@@ -79,6 +81,8 @@ class ReportSection(models.Model):
     programme = models.BooleanField(default=False)
 
     class Meta:
+        verbose_name = "mục báo cáo"
+        verbose_name_plural = "mục báo cáo"
         ordering = ["draft", "order"]
         constraints = [models.UniqueConstraint(fields=["draft", "key"], name="one_section_key")]
 

@@ -12,7 +12,7 @@ from dangvu.lib.dates import place_date
 from dangvu.lib.party_doc import Footnote, Header, Paragraph, PartyDocument, Run, Signature, Table
 
 from .periods import default_issue_date
-from .report_template import load_template, org_kind, pick
+from .report_template import org_kind, pick, template_for
 
 ROMAN = [
     "I",
@@ -197,7 +197,9 @@ class _Renderer:
         rows = self.facts[name]
         if not rows or _all_zero(rows):
             return Paragraph([Run(self.slot(name))])
-        return Table([[str(c) for c in row] for row in rows], style="ledger", anchor=name)
+        # The fee ledger is two borderless columns; a wider table is a grid under a heading row.
+        style = "ledger" if max(len(row) for row in rows) <= 2 else "grid"
+        return Table([[str(c) for c in row] for row in rows], style=style, anchor=name)
 
 
 def _all_zero(rows):
@@ -217,7 +219,7 @@ def _says_something(runs):
 def build_document(draft, sections, facts, link=None, labels=None) -> Rendered:
     """The report of `draft` with fact values `facts` ({name: value}); `labels` ({name: label})
     names the open slots."""
-    template = load_template(draft.template)
+    template = template_for(draft.template, draft.org)
     kind = org_kind(draft.org)
     r = _Renderer(facts, link, labels)
     numbers = section_numbers(sections)

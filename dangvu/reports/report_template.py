@@ -6,6 +6,10 @@ committee with its cells (`committee`), a cell under such a committee (`cell`), 
 cell directly under a superior committee (`cell_base`). A section may be limited to some of them
 (`kinds = ["committee"]`) and may word its title or text for one of them (`text_cell = …`,
 `title_cell_base = …`); `cell_base` falls back to the `cell` wording, then to the plain one.
+
+A superior committee (`superior`) reports on its grassroots units, a different document: when
+`superior_<kind>.toml` exists it is that kind's template for a superior (`template_for`);
+otherwise a superior takes the committee's wording.
 """
 
 import tomllib
@@ -13,7 +17,11 @@ from functools import cache
 from pathlib import Path
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "report_templates"
-ORG_KINDS = ("committee", "cell", "cell_base")
+ORG_KINDS = ("committee", "cell", "cell_base", "superior")
+# The wording an org kind falls back to before the plain one; a superior without a template of
+# its own also keeps the committee's sections.
+FALLBACK = {"cell_base": "cell", "superior": "committee"}
+SECTIONS_AS = {"superior": "committee"}
 
 
 @cache
@@ -36,8 +44,17 @@ def load_template(name: str) -> dict:
 
 
 def available_templates():
-    """The report kinds (templates that are not only a base for others)."""
-    return sorted(p.stem for p in TEMPLATES_DIR.glob("*.toml") if not p.stem.startswith("_"))
+    """The report kinds (templates that are not only a base for others, nor a superior's)."""
+    return sorted(
+        p.stem for p in TEMPLATES_DIR.glob("*.toml") if not p.stem.startswith(("_", "superior_"))
+    )
+
+
+def template_for(name: str, org) -> dict:
+    """The template of report kind `name` for `org`: a superior's own one when it has one."""
+    if org_kind(org) == "superior" and (TEMPLATES_DIR / f"superior_{name}.toml").is_file():
+        return load_template(f"superior_{name}")
+    return load_template(name)
 
 
 def org_kind(org) -> str:
@@ -45,6 +62,8 @@ def org_kind(org) -> str:
     from dangvu.orgs.models import Organization
 
     K = Organization.Kind
+    if org.kind == K.SUPERIOR_COMMITTEE:
+        return "superior"
     if org.kind != K.PARTY_CELL:
         return "committee"
     parent = org.parent
@@ -53,7 +72,8 @@ def org_kind(org) -> str:
 
 def pick(data: dict, key: str, kind: str, default=None):
     """`data[key]` as worded for org kind `kind` (see the module docstring)."""
-    for name in (f"{key}_{kind}", f"{key}_cell" if kind == "cell_base" else None, key):
+    fallback = FALLBACK.get(kind)
+    for name in (f"{key}_{kind}", f"{key}_{fallback}" if fallback else None, key):
         if name and name in data:
             return data[name]
     return default
@@ -63,7 +83,7 @@ def sections_for(spec: dict, kind: str) -> list[dict]:
     """The sections of template `spec` for org kind `kind`, in order, worded for it."""
     kept, out = set(), []
     for s in spec["sections"]:
-        if "kinds" in s and kind not in s["kinds"]:
+        if "kinds" in s and kind not in s["kinds"] and SECTIONS_AS.get(kind) not in s["kinds"]:
             continue
         if s.get("parent") and s["parent"] not in kept:
             continue

@@ -2,13 +2,13 @@
 
 from .actions import _default_header, check_reportable
 from .models import ReportDraft, ReportSection
-from .report_template import load_template, org_kind, sections_for
+from .report_template import org_kind, sections_for, template_for
 
 
 def unsaved_draft(org, year, template="annual", period=""):
     """The report the office would start from, checked like a new draft; nothing is saved."""
     period, _dates = check_reportable(org, template, year, period)  # the normalized code
-    spec = load_template(template)
+    spec = template_for(template, org)
     draft = ReportDraft(
         org=org, year=year, template=template, period=period, **_default_header(org, year, period)
     )

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from dangvu.lib.checker import CODE_TITLES
+from dangvu.lib.checker import CODE_TITLES, ERROR, NOTE
 from dangvu.lib.party_html import party_css, render_html
 from dangvu.lib.rules import rule_in_force
 from dangvu.orgs.models import Organization
@@ -15,7 +15,7 @@ from dangvu.people.models import Person
 from dangvu.web import apply_action, render_form
 
 from . import actions
-from .checking import CheckError, check_bytes, check_size
+from .checking import CheckError, check_bytes, check_size, may_check
 from .forms import CheckForm, ConfirmForm, DraftCreateForm, HeaderForm, SectionForm
 from .models import ReportDraft
 from .outputs import FORMATS, export, rendered
@@ -27,14 +27,16 @@ def _draft(request, draft_id, write=False):
     draft = get_object_or_404(ReportDraft.objects.select_related("org"), id=draft_id)
     if not request.scope.can_read_org(draft.org):
         raise Http404("Không tìm thấy báo cáo.")
-    if write and not request.scope.can_write_org(draft.org):
+    if write and not request.scope.can_write_report(draft.org):
         raise PermissionDenied("Bạn không có quyền sửa báo cáo này.")
     return draft
 
 
 def _writable_orgs(scope):
     orgs = scope.orgs(Organization.objects.filter(kind__in=REPORTING_KINDS, valid_to__isnull=True))
-    return orgs if scope.write_org_ids is None else orgs.filter(id__in=scope.write_org_ids)
+    if scope.write_org_ids is None:
+        return orgs
+    return orgs.filter(id__in=scope.write_org_ids | scope.own_report_org_ids)
 
 
 def _latest_ids(drafts):
@@ -120,7 +122,7 @@ def report_detail(request, draft_id):
             "missing": sorted(result.missing),
             "slots": list(dict.fromkeys(result.slots)),
             "sections": draft.sections.all(),
-            "can_write": request.scope.can_write_org(draft.org),
+            "can_write": request.scope.can_write_report(draft.org),
             "formats": [f.strip(".") for f in FORMATS],
             "versions": ReportDraft.objects.filter(
                 org=draft.org, year=draft.year, template=draft.template, period=draft.period
@@ -286,7 +288,12 @@ def report_figure(request, draft_id, fact):
 
 
 def report_check(request):
-    """Upload a report (.docx, .txt, .md) and list what is wrong with it. Nothing is stored."""
+    """Upload a report (.docx, .txt, .md) and list what is wrong with it: errors first, then
+    notes (style advice). Nothing is stored. Only roles that write reports may use it."""
+    if not may_check(request.scope):
+        raise PermissionDenied(
+            "Chỉ văn phòng cấp ủy, bí thư chi bộ và cấp ủy cấp trên được kiểm tra báo cáo."
+        )
     form = CheckForm(request.POST or None, request.FILES or None)
     findings, name = None, None
     if form.is_valid():
@@ -298,15 +305,10 @@ def report_check(request):
             findings = check_bytes(upload.read(), name, limit)
         except CheckError as e:
             form.add_error("file", str(e))
-    return render(
-        request,
-        "reports/check.html",
-        {
-            "form": form,
-            "name": name,
-            "findings": None
-            if findings is None
-            else [(f, CODE_TITLES.get(f.code, f.code)) for f in findings],
-        },
-        status=400 if form.errors else 200,
-    )
+    context = {"form": form, "name": name, "findings": None}
+    if findings is not None:
+        rows = [(f, CODE_TITLES.get(f.code, f.code)) for f in findings]
+        context["findings"] = rows
+        context["errors"] = [r for r in rows if r[0].severity == ERROR]
+        context["notes"] = [r for r in rows if r[0].severity == NOTE]
+    return render(request, "reports/check.html", context, status=400 if form.errors else 200)

@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class SuperiorConfig(AppConfig):
     name = "dangvu.superior"
     verbose_name = "Cấp ủy cấp trên"
+
+    def ready(self):
+        from . import facts  # noqa: F401  (registers the superior's own report facts)

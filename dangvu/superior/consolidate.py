@@ -13,6 +13,8 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.db.models import Case, IntegerField, Q, Sum, Value, When
 
 from dangvu.finance import fees as fee_rules
@@ -21,6 +23,7 @@ from dangvu.finance.rulebook import rulebooks
 from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.people.models import (
     Membership,
+    PartyProfile,
     Qualification,
     StaffQuota,
     StaffRecord,
@@ -29,7 +32,7 @@ from dangvu.people.stats import LABELS as SECTION_ONE
 from dangvu.people.stats import add_staff_record
 from dangvu.reports.facts import Period
 from dangvu.work.actions import classification_rule
-from dangvu.work.models import Activity, ActivityOrg, Evaluation
+from dangvu.work.models import Activity, ActivityOrg, Evaluation, Inspection
 
 from .units import Tree, orgs_with_names
 
@@ -53,6 +56,8 @@ def labels(year):
         out[f"evaluations.members.{band}"] = f"Đảng viên xếp loại {short.get(band, band)}"
     for band, _label in Evaluation.Band.choices:
         out[f"evaluations.orgs.{band}"] = f"Tổ chức xếp loại {short.get(band, band)}"
+    for kind, label in Inspection.Kind.choices:
+        out[f"inspections.conducted.{kind}"] = f"{label} (tiến hành)"
     out["fees.collected"] = "Thu đảng phí"
     out["fees.remitted"] = "Đảng phí nộp về cấp ủy cấp trên"
     for kind, label in Activity.Kind.choices:
@@ -68,6 +73,7 @@ GROUPS = [
     ("Đoàn thể", ("mass.",)),
     ("Kết nạp, chuyển chính thức", ("party.admissions", "party.recognitions")),
     ("Đánh giá, xếp loại", ("evaluations.",)),
+    ("Kiểm tra, giám sát", ("inspections.",)),
     ("Đảng phí", ("fees.",)),
     ("Hoạt động", ("activities.",)),
 ]
@@ -78,6 +84,9 @@ class UnitFigures:
     org: Organization
     name: str
     facts: dict = field(default_factory=dict)
+    # The records behind some figures, for the superior's report to link them:
+    # {fact: (person ids, {"app.model": ids})}. Counts the records cannot name are absent.
+    behind: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -114,41 +123,65 @@ def period_to(day):
     return Period(dt.date(day.year, 1, 1), day)
 
 
-def consolidate(root, period, tree=None):
-    """Every unit's figures and their sums, for the grassroots units under `root`."""
+def consolidate(root, period, tree=None, only=None):
+    """Every unit's figures and their sums, for the grassroots units under `root`. With `only`
+    (fact names), just those figures, running only the queries they need: a caller wanting a
+    few totals does not pay for eighty."""
     tree = tree or Tree()
     day = period.end
+    fact_labels = labels(day.year)
+    if only is not None:
+        unknown = set(only) - set(fact_labels)
+        if unknown:
+            raise ValueError(f"Not consolidated figures: {sorted(unknown)}")
+        fact_labels = {name: label for name, label in fact_labels.items() if name in only}
     nodes = tree.units(root.id, day)
     names = orgs_with_names([n.id for n in nodes], day)
     active = {n.id: tree.below(n.id, day) for n in nodes}
     every = {n.id: tree.below(n.id) for n in nodes}
     per_unit = {n.id: {} for n in nodes}
-    for part in (
-        _section_one(tree, nodes, active, day),
-        _party_changes(every, period),
-        _evaluations(every, period),
-        _fees(tree, nodes, every, period),
-        _activities(every, period),
-    ):
-        for unit_id, facts in part.items():
-            per_unit[unit_id].update(facts)
-    fact_labels = labels(day.year)
+    behind = {n.id: {} for n in nodes}
+    wanted = set(fact_labels)
+    parts = [
+        (("committee.",), lambda: _committee(nodes, day)),
+        (MEMBERSHIP_FACTS, lambda: _memberships(nodes, active, day, behind, wanted)),
+        (STRUCTURE_FACTS, lambda: _structure(tree, nodes, active)),
+        (STAFF_FACTS, lambda: _staff(tree, nodes, active, day, wanted)),
+        (("party.admissions", "party.recognitions"), lambda: _party_changes(every, period, behind)),
+        (("evaluations.",), lambda: _evaluations(every, period)),
+        (("inspections.",), lambda: _inspections(every, period, behind)),
+        (("fees.",), lambda: _fees(tree, nodes, every, period)),
+        (("activities.",), lambda: _activities(every, period)),
+    ]
+    for prefixes, part in parts:
+        if _needs(wanted, prefixes):
+            for unit_id, facts in part().items():
+                per_unit[unit_id].update(facts)
     units = []
     for n in nodes:
         org, name = names[n.id]
         facts = {fact: per_unit[n.id].get(fact, 0) for fact in fact_labels}
-        units.append(UnitFigures(org=org, name=name, facts=facts))
+        unit_behind = {fact: b for fact, b in behind[n.id].items() if fact in wanted}
+        units.append(UnitFigures(org=org, name=name, facts=facts, behind=unit_behind))
     totals = {
         name: sum(u.facts[name] for u in units) for name in fact_labels if name not in NOT_SUMMED
     }
     return Consolidation(root=root, period=period, units=units, totals=totals, labels=fact_labels)
 
 
+def _needs(wanted, prefixes):
+    """Whether any wanted figure is one of the `prefixes` (a name is its own prefix)."""
+    return any(name.startswith(prefixes) for name in wanted)
+
+
 def recognized_by(day):
     """1 for a member whose recognition as a full member was decided by `day`, computed by the
-    database (reading tens of thousands of dates into Python costs more than the query)."""
+    database (reading tens of thousands of dates into Python costs more than the query). An
+    `IN (recognised people)` test rather than a join through the person: the database reads the
+    profiles once instead of joining two tables of the province's size to every membership."""
+    recognized = PartyProfile.objects.filter(recognized_on__lte=day).values("person_id")
     return Case(
-        When(person__party__recognized_on__lte=day, then=Value(1)),
+        When(person_id__in=recognized, then=Value(1)),
         default=Value(0),
         output_field=IntegerField(),
     )
@@ -159,6 +192,23 @@ def held_on(day):
     return Qualification.objects.filter(Q(obtained_on__isnull=True) | Q(obtained_on__lte=day))
 
 
+def _rows(queryset, *columns):
+    """`queryset.values_list(*columns)` read in one fetch from the cursor: at province scale
+    Django's per-row work (converters, chunks of 100 rows) costs as much as the query. Only for
+    columns that need no conversion: ids, text and integers."""
+    query = queryset.values_list(*columns).query
+    selected = list(query.selected or ())  # the columns of the SELECT, in its order
+    if selected != list(columns):
+        raise ValueError(f"Columns selected in another order: {selected}")
+    try:
+        sql, params = query.get_compiler(using=queryset.db).as_sql()
+    except EmptyResultSet:  # `…__in=[]`: Django's own iteration returns no rows, so do we
+        return []
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def _owner(groups):
     """{org id: unit id} from {unit id: org ids}."""
     return {org_id: unit_id for unit_id, ids in groups.items() for org_id in ids}
@@ -167,11 +217,22 @@ def _owner(groups):
 # Section I -----------------------------------------------------------------------------------
 
 
-def _section_one(tree, nodes, active, day):
+# The section I figures each part makes, by name prefix.
+MEMBERSHIP_FACTS = ("party.members", "mass.")
+STRUCTURE_FACTS = ("party.cells", "agency.departments", "agency.service_units")
+STAFF_FACTS = (
+    "staff.",
+    "agency.directors",
+    "agency.deputy_directors",
+    "education.",
+    "political_theory.",
+)
+
+
+def _committee(nodes, day):
+    """The executive committee: the latest term holding on the day, its seats on the day."""
     out = {n.id: {} for n in nodes}
-    owner = _owner(active)
     unit_ids = [n.id for n in nodes]
-    # The executive committee: the latest term holding on the day, its seats on the day.
     terms = {}
     for term_id, org_id, name in (
         Term.objects.filter(active_on(day), organization_id__in=unit_ids, body=Term.Body.EXECUTIVE)
@@ -181,90 +242,116 @@ def _section_one(tree, nodes, active, day):
         terms.setdefault(org_id, (term_id, name))
     seated = defaultdict(set)
     term_unit = {term_id: org_id for org_id, (term_id, _name) in terms.items()}
-    for term_id, person_id in Position.objects.filter(
-        active_on(day), term_id__in=list(term_unit)
-    ).values_list("term_id", "person_id"):
+    for term_id, person_id in (
+        Position.objects.filter(active_on(day), term_id__in=list(term_unit))
+        .order_by()
+        .values_list("term_id", "person_id")
+    ):
         seated[term_unit[term_id]].add(person_id)
     for n in nodes:
         out[n.id]["committee.term"] = terms[n.id][1] if n.id in terms else ""
         out[n.id]["committee.members"] = len(seated[n.id])
-    # Party and mass organizations.
+    return out
+
+
+def _memberships(nodes, active, day, behind, wanted):
+    """Party members (full, probationary) and mass-organization members on the day; the mass
+    organizations' rows (as many again as the party's) are read only when wanted."""
+    owner = _owner(active)
+    # `.order_by()` here and below: the models' default orderings would sort tens of thousands
+    # of rows that are only counted.
+    rows = Membership.objects.filter(active_on(day), org_id__in=list(owner)).order_by()
+    if not _needs(wanted, ("mass.",)):
+        rows = rows.filter(kind=PARTY)
     by_kind = defaultdict(lambda: defaultdict(set))
     full, probationary = defaultdict(set), defaultdict(set)
-    for person_id, kind, is_full, org_id in (
-        Membership.objects.filter(active_on(day), org_id__in=list(owner))
-        .annotate(is_full=recognized_by(day))
-        .values_list("person_id", "kind", "is_full", "org_id")
-    ):
+    rows = rows.annotate(is_full=recognized_by(day))
+    for person_id, kind, is_full, org_id in _rows(rows, "person_id", "kind", "is_full", "org_id"):
         unit = owner[org_id]
         by_kind[unit][kind].add(person_id)
         if kind == PARTY:
             (full if is_full else probationary)[unit].add(person_id)
-    agencies = {}
+    out = {}
+    for n in nodes:
+        out[n.id] = {
+            "party.members": len(by_kind[n.id][PARTY]),
+            "party.members.full": len(full[n.id]),
+            "party.members.probationary": len(probationary[n.id]),
+            "mass.trade_union": len(by_kind[n.id][Membership.Kind.TRADE_UNION]),
+            "mass.youth_union": len(by_kind[n.id][Membership.Kind.YOUTH_UNION]),
+            "mass.veterans": len(by_kind[n.id][Membership.Kind.VETERANS]),
+        }
+        b = behind[n.id]
+        b["party.members"] = (by_kind[n.id][PARTY], {})
+        b["party.members.full"] = (full[n.id], {})
+        b["party.members.probationary"] = (probationary[n.id], {})
+    return out
+
+
+def _structure(tree, nodes, active):
+    """Cells, departments and service units active on the day, counted in the tree."""
+    out = {}
     for n in nodes:
         kinds = defaultdict(int)
         for org_id in active[n.id]:
             kinds[tree.nodes[org_id].kind] += 1
-            if tree.nodes[org_id].kind == K.AGENCY:
-                agencies[org_id] = n.id
-        f = out[n.id]
-        f["party.cells"] = kinds[K.PARTY_CELL]
-        f["party.members"] = len(by_kind[n.id][PARTY])
-        f["party.members.full"] = len(full[n.id])
-        f["party.members.probationary"] = len(probationary[n.id])
-        f["mass.trade_union"] = len(by_kind[n.id][Membership.Kind.TRADE_UNION])
-        f["mass.youth_union"] = len(by_kind[n.id][Membership.Kind.YOUTH_UNION])
-        f["mass.veterans"] = len(by_kind[n.id][Membership.Kind.VETERANS])
-        f["agency.departments"] = kinds[K.DEPARTMENT]
-        f["agency.service_units"] = kinds[K.SERVICE_UNIT]
-    # Staff of the agencies.
-    staff = StaffRecord.objects.filter(active_on(day), agency_id__in=list(agencies))
+        out[n.id] = {
+            "party.cells": kinds[K.PARTY_CELL],
+            "agency.departments": kinds[K.DEPARTMENT],
+            "agency.service_units": kinds[K.SERVICE_UNIT],
+        }
+    return out
+
+
+def _staff(tree, nodes, active, day, wanted):
+    """The staff of each unit's agencies on the day (the rule of `people.stats`), with their
+    quotas and their highest qualifications when those are wanted."""
+    agencies = {
+        org_id: n.id
+        for n in nodes
+        for org_id in active[n.id]
+        if tree.nodes[org_id].kind == K.AGENCY
+    }
+    staff = StaffRecord.objects.filter(active_on(day), agency_id__in=list(agencies)).order_by()
+    # The figures a record counts in depend on its agency and attributes only: the people are
+    # gathered by combination (a province has tens of thousands of records, a few hundred
+    # combinations), then each combination's figures are found once and take its people.
+    people_of = defaultdict(list)
+    columns = ("person_id", "agency_id", "category", "position", "unit_id", "person__gender")
+    for row in _rows(staff, *columns, "person__ethnicity"):
+        people_of[row[1:]].append(row[0])
     groups = defaultdict(lambda: defaultdict(set))
-    for person_id, category, position, unit_kind, gender, ethnicity, agency_id in staff.values_list(
-        "person_id",
-        "category",
-        "position",
-        "unit__kind",
-        "person__gender",
-        "person__ethnicity",
-        "agency_id",
-    ):
-        add_staff_record(
-            groups[agencies[agency_id]], person_id, category, position, unit_kind, gender, ethnicity
-        )
-    quotas = defaultdict(lambda: defaultdict(int))
-    for agency_id, category, quota in StaffQuota.objects.filter(
-        agency_id__in=list(agencies), year=day.year
-    ).values_list("agency_id", "category", "quota"):
-        quotas[agencies[agency_id]][category] += quota
-    # Qualifications: each person's highest level held on the day.
-    best = {}
-    for person_id, kind, level in (
-        held_on(day)
-        .filter(person_id__in=staff.values("person_id"))
-        .values_list("person_id", "kind", "level")
-    ):
-        key = (person_id, kind)
-        if key not in best or Qualification.rank(kind, level) < Qualification.rank(kind, best[key]):
-            best[key] = level
-    levels = defaultdict(dict)
-    for (person_id, kind), level in best.items():
-        levels[person_id][kind] = level
+    figures_of = {}
+    for (agency_id, category, position, unit_id, gender, ethnicity), people in people_of.items():
+        # The unit's kind from the tree in memory, not by joining the organizations again.
+        unit_kind = tree.nodes[unit_id].kind if unit_id is not None else None
+        key = (category, position, unit_kind, gender, ethnicity)
+        if key not in figures_of:
+            figures_of[key] = _staff_figures(*key)
+        g = groups[agencies[agency_id]]
+        for name in figures_of[key]:
+            g[name].update(people)
+    quotas = _quotas(agencies, day) if _needs(wanted, ("staff.quota",)) else {}
+    qualified = _needs(wanted, ("education.", "political_theory."))
+    levels = _levels(staff, day) if qualified else {}
     staff_names = [
         n for n in SECTION_ONE if n.startswith(("staff.", "agency.directors", "agency.deputy"))
     ]
     qual_names = [n for n in SECTION_ONE if n.startswith(("education.", "political_theory."))]
+    out = {}
     for n in nodes:
         g = groups[n.id]
         g["staff.present"] = g["staff.civil_servant"] | g["staff.public_employee"]
-        f = out[n.id]
+        f = out[n.id] = {}
         for name in staff_names:
             if not name.startswith("staff.quota"):
                 f[name] = len(g[name])
-        q = quotas[n.id]
+        q = quotas.get(n.id, {})
         f["staff.quota"] = sum(q.values())
-        f["staff.quota.civil_servant"] = q[CAT.CIVIL_SERVANT]
-        f["staff.quota.public_employee"] = q[CAT.PUBLIC_EMPLOYEE]
+        f["staff.quota.civil_servant"] = q.get(CAT.CIVIL_SERVANT, 0)
+        f["staff.quota.public_employee"] = q.get(CAT.PUBLIC_EMPLOYEE, 0)
+        if not qualified:
+            continue
         counted = defaultdict(int)
         for person_id in g["staff.all"]:
             held = levels.get(person_id, {})
@@ -277,27 +364,69 @@ def _section_one(tree, nodes, active, day):
     return out
 
 
+def _staff_figures(category, position, unit_kind, gender, ethnicity):
+    """The staff figures a record with these attributes counts in, by the one rule
+    (`people.stats.add_staff_record`)."""
+    groups = defaultdict(set)
+    add_staff_record(groups, None, category, position, unit_kind, gender, ethnicity)
+    return tuple(groups)
+
+
+def _quotas(agencies, day):
+    """{unit id: {category: the year's staff quota}} of the units' agencies."""
+    quotas = defaultdict(lambda: defaultdict(int))
+    for agency_id, category, quota in (
+        StaffQuota.objects.filter(agency_id__in=list(agencies), year=day.year)
+        .order_by()
+        .values_list("agency_id", "category", "quota")
+    ):
+        quotas[agencies[agency_id]][category] += quota
+    return quotas
+
+
+def _levels(staff, day):
+    """{person id: {qualification kind: the highest level held on the day}} of the staff."""
+    best = {}
+    for person_id, kind, level in (
+        held_on(day)
+        .filter(person_id__in=staff.values("person_id"))
+        .order_by()
+        .values_list("person_id", "kind", "level")
+    ):
+        key = (person_id, kind)
+        if key not in best or Qualification.rank(kind, level) < Qualification.rank(kind, best[key]):
+            best[key] = level
+    levels = defaultdict(dict)
+    for (person_id, kind), level in best.items():
+        levels[person_id][kind] = level
+    return levels
+
+
 # Period figures ------------------------------------------------------------------------------
 
 
-def _party_changes(every, period):
+def _party_changes(every, period, behind=None):
     """Admissions and recognitions in the period of members of each unit's cells (the rule of
     `work.facts._party_changes`: counted where the person was a member on that day)."""
     owner = _owner(every)
     in_period = (period.start, period.end)
     admitted, recognized = defaultdict(set), defaultdict(set)
-    rows = Membership.objects.filter(
-        Q(person__party__admitted_on__range=in_period)
-        | Q(person__party__recognized_on__range=in_period),
-        kind=PARTY,
-        org_id__in=list(owner),
-    ).values_list(
-        "person_id",
-        "org_id",
-        "valid_from",
-        "valid_to",
-        "person__party__admitted_on",
-        "person__party__recognized_on",
+    rows = (
+        Membership.objects.filter(
+            Q(person__party__admitted_on__range=in_period)
+            | Q(person__party__recognized_on__range=in_period),
+            kind=PARTY,
+            org_id__in=list(owner),
+        )
+        .order_by()
+        .values_list(
+            "person_id",
+            "org_id",
+            "valid_from",
+            "valid_to",
+            "person__party__admitted_on",
+            "person__party__recognized_on",
+        )
     )
     for pid, org_id, start, end, admitted_on, recognized_on in rows:
         for day, found in ((admitted_on, admitted), (recognized_on, recognized)):
@@ -308,6 +437,10 @@ def _party_changes(every, period):
                 and (end is None or day < end)
             ):
                 found[owner[org_id]].add(pid)
+    if behind is not None:
+        for unit in every:
+            behind[unit]["party.admissions"] = (admitted[unit], {})
+            behind[unit]["party.recognitions"] = (recognized[unit], {})
     return {
         unit: {
             "party.admissions": len(admitted[unit]),
@@ -320,14 +453,45 @@ def _party_changes(every, period):
 def _evaluations(every, period):
     owner = _owner(every)
     out = {unit: defaultdict(int) for unit in every}
-    for org_id, band, person_id, subject_org_id in Evaluation.objects.filter(
-        org_id__in=list(owner), year__range=(period.start.year, period.end.year)
-    ).values_list("org_id", "band", "subject_person_id", "subject_org_id"):
+    for org_id, band, person_id, subject_org_id in (
+        Evaluation.objects.filter(
+            org_id__in=list(owner), year__range=(period.start.year, period.end.year)
+        )
+        .order_by()
+        .values_list("org_id", "band", "subject_person_id", "subject_org_id")
+    ):
         f = out[owner[org_id]]
         if person_id:
             f[f"evaluations.members.{band}"] += 1
         if subject_org_id:
             f[f"evaluations.orgs.{band}"] += 1
+    return out
+
+
+def _inspections(every, period, behind=None):
+    """Inspections and supervisions each unit's organizations conducted in the period (the rule
+    of `work.facts._inspections`: held by an organization of the subtree, begun in the period)."""
+    owner = _owner(every)
+    found = defaultdict(lambda: defaultdict(set))
+    for inspection_id, org_id, kind in (
+        Inspection.objects.filter(
+            org_id__in=list(owner),
+            direction=Inspection.Direction.CONDUCTED,
+            starts_on__range=(period.start, period.end),
+        )
+        .order_by()
+        .values_list("id", "org_id", "kind")
+    ):
+        found[owner[org_id]][kind].add(inspection_id)
+    out = {}
+    for unit in every:
+        out[unit] = {}
+        for kind, _label in Inspection.Kind.choices:
+            name = f"inspections.conducted.{kind}"
+            ids = found[unit][kind]
+            out[unit][name] = len(ids)
+            if behind is not None:
+                behind[unit][name] = (set(), {"work.inspection": ids})
     return out
 
 
@@ -383,15 +547,19 @@ def _activities(every, period):
     owner = _owner(every)
     kind_of, heads = {}, {}
     organized = defaultdict(set)
-    for activity_id, org_id, role, kind, head_count, present in ActivityOrg.objects.filter(
-        org_id__in=list(owner), activity__starts_on__range=(period.start, period.end)
-    ).values_list(
-        "activity_id",
-        "org_id",
-        "role",
-        "activity__kind",
-        "activity__head_count",
-        "activity__present_count",
+    for activity_id, org_id, role, kind, head_count, present in (
+        ActivityOrg.objects.filter(
+            org_id__in=list(owner), activity__starts_on__range=(period.start, period.end)
+        )
+        .order_by()
+        .values_list(
+            "activity_id",
+            "org_id",
+            "role",
+            "activity__kind",
+            "activity__head_count",
+            "activity__present_count",
+        )
     ):
         kind_of[activity_id], heads[activity_id] = kind, head_count + present
         if role == ActivityOrg.Role.ORGANIZER:

@@ -20,8 +20,9 @@ class Deadline(models.Model):
     set_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["-year", "period"]
         verbose_name = "hạn gửi báo cáo"
+        verbose_name_plural = "hạn gửi báo cáo"
+        ordering = ["-year", "period"]
         constraints = [
             models.UniqueConstraint(
                 fields=["superior", "year", "period"], name="one_deadline_per_period"
@@ -54,8 +55,9 @@ class Submission(models.Model):
     sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True)
 
     class Meta:
-        ordering = ["-sent_on", "-id"]
         verbose_name = "báo cáo đã gửi"
+        verbose_name_plural = "báo cáo đã gửi"
+        ordering = ["-sent_on", "-id"]
         indexes = [models.Index(fields=["superior", "year", "period"])]
 
     def __str__(self):

@@ -12,14 +12,17 @@ political theory in the levels sơ cấp, trung cấp, cao cấp, cử nhân; "B
 quality of members (age, education, political theory), "Biểu số 4-TCTW: Báo cáo đảng viên chia
 theo dân tộc và trong các tôn giáo, có đến 31-12-20…", taking its members' total from section
 "D" of "Biểu số 1-TCTW" (organizations and members, their increase and decrease in the year).
-The exact column order of the 2021 forms is *unconfirmed*: each sheet says so under its title.
-dangvu does not record religion, so that column is left empty and says why.
+The layout (forms, titles, column order) is data: `statforms_layout.toml`, with its sources and
+`confirmed` (false: the 2021 forms' tables were not found in a public copy); each sheet says so
+under its title. dangvu does not record religion, so that column is left empty and says why.
 """
 
 import datetime as dt
 import io
+import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from dangvu.lib.dates import vn_date
 from dangvu.orgs.models import Organization, active_on
@@ -51,51 +54,48 @@ POLITICAL = [
     ("political_theory.none", "Chưa qua đào tạo"),
 ]
 
-# (sheet, title, columns [(key, header)], note)
-FORMS = [
-    (
-        "1-TCTW",
-        "SỐ LƯỢNG TỔ CHỨC ĐẢNG VÀ ĐẢNG VIÊN; TĂNG, GIẢM ĐẢNG VIÊN TRONG NĂM",
-        [
-            ("orgs.committees", "Đảng bộ cơ sở"),
-            ("orgs.grassroots_cells", "Chi bộ cơ sở"),
-            ("orgs.cells", "Chi bộ trực thuộc đảng ủy cơ sở"),
-            ("members", "Đảng viên: tổng số"),
-            ("members.full", "Chính thức"),
-            ("members.probationary", "Dự bị"),
-            ("admissions", "Kết nạp trong năm"),
-            ("recognitions", "Công nhận chính thức trong năm"),
-            ("deaths", "Từ trần"),
-            ("struck_off", "Xóa tên"),
-            ("expelled", "Khai trừ"),
-        ],
-        "",
-    ),
-    (
-        "3-TCTW",
-        "ĐẢNG VIÊN CHIA THEO GIỚI TÍNH, TUỔI ĐỜI, TRÌNH ĐỘ",
-        [
-            ("members", "Tổng số đảng viên"),
-            ("women", "Nữ"),
-            *[(key, label) for key, label, _lo, _hi in AGE_GROUPS],
-            *[(key, f"Chuyên môn: {label}") for key, label in EDUCATION],
-            *[(key, f"Lý luận chính trị: {label}") for key, label in POLITICAL],
-        ],
-        "Tuổi đời tính đến ngày thống kê; nhiều bằng cấp thì tính bằng cao nhất.",
-    ),
-    (
-        "4-TCTW",
-        "ĐẢNG VIÊN CHIA THEO DÂN TỘC VÀ TRONG CÁC TÔN GIÁO",
-        [
-            ("members", "Tổng số đảng viên"),
-            ("kinh", "Dân tộc Kinh"),
-            ("ethnic_minority", "Dân tộc thiểu số"),
-            ("religion", "Đảng viên có đạo"),
-        ],
-        "Hồ sơ dangvu chưa ghi tôn giáo của đảng viên: cột “Đảng viên có đạo” để trống. "
-        "Số đảng viên theo từng dân tộc ở bảng dưới.",
-    ),
-]
+LAYOUT_FILE = Path(__file__).resolve().parent / "statforms_layout.toml"
+
+
+def _expand(key, label):
+    """A layout column, or the group of columns an "@" key stands for."""
+    groups = {
+        "@age": [(k, lab) for k, lab, _lo, _hi in AGE_GROUPS],
+        "@education": EDUCATION,
+        "@political": POLITICAL,
+    }
+    if key not in groups:
+        return [(key, label)]
+    return [(k, f"{label}: {lab}" if label else lab) for k, lab in groups[key]]
+
+
+def load_layout(path=LAYOUT_FILE):
+    """The layout data: the sources, whether it is confirmed, and the forms as
+    [(sheet, title, columns [(key, header)], note)]."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    forms = [
+        (
+            f["sheet"],
+            f["title"],
+            [col for key, label in f["columns"] for col in _expand(key, label)],
+            f.get("note", ""),
+        )
+        for f in data["forms"]
+    ]
+    return data, forms
+
+
+LAYOUT, FORMS = load_layout()
+
+
+def layout_note():
+    """What each sheet says of its column order: confirmed against the 2021 forms, or not."""
+    if LAYOUT["confirmed"]:
+        return f"Bố cục cột theo {LAYOUT['source']}."
+    return (
+        "Bố cục cột theo giải thích biểu mẫu 12-HD/BTCTW; thứ tự cột của 11-HD/BTCTW chưa "
+        "đối chiếu."
+    )
 
 
 @dataclass
@@ -268,10 +268,7 @@ def xlsx_bytes(forms, issuer=""):
         ws["A5"] = f"Có đến ngày {vn_date(forms.day)}"
         ws["A5"].alignment = Alignment(horizontal="center")
         ws.merge_cells(f"A6:{last}6")
-        ws["A6"] = safe_text(
-            "Bố cục cột theo giải thích biểu mẫu 12-HD/BTCTW; thứ tự cột của 11-HD/BTCTW chưa "
-            "đối chiếu." + (f" {note}" if note else "")
-        )
+        ws["A6"] = safe_text(layout_note() + (f" {note}" if note else ""))
         ws["A6"].font = Font(italic=True, name="Times New Roman", size=9)
         header = ["STT", "Tên tổ chức", *[label for _key, label in columns]]
         for c, text in enumerate(header, start=1):

@@ -136,7 +136,14 @@ def stat_forms(request, slug):
     return render(
         request,
         "superior/forms.html",
-        {"root": root, "day": day, "forms": result, "tables": tables},
+        {
+            "root": root,
+            "day": day,
+            "forms": result,
+            "tables": tables,
+            "layout_note": statforms.layout_note(),
+            "layout": statforms.LAYOUT,
+        },
     )
 
 
@@ -232,7 +239,7 @@ def send(request, draft_id):
         raise Http404("Không tìm thấy báo cáo.")
     submission = Submission.objects.filter(draft=draft).select_related("sent_by").first()
     superior = actions.superior_of(draft.org)
-    can_send = request.scope.can_write_org(draft.org)
+    can_send = request.scope.can_write_report(draft.org)
     if request.method == "POST":
         if not can_send:
             raise PermissionDenied("Bạn không có quyền gửi báo cáo của tổ chức này.")

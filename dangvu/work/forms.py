@@ -5,7 +5,7 @@ from django import forms
 
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
-from dangvu.web import DateInput
+from dangvu.web import EMPTY_LABEL, DateInput
 
 from .models import (
     Activity,
@@ -51,12 +51,17 @@ class ScopedForm(forms.Form):
 
 def _org_field(label, required=True):
     return forms.ModelChoiceField(
-        label=label, queryset=Organization.objects.none(), required=required
+        empty_label=EMPTY_LABEL,
+        label=label,
+        queryset=Organization.objects.none(),
+        required=required,
     )
 
 
 def _person_field(label, required=True):
-    return forms.ModelChoiceField(label=label, queryset=Person.objects.none(), required=required)
+    return forms.ModelChoiceField(
+        empty_label=EMPTY_LABEL, label=label, queryset=Person.objects.none(), required=required
+    )
 
 
 def _date(label, required=True):
@@ -97,7 +102,10 @@ class MeetingChoiceForm(ScopedForm):
     """Step one of recording a meeting: which cell and which day (the members depend on both)."""
 
     chi_bo = forms.ModelChoiceField(
-        label="Chi bộ", queryset=Organization.objects.none(), to_field_name="slug"
+        empty_label=EMPTY_LABEL,
+        label="Chi bộ",
+        queryset=Organization.objects.none(),
+        to_field_name="slug",
     )
     ngay = _date("Ngày sinh hoạt")
     org_fields = {"chi_bo": [K.PARTY_CELL]}
@@ -114,7 +122,9 @@ class MeetingForm(forms.Form):
         ],
     )
     title = forms.CharField(label="Tên (để trống: tự đặt)", max_length=500, required=False)
-    chair = forms.ModelChoiceField(label="Chủ trì", queryset=Person.objects.none(), required=False)
+    chair = forms.ModelChoiceField(
+        empty_label=EMPTY_LABEL, label="Chủ trì", queryset=Person.objects.none(), required=False
+    )
     fee_note = forms.CharField(label="Thu đảng phí", max_length=255, required=False)
     resolution = _text("Nghị quyết, kết luận")
     quality = forms.ChoiceField(
@@ -307,7 +317,10 @@ class ItemStatusForm(forms.Form):
     )
     done_on = _date("Ngày hoàn thành", required=False)
     evidence = forms.ModelChoiceField(
-        label="Thêm minh chứng (hoạt động)", queryset=Activity.objects.none(), required=False
+        empty_label=EMPTY_LABEL,
+        label="Thêm minh chứng (hoạt động)",
+        queryset=Activity.objects.none(),
+        required=False,
     )
 
     def __init__(self, *args, activities, **kwargs):

@@ -9,6 +9,7 @@ for citations, nothing here parses them.
 from django.db import models
 from django.db.models import Q
 
+from dangvu.lib.text import decimal_vi, money
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person, Qualification
 
@@ -55,9 +56,10 @@ class Activity(models.Model):
     orgs = models.ManyToManyField(Organization, through="ActivityOrg", related_name="activities")
 
     class Meta:
+        verbose_name = "hoạt động"
+        verbose_name_plural = "hoạt động"
         ordering = ["-starts_on", "-id"]
         indexes = [models.Index(fields=["starts_on", "kind"])]
-        verbose_name = "hoạt động"
 
     def __str__(self):
         return self.title
@@ -77,6 +79,8 @@ class ActivityOrg(models.Model):
     role = models.CharField(max_length=16, choices=Role.choices)
 
     class Meta:
+        verbose_name = "đơn vị tham gia hoạt động"
+        verbose_name_plural = "đơn vị tham gia hoạt động"
         constraints = [
             models.UniqueConstraint(fields=["activity", "org"], name="one_role_per_activity")
         ]
@@ -98,6 +102,8 @@ class Attendance(models.Model):
     reason = models.CharField("lý do vắng", max_length=255, blank=True)
 
     class Meta:
+        verbose_name = "điểm danh"
+        verbose_name_plural = "điểm danh"
         constraints = [
             models.UniqueConstraint(fields=["activity", "person"], name="one_attendance_each")
         ]
@@ -133,6 +139,10 @@ class MeetingMinutes(models.Model):
     def __str__(self):
         return f"Biên bản: {self.activity}"
 
+    class Meta:
+        verbose_name = "biên bản sinh hoạt chi bộ"
+        verbose_name_plural = "biên bản sinh hoạt chi bộ"
+
 
 class MeetingTask(models.Model):
     minutes = models.ForeignKey(MeetingMinutes, models.CASCADE, related_name="tasks")
@@ -142,6 +152,8 @@ class MeetingTask(models.Model):
     done_on = models.DateField("hoàn thành ngày", null=True, blank=True)
 
     class Meta:
+        verbose_name = "nhiệm vụ trong biên bản"
+        verbose_name_plural = "nhiệm vụ trong biên bản"
         ordering = ["deadline", "id"]
 
     def __str__(self):
@@ -166,8 +178,9 @@ class Campaign(models.Model):
     notes = models.TextField("ghi chú", blank=True)
 
     class Meta:
-        ordering = ["-starts_on", "title"]
         verbose_name = "cuộc vận động"
+        verbose_name_plural = "cuộc vận động"
+        ordering = ["-starts_on", "title"]
 
     def __str__(self):
         return self.title
@@ -191,13 +204,19 @@ class Contribution(models.Model):
     note = models.CharField("ghi chú", max_length=500, blank=True)
 
     class Meta:
+        verbose_name = "khoản đóng góp"
+        verbose_name_plural = "khoản đóng góp"
         ordering = ["given_on", "id"]
 
     def contributor(self):
         return self.contributor_org or self.contributor_person or self.contributor_name
 
     def __str__(self):
-        what = f"{self.amount} đồng" if self.amount is not None else f"{self.quantity} {self.unit}"
+        what = (
+            f"{money(self.amount)} đồng"
+            if self.amount is not None
+            else f"{self.quantity} {self.unit}"
+        )
         return f"{self.contributor()}: {what}"
 
 
@@ -256,8 +275,9 @@ class Enrolment(models.Model):
     )
 
     class Meta:
-        ordering = ["-starts_on", "id"]
         verbose_name = "đào tạo, bồi dưỡng"
+        verbose_name_plural = "đào tạo, bồi dưỡng"
+        ordering = ["-starts_on", "id"]
 
     def __str__(self):
         return f"{self.person} – {self.title or self.get_course_display()}"
@@ -273,6 +293,8 @@ class InspectionProgramme(models.Model):
     notes = models.TextField("nội dung", blank=True)
 
     class Meta:
+        verbose_name = "chương trình kiểm tra, giám sát"
+        verbose_name_plural = "chương trình kiểm tra, giám sát"
         ordering = ["-year", "id"]
 
     def __str__(self):
@@ -320,8 +342,9 @@ class Inspection(models.Model):
     conclusion = models.TextField("kết luận", blank=True)
 
     class Meta:
-        ordering = ["-starts_on", "id"]
         verbose_name = "kiểm tra, giám sát"
+        verbose_name_plural = "kiểm tra, giám sát"
+        ordering = ["-starts_on", "id"]
 
     def __str__(self):
         return self.subject[:80]
@@ -344,8 +367,9 @@ class Verification(models.Model):
     result = models.TextField("kết quả", blank=True)
 
     class Meta:
-        ordering = ["-requested_on", "id"]
         verbose_name = "thẩm tra lý lịch"
+        verbose_name_plural = "thẩm tra lý lịch"
+        ordering = ["-requested_on", "id"]
 
     def __str__(self):
         return f"{self.person} ({self.get_purpose_display()})"
@@ -373,13 +397,15 @@ class Score(models.Model):
     note = models.TextField("ghi chú", blank=True)
 
     class Meta:
+        verbose_name = "kết quả chấm điểm"
+        verbose_name_plural = "kết quả chấm điểm"
         ordering = ["-year", "area"]
         constraints = [
             models.UniqueConstraint(fields=["org", "year", "area"], name="one_score_per_area")
         ]
 
     def __str__(self):
-        return f"{self.get_area_display()} {self.year}: {self.score}"
+        return f"{self.get_area_display()} {self.year}: {decimal_vi(self.score)}"
 
 
 # Evaluation, self-assessment, shortcomings ------------------------------------------------------
@@ -411,6 +437,8 @@ class Evaluation(models.Model):
     note = models.TextField("ghi chú", blank=True)
 
     class Meta:
+        verbose_name = "đánh giá, xếp loại"
+        verbose_name_plural = "đánh giá, xếp loại"
         ordering = ["-year", "id"]
         constraints = [
             models.UniqueConstraint(
@@ -449,6 +477,8 @@ class DegradationAssessment(models.Model):
     note = models.TextField("ghi chú", blank=True)
 
     class Meta:
+        verbose_name = "đánh giá biểu hiện suy thoái"
+        verbose_name_plural = "đánh giá biểu hiện suy thoái"
         ordering = ["-year", "id"]
 
     def subject(self):
@@ -468,6 +498,8 @@ class Pledge(models.Model):
     note = models.TextField("nội dung", blank=True)
 
     class Meta:
+        verbose_name = "bản cam kết"
+        verbose_name_plural = "bản cam kết"
         ordering = ["-year", "id"]
         constraints = [
             models.UniqueConstraint(fields=["year", "person"], name="one_pledge_per_year")
@@ -492,6 +524,8 @@ class StudyPlan(models.Model):
     note = models.TextField("nội dung", blank=True)
 
     class Meta:
+        verbose_name = "kế hoạch học tập và làm theo Bác"
+        verbose_name_plural = "kế hoạch học tập và làm theo Bác"
         ordering = ["-year", "id"]
 
     def subject(self):
@@ -513,6 +547,8 @@ class Shortcoming(models.Model):
     remedied_on = models.DateField("ngày khắc phục xong", null=True, blank=True)
 
     class Meta:
+        verbose_name = "hạn chế, khuyết điểm"
+        verbose_name_plural = "hạn chế, khuyết điểm"
         ordering = ["-review_year", "number"]
         constraints = [
             models.UniqueConstraint(
@@ -535,11 +571,12 @@ class WorkProgramme(models.Model):
     notes = models.TextField("ghi chú", blank=True)
 
     class Meta:
+        verbose_name = "chương trình công tác"
+        verbose_name_plural = "chương trình công tác"
         ordering = ["-year", "org"]
         constraints = [
             models.UniqueConstraint(fields=["org", "year"], name="one_programme_per_year")
         ]
-        verbose_name = "chương trình công tác"
 
     def __str__(self):
         return self.title
@@ -577,6 +614,8 @@ class ProgrammeItem(models.Model):
     )
 
     class Meta:
+        verbose_name = "nội dung chương trình công tác"
+        verbose_name_plural = "nội dung chương trình công tác"
         ordering = ["programme", "position", "id"]
         constraints = [
             models.UniqueConstraint(fields=["programme", "number"], name="one_item_number")
@@ -604,8 +643,9 @@ class Indicator(models.Model):
     notes = models.TextField("ghi chú", blank=True)
 
     class Meta:
-        ordering = ["-period_end", "key"]
         verbose_name = "chỉ số"
+        verbose_name_plural = "chỉ số"
+        ordering = ["-period_end", "key"]
 
     def __str__(self):
         return self.label

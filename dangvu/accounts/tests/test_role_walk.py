@@ -244,3 +244,17 @@ def test_people_list_shows_only_the_scope(world, login):
     client = login("dangvien")
     response = client.get("/ca-nhan/")
     assert response.context["page"].paginator.count == 1
+
+
+def test_the_superior_role_writes_only_its_own_report(world):
+    """The superior committee's role reads its subtree and changes none of it; the one thing it
+    writes is its own organization's report (its office drafts the consolidated report)."""
+    from django.contrib.auth import get_user_model
+
+    superior = Organization.objects.get(slug="dang-uy-khoi-cac-co-quan-tra-vinh")
+    unit = Organization.objects.get(slug=world["slug"]["captren"][0])
+    scope = scope_for(get_user_model().objects.get(username="captren"))
+    assert scope.can_write_report(superior) and not scope.can_write_org(superior)
+    assert not scope.can_write_report(unit) and not scope.can_write_org(unit)
+    office = scope_for(get_user_model().objects.get(username="vanphong"))
+    assert office.can_write_report(unit) and not office.can_write_report(superior)

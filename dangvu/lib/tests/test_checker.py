@@ -666,6 +666,7 @@ def test_finding_as_dict():
         "excerpt": "tốt cáo",
         "problem": "Sai chính tả.",
         "suggestion": "Sửa thành “tố cáo”.",
+        "severity": "lỗi",
     }
     assert f.severity == "lỗi"
 
@@ -808,3 +809,10 @@ def test_style_advice_is_a_note():
 def test_spelling_engine_findings():
     codes = [f.code for f in check_markdown("Làm tốt công tác của của các đoàn thê.")]
     assert codes.count("spelling") == 2
+
+
+def test_state_symbol_with_a_lost_hyphen_is_reported_with_the_fix():
+    (f,) = check_markdown("Căn cứ Quyết định số 1234/QĐUBND ngày 12/3/2020 của UBND tỉnh.")
+    assert (f.code, f.severity) == ("citation_symbol_hyphen_lost", "lỗi")
+    assert f.suggestion == "Nên viết 1234/QĐ-UBND."
+    assert check_markdown("Căn cứ Quyết định số 1234/QĐ-UBND ngày 12/3/2020 của UBND tỉnh.") == []

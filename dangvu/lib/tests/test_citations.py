@@ -1850,3 +1850,43 @@ def test_party_symbol_with_slashes_is_flagged():
 
 def test_national_assembly_resolutions_carry_no_type_code():
     assert one("Nghị quyết số 96/2023/QH15 ngày 23/6/2023").warnings == ()
+
+
+@pytest.mark.parametrize(
+    "text, type_, symbol",
+    [
+        ("Quyết định số 1234/QĐUBND ngày 12/3/2020", "Quyết định", "1234/QĐ-UBND"),
+        ("Nghị quyết số 01/NQCP ngày 01/01/2021", "Nghị quyết", "01/NQ-CP"),
+        ("Quyết định 2058/QĐTTg của Thủ tướng", "Quyết định", "2058/QĐ-TTg"),
+        ("Thông tư số 10/2019/TTBTC", "Thông tư", "10/2019/TT-BTC"),
+        ("Thông tư liên tịch số 05/2015/TTLTBNVBTC", "Thông tư liên tịch", "05/2015/TTLT-BNV-BTC"),
+        ("thực hiện 45/KHUBND ngày 2/3/2021", "Kế hoạch", "45/KH-UBND"),
+        # The type written in the text is kept, not guessed from the code.
+        ("Chương trình hành động số 12/CTrUBND", "Chương trình hành động", "12/CTr-UBND"),
+    ],
+)
+def test_state_symbol_with_a_lost_hyphen(text, type_, symbol):
+    c = one(text)
+    assert (c.type, c.symbol) == (type_, symbol)
+    assert [w.split(":")[0] for w in c.warnings] == ["symbol_hyphen_lost"]
+    assert c.warnings[0].endswith(f"nên viết {symbol}")
+    written = re.search(r"\d+/[\w/]+", text).group()
+    assert document_key(c) == document_key(one(text.replace(written, symbol)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Công văn số 124/UBND-NC ngày 01/3/2020",  # an official letter: no type code to split
+        "Tờ trình số 12/SNV ngày 01/3/2020",  # an issuer alone
+        "Luật số 22/2008/QH12",  # the National Assembly's number
+    ],
+)
+def test_codes_that_are_not_glued_are_left_as_written(text):
+    c = one(text)
+    assert not any(w.startswith("symbol_hyphen_lost") for w in c.warnings)
+    assert normalise_symbol(c.symbol) == c.symbol and c.symbol in text
+
+
+def test_a_glued_code_alone_is_not_a_citation():
+    assert find_citations("đạt tỷ lệ 12/KHOA và 3/CTUB") == []

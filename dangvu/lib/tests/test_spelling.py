@@ -115,3 +115,67 @@ def test_long_text_is_fast():
     started = time.perf_counter()
     assert find_spelling_slips(text) == []
     assert time.perf_counter() - started < 2.0
+
+
+# --------------------------------------------------------------------------------------------
+# The collocation model learned from public text
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def learned(tmp_path, monkeypatch):
+    """Use `pairs` (one a line) as the learned collocations for the length of a test."""
+
+    def use(*pairs):
+        path = tmp_path / "collocations.txt"
+        path.write_text("\n".join(pairs) + "\n", encoding="utf-8")
+        monkeypatch.setattr(spelling, "COLLOCATIONS_FILE", path)
+        spelling.known_words.cache_clear()
+
+    yield use
+    monkeypatch.undo()
+    spelling.known_words.cache_clear()
+
+
+@needs_dictionary
+def test_a_pair_is_learned_when_several_texts_have_it():
+    texts = ["Cán bộ luôn phấn đấu rèn luyện.", "Đảng viên phấn đấu hoàn thành nhiệm vụ."]
+    assert ("phấn đấu", 2) in spelling.learn_collocations(texts)
+    assert "phấn đấu" not in dict(spelling.learn_collocations(texts[:1]))
+
+
+@needs_dictionary
+def test_pairs_across_two_words_and_common_slips_are_not_learned():
+    texts = ["Tổ chức đảng vững mạnh; cán bộ nổ lực.", "Xây dựng tổ chức đảng; nổ lực vượt khó."]
+    learned = dict(spelling.learn_collocations(texts))
+    assert "chức đảng" not in learned  # "tổ chức" is a listed word: the pair straddles two
+    assert "nổ lực" not in learned  # one tone from the listed "nỗ lực": a slip, not a word
+
+
+@needs_dictionary
+def test_a_tone_slip_against_a_learned_word_is_an_error(learned):
+    learned("phấn đấu")
+    (slip,) = find_spelling_slips("Toàn thể đảng viên phần đấu hoàn thành nhiệm vụ.")
+    assert (slip.written, slip.suggestion, slip.sure) == ("phần đấu", "phấn đấu", True)
+
+
+@needs_dictionary
+def test_other_edits_against_a_learned_word_are_only_a_guess(learned):
+    learned("làm việc")
+    (slip,) = find_spelling_slips("Đánh giá hằng năm là việc cần thiết.")
+    assert (slip.suggestion, slip.sure) == ("làm việc", False)
+
+
+@needs_dictionary
+def test_a_guess_is_a_note_in_the_checker(learned):
+    from dangvu.lib.checker import NOTE, check_markdown
+
+    learned("làm việc")
+    (f,) = check_markdown("Đánh giá hằng năm là việc cần thiết.")
+    assert (f.code, f.severity) == ("spelling", NOTE)
+
+
+@needs_dictionary
+def test_a_syllable_taken_by_its_other_neighbour_is_not_a_slip():
+    # "đề" belongs to "vấn đề", "an" to "an sinh": nothing here is "đề án".
+    assert slips("Giải quyết các vấn đề an sinh xã hội.", "realword") == []

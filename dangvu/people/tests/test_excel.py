@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from dangvu.accounts.models import AuditEntry
 from dangvu.accounts.scope import Scope, scope_for
+from dangvu.finance.models import FeeYear
 from dangvu.lib.dates import add_months, vn_date
 from dangvu.orgs.models import Organization, active_on
 from dangvu.people import excel
@@ -24,6 +25,32 @@ from dangvu.people.stats import section_one
 D = dt.date
 COMMITTEE = "so-tttt-tra-vinh"
 HEADERS = [c.header for c in excel.COLUMNS]
+
+
+@pytest.fixture(autouse=True)
+def open_fee_years(request):
+    """The demo closes its 2016 and 2017 fee years, and these tests import members who joined
+    their cells in those years: the sheet, not the fee books, is under test here (except in
+    the closed-year test, which closes a year itself)."""
+    if "demo" in request.fixturenames:
+        request.getfixturevalue("demo")
+        FeeYear.objects.all().delete()
+
+
+def test_a_member_joining_a_cell_in_a_closed_fee_year_is_refused_in_the_preview(tmp_path, demo):
+    from dangvu.finance import actions as fee_actions
+
+    fee_actions.close_year(None, Organization.objects.get(slug=COMMITTEE), 2016)
+    counts = table_counts()
+    with pytest.raises(CommandError) as error:
+        run(tmp_path, workbook([member()]), "--commit")
+    assert "Năm 2016 đã khóa sổ đảng phí" in str(error.value)
+    assert "Ngày vào chi bộ" in str(error.value)
+    assert table_counts() == counts
+    # Joining from a day in the open year is accepted.
+    run(tmp_path, workbook([member(**{"Ngày vào chi bộ": "02/01/2018"})]), "--commit")
+    party = Membership.objects.get(person__cccd=member()["Số CCCD"], kind="party")
+    assert party.valid_from == D(2018, 1, 2)
 
 
 def member(**changes):

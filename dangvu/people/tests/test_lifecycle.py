@@ -122,7 +122,7 @@ def test_bad_person_input_is_refused(cell, fields, message):
 
 
 def test_cccd_is_unique_when_present(person, cell):
-    with pytest.raises(ValidationError, match="đã có"):
+    with pytest.raises(ValidationError, match="đã được dùng cho một hồ sơ khác"):
         actions.create_person(
             None, home_org=cell.parent, full_name="Ai Khác", gender="male", cccd=person.cccd
         )

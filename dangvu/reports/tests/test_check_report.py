@@ -31,9 +31,10 @@ def test_command_finds_the_reference_reports_defects():
     codes = {(f["code"], f["line"]) for f in findings}
     assert ("numbering_repeat", 255) in codes
     assert any(c == "citation_party_state_style" for c, _ in codes)
-    assert all(
-        set(f) == {"code", "location", "line", "excerpt", "problem", "suggestion"} for f in findings
-    )
+    keys = {"code", "location", "line", "excerpt", "problem", "suggestion", "severity"}
+    assert all(set(f) == keys for f in findings)
+    severities = {f["code"]: f["severity"] for f in findings}
+    assert severities["numbering_repeat"] == "lỗi" and severities["style"] == "lưu ý"
 
 
 def test_generated_report_has_no_findings(demo, tmp_path):
@@ -71,16 +72,71 @@ def test_bad_files_get_a_vietnamese_message(tmp_path):
         call_command("check_report", str(tmp_path / "x.pdf"))
 
 
-def test_upload_page(demo, login):
-    client = login("dangvien")
-    text = "I. MỤC MỘT\nI. MỤC HAI\nCó 04 chi bộ với 54 đảng viên, trong đó 51 đảng viên chính thức và 04 đảng viên dự bị.\n"
-    response = client.post(
-        "/bao-cao/kiem-tra/", {"file": SimpleUploadedFile("bc.md", text.encode())}
-    )
+# An error (the heading repeated) and a note (style advice: "lãnh chỉ đạo"), note first.
+ERROR_AND_NOTE = (
+    "I. MỤC MỘT\nTriển khai và lãnh chỉ đạo thực hiện tốt công tác phòng, chống tham nhũng.\n"
+    "I. MỤC HAI\nCó 04 chi bộ với 54 đảng viên, trong đó 51 đảng viên chính thức và 04 đảng viên"
+    " dự bị.\n"
+)
+
+
+def test_json_gives_each_finding_its_severity(tmp_path):
+    path = tmp_path / "bc.md"
+    path.write_text(ERROR_AND_NOTE, encoding="utf-8")
+    code, out = _run(str(path), "--json")
+    findings = [json.loads(line) for line in out.splitlines()]
+    assert code == 1
+    assert [(f["code"], f["line"], f["severity"]) for f in findings] == [
+        ("style", 2, "lưu ý"),
+        ("numbering_repeat", 3, "lỗi"),
+        ("total_mismatch", 4, "lỗi"),
+    ]
+
+
+def test_notes_alone_do_not_fail_the_command(tmp_path):
+    path = tmp_path / "bc.md"
+    path.write_text("Triển khai và lãnh chỉ đạo thực hiện tốt công tác.\n", encoding="utf-8")
+    code, out = _run(str(path), "--json")
+    assert code == 0 and json.loads(out)["severity"] == "lưu ý"
+    code, out = _run(str(path))
+    assert code == 0 and "Lưu ý" in out and out.strip().endswith("0 lỗi, 1 lưu ý.")
+
+
+def test_text_output_lists_errors_before_notes(tmp_path):
+    path = tmp_path / "bc.md"
+    path.write_text(ERROR_AND_NOTE, encoding="utf-8")
+    code, out = _run(str(path))
+    assert code == 1
+    assert out.index("dòng 3") < out.index("Lưu ý") < out.index("dòng 2")
+    assert out.strip().endswith("2 lỗi, 1 lưu ý.")
+
+
+def _upload(client, name, data):
+    return client.post("/bao-cao/kiem-tra/", {"file": SimpleUploadedFile(name, data)})
+
+
+def test_upload_page_groups_errors_before_notes(demo, login):
+    client = login("vanphong")
+    response = _upload(client, "bc.md", ERROR_AND_NOTE.encode())
     page = response.content.decode()
     assert response.status_code == 200
-    assert "dòng 2" in page and "dòng 3" in page
-    response = client.post(
-        "/bao-cao/kiem-tra/", {"file": SimpleUploadedFile("bc.docx", b"garbage")}
-    )
+    assert "2 lỗi, 1 lưu ý" in page
+    assert "Lỗi (2)" in page and "Lưu ý (1)" in page
+    errors, notes = page.index('id="loi"'), page.index('id="luu-y"')
+    assert errors < page.index("dòng 3") < page.index("dòng 4") < notes < page.index("dòng 2")
+    response = _upload(client, "bc.docx", b"garbage")
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("username", ["vanphong", "bithu1", "captren"])
+def test_report_writers_and_the_superior_may_check(demo, login, username):
+    client = login(username)
+    assert client.get("/bao-cao/kiem-tra/").status_code == 200
+    assert _upload(client, "bc.md", "Không có gì sai.".encode()).status_code == 200
+
+
+def test_a_member_may_not_check(demo, login):
+    client = login("dangvien")
+    assert client.get("/bao-cao/kiem-tra/").status_code == 403
+    response = _upload(client, "bc.md", ERROR_AND_NOTE.encode())
+    assert response.status_code == 403 and "dòng 3" not in response.content.decode()

@@ -88,6 +88,11 @@ def test_finalised_report_is_frozen_and_a_new_version_follows_records(draft, dem
     p = people_actions.create_person(
         None, home_org=demo, full_name="Đỗ Văn Mới", gender="male", birth_date=dt.date(1991, 3, 3)
     )
+    # The demo's 2017 fee year is closed, which refuses an admission dated in it (see
+    # people/tests/test_closed_year.py); the report, not the fee books, is under test here.
+    from dangvu.finance.models import FeeYear
+
+    FeeYear.objects.filter(year__gte=2017).delete()
     people_actions.admit(None, p, cell, dt.date(2017, 10, 1))
     assert export(draft, ".docx") == frozen_docx
     assert "54 đảng viên" in export(draft, ".md").decode()

@@ -96,3 +96,28 @@ def test_forms_page_and_download_for_the_superior(demo, login):
     wb = load_workbook(BytesIO(download.content))
     assert wb["1-TCTW"].cell(row=10, column=6).value == 54
     assert login("vanphong").get(f"/cap-tren/{SUPERIOR}/bieu-thong-ke/").status_code == 404
+
+
+def test_the_layout_is_data_with_its_source_and_whether_it_is_confirmed(demo, login, tmp_path):
+    layout, forms = statforms.LAYOUT, statforms.FORMS
+    assert isinstance(layout["confirmed"], bool)
+    assert layout["source_url"].startswith("https://") and "11-HD-BTCTW" in layout["source_url"]
+    assert [sheet for sheet, *_r in forms] == [f["sheet"] for f in layout["forms"]]
+    # An "@" group expands to the levels the records know, so no column is a raw key.
+    headers = [label for _s, _t, columns, _n in forms for _key, label in columns]
+    assert headers and not any(h.startswith("@") or not h for h in headers)
+    # A layout file read again gives the same forms; a changed one changes them.
+    changed = tmp_path / "layout.toml"
+    text = statforms.LAYOUT_FILE.read_text(encoding="utf-8")
+    changed.write_text(text.replace('"Khai trừ"', '"Khai trừ khỏi Đảng"'), encoding="utf-8")
+    _data, other = statforms.load_layout(changed)
+    assert other[0][2][-1] == ("expelled", "Khai trừ khỏi Đảng") != forms[0][2][-1]
+    # Every sheet and the forms page say whether the column order was confirmed.
+    download = login("captren").get(f"/cap-tren/{SUPERIOR}/bieu-thong-ke/tai/?ngay=2017-12-31")
+    wb = load_workbook(BytesIO(download.content))
+    for sheet in wb.worksheets:
+        assert sheet["A6"].value.startswith(statforms.layout_note())
+    page = login("captren").get(f"/cap-tren/{SUPERIOR}/bieu-thong-ke/?ngay=2017-12-31")
+    html = page.content.decode()
+    assert f'data-confirmed="{str(layout["confirmed"]).lower()}"' in html
+    assert layout["source_url"] in html

@@ -229,7 +229,9 @@ def test_a_posted_outsider_makes_the_meeting_form_fail(world, user_with):
     }
     response = client.post(_meeting_url(world), data)
     assert response.status_code == 400
-    assert "Không phải thành viên của Chi bộ Một" in response.content.decode()
+    # Refused without naming the member of the other cell (outside the secretary's scope).
+    assert "không thuộc phạm vi bạn được điểm danh" in response.content.decode()
+    assert world.members2[0].full_name not in response.content.decode()
     assert not Activity.objects.exists()
 
 
@@ -260,7 +262,9 @@ def test_the_attendance_page_records_per_person(world, user_with):
     assert activity.attendances.count() == 6
     bad = data | {f"p_{world.outsider.id}": "present"}
     response = client.post(f"/hoat-dong/{activity.id}/diem-danh/", bad)
-    assert response.status_code == 400 and "Người Ngoài" in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 400 and "không thuộc phạm vi bạn được điểm danh" in page
+    assert "Người Ngoài" not in page
     assert activity.attendances.count() == 6
 
 

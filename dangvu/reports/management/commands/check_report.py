@@ -1,8 +1,10 @@
 """`python manage.py check_report FILE [--json]`: the errors real reports contain.
 
-Prints one finding per line (location, problem, suggestion, excerpt), or with --json one JSON
-object per finding: {"code", "location", "line", "excerpt", "problem", "suggestion"}. Exits with
-status 1 when there are findings, 0 when there are none.
+Prints the errors first, then the notes (style advice), one finding per line (location,
+problem, suggestion, excerpt); or with --json one JSON object per finding, in reading order:
+{"code", "location", "line", "excerpt", "problem", "suggestion", "severity"}, severity "lỗi"
+(an error) or "lưu ý" (a note). Exits with status 1 when there are errors, 0 when there are
+none (notes alone do not fail a script).
 """
 
 import json
@@ -10,7 +12,7 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from dangvu.lib.checker import CODE_TITLES
+from dangvu.lib.checker import CODE_TITLES, ERROR, NOTE
 from dangvu.reports.checking import CheckError, check_path
 
 
@@ -26,18 +28,32 @@ class Command(BaseCommand):
             findings = check_path(file, settings.DANGVU_MAX_UPLOAD_BYTES)
         except CheckError as e:
             raise CommandError(str(e)) from None
-        for f in findings:
-            if json:
+        errors = [f for f in findings if f.severity == ERROR]
+        notes = [f for f in findings if f.severity == NOTE]
+        if json:
+            for f in findings:
                 self.stdout.write(_dumps(f.as_dict()))
-            else:
-                title = CODE_TITLES.get(f.code, f.code)
-                self.stdout.write(
-                    f"{f.location}: {title} — {f.problem} {f.suggestion}\n    « {f.excerpt} »"
-                )
-        if not json:
-            self.stdout.write(f"{len(findings)} lỗi." if findings else "Không phát hiện lỗi.")
-        if findings:
+        else:
+            self._write_text(errors, notes)
+        if errors:
             raise SystemExit(1)
+
+    def _write_text(self, errors, notes):
+        for f in errors:
+            self.stdout.write(_line(f))
+        if notes:
+            self.stdout.write("Lưu ý (cách viết, không bắt buộc sửa):")
+            for f in notes:
+                self.stdout.write(_line(f))
+        if not errors and not notes:
+            self.stdout.write("Không phát hiện lỗi.")
+        else:
+            self.stdout.write(f"{len(errors)} lỗi, {len(notes)} lưu ý.")
+
+
+def _line(f):
+    title = CODE_TITLES.get(f.code, f.code)
+    return f"{f.location}: {title} — {f.problem} {f.suggestion}\n    « {f.excerpt} »"
 
 
 def _dumps(data):

@@ -1,0 +1,87 @@
+"""The charts of the statistics page, drawn from section I's figures (`people.stats.section_one`).
+
+Education and political theory are section I's own figures (the staff's highest level), charted
+as they are. Age and sex
+are not section I figures: they break down the people that section I counts as party members
+(`party.members`), by the age groups of the statistical forms (`superior.statforms`).
+"""
+
+from dangvu.lib.charts import bar_chart
+from dangvu.people.models import Person
+from dangvu.people.stats import LABELS
+from dangvu.superior.statforms import AGE_GROUPS, _age
+
+
+def _figure_rows(figures, prefix):
+    """[(label, value)] of the figures named `prefix.*`, labels without their "Xxx: " heading."""
+    return [
+        (LABELS[name].split(": ", 1)[-1], fig.value)
+        for name, fig in figures.items()
+        if name.startswith(prefix + ".")
+    ]
+
+
+def age_and_sex(member_ids, day):
+    """({age group label: count}, {sex label: count}) of the party members counted on `day`."""
+    ages = {label: 0 for _key, label, _lo, _hi in AGE_GROUPS}
+    sexes = {label: 0 for _code, label in Person.Gender.choices}
+    unknown = next(label for _key, label, lo, _hi in AGE_GROUPS if lo is None)
+    for birth, gender in Person.objects.filter(id__in=member_ids).values_list(
+        "birth_date", "gender"
+    ):
+        group = unknown
+        if birth is not None:
+            age = _age(birth, day)
+            group = next(
+                label for _k, label, lo, hi in AGE_GROUPS if lo is not None and lo <= age <= hi
+            )
+        ages[group] += 1
+        label = Person.Gender(gender).label if gender in Person.Gender.values else "Chưa rõ"
+        sexes[label] = sexes.get(label, 0) + 1
+    # An empty "unknown" group says nothing; a non-empty one must be shown.
+    if not ages[unknown]:
+        del ages[unknown]
+    return ages, sexes
+
+
+def stats_charts(figures, day):
+    """[(key, Chart)] for the statistics page."""
+    ages, sexes = age_and_sex(figures["party.members"].people, day)
+    return [
+        (
+            "members-by-age",
+            bar_chart(
+                "Đảng viên theo độ tuổi",
+                list(ages.items()),
+                value_label="Số đảng viên",
+                category_label="Độ tuổi",
+            ),
+        ),
+        (
+            "members-by-sex",
+            bar_chart(
+                "Đảng viên theo giới tính",
+                list(sexes.items()),
+                value_label="Số đảng viên",
+                category_label="Giới tính",
+            ),
+        ),
+        (
+            "education",
+            bar_chart(
+                "Trình độ chuyên môn của cán bộ, công chức, viên chức",
+                _figure_rows(figures, "education"),
+                value_label="Số người",
+                category_label="Trình độ",
+            ),
+        ),
+        (
+            "political-theory",
+            bar_chart(
+                "Trình độ lý luận chính trị của cán bộ, công chức, viên chức",
+                _figure_rows(figures, "political_theory"),
+                value_label="Số người",
+                category_label="Trình độ",
+            ),
+        ),
+    ]
