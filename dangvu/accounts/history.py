@@ -52,6 +52,7 @@ HIDDEN_NAMES = {
     "token",
     "password",
     "search_name",
+    "sort_name",
     "search_text",
     "symbol_key",
     "warnings",

@@ -491,7 +491,7 @@ def _history(b):
     mover = (
         Membership.objects.filter(kind=Membership.Kind.PARTY, org=b.orgs["cell2"], valid_to=None)
         .exclude(person__positions__isnull=False)
-        .order_by("person__search_name")
+        .order_by("person__sort_name")
         .first()
         .person
     )

@@ -76,7 +76,7 @@ def workbook(org, year, books, cells):
         books.values(),
         key=lambda b: (
             [c.id for c in cells].index(_last_cell(b)) if _last_cell(b) in cell_names else 99,
-            b.person.search_name if b.person else "",
+            b.person.sort_name if b.person else "",
         ),
     )
     months = fees.months_of(year)

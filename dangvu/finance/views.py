@@ -318,7 +318,7 @@ def _members_of(org):
     ids = Membership.objects.filter(kind=Membership.Kind.PARTY, org_id__in=cells).values(
         "person_id"
     )
-    return Person.objects.filter(id__in=ids).order_by("search_name", "id")
+    return Person.objects.filter(id__in=ids).order_by("sort_name", "id")
 
 
 def fee_payment_add(request, slug):

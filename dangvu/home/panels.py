@@ -149,7 +149,7 @@ def unpaid_fees(org, day, can_write):
     books = year_books(day.year, cell_ids=list(names), today=day)
     current = fees.month_start(day)
     rows = []
-    for book in sorted(books.values(), key=lambda b: b.person.search_name):
+    for book in sorted(books.values(), key=lambda b: b.person.sort_name):
         months = sorted(book.unpaid_months(before=current))
         if not months:
             continue

@@ -84,3 +84,29 @@ def sort_key(text: str) -> tuple:
             letters.append((3, ord(char)))
         tones.append(0)
     return (letters, tones, text or "")
+
+
+_DIGITS36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def collation_key(text: str) -> str:
+    """`sort_key` as a string of ASCII digits and lower-case letters, for a database column:
+    ordering by it gives Vietnamese dictionary order on SQLite and on PostgreSQL whatever the
+    database's collation (every collation orders such strings the same way).
+
+    Each character is three symbols (its class, then its place in two base-36 digits), then a
+    "0" that is lower than any class, then one digit per tone: "Đào" sorts after every "Dương"."""
+    letters, tones, _ = sort_key(text)
+    out = []
+    for kind, place in letters:
+        place = min(place, 36 * 36 - 1)
+        out.append(f"{kind + 1}{_DIGITS36[place // 36]}{_DIGITS36[place % 36]}")
+    return "".join(out) + "0" + "".join(str(t) for t in tones)
+
+
+def name_collation_key(full_name: str) -> str:
+    """Vietnamese lists of people are in order of the given name (the last word), then of the
+    whole name: "Trần Văn An" before "Lê Thị Bình"."""
+    words = (full_name or "").split()
+    given = words[-1] if words else ""
+    return collation_key(given) + "0" + collation_key(" ".join(words))

@@ -41,7 +41,7 @@ def org_detail(request, slug):
     members = (
         Membership.objects.filter(active_on(day), org=org)
         .select_related("person")
-        .order_by("person__search_name")
+        .order_by("person__sort_name")
     )
     positions = (
         Position.objects.filter(active_on(day), active_on(day, "term__"), term__organization=org)

@@ -1138,7 +1138,7 @@ def create_people(actor, home_org, rows):
     people = []
     for _, data in checked:
         person = Person(home_org=home_org, **data)
-        person.search_name = fold(person.full_name)  # what Person.save does; bulk_create skips it
+        person.set_derived_names()  # what Person.save does; bulk_create skips it
         people.append(person)
     Person.objects.bulk_create(people, batch_size=CHUNK)
     entries = [_entry(actor, "person.create", p, None, f"Tạo hồ sơ {p}", p) for p in people]

@@ -7,7 +7,7 @@ import functools
 
 from django.db import models
 
-from dangvu.lib.text import fold
+from dangvu.lib.text import fold, name_collation_key
 from dangvu.orgs.models import Organization
 
 
@@ -19,6 +19,9 @@ class Person(models.Model):
     full_name = models.CharField("họ và tên", max_length=120)
     # Folded copy of the name ("nguyen van an") so search ignores diacritics on every database.
     search_name = models.CharField(max_length=120, db_index=True, editable=False)
+    # Vietnamese dictionary order by given name, as digits and letters (lib.text): lists ordered
+    # by the database put "Đào" after "Dương" on SQLite and PostgreSQL alike.
+    sort_name = models.CharField(max_length=1000, db_index=True, editable=False, default="")
     birth_date = models.DateField("ngày sinh", null=True, blank=True)
     gender = models.CharField("giới tính", max_length=8, choices=Gender.choices)
     ethnicity = models.CharField("dân tộc", max_length=40, default="Kinh")
@@ -34,14 +37,19 @@ class Person(models.Model):
     class Meta:
         verbose_name = "cá nhân"
         verbose_name_plural = "cá nhân"
-        ordering = ["search_name", "id"]
+        ordering = ["sort_name", "id"]
 
     def __str__(self):
         return self.full_name
 
     def save(self, *args, **kwargs):
-        self.search_name = fold(self.full_name)
+        self.set_derived_names()
         super().save(*args, **kwargs)
+
+    def set_derived_names(self):
+        """The search and sort columns; also for bulk_create, which skips save()."""
+        self.search_name = fold(self.full_name)
+        self.sort_name = name_collation_key(self.full_name)
 
     @property
     def is_ethnic_minority(self):

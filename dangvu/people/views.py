@@ -72,7 +72,7 @@ def filter_people(scope, params, day):
     )
     if gender:
         people = people.filter(gender=gender)
-    return people.order_by("search_name", "id"), org
+    return people.order_by("sort_name", "id"), org
 
 
 def people_list(request):

@@ -133,9 +133,8 @@ def build(
         for j in range(n + (n // 5 if u.kind == K.PARTY_COMMITTEE else 0)):
             people_specs.append((u, j < n))
     people = Person.objects.bulk_create(
-        Person(
+        _named(
             full_name=f"Người {prefix} {i}",
-            search_name=f"nguoi {prefix} {i}",
             gender=rng.choice(["male", "female"]),
             ethnicity=rng.choice(["Kinh"] * 8 + ["Khmer", "Hoa"]),
             birth_date=None
@@ -356,3 +355,10 @@ def build(
         batch_size=2000,
     )
     return superior
+
+
+def _named(**fields):
+    """A Person with its search and sort columns set, as save() would (bulk_create skips it)."""
+    person = Person(**fields)
+    person.set_derived_names()
+    return person

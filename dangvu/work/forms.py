@@ -32,7 +32,7 @@ def writable_orgs(scope, kinds=None):
 
 
 def writable_people(scope):
-    return scope.writable_people(Person.objects.all()).order_by("search_name", "id")
+    return scope.writable_people(Person.objects.all()).order_by("sort_name", "id")
 
 
 class ScopedForm(forms.Form):

@@ -277,7 +277,7 @@ def activity_detail(request, activity_id):
     links = list(activity.links.select_related("org"))
     orgs = [link.org for link in links]
     full = scope.sees_everything or any(scope.can_read_org(o) for o in orgs)
-    attendance = activity.attendances.select_related("person").order_by("person__search_name")
+    attendance = activity.attendances.select_related("person").order_by("person__sort_name")
     partial = False
     if not full:
         attendance = attendance.filter(person_id__in=scope.self_person_ids)
@@ -437,7 +437,7 @@ def activity_attendance(request, activity_id):
         mine = everyone
     else:
         mine = attendance_people(scope, orgs, day, write=True)
-    people = Person.objects.filter(id__in=mine).order_by("search_name")
+    people = Person.objects.filter(id__in=mine).order_by("sort_name")
     errors = []
     if request.method == "POST":
         posted = posted_attendance(request.POST)
@@ -493,7 +493,7 @@ def meeting_record(request):
     member_ids = Membership.objects.filter(
         active_on(day), org=cell, kind=Membership.Kind.PARTY
     ).values("person_id")
-    members = Person.objects.filter(id__in=member_ids).order_by("search_name")
+    members = Person.objects.filter(id__in=member_ids).order_by("sort_name")
     post = request.POST if request.method == "POST" else None
     form = forms.MeetingForm(post, members=members)
     refusal = _outside(posted_attendance(post), {p.id for p in members}, day) if post else None
@@ -675,7 +675,7 @@ def enrolment_list(request):
     if org:
         qs = qs.filter(org_id__in=subtree_ids([org.id]))
     rows = []
-    for e in qs.order_by("course", "person__search_name"):
+    for e in qs.order_by("course", "person__sort_name"):
         can_write = scope.can_write_org(e.org) and e.status in ("enrolled", "studying")
         rows.append(
             [
@@ -936,7 +936,7 @@ def evaluation_list(request):
     qs = qs.filter(year=year)
     rule = actions.classification_rule(year)
     rows = []
-    for e in qs.order_by("subject_person_id", "subject_org__name", "subject_person__search_name"):
+    for e in qs.order_by("subject_person_id", "subject_org__name", "subject_person__sort_name"):
         rows.append(
             [
                 _cell(str(e.subject())),

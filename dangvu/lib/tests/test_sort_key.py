@@ -1,6 +1,9 @@
 """Vietnamese collation: letters in the order of the Vietnamese alphabet, then tones."""
 
-from dangvu.lib.text import sort_key
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dangvu.lib.text import collation_key, name_collation_key, sort_key
 
 
 def test_d_before_dj_and_dj_before_e():
@@ -66,3 +69,27 @@ def test_fast_fold_matches_decomposing_for_every_character():
         assert fold(char) == " ".join(_fold_slow(char).split()), hex(code)
     for text in ("Quán triệt “Nghị quyết” – ĐẢNG", "Σίσυφος İstanbul", "Nguyễn\u2003Văn  Đức"):
         assert fold(text) == " ".join(_fold_slow(text).split())
+
+
+VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ 0123456789"
+
+
+@given(st.text(VIETNAMESE, max_size=12), st.text(VIETNAMESE, max_size=12))
+def test_the_database_key_orders_as_the_python_key(a, b):
+    """The string stored in a column sorts two texts exactly as sort_key does (letters, then
+    tones): the database and Python lists agree."""
+    by_python = (sort_key(a)[:2] > sort_key(b)[:2]) - (sort_key(a)[:2] < sort_key(b)[:2])
+    by_column = (collation_key(a) > collation_key(b)) - (collation_key(a) < collation_key(b))
+    assert by_column == by_python
+    assert set(collation_key(a)) <= set("0123456789abcdefghijklmnopqrstuvwxyz")
+
+
+def test_people_are_listed_by_given_name_in_dictionary_order():
+    names = ["Lê Văn Đức", "Trần Thị Dung", "Phạm Dũng", "Võ Thị An", "Đỗ Văn Dung"]
+    assert sorted(names, key=name_collation_key) == [
+        "Võ Thị An",
+        "Đỗ Văn Dung",  # same given name: then the whole name, Đ before T
+        "Trần Thị Dung",
+        "Phạm Dũng",
+        "Lê Văn Đức",
+    ]

@@ -14,3 +14,14 @@ def test_person_page_lists_trainings_attendance_and_history(demo, login):
     page = login("vanphong").get(f"/ca-nhan/{attendance.person_id}/").content.decode()
     assert attendance.activity.title in page
     assert f"/dang-phi/dang-vien/{attendance.person_id}/" in page
+
+
+def test_the_people_list_is_in_vietnamese_order_of_given_names(demo, login):
+    """Ordered by the database: "Đức" after "Dũng" after "Dung", on SQLite and PostgreSQL."""
+    from dangvu.people import actions
+
+    for name in ["Quách Thử Đức", "Quách Thử Dũng", "Quách Thử Dung", "Quách Thử An"]:
+        actions.create_person(None, home_org=demo, full_name=name, gender="male")
+    html = login("vanphong").get("/ca-nhan/", {"q": "quach thu"}).content.decode()
+    positions = [html.index(f"Quách Thử {given}") for given in ["An", "Dung", "Dũng", "Đức"]]
+    assert positions == sorted(positions)
