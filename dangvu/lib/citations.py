@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from dangvu.lib.rules import rules
 
@@ -168,6 +168,7 @@ GLUED_ISSUERS: frozenset[str] = STATE_ISSUERS | PARTY_ISSUERS | frozenset(
         "BTC", "BGDĐT", "BYT", "BLĐTBXH", "BNNPTNT", "BTP", "BKHĐT", "BXD", "BGTVT", "BCT",
         "BTNMT", "BKHCN", "BVHTTDL", "BNG", "UBDT", "TTCP", "KTNN", "VPCP", "NHNN", "TANDTC",
         "VKSNDTC", "BHXH", "HĐTP", "UBTVQH", "MTTQ", "UBMTTQVN", "TLĐ", "TLĐLĐVN", "LĐLĐ",
+        "KBNN", "SNV", "STC", "SKHĐT", "SYT", "SGDĐT", "STP", "SXD", "STNMT", "SLĐTBXH",
     }
 )  # fmt: skip
 
@@ -249,6 +250,7 @@ _SYMBOL = rf"""
         {_DASH}{_CODE}{_SLASH}{_CODE}(?:[-–](?-i:[A-ZĐ]{{1,6}}))?  # party: 24-CT/TU, 367-QĐ/TWĐTN-VP
       | [ \t](?:{_KNOWN_CODE}){_SLASH}{_CODE}               # party, hyphen lost: 84 QĐ/TWĐTN
       | /(?:{_KNOWN_CODE})/{_CODE}                          # party with slashes: 39/KH/HU
+      | {_SLASH}\d{{4}}{_SLASH}(?:{_KNOWN_CODE})/{_CODE}(?:{_DASH}{_CODE}){{0,3}}  # 183/2010/TTLT/BTC-BNN
       | {_SLASH}\d{{4}}{_SLASH}{_CODE}(?:{_DASH}{_CODE}){{0,3}}  # state with year: 21/2017/QĐ-UBND
       | {_SLASH}{_CODE}(?:{_DASH}{_CODE}){{0,3}}            # state: 1194/QĐ-UBND, 124/UBND-NC, 12/SNV
     ){_SYMBOL_END}
@@ -258,6 +260,7 @@ _BARE_SYMBOL = rf"""
     (?<![\w/.,–-])\d{{1,5}}(?:
         {_DASH}(?:{_KNOWN_CODE}){_SLASH}{_CODE}
       | {_SLASH}(?:\d{{4}}{_SLASH})?(?:{_KNOWN_CODE})(?:{_DASH}{_CODE}){{1,3}}
+      | /\d{{4}}/(?:{_KNOWN_CODE})/{_CODE}(?:-{_CODE}){{0,3}}  # joint, slash after the code
       | /(?:\d{{4}}/)?(?:{_KNOWN_CODE})(?:{_GLUED_ISSUER})(?:-{_CODE}){{0,2}}  # hyphen lost: 12/QĐUBND
     ){_SYMBOL_END}
 """
@@ -280,8 +283,24 @@ _ROMAN = r"[IVXLC]+(?!\w)"
 _TERM = rf"(?:\s*\(\s*{_KHOA}\s+{_ROMAN}\s*\)|\s*[,–—-]\s*{_KHOA}\s+{_ROMAN}|\s+{_KHOA}\s+{_ROMAN})"
 _ORDINAL_WORD = "(?:" + _alternation(w.replace(" ", r"\s+") for w in ORDINAL_WORDS) + r")(?!\w)"
 _NGHI_QUYET = _accent_blind("Nghị quyết")
-# Words that show a law's name has ended and a sentence goes on ("Luật Đất đai được …").
-_LAW_STOP = r"(?:được|đã|của|có|là|để|theo|ngày|số|thông\s+qua|ban\s+hành|quy\s+định)(?!\w)"
+# Words that show a law's name has ended and a sentence goes on ("Luật Đất đai được …"); "có"
+# except in "người có công", part of the name of the ordinance on war veterans' benefits.
+_LAW_STOP = (
+    r"(?:được|đã|của|có(?!\s+công)|là|để|theo|ngày|số|thông\s+qua|ban\s+hành|quy\s+định)(?!\w)"
+)
+# An amending law names the laws it amends ("… một số điều của Luật A và Luật B"), so "của" and
+# "số" (in "một số điều") belong to its name; only a number after "số" ends it.
+_AMEND_STOP = (
+    r"(?:được|đã|có(?!\s+công)|là|để|theo|ngày|thông\s+qua|ban\s+hành|quy\s+định|"
+    r"số(?=\s*:?\s*\d)|năm(?=\s+\d))(?!\w)"
+)
+_LAW_KIND = r"(?-i:Luật|Bộ\s+luật|Pháp\s+lệnh)"
+# When a law named without a number was passed: "năm 2013", "ngày 16 tháng 11 năm 2013",
+# "ngày 19/6/2015".
+_LAW_WHEN = (
+    r"(?:\s+ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+    r"|\s+ngày\s+\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}|\s+năm\s+\d{4})(?!\d)"
+)
 _TYPE_WORDS = _alternation(_accent_blind(t) for t in TYPES)
 _CENTRAL = r"(?:Ban\s+Chấp\s+hành\s+)?Trung\s+ương(?:\s+Đảng)?"
 
@@ -302,8 +321,12 @@ _HEAD = re.compile(
         # A law named first and numbered after: "Luật Quy hoạch số 21/2017/QH14", "Luật số …".
       | (?P<law_named>(?-i:Luật|Bộ\s+luật|Pháp\s+lệnh)(?:,?\s+(?!{_LAW_STOP})\w+){{0,14}}?
             \s+s[ốo](?:\s*:)?\s*)(?P<lsymbol>{_SYMBOL})
-      | (?P<law>(?-i:Luật|Bộ\s+luật)\s+(?-i:{_UPPER})\w*(?:,?\s+(?!{_LAW_STOP})\w+){{0,8}}?
-            (?:\s+ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}})?\s+năm\s+\d{{4}}(?!\d))
+        # An amending law, named by what it amends: "Luật sửa đổi, bổ sung một số điều của Luật
+        # Thi đua, khen thưởng ngày 16 tháng 11 năm 2013". Before `law`, which would take the
+        # amended law for the one cited.
+      | (?P<law_amend>{_LAW_KIND}\s+sửa\s+đổi(?:\s*,\s*|\s+)bổ\s+sung
+            (?:,?\s+(?!{_AMEND_STOP})\w+){{1,30}}?{_LAW_WHEN})
+      | (?P<law>{_LAW_KIND}\s+(?-i:{_UPPER})\w*(?:,?\s+(?!{_LAW_STOP})\w+){{0,12}}?{_LAW_WHEN})
       | (?P<constitution>Hiến\s+pháp(?:\s+nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+Việt\s+Nam)?
             \s+năm\s+\d{{4}}(?!\d))
         # A type word (or its abbreviation), "số", and a symbol or a number.
@@ -313,6 +336,10 @@ _HEAD = re.compile(
         \s+(?:s[ốo](?:\s*:)?\s*)?
         (?:(?P<symbol>{_SYMBOL})|(?P<number>{_NUMBER_ONLY}))
       | (?P<bare>{_BARE_SYMBOL})
+        # A National Assembly number continuing a list: "Luật … số 77/2015/QH13; số 83/2015/QH13",
+        # "các Nghị quyết của Quốc hội gồm: số 16/2021/QH15 …". Its type comes from the list.
+      | (?:(?<=[;:,])|(?<=[;:,]\s)|(?<=\svà\s))(?P<listed>s[ốo][ \t]*:?[ \t]*)
+        (?P<lisymbol>\d{{1,5}}/\d{{4}}/(?-i:UBTVQH|QH)\d{{1,2}}(?![\w/]))
       | (?<![^\n])[ \t]*(?P<header>(?-i:Số)[ \t]*(?::[ \t]*)?(?:\n[ \t]*)?)(?P<hsymbol>{_HEADER_SYMBOL})
     )
     """,
@@ -415,8 +442,30 @@ def find_citations(text: str) -> list[Citation]:
     citations = []
     for i, head in enumerate(heads):
         bound = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        citations.append(_read_citation(text, head, bound, context))
+        citation = _read_citation(text, head, bound, context)
+        if head.group("listed"):
+            previous = citations[-1] if citations else None
+            citation = replace(citation, type=_listed_type(text, citation.start, previous))
+        citations.append(citation)
     return citations
+
+
+_SENTENCE_END = re.compile(r"\n|\.\s")
+_TYPE_WORD_CASED = re.compile(
+    r"(?<!\w)(?:" + _alternation(re.escape(t) for t in TYPES) + r")(?!\w)"
+)
+
+
+def _listed_type(text: str, start: int, previous: Citation | None) -> str | None:
+    """The type of a number that continues a list ("…; số 83/2015/QH13"): the type of the
+    citation before it in the same sentence, else the last type word written (capitalised, as a
+    document type is) earlier in the sentence: "các Nghị quyết của Quốc hội gồm: số …"."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)]
+    sentence = ends[-1] if ends else max(0, start - 400)
+    if previous is not None and previous.end > sentence and previous.type:
+        return previous.type
+    words = _TYPE_WORD_CASED.findall(text, sentence, start)
+    return words[-1] if words else None
 
 
 def normalise_symbol(symbol: str) -> str:
@@ -535,10 +584,13 @@ class _Builder:
 
 
 def _read_citation(text: str, head: re.Match, bound: int, context: _Context) -> Citation:
-    b = _Builder(head.start() if not head.group("header") else head.start("header"), head.end())
+    start = head.start("header") if head.group("header") else head.start()
+    if head.group("listed"):
+        start = head.start("listed")
+    b = _Builder(start, head.end())
     if head.group("plenum") or head.group("plenum_long"):
         _read_plenum(head, b, context)
-    elif head.group("law") or head.group("constitution"):
+    elif head.group("law") or head.group("law_amend") or head.group("constitution"):
         _read_law(head, b)
     else:
         _read_numbered(text, head, b, bound, context)
@@ -556,7 +608,7 @@ def _read_plenum(head: re.Match, b: _Builder, context: _Context) -> None:
         _check_term(term.group("roman"), b, context, plenum=plenum)
 
 
-_LAW_DATE = re.compile(r" ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})$")
+_LAW_DATE = re.compile(r" ngày (\d{1,2})(?: tháng | ?[/.-] ?)(\d{1,2})(?: năm | ?[/.-] ?)(\d{4})$")
 
 
 def _read_law(head: re.Match, b: _Builder) -> None:
@@ -564,7 +616,8 @@ def _read_law(head: re.Match, b: _Builder) -> None:
     if head.group("constitution"):
         kind = "Hiến pháp"
     else:
-        kind = "Bộ luật" if name.lower().startswith("bộ luật") else "Luật"
+        kinds = ("Bộ luật", "Pháp lệnh", "Luật")
+        kind = next(t for t in kinds if name.lower().startswith(t.lower()))
     b.fields.update(type=kind, name=name, year=int(name[-4:]))
     if m := _LAW_DATE.search(name):  # "Luật Viên chức ngày 15 tháng 11 năm 2010"
         b.fields["name"] = f"{name[: m.start()]} năm {m[3]}"
@@ -582,7 +635,11 @@ def _read_numbered(text: str, head: re.Match, b: _Builder, bound: int, context: 
         kinds = ("Bộ luật", "Pháp lệnh", "Luật")
         b.fields["type"] = next(t for t in kinds if written.startswith(t.lower()))
     raw_symbol = (
-        head.group("symbol") or head.group("bare") or head.group("lsymbol") or head.group("hsymbol")
+        head.group("symbol")
+        or head.group("bare")
+        or head.group("lsymbol")
+        or head.group("hsymbol")
+        or head.group("lisymbol")
     )
     if raw_symbol:
         _read_symbol(raw_symbol, b)
@@ -682,6 +739,9 @@ def _split_symbol(symbol: str):
         year = int(m["year"])
     else:
         m = _STATE_SHAPE.match(symbol)
+    code, slash, issuers = m["rest"].partition("/")
+    if slash and code.upper() in _KNOWN_CODES_UPPER:  # 183/2010/TTLT/BTC-BNN
+        return m["num"], code, issuers.split("-")[0], year, "state"
     parts = m["rest"].split("-")
     if parts[0].upper() in _KNOWN_CODES_UPPER and len(parts) > 1:
         return m["num"], parts[0], parts[1], year, "state"

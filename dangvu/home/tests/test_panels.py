@@ -204,7 +204,7 @@ def test_member_dashboard_names_nobody_else(demo, login):
 
     me = Role.objects.get(user__username="dangvien").person
     someone = (
-        Membership.objects.filter(org=me.memberships.first().org, kind="party")
+        Membership.objects.filter(org=me.memberships.get(kind="party").org, kind="party")
         .exclude(person=me)
         .first()
         .person

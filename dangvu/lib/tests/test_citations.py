@@ -1890,3 +1890,135 @@ def test_codes_that_are_not_glued_are_left_as_written(text):
 
 def test_a_glued_code_alone_is_not_a_citation():
     assert find_citations("đạt tỷ lệ 12/KHOA và 3/CTUB") == []
+
+
+# --------------------------------------------------------------------------------------------
+# Amending laws, joint symbols written with a slash, numbers continuing a list (issue 15)
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "date", "year"),
+    [
+        (
+            "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống tham nhũng ngày "
+            "20 tháng 11 năm 2018;",
+            "Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống tham nhũng năm 2018",
+            "2018-11-20",
+            2018,
+        ),
+        (
+            "Căn cứ Luật Sửa đổi, bổ sung một số điều của Luật Đầu tư công và Luật\n"
+            "Xây dựng ngày 03/12/2021;",
+            "Luật Sửa đổi, bổ sung một số điều của Luật Đầu tư công và Luật Xây dựng năm 2021",
+            "2021-12-03",
+            2021,
+        ),
+        (
+            "thi hành Luật sửa đổi, bổ sung Luật Giáo dục năm 2009.",
+            "Luật sửa đổi, bổ sung Luật Giáo dục năm 2009",
+            None,
+            2009,
+        ),
+        (
+            "Pháp lệnh sửa đổi, bổ sung một số điều của Pháp lệnh Ưu đãi người có công năm 2012",
+            "Pháp lệnh sửa đổi, bổ sung một số điều của Pháp lệnh Ưu đãi người có công năm 2012",
+            None,
+            2012,
+        ),
+    ],
+)
+def test_amending_law_is_one_citation_named_by_what_it_amends(text, name, date, year):
+    c = one(text)  # the amended laws inside the name are not cited on their own
+    assert (c.type, c.name, c.date, c.year) == (
+        name.split(" sửa")[0].split(" Sửa")[0],
+        name,
+        date,
+        year,
+    )
+    assert text[c.start :].startswith(name.split(" ")[0])
+
+
+def test_amending_law_needs_its_date_or_year():
+    # "được" shows the sentence goes on: no date, so neither law is identified.
+    assert find_citations("Luật sửa đổi, bổ sung một số điều của Luật Đất đai được thông qua") == []
+
+
+def test_law_and_ordinance_named_with_a_date():
+    law = one("Căn cứ Luật Thanh niên ngày 16/6/2020;")
+    assert (law.type, law.name, law.date) == ("Luật", "Luật Thanh niên năm 2020", "2020-06-16")
+    ordinance = one("Căn cứ Pháp lệnh Thư viện ngày 28 tháng 12 năm 2000;")
+    assert (ordinance.type, ordinance.name, ordinance.date) == (
+        "Pháp lệnh",
+        "Pháp lệnh Thư viện năm 2000",
+        "2000-12-28",
+    )
+
+
+def test_ordinance_on_people_with_merit_keeps_its_name():
+    c = one("theo Pháp lệnh Ưu đãi người có công với cách mạng năm 2020;")
+    assert c.name == "Pháp lệnh Ưu đãi người có công với cách mạng năm 2020"
+    # "có" otherwise ends a name: "có hiệu lực" is what the law does, not what it is called.
+    assert find_citations("Luật sửa đổi, bổ sung Luật Giáo dục có hiệu lực ngày 01/7/2020") == []
+
+
+def test_law_with_a_long_name_and_its_year():
+    c = one("Căn cứ Luật Tổ chức Viện kiểm sát nhân dân và Tòa án nhân dân năm 2002;")
+    assert c.name == "Luật Tổ chức Viện kiểm sát nhân dân và Tòa án nhân dân năm 2002"
+
+
+def test_joint_symbol_with_a_slash_after_the_type_code():
+    c = one("theo Thông tư liên tịch số 25/2012/TTLT/BYT-BNV ngày 05/9/2012 của Bộ Y tế")
+    assert (c.symbol, c.type_code, c.issuer_code, c.year, c.style, c.date) == (
+        "25/2012/TTLT/BYT-BNV",
+        "TTLT",
+        "BYT",
+        2012,
+        "state",
+        "2012-09-05",
+    )
+    bare = one("thực hiện 25/2012/TTLT/BYT-BNV của liên Bộ")
+    assert (bare.type, bare.symbol) == ("Thông tư liên tịch", "25/2012/TTLT/BYT-BNV")
+
+
+def test_slashes_without_a_year_stay_a_party_symbol():
+    c = one("Kế hoạch số 39/KH/HU ngày 02/3/2021")
+    assert (c.symbol, c.style) == ("39/KH/HU", "party")
+
+
+def test_national_assembly_number_continuing_a_list_takes_the_type_before_it():
+    found = find_citations("Căn cứ Luật Đầu tư công số 39/2019/QH14; số 64/2020/QH14;")
+    assert [(c.type, c.symbol) for c in found] == [
+        ("Luật", "39/2019/QH14"),
+        ("Luật", "64/2020/QH14"),
+    ]
+    assert found[1].raw.startswith("số 64")
+
+
+def test_national_assembly_numbers_listed_after_a_plural_type_word():
+    text = "các Nghị quyết của Quốc hội gồm: số 12/2022/QH15 ngày 10/6/2022 về dự toán; và số 34/2022/QH15."
+    found = find_citations(text)
+    assert [(c.type, c.symbol, c.date) for c in found] == [
+        ("Nghị quyết", "12/2022/QH15", "2022-06-10"),
+        ("Nghị quyết", "34/2022/QH15", None),
+    ]
+
+
+def test_listed_number_without_a_type_word_in_its_sentence_has_no_type():
+    text = "Nghị định số 10/2020/NĐ-CP.\nKết quả đạt 80%; số 3/2020/QH14 còn lại"
+    found = find_citations(text)
+    assert [(c.type, c.symbol) for c in found] == [
+        ("Nghị định", "10/2020/NĐ-CP"),
+        (None, "3/2020/QH14"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["tỷ lệ 12/2022; số 4/2021/ABC", "đạt 80%, số 12/2022"])
+def test_a_listed_number_needs_a_national_assembly_symbol(text):
+    assert find_citations(text) == []
+
+
+def test_provincial_department_code_glued_to_the_type_code():
+    c = one("Tờ trình số 88/TTrSNV ngày 02/3/2023 của Sở Nội vụ")
+    assert c.symbol == "88/TTr-SNV"
+    assert any(w.startswith("symbol_hyphen_lost") for w in c.warnings)
