@@ -16,7 +16,7 @@ from django.urls import reverse
 from dangvu.lib.dates import parse_date
 from dangvu.orgs.models import Organization
 from dangvu.people.stats import LABELS as SECTION_ONE
-from dangvu.web import DateInput, apply_action, day_param
+from dangvu.web import DateInput, apply_action, day_param, default_year
 
 from . import actions, statforms, tracker
 from .consolidate import consolidate, period_to
@@ -35,7 +35,7 @@ def _download(content, filename, content_type):
 
 def _default_day(request):
     """Without ?ngay=, the end of the latest year reported on in this user's scope (the demo's
-    2017), or of last year."""
+    2017), else of the current year: the one rule of every page (`web.default_year`)."""
     from django.db.models import Max
 
     from dangvu.reports.models import ReportDraft
@@ -43,7 +43,7 @@ def _default_day(request):
     drafts = ReportDraft.objects.all()
     if not request.scope.sees_everything:
         drafts = drafts.filter(org_id__in=request.scope.read_org_ids)
-    year = drafts.aggregate(latest=Max("year"))["latest"] or dt.date.today().year - 1
+    year = default_year(drafts.aggregate(latest=Max("year"))["latest"])
     return day_param(request, default=dt.date(year, 12, 31))
 
 
