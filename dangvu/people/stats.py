@@ -134,6 +134,9 @@ def _agency_structure(orgs):
     }
 
 
+# The figures whose people together are the staff present (biên chế có mặt).
+PRESENT = ("staff.civil_servant", "staff.public_employee")
+
 STAFF_FACTS = [
     "agency.directors",
     "agency.deputy_directors",
@@ -166,7 +169,7 @@ def _staff(staff):
     groups = defaultdict(set)
     for row in rows:
         add_staff_record(groups, *row)
-    groups["staff.present"] = groups["staff.civil_servant"] | groups["staff.public_employee"]
+    groups["staff.present"] = set().union(*(groups[name] for name in PRESENT))
     return {name: _fig(groups[name]) for name in [*STAFF_FACTS, "staff.all"]}
 
 

@@ -10,6 +10,8 @@ check every unit's figures against the unit's own providers, so the two cannot d
 """
 
 import datetime as dt
+import functools
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -24,12 +26,13 @@ from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.people.models import (
     Membership,
     PartyProfile,
+    Person,
     Qualification,
     StaffQuota,
     StaffRecord,
 )
 from dangvu.people.stats import LABELS as SECTION_ONE
-from dangvu.people.stats import add_staff_record
+from dangvu.people.stats import PRESENT, add_staff_record
 from dangvu.reports.facts import Period
 from dangvu.work.actions import classification_rule
 from dangvu.work.models import Activity, ActivityOrg, Evaluation, Inspection
@@ -261,12 +264,19 @@ def _memberships(nodes, active, day, behind, wanted):
     # `.order_by()` here and below: the models' default orderings would sort tens of thousands
     # of rows that are only counted.
     rows = Membership.objects.filter(active_on(day), org_id__in=list(owner)).order_by()
-    if not _needs(wanted, ("mass.",)):
-        rows = rows.filter(kind=PARTY)
+    rows = rows.annotate(is_full=recognized_by(day))
     by_kind = defaultdict(lambda: defaultdict(set))
     full, probationary = defaultdict(set), defaultdict(set)
-    rows = rows.annotate(is_full=recognized_by(day))
-    for person_id, kind, is_full, org_id in _rows(rows, "person_id", "kind", "is_full", "org_id"):
+    if _needs(wanted, ("mass.",)):
+        read = _rows(rows, "person_id", "is_full", "org_id", "kind")
+    else:
+        # Only the party's rows, and no kind column: at province scale every value read is
+        # time (a text per row costs as much as the query's own work on the server).
+        read = (
+            row + (PARTY,)
+            for row in _rows(rows.filter(kind=PARTY), "person_id", "is_full", "org_id")
+        )
+    for person_id, is_full, org_id, kind in read:
         unit = owner[org_id]
         by_kind[unit][kind].add(person_id)
         if kind == PARTY:
@@ -313,12 +323,31 @@ def _staff(tree, nodes, active, day, wanted):
         if tree.nodes[org_id].kind == K.AGENCY
     }
     staff = StaffRecord.objects.filter(active_on(day), agency_id__in=list(agencies)).order_by()
+    qualified = _needs(wanted, ("education.", "political_theory."))
+    # Only the sets some wanted figure is made of are filled, and only the records of the
+    # categories that can count in one are read: with a few figures asked, most of the
+    # province's records need not come into Python.
+    needed = set(wanted)
+    if "staff.present" in wanted:
+        needed.update(PRESENT)
+    if qualified:
+        needed.add("staff.all")
+    categories, personal = _staff_reading(frozenset(needed))
+    read = staff
+    if set(categories) != set(CAT.values):
+        read = staff.filter(category__in=categories)
     # The figures a record counts in depend on its agency and attributes only: the people are
     # gathered by combination (a province has tens of thousands of records, a few hundred
     # combinations), then each combination's figures are found once and take its people.
     people_of = defaultdict(list)
-    columns = ("person_id", "agency_id", "category", "position", "unit_id", "person__gender")
-    for row in _rows(staff, *columns, "person__ethnicity"):
+    columns = ("person_id", "agency_id", "category", "position", "unit_id")
+    if not categories:
+        rows = ()
+    elif personal:
+        rows = _rows(read, *columns, "person__gender", "person__ethnicity")
+    else:  # any values of the person's: the rule was asked, they change no needed figure
+        rows = (row + PERSONAL[0] for row in _rows(read, *columns))
+    for row in rows:
         people_of[row[1:]].append(row[0])
     groups = defaultdict(lambda: defaultdict(set))
     figures_of = {}
@@ -327,12 +356,11 @@ def _staff(tree, nodes, active, day, wanted):
         unit_kind = tree.nodes[unit_id].kind if unit_id is not None else None
         key = (category, position, unit_kind, gender, ethnicity)
         if key not in figures_of:
-            figures_of[key] = _staff_figures(*key)
+            figures_of[key] = [n for n in _staff_figures(*key) if n in needed]
         g = groups[agencies[agency_id]]
         for name in figures_of[key]:
             g[name].update(people)
     quotas = _quotas(agencies, day) if _needs(wanted, ("staff.quota",)) else {}
-    qualified = _needs(wanted, ("education.", "political_theory."))
     levels = _levels(staff, day) if qualified else {}
     staff_names = [
         n for n in SECTION_ONE if n.startswith(("staff.", "agency.directors", "agency.deputy"))
@@ -341,7 +369,7 @@ def _staff(tree, nodes, active, day, wanted):
     out = {}
     for n in nodes:
         g = groups[n.id]
-        g["staff.present"] = g["staff.civil_servant"] | g["staff.public_employee"]
+        g["staff.present"] = set().union(*(g[name] for name in PRESENT))
         f = out[n.id] = {}
         for name in staff_names:
             if not name.startswith("staff.quota"):
@@ -364,6 +392,37 @@ def _staff(tree, nodes, active, day, wanted):
     return out
 
 
+# Every value of a staff record's attributes other than its category, for asking the rule.
+# Ethnicity is free text: the rule tells a minority from the Kinh, so one name of each (and
+# none) stands for all.
+POSITIONS = [*StaffRecord.Position.values, "", None]
+UNIT_KINDS = [*K.values, None]
+PERSONAL = list(itertools.product([None, "", *Person.Gender.values], ["", "Kinh", "Tày"]))
+
+
+@functools.lru_cache(maxsize=64)
+def _staff_reading(needed):
+    """What must be read of the staff records for the `needed` figures: the categories whose
+    records can count in one, and whether the person's gender or ethnicity can change which
+    (if not, the people are not joined). Found by asking the one rule (`add_staff_record`)
+    with every value of the other attributes, so the rule stays written once."""
+    categories, personal = [], False
+    for category in CAT.values:
+        counts = False
+        for position, unit_kind in itertools.product(POSITIONS, UNIT_KINDS):
+            found = {
+                needed.intersection(_staff_figures(category, position, unit_kind, *person))
+                for person in PERSONAL
+            }
+            counts = counts or any(found)
+            personal = personal or len(found) > 1
+        if counts:
+            categories.append(category)
+    return tuple(categories), personal
+
+
+# Cached: asked a thousand times by `_staff_reading`, then once per combination of the data.
+@functools.lru_cache(maxsize=4096)
 def _staff_figures(category, position, unit_kind, gender, ethnicity):
     """The staff figures a record with these attributes counts in, by the one rule
     (`people.stats.add_staff_record`)."""
