@@ -162,8 +162,10 @@ def fee_book(request, slug, year):
     for b in books.values():
         last = b.months[max(b.months)]
         line_by_month = {m.month: b.months[m] for m in b.months}
-        name = sort_key(b.person.full_name)  # Vietnamese order: Đ after D
-        rows.append((order.get(last.cell_id, 99), name, b, last.cell_id, line_by_month))
+        # The people lists' order (Person.sort_name), as in the fee sheet's Excel file.
+        rows.append(
+            (order.get(last.cell_id, 99), b.person.sort_name, b, last.cell_id, line_by_month)
+        )
     rows.sort(key=lambda r: (r[0], r[1]))
     names = {c.id: c.name for c in cells}
     table = [

@@ -229,7 +229,7 @@ def recognitions(org, day, can_write):
         "recognitions",
         "Đảng viên dự bị đến hạn xét chuyển chính thức",
         rows,
-        f"Không có đảng viên dự bị nào hết 12 tháng dự bị trong {RECOGNITION_NOTICE_DAYS} ngày tới.",
+        f"Không có đảng viên dự bị nào hết thời gian dự bị trong {RECOGNITION_NOTICE_DAYS} ngày tới.",
     )
 
 

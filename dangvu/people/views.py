@@ -128,7 +128,7 @@ def person_detail(request, person_id):
             "history": recent_history(request, AuditEntry.objects.filter(person=person)),
             "can_write": scope.can_write_person(person),
             "actions": _offered_actions(person, profile, day),
-            **_other_records(person),
+            **_other_records(person, scope),
         },
     )
 
@@ -176,19 +176,29 @@ def _offered_actions(person, profile, day):
     return {slug: ACTIONS[slug] for slug in (*slugs, *OTHER_ACTIONS)}
 
 
-def _other_records(person):
-    """What other parts of dangvu hold about the person: trainings, attendance, fee book."""
+def _other_records(person, scope):
+    """What other parts of dangvu hold about the person: trainings, attendance, fee book. Of the
+    activities attended, only those the viewer may open are linked: a cell's secretary sees that
+    a member attended the committee's conference but cannot open it."""
     from django.apps import apps
 
     records = {"has_fees": apps.is_installed("dangvu.finance")}
     if apps.is_installed("dangvu.work"):
         from dangvu.work.models import Attendance, Enrolment
+        from dangvu.work.views import visible_activities
 
         records["enrolments"] = Enrolment.objects.filter(person=person).order_by("-starts_on")
-        records["attendances"] = (
+        attendances = list(
             Attendance.objects.filter(person=person)
             .select_related("activity")
             .order_by("-activity__starts_on")[:50]
+        )
+        ids = {a.activity_id for a in attendances}
+        records["attendances"] = attendances
+        records["open_activity_ids"] = (
+            set(visible_activities(scope).filter(id__in=ids).values_list("id", flat=True))
+            if ids
+            else set()
         )
     return records
 

@@ -18,8 +18,8 @@ register = template.Library()
 
 @register.filter
 def so(value):
-    """A number with dots between thousands and a decimal comma: 9512466 -> "9.512.466", 97.5 ->
-    "97,5". Anything else is shown as it is; None shows nothing."""
+    """A number with dots between thousands and a decimal comma: 1234567 -> "1.234.567", 12.5 ->
+    "12,5". Anything else is shown as it is; None shows nothing."""
     if value is None or value == "":
         return ""
     if isinstance(value, bool):
@@ -58,7 +58,7 @@ def _is_year(fact: str) -> bool:
 
 
 def _line(item):
-    # Table rows of a figure are (label, text) pairs: "+ Thu đảng phí", ": 19.454.400 đồng".
+    # Table rows of a figure are (label, text) pairs: "+ Thu đảng phí", ": 1.234.000 đồng".
     if isinstance(item, list | tuple):
         return "".join(str(so(part)) for part in item)
     return so(item)

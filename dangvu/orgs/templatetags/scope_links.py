@@ -18,16 +18,3 @@ def org_link(context, org, label=None):
     if scope is not None and scope.can_read_org(org):
         return format_html('<a href="{}">{}</a>', reverse("org_detail", args=[org.slug]), label)
     return format_html("<span>{}</span>", label)
-
-
-@register.simple_tag(takes_context=True)
-def readable_activity_ids(context, attendances):
-    """Of the activities behind `attendances`, the ids the viewer may open, in one query: a
-    cell's secretary sees that a member attended the committee's conference but cannot open it."""
-    from dangvu.work.views import visible_activities
-
-    scope = getattr(context.get("request"), "scope", None)
-    ids = {a.activity_id for a in attendances}
-    if scope is None or not ids:
-        return set()
-    return set(visible_activities(scope).filter(id__in=ids).values_list("id", flat=True))
