@@ -256,16 +256,28 @@ def _clean_attendance(activity_orgs, day, entries):
     return rows
 
 
-def _write_attendance(activity, rows):
-    Attendance.objects.filter(activity=activity).delete()
+def _write_attendance(activity, rows, replacing=None):
+    """Write `rows` as the attendance of the people in `replacing` (everyone when None); the
+    other rows stay. The count of those present is read back from the table, so it includes
+    the rows another secretary saved in between."""
+    current = Attendance.objects.filter(activity=activity)
+    if replacing is not None:
+        current = current.filter(person_id__in=replacing)
+    current.delete()
     Attendance.objects.bulk_create(
         Attendance(activity=activity, person_id=pid, status=status, reason=reason)
         for pid, status, reason in rows
     )
-    activity.present_count = sum(
-        1 for _p, status, _r in rows if status == Attendance.Status.PRESENT
-    )
+    activity.present_count = Attendance.objects.filter(
+        activity=activity, status=Attendance.Status.PRESENT
+    ).count()
     activity.save(update_fields=["present_count"])
+
+
+def _lock(activity):
+    """Serialize the writers of one activity's attendance: the row lock on PostgreSQL; SQLite
+    transactions already begin with the write lock (IMMEDIATE, see settings)."""
+    Activity.objects.select_for_update().filter(pk=activity.pk).exists()
 
 
 def attendance_summary(rows):
@@ -279,13 +291,23 @@ def attendance_summary(rows):
 
 
 @transaction.atomic
-def record_attendance(actor, activity, entries):
-    """Replace the attendance of `activity`: {person: status or (status, reason)}.
+def record_attendance(actor, activity, entries, *, replacing=None):
+    """Record the attendance of `activity`: {person: status or (status, reason)}.
 
-    Only members of the activity's organizations on its date may be listed by name."""
+    `replacing` names the people whose rows this call replaces, e.g. a cell secretary's own
+    members in a joint meeting of several cells; the rows of everyone else are kept as they are
+    in the database when the write happens, so two secretaries saving at once both keep theirs.
+    None replaces the whole attendance. Only members of the activity's organizations on its date
+    may be listed by name."""
+    _lock(activity)
     orgs = [link.org for link in activity.links.select_related("org")]
     rows = _clean_attendance(orgs, activity.starts_on, entries)
-    _write_attendance(activity, rows)
+    if replacing is not None:
+        replacing = set(replacing)
+        stray = [pid for pid, _s, _r in rows if pid not in replacing]
+        if stray:
+            raise ValidationError("Có người điểm danh ngoài danh sách được ghi.")
+    _write_attendance(activity, rows, replacing)
     audit.record(
         actor,
         "activity.attendance",

@@ -108,6 +108,12 @@ def can_write_activity(scope, activity):
     return bool(targets) and all(scope.can_write_org(o) for o in targets)
 
 
+def can_record_attendance(scope, activity):
+    """Each organization of a meeting records its own members' attendance: the secretary of one
+    of several cells meeting together records theirs, not the others' (see attendance_people)."""
+    return any(scope.can_write_org(link.org) for link in activity.links.select_related("org"))
+
+
 def _activity(request, pk, write=False):
     activity = _one_or_404(visible_activities(request.scope), pk, "hoạt động")
     if write and not can_write_activity(request.scope, activity):
@@ -161,10 +167,10 @@ def _table(request, template="work/table.html", **context):
     return render(request, template, context)
 
 
-def _attempt(func, *args):
+def _attempt(func, *args, **kwargs):
     """Run an action outside a form: (result, []) or (None, its Vietnamese messages)."""
     try:
-        return func(*args), []
+        return func(*args, **kwargs), []
     except ValidationError as e:
         return None, e.messages
 
@@ -307,6 +313,7 @@ def activity_detail(request, activity_id):
                 scope, activity.programme_items.select_related("programme"), "programme__org"
             ),
             "can_write": can_write_activity(scope, activity),
+            "can_record": can_record_attendance(scope, activity),
         },
     )
 
@@ -428,7 +435,9 @@ def _attendance_rows(people, current, post=None):
 
 
 def activity_attendance(request, activity_id):
-    activity = _activity(request, activity_id, write=True)
+    activity = _activity(request, activity_id)
+    if not can_record_attendance(request.scope, activity):
+        raise PermissionDenied("Bạn không có quyền điểm danh hoạt động này.")
     scope, day = request.scope, activity.starts_on
     orgs = [link.org for link in activity.links.select_related("org")]
     recorded = {a.person_id: (a.status, a.reason) for a in activity.attendances.all()}
@@ -445,11 +454,14 @@ def activity_attendance(request, activity_id):
         if refusal:
             errors = [refusal]
         else:
+            # Only the user's own people are replaced: in a joint meeting the other cells'
+            # secretaries may be saving theirs at the same moment.
             done, errors = _attempt(
                 actions.record_attendance,
                 request.user,
                 activity,
-                {**_others_rows(recorded, mine, orgs, day), **posted},
+                posted,
+                replacing=mine,
             )
             if done:
                 messages.success(request, "Đã lưu điểm danh.")
@@ -468,18 +480,6 @@ def activity_attendance(request, activity_id):
         },
         status=400 if errors else 200,
     )
-
-
-def _others_rows(recorded, mine, orgs, day):
-    """The recorded attendance of the people the user does not record (other cells of a joint
-    meeting): kept as they are, since saving replaces the activity's whole attendance. A row of
-    someone no longer a member on the day is dropped: the action would refuse it and name that
-    person to a user who may not see them; the office, which sees it, corrects it."""
-    others = {pid: row for pid, row in recorded.items() if pid not in mine}
-    if not others:
-        return {}
-    members = actions.members_on(orgs, day)
-    return {pid: row for pid, row in others.items() if pid in members}
 
 
 def meeting_record(request):

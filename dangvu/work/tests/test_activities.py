@@ -315,6 +315,9 @@ def test_scope_of_activities(world, user_with):
     assert client.get(f"/hoat-dong/{joint.id}/").status_code == 200
     # A joint session is changed only by whoever may change every organizer.
     assert client.get(f"/hoat-dong/{joint.id}/sua/").status_code == 403
+    # Each cell of a joint session records its own members' attendance.
+    assert client.get(f"/hoat-dong/{joint.id}/diem-danh/").status_code == 200
+    assert client.get(f"/hoat-dong/{other.id}/diem-danh/").status_code == 404
     assert client.get(f"/hoat-dong/{own.id}/diem-danh/").status_code == 200
     # A member sees the activities they are listed in, and only their own attendance.
     client = user_with("member", person=world.members1[0])

@@ -1,0 +1,183 @@
+"""Two secretaries saving their own cells' attendance of one joint meeting at the same moment:
+real OS processes, each logged in as its secretary and posting the attendance page, against a
+SQLite file (WAL, IMMEDIATE transactions, as settings.py configures it) and against the test
+database when it is PostgreSQL. Both saves succeed, and every row of both cells is kept."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(settings.BASE_DIR)
+ROUNDS = 3
+CELL_SIZE = 6
+
+# Builds a committee with two cells of CELL_SIZE members, a secretary account for each cell and
+# one meeting of both cells; prints the ids the workers need.
+SETUP = """
+import datetime as dt, json, os, sys
+import django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dangvu.settings")
+django.setup()
+from dangvu.accounts import actions as accounts
+from dangvu.orgs import actions as orgs
+from dangvu.people import actions as people
+from dangvu.work import actions as work
+tag, size, rounds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+day = dt.date(2020, 6, 20)
+committee = orgs.create_org(None, kind="party_committee", name=f"Đảng bộ {tag}",
+                            valid_from=dt.date(2010, 1, 1))
+cells, members = [], {}
+for n in (1, 2):
+    cell = orgs.create_org(None, kind="party_cell", name=f"Chi bộ {n} {tag}", parent=committee,
+                           valid_from=dt.date(2010, 1, 1))
+    cells.append(cell)
+    members[cell.id] = []
+    for i in range(size):
+        p = people.create_person(None, home_org=committee, full_name=f"Nguyễn Văn {tag} {n} {i}",
+                                 gender="male")
+        people.transfer_in(None, p, cell, dt.date(2015, 1, 1), admitted_on=dt.date(2012, 1, 1))
+        members[cell.id].append(p.id)
+    accounts.create_account(None, f"bt{n}{tag}", kind="secretary", org=cell,
+                            password="Mat-khau-dai-du-2020")
+meetings = [
+    work.create_activity(None, kind="conference", title=f"Sinh hoạt chung lần {r}",
+                         starts_on=day, organizers=cells, participants=[]).id
+    for r in range(rounds)
+]
+print(json.dumps({"meetings": meetings, "members": [members[c.id] for c in cells]}))
+"""
+
+# Run in each process: log in as the secretary, say "ready", wait for the start signal, then post
+# the attendance of the secretary's own cell and print the status of the answer.
+WORKER = """
+import json, os, sys, time
+from pathlib import Path
+import django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dangvu.settings")
+django.setup()
+from django.contrib.auth import get_user_model
+from django.test import Client
+username, meeting, people, folder = sys.argv[1], sys.argv[2], json.loads(sys.argv[3]), Path(sys.argv[4])
+client = Client(HTTP_HOST="localhost")
+client.force_login(get_user_model().objects.get(username=username))
+url = f"/hoat-dong/{meeting}/diem-danh/"
+assert client.get(url).status_code == 200
+data = {f"p_{pid}": "present" for pid in people}
+data[f"p_{people[0]}"] = "excused"
+data[f"r_{people[0]}"] = "Đi công tác"
+(folder / f"ready-{os.getpid()}").touch()
+while not (folder / "go").exists():
+    time.sleep(0.002)
+answer = client.post(url, data)
+print(json.dumps({"status": answer.status_code}))
+"""
+
+
+def _run(env, *args):
+    done = subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+def _race(env, folder, jobs):
+    """Start one worker per (username, meeting, people), release them together, collect output."""
+    folder.mkdir()
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, user, str(meeting), json.dumps(ids), str(folder)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for user, meeting, ids in jobs
+    ]
+    try:
+        deadline = time.monotonic() + 180
+        while len(list(folder.glob("ready-*"))) < len(procs):
+            assert all(p.poll() is None for p in procs), [p.communicate() for p in procs]
+            assert time.monotonic() < deadline, "the processes did not start in time"
+            time.sleep(0.02)
+        (folder / "go").touch()
+        outputs = [p.communicate(timeout=120) for p in procs]
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+    for p, (out, err) in zip(procs, outputs, strict=True):
+        assert p.returncode == 0, err[-3000:]
+        # 302: the page redirects to the meeting after "Đã lưu điểm danh".
+        assert json.loads(out.strip().splitlines()[-1]) == {"status": 302}
+
+
+def _races(env, tmp_path, tag):
+    made = json.loads(_run(env, "-c", SETUP, tag, str(CELL_SIZE), str(ROUNDS)).splitlines()[-1])
+    first, second = made["members"]
+    for n, meeting in enumerate(made["meetings"]):
+        _race(
+            env,
+            tmp_path / f"round-{n}",
+            [(f"bt1{tag}", meeting, first), (f"bt2{tag}", meeting, second)],
+        )
+    return made
+
+
+READ = """
+import json, os, sys
+import django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dangvu.settings")
+django.setup()
+from dangvu.work.models import Activity
+out = {}
+for a in Activity.objects.filter(id__in=json.loads(sys.argv[1])):
+    rows = sorted(a.attendances.values_list("person_id", "status"))
+    out[a.id] = {"rows": rows, "present": a.present_count}
+print(json.dumps(out))
+"""
+
+
+def _check(made, recorded):
+    first, second = made["members"]
+    expected = sorted(
+        [(pid, "excused" if pid in (first[0], second[0]) else "present") for pid in first + second]
+    )
+    for meeting in made["meetings"]:
+        got = recorded[str(meeting)]
+        assert [tuple(r) for r in got["rows"]] == expected
+        assert got["present"] == 2 * (CELL_SIZE - 1)
+
+
+@pytest.mark.slow
+def test_two_secretaries_at_once_on_a_sqlite_file(tmp_path):
+    db = tmp_path / "joint.sqlite3"
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{db}",
+        "DJANGO_SETTINGS_MODULE": "dangvu.settings",
+    }
+    _run(env, "manage.py", "migrate", "-v", "0")
+    made = _races(env, tmp_path, "sq")
+    _check(made, json.loads(_run(env, "-c", READ, json.dumps(made["meetings"])).splitlines()[-1]))
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_secretaries_at_once_on_postgresql(tmp_path):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs DATABASE_URL pointing to PostgreSQL")
+    s = connection.settings_dict
+    host, port = s["HOST"] or "localhost", s["PORT"] or 5432
+    url = f"postgres://{s['USER']}:{s['PASSWORD']}@{host}:{port}/{s['NAME']}"
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "dangvu.settings"}
+    made = _races(env, tmp_path, "pg")
+    _check(made, json.loads(_run(env, "-c", READ, json.dumps(made["meetings"])).splitlines()[-1]))
