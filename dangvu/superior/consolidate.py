@@ -35,6 +35,7 @@ from dangvu.people.stats import LABELS as SECTION_ONE
 from dangvu.people.stats import PRESENT, add_staff_record
 from dangvu.reports.facts import Period
 from dangvu.work.actions import classification_rule
+from dangvu.work.attendance import attendances_by_unit
 from dangvu.work.models import Activity, ActivityOrg, Evaluation, Inspection
 
 from .units import Tree, orgs_with_names
@@ -601,33 +602,31 @@ def _fees(tree, nodes, every, period):
 
 
 def _activities(every, period):
-    """Activities each unit organized in the period, by kind: sessions and attendances (the
-    members present plus the outside participants counted by head)."""
+    """Activities each unit organized in the period, by kind: sessions and attendances (lượt, by
+    the rule of `work.attendance`: a unit's own report and its consolidation agree)."""
     owner = _owner(every)
-    kind_of, heads = {}, {}
+    links = ActivityOrg.objects.filter(
+        org_id__in=list(owner), activity__starts_on__range=(period.start, period.end)
+    ).order_by()
+    kind_of = {}
     organized = defaultdict(set)
-    for activity_id, org_id, role, kind, head_count, present in (
-        ActivityOrg.objects.filter(
-            org_id__in=list(owner), activity__starts_on__range=(period.start, period.end)
-        )
-        .order_by()
-        .values_list(
-            "activity_id",
-            "org_id",
-            "role",
-            "activity__kind",
-            "activity__head_count",
-            "activity__present_count",
-        )
+    for activity_id, org_id, role, kind in links.values_list(
+        "activity_id", "org_id", "role", "activity__kind"
     ):
-        kind_of[activity_id], heads[activity_id] = kind, head_count + present
+        kind_of[activity_id] = kind
         if role == ActivityOrg.Role.ORGANIZER:
             organized[owner[org_id]].add(activity_id)
+    counted = attendances_by_unit(
+        Activity.objects.filter(
+            id__in=links.filter(role=ActivityOrg.Role.ORGANIZER).values("activity_id")
+        ),
+        owner,
+    )
     out = {}
     for unit in every:
         f = defaultdict(int)
         for activity_id in organized[unit]:
             f[f"activities.{kind_of[activity_id]}.sessions"] += 1
-            f[f"activities.{kind_of[activity_id]}.attendances"] += heads[activity_id]
+            f[f"activities.{kind_of[activity_id]}.attendances"] += counted[(activity_id, unit)]
         out[unit] = f
     return out

@@ -14,6 +14,7 @@ from dangvu.people.models import Membership
 from dangvu.reports.facts import Figure, provider
 
 from .actions import classification_rule, unit_key
+from .attendance import attendances_by_unit
 from .models import (
     Activity,
     ActivityOrg,
@@ -82,19 +83,18 @@ def work_facts(org, period):
 def _activities(org, ids, period):
     links = ActivityOrg.objects.filter(
         org_id__in=ids, activity__starts_on__range=(period.start, period.end)
-    ).values_list(
-        "activity_id",
-        "org_id",
-        "role",
-        "activity__kind",
-        "activity__head_count",
-        "activity__present_count",
     )
-    kind_of, heads = {}, {}
+    # Lượt: counted by the rule of `work.attendance` (a shared activity, only our own members).
+    counted = attendances_by_unit(
+        Activity.objects.filter(id__in=links.filter(role=ORGANIZER).values("activity_id")),
+        dict.fromkeys(ids, org.id),
+    )
+    kind_of = {}
     organized, joined, own_organized, own_attended = set(), set(), set(), set()
-    for activity_id, org_id, role, kind, head_count, present in links:
-        # Lượt: the members present plus the outside participants counted by head.
-        kind_of[activity_id], heads[activity_id] = kind, head_count + present
+    for activity_id, org_id, role, kind in links.values_list(
+        "activity_id", "org_id", "role", "activity__kind"
+    ):
+        kind_of[activity_id] = kind
         if role == ORGANIZER:
             organized.add(activity_id)
             if org_id == org.id:
@@ -114,7 +114,7 @@ def _activities(org, ids, period):
     facts = {}
     for kind, label in Activity.Kind.choices:
         sessions = by_kind.get(kind, set())
-        attendances = sum(heads[a] for a in sessions)
+        attendances = sum(counted[(a, org.id)] for a in sessions)
         facts[f"activities.{kind}.sessions"] = _fig(
             len(sessions), f"{label}: số cuộc", "activity", sessions
         )
