@@ -3,7 +3,7 @@
 template only ever refers to facts."""
 
 from dangvu.lib.narrative import render_value
-from dangvu.orgs.models import Organization
+from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.people.models import Qualification
 
 from .facts import Figure, derived, provider
@@ -38,6 +38,44 @@ def organization_names(org, period):
         "period.name": Figure(period_name(period), label="Kỳ báo cáo"),
         "period.next_name": Figure(period_name(next_period(period)), label="Kỳ kế hoạch"),
     }
+
+
+@provider
+def cell_leadership(org, period):
+    """How a cell's report names who leads it: "chi ủy nhiệm kỳ 2020-2025 gồm 03 đồng chí" where
+    a chi ủy was elected (seats beyond bí thư and phó bí thư), else "bí thư chi bộ nhiệm kỳ …:
+    đồng chí …" (a cell of fewer than nine full members elects a bí thư and perhaps a phó bí thư,
+    no chi ủy). Empty before any term, so the clause drops out."""
+    day = period.end
+    term = (
+        Term.objects.filter(active_on(day), organization=org, body=Term.Body.EXECUTIVE)
+        .order_by("-valid_from")
+        .first()
+    )
+    seats = (
+        list(
+            Position.objects.filter(active_on(day), term=term)
+            .select_related("person")
+            .order_by("role", "valid_from")
+        )
+        if term
+        else []
+    )
+    people = frozenset(s.person_id for s in seats)
+    officers = {Position.Role.SECRETARY, Position.Role.DEPUTY_SECRETARY}
+    if not seats:
+        line = ""
+    elif any(s.role not in officers for s in seats):
+        line = f"chi ủy nhiệm kỳ {term.name} gồm {render_value(len(people))} đồng chí"
+    else:
+        names = [
+            f"{s.get_role_display().lower()} chi bộ: đồng chí {s.person.full_name}"
+            for role in (Position.Role.SECRETARY, Position.Role.DEPUTY_SECRETARY)
+            for s in seats
+            if s.role == role
+        ]
+        line = f"nhiệm kỳ {term.name}, {', '.join(names)}"
+    return {"committee.cell_line": Figure(line, people, label="Chi ủy, bí thư chi bộ")}
 
 
 def _executive(name):

@@ -103,7 +103,8 @@ def test_a_cell_speaks_as_a_cell(demo, tmp_path):
         assert wrong not in text, wrong
     assert "Chi bộ 1 trực thuộc Đảng ủy Sở Thông tin và Truyền thông" in text
     assert "T/M CHI BỘ" in text
-    assert "không có đảng viên dự bị" in text  # zero said as an office says it
+    # No probationary member: the clause about them is left out, not "không có đảng viên dự bị".
+    assert "dự bị" not in text.split("II.")[0]
     assert "Số      -BC/CB" in text  # the number's slot until one is taken
     assert text.startswith("**DỰ THẢO**")
 
@@ -310,20 +311,38 @@ def test_a_made_up_cell_gets_its_own_report(water_cell, tmp_path):
     assert "**CHI BỘ CÔNG TY CỔ PHẦN CẤP THOÁT NƯỚC BẾN TRE**" in text
     assert "*Bến Tre, ngày 31 tháng 12 năm 2021*" in text
     assert "trực thuộc Đảng ủy Khối Doanh nghiệp tỉnh Bến Tre" in text
-    assert "chi ủy nhiệm kỳ 2020-2025 gồm 01 đồng chí" in text
+    # One seat, the bí thư's: a small cell elects no chi ủy.
+    assert "nhiệm kỳ 2020-2025, bí thư chi bộ: đồng chí Trần Văn Nước" in text
+    assert "chi ủy" not in text.split("II.")[0]
     assert "có 04 đảng viên, trong đó 03 đảng viên chính thức và 01 đảng viên dự bị" in text
-    assert "kết nạp 01 đảng viên mới" in text
+    assert "01 quần chúng được kết nạp vào Đảng tại chi bộ" in text
     assert "T/M CHI BỘ" in text and "Trần Văn Nước" in text
     for wrong in ("Ban Chấp hành", "Giám đốc", "chi bộ trực thuộc", "Sở Thông tin"):
         assert wrong not in text, wrong
     # Before its committee was elected the clause about it is left out, not written "00".
     text = _report("annual", slug, 2019, tmp_path).read_text()
     assert "chi ủy" not in text.split("II.")[0]
-    assert "có 03 đảng viên, trong đó 03 đảng viên chính thức và không có đảng viên dự bị" in text
+    assert "có 03 đảng viên." in text
     for year in range(2019, 2025):
         _sound(slug, "annual", year)
     for kind, period in (("six_month", "H1"), ("quarterly", "Q2"), ("monthly", "05")):
         _sound(slug, kind, 2021, period)
+
+
+def test_a_cell_with_a_chi_uy_says_so(water_cell, tmp_path):
+    term = water_cell.terms.get()
+    seated = set(term.positions.values_list("person_id", flat=True))
+    others = [
+        m.person
+        for m in water_cell.memberships.filter(valid_to=None).order_by("person__id")
+        if m.person_id not in seated
+    ][:2]
+    org_actions.appoint(None, term, others[0], Position.Role.DEPUTY_SECRETARY, term.valid_from)
+    text = _report("annual", water_cell.slug, 2021, tmp_path).read_text()
+    assert "bí thư chi bộ: đồng chí Trần Văn Nước, phó bí thư chi bộ: đồng chí" in text
+    org_actions.appoint(None, term, others[1], Position.Role.MEMBER, term.valid_from)
+    text = _report("annual", water_cell.slug, 2021, tmp_path).read_text()
+    assert "chi ủy nhiệm kỳ 2020-2025 gồm 03 đồng chí" in text
 
 
 def test_a_made_up_cell_is_refused_outside_its_life(water_cell, tmp_path):
