@@ -3,6 +3,7 @@
 template only ever refers to facts."""
 
 from dangvu.lib.narrative import render_value
+from dangvu.lib.rules import rule_in_force
 from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.people.models import Qualification
 
@@ -33,6 +34,9 @@ def organization_names(org, period):
             _agency_word(agency.name_on(day)) if agency else "cơ quan",
             label="Cách gọi ngắn cơ quan (Sở, Ban …)",
         ),
+        # The contracts an agency counts beside its staff follow the decree of the day: NĐ 68
+        # until 2019, with NĐ 161 until 2022, NĐ 111 since (rules/contract_staff).
+        "staff.contract.basis": Figure(_contract_basis(day), label="Căn cứ hợp đồng lao động"),
         "period.year": Figure(period.end.year, label="Năm báo cáo"),
         "period.next_year": Figure(period.end.year + 1, label="Năm kế hoạch"),
         "period.name": Figure(period_name(period), label="Kỳ báo cáo"),
@@ -76,6 +80,13 @@ def cell_leadership(org, period):
         ]
         line = f"nhiệm kỳ {term.name}, {', '.join(names)}"
     return {"committee.cell_line": Figure(line, people, label="Chi ủy, bí thư chi bộ")}
+
+
+def _contract_basis(day):
+    try:
+        return rule_in_force("contract_staff", day)["lead"]
+    except LookupError:  # before the first decree on these contracts
+        return "Hợp đồng lao động"
 
 
 def _executive(name):

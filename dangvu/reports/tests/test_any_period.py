@@ -380,3 +380,11 @@ def test_a_year_before_the_rules_is_refused_for_an_old_organization(db, tmp_path
     text = _report("six_month", "chi-bo-bao-long-an", 2020, tmp_path, "h1").read_text()
     assert "*Long An, ngày 30 tháng 6 năm 2020*" in text
     assert "[cần bổ sung: Quyết định thành lập]" not in text  # a six-month review does not ask
+
+
+def test_contract_staff_are_counted_under_the_decree_of_the_year(demo, tmp_path):
+    """NĐ 68/2000 in 2017, NĐ 111/2022 in 2024: a report never cites a replaced decree."""
+    old = _report("annual", "so-tttt-tra-vinh", 2017, tmp_path).read_text()
+    new = _report("annual", "so-tttt-tra-vinh", 2024, tmp_path).read_text()
+    assert "theo NĐ 68 của Chính phủ" in old and "111/2022" not in old
+    assert "Nghị định 111/2022/NĐ-CP" in new and "NĐ 68" not in new
