@@ -388,3 +388,15 @@ def test_contract_staff_are_counted_under_the_decree_of_the_year(demo, tmp_path)
     new = _report("annual", "so-tttt-tra-vinh", 2024, tmp_path).read_text()
     assert "theo NĐ 68 của Chính phủ" in old and "111/2022" not in old
     assert "Nghị định 111/2022/NĐ-CP" in new and "NĐ 68" not in new
+
+
+def test_records_left_behind_are_slots_not_facts(demo, tmp_path):
+    """The demo's records stop in 2018: a 2024 report does not state 2018's staff or members
+    still probationary years after their probation as this year's facts; 2017's does not ask."""
+    text_2017 = _report("annual", "so-tttt-tra-vinh", 2017, tmp_path).read_text()
+    text_2024 = _report("annual", "so-tttt-tra-vinh", 2024, tmp_path).read_text()
+    assert "hết thời gian dự bị" not in text_2017 and "hồ sơ cán bộ không có" not in text_2017
+    assert re.search(r"\[cần bổ sung: \d{2} đảng viên dự bị đã hết thời gian dự bị", text_2024)
+    assert re.search(r"\[cần bổ sung: số liệu biên chế năm 2024: hồ sơ cán bộ", text_2024)
+    cell = _report("annual", "so-tttt-chi-bo-2", 2024, tmp_path).read_text()
+    assert "hết thời gian dự bị" in cell
