@@ -400,3 +400,14 @@ def test_records_left_behind_are_slots_not_facts(demo, tmp_path):
     assert re.search(r"\[cần bổ sung: số liệu biên chế năm 2024: hồ sơ cán bộ", text_2024)
     cell = _report("annual", "so-tttt-chi-bo-2", 2024, tmp_path).read_text()
     assert "hết thời gian dự bị" in cell
+
+
+def test_a_year_without_fee_books_asks_for_them(demo, tmp_path):
+    """The demo's books stop in 2017: a later year is not "Thu đảng phí: 0 đồng" with last
+    balance carried over, but a slot for the missing books; a cell's table has no budget lines."""
+    later = _report("annual", "so-tttt-chi-bo-2", 2023, tmp_path).read_text()
+    assert "[cần bổ sung: sổ thu, nộp đảng phí năm 2023 (chưa có trong hồ sơ)]" in later
+    assert "Thu đảng phí |" not in later
+    own = _report("annual", "so-tttt-chi-bo-2", 2017, tmp_path).read_text()
+    assert "+ Thu đảng phí" in own
+    assert "Ngân sách cấp" not in own and "Chi hoạt động" not in own
