@@ -3,7 +3,7 @@ import datetime as dt
 from django.db.models import Max, Q
 
 from dangvu.lib.dates import vn_date
-from dangvu.orgs.models import Organization
+from dangvu.orgs.models import Organization, Term, active_on
 from dangvu.orgs.tree import subtree_ids
 from dangvu.reports.facts import Figure, derived, provider
 
@@ -33,7 +33,21 @@ def records_behind(org, period, facts):
     return {
         **_overdue_probation(period, facts.get("party.members.probationary")),
         **_stale_staff(org, period, facts.get("staff.present")),
+        **_expired_term(org, period),
     }
+
+
+def _expired_term(org, period):
+    """A committee whose last recorded term ended before the period's end has a new one the
+    records do not know: a slot, not a sentence about the committee that silently vanishes."""
+    day = period.end
+    terms = Term.objects.filter(organization=org, body=Term.Body.EXECUTIVE, valid_from__lte=day)
+    note = ""
+    if terms.exists() and not terms.filter(active_on(day)).exists():
+        last = terms.order_by("-valid_from").first()
+        ended = f", đến ngày {vn_date(last.valid_to)}" if last.valid_to else ""
+        note = f"[cần bổ sung: cấp ủy nhiệm kỳ hiện tại (nhiệm kỳ {last.name} trong hồ sơ{ended})]"
+    return {"committee.expired_note": Figure(note, label="Nhiệm kỳ cấp ủy")}
 
 
 def _overdue_probation(period, probationary):

@@ -411,3 +411,14 @@ def test_a_year_without_fee_books_asks_for_them(demo, tmp_path):
     own = _report("annual", "so-tttt-chi-bo-2", 2017, tmp_path).read_text()
     assert "+ Thu đảng phí" in own
     assert "Ngân sách cấp" not in own and "Chi hoạt động" not in own
+
+
+def test_an_expired_committee_term_is_a_slot(demo, tmp_path):
+    """The demo's committee term 2015-2020 is the last one recorded: from 2021 on the report asks
+    for the current one instead of dropping the sentence about the committee."""
+    text = _report("annual", "so-tttt-tra-vinh", 2021, tmp_path).read_text()
+    assert "[cần bổ sung: cấp ủy nhiệm kỳ hiện tại (nhiệm kỳ 2015-2020 trong hồ sơ" in text
+    assert (
+        "cấp ủy nhiệm kỳ hiện tại"
+        not in _report("annual", "so-tttt-tra-vinh", 2017, tmp_path).read_text()
+    )
