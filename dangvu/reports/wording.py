@@ -178,10 +178,30 @@ def _titles(facts, name, model_label="work.activity"):
         model.objects.filter(id__in=ids).order_by("starts_on", "id").values_list("title", flat=True)
     )
     return Figure(
-        [_lower_first(t) for t in titles],
+        merge_repeats(_lower_first(t) for t in titles),
         label=f"{fig.label} (danh sách)",
         records={model_label: ids},
     )
+
+
+def merge_repeats(titles):
+    """A list as an office writes it: the same title once, with how often ("thăm hỏi đoàn viên
+    ốm đau (03 lần)"), and titles that differ only after a dash gathered under their common part
+    ("sinh hoạt chi bộ tháng 9/2017 (Chi bộ 1, Chi bộ 2)"), in the order each first came."""
+    counts, details = {}, {}
+    for title in titles:
+        head, dash, tail = title.partition(" — ")
+        key = head if dash else title
+        counts[key] = counts.get(key, 0) + 1
+        if dash and tail not in details.setdefault(key, []):
+            details[key].append(tail)
+    merged = []
+    for key, n in counts.items():
+        if details.get(key):
+            merged.append(f"{key} ({', '.join(details[key])})")
+        else:
+            merged.append(f"{key} ({render_value(n)} lần)" if n > 1 else key)
+    return merged
 
 
 def _lower_first(text):
@@ -265,7 +285,8 @@ def _prose(facts, name, side):
         groups.setdefault(kind, []).append(_lower_first(_without_lead(kind, title)))
     leads = LEADS[side]
     text = ". ".join(
-        f"{leads.get(kind, leads['other'])}: {'; '.join(titles)}" for kind, titles in groups.items()
+        f"{leads.get(kind, leads['other'])}: {'; '.join(merge_repeats(titles))}"
+        for kind, titles in groups.items()
     )
     return Figure(text, label=f"{fig.label} (theo loại)", records={"work.activity": ids})
 
@@ -304,7 +325,7 @@ def mass_organization_activities(org, period):
             .distinct()
         )
         out[f"activities.{kind}.titles"] = Figure(
-            [_lower_first(t) for _, t in rows],
+            merge_repeats(_lower_first(t) for _, t in rows),
             label=f"Hoạt động do {label} tổ chức",
             records={"work.activity": frozenset(i for i, _ in rows)},
         )
@@ -325,7 +346,7 @@ def mass_organization_activities(org, period):
             if i not in held
         ]
         out[f"activities.{kind}.attended_titles"] = Figure(
-            [_lower_first(t) for _, t in joined],
+            merge_repeats(_lower_first(t) for _, t in joined),
             label=f"Hoạt động {label} tham dự",
             records={"work.activity": frozenset(i for i, _ in joined)},
         )
