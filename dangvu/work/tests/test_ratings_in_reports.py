@@ -14,27 +14,18 @@ from .conftest import facts
 
 
 def _rate(world, year):
-    day = dt.date(year, 12, 20)
-    for person, band in zip(world.members1[:3], ("excellent", "good", "good"), strict=True):
+    subjects = [
+        *({"subject_person": p, "band": b} for p, b in zip(world.members1[:3], BANDS, strict=True)),
+        {"subject_org": world.cell1, "band": "excellent"},
+        {"subject_org": world.cell2, "band": "not_done"},
+    ]
+    for subject in subjects:
         actions.evaluate(
-            None, org=world.committee, year=year, evaluated_on=day, subject_person=person, band=band
+            None, org=world.committee, year=year, evaluated_on=dt.date(year, 12, 20), **subject
         )
-    actions.evaluate(
-        None,
-        org=world.committee,
-        year=year,
-        evaluated_on=day,
-        subject_org=world.cell1,
-        band="excellent",
-    )
-    actions.evaluate(
-        None,
-        org=world.committee,
-        year=year,
-        evaluated_on=day,
-        subject_org=world.cell2,
-        band="not_done",
-    )
+
+
+BANDS = ("excellent", "good", "good")
 
 
 def _report(org, year):
