@@ -15,10 +15,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
+from dangvu.core import audit
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_ids
 
-from . import audit
 from .models import Account, Role
 from .scope import Scope
 

@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
-from dangvu.accounts import audit
+from dangvu.core import audit
 from dangvu.lib.citations import TYPE_CODES, Citation, document_key, find_citations
 from dangvu.lib.dates import vn_date
 from dangvu.lib.text import fold

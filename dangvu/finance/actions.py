@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from dangvu.accounts import audit
+from dangvu.core import audit
 from dangvu.lib.dates import vn_date
 from dangvu.lib.text import money
 from dangvu.orgs.models import Organization

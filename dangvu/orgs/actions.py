@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
-from dangvu.accounts import audit
+from dangvu.core import audit
 from dangvu.lib.dates import vn_date
 from dangvu.lib.text import fold
 

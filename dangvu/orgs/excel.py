@@ -20,7 +20,8 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from dangvu.accounts import audit, onboarding
+from dangvu.accounts import onboarding
+from dangvu.core import audit
 from dangvu.lib.dates import vn_date
 from dangvu.lib.spreadsheet import defuse_workbook
 from dangvu.lib.text import fold, sort_key

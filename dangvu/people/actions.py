@@ -11,8 +11,8 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from dangvu.accounts import audit
 from dangvu.accounts.models import AuditEntry
+from dangvu.core import audit
 from dangvu.lib.dates import add_months, vn_date
 from dangvu.lib.rules import rule_in_force
 from dangvu.orgs.models import Organization, active_on

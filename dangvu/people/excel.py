@@ -25,7 +25,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from dangvu.accounts import audit
+from dangvu.core import audit
 from dangvu.lib.archive import ArchiveTooLarge, check_unpacked
 from dangvu.lib.dates import add_months, parse_date, vn_date
 from dangvu.lib.rules import rule_in_force

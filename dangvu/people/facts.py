@@ -1,4 +1,4 @@
-from dangvu.reports.facts import provider
+from dangvu.core.facts import provider
 
 from .stats import section_one
 

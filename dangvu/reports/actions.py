@@ -7,10 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from dangvu.accounts import audit
+from dangvu.core import audit
+from dangvu.core.facts import compute
 from dangvu.orgs.models import Organization
 
-from .facts import compute
 from .models import ReportDraft, ReportSection
 from .periods import (
     check_org_in_period,

@@ -9,7 +9,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 
-from .facts import Period
+from dangvu.core.facts import Period
 
 # kind -> (label shown to users, period codes it accepts, the default code)
 KINDS = {

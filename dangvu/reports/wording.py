@@ -2,11 +2,11 @@
 "Tiến sĩ: 01; Thạc sĩ: 04" built from the counted facts. Registered as facts so a report
 template only ever refers to facts."""
 
+from dangvu.core.facts import Figure, derived, provider
 from dangvu.lib.narrative import render_value
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Qualification
 
-from .facts import Figure, derived, provider
 from .periods import next_period, period_name
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from dangvu.accounts import audit
+from dangvu.core import audit
 from dangvu.lib.dates import vn_date
 from dangvu.orgs.models import Organization
 

@@ -9,9 +9,9 @@ from decimal import Decimal
 
 from django.db.models import Q
 
+from dangvu.core.facts import Figure, provider
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Membership
-from dangvu.reports.facts import Figure, provider
 
 from .actions import classification_rule, unit_key
 from .attendance import attendances_by_unit

@@ -4,9 +4,9 @@ superior's consolidation of its units counts by the same rule."""
 
 import datetime as dt
 
+from dangvu.core.facts import Period
 from dangvu.orgs import actions as org_actions
 from dangvu.people import actions as people_actions
-from dangvu.reports.facts import Period
 from dangvu.superior.consolidate import consolidate
 from dangvu.work import actions
 

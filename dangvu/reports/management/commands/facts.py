@@ -5,7 +5,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from dangvu.accounts.scope import scope_for_username
-from dangvu.reports.facts import Period, compute
+from dangvu.core.facts import Period, compute
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.db import models
 
-from .models import AuditEntry
+from dangvu.accounts.models import AuditEntry
 
 
 def snapshot(obj) -> dict | None:
