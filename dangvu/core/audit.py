@@ -53,3 +53,20 @@ def entry(actor, action, obj, before=None, *, summary="", person=None, org=None,
         before=before,
         after=snapshot(obj) if after is ... else after,
     )
+
+
+def record_export(actor, *, action, what, rows, org=None, filters=None):
+    """Leave an audit entry for a file of people's personal data leaving dangvu: who (the actor),
+    when (the entry's time), what (`what`, the filters) and how many rows. One entry per file,
+    not per person: the file is what left."""
+    if actor is not None and not getattr(actor, "is_authenticated", False):
+        actor = None
+    where = f" của {org}" if org is not None else ""
+    return AuditEntry.objects.create(
+        actor=actor,
+        action=action,
+        summary=f"Xuất {what}{where}: {rows} dòng"[:255],
+        target_type="people.person",
+        org=org,
+        after={"rows": rows, "filters": dict(filters or {})},
+    )

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.dispatch import receiver
 from django.utils import timezone
 
 from dangvu.core import audit
@@ -19,8 +20,8 @@ from dangvu.lib.dates import vn_date
 from dangvu.lib.text import money
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_ids
-from dangvu.people.actions import record_export
 from dangvu.people.models import Person
+from dangvu.people.signals import fee_book_changing
 
 from . import book, fees
 from .ledger import ledger
@@ -99,6 +100,11 @@ def check_book_open(cell, first_month, *, what, on):
         f"Năm {year} đã khóa sổ đảng phí của {committee}: không thể ghi {what} ngày "
         f"{vn_date(on)}. Hãy ghi với ngày trong năm đang mở."
     )
+
+
+@receiver(fee_book_changing)
+def refuse_closed_book(sender, *, cell, first_month, what, on, **kwargs):
+    check_book_open(cell, first_month, what=what, on=on)
 
 
 def last_closed_year(org):
@@ -739,7 +745,7 @@ def close_year(actor, org, year):
 
 def record_sheet_export(actor, org, year, *, rows):
     """The members' fee sheet of a year left as a file: names and payments are personal data."""
-    return record_export(
+    return audit.record_export(
         actor,
         action="fee.sheet.export",
         what=f"sổ thu nộp đảng phí năm {year} (.xlsx)",

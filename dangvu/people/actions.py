@@ -7,11 +7,9 @@ action runs in one transaction.
 import datetime as dt
 import re
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from dangvu.accounts.models import AuditEntry
 from dangvu.core import audit
 from dangvu.lib.dates import add_months, vn_date
 from dangvu.lib.rules import rule_in_force
@@ -26,6 +24,7 @@ from .models import (
     StaffQuota,
     StaffRecord,
 )
+from .signals import fee_book_changing
 
 CCCD_RE = re.compile(r"^\d{12}$")
 CCCD_TAKEN = "Số CCCD này đã được dùng cho một hồ sơ khác; liên hệ văn phòng cấp ủy."
@@ -54,16 +53,10 @@ def _check_not_future(day, label):
 
 
 def _check_fee_book(cell, first_month, what, on):
-    """Refuse a party membership change that would alter the fee book of a closed year.
-
-    finance depends on people (its book reads memberships, its actions use `record_export`), so
-    people imports finance only here, at call time: a module-level import would be a cycle, and
-    people keeps working where finance is not installed."""
-    if not apps.is_installed("dangvu.finance"):
-        return
-    from dangvu.finance.actions import check_book_open
-
-    check_book_open(cell, first_month, what=what, on=on)
+    """Ask the apps above people whether a party membership change may alter the fee book of
+    `cell`'s members from `first_month` on: finance refuses it when a year from then on is closed
+    (a receiver raising ValidationError stops the action before it writes)."""
+    fee_book_changing.send(None, cell=cell, first_month=first_month, what=what, on=on)
 
 
 def _month(day):
@@ -142,26 +135,9 @@ def update_person(actor, person, **fields):
 # Exports ----------------------------------------------------------------------
 
 
-def record_export(actor, *, action, what, rows, org=None, filters=None):
-    """Leave an audit entry for a file of people's personal data leaving dangvu: who (the actor),
-    when (the entry's time), what (`what`, the filters) and how many rows. One entry per file,
-    not per person: the file is what left."""
-    if actor is not None and not getattr(actor, "is_authenticated", False):
-        actor = None
-    where = f" của {org}" if org is not None else ""
-    return AuditEntry.objects.create(
-        actor=actor,
-        action=action,
-        summary=f"Xuất {what}{where}: {rows} dòng"[:255],
-        target_type="people.person",
-        org=org,
-        after={"rows": rows, "filters": dict(filters or {})},
-    )
-
-
 def record_people_export(actor, *, rows, org=None, filters=None):
     """The people list (with its filters) downloaded as an Excel file."""
-    return record_export(
+    return audit.record_export(
         actor,
         action="people.export",
         what="danh sách cá nhân (.xlsx)",
