@@ -24,7 +24,7 @@ from dangvu.people.models import Person
 from dangvu.people.signals import fee_book_changing
 
 from . import book, fees
-from .ledger import ledger
+from .ledger import ledger, scope_ids
 from .models import (
     FeeSetting,
     FeeYear,
@@ -586,8 +586,6 @@ def add_entry(actor, org, *, kind, on, amount, description, category="", documen
     category, description = _clean_entry(org, kind, on, amount, category, description)
     check_open(org, on, "ghi sổ ngày " + vn_date(on))
     if kind == LedgerEntry.Kind.OPENING:
-        from .ledger import scope_ids
-
         owner = ledger_org(org)
         ids = scope_ids(owner)
         if LedgerEntry.objects.filter(org_id__in=ids, kind=kind).exists():
@@ -709,8 +707,6 @@ def close_year(actor, org, year):
         raise ValidationError(f"Đã khóa sổ năm sau năm {year}: không khóa lại năm trước được.")
     previous = year - 1
     if not FeeYear.objects.filter(org=org, year=previous).exists():
-        from .ledger import scope_ids
-
         ids = scope_ids(org)
         start = dt.date(year, 1, 1)
         if (

@@ -12,6 +12,8 @@ from django.utils.text import slugify
 from dangvu.core import audit
 from dangvu.lib.dates import vn_date
 from dangvu.lib.text import fold
+from dangvu.people import actions as people_actions
+from dangvu.people.models import Membership
 
 from .models import Organization, OrganizationName, Position, Term, active_on
 
@@ -135,8 +137,6 @@ def _end(actor, org, on, reason, successor=None):
 @transaction.atomic
 def dissolve_org(actor, org, on):
     """Dissolution: refused while members or sub-organizations still hold on that day."""
-    from dangvu.people.models import Membership
-
     if Organization.objects.filter(active_on(on), parent=org).exists():
         raise ValidationError(
             "Còn tổ chức trực thuộc đang hoạt động; hãy giải thể hoặc sáp nhập trước."
@@ -154,8 +154,6 @@ def dissolve_org(actor, org, on):
 def _check_merge_fee_books(org, successor, on, members):
     """Moving party members between cells changes both cells' fee books from `on`: refused when
     a fee year from then on is closed (the rule of the people actions that move a member)."""
-    from dangvu.people import actions as people_actions
-
     party = [m for m in members if m.kind == "party"]
     if party:
         what = f"sáp nhập {org} vào {successor}"
@@ -166,8 +164,6 @@ def _check_merge_fee_books(org, successor, on, members):
 @transaction.atomic
 def merge_org(actor, org, successor, on):
     """Merge `org` into `successor` from `on`: its members and sub-organizations move across."""
-    from dangvu.people.models import Membership
-
     if successor.id == org.id or successor.kind != org.kind:
         raise ValidationError("Tổ chức tiếp nhận phải là một tổ chức khác cùng loại.")
     _check_active(successor, on)

@@ -122,8 +122,6 @@ def unknown_messages(found):
 
 def refuse_unknown_names(draft, text):
     """Saving a figure name no provider knows would print a hole in the report: refuse it."""
-    from dangvu.lib.narrative import fact_names
-
     if not fact_names(text):
         return
     found = unknown_names(text, live_facts(draft))

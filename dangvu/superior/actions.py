@@ -10,6 +10,7 @@ from django.db import transaction
 from dangvu.core import audit
 from dangvu.lib.dates import vn_date
 from dangvu.orgs.models import Organization
+from dangvu.reports.models import ReportDraft
 
 from .models import Deadline, Submission
 
@@ -31,8 +32,6 @@ def superior_of(org):
 @transaction.atomic
 def send_report(actor, draft, sent_on=None):
     """Record that a finalised report was sent to the superior committee."""
-    from dangvu.reports.models import ReportDraft
-
     draft = ReportDraft.objects.select_for_update().select_related("org").get(pk=draft.pk)
     if not draft.is_final:
         raise ValidationError("Chỉ gửi được báo cáo đã chốt; hãy chốt báo cáo trước khi gửi.")

@@ -5,6 +5,7 @@ Without --commit it only shows what would be entered and what is already there; 
 it writes everything in one transaction. Re-running adds nothing twice.
 """
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
@@ -79,6 +80,5 @@ def _line(doc):
 def _user(username):
     if not username:
         return None
-    from django.contrib.auth import get_user_model
 
     return get_user_model().objects.get(username=username)

@@ -1,6 +1,7 @@
 """`python manage.py facts --org SLUG --year YYYY [--json] [--user NAME]`: every named fact."""
 
 import json
+from decimal import Decimal
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -37,8 +38,6 @@ class Command(BaseCommand):
 
 
 def _jsonable(value):
-    from decimal import Decimal
-
     if isinstance(value, Decimal):
         return float(value) if value != value.to_integral() else int(value)
     return value

@@ -2,6 +2,7 @@
 
 import json
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
 
 from dangvu.accounts.scope import scope_for_username
@@ -35,7 +36,6 @@ def day_of(text):
 def user_of(username):
     if not username:
         return None
-    from django.contrib.auth import get_user_model
 
     return get_user_model().objects.get(username=username)
 

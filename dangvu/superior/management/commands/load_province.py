@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dangvu.orgs.models import Organization
+from dangvu.reports.models import ReportDraft
 from dangvu.superior import actions, synthetic
 from dangvu.superior.consolidate import consolidate, period_to
 from dangvu.superior.models import Deadline, Submission
@@ -30,8 +31,6 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, count, org, members, **options):
-        from dangvu.reports.models import ReportDraft
-
         superior = Organization.objects.filter(slug=org, kind="superior_committee").first()
         if superior is None:
             raise CommandError(f"Không có cấp ủy cấp trên “{org}”.")

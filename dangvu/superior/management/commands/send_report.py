@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from dangvu.lib.dates import vn_date
+from dangvu.reports.models import ReportDraft
 from dangvu.superior import actions
 
 from ._common import day_of, scope_of, user_of
@@ -19,8 +20,6 @@ class Command(BaseCommand):
         parser.add_argument("--user", help="chạy với quyền của người dùng này")
 
     def handle(self, *args, draft, date=None, user=None, **options):
-        from dangvu.reports.models import ReportDraft
-
         scope = scope_of(user)
         found = ReportDraft.objects.select_related("org").filter(pk=draft).first()
         if found is None or not scope.can_read_org(found.org):
