@@ -8,14 +8,14 @@ import os
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from dangvu.accounts.commands import DangvuCommand
 from dangvu.demo import STEPS
 from dangvu.demo.foundation import DEMO_USERS
 
 
-class Command(BaseCommand):
+class Command(DangvuCommand):
     help = "Nạp dữ liệu mẫu của Đảng bộ Sở Thông tin và Truyền thông (2017)."
 
     def add_arguments(self, parser):
