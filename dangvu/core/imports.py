@@ -148,7 +148,7 @@ def read_sheet(data: bytes, columns: Sequence[Column], *, anchor: str, max_rows:
     try:
         rows, header_row, mapped, ignored = _list_sheet(workbook, columns, anchor)
         last_row = header_row
-        found = []
+        found: list[tuple[int, dict[str, Any]]] = []
         for last_row, values in enumerate(rows, start=header_row + 1):
             raw = {key: values[i] if i < len(values) else None for key, i in mapped.items()}
             if all(blank(v) for v in raw.values()):
@@ -299,12 +299,15 @@ def to_date(value: object, today: dt.date) -> dt.date | None:
         day = value
     elif isinstance(value, str):
         try:
-            day = parse_date(value)
+            parsed = parse_date(value)
         except ValueError:
+            parsed = None
+        if parsed is None:
             raise CellError(
                 f"{quote(text(value))} không phải là ngày hợp lệ "
                 "(ghi dạng ngày/tháng/năm, ví dụ 29/06/2017)."
-            ) from None
+            )
+        day = parsed
     else:
         raise CellError(
             f"{quote(text(value))} không phải là ngày (ghi dạng ngày/tháng/năm, ví dụ 29/06/2017)."
@@ -354,7 +357,7 @@ def write_template(
     from in `choices`), and a guide sheet: `intro`, every column explained, and `listing` (a
     title and rows: what the file may name)."""
     workbook = openpyxl.Workbook()
-    sheet = workbook.active
+    sheet = workbook.worksheets[0]
     sheet.title = LIST_SHEET
     dates = set(dates)
     for index, column in enumerate(columns, start=1):

@@ -462,7 +462,7 @@ class _Checker:
 
     def _footnote_paragraphs(self) -> list[_Para]:
         if not hasattr(self, "_footnotes"):
-            self._footnotes = []
+            self._footnotes: list[_Para] = []
             try:
                 part = self.document.part.part_related_by(RT.FOOTNOTES)
             except KeyError:
