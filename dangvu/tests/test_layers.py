@@ -62,10 +62,25 @@ def _modules():
     return found
 
 
+def _type_only(tree):
+    """The nodes under `if TYPE_CHECKING:`: imports for annotations, never run."""
+    return {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+        for inner in ast.walk(node)
+    }
+
+
 def _imports(name, path, modules):
-    """The project modules `name` imports, top-level or inside functions, with line numbers."""
+    """The project modules `name` imports, top-level or inside functions, with line numbers;
+    imports for annotations only (under `if TYPE_CHECKING:`) are not counted."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    type_only = _type_only(tree)
+    for node in ast.walk(tree):
+        if id(node) in type_only:
+            continue
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
