@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # annotations only: the audit trail sits below the apps whose
 Actor = User | AnonymousUser | None
 
 
-def _signed_in(actor: Actor) -> User | None:
+def signed_in(actor: Actor) -> User | None:
     """The user an entry names: nobody for the operator's commands or an anonymous request."""
     return actor if isinstance(actor, User) and actor.is_authenticated else None
 
@@ -78,7 +78,7 @@ def entry(
 ) -> AuditEntry:
     """The audit entry `record` writes, not yet saved."""
     return AuditEntry(
-        actor=_signed_in(actor),
+        actor=signed_in(actor),
         action=action,
         summary=summary[:255],
         target_type=obj._meta.label_lower,
@@ -104,7 +104,7 @@ def record_export(
     not per person: the file is what left."""
     where = f" của {org}" if org is not None else ""
     return AuditEntry.objects.create(
-        actor=_signed_in(actor),
+        actor=signed_in(actor),
         action=action,
         summary=f"Xuất {what}{where}: {rows} dòng"[:255],
         target_type="people.person",

@@ -6,14 +6,18 @@ action runs in one transaction.
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from dangvu.accounts.models import AuditEntry
 from dangvu.core import audit
+from dangvu.core.audit import Actor
 from dangvu.lib.dates import add_months, vn_date
-from dangvu.lib.rules import rule_in_force
+from dangvu.lib.rules import Rule, rule_in_force
 from dangvu.orgs.models import Organization, active_on
 
 from .models import (
@@ -27,6 +31,7 @@ from .models import (
 )
 from .signals import fee_book_changing
 
+PARTY_CARD_LENGTH = PartyProfile._meta.get_field("card_number").max_length or 0
 CCCD_RE = re.compile(r"^\d{12}$")
 CCCD_TAKEN = "Số CCCD này đã được dùng cho một hồ sơ khác; liên hệ văn phòng cấp ủy."
 PERSON_FIELDS = (
@@ -64,12 +69,12 @@ def _month(day):
     return day.replace(day=1)
 
 
-def check_party_start(cell, on, what):
+def check_party_start(cell: Organization, on: dt.date, what: str) -> None:
     """A membership starting `on` adds the month of `on` and every later one to `cell`'s book."""
     _check_fee_book(cell, _month(on), what, on)
 
 
-def party_start_checker():
+def party_start_checker() -> Callable[[Organization, dt.date, str], None]:
     """`check_party_start` for many rows: the fee book's answer depends only on the cell and the
     month, so it is asked once per pair; a refusal is asked again, for its own date's message."""
     allowed = set()
@@ -83,7 +88,7 @@ def party_start_checker():
     return check
 
 
-def check_party_end(membership, on, what):
+def check_party_end(membership: Membership, on: dt.date, what: str) -> None:
     """Ending a party membership `on` removes the months after it from the book; the month of
     `on` itself still counts when the member held the membership on any day of it."""
     if membership.kind != Membership.Kind.PARTY:
@@ -95,7 +100,7 @@ def check_party_end(membership, on, what):
 # Persons ---------------------------------------------------------------------
 
 
-def clean_person_fields(fields, instance=None):
+def clean_person_fields(fields: Any, instance: Person | None = None) -> dict[str, Any]:
     """Validate and normalise the fields of a person; raise ValidationError in Vietnamese."""
     data = dict(fields)
     name = " ".join((data.get("full_name") or "").split())
@@ -126,7 +131,7 @@ def clean_person_fields(fields, instance=None):
 
 
 @transaction.atomic
-def create_person(actor, *, home_org, **fields):
+def create_person(actor: Actor, *, home_org: Organization, **fields: Any) -> Person:
     try:
         return create_people(actor, home_org, [Newcomer(fields)])[0]
     except ValidationError as e:
@@ -149,7 +154,7 @@ CHUNK = 500
 
 
 @transaction.atomic
-def create_people(actor, home_org, newcomers):
+def create_people(actor: Actor, home_org: Organization, newcomers: list[Newcomer]) -> list[Person]:
     """Create people at once, each with the checks and audit entries of `create_person`,
     `transfer_in` and `join`: every newcomer is checked before anything is written, then bulk
     inserts write them, so an import of ten thousand people takes seconds instead of minutes.
@@ -174,7 +179,7 @@ def create_people(actor, home_org, newcomers):
             errors[index] = [CCCD_TAKEN]
         seen.add(data["cccd"])
     if errors:
-        raise ValidationError(errors)
+        raise ValidationError({str(index): messages for index, messages in errors.items()})
     people = []
     for _, _, data in checked:
         person = Person(home_org=home_org, **data)
@@ -250,7 +255,7 @@ def _check_newcomer(newcomer, party_start):
 
 
 @transaction.atomic
-def update_person(actor, person, **fields):
+def update_person(actor: Actor, person: Person, **fields: Any) -> Person:
     current = {f: getattr(person, f) for f in PERSON_FIELDS}
     data = clean_person_fields({**current, **fields}, instance=person)
     before = audit.snapshot(person)
@@ -264,11 +269,11 @@ def update_person(actor, person, **fields):
 
 
 @transaction.atomic
-def set_card_number(actor, person, card_number):
+def set_card_number(actor: Actor, person: Person, card_number: str) -> PartyProfile:
     """Record a member's party card number (the actions set it only on admission or transfer)."""
     profile = PartyProfile.objects.get(person=person)
     card_number = (card_number or "").strip()
-    if len(card_number) > PartyProfile._meta.get_field("card_number").max_length:
+    if len(card_number) > PARTY_CARD_LENGTH:
         raise ValidationError("Số thẻ đảng viên quá dài.")
     before = audit.snapshot(profile)
     profile.card_number = card_number
@@ -287,7 +292,9 @@ def set_card_number(actor, person, card_number):
 # Exports ----------------------------------------------------------------------
 
 
-def record_people_export(actor, *, rows, org=None, filters=None):
+def record_people_export(
+    actor: Actor, *, rows: Any, org: Organization | None = None, filters: Any | None = None
+) -> AuditEntry:
     """The people list (with its filters) downloaded as an Excel file."""
     return audit.record_export(
         actor,
@@ -303,7 +310,16 @@ def record_people_export(actor, *, rows, org=None, filters=None):
 
 
 @transaction.atomic
-def add_staff_record(actor, person, *, agency, category, valid_from, unit=None, position=""):
+def add_staff_record(
+    actor: Actor,
+    person: Person,
+    *,
+    agency: Organization,
+    category: str,
+    valid_from: dt.date,
+    unit: Organization | None = None,
+    position: str = "",
+) -> StaffRecord:
     if agency.kind != Organization.Kind.AGENCY:
         raise ValidationError(f"“{agency}” không phải là cơ quan.")
     if unit is not None and (
@@ -334,7 +350,7 @@ def add_staff_record(actor, person, *, agency, category, valid_from, unit=None, 
 
 
 @transaction.atomic
-def end_staff_record(actor, record, on):
+def end_staff_record(actor: Actor, record: StaffRecord, on: dt.date) -> StaffRecord:
     if record.valid_to is not None:
         raise ValidationError("Hồ sơ công tác này đã kết thúc.")
     if on <= record.valid_from:
@@ -355,7 +371,9 @@ def end_staff_record(actor, record, on):
 
 
 @transaction.atomic
-def set_staff_quota(actor, agency, year, category, quota):
+def set_staff_quota(
+    actor: Actor, agency: Organization, year: int, category: str, quota: int
+) -> StaffQuota:
     if quota < 0:
         raise ValidationError("Biên chế giao không được âm.")
     obj = StaffQuota.objects.filter(agency=agency, year=year, category=category).first()
@@ -369,8 +387,16 @@ def set_staff_quota(actor, agency, year, category, quota):
 
 
 @transaction.atomic
-def add_qualification(actor, person, *, kind, level, obtained_on=None, field=""):
-    levels = dict(Qualification.LEVELS.get(kind, ()))
+def add_qualification(
+    actor: Actor,
+    person: Person,
+    *,
+    kind: str,
+    level: str,
+    obtained_on: dt.date | None = None,
+    field: str = "",
+) -> Qualification:
+    levels = dict(next((v for k, v in Qualification.LEVELS.items() if k == kind), []))
     if level not in levels:
         raise ValidationError(f"Trình độ “{level}” không hợp lệ.")
     _check_not_future(obtained_on, "Ngày cấp bằng")
@@ -400,7 +426,7 @@ def _check_org(org, kind, on):
         raise ValidationError(f"“{org}” không hoạt động vào ngày {vn_date(on)}.")
 
 
-def active_membership(person, kind, on):
+def active_membership(person: Person, kind: str, on: dt.date) -> Membership | None:
     return Membership.objects.filter(active_on(on), person=person, kind=kind).first()
 
 
@@ -412,7 +438,9 @@ def _check_join(org, kind, on):
 
 
 @transaction.atomic
-def join(actor, person, org, kind, on, note=""):
+def join(
+    actor: Actor, person: Person, org: Organization, kind: str, on: dt.date, note: str = ""
+) -> Membership:
     """Start a membership of the trade union, the youth union or the veterans' association."""
     _check_join(org, kind, on)
     if active_membership(person, kind, on):
@@ -425,7 +453,9 @@ def join(actor, person, org, kind, on, note=""):
 
 
 @transaction.atomic
-def end_membership(actor, membership, on, reason, note=""):
+def end_membership(
+    actor: Actor, membership: Membership, on: dt.date, reason: str, note: str = ""
+) -> Membership:
     if membership.valid_to is not None:
         raise ValidationError("Sinh hoạt này đã kết thúc.")
     if on <= membership.valid_from:
@@ -466,7 +496,9 @@ def _age_on(person, day):
 
 
 @transaction.atomic
-def register_candidate(actor, person, cell, since):
+def register_candidate(
+    actor: Actor, person: Person, cell: Organization, since: dt.date
+) -> PartyProfile:
     """Record an admission candidate (đối tượng kết nạp) of a cell."""
     _check_org(cell, Membership.Kind.PARTY, since)
     profile = _profile(person)
@@ -488,7 +520,9 @@ def register_candidate(actor, person, cell, since):
 
 
 @transaction.atomic
-def admit(actor, person, cell, admitted_on, card_number=""):
+def admit(
+    actor: Actor, person: Person, cell: Organization, admitted_on: dt.date, card_number: str = ""
+) -> Membership:
     """Admission (kết nạp): the member starts 12 months of probation in `cell`."""
     _check_org(cell, Membership.Kind.PARTY, admitted_on)
     _check_not_future(admitted_on, "Ngày kết nạp")
@@ -523,18 +557,18 @@ def admit(actor, person, cell, admitted_on, card_number=""):
     return m
 
 
-def membership_rule(day):
+def membership_rule(day: dt.date) -> Rule:
     try:
         return rule_in_force("membership", day)
     except LookupError:
         raise ValidationError(f"Ngày {vn_date(day)} trước khi Đảng được thành lập.") from None
 
 
-def probation_end(admitted_on):
+def probation_end(admitted_on: dt.date) -> dt.date:
     return add_months(admitted_on, membership_rule(admitted_on)["probation_months"])
 
 
-def check_recognition(admitted_on, official_on):
+def check_recognition(admitted_on: dt.date, official_on: dt.date) -> dt.date:
     """Recognition may not come before the probation ends."""
     end = probation_end(admitted_on)
     if official_on < end:
@@ -546,7 +580,7 @@ def check_recognition(admitted_on, official_on):
 
 
 @transaction.atomic
-def recognize(actor, person, recognized_on):
+def recognize(actor: Actor, person: Person, recognized_on: dt.date) -> PartyProfile:
     """Recognition as a full member (chuyển đảng chính thức), dated from the end of probation."""
     profile = getattr(person, "party", None)
     if profile is None or profile.admitted_on is None:
@@ -579,7 +613,16 @@ def _check_arrival(cell, on, admitted_on, official_on, birth_date):
         check_recognition(admitted_on, official_on)
 
 
-def transfer_in(actor, person, cell, on, *, admitted_on, official_on=None, card_number=""):
+def transfer_in(
+    actor: Actor,
+    person: Person,
+    cell: Organization,
+    on: dt.date,
+    *,
+    admitted_on: dt.date,
+    official_on: dt.date | None = None,
+    card_number: str = "",
+) -> Membership:
     """A member arriving from elsewhere (chuyển sinh hoạt đến), with their party dates."""
     _check_arrival(cell, on, admitted_on, official_on, person.birth_date)
     if active_membership(person, Membership.Kind.PARTY, on):
@@ -614,12 +657,12 @@ def _end_party(actor, person, on, reason, note=""):
 
 
 @transaction.atomic
-def transfer_out(actor, person, on, destination=""):
+def transfer_out(actor: Actor, person: Person, on: dt.date, destination: str = "") -> Membership:
     return _end_party(actor, person, on, Membership.EndReason.TRANSFER_OUT, destination)
 
 
 @transaction.atomic
-def move_to_cell(actor, person, cell, on):
+def move_to_cell(actor: Actor, person: Person, cell: Organization, on: dt.date) -> Membership:
     """Move between cells of the same committee: one membership ends, the next starts."""
     _check_org(cell, Membership.Kind.PARTY, on)
     current = active_membership(person, Membership.Kind.PARTY, on)
@@ -642,17 +685,17 @@ def move_to_cell(actor, person, cell, on):
 
 
 @transaction.atomic
-def strike_off(actor, person, on, reason=""):
+def strike_off(actor: Actor, person: Person, on: dt.date, reason: str = "") -> Membership:
     return _end_party(actor, person, on, Membership.EndReason.STRUCK_OFF, reason)
 
 
 @transaction.atomic
-def expel(actor, person, on, reason=""):
+def expel(actor: Actor, person: Person, on: dt.date, reason: str = "") -> Membership:
     return _end_party(actor, person, on, Membership.EndReason.EXPELLED, reason)
 
 
 @transaction.atomic
-def record_death(actor, person, on):
+def record_death(actor: Actor, person: Person, on: dt.date) -> Person:
     """Death ends every membership and staff record still open on that day."""
     _check_not_future(on, "Ngày mất")
     open_memberships = list(

@@ -814,7 +814,7 @@ def _commit(plan, actor):
         actions.create_people(actor, plan.org, newcomers)
     except ValidationError as e:
         for index, refusals in sorted(e.error_dict.items()):
-            errors += [_message(new[index].number, None, m) for m in ValidationError(refusals)]
+            errors += [_message(new[int(index)].number, None, m) for m in ValidationError(refusals)]
     for row in plan.rows:
         if row.status != UPDATE:
             continue

@@ -1,16 +1,20 @@
 """Named actions on report drafts: create, edit, finalise, new version."""
 
 import re
+from collections.abc import Iterable
 from difflib import get_close_matches
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from dangvu.core import audit
+from dangvu.core.audit import Actor
 from dangvu.documents.actions import link_text, register_outgoing
 from dangvu.lib.narrative import fact_names
 from dangvu.lib.party_docx import render_docx
+from dangvu.orgs.models import Organization
 from dangvu.work import actions as work
 from dangvu.work.models import WorkProgramme
 
@@ -37,7 +41,9 @@ HEADER_FIELDS = (
 
 
 @transaction.atomic
-def create_draft(actor, org, year, template="annual", period=""):
+def create_draft(
+    actor: Actor, org: Organization, year: int, template: str = "annual", period: str = ""
+) -> ReportDraft:
     """A new draft from the template; its number is the next version for that period."""
     period, _dates = check_reportable(org, template, year, period)  # the normalized code
     spec = template_for(template, org)
@@ -79,7 +85,9 @@ def _check_open(draft):
 
 
 @transaction.atomic
-def edit_section(actor, section, text, title=None):
+def edit_section(
+    actor: Actor, section: ReportSection, text: str, title: str | None = None
+) -> ReportSection:
     """The office's narrative for one section; citations in it are linked to the registry."""
     draft = section.draft
     _check_open(draft)
@@ -105,14 +113,14 @@ def edit_section(actor, section, text, title=None):
     return section
 
 
-def unknown_names(text, names):
+def unknown_names(text: str, names: Iterable[str]) -> list[tuple[str, list[str]]]:
     """The fact names of `text` that are not among `names` (typos), with the nearest known ones:
     [(name, [suggestions])]."""
     unknown = sorted(n for n in fact_names(text) if n not in names and not is_dynamic(n))
     return [(n, get_close_matches(n, list(names), n=3, cutoff=0.6)) for n in unknown]
 
 
-def unknown_messages(found):
+def unknown_messages(found: list[tuple[str, list[str]]]) -> list[str]:
     out = []
     for name, nearest in found:
         hint = f" Có phải ý bạn là {', '.join(nearest)}?" if nearest else ""
@@ -120,7 +128,7 @@ def unknown_messages(found):
     return out
 
 
-def refuse_unknown_names(draft, text):
+def refuse_unknown_names(draft: ReportDraft, text: str) -> None:
     """Saving a figure name no provider knows would print a hole in the report: refuse it."""
     if not fact_names(text):
         return
@@ -134,7 +142,7 @@ def _link_citations(actor, section):
 
 
 @transaction.atomic
-def edit_header(actor, draft, **fields):
+def edit_header(actor: Actor, draft: ReportDraft, **fields: Any) -> ReportDraft:
     _check_open(draft)
     unknown = set(fields) - set(HEADER_FIELDS)
     if unknown:
@@ -153,7 +161,7 @@ def edit_header(actor, draft, **fields):
 
 
 @transaction.atomic
-def take_number(actor, draft):
+def take_number(actor: Actor, draft: ReportDraft) -> ReportDraft:
     """Number the report from the outgoing register ("Số 15-BC/ĐU") and enter it there."""
     _check_open(draft)
     if draft.number:
@@ -168,7 +176,7 @@ def take_number(actor, draft):
 
 
 @transaction.atomic
-def finalise(actor, draft):
+def finalise(actor: Actor, draft: ReportDraft) -> ReportDraft:
     """Freeze the facts and the Word file; later record changes leave this version alone."""
     draft = ReportDraft.objects.select_for_update().get(pk=draft.pk)
     _check_open(draft)
@@ -177,12 +185,12 @@ def finalise(actor, draft):
     problems = finalise_problems(draft)
     if problems:
         raise ValidationError(["Chưa chốt được báo cáo:", *problems])
-    before = audit.snapshot(draft)
+    before = audit.snapshot(draft) or {}
     draft.frozen_facts = freeze_values(live_facts(draft))
     draft.status = ReportDraft.Status.FINAL
     draft.finalised_at, draft.finalised_by = (
         timezone.now(),
-        actor if getattr(actor, "pk", None) else None,
+        audit.signed_in(actor),
     )
     draft.frozen_docx = render_docx_bytes(draft)
     draft.save()
@@ -199,7 +207,7 @@ def finalise(actor, draft):
     return draft
 
 
-def finalise_problems(draft, limit=12):
+def finalise_problems(draft: ReportDraft, limit: int = 12) -> list[str]:
     """What stands between a draft and its finalising, in Vietnamese: unknown figure names, open
     slots, and the findings of the report checker on the Word file as it would be frozen."""
     facts = live_facts(draft)
@@ -219,7 +227,7 @@ def finalise_problems(draft, limit=12):
 
 
 @transaction.atomic
-def new_version(actor, draft):
+def new_version(actor: Actor, draft: ReportDraft) -> ReportDraft:
     """A new draft carrying over the header and narrative of `draft`."""
     new = create_draft(actor, draft.org, draft.year, draft.template, draft.period)
     for key in HEADER_FIELDS:
@@ -236,13 +244,13 @@ def new_version(actor, draft):
 ITEM_LINE = re.compile(r"^(\d+(?:\.\d+)*)\.\s+(.+)$")
 
 
-def programme_items(text):
+def programme_items(text: str) -> list[tuple[str, str, list[str]]]:
     """[(number, first line, further paragraphs)] from the typed programme section."""
-    items = []
+    items: list[tuple[str, str, list[str]]] = []
     for line in (line.strip() for line in text.splitlines()):
         m = ITEM_LINE.match(line)
         if m:
-            items.append([m.group(1), m.group(2), []])
+            items.append((m.group(1), m.group(2), []))
         elif line and items:
             items[-1][2].append(line)
     return items
