@@ -43,7 +43,7 @@ def money(n: int) -> str:
     return sign + f"{abs(n):,}".replace(",", ".")
 
 
-def decimal_vi(value) -> str:
+def decimal_vi(value: float | Decimal) -> str:
     """A score with a decimal comma and no trailing zero: 97.5 -> "97,5", 91.0 -> "91"."""
     return format(Decimal(str(value)).normalize(), "f").replace(".", ",")
 
