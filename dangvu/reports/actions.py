@@ -23,9 +23,8 @@ from .models import ReportDraft, ReportSection
 from .outputs import freeze_values, live_facts, render_docx_bytes, rendered
 from .outputs import thaw_values as thaw_values  # the views read frozen values through actions
 from .render import is_dynamic
-from .report_template import org_kind, sections_for, template_for
 from .unsaved import REPORTING_KINDS as REPORTING_KINDS  # the views list these organizations
-from .unsaved import check_reportable, default_header
+from .unsaved import check_reportable, default_header, default_sections
 
 HEADER_FIELDS = (
     "superior_name",
@@ -46,7 +45,6 @@ def create_draft(
 ) -> ReportDraft:
     """A new draft from the template; its number is the next version for that period."""
     period, _dates = check_reportable(org, template, year, period)  # the normalized code
-    spec = template_for(template, org)
     last = (
         ReportDraft.objects.filter(org=org, year=year, template=template, period=period)
         .order_by("-version")
@@ -60,21 +58,7 @@ def create_draft(
         version=(last.version + 1 if last else 1),
         **default_header(org, year, period),
     )
-    ReportSection.objects.bulk_create(
-        [
-            ReportSection(
-                draft=draft,
-                key=s["key"],
-                parent_key=s["parent"],
-                order=i,
-                title=s["title"],
-                numbering=s["numbering"],
-                text=s["text"],
-                programme=s["programme"],
-            )
-            for i, s in enumerate(sections_for(spec, org_kind(org)))
-        ]
-    )
+    ReportSection.objects.bulk_create(default_sections(draft))
     audit.record(actor, "report.create", draft, summary=f"Lập {draft}", org=org)
     return draft
 

@@ -115,22 +115,10 @@ def check_reportable(org, template, year, period_code=""):
 def unsaved_draft(org, year, template="annual", period=""):
     """The report the office would start from, checked like a new draft; nothing is saved."""
     period, _dates = check_reportable(org, template, year, period)  # the normalized code
-    spec = template_for(template, org)
     draft = ReportDraft(
         org=org, year=year, template=template, period=period, **default_header(org, year, period)
     )
-    draft.unsaved_sections = [
-        ReportSection(
-            key=s["key"],
-            parent_key=s["parent"],
-            order=i,
-            title=s["title"],
-            numbering=s["numbering"],
-            text=s["text"],
-            programme=s["programme"],
-        )
-        for i, s in enumerate(sections_for(spec, org_kind(org)))
-    ]
+    draft.unsaved_sections = default_sections(draft)
     return draft
 
 
@@ -139,3 +127,21 @@ def sections_of(draft):
     if draft.pk is None:
         return draft.unsaved_sections
     return list(draft.sections.all())
+
+
+def default_sections(draft: ReportDraft) -> list[ReportSection]:
+    """The sections a new draft starts with: its template's, for its kind of organization."""
+    spec = template_for(draft.template, draft.org)
+    return [
+        ReportSection(
+            draft=draft if draft.pk else None,
+            key=s["key"],
+            parent_key=s["parent"],
+            order=i,
+            title=s["title"],
+            numbering=s["numbering"],
+            text=s["text"],
+            programme=s["programme"],
+        )
+        for i, s in enumerate(sections_for(spec, org_kind(draft.org)))
+    ]
