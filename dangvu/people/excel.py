@@ -349,6 +349,11 @@ CONVERTERS = {
 }
 
 
+def read_sheet(data: bytes) -> kit.Sheet:
+    """The list sheet of a people file: its header row and its non-empty rows."""
+    return kit.read_sheet(data, COLUMNS, anchor="full_name", max_rows=MAX_ROWS)
+
+
 def _message(number, key, text):
     return kit.row_message(number, COLUMN[key].header if key else None, text)
 
@@ -521,7 +526,7 @@ def prepare(data: bytes, org, scope, *, today=None) -> Plan:
         )
     if not scope.can_write_org(org):
         raise ImportFailed([f"Bạn không có quyền nhập hồ sơ vào “{org}”."])
-    sheet = kit.read_sheet(data, COLUMNS, anchor="full_name", max_rows=MAX_ROWS)
+    sheet = read_sheet(data)
     lookups = _Lookups(org, scope, today)
     parsed = [_convert(number, raw, today) for number, raw in sheet.rows]
     cccds = {values["cccd"] for _, values in parsed if values.get("cccd")}
