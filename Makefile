@@ -38,6 +38,7 @@ demo: setup
 test: setup-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 	$(PY) -m pytest -n $(TEST_WORKERS)
 
 # Everything but the browser and LibreOffice tests and the long fuzzing runs: for the edit–test loop.

@@ -13,9 +13,9 @@ from _setup import QueryCounter, django_setup, verdict
 
 django_setup()
 
+from dangvu.core.facts import Period, compute  # noqa: E402
 from dangvu.orgs import actions as org_actions  # noqa: E402
 from dangvu.people.models import Membership, PartyProfile, Person  # noqa: E402
-from dangvu.reports.facts import Period, compute  # noqa: E402
 from dangvu.work import facts as work_facts  # noqa: E402
 from dangvu.work.models import (  # noqa: E402
     Activity,

@@ -14,13 +14,13 @@ from _setup import QueryCounter, django_setup, verdict
 
 django_setup()
 
+from dangvu.core.facts import Period  # noqa: E402
 from dangvu.finance import book, sheet  # noqa: E402
 from dangvu.finance.facts import fee_ledger  # noqa: E402
 from dangvu.finance.ledger import fee_table_text, ledger  # noqa: E402
 from dangvu.finance.models import LedgerEntry, Payment, PaymentMonth, SalaryBase  # noqa: E402
 from dangvu.orgs import actions as org_actions  # noqa: E402
 from dangvu.people.models import Membership, PartyProfile, Person  # noqa: E402
-from dangvu.reports.facts import Period  # noqa: E402
 
 YEAR = 2017
 CELLS = 40

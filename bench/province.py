@@ -158,7 +158,7 @@ def measure(committees, members):
 
     from django.db import connection
 
-    from dangvu.reports.facts import Period
+    from dangvu.core.facts import Period
     from dangvu.superior import synthetic
     from dangvu.superior.consolidate import consolidate
 

@@ -20,7 +20,7 @@ django_setup()
 
 from django.db import connection  # noqa: E402
 
-from dangvu.reports.facts import Period  # noqa: E402
+from dangvu.core.facts import Period  # noqa: E402
 from dangvu.reports.outputs import rendered  # noqa: E402
 from dangvu.reports.unsaved import unsaved_draft  # noqa: E402
 from dangvu.superior import statforms, synthetic  # noqa: E402

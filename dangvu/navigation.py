@@ -11,6 +11,7 @@ page belongs to.
 
 from django.urls import NoReverseMatch, reverse
 
+from dangvu.accounts.scope import scope_for
 from dangvu.orgs.models import Organization
 
 
@@ -94,7 +95,6 @@ def menu(request):
     scope = getattr(request, "scope", None)
     if scope is None:
         # Pages answered before the middleware ran (an error page) still get a menu.
-        from dangvu.accounts.scope import scope_for
 
         scope = scope_for(request.user)
     items = menu_items(scope)

@@ -9,16 +9,21 @@ its hash.
 
 import re
 import secrets
+from collections.abc import Iterable
+from typing import Any
 
 from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
+from dangvu.core import audit
+from dangvu.core.audit import Actor
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_ids
+from dangvu.people.models import Person
 
-from . import audit
 from .models import Account, Role
 from .scope import Scope
 
@@ -48,7 +53,7 @@ def one_time_password():
 # Who manages what ------------------------------------------------------------------------------
 
 
-def managed_org_ids(actor):
+def managed_org_ids(actor: Actor) -> set[int] | None:
     """The organizations whose accounts `actor` manages: None means all of them (the operator,
     a superuser); otherwise the subtrees of the actor's office roles (maybe none)."""
     if actor is None or actor.is_superuser:
@@ -63,7 +68,7 @@ def managed_org_ids(actor):
     return subtree_ids(roots) if roots else set()
 
 
-def can_manage_accounts(actor):
+def can_manage_accounts(actor: Actor) -> bool:
     return managed_org_ids(actor) != set()
 
 
@@ -82,7 +87,7 @@ def _covers(ids, role):
     return False
 
 
-def can_manage_user(actor, user):
+def can_manage_user(actor: Actor, user: User) -> bool:
     """Whether `actor` may reset, deactivate or change `user`: every role of the user lies in
     the actor's subtrees (so an office cannot lock out its superior or a neighbour)."""
     ids = managed_org_ids(actor)
@@ -94,7 +99,7 @@ def can_manage_user(actor, user):
     return bool(roles) and all(_covers(ids, r) for r in roles)
 
 
-def managed_accounts(actor):
+def managed_accounts(actor: Actor) -> QuerySet[User]:
     """The accounts `actor` sees on the accounts page: those holding a role in its subtrees."""
     ids = managed_org_ids(actor)
     if ids is None:
@@ -102,7 +107,7 @@ def managed_accounts(actor):
     return accounts_in(ids)
 
 
-def accounts_in(org_ids):
+def accounts_in(org_ids: Iterable[int]) -> QuerySet[User]:
     """The accounts, superusers aside, holding a role on these organizations or on a person
     of theirs."""
     users = get_user_model().objects.order_by("username")
@@ -113,7 +118,7 @@ def accounts_in(org_ids):
     return users.filter(inside, is_superuser=False).distinct()
 
 
-def person_by_cccd(actor, org, cccd):
+def person_by_cccd(actor: Actor, org: Organization, cccd: str) -> Person:
     """The person with this CCCD among the people of `org` whose accounts `actor` manages."""
     cccd = (cccd or "").strip()
     if not CCCD_RE.match(cccd):
@@ -208,7 +213,7 @@ def _check_manages(actor, user):
         raise ValidationError(f"Bạn không có quyền quản lý tài khoản “{user.username}”.")
 
 
-def account_state(user):
+def account_state(user: User) -> dict[str, Any]:
     """What an audit entry keeps of an account: never the password or its hash."""
     return {
         "username": user.username,
@@ -226,7 +231,15 @@ def _set_one_time(user, one_time):
 
 
 @transaction.atomic
-def create_account(actor, username, *, kind, org=None, person=None, password=None):
+def create_account(
+    actor: Actor,
+    username: str,
+    *,
+    kind: str,
+    org: Organization | None = None,
+    person: Person | None = None,
+    password: str | None = None,
+) -> tuple[User, str | None]:
     """A new login holding one role. Without `password` a one-time password is made and must be
     changed at the first login. Returns (user, the one-time password or None)."""
     _check_role(actor, kind, org, person)
@@ -252,7 +265,9 @@ def create_account(actor, username, *, kind, org=None, person=None, password=Non
 
 
 @transaction.atomic
-def create_administrator(actor, username, *, password=None):
+def create_administrator(
+    actor: Actor, username: str, *, password: str | None = None
+) -> tuple[User, str | None]:
     """A superuser: the installation's administrator, who sees everything and starts the first
     organization in the browser. Only the operator or another superuser makes one."""
     if actor is not None and not actor.is_superuser:
@@ -289,7 +304,14 @@ def _find_role(user, kind, org, person):
 
 
 @transaction.atomic
-def grant_role(actor, user, kind, *, org=None, person=None):
+def grant_role(
+    actor: Actor,
+    user: User,
+    kind: str,
+    *,
+    org: Organization | None = None,
+    person: Person | None = None,
+) -> tuple[Role, bool]:
     """Give `user` a role (a user may hold several). Returns (role, whether it is new)."""
     _check_role(actor, kind, org, person)
     if not user.is_active:
@@ -313,7 +335,14 @@ def grant_role(actor, user, kind, *, org=None, person=None):
 
 
 @transaction.atomic
-def revoke_role(actor, user, kind, *, org=None, person=None):
+def revoke_role(
+    actor: Actor,
+    user: User,
+    kind: str,
+    *,
+    org: Organization | None = None,
+    person: Person | None = None,
+) -> User:
     """Take a role away from `user`; the account stays (see `deactivate_account`)."""
     if kind not in Role.Kind.values:
         raise ValidationError(f"Vai trò “{kind}” không hợp lệ; chọn một trong: {ROLE_CODES}.")
@@ -346,7 +375,7 @@ def revoke_role(actor, user, kind, *, org=None, person=None):
 
 
 @transaction.atomic
-def deactivate_account(actor, user):
+def deactivate_account(actor: Actor, user: User) -> User:
     """Lock an account: it can no longer log in, and its roles give it nothing."""
     _check_manages(actor, user)
     if actor is not None and actor.pk == user.pk:
@@ -368,7 +397,7 @@ def deactivate_account(actor, user):
 
 
 @transaction.atomic
-def reactivate_account(actor, user):
+def reactivate_account(actor: Actor, user: User) -> User:
     """Undo a deactivation: the account logs in again with the roles it kept."""
     _check_manages(actor, user)
     if user.is_active:
@@ -388,7 +417,7 @@ def reactivate_account(actor, user):
 
 
 @transaction.atomic
-def reset_password(actor, user):
+def reset_password(actor: Actor, user: User) -> str:
     """A new one-time password for `user`, to be changed at the next login; returned once and
     kept nowhere. Sessions open with the old password end (Django checks the password hash)."""
     _check_manages(actor, user)
@@ -409,7 +438,7 @@ def reset_password(actor, user):
 
 
 @transaction.atomic
-def password_changed(user):
+def password_changed(user: User) -> None:
     """The user has chosen their own password (through Django's PasswordChangeForm or
     SetPasswordForm, which checked it): the one-time flag goes."""
     _set_one_time(user, False)
@@ -422,5 +451,5 @@ def password_changed(user):
     )
 
 
-def must_change_password(user):
+def must_change_password(user: User) -> bool:
     return Account.objects.filter(user=user, must_change_password=True).exists()

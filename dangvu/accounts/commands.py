@@ -1,15 +1,28 @@
-"""What the onboarding commands share: Vietnamese argument errors with exit code 1, the acting
-user of --user, and named actions whose ValidationError becomes a CommandError (nothing written,
-no traceback)."""
+"""The base of every management command: Vietnamese argument errors with exit code 1, the
+options most commands take (--org, --date, --json, --user) read one way, the scope and acting user
+of --user, and named actions whose ValidationError becomes a CommandError (nothing written, no
+traceback)."""
 
+import datetime as dt
+import json
 import re
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from dangvu.core.imports import ImportFailed, check_size
+from dangvu.lib.dates import parse_date
 from dangvu.orgs.models import Organization
+
+from .scope import Scope, scope_for_username
+
+T = TypeVar("T")
 
 # argparse speaks English; the messages a user meets most, in Vietnamese.
 ARGPARSE_MESSAGES = [
@@ -30,7 +43,7 @@ def vietnamese_argument_error(message):
 
 
 class DangvuCommand(BaseCommand):
-    def create_parser(self, prog_name, subcommand, **kwargs):
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
         parser = super().create_parser(prog_name, subcommand, **kwargs)
 
         def error(message):
@@ -41,10 +54,25 @@ class DangvuCommand(BaseCommand):
             sys.stderr.write(f"Lỗi: {text}\n")
             sys.exit(1)
 
-        parser.error = error
+        parser.error = error  # type: ignore[method-assign]
         return parser
 
-    def add_user_argument(self, parser):
+    # Options ---------------------------------------------------------------------------------
+
+    def add_org_argument(
+        self, parser: CommandParser, help: str = "mã (slug) của tổ chức", required: bool = True
+    ) -> None:
+        parser.add_argument("--org", required=required, help=help)
+
+    def add_date_argument(
+        self, parser: CommandParser, help: str = "ngày, dạng YYYY-MM-DD", required: bool = True
+    ) -> None:
+        parser.add_argument("--date", required=required, help=help)
+
+    def add_json_argument(self, parser: CommandParser, help: str = "in dạng JSON") -> None:
+        parser.add_argument("--json", action="store_true", help=help)
+
+    def add_user_argument(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--user",
             metavar="TÊN",
@@ -52,7 +80,9 @@ class DangvuCommand(BaseCommand):
             "không có thì chạy với quyền người quản trị máy chủ",
         )
 
-    def actor(self, username):
+    # Reading them ----------------------------------------------------------------------------
+
+    def actor(self, username: str | None) -> User | None:
         """The user named by --user, or None for the operator."""
         if not username:
             return None
@@ -61,13 +91,16 @@ class DangvuCommand(BaseCommand):
             raise CommandError(f"Không có người dùng “{username}”.")
         return user
 
-    def run(self, func, *args, **kwargs):
+    def scope(self, username: str | None) -> Scope:
+        """What --user may see; everything for the operator."""
         try:
-            return func(*args, **kwargs)
-        except ValidationError as e:
-            raise CommandError("\n".join(e.messages)) from None
+            return scope_for_username(username)
+        except LookupError as e:
+            raise CommandError(str(e)) from None
 
-    def organization(self, slug, scope=None, option="--org"):
+    def organization(
+        self, slug: str | None, scope: Scope | None = None, option: str = "--org"
+    ) -> Organization:
         """The organization of `slug` that `scope` sees (all of them without a scope)."""
         if not slug:
             raise CommandError(f"Thiếu {option} (mã của tổ chức).")
@@ -75,7 +108,54 @@ class DangvuCommand(BaseCommand):
         org = orgs.filter(slug=slug).first()
         if org is None:
             raise CommandError(
-                f"Không tìm thấy tổ chức mang mã “{slug}” ({option}), "
+                f"Không tìm thấy tổ chức “{slug}” ({option}), "
                 "hoặc bạn không có quyền xem tổ chức đó."
             )
         return org
+
+    def day(self, text: str) -> dt.date:
+        """The date of --date (2017-12-31 or 31/12/2017)."""
+        try:
+            day = parse_date(text)
+        except ValueError:
+            day = None
+        if day is None:
+            raise CommandError(f"Ngày “{text}” không hợp lệ; hãy viết dạng 2017-12-31.")
+        return day
+
+    def run(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Call a named action; its refusal becomes the command's error."""
+        try:
+            return func(*args, **kwargs)
+        except ValidationError as e:
+            raise CommandError("\n".join(e.messages)) from None
+
+    # Output and files ------------------------------------------------------------------------
+
+    def write_json(self, data: object) -> None:
+        self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+
+    def read_xlsx(self, path: Path) -> bytes:
+        """The bytes of an Excel file to import, refused before reading when too large."""
+        try:
+            check_size(path.stat().st_size)
+            return path.read_bytes()
+        except ImportFailed as e:
+            raise self.import_failed(e.errors) from None
+        except FileNotFoundError:
+            raise CommandError(f"Không có tệp “{path}”.") from None
+        except IsADirectoryError:
+            raise CommandError(f"“{path}” là một thư mục, không phải tệp .xlsx.") from None
+        except PermissionError:
+            raise CommandError(f"Không có quyền đọc tệp “{path}”.") from None
+        except OSError as e:
+            raise CommandError(f"Không đọc được tệp “{path}” ({e.strerror}).") from None
+
+    def import_failed(self, errors: list[str]) -> CommandError:
+        """The refusal of an import: nothing was written, and every problem of the file."""
+        head = (
+            "Tệp có lỗi; không ghi gì:"
+            if len(errors) == 1
+            else f"Tệp có {len(errors)} lỗi; không ghi gì:"
+        )
+        return CommandError("\n".join([head, *errors]))

@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import password_validation
 from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
 
@@ -23,8 +24,6 @@ class OwnPasswordForm(PasswordChangeForm):
         self.fields["new_password1"].help_text = "Ít nhất 8 ký tự; không dùng mật khẩu dễ đoán."
 
     def validate_password_for_user(self, user, password_field_name="password2", **kwargs):
-        from django.contrib.auth import password_validation
-
         password = self.cleaned_data.get(password_field_name)
         if password:
             try:

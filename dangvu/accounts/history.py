@@ -31,8 +31,13 @@ from django.db.models import Q
 from django.shortcuts import render
 from django.utils import timezone
 
+from dangvu.documents.access import DocumentAccess
+from dangvu.documents.models import Document
 from dangvu.lib.dates import vn_date
 from dangvu.lib.text import decimal_vi, money
+from dangvu.orgs.models import Organization
+
+from .scope import scope_for
 
 SECRET_DOCUMENT = "Văn bản mật (không hiển thị chi tiết)"
 OUTSIDE_PERSON = "Thay đổi hồ sơ của người ngoài phạm vi được xem (không hiển thị chi tiết)"
@@ -171,8 +176,6 @@ class Reader:
 
     @classmethod
     def for_user(cls, user):
-        from .scope import scope_for
-
         return cls(scope_for(user), user)
 
     @property
@@ -183,10 +186,8 @@ class Reader:
 
     @property
     def documents(self):
-        """The documents' access rules (`documents.access`), when that app is installed."""
-        if self._documents is None and apps.is_installed("dangvu.documents"):
-            from dangvu.documents.access import DocumentAccess
-
+        """The documents' access rules (`documents.access`)."""
+        if self._documents is None:
             self._documents = DocumentAccess.for_user(self.user, self.scope)
         return self._documents
 
@@ -464,8 +465,6 @@ def _visible_people(scope, ids):
 def _visible_orgs(reader, ids):
     """{id: name} of the organizations the reader may see: those in scope and their ancestors
     (a cell's secretary knows which committee the cell belongs to)."""
-    from dangvu.orgs.models import Organization
-
     if not ids:
         return {}
     orgs = Organization.objects.filter(id__in=ids)
@@ -516,8 +515,6 @@ def _withheld_documents(reader, entries):
 def _withheld_numbers(access, entries):
     """Entries reserving an outgoing number ("Lấy số 05-QĐ/ĐU") that a secret document then
     took: the number is part of what the secret document's readers alone may know."""
-    from dangvu.documents.models import Document
-
     counters = [e for e in entries if e.target_type == "documents.numbercounter"]
     if not counters:
         return set()

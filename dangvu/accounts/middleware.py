@@ -2,6 +2,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.utils.functional import SimpleLazyObject
 
+from dangvu.orgs.models import Organization
+
+from .actions import must_change_password
 from .scope import scope_for
 
 PUBLIC_PREFIXES = ("/dang-nhap/", "/static/", "/favicon.ico")
@@ -37,8 +40,6 @@ def _detour(request):
     if request.session.get(ONE_TIME_KEY) and not request.path.startswith(ONE_TIME_PREFIXES):
         return redirect("password_change")
     if request.path == "/" and request.user.is_superuser:
-        from dangvu.orgs.models import Organization
-
         if not Organization.objects.exists():
             return redirect("setup")
     return None
@@ -47,7 +48,5 @@ def _detour(request):
 def remember_one_time_password(sender, request, user, **kwargs):
     """On login (the `user_logged_in` signal): note in the session whether the password must be
     changed, so the check above costs no query per request."""
-    from .actions import must_change_password
-
     if request is not None and hasattr(request, "session") and must_change_password(user):
         request.session[ONE_TIME_KEY] = True

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import children_map, subtree_ids
+from dangvu.people.models import Membership, PartyProfile, Person, StaffRecord
 
 from .models import Role
 
@@ -79,16 +80,12 @@ class Scope:
     def people(self, qs=None, on=None):
         """People this scope may read: attached to a readable organization on `on` (today by
         default). A member who moved away is out of the old cell's reach."""
-        from dangvu.people.models import Person
-
         qs = Person.objects.all() if qs is None else qs
         if self.sees_everything:
             return qs
         return qs.filter(_people_in(self.read_org_ids, on) | Q(id__in=self.self_person_ids))
 
     def writable_people(self, qs=None, on=None):
-        from dangvu.people.models import Person
-
         qs = Person.objects.all() if qs is None else qs
         if self.write_org_ids is None:
             return qs
@@ -121,8 +118,6 @@ def _people_in(org_ids, on=None):
     another cell, transferred out or was struck off leaves the reach of the cell they left; the
     office that keeps the file (`home_org`) still has it.
     """
-    from dangvu.people.models import Membership, PartyProfile, StaffRecord
-
     org_ids = list(org_ids)
     current = _current_on(on)
     members = Membership.objects.filter(current, org_id__in=org_ids).values("person_id")

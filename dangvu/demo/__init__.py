@@ -1,4 +1,8 @@
-"""Demo data: the reference organization's records. Each later part adds its step here."""
+"""Demo data: the reference organization's records. Each later part adds its step here.
+
+This package is an installed app, imported while Django fills its registry, before any model can
+be imported: each step imports its module when it runs.
+"""
 
 
 def _foundation(stdout):

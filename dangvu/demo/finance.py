@@ -32,8 +32,9 @@ from collections import defaultdict
 from dangvu.finance import actions, book
 from dangvu.finance.ledger import ledger
 from dangvu.finance.models import LedgerEntry, SalaryBase
+from dangvu.lib.text import money
 from dangvu.orgs.models import Organization
-from dangvu.people.models import Membership, StaffRecord
+from dangvu.people.models import Membership, Person, StaffRecord
 
 SLUG = "so-tttt-tra-vinh"
 # The reference report's figures for 2017, which the records below must produce.
@@ -127,8 +128,6 @@ def load(stdout):
 
 
 def fees_text(amount):
-    from dangvu.lib.text import money
-
     return f"{money(amount)} đồng"
 
 
@@ -146,8 +145,6 @@ def _members(cell_ids):
 
 
 def _bases(people):
-    from dangvu.people.models import Person
-
     persons = Person.objects.in_bulk([p for p, _ in people])
     for person_id, staff in people:
         if staff is not None and staff.position in BY_POSITION:
@@ -169,8 +166,6 @@ def _bases(people):
 def _pay(cell_ids, year, group):
     """Members pay the fees of `group(month)` together, on the 25th of its last month; each
     cell records the day's collection sheet at once (`record_collection`)."""
-    from dangvu.people.models import Person
-
     books = book.compute(dt.date(year, 1, 1), dt.date(year, 12, 1), cell_ids=cell_ids)
     persons = Person.objects.in_bulk(list(books))
     sheets = defaultdict(list)  # (day, cell id) -> rows
@@ -257,8 +252,6 @@ def _allowance_steps(target, counts):
 
 def _allowances_2017(cell_ids):
     """Give allowances from 01/2017 so that the year's fees come to the reported total."""
-    from dangvu.people.models import Person
-
     books = book.compute(dt.date(2017, 1, 1), dt.date(2017, 12, 1), cell_ids=cell_ids)
     total = sum(b.due for b in books.values())
     gap = COLLECTED_2017 - total

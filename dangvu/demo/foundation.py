@@ -8,6 +8,8 @@ they are the demo's records, not figures any code reads back.
 import datetime as dt
 import random
 
+from django.contrib.auth import get_user_model
+
 from dangvu.accounts.models import Role
 from dangvu.lib.dates import add_months
 from dangvu.orgs import actions as org_actions
@@ -513,8 +515,6 @@ DEMO_USERS = [
 
 
 def _users(b, staff):
-    from django.contrib.auth import get_user_model
-
     User = get_user_model()
     member = next(
         s["person"]

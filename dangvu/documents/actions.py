@@ -14,19 +14,21 @@ import datetime as dt
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Q
 
-from dangvu.accounts import audit
+from dangvu.core import audit
+from dangvu.core.audit import Actor
 from dangvu.lib.citations import TYPE_CODES, Citation, document_key, find_citations
 from dangvu.lib.dates import vn_date
 from dangvu.lib.text import fold
 from dangvu.lib.textfile import size_label
-from dangvu.orgs.models import Term, active_on
+from dangvu.orgs.models import Organization, Term, active_on
 
 from .models import PARTY_CODES, PARTY_KINDS, STATE_CODES, Document, NumberCounter, TextCitation
 
@@ -61,7 +63,7 @@ def _today():
 # Reading a symbol ------------------------------------------------------------------------------
 
 
-def read_symbol(doc_type, symbol, date=None):
+def read_symbol(doc_type: str, symbol: str, date: dt.date | None = None) -> dict[str, Any]:
     """Number, symbol, issuer code and warnings of a typed symbol, read by the citation parser so
     a symbol typed in a form and one found in a text are read the same way.
 
@@ -92,7 +94,9 @@ def _squash(symbol):
     return fold(symbol).replace(" ", "").replace("–", "-").replace("—", "-")
 
 
-def key_of(*, symbol="", name="", issuer_code="", date=None):
+def key_of(
+    *, symbol: str = "", name: str = "", issuer_code: str = "", date: dt.date | None = None
+) -> tuple[str, str, str | None]:
     """The registry key of a document typed in: what `document_key` gives for its citation."""
     iso = date.isoformat() if date else None
     c = Citation(
@@ -127,7 +131,7 @@ def _match(candidates, issuer_code, date):
     return same[0] if len(same) == 1 else None
 
 
-def find_document(owner_org, citation):
+def find_document(owner_org: Organization, citation: Citation) -> Document | None:
     """The entry a citation in a text of `owner_org` refers to, or None (writes nothing)."""
     registry = _Registry(None, owner_org, [citation])
     ident, code, iso = document_key(citation)
@@ -272,7 +276,9 @@ def _issuer_org(candidates, code, written):
 
 
 @transaction.atomic
-def link_text(actor, obj, field, text, owner_org):
+def link_text(
+    actor: Actor, obj: models.Model, field: str, text: str, owner_org: Organization
+) -> list[TextCitation]:
     """Link every citation in `text` (the field `field` of the saved model instance `obj`) to its
     registry entry: in `owner_org`'s registry, else in the registries above it (see `_Registry`),
     else a new "cited only" entry in `owner_org`'s registry. `owner_org` is the organization
@@ -312,7 +318,7 @@ def link_text(actor, obj, field, text, owner_org):
     return TextCitation.objects.bulk_create(links)
 
 
-def unlink_object(obj, field=None):
+def unlink_object(obj: models.Model, field: str | None = None) -> None:
     """Remove the links of a text (or all texts of `obj`) that no longer exists."""
     links = TextCitation.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
@@ -339,7 +345,9 @@ class _Preview(Exception):
         self.result = result
 
 
-def import_citations(actor, owner_org, text, *, commit=False):
+def import_citations(
+    actor: Actor, owner_org: Organization, text: str, *, commit: bool = False
+) -> ImportResult:
     """Fill `owner_org`'s registry with the documents `text` cites.
 
     Without `commit` nothing stays written: the import runs exactly as it would and is rolled
@@ -468,7 +476,9 @@ def _same_document(owner_org, data, instance=None):
 
 
 @transaction.atomic
-def register_document(actor, *, owner_org, file=None, **fields):
+def register_document(
+    actor: Actor, *, owner_org: Organization, file: Any | None = None, **fields: Any
+) -> Document:
     """Enter a document in `owner_org`'s registry. A document only cited so far (an entry made
     by `link_text`) becomes this entry, so the texts citing it keep their links."""
     data, warnings = _clean_entry(owner_org, {**fields, "file": file})
@@ -496,7 +506,9 @@ def register_document(actor, *, owner_org, file=None, **fields):
 
 
 @transaction.atomic
-def update_document(actor, doc, *, file=None, clear_file=False, **fields):
+def update_document(
+    actor: Actor, doc: Document, *, file: Any | None = None, clear_file: bool = False, **fields: Any
+) -> Document:
     current = {f: getattr(doc, f) for f in ENTRY_FIELDS}
     data, warnings = _clean_entry(doc.owner_org, {**current, **fields, "file": file}, doc)
     exact, _undated = _same_document(doc.owner_org, data, doc)
@@ -530,7 +542,7 @@ class ReservedNumber:
     period: str  # "nhiệm kỳ 2015-2020", "năm 2017"
 
     @property
-    def label(self):
+    def label(self) -> str:
         """As the document's header writes it: "Số 15-BC/ĐU" (Party), "Số: 05/BC-STTTT" (State)."""
         return f"Số {self.symbol}" if self.style == "party" else f"Số: {self.symbol}"
 
@@ -538,7 +550,7 @@ class ReservedNumber:
         return self.label
 
 
-def numbering_style(org):
+def numbering_style(org: Organization) -> str:
     return "party" if org.kind in PARTY_KINDS else "state"
 
 
@@ -589,7 +601,7 @@ def _registered_max(org, doc_type, start, end):
 
 
 @transaction.atomic
-def next_number(actor, org, doc_type, on):
+def next_number(actor: Actor, org: Organization, doc_type: str, on: dt.date) -> ReservedNumber:
     """Take the next number of `org`'s outgoing documents of `doc_type` dated `on`.
 
     Party organizations number per type across the executive committee's term, from 01; others
@@ -623,7 +635,16 @@ def next_number(actor, org, doc_type, on):
 
 
 @transaction.atomic
-def register_outgoing(actor, org, *, doc_type, date, subject, file=None, **fields):
+def register_outgoing(
+    actor: Actor,
+    org: Organization,
+    *,
+    doc_type: str,
+    date: dt.date,
+    subject: str,
+    file: Any | None = None,
+    **fields: Any,
+) -> tuple[Document, ReservedNumber]:
     """Take the next number and enter the outgoing document under it, in one transaction."""
     if not (subject or "").strip():
         raise ValidationError("Cần ghi trích yếu của văn bản đi.")

@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from openpyxl import Workbook
 
 from dangvu.lib.spreadsheet import safe_row
 from dangvu.lib.textfile import TextFileError, check_size, read_bytes
@@ -89,8 +90,6 @@ def document_export(request, fmt):
         writer.writerows(safe_row(row) for row in rows)
         return response
     if fmt == "xlsx":
-        from openpyxl import Workbook
-
         book = Workbook()
         sheet = book.active
         sheet.title = "Sổ văn bản"

@@ -7,23 +7,28 @@ reversing record dated in an open year.
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.dispatch import receiver
 from django.utils import timezone
 
-from dangvu.accounts import audit
+from dangvu.accounts.models import AuditEntry
+from dangvu.core import audit
+from dangvu.core.audit import Actor
 from dangvu.lib.dates import vn_date
 from dangvu.lib.text import money
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_ids
-from dangvu.people.actions import record_export
 from dangvu.people.models import Person
+from dangvu.people.signals import fee_book_changing
 
 from . import book, fees
-from .ledger import ledger
+from .ledger import ledger, scope_ids
 from .models import (
     FeeSetting,
     FeeYear,
@@ -47,7 +52,7 @@ def _today():
 # Checks ------------------------------------------------------------------------
 
 
-def check_amount(amount, label="Số tiền", allow_zero=False):
+def check_amount(amount: int, label: str = "Số tiền", allow_zero: bool = False) -> int:
     """Money is a whole number of đồng: no floats, no negative amounts."""
     if isinstance(amount, bool) or not isinstance(amount, int):
         raise ValidationError(f"{label} phải là số nguyên (đồng), không có phần lẻ.")
@@ -58,7 +63,7 @@ def check_amount(amount, label="Số tiền", allow_zero=False):
     return amount
 
 
-def closed_year(org, year):
+def closed_year(org: Organization, year: int) -> FeeYear | None:
     """The FeeYear if `year` is closed in the ledger that governs `org`'s fee records."""
     if org is None:
         return None
@@ -68,7 +73,7 @@ def closed_year(org, year):
     return FeeYear.objects.filter(org_id=owner, year=year).first()
 
 
-def check_open(org, day, what):
+def check_open(org: Organization, day: dt.date, what: str) -> None:
     if closed_year(org, day.year):
         raise ValidationError(
             f"Năm {day.year} đã khóa sổ: không thể {what}. Muốn điều chỉnh, ghi bút toán đảo "
@@ -76,7 +81,7 @@ def check_open(org, day, what):
         )
 
 
-def check_book_open(cell, first_month, *, what, on):
+def check_book_open(cell: Organization, first_month: dt.date, *, what: str, on: dt.date) -> None:
     """Refuse a change to the fee book of `cell`'s members from `first_month` onwards (a party
     membership that starts or ends) when a year from then on is closed in the ledger governing
     the cell: the closed year's book would no longer agree with its ledger. Named people actions
@@ -101,7 +106,20 @@ def check_book_open(cell, first_month, *, what, on):
     )
 
 
-def last_closed_year(org):
+@receiver(fee_book_changing)
+def refuse_closed_book(
+    sender: object,
+    *,
+    cell: Organization,
+    first_month: dt.date,
+    what: str,
+    on: dt.date,
+    **kwargs: Any,
+) -> None:
+    check_book_open(cell, first_month, what=what, on=on)
+
+
+def last_closed_year(org: Organization) -> int | None:
     owner = ledger_owner_ids([org.id]).get(org.id) if org is not None else None
     if owner is None:
         return None
@@ -147,16 +165,16 @@ def _membership_cell(person, month):
 
 @transaction.atomic
 def set_salary_base(
-    actor,
-    person,
+    actor: Actor,
+    person: Person,
     *,
-    month,
-    kind=SalaryBase.Kind.SALARY,
-    coefficient=None,
-    allowance_coefficient=None,
-    amount=0,
-    note="",
-):
+    month: dt.date,
+    kind: str = SalaryBase.Kind.SALARY,
+    coefficient: Decimal | None = None,
+    allowance_coefficient: Decimal | None = None,
+    amount: int = 0,
+    note: str = "",
+) -> SalaryBase:
     """Record what the member's fee is computed from, from `month` until the next record."""
     person = _person(person)
     month = fees.month_start(month)
@@ -220,7 +238,7 @@ class PaymentRow:
     note: str = ""
 
 
-def closed_years_by_cell(cell_ids):
+def closed_years_by_cell(cell_ids: Iterable[int]) -> dict[int, set[int]]:
     """{cell id: set of closed years of the ledger that governs it}."""
     owners = ledger_owner_ids(cell_ids)
     years = defaultdict(set)
@@ -314,7 +332,7 @@ def _prepare(rows, *, paid_on, method, org):
 
 
 def _write(actor, prepared, *, paid_on, method, token=""):
-    recorder = actor if getattr(actor, "is_authenticated", False) else None
+    recorder = audit.signed_in(actor)
     payments = [
         Payment(
             person=row.person,
@@ -373,19 +391,19 @@ def _same_payment(existing, person, amount):
 
 @transaction.atomic
 def record_payment(
-    actor,
-    person,
+    actor: Actor,
+    person: Person,
     *,
-    paid_on,
-    amount,
-    first_month,
-    months=1,
-    method=Payment.Method.CASH,
-    receipt_no="",
-    token="",
-    note="",
-    org=None,
-):
+    paid_on: dt.date,
+    amount: int,
+    first_month: dt.date,
+    months: int = 1,
+    method: str = Payment.Method.CASH,
+    receipt_no: str = "",
+    token: str = "",
+    note: str = "",
+    org: Organization | None = None,
+) -> Payment:
     """A member's payment for `months` months from `first_month`, to their cell in cash or
     through the National Public Service Portal. It pays what each month still owes, in order;
     an amount above that stays on the last month (members may pay more than the rule asks).
@@ -406,7 +424,14 @@ def record_payment(
 
 
 @transaction.atomic
-def record_collection(actor, org, *, paid_on, rows, method=Payment.Method.CASH):
+def record_collection(
+    actor: Actor,
+    org: Organization,
+    *,
+    paid_on: dt.date,
+    rows: Iterable[PaymentRow],
+    method: str = Payment.Method.CASH,
+) -> list[Payment]:
     """A cell's collection sheet: the payments of many members on one day, all or none.
 
     `rows` are PaymentRow; the members must belong to `org` (a cell, or a committee's cells)."""
@@ -424,8 +449,15 @@ def _check_changeable(payment, what):
 
 @transaction.atomic
 def update_payment(
-    actor, payment, *, amount=None, paid_on=None, method=None, receipt_no=None, note=None
-):
+    actor: Actor,
+    payment: Payment,
+    *,
+    amount: int | None = None,
+    paid_on: dt.date | None = None,
+    method: str | None = None,
+    receipt_no: str | None = None,
+    note: str | None = None,
+) -> Payment:
     """Correct a payment of an open year; the months it covers stay, the amount is spread again."""
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
     _check_changeable(payment, "sửa khoản nộp đã ghi trong năm này")
@@ -478,7 +510,7 @@ def update_payment(
 
 
 @transaction.atomic
-def reverse_payment(actor, payment, *, on, reason):
+def reverse_payment(actor: Actor, payment: Payment, *, on: dt.date, reason: str) -> Payment:
     """Cancel a payment by a reversing one dated `on` (in an open year): the way to correct a
     payment of a closed year. The months it paid become unpaid again."""
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
@@ -502,7 +534,7 @@ def reverse_payment(actor, payment, *, on, reason):
         receipt_no=payment.receipt_no,
         note=reason,
         reverses=payment,
-        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        recorded_by=audit.signed_in(actor),
     )
     PaymentMonth.objects.bulk_create(
         PaymentMonth(payment=reversal, person_id=pm.person_id, month=pm.month, amount=-pm.amount)
@@ -520,7 +552,9 @@ def reverse_payment(actor, payment, *, on, reason):
 
 
 @transaction.atomic
-def record_unpaid_reason(actor, person, *, month, reason):
+def record_unpaid_reason(
+    actor: Actor, person: Person, *, month: dt.date, reason: str
+) -> UnpaidReason:
     """Why a member did not pay for a month: lifts the strike-off warning for that month."""
     person = _person(person)
     month = fees.month_start(month)
@@ -574,14 +608,22 @@ def _clean_entry(org, kind, on, amount, category, description):
 
 
 @transaction.atomic
-def add_entry(actor, org, *, kind, on, amount, description, category="", document=""):
+def add_entry(
+    actor: Actor,
+    org: Organization,
+    *,
+    kind: str,
+    on: dt.date,
+    amount: int,
+    description: str,
+    category: str = "",
+    document: str = "",
+) -> LedgerEntry:
     """A line of the ledger: a budget allocation, an expense, or the balance taken over from
     paper books when the organization starts keeping its ledger here (once, before any record)."""
     category, description = _clean_entry(org, kind, on, amount, category, description)
     check_open(org, on, "ghi sổ ngày " + vn_date(on))
     if kind == LedgerEntry.Kind.OPENING:
-        from .ledger import scope_ids
-
         owner = ledger_org(org)
         ids = scope_ids(owner)
         if LedgerEntry.objects.filter(org_id__in=ids, kind=kind).exists():
@@ -613,7 +655,7 @@ def add_entry(actor, org, *, kind, on, amount, description, category="", documen
 
 
 @transaction.atomic
-def update_entry(actor, entry, **fields):
+def update_entry(actor: Actor, entry: LedgerEntry, **fields: Any) -> LedgerEntry:
     """Correct an entry of an open year (amount, date, category, description, document)."""
     entry = LedgerEntry.objects.select_for_update().get(pk=entry.pk)
     if entry.reverses_id is not None or LedgerEntry.objects.filter(reverses=entry).exists():
@@ -649,7 +691,7 @@ def update_entry(actor, entry, **fields):
 
 
 @transaction.atomic
-def reverse_entry(actor, entry, *, on, reason):
+def reverse_entry(actor: Actor, entry: LedgerEntry, *, on: dt.date, reason: str) -> LedgerEntry:
     """Cancel an entry by one with the opposite amount dated `on`, in an open year."""
     entry = LedgerEntry.objects.select_for_update().get(pk=entry.pk)
     reason = (reason or "").strip()
@@ -687,7 +729,7 @@ def reverse_entry(actor, entry, *, on, reason):
 
 
 @transaction.atomic
-def close_year(actor, org, year):
+def close_year(actor: Actor, org: Organization, year: int) -> FeeYear:
     """Lock a year of the ledger and keep its figures; the next year carries its balance over."""
     _check_entry_org(org)
     owner = ledger_org(org)
@@ -703,8 +745,6 @@ def close_year(actor, org, year):
         raise ValidationError(f"Đã khóa sổ năm sau năm {year}: không khóa lại năm trước được.")
     previous = year - 1
     if not FeeYear.objects.filter(org=org, year=previous).exists():
-        from .ledger import scope_ids
-
         ids = scope_ids(org)
         start = dt.date(year, 1, 1)
         if (
@@ -716,7 +756,7 @@ def close_year(actor, org, year):
     closed = FeeYear.objects.create(
         org=org,
         year=year,
-        closed_by=actor if getattr(actor, "is_authenticated", False) else None,
+        closed_by=audit.signed_in(actor),
         carried_over=figures.carried_over,
         allocation=figures.allocation,
         collected=figures.collected,
@@ -737,9 +777,9 @@ def close_year(actor, org, year):
 # Exports -------------------------------------------------------------------------
 
 
-def record_sheet_export(actor, org, year, *, rows):
+def record_sheet_export(actor: Actor, org: Organization, year: int, *, rows: int) -> AuditEntry:
     """The members' fee sheet of a year left as a file: names and payments are personal data."""
-    return record_export(
+    return audit.record_export(
         actor,
         action="fee.sheet.export",
         what=f"sổ thu nộp đảng phí năm {year} (.xlsx)",
@@ -753,7 +793,9 @@ def record_sheet_export(actor, org, year, *, rows):
 
 
 @transaction.atomic
-def set_fee_setting(actor, org, *, key, value, month, note=""):
+def set_fee_setting(
+    actor: Actor, org: Organization, *, key: str, value: Any, month: dt.date, note: str = ""
+) -> FeeSetting:
     """An organization's own value for a value the rule leaves unconfirmed, from `month`."""
     _check_entry_org(org)
     month = fees.month_start(month)

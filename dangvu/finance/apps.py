@@ -7,4 +7,5 @@ class FinanceConfig(AppConfig):
     verbose_name = "Đảng phí"
 
     def ready(self):
-        from . import facts  # noqa: F401  (registers the fees.* facts)
+        # Importing registers the fees.* facts and the closed-book check on people's actions.
+        from . import actions, facts  # noqa: F401

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q, Sum
 from django.utils import timezone
 
-from dangvu.people.models import Membership, PartyProfile
+from dangvu.people.models import Membership, PartyProfile, Person
 
 from . import fees
 from .models import PaymentMonth, SalaryBase, UnpaidReason
@@ -230,8 +230,6 @@ def compute(first, last, *, person_ids=None, cell_ids=None, with_people=False, w
         )
     people = {}
     if with_people:
-        from dangvu.people.models import Person
-
         people = Person.objects.in_bulk(ids)
     out = {}
     for person_id, months in due_months.items():

@@ -3,8 +3,8 @@ fees.remitted, fees.expenses and fees.balance, for a party committee or cell and
 with the payments and entries behind them; and fees.table, the report's table of them
 ([(label, ": 1.234.567 đồng")], rendered by `{fees.table|table}`)."""
 
+from dangvu.core.facts import Figure, provider
 from dangvu.lib.dates import vn_date
-from dangvu.reports.facts import Figure, provider
 
 from . import ledger as ledgers
 from .models import LedgerEntry

@@ -6,6 +6,7 @@ ever touches an amount; rounding happens once, at the end, half up to the rule's
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
 # What a member's fee is computed from (the kind of base recorded for them).
@@ -184,8 +185,6 @@ def parse_month(text) -> dt.date:
 
 def percent_text(share) -> str:
     """A share as Party documents write it: 1/100 -> "1%", 1/200 -> "0,5%"."""
-    from decimal import Decimal
-
     value = Fraction(share) * 100
     if value.denominator == 1:
         return f"{value.numerator}%"

@@ -5,6 +5,7 @@ viewBox; the template scales it to the width of the page (a 390 px phone include
 same numbers as a table. Values are integers or anything `fmt` can print; bars never go below zero.
 """
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 # The drawing is laid out in this coordinate space and scaled by the browser (viewBox).
@@ -50,11 +51,11 @@ class Chart:
     total: int = 0
 
     @property
-    def empty(self):
+    def empty(self) -> bool:
         return not any(bar.value for bar in self.bars)
 
 
-def nice_step(top, most=5):
+def nice_step(top: float, most: int = 5) -> int:
     """A round step (1, 2 or 5 times a power of ten) giving at most `most` intervals up to `top`."""
     if top <= 0:
         return 1
@@ -75,7 +76,7 @@ def _short(label, limit):
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
-def compact(value):
+def compact(value: float) -> str:
     """A tick of money: 1500000 -> "1,5 tr", 250000 -> "250 N" (Vietnamese decimal comma)."""
     for unit, suffix in ((1_000_000, " tr"), (1_000, " N")):
         if value >= unit:
@@ -83,14 +84,23 @@ def compact(value):
     return str(value)
 
 
-def bar_chart(title, rows, *, value_label, category_label, fmt=str, tick_fmt=None, horizontal=True):
+def bar_chart(
+    title: str,
+    rows: Iterable[tuple[object, float | None]],
+    *,
+    value_label: str,
+    category_label: str,
+    fmt: Callable[[int], str] = str,
+    tick_fmt: Callable[[int], str] | None = None,
+    horizontal: bool = True,
+) -> "Chart":
     """A bar chart of `rows`, [(label, value)], in the order given.
 
     Horizontal charts write each label above its bar, full width, so long Vietnamese labels
     stay readable on a phone; vertical (column) charts suit short labels such as months.
     """
-    rows = [(str(label), max(int(value or 0), 0)) for label, value in rows]
-    top = max((value for _label, value in rows), default=0)
+    bars = [(str(label), max(int(value or 0), 0)) for label, value in rows]
+    top = max((value for _label, value in bars), default=0)
     step = nice_step(top)
     ticks = _ticks(top, step, tick_fmt or fmt)
     axis_top = ticks[-1][0] or 1
@@ -101,12 +111,12 @@ def bar_chart(title, rows, *, value_label, category_label, fmt=str, tick_fmt=Non
         horizontal=horizontal,
         width=WIDTH,
         height=0,
-        total=sum(value for _label, value in rows),
+        total=sum(value for _label, value in bars),
     )
     if horizontal:
-        _lay_out_rows(chart, rows, ticks, axis_top, fmt)
+        _lay_out_rows(chart, bars, ticks, axis_top, fmt)
     else:
-        _lay_out_columns(chart, rows, ticks, axis_top, fmt)
+        _lay_out_columns(chart, bars, ticks, axis_top, fmt)
     return chart
 
 

@@ -439,7 +439,7 @@ def find_citations(text: str) -> list[Citation]:
     """All document references in `text`, sorted by position and never overlapping."""
     heads = list(_HEAD.finditer(text))
     context = _Context(text)
-    citations = []
+    citations: list[Citation] = []
     for i, head in enumerate(heads):
         bound = heads[i + 1].start() if i + 1 < len(heads) else len(text)
         citation = _read_citation(text, head, bound, context)
@@ -512,7 +512,9 @@ def _unglue(symbol: str) -> str:
 def _issuer_runs(code: str, depth: int = 3) -> list[tuple[str, ...]]:
     """Every way `code` reads as up to `depth` known issuer codes glued together: a joint
     circular of two ministries is 05/2015/TTLT-BNV-BTC (written TTLTBNVBTC)."""
-    runs = [(_GLUED_ISSUERS_UPPER[code],)] if code in _GLUED_ISSUERS_UPPER else []
+    runs: list[tuple[str, ...]] = (
+        [(_GLUED_ISSUERS_UPPER[code],)] if code in _GLUED_ISSUERS_UPPER else []
+    )
     if depth > 1:
         for i in range(2, len(code) - 1):
             if code[:i] in _GLUED_ISSUERS_UPPER:
@@ -551,7 +553,7 @@ class _Context:
 
     def __init__(self, text: str):
         self._text = text
-        self._year = _NOT_YET
+        self._year: object = _NOT_YET
 
     @property
     def year(self) -> int | None:
@@ -559,7 +561,7 @@ class _Context:
         if self._year is _NOT_YET:
             years = [int(a or b) for a, b in _YEAR_IN_TEXT.findall(self._text)]
             self._year = max(years) if years else None
-        return self._year
+        return self._year  # type: ignore[return-value]  # an int or None once computed
 
 
 class _Builder:
@@ -739,6 +741,7 @@ def _split_symbol(symbol: str):
         year = int(m["year"])
     else:
         m = _STATE_SHAPE.match(symbol)
+    assert m is not None  # the caller matched the symbol against the state shape
     code, slash, issuers = m["rest"].partition("/")
     if slash and code.upper() in _KNOWN_CODES_UPPER:  # 183/2010/TTLT/BTC-BNN
         return m["num"], code, issuers.split("-")[0], year, "state"
@@ -784,7 +787,7 @@ def _check_style(symbol, number, type_code, issuer_code, style, b: _Builder) -> 
 
 def _check_type_code(b: _Builder) -> None:
     type_word, code = b.fields.get("type"), b.fields.get("type_code")
-    accepted = TYPES.get(type_word, ())
+    accepted = TYPES.get(type_word or "", ())
     if not type_word or not accepted or not b.fields.get("symbol"):
         return
     if code is None:

@@ -7,7 +7,7 @@ _DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 
 
-def parse_date(value) -> dt.date | None:
+def parse_date(value: object) -> dt.date | None:
     """Read a date typed as 29/6/2017, 29-06-2017, 29.6.2017 or 2017-06-29.
 
     Returns None for an empty value; raises ValueError for anything else that is not a real date.

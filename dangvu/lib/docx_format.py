@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import IO
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -69,7 +70,7 @@ class DocxFormatError(ValueError):
     """The file is not a .docx that can be read."""
 
 
-def check_docx_format(path_or_file, rule: Rule | None = None) -> list[Finding]:
+def check_docx_format(path_or_file: str | IO[bytes], rule: Rule | None = None) -> list[Finding]:
     """The format findings of a .docx (a path or a binary file object).
 
     Without `rule`, the rule in force on the document's own date (its place-date line) is used,
@@ -462,7 +463,7 @@ class _Checker:
 
     def _footnote_paragraphs(self) -> list[_Para]:
         if not hasattr(self, "_footnotes"):
-            self._footnotes = []
+            self._footnotes: list[_Para] = []
             try:
                 part = self.document.part.part_related_by(RT.FOOTNOTES)
             except KeyError:

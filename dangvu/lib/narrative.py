@@ -20,6 +20,7 @@ Parsing never fails: text that is not markup stays text, so whatever the office 
 """
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*(?:\.[a-z0-9_-]+)*)(?:\|([a-z_]+))?\}")
@@ -149,7 +150,7 @@ def fact_names(text: str) -> set[str]:
     return names
 
 
-def flatten(parts):
+def flatten(parts: Iterable[object]) -> Iterator[object]:
     """Every part, with the parts inside footnotes and optional stretches in their place."""
     for part in parts:
         if isinstance(part, Note | Optional):
@@ -158,7 +159,7 @@ def flatten(parts):
             yield part
 
 
-def is_absent(value) -> bool:
+def is_absent(value: object) -> bool:
     """No figure to speak of: missing, an empty text or list, or zero (but not "false")."""
     if value is None or isinstance(value, bool):
         return value is None
@@ -167,7 +168,7 @@ def is_absent(value) -> bool:
     return value == 0
 
 
-def render_value(value, fmt: str = "") -> str:
+def render_value(value: object, fmt: str = "") -> str:
     """A fact's value as Party documents write it.
 
     Counts take two digits ("04"), money dotted thousands, decimals a comma; `over` rounds down to

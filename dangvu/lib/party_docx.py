@@ -9,6 +9,7 @@ the footnotes themselves.
 
 import datetime as dt
 import io
+import os
 from copy import deepcopy
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -57,7 +58,7 @@ def render_docx(doc: PartyDocument, rule: Rule | None = None) -> bytes:
     return out.getvalue()
 
 
-def save_docx(doc: PartyDocument, path, rule: Rule | None = None) -> Path:
+def save_docx(doc: PartyDocument, path: str | os.PathLike[str], rule: Rule | None = None) -> Path:
     path = Path(path)
     path.write_bytes(render_docx(doc, rule))
     return path

@@ -28,7 +28,11 @@ def available() -> bool:
     return soffice() is not None
 
 
-def to_pdf(docx_path, out_dir, timeout: float = DEFAULT_TIMEOUT) -> Path:
+def to_pdf(
+    docx_path: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str],
+    timeout: float = DEFAULT_TIMEOUT,
+) -> Path:
     """Convert `docx_path` to `out_dir/<same name>.pdf` and return that path."""
     program = soffice()
     if program is None:

@@ -9,6 +9,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
@@ -25,7 +26,7 @@ class Rule:
     def __getitem__(self, key):
         return self.values[key]
 
-    def get(self, key, default=None):
+    def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
 
 

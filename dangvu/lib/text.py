@@ -43,7 +43,7 @@ def money(n: int) -> str:
     return sign + f"{abs(n):,}".replace(",", ".")
 
 
-def decimal_vi(value) -> str:
+def decimal_vi(value: float | Decimal) -> str:
     """A score with a decimal comma and no trailing zero: 97.5 -> "97,5", 91.0 -> "91"."""
     return format(Decimal(str(value)).normalize(), "f").replace(".", ",")
 
@@ -62,7 +62,8 @@ _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 def sort_key(text: str) -> tuple:
     """A key that sorts Vietnamese text as a dictionary does: letters first (d before đ, a before
     ă before â), then tones (a à ả ã á ạ), then case; digits and spaces before letters."""
-    letters, tones = [], []
+    letters: list[tuple[int, int]] = []
+    tones: list[int] = []
     for char in unicodedata.normalize("NFD", (text or "").lower()):
         if char in _TONES:
             if tones:

@@ -16,6 +16,7 @@ import re
 import unicodedata
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from .archive import ArchiveTooLarge, check_unpacked
 
@@ -198,6 +199,6 @@ def _footnotes(document) -> list[str]:
     return []
 
 
-def footnote_texts(document) -> list[str]:
+def footnote_texts(document: Any) -> list[str]:  # a python-docx Document
     """The texts of a python-docx document's footnotes, in order (the report checker's view)."""
     return _footnotes(document)

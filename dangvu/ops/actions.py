@@ -9,11 +9,12 @@ import getpass
 from pathlib import Path
 
 from dangvu.accounts.models import AuditEntry
+from dangvu.core.audit import Actor, signed_in
 
 from .backup import Backup, make_backup, restore_backup
 
 
-def backup(out) -> dict:
+def backup(out: Path) -> dict:
     """Write a backup of everything to `out`, and say so in the audit trail: the file holds every
     member's personal data, so who took a copy, when and where is on record like any export.
     The entry is written after the copy (it is not inside it); the server's operating-system
@@ -35,14 +36,12 @@ def _os_user():
         return ""
 
 
-def restore(actor, backup: Backup) -> list[str]:
+def restore(actor: Actor, backup: Backup) -> list[str]:
     """Replace the database and attachments with `backup` (checked by `open_backup`)."""
     notes = restore_backup(backup)
     manifest = backup.manifest
-    if actor is not None and not getattr(actor, "is_authenticated", False):
-        actor = None
     AuditEntry.objects.create(
-        actor=actor,
+        actor=signed_in(actor),
         action="ops.restore",
         summary=f"Khôi phục dữ liệu từ bản sao lưu tạo lúc {manifest['created_at']}"[:255],
         target_type="ops.backup",

@@ -9,14 +9,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
-from dangvu.accounts import audit
+from dangvu.core import audit
+from dangvu.core.audit import Actor
 from dangvu.lib.dates import vn_date
 from dangvu.lib.text import fold
+from dangvu.people import actions as people_actions
+from dangvu.people.models import Membership, Person
 
 from .models import Organization, OrganizationName, Position, Term, active_on
 
 # Which kinds may sit under which: keeps the tree meaningful for statistics and scoping.
-ALLOWED_PARENTS = {
+ALLOWED_PARENTS: dict[str, set[str | None]] = {
     Organization.Kind.SUPERIOR_COMMITTEE: {None, Organization.Kind.SUPERIOR_COMMITTEE},
     Organization.Kind.PARTY_COMMITTEE: {None, Organization.Kind.SUPERIOR_COMMITTEE},
     Organization.Kind.PARTY_CELL: {
@@ -59,17 +62,17 @@ def _unique_slug(name):
 
 @transaction.atomic
 def create_org(
-    actor,
+    actor: Actor,
     *,
-    kind,
-    name,
-    valid_from,
-    parent=None,
-    slug="",
-    symbol="",
-    place="",
-    founding_document="",
-):
+    kind: str,
+    name: str,
+    valid_from: dt.date,
+    parent: Organization | None = None,
+    slug: str = "",
+    symbol: str = "",
+    place: str = "",
+    founding_document: str = "",
+) -> Organization:
     name = " ".join((name or "").split())
     if not name:
         raise ValidationError("Tên tổ chức không được để trống.")
@@ -106,7 +109,7 @@ def _check_active(org, on):
 
 
 @transaction.atomic
-def rename_org(actor, org, new_name, on):
+def rename_org(actor: Actor, org: Organization, new_name: str, on: dt.date) -> Organization:
     """A new name from `on`; the old one stays for dates before it."""
     new_name = " ".join((new_name or "").split())
     if not new_name:
@@ -133,10 +136,8 @@ def _end(actor, org, on, reason, successor=None):
 
 
 @transaction.atomic
-def dissolve_org(actor, org, on):
+def dissolve_org(actor: Actor, org: Organization, on: dt.date) -> Organization:
     """Dissolution: refused while members or sub-organizations still hold on that day."""
-    from dangvu.people.models import Membership
-
     if Organization.objects.filter(active_on(on), parent=org).exists():
         raise ValidationError(
             "Còn tổ chức trực thuộc đang hoạt động; hãy giải thể hoặc sáp nhập trước."
@@ -154,8 +155,6 @@ def dissolve_org(actor, org, on):
 def _check_merge_fee_books(org, successor, on, members):
     """Moving party members between cells changes both cells' fee books from `on`: refused when
     a fee year from then on is closed (the rule of the people actions that move a member)."""
-    from dangvu.people import actions as people_actions
-
     party = [m for m in members if m.kind == "party"]
     if party:
         what = f"sáp nhập {org} vào {successor}"
@@ -164,10 +163,10 @@ def _check_merge_fee_books(org, successor, on, members):
 
 
 @transaction.atomic
-def merge_org(actor, org, successor, on):
+def merge_org(
+    actor: Actor, org: Organization, successor: Organization, on: dt.date
+) -> Organization:
     """Merge `org` into `successor` from `on`: its members and sub-organizations move across."""
-    from dangvu.people.models import Membership
-
     if successor.id == org.id or successor.kind != org.kind:
         raise ValidationError("Tổ chức tiếp nhận phải là một tổ chức khác cùng loại.")
     _check_active(successor, on)
@@ -206,7 +205,15 @@ def merge_org(actor, org, successor, on):
 
 
 @transaction.atomic
-def open_term(actor, org, *, name, valid_from, valid_to=None, body=Term.Body.EXECUTIVE):
+def open_term(
+    actor: Actor,
+    org: Organization,
+    *,
+    name: str,
+    valid_from: dt.date,
+    valid_to: dt.date | None = None,
+    body: str = Term.Body.EXECUTIVE,
+) -> Term:
     if valid_to and valid_to <= valid_from:
         raise ValidationError("Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu.")
     term = Term.objects.create(
@@ -217,7 +224,14 @@ def open_term(actor, org, *, name, valid_from, valid_to=None, body=Term.Body.EXE
 
 
 @transaction.atomic
-def appoint(actor, term, person, role, valid_from, valid_to=None):
+def appoint(
+    actor: Actor,
+    term: Term,
+    person: Person,
+    role: str,
+    valid_from: dt.date,
+    valid_to: dt.date | None = None,
+) -> Position:
     """A seat in an elected body (elected or appointed); the term must cover its start."""
     if role not in Position.Role.values:
         raise ValidationError("Chức vụ không hợp lệ.")
@@ -247,7 +261,7 @@ def appoint(actor, term, person, role, valid_from, valid_to=None):
 
 
 @transaction.atomic
-def end_position(actor, position, on: dt.date):
+def end_position(actor: Actor, position: Position, on: dt.date) -> Position:
     if position.valid_to is not None or on <= position.valid_from:
         raise ValidationError("Ngày thôi giữ chức vụ không hợp lệ.")
     before = audit.snapshot(position)

@@ -1,10 +1,12 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from dangvu.accounts.history import recent as recent_history
 from dangvu.accounts.history import render_page as history_page
 from dangvu.accounts.models import AuditEntry
+from dangvu.home.stats_charts import stats_charts
 from dangvu.people.models import Membership, Person
 from dangvu.people.stats import section_one
 from dangvu.web import apply_action, day_param, render_form
@@ -13,13 +15,6 @@ from . import actions
 from .forms import EndForm, MergeForm, OrgCreateForm, RenameForm
 from .models import Organization, Position, active_on
 from .tree import nested
-
-
-def home(request):
-    """The dashboard of what needs doing, one section per role (dangvu.home)."""
-    from dangvu.home.views import dashboard
-
-    return dashboard(request)
 
 
 def org_tree(request):
@@ -94,8 +89,6 @@ def org_create(request, slug):
 
 
 def parent_url(org):
-    from django.urls import reverse
-
     return reverse("org_detail", args=[org.slug])
 
 
@@ -145,8 +138,6 @@ def org_merge(request, slug):
 
 
 def org_stats(request, slug):
-    from dangvu.home.stats_charts import stats_charts
-
     org = request.scope.org_or_404(slug)
     day = day_param(request)
     figures = section_one(org, day)

@@ -10,8 +10,6 @@ file twice updates instead of duplicating.
 
 import datetime as dt
 import io
-import re
-import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -19,38 +17,54 @@ import openpyxl
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
-from dangvu.accounts import audit
-from dangvu.lib.archive import ArchiveTooLarge, check_unpacked
-from dangvu.lib.dates import add_months, parse_date, vn_date
+from dangvu.core import audit
+from dangvu.core import imports as kit
+from dangvu.core.imports import (
+    DATE_FORMAT,
+    HEADER_FILL,
+    HEADER_FONT,
+    LIST_SHEET,
+    NOT_XLSX,
+    OLD_XLS,
+    XLSX_CONTENT_TYPE,
+    Column,
+    ImportFailed,
+    check_size,
+    size_text,
+    too_big_message,
+)
+from dangvu.lib.dates import add_months, vn_date
 from dangvu.lib.rules import rule_in_force
-from dangvu.lib.spreadsheet import defuse_workbook, safe_row
-from dangvu.lib.text import decimal_vi, fold, money
+from dangvu.lib.spreadsheet import safe_row
+from dangvu.lib.text import fold, money
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
 
 from . import actions
 from .models import MEMBERSHIP_ORG_KIND, Membership, PartyProfile, Person, StaffRecord
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DATE_FORMAT = "DD/MM/YYYY"
+# What the views, commands and the kit's callers use; the file checks come from the kit.
+__all__ = [
+    "DATE_FORMAT",
+    "LIST_SHEET",
+    "NOT_XLSX",
+    "OLD_XLS",
+    "XLSX_CONTENT_TYPE",
+    "ImportFailed",
+    "check_size",
+    "commit",
+    "export_people",
+    "prepare",
+    "size_text",
+    "too_big_message",
+    "write_template",
+]
+
 # One import is one office's list, not a national database: larger files are split by the user.
 MAX_ROWS = 20_000
-# The header row may sit under a title; it is looked for in the first rows only.
-HEADER_SEARCH_ROWS = 20
-MAX_COLUMNS = 60
-# A zip that inflates far beyond the upload limit is refused before openpyxl parses it.
-# The most an .xlsx may unpack to (see dangvu.lib.archive for the ratio to its size).
-MAX_UNPACKED = 60 * 1024 * 1024
-# Keeps the SQL parameter count of `__in` lookups under SQLite's limit.
-CHUNK = 500
-LIST_SHEET = "Danh sách"
-GUIDE_SHEET = "Hướng dẫn"
 IMPORT_ORG_KINDS = (Organization.Kind.PARTY_COMMITTEE, Organization.Kind.PARTY_CELL)
 MASS_KINDS = (
     Membership.Kind.TRADE_UNION,
@@ -61,42 +75,7 @@ MASS_KINDS = (
 NEW, UPDATE, UNCHANGED, ERROR = "new", "update", "unchanged", "error"
 STATUS_LABELS = {NEW: "Mới", UPDATE: "Cập nhật", UNCHANGED: "Không đổi", ERROR: "Lỗi"}
 
-NOT_XLSX = (
-    "Tệp không phải là bảng tính Excel (.xlsx). Hãy mở tệp bằng Excel hoặc LibreOffice "
-    "và lưu lại dạng “Excel Workbook (.xlsx)”."
-)
-OLD_XLS = (
-    "Tệp là bảng tính Excel đời cũ (.xls) hoặc có đặt mật khẩu. Hãy mở tệp và lưu lại dạng "
-    "“Excel Workbook (.xlsx)”, không đặt mật khẩu."
-)
-
-
-class ImportFailed(Exception):
-    """The file cannot be imported; `errors` are Vietnamese messages, one per problem."""
-
-    def __init__(self, errors):
-        self.errors = list(errors)
-        super().__init__("\n".join(self.errors))
-
-
-class _CellError(Exception):
-    """A cell's value is unusable; the message says why, without the row and column."""
-
-
 # Columns ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    header: str
-    required: bool  # the header must be present in the file (the cells may still be empty)
-    need: str  # when a cell must be filled, for the guide sheet
-    help: str
-    example: str
-    aliases: tuple = ()
-    width: int = 14
-    as_text: bool = False  # formatted as text in the template, so Excel keeps leading zeros
 
 
 COLUMNS = [
@@ -274,224 +253,6 @@ MASS_COLUMN = {
 }
 
 
-def _header_key(text):
-    """A header as compared: no case, diacritics, notes in brackets, stars or extra spaces."""
-    text = re.sub(r"\(.*?\)|\[.*?\]", " ", str(text if text is not None else ""))
-    return fold(text.replace("*", " ")).strip(" :.")
-
-
-HEADERS = {_header_key(c.header): c.key for c in COLUMNS} | {
-    _header_key(alias): c.key for c in COLUMNS for alias in c.aliases
-}
-
-
-# Reading the file ----------------------------------------------------------------------------
-
-
-def size_text(n):
-    """A file size as users read it: "10 MB", "12,5 MB", "800 KB"."""
-    if n >= 1024 * 1024:
-        return f"{decimal_vi(round(n / (1024 * 1024), 1))} MB"
-    if n >= 1024:
-        return f"{decimal_vi(round(n / 1024, 1))} KB"
-    return f"{n} byte"
-
-
-def too_big_message(n):
-    limit = settings.DANGVU_MAX_UPLOAD_BYTES
-    return f"Tệp lớn {size_text(n)}, vượt giới hạn {size_text(limit)}; hãy chia nhỏ tệp."
-
-
-def check_size(n):
-    if n > settings.DANGVU_MAX_UPLOAD_BYTES:
-        raise ImportFailed([too_big_message(n)])
-
-
-@dataclass
-class Sheet:
-    header_row: int
-    columns: dict  # column key -> index in the row
-    ignored: list  # headers of the file that the import does not use
-    rows: list  # [(row number as Excel shows it, {column key: raw value})]
-
-
-def read_sheet(data: bytes) -> Sheet:
-    """The list sheet of an .xlsx file: its header row and its non-empty rows, read once."""
-    check_size(len(data))
-    if not data:
-        raise ImportFailed(["Tệp rỗng: không có dữ liệu."])
-    if data[:4] == b"\xd0\xcf\x11\xe0":
-        raise ImportFailed([OLD_XLS])
-    _check_zip(data)
-    last_row = 0
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a damaged file; all mean the same here
-        raise ImportFailed([NOT_XLSX]) from None
-    try:
-        rows, header_row, columns, ignored = _list_sheet(workbook)
-        last_row = header_row
-        found = []
-        for last_row, values in enumerate(rows, start=header_row + 1):
-            raw = {key: values[i] if i < len(values) else None for key, i in columns.items()}
-            if all(_blank(v) for v in raw.values()):
-                continue
-            if len(found) >= MAX_ROWS:
-                raise ImportFailed(
-                    [f"Tệp có hơn {money(MAX_ROWS)} dòng dữ liệu; hãy chia thành nhiều tệp."]
-                )
-            found.append((last_row, raw))
-    except ImportFailed:
-        raise
-    except Exception:
-        raise ImportFailed(
-            [f"Không đọc được tệp sau dòng {last_row}: nội dung bảng tính bị hỏng. {NOT_XLSX}"]
-        ) from None
-    finally:
-        workbook.close()
-    if not found:
-        raise ImportFailed(
-            [f"Tệp không có dòng dữ liệu nào dưới dòng tiêu đề (dòng {header_row})."]
-        )
-    return Sheet(header_row, columns, ignored, found)
-
-
-def _check_zip(data):
-    """Refuse what is not an .xlsx, and zip bombs by their real unpacked size, before parsing."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-        if "xl/workbook.xml" not in names:
-            raise ImportFailed([NOT_XLSX])
-        check_unpacked(data, MAX_UNPACKED)
-    except ArchiveTooLarge as e:
-        raise ImportFailed(
-            [
-                f"Tệp {size_text(len(data))} giải nén ra hơn {size_text(e.limit)}, quá lớn so với "
-                "một bảng tính thông thường nên không được đọc; hãy lưu lại tệp bằng Excel hoặc "
-                "chia nhỏ tệp."
-            ]
-        ) from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
-        raise ImportFailed([NOT_XLSX]) from None
-
-
-def _list_sheet(workbook):
-    """(rows iterator, header row, {key: index}, ignored headers) of the first sheet, other
-    than the guide, whose first rows hold a "Họ và tên" header."""
-    empty = True
-    for sheet in workbook.worksheets:
-        if fold(sheet.title) == fold(GUIDE_SHEET):
-            continue
-        rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
-        for number, values in enumerate(rows, start=1):
-            empty = empty and all(_blank(v) for v in values)
-            keys = [None if _blank(v) else HEADERS.get(_header_key(v)) for v in values]
-            if "full_name" in keys:
-                return (rows, number, *_map_header(number, values, keys))
-            if number >= HEADER_SEARCH_ROWS:
-                break
-    if empty:
-        raise ImportFailed(["Tệp rỗng: bảng tính không có dữ liệu."])
-    raise ImportFailed(
-        [
-            f"Không tìm thấy dòng tiêu đề: cần một dòng có cột “{COLUMN['full_name'].header}” "
-            f"trong {HEADER_SEARCH_ROWS} dòng đầu (hãy dùng tệp mẫu)."
-        ]
-    )
-
-
-def _map_header(number, values, keys):
-    columns, ignored, errors = {}, [], []
-    for index, (value, key) in enumerate(zip(values, keys, strict=True)):
-        if key is None:
-            if not _blank(value):
-                ignored.append(_text(value))
-        elif key in columns:
-            errors.append(
-                f"Dòng {number}: cột “{COLUMN[key].header}” có hai lần "
-                f"(cột {get_column_letter(columns[key] + 1)} và {get_column_letter(index + 1)})."
-            )
-        else:
-            columns[key] = index
-    for c in COLUMNS:
-        if c.required and c.key not in columns:
-            errors.append(f"Dòng {number}: thiếu cột “{c.header}” ở dòng tiêu đề.")
-    if errors:
-        raise ImportFailed(errors)
-    return columns, ignored
-
-
-# Cell values -----------------------------------------------------------------------------------
-
-
-def _blank(value):
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _text(value):
-    """A cell as text: whitespace collapsed, whole numbers without ".0", dates as dd/mm/yyyy."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return vn_date(value)
-    return " ".join(str(value).split())
-
-
-def _quote(text, limit=40):
-    return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"
-
-
-def _whole_number(value):
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return None
-
-
-def _to_text(max_length):
-    def convert(value, today):
-        text = _text(value)
-        if len(text) > max_length:
-            raise _CellError(f"dài {len(text)} ký tự, tối đa {max_length}.")
-        return text
-
-    return convert
-
-
-def _to_date(value, today):
-    if _blank(value):
-        return None
-    if isinstance(value, dt.datetime):
-        day = value.date()
-    elif isinstance(value, dt.date):
-        day = value
-    elif isinstance(value, str):
-        try:
-            day = parse_date(value)
-        except ValueError:
-            raise _CellError(
-                f"{_quote(_text(value))} không phải là ngày hợp lệ "
-                "(ghi dạng ngày/tháng/năm, ví dụ 29/06/2017)."
-            ) from None
-    else:
-        raise _CellError(
-            f"{_quote(_text(value))} không phải là ngày (ghi dạng ngày/tháng/năm, ví dụ 29/06/2017)."
-        )
-    if day.year < 1900:
-        raise _CellError(f"{vn_date(day)} không hợp lệ (trước năm 1900).")
-    if day > today:
-        raise _CellError(f"{vn_date(day)} sau ngày hôm nay.")
-    return day
-
-
 GENDERS = {
     "nam": Person.Gender.MALE,
     "nu": Person.Gender.FEMALE,
@@ -501,44 +262,46 @@ GENDERS = {
 
 
 def _to_gender(value, today):
-    text = _text(value)
+    text = kit.text(value)
     if not text:
         return ""
     gender = GENDERS.get(fold(text))
     if gender is None:
-        raise _CellError(f"{_quote(text)} không hợp lệ; ghi “Nam” hoặc “Nữ”.")
+        raise kit.CellError(f"{kit.quote(text)} không hợp lệ; ghi “Nam” hoặc “Nữ”.")
     return gender
 
 
 def _to_cccd(value, today):
-    number = _whole_number(value)
+    number = kit.whole_number(value)
     if number is not None:
         text = str(number)
         # A CCCD typed into a number cell loses its leading zeros (all province codes start with 0).
         if 10 <= len(text) <= 11:
             text = text.zfill(12)
     else:
-        text = _text(value).replace(" ", "")
+        text = kit.text(value).replace(" ", "")
     if text and not actions.CCCD_RE.match(text):
-        raise _CellError(f"{_quote(text)} phải gồm đúng 12 chữ số.")
+        raise kit.CellError(f"{kit.quote(text)} phải gồm đúng 12 chữ số.")
     return text
 
 
 def _to_phone(value, today):
-    number = _whole_number(value)
+    number = kit.whole_number(value)
     if number is not None and 9 <= len(str(number)) <= 10:
         # A phone number typed into a number cell loses its leading zero.
         value = f"0{number}"
-    return _to_text(20)(value, today)
+    return kit.to_text(20)(value, today)
 
 
 def _to_email(value, today):
-    text = _to_text(254)(value, today)
+    text = kit.to_text(254)(value, today)
     if text:
         try:
             validate_email(text)
         except ValidationError:
-            raise _CellError(f"{_quote(text)} không phải là địa chỉ thư điện tử hợp lệ.") from None
+            raise kit.CellError(
+                f"{kit.quote(text)} không phải là địa chỉ thư điện tử hợp lệ."
+            ) from None
     return text
 
 
@@ -551,45 +314,48 @@ def _to_mark(value, today):
     if isinstance(value, bool):
         return today if value else None
     if isinstance(value, dt.date):
-        return _to_date(value, today)
-    folded = fold(_text(value))
+        return kit.to_date(value, today)
+    folded = fold(kit.text(value))
     if folded in NO:
         return None
     if folded in YES:
         return today
     try:
-        return _to_date(_text(value), today)
-    except _CellError:
-        raise _CellError(
-            f"{_quote(_text(value))} không hợp lệ; ghi ngày vào (ví dụ 26/03/2008), "
+        return kit.to_date(kit.text(value), today)
+    except kit.CellError:
+        raise kit.CellError(
+            f"{kit.quote(kit.text(value))} không hợp lệ; ghi ngày vào (ví dụ 26/03/2008), "
             "“x” nếu không rõ ngày, hoặc để trống."
         ) from None
 
 
 CONVERTERS = {
-    "full_name": _to_text(Person._meta.get_field("full_name").max_length),
-    "birth_date": _to_date,
+    "full_name": kit.to_text(Person._meta.get_field("full_name").max_length),
+    "birth_date": kit.to_date,
     "gender": _to_gender,
-    "ethnicity": _to_text(Person._meta.get_field("ethnicity").max_length),
+    "ethnicity": kit.to_text(Person._meta.get_field("ethnicity").max_length),
     "cccd": _to_cccd,
     "phone": _to_phone,
     "email": _to_email,
-    "address": _to_text(Person._meta.get_field("address").max_length),
-    "cell": _to_text(255),
-    "admitted_on": _to_date,
-    "official_on": _to_date,
-    "card_number": _to_text(PartyProfile._meta.get_field("card_number").max_length),
-    "cell_since": _to_date,
+    "address": kit.to_text(Person._meta.get_field("address").max_length),
+    "cell": kit.to_text(255),
+    "admitted_on": kit.to_date,
+    "official_on": kit.to_date,
+    "card_number": kit.to_text(PartyProfile._meta.get_field("card_number").max_length),
+    "cell_since": kit.to_date,
     "trade_union": _to_mark,
     "youth_union": _to_mark,
     "veterans": _to_mark,
 }
 
 
+def read_sheet(data: bytes) -> kit.Sheet:
+    """The list sheet of a people file: its header row and its non-empty rows."""
+    return kit.read_sheet(data, COLUMNS, anchor="full_name", max_rows=MAX_ROWS)
+
+
 def _message(number, key, text):
-    if key is None:
-        return f"Dòng {number}: {text}"
-    return f"Dòng {number}, cột “{COLUMN[key].header}”: {text}"
+    return kit.row_message(number, COLUMN[key].header if key else None, text)
 
 
 # The plan ------------------------------------------------------------------------------------
@@ -680,19 +446,16 @@ class _Lookups:
             kind: [o for o in orgs if o.kind == MEMBERSHIP_ORG_KIND[kind]] for kind in MASS_KINDS
         }
         self.people, self.writable, self.memberships, self.known = {}, set(), {}, set()
-        self._fee_refusals = {}
+        self._party_start = actions.party_start_checker()
 
     def closed_fee_year(self, cell, since):
         """The refusal of `transfer_in` when joining `cell` from `since` would change a closed
-        fee year's book, or ""; asked once per cell and month, not once per row."""
-        key = (cell.id, since.year, since.month)
-        if key not in self._fee_refusals:
-            try:
-                actions.check_party_start(cell, since, f"chuyển sinh hoạt đến {cell}")
-                self._fee_refusals[key] = ""
-            except ValidationError as e:
-                self._fee_refusals[key] = e.messages[0]
-        return self._fee_refusals[key]
+        fee year's book, or ""."""
+        try:
+            self._party_start(cell, since, f"chuyển sinh hoạt đến {cell}")
+        except ValidationError as e:
+            return e.messages[0]
+        return ""
 
     def load_people(self, cccds, names):
         """People already recorded with these CCCDs, and (name, birth date) pairs in scope."""
@@ -717,7 +480,7 @@ class _Lookups:
             )
 
     def cell(self, text, on=None):
-        """The party cell named `text` (or with that slug) in the subtree, or a _CellError."""
+        """The party cell named `text` (or with that slug) in the subtree, or a kit.CellError."""
         if text in self.cells_by_slug:
             return self.cells_by_slug[text]
         found = self.cells_by_name.get(fold(text), [])
@@ -725,9 +488,9 @@ class _Lookups:
             active = [c for c in found if c.is_active_on(on or self.today)]
             found = active if len(active) == 1 else found
         if not found:
-            raise _CellError(f"không có chi bộ {_quote(text)} trong {self.org}.")
+            raise kit.CellError(f"không có chi bộ {kit.quote(text)} trong {self.org}.")
         if len(found) > 1:
-            raise _CellError(f"có nhiều chi bộ tên {_quote(text)}; hãy ghi mã của chi bộ.")
+            raise kit.CellError(f"có nhiều chi bộ tên {kit.quote(text)}; hãy ghi mã của chi bộ.")
         return found[0]
 
     def mass_org(self, kind, on):
@@ -736,10 +499,10 @@ class _Lookups:
         found = [o for o in self.mass_orgs[kind] if o.is_active_on(max(on, o.valid_from))]
         label = Membership.Kind(kind).label
         if not found:
-            raise _CellError(f"không có tổ chức {label} nào trong {self.org}.")
+            raise kit.CellError(f"không có tổ chức {label} nào trong {self.org}.")
         if len(found) > 1:
             names = ", ".join(o.name for o in found)
-            raise _CellError(
+            raise kit.CellError(
                 f"{self.org} có nhiều tổ chức {label} ({names}); hãy nhập riêng vào từng chi bộ."
             )
         return found[0]
@@ -747,8 +510,8 @@ class _Lookups:
 
 def _chunks(items):
     items = list(items)
-    for i in range(0, len(items), CHUNK):
-        yield items[i : i + CHUNK]
+    for i in range(0, len(items), actions.CHUNK):
+        yield items[i : i + actions.CHUNK]
 
 
 def prepare(data: bytes, org, scope, *, today=None) -> Plan:
@@ -781,12 +544,12 @@ def prepare(data: bytes, org, scope, *, today=None) -> Plan:
 
 def _convert(number, raw, today):
     """(RowPlan, values): each cell converted, errors noted on the row."""
-    row = RowPlan(number, _text(raw.get("full_name"))[:120])
+    row = RowPlan(number, kit.text(raw.get("full_name"))[:120])
     values = {}
     for key, value in raw.items():
         try:
             values[key] = CONVERTERS[key](value, today)
-        except _CellError as e:
+        except kit.CellError as e:
             row.error(key, str(e))
             values[key] = None
     if not values.get("full_name") and "full_name" not in row.bad:
@@ -937,7 +700,7 @@ def _row_cell(row, values, lookups, current, on):
     if values.get("cell"):
         try:
             return lookups.cell(values["cell"], on)
-        except _CellError as e:
+        except kit.CellError as e:
             row.error("cell", str(e))
             return None
     if lookups.org.kind == Organization.Kind.PARTY_CELL:
@@ -1028,7 +791,7 @@ def _plan_mass(row, values, lookups, memberships, birth):
             continue  # already a member: nothing to add
         try:
             org = lookups.mass_org(kind, on)
-        except _CellError as e:
+        except kit.CellError as e:
             row.error(key, str(e))
             continue
         if birth and on <= birth:
@@ -1043,49 +806,39 @@ def _plan_mass(row, values, lookups, memberships, birth):
 
 
 def commit(plan: Plan, actor) -> dict:
-    """Carry the plan out, all in one transaction or nothing at all.
-
-    New people are written together by `create_people` (the checks and audit entries of
-    create_person, transfer_in and join, in a few queries per 500 people); people already on
-    record go one by one through the named actions.
-    """
-    if plan.errors:
-        raise ImportFailed(plan.errors)
-    try:
-        return _commit(plan, actor)
-    except IntegrityError:
-        # Someone recorded the same CCCD between the checks and the writes.
-        raise ImportFailed(
-            ["Hồ sơ vừa được thay đổi trong lúc ghi nên không ghi gì; hãy nhập lại tệp."]
-        ) from None
+    """Carry the plan out through the named actions, all in one transaction or nothing at all:
+    new people together (`create_people`), people already on record one by one."""
+    return kit.commit_all(plan.errors, lambda: _commit(plan, actor))
 
 
 def _commit(plan, actor):
     errors = []
-    with transaction.atomic():
+    new = [r for r in plan.rows if r.status == NEW]
+    try:
+        newcomers = [actions.Newcomer(r.fields, r.transfer, r.joins) for r in new]
+        actions.create_people(actor, plan.org, newcomers)
+    except ValidationError as e:
+        for index, refusals in sorted(e.error_dict.items()):
+            errors += [_message(new[int(index)].number, None, m) for m in ValidationError(refusals)]
+    for row in plan.rows:
+        if row.status != UPDATE:
+            continue
         try:
-            create_people(actor, plan.org, [r for r in plan.rows if r.status == NEW])
+            _apply_update(row, actor)
         except ValidationError as e:
-            errors += e.messages
-        for row in plan.rows:
-            if row.status != UPDATE:
-                continue
-            try:
-                _apply_update(row, actor)
-            except ValidationError as e:
-                # The action wrote nothing (its savepoint is rolled back); go on to find the rest.
-                errors += [_message(row.number, None, m) for m in e.messages]
-        if errors:
-            raise ImportFailed(errors)
-        counts = plan.counts
-        audit.record(
-            actor,
-            "people.import",
-            plan.org,
-            summary=f"Nhập từ Excel: {plan.summary()}",
-            org=plan.org,
-            after={"new": counts[NEW], "updated": counts[UPDATE], "unchanged": counts[UNCHANGED]},
-        )
+            # The action wrote nothing (its savepoint is rolled back); go on to find the rest.
+            errors += kit.refusals(row.number, e)
+    if errors:
+        raise ImportFailed(errors)
+    counts = plan.counts
+    audit.record(
+        actor,
+        "people.import",
+        plan.org,
+        summary=f"Nhập từ Excel: {plan.summary()}",
+        org=plan.org,
+        after={"new": counts[NEW], "updated": counts[UPDATE], "unchanged": counts[UNCHANGED]},
+    )
     return counts
 
 
@@ -1099,178 +852,19 @@ def _apply_update(row, actor):
     if row.recognize_on:
         actions.recognize(actor, person, row.recognize_on)
     if row.card:
-        set_card_number(actor, person, row.card)
+        actions.set_card_number(actor, person, row.card)
     for mass_org, kind, on in row.joins:
         actions.join(actor, person, mass_org, kind, on)
     return person
 
 
-@transaction.atomic
-def create_people(actor, home_org, rows):
-    """Create many new people at once, each with their party membership received from elsewhere
-    (as `transfer_in`) and their mass-organization memberships (as `join`).
-
-    The same checks as those actions, run through their own validators, all before anything is
-    written; then bulk inserts and the same audit entries, so ten thousand people take seconds
-    instead of minutes. `rows` are `RowPlan`s of new people (fields, transfer, joins); errors
-    name the row. Candidate for `actions.py`.
-    """
-    errors, checked = [], []
-    for row in rows:
-        try:
-            checked.append((row, _check_new(row)))
-        except ValidationError as e:
-            errors += [_message(row.number, None, m) for m in e.messages]
-    cccds = [data["cccd"] for _, data in checked if data["cccd"]]
-    taken = set()
-    for chunk in _chunks(cccds):
-        taken |= set(Person.objects.filter(cccd__in=chunk).values_list("cccd", flat=True))
-    seen = set()
-    for row, data in checked:
-        cccd = data["cccd"]
-        if cccd and (cccd in taken or cccd in seen):
-            errors.append(
-                _message(row.number, None, f"Số CCCD {cccd} đã có trong hồ sơ của người khác.")
-            )
-        seen.add(cccd)
-    if errors:
-        raise ValidationError(errors)
-    people = []
-    for _, data in checked:
-        person = Person(home_org=home_org, **data)
-        person.set_derived_names()  # what Person.save does; bulk_create skips it
-        people.append(person)
-    Person.objects.bulk_create(people, batch_size=CHUNK)
-    entries = [_entry(actor, "person.create", p, None, f"Tạo hồ sơ {p}", p) for p in people]
-    profiles, memberships, joined = [], [], []
-    for (row, _), person in zip(checked, people, strict=True):
-        t = row.transfer
-        if t:
-            profiles.append(
-                PartyProfile(
-                    person=person,
-                    admitted_on=t["admitted_on"],
-                    official_on=t["official_on"],
-                    recognized_on=t["official_on"],
-                    card_number=t["card_number"],
-                )
-            )
-            memberships.append(
-                Membership(
-                    person=person, org=t["cell"], kind=Membership.Kind.PARTY, valid_from=t["on"]
-                )
-            )
-        for org, kind, on in row.joins:
-            joined.append(Membership(person=person, org=org, kind=kind, valid_from=on))
-    PartyProfile.objects.bulk_create(profiles, batch_size=CHUNK)
-    Membership.objects.bulk_create(memberships + joined, batch_size=CHUNK)
-    for profile, m in zip(profiles, memberships, strict=True):
-        # transfer_in's "before" is the empty profile it has just made for the newcomer.
-        blank = audit.snapshot(PartyProfile(id=profile.id, person_id=profile.person_id))
-        entries.append(
-            _entry(
-                actor,
-                "party.transfer_in",
-                profile,
-                blank,
-                f"Chuyển sinh hoạt đến {m.org}",
-                m.person,
-                m.org,
-            )
-        )
-    for m in joined:
-        entries.append(
-            _entry(actor, "membership.join", m, None, f"Tham gia {m.org}", m.person, m.org)
-        )
-    audit.record_many(entries, batch_size=CHUNK)
-    return people
-
-
-def _check_new(row):
-    """The checks of create_person, transfer_in and join for a person not yet on record."""
-    fields = dict(row.fields)
-    cccd = fields.pop("cccd", None)
-    if cccd and not actions.CCCD_RE.match(cccd):
-        raise ValidationError(f"Số CCCD “{cccd}” phải gồm đúng 12 chữ số.")
-    # Uniqueness of the CCCD is checked for all rows at once by the caller.
-    data = actions.clean_person_fields({**fields, "cccd": None})
-    data["cccd"] = cccd or None
-    t = row.transfer
-    if t:
-        actions._check_org(t["cell"], Membership.Kind.PARTY, t["on"])
-        if t["admitted_on"] > t["on"]:
-            raise ValidationError("Ngày vào Đảng phải trước ngày chuyển đến.")
-        birth = data.get("birth_date")
-        if birth and t["admitted_on"] <= birth:
-            raise ValidationError("Ngày vào Đảng phải sau ngày sinh.")
-        if t["official_on"]:
-            actions.check_recognition(t["admitted_on"], t["official_on"])
-    for org, kind, on in row.joins:
-        actions._check_org(org, kind, on)
-        actions._check_not_future(on, "Ngày tham gia")
-    return data
-
-
-def _entry(actor, action, obj, before, summary, person=None, org=None):
-    return audit.entry(actor, action, obj, before, summary=summary, person=person, org=org)
-
-
-@transaction.atomic
-def set_card_number(actor, person, card_number):
-    """Record a member's party card number (the actions set it only on admission or transfer)."""
-    profile = PartyProfile.objects.get(person=person)
-    card_number = (card_number or "").strip()
-    if len(card_number) > PartyProfile._meta.get_field("card_number").max_length:
-        raise ValidationError("Số thẻ đảng viên quá dài.")
-    before = audit.snapshot(profile)
-    profile.card_number = card_number
-    profile.save()
-    audit.record(
-        actor,
-        "party.card",
-        profile,
-        before,
-        summary=f"Số thẻ đảng viên {card_number}",
-        person=person,
-    )
-    return profile
-
-
 # The template ------------------------------------------------------------------------------
-
-HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="F1EFEC")
 
 
 def write_template(*, cells=(), today=None) -> bytes:
     """An empty import file: the header row, and a guide sheet explaining every column."""
     today = today or dt.date.today()
     probation = rule_in_force("membership", today)["probation_months"]
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = LIST_SHEET
-    for index, column in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=1, column=index, value=column.header)
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = column.width
-        if column.as_text:
-            sheet.column_dimensions[letter].number_format = "@"
-        elif CONVERTERS[column.key] is _to_date:
-            sheet.column_dimensions[letter].number_format = DATE_FORMAT
-    sheet.freeze_panes = "A2"
-    gender = get_column_letter(COLUMNS.index(COLUMN["gender"]) + 1)
-    choice = DataValidation(type="list", formula1='"Nam,Nữ"', allow_blank=True)
-    choice.add(f"{gender}2:{gender}{MAX_ROWS + 1}")
-    sheet.add_data_validation(choice)
-    _write_guide(workbook.create_sheet(GUIDE_SHEET), probation, cells)
-    defuse_workbook(workbook)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
-
-
-def _write_guide(sheet, probation, cells):
     intro = [
         "Nhập hồ sơ cá nhân và sinh hoạt đảng, đoàn thể từ Excel",
         f"Ghi mỗi người một dòng ở trang “{LIST_SHEET}”, dưới dòng tiêu đề; giữ nguyên tên các cột "
@@ -1283,33 +877,19 @@ def _write_guide(sheet, probation, cells):
         "sinh hoạt ở một chi bộ thì giữ nguyên chi bộ đó.",
         f"Tối đa {money(MAX_ROWS)} dòng và {size_text(settings.DANGVU_MAX_UPLOAD_BYTES)} một tệp.",
     ]
-    for text in intro:
-        sheet.append([text])
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([])
-    sheet.append(["Cột", "Phải ghi", "Cách ghi", "Ví dụ"])
-    header_row = sheet.max_row
-    for cell in sheet[header_row]:
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-    for column in COLUMNS:
-        sheet.append(
-            [
-                column.header,
-                column.need,
-                column.help.format(probation=probation),
-                column.example,
-            ]
-        )
+    listing = None
     if cells:
-        sheet.append([])
-        sheet.append(["Các chi bộ (ghi đúng tên ở cột “Chi bộ”):"])
-        sheet.cell(row=sheet.max_row, column=1).font = HEADER_FONT
-        for cell in cells:
-            sheet.append([cell.name, "", f"mã: {cell.slug}"])
-    for letter, width in zip("ABCD", (20, 16, 90, 22), strict=True):
-        sheet.column_dimensions[letter].width = width
-    for row in sheet.iter_rows(min_row=header_row + 1):
-        row[2].alignment = Alignment(wrap_text=True, vertical="top")
+        title = "Các chi bộ (ghi đúng tên ở cột “Chi bộ”):"
+        listing = (title, [[cell.name, "", f"mã: {cell.slug}"] for cell in cells])
+    return kit.write_template(
+        COLUMNS,
+        intro=intro,
+        help_of=lambda column: column.help.format(probation=probation),
+        dates=[key for key, convert in CONVERTERS.items() if convert is kit.to_date],
+        choices={"gender": ["Nam", "Nữ"]},
+        max_rows=MAX_ROWS,
+        listing=listing,
+    )
 
 
 # Export ---------------------------------------------------------------------------------------

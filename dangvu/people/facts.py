@@ -2,10 +2,10 @@ import datetime as dt
 
 from django.db.models import Max, Q
 
+from dangvu.core.facts import Figure, derived, provider
 from dangvu.lib.dates import vn_date
 from dangvu.orgs.models import Organization, Term, active_on
 from dangvu.orgs.tree import subtree_ids
-from dangvu.reports.facts import Figure, derived, provider
 
 from .actions import probation_end
 from .models import PartyProfile, StaffRecord

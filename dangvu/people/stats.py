@@ -6,9 +6,9 @@ fixed number of queries whatever the size of the organization.
 
 from collections import defaultdict
 
+from dangvu.core.facts import Figure
 from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.orgs.tree import subtree
-from dangvu.reports.facts import Figure
 
 from .models import Membership, Person, Qualification, StaffQuota, StaffRecord, is_ethnic_minority
 

@@ -13,6 +13,8 @@ from dangvu.lib.text import fold
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
 from dangvu.web import apply_action, day_param, render_form
+from dangvu.work.models import Attendance, Enrolment
+from dangvu.work.views import visible_activities
 
 from . import actions, forms
 from .models import Membership, Person, StaffRecord
@@ -180,26 +182,20 @@ def _other_records(person, scope):
     """What other parts of dangvu hold about the person: trainings, attendance, fee book. Of the
     activities attended, only those the viewer may open are linked: a cell's secretary sees that
     a member attended the committee's conference but cannot open it."""
-    from django.apps import apps
-
-    records = {"has_fees": apps.is_installed("dangvu.finance")}
-    if apps.is_installed("dangvu.work"):
-        from dangvu.work.models import Attendance, Enrolment
-        from dangvu.work.views import visible_activities
-
-        records["enrolments"] = Enrolment.objects.filter(person=person).order_by("-starts_on")
-        attendances = list(
-            Attendance.objects.filter(person=person)
-            .select_related("activity")
-            .order_by("-activity__starts_on")[:50]
-        )
-        ids = {a.activity_id for a in attendances}
-        records["attendances"] = attendances
-        records["open_activity_ids"] = (
-            set(visible_activities(scope).filter(id__in=ids).values_list("id", flat=True))
-            if ids
-            else set()
-        )
+    records = {"has_fees": True}
+    records["enrolments"] = Enrolment.objects.filter(person=person).order_by("-starts_on")
+    attendances = list(
+        Attendance.objects.filter(person=person)
+        .select_related("activity")
+        .order_by("-activity__starts_on")[:50]
+    )
+    ids = {a.activity_id for a in attendances}
+    records["attendances"] = attendances
+    records["open_activity_ids"] = (
+        set(visible_activities(scope).filter(id__in=ids).values_list("id", flat=True))
+        if ids
+        else set()
+    )
     return records
 
 

@@ -1,32 +1,30 @@
 """Named actions on report drafts: create, edit, finalise, new version."""
 
 import re
-from decimal import Decimal
+from collections.abc import Iterable
+from difflib import get_close_matches
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from dangvu.accounts import audit
+from dangvu.core import audit
+from dangvu.core.audit import Actor
+from dangvu.documents.actions import link_text, register_outgoing
+from dangvu.lib.narrative import fact_names
+from dangvu.lib.party_docx import render_docx
 from dangvu.orgs.models import Organization
+from dangvu.work import actions as work
+from dangvu.work.models import WorkProgramme
 
-from .facts import compute
+from .checking import check_bytes
 from .models import ReportDraft, ReportSection
-from .periods import (
-    check_org_in_period,
-    check_rules_in_force,
-    check_year,
-    default_issue_date,
-    normalize_code,
-    period_of,
-)
-from .report_template import org_kind, sections_for, template_for
-
-REPORTING_KINDS = (
-    Organization.Kind.PARTY_COMMITTEE,
-    Organization.Kind.PARTY_CELL,
-    Organization.Kind.SUPERIOR_COMMITTEE,
-)
+from .outputs import freeze_values, live_facts, render_docx_bytes, rendered
+from .outputs import thaw_values as thaw_values  # the views read frozen values through actions
+from .render import is_dynamic
+from .unsaved import REPORTING_KINDS as REPORTING_KINDS  # the views list these organizations
+from .unsaved import check_reportable, default_header, default_sections
 
 HEADER_FIELDS = (
     "superior_name",
@@ -41,102 +39,12 @@ HEADER_FIELDS = (
 )
 
 
-def _issuer_name(org, day=None):
-    # The executive committee issues the report: "Đảng bộ Sở X" is signed by "Đảng ủy Sở X".
-    name = org.name_on(day) if day else org.name
-    for body, executive in (("Đảng bộ", "Đảng ủy"), ("Chi bộ", "Chi bộ")):
-        if name.startswith(body):
-            return executive + name[len(body) :]
-    return name
-
-
-def _superior_name(org, day=None):
-    if org.parent is None:
-        return ""
-    name = org.parent.name_on(day) if day else org.parent.name
-    place = org.parent.place
-    return name[: -len(f" {place}")] if place and name.endswith(f" {place}") else name
-
-
-def _place(org):
-    """The place of the organization or of the nearest one above it that has one."""
-    while org is not None:
-        if org.place:
-            return org.place
-        org = org.parent
-    return ""
-
-
-def _recipients(org, kind, day):
-    superior = (
-        f"- {_issuer_name(org.parent, day)} (b/c);" if org.parent else "- Cấp ủy cấp trên (b/c);"
-    )
-    if kind == "superior":
-        lines = [superior, "- Các đảng ủy, chi bộ cơ sở trực thuộc;"]
-        return "\n".join([*lines, f"- Lưu: {org.symbol or 'VT'}."])
-    if kind == "committee":
-        lines = [superior, "- Ban Chấp hành Đảng bộ;", "- Chi ủy các chi bộ trực thuộc;"]
-        return "\n".join([*lines, f"- Lưu: {org.symbol or 'VT'}."])
-    return "\n".join([superior, "- Đảng viên trong chi bộ;", "- Lưu: Chi bộ."])
-
-
-def _secretary(org, day):
-    """The secretary of the organization's executive committee on `day`, or None."""
-    from dangvu.orgs.models import Position, Term, active_on
-
-    position = (
-        Position.objects.filter(
-            active_on(day),
-            term__organization=org,
-            term__body=Term.Body.EXECUTIVE,
-            role=Position.Role.SECRETARY,
-        )
-        .select_related("person")
-        .first()
-    )
-    return position.person if position else None
-
-
-def _default_header(org, year, period_code=""):
-    """The header and closing of a new report: names as they were in the period, the place, the
-    date the report is dated until the office sets it, and the signature of the kind of body."""
-    period = period_of(year, period_code)
-    kind = org_kind(org)
-    issued = default_issue_date(period)
-    secretary = _secretary(org, issued)
-    return {
-        "superior_name": _superior_name(org, period.end),
-        "issuer_name": _issuer_name(org, period.end),
-        "place": _place(org),
-        "issued_on": issued,
-        "recipients": _recipients(org, kind, period.end),
-        "signer_capacity": "T/M CHI BỘ" if kind in ("cell", "cell_base") else "T/M ĐẢNG ỦY",
-        "signer_title": "BÍ THƯ",
-        "signer_name": secretary.full_name if secretary else "",
-    }
-
-
-def check_reportable(org, template, year, period_code=""):
-    """(period code, period) of a report of kind `template` for `org`, or a ValidationError in
-    Vietnamese: an unknown kind or period, an impossible or future year, an organization that did
-    not exist then, a year before the rules dangvu computes with."""
-    code = normalize_code(template, period_code)
-    check_year(year)
-    if org.kind not in REPORTING_KINDS:
-        raise ValidationError(
-            f"{org} không phải cấp ủy, chi bộ: chỉ cấp ủy, chi bộ mới lập báo cáo này."
-        )
-    period = period_of(year, code)
-    check_org_in_period(org, period)
-    check_rules_in_force(period)
-    return code, period
-
-
 @transaction.atomic
-def create_draft(actor, org, year, template="annual", period=""):
+def create_draft(
+    actor: Actor, org: Organization, year: int, template: str = "annual", period: str = ""
+) -> ReportDraft:
     """A new draft from the template; its number is the next version for that period."""
     period, _dates = check_reportable(org, template, year, period)  # the normalized code
-    spec = template_for(template, org)
     last = (
         ReportDraft.objects.filter(org=org, year=year, template=template, period=period)
         .order_by("-version")
@@ -148,23 +56,9 @@ def create_draft(actor, org, year, template="annual", period=""):
         template=template,
         period=period,
         version=(last.version + 1 if last else 1),
-        **_default_header(org, year, period),
+        **default_header(org, year, period),
     )
-    ReportSection.objects.bulk_create(
-        [
-            ReportSection(
-                draft=draft,
-                key=s["key"],
-                parent_key=s["parent"],
-                order=i,
-                title=s["title"],
-                numbering=s["numbering"],
-                text=s["text"],
-                programme=s["programme"],
-            )
-            for i, s in enumerate(sections_for(spec, org_kind(org)))
-        ]
-    )
+    ReportSection.objects.bulk_create(default_sections(draft))
     audit.record(actor, "report.create", draft, summary=f"Lập {draft}", org=org)
     return draft
 
@@ -175,7 +69,9 @@ def _check_open(draft):
 
 
 @transaction.atomic
-def edit_section(actor, section, text, title=None):
+def edit_section(
+    actor: Actor, section: ReportSection, text: str, title: str | None = None
+) -> ReportSection:
     """The office's narrative for one section; citations in it are linked to the registry."""
     draft = section.draft
     _check_open(draft)
@@ -201,20 +97,14 @@ def edit_section(actor, section, text, title=None):
     return section
 
 
-def unknown_names(text, names):
+def unknown_names(text: str, names: Iterable[str]) -> list[tuple[str, list[str]]]:
     """The fact names of `text` that are not among `names` (typos), with the nearest known ones:
     [(name, [suggestions])]."""
-    from difflib import get_close_matches
-
-    from dangvu.lib.narrative import fact_names
-
-    from .render import is_dynamic
-
     unknown = sorted(n for n in fact_names(text) if n not in names and not is_dynamic(n))
     return [(n, get_close_matches(n, list(names), n=3, cutoff=0.6)) for n in unknown]
 
 
-def unknown_messages(found):
+def unknown_messages(found: list[tuple[str, list[str]]]) -> list[str]:
     out = []
     for name, nearest in found:
         hint = f" Có phải ý bạn là {', '.join(nearest)}?" if nearest else ""
@@ -222,10 +112,8 @@ def unknown_messages(found):
     return out
 
 
-def refuse_unknown_names(draft, text):
+def refuse_unknown_names(draft: ReportDraft, text: str) -> None:
     """Saving a figure name no provider knows would print a hole in the report: refuse it."""
-    from dangvu.lib.narrative import fact_names
-
     if not fact_names(text):
         return
     found = unknown_names(text, live_facts(draft))
@@ -234,16 +122,11 @@ def refuse_unknown_names(draft, text):
 
 
 def _link_citations(actor, section):
-    from django.apps import apps
-
-    if apps.is_installed("dangvu.documents"):
-        from dangvu.documents.actions import link_text
-
-        link_text(actor, section, "text", section.text, section.draft.org)
+    link_text(actor, section, "text", section.text, section.draft.org)
 
 
 @transaction.atomic
-def edit_header(actor, draft, **fields):
+def edit_header(actor: Actor, draft: ReportDraft, **fields: Any) -> ReportDraft:
     _check_open(draft)
     unknown = set(fields) - set(HEADER_FIELDS)
     if unknown:
@@ -262,19 +145,13 @@ def edit_header(actor, draft, **fields):
 
 
 @transaction.atomic
-def take_number(actor, draft):
+def take_number(actor: Actor, draft: ReportDraft) -> ReportDraft:
     """Number the report from the outgoing register ("Số 15-BC/ĐU") and enter it there."""
-    from django.apps import apps
-
     _check_open(draft)
     if draft.number:
         raise ValidationError(f"Báo cáo đã có số: {draft.number}.")
     if not draft.issued_on:
         raise ValidationError("Cần ghi ngày ban hành trước khi lấy số.")
-    if not apps.is_installed("dangvu.documents"):
-        raise ValidationError("Chưa cài phần sổ văn bản để lấy số.")
-    from dangvu.documents.actions import register_outgoing
-
     subject = draft.label
     _doc, reserved = register_outgoing(
         actor, draft.org, doc_type="Báo cáo", date=draft.issued_on, subject=subject
@@ -282,48 +159,9 @@ def take_number(actor, draft):
     return edit_header(actor, draft, number=reserved.label)
 
 
-def live_facts(draft):
-    """{name: Figure} computed now from records."""
-    return compute(draft.org, draft.reporting_period)
-
-
-def freeze_values(facts):
-    """Fact values as JSON: Decimals keep their exact digits."""
-    return {name: _freeze(f.value) for name, f in facts.items()}
-
-
-def thaw_values(frozen):
-    return {name: _thaw(v) for name, v in frozen.items()}
-
-
-def _freeze(value):
-    if isinstance(value, Decimal):
-        return {"decimal": str(value)}
-    if isinstance(value, list | tuple):
-        return [_freeze(v) for v in value]
-    return value
-
-
-def _thaw(value):
-    if isinstance(value, dict) and set(value) == {"decimal"}:
-        return Decimal(value["decimal"])
-    if isinstance(value, list):
-        return [_thaw(v) for v in value]
-    return value
-
-
-def fact_values(draft):
-    """The values a draft shows: frozen once final, computed from records before."""
-    if draft.is_final:
-        return thaw_values(draft.frozen_facts)
-    return {name: f.value for name, f in live_facts(draft).items()}
-
-
 @transaction.atomic
-def finalise(actor, draft):
+def finalise(actor: Actor, draft: ReportDraft) -> ReportDraft:
     """Freeze the facts and the Word file; later record changes leave this version alone."""
-    from .outputs import render_docx_bytes
-
     draft = ReportDraft.objects.select_for_update().get(pk=draft.pk)
     _check_open(draft)
     if not draft.issued_on or not draft.number:
@@ -331,12 +169,12 @@ def finalise(actor, draft):
     problems = finalise_problems(draft)
     if problems:
         raise ValidationError(["Chưa chốt được báo cáo:", *problems])
-    before = audit.snapshot(draft)
+    before = audit.snapshot(draft) or {}
     draft.frozen_facts = freeze_values(live_facts(draft))
     draft.status = ReportDraft.Status.FINAL
     draft.finalised_at, draft.finalised_by = (
         timezone.now(),
-        actor if getattr(actor, "pk", None) else None,
+        audit.signed_in(actor),
     )
     draft.frozen_docx = render_docx_bytes(draft)
     draft.save()
@@ -353,12 +191,9 @@ def finalise(actor, draft):
     return draft
 
 
-def finalise_problems(draft, limit=12):
+def finalise_problems(draft: ReportDraft, limit: int = 12) -> list[str]:
     """What stands between a draft and its finalising, in Vietnamese: unknown figure names, open
     slots, and the findings of the report checker on the Word file as it would be frozen."""
-    from .checking import check_bytes
-    from .outputs import rendered
-
     facts = live_facts(draft)
     problems = []
     for section in draft.sections.all():
@@ -368,8 +203,6 @@ def finalise_problems(draft, limit=12):
     for text in dict.fromkeys(result.slots):
         problems.append(f"Còn chỗ trống chưa điền: {text}")
     if not problems:
-        from dangvu.lib.party_docx import render_docx
-
         for f in check_bytes(render_docx(result.document), "bao-cao.docx"):
             problems.append(f"{f.location}: {f.problem} {f.suggestion}".strip())
     if len(problems) > limit:
@@ -378,7 +211,7 @@ def finalise_problems(draft, limit=12):
 
 
 @transaction.atomic
-def new_version(actor, draft):
+def new_version(actor: Actor, draft: ReportDraft) -> ReportDraft:
     """A new draft carrying over the header and narrative of `draft`."""
     new = create_draft(actor, draft.org, draft.year, draft.template, draft.period)
     for key in HEADER_FIELDS:
@@ -395,13 +228,13 @@ def new_version(actor, draft):
 ITEM_LINE = re.compile(r"^(\d+(?:\.\d+)*)\.\s+(.+)$")
 
 
-def programme_items(text):
+def programme_items(text: str) -> list[tuple[str, str, list[str]]]:
     """[(number, first line, further paragraphs)] from the typed programme section."""
-    items = []
+    items: list[tuple[str, str, list[str]]] = []
     for line in (line.strip() for line in text.splitlines()):
         m = ITEM_LINE.match(line)
         if m:
-            items.append([m.group(1), m.group(2), []])
+            items.append((m.group(1), m.group(2), []))
         elif line and items:
             items[-1][2].append(line)
     return items
@@ -413,13 +246,6 @@ def _programme_from_report(actor, draft):
     When the section shows the work programme itself (a placeholder), or next year already has
     one, there is nothing to turn: the records are the source.
     """
-    from django.apps import apps
-
-    if not apps.is_installed("dangvu.work"):
-        return None
-    from dangvu.work import actions as work
-    from dangvu.work.models import WorkProgramme
-
     section = draft.sections.filter(programme=True).first()
     if section is None or "{programme." in section.text:
         return None

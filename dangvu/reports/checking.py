@@ -8,6 +8,8 @@ format checker counts them) and footnote ("chú thích N").
 import io
 from pathlib import Path
 
+import docx
+
 from dangvu.lib import checker, docx_format, textfile
 
 SUFFIXES = (".txt", ".md", ".docx")
@@ -47,8 +49,6 @@ def check_bytes(data: bytes, name: str, max_bytes: int | None = None) -> list:
 
 
 def _check_docx(data, name):
-    import docx
-
     try:
         document = docx.Document(io.BytesIO(data))
         fmt = docx_format.check_docx_format(io.BytesIO(data))

@@ -4,6 +4,8 @@ finalised, the frozen fact values and Word file."""
 from django.conf import settings
 from django.db import models
 
+from .periods import period_label, period_of
+
 
 class ReportDraft(models.Model):
     class Status(models.TextChoices):
@@ -53,14 +55,10 @@ class ReportDraft(models.Model):
     @property
     def label(self):
         """ "Báo cáo năm 2017", "Báo cáo quý I năm 2017"."""
-        from .periods import period_label
-
         return period_label(self.template, self.year, self.period)
 
     @property
     def reporting_period(self):
-        from .periods import period_of
-
         return period_of(self.year, self.period)
 
     @property

@@ -1,13 +1,54 @@
 """A draft as Word, PDF, HTML or Markdown. A finalised draft gives its frozen Word file."""
 
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
+from dangvu.core.facts import compute
 from dangvu.lib.party_docx import render_docx
+from dangvu.lib.party_html import render_html
+from dangvu.lib.pdf import to_pdf
 
-from .actions import fact_values, live_facts
 from .render import build_document, to_markdown
 from .unsaved import sections_of
+
+
+def live_facts(draft):
+    """{name: Figure} computed now from records."""
+    return compute(draft.org, draft.reporting_period)
+
+
+def freeze_values(facts):
+    """Fact values as JSON: Decimals keep their exact digits."""
+    return {name: _freeze(f.value) for name, f in facts.items()}
+
+
+def thaw_values(frozen):
+    return {name: _thaw(v) for name, v in frozen.items()}
+
+
+def _freeze(value):
+    if isinstance(value, Decimal):
+        return {"decimal": str(value)}
+    if isinstance(value, list | tuple):
+        return [_freeze(v) for v in value]
+    return value
+
+
+def _thaw(value):
+    if isinstance(value, dict) and set(value) == {"decimal"}:
+        return Decimal(value["decimal"])
+    if isinstance(value, list):
+        return [_thaw(v) for v in value]
+    return value
+
+
+def fact_values(draft):
+    """The values a draft shows: frozen once final, computed from records before."""
+    if draft.is_final:
+        return thaw_values(draft.frozen_facts)
+    return {name: f.value for name, f in live_facts(draft).items()}
+
 
 FORMATS = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -43,12 +84,8 @@ def export(draft, suffix, link=None) -> bytes:
     if suffix == ".md":
         return to_markdown(rendered(draft).document).encode("utf-8")
     if suffix == ".html":
-        from dangvu.lib.party_html import render_html
-
         return render_html(rendered(draft, link).document).encode("utf-8")
     if suffix == ".pdf":
-        from dangvu.lib.pdf import to_pdf
-
         with tempfile.TemporaryDirectory(prefix="dangvu-pdf-") as tmp:
             source = Path(tmp) / f"bao-cao-{draft.year}{draft.period}.docx"
             source.write_bytes(docx_bytes(draft))

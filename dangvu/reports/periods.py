@@ -9,7 +9,8 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 
-from .facts import Period
+from dangvu.core.facts import Period
+from dangvu.lib.rules import rule_in_force
 
 # kind -> (label shown to users, period codes it accepts, the default code)
 KINDS = {
@@ -132,8 +133,6 @@ def check_org_in_period(org, period, today=None):
 
 def check_rules_in_force(period):
     """Refuse a period before the rules dangvu computes with (fees, classification, format)."""
-    from dangvu.lib.rules import rule_in_force
-
     year_end = dt.date(period.end.year, 12, 31)  # the yearly review is judged at the year's end
     for topic, what, day in (
         ("classification", "đánh giá, xếp loại", year_end),

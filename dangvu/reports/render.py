@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from dangvu.lib import narrative
 from dangvu.lib.dates import place_date
 from dangvu.lib.party_doc import Footnote, Header, Paragraph, PartyDocument, Run, Signature, Table
+from dangvu.orgs.models import Organization
 
 from .periods import default_issue_date
 from .report_template import org_kind, pick, template_for
@@ -287,8 +288,6 @@ def open_slots(doc: PartyDocument):
 def number_slot(org):
     """The number line before a number is taken: "Số   -BC/ĐU", the number left blank as drafts
     are typed, so the office sees where it goes."""
-    from dangvu.orgs.models import Organization
-
     symbol = org.symbol or ("CB" if org.kind == Organization.Kind.PARTY_CELL else "VT")
     return f"Số      -BC/{symbol}"
 

@@ -16,6 +16,8 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+from dangvu.orgs.models import Organization
+
 TEMPLATES_DIR = Path(__file__).resolve().parent / "report_templates"
 ORG_KINDS = ("committee", "cell", "cell_base", "superior")
 # The wording an org kind falls back to before the plain one; a superior without a template of
@@ -59,8 +61,6 @@ def template_for(name: str, org) -> dict:
 
 def org_kind(org) -> str:
     """Which wording a report of `org` takes: a committee, a cell under one, or a grassroots cell."""
-    from dangvu.orgs.models import Organization
-
     K = Organization.Kind
     if org.kind == K.SUPERIOR_COMMITTEE:
         return "superior"

@@ -1,29 +1,124 @@
-"""A draft built in memory from the default template, for exports when none was saved."""
+"""A draft as it starts: the checks on its organization and period, its default header, and
+the draft built in memory from the default template for exports when none was saved."""
 
-from .actions import _default_header, check_reportable
+from django.core.exceptions import ValidationError
+
+from dangvu.orgs.models import Organization, Position, Term, active_on
+
 from .models import ReportDraft, ReportSection
+from .periods import (
+    check_org_in_period,
+    check_rules_in_force,
+    check_year,
+    default_issue_date,
+    normalize_code,
+    period_of,
+)
 from .report_template import org_kind, sections_for, template_for
+
+REPORTING_KINDS = (
+    Organization.Kind.PARTY_COMMITTEE,
+    Organization.Kind.PARTY_CELL,
+    Organization.Kind.SUPERIOR_COMMITTEE,
+)
+
+
+def _issuer_name(org, day=None):
+    # The executive committee issues the report: "Đảng bộ Sở X" is signed by "Đảng ủy Sở X".
+    name = org.name_on(day) if day else org.name
+    for body, executive in (("Đảng bộ", "Đảng ủy"), ("Chi bộ", "Chi bộ")):
+        if name.startswith(body):
+            return executive + name[len(body) :]
+    return name
+
+
+def _superior_name(org, day=None):
+    if org.parent is None:
+        return ""
+    name = org.parent.name_on(day) if day else org.parent.name
+    place = org.parent.place
+    return name[: -len(f" {place}")] if place and name.endswith(f" {place}") else name
+
+
+def _place(org):
+    """The place of the organization or of the nearest one above it that has one."""
+    while org is not None:
+        if org.place:
+            return org.place
+        org = org.parent
+    return ""
+
+
+def _recipients(org, kind, day):
+    superior = (
+        f"- {_issuer_name(org.parent, day)} (b/c);" if org.parent else "- Cấp ủy cấp trên (b/c);"
+    )
+    if kind == "superior":
+        lines = [superior, "- Các đảng ủy, chi bộ cơ sở trực thuộc;"]
+        return "\n".join([*lines, f"- Lưu: {org.symbol or 'VT'}."])
+    if kind == "committee":
+        lines = [superior, "- Ban Chấp hành Đảng bộ;", "- Chi ủy các chi bộ trực thuộc;"]
+        return "\n".join([*lines, f"- Lưu: {org.symbol or 'VT'}."])
+    return "\n".join([superior, "- Đảng viên trong chi bộ;", "- Lưu: Chi bộ."])
+
+
+def _secretary(org, day):
+    """The secretary of the organization's executive committee on `day`, or None."""
+    position = (
+        Position.objects.filter(
+            active_on(day),
+            term__organization=org,
+            term__body=Term.Body.EXECUTIVE,
+            role=Position.Role.SECRETARY,
+        )
+        .select_related("person")
+        .first()
+    )
+    return position.person if position else None
+
+
+def default_header(org, year, period_code=""):
+    """The header and closing of a new report: names as they were in the period, the place, the
+    date the report is dated until the office sets it, and the signature of the kind of body."""
+    period = period_of(year, period_code)
+    kind = org_kind(org)
+    issued = default_issue_date(period)
+    secretary = _secretary(org, issued)
+    return {
+        "superior_name": _superior_name(org, period.end),
+        "issuer_name": _issuer_name(org, period.end),
+        "place": _place(org),
+        "issued_on": issued,
+        "recipients": _recipients(org, kind, period.end),
+        "signer_capacity": "T/M CHI BỘ" if kind in ("cell", "cell_base") else "T/M ĐẢNG ỦY",
+        "signer_title": "BÍ THƯ",
+        "signer_name": secretary.full_name if secretary else "",
+    }
+
+
+def check_reportable(org, template, year, period_code=""):
+    """(period code, period) of a report of kind `template` for `org`, or a ValidationError in
+    Vietnamese: an unknown kind or period, an impossible or future year, an organization that did
+    not exist then, a year before the rules dangvu computes with."""
+    code = normalize_code(template, period_code)
+    check_year(year)
+    if org.kind not in REPORTING_KINDS:
+        raise ValidationError(
+            f"{org} không phải cấp ủy, chi bộ: chỉ cấp ủy, chi bộ mới lập báo cáo này."
+        )
+    period = period_of(year, code)
+    check_org_in_period(org, period)
+    check_rules_in_force(period)
+    return code, period
 
 
 def unsaved_draft(org, year, template="annual", period=""):
     """The report the office would start from, checked like a new draft; nothing is saved."""
     period, _dates = check_reportable(org, template, year, period)  # the normalized code
-    spec = template_for(template, org)
     draft = ReportDraft(
-        org=org, year=year, template=template, period=period, **_default_header(org, year, period)
+        org=org, year=year, template=template, period=period, **default_header(org, year, period)
     )
-    draft.unsaved_sections = [
-        ReportSection(
-            key=s["key"],
-            parent_key=s["parent"],
-            order=i,
-            title=s["title"],
-            numbering=s["numbering"],
-            text=s["text"],
-            programme=s["programme"],
-        )
-        for i, s in enumerate(sections_for(spec, org_kind(org)))
-    ]
+    draft.unsaved_sections = default_sections(draft)
     return draft
 
 
@@ -32,3 +127,21 @@ def sections_of(draft):
     if draft.pk is None:
         return draft.unsaved_sections
     return list(draft.sections.all())
+
+
+def default_sections(draft: ReportDraft) -> list[ReportSection]:
+    """The sections a new draft starts with: its template's, for its kind of organization."""
+    spec = template_for(draft.template, draft.org)
+    return [
+        ReportSection(
+            draft=draft if draft.pk else None,
+            key=s["key"],
+            parent_key=s["parent"],
+            order=i,
+            title=s["title"],
+            numbering=s["numbering"],
+            text=s["text"],
+            programme=s["programme"],
+        )
+        for i, s in enumerate(sections_for(spec, org_kind(draft.org)))
+    ]

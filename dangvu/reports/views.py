@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from dangvu.lib.checker import CODE_TITLES, ERROR, NOTE
+from dangvu.lib.narrative import render_value
 from dangvu.lib.party_html import party_css, render_html
 from dangvu.lib.rules import rule_in_force
 from dangvu.orgs.models import Organization
@@ -155,8 +156,6 @@ def report_section(request, draft_id, key):
 
 def _figure_list(draft):
     """[(name, Vietnamese label, value as the report writes it)] for the section editor."""
-    from dangvu.lib.narrative import render_value
-
     rows = []
     for name, figure in sorted(actions.live_facts(draft).items()):
         value = figure.value

@@ -2,12 +2,16 @@
 "Tiến sĩ: 01; Thạc sĩ: 04" built from the counted facts. Registered as facts so a report
 template only ever refers to facts."""
 
+from django.apps import apps
+
+from dangvu.core.facts import Figure, derived, provider
 from dangvu.lib.narrative import render_value
 from dangvu.lib.rules import rule_in_force
 from dangvu.orgs.models import Organization, Position, Term, active_on
+from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Qualification
+from dangvu.work.models import Activity, ActivityOrg, Enrolment, ProgrammeItem
 
-from .facts import Figure, derived, provider
 from .periods import next_period, period_name
 
 
@@ -167,8 +171,6 @@ def staff_wording(org, period, facts):
 
 def _titles(facts, name, model_label="work.activity"):
     """The titles of the activities behind fact `name`, in date order, as one list."""
-    from django.apps import apps
-
     fig = facts.get(name)
     if fig is None or not fig.records.get(model_label):
         return None
@@ -271,8 +273,6 @@ def _without_lead(kind, title):
 def _prose(facts, name, side):
     """The activities behind fact `name` as prose grouped by kind, in the order each kind first
     came: "Tổ chức hội nghị: a; b. Họp, làm việc: c" (a footnote adds its own full stop)."""
-    from django.apps import apps
-
     fig = facts.get(name)
     if fig is None or not fig.records.get("work.activity"):
         return None
@@ -294,13 +294,6 @@ def _prose(facts, name, side):
 @provider
 def mass_organization_activities(org, period):
     """What the trade union and the youth union organized in the period, for section IV."""
-    from django.apps import apps
-
-    if not apps.is_installed("dangvu.work"):
-        return {}
-    from dangvu.orgs.tree import subtree_ids
-    from dangvu.work.models import Activity, ActivityOrg
-
     ids = subtree_ids([org.id])
     # Events held inside the organization are its own, whoever else joined them.
     organized_here = ActivityOrg.objects.filter(
@@ -356,12 +349,6 @@ def mass_organization_activities(org, period):
 @derived
 def training_summary(org, period, facts):
     """ "Có 02 đ/c học lớp …; 03 đ/c học lớp …" from the trainings facts, courses with nobody left out."""
-    from django.apps import apps
-
-    if not apps.is_installed("dangvu.work"):
-        return {}
-    from dangvu.work.models import Enrolment
-
     parts, people = [], frozenset()
     for code, label in Enrolment.Course.choices:
         fig = facts.get(f"trainings.{code}.people")
@@ -381,12 +368,6 @@ def training_summary(org, period, facts):
 @provider
 def next_year_programme(org, period):
     """The next year's work programme as the report's last section prints it: "1. …", "2.1. …"."""
-    from django.apps import apps
-
-    if not apps.is_installed("dangvu.work"):
-        return {}
-    from dangvu.work.models import ProgrammeItem
-
     items = ProgrammeItem.objects.filter(
         programme__org=org, programme__year=period.end.year + 1
     ).order_by("position", "id")

@@ -7,16 +7,18 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from dangvu.accounts import audit
+from dangvu.core import audit
+from dangvu.core.audit import Actor
 from dangvu.lib.dates import vn_date
 from dangvu.orgs.models import Organization
+from dangvu.reports.models import ReportDraft
 
 from .models import Deadline, Submission
 
 K = Organization.Kind
 
 
-def superior_of(org):
+def superior_of(org: Organization) -> Organization | None:
     """The superior committee `org` reports to: the nearest superior committee above it."""
     seen = set()
     parent = org.parent
@@ -29,10 +31,8 @@ def superior_of(org):
 
 
 @transaction.atomic
-def send_report(actor, draft, sent_on=None):
+def send_report(actor: Actor, draft: ReportDraft, sent_on: dt.date | None = None) -> Submission:
     """Record that a finalised report was sent to the superior committee."""
-    from dangvu.reports.models import ReportDraft
-
     draft = ReportDraft.objects.select_for_update().select_related("org").get(pk=draft.pk)
     if not draft.is_final:
         raise ValidationError("Chỉ gửi được báo cáo đã chốt; hãy chốt báo cáo trước khi gửi.")
@@ -52,7 +52,7 @@ def send_report(actor, draft, sent_on=None):
         year=draft.year,
         period=draft.period,
         sent_on=sent_on,
-        sent_by=actor if getattr(actor, "pk", None) else None,
+        sent_by=audit.signed_in(actor),
     )
     audit.record(
         actor,
@@ -65,7 +65,14 @@ def send_report(actor, draft, sent_on=None):
 
 
 @transaction.atomic
-def set_deadline(actor, superior, year, due_on, period="", note=""):
+def set_deadline(
+    actor: Actor,
+    superior: Organization,
+    year: int,
+    due_on: dt.date,
+    period: str = "",
+    note: str = "",
+) -> Deadline:
     """Set (or move) the day by which the units under `superior` must send their report."""
     if superior.kind != K.SUPERIOR_COMMITTEE:
         raise ValidationError("Chỉ cấp ủy cấp trên đặt hạn gửi báo cáo.")
@@ -76,7 +83,7 @@ def set_deadline(actor, superior, year, due_on, period="", note=""):
     if deadline is None:
         deadline = Deadline(superior=superior, year=year, period=period)
     deadline.due_on, deadline.note = due_on, note
-    deadline.set_by = actor if getattr(actor, "pk", None) else None
+    deadline.set_by = audit.signed_in(actor)
     deadline.save()
     audit.record(
         actor,

@@ -19,6 +19,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Case, IntegerField, Q, Sum, Value, When
 
+from dangvu.core.facts import Period
 from dangvu.finance import fees as fee_rules
 from dangvu.finance.models import Payment
 from dangvu.finance.rulebook import rulebooks
@@ -33,7 +34,6 @@ from dangvu.people.models import (
 )
 from dangvu.people.stats import LABELS as SECTION_ONE
 from dangvu.people.stats import PRESENT, add_staff_record
-from dangvu.reports.facts import Period
 from dangvu.work.actions import classification_rule
 from dangvu.work.attendance import attendances_by_unit
 from dangvu.work.models import Activity, ActivityOrg, Evaluation, Inspection

@@ -8,10 +8,10 @@ knows them, the people or records) behind it, so the report preview links each n
 Only a superior committee has these facts: for any other organization the provider is empty.
 """
 
+from dangvu.core.facts import Figure, provider
 from dangvu.lib.dates import vn_date
 from dangvu.lib.narrative import render_value
 from dangvu.orgs.models import Organization
-from dangvu.reports.facts import Figure, provider
 from dangvu.reports.periods import KINDS, period_of
 from dangvu.work.actions import band_label, classification_rule
 from dangvu.work.models import Evaluation

@@ -5,6 +5,9 @@ apostrophe, so names and notes typed by users can never run in the reader's spre
 import csv
 import io
 
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
 from dangvu.lib.spreadsheet import FORMULA_STARTS, safe_text  # noqa: F401
 
 
@@ -18,8 +21,6 @@ def csv_bytes(rows):
 
 
 def xlsx_bytes(title, rows, widths=()):
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     wb = Workbook()
     ws = wb.active

@@ -24,6 +24,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
 from dangvu.lib.dates import vn_date
 from dangvu.orgs.models import Organization, active_on
 from dangvu.people.models import Membership, Qualification, is_ethnic_minority
@@ -239,9 +243,6 @@ def xlsx_bytes(forms, issuer=""):
     """The forms as a workbook, one sheet per form, in the forms' layout: the reporting
     organization top left, the form number top right, the title and "Có đến ngày …", the
     header with column numbers, the total row first, then one row per unit, and the signature."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     wb.remove(wb.active)

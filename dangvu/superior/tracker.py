@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from dangvu.lib.dates import vn_date
 from dangvu.orgs.models import Organization
+from dangvu.reports.models import ReportDraft
 
 from .models import Deadline, Submission
 from .units import Tree, orgs_with_names
@@ -90,7 +91,6 @@ def track(root, year, period="", today=None):
         .order_by("sent_on", "id")
     ):
         first.setdefault(s.unit_id, s)
-    from dangvu.reports.models import ReportDraft
 
     ready = {}
     for draft in (

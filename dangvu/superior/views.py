@@ -9,6 +9,7 @@ import datetime as dt
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +17,8 @@ from django.urls import reverse
 from dangvu.lib.dates import parse_date
 from dangvu.orgs.models import Organization
 from dangvu.people.stats import LABELS as SECTION_ONE
-from dangvu.web import DateInput, apply_action, day_param, default_year
+from dangvu.reports.models import ReportDraft
+from dangvu.web import DateInput, apply_action, day_param, default_year, render_form
 
 from . import actions, statforms, tracker
 from .consolidate import consolidate, period_to
@@ -36,10 +38,6 @@ def _download(content, filename, content_type):
 def _default_day(request):
     """Without ?ngay=, the end of the latest year reported on in this user's scope (the demo's
     2017), else of the current year: the one rule of every page (`web.default_year`)."""
-    from django.db.models import Max
-
-    from dangvu.reports.models import ReportDraft
-
     drafts = ReportDraft.objects.all()
     if not request.scope.sees_everything:
         drafts = drafts.filter(org_id__in=request.scope.read_org_ids)
@@ -220,7 +218,6 @@ def deadline_edit(request, slug, year):
         if done:
             messages.success(request, "Đã đặt hạn gửi báo cáo.")
             return redirect(back + (f"?ky={period}" if period else ""))
-    from dangvu.web import render_form
 
     return render_form(
         request,
@@ -232,8 +229,6 @@ def deadline_edit(request, slug, year):
 
 def send(request, draft_id):
     """A finalised report and its sending to the superior committee."""
-    from dangvu.reports.models import ReportDraft
-
     draft = get_object_or_404(ReportDraft.objects.select_related("org"), pk=draft_id)
     if not request.scope.can_read_org(draft.org):
         raise Http404("Không tìm thấy báo cáo.")

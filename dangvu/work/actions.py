@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from dangvu.accounts import audit
+from dangvu.core import audit
 from dangvu.lib.dates import vn_date
 from dangvu.lib.rules import rule_in_force
 from dangvu.lib.text import decimal_vi, fold, money

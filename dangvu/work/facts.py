@@ -9,10 +9,10 @@ from decimal import Decimal
 
 from django.db.models import Q
 
+from dangvu.core.facts import Figure, provider
 from dangvu.lib.narrative import render_value
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Membership
-from dangvu.reports.facts import Figure, provider
 
 from .actions import classification_rule, unit_key
 from .attendance import attendances_by_unit

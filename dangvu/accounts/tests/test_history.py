@@ -6,8 +6,9 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 
-from dangvu.accounts import audit, history
+from dangvu.accounts import history
 from dangvu.accounts.models import AuditEntry, Role
+from dangvu.core import audit
 from dangvu.documents import actions as document_actions
 from dangvu.finance import actions as finance_actions
 from dangvu.orgs import actions as org_actions

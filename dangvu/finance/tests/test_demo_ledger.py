@@ -10,12 +10,12 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db.models import Sum
 
+from dangvu.core.facts import Period, compute
 from dangvu.finance import actions, book
 from dangvu.finance.ledger import fee_table, fee_table_text, ledger
 from dangvu.finance.models import FeeYear, LedgerEntry, Payment
 from dangvu.orgs.models import active_on
 from dangvu.people.models import Membership
-from dangvu.reports.facts import Period, compute
 
 D = dt.date
 REFERENCE = [

@@ -10,10 +10,10 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dangvu.core.facts import Period, compute
 from dangvu.finance import actions
 from dangvu.finance.ledger import fee_table, fee_table_text, ledger
 from dangvu.finance.models import FeeYear, LedgerEntry
-from dangvu.reports.facts import Period, compute
 
 D = dt.date
 

@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from dangvu.core import facts as registry
+from dangvu.core.facts import Period
 from dangvu.people.stats import section_one, values
-from dangvu.reports import facts as registry
-from dangvu.reports.facts import Period
 from dangvu.superior import synthetic
 from dangvu.superior.consolidate import NOT_SUMMED, consolidate, period_to
 from dangvu.superior.units import Tree

@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
+from dangvu.core.facts import Period
 from dangvu.people.stats import LABELS as SECTION_ONE
-from dangvu.reports.facts import Period
 from dangvu.superior import synthetic
 from dangvu.superior.consolidate import consolidate
 

@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from dangvu.core.facts import Period
 from dangvu.orgs.models import Organization
-from dangvu.reports.facts import Period
 from dangvu.superior import synthetic
 from dangvu.superior.consolidate import consolidate
 

@@ -10,10 +10,10 @@ import pytest
 from django.core.management import call_command
 from docx import Document
 
+from dangvu.core.facts import Period
 from dangvu.lib.party_doc import Table
 from dangvu.orgs.models import Organization
 from dangvu.reports.checking import check_bytes
-from dangvu.reports.facts import Period
 from dangvu.reports.models import ReportDraft
 from dangvu.reports.outputs import export, rendered
 from dangvu.reports.render import to_markdown

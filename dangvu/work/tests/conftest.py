@@ -7,10 +7,10 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from dangvu.accounts.models import Role
+from dangvu.core.facts import Period, compute
 from dangvu.orgs import actions as org_actions
 from dangvu.people import actions as people_actions
 from dangvu.people.models import Membership
-from dangvu.reports.facts import Period, compute
 
 START = dt.date(2010, 1, 1)
 PASSWORD = "pass-1234-word"

@@ -50,7 +50,7 @@ def test_sessions_and_attendances_come_from_per_person_records(world):
 
 def test_the_figure_lists_the_activities_behind_it(world):
     a = _dissemination(world, {world.members1[0]: "present"})
-    from dangvu.reports.facts import Period, compute
+    from dangvu.core.facts import Period, compute
 
     figure = compute(world.committee, Period.year(2017))["activities.dissemination.sessions"]
     assert figure.records == {"work.activity": frozenset({a.id})}

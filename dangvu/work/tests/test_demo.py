@@ -3,10 +3,10 @@
 import datetime as dt
 from decimal import Decimal
 
+from dangvu.core.facts import Period, compute
 from dangvu.orgs.models import Organization, active_on
 from dangvu.people.models import Membership, PartyProfile
 from dangvu.people.stats import section_one
-from dangvu.reports.facts import Period, compute
 from dangvu.work import actions
 from dangvu.work.models import Activity, Attendance, Verification
 

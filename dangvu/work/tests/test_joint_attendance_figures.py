@@ -4,11 +4,15 @@ superior's consolidation of its units counts by the same rule."""
 
 import datetime as dt
 
+from dangvu.core.facts import Period, compute
 from dangvu.orgs import actions as org_actions
+from dangvu.orgs.models import Organization, active_on
+from dangvu.orgs.tree import subtree_ids
 from dangvu.people import actions as people_actions
-from dangvu.reports.facts import Period
+from dangvu.people.models import Membership
 from dangvu.superior.consolidate import consolidate
 from dangvu.work import actions
+from dangvu.work.models import Activity
 
 from .conftest import START, facts
 
@@ -98,12 +102,6 @@ def test_no_organization_of_the_demo_reports_more_attendances_than_possible(demo
     """Every organization of the demo, every year: the attendances of each kind of activity are
     at most what its sessions allow, the members of the organization on each session's day plus
     the outside participants counted there."""
-    from dangvu.orgs.models import Organization, active_on
-    from dangvu.orgs.tree import subtree_ids
-    from dangvu.people.models import Membership
-    from dangvu.reports.facts import compute
-    from dangvu.work.models import Activity
-
     orgs = [demo, *Organization.objects.filter(parent=demo, kind="party_cell")]
     checked = 0
     for org in orgs:

@@ -4,17 +4,18 @@ Idempotent: each step checks whether its records exist. Demo logins get the pass
 DANGVU_DEMO_PASSWORD, or a new random one, printed at the end (never stored in the repo).
 """
 
+import os
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from dangvu.accounts.commands import DangvuCommand
 from dangvu.demo import STEPS
 from dangvu.demo.foundation import DEMO_USERS
 
 
-class Command(BaseCommand):
+class Command(DangvuCommand):
     help = "Nạp dữ liệu mẫu của Đảng bộ Sở Thông tin và Truyền thông (2017)."
 
     def add_arguments(self, parser):
@@ -22,8 +23,6 @@ class Command(BaseCommand):
         parser.add_argument("--quiet-logins", action="store_true", help="không in mật khẩu")
 
     def handle(self, *args, password=None, quiet_logins=False, **options):
-        import os
-
         self.stdout.write("Nạp dữ liệu mẫu:")
         with transaction.atomic():
             for step in STEPS:

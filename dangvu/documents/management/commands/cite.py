@@ -8,13 +8,14 @@ import json
 import sys
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from dangvu.accounts.commands import DangvuCommand
 from dangvu.lib.citations import find_citations
 from dangvu.lib.textfile import TextFileError, read_bytes, read_path
 
 
-class Command(BaseCommand):
+class Command(DangvuCommand):
     stealth_options = ("stdin",)  # tests pass the text with call_command(..., stdin=...)
     help = "In các trích dẫn văn bản trong một tệp (.txt, .md, .docx) hoặc từ đầu vào chuẩn, dạng JSON."
 

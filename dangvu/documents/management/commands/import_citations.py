@@ -5,16 +5,17 @@ Without --commit it only shows what would be entered and what is already there; 
 it writes everything in one transaction. Re-running adds nothing twice.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.exceptions import PermissionDenied
+from django.core.management.base import CommandError
 
+from dangvu.accounts.commands import DangvuCommand
 from dangvu.documents.access import DocumentAccess
 from dangvu.documents.actions import import_citations
 
 from .cite import read_text
 
 
-class Command(BaseCommand):
+class Command(DangvuCommand):
     stealth_options = ("stdin",)  # tests pass the text with call_command(..., stdin=...)
     help = (
         "Vào sổ văn bản các văn bản được trích dẫn trong một báo cáo (xem trước, --commit để ghi)."
@@ -22,30 +23,24 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="tệp .txt, .md hoặc .docx; “-” là đầu vào chuẩn")
-        parser.add_argument("--org", required=True, help="mã (slug) của tổ chức giữ sổ văn bản")
+        self.add_org_argument(parser, help="mã (slug) của tổ chức giữ sổ văn bản")
         parser.add_argument(
             "--commit", action="store_true", help="ghi vào sổ (mặc định: xem trước)"
         )
-        parser.add_argument("--user", help="chạy với quyền của người dùng này")
+        self.add_user_argument(parser)
 
     def handle(self, *args, file, org, commit=False, user=None, **options):
         try:
             access = DocumentAccess.for_username(user)
         except LookupError as e:
             raise CommandError(str(e)) from None
-        organization = access.scope.orgs().filter(slug=org).first()
-        if organization is None:
-            raise CommandError(f"Không tìm thấy tổ chức “{org}” (hoặc bạn không có quyền xem).")
+        organization = self.organization(org, access.scope)
         try:
             access.require_write_org(organization)
         except PermissionDenied as e:
             raise CommandError(str(e)) from None
         text = read_text(file, options.get("stdin"))
-        actor = _user(user)
-        try:
-            result = import_citations(actor, organization, text, commit=commit)
-        except ValidationError as e:
-            raise CommandError(" ".join(e.messages)) from None
+        result = self.run(import_citations, self.actor(user), organization, text, commit=commit)
         self._print(organization, result)
 
     def _print(self, org, result):
@@ -74,11 +69,3 @@ class Command(BaseCommand):
 def _line(doc):
     issuer = doc.issuer_display()
     return f"{doc}" + (f" — {issuer}" if issuer else "")
-
-
-def _user(username):
-    if not username:
-        return None
-    from django.contrib.auth import get_user_model
-
-    return get_user_model().objects.get(username=username)

@@ -2,13 +2,14 @@
 
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from dangvu.accounts.commands import DangvuCommand
 from dangvu.ops.actions import backup
 from dangvu.ops.backup import BackupError
 
 
-class Command(BaseCommand):
+class Command(DangvuCommand):
     help = (
         "Sao lưu toàn bộ: cơ sở dữ liệu, tệp đính kèm và khóa bí mật vào một tệp .zip (quyền "
         "0600). Chạy được khi máy chủ đang hoạt động."

@@ -4,15 +4,16 @@ Without --yes the file is checked completely and the command says what it would 
 stops: nothing is written. A damaged or foreign file is refused before anything is touched.
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from dangvu.accounts.commands import DangvuCommand
 from dangvu.ops import actions
 from dangvu.ops.backup import BackupError, current_contents, open_backup
 
 
-class Command(BaseCommand):
+class Command(DangvuCommand):
     help = (
         "Khôi phục cơ sở dữ liệu và tệp đính kèm từ một bản sao lưu (tạo bởi lệnh backup). "
         "Cần --yes để thực hiện; không có --yes chỉ kiểm tra tệp."

@@ -8,7 +8,6 @@ from django.core.management.base import CommandError
 from dangvu.accounts import onboarding
 from dangvu.accounts.commands import DangvuCommand
 from dangvu.accounts.scope import scope_for
-from dangvu.lib.dates import parse_date
 from dangvu.orgs.models import Organization
 
 KINDS = ", ".join(Organization.Kind.values)
@@ -78,7 +77,7 @@ class Command(DangvuCommand):
         parent = None
         if options["parent"]:
             parent = self.organization(options["parent"], scope, option="--parent")
-        valid_from = self._date(options["valid_from"])
+        valid_from = self.day(options["valid_from"]) if options["valid_from"] else None
         org = self.run(
             onboarding.create_org,
             actor,
@@ -93,14 +92,3 @@ class Command(DangvuCommand):
             founding_document=options["founding_document"] or "",
         )
         self.stdout.write(org.slug)
-
-    def _date(self, text):
-        if not text:
-            return None
-        try:
-            day = parse_date(text)
-        except ValueError:
-            day = None
-        if day is None:
-            raise CommandError(f"Ngày “{text}” không hợp lệ; hãy viết dạng 2015-03-20.")
-        return day

@@ -42,9 +42,9 @@ class Command(DangvuCommand):
         if not file or organization is None:
             raise CommandError("Cần tên tệp và --org (hoặc --template OUT.xlsx để lấy tệp mẫu).")
         try:
-            plan = excel.prepare(self._read(Path(file)), organization, actor)
+            plan = excel.prepare(self.read_xlsx(Path(file)), organization, actor)
         except excel.ImportFailed as e:
-            raise CommandError(_errors(e.errors)) from None
+            raise self.import_failed(e.errors) from None
         for row in plan.rows:
             self.stdout.write(
                 f"Dòng {row.number:>4}  {row.status_label:<7}  {row.name} "
@@ -52,7 +52,7 @@ class Command(DangvuCommand):
             )
         self.stdout.write(f"Tổng cộng: {plan.summary()}.")
         if plan.errors:
-            raise CommandError(_errors(plan.errors))
+            raise self.import_failed(plan.errors)
         if not plan.has_changes:
             self.stdout.write("Không có tổ chức mới; không ghi gì.")
             return
@@ -62,30 +62,8 @@ class Command(DangvuCommand):
         try:
             created = excel.commit(plan, actor)
         except excel.ImportFailed as e:
-            raise CommandError(_errors(e.errors)) from None
+            raise self.import_failed(e.errors) from None
         self.stdout.write(f"Đã ghi: {created} tổ chức mới.")
         for row in plan.rows:
             if row.status == excel.NEW:
                 self.stdout.write(f"  {row.org.slug}  {row.org.name}")
-
-    def _read(self, path):
-        try:
-            excel.check_size(path.stat().st_size)
-            return path.read_bytes()
-        except FileNotFoundError:
-            raise CommandError(f"Không có tệp “{path}”.") from None
-        except IsADirectoryError:
-            raise CommandError(f"“{path}” là một thư mục, không phải tệp .xlsx.") from None
-        except PermissionError:
-            raise CommandError(f"Không có quyền đọc tệp “{path}”.") from None
-        except excel.ImportFailed as e:
-            raise CommandError(_errors(e.errors)) from None
-
-
-def _errors(errors):
-    head = (
-        "Tệp có lỗi; không ghi gì:"
-        if len(errors) == 1
-        else f"Tệp có {len(errors)} lỗi; không ghi gì:"
-    )
-    return "\n".join([head, *errors])

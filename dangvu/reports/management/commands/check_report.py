@@ -10,13 +10,14 @@ none (notes alone do not fail a script).
 import json
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from dangvu.accounts.commands import DangvuCommand
 from dangvu.lib.checker import CODE_TITLES, ERROR, NOTE
 from dangvu.reports.checking import CheckError, check_path
 
 
-class Command(BaseCommand):
+class Command(DangvuCommand):
     help = "Kiểm tra báo cáo (.docx, .txt, .md): số liệu, đánh số, trích dẫn, chính tả, thể thức."
 
     def add_arguments(self, parser):

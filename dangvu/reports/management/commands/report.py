@@ -11,9 +11,9 @@ saving anything. Every refusal is a Vietnamese message and exit code 1.
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
-from dangvu.accounts.scope import scope_for_username
+from dangvu.accounts.commands import DangvuCommand
 from dangvu.lib.text import money
 from dangvu.reports.models import ReportDraft
 from dangvu.reports.outputs import FORMATS, export
@@ -26,7 +26,7 @@ def _refuse(error):
     return CommandError(" ".join(messages))
 
 
-class Command(BaseCommand):
+class Command(DangvuCommand):
     help = "Viết báo cáo (năm, sơ kết 6 tháng, quý, tháng) của một tổ chức ra tệp .docx, .pdf, .md hoặc .html."
 
     def add_arguments(self, parser):
@@ -36,7 +36,7 @@ class Command(BaseCommand):
             help="loại báo cáo: annual (năm), six_month (sơ kết 6 tháng đầu năm), "
             "quarterly (quý), monthly (tháng)",
         )
-        parser.add_argument("--org", required=True, help="mã (slug) của tổ chức")
+        self.add_org_argument(parser)
         parser.add_argument("--year", required=True, type=int, help="năm báo cáo")
         parser.add_argument(
             "--period", default="", help="kỳ báo cáo: H1 (6 tháng), Q1…Q4 (quý), 01…12 (tháng)"
@@ -48,7 +48,7 @@ class Command(BaseCommand):
             dest="draft_version",
             help="phiên bản dự thảo (mặc định: mới nhất)",
         )
-        parser.add_argument("--user", help="chạy với quyền của người dùng này")
+        self.add_user_argument(parser)
 
     def handle(
         self, *args, kind, org, year, out, period="", draft_version=None, user=None, **options
@@ -65,13 +65,7 @@ class Command(BaseCommand):
             code = normalize_code(kind, period)
         except ValidationError as e:
             raise _refuse(e) from None
-        try:
-            scope = scope_for_username(user)
-        except LookupError as e:
-            raise CommandError(str(e)) from None
-        organization = scope.orgs().filter(slug=org).first()
-        if organization is None:
-            raise CommandError(f"Không tìm thấy tổ chức “{org}” (hoặc bạn không có quyền xem).")
+        organization = self.organization(org, self.scope(user))
         drafts = ReportDraft.objects.filter(org=organization, year=year, template=kind, period=code)
         draft = (
             drafts.filter(version=version).first()

@@ -7,11 +7,13 @@ Running it again adds nothing."""
 import datetime as dt
 import random
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from dangvu.accounts.commands import DangvuCommand
 from dangvu.orgs.models import Organization
+from dangvu.reports.models import ReportDraft
 from dangvu.superior import actions, synthetic
 from dangvu.superior.consolidate import consolidate, period_to
 from dangvu.superior.models import Deadline, Submission
@@ -20,7 +22,7 @@ PREFIX = "tinh-tv"
 DEMO_SUPERIOR = "dang-uy-khoi-cac-co-quan-tra-vinh"
 
 
-class Command(BaseCommand):
+class Command(DangvuCommand):
     help = "Nạp thêm các đảng bộ cơ sở tổng hợp (dữ liệu bịa) dưới một cấp ủy cấp trên."
 
     def add_arguments(self, parser):
@@ -30,8 +32,6 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, count, org, members, **options):
-        from dangvu.reports.models import ReportDraft
-
         superior = Organization.objects.filter(slug=org, kind="superior_committee").first()
         if superior is None:
             raise CommandError(f"Không có cấp ủy cấp trên “{org}”.")

@@ -3,35 +3,37 @@
 report. Without --user it runs as the server's administrator; with it, the user must hold the
 office role of the superior committee (its read-only role may not)."""
 
-from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from dangvu.accounts.commands import DangvuCommand
 from dangvu.lib.dates import vn_date
 from dangvu.superior import actions
 
-from ._common import day_of, org_in, scope_of, user_of
 
-
-class Command(BaseCommand):
+class Command(DangvuCommand):
     help = "Đặt hạn gửi báo cáo của các tổ chức cơ sở đảng trực thuộc một cấp ủy cấp trên."
 
     def add_arguments(self, parser):
-        parser.add_argument("--org", required=True, help="mã (slug) của cấp ủy cấp trên")
+        self.add_org_argument(parser, help="mã (slug) của cấp ủy cấp trên")
         parser.add_argument("--year", required=True, type=int, help="năm báo cáo")
-        parser.add_argument("--date", required=True, help="hạn gửi, dạng YYYY-MM-DD")
+        self.add_date_argument(parser, help="hạn gửi, dạng YYYY-MM-DD")
         parser.add_argument("--period", default="", help="kỳ: H1, Q1…Q4, 01…12 (trống: cả năm)")
         parser.add_argument("--note", default="", help="ghi chú")
-        parser.add_argument("--user", help="chạy với quyền của người dùng này")
+        self.add_user_argument(parser)
 
     def handle(self, *args, org, year, date, period="", note="", user=None, **options):
-        scope = scope_of(user)
-        superior = org_in(scope, org)
+        scope = self.scope(user)
+        superior = self.organization(org, scope)
         if not scope.can_write_org(superior):
             raise CommandError("Bạn không có quyền đặt hạn gửi báo cáo của cấp ủy này.")
-        try:
-            d = actions.set_deadline(
-                user_of(user), superior, year, day_of(date), (period or "").upper(), note
-            )
-        except ValidationError as e:
-            raise CommandError(" ".join(e.messages)) from None
+        due = self.day(date)
+        d = self.run(
+            actions.set_deadline,
+            self.actor(user),
+            superior,
+            year,
+            due,
+            (period or "").upper(),
+            note,
+        )
         self.stdout.write(f"Hạn gửi báo cáo năm {year} của {superior}: {vn_date(d.due_on)}.")

@@ -3,27 +3,26 @@ basic statistical forms (11-HD/BTCTW) of an organization, filled from the record
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from dangvu.accounts.commands import DangvuCommand
 from dangvu.superior import statforms
 
-from ._common import day_of, org_in, scope_of
 
-
-class Command(BaseCommand):
+class Command(DangvuCommand):
     help = "Ghi các biểu thống kê cơ bản về tổ chức đảng, đảng viên (11-HD/BTCTW) ra tệp Excel."
 
     def add_arguments(self, parser):
-        parser.add_argument("--org", required=True, help="mã (slug) của tổ chức")
-        parser.add_argument("--date", required=True, help="có đến ngày, dạng YYYY-MM-DD")
+        self.add_org_argument(parser)
+        self.add_date_argument(parser, help="có đến ngày, dạng YYYY-MM-DD")
         parser.add_argument("--out", required=True, help="tệp .xlsx sẽ ghi")
-        parser.add_argument("--user", help="chạy với quyền của người dùng này")
+        self.add_user_argument(parser)
 
     def handle(self, *args, org, date, out, user=None, **options):
         if not out.lower().endswith(".xlsx"):
             raise CommandError("Tệp ra phải có đuôi .xlsx.")
-        root = org_in(scope_of(user), org)
-        forms = statforms.compute(root, day_of(date))
+        root = self.organization(org, self.scope(user))
+        forms = statforms.compute(root, self.day(date))
         Path(out).write_bytes(statforms.xlsx_bytes(forms))
         self.stdout.write(
             f"Đã ghi {out}: {len(statforms.FORMS)} biểu, {len(forms.rows)} tổ chức, "

@@ -5,10 +5,9 @@ queries. Reports, the `facts` command and the figure pages all read facts from h
 """
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-
-_PROVIDERS = []
-_DERIVED = []
+from typing import Any
 
 
 @dataclass
@@ -16,11 +15,11 @@ class Figure:
     """A fact's value and the records it counts: person ids, organization ids, or other records
     as {"model label": ids} (e.g. {"work.activity": {...}}), so a reader can see where it came from."""
 
-    value: object
-    people: frozenset = field(default_factory=frozenset)
-    orgs: frozenset = field(default_factory=frozenset)
+    value: Any
+    people: frozenset[int] = field(default_factory=frozenset)
+    orgs: frozenset[int] = field(default_factory=frozenset)
     label: str = ""
-    records: dict = field(default_factory=dict)
+    records: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -31,33 +30,42 @@ class Period:
     end: dt.date
 
     @classmethod
-    def year(cls, year):
+    def year(cls, year: int) -> "Period":
         return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
-    def __str__(self):
+    def __str__(self) -> str:
         if (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31):
             return str(self.start.year)
         return f"{self.start:%d/%m/%Y}–{self.end:%d/%m/%Y}"
 
 
-def provider(func):
+# An organization is any model instance here: the registry sits below the apps that define it.
+Facts = dict[str, Figure]
+Provider = Callable[[Any, Period], Facts]
+Derived = Callable[[Any, Period, Facts], Facts]
+
+_PROVIDERS: list[Provider] = []
+_DERIVED: list[Derived] = []
+
+
+def provider(func: Provider) -> Provider:
     """Register `func(org, period) -> {fact name: Figure}`."""
     _PROVIDERS.append(func)
     return func
 
 
-def derived(func):
+def derived(func: Derived) -> Derived:
     """Register `func(org, period, facts) -> {fact name: Figure}`: facts made from other facts
     (wording such as "Tiến sĩ: 01; Thạc sĩ: 04"), computed after every provider."""
     _DERIVED.append(func)
     return func
 
 
-def compute(org, period):
+def compute(org: Any, period: Period) -> Facts:
     """Every registered fact for `org` and `period`, keyed by name."""
-    facts = {}
+    facts: Facts = {}
     for func in _PROVIDERS:
         facts.update(func(org, period))
-    for func in _DERIVED:
-        facts.update(func(org, period, facts))
+    for make in _DERIVED:
+        facts.update(make(org, period, facts))
     return facts

@@ -1,0 +1,411 @@
+"""The Excel import kit every importer uses: the safe read of an .xlsx, the header mapping, the
+cell converters, the all-or-nothing commit, the template, and their Vietnamese messages.
+
+An import runs in two steps. The importer's `prepare` reads the file with `read_sheet`, converts
+and checks every row, and works out what would change (a plan), writing nothing; its `commit`
+carries the plan out through the named actions inside `commit_all`, so a single failure writes
+nothing at all.
+"""
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple, TypeVar
+
+import openpyxl
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from dangvu.lib.archive import ArchiveTooLarge, check_unpacked
+from dangvu.lib.dates import parse_date, vn_date
+from dangvu.lib.spreadsheet import defuse_workbook
+from dangvu.lib.text import decimal_vi, fold, money
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DATE_FORMAT = "DD/MM/YYYY"
+LIST_SHEET = "Danh sách"
+GUIDE_SHEET = "Hướng dẫn"
+# The header row may sit under a title; it is looked for in the first rows only.
+HEADER_SEARCH_ROWS = 20
+MAX_COLUMNS = 60
+# A zip that inflates far beyond the upload limit is refused before openpyxl parses it.
+# The most an .xlsx may unpack to (see dangvu.lib.archive for the ratio to its size).
+MAX_UNPACKED = 60 * 1024 * 1024
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="F1EFEC")
+
+NOT_XLSX = (
+    "Tệp không phải là bảng tính Excel (.xlsx). Hãy mở tệp bằng Excel hoặc LibreOffice "
+    "và lưu lại dạng “Excel Workbook (.xlsx)”."
+)
+OLD_XLS = (
+    "Tệp là bảng tính Excel đời cũ (.xls) hoặc có đặt mật khẩu. Hãy mở tệp và lưu lại dạng "
+    "“Excel Workbook (.xlsx)”, không đặt mật khẩu."
+)
+CHANGED_MEANWHILE = "Hồ sơ vừa được thay đổi trong lúc ghi nên không ghi gì; hãy nhập lại tệp."
+
+T = TypeVar("T")
+
+
+class ImportFailed(Exception):
+    """The file cannot be imported; `errors` are Vietnamese messages, one per problem."""
+
+    def __init__(self, errors: Iterable[str]) -> None:
+        self.errors = list(errors)
+        super().__init__("\n".join(self.errors))
+
+
+class CellError(Exception):
+    """A cell's value is unusable; the message says why, without the row and column."""
+
+
+class Column(NamedTuple):
+    """A column of an import file, as the template writes it and the reader finds it."""
+
+    key: str
+    header: str
+    required: bool  # the header must be present in the file (the cells may still be empty)
+    need: str  # when a cell must be filled, for the guide sheet
+    help: str
+    example: str
+    aliases: tuple[str, ...] = ()
+    width: int = 14
+    as_text: bool = False  # formatted as text in the template, so Excel keeps leading zeros
+
+
+def header_key(text: object) -> str:
+    """A header as compared: no case, diacritics, notes in brackets, stars or extra spaces."""
+    text = re.sub(r"\(.*?\)|\[.*?\]", " ", str(text if text is not None else ""))
+    return fold(text.replace("*", " ")).strip(" :.")
+
+
+def header_map(columns: Sequence[Column]) -> dict[str, str]:
+    """{header as compared: column key}, aliases included."""
+    return {header_key(c.header): c.key for c in columns} | {
+        header_key(alias): c.key for c in columns for alias in c.aliases
+    }
+
+
+def row_message(number: int, header: str | None, text: str) -> str:
+    """An error of row `number`, in column `header` when it is about one cell."""
+    if header is None:
+        return f"Dòng {number}: {text}"
+    return f"Dòng {number}, cột “{header}”: {text}"
+
+
+# Reading the file ----------------------------------------------------------------------------
+
+
+def size_text(n: int) -> str:
+    """A file size as users read it: "10 MB", "12,5 MB", "800 KB"."""
+    if n >= 1024 * 1024:
+        return f"{decimal_vi(round(n / (1024 * 1024), 1))} MB"
+    if n >= 1024:
+        return f"{decimal_vi(round(n / 1024, 1))} KB"
+    return f"{n} byte"
+
+
+def too_big_message(n: int) -> str:
+    limit = settings.DANGVU_MAX_UPLOAD_BYTES
+    return f"Tệp lớn {size_text(n)}, vượt giới hạn {size_text(limit)}; hãy chia nhỏ tệp."
+
+
+def check_size(n: int) -> None:
+    if n > settings.DANGVU_MAX_UPLOAD_BYTES:
+        raise ImportFailed([too_big_message(n)])
+
+
+@dataclass
+class Sheet:
+    header_row: int
+    columns: dict[str, int]  # column key -> index in the row
+    ignored: list[str]  # headers of the file that the import does not use
+    rows: list[tuple[int, dict[str, Any]]]  # [(row number as Excel shows it, {key: raw value})]
+
+
+def read_sheet(data: bytes, columns: Sequence[Column], *, anchor: str, max_rows: int) -> Sheet:
+    """The list sheet of an .xlsx file: the first sheet but the guide whose first rows hold the
+    header of column `anchor`, its header row and its non-empty rows, read once."""
+    check_size(len(data))
+    if not data:
+        raise ImportFailed(["Tệp rỗng: không có dữ liệu."])
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        raise ImportFailed([OLD_XLS])
+    _check_zip(data)
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a damaged file; all mean the same here
+        raise ImportFailed([NOT_XLSX]) from None
+    last_row = 0
+    try:
+        rows, header_row, mapped, ignored = _list_sheet(workbook, columns, anchor)
+        last_row = header_row
+        found: list[tuple[int, dict[str, Any]]] = []
+        for last_row, values in enumerate(rows, start=header_row + 1):
+            raw = {key: values[i] if i < len(values) else None for key, i in mapped.items()}
+            if all(blank(v) for v in raw.values()):
+                continue
+            if len(found) >= max_rows:
+                raise ImportFailed(
+                    [f"Tệp có hơn {money(max_rows)} dòng dữ liệu; hãy chia thành nhiều tệp."]
+                )
+            found.append((last_row, raw))
+    except ImportFailed:
+        raise
+    except Exception:
+        raise ImportFailed(
+            [f"Không đọc được tệp sau dòng {last_row}: nội dung bảng tính bị hỏng. {NOT_XLSX}"]
+        ) from None
+    finally:
+        workbook.close()
+    if not found:
+        raise ImportFailed(
+            [f"Tệp không có dòng dữ liệu nào dưới dòng tiêu đề (dòng {header_row})."]
+        )
+    return Sheet(header_row, mapped, ignored, found)
+
+
+def _check_zip(data: bytes) -> None:
+    """Refuse what is not an .xlsx, and zip bombs by their real unpacked size, before parsing."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+        if "xl/workbook.xml" not in names:
+            raise ImportFailed([NOT_XLSX])
+        check_unpacked(data, MAX_UNPACKED)
+    except ArchiveTooLarge as e:
+        raise ImportFailed(
+            [
+                f"Tệp {size_text(len(data))} giải nén ra hơn {size_text(e.limit)}, quá lớn so với "
+                "một bảng tính thông thường nên không được đọc; hãy lưu lại tệp bằng Excel hoặc "
+                "chia nhỏ tệp."
+            ]
+        ) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        raise ImportFailed([NOT_XLSX]) from None
+
+
+def _list_sheet(workbook, columns, anchor):
+    """(rows iterator, header row, {key: index}, ignored headers) of the list sheet."""
+    headers = header_map(columns)
+    empty = True
+    for sheet in workbook.worksheets:
+        if fold(sheet.title) == fold(GUIDE_SHEET):
+            continue
+        rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+        for number, values in enumerate(rows, start=1):
+            empty = empty and all(blank(v) for v in values)
+            keys = [None if blank(v) else headers.get(header_key(v)) for v in values]
+            if anchor in keys:
+                return (rows, number, *_map_header(number, values, keys, columns))
+            if number >= HEADER_SEARCH_ROWS:
+                break
+    if empty:
+        raise ImportFailed(["Tệp rỗng: bảng tính không có dữ liệu."])
+    header = next(c.header for c in columns if c.key == anchor)
+    raise ImportFailed(
+        [
+            f"Không tìm thấy dòng tiêu đề: cần một dòng có cột “{header}” "
+            f"trong {HEADER_SEARCH_ROWS} dòng đầu (hãy dùng tệp mẫu)."
+        ]
+    )
+
+
+def _map_header(number, values, keys, columns):
+    label = {c.key: c.header for c in columns}
+    mapped, ignored, errors = {}, [], []
+    for index, (value, key) in enumerate(zip(values, keys, strict=True)):
+        if key is None:
+            if not blank(value):
+                ignored.append(text(value))
+        elif key in mapped:
+            errors.append(
+                f"Dòng {number}: cột “{label[key]}” có hai lần "
+                f"(cột {get_column_letter(mapped[key] + 1)} và {get_column_letter(index + 1)})."
+            )
+        else:
+            mapped[key] = index
+    for c in columns:
+        if c.required and c.key not in mapped:
+            errors.append(f"Dòng {number}: thiếu cột “{c.header}” ở dòng tiêu đề.")
+    if errors:
+        raise ImportFailed(errors)
+    return mapped, ignored
+
+
+# Cell values -----------------------------------------------------------------------------------
+
+Converter = Callable[[Any, dt.date], Any]
+
+
+def blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def text(value: object) -> str:
+    """A cell as text: whitespace collapsed, whole numbers without ".0", dates as dd/mm/yyyy."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return vn_date(value)
+    return " ".join(str(value).split())
+
+
+def quote(value: str, limit: int = 40) -> str:
+    return f"“{value[:limit]}…”" if len(value) > limit else f"“{value}”"
+
+
+def whole_number(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
+def to_text(max_length: int) -> Converter:
+    """A converter to text of at most `max_length` characters."""
+
+    def convert(value: object, today: dt.date) -> str:
+        found = text(value)
+        if len(found) > max_length:
+            raise CellError(f"dài {len(found)} ký tự, tối đa {max_length}.")
+        return found
+
+    return convert
+
+
+def to_date(value: object, today: dt.date) -> dt.date | None:
+    """A date cell or a typed date (29/06/2017), not before 1900 nor after `today`."""
+    if blank(value):
+        return None
+    if isinstance(value, dt.datetime):
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, str):
+        try:
+            parsed = parse_date(value)
+        except ValueError:
+            parsed = None
+        if parsed is None:
+            raise CellError(
+                f"{quote(text(value))} không phải là ngày hợp lệ "
+                "(ghi dạng ngày/tháng/năm, ví dụ 29/06/2017)."
+            )
+        day = parsed
+    else:
+        raise CellError(
+            f"{quote(text(value))} không phải là ngày (ghi dạng ngày/tháng/năm, ví dụ 29/06/2017)."
+        )
+    if day.year < 1900:
+        raise CellError(f"{vn_date(day)} không hợp lệ (trước năm 1900).")
+    if day > today:
+        raise CellError(f"{vn_date(day)} sau ngày hôm nay.")
+    return day
+
+
+# Writing ---------------------------------------------------------------------------------------
+
+
+def commit_all(errors: list[str], write: Callable[[], T]) -> T:
+    """Run `write` in one transaction, or refuse a plan that has `errors`: all or nothing.
+
+    `write` raises ImportFailed to roll everything back; a row someone else wrote meanwhile (a
+    unique CCCD, a code) rolls back too and asks for the file again.
+    """
+    if errors:
+        raise ImportFailed(errors)
+    try:
+        with transaction.atomic():
+            return write()
+    except IntegrityError:
+        raise ImportFailed([CHANGED_MEANWHILE]) from None
+
+
+def refusals(number: int, error: ValidationError) -> list[str]:
+    """An action's refusal of row `number`, one message per problem."""
+    return [row_message(number, None, m) for m in error.messages]
+
+
+def write_template(
+    columns: Sequence[Column],
+    *,
+    intro: Sequence[str],
+    help_of: Callable[[Column], str] = lambda c: c.help,
+    dates: Iterable[str] = (),
+    choices: dict[str, Sequence[str]] | None = None,
+    max_rows: int,
+    listing: tuple[str, Sequence[Sequence[str]]] | None = None,
+    guide_widths: Sequence[int] = (20, 16, 90, 22),
+) -> bytes:
+    """An empty import file: the header row of `columns` (date and text formats, lists to pick
+    from in `choices`), and a guide sheet: `intro`, every column explained, and `listing` (a
+    title and rows: what the file may name)."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.worksheets[0]
+    sheet.title = LIST_SHEET
+    dates = set(dates)
+    for index, column in enumerate(columns, start=1):
+        cell = sheet.cell(row=1, column=index, value=column.header)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = column.width
+        if column.as_text:
+            sheet.column_dimensions[letter].number_format = "@"
+        elif column.key in dates:
+            sheet.column_dimensions[letter].number_format = DATE_FORMAT
+        if choices and column.key in choices:
+            _choice(sheet, letter, choices[column.key], max_rows)
+    sheet.freeze_panes = "A2"
+    _write_guide(workbook, columns, intro, help_of, listing, guide_widths)
+    defuse_workbook(workbook)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _choice(sheet, letter, values, max_rows):
+    choice = DataValidation(type="list", formula1=f'"{",".join(values)}"', allow_blank=True)
+    choice.add(f"{letter}2:{letter}{max_rows + 1}")
+    sheet.add_data_validation(choice)
+
+
+def _write_guide(workbook: Workbook, columns, intro, help_of, listing, widths):
+    sheet = workbook.create_sheet(GUIDE_SHEET)
+    for line in intro:
+        sheet.append([line])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append([])
+    sheet.append(["Cột", "Phải ghi", "Cách ghi", "Ví dụ"])
+    header_row = sheet.max_row
+    for cell in sheet[header_row]:
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    for column in columns:
+        sheet.append([column.header, column.need, help_of(column), column.example])
+    if listing is not None:
+        title, rows = listing
+        sheet.append([])
+        sheet.append([title])
+        sheet.cell(row=sheet.max_row, column=1).font = HEADER_FONT
+        for row in rows:
+            sheet.append(list(row))
+    for letter, width in zip("ABCD", widths, strict=True):
+        sheet.column_dimensions[letter].width = width
+    for row in sheet.iter_rows(min_row=header_row + 1):
+        if len(row) > 2:
+            row[2].alignment = Alignment(wrap_text=True, vertical="top")
