@@ -19,9 +19,8 @@ from django.core.exceptions import ValidationError
 from dangvu.lib.text import fold
 
 COMMON_PASSWORDS = Path(__file__).with_name("common_passwords_vi.txt")
-# What is left of a password once digits and symbols around a word are taken away: "Minh@1990"
-# is the common word "minh".
-_EDGES = re.compile(r"^[^a-z]+|[^a-z]+$")
+# A password's letters alone: "Minh@1990" and "mat-khau-123" are the common "minh", "matkhau".
+_NOT_LETTERS = re.compile(r"[^a-z]+")
 # Fewer letters and digits than this besides the username, and the password is the username
 # dressed up (Django's similarity validator misses a username typed twice).
 MIN_OTHER_CHARACTERS = 4
@@ -39,12 +38,12 @@ def common_passwords():
 
 
 class VietnameseCommonPasswordValidator:
-    """Refuse a password from the Vietnamese list, also with digits or symbols around it."""
+    """Refuse a password from the Vietnamese list, also with digits or symbols added."""
 
     def validate(self, password, user=None):
         text = folded(password)
         words = common_passwords()
-        if text in words or _EDGES.sub("", text) in words:
+        if text in words or _NOT_LETTERS.sub("", text) in words:
             raise ValidationError(
                 "Mật khẩu này quá phổ biến, dễ bị đoán ra.", code="password_too_common"
             )

@@ -22,7 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from dangvu.accounts import audit, onboarding
 from dangvu.lib.dates import vn_date
-from dangvu.lib.spreadsheet import defuse_workbook
+from dangvu.lib.spreadsheet import SpreadsheetTooCostly, defuse_workbook, open_workbook
 from dangvu.lib.text import fold, sort_key
 from dangvu.people.excel import (
     DATE_FORMAT,
@@ -197,7 +197,9 @@ def read_rows(data: bytes):
         raise ImportFailed([OLD_XLS])
     _check_zip(data)
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        workbook = open_workbook(data)
+    except SpreadsheetTooCostly as e:
+        raise ImportFailed([str(e)]) from None
     except Exception:  # openpyxl raises many kinds for a damaged file; all mean the same here
         raise ImportFailed([NOT_XLSX]) from None
     try:

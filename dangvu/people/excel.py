@@ -29,7 +29,7 @@ from dangvu.accounts import audit
 from dangvu.lib.archive import ArchiveTooLarge, check_unpacked
 from dangvu.lib.dates import add_months, parse_date, vn_date
 from dangvu.lib.rules import rule_in_force
-from dangvu.lib.spreadsheet import defuse_workbook, safe_row
+from dangvu.lib.spreadsheet import SpreadsheetTooCostly, defuse_workbook, open_workbook, safe_row
 from dangvu.lib.text import decimal_vi, fold, money
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
@@ -325,7 +325,9 @@ def read_sheet(data: bytes) -> Sheet:
     _check_zip(data)
     last_row = 0
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        workbook = open_workbook(data)
+    except SpreadsheetTooCostly as e:
+        raise ImportFailed([str(e)]) from None
     except Exception:  # openpyxl raises many kinds for a damaged file; all mean the same here
         raise ImportFailed([NOT_XLSX]) from None
     try:
