@@ -9,8 +9,6 @@ from django.core.exceptions import MiddlewareNotUsed
 from django.http import HttpResponse
 from django.views.debug import SafeExceptionReporterFilter
 
-LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
-
 
 def _is_loopback_address(address):
     try:
@@ -52,7 +50,7 @@ class DebugOnLoopbackMiddleware:
             return _refusal(
                 403, "Máy chủ đang chạy chế độ gỡ lỗi (DEBUG): chỉ mở từ chính máy này."
             )
-        if _host_name(request.META.get("HTTP_HOST", "")) not in LOOPBACK_NAMES:
+        if _host_name(request.META.get("HTTP_HOST", "")) not in settings.LOOPBACK_HOSTS:
             return _refusal(400, "Địa chỉ máy chủ (Host) không hợp lệ ở chế độ gỡ lỗi (DEBUG).")
         return self.get_response(request)
 

@@ -65,7 +65,9 @@ def readme_blocks():
 
 
 def _skipped_because(block):
-    return next((why for start, why in NOT_RUN.items() if first_command(block).startswith(start)), None)
+    return next(
+        (why for start, why in NOT_RUN.items() if first_command(block).startswith(start)), None
+    )
 
 
 def fill_template(path, rows):
@@ -96,9 +98,7 @@ def test_every_sh_block_is_run_or_said_why_not():
 def test_the_readme_blocks_run_as_written(tmp_path):
     for name in LINKED:
         (tmp_path / name).symlink_to(ROOT / name)
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO", "PYTEST", "MAKE"))
-    }
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO", "PYTEST", "MAKE"))}
     env.update(DANGVU_VAR_DIR=str(tmp_path / "var"))
     env.pop("DATABASE_URL", None)
     ran = 0
