@@ -30,7 +30,7 @@ from dangvu.lib.archive import ArchiveTooLarge, check_unpacked
 from dangvu.lib.dates import add_months, parse_date, vn_date
 from dangvu.lib.rules import rule_in_force
 from dangvu.lib.spreadsheet import SpreadsheetTooCostly, defuse_workbook, open_workbook, safe_row
-from dangvu.lib.text import decimal_vi, fold, money
+from dangvu.lib.text import ascii_digits, decimal_vi, fold, money
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
 
@@ -520,7 +520,8 @@ def _to_cccd(value, today):
         if 10 <= len(text) <= 11:
             text = text.zfill(12)
     else:
-        text = _text(value).replace(" ", "")
+        # Digits of another script are the same number, matched and stored in ASCII.
+        text = ascii_digits(_text(value).replace(" ", ""))
     if text and not actions.CCCD_RE.match(text):
         raise _CellError(f"{_quote(text)} phải gồm đúng 12 chữ số.")
     return text

@@ -2,7 +2,9 @@
 other digits and a username in look-alike letters cannot make a twin."""
 
 import datetime as dt
+import io
 
+import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
@@ -10,8 +12,10 @@ from django.core.exceptions import ValidationError
 
 from dangvu.accounts import actions
 from dangvu.accounts.forms import OwnPasswordForm
+from dangvu.accounts.scope import scope_for_username
 from dangvu.orgs.models import Organization
 from dangvu.people import actions as people_actions
+from dangvu.people import excel
 from dangvu.people.models import Person
 
 User = get_user_model()
@@ -88,6 +92,29 @@ def test_a_cccd_in_other_digits_is_stored_in_ascii_and_collides_with_its_twin(de
 def test_a_cccd_in_other_digits_finds_the_member_for_an_account(demo):
     person = _person(demo, ASCII_CCCD)
     assert actions.person_by_cccd(None, demo, TWINS[2]) == person
+
+
+def test_an_imported_cccd_in_other_digits_matches_its_ascii_twin(demo):
+    person = _person(demo, ASCII_CCCD)
+    book = openpyxl.load_workbook(io.BytesIO(excel.write_template()))
+    sheet = book["Danh sách"]
+    headers = [cell.value for cell in sheet[1]]
+    row = {
+        "Họ và tên": person.full_name,
+        "Ngày sinh": "02/01/1985",
+        "Giới tính": "Nam",
+        "Số CCCD": TWINS[0],
+        "Chi bộ": "Chi bộ 1",
+        "Ngày vào Đảng": "19/05/2019",
+        "Ngày chính thức": "19/05/2020",
+    }
+    sheet.append([row.get(h) for h in headers])
+    out = io.BytesIO()
+    book.save(out)
+    plan = excel.prepare(out.getvalue(), demo, scope_for_username("vanphong"))
+    # The row is the person already on record, not a second one with the same number.
+    assert not plan.errors
+    assert "0 hồ sơ mới, 1 hồ sơ cập nhật" in plan.summary()
 
 
 def test_a_cccd_of_other_characters_is_refused(demo):
