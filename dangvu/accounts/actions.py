@@ -189,8 +189,6 @@ PASSWORD_PROBLEMS = {
     "password_too_common": "Mật khẩu này quá phổ biến, dễ bị đoán ra.",
     "password_entirely_numeric": "Mật khẩu không được chỉ gồm chữ số.",
     "password_too_similar": "Mật khẩu quá giống thông tin của tài khoản ({verbose_name}).",
-    "password_contains_username": "Mật khẩu không được là tên đăng nhập (lặp lại hay thêm vài "
-    "chữ số).",
 }
 
 

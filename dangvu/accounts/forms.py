@@ -25,8 +25,8 @@ class OwnPasswordForm(PasswordChangeForm):
         self.fields["new_password1"].help_text = password_help_text()
 
     def validate_password_for_user(self, user, password_field_name=None, **kwargs):
-        # Django puts the rules' errors under the repeat field; they are about the new password,
-        # whose field carries the rules' help text.
+        # Django puts the rules' errors under the field it names (the repeat field); they are
+        # about the new password, whose field carries the rules' help text.
         password = self.cleaned_data.get("new_password2")
         if password:
             try:

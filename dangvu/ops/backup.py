@@ -4,12 +4,12 @@ What the file holds:
 
 - `manifest.json`: format, dangvu and Django versions, date, database kind, the applied
   migrations, and per table its columns and row count (checked again after a restore);
-- `database/<table>.jsonl`: every row of every table (sessions aside: `UNSAVED_TABLES`), one JSON array per line, values written
-  DB-neutrally (dates ISO, decimals as text), so a SQLite backup restores into PostgreSQL and
-  back; this is what `restore` reads;
-- `database.sqlite3` (SQLite installations only): the page-exact copy made by SQLite's online
-  backup API, which the dump is read from, so both are the same moment; it also lets an
-  administrator recover with nothing but the file and the `sqlite3` tool;
+- `database/<table>.jsonl`: every row of every table (sessions aside: `UNSAVED_TABLES`), one
+  JSON array per line, values written DB-neutrally (dates ISO, decimals as text), so a SQLite
+  backup restores into PostgreSQL and back; this is what `restore` reads;
+- `database.sqlite3` (SQLite installations only, sessions emptied): the page-exact copy made by
+  SQLite's online backup API, which the dump is read from, so both are the same moment; it also
+  lets an administrator recover with nothing but the file and the `sqlite3` tool;
 - `secret_key` when the settings read the key from `var/` (not from the environment);
 - `media/…`: the attachments (MEDIA_ROOT), byte for byte.
 
