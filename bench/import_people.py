@@ -23,6 +23,8 @@ from _setup import verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_COMMIT_SECONDS = 20
+# The first day after the fee years the demo closes.
+FIRST_OPEN_DAY = dt.date(2018, 1, 1)
 
 
 def main():
@@ -156,7 +158,9 @@ def build_file(rows, phone_prefix="09"):
             "admitted_on": admitted.strftime("%d/%m/%Y"),
             "official_on": official,
             "card_number": f"84.{n:06d}",
-            "cell_since": None,
+            # The demo closes its 2016 and 2017 fee books: members joining a cell before the
+            # end of 2017 would change them and be refused, so they join in an open year.
+            "cell_since": max(admitted, FIRST_OPEN_DAY),
             "trade_union": "x",
             "youth_union": dt.date(birth.year + 16, 3, 26) if n % 3 == 0 else None,
             "veterans": None,

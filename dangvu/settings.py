@@ -5,6 +5,8 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("DANGVU_VAR_DIR", BASE_DIR / "var"))
@@ -49,6 +51,18 @@ SECRET_KEY_FILE = None if os.environ.get("SECRET_KEY") else VAR_DIR / "secret_ke
 SECRET_KEY = _secret_key()
 DEBUG = envbool("DEBUG", False)
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+# Django's debug page shows the settings and the server's environment (DATABASE_URL with its
+# password) to whoever gets an error: it is for a developer's own computer only. DEBUG with a
+# host name other than this computer's is refused at start; DebugOnLoopbackMiddleware also
+# refuses, under DEBUG, any request from another address or naming another host.
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+if DEBUG and not set(ALLOWED_HOSTS) <= LOOPBACK_HOSTS:
+    raise ImproperlyConfigured(
+        "DEBUG=1 chỉ dùng trên máy này (127.0.0.1, localhost); ALLOWED_HOSTS="
+        f"{','.join(ALLOWED_HOSTS)} cho máy khác vào: bỏ DEBUG."
+    )
+# Whatever shows an error (the debug page, error mails) hides these, the database URL included.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "dangvu.ops.guards.ExceptionReporterFilter"
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -71,7 +85,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a debug page only for this computer, and a huge body refused before it is read.
+    "dangvu.ops.guards.DebugOnLoopbackMiddleware",
+    "dangvu.ops.guards.RequestSizeMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -79,6 +97,7 @@ MIDDLEWARE = [
     "dangvu.ops.throttle.LoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "dangvu.accounts.middleware.NoStoreMiddleware",
     "dangvu.accounts.middleware.LoginRequiredMiddleware",
 ]
 
@@ -129,6 +148,9 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Django's common list is English: the Vietnamese one, and the username typed twice.
+    {"NAME": "dangvu.accounts.validators.VietnameseCommonPasswordValidator"},
+    {"NAME": "dangvu.accounts.validators.UsernameInPasswordValidator"},
 ]
 # Login throttling (dangvu.ops.throttle): failures per account and per address in a window.
 AUTHENTICATION_BACKENDS = ["dangvu.ops.throttle.ThrottledModelBackend"]
@@ -180,6 +202,25 @@ if HTTPS:
     SECURE_HSTS_PRELOAD = envbool("DANGVU_HSTS_PRELOAD", True)
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 X_FRAME_OPTIONS = "DENY"
+# The CSRF refusal page in Vietnamese (Django's own is English).
+CSRF_FAILURE_VIEW = "dangvu.ops.views.csrf_failure"
+# Content-Security-Policy (django-csp): scripts only from dangvu's static files, or inline with
+# the page's nonce (`nonce="{{ request.csp_nonce }}"`); styles may be inline (tables and the
+# report preview carry style attributes); no plugins, frames or foreign form targets.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
@@ -210,3 +251,6 @@ LOGGING = {
 DANGVU_MAX_UPLOAD_BYTES = int(os.environ.get("DANGVU_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = DANGVU_MAX_UPLOAD_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = DANGVU_MAX_UPLOAD_BYTES
+# A request body larger than this is refused from its Content-Length, before a byte of it is
+# read (RequestSizeMiddleware): the largest upload and room for the form's other fields.
+DANGVU_MAX_REQUEST_BYTES = DANGVU_MAX_UPLOAD_BYTES + 1024 * 1024

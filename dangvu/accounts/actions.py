@@ -9,6 +9,7 @@ its hash.
 
 import re
 import secrets
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -20,6 +21,7 @@ from django.db.models import Q, QuerySet
 
 from dangvu.core import audit
 from dangvu.core.audit import Actor
+from dangvu.lib.text import ascii_digits
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Person
@@ -41,8 +43,10 @@ NOT_MANAGER = (
 )
 # Letters and digits nobody confuses when copying a password by hand (no 0/o, 1/l/i).
 ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
-USERNAME_RE = re.compile(r"^[\w.@+-]{1,150}$")
-CCCD_RE = re.compile(r"^\d{12}$")
+# ASCII only, so that a look-alike letter (Cyrillic "а", full-width "ａ") cannot make a second
+# account that reads like an existing one.
+USERNAME_RE = re.compile(r"^[A-Za-z0-9.@+_-]{1,150}$")
+CCCD_RE = re.compile(r"^[0-9]{12}$")
 
 
 def one_time_password():
@@ -120,7 +124,7 @@ def accounts_in(org_ids: Iterable[int]) -> QuerySet[User]:
 
 def person_by_cccd(actor: Actor, org: Organization, cccd: str) -> Person:
     """The person with this CCCD among the people of `org` whose accounts `actor` manages."""
-    cccd = (cccd or "").strip()
+    cccd = ascii_digits((cccd or "").strip())
     if not CCCD_RE.match(cccd):
         raise ValidationError(f"Số CCCD “{cccd}” phải gồm đúng 12 chữ số.")
     ids = managed_org_ids(actor)
@@ -169,13 +173,15 @@ def _check_role(actor, kind, org, person):
 
 
 def _clean_username(username):
-    username = (username or "").strip()
+    # NFKC first: a full-width "ｖａｎｐｈｏｎｇ" is "vanphong" (and then taken), as Django's own
+    # user model normalizes it.
+    username = unicodedata.normalize("NFKC", username or "").strip()
     if not username:
         raise ValidationError("Tên đăng nhập không được để trống.")
     if not USERNAME_RE.match(username):
         raise ValidationError(
-            f"Tên đăng nhập “{username[:40]}” không hợp lệ: chỉ gồm chữ, số và các ký tự "
-            "@ . + - _ (không dấu cách), tối đa 150 ký tự."
+            f"Tên đăng nhập “{username[:40]}” không hợp lệ: chỉ gồm chữ cái không dấu, chữ số "
+            "và các ký tự @ . + - _ (không dấu cách), tối đa 150 ký tự."
         )
     if get_user_model().objects.filter(username__iexact=username).exists():
         raise ValidationError(f"Tên đăng nhập “{username}” đã có; hãy chọn tên khác.")

@@ -8,6 +8,7 @@ from dangvu.web import EMPTY_LABEL, DateInput
 
 from . import actions
 from .models import Role
+from .validators import password_help_text
 
 ROLE_ORGS = sorted({k for kinds in actions.ROLE_ORG_KINDS.values() for k in kinds})
 
@@ -21,15 +22,17 @@ class OwnPasswordForm(PasswordChangeForm):
         self.fields["old_password"].label = "Mật khẩu hiện tại"
         self.fields["new_password1"].label = "Mật khẩu mới"
         self.fields["new_password2"].label = "Nhập lại mật khẩu mới"
-        self.fields["new_password1"].help_text = "Ít nhất 8 ký tự; không dùng mật khẩu dễ đoán."
+        self.fields["new_password1"].help_text = password_help_text()
 
-    def validate_password_for_user(self, user, password_field_name="password2", **kwargs):
-        password = self.cleaned_data.get(password_field_name)
+    def validate_password_for_user(self, user, password_field_name=None, **kwargs):
+        # Django puts the rules' errors under the field it names (the repeat field); they are
+        # about the new password, whose field carries the rules' help text.
+        password = self.cleaned_data.get("new_password2")
         if password:
             try:
                 password_validation.validate_password(password, user)
             except ValidationError as error:
-                self.add_error(password_field_name, actions.password_problems(error))
+                self.add_error("new_password1", actions.password_problems(error))
 
 
 class AccountCreateForm(forms.Form):

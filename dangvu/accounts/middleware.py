@@ -1,5 +1,6 @@
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import SimpleLazyObject
 
 from dangvu.orgs.models import Organization
@@ -8,6 +9,8 @@ from .actions import must_change_password
 from .scope import scope_for
 
 PUBLIC_PREFIXES = ("/dang-nhap/", "/static/", "/favicon.ico")
+# The same files for everyone, nothing personal: the only responses a browser or proxy may keep.
+SHARED_PREFIXES = ("/static/", "/favicon.ico")
 # While a one-time password is in use, only these pages open.
 ONE_TIME_PREFIXES = ("/doi-mat-khau/", "/dang-xuat/", "/static/")
 # Set in the session at login when the account's password is a one-time password.
@@ -34,6 +37,21 @@ class LoginRequiredMiddleware:
                 return detour
         request.scope = SimpleLazyObject(lambda: scope_for(request.user))
         return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """Every page and export but the static files is `Cache-Control: no-store` (Django's
+    never_cache headers): they hold personal data, and a shared computer's browser cache or a
+    proxy must not keep a copy after the user logs out."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.path.startswith(SHARED_PREFIXES):
+            add_never_cache_headers(response)
+        return response
 
 
 def _detour(request):

@@ -26,7 +26,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from dangvu.lib.archive import ArchiveTooLarge, check_unpacked
 from dangvu.lib.dates import parse_date, vn_date
-from dangvu.lib.spreadsheet import defuse_workbook
+from dangvu.lib.spreadsheet import SpreadsheetTooCostly, defuse_workbook, open_workbook
 from dangvu.lib.text import decimal_vi, fold, money
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -141,7 +141,9 @@ def read_sheet(data: bytes, columns: Sequence[Column], *, anchor: str, max_rows:
         raise ImportFailed([OLD_XLS])
     _check_zip(data)
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        workbook = open_workbook(data)
+    except SpreadsheetTooCostly as e:
+        raise ImportFailed([str(e)]) from None
     except Exception:  # openpyxl raises many kinds for a damaged file; all mean the same here
         raise ImportFailed([NOT_XLSX]) from None
     last_row = 0

@@ -111,3 +111,10 @@ def name_collation_key(full_name: str) -> str:
     words = (full_name or "").split()
     given = words[-1] if words else ""
     return collation_key(given) + "0" + collation_key(" ".join(words))
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with every decimal digit of any script (Arabic-Indic, full-width, Devanagari…) as its
+    ASCII digit, so that a number typed with another keyboard is the same number: "٠٨٦…" and
+    "０８６…" are "086…". Other characters are kept."""
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)

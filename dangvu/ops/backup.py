@@ -4,12 +4,12 @@ What the file holds:
 
 - `manifest.json`: format, dangvu and Django versions, date, database kind, the applied
   migrations, and per table its columns and row count (checked again after a restore);
-- `database/<table>.jsonl`: every row of every table, one JSON array per line, values written
-  DB-neutrally (dates ISO, decimals as text), so a SQLite backup restores into PostgreSQL and
-  back; this is what `restore` reads;
-- `database.sqlite3` (SQLite installations only): the page-exact copy made by SQLite's online
-  backup API, which the dump is read from, so both are the same moment; it also lets an
-  administrator recover with nothing but the file and the `sqlite3` tool;
+- `database/<table>.jsonl`: every row of every table (sessions aside: `UNSAVED_TABLES`), one
+  JSON array per line, values written DB-neutrally (dates ISO, decimals as text), so a SQLite
+  backup restores into PostgreSQL and back; this is what `restore` reads;
+- `database.sqlite3` (SQLite installations only, sessions emptied): the page-exact copy made by
+  SQLite's online backup API, which the dump is read from, so both are the same moment; it also
+  lets an administrator recover with nothing but the file and the `sqlite3` tool;
 - `secret_key` when the settings read the key from `var/` (not from the environment);
 - `media/…`: the attachments (MEDIA_ROOT), byte for byte.
 
@@ -68,6 +68,9 @@ RESTORE_CAP = 50 * 1024**3
 # Tables migrate fills by itself: a database holding only these counts as empty.
 SEEDED_TABLES = {"django_content_type", "auth_permission"}
 BATCH = 1000
+# Tables whose rows are never saved: live sessions would let whoever reads a backup act as a
+# logged-in user. The table itself is listed (empty), so a restore logs everyone out.
+UNSAVED_TABLES = {"django_session"}
 SNAPSHOT_ALIAS = "dangvu_backup_snapshot"
 
 
@@ -153,6 +156,7 @@ def _read_source(workdir: Path):
         target = sqlite3.connect(copy)
         try:
             connection.connection.backup(target)
+            _drop_unsaved_rows(target)
         finally:
             target.close()
         # A connection of its own, known only to this process's handler and never added to
@@ -175,6 +179,16 @@ def _read_source(workdir: Path):
         yield connection, None
 
 
+def _drop_unsaved_rows(copy: sqlite3.Connection):
+    """Empty the unsaved tables of the SQLite copy, and VACUUM so that their old pages are
+    gone from the file too, not only unlinked."""
+    existing = {row[0] for row in copy.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    for table in UNSAVED_TABLES & existing:
+        copy.execute(f'DELETE FROM "{table}"')
+    copy.commit()
+    copy.execute("VACUUM")
+
+
 def _dump_table(zf: zipfile.ZipFile, model, alias: str) -> dict:
     fields = model._meta.concrete_fields
     rows = 0
@@ -184,6 +198,8 @@ def _dump_table(zf: zipfile.ZipFile, model, alias: str) -> dict:
         .order_by(model._meta.pk.attname)
         .values_list(*[f.attname for f in fields])
     )
+    if model._meta.db_table in UNSAVED_TABLES:
+        query = query.none()
     with zf.open(member, "w", force_zip64=True) as out:
         for row in query.iterator(chunk_size=BATCH):
             line = json.dumps(row, ensure_ascii=False, default=_encode, separators=(",", ":"))

@@ -18,6 +18,7 @@ from dangvu.core import audit
 from dangvu.core.audit import Actor
 from dangvu.lib.dates import add_months, vn_date
 from dangvu.lib.rules import Rule, rule_in_force
+from dangvu.lib.text import ascii_digits
 from dangvu.orgs.models import Organization, active_on
 
 from .models import (
@@ -32,7 +33,8 @@ from .models import (
 from .signals import fee_book_changing
 
 PARTY_CARD_LENGTH = PartyProfile._meta.get_field("card_number").max_length or 0
-CCCD_RE = re.compile(r"^\d{12}$")
+# ASCII digits only: `\d` would also take Arabic-Indic or full-width digits, a twin of a number.
+CCCD_RE = re.compile(r"^[0-9]{12}$")
 CCCD_TAKEN = "Số CCCD này đã được dùng cho một hồ sơ khác; liên hệ văn phòng cấp ủy."
 PERSON_FIELDS = (
     "full_name",
@@ -114,7 +116,8 @@ def clean_person_fields(fields: Any, instance: Person | None = None) -> dict[str
         _check_not_future(birth, "Ngày sinh")
         if birth.year < 1900:
             raise ValidationError(f"Ngày sinh {vn_date(birth)} không hợp lệ.")
-    cccd = (data.get("cccd") or "").strip() or None
+    # Digits typed on another keyboard are the same number: stored and compared in ASCII.
+    cccd = ascii_digits((data.get("cccd") or "").strip()) or None
     if cccd is not None:
         if not CCCD_RE.match(cccd):
             raise ValidationError(f"Số CCCD “{cccd}” phải gồm đúng 12 chữ số.")

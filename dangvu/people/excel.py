@@ -39,7 +39,7 @@ from dangvu.core.imports import (
 from dangvu.lib.dates import add_months, vn_date
 from dangvu.lib.rules import rule_in_force
 from dangvu.lib.spreadsheet import safe_row
-from dangvu.lib.text import fold, money
+from dangvu.lib.text import ascii_digits, fold, money
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
 
@@ -279,7 +279,8 @@ def _to_cccd(value, today):
         if 10 <= len(text) <= 11:
             text = text.zfill(12)
     else:
-        text = kit.text(value).replace(" ", "")
+        # Digits of another script are the same number, matched and stored in ASCII.
+        text = ascii_digits(kit.text(value).replace(" ", ""))
     if text and not actions.CCCD_RE.match(text):
         raise kit.CellError(f"{kit.quote(text)} phải gồm đúng 12 chữ số.")
     return text
