@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from dataclasses import asdict, dataclass
@@ -62,14 +63,30 @@ __all__ = [
     "CITATION_CODES",
     "CODE_TITLES",
     "ERROR",
+    "MAX_CHARS",
     "NOTE",
     "Finding",
+    "TextTooLong",
+    "refuse_too_long",
     "check_markdown",
     "check_text",
     "guess_report_date",
 ]
 
 EXCERPT_MAX = 120
+
+# The longest text checked, in characters. A 30-page report is some 130.000 characters; a
+# longer text is refused, so that the time and memory a check takes are bounded by this size
+# and not by the upload limit (a 10 MB "a a a ..." once took 82 s and 5 GB).
+MAX_CHARS = 1_000_000
+# At most this many findings from one check: past that the text is noise, not a report, and
+# listing more only costs memory (every repeated word of "a a a ..." is a doubled word).
+MAX_FINDINGS_PER_CHECK = 300
+
+
+class TextTooLong(ValueError):
+    """A text longer than MAX_CHARS; the message is in Vietnamese."""
+
 
 # Severities: an error is wrong whoever reads it; a note is house style an office may not keep.
 ERROR = "lỗi"
@@ -170,23 +187,39 @@ def check_text(
     text (:func:`guess_report_date`).
     """
     doc = _Doc(paragraphs, unit)
+    refuse_too_long(doc.text)
     if report_date is None:
         report_date, estimated = _guess_report_date(doc.text)
     else:
         estimated = False
     citations = find_citations(doc.text)
-    findings = [
-        *_check_totals(doc),
-        *_check_ledger(doc),
-        *_check_numbering(doc),
-        *_check_citations(doc, citations, report_date, estimated),
-        *_check_spelling(doc, citations),
-        *_check_quotes(doc),
-        *(_check_counts(doc) if style_notes else ()),
-        *_check_signature(doc),
+    checks = [
+        _check_totals(doc),
+        _check_ledger(doc),
+        _check_numbering(doc),
+        _check_citations(doc, citations, report_date, estimated),
+        _check_spelling(doc, citations),
+        _check_quotes(doc),
+        _check_counts(doc) if style_notes else (),
+        _check_signature(doc),
     ]
+    # Checks are generators: one stopped at its cap does no more work.
+    findings = [f for check in checks for f in itertools.islice(check, MAX_FINDINGS_PER_CHECK)]
     # Equal findings (the same problem at the same place) are one finding.
     return sorted(set(findings), key=lambda f: (f.line, doc.offsets.get(f, 0), f.code, f.problem))
+
+
+def refuse_too_long(text: str) -> None:
+    """Raise TextTooLong when `text` is longer than the checker takes (MAX_CHARS)."""
+    if len(text) > MAX_CHARS:
+        raise TextTooLong(
+            f"văn bản quá dài để kiểm tra ({_thousands(len(text))} ký tự); giới hạn là "
+            f"{_thousands(MAX_CHARS)} ký tự (khoảng 200 trang). Hãy tách thành nhiều tệp nhỏ hơn."
+        )
+
+
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
 
 def guess_report_date(text: str) -> dt.date | None:
@@ -950,7 +983,7 @@ def _check_spelling(doc: _Doc, citations: list[Citation]):
     # The spelling engine: non-words (hunspell-vi), real-word slips, doubled words. Symbols and
     # the rest of a citation are not words.
     spans = [(c.start, c.end) for c in citations]
-    for slip in find_spelling_slips(doc.text, spans):
+    for slip in find_spelling_slips(doc.text, spans, limit=MAX_FINDINGS_PER_CHECK):
         if any(slip.start <= r < slip.end or r <= slip.start < r + 2 for r in reported):
             continue
         written = _collapse(slip.written)

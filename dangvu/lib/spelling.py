@@ -267,8 +267,11 @@ def _variants(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def find_spelling_slips(text: str, skip: list[tuple[int, int]] = ()) -> list[Slip]:
-    """Slips in `text` (NFC), outside the `skip` spans (citations, for instance)."""
+def find_spelling_slips(
+    text: str, skip: list[tuple[int, int]] = (), limit: int | None = None
+) -> list[Slip]:
+    """Slips in `text` (NFC), outside the `skip` spans (citations, for instance); with `limit`,
+    only the first `limit` of them (the search stops there)."""
     known = syllables()
     words = known_words()
     spans = sorted(skip)
@@ -298,6 +301,8 @@ def find_spelling_slips(text: str, skip: list[tuple[int, int]] = ()) -> list[Sli
         unknown = {w for w in canon_of if w not in known and not _is_word(w, known)}
     slips: dict[int, Slip] = {}
     for i, m in enumerate(tokens):
+        if limit is not None and len(slips) >= limit:
+            break
         word = m.group()
         lower = word.lower()
         prev = tokens[i - 1] if joined[i] else None
