@@ -968,6 +968,7 @@ def _check_spelling(doc: _Doc, citations: list[Citation]):
     # The citation parser already reports a misspelt type word before a number ("Chi thị số
     # 19-CT/TU"); the lexicon must not report it twice.
     reported = {c.start for c in citations if any("type_misspelt" in w for w in c.warnings)}
+    taken: list[tuple[int, int]] = []  # spans of the lexicon's slips
     for slip in find_slips(doc.text):
         if slip.start in reported:
             continue
@@ -980,11 +981,13 @@ def _check_spelling(doc: _Doc, citations: list[Citation]):
         yield doc.finding(term.kind, slip.start, slip.end, problem,
                           f"Sửa thành “{slip.suggestion}”.")  # fmt: skip
         reported.add(slip.start)
+        taken.append((slip.start, slip.end))
     # The spelling engine: non-words (hunspell-vi), real-word slips, doubled words. Symbols and
     # the rest of a citation are not words.
     spans = [(c.start, c.end) for c in citations]
     for slip in find_spelling_slips(doc.text, spans, limit=MAX_FINDINGS_PER_CHECK):
-        if any(slip.start <= r < slip.end or r <= slip.start < r + 2 for r in reported):
+        # A word the lexicon reported is not reported again by the engine.
+        if any(slip.start < end and start < slip.end for start, end in taken):
             continue
         written = _collapse(slip.written)
         problem = _SPELLING_PROBLEMS[slip.kind].format(written=written)

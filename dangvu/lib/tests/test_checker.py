@@ -31,41 +31,9 @@ def found(text, code, **kwargs):
 
 
 # --------------------------------------------------------------------------------------------
-# The reference report
+# The reference report (what the engines find and miss on it is measured by
+# bench/checker_reference.py, not required here: nothing is tuned on it)
 # --------------------------------------------------------------------------------------------
-
-# Every finding on the reference report: (line, code, text the excerpt shows). A new false
-# alarm, or a defect no longer found, fails the test.
-REFERENCE_FINDINGS = [
-    (22, "citation_type_abbreviated", "ND 68"),  # "NĐ" without its Đ
-    (44, "quote_unbalanced", "“về thực hiện Thông báo"),  # opened, never closed
-    (56, "spelling", "baner"),
-    (70, "style", "lãnh chỉ đạo"),
-    (82, "citation_type_typo", "Chi thị 04/CT-UBND"),  # footnote 1
-    (84, "citation_type_typo", "Chi thị số 19-CT/TU"),  # footnote 2
-    (84, "citation_type_typo", "Chi thị số 12-CT/TW"),
-    (84, "citation_type_typo", "Chi thị số 02/CT-UBND"),
-    (86, "spelling", "Công thông tin điện tử"),
-    (96, "style", "lãnh chỉ đạo"),
-    (112, "spelling", "trong hợp lệ chi bộ"),
-    (116, "spelling", "mẫu chuyện"),
-    (122, "citation_party_state_style", "328/CV-TU"),
-    (122, "spelling", "tốt cáo"),
-    (134, "style", "lãnh chỉ đạo"),
-    (140, "spelling", "hiếu hi"),
-    (142, "quote_unbalanced", "“Tìm hiểu lịch sử"),  # opened, never closed
-    (168, "quote_unbalanced", "Hồ Chí Minh” năm 2017"),  # closed, never opened
-    (168, "spelling", "Chi đạo chi ủy"),
-    (184, "spelling", "chăm điểm"),
-    (225, "spelling", "chuyên đảng chính thức"),
-    (231, "style", "Sở TT-TT"),
-    (253, "spelling", "nghe thông tin"),  # "công" ends line 251
-    (255, "numbering_repeat", "VI. CHƯƠNG TRÌNH CÔNG TÁC NĂM 2018"),  # VII is meant
-    (273, "citation_term", "Nghị quyết Trung ương 4 (khóa II)"),
-    (281, "spelling", "Hợp định kỳ"),
-    (283, "spelling", "tỉnh năm, chỉ đạo"),  # "nắm, chỉ đạo"
-    (294, "signature_capacity", "Đ. BÍ THƯ"),
-]
 
 
 @pytest.fixture(scope="module")
@@ -73,24 +41,6 @@ def reference_text():
     if REPORT_PATH is None:
         pytest.skip(MISSING)
     return REPORT_PATH.read_text(encoding="utf-8")
-
-
-def test_reference_report_findings_are_exactly_its_real_defects(reference_text):
-    findings = check_markdown(reference_text)
-    got = sorted((f.line, f.code) for f in findings)
-    assert got == sorted((line, code) for line, code, _ in REFERENCE_FINDINGS)
-    for line, code, shown in REFERENCE_FINDINGS:
-        assert any(f.line == line and f.code == code and shown in f.excerpt for f in findings), (
-            line,
-            code,
-            shown,
-        )
-
-
-def test_reference_report_section_one_figures_are_consistent(reference_text):
-    # Section I (lines 8-35) is full of totals and parts, all of which add up.
-    figures = {"total_mismatch", "ledger_mismatch", "count_leading_zero"}
-    assert [f for f in check_markdown(reference_text) if f.line <= 35 and f.code in figures] == []
 
 
 def test_reference_report_findings_are_well_formed(reference_text):
@@ -544,17 +494,19 @@ def test_lexicon_entries_are_complete():
 
 
 def test_slip_across_a_line_break_is_found_on_the_line_of_the_wrong_word():
-    text = "hạ tầng kỹ thuật công\n\nnghe thông tin đáp ứng yêu cầu"
+    text = "Chi bộ lãnh đạo công tác\n\nphòng, chống tham nhủng, lãng phí."
     (f,) = check_markdown(text)
-    assert (f.code, f.line, f.suggestion) == ("spelling", 3, "Sửa thành “nghệ”.")
-    assert codes("Các đồng chí lắng nghe thông tin từ cơ sở.") == []
+    assert (f.code, f.line, f.suggestion) == ("spelling", 3, "Sửa thành “tham nhũng”.")
+    text = "Chi bộ lãnh đạo công tác phòng, chống tham\n\nnhủng, lãng phí."
+    (f,) = check_markdown(text)
+    assert (f.code, f.line, f.suggestion) == ("spelling", 1, "Sửa thành “tham nhũng”.")
 
 
 def test_slip_keeps_the_case_of_what_was_written():
-    (f,) = check_markdown("- Hợp định kỳ với các đoàn thể.")
-    assert f.suggestion == "Sửa thành “Họp định kỳ”."
-    (f,) = check_markdown("tổ chức hợp định kỳ với các đoàn thể.")
-    assert f.suggestion == "Sửa thành “họp định kỳ”."
+    (f,) = check_markdown("- Triễn khai kế hoạch của cấp trên.")
+    assert f.suggestion == "Sửa thành “Triển khai”."
+    (f,) = check_markdown("Chi bộ đã triễn khai kế hoạch của cấp trên.")
+    assert f.suggestion == "Sửa thành “triển khai”."
 
 
 @pytest.mark.parametrize(
@@ -644,7 +596,7 @@ def test_signature_capacity(capacity, expected):
 
 
 def test_check_text_numbers_paragraphs_as_given():
-    paragraphs = [(3, "I. ĐẶC ĐIỂM"), (7, "Đơn, thư tốt cáo giấu tên."), (12, "I. LẶP LẠI")]
+    paragraphs = [(3, "I. ĐẶC ĐIỂM"), (7, "Chi bộ đã triễn khai kế hoạch."), (12, "I. LẶP LẠI")]
     findings = check_text(paragraphs, unit="đoạn")
     assert [(f.code, f.location, f.line) for f in findings] == [
         ("spelling", "đoạn 7", 7),
@@ -658,14 +610,14 @@ def test_every_finding_code_has_a_title():
 
 
 def test_finding_as_dict():
-    f = Finding("spelling", "dòng 3", 3, "tốt cáo", "Sai chính tả.", "Sửa thành “tố cáo”.")
+    f = Finding("spelling", "dòng 3", 3, "kỹ niệm", "Sai chính tả.", "Sửa thành “kỷ niệm”.")
     assert f.as_dict() == {
         "code": "spelling",
         "location": "dòng 3",
         "line": 3,
-        "excerpt": "tốt cáo",
+        "excerpt": "kỹ niệm",
         "problem": "Sai chính tả.",
-        "suggestion": "Sửa thành “tố cáo”.",
+        "suggestion": "Sửa thành “kỷ niệm”.",
         "severity": "lỗi",
     }
     assert f.severity == "lỗi"
@@ -674,19 +626,18 @@ def test_finding_as_dict():
 def test_decomposed_accents_are_read():
     import unicodedata
 
-    assert codes(unicodedata.normalize("NFD", "Đơn, thư tốt cáo giấu tên.")) == ["spelling"]
+    assert codes(unicodedata.normalize("NFD", "Chi bộ đã triễn khai kế hoạch.")) == ["spelling"]
 
 
 def test_lines_are_counted_by_line_feeds_only():
-    findings = check_markdown("Trang 1\fTrang 2\r\nđơn, thư tốt cáo\u2028giấu tên")
+    findings = check_markdown("Trang 1\fTrang 2\r\nchi bộ đã triễn khai\u2028kế hoạch")
     assert [(f.code, f.line) for f in findings] == [("spelling", 2)]
 
 
 def test_findings_on_one_line_come_in_text_order():
-    text = "Đơn, thư tốt cáo; Chi đạo chi ủy; mẫu chuyện về Bác."
-    assert [f.excerpt.count("tốt cáo") > 0 for f in check_markdown(text)][0]
+    text = "Chi bộ triễn khai kế hoạch; phòng, chống tham nhủng; kỹ niệm ngày thành lập Đảng."
     shown = [f.problem.split("“")[1].split("”")[0] for f in check_markdown(text)]
-    assert shown == ["tốt cáo", "Chi đạo", "mẫu chuyện"]
+    assert shown == ["triễn khai", "tham nhủng", "kỹ niệm"]
 
 
 def test_empty_input():
@@ -695,9 +646,9 @@ def test_empty_input():
 
 
 def test_excerpt_is_bounded_for_long_paragraphs():
-    text = ("Tổ chức thực hiện tốt nhiệm vụ. " * 20) + "đơn, thư tốt cáo " + ("và tiếp tục. " * 20)
+    text = ("Tổ chức thực hiện tốt nhiệm vụ. " * 20) + "đã triễn khai " + ("và tiếp tục. " * 20)
     (f,) = check_markdown(text)
-    assert len(f.excerpt) <= 120 and "tốt cáo" in f.excerpt
+    assert len(f.excerpt) <= 120 and "triễn khai" in f.excerpt
 
 
 # --------------------------------------------------------------------------------------------
