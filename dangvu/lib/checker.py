@@ -453,6 +453,11 @@ _FAMILIES = (
         complete_at=4,  # the four grades, written out or abbreviated, make up the whole
     ),  # fmt: skip
 )
+# Forms of Party discipline: one person or organization gets one form per decision.
+_DISCIPLINE = _Family(
+    ("khiển trách", "cảnh cáo", "cách chức", "khai trừ", "giải tán"), complete=False
+)
+_FAMILIES += (_DISCIPLINE,)
 # Labels that cut across any division of a total: a list holding one of them is not a partition.
 _CROSS_CUTTING = re.compile(
     r"(?<!\w)(?:nữ|dân\s+tộc|tôn\s+giáo|trẻ|khuyết\s+tật|đảng\s+viên|đoàn\s+viên|hội\s+viên)(?!\w)",
@@ -469,6 +474,16 @@ def _int(number: str) -> int:
 
 
 def _check_totals(doc: _Doc):
+    found = []
+    for finding in _check_listed_totals(doc):
+        found.append(doc.offsets[finding])
+        yield finding
+    for finding in _prose_totals(doc):
+        if doc.offsets[finding] not in found:  # the same total read by both readers
+            yield finding
+
+
+def _check_listed_totals(doc: _Doc):
     for i, line in enumerate(doc.lines):
         if not _DIGIT.search(line):
             continue
@@ -645,14 +660,119 @@ def _compare(doc, start, end, total, unit, parts, complete, listed=False):
         return
     shown = " + ".join(f"{n:02d}" for n, _ in parts)
     where = "ở các dòng liệt kê bên dưới" if listed else "trong câu"
+    gap = abs(total_parts - total)
+    how = "nhiều hơn" if total_parts > total else "ít hơn"
     yield doc.finding(
         "total_mismatch",
         start,
         end,
         f"Tổng {total:02d} {unit} không khớp với các thành phần {where}: "
-        f"{shown} = {total_parts:02d}.",
-        "Kiểm tra lại số tổng hoặc số của từng thành phần.",
+        f"{shown} = {total_parts:02d}, {how} số tổng {gap:02d}.",
+        f"Số tổng {total:02d} hoặc một trong các số {shown.replace(' + ', ', ')} bị sai "
+        f"(lệch {gap:02d}): kiểm tra lại với hồ sơ.",
     )
+
+
+# Totals in prose: "tổ chức 8 hội nghị (5 hội nghị ở các chi bộ, 2 hội nghị của Đảng ủy)",
+# "kỷ luật 6 đảng viên (4 khiển trách, 1 cảnh cáo)", "29 tổ chức đảng, với hình thức: khiển
+# trách 26, cảnh cáo 03", "trong 19 đồng chí ... có 4 ...; 6 ...; 8 ...", and a total whose
+# parts follow in the next sentence ("... 12 lớp. Trong đó: 5 lớp ..., 7 lớp ...").
+_PROSE_TOTAL = re.compile(
+    rf"(?<![\w.,/–-])(?P<n>{_NUM})[ \t]+(?P<unit>{_WORD}(?:[ \t]+{_WORD}){{0,2}}?)"
+    r"(?:[ \t]*\((?P<paren>[^()\n]{3,300})\)"
+    r"|[ \t]*[,;:]?[ \t]*(?P<marker>trong[ \t]+đó|bao[ \t]+gồm|gồm|với[ \t]+hình[ \t]+thức|với)"
+    r"[ \t]*:?[ \t]*(?:có[ \t]+)?(?P<body>[^.\n()]{3,300})"
+    r"|[ \t]*\.[ \t]*(?P<next>Trong[ \t]+đó|Gồm|Cụ[ \t]+thể)[ \t]*[:,]?[ \t]*(?:có[ \t]+)?"
+    r"(?P<nbody>[^.\n()]{3,300})"
+    rf"|(?P<lead>[^.;:\n\d()]{{0,80}}?)[ \t]có[ \t]+(?P<semi>{_NUM}[^.\n()]{{3,300}}))",
+    re.IGNORECASE,
+)
+_PROSE_SPLIT = re.compile(r"[ \t]*(?:[,;][ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?:có[ \t]+)?", re.I)
+_PART_NUMBER = re.compile(rf"(?<![\w.,/])(?:{_NUM})(?![\w/%])")
+_NOT_A_PART = re.compile(r"%|/|\d[.,]\d|tỷ\s+lệ|chiếm|tăng|giảm|so\s+với|lần|năm|tháng", re.I)
+
+
+def _prose_totals(doc: _Doc):
+    if not _DIGIT.search(doc.text):
+        return
+    for m in _PROSE_TOTAL.finditer(doc.text):
+        body = m["paren"] or m["body"] or m["nbody"] or m["semi"]
+        if m["semi"] is not None and body.count(";") < 2:
+            continue  # "có 4 ...; 6 ...; 8 ..." needs its semicolons to be a list
+        parts = _prose_parts(body, m["unit"], semicolons=m["semi"] is not None)
+        if parts is None:
+            continue
+        marker = (m["marker"] or m["next"] or "").lower()
+        labels = [label for _, label, _ in parts]
+        family = _family_of(labels)
+        context = doc.text[max(0, m.start() - 80) : m.start()] + " " + m["unit"]
+        # Parts in parentheses, after "gồm" or "với", in a list after "có", or two or more
+        # written in the total's own unit ("5 lớp ..., 7 lớp ...") make up the whole.
+        complete = (
+            m["paren"] is not None
+            or m["semi"] is not None
+            or marker.startswith(("gồm", "bao", "với"))
+            or all(in_unit for _, _, in_unit in parts)
+            or (family is not None and _is_complete(family, labels, context))
+        )
+        parts = [(n, label) for n, label, _ in parts]
+        unit = _shown_unit(doc.text, m.end("n"), body) if m["semi"] is not None else m["unit"]
+        yield from _compare(doc, m.start(), m.end("unit"), _int(m["n"]), unit, parts,
+                            complete)  # fmt: skip
+
+
+def _shown_unit(text: str, after_total: int, body: str) -> str:
+    """The unit of "19 đồng chí ... có 4 đồng chí ...; ..." as its first part writes it."""
+    total_words = text[after_total : after_total + 60].split()
+    part_words = body.split()[1:]
+    shared = []
+    for a, b in zip(total_words, part_words, strict=False):
+        if a.lower() != b.lower():
+            break
+        shared.append(a)
+    return " ".join(shared)
+
+
+def _prose_parts(body: str, unit: str, semicolons: bool) -> list[tuple[int, str, bool]] | None:
+    """(count, label, written number first in the total's unit) of each part of `body`, or None unless every part clearly counts what
+    the total counts: written in its unit ("5 hội nghị ở các chi bộ", "khiển trách 789 đảng
+    viên") or naming a category of a known division ("4 khiển trách", "chính thức 27")."""
+    chunks = body.split(";") if semicolons else _PROSE_SPLIT.split(body)
+    unit_head = unit.lower().split()[0]
+    parts = []
+    for chunk in chunks:
+        chunk = chunk.strip(" \t,:")
+        if not chunk:
+            continue
+        numbers = list(_PART_NUMBER.finditer(chunk))
+        if not numbers:
+            return None
+        number = numbers[0]
+        before = chunk[: number.start()].strip(" \t:").lower()
+        after = chunk[number.end() :].strip().lower()
+        in_unit = after.split()[:1] == [unit_head]
+        # In a list after "có", "4 đồng chí 40 năm tuổi Đảng" is a part that says more after
+        # its count; elsewhere a part is a plain count (no date, percentage, comparison).
+        plain = len(numbers) == 1 and not _NOT_A_PART.search(chunk)
+        if not plain and not (semicolons and in_unit and not before):
+            return None
+        label = (before or after).strip()
+        if in_unit and not before:
+            label = _strip_unit(after, unit)
+        if not in_unit and _family_of([label]) is None and _family_of([after]) is None:
+            return None
+        parts.append((_int(number.group()), label, in_unit and not before))
+    if len(parts) < 2:
+        return None
+    # "5 đảng viên nữ, 2 đảng viên là người dân tộc", "công chức: 30, đảng viên: 20": a
+    # category that cuts across the others, unless all the parts are one known division. (In
+    # "5 lớp cho đảng viên mới" the words after the unit say who the class was for.)
+    if _family_of([label for _, label, _ in parts]) is None:
+        for _, label, in_unit in parts:
+            head = " ".join(label.split()[:2]) if in_unit else label
+            if _CROSS_CUTTING.search(head):
+                return None
+    return parts
 
 
 # --------------------------------------------------------------------------------------------
