@@ -465,6 +465,8 @@ _CROSS_CUTTING = re.compile(
 )
 
 
+# Attributes of people that cut across any division of them ("5 đảng viên nữ").
+_ATTRIBUTE = re.compile(r"(?<!\w)(?:nữ|dân\s+tộc|tôn\s+giáo|trẻ|khuyết\s+tật)(?!\w)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _MARKER_ANYWHERE = re.compile(_MARKER, re.IGNORECASE)
 
@@ -676,18 +678,21 @@ def _compare(doc, start, end, total, unit, parts, complete, listed=False):
 # Totals in prose: "tổ chức 8 hội nghị (5 hội nghị ở các chi bộ, 2 hội nghị của Đảng ủy)",
 # "kỷ luật 6 đảng viên (4 khiển trách, 1 cảnh cáo)", "29 tổ chức đảng, với hình thức: khiển
 # trách 26, cảnh cáo 03", "trong 19 đồng chí ... có 4 ...; 6 ...; 8 ...", and a total whose
-# parts follow in the next sentence ("... 12 lớp. Trong đó: 5 lớp ..., 7 lớp ...").
+# parts follow in the next sentence ("... 12 lớp. Trong đó: 5 lớp ..., 7 lớp ..."). After
+# "trong đó", "gồm", "với" a semicolon ends the list: "...: khiển trách 26, cảnh cáo 03; kỷ
+# luật 1.090 đảng viên, với hình thức: ..." holds two totals.
 _PROSE_TOTAL = re.compile(
-    rf"(?<![\w.,/–-])(?P<n>{_NUM})[ \t]+(?P<unit>{_WORD}(?:[ \t]+{_WORD}){{0,2}}?)"
+    rf"(?<![\w.,/–-])(?P<n>{_NUM})[ \t]+(?P<unit>{_WORD}(?:[ \t]+{_WORD}){{0,3}}?)"
     r"(?:[ \t]*\((?P<paren>[^()\n]{3,300})\)"
     r"|[ \t]*[,;:]?[ \t]*(?P<marker>trong[ \t]+đó|bao[ \t]+gồm|gồm|với[ \t]+hình[ \t]+thức|với)"
-    r"[ \t]*:?[ \t]*(?:có[ \t]+)?(?P<body>[^.\n()]{3,300})"
-    r"|[ \t]*\.[ \t]*(?P<next>Trong[ \t]+đó|Gồm|Cụ[ \t]+thể)[ \t]*[:,]?[ \t]*(?:có[ \t]+)?"
+    r"[ \t]*:?[ \t]*(?:có[ \t]+)?(?P<body>[^.;\n()]{3,300})"
+    r"|(?P<lead_next>[^.;:\n\d()]{0,80}?)[ \t]*\.[ \t]*(?P<next>Trong[ \t]+đó|Gồm|Cụ[ \t]+thể)[ \t]*[:,]?[ \t]*(?:có[ \t]+)?"
     r"(?P<nbody>[^.\n()]{3,300})"
     rf"|(?P<lead>[^.;:\n\d()]{{0,80}}?)[ \t]có[ \t]+(?P<semi>{_NUM}[^.\n()]{{3,300}}))",
     re.IGNORECASE,
 )
 _PROSE_SPLIT = re.compile(r"[ \t]*(?:[,;][ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?:có[ \t]+)?", re.I)
+_LIST_SEMICOLON = re.compile(rf";|[ \t]+và[ \t]+(?=(?:{_NUM})[ \t])", re.IGNORECASE)
 _PART_NUMBER = re.compile(rf"(?<![\w.,/])(?:{_NUM})(?![\w/%])")
 _NOT_A_PART = re.compile(r"%|/|\d[.,]\d|tỷ\s+lệ|chiếm|tăng|giảm|so\s+với|lần|năm|tháng", re.I)
 
@@ -707,7 +712,8 @@ def _prose_totals(doc: _Doc):
         family = _family_of(labels)
         context = doc.text[max(0, m.start() - 80) : m.start()] + " " + m["unit"]
         # Parts in parentheses, after "gồm" or "với", in a list after "có", or two or more
-        # written in the total's own unit ("5 lớp ..., 7 lớp ...") make up the whole.
+        # plain counts in the total's own unit ("5 lớp ..., 7 lớp ...") make up the whole;
+        # parts that say more ("5 đảng viên 30 năm tuổi Đảng") may be only some of it.
         complete = (
             m["paren"] is not None
             or m["semi"] is not None
@@ -716,7 +722,8 @@ def _prose_totals(doc: _Doc):
             or (family is not None and _is_complete(family, labels, context))
         )
         parts = [(n, label) for n, label, _ in parts]
-        unit = _shown_unit(doc.text, m.end("n"), body) if m["semi"] is not None else m["unit"]
+        lead = m["lead"] or m["lead_next"]
+        unit = _shown_unit(doc.text, m.end("n"), body) if lead else m["unit"]
         yield from _compare(doc, m.start(), m.end("unit"), _int(m["n"]), unit, parts,
                             complete)  # fmt: skip
 
@@ -734,10 +741,11 @@ def _shown_unit(text: str, after_total: int, body: str) -> str:
 
 
 def _prose_parts(body: str, unit: str, semicolons: bool) -> list[tuple[int, str, bool]] | None:
-    """(count, label, written number first in the total's unit) of each part of `body`, or None unless every part clearly counts what
+    """(count, label, a plain count written number first in the total's unit) of each part of `body`, or None unless every part clearly counts what
     the total counts: written in its unit ("5 hội nghị ở các chi bộ", "khiển trách 789 đảng
     viên") or naming a category of a known division ("4 khiển trách", "chính thức 27")."""
-    chunks = body.split(";") if semicolons else _PROSE_SPLIT.split(body)
+    # "...; 3 đảng viên ... 40 năm và 17 đảng viên ...": the last "và" of a list joins a part.
+    chunks = _LIST_SEMICOLON.split(body) if semicolons else _PROSE_SPLIT.split(body)
     unit_head = unit.lower().split()[0]
     parts = []
     for chunk in chunks:
@@ -751,26 +759,25 @@ def _prose_parts(body: str, unit: str, semicolons: bool) -> list[tuple[int, str,
         before = chunk[: number.start()].strip(" \t:").lower()
         after = chunk[number.end() :].strip().lower()
         in_unit = after.split()[:1] == [unit_head]
-        # In a list after "có", "4 đồng chí 40 năm tuổi Đảng" is a part that says more after
-        # its count; elsewhere a part is a plain count (no date, percentage, comparison).
+        # "4 đồng chí nhận Huy hiệu 40 năm tuổi Đảng" is a part that says more after its
+        # count; a part written otherwise is a plain count (no date, percentage, comparison).
         plain = len(numbers) == 1 and not _NOT_A_PART.search(chunk)
-        if not plain and not (semicolons and in_unit and not before):
+        if not plain and not (in_unit and not before):
             return None
         label = (before or after).strip()
         if in_unit and not before:
             label = _strip_unit(after, unit)
         if not in_unit and _family_of([label]) is None and _family_of([after]) is None:
             return None
-        parts.append((_int(number.group()), label, in_unit and not before))
+        parts.append((_int(number.group()), label, in_unit and not before and plain))
     if len(parts) < 2:
         return None
     # "5 đảng viên nữ, 2 đảng viên là người dân tộc", "công chức: 30, đảng viên: 20": a
-    # category that cuts across the others, unless all the parts are one known division. (In
-    # "5 lớp cho đảng viên mới" the words after the unit say who the class was for.)
+    # category that cuts across the others, unless all the parts are one known division. After
+    # the unit only a person's attribute cuts across ("4 đợt kiểm tra đảng viên" does not).
     if _family_of([label for _, label, _ in parts]) is None:
         for _, label, in_unit in parts:
-            head = " ".join(label.split()[:2]) if in_unit else label
-            if _CROSS_CUTTING.search(head):
+            if (_ATTRIBUTE if in_unit else _CROSS_CUTTING).search(label):
                 return None
     return parts
 

@@ -767,3 +767,54 @@ def test_state_symbol_with_a_lost_hyphen_is_reported_with_the_fix():
     assert (f.code, f.severity) == ("citation_symbol_hyphen_lost", "lỗi")
     assert f.suggestion == "Nên viết 1234/QĐ-UBND."
     assert check_markdown("Căn cứ Quyết định số 1234/QĐ-UBND ngày 12/3/2020 của UBND tỉnh.") == []
+
+
+# --------------------------------------------------------------------------------------------
+# Issue 24: totals written in prose (sentences made up here, in the shapes offices write)
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("Đảng ủy họp 9 phiên (6 phiên thường kỳ, 2 phiên bất thường).", "06 + 02 = 08"),
+        ("Chi bộ đề nghị kỷ luật 5 đảng viên (3 khiển trách, 1 cảnh cáo).", "03 + 01 = 04"),
+        ("Đã kỷ luật 14 đảng viên, với hình thức: khiển trách 9, cảnh cáo 6.", "09 + 06 = 15"),
+        ("Tổ chức 7 lớp học, gồm 3 lớp cho cán bộ và 3 lớp cho đoàn viên.", "03 + 03 = 06"),
+        (
+            "Trong 21 đồng chí được trao huy hiệu có 5 đồng chí 50 năm tuổi Đảng; 7 đồng chí "
+            "45 năm tuổi Đảng; 8 đồng chí 40 năm tuổi Đảng.",
+            "05 + 07 + 08 = 20",
+        ),
+        (
+            "Năm qua mở 10 lớp tập huấn. Trong đó: 4 lớp tập huấn nghiệp vụ, 5 lớp tập huấn "
+            "kỹ năng.",
+            "04 + 05 = 09",
+        ),
+        (
+            "Tổ chức 11 đợt kiểm tra, trong đó 6 đợt kiểm tra chi bộ, 4 đợt kiểm tra đảng viên.",
+            "06 + 04 = 10",
+        ),
+    ],
+)
+def test_a_total_in_prose_that_does_not_add_up_says_which_numbers(text, shown):
+    (f,) = found(text, "total_mismatch")
+    assert shown in f.problem
+    assert "lệch 01" in f.suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đảng ủy họp 9 phiên (6 phiên thường kỳ, 3 phiên bất thường).",
+        "Đã kỷ luật 15 đảng viên, với hình thức: khiển trách 9, cảnh cáo 6.",
+        "Tổ chức 11 đợt kiểm tra, trong đó 6 đợt kiểm tra chi bộ.",  # one part: a sub-count
+        "Kết nạp 12 đảng viên, trong đó 5 đảng viên nữ, 2 đảng viên là người dân tộc.",
+        "Chi bộ có 25 đảng viên, trong đó 5 đảng viên 30 năm tuổi Đảng, 2 đảng viên 40 năm.",
+        "Tổ chức 8 hội nghị (tăng 2 hội nghị so với năm trước, đạt 100% kế hoạch).",
+        "Giới thiệu 30 quần chúng (trong đó 12 quần chúng là đoàn viên) tham gia lớp học.",
+        "Kiểm tra 6 chi bộ, với 3 đoàn kiểm tra.",  # other units: not parts of the total
+    ],
+)
+def test_totals_in_prose_that_add_up_or_are_not_divisions(text):
+    assert found(text, "total_mismatch") == []
