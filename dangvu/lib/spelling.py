@@ -395,7 +395,8 @@ def find_spelling_slips(
         if pair_known(i - 1) or pair_known(i + 1):
             continue
         target = prev if changed == 0 else m
-        if target.start() not in slips:
+        # A sure fix from the word lists replaces a guess of the bigram model at that word.
+        if target.start() not in slips or (sure and not slips[target.start()].sure):
             slips[target.start()] = Slip(prev.start(), m.end(), text[prev.start() : m.end()],
                                          word_fixed, "realword", sure)  # fmt: skip
     return sorted(slips.values(), key=lambda s: s.start)
