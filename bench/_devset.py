@@ -71,18 +71,17 @@ def slip_word(word: str, rng) -> str | None:
     mark changed or dropped, its onset swapped (s/x, ch/tr, d/gi, l/n), a vowel letter changed
     within its family (a/ă/â, o/ô/ơ, u/ư, e/ê), or its final letter dropped."""
     out = set()
-    decomposed = _nfd(word)
-    tone = next((c for c in decomposed if c in _TONE_MARKS), "")
-    bare = "".join(c for c in decomposed if c not in _TONE_MARKS)
-    vowel = next((i for i, c in enumerate(bare) if c in "aeiouy"), None)
-    if vowel is not None:
-        # the tone sits on the last vowel letter of the nucleus, as hunspell-vi writes it
-        last = max(i for i, c in enumerate(bare) if c in "aeiouy")
+    # The tone mark sits on one letter: the one that carries it, or else the last vowel letter.
+    marked = [i for i, ch in enumerate(word) if any(c in _TONE_MARKS for c in _nfd(ch))]
+    vowels = [i for i, ch in enumerate(word) if _nfd(ch)[0] in "aeiouy"]
+    at = (marked or vowels or [None])[-1]
+    if at is not None:
+        bare = "".join(c for c in _nfd(word[at]) if c not in _TONE_MARKS)
         for other in ("", *_TONE_MARKS):
-            if other != tone:
-                out.add(_nfc(bare[: last + 1] + other + bare[last + 1 :]))
+            out.add(word[:at] + _nfc(bare + other) + word[at + 1 :])
     for old, new in _ONSETS:
-        if word.startswith(old) and not (old == "d" and word.startswith("gi")):
+        # a one-letter onset is not the first letter of "gi", "ng" or "nh"
+        if word.startswith(old) and not (len(old) == 1 and word[:2] in ("gi", "ng", "nh")):
             out.add(new + word[len(old) :])
     for i, ch in enumerate(word):
         base = _nfd(ch)

@@ -142,3 +142,16 @@ def test_a_member_may_not_check(demo, login):
     assert client.get("/bao-cao/kiem-tra/").status_code == 403
     response = _upload(client, "bc.md", ERROR_AND_NOTE.encode())
     assert response.status_code == 403 and "dòng 3" not in response.content.decode()
+
+
+def test_a_text_too_long_to_check_is_refused_in_vietnamese(demo, login, tmp_path):
+    from dangvu.lib.checker import MAX_CHARS
+
+    data = ("a " * (MAX_CHARS // 2 + 1)).encode()
+    response = _upload(login("captren"), "dai.txt", data)
+    assert response.status_code == 400
+    assert "quá dài để kiểm tra" in response.content.decode()
+    path = tmp_path / "dai.txt"
+    path.write_bytes(data)
+    with pytest.raises(CommandError, match="quá dài để kiểm tra"):
+        call_command("check_report", str(path))
