@@ -713,12 +713,13 @@ def _prose_totals(doc: _Doc):
         context = doc.text[max(0, m.start() - 80) : m.start()] + " " + m["unit"]
         # Parts in parentheses, after "gồm" or "với", in a list after "có", or two or more
         # plain counts in the total's own unit ("5 lớp ..., 7 lớp ...") make up the whole;
-        # parts that say more ("5 đảng viên 30 năm tuổi Đảng") may be only some of it.
+        # parts that say more ("5 đảng viên 30 năm tuổi Đảng") may be only some of it, and
+        # so may categories of a known division that do not cover it (two grades of four).
         complete = (
             m["paren"] is not None
             or m["semi"] is not None
             or marker.startswith(("gồm", "bao", "với"))
-            or all(in_unit for _, _, in_unit in parts)
+            or (family is None and all(in_unit for _, _, in_unit in parts))
             or (family is not None and _is_complete(family, labels, context))
         )
         parts = [(n, label) for n, label, _ in parts]
@@ -726,6 +727,18 @@ def _prose_totals(doc: _Doc):
         unit = _shown_unit(doc.text, m.end("n"), body) if lead else m["unit"]
         yield from _compare(doc, m.start(), m.end("unit"), _int(m["n"]), unit, parts,
                             complete)  # fmt: skip
+
+
+# Units that count the same people: "71 đảng viên ... trong đó có 5 đồng chí ...".
+_MEMBER_UNIT = re.compile(r"(?:đảng\s+viên|đồng\s+chí)(?!\w)")
+
+
+def _in_unit(words: str, unit: str) -> bool:
+    """Whether `words` (what follows a part's count) start with the total's unit: its first
+    word ("5 hội nghị ở ..." for "8 hội nghị"), or another name of a Party member."""
+    if words.split()[:1] == unit.split()[:1]:
+        return True
+    return bool(_MEMBER_UNIT.match(words) and _MEMBER_UNIT.match(unit))
 
 
 def _shown_unit(text: str, after_total: int, body: str) -> str:
@@ -746,7 +759,7 @@ def _prose_parts(body: str, unit: str, semicolons: bool) -> list[tuple[int, str,
     viên") or naming a category of a known division ("4 khiển trách", "chính thức 27")."""
     # "...; 3 đảng viên ... 40 năm và 17 đảng viên ...": the last "và" of a list joins a part.
     chunks = _LIST_SEMICOLON.split(body) if semicolons else _PROSE_SPLIT.split(body)
-    unit_head = unit.lower().split()[0]
+    unit = unit.lower()
     parts = []
     for chunk in chunks:
         chunk = chunk.strip(" \t,:")
@@ -758,7 +771,7 @@ def _prose_parts(body: str, unit: str, semicolons: bool) -> list[tuple[int, str,
         number = numbers[0]
         before = chunk[: number.start()].strip(" \t:").lower()
         after = chunk[number.end() :].strip().lower()
-        in_unit = after.split()[:1] == [unit_head]
+        in_unit = _in_unit(after, unit)
         # "4 đồng chí nhận Huy hiệu 40 năm tuổi Đảng" is a part that says more after its
         # count; a part written otherwise is a plain count (no date, percentage, comparison).
         plain = len(numbers) == 1 and not _NOT_A_PART.search(chunk)

@@ -818,3 +818,12 @@ def test_a_total_in_prose_that_does_not_add_up_says_which_numbers(text, shown):
 )
 def test_totals_in_prose_that_add_up_or_are_not_divisions(text):
     assert found(text, "total_mismatch") == []
+
+
+def test_members_counted_as_dang_vien_or_dong_chi_are_one_unit():
+    (f,) = found(
+        "Chi bộ kỷ luật 7 đảng viên (4 đồng chí khiển trách, 2 đồng chí cảnh cáo).",
+        "total_mismatch",
+    )
+    assert "04 + 02 = 06" in f.problem
+    assert found("Tổ chức 7 hội nghị (4 đồng chí dự, 2 đồng chí vắng).", "total_mismatch") == []
