@@ -43,6 +43,9 @@ BIGRAM_EVIDENCE = 8
 # ... and only when the written syllable, given how often it and each of its neighbours
 # occur, should have been seen beside each at least this many times.
 BIGRAM_EXPECTED = 10.0
+# A syllable the corpus never holds at all ("ngầy" in "kể từ ngầy 01") needs a variant seen
+# beside its neighbours this many times.
+BIGRAM_UNSEEN_EVIDENCE = 20
 DICTIONARY_PATHS = (
     "/usr/share/hunspell/vi_VN.dic",
     "/usr/share/myspell/dicts/vi_VN.dic",
@@ -455,7 +458,9 @@ def _bigram_fix(left: str | None, word: str, right: str | None, lm: _Bigrams):
     neighbours although, given how often it and each of them occur, it should have been
     beside each at least BIGRAM_EXPECTED times (a word the corpus rarely uses, "đô" in a software manual, proves
     nothing by its absence). A variant (one usual slip away, see _lm_variants) is then
-    preferred when it was seen beside them at least BIGRAM_EVIDENCE times.
+    preferred when it was seen beside them at least BIGRAM_EVIDENCE times. A syllable the
+    corpus never holds at all is suspect too, against a variant seen BIGRAM_UNSEEN_EVIDENCE
+    times.
     Returns (the variant, sure) or None.
     """
     if left is None and right is None:
@@ -471,10 +476,14 @@ def _bigram_fix(left: str | None, word: str, right: str | None, lm: _Bigrams):
     # Every neighbour must be well known with `word` too: in "trật tự trên", "trật" is rare in
     # the corpus, and "từ trên" alone says nothing about "trật tự".
     expected = lm.unigrams.get(word, 0) / lm.total
-    for neighbour in (left, right):
-        if neighbour and expected * lm.unigrams.get(neighbour, 0) < BIGRAM_EXPECTED:
-            return None
-    best, evidence = None, BIGRAM_EVIDENCE - 1
+    needed = BIGRAM_EVIDENCE - 1
+    if not expected:
+        needed = BIGRAM_UNSEEN_EVIDENCE - 1
+    else:
+        for neighbour in (left, right):
+            if neighbour and expected * lm.unigrams.get(neighbour, 0) < BIGRAM_EXPECTED:
+                return None
+    best, evidence = None, needed
     for v in sorted(_lm_variants(word)):
         n = seen(v)
         if n > evidence:

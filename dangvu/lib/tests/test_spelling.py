@@ -216,6 +216,14 @@ def test_the_model_judges_only_what_it_knows():
 
 
 @needs_dictionary
+def test_a_syllable_the_corpus_never_holds_needs_strong_evidence():
+    strong = _model({"kể từ": 900, "từ ngày": 40, "ngày mai": 900})
+    weak = _model({"kể từ": 900, "từ ngày": 12, "ngày mai": 900})
+    assert spelling._bigram_fix("từ", "ngầy", None, strong) == ("ngày", False)
+    assert spelling._bigram_fix("từ", "ngầy", None, weak) is None
+
+
+@needs_dictionary
 def test_vowel_slips_are_variants_but_i_and_y_are_not():
     assert "những" in spelling._lm_variants("nhũng")
     assert "mỹ" not in spelling._lm_variants("mĩ") and "kỳ" not in spelling._lm_variants("kì")
