@@ -75,7 +75,7 @@ NOTE_LINE = "Thực hiện ND 68/2000/NĐ-CP của Chính phủ về hợp đồ
 ERROR_AND_NOTE = (
     "I. MỤC MỘT\n"
     + NOTE_LINE
-    + "I. MỤC HAI\nCó 04 chi bộ với 54 đảng viên, trong đó 51 đảng viên chính thức và 04 đảng viên"
+    + "I. MỤC HAI\nCó 05 chi bộ với 47 đảng viên, trong đó 44 đảng viên chính thức và 04 đảng viên"
     " dự bị.\n"
 )
 
