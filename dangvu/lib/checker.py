@@ -724,7 +724,7 @@ def _prose_totals(doc: _Doc):
         )
         parts = [(n, label) for n, label, _ in parts]
         lead = m["lead"] or m["lead_next"]
-        unit = _shown_unit(doc.text, m.end("n"), body) if lead else m["unit"]
+        unit = (_shown_unit(doc.text, m.end("n"), body) if lead else "") or m["unit"]
         yield from _compare(doc, m.start(), m.end("unit"), _int(m["n"]), unit, parts,
                             complete)  # fmt: skip
 
@@ -754,9 +754,10 @@ def _shown_unit(text: str, after_total: int, body: str) -> str:
 
 
 def _prose_parts(body: str, unit: str, semicolons: bool) -> list[tuple[int, str, bool]] | None:
-    """(count, label, a plain count written number first in the total's unit) of each part of `body`, or None unless every part clearly counts what
-    the total counts: written in its unit ("5 hội nghị ở các chi bộ", "khiển trách 789 đảng
-    viên") or naming a category of a known division ("4 khiển trách", "chính thức 27")."""
+    """(count, label, whether it is a plain count written number first in the total's unit)
+    of each part of `body`; None unless every part clearly counts what the total counts:
+    written in its unit ("5 hội nghị ở các chi bộ", "khiển trách 789 đảng viên") or naming a
+    category of a known division ("4 khiển trách", "chính thức 27")."""
     # "...; 3 đảng viên ... 40 năm và 17 đảng viên ...": the last "và" of a list joins a part.
     chunks = _LIST_SEMICOLON.split(body) if semicolons else _PROSE_SPLIT.split(body)
     unit = unit.lower()
