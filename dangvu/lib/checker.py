@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from dataclasses import asdict, dataclass
@@ -62,14 +63,30 @@ __all__ = [
     "CITATION_CODES",
     "CODE_TITLES",
     "ERROR",
+    "MAX_CHARS",
     "NOTE",
     "Finding",
+    "TextTooLong",
+    "refuse_too_long",
     "check_markdown",
     "check_text",
     "guess_report_date",
 ]
 
 EXCERPT_MAX = 120
+
+# The longest text checked, in characters. A 30-page report is some 130.000 characters; a
+# longer text is refused, so that the time and memory a check takes are bounded by this size
+# and not by the upload limit (a 10 MB "a a a ..." once took 82 s and 5 GB).
+MAX_CHARS = 1_000_000
+# At most this many findings from one check: past that the text is noise, not a report, and
+# listing more only costs memory (every repeated word of "a a a ..." is a doubled word).
+MAX_FINDINGS_PER_CHECK = 300
+
+
+class TextTooLong(ValueError):
+    """A text longer than MAX_CHARS; the message is in Vietnamese."""
+
 
 # Severities: an error is wrong whoever reads it; a note is house style an office may not keep.
 ERROR = "lỗi"
@@ -170,23 +187,39 @@ def check_text(
     text (:func:`guess_report_date`).
     """
     doc = _Doc(paragraphs, unit)
+    refuse_too_long(doc.text)
     if report_date is None:
         report_date, estimated = _guess_report_date(doc.text)
     else:
         estimated = False
     citations = find_citations(doc.text)
-    findings = [
-        *_check_totals(doc),
-        *_check_ledger(doc),
-        *_check_numbering(doc),
-        *_check_citations(doc, citations, report_date, estimated),
-        *_check_spelling(doc, citations),
-        *_check_quotes(doc),
-        *(_check_counts(doc) if style_notes else ()),
-        *_check_signature(doc),
+    checks = [
+        _check_totals(doc),
+        _check_ledger(doc),
+        _check_numbering(doc),
+        _check_citations(doc, citations, report_date, estimated),
+        _check_spelling(doc, citations),
+        _check_quotes(doc),
+        _check_counts(doc) if style_notes else (),
+        _check_signature(doc),
     ]
+    # Checks are generators: one stopped at its cap does no more work.
+    findings = [f for check in checks for f in itertools.islice(check, MAX_FINDINGS_PER_CHECK)]
     # Equal findings (the same problem at the same place) are one finding.
     return sorted(set(findings), key=lambda f: (f.line, doc.offsets.get(f, 0), f.code, f.problem))
+
+
+def refuse_too_long(text: str) -> None:
+    """Raise TextTooLong when `text` is longer than the checker takes (MAX_CHARS)."""
+    if len(text) > MAX_CHARS:
+        raise TextTooLong(
+            f"văn bản quá dài để kiểm tra ({_thousands(len(text))} ký tự); giới hạn là "
+            f"{_thousands(MAX_CHARS)} ký tự (khoảng 200 trang). Hãy tách thành nhiều tệp nhỏ hơn."
+        )
+
+
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
 
 def guess_report_date(text: str) -> dt.date | None:
@@ -420,6 +453,11 @@ _FAMILIES = (
         complete_at=4,  # the four grades, written out or abbreviated, make up the whole
     ),  # fmt: skip
 )
+# Forms of Party discipline: one person or organization gets one form per decision.
+_DISCIPLINE = _Family(
+    ("khiển trách", "cảnh cáo", "cách chức", "khai trừ", "giải tán"), complete=False
+)
+_FAMILIES += (_DISCIPLINE,)
 # Labels that cut across any division of a total: a list holding one of them is not a partition.
 _CROSS_CUTTING = re.compile(
     r"(?<!\w)(?:nữ|dân\s+tộc|tôn\s+giáo|trẻ|khuyết\s+tật|đảng\s+viên|đoàn\s+viên|hội\s+viên)(?!\w)",
@@ -427,6 +465,8 @@ _CROSS_CUTTING = re.compile(
 )
 
 
+# Attributes of people that cut across any division of them ("5 đảng viên nữ").
+_ATTRIBUTE = re.compile(r"(?<!\w)(?:nữ|dân\s+tộc|tôn\s+giáo|trẻ|khuyết\s+tật)(?!\w)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _MARKER_ANYWHERE = re.compile(_MARKER, re.IGNORECASE)
 
@@ -436,6 +476,16 @@ def _int(number: str) -> int:
 
 
 def _check_totals(doc: _Doc):
+    found = []
+    for finding in _check_listed_totals(doc):
+        found.append(doc.offsets[finding])
+        yield finding
+    for finding in _prose_totals(doc):
+        if doc.offsets[finding] not in found:  # the same total read by both readers
+            yield finding
+
+
+def _check_listed_totals(doc: _Doc):
     for i, line in enumerate(doc.lines):
         if not _DIGIT.search(line):
             continue
@@ -612,14 +662,138 @@ def _compare(doc, start, end, total, unit, parts, complete, listed=False):
         return
     shown = " + ".join(f"{n:02d}" for n, _ in parts)
     where = "ở các dòng liệt kê bên dưới" if listed else "trong câu"
+    gap = abs(total_parts - total)
+    how = "nhiều hơn" if total_parts > total else "ít hơn"
     yield doc.finding(
         "total_mismatch",
         start,
         end,
         f"Tổng {total:02d} {unit} không khớp với các thành phần {where}: "
-        f"{shown} = {total_parts:02d}.",
-        "Kiểm tra lại số tổng hoặc số của từng thành phần.",
+        f"{shown} = {total_parts:02d}, {how} số tổng {gap:02d}.",
+        f"Số tổng {total:02d} hoặc một trong các số {shown.replace(' + ', ', ')} bị sai "
+        f"(lệch {gap:02d}): kiểm tra lại với hồ sơ.",
     )
+
+
+# Totals in prose: "tổ chức 8 hội nghị (5 hội nghị ở các chi bộ, 2 hội nghị của Đảng ủy)",
+# "kỷ luật 6 đảng viên (4 khiển trách, 1 cảnh cáo)", "29 tổ chức đảng, với hình thức: khiển
+# trách 26, cảnh cáo 03", "trong 19 đồng chí ... có 4 ...; 6 ...; 8 ...", and a total whose
+# parts follow in the next sentence ("... 12 lớp. Trong đó: 5 lớp ..., 7 lớp ..."). After
+# "trong đó", "gồm", "với" a semicolon ends the list: "...: khiển trách 26, cảnh cáo 03; kỷ
+# luật 1.090 đảng viên, với hình thức: ..." holds two totals.
+_PROSE_TOTAL = re.compile(
+    rf"(?<![\w.,/–-])(?P<n>{_NUM})[ \t]+(?P<unit>{_WORD}(?:[ \t]+{_WORD}){{0,3}}?)"
+    r"(?:[ \t]*\((?P<paren>[^()\n]{3,300})\)"
+    r"|[ \t]*[,;:]?[ \t]*(?P<marker>trong[ \t]+đó|bao[ \t]+gồm|gồm|với[ \t]+hình[ \t]+thức|với)"
+    r"[ \t]*:?[ \t]*(?:có[ \t]+)?(?P<body>[^.;\n()]{3,300})"
+    r"|(?P<lead_next>[^.;:\n\d()]{0,80}?)[ \t]*\.[ \t]*(?P<next>Trong[ \t]+đó|Gồm|Cụ[ \t]+thể)[ \t]*[:,]?[ \t]*(?:có[ \t]+)?"
+    r"(?P<nbody>[^.\n()]{3,300})"
+    rf"|(?P<lead>[^.;:\n\d()]{{0,80}}?)[ \t]có[ \t]+(?P<semi>{_NUM}[^.\n()]{{3,300}}))",
+    re.IGNORECASE,
+)
+_PROSE_SPLIT = re.compile(r"[ \t]*(?:[,;][ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?:có[ \t]+)?", re.I)
+_LIST_SEMICOLON = re.compile(rf";|[ \t]+và[ \t]+(?=(?:{_NUM})[ \t])", re.IGNORECASE)
+_PART_NUMBER = re.compile(rf"(?<![\w.,/])(?:{_NUM})(?![\w/%])")
+_NOT_A_PART = re.compile(r"%|/|\d[.,]\d|tỷ\s+lệ|chiếm|tăng|giảm|so\s+với|lần|năm|tháng", re.I)
+
+
+def _prose_totals(doc: _Doc):
+    if not _DIGIT.search(doc.text):
+        return
+    for m in _PROSE_TOTAL.finditer(doc.text):
+        body = m["paren"] or m["body"] or m["nbody"] or m["semi"]
+        if m["semi"] is not None and body.count(";") < 2:
+            continue  # "có 4 ...; 6 ...; 8 ..." needs its semicolons to be a list
+        parts = _prose_parts(body, m["unit"], semicolons=m["semi"] is not None)
+        if parts is None:
+            continue
+        marker = (m["marker"] or m["next"] or "").lower()
+        labels = [label for _, label, _ in parts]
+        family = _family_of(labels)
+        context = doc.text[max(0, m.start() - 80) : m.start()] + " " + m["unit"]
+        # Parts in parentheses, after "gồm" or "với", in a list after "có", or two or more
+        # plain counts in the total's own unit ("5 lớp ..., 7 lớp ...") make up the whole;
+        # parts that say more ("5 đảng viên 30 năm tuổi Đảng") may be only some of it, and
+        # so may categories of a known division that do not cover it (two grades of four).
+        complete = (
+            m["paren"] is not None
+            or m["semi"] is not None
+            or marker.startswith(("gồm", "bao", "với"))
+            or (family is None and all(in_unit for _, _, in_unit in parts))
+            or (family is not None and _is_complete(family, labels, context))
+        )
+        parts = [(n, label) for n, label, _ in parts]
+        lead = m["lead"] or m["lead_next"]
+        unit = (_shown_unit(doc.text, m.end("n"), body) if lead else "") or m["unit"]
+        yield from _compare(doc, m.start(), m.end("unit"), _int(m["n"]), unit, parts,
+                            complete)  # fmt: skip
+
+
+# Units that count the same people: "71 đảng viên ... trong đó có 5 đồng chí ...".
+_MEMBER_UNIT = re.compile(r"(?:đảng\s+viên|đồng\s+chí)(?!\w)")
+
+
+def _in_unit(words: str, unit: str) -> bool:
+    """Whether `words` (what follows a part's count) start with the total's unit: its first
+    word ("5 hội nghị ở ..." for "8 hội nghị"), or another name of a Party member."""
+    if words.split()[:1] == unit.split()[:1]:
+        return True
+    return bool(_MEMBER_UNIT.match(words) and _MEMBER_UNIT.match(unit))
+
+
+def _shown_unit(text: str, after_total: int, body: str) -> str:
+    """The unit of "19 đồng chí ... có 4 đồng chí ...; ..." as its first part writes it."""
+    total_words = text[after_total : after_total + 60].split()
+    part_words = body.split()[1:]
+    shared = []
+    for a, b in zip(total_words, part_words, strict=False):
+        if a.lower() != b.lower():
+            break
+        shared.append(a)
+    return " ".join(shared)
+
+
+def _prose_parts(body: str, unit: str, semicolons: bool) -> list[tuple[int, str, bool]] | None:
+    """(count, label, whether it is a plain count written number first in the total's unit)
+    of each part of `body`; None unless every part clearly counts what the total counts:
+    written in its unit ("5 hội nghị ở các chi bộ", "khiển trách 789 đảng viên") or naming a
+    category of a known division ("4 khiển trách", "chính thức 27")."""
+    # "...; 3 đảng viên ... 40 năm và 17 đảng viên ...": the last "và" of a list joins a part.
+    chunks = _LIST_SEMICOLON.split(body) if semicolons else _PROSE_SPLIT.split(body)
+    unit = unit.lower()
+    parts = []
+    for chunk in chunks:
+        chunk = chunk.strip(" \t,:")
+        if not chunk:
+            continue
+        numbers = list(_PART_NUMBER.finditer(chunk))
+        if not numbers:
+            return None
+        number = numbers[0]
+        before = chunk[: number.start()].strip(" \t:").lower()
+        after = chunk[number.end() :].strip().lower()
+        in_unit = _in_unit(after, unit)
+        # "4 đồng chí nhận Huy hiệu 40 năm tuổi Đảng" is a part that says more after its
+        # count; a part written otherwise is a plain count (no date, percentage, comparison).
+        plain = len(numbers) == 1 and not _NOT_A_PART.search(chunk)
+        if not plain and not (in_unit and not before):
+            return None
+        label = (before or after).strip()
+        if in_unit and not before:
+            label = _strip_unit(after, unit)
+        if not in_unit and _family_of([label]) is None and _family_of([after]) is None:
+            return None
+        parts.append((_int(number.group()), label, in_unit and not before and plain))
+    if len(parts) < 2:
+        return None
+    # "5 đảng viên nữ, 2 đảng viên là người dân tộc", "công chức: 30, đảng viên: 20": a
+    # category that cuts across the others, unless all the parts are one known division. After
+    # the unit only a person's attribute cuts across ("4 đợt kiểm tra đảng viên" does not).
+    if _family_of([label for _, label, _ in parts]) is None:
+        for _, label, in_unit in parts:
+            if (_ATTRIBUTE if in_unit else _CROSS_CUTTING).search(label):
+                return None
+    return parts
 
 
 # --------------------------------------------------------------------------------------------
@@ -935,6 +1109,7 @@ def _check_spelling(doc: _Doc, citations: list[Citation]):
     # The citation parser already reports a misspelt type word before a number ("Chi thị số
     # 19-CT/TU"); the lexicon must not report it twice.
     reported = {c.start for c in citations if any("type_misspelt" in w for w in c.warnings)}
+    taken: list[tuple[int, int]] = []  # spans of the lexicon's slips
     for slip in find_slips(doc.text):
         if slip.start in reported:
             continue
@@ -947,11 +1122,13 @@ def _check_spelling(doc: _Doc, citations: list[Citation]):
         yield doc.finding(term.kind, slip.start, slip.end, problem,
                           f"Sửa thành “{slip.suggestion}”.")  # fmt: skip
         reported.add(slip.start)
+        taken.append((slip.start, slip.end))
     # The spelling engine: non-words (hunspell-vi), real-word slips, doubled words. Symbols and
     # the rest of a citation are not words.
     spans = [(c.start, c.end) for c in citations]
-    for slip in find_spelling_slips(doc.text, spans):
-        if any(slip.start <= r < slip.end or r <= slip.start < r + 2 for r in reported):
+    for slip in find_spelling_slips(doc.text, spans, limit=MAX_FINDINGS_PER_CHECK):
+        # A word the lexicon reported is not reported again by the engine.
+        if any(slip.start < end and start < slip.end for start, end in taken):
             continue
         written = _collapse(slip.written)
         problem = _SPELLING_PROBLEMS[slip.kind].format(written=written)

@@ -34,6 +34,18 @@ WORDS_FILE = Path(__file__).resolve().parent.parent / "rules" / "lexicon" / "wor
 EXTRA_SYLLABLES_FILE = WORDS_FILE.with_name("syllables-extra.txt")
 # Two-syllable collocations learned from public text (bench/devset/learn_collocations.py).
 COLLOCATIONS_FILE = WORDS_FILE.with_name("collocations.txt")
+# Syllable bigrams learned from public Vietnamese text (bench/devset/learn_bigrams.py).
+BIGRAMS_FILE = WORDS_FILE.with_name("bigrams.tsv")
+# The language model's confidence: a syllable never seen beside its neighbours is reported
+# only when a variant of it was seen beside them at least this many times (tuned on the
+# development texts so that false alarms stay under 1 per 1.000 words).
+BIGRAM_EVIDENCE = 8
+# ... and only when the written syllable, given how often it and each of its neighbours
+# occur, should have been seen beside each at least this many times.
+BIGRAM_EXPECTED = 10.0
+# A syllable the corpus never holds at all ("ngầy" in "kể từ ngầy 01") needs a variant seen
+# beside its neighbours this many times.
+BIGRAM_UNSEEN_EVIDENCE = 20
 DICTIONARY_PATHS = (
     "/usr/share/hunspell/vi_VN.dic",
     "/usr/share/myspell/dicts/vi_VN.dic",
@@ -189,6 +201,49 @@ def learn_collocations(texts, min_texts: int = 2) -> list[tuple[str, int]]:
     return sorted(learned, key=lambda item: (-item[1], item[0]))
 
 
+def syllable_pairs(text: str):
+    """Adjacent lower-case Vietnamese syllables of `text` with only blanks between them, as
+    "a b" with tones placed the new way: what the bigram model counts."""
+    known = syllables() or frozenset()
+    text = unicodedata.normalize("NFC", text)
+    previous = None
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        syllable = _canon(word) if word.islower() else None
+        if syllable is not None and not _is_syllable(syllable, known):
+            syllable = None
+        if (
+            previous is not None
+            and syllable is not None
+            and _BLANKS.fullmatch(text, previous[1], m.start())
+        ):
+            yield f"{previous[0]} {syllable}"
+        previous = (syllable, m.end()) if syllable is not None else None
+
+
+@dataclass(frozen=True)
+class _Bigrams:
+    pairs: dict[str, int]  # "a b" -> times seen side by side
+    unigrams: dict[str, int]  # syllable -> times seen in a pair
+    total: int  # all the unigram counts: each pair counts twice
+
+
+@cache
+def bigrams() -> _Bigrams:
+    """The learned bigram model (empty when its file is absent)."""
+    pairs: dict[str, int] = {}
+    if BIGRAMS_FILE.exists():
+        for line in BIGRAMS_FILE.read_text(encoding="utf-8").split("\n"):
+            if line and not line.startswith("#"):
+                pair, _, n = line.partition("\t")
+                pairs[pair] = int(n)
+    unigrams: dict[str, int] = {}
+    for pair, n in pairs.items():
+        for syllable in pair.split(" "):
+            unigrams[syllable] = unigrams.get(syllable, 0) + n
+    return _Bigrams(pairs, unigrams, max(1, sum(unigrams.values())))
+
+
 def _near_listed(pair: str, listed: frozenset[str]) -> bool:
     a, b = pair.split(" ")
     return any(f"{v} {b}" in listed for v in _variants(a)) or any(
@@ -267,10 +322,14 @@ def _variants(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def find_spelling_slips(text: str, skip: list[tuple[int, int]] = ()) -> list[Slip]:
-    """Slips in `text` (NFC), outside the `skip` spans (citations, for instance)."""
+def find_spelling_slips(
+    text: str, skip: list[tuple[int, int]] = (), limit: int | None = None
+) -> list[Slip]:
+    """Slips in `text` (NFC), outside the `skip` spans (citations, for instance); with `limit`,
+    only the first `limit` of them (the search stops there)."""
     known = syllables()
     words = known_words()
+    lm = bigrams() if known is not None else None
     spans = sorted(skip)
     starts = [a for a, _ in spans]
     tokens = list(_TOKEN.finditer(text))
@@ -298,6 +357,8 @@ def find_spelling_slips(text: str, skip: list[tuple[int, int]] = ()) -> list[Sli
         unknown = {w for w in canon_of if w not in known and not _is_word(w, known)}
     slips: dict[int, Slip] = {}
     for i, m in enumerate(tokens):
+        if limit is not None and len(slips) >= limit:
+            break
         word = m.group()
         lower = word.lower()
         prev = tokens[i - 1] if joined[i] else None
@@ -309,10 +370,26 @@ def find_spelling_slips(text: str, skip: list[tuple[int, int]] = ()) -> list[Sli
             slips[m.start()] = Slip(m.start(), m.end(), word, _suggest(tokens, i, text), "nonword")
             continue
         # Real-word slips: lower-case syllables only (a capital starts a name: "Truyền thông").
-        if prev is None or not (prev.group().islower() and word.islower()) or pair_known(i):
+        if not word.islower():
             continue
-        fix = _real_word_fix(canon[i - 1], canon[i])
+        fix = None
+        if prev is not None and prev.group().islower() and not pair_known(i):
+            fix = _real_word_fix(canon[i - 1], canon[i])
         if fix is None:
+            # The bigram model: this syllable never seen beside its neighbours, a variant often.
+            if lm and lm.pairs and not pair_known(i) and not pair_known(i + 1):
+                left = canon[i - 1] if prev is not None and prev.group().islower() else None
+                nxt = i + 1 < len(tokens) and joined[i + 1] and tokens[i + 1].group().islower()
+                right = canon[i + 1] if nxt else None
+                guess = _bigram_fix(left, canon[i], right, lm)
+                if guess is not None:
+                    variant, sure = guess
+                    first = prev if left is not None else m
+                    last = tokens[i + 1] if left is None else m
+                    fixed = f"{left} {variant}" if left is not None else f"{variant} {right}"
+                    slips[m.start()] = Slip(first.start(), last.end(),
+                                            text[first.start() : last.end()], fixed, "realword",
+                                            sure)  # fmt: skip
             continue
         changed, word_fixed, sure = fix
         # A syllable that already makes a word with its other neighbour is taken: "công tác
@@ -321,7 +398,8 @@ def find_spelling_slips(text: str, skip: list[tuple[int, int]] = ()) -> list[Sli
         if pair_known(i - 1) or pair_known(i + 1):
             continue
         target = prev if changed == 0 else m
-        if target.start() not in slips:
+        # A sure fix from the word lists replaces a guess of the bigram model at that word.
+        if target.start() not in slips or (sure and not slips[target.start()].sure):
             slips[target.start()] = Slip(prev.start(), m.end(), text[prev.start() : m.end()],
                                          word_fixed, "realword", sure)  # fmt: skip
     return sorted(slips.values(), key=lambda s: s.start)
@@ -371,6 +449,75 @@ def _real_word_fix(a: str, b: str) -> tuple[int, str, bool] | None:
         for v in sorted(seconds.get(b, frozenset()) & _variants(a)):
             return 0, f"{v} {b}", not learned or _tone_only(a, v)
     return None
+
+
+def _bigram_fix(left: str | None, word: str, right: str | None, lm: _Bigrams):
+    """The variant of `word` the bigram model prefers beside `left` and `right`, or None.
+
+    The model judges only what it knows: `word` is suspect when it was never seen beside its
+    neighbours although, given how often it and each of them occur, it should have been
+    beside each at least BIGRAM_EXPECTED times (a word the corpus rarely uses, "đô" in a software manual, proves
+    nothing by its absence). A variant (one usual slip away, see _lm_variants) is then
+    preferred when it was seen beside them at least BIGRAM_EVIDENCE times. A syllable the
+    corpus never holds at all is suspect too, against a variant seen BIGRAM_UNSEEN_EVIDENCE
+    times.
+    Returns (the variant, sure) or None.
+    """
+    if left is None and right is None:
+        return None
+
+    def seen(w: str) -> int:
+        return (lm.pairs.get(f"{left} {w}", 0) if left else 0) + (
+            lm.pairs.get(f"{w} {right}", 0) if right else 0
+        )
+
+    if seen(word):
+        return None
+    # Every neighbour must be well known with `word` too: in "trật tự trên", "trật" is rare in
+    # the corpus, and "từ trên" alone says nothing about "trật tự".
+    expected = lm.unigrams.get(word, 0) / lm.total
+    needed = BIGRAM_EVIDENCE - 1
+    if not expected:
+        needed = BIGRAM_UNSEEN_EVIDENCE - 1
+    else:
+        for neighbour in (left, right):
+            if neighbour and expected * lm.unigrams.get(neighbour, 0) < BIGRAM_EXPECTED:
+                return None
+    best, evidence = None, needed
+    for v in sorted(_lm_variants(word)):
+        n = seen(v)
+        if n > evidence:
+            best, evidence = v, n
+    if best is None:
+        return None
+    # Sure (an error) only when the variant was seen on both sides of a word with two
+    # neighbours and differs by its tone mark; otherwise a guess worth a note. The corpus is
+    # not the writer's: "tin tại" is unseen where "tập tin tài liệu" is everywhere.
+    both = bool(
+        left and right and lm.pairs.get(f"{left} {best}") and lm.pairs.get(f"{best} {right}")
+    )
+    return best, both and _tone_only(word, best)
+
+
+_VOWEL_SWAPS = ("aăâ", "oôơ", "uư", "eê")
+
+
+@cache
+def _lm_variants(word: str) -> frozenset[str]:
+    """_variants and a vowel letter changed within its family (a/ă/â, o/ô/ơ, u/ư, e/ê), the
+    tone kept: "nhũng" for "những". Never i/y, which are both correct in many words."""
+    out = set(_variants(word))
+    for i, ch in enumerate(word):
+        decomposed = unicodedata.normalize("NFD", ch)
+        tone = "".join(_TONE_MARKS.findall(decomposed))
+        bare = unicodedata.normalize("NFC", _TONE_MARKS.sub("", decomposed))
+        for family in _VOWEL_SWAPS:
+            if bare in family:
+                for other in family.replace(bare, ""):
+                    swapped = unicodedata.normalize("NFC", other + tone)
+                    out.add(word[:i] + swapped + word[i + 1 :])
+    known = syllables() or frozenset()
+    return frozenset(v for v in out if v != word and v in known)
 
 
 def _tone_only(written: str, known: str) -> bool:

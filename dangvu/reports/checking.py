@@ -43,9 +43,14 @@ def check_bytes(data: bytes, name: str, max_bytes: int | None = None) -> list:
         text = textfile.read_bytes(data, name, max_bytes)  # refuses empty, binary, oversized files
     except textfile.TextFileError as e:
         raise CheckError(str(e)) from None
-    if suffix != ".docx":
-        return checker.check_markdown(text)
-    return _check_docx(data, name)
+    try:
+        if suffix != ".docx":
+            return checker.check_markdown(text)
+        # The text read above bounds what python-docx and the checker will be given.
+        checker.refuse_too_long(text)
+        return _check_docx(data, name)
+    except checker.TextTooLong as e:
+        raise CheckError(f"Không kiểm tra tệp “{name}”: {e}") from None
 
 
 def _check_docx(data, name):

@@ -31,41 +31,9 @@ def found(text, code, **kwargs):
 
 
 # --------------------------------------------------------------------------------------------
-# The reference report
+# The reference report (what the engines find and miss on it is measured by
+# bench/checker_reference.py, not required here: nothing is tuned on it)
 # --------------------------------------------------------------------------------------------
-
-# Every finding on the reference report: (line, code, text the excerpt shows). A new false
-# alarm, or a defect no longer found, fails the test.
-REFERENCE_FINDINGS = [
-    (22, "citation_type_abbreviated", "ND 68"),  # "NĐ" without its Đ
-    (44, "quote_unbalanced", "“về thực hiện Thông báo"),  # opened, never closed
-    (56, "spelling", "baner"),
-    (70, "style", "lãnh chỉ đạo"),
-    (82, "citation_type_typo", "Chi thị 04/CT-UBND"),  # footnote 1
-    (84, "citation_type_typo", "Chi thị số 19-CT/TU"),  # footnote 2
-    (84, "citation_type_typo", "Chi thị số 12-CT/TW"),
-    (84, "citation_type_typo", "Chi thị số 02/CT-UBND"),
-    (86, "spelling", "Công thông tin điện tử"),
-    (96, "style", "lãnh chỉ đạo"),
-    (112, "spelling", "trong hợp lệ chi bộ"),
-    (116, "spelling", "mẫu chuyện"),
-    (122, "citation_party_state_style", "328/CV-TU"),
-    (122, "spelling", "tốt cáo"),
-    (134, "style", "lãnh chỉ đạo"),
-    (140, "spelling", "hiếu hi"),
-    (142, "quote_unbalanced", "“Tìm hiểu lịch sử"),  # opened, never closed
-    (168, "quote_unbalanced", "Hồ Chí Minh” năm 2017"),  # closed, never opened
-    (168, "spelling", "Chi đạo chi ủy"),
-    (184, "spelling", "chăm điểm"),
-    (225, "spelling", "chuyên đảng chính thức"),
-    (231, "style", "Sở TT-TT"),
-    (253, "spelling", "nghe thông tin"),  # "công" ends line 251
-    (255, "numbering_repeat", "VI. CHƯƠNG TRÌNH CÔNG TÁC NĂM 2018"),  # VII is meant
-    (273, "citation_term", "Nghị quyết Trung ương 4 (khóa II)"),
-    (281, "spelling", "Hợp định kỳ"),
-    (283, "spelling", "tỉnh năm, chỉ đạo"),  # "nắm, chỉ đạo"
-    (294, "signature_capacity", "Đ. BÍ THƯ"),
-]
 
 
 @pytest.fixture(scope="module")
@@ -73,24 +41,6 @@ def reference_text():
     if REPORT_PATH is None:
         pytest.skip(MISSING)
     return REPORT_PATH.read_text(encoding="utf-8")
-
-
-def test_reference_report_findings_are_exactly_its_real_defects(reference_text):
-    findings = check_markdown(reference_text)
-    got = sorted((f.line, f.code) for f in findings)
-    assert got == sorted((line, code) for line, code, _ in REFERENCE_FINDINGS)
-    for line, code, shown in REFERENCE_FINDINGS:
-        assert any(f.line == line and f.code == code and shown in f.excerpt for f in findings), (
-            line,
-            code,
-            shown,
-        )
-
-
-def test_reference_report_section_one_figures_are_consistent(reference_text):
-    # Section I (lines 8-35) is full of totals and parts, all of which add up.
-    figures = {"total_mismatch", "ledger_mismatch", "count_leading_zero"}
-    assert [f for f in check_markdown(reference_text) if f.line <= 35 and f.code in figures] == []
 
 
 def test_reference_report_findings_are_well_formed(reference_text):
@@ -111,117 +61,99 @@ def test_reference_report_date_is_guessed_from_its_title(reference_text):
 # --------------------------------------------------------------------------------------------
 
 GENERATED = """\
-ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH TRÀ VINH
-**ĐẢNG ỦY SỞ THÔNG TIN VÀ TRUYỀN THÔNG**
+ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH VĨNH LONG
+**ĐẢNG ỦY SỞ TÀI CHÍNH**
 *
-Số 15-BC/ĐU
+Số 21-BC/ĐU
 
 **ĐẢNG CỘNG SẢN VIỆT NAM**
-*Trà Vinh, ngày 05 tháng 12 năm 2017*
+*Vĩnh Long, ngày 08 tháng 12 năm 2023*
 
 BÁO CÁO
 
-**Tình hình hoạt động năm 2017 và**
-**chương trình công tác năm 2018**
+**Kết quả thực hiện nhiệm vụ năm 2023 và**
+**phương hướng, nhiệm vụ năm 2024**
 
 I. ĐẶC ĐIỂM, TÌNH HÌNH
 
-Đảng bộ Sở Thông tin và Truyền thông được thành lập theo Quyết định số 5383-QĐ/ĐU ngày 24/4/2014 của Ban Thường vụ Đảng ủy Dân chính Đảng, Ban Chấp hành Đảng bộ Sở Thông tin và Truyền thông, nhiệm kỳ 2015-2020 gồm: 07 đồng chí; có 04 chi bộ trực thuộc với 54 đảng viên, trong đó 51 đảng viên chính thức và 03 đảng viên dự bị.
+Đảng bộ Sở Tài chính được thành lập theo Quyết định số 120-QĐ/ĐUK ngày 01/5/2012 của Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh. Đảng bộ có 05 chi bộ trực thuộc với 47 đảng viên, trong đó 44 đảng viên chính thức và 03 đảng viên dự bị.
 
-Sở Thông tin và Truyền thông có Giám đốc và 03 Phó Giám đốc; 06 phòng chuyên môn và 02 đơn vị sự nghiệp trực thuộc.
+*. Về biên chế: Tổng biên chế được giao: 71 biên chế (công chức: 58, viên chức: 13).
 
-*. Về biên chế: Tổng biên chế được giao: 62 biên chế (công chức: 30, viên chức: 32).
+- Tổng biên chế có mặt đến thời điểm báo cáo: 66 người. Trong đó:
 
-- Tổng biên chế hành chính, sự nghiệp có mặt đến thời điểm hiện tại: 59 người. Trong đó:
++ Biên chế hành chính: 55 người (có 21 nữ);
 
-+ Biên chế hành chính: 30 người (có 12 nữ);
++ Biên chế sự nghiệp: 11 người (có 04 nữ, 01 dân tộc thiểu số);
 
-+ Biên chế sự nghiệp: 29 người (có 06 nữ, 02 dân tộc thiểu số);
+- Về chuyên môn: Thạc sĩ: 09; Đại học: 54; Cao đẳng: 03.
 
-- Biên chế hợp đồng theo NĐ 68 của Chính phủ: 05 người (tại cơ quan: 04; đơn vị sự nghiệp: 01, trong đó có 02 nữ).
+II. LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ
 
-- Về chuyên môn: Tiến sĩ: 01; Thạc sĩ: 04; Đại học: 52; Trung cấp: 01; Khác: 06
+1. Lãnh đạo thực hiện nhiệm vụ chuyên môn
 
-* Đoàn viên công đoàn: 64 đồng chí
+Cấp ủy phối hợp với lãnh đạo Sở chỉ đạo các phòng thực hiện tốt công tác quản lý ngân sách, giá và công sản trên địa bàn tỉnh.
 
-II. LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ, ĐẢM BẢO AN TOÀN CƠ QUAN
+- Tổ chức 06 hội nghị tập huấn (04 hội nghị về quản lý ngân sách, 02 hội nghị về công sản) cho hơn 400 lượt cán bộ tham dự.
 
-1. Lãnh đạo thực hiện nhiệm vụ chính trị
+2. Công tác phòng, chống tham nhũng, lãng phí
 
-Cấp ủy phối hợp cùng lãnh đạo cơ quan tập trung chỉ đạo các phòng, đơn vị tổ chức triển khai thực hiện nhiệm vụ chính trị năm 2017, nổi bật là:
+Tiếp tục thực hiện Chỉ thị số 27-CT/TU ngày 10/3/2023 của Ban Thường vụ Tỉnh ủy “về tăng cường công tác phòng, chống tham nhũng, tiêu cực”.
 
-- Tham mưu ban hành Chỉ thị số 24-CT/TU ngày 29/6/2017 của Ban Thường vụ Tỉnh ủy “về việc tiếp cận, xử lý và chia sẻ thông tin trên mạng xã hội”[^1].
+III. CÔNG TÁC GIÁO DỤC CHÍNH TRỊ, TƯ TƯỞNG
 
-- Tổ chức 10 cuộc hội nghị tập huấn cho hơn 800 lượt đại biểu tham dự.
+1. Học tập, quán triệt nghị quyết
 
-2. Công tác phòng, chống tham nhũng, lãng phí, thực hành tiết kiệm
+Đảng ủy tổ chức cho cán bộ, đảng viên học tập các nghị quyết của Đảng¹; có 42 đảng viên viết bài thu hoạch.
 
-Tiếp tục lãnh, chỉ đạo thực hiện Công văn số 328-CV/TU ngày 16/8/2017 về việc chấn chỉnh, ngăn chặn đơn, thư tố cáo giấu tên, mạo tên; trực vận hành hệ thống Cổng thông tin điện tử 24/24 giờ.
+2. Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh
 
-III. CÔNG TÁC GIÁO DỤC CHÍNH TRỊ, LÃNH ĐẠO TƯ TƯỞNG
+Có 05 tập thể và 47 cá nhân đăng ký nêu gương, trong đó có 09 đảng viên là lãnh đạo phòng.
 
-1. Công tác xây dựng, chỉnh đốn Đảng
+IV. LÃNH ĐẠO CÔNG TÁC ĐOÀN THỂ
 
-Trên cơ sở 05 nội dung hạn chế, khuyết điểm của tập thể Ban Chấp hành Đảng bộ năm trước, Đảng ủy đã xây dựng kế hoạch khắc phục; đến nay đã khắc phục được 04, 01 khuyết điểm còn lại đang khắc phục.
-
-2. Công tác triển khai quán triệt học tập Chỉ thị, Nghị quyết của Đảng, chính sách pháp luật Nhà nước
-
-Đảng ủy chỉ đạo tổ chức triển khai, quán triệt các văn bản của Đảng và Nhà nước trong họp lệ chi bộ, với 29 cuộc đến 817 lượt đảng viên trong Đảng bộ; thực hiện Nghị quyết Trung ương 4 (khóa XII).
-
-3. Tiếp tục thực hiện học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh
-
-Có 03 tập thể và 63 cá nhân, trong đó có 50 đảng viên và 13 đoàn viên xây dựng kế hoạch học tập và làm theo Bác năm 2017; phân công đảng viên đọc mẩu chuyện về Bác.
-
-IV. LÃNH ĐẠO XÂY DỰNG CƠ QUAN VÀ CÔNG TÁC ĐOÀN THỂ VỮNG MẠNH
-
-1. Lãnh đạo công tác đoàn thể
-
-Trong năm 2017, cấp ủy lãnh, chỉ đạo hoạt động các đoàn thể đạt được một số kết quả:
-
-a) Công đoàn cơ sở
-
-Kết quả chấm điểm công đoàn năm 2017: 98 điểm.
-
-b) Đoàn Thanh niên
-
-Kết quả chấm điểm Đoàn Thanh niên năm 2017: 97,5 điểm.
+Công đoàn cơ sở được xếp loại hoàn thành tốt nhiệm vụ; Chi đoàn đạt 95 điểm.
 
 V. CÔNG TÁC XÂY DỰNG TỔ CHỨC ĐẢNG
 
-1. Công tác đảng viên, đảng vụ
+1. Công tác đảng viên
 
-Đề nghị phát triển đảng cho 03 quần chúng và đề nghị chuyển đảng chính thức cho 06 đảng viên dự bị.
+Kết nạp 02 đảng viên mới và đề nghị công nhận đảng viên chính thức cho 03 đảng viên dự bị.
 
-*. Tình hình thu, chi đảng phí năm 2017:
+2. Công tác kiểm tra, giám sát
+
+Ủy ban Kiểm tra Đảng ủy kiểm tra 03 chi bộ, giám sát chuyên đề 07 đảng viên (05 đảng viên là cấp ủy viên, 02 đảng viên là trưởng phòng).
+
+*. Tình hình thu, chi đảng phí năm 2023:
 
 | | |
 |---|---|
-| + Năm 2016 mang sang | : 8.954.054 đồng |
-| + Ngân sách cấp 2017 | : 24.654.370 đồng |
-| + Thu đảng phí | : 19.454.400 đồng |
-| + Nộp về Đảng ủy cấp trên | : 5.836.320 đồng |
-| + Chi hoạt động | : 47.226.504 đồng |
-| + Kinh phí còn lại là | : 0 đồng |
+| + Năm 2022 mang sang | : 3.250.000 đồng |
+| + Ngân sách cấp 2023 | : 18.400.000 đồng |
+| + Thu đảng phí | : 12.600.000 đồng |
+| + Nộp về Đảng ủy cấp trên | : 3.780.000 đồng |
+| + Chi hoạt động | : 27.300.000 đồng |
+| + Kinh phí còn lại là | : 3.170.000 đồng |
 
 VI. NHẬN XÉT, ĐÁNH GIÁ CHUNG
 
-1. Ưu điểm, thuận lợi
+1. Ưu điểm
 
-Tổ chức triển khai kịp thời các văn bản của cấp trên đến đảng viên.
+Cấp ủy triển khai kịp thời các văn bản của cấp trên đến đảng viên.
 
-VII. CHƯƠNG TRÌNH CÔNG TÁC NĂM 2018
+VII. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024
 
 1. Lãnh đạo thực hiện nhiệm vụ chính trị
 
-Chỉ đạo thực hiện hoàn thành tốt nhiệm vụ chính trị trên các lĩnh vực thông tin và truyền thông.
+Chỉ đạo hoàn thành tốt nhiệm vụ quản lý tài chính, ngân sách năm 2024.
 
-2. Công tác Đảng và hoạt động đoàn thể
+2. Công tác xây dựng Đảng
 
-2.1. Tăng cường công tác nâng cao chất lượng sinh hoạt chi bộ theo Hướng dẫn số 08-HD/BTCTU ngày 02/02/2017 “về nội dung sinh hoạt chi bộ”.
+2.1. Nâng cao chất lượng sinh hoạt chi bộ theo Hướng dẫn số 12-HD/BTCTW ngày 16/5/2022 “về nội dung sinh hoạt chi bộ”.
 
-2.2. Họp định kỳ với các đoàn thể; tổ chức chấm điểm các chi bộ trực thuộc.
+2.2. Họp định kỳ với các đoàn thể; đánh giá, xếp loại chất lượng đảng viên cuối năm.
 
-Trên đây là nội dung công tác năm 2017 và chương trình công tác năm 2018, báo cáo Đảng ủy Khối các cơ quan tỉnh để theo dõi, chỉ đạo./.
+Trên đây là báo cáo kết quả thực hiện nhiệm vụ năm 2023 và phương hướng năm 2024 của Đảng ủy Sở Tài chính./.
 
 Nơi nhận:
 - Đảng ủy Khối các cơ quan tỉnh (b/c);
@@ -232,7 +164,7 @@ BÍ THƯ
 
 Nguyễn Văn A
 
-[^1]: Chỉ thị số 19-CT/TU ngày 17/02/2017 của Ban Thường vụ Tỉnh ủy “về công tác quốc phòng, quân sự địa phương năm 2017”.
+[^1]: Nghị quyết số 27-NQ/TW ngày 09/11/2022 của Ban Chấp hành Trung ương “về tiếp tục xây dựng và hoàn thiện Nhà nước pháp quyền xã hội chủ nghĩa Việt Nam trong giai đoạn mới”.
 """
 
 
@@ -241,7 +173,7 @@ def test_generated_report_has_no_findings():
 
 
 def test_generated_report_date_is_its_place_date_line():
-    assert guess_report_date(GENERATED) == dt.date(2017, 12, 5)
+    assert guess_report_date(GENERATED) == dt.date(2023, 12, 8)
 
 
 def test_a_defect_put_into_the_generated_report_is_found_at_its_line():
@@ -260,10 +192,10 @@ def test_a_defect_put_into_the_generated_report_is_found_at_its_line():
 @pytest.mark.parametrize(
     "text",
     [
-        "có 04 chi bộ trực thuộc với 54 đảng viên, trong đó 51 đảng viên chính thức và 04 "
+        "có 04 chi bộ trực thuộc với 47 đảng viên, trong đó 44 đảng viên chính thức và 04 "
         "đảng viên dự bị.",
-        "Đảng bộ có 54 đảng viên, trong đó 51 chính thức và 02 dự bị.",  # a complete pair
-        "Tổng biên chế được giao: 62 biên chế (công chức: 30, viên chức: 31).",
+        "Đảng bộ có 47 đảng viên, trong đó 44 chính thức và 02 dự bị.",  # a complete pair
+        "Tổng biên chế được giao: 71 biên chế (công chức: 58, viên chức: 12).",
         "Có mặt 10 người (tại cơ quan: 08; đơn vị sự nghiệp: 03).",  # parts exceed the total
         "Tổng số 40 đồng chí, trong đó 25 nam và 14 nữ.",
         "Tổng số 817 lượt, gồm 700 lượt đảng viên và 100 lượt quần chúng.",
@@ -277,40 +209,40 @@ def test_total_that_does_not_match_its_parts_is_found(text):
 
 
 def test_total_mismatch_message_shows_the_sum():
-    (f,) = found("54 đảng viên, trong đó 51 đảng viên chính thức và 04 đảng viên dự bị.",
+    (f,) = found("47 đảng viên, trong đó 44 đảng viên chính thức và 04 đảng viên dự bị.",
                  "total_mismatch")  # fmt: skip
-    assert "54" in f.problem and "51 + 04 = 55" in f.problem
-    assert f.excerpt.startswith("54 đảng viên")
+    assert "47" in f.problem and "44 + 04 = 48" in f.problem and "lệch 01" in f.suggestion
+    assert f.excerpt.startswith("47 đảng viên")
 
 
 def test_total_before_a_bullet_list_that_does_not_add_up_is_found():
     text = (
-        "- Tổng biên chế có mặt: 59 người. Trong đó:\n\n"
-        "+ Biên chế hành chính: 30 người (có 12 nữ);\n\n"
-        "+ Biên chế sự nghiệp: 28 người (có 06 nữ);\n\n"
-        "- Biên chế hợp đồng: 05 người."
+        "- Tổng biên chế có mặt: 66 người. Trong đó:\n\n"
+        "+ Biên chế hành chính: 55 người (có 21 nữ);\n\n"
+        "+ Biên chế sự nghiệp: 10 người (có 04 nữ);\n\n"
+        "- Biên chế hợp đồng: 06 người."
     )
     (f,) = found(text, "total_mismatch")
-    assert f.line == 1 and "30 + 28 = 58" in f.problem
+    assert f.line == 1 and "55 + 10 = 65" in f.problem
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "54 đảng viên, trong đó 51 đảng viên chính thức và 03 đảng viên dự bị.",
-        "Tổng biên chế được giao: 62 biên chế (công chức: 30, viên chức: 32).",
-        "- Tổng biên chế có mặt: 59 người. Trong đó:\n+ Biên chế hành chính: 30 người;\n"
-        "+ Biên chế sự nghiệp: 29 người;\n- Biên chế hợp đồng: 05 người.",
-        "có 03 tập thể và 63 cá nhân, trong đó có 50 đảng viên và 13 đoàn viên",
+        "47 đảng viên, trong đó 44 đảng viên chính thức và 03 đảng viên dự bị.",
+        "Tổng biên chế được giao: 71 biên chế (công chức: 58, viên chức: 13).",
+        "- Tổng biên chế có mặt: 66 người. Trong đó:\n+ Biên chế hành chính: 55 người;\n"
+        "+ Biên chế sự nghiệp: 11 người;\n- Biên chế hợp đồng: 06 người.",
+        "có 05 tập thể và 47 cá nhân, trong đó có 35 đảng viên và 12 đoàn viên",
         # The sub-count "02 nữ" belongs to the last part, not to the total.
-        "Biên chế hợp đồng: 05 người (tại Sở: 04; đơn vị sự nghiệp: 01, trong đó có 02 nữ).",
-        "Trên cơ sở 05 nội dung hạn chế, đã khắc phục được 04, 01 khuyết điểm còn lại.",
+        "Biên chế hợp đồng: 06 người (tại Sở: 04; đơn vị sự nghiệp: 02, trong đó có 01 nữ).",
+        "Trên cơ sở 04 nội dung hạn chế, đã khắc phục được 03, 01 hạn chế còn lại.",
         # Overlapping attributes are never added up.
-        "Biên chế sự nghiệp: 29 người (có 06 nữ, 02 dân tộc thiểu số);",
+        "Biên chế sự nghiệp: 11 người (có 04 nữ, 01 dân tộc thiểu số);",
         "59 người, trong đó 18 nữ và 02 dân tộc thiểu số.",
         "30 người (nữ: 12, dân tộc thiểu số: 20).",
         # Categories that may be a partial list: fewer than the total is fine.
-        "63 cá nhân, trong đó có 50 đảng viên và 10 đoàn viên.",
+        "47 cá nhân, trong đó có 30 đảng viên và 10 đoàn viên.",
         "54 đảng viên, trong đó 10 đồng chí hoàn thành xuất sắc nhiệm vụ và 40 đồng chí "
         "hoàn thành tốt nhiệm vụ.",
         "Nhiệm kỳ 2015-2020 gồm: 07 đồng chí; có 04 chi bộ.",
@@ -330,11 +262,11 @@ def test_consistent_or_uncertain_totals_give_no_finding(text):
 LEDGER = """\
 | | |
 |---|---|
-| + Mang sang năm 2016 | : 8.954.054 đồng |
-| + Ngân sách cấp 2017 | : 24.654.370 đồng |
-| + Thu đảng phí | : 19.454.400 đồng |
-| + Nộp về Đảng ủy cấp trên | : 5.836.320 đồng |
-| + Chi hoạt động | : 47.226.504 đồng |
+| + Mang sang năm 2022 | : 2.150.000 đồng |
+| + Ngân sách cấp 2023 | : 16.300.000 đồng |
+| + Thu đảng phí | : 11.800.000 đồng |
+| + Nộp về Đảng ủy cấp trên | : 3.540.000 đồng |
+| + Chi hoạt động | : 26.710.000 đồng |
 | + Kinh phí còn lại là | : {balance} đồng |
 """
 
@@ -449,14 +381,14 @@ def test_numbers_that_are_not_numbering_are_ignored():
 
 
 def test_party_document_with_state_style_symbol():
-    (f,) = check_markdown("Công văn số 328/CV-TU ngày 16/8/2017 về việc chấn chỉnh.")
+    (f,) = check_markdown("Công văn số 415/CV-TU ngày 12/9/2023 về việc chấn chỉnh.")
     assert f.code == "citation_party_state_style"
-    assert "328-CV/TU" in f.suggestion
-    assert f.excerpt == "Công văn số 328/CV-TU ngày 16/8/2017"
+    assert "415-CV/TU" in f.suggestion
+    assert f.excerpt == "Công văn số 415/CV-TU ngày 12/9/2023"
 
 
 def test_misspelt_type_word_is_reported_once_not_also_as_spelling():
-    findings = check_markdown("Chi thị số 19-CT/TU ngày 17/02/2017 của Ban Thường vụ Tỉnh ủy")
+    findings = check_markdown("Chi thị số 27-CT/TU ngày 10/3/2023 của Ban Thường vụ Tỉnh ủy")
     assert [f.code for f in findings] == ["citation_type_typo"]
     assert findings[0].suggestion == "Sửa thành “Chỉ thị”."
 
@@ -544,17 +476,19 @@ def test_lexicon_entries_are_complete():
 
 
 def test_slip_across_a_line_break_is_found_on_the_line_of_the_wrong_word():
-    text = "hạ tầng kỹ thuật công\n\nnghe thông tin đáp ứng yêu cầu"
+    text = "Chi bộ lãnh đạo công tác\n\nphòng, chống tham nhủng, lãng phí."
     (f,) = check_markdown(text)
-    assert (f.code, f.line, f.suggestion) == ("spelling", 3, "Sửa thành “nghệ”.")
-    assert codes("Các đồng chí lắng nghe thông tin từ cơ sở.") == []
+    assert (f.code, f.line, f.suggestion) == ("spelling", 3, "Sửa thành “tham nhũng”.")
+    text = "Chi bộ lãnh đạo công tác phòng, chống tham\n\nnhủng, lãng phí."
+    (f,) = check_markdown(text)
+    assert (f.code, f.line, f.suggestion) == ("spelling", 1, "Sửa thành “tham nhũng”.")
 
 
 def test_slip_keeps_the_case_of_what_was_written():
-    (f,) = check_markdown("- Hợp định kỳ với các đoàn thể.")
-    assert f.suggestion == "Sửa thành “Họp định kỳ”."
-    (f,) = check_markdown("tổ chức hợp định kỳ với các đoàn thể.")
-    assert f.suggestion == "Sửa thành “họp định kỳ”."
+    (f,) = check_markdown("- Triễn khai kế hoạch của cấp trên.")
+    assert f.suggestion == "Sửa thành “Triển khai”."
+    (f,) = check_markdown("Chi bộ đã triễn khai kế hoạch của cấp trên.")
+    assert f.suggestion == "Sửa thành “triển khai”."
 
 
 @pytest.mark.parametrize(
@@ -565,7 +499,7 @@ def test_slip_keeps_the_case_of_what_was_written():
         "phối hợp Mặt trận Tổ quốc tổ chức họp mặt.",
         "Trong năm, chỉ đạo các chi bộ thực hiện tốt nhiệm vụ.",
         "Tiếp tục lãnh, chỉ đạo thực hiện tốt nhiệm vụ; giải ngân vốn các dự án.",
-        "chuyển thể audio 140 tin, bài lên Cổng TTĐT tỉnh.",
+        "đăng 85 tin, bài lên Cổng TTĐT tỉnh.",
     ],
 )
 def test_correct_text_close_to_a_slip_is_not_reported(text):
@@ -581,7 +515,7 @@ def test_quotes():
     assert (
         codes("theo Nghị quyết “về tăng cường “tự diễn biến”, “tự chuyển hóa” trong nội bộ”.") == []
     )
-    assert codes("tham gia cuộc thi viết “Tìm hiểu lịch sử do Tỉnh ủy tổ chức;") == [
+    assert codes("tham gia cuộc thi “Tìm hiểu Hiến pháp do Sở Tư pháp tổ chức;") == [
         "quote_unbalanced"
     ]
     assert codes("phong cách Hồ Chí Minh” năm 2017;") == ["quote_unbalanced"]
@@ -644,7 +578,7 @@ def test_signature_capacity(capacity, expected):
 
 
 def test_check_text_numbers_paragraphs_as_given():
-    paragraphs = [(3, "I. ĐẶC ĐIỂM"), (7, "Đơn, thư tốt cáo giấu tên."), (12, "I. LẶP LẠI")]
+    paragraphs = [(3, "I. ĐẶC ĐIỂM"), (7, "Chi bộ đã triễn khai kế hoạch."), (12, "I. LẶP LẠI")]
     findings = check_text(paragraphs, unit="đoạn")
     assert [(f.code, f.location, f.line) for f in findings] == [
         ("spelling", "đoạn 7", 7),
@@ -658,14 +592,14 @@ def test_every_finding_code_has_a_title():
 
 
 def test_finding_as_dict():
-    f = Finding("spelling", "dòng 3", 3, "tốt cáo", "Sai chính tả.", "Sửa thành “tố cáo”.")
+    f = Finding("spelling", "dòng 3", 3, "kỹ niệm", "Sai chính tả.", "Sửa thành “kỷ niệm”.")
     assert f.as_dict() == {
         "code": "spelling",
         "location": "dòng 3",
         "line": 3,
-        "excerpt": "tốt cáo",
+        "excerpt": "kỹ niệm",
         "problem": "Sai chính tả.",
-        "suggestion": "Sửa thành “tố cáo”.",
+        "suggestion": "Sửa thành “kỷ niệm”.",
         "severity": "lỗi",
     }
     assert f.severity == "lỗi"
@@ -674,19 +608,18 @@ def test_finding_as_dict():
 def test_decomposed_accents_are_read():
     import unicodedata
 
-    assert codes(unicodedata.normalize("NFD", "Đơn, thư tốt cáo giấu tên.")) == ["spelling"]
+    assert codes(unicodedata.normalize("NFD", "Chi bộ đã triễn khai kế hoạch.")) == ["spelling"]
 
 
 def test_lines_are_counted_by_line_feeds_only():
-    findings = check_markdown("Trang 1\fTrang 2\r\nđơn, thư tốt cáo\u2028giấu tên")
+    findings = check_markdown("Trang 1\fTrang 2\r\nchi bộ đã triễn khai\u2028kế hoạch")
     assert [(f.code, f.line) for f in findings] == [("spelling", 2)]
 
 
 def test_findings_on_one_line_come_in_text_order():
-    text = "Đơn, thư tốt cáo; Chi đạo chi ủy; mẫu chuyện về Bác."
-    assert [f.excerpt.count("tốt cáo") > 0 for f in check_markdown(text)][0]
+    text = "Chi bộ triễn khai kế hoạch; phòng, chống tham nhủng; kỹ niệm ngày thành lập Đảng."
     shown = [f.problem.split("“")[1].split("”")[0] for f in check_markdown(text)]
-    assert shown == ["tốt cáo", "Chi đạo", "mẫu chuyện"]
+    assert shown == ["triễn khai", "tham nhủng", "kỹ niệm"]
 
 
 def test_empty_input():
@@ -695,9 +628,9 @@ def test_empty_input():
 
 
 def test_excerpt_is_bounded_for_long_paragraphs():
-    text = ("Tổ chức thực hiện tốt nhiệm vụ. " * 20) + "đơn, thư tốt cáo " + ("và tiếp tục. " * 20)
+    text = ("Tổ chức thực hiện tốt nhiệm vụ. " * 20) + "đã triễn khai " + ("và tiếp tục. " * 20)
     (f,) = check_markdown(text)
-    assert len(f.excerpt) <= 120 and "tốt cáo" in f.excerpt
+    assert len(f.excerpt) <= 120 and "triễn khai" in f.excerpt
 
 
 # --------------------------------------------------------------------------------------------
@@ -705,11 +638,11 @@ def test_excerpt_is_bounded_for_long_paragraphs():
 # --------------------------------------------------------------------------------------------
 
 FRAGMENTS = [
-    "54 đảng viên, trong đó ", "51 đảng viên chính thức", " và ", "03 ", "(công chức: 30, ",
-    "viên chức: 32)", "Trong đó:", "\n", "+ Biên chế hành chính: 30 người", "- ", "VI. ", "2.1. ",
+    "47 đảng viên, trong đó ", "44 đảng viên chính thức", " và ", "03 ", "(công chức: 58, ",
+    "viên chức: 13)", "Trong đó:", "\n", "+ Biên chế hành chính: 55 người", "- ", "VI. ", "2.1. ",
     "a) ", "Chi thị số 12-CT/TW ngày 31/02/2017", "“", "”", "T/M ĐẢNG ỦY\nĐ. BÍ THƯ",
     "| + Mang sang | : 5 đồng |", "| + Còn lại | : 1 đồng |", "Chi đạo", "4 chi bộ",
-    "Trà Vinh, ngày 05 tháng 12 năm 2017", "BÁO CÁO", "năm 2017", "công\n\nnghe thông tin",
+    "Vĩnh Long, ngày 08 tháng 12 năm 2023", "BÁO CÁO", "năm 2017", "phòng, chống tham\n\nnhủng",
     "\u0301", "İ", "ſ", "K",
 ]  # fmt: skip
 
@@ -816,3 +749,63 @@ def test_state_symbol_with_a_lost_hyphen_is_reported_with_the_fix():
     assert (f.code, f.severity) == ("citation_symbol_hyphen_lost", "lỗi")
     assert f.suggestion == "Nên viết 1234/QĐ-UBND."
     assert check_markdown("Căn cứ Quyết định số 1234/QĐ-UBND ngày 12/3/2020 của UBND tỉnh.") == []
+
+
+# --------------------------------------------------------------------------------------------
+# Issue 24: totals written in prose (sentences made up here, in the shapes offices write)
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("Đảng ủy họp 9 phiên (6 phiên thường kỳ, 2 phiên bất thường).", "06 + 02 = 08"),
+        ("Chi bộ đề nghị kỷ luật 5 đảng viên (3 khiển trách, 1 cảnh cáo).", "03 + 01 = 04"),
+        ("Đã kỷ luật 14 đảng viên, với hình thức: khiển trách 9, cảnh cáo 6.", "09 + 06 = 15"),
+        ("Tổ chức 7 lớp học, gồm 3 lớp cho cán bộ và 3 lớp cho đoàn viên.", "03 + 03 = 06"),
+        (
+            "Trong 21 đồng chí được trao huy hiệu có 5 đồng chí 50 năm tuổi Đảng; 7 đồng chí "
+            "45 năm tuổi Đảng; 8 đồng chí 40 năm tuổi Đảng.",
+            "05 + 07 + 08 = 20",
+        ),
+        (
+            "Năm qua mở 10 lớp tập huấn. Trong đó: 4 lớp tập huấn nghiệp vụ, 5 lớp tập huấn "
+            "kỹ năng.",
+            "04 + 05 = 09",
+        ),
+        (
+            "Tổ chức 11 đợt kiểm tra, trong đó 6 đợt kiểm tra chi bộ, 4 đợt kiểm tra đảng viên.",
+            "06 + 04 = 10",
+        ),
+    ],
+)
+def test_a_total_in_prose_that_does_not_add_up_says_which_numbers(text, shown):
+    (f,) = found(text, "total_mismatch")
+    assert shown in f.problem
+    assert "lệch 01" in f.suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đảng ủy họp 9 phiên (6 phiên thường kỳ, 3 phiên bất thường).",
+        "Đã kỷ luật 15 đảng viên, với hình thức: khiển trách 9, cảnh cáo 6.",
+        "Tổ chức 11 đợt kiểm tra, trong đó 6 đợt kiểm tra chi bộ.",  # one part: a sub-count
+        "Kết nạp 12 đảng viên, trong đó 5 đảng viên nữ, 2 đảng viên là người dân tộc.",
+        "Chi bộ có 25 đảng viên, trong đó 5 đảng viên 30 năm tuổi Đảng, 2 đảng viên 40 năm.",
+        "Tổ chức 8 hội nghị (tăng 2 hội nghị so với năm trước, đạt 100% kế hoạch).",
+        "Giới thiệu 30 quần chúng (trong đó 12 quần chúng là đoàn viên) tham gia lớp học.",
+        "Kiểm tra 6 chi bộ, với 3 đoàn kiểm tra.",  # other units: not parts of the total
+    ],
+)
+def test_totals_in_prose_that_add_up_or_are_not_divisions(text):
+    assert found(text, "total_mismatch") == []
+
+
+def test_members_counted_as_dang_vien_or_dong_chi_are_one_unit():
+    (f,) = found(
+        "Chi bộ kỷ luật 7 đảng viên (4 đồng chí khiển trách, 2 đồng chí cảnh cáo).",
+        "total_mismatch",
+    )
+    assert "04 + 02 = 06" in f.problem
+    assert found("Tổ chức 7 hội nghị (4 đồng chí dự, 2 đồng chí vắng).", "total_mismatch") == []

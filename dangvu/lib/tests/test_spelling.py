@@ -179,3 +179,64 @@ def test_a_guess_is_a_note_in_the_checker(learned):
 def test_a_syllable_taken_by_its_other_neighbour_is_not_a_slip():
     # "đề" belongs to "vấn đề", "an" to "an sinh": nothing here is "đề án".
     assert slips("Giải quyết các vấn đề an sinh xã hội.", "realword") == []
+
+
+# --------------------------------------------------------------------------------------------
+# The bigram model (issue 24): its decision rule on a small model made here
+# --------------------------------------------------------------------------------------------
+
+
+def _model(pairs):
+    unigrams = {}
+    for pair, n in pairs.items():
+        for s in pair.split(" "):
+            unigrams[s] = unigrams.get(s, 0) + n
+    return spelling._Bigrams(pairs, unigrams, sum(unigrams.values()))
+
+
+# "nằm" and "năm" both common; "giá trị nằm" common, "trị năm" never seen.
+MODEL = _model(
+    {"giá trị": 900, "trị nằm": 40, "năm nay": 900, "nằm trong": 100, "đô thị": 1, "trong đó": 50}
+)
+
+
+@needs_dictionary
+def test_a_common_syllable_never_seen_beside_a_neighbour_is_a_slip_for_its_variant():
+    assert spelling._bigram_fix("trị", "năm", None, MODEL) == ("nằm", False)  # a note
+    assert spelling._bigram_fix("trị", "năm", "trong", MODEL) == ("nằm", True)  # both sides
+
+
+@needs_dictionary
+def test_the_model_judges_only_what_it_knows():
+    # "năm" seen beside "nay": no slip. "đô" is rare in the model: its absence proves nothing.
+    assert spelling._bigram_fix(None, "năm", "nay", MODEL) is None
+    assert spelling._bigram_fix(None, "đồ", "thị", MODEL) is None
+    rare = _model({"giá trị": 900, "trị nằm": 5, "năm nay": 900, "nằm trong": 100})
+    assert spelling._bigram_fix("trị", "năm", None, rare) is None  # too little evidence
+
+
+@needs_dictionary
+def test_a_syllable_the_corpus_never_holds_needs_strong_evidence():
+    strong = _model({"kể từ": 900, "từ ngày": 40, "ngày mai": 900})
+    weak = _model({"kể từ": 900, "từ ngày": 12, "ngày mai": 900})
+    assert spelling._bigram_fix("từ", "ngầy", None, strong) == ("ngày", False)
+    assert spelling._bigram_fix("từ", "ngầy", None, weak) is None
+
+
+@needs_dictionary
+def test_vowel_slips_are_variants_but_i_and_y_are_not():
+    assert "những" in spelling._lm_variants("nhũng")
+    assert "mỹ" not in spelling._lm_variants("mĩ") and "kỳ" not in spelling._lm_variants("kì")
+
+
+@needs_dictionary
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thực hiện tốt công tác thi đua, khen thưởng năm 2024.",  # "tốt" seen rarely: fine
+        "Đảng bộ có 3 chi bộ; kỹ thuật và kĩ thuật, hòa bình và hoà bình, thủy lợi và thuỷ lợi.",
+        "Đoàn công tác làm việc với Giôn-xơn và Pu-tin tại Mát-xcơ-va.",
+    ],
+)
+def test_ordinary_variants_and_transliterated_names_are_not_slips(text):
+    assert [s for s in find_spelling_slips(text) if s.sure] == []
