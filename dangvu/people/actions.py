@@ -241,7 +241,8 @@ def create_people(actor: Actor, home_org: Organization, newcomers: list[Newcomer
 
 def _check_newcomer(newcomer, party_start):
     """The checks of create_person, transfer_in and join for a person not yet on record."""
-    cccd = (newcomer.fields.get("cccd") or "").strip() or None
+    # Digits typed on another keyboard are the same number: stored and compared in ASCII.
+    cccd = ascii_digits((newcomer.fields.get("cccd") or "").strip()) or None
     if cccd is not None and not CCCD_RE.match(cccd):
         raise ValidationError(f"Số CCCD “{cccd}” phải gồm đúng 12 chữ số.")
     # Whether the CCCD is taken is asked for the whole batch at once by the caller.
