@@ -32,6 +32,8 @@ Checks, each tuned for few false alarms (a checker that cries wolf is not read):
   the lexicon's advice.
 * **Quotes** (``quote_unbalanced``): a quotation opened and never closed, or closed and never
   opened, within a paragraph; an odd number of straight quotes.
+* **Open slots** (``open_slot``): a "[cần bổ sung: …]" left where dangvu could not fill a report
+  from the records: the report is not finished.
 * **Counts** (``count_leading_zero``): "4 chi bộ" for "04 chi bộ" (counts are written with two
   digits); only before nouns that are counted, and only when asked for (``style_notes=True``):
   it is house style, and running text ("giảm 3 chi bộ") is full of correct exceptions.
@@ -133,6 +135,7 @@ CODE_TITLES = {
     "quote_unbalanced": "Dấu ngoặc kép không cân",
     "count_leading_zero": "Số đếm thiếu số 0 đứng trước",
     "signature_capacity": "Chức danh ký không đúng thể thức",
+    "open_slot": "Còn chỗ trống chưa điền",
 }
 
 
@@ -202,6 +205,7 @@ def check_text(
         _check_quotes(doc),
         _check_counts(doc) if style_notes else (),
         _check_signature(doc),
+        _check_slots(doc),
     ]
     # Checks are generators: one stopped at its cap does no more work.
     findings = [f for check in checks for f in itertools.islice(check, MAX_FINDINGS_PER_CHECK)]
@@ -1258,6 +1262,26 @@ def _check_counts(doc: _Doc):
             m.end(),
             f"Số đếm “{written}” viết một chữ số; văn bản của Đảng viết số đếm có hai chữ số.",
             f"Sửa thành “0{m['n']} {m['noun']}”.",
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Open slots
+# --------------------------------------------------------------------------------------------
+
+# dangvu writes "[cần bổ sung: …]" where the records do not say what a report needs; a report
+# that still holds one is not finished, whoever wrote it.
+_SLOT = re.compile(r"\[\s*cần bổ sung\b[^\]\n]*\]", re.IGNORECASE)
+
+
+def _check_slots(doc: _Doc):
+    for m in _SLOT.finditer(doc.text):
+        yield doc.finding(
+            "open_slot",
+            m.start(),
+            m.end(),
+            f"Còn chỗ trống chưa điền: “{_collapse(m.group())}”.",
+            "Điền nội dung từ hồ sơ, hoặc bỏ câu này, trước khi ký.",
         )
 
 

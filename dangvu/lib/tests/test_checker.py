@@ -809,3 +809,17 @@ def test_members_counted_as_dang_vien_or_dong_chi_are_one_unit():
     )
     assert "04 + 02 = 06" in f.problem
     assert found("Tổ chức 7 hội nghị (4 đồng chí dự, 2 đồng chí vắng).", "total_mismatch") == []
+
+
+def test_an_open_slot_is_an_error():
+    text = (
+        "I. ĐẶC ĐIỂM, TÌNH HÌNH\n"
+        "Chi bộ có 12 đảng viên.\n"
+        "[cần bổ sung: kết quả thực hiện nhiệm vụ chuyên môn của đơn vị]\n"
+    )
+    found = [f for f in check_markdown(text) if f.code == "open_slot"]
+    assert len(found) == 1 and found[0].severity == "lỗi" and found[0].line == 3
+    assert "kết quả thực hiện nhiệm vụ chuyên môn" in found[0].problem
+    assert not [
+        f for f in check_markdown("Chi bộ cần bổ sung đảng viên mới.") if f.code == "open_slot"
+    ]

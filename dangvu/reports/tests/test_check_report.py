@@ -36,18 +36,7 @@ def test_command_json_on_the_reference_report():
 
 
 def test_generated_report_has_no_findings(demo, tmp_path):
-    import datetime as dt
-
-    from dangvu.reports import actions
-
-    draft = actions.create_draft(None, demo, 2017)
-    actions.edit_header(
-        None,
-        draft,
-        number="Số 15-BC/ĐU",
-        issued_on=dt.date(2017, 12, 5),
-        signer_name="Nguyễn Văn A",
-    )
+    """The demo's 2017 report as its office wrote it in dangvu: nothing for the checker."""
     for suffix in (".md", ".docx"):
         out = tmp_path / f"r{suffix}"
         call_command(
@@ -153,3 +142,20 @@ def test_a_text_too_long_to_check_is_refused_in_vietnamese(demo, login, tmp_path
     path.write_bytes(data)
     with pytest.raises(CommandError, match="quá dài để kiểm tra"):
         call_command("check_report", str(path))
+
+
+def test_a_new_draft_has_its_open_slots_as_errors(demo, tmp_path):
+    """A draft fresh from the template still has the slots the records cannot fill: each is an
+    error of the checker, and nothing else is."""
+    from dangvu.reports import actions
+
+    actions.create_draft(None, demo, 2017)
+    out = tmp_path / "r.md"
+    call_command(
+        "report", "annual", org="so-tttt-tra-vinh", year=2017, out=str(out), stdout=StringIO()
+    )
+    code, text = _run(str(out), "--json")
+    findings = [json.loads(line) for line in text.splitlines()]
+    assert code == 1
+    assert {f["code"] for f in findings} == {"open_slot"}
+    assert len(findings) == out.read_text().count("[cần bổ sung")
