@@ -23,6 +23,7 @@ from _setup import verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_COMMIT_SECONDS = 20
+OPEN_FROM = dt.date(2018, 1, 2)
 
 
 def main():
@@ -156,7 +157,8 @@ def build_file(rows, phone_prefix="09"):
             "admitted_on": admitted.strftime("%d/%m/%Y"),
             "official_on": official,
             "card_number": f"84.{n:06d}",
-            "cell_since": None,
+            # The demo's fee book is closed up to 2017: members arrive in an open year.
+            "cell_since": max(admitted, OPEN_FROM),
             "trade_union": "x",
             "youth_union": dt.date(birth.year + 16, 3, 26) if n % 3 == 0 else None,
             "veterans": None,

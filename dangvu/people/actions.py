@@ -602,7 +602,6 @@ def recognize(actor: Actor, person: Person, recognized_on: dt.date) -> PartyProf
     return profile
 
 
-@transaction.atomic
 def _check_arrival(cell, on, admitted_on, official_on, birth_date):
     """transfer_in's checks of the party dates of a member arriving in `cell` on `on`."""
     _check_org(cell, Membership.Kind.PARTY, on)
@@ -614,6 +613,7 @@ def _check_arrival(cell, on, admitted_on, official_on, birth_date):
         check_recognition(admitted_on, official_on)
 
 
+@transaction.atomic
 def transfer_in(
     actor: Actor,
     person: Person,
