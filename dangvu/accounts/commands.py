@@ -80,6 +80,18 @@ class DangvuCommand(BaseCommand):
             "không có thì chạy với quyền người quản trị máy chủ",
         )
 
+    def add_import_arguments(self, parser: CommandParser, org_help: str) -> None:
+        """FILE --org [--commit] [--template OUT.xlsx] [--user]: the options of an Excel import."""
+        parser.add_argument("file", nargs="?", help="tệp .xlsx cần nhập")
+        self.add_org_argument(parser, help=org_help, required=False)
+        parser.add_argument(
+            "--commit", action="store_true", help="ghi vào hồ sơ (mặc định chỉ xem trước)"
+        )
+        parser.add_argument(
+            "--template", metavar="OUT.xlsx", help="ghi tệp mẫu trống vào OUT.xlsx rồi thôi"
+        )
+        self.add_user_argument(parser)
+
     # Reading them ----------------------------------------------------------------------------
 
     def actor(self, username: str | None) -> User | None:

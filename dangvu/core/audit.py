@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import models
@@ -42,19 +42,24 @@ def snapshot(obj: models.Model | None) -> dict[str, Any] | None:
     return data
 
 
+class Details(TypedDict, total=False):
+    """What an entry says beyond who did what to which record (see `entry`)."""
+
+    summary: str
+    person: Person | None
+    org: Organization | None
+    after: Any
+
+
 def record(
     actor: Actor,
     action: str,
     obj: models.Model,
     before: dict[str, Any] | None = None,
-    *,
-    summary: str = "",
-    person: Person | None = None,
-    org: Organization | None = None,
-    after: Any = ...,
+    **details: Unpack[Details],
 ) -> AuditEntry:
     """Write the audit entry for `action` on `obj`; `before` is the snapshot taken before the change."""
-    e = entry(actor, action, obj, before, summary=summary, person=person, org=org, after=after)
+    e = entry(actor, action, obj, before, **details)
     e.save()
     return e
 

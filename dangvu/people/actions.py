@@ -217,7 +217,7 @@ def create_people(actor: Actor, home_org: Organization, newcomers: list[Newcomer
     for profile, m in zip(profiles, memberships, strict=True):
         # transfer_in's "before" is the empty profile it has just made for the newcomer.
         blank = audit.snapshot(PartyProfile(id=profile.id, person_id=profile.person_id))
-        summary = f"Chuyển sinh hoạt đến {m.org}"
+        summary = f"{PARTY_ENTRIES['party.transfer_in']} {m.org}"
         entries.append(
             audit.entry(
                 actor,
@@ -545,19 +545,20 @@ def admit(
     check_party_start(cell, admitted_on, f"kết nạp vào {cell}")
     before = audit.snapshot(profile)
     profile.admitted_on, profile.card_number = admitted_on, card_number
+    return _enter_cell(actor, person, profile, before, cell, admitted_on, "party.admit")
+
+
+PARTY_ENTRIES = {"party.admit": "Kết nạp vào", "party.transfer_in": "Chuyển sinh hoạt đến"}
+
+
+def _enter_cell(actor, person, profile, before, cell, on, action):
+    """Save the party profile `action` changed and start the party membership in `cell` on `on`."""
     profile.save()
     m = Membership.objects.create(
-        person=person, org=cell, kind=Membership.Kind.PARTY, valid_from=admitted_on
+        person=person, org=cell, kind=Membership.Kind.PARTY, valid_from=on
     )
-    audit.record(
-        actor,
-        "party.admit",
-        profile,
-        before,
-        summary=f"Kết nạp vào {cell}",
-        person=person,
-        org=cell,
-    )
+    summary = f"{PARTY_ENTRIES[action]} {cell}"
+    audit.record(actor, action, profile, before, summary=summary, person=person, org=cell)
     return m
 
 
@@ -605,7 +606,6 @@ def recognize(actor: Actor, person: Person, recognized_on: dt.date) -> PartyProf
     return profile
 
 
-@transaction.atomic
 def _check_arrival(cell, on, admitted_on, official_on, birth_date):
     """transfer_in's checks of the party dates of a member arriving in `cell` on `on`."""
     _check_org(cell, Membership.Kind.PARTY, on)
@@ -617,6 +617,7 @@ def _check_arrival(cell, on, admitted_on, official_on, birth_date):
         check_recognition(admitted_on, official_on)
 
 
+@transaction.atomic
 def transfer_in(
     actor: Actor,
     person: Person,
@@ -637,20 +638,7 @@ def transfer_in(
     profile.admitted_on, profile.card_number = admitted_on, card_number or profile.card_number
     profile.official_on = official_on
     profile.recognized_on = official_on
-    profile.save()
-    m = Membership.objects.create(
-        person=person, org=cell, kind=Membership.Kind.PARTY, valid_from=on
-    )
-    audit.record(
-        actor,
-        "party.transfer_in",
-        profile,
-        before,
-        summary=f"Chuyển sinh hoạt đến {cell}",
-        person=person,
-        org=cell,
-    )
-    return m
+    return _enter_cell(actor, person, profile, before, cell, on, "party.transfer_in")
 
 
 def _end_party(actor, person, on, reason, note=""):

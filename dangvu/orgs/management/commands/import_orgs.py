@@ -19,17 +19,7 @@ class Command(DangvuCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", nargs="?", help="tệp .xlsx cần nhập")
-        parser.add_argument(
-            "--org", metavar="MÃ", help="mã (slug) của tổ chức nhận các tổ chức trực thuộc"
-        )
-        parser.add_argument(
-            "--commit", action="store_true", help="ghi vào hồ sơ (mặc định chỉ xem trước)"
-        )
-        parser.add_argument(
-            "--template", metavar="OUT.xlsx", help="ghi tệp mẫu trống vào OUT.xlsx rồi thôi"
-        )
-        self.add_user_argument(parser)
+        self.add_import_arguments(parser, "mã (slug) của tổ chức nhận các tổ chức trực thuộc")
 
     def handle(self, *args, file=None, org=None, commit=False, template=None, **options):
         actor = self.actor(options["user"])

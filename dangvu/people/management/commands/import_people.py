@@ -21,17 +21,7 @@ class Command(DangvuCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", nargs="?", help="tệp .xlsx cần nhập")
-        self.add_org_argument(
-            parser, help="mã (slug) của đảng bộ cơ sở hoặc chi bộ nhận hồ sơ", required=False
-        )
-        parser.add_argument(
-            "--commit", action="store_true", help="ghi vào hồ sơ (mặc định chỉ xem trước)"
-        )
-        self.add_user_argument(parser)
-        parser.add_argument(
-            "--template", metavar="OUT.xlsx", help="ghi tệp mẫu trống vào OUT.xlsx rồi thôi"
-        )
+        self.add_import_arguments(parser, "mã (slug) của đảng bộ cơ sở hoặc chi bộ nhận hồ sơ")
 
     def handle(self, *args, file=None, org=None, commit=False, user=None, template=None, **opts):
         scope = self.scope(user)
