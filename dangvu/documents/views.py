@@ -144,7 +144,7 @@ def _export_row(d):
 
 def document_detail(request, document_id):
     access = DocumentAccess.for_request(request)
-    doc = access.document_or_404(document_id)
+    doc = request.scope.get_or_404(Document.objects.select_related("owner_org"), document_id)
     links = list(
         access.citations(doc.citations.all())
         .select_related("content_type", "owner_org")
@@ -185,8 +185,7 @@ def _citing_texts(links):
 
 def document_file(request, document_id):
     """The attached file, through the access check (MEDIA_ROOT is never served directly)."""
-    access = DocumentAccess.for_request(request)
-    doc = access.document_or_404(document_id)
+    doc = request.scope.get_or_404(Document.objects.select_related("owner_org"), document_id)
     if not doc.file:
         raise Http404("Văn bản không có tệp đính kèm.")
     try:
@@ -234,8 +233,7 @@ def document_create(request):
 
 def document_edit(request, document_id):
     access = DocumentAccess.for_request(request)
-    doc = access.document_or_404(document_id)
-    access.require_write(doc)
+    doc = request.scope.get_or_404(Document, document_id, write=True)
     initial = {f: getattr(doc, f) for f in actions.ENTRY_FIELDS}
     initial["owner"] = doc.owner_org
     form = forms.DocumentEditForm(

@@ -7,4 +7,7 @@ class FinanceConfig(AppConfig):
     verbose_name = "Đảng phí"
 
     def ready(self):
-        from . import facts  # noqa: F401  (registers the fees.* facts)
+        from . import (
+            access,  # noqa: F401  (registers the access rules of its models)
+            facts,  # noqa: F401  (registers the fees.* facts)
+        )

@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
@@ -53,20 +53,6 @@ def _latest_year(payments):
 def _check_year(year):
     if not 1930 <= year <= 2100:
         raise Http404("Năm không hợp lệ.")
-
-
-def _readable_payment(request, payment_id):
-    payment = get_object_or_404(Payment.objects.select_related("cell", "person"), pk=payment_id)
-    if not request.scope.can_read_org(payment.cell):
-        raise Http404("Không tìm thấy khoản nộp.")
-    return payment
-
-
-def _readable_entry(request, entry_id):
-    entry = get_object_or_404(LedgerEntry.objects.select_related("org"), pk=entry_id)
-    if not request.scope.can_read_org(entry.org):
-        raise Http404("Không tìm thấy bút toán.")
-    return entry
 
 
 # Pages ---------------------------------------------------------------------------
@@ -296,10 +282,8 @@ def fee_rules(request):
     if org is not None:
         chain = ancestors(org)
         settings = FeeSetting.objects.filter(org__in=chain).select_related("org")
-    elif not scope.sees_everything:
-        settings = FeeSetting.objects.filter(org_id__in=scope.read_org_ids).select_related("org")
     else:
-        settings = FeeSetting.objects.select_related("org")
+        settings = scope.visible(FeeSetting.objects.select_related("org"))
     return render(
         request,
         "finance/rules.html",
@@ -365,8 +349,9 @@ def fee_payment_add(request, slug):
 
 
 def fee_payment_edit(request, payment_id):
-    payment = _readable_payment(request, payment_id)
-    request.scope.require_write_org(payment.cell)
+    payment = request.scope.get_or_404(
+        Payment.objects.select_related("cell", "person"), payment_id, write=True
+    )
     initial = {
         "paid_on": payment.paid_on,
         "amount": money(payment.amount),
@@ -391,8 +376,9 @@ def fee_payment_edit(request, payment_id):
 
 
 def fee_payment_reverse(request, payment_id):
-    payment = _readable_payment(request, payment_id)
-    request.scope.require_write_org(payment.cell)
+    payment = request.scope.get_or_404(
+        Payment.objects.select_related("cell", "person"), payment_id, write=True
+    )
     form = forms.ReverseForm(request.POST or None, initial={"on": timezone.localdate()})
     if form.is_valid() and apply_action(
         form, actions.reverse_payment, request.user, payment, **form.cleaned_data
@@ -482,8 +468,9 @@ def fee_entry_add(request, slug, year):
 
 
 def fee_entry_edit(request, entry_id):
-    entry = _readable_entry(request, entry_id)
-    request.scope.require_write_org(entry.org)
+    entry = request.scope.get_or_404(
+        LedgerEntry.objects.select_related("org"), entry_id, write=True
+    )
     initial = {
         "on": entry.on,
         "amount": money(entry.amount),
@@ -506,8 +493,9 @@ def fee_entry_edit(request, entry_id):
 
 
 def fee_entry_reverse(request, entry_id):
-    entry = _readable_entry(request, entry_id)
-    request.scope.require_write_org(entry.org)
+    entry = request.scope.get_or_404(
+        LedgerEntry.objects.select_related("org"), entry_id, write=True
+    )
     form = forms.ReverseForm(request.POST or None, initial={"on": timezone.localdate()})
     if form.is_valid():
         reversal = apply_action(

@@ -102,7 +102,7 @@ def people_list(request):
             ),
             "query": query.urlencode(),
             "gender": request.GET.get("gioi-tinh", ""),
-            "can_create": scope.write_org_ids is None or bool(scope.write_org_ids),
+            "can_create": scope.can_write_any,
         },
     )
 
@@ -184,8 +184,7 @@ def _other_records(person, scope):
 
     records = {"has_fees": apps.is_installed("dangvu.finance")}
     if apps.is_installed("dangvu.work"):
-        from dangvu.work.models import Attendance, Enrolment
-        from dangvu.work.views import visible_activities
+        from dangvu.work.models import Activity, Attendance, Enrolment
 
         records["enrolments"] = Enrolment.objects.filter(person=person).order_by("-starts_on")
         attendances = list(
@@ -196,7 +195,7 @@ def _other_records(person, scope):
         ids = {a.activity_id for a in attendances}
         records["attendances"] = attendances
         records["open_activity_ids"] = (
-            set(visible_activities(scope).filter(id__in=ids).values_list("id", flat=True))
+            set(scope.visible(Activity).filter(id__in=ids).values_list("id", flat=True))
             if ids
             else set()
         )
@@ -205,17 +204,13 @@ def _other_records(person, scope):
 
 def person_create(request):
     scope = request.scope
-    homes = scope.orgs(
-        Organization.objects.filter(
-            kind__in=[
-                Organization.Kind.PARTY_COMMITTEE,
-                Organization.Kind.PARTY_CELL,
-                Organization.Kind.SUPERIOR_COMMITTEE,
-            ]
-        )
+    homes = scope.writable_orgs(
+        [
+            Organization.Kind.PARTY_COMMITTEE,
+            Organization.Kind.PARTY_CELL,
+            Organization.Kind.SUPERIOR_COMMITTEE,
+        ]
     )
-    if scope.write_org_ids is not None:
-        homes = homes.filter(id__in=scope.write_org_ids)
     # The highest organization the user may write keeps the file: the committee before its cells.
     rank = [
         Organization.Kind.SUPERIOR_COMMITTEE,

@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from dangvu.lib.dates import parse_date
@@ -40,9 +40,7 @@ def _default_day(request):
 
     from dangvu.reports.models import ReportDraft
 
-    drafts = ReportDraft.objects.all()
-    if not request.scope.sees_everything:
-        drafts = drafts.filter(org_id__in=request.scope.read_org_ids)
+    drafts = request.scope.visible(ReportDraft)
     year = default_year(drafts.aggregate(latest=Max("year"))["latest"])
     return day_param(request, default=dt.date(year, 12, 31))
 
@@ -234,9 +232,7 @@ def send(request, draft_id):
     """A finalised report and its sending to the superior committee."""
     from dangvu.reports.models import ReportDraft
 
-    draft = get_object_or_404(ReportDraft.objects.select_related("org"), pk=draft_id)
-    if not request.scope.can_read_org(draft.org):
-        raise Http404("Không tìm thấy báo cáo.")
+    draft = request.scope.get_or_404(ReportDraft.objects.select_related("org"), draft_id)
     submission = Submission.objects.filter(draft=draft).select_related("sent_by").first()
     superior = actions.superior_of(draft.org)
     can_send = request.scope.can_write_report(draft.org)

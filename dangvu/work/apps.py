@@ -7,4 +7,4 @@ class WorkConfig(AppConfig):
     verbose_name = "Công tác"
 
     def ready(self):
-        from . import facts  # noqa: F401  (registers the facts of sections II–V)
+        from . import access, facts  # noqa: F401  (register the access rules, the facts of II–V)

@@ -22,15 +22,6 @@ K = Organization.Kind
 PARTY_KINDS = [K.SUPERIOR_COMMITTEE, K.PARTY_COMMITTEE, K.PARTY_CELL]
 
 
-def writable_orgs(scope, kinds=None):
-    qs = Organization.objects.all()
-    if scope.write_org_ids is not None:
-        qs = qs.filter(id__in=scope.write_org_ids)
-    if kinds:
-        qs = qs.filter(kind__in=kinds)
-    return qs.order_by("kind", "name")
-
-
 def writable_people(scope):
     return scope.writable_people(Person.objects.all()).order_by("sort_name", "id")
 
@@ -44,7 +35,7 @@ class ScopedForm(forms.Form):
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
         for name, kinds in self.org_fields.items():
-            self.fields[name].queryset = writable_orgs(scope, kinds)
+            self.fields[name].queryset = scope.writable_orgs(kinds)
         for name in self.person_fields:
             self.fields[name].queryset = writable_people(scope)
 

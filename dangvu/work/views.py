@@ -1,8 +1,6 @@
 """Pages of the work records: lists with filters, detail pages, forms and the calendar.
 
-Every page reads `request.scope`. Activities are visible through any organization taking part in
-them that the user may read; a member (role MEMBER) sees the activities they are listed in, and
-of those only their own attendance. Records of an organization are visible iff it is readable.
+Every page reads `request.scope`, whose rules for these records are in `access.py`.
 """
 
 import calendar
@@ -15,7 +13,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q, Sum
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -28,6 +25,7 @@ from dangvu.people.models import Membership, Person, StaffRecord
 from dangvu.web import apply_action, latest_year, render_form, year_param
 
 from . import actions, forms
+from .access import can_record_attendance, can_write_activity
 from .models import (
     Activity,
     ActivityOrg,
@@ -54,71 +52,8 @@ PRESENT = Attendance.Status.PRESENT
 # Scoping ---------------------------------------------------------------------------------------
 
 
-def visible_activities(scope):
-    qs = Activity.objects.all()
-    if scope.sees_everything:
-        return qs
-    q = Q(id__in=ActivityOrg.objects.filter(org_id__in=scope.read_org_ids).values("activity_id"))
-    if scope.self_person_ids:
-        mine = Attendance.objects.filter(person_id__in=scope.self_person_ids)
-        q |= Q(id__in=mine.values("activity_id"))
-    return qs.filter(q)
-
-
-def _by_org(scope, qs, field="org"):
-    if scope.sees_everything:
-        return qs
-    return qs.filter(**{f"{field}_id__in": scope.read_org_ids})
-
-
-def _by_org_or_person(scope, qs, person_field, org_field="org"):
-    """Records of a readable organization, or about a person the user may read."""
-    if scope.sees_everything:
-        return qs
-    people = scope.people(Person.objects.all()).values("id")
-    return qs.filter(
-        Q(**{f"{org_field}_id__in": scope.read_org_ids}) | Q(**{f"{person_field}_id__in": people})
-    )
-
-
-def _one_or_404(qs, pk, what="hồ sơ"):
-    obj = qs.filter(pk=pk).first()
-    if obj is None:
-        raise Http404(f"Không tìm thấy {what}.")
-    return obj
-
-
-def _require_some_write(scope):
-    if scope.write_org_ids is not None and not scope.write_org_ids:
-        raise PermissionDenied("Bạn chỉ có quyền xem.")
-
-
-def _require_write(scope, org):
-    if not scope.can_write_org(org):
-        raise PermissionDenied("Bạn không có quyền thay đổi hồ sơ của tổ chức này.")
-
-
-def can_write_activity(scope, activity):
-    """If the user sees an organizer, every organizer must be theirs to change; an event organized
-    elsewhere is changed by whoever may change all the organizations that took part."""
-    links = list(activity.links.select_related("org"))
-    organizers = [link.org for link in links if link.role == ORGANIZER]
-    seen = [o for o in organizers if scope.can_read_org(o)]
-    targets = organizers if seen else [link.org for link in links if link.role == PARTICIPANT]
-    return bool(targets) and all(scope.can_write_org(o) for o in targets)
-
-
-def can_record_attendance(scope, activity):
-    """Each organization of a meeting records its own members' attendance: the secretary of one
-    of several cells meeting together records theirs, not the others' (see attendance_people)."""
-    return any(scope.can_write_org(link.org) for link in activity.links.select_related("org"))
-
-
 def _activity(request, pk, write=False):
-    activity = _one_or_404(visible_activities(request.scope), pk, "hoạt động")
-    if write and not can_write_activity(request.scope, activity):
-        raise PermissionDenied("Bạn không có quyền thay đổi hoạt động này.")
-    return activity
+    return request.scope.get_or_404(Activity, pk, write=write)
 
 
 # Filters ---------------------------------------------------------------------------------------
@@ -183,7 +118,7 @@ def _cell(text, url=None, num=False):
 
 
 def filter_activities(request):
-    qs = visible_activities(request.scope)
+    qs = request.scope.visible(Activity)
     kind = request.GET.get("loai", "")
     if kind in Activity.Kind.values:
         qs = qs.filter(kind=kind)
@@ -238,7 +173,7 @@ def activity_list(request):
             "query": query.urlencode(),
             "sessions": page.paginator.count,
             "attendances": total_present + total_heads,
-            "can_create": scope.write_org_ids is None or bool(scope.write_org_ids),
+            "can_create": scope.can_write_any,
         },
     )
 
@@ -251,7 +186,7 @@ def activity_calendar(request):
     except ValueError:
         first = today.replace(day=1)
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
-    qs = visible_activities(scope).filter(starts_on__range=(weeks[0][0], weeks[-1][-1]))
+    qs = scope.visible(Activity).filter(starts_on__range=(weeks[0][0], weeks[-1][-1]))
     org = _org_param(request)
     if org:
         linked = ActivityOrg.objects.filter(org_id__in=subtree_ids([org.id]))
@@ -309,9 +244,7 @@ def activity_detail(request, activity_id):
             "partial": partial,
             "minutes": minutes if full else None,
             "tasks": minutes.tasks.select_related("assignee") if minutes and full else [],
-            "items": _by_org(
-                scope, activity.programme_items.select_related("programme"), "programme__org"
-            ),
+            "items": scope.visible(activity.programme_items.select_related("programme")),
             "can_write": can_write_activity(scope, activity),
             "can_record": can_record_attendance(scope, activity),
         },
@@ -325,7 +258,7 @@ def _activity_form_data(form):
 
 def activity_create(request):
     scope = request.scope
-    _require_some_write(scope)
+    scope.require_write_any()
     form = forms.ActivityForm(request.POST or None, scope=scope)
     if form.is_valid():
         organizers, participants, data = _activity_form_data(form)
@@ -442,10 +375,7 @@ def activity_attendance(request, activity_id):
     orgs = [link.org for link in activity.links.select_related("org")]
     recorded = {a.person_id: (a.status, a.reason) for a in activity.attendances.all()}
     everyone = set(actions.members_on(orgs, day)) | set(recorded)
-    if scope.write_org_ids is None:
-        mine = everyone
-    else:
-        mine = attendance_people(scope, orgs, day, write=True)
+    mine = everyone if scope.sees_everything else attendance_people(scope, orgs, day, write=True)
     people = Person.objects.filter(id__in=mine).order_by("sort_name")
     errors = []
     if request.method == "POST":
@@ -485,7 +415,7 @@ def activity_attendance(request, activity_id):
 def meeting_record(request):
     """Record a cell meeting: choose the cell and the day, then tick each member's attendance."""
     scope = request.scope
-    _require_some_write(scope)
+    scope.require_write_any()
     choice = forms.MeetingChoiceForm(request.GET or None, scope=scope)
     if not choice.is_valid():
         return render(request, "work/meeting_choose.html", {"form": choice})
@@ -542,7 +472,7 @@ def meeting_record(request):
 
 def campaign_list(request):
     scope = request.scope
-    qs = _by_org(scope, Campaign.objects.select_related("org"))
+    qs = scope.visible(Campaign.objects.select_related("org"))
     year, org = _year(request), _org_param(request)
     if year:
         qs = qs.filter(starts_on__year=year)
@@ -580,7 +510,7 @@ def _totals_text(totals):
 
 
 def _create_action(scope, name, label):
-    if scope.write_org_ids is None or scope.write_org_ids:
+    if scope.can_write_any:
         return [(reverse(name), label)]
     return []
 
@@ -595,7 +525,7 @@ def _person_units(person_ids, day):
 
 def campaign_detail(request, campaign_id):
     scope = request.scope
-    campaign = _one_or_404(_by_org(scope, Campaign.objects.select_related("org")), campaign_id)
+    campaign = scope.get_or_404(Campaign.objects.select_related("org"), campaign_id)
     contributions = list(
         campaign.contributions.select_related("contributor_org", "contributor_person")
     )
@@ -631,7 +561,7 @@ def campaign_detail(request, campaign_id):
 
 def campaign_create(request):
     scope = request.scope
-    _require_some_write(scope)
+    scope.require_write_any()
     form = forms.CampaignForm(request.POST or None, scope=scope)
     if form.is_valid():
         campaign = apply_action(form, actions.create_campaign, request.user, **form.cleaned_data)
@@ -643,8 +573,7 @@ def campaign_create(request):
 
 def contribution_create(request, campaign_id):
     scope = request.scope
-    campaign = _one_or_404(_by_org(scope, Campaign.objects.all()), campaign_id)
-    _require_write(scope, campaign.org)
+    campaign = scope.get_or_404(Campaign, campaign_id, write=True)
     form = forms.ContributionForm(request.POST or None, scope=scope)
     if form.is_valid():
         if apply_action(
@@ -665,7 +594,7 @@ def contribution_create(request, campaign_id):
 
 def enrolment_list(request):
     scope = request.scope
-    qs = _by_org_or_person(scope, Enrolment.objects.select_related("person", "org"), "person")
+    qs = scope.visible(Enrolment.objects.select_related("person", "org"))
     year, org = _year(request), _org_param(request)
     course = request.GET.get("loai", "")
     if course in Enrolment.Course.values:
@@ -715,7 +644,7 @@ def enrolment_list(request):
 
 def enrolment_create(request):
     scope = request.scope
-    _require_some_write(scope)
+    scope.require_write_any()
     form = forms.EnrolmentForm(request.POST or None, scope=scope)
     if form.is_valid():
         d = dict(form.cleaned_data)
@@ -728,10 +657,7 @@ def enrolment_create(request):
 
 def enrolment_complete(request, enrolment_id):
     scope = request.scope
-    enrolment = _one_or_404(
-        _by_org_or_person(scope, Enrolment.objects.all(), "person"), enrolment_id
-    )
-    _require_write(scope, enrolment.org)
+    enrolment = scope.get_or_404(Enrolment, enrolment_id, write=True)
     form = forms.DateForm(request.POST or None)
     if form.is_valid() and apply_action(
         form, actions.complete_enrolment, request.user, enrolment, form.cleaned_data["on"]
@@ -755,7 +681,7 @@ def enrolment_complete(request, enrolment_id):
 
 def inspection_list(request):
     scope = request.scope
-    qs = _by_org(scope, Inspection.objects.select_related("org", "subject_org"))
+    qs = scope.visible(Inspection.objects.select_related("org", "subject_org"))
     year, org = _year(request), _org_param(request)
     if year:
         qs = qs.filter(starts_on__year=year)
@@ -797,7 +723,7 @@ def inspection_list(request):
 
 def inspection_create(request):
     scope = request.scope
-    _require_some_write(scope)
+    scope.require_write_any()
     form = forms.InspectionForm(request.POST or None, scope=scope)
     if form.is_valid() and apply_action(
         form, actions.record_inspection, request.user, **form.cleaned_data
@@ -811,8 +737,7 @@ def inspection_create(request):
 
 def inspection_conclude(request, inspection_id):
     scope = request.scope
-    inspection = _one_or_404(_by_org(scope, Inspection.objects.all()), inspection_id)
-    _require_write(scope, inspection.org)
+    inspection = scope.get_or_404(Inspection, inspection_id, write=True)
     form = forms.ConclusionForm(request.POST or None, initial={"conclusion": inspection.conclusion})
     if form.is_valid() and apply_action(
         form, actions.conclude_inspection, request.user, inspection, **form.cleaned_data
@@ -829,7 +754,7 @@ def verification_list(request):
     if not scope.sees_everything and not scope.read_org_ids:
         qs = Verification.objects.none()  # internal political protection: not for members
     else:
-        qs = _by_org_or_person(scope, Verification.objects.select_related("person"), "person")
+        qs = scope.visible(Verification.objects.select_related("person"))
     year, purpose = _year(request), request.GET.get("muc-dich", "")
     if year:
         qs = qs.filter(requested_on__year=year)
@@ -866,7 +791,7 @@ def verification_list(request):
 
 def verification_create(request):
     scope = request.scope
-    _require_some_write(scope)
+    scope.require_write_any()
     form = forms.VerificationForm(request.POST or None, scope=scope)
     if form.is_valid() and apply_action(
         form, actions.record_verification, request.user, **form.cleaned_data
@@ -880,7 +805,7 @@ def verification_create(request):
 
 def score_list(request):
     scope = request.scope
-    qs = _by_org(scope, Score.objects.select_related("org"))
+    qs = scope.visible(Score.objects.select_related("org"))
     year = _year(request)
     if year:
         qs = qs.filter(year=year)
@@ -912,7 +837,7 @@ def score_list(request):
 
 def score_create(request):
     scope = request.scope
-    _require_some_write(scope)
+    scope.require_write_any()
     form = forms.ScoreForm(request.POST or None, scope=scope)
     if form.is_valid() and apply_action(
         form, actions.record_score, request.user, **form.cleaned_data
@@ -927,10 +852,8 @@ def score_create(request):
 
 def evaluation_list(request):
     scope = request.scope
-    qs = _by_org_or_person(
-        scope,
+    qs = scope.visible(
         Evaluation.objects.select_related("subject_person", "subject_org", "org"),
-        "subject_person",
     )
     year = year_param(request, latest_year(qs, "year"))
     qs = qs.filter(year=year)
@@ -982,7 +905,7 @@ def evaluation_list(request):
 
 def evaluation_create(request):
     scope = request.scope
-    _require_some_write(scope)
+    scope.require_write_any()
     form = forms.EvaluationForm(request.POST or None, scope=scope)
     if form.is_valid():
         result = apply_action(form, actions.evaluate, request.user, **form.cleaned_data)
@@ -1003,16 +926,14 @@ def evaluation_create(request):
 def review_page(request):
     """Section III of the year: degradation self-assessment, pledges, study plans, shortcomings."""
     scope = request.scope
-    latest = latest_year(_by_org(scope, DegradationAssessment.objects.all()), "year")
+    latest = latest_year(scope.visible(DegradationAssessment.objects.all()), "year")
     year = year_param(request, latest)
     rule = rule_in_force("degradation", dt.date(year, 12, 31))
     signs = rule["signs"]
-    assessments = _by_org_or_person(
-        scope,
+    assessments = scope.visible(
         DegradationAssessment.objects.filter(year=year).select_related(
             "subject_person", "subject_org"
         ),
-        "subject_person",
     )
     collective = [
         (a, [(c, signs.get(c, c)) for c in a.signs]) for a in assessments if a.subject_org
@@ -1020,17 +941,14 @@ def review_page(request):
     individuals = [a for a in assessments if a.subject_person_id]
     found = [a for a in individuals if a.signs]
     distinct = sorted({c for a in found for c in a.signs})
-    pledges = _by_org_or_person(scope, Pledge.objects.filter(year=year), "person")
-    plans = _by_org_or_person(
-        scope,
+    pledges = scope.visible(Pledge.objects.filter(year=year))
+    plans = scope.visible(
         StudyPlan.objects.filter(year=year).select_related("subject_org"),
-        "subject_person",
     )
-    shortcomings = _by_org(
-        scope,
+    shortcomings = scope.visible(
         Shortcoming.objects.filter(review_year__in=[year - 1, year]).select_related("org"),
     )
-    can_write = scope.write_org_ids is None or bool(scope.write_org_ids)
+    can_write = scope.can_write_any
     return render(
         request,
         "work/review.html",
@@ -1054,7 +972,7 @@ def review_page(request):
 
 def _review_form(request, form_class, action, title, **form_kwargs):
     scope = request.scope
-    _require_some_write(scope)
+    scope.require_write_any()
     form = form_class(request.POST or None, scope=scope, **form_kwargs)
     if form.is_valid() and apply_action(form, action, request.user, **form.cleaned_data):
         messages.success(request, "Đã ghi nhận.")
@@ -1096,8 +1014,7 @@ def shortcoming_create(request):
 
 def shortcoming_remedy(request, shortcoming_id):
     scope = request.scope
-    shortcoming = _one_or_404(_by_org(scope, Shortcoming.objects.all()), shortcoming_id)
-    _require_write(scope, shortcoming.org)
+    shortcoming = scope.get_or_404(Shortcoming, shortcoming_id, write=True)
     form = forms.DateForm(request.POST or None)
     if form.is_valid() and apply_action(
         form, actions.remedy_shortcoming, request.user, shortcoming, form.cleaned_data["on"]
@@ -1119,7 +1036,7 @@ def shortcoming_remedy(request, shortcoming_id):
 
 def programme_list(request):
     scope = request.scope
-    qs = _by_org(scope, WorkProgramme.objects.select_related("org")).annotate(
+    qs = scope.visible(WorkProgramme.objects.select_related("org")).annotate(
         n=Count("items"),
         done=Count("items", filter=Q(items__status=ProgrammeItem.Status.DONE)),
     )
@@ -1142,10 +1059,9 @@ def programme_list(request):
     )
 
 
-def _programme(request, pk):
-    return _one_or_404(
-        _by_org(request.scope, WorkProgramme.objects.select_related("org")), pk, "chương trình"
-    )
+def _programme(request, pk, write=False):
+    qs = WorkProgramme.objects.select_related("org")
+    return request.scope.get_or_404(qs, pk, write=write)
 
 
 def programme_detail(request, programme_id):
@@ -1170,7 +1086,7 @@ def programme_detail(request, programme_id):
 
 def programme_create(request):
     scope = request.scope
-    _require_some_write(scope)
+    scope.require_write_any()
     form = forms.ProgrammeNewForm(request.POST or None, scope=scope)
     if form.is_valid():
         programme = apply_action(form, actions.create_programme, request.user, **form.cleaned_data)
@@ -1183,8 +1099,7 @@ def programme_create(request):
 
 def programme_item_create(request, programme_id):
     scope = request.scope
-    programme = _programme(request, programme_id)
-    _require_write(scope, programme.org)
+    programme = _programme(request, programme_id, write=True)
     form = forms.ProgrammeItemForm(request.POST or None, scope=scope)
     if form.is_valid() and apply_action(
         form, actions.add_programme_item, request.user, programme, **form.cleaned_data
@@ -1201,9 +1116,7 @@ def programme_item_create(request, programme_id):
 
 def programme_carry_over(request, programme_id):
     """Confirm (GET), then copy the unfinished items into next year's programme (POST)."""
-    scope = request.scope
-    programme = _programme(request, programme_id)
-    _require_write(scope, programme.org)
+    programme = _programme(request, programme_id, write=True)
     if request.method != "POST":
         return render_form(
             request,
@@ -1225,14 +1138,11 @@ def programme_carry_over(request, programme_id):
 
 def programme_item_edit(request, item_id):
     scope = request.scope
-    item = _one_or_404(
-        _by_org(scope, ProgrammeItem.objects.select_related("programme__org"), "programme__org"),
-        item_id,
-        "mục chương trình",
+    item = scope.get_or_404(
+        ProgrammeItem.objects.select_related("programme__org"), item_id, write=True
     )
-    _require_write(scope, item.programme.org)
     year = item.programme.year
-    activities = visible_activities(scope).filter(starts_on__year=year).order_by("starts_on")
+    activities = scope.visible(Activity).filter(starts_on__year=year).order_by("starts_on")
     form = forms.ItemStatusForm(
         request.POST or None,
         activities=activities,
@@ -1266,7 +1176,7 @@ def _update_item(actor, item, d):
 
 def indicator_list(request):
     scope = request.scope
-    qs = _by_org(scope, Indicator.objects.select_related("org"))
+    qs = scope.visible(Indicator.objects.select_related("org"))
     year = _year(request)
     if year:
         qs = qs.filter(period_end__year=year)
@@ -1300,7 +1210,7 @@ def indicator_list(request):
 
 def indicator_create(request):
     scope = request.scope
-    _require_some_write(scope)
+    scope.require_write_any()
     form = forms.IndicatorForm(request.POST or None, scope=scope)
     if form.is_valid() and apply_action(
         form, actions.record_indicator, request.user, **form.cleaned_data

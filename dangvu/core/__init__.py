@@ -1,0 +1,1 @@
+"""Machinery below the apps: the facts registry, the audit trail, access rules and the import kit."""

@@ -1,0 +1,132 @@
+"""Who reads and changes the work records (dangvu.core.access): registered at start-up.
+
+Activities are visible through any organization taking part in them that the user may read; a
+member (role MEMBER) sees the activities they are listed in, and of those only their own
+attendance. A record of an organization is visible iff the organization is readable; a record
+about a person (a training, a verification, an evaluation…) also to whoever reads the person.
+"""
+
+from django.db.models import Q
+
+from dangvu.core import access
+from dangvu.core.access import Rule, by_org, by_org_or_person
+
+from .models import (
+    Activity,
+    ActivityOrg,
+    Attendance,
+    Campaign,
+    Contribution,
+    DegradationAssessment,
+    Enrolment,
+    Evaluation,
+    Indicator,
+    Inspection,
+    InspectionProgramme,
+    MeetingMinutes,
+    MeetingTask,
+    Pledge,
+    ProgrammeItem,
+    Score,
+    Shortcoming,
+    StudyPlan,
+    Verification,
+    WorkProgramme,
+)
+
+ORGANIZER, PARTICIPANT = ActivityOrg.Role.ORGANIZER, ActivityOrg.Role.PARTICIPANT
+
+
+def _linked(scope, prefix=""):
+    """Records of activities an organization the scope reads takes part in."""
+    links = ActivityOrg.objects.filter(org_id__in=scope.read_org_ids).values("activity_id")
+    return Q(**{f"{prefix}id__in": links})
+
+
+def visible_activities(scope, qs=None):
+    qs = Activity.objects.all() if qs is None else qs
+    if scope.sees_everything:
+        return qs
+    q = _linked(scope)
+    if scope.self_person_ids:
+        mine = Attendance.objects.filter(person_id__in=scope.self_person_ids)
+        q |= Q(id__in=mine.values("activity_id"))
+    return qs.filter(q)
+
+
+def can_write_activity(scope, activity):
+    """If the user sees an organizer, every organizer must be theirs to change; an event organized
+    elsewhere is changed by whoever may change all the organizations that took part."""
+    links = list(activity.links.select_related("org"))
+    organizers = [link.org for link in links if link.role == ORGANIZER]
+    seen = [o for o in organizers if scope.can_read_org(o)]
+    targets = organizers if seen else [link.org for link in links if link.role == PARTICIPANT]
+    return bool(targets) and all(scope.can_write_org(o) for o in targets)
+
+
+def can_record_attendance(scope, activity):
+    """Each organization of a meeting records its own members' attendance: the secretary of one
+    of several cells meeting together records theirs, not the others' (see attendance_people)."""
+    return any(scope.can_write_org(link.org) for link in activity.links.select_related("org"))
+
+
+def _attendance(scope, qs):
+    if scope.sees_everything:
+        return qs
+    return qs.filter(_linked(scope, "activity_") | Q(person_id__in=scope.self_person_ids))
+
+
+def _minutes(path):
+    """Minutes and their tasks: read by the activity's organizations, not by a member who only
+    attended; changed with the activity."""
+
+    def read(scope, qs):
+        return qs if scope.sees_everything else qs.filter(_linked(scope, path + "_"))
+
+    def write(scope, obj):
+        for name in path.split("__"):
+            obj = getattr(obj, name)
+        return can_write_activity(scope, obj)
+
+    return read, write
+
+
+access.register(
+    Activity,
+    Rule(
+        lambda scope, qs: visible_activities(scope, qs),
+        can_write_activity,
+        "links__org",
+        noun="hoạt động",
+        url_param="activity_id",
+    ),
+)
+access.register(ActivityOrg, by_org())
+access.register(
+    Attendance,
+    Rule(
+        _attendance,
+        lambda scope, a: can_record_attendance(scope, a.activity),
+        "activity__links__org",
+    ),
+)
+access.register(MeetingMinutes, Rule(*_minutes("activity"), "activity__links__org"))
+access.register(MeetingTask, Rule(*_minutes("minutes__activity"), "minutes__activity__links__org"))
+access.register(Campaign, by_org(noun="cuộc vận động", url_param="campaign_id"))
+access.register(Contribution, by_org("campaign__org"))
+access.register(Enrolment, by_org_or_person("person", noun="khóa học", url_param="enrolment_id"))
+access.register(InspectionProgramme, by_org())
+access.register(Inspection, by_org(noun="cuộc kiểm tra", url_param="inspection_id"))
+access.register(Verification, by_org_or_person("person"))
+access.register(Score, by_org())
+access.register(Evaluation, by_org_or_person("subject_person"))
+access.register(DegradationAssessment, by_org_or_person("subject_person"))
+access.register(Pledge, by_org_or_person("person"))
+access.register(StudyPlan, by_org_or_person("subject_person"))
+access.register(Shortcoming, by_org(noun="hạn chế", url_param="shortcoming_id"))
+access.register(WorkProgramme, by_org(noun="chương trình", url_param="programme_id"))
+access.register(
+    ProgrammeItem,
+    by_org("programme__org", noun="nội dung chương trình", url_param="item_id"),
+)
+access.register(Indicator, by_org())
