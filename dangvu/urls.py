@@ -22,3 +22,6 @@ urlpatterns = [
     path("", include("dangvu.accounts.urls")),
     path("", include("dangvu.superior.urls")),
 ]
+
+# Out-of-range parameters are refused by dangvu.web's parsers with a Vietnamese message.
+handler400 = "dangvu.web.bad_request"

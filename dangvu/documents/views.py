@@ -19,7 +19,7 @@ from django.urls import reverse
 from dangvu.lib.spreadsheet import safe_row
 from dangvu.lib.textfile import TextFileError, check_size, read_bytes
 from dangvu.orgs.models import Organization
-from dangvu.web import apply_action, render_form
+from dangvu.web import apply_action, optional_year_param, org_param, render_form
 
 from . import actions, forms
 from .access import DocumentAccess, exportable
@@ -39,13 +39,12 @@ FILTERS = {
 
 def _filtered(request, access):
     params = {kw: request.GET.get(name, "").strip() for name, kw in FILTERS.items()}
-    if not params["year"].isdigit():
-        params["year"] = None
-    org = None
-    if request.GET.get("to-chuc"):
-        org = Organization.objects.filter(slug=request.GET["to-chuc"]).first()
-        if org is None:
-            raise Http404("Không tìm thấy tổ chức.")
+    params["year"] = optional_year_param(request)
+    # Any registry the user reads may be chosen (a cell reads its committee's), no other: an
+    # organization out of reach is a 404 that does not give its name away.
+    registries = access.registry_org_ids()
+    orgs = Organization.objects.all()
+    org = org_param(request, orgs if registries is None else orgs.filter(id__in=registries))
     return search(access, org=org, **params), org
 
 

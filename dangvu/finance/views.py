@@ -10,7 +10,15 @@ from dangvu.lib.text import money, sort_key
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Membership, Person, StaffRecord
-from dangvu.web import apply_action, default_year, latest_year, render_form
+from dangvu.web import (
+    apply_action,
+    check_year,
+    latest_year,
+    render_form,
+    url_year,
+    whole_param,
+    year_param,
+)
 
 from . import actions, fees, forms, sheet
 from .book import STATUS_LABELS, year_books
@@ -25,14 +33,6 @@ MONTHS = range(1, 13)
 # Helpers -------------------------------------------------------------------------
 
 
-def _year(request, default):
-    try:
-        year = int(request.GET.get("nam", ""))
-    except ValueError:
-        return default
-    return year if 1930 <= year <= 2100 else default
-
-
 def _party_org(request, slug):
     org = request.scope.org_or_404(slug)
     if org.kind not in (K.PARTY_COMMITTEE, K.PARTY_CELL):
@@ -43,16 +43,6 @@ def _party_org(request, slug):
 def _cells(org):
     ids = subtree_ids([org.id])
     return list(Organization.objects.filter(id__in=ids, kind=K.PARTY_CELL).order_by("name"))
-
-
-def _latest_year(payments):
-    """The latest year with payments, so a page opens where the records are (web.default_year)."""
-    return default_year(latest_year(payments, "paid_on"))
-
-
-def _check_year(year):
-    if not 1930 <= year <= 2100:
-        raise Http404("Năm không hợp lệ.")
 
 
 # Pages ---------------------------------------------------------------------------
@@ -67,7 +57,7 @@ def fee_home(request):
     orgs = list(scope.orgs(Organization.objects.filter(kind__in=[K.PARTY_COMMITTEE, K.PARTY_CELL])))
     orgs.sort(key=lambda o: (o.kind != K.PARTY_COMMITTEE, sort_key(o.name)))
     ids = {o.id for o in orgs}
-    year = _year(request, _latest_year(Payment.objects.filter(cell_id__in=ids)))
+    year = year_param(request, latest_year(Payment.objects.filter(cell_id__in=ids), "paid_on"))
     return render(
         request,
         "finance/home.html",
@@ -101,7 +91,7 @@ def fee_member(request, person_id):
 
 def _member_page(request, person, mine):
     scope = request.scope
-    year = _year(request, _latest_year(Payment.objects.filter(person=person)))
+    year = year_param(request, latest_year(Payment.objects.filter(person=person), "paid_on"))
     member = year_books(year, person_ids=[person.id]).get(person.id)
     lines = [member.months[m] for m in sorted(member.months)] if member else []
     payments = (
@@ -139,7 +129,7 @@ def _member_page(request, person, mine):
 
 
 def fee_book(request, slug, year):
-    _check_year(year)
+    url_year(year)
     org = _party_org(request, slug)
     cells = _cells(org)
     books = year_books(year, cell_ids=[c.id for c in cells])
@@ -186,7 +176,7 @@ def fee_book(request, slug, year):
 
 
 def fee_sheet(request, slug, year):
-    _check_year(year)
+    url_year(year)
     org = _party_org(request, slug)
     cells = _cells(org)
     books = year_books(year, cell_ids=[c.id for c in cells])
@@ -202,7 +192,7 @@ def fee_sheet(request, slug, year):
 
 
 def fee_ledger(request, slug, year):
-    _check_year(year)
+    url_year(year)
     org = _party_org(request, slug)
     if not is_ledger_org(org):
         raise Http404("Tổ chức này không có sổ quỹ đảng phí.")
@@ -312,7 +302,7 @@ def fee_payment_add(request, slug):
     request.scope.require_write_org(org)
     members = _members_of(org)
     initial = {"paid_on": timezone.localdate(), "method": Payment.Method.CASH, "months": 1}
-    person = members.filter(pk=request.GET.get("dang-vien") or 0).first()
+    person = members.filter(pk=whole_param(request, "dang-vien")).first()
     if person is not None:
         initial["person"] = person.pk
         try:
@@ -320,6 +310,7 @@ def fee_payment_add(request, slug):
         except ValueError:
             month = None
         if month is not None:
+            check_year(month.year, "Tháng có năm")
             initial["first_month"] = month
             member = year_books(month.year, person_ids=[person.id]).get(person.id)
             line = member.months.get(month) if member else None
@@ -449,7 +440,7 @@ def fee_reason_add(request, person_id):
 
 
 def fee_entry_add(request, slug, year):
-    _check_year(year)
+    url_year(year)
     org = _party_org(request, slug)
     request.scope.require_write_org(org)
     on = min(timezone.localdate(), dt.date(year, 12, 31))
@@ -515,7 +506,7 @@ def fee_entry_reverse(request, entry_id):
 
 
 def fee_close(request, slug, year):
-    _check_year(year)
+    url_year(year)
     org = _party_org(request, slug)
     request.scope.require_write_org(org)
     book = ledger(org, year)

@@ -16,7 +16,7 @@ from django.urls import reverse
 from dangvu.lib.dates import parse_date
 from dangvu.orgs.models import Organization
 from dangvu.people.stats import LABELS as SECTION_ONE
-from dangvu.web import DateInput, apply_action, day_param, default_year
+from dangvu.web import DateInput, apply_action, day_param, default_year, url_year, whole_param
 
 from . import actions, statforms, tracker
 from .consolidate import consolidate, period_to
@@ -66,10 +66,7 @@ def consolidated(request, slug):
     day = _default_day(request)
     result = consolidate(root, period_to(day))
     groups = result.groups()
-    try:
-        chosen = min(max(int(request.GET.get("nhom", 0)), 0), len(groups) - 1)
-    except ValueError:
-        chosen = 0
+    chosen = min(whole_param(request, "nhom"), len(groups) - 1)
     title, facts = groups[chosen]
     section_one = set(SECTION_ONE)
     rows = [
@@ -161,6 +158,7 @@ PERIOD_CODES = {"", "H1", "Q1", "Q2", "Q3", "Q4", *[f"{m:02d}" for m in range(1,
 
 
 def submissions(request, slug, year):
+    url_year(year)
     root = request.scope.org_or_404(slug)
     period = _period(request)
     result = tracker.track(root, year, period)
@@ -181,6 +179,7 @@ def submissions(request, slug, year):
 
 
 def reminders_download(request, slug, year, fmt):
+    url_year(year)
     root = request.scope.org_or_404(slug)
     if fmt not in ("csv", "xlsx"):
         raise Http404("Không có định dạng này.")
@@ -198,6 +197,7 @@ class DeadlineForm(forms.Form):
 
 
 def deadline_edit(request, slug, year):
+    url_year(year)
     root = request.scope.org_or_404(slug)
     if root.kind != K.SUPERIOR_COMMITTEE or not request.scope.can_write_org(root):
         raise PermissionDenied("Chỉ văn phòng cấp ủy cấp trên đặt hạn gửi báo cáo.")

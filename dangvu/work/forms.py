@@ -5,7 +5,7 @@ from django import forms
 
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
-from dangvu.web import EMPTY_LABEL, DateInput
+from dangvu.web import EMPTY_LABEL, DateInput, WholeNumberField, YearField
 
 from .models import (
     Activity,
@@ -78,8 +78,11 @@ class ActivityForm(ScopedForm):
     host_name = forms.CharField(
         label="Đơn vị tổ chức (nếu là nơi khác)", max_length=255, required=False
     )
-    head_count = forms.IntegerField(
-        label="Số đại biểu, khách (không điểm danh từng người)", required=False, initial=0
+    head_count = WholeNumberField(
+        min_value=0,
+        label="Số đại biểu, khách (không điểm danh từng người)",
+        required=False,
+        initial=0,
     )
     key = forms.CharField(label="Mã số liệu (nếu cần)", max_length=64, required=False)
     notes = _text("Nội dung, ghi chú", rows=6)
@@ -151,8 +154,8 @@ class ContributionForm(ScopedForm):
     contributor_person = _person_field("Cá nhân đóng góp", required=False)
     contributor_name = forms.CharField(label="Người, đơn vị khác", max_length=255, required=False)
     given_on = _date("Ngày")
-    amount = forms.IntegerField(label="Số tiền (đồng)", required=False)
-    quantity = forms.IntegerField(label="Hoặc số lượng hiện vật", required=False)
+    amount = WholeNumberField(label="Số tiền (đồng)", required=False)
+    quantity = WholeNumberField(label="Hoặc số lượng hiện vật", required=False)
     unit = forms.CharField(label="Đơn vị tính hiện vật", max_length=40, required=False)
     note = forms.CharField(label="Ghi chú", max_length=500, required=False)
     org_fields = {"contributor_org": None}
@@ -178,7 +181,7 @@ class DateForm(forms.Form):
 
 class ProgrammeNewForm(ScopedForm):
     org = _org_field("Tổ chức")
-    year = forms.IntegerField(label="Năm")
+    year = YearField(label="Năm")
     title = forms.CharField(label="Tên chương trình (để trống: tự đặt)", required=False)
     adopted_on = _date("Ngày thông qua", required=False)
     org_fields = {"org": PARTY_KINDS}
@@ -218,7 +221,7 @@ class VerificationForm(ScopedForm):
 
 class ScoreForm(ScopedForm):
     org = _org_field("Tổ chức được chấm")
-    year = forms.IntegerField(label="Năm")
+    year = YearField(label="Năm")
     area = forms.ChoiceField(label="Lĩnh vực", choices=Score.Area.choices)
     body = forms.CharField(label="Cơ quan chấm điểm", max_length=255)
     score = forms.CharField(label="Điểm (0–100, một chữ số thập phân)", max_length=8)
@@ -229,7 +232,7 @@ class ScoreForm(ScopedForm):
 
 class EvaluationForm(ScopedForm):
     org = _org_field("Tổ chức cơ sở đảng (nơi tính tỷ lệ)")
-    year = forms.IntegerField(label="Năm")
+    year = YearField(label="Năm")
     subject_person = _person_field("Đảng viên", required=False)
     subject_org = _org_field("Hoặc tổ chức", required=False)
     score = forms.CharField(label="Điểm (nếu chấm điểm)", max_length=8, required=False)
@@ -244,7 +247,7 @@ class EvaluationForm(ScopedForm):
 
 class DegradationForm(ScopedForm):
     org = _org_field("Tổ chức đảng")
-    year = forms.IntegerField(label="Năm")
+    year = YearField(label="Năm")
     subject_person = _person_field("Cá nhân", required=False)
     subject_org = _org_field("Hoặc tập thể", required=False)
     assessed_on = _date("Ngày tự đánh giá")
@@ -263,7 +266,7 @@ class DegradationForm(ScopedForm):
 class PledgeForm(ScopedForm):
     org = _org_field("Tổ chức đảng")
     person = _person_field("Người ký")
-    year = forms.IntegerField(label="Năm")
+    year = YearField(label="Năm")
     signed_on = _date("Ngày ký")
     note = _text("Nội dung", rows=2)
     org_fields = {"org": PARTY_KINDS}
@@ -272,7 +275,7 @@ class PledgeForm(ScopedForm):
 
 class StudyPlanForm(ScopedForm):
     org = _org_field("Tổ chức đảng")
-    year = forms.IntegerField(label="Năm")
+    year = YearField(label="Năm")
     subject_person = _person_field("Cá nhân", required=False)
     subject_org = _org_field("Hoặc tập thể", required=False)
     registered_on = _date("Ngày đăng ký")
@@ -283,8 +286,8 @@ class StudyPlanForm(ScopedForm):
 
 class ShortcomingForm(ScopedForm):
     org = _org_field("Tập thể")
-    review_year = forms.IntegerField(label="Năm kiểm điểm")
-    number = forms.IntegerField(label="Số thứ tự (để trống: tự đánh số)", required=False)
+    review_year = YearField(label="Năm kiểm điểm")
+    number = WholeNumberField(label="Số thứ tự (để trống: tự đánh số)", required=False)
     text = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 3}))
     plan = _text("Biện pháp khắc phục", rows=3)
     due_on = _date("Thời hạn khắc phục", required=False)

@@ -16,13 +16,22 @@ from django.db.models import Count, Q, Sum
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from dangvu.lib.dates import parse_date, vn_date
+from dangvu.lib.dates import vn_date
 from dangvu.lib.rules import rule_in_force
 from dangvu.lib.text import decimal_vi, fold, money
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Membership, Person, StaffRecord
-from dangvu.web import apply_action, latest_year, render_form, year_param
+from dangvu.web import (
+    apply_action,
+    latest_year,
+    month_param,
+    optional_day_param,
+    optional_year_param,
+    org_param,
+    render_form,
+    year_param,
+)
 
 from . import actions, forms
 from .access import can_record_attendance, can_write_activity
@@ -57,26 +66,6 @@ def _activity(request, pk, write=False):
 
 
 # Filters ---------------------------------------------------------------------------------------
-
-
-def _year(request, default=None):
-    try:
-        year = int(request.GET.get("nam", ""))
-    except ValueError:
-        return default
-    return year if 1930 <= year <= 2100 else default
-
-
-def _org_param(request):
-    slug = request.GET.get("to-chuc")
-    return request.scope.orgs().filter(slug=slug).first() if slug else None
-
-
-def _day(request, name):
-    try:
-        return parse_date(request.GET.get(name))
-    except ValueError:
-        return None
 
 
 def _filter_orgs(scope):
@@ -122,14 +111,14 @@ def filter_activities(request):
     kind = request.GET.get("loai", "")
     if kind in Activity.Kind.values:
         qs = qs.filter(kind=kind)
-    org = _org_param(request)
+    org = org_param(request)
     if org:
         linked = ActivityOrg.objects.filter(org_id__in=subtree_ids([org.id]))
         qs = qs.filter(id__in=linked.values("activity_id"))
-    year = _year(request)
+    year = optional_year_param(request)
     if year:
         qs = qs.filter(starts_on__year=year)
-    start, end = _day(request, "tu-ngay"), _day(request, "den-ngay")
+    start, end = optional_day_param(request, "tu-ngay"), optional_day_param(request, "den-ngay")
     if start:
         qs = qs.filter(starts_on__gte=start)
     if end:
@@ -166,8 +155,8 @@ def activity_list(request):
             "org": org,
             "kind": kind,
             "year": year,
-            "start": _day(request, "tu-ngay"),
-            "end": _day(request, "den-ngay"),
+            "start": optional_day_param(request, "tu-ngay"),
+            "end": optional_day_param(request, "den-ngay"),
             "kinds": Activity.Kind.choices,
             "orgs": _filter_orgs(scope),
             "query": query.urlencode(),
@@ -181,13 +170,10 @@ def activity_list(request):
 def activity_calendar(request):
     scope = request.scope
     today = dt.date.today()
-    try:
-        first = dt.datetime.strptime(request.GET.get("thang", ""), "%Y-%m").date()
-    except ValueError:
-        first = today.replace(day=1)
+    first = month_param(request, default=today.replace(day=1))
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
     qs = scope.visible(Activity).filter(starts_on__range=(weeks[0][0], weeks[-1][-1]))
-    org = _org_param(request)
+    org = org_param(request)
     if org:
         linked = ActivityOrg.objects.filter(org_id__in=subtree_ids([org.id]))
         qs = qs.filter(id__in=linked.values("activity_id"))
@@ -473,7 +459,7 @@ def meeting_record(request):
 def campaign_list(request):
     scope = request.scope
     qs = scope.visible(Campaign.objects.select_related("org"))
-    year, org = _year(request), _org_param(request)
+    year, org = optional_year_param(request), org_param(request)
     if year:
         qs = qs.filter(starts_on__year=year)
     if org:
@@ -595,7 +581,7 @@ def contribution_create(request, campaign_id):
 def enrolment_list(request):
     scope = request.scope
     qs = scope.visible(Enrolment.objects.select_related("person", "org"))
-    year, org = _year(request), _org_param(request)
+    year, org = optional_year_param(request), org_param(request)
     course = request.GET.get("loai", "")
     if course in Enrolment.Course.values:
         qs = qs.filter(course=course)
@@ -682,7 +668,7 @@ def enrolment_complete(request, enrolment_id):
 def inspection_list(request):
     scope = request.scope
     qs = scope.visible(Inspection.objects.select_related("org", "subject_org"))
-    year, org = _year(request), _org_param(request)
+    year, org = optional_year_param(request), org_param(request)
     if year:
         qs = qs.filter(starts_on__year=year)
     if org:
@@ -755,7 +741,7 @@ def verification_list(request):
         qs = Verification.objects.none()  # internal political protection: not for members
     else:
         qs = scope.visible(Verification.objects.select_related("person"))
-    year, purpose = _year(request), request.GET.get("muc-dich", "")
+    year, purpose = optional_year_param(request), request.GET.get("muc-dich", "")
     if year:
         qs = qs.filter(requested_on__year=year)
     if purpose in Verification.Purpose.values:
@@ -806,7 +792,7 @@ def verification_create(request):
 def score_list(request):
     scope = request.scope
     qs = scope.visible(Score.objects.select_related("org"))
-    year = _year(request)
+    year = optional_year_param(request)
     if year:
         qs = qs.filter(year=year)
     rows = [
@@ -1177,7 +1163,7 @@ def _update_item(actor, item, d):
 def indicator_list(request):
     scope = request.scope
     qs = scope.visible(Indicator.objects.select_related("org"))
-    year = _year(request)
+    year = optional_year_param(request)
     if year:
         qs = qs.filter(period_end__year=year)
     rows = [
