@@ -5,10 +5,12 @@ from django import forms
 
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
+from dangvu.records import RecordForm, ScopedForm
 from dangvu.web import EMPTY_LABEL, DateInput, WholeNumberField, YearField
 
 from .models import (
     Activity,
+    Campaign,
     Enrolment,
     Evaluation,
     Inspection,
@@ -20,24 +22,6 @@ from .models import (
 
 K = Organization.Kind
 PARTY_KINDS = [K.SUPERIOR_COMMITTEE, K.PARTY_COMMITTEE, K.PARTY_CELL]
-
-
-def writable_people(scope):
-    return scope.writable_people(Person.objects.all()).order_by("sort_name", "id")
-
-
-class ScopedForm(forms.Form):
-    """A form whose organization and person choices are limited to what the user may change."""
-
-    org_fields = {}  # field name -> organization kinds (None: any)
-    person_fields = ()
-
-    def __init__(self, *args, scope, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, kinds in self.org_fields.items():
-            self.fields[name].queryset = scope.writable_orgs(kinds)
-        for name in self.person_fields:
-            self.fields[name].queryset = writable_people(scope)
 
 
 def _org_field(label, required=True):
@@ -57,6 +41,9 @@ def _person_field(label, required=True):
 
 def _date(label, required=True):
     return forms.DateField(label=label, required=required, widget=DateInput())
+
+
+TEXT = forms.Textarea(attrs={"rows": 4})
 
 
 def _text(label, rows=4):
@@ -136,17 +123,16 @@ class MeetingForm(forms.Form):
         self.fields["chair"].queryset = members
 
 
-class CampaignForm(ScopedForm):
-    org = _org_field("Tổ chức phát động")
-    title = forms.CharField(label="Tên cuộc vận động", max_length=500)
+class CampaignForm(RecordForm):
     key = forms.CharField(
         label="Mã số liệu", max_length=64, help_text="vd: quy-vi-nguoi-ngheo (giữ nguyên mỗi năm)"
     )
-    starts_on = _date("Ngày bắt đầu")
-    ends_on = _date("Ngày kết thúc", required=False)
-    beneficiary = forms.CharField(label="Nơi nhận", max_length=500, required=False)
-    notes = _text("Ghi chú")
     org_fields = {"org": None}
+
+    class Meta:
+        model = Campaign
+        fields = ["org", "title", "key", "starts_on", "ends_on", "beneficiary", "notes"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput(), "notes": TEXT}
 
 
 class ContributionForm(ScopedForm):

@@ -18,10 +18,19 @@ from django.urls import reverse
 
 from dangvu.lib.dates import vn_date
 from dangvu.lib.rules import rule_in_force
-from dangvu.lib.text import decimal_vi, fold, money
-from dangvu.orgs.models import Organization, active_on
+from dangvu.lib.text import fold, money
+from dangvu.orgs.models import active_on
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Membership, Person, StaffRecord
+from dangvu.records import (
+    ActionFormView,
+    ChoiceFilter,
+    Column,
+    OrgFilter,
+    RecordListView,
+    YearFilter,
+    filter_orgs,
+)
 from dangvu.web import (
     apply_action,
     latest_year,
@@ -68,39 +77,12 @@ def _activity(request, pk, write=False):
 # Filters ---------------------------------------------------------------------------------------
 
 
-def _filter_orgs(scope):
-    return scope.orgs().exclude(
-        kind__in=[Organization.Kind.DEPARTMENT, Organization.Kind.SERVICE_UNIT]
-    )
-
-
-def _select(name, label, options, value):
-    return {"name": name, "label": label, "options": options, "value": value, "type": "select"}
-
-
-def _year_filter(request, value):
-    return {"name": "nam", "label": "Năm", "value": value or "", "type": "number"}
-
-
-def _org_filter(request, org):
-    options = [(o.slug, o.name) for o in _filter_orgs(request.scope)]
-    return _select("to-chuc", "Tổ chức", options, org.slug if org else "")
-
-
-def _table(request, template="work/table.html", **context):
-    return render(request, template, context)
-
-
 def _attempt(func, *args, **kwargs):
     """Run an action outside a form: (result, []) or (None, its Vietnamese messages)."""
     try:
         return func(*args, **kwargs), []
     except ValidationError as e:
         return None, e.messages
-
-
-def _cell(text, url=None, num=False):
-    return {"text": text, "url": url, "num": num}
 
 
 # Activities --------------------------------------------------------------------------------------
@@ -158,7 +140,7 @@ def activity_list(request):
             "start": optional_day_param(request, "tu-ngay"),
             "end": optional_day_param(request, "den-ngay"),
             "kinds": Activity.Kind.choices,
-            "orgs": _filter_orgs(scope),
+            "orgs": filter_orgs(scope),
             "query": query.urlencode(),
             "sessions": page.paginator.count,
             "attendances": total_present + total_heads,
@@ -192,7 +174,7 @@ def activity_calendar(request):
             "prev": prev_month.strftime("%Y-%m"),
             "next": next_month.strftime("%Y-%m"),
             "org": org,
-            "orgs": _filter_orgs(scope),
+            "orgs": filter_orgs(scope),
             "today": today,
         },
     )
@@ -456,36 +438,33 @@ def meeting_record(request):
 # Campaigns ---------------------------------------------------------------------------------------
 
 
-def campaign_list(request):
-    scope = request.scope
-    qs = scope.visible(Campaign.objects.select_related("org"))
-    year, org = optional_year_param(request), org_param(request)
-    if year:
-        qs = qs.filter(starts_on__year=year)
-    if org:
-        qs = qs.filter(org_id__in=subtree_ids([org.id]))
-    totals = defaultdict(lambda: defaultdict(int))
-    for cid, amount, quantity, unit in qs.filter(contributions__isnull=False).values_list(
-        "id", "contributions__amount", "contributions__quantity", "contributions__unit"
-    ):
-        totals[cid][unit or "đồng"] += amount if amount is not None else quantity
-    rows = [
-        [
-            _cell(vn_date(c.starts_on)),
-            _cell(c.title, reverse("campaign_detail", args=[c.pk])),
-            _cell(c.org.name),
-            _cell(_totals_text(totals[c.id]), num=True),
+class CampaignList(RecordListView):
+    queryset = Campaign.objects.select_related("org")
+    title = "Cuộc vận động, quyên góp"
+    filters = [YearFilter("starts_on__year"), OrgFilter()]
+    create = ("campaign_create", "Thêm cuộc vận động")
+
+    def get_context_data(self, **kwargs):
+        # Money and goods given, summed per campaign by unit before the rows are built.
+        self.totals = defaultdict(lambda: defaultdict(int))
+        rows = self.object_list.filter(contributions__isnull=False).values_list(
+            "id", "contributions__amount", "contributions__quantity", "contributions__unit"
+        )
+        for cid, amount, quantity, unit in rows:
+            self.totals[cid][unit or "đồng"] += amount if amount is not None else quantity
+        return super().get_context_data(**kwargs)
+
+    @property
+    def columns(self):
+        return [
+            Column("starts_on", "Ngày"),
+            Column("title", "Cuộc vận động", link=_url("campaign_detail")),
+            Column(lambda c: c.org.name, "Tổ chức"),
+            Column(lambda c: _totals_text(self.totals[c.id]), "Tổng", num=True),
         ]
-        for c in qs
-    ]
-    return _table(
-        request,
-        title="Cuộc vận động, quyên góp",
-        columns=[("Ngày", False), ("Cuộc vận động", False), ("Tổ chức", False), ("Tổng", True)],
-        rows=rows,
-        filters=[_year_filter(request, year), _org_filter(request, org)],
-        actions=_create_action(scope, "campaign_create", "Thêm cuộc vận động"),
-    )
+
+
+campaign_list = CampaignList.as_view()
 
 
 def _totals_text(totals):
@@ -495,10 +474,9 @@ def _totals_text(totals):
     return "; ".join(parts)
 
 
-def _create_action(scope, name, label):
-    if scope.can_write_any:
-        return [(reverse(name), label)]
-    return []
+def _url(name):
+    """A column's link: the page `name` of the row's record."""
+    return lambda record: reverse(name, args=[record.pk])
 
 
 def _person_units(person_ids, day):
@@ -545,365 +523,324 @@ def campaign_detail(request, campaign_id):
     )
 
 
-def campaign_create(request):
-    scope = request.scope
-    scope.require_write_any()
-    form = forms.CampaignForm(request.POST or None, scope=scope)
-    if form.is_valid():
-        campaign = apply_action(form, actions.create_campaign, request.user, **form.cleaned_data)
-        if campaign:
-            messages.success(request, "Đã thêm cuộc vận động.")
-            return redirect("campaign_detail", campaign_id=campaign.pk)
-    return render_form(request, form, title="Thêm cuộc vận động", back_url=reverse("campaign_list"))
+class CampaignCreate(ActionFormView):
+    form_class = forms.CampaignForm
+    action = actions.create_campaign
+    title = "Thêm cuộc vận động"
+    success_message = "Đã thêm cuộc vận động."
+    back_url_name = "campaign_list"
+
+    def get_success_url(self, campaign=None):
+        return reverse("campaign_detail", args=[campaign.pk])
 
 
-def contribution_create(request, campaign_id):
-    scope = request.scope
-    campaign = scope.get_or_404(Campaign, campaign_id, write=True)
-    form = forms.ContributionForm(request.POST or None, scope=scope)
-    if form.is_valid():
-        if apply_action(
-            form, actions.add_contribution, request.user, campaign, **form.cleaned_data
-        ):
-            messages.success(request, "Đã ghi đóng góp.")
-            return redirect("campaign_detail", campaign_id=campaign.pk)
-    return render_form(
-        request,
-        form,
-        title=f"Ghi đóng góp — {campaign.title}",
-        back_url=reverse("campaign_detail", args=[campaign.pk]),
-    )
+campaign_create = CampaignCreate.as_view()
+
+
+class ContributionCreate(ActionFormView):
+    form_class = forms.ContributionForm
+    action = actions.add_contribution
+    record, record_kwarg = Campaign, "campaign_id"
+    success_message = "Đã ghi đóng góp."
+
+    def get_title(self):
+        return f"Ghi đóng góp — {self.object.title}"
+
+    def get_success_url(self, result=None):
+        return reverse("campaign_detail", args=[self.object.pk])
+
+    get_back_url = get_success_url
+
+
+contribution_create = ContributionCreate.as_view()
 
 
 # Trainings ---------------------------------------------------------------------------------------
 
 
-def enrolment_list(request):
-    scope = request.scope
-    qs = scope.visible(Enrolment.objects.select_related("person", "org"))
-    year, org = optional_year_param(request), org_param(request)
-    course = request.GET.get("loai", "")
-    if course in Enrolment.Course.values:
-        qs = qs.filter(course=course)
-    if year:
-        qs = qs.filter(starts_on__year__lte=year).exclude(completed_on__year__lt=year)
-    if org:
-        qs = qs.filter(org_id__in=subtree_ids([org.id]))
-    rows = []
-    for e in qs.order_by("course", "person__sort_name"):
-        can_write = scope.can_write_org(e.org) and e.status in ("enrolled", "studying")
-        rows.append(
-            [
-                _cell(e.person.full_name, reverse("person_detail", args=[e.person_id])),
-                _cell(e.get_course_display()),
-                _cell(e.title),
-                _cell(f"{vn_date(e.starts_on)} – {vn_date(e.ends_on) if e.ends_on else ''}"),
-                _cell(
-                    e.get_status_display()
-                    + (f" ({vn_date(e.completed_on)})" if e.completed_on else "")
-                ),
-                _cell("Hoàn thành", reverse("enrolment_complete", args=[e.pk]))
-                if can_write
-                else _cell(""),
-            ]
-        )
-    return _table(
-        request,
-        title="Đào tạo, bồi dưỡng",
-        columns=[
-            ("Họ và tên", False),
-            ("Loại lớp", False),
-            ("Tên lớp", False),
-            ("Thời gian", False),
-            ("Tình trạng", False),
-            ("", False),
-        ],
-        rows=rows,
-        filters=[
-            _year_filter(request, year),
-            _org_filter(request, org),
-            _select("loai", "Loại lớp", Enrolment.Course.choices, course),
-        ],
-        actions=_create_action(scope, "enrolment_create", "Cử đi học"),
-    )
+def _open_enrolment(scope, enrolment):
+    return scope.can_write_org(enrolment.org) and enrolment.status in ("enrolled", "studying")
 
 
-def enrolment_create(request):
-    scope = request.scope
-    scope.require_write_any()
-    form = forms.EnrolmentForm(request.POST or None, scope=scope)
-    if form.is_valid():
-        d = dict(form.cleaned_data)
-        person = d.pop("person")
-        if apply_action(form, actions.enrol, request.user, person, **d):
-            messages.success(request, f"Đã ghi {person} đi học.")
-            return redirect("enrolment_list")
-    return render_form(request, form, title="Cử đi học", back_url=reverse("enrolment_list"))
+def _enrolment_period(e):
+    return f"{vn_date(e.starts_on)} – {vn_date(e.ends_on) if e.ends_on else ''}"
 
 
-def enrolment_complete(request, enrolment_id):
-    scope = request.scope
-    enrolment = scope.get_or_404(Enrolment, enrolment_id, write=True)
-    form = forms.DateForm(request.POST or None)
-    if form.is_valid() and apply_action(
-        form, actions.complete_enrolment, request.user, enrolment, form.cleaned_data["on"]
-    ):
-        messages.success(request, "Đã ghi hoàn thành khóa học.")
-        return redirect("enrolment_list")
-    grant = Enrolment.GRANTS.get(enrolment.course)
-    intro = "Hoàn thành lớp này sẽ ghi thêm trình độ vào hồ sơ cá nhân." if grant else ""
-    return render_form(
-        request,
-        form,
-        title=f"Hoàn thành: {enrolment}",
-        back_url=reverse("enrolment_list"),
-        submit="Ghi nhận",
-        intro=intro,
-    )
+def _enrolment_status(e):
+    return e.get_status_display() + (f" ({vn_date(e.completed_on)})" if e.completed_on else "")
+
+
+class InCourseYear(YearFilter):
+    """Trainings going on in the year: begun by its end, not completed before it."""
+
+    def apply(self, qs, year):
+        return qs.filter(starts_on__year__lte=year).exclude(completed_on__year__lt=year)
+
+
+enrolment_list = RecordListView.as_view(
+    queryset=Enrolment.objects.select_related("person", "org").order_by(
+        "course", "person__sort_name"
+    ),
+    title="Đào tạo, bồi dưỡng",
+    columns=[
+        Column(lambda e: e.person.full_name, "Họ và tên", link=lambda e: _person_url(e.person_id)),
+        Column("course", "Loại lớp"),
+        Column("title", "Tên lớp"),
+        Column(_enrolment_period, "Thời gian"),
+        Column(_enrolment_status, "Tình trạng"),
+        Column(lambda e: "Hoàn thành", "", link=_url("enrolment_complete"), when=_open_enrolment),
+    ],
+    filters=[
+        InCourseYear("starts_on"),
+        OrgFilter(),
+        ChoiceFilter("course", "loai", "Loại lớp", Enrolment.Course.choices),
+    ],
+    create=("enrolment_create", "Cử đi học"),
+)
+
+
+def _person_url(person_id):
+    return reverse("person_detail", args=[person_id])
+
+
+class EnrolmentCreate(ActionFormView):
+    form_class = forms.EnrolmentForm
+    action = actions.enrol
+    title = "Cử đi học"
+    success_url_name = "enrolment_list"
+
+    def action_args(self):
+        return (self.person,)
+
+    def action_data(self, form):
+        return {k: v for k, v in form.cleaned_data.items() if k != "person"}
+
+    def form_valid(self, form):
+        self.person = form.cleaned_data["person"]
+        return super().form_valid(form)
+
+    def get_success_message(self, result):
+        return f"Đã ghi {self.person} đi học."
+
+
+enrolment_create = EnrolmentCreate.as_view()
+
+
+class EnrolmentComplete(ActionFormView):
+    form_class = forms.DateForm
+    action = actions.complete_enrolment
+    record, record_kwarg = Enrolment, "enrolment_id"
+    submit = "Ghi nhận"
+    success_message = "Đã ghi hoàn thành khóa học."
+    success_url_name = "enrolment_list"
+
+    def action_data(self, form):
+        return {"on": form.cleaned_data["on"]}
+
+    def get_title(self):
+        return f"Hoàn thành: {self.object}"
+
+    def get_intro(self):
+        if Enrolment.GRANTS.get(self.object.course):
+            return "Hoàn thành lớp này sẽ ghi thêm trình độ vào hồ sơ cá nhân."
+        return ""
+
+
+enrolment_complete = EnrolmentComplete.as_view()
 
 
 # Inspection, verification, scores ---------------------------------------------------------------
 
 
-def inspection_list(request):
-    scope = request.scope
-    qs = scope.visible(Inspection.objects.select_related("org", "subject_org"))
-    year, org = optional_year_param(request), org_param(request)
-    if year:
-        qs = qs.filter(starts_on__year=year)
-    if org:
-        qs = qs.filter(org_id__in=subtree_ids([org.id]))
-    rows = []
-    for i in qs:
-        action = (
-            _cell("Kết luận", reverse("inspection_conclude", args=[i.pk]))
-            if scope.can_write_org(i.org)
-            else _cell("")
-        )
-        rows.append(
-            [
-                _cell(vn_date(i.starts_on)),
-                _cell(f"{i.get_kind_display()} ({i.get_direction_display().lower()})"),
-                _cell(i.inspector),
-                _cell(i.subject),
-                _cell(" ".join(x for x in (i.decision, i.conclusion) if x)),
-                action,
-            ]
-        )
-    return _table(
-        request,
-        title="Kiểm tra, giám sát",
-        columns=[
-            ("Ngày", False),
-            ("Loại", False),
-            ("Chủ thể", False),
-            ("Nội dung", False),
-            ("Căn cứ, kết luận", False),
-            ("", False),
-        ],
-        rows=rows,
-        filters=[_year_filter(request, year), _org_filter(request, org)],
-        actions=_create_action(scope, "inspection_create", "Ghi kiểm tra, giám sát"),
-    )
+def _writes_org(scope, record):
+    return scope.can_write_org(record.org)
 
 
-def inspection_create(request):
-    scope = request.scope
-    scope.require_write_any()
-    form = forms.InspectionForm(request.POST or None, scope=scope)
-    if form.is_valid() and apply_action(
-        form, actions.record_inspection, request.user, **form.cleaned_data
-    ):
-        messages.success(request, "Đã ghi kiểm tra, giám sát.")
-        return redirect("inspection_list")
-    return render_form(
-        request, form, title="Ghi kiểm tra, giám sát", back_url=reverse("inspection_list")
-    )
+inspection_list = RecordListView.as_view(
+    queryset=Inspection.objects.select_related("org", "subject_org"),
+    title="Kiểm tra, giám sát",
+    columns=[
+        Column("starts_on", "Ngày"),
+        Column(lambda i: f"{i.get_kind_display()} ({i.get_direction_display().lower()})", "Loại"),
+        Column("inspector", "Chủ thể"),
+        Column("subject", "Nội dung"),
+        Column(lambda i: " ".join(x for x in (i.decision, i.conclusion) if x), "Căn cứ, kết luận"),
+        Column(lambda i: "Kết luận", "", link=_url("inspection_conclude"), when=_writes_org),
+    ],
+    filters=[YearFilter("starts_on__year"), OrgFilter()],
+    create=("inspection_create", "Ghi kiểm tra, giám sát"),
+)
+
+inspection_create = ActionFormView.as_view(
+    form_class=forms.InspectionForm,
+    action=actions.record_inspection,
+    title="Ghi kiểm tra, giám sát",
+    success_message="Đã ghi kiểm tra, giám sát.",
+    success_url_name="inspection_list",
+)
 
 
-def inspection_conclude(request, inspection_id):
-    scope = request.scope
-    inspection = scope.get_or_404(Inspection, inspection_id, write=True)
-    form = forms.ConclusionForm(request.POST or None, initial={"conclusion": inspection.conclusion})
-    if form.is_valid() and apply_action(
-        form, actions.conclude_inspection, request.user, inspection, **form.cleaned_data
-    ):
-        messages.success(request, "Đã ghi kết luận.")
-        return redirect("inspection_list")
-    return render_form(
-        request, form, title="Kết luận kiểm tra, giám sát", back_url=reverse("inspection_list")
-    )
+class InspectionConclude(ActionFormView):
+    form_class = forms.ConclusionForm
+    action = actions.conclude_inspection
+    record, record_kwarg = Inspection, "inspection_id"
+    title = "Kết luận kiểm tra, giám sát"
+    success_message = "Đã ghi kết luận."
+    success_url_name = "inspection_list"
+
+    def get_initial(self):
+        return {"conclusion": self.object.conclusion}
 
 
-def verification_list(request):
-    scope = request.scope
-    if not scope.sees_everything and not scope.read_org_ids:
-        qs = Verification.objects.none()  # internal political protection: not for members
-    else:
-        qs = scope.visible(Verification.objects.select_related("person"))
-    year, purpose = optional_year_param(request), request.GET.get("muc-dich", "")
-    if year:
-        qs = qs.filter(requested_on__year=year)
-    if purpose in Verification.Purpose.values:
-        qs = qs.filter(purpose=purpose)
-    rows = [
-        [
-            _cell(v.person.full_name, reverse("person_detail", args=[v.person_id])),
-            _cell(v.get_purpose_display()),
-            _cell(vn_date(v.requested_on)),
-            _cell(vn_date(v.completed_on) if v.completed_on else "đang thẩm tra"),
-            _cell(v.result),
-        ]
-        for v in qs.order_by("purpose", "requested_on")
+inspection_conclude = InspectionConclude.as_view()
+
+
+class VerificationList(RecordListView):
+    queryset = Verification.objects.select_related("person").order_by("purpose", "requested_on")
+    title = "Thẩm tra, xác minh lý lịch"
+    columns = [
+        Column(lambda v: v.person.full_name, "Họ và tên", link=lambda v: _person_url(v.person_id)),
+        Column("purpose", "Mục đích"),
+        Column("requested_on", "Bắt đầu"),
+        Column(
+            lambda v: vn_date(v.completed_on) if v.completed_on else "đang thẩm tra", "Hoàn thành"
+        ),
+        Column("result", "Kết quả"),
     ]
-    return _table(
-        request,
-        title="Thẩm tra, xác minh lý lịch",
-        columns=[
-            ("Họ và tên", False),
-            ("Mục đích", False),
-            ("Bắt đầu", False),
-            ("Hoàn thành", False),
-            ("Kết quả", False),
-        ],
-        rows=rows,
-        filters=[
-            _year_filter(request, year),
-            _select("muc-dich", "Mục đích", Verification.Purpose.choices, purpose),
-        ],
-        actions=_create_action(scope, "verification_create", "Ghi thẩm tra lý lịch"),
-    )
-
-
-def verification_create(request):
-    scope = request.scope
-    scope.require_write_any()
-    form = forms.VerificationForm(request.POST or None, scope=scope)
-    if form.is_valid() and apply_action(
-        form, actions.record_verification, request.user, **form.cleaned_data
-    ):
-        messages.success(request, "Đã ghi thẩm tra lý lịch.")
-        return redirect("verification_list")
-    return render_form(
-        request, form, title="Ghi thẩm tra lý lịch", back_url=reverse("verification_list")
-    )
-
-
-def score_list(request):
-    scope = request.scope
-    qs = scope.visible(Score.objects.select_related("org"))
-    year = optional_year_param(request)
-    if year:
-        qs = qs.filter(year=year)
-    rows = [
-        [
-            _cell(s.year),
-            _cell(s.org.name),
-            _cell(s.get_area_display()),
-            _cell(s.body),
-            _cell(decimal_vi(s.score), num=True),
-        ]
-        for s in qs
+    filters = [
+        YearFilter("requested_on__year"),
+        ChoiceFilter("purpose", "muc-dich", "Mục đích", Verification.Purpose.choices),
     ]
-    return _table(
-        request,
-        title="Kết quả chấm điểm",
-        columns=[
-            ("Năm", False),
-            ("Tổ chức", False),
-            ("Lĩnh vực", False),
-            ("Cơ quan chấm", False),
-            ("Điểm", True),
-        ],
-        rows=rows,
-        filters=[_year_filter(request, year)],
-        actions=_create_action(scope, "score_create", "Ghi điểm"),
-    )
+    create = ("verification_create", "Ghi thẩm tra lý lịch")
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        scope = self.request.scope
+        if not scope.sees_everything and not scope.read_org_ids:
+            return qs.none()  # internal political protection: not for members
+        return qs
 
 
-def score_create(request):
-    scope = request.scope
-    scope.require_write_any()
-    form = forms.ScoreForm(request.POST or None, scope=scope)
-    if form.is_valid() and apply_action(
-        form, actions.record_score, request.user, **form.cleaned_data
-    ):
-        messages.success(request, "Đã ghi điểm.")
-        return redirect("score_list")
-    return render_form(request, form, title="Ghi kết quả chấm điểm", back_url=reverse("score_list"))
+verification_list = VerificationList.as_view()
+
+verification_create = ActionFormView.as_view(
+    form_class=forms.VerificationForm,
+    action=actions.record_verification,
+    title="Ghi thẩm tra lý lịch",
+    success_message="Đã ghi thẩm tra lý lịch.",
+    success_url_name="verification_list",
+)
+
+score_list = RecordListView.as_view(
+    queryset=Score.objects.select_related("org"),
+    title="Kết quả chấm điểm",
+    columns=[
+        Column("year", "Năm"),
+        Column(lambda s: s.org.name, "Tổ chức"),
+        Column("area", "Lĩnh vực"),
+        Column("body", "Cơ quan chấm"),
+        Column("score", "Điểm", num=True),
+    ],
+    filters=[YearFilter("year")],
+    create=("score_create", "Ghi điểm"),
+)
+
+score_create = ActionFormView.as_view(
+    form_class=forms.ScoreForm,
+    action=actions.record_score,
+    title="Ghi kết quả chấm điểm",
+    success_message="Đã ghi điểm.",
+    success_url_name="score_list",
+)
 
 
 # Evaluation ---------------------------------------------------------------------------------------
 
 
-def evaluation_list(request):
-    scope = request.scope
-    qs = scope.visible(
-        Evaluation.objects.select_related("subject_person", "subject_org", "org"),
+class EvaluationList(RecordListView):
+    """The year's evaluations, with the year's classification rule, its quota warnings and the
+    count per band. The year defaults to the latest evaluated."""
+
+    template_name = "work/evaluation_list.html"
+    queryset = Evaluation.objects.select_related("subject_person", "subject_org", "org").order_by(
+        "subject_person_id", "subject_org__name", "subject_person__sort_name"
     )
-    year = year_param(request, latest_year(qs, "year"))
-    qs = qs.filter(year=year)
-    rule = actions.classification_rule(year)
-    rows = []
-    for e in qs.order_by("subject_person_id", "subject_org__name", "subject_person__sort_name"):
-        rows.append(
-            [
-                _cell(str(e.subject())),
-                _cell("Tổ chức" if e.subject_org_id else "Đảng viên"),
-                _cell(decimal_vi(e.score) if e.score is not None else "", num=True),
-                _cell(actions.band_label(rule, e.band, bool(e.subject_org_id))),
-                _cell(vn_date(e.evaluated_on)),
-            ]
+    create = ("evaluation_create", "Ghi xếp loại")
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        self.year = year_param(self.request, latest_year(qs, "year"))
+        self.rule = actions.classification_rule(self.year)
+        return qs.filter(year=self.year)
+
+    def get_title(self):
+        return f"Đánh giá, xếp loại chất lượng năm {self.year}"
+
+    @property
+    def columns(self):
+        return [
+            Column(lambda e: str(e.subject()), "Đối tượng"),
+            Column(lambda e: "Tổ chức" if e.subject_org_id else "Đảng viên", "Loại"),
+            Column("score", "Điểm", num=True),
+            Column(
+                lambda e: actions.band_label(self.rule, e.band, bool(e.subject_org_id)),
+                "Xếp loại",
+            ),
+            Column("evaluated_on", "Ngày"),
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        qs, year, rule = self.object_list, self.year, self.rule
+        orgs = {e.org for e in qs}
+        notes = [f"Xếp loại năm {year} theo {rule.source}."]
+        if not rule.confirmed:
+            notes.append(
+                "Quy định này chưa được xác nhận: ngưỡng điểm và tỷ lệ là giá trị mặc định."
+            )
+        elif not rule.get("quota_confirmed"):
+            notes.append("Tỷ lệ khống chế mức xuất sắc theo quy định này chưa được xác nhận.")
+        counts = defaultdict(int)
+        for e in qs:
+            counts[(bool(e.subject_org_id), e.band)] += 1
+        context.update(
+            warnings=[w for o in sorted(orgs, key=str) for w in actions.quota_warnings(o, year)],
+            notes=notes,
+            summary=[
+                (actions.band_label(rule, code, False), counts[(False, code)], counts[(True, code)])
+                for code in Evaluation.Band.values
+            ],
+            filters=[YearFilter("year").widget(self.request, year)],
         )
-    orgs = {e.org for e in qs}
-    warnings = [w for o in sorted(orgs, key=str) for w in actions.quota_warnings(o, year)]
-    notes = [f"Xếp loại năm {year} theo {rule.source}."]
-    if not rule.confirmed:
-        notes.append("Quy định này chưa được xác nhận: ngưỡng điểm và tỷ lệ là giá trị mặc định.")
-    elif not rule.get("quota_confirmed"):
-        notes.append("Tỷ lệ khống chế mức xuất sắc theo quy định này chưa được xác nhận.")
-    counts = defaultdict(int)
-    for e in qs:
-        counts[(bool(e.subject_org_id), e.band)] += 1
-    summary = [
-        (actions.band_label(rule, code, False), counts[(False, code)], counts[(True, code)])
-        for code in Evaluation.Band.values
-    ]
-    return _table(
-        request,
-        template="work/evaluation_list.html",
-        title=f"Đánh giá, xếp loại chất lượng năm {year}",
-        columns=[
-            ("Đối tượng", False),
-            ("Loại", False),
-            ("Điểm", True),
-            ("Xếp loại", False),
-            ("Ngày", False),
-        ],
-        rows=rows,
-        warnings=warnings,
-        notes=notes,
-        summary=summary,
-        filters=[_year_filter(request, year)],
-        actions=_create_action(scope, "evaluation_create", "Ghi xếp loại"),
-    )
+        return context
 
 
-def evaluation_create(request):
-    scope = request.scope
-    scope.require_write_any()
-    form = forms.EvaluationForm(request.POST or None, scope=scope)
-    if form.is_valid():
-        result = apply_action(form, actions.evaluate, request.user, **form.cleaned_data)
-        if result:
-            _evaluation, warnings = result
-            messages.success(request, "Đã ghi xếp loại.")
-            for w in warnings:
-                messages.warning(request, w)
-            return redirect(reverse("evaluation_list") + f"?nam={form.cleaned_data['year']}")
-    return render_form(
-        request, form, title="Ghi đánh giá, xếp loại", back_url=reverse("evaluation_list")
-    )
+evaluation_list = EvaluationList.as_view()
+
+
+class EvaluationCreate(ActionFormView):
+    form_class = forms.EvaluationForm
+    action = actions.evaluate
+    title = "Ghi đánh giá, xếp loại"
+    success_message = "Đã ghi xếp loại."
+    back_url_name = "evaluation_list"
+
+    def form_valid(self, form):
+        self.year = form.cleaned_data["year"]
+        return super().form_valid(form)
+
+    def get_success_message(self, result):
+        # The quota warnings of the year come with the message.
+        _evaluation, warnings = result
+        for w in warnings:
+            messages.warning(self.request, w)
+        return self.success_message
+
+    def get_success_url(self, result=None):
+        return reverse("evaluation_list") + f"?nam={self.year}"
+
+
+evaluation_create = EvaluationCreate.as_view()
 
 
 # Self-assessment, pledges, study plans, shortcomings ----------------------------------------------
@@ -956,93 +893,90 @@ def review_page(request):
     )
 
 
-def _review_form(request, form_class, action, title, **form_kwargs):
-    scope = request.scope
-    scope.require_write_any()
-    form = form_class(request.POST or None, scope=scope, **form_kwargs)
-    if form.is_valid() and apply_action(form, action, request.user, **form.cleaned_data):
-        messages.success(request, "Đã ghi nhận.")
-        year = form.cleaned_data.get("year") or form.cleaned_data.get("review_year")
-        return redirect(reverse("review_page") + f"?nam={year}")
-    return render_form(request, form, title=title, back_url=reverse("review_page"))
+class ReviewCreate(ActionFormView):
+    """A record of section III (self-assessment, pledge, study plan, shortcoming); back to the
+    review page of its year."""
+
+    success_message = "Đã ghi nhận."
+    back_url_name = "review_page"
+
+    def form_valid(self, form):
+        self.year = form.cleaned_data.get("year") or form.cleaned_data.get("review_year")
+        return super().form_valid(form)
+
+    def get_success_url(self, result=None):
+        return reverse("review_page") + f"?nam={self.year}"
 
 
-def degradation_create(request):
-    rule = rule_in_force("degradation", dt.date.today())
-    choices = [(code, f"{code}. {label}") for code, label in rule["signs"].items()]
-    return _review_form(
-        request,
-        forms.DegradationForm,
-        actions.assess_degradation,
-        "Ghi tự đánh giá, nhận diện suy thoái",
-        signs=choices,
-    )
+class DegradationCreate(ReviewCreate):
+    form_class = forms.DegradationForm
+    action = actions.assess_degradation
+    title = "Ghi tự đánh giá, nhận diện suy thoái"
+
+    def get_form_kwargs(self):
+        rule = rule_in_force("degradation", dt.date.today())
+        signs = [(code, f"{code}. {label}") for code, label in rule["signs"].items()]
+        return {**super().get_form_kwargs(), "signs": signs}
 
 
-def pledge_create(request):
-    return _review_form(request, forms.PledgeForm, actions.sign_pledge, "Ghi bản cam kết")
+degradation_create = DegradationCreate.as_view()
+pledge_create = ReviewCreate.as_view(
+    form_class=forms.PledgeForm, action=actions.sign_pledge, title="Ghi bản cam kết"
+)
+study_plan_create = ReviewCreate.as_view(
+    form_class=forms.StudyPlanForm,
+    action=actions.register_study_plan,
+    title="Ghi kế hoạch học tập và làm theo Bác",
+)
+shortcoming_create = ReviewCreate.as_view(
+    form_class=forms.ShortcomingForm,
+    action=actions.record_shortcoming,
+    title="Ghi hạn chế, khuyết điểm",
+)
 
 
-def study_plan_create(request):
-    return _review_form(
-        request,
-        forms.StudyPlanForm,
-        actions.register_study_plan,
-        "Ghi kế hoạch học tập và làm theo Bác",
-    )
+class ShortcomingRemedy(ActionFormView):
+    form_class = forms.DateForm
+    action = actions.remedy_shortcoming
+    record, record_kwarg = Shortcoming, "shortcoming_id"
+    submit = "Ghi nhận"
+    success_message = "Đã ghi khắc phục."
+    back_url_name = "review_page"
+
+    def action_data(self, form):
+        return {"on": form.cleaned_data["on"]}
+
+    def get_title(self):
+        s = self.object
+        return f"Khắc phục khuyết điểm số {s.number} ({s.review_year})"
+
+    def get_intro(self):
+        return self.object.text
+
+    def get_success_url(self, result=None):
+        return reverse("review_page") + f"?nam={self.object.review_year + 1}"
 
 
-def shortcoming_create(request):
-    return _review_form(
-        request, forms.ShortcomingForm, actions.record_shortcoming, "Ghi hạn chế, khuyết điểm"
-    )
-
-
-def shortcoming_remedy(request, shortcoming_id):
-    scope = request.scope
-    shortcoming = scope.get_or_404(Shortcoming, shortcoming_id, write=True)
-    form = forms.DateForm(request.POST or None)
-    if form.is_valid() and apply_action(
-        form, actions.remedy_shortcoming, request.user, shortcoming, form.cleaned_data["on"]
-    ):
-        messages.success(request, "Đã ghi khắc phục.")
-        return redirect(reverse("review_page") + f"?nam={shortcoming.review_year + 1}")
-    return render_form(
-        request,
-        form,
-        title=f"Khắc phục khuyết điểm số {shortcoming.number} ({shortcoming.review_year})",
-        back_url=reverse("review_page"),
-        intro=shortcoming.text,
-        submit="Ghi nhận",
-    )
+shortcoming_remedy = ShortcomingRemedy.as_view()
 
 
 # Work programme ---------------------------------------------------------------------------------
 
 
-def programme_list(request):
-    scope = request.scope
-    qs = scope.visible(WorkProgramme.objects.select_related("org")).annotate(
+programme_list = RecordListView.as_view(
+    queryset=WorkProgramme.objects.select_related("org").annotate(
         n=Count("items"),
         done=Count("items", filter=Q(items__status=ProgrammeItem.Status.DONE)),
-    )
-    rows = [
-        [
-            _cell(p.year),
-            _cell(p.title, reverse("work_programme_detail", args=[p.pk])),
-            _cell(p.org.name),
-            _cell(f"{p.done}/{p.n}", num=True),
-        ]
-        for p in qs
-    ]
-    return _table(
-        request,
-        title="Chương trình công tác",
-        columns=[("Năm", False), ("Chương trình", False), ("Tổ chức", False), ("Hoàn thành", True)],
-        rows=rows,
-        filters=[],
-        actions=_create_action(scope, "work_programme_create", "Thêm chương trình"),
-    )
+    ),
+    title="Chương trình công tác",
+    columns=[
+        Column("year", "Năm"),
+        Column("title", "Chương trình", link=_url("work_programme_detail")),
+        Column(lambda p: p.org.name, "Tổ chức"),
+        Column(lambda p: f"{p.done}/{p.n}", "Hoàn thành", num=True),
+    ],
+    create=("work_programme_create", "Thêm chương trình"),
+)
 
 
 def _programme(request, pk, write=False):
@@ -1070,34 +1004,41 @@ def programme_detail(request, programme_id):
     )
 
 
-def programme_create(request):
-    scope = request.scope
-    scope.require_write_any()
-    form = forms.ProgrammeNewForm(request.POST or None, scope=scope)
-    if form.is_valid():
-        programme = apply_action(form, actions.create_programme, request.user, **form.cleaned_data)
-        if programme:
-            return redirect("work_programme_detail", programme_id=programme.pk)
-    return render_form(
-        request, form, title="Thêm chương trình công tác", back_url=reverse("work_programme_list")
-    )
+class ProgrammeCreate(ActionFormView):
+    form_class = forms.ProgrammeNewForm
+    action = actions.create_programme
+    title = "Thêm chương trình công tác"
+    back_url_name = "work_programme_list"
 
-
-def programme_item_create(request, programme_id):
-    scope = request.scope
-    programme = _programme(request, programme_id, write=True)
-    form = forms.ProgrammeItemForm(request.POST or None, scope=scope)
-    if form.is_valid() and apply_action(
-        form, actions.add_programme_item, request.user, programme, **form.cleaned_data
-    ):
-        messages.success(request, "Đã thêm mục.")
+    def form_valid(self, form):
+        # The new programme's page says what was made: no message.
+        programme = apply_action(
+            form, actions.create_programme, self.request.user, **form.cleaned_data
+        )
+        if not programme:
+            return self.form_invalid(form)
         return redirect("work_programme_detail", programme_id=programme.pk)
-    return render_form(
-        request,
-        form,
-        title=f"Thêm mục — {programme.title}",
-        back_url=reverse("work_programme_detail", args=[programme.pk]),
-    )
+
+
+programme_create = ProgrammeCreate.as_view()
+
+
+class ProgrammeItemCreate(ActionFormView):
+    form_class = forms.ProgrammeItemForm
+    action = actions.add_programme_item
+    record, record_kwarg = WorkProgramme, "programme_id"
+    success_message = "Đã thêm mục."
+
+    def get_title(self):
+        return f"Thêm mục — {self.object.title}"
+
+    def get_success_url(self, result=None):
+        return reverse("work_programme_detail", args=[self.object.pk])
+
+    get_back_url = get_success_url
+
+
+programme_item_create = ProgrammeItemCreate.as_view()
 
 
 def programme_carry_over(request, programme_id):
@@ -1160,47 +1101,26 @@ def _update_item(actor, item, d):
 # Indicators ---------------------------------------------------------------------------------------
 
 
-def indicator_list(request):
-    scope = request.scope
-    qs = scope.visible(Indicator.objects.select_related("org"))
-    year = optional_year_param(request)
-    if year:
-        qs = qs.filter(period_end__year=year)
-    rows = [
-        [
-            _cell(i.label),
-            _cell(decimal_vi(i.value), num=True),
-            _cell(i.unit),
-            _cell(f"{vn_date(i.period_start)} – {vn_date(i.period_end)}"),
-            _cell(i.source),
-            _cell(i.key),
-        ]
-        for i in qs.order_by("-period_end", "id")
-    ]
-    return _table(
-        request,
-        title="Chỉ số kết quả nhiệm vụ chính trị",
-        columns=[
-            ("Chỉ tiêu", False),
-            ("Giá trị", True),
-            ("Đơn vị", False),
-            ("Kỳ", False),
-            ("Nguồn", False),
-            ("Mã số liệu", False),
-        ],
-        rows=rows,
-        filters=[_year_filter(request, year)],
-        actions=_create_action(scope, "indicator_create", "Ghi chỉ số"),
-    )
+indicator_list = RecordListView.as_view(
+    queryset=Indicator.objects.select_related("org").order_by("-period_end", "id"),
+    title="Chỉ số kết quả nhiệm vụ chính trị",
+    columns=[
+        Column("label", "Chỉ tiêu"),
+        Column("value", "Giá trị", num=True),
+        Column("unit", "Đơn vị"),
+        Column(lambda i: f"{vn_date(i.period_start)} – {vn_date(i.period_end)}", "Kỳ"),
+        Column("source", "Nguồn"),
+        Column("key", "Mã số liệu"),
+    ],
+    filters=[YearFilter("period_end__year")],
+    create=("indicator_create", "Ghi chỉ số"),
+)
 
 
-def indicator_create(request):
-    scope = request.scope
-    scope.require_write_any()
-    form = forms.IndicatorForm(request.POST or None, scope=scope)
-    if form.is_valid() and apply_action(
-        form, actions.record_indicator, request.user, **form.cleaned_data
-    ):
-        messages.success(request, "Đã ghi chỉ số.")
-        return redirect("indicator_list")
-    return render_form(request, form, title="Ghi chỉ số", back_url=reverse("indicator_list"))
+indicator_create = ActionFormView.as_view(
+    form_class=forms.IndicatorForm,
+    action=actions.record_indicator,
+    title="Ghi chỉ số",
+    success_message="Đã ghi chỉ số.",
+    success_url_name="indicator_list",
+)
