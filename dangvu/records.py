@@ -80,6 +80,11 @@ class Column:
         return {"text": shown(text), "url": url, "num": self.num}
 
 
+def detail_url(name):
+    """A column's link: the page `name` of the row's record (its id the one URL parameter)."""
+    return lambda record: reverse(name, args=[record.pk])
+
+
 # Filters ---------------------------------------------------------------------------------------
 
 

@@ -20,6 +20,14 @@ from dangvu.orgs.tree import subtree_ids
 from dangvu.people import actions as people_actions
 from dangvu.people.models import Membership, Person
 
+from .common import (
+    check_key,
+    check_period,
+    check_year,
+    one_subject,
+    parse_score,
+    required_text,
+)
 from .models import (
     Activity,
     ActivityOrg,
@@ -46,62 +54,6 @@ from .models import (
 K = Organization.Kind
 MEETING_KINDS = (Activity.Kind.REGULAR_MEETING, Activity.Kind.THEMATIC_MEETING)
 ITEM_NUMBER_RE = re.compile(r"^\d{1,3}(\.\d{1,3}){0,2}$")
-KEY_RE = re.compile(r"^[a-z0-9_-]{1,64}$")
-
-
-# Shared checks ------------------------------------------------------------------------------
-
-
-def _text(value, label):
-    value = " ".join((value or "").split())
-    if not value:
-        raise ValidationError(f"{label} không được để trống.")
-    return value
-
-
-def _check_period(start, end, what="ngày bắt đầu"):
-    if start is None:
-        raise ValidationError(f"Cần nhập {what}.")
-    if end is not None and end < start:
-        raise ValidationError(
-            f"Ngày kết thúc ({vn_date(end)}) không được trước {what} ({vn_date(start)})."
-        )
-
-
-def _check_year(year):
-    if not isinstance(year, int) or not 1930 <= year <= 2100:
-        raise ValidationError(f"Năm “{year}” không hợp lệ.")
-
-
-def _check_key(key, label="Mã số liệu"):
-    key = (key or "").strip()
-    if key and not KEY_RE.match(key):
-        raise ValidationError(
-            f"{label} “{key}” chỉ gồm chữ thường không dấu, số, gạch nối hoặc gạch dưới."
-        )
-    return key
-
-
-def parse_score(value, label="Điểm"):
-    """A score on the 100-point scale with at most one decimal place, as a Decimal."""
-    if value is None or value == "":
-        return None
-    try:
-        score = Decimal(str(value).replace(",", "."))
-    except InvalidOperation:
-        raise ValidationError(f"{label} “{value}” không phải là số.") from None
-    if not score.is_finite():
-        raise ValidationError(f"{label} “{value}” không phải là số.")
-    if not Decimal(0) <= score <= Decimal(100):
-        raise ValidationError(f"{label} {decimal_vi(score)} phải nằm trong khoảng 0–100.")
-    if score != score.quantize(Decimal("0.1")):
-        raise ValidationError(f"{label} {decimal_vi(score)} chỉ được có một chữ số thập phân.")
-    return score.quantize(Decimal("0.1"))
-
-
-def _one_subject(subject_person, subject_org):
-    if (subject_person is None) == (subject_org is None):
-        raise ValidationError("Chọn một cá nhân hoặc một tập thể (không chọn cả hai).")
 
 
 def members_on(orgs, day):
@@ -139,13 +91,13 @@ ACTIVITY_FIELDS = (
 def _clean_activity(data, organizers, participants):
     if data.get("kind") not in Activity.Kind.values:
         raise ValidationError("Loại hoạt động không hợp lệ.")
-    data["title"] = _text(data.get("title"), "Tên hoạt động")
-    _check_period(data.get("starts_on"), data.get("ends_on"), "ngày diễn ra")
+    data["title"] = required_text(data.get("title"), "Tên hoạt động")
+    check_period(data.get("starts_on"), data.get("ends_on"), "ngày diễn ra")
     head_count = data.get("head_count") or 0
     if head_count < 0:
         raise ValidationError("Số đại biểu không được âm.")
     data["head_count"] = head_count
-    data["key"] = _check_key(data.get("key"))
+    data["key"] = check_key(data.get("key"))
     for name in ("notes", "place", "host_name"):
         data[name] = (data.get(name) or "").strip()
     data.setdefault("ends_on", None)
@@ -410,11 +362,11 @@ def complete_task(actor, task, on):
 
 @transaction.atomic
 def create_campaign(actor, *, org, key, title, starts_on, ends_on=None, beneficiary="", notes=""):
-    title = _text(title, "Tên cuộc vận động")
-    key = _check_key(key)
+    title = required_text(title, "Tên cuộc vận động")
+    key = check_key(key)
     if not key:
         raise ValidationError("Cần mã số liệu của cuộc vận động (vd: quy-vi-nguoi-ngheo).")
-    _check_period(starts_on, ends_on)
+    check_period(starts_on, ends_on)
     if not org.is_active_on(starts_on):
         raise ValidationError(f"“{org}” không hoạt động vào ngày {vn_date(starts_on)}.")
     campaign = Campaign.objects.create(
@@ -526,7 +478,7 @@ def enrol(
         raise ValidationError("Loại lớp không hợp lệ.")
     if status not in (Enrolment.Status.ENROLLED, Enrolment.Status.STUDYING):
         raise ValidationError("Ghi danh mới phải ở trạng thái đã cử đi học hoặc đang học.")
-    _check_period(starts_on, ends_on)
+    check_period(starts_on, ends_on)
     dup = Enrolment.objects.filter(person=person, course=course, starts_on=starts_on)
     if dup.exists():
         raise ValidationError(f"{person} đã có lớp này từ ngày {vn_date(starts_on)}.")
@@ -613,8 +565,8 @@ def drop_enrolment(actor, enrolment, on):
 
 @transaction.atomic
 def create_inspection_programme(actor, *, org, year, title, notes=""):
-    _check_year(year)
-    title = _text(title, "Tên chương trình")
+    check_year(year)
+    title = required_text(title, "Tên chương trình")
     p = InspectionProgramme.objects.create(org=org, year=year, title=title, notes=notes.strip())
     audit.record(actor, "inspection.programme", p, summary=title, org=org)
     return p
@@ -639,9 +591,9 @@ def record_inspection(
 ):
     if direction not in Inspection.Direction.values or kind not in Inspection.Kind.values:
         raise ValidationError("Loại kiểm tra, giám sát không hợp lệ.")
-    inspector = _text(inspector, "Chủ thể kiểm tra")
-    subject = _text(subject, "Nội dung kiểm tra, giám sát")
-    _check_period(starts_on, ends_on)
+    inspector = required_text(inspector, "Chủ thể kiểm tra")
+    subject = required_text(subject, "Nội dung kiểm tra, giám sát")
+    check_period(starts_on, ends_on)
     if programme is not None and programme.org_id != org.id:
         raise ValidationError("Chương trình kiểm tra không thuộc tổ chức này.")
     i = Inspection.objects.create(
@@ -671,8 +623,8 @@ def record_inspection(
 
 @transaction.atomic
 def conclude_inspection(actor, inspection, *, conclusion, ends_on):
-    conclusion = _text(conclusion, "Kết luận")
-    _check_period(inspection.starts_on, ends_on)
+    conclusion = required_text(conclusion, "Kết luận")
+    check_period(inspection.starts_on, ends_on)
     before = audit.snapshot(inspection)
     inspection.conclusion, inspection.ends_on = conclusion, ends_on
     inspection.save()
@@ -691,7 +643,7 @@ def conclude_inspection(actor, inspection, *, conclusion, ends_on):
 def record_verification(actor, *, org, person, purpose, requested_on, completed_on=None, result=""):
     if purpose not in Verification.Purpose.values:
         raise ValidationError("Mục đích thẩm tra không hợp lệ.")
-    _check_period(requested_on, completed_on)
+    check_period(requested_on, completed_on)
     v = Verification.objects.create(
         org=org,
         person=person,
@@ -714,10 +666,10 @@ def record_verification(actor, *, org, person, purpose, requested_on, completed_
 @transaction.atomic
 def record_score(actor, *, org, year, area, body, score, scored_on=None, note=""):
     """An organization's score for a year; a second score for the same area replaces the first."""
-    _check_year(year)
+    check_year(year)
     if area not in Score.Area.values:
         raise ValidationError("Lĩnh vực chấm điểm không hợp lệ.")
-    body = _text(body, "Cơ quan chấm điểm")
+    body = required_text(body, "Cơ quan chấm điểm")
     value = parse_score(score)
     if value is None:
         raise ValidationError("Cần nhập điểm.")
@@ -791,8 +743,8 @@ def evaluate(
     note="",
 ):
     """Classify a member or an organization for `year`; returns (evaluation, warnings)."""
-    _check_year(year)
-    _one_subject(subject_person, subject_org)
+    check_year(year)
+    one_subject(subject_person, subject_org)
     if org.kind not in (K.PARTY_COMMITTEE, K.PARTY_CELL, K.SUPERIOR_COMMITTEE):
         raise ValidationError(f"“{org}” không phải là tổ chức đảng.")
     if evaluated_on is None or evaluated_on.year < year:
@@ -859,8 +811,8 @@ def assess_degradation(
     actor, *, org, year, assessed_on, signs, subject_person=None, subject_org=None, note=""
 ):
     """A self-assessment of the signs of degradation; a new one for the same year replaces it."""
-    _check_year(year)
-    _one_subject(subject_person, subject_org)
+    check_year(year)
+    one_subject(subject_person, subject_org)
     if assessed_on is None:
         raise ValidationError("Cần nhập ngày tự đánh giá.")
     codes = _clean_signs(signs, assessed_on)
@@ -887,7 +839,7 @@ def assess_degradation(
 
 @transaction.atomic
 def sign_pledge(actor, *, org, person, year, signed_on, note=""):
-    _check_year(year)
+    check_year(year)
     if signed_on is None:
         raise ValidationError("Cần nhập ngày ký cam kết.")
     if Pledge.objects.filter(person=person, year=year).exists():
@@ -905,8 +857,8 @@ def sign_pledge(actor, *, org, person, year, signed_on, note=""):
 def register_study_plan(
     actor, *, org, year, registered_on, subject_person=None, subject_org=None, note=""
 ):
-    _check_year(year)
-    _one_subject(subject_person, subject_org)
+    check_year(year)
+    one_subject(subject_person, subject_org)
     if registered_on is None:
         raise ValidationError("Cần nhập ngày đăng ký.")
     dup = StudyPlan.objects.filter(
@@ -938,8 +890,8 @@ def register_study_plan(
 
 @transaction.atomic
 def record_shortcoming(actor, *, org, review_year, text, number=None, plan="", due_on=None):
-    _check_year(review_year)
-    text = _text(text, "Nội dung hạn chế, khuyết điểm")
+    check_year(review_year)
+    text = required_text(text, "Nội dung hạn chế, khuyết điểm")
     existing = Shortcoming.objects.filter(org=org, review_year=review_year)
     if number is None:
         number = (max(existing.values_list("number", flat=True), default=0)) + 1
@@ -993,7 +945,7 @@ def item_position(number):
 
 @transaction.atomic
 def create_programme(actor, *, org, year, title="", adopted_on=None, notes=""):
-    _check_year(year)
+    check_year(year)
     title = " ".join((title or "").split()) or f"Chương trình công tác năm {year}"
     if WorkProgramme.objects.filter(org=org, year=year).exists():
         raise ValidationError(f"{org} đã có chương trình công tác năm {year}.")
@@ -1151,11 +1103,11 @@ def carry_over(actor, programme):
 def record_indicator(
     actor, *, org, key, label, value, unit="", period_start, period_end, source="", notes=""
 ):
-    key = _check_key(key)
+    key = check_key(key)
     if not key:
         raise ValidationError("Cần mã số liệu của chỉ số.")
-    label = _text(label, "Tên chỉ số")
-    _check_period(period_start, period_end, "ngày đầu kỳ")
+    label = required_text(label, "Tên chỉ số")
+    check_period(period_start, period_end, "ngày đầu kỳ")
     if period_end is None:
         raise ValidationError("Cần nhập ngày cuối kỳ.")
     try:

@@ -5,7 +5,6 @@ the number of records (no query per row). Every figure lists the records behind 
 """
 
 from collections import defaultdict
-from decimal import Decimal
 
 from django.db.models import Q
 
@@ -15,6 +14,7 @@ from dangvu.reports.facts import Figure, provider
 
 from .actions import classification_rule, unit_key
 from .attendance import attendances_by_unit
+from .common import figure, number
 from .models import (
     Activity,
     ActivityOrg,
@@ -37,18 +37,6 @@ from .models import (
 
 ORGANIZER, PARTICIPANT = ActivityOrg.Role.ORGANIZER, ActivityOrg.Role.PARTICIPANT
 PARTY = Membership.Kind.PARTY
-
-
-def _fig(value, label, model=None, ids=(), people=()):
-    records = {f"work.{model}": frozenset(ids)} if model else {}
-    return Figure(value, people=frozenset(people), label=label, records=records)
-
-
-def _number(value):
-    """Decimals that are whole numbers print as integers (195, not 195.00)."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral() else value.normalize()
-    return value
 
 
 @provider
@@ -115,23 +103,23 @@ def _activities(org, ids, period):
     for kind, label in Activity.Kind.choices:
         sessions = by_kind.get(kind, set())
         attendances = sum(counted[(a, org.id)] for a in sessions)
-        facts[f"activities.{kind}.sessions"] = _fig(
-            len(sessions), f"{label}: số cuộc", "activity", sessions
+        facts[f"activities.{kind}.sessions"] = figure(
+            len(sessions), f"{label}: số cuộc", Activity, sessions
         )
-        facts[f"activities.{kind}.attendances"] = _fig(
-            attendances, f"{label}: số lượt người dự", "activity", sessions
+        facts[f"activities.{kind}.attendances"] = figure(
+            attendances, f"{label}: số lượt người dự", Activity, sessions
         )
-        facts[f"activities.{kind}.attended"] = _fig(
+        facts[f"activities.{kind}.attended"] = figure(
             len(joined_by_kind[kind]),
             f"{label}: số cuộc tham dự (do nơi khác tổ chức)",
-            "activity",
+            Activity,
             joined_by_kind[kind],
         )
-    facts["activities.organized.sessions"] = _fig(
-        len(own_organized), "Hoạt động do chính tổ chức này tổ chức", "activity", own_organized
+    facts["activities.organized.sessions"] = figure(
+        len(own_organized), "Hoạt động do chính tổ chức này tổ chức", Activity, own_organized
     )
-    facts["activities.attended.sessions"] = _fig(
-        len(own_attended), "Hội nghị, hoạt động tổ chức này tham dự", "activity", own_attended
+    facts["activities.attended.sessions"] = figure(
+        len(own_attended), "Hội nghị, hoạt động tổ chức này tham dự", Activity, own_attended
     )
     return facts
 
@@ -200,17 +188,17 @@ def _contests(ids, period, spans):
             members[key].add(pid)
     facts = {}
     for key in sorted(activities):
-        facts[f"contests.{key}.participants"] = _fig(
+        facts[f"contests.{key}.participants"] = figure(
             len(people[key]),
             f"{titles[key]}: số người tham gia",
-            "activity",
+            Activity,
             activities[key],
             people[key],
         )
-        facts[f"contests.{key}.members"] = _fig(
+        facts[f"contests.{key}.members"] = figure(
             len(members[key]),
             f"{titles[key]}: đảng viên tham gia",
-            "activity",
+            Activity,
             activities[key],
             members[key],
         )
@@ -251,11 +239,11 @@ def _campaigns(ids, period):
                 people[name].add(person_id)
     facts = {}
     for name in sorted(totals):
-        facts[name] = _fig(totals[name], labels[name], "contribution", records[name], people[name])
+        facts[name] = figure(totals[name], labels[name], Contribution, records[name], people[name])
     counts = Campaign.objects.filter(
         org_id__in=ids, starts_on__range=(period.start, period.end)
     ).values_list("id", flat=True)
-    facts["campaigns.count"] = _fig(len(counts), "Số cuộc vận động", "campaign", counts)
+    facts["campaigns.count"] = figure(len(counts), "Số cuộc vận động", Campaign, counts)
     return facts
 
 
@@ -275,10 +263,10 @@ def _trainings(ids, period):
         people[course].add(person_id)
         records[course].add(e_id)
     return {
-        f"trainings.{course}.people": _fig(
+        f"trainings.{course}.people": figure(
             len(people[course]),
             f"Đào tạo, bồi dưỡng — {label}: số người học",
-            "enrolment",
+            Enrolment,
             records[course],
             people[course],
         )
@@ -297,8 +285,8 @@ def _inspections(ids, period):
     for direction, d_label in Inspection.Direction.choices:
         for kind, k_label in Inspection.Kind.choices:
             found = {i for i, d, k in rows if d == direction and k == kind}
-            facts[f"inspections.{direction}.{kind}"] = _fig(
-                len(found), f"{k_label} ({d_label.lower()})", "inspection", found
+            facts[f"inspections.{direction}.{kind}"] = figure(
+                len(found), f"{k_label} ({d_label.lower()})", Inspection, found
             )
     return facts
 
@@ -310,10 +298,10 @@ def _verifications(ids, period):
     facts = {}
     for purpose, label in Verification.Purpose.choices:
         found = [(v, p) for v, p, pur in rows if pur == purpose]
-        facts[f"verifications.{purpose}"] = _fig(
+        facts[f"verifications.{purpose}"] = figure(
             len({p for _v, p in found}),
             f"Thẩm tra, xác minh lý lịch — {label.lower()}",
-            "verification",
+            Verification,
             {v for v, _p in found},
             {p for _v, p in found},
         )
@@ -331,14 +319,14 @@ def _scores(ids, years):
     facts = {}
     for area, found in sorted(by_area.items()):
         for s_id, _area, slug, score, body, year, name in found:
-            facts[f"scores.{area}.{slug}"] = _fig(
-                score, f"Điểm {labels[area]} năm {year} của {name} ({body})", "score", [s_id]
+            facts[f"scores.{area}.{slug}"] = figure(
+                score, f"Điểm {labels[area]} năm {year} của {name} ({body})", Score, [s_id]
             )
         # The short name when a single organization of the subtree has a score in this area.
         if len(found) == 1:
             s_id, _area, _slug, score, body, year, _name = found[0]
-            facts[f"scores.{area}"] = _fig(
-                score, f"Điểm {labels[area]} năm {year} ({body})", "score", [s_id]
+            facts[f"scores.{area}"] = figure(
+                score, f"Điểm {labels[area]} năm {year} ({body})", Score, [s_id]
             )
     return facts
 
@@ -356,10 +344,10 @@ def _evaluations(ids, years):
         members = [(e, p) for e, b, p, _o in rows if b == band and p]
         orgs = [(e, o) for e, b, _p, o in rows if b == band and o]
         label = next(b for b in rule["bands"] if b["code"] == band)
-        facts[f"evaluations.members.{band}"] = _fig(
+        facts[f"evaluations.members.{band}"] = figure(
             len(members),
             f"Đảng viên xếp loại {label['short']}",
-            "evaluation",
+            Evaluation,
             {e for e, _p in members},
             {p for _e, p in members},
         )
@@ -396,39 +384,39 @@ def _degradation(ids, years, spans):
     members, others = _split_people(people_rows, spans)
     signs_of = {a: signs for a, _p, _s, signs, _d, _n in rows}
     individual_signs = {s for a in [*members.values(), *others.values()] for s in signs_of[a]}
-    facts["degradation.members"] = _fig(
+    facts["degradation.members"] = figure(
         len(members),
         "Đảng viên có biểu hiện suy thoái",
-        "degradationassessment",
+        DegradationAssessment,
         members.values(),
         members,
     )
-    facts["degradation.union_members"] = _fig(
+    facts["degradation.union_members"] = figure(
         len(others),
         "Đoàn viên (không là đảng viên) có biểu hiện suy thoái",
-        "degradationassessment",
+        DegradationAssessment,
         others.values(),
         others,
     )
-    facts["degradation.individual_signs"] = _fig(
+    facts["degradation.individual_signs"] = figure(
         len(individual_signs),
         "Số biểu hiện suy thoái của cá nhân",
-        "degradationassessment",
+        DegradationAssessment,
         [*members.values(), *others.values()],
     )
     assessed = [a for a, p, _s, _signs, _d, _n in rows if p]
-    facts["degradation.assessed"] = _fig(
+    facts["degradation.assessed"] = figure(
         len(assessed),
         "Cá nhân đã tự đánh giá, nhận diện suy thoái",
-        "degradationassessment",
+        DegradationAssessment,
         assessed,
     )
     for a, _p, slug, signs, _d, name in rows:
         if slug:
-            facts[f"degradation.collective.{slug}"] = _fig(
+            facts[f"degradation.collective.{slug}"] = figure(
                 len(signs),
                 f"Biểu hiện suy thoái của tập thể cấp ủy {name}",
-                "degradationassessment",
+                DegradationAssessment,
                 [a],
             )
     return facts
@@ -449,13 +437,13 @@ def _pledges(ids, period, years, spans):
     signed = {p for _i, p, _d in rows}
     missing = current - signed
     return {
-        "pledges.members": _fig(
-            len(members), "Đảng viên ký bản cam kết", "pledge", members.values(), members
+        "pledges.members": figure(
+            len(members), "Đảng viên ký bản cam kết", Pledge, members.values(), members
         ),
-        "pledges.union_members": _fig(
-            len(others), "Đoàn viên ký bản cam kết", "pledge", others.values(), others
+        "pledges.union_members": figure(
+            len(others), "Đoàn viên ký bản cam kết", Pledge, others.values(), others
         ),
-        "pledges.members_missing": _fig(
+        "pledges.members_missing": figure(
             len(missing), "Đảng viên (cuối kỳ) chưa ký bản cam kết trong năm", people=missing
         ),
     }
@@ -472,23 +460,23 @@ def _study_plans(ids, years, spans):
     members, others = _split_people(person_rows, spans)
     label = "kế hoạch học tập và làm theo Bác"
     return {
-        "study_plans.collectives": _fig(
-            len(collectives), f"Tập thể xây dựng {label}", "studyplan", collectives
+        "study_plans.collectives": figure(
+            len(collectives), f"Tập thể xây dựng {label}", StudyPlan, collectives
         ),
-        "study_plans.individuals": _fig(
+        "study_plans.individuals": figure(
             len(person_rows),
             f"Cá nhân xây dựng {label}",
-            "studyplan",
+            StudyPlan,
             [i for i, _p, _d in person_rows],
             [p for _i, p, _d in person_rows],
         ),
-        "study_plans.members": _fig(
-            len(members), f"Đảng viên xây dựng {label}", "studyplan", members.values(), members
+        "study_plans.members": figure(
+            len(members), f"Đảng viên xây dựng {label}", StudyPlan, members.values(), members
         ),
-        "study_plans.union_members": _fig(
+        "study_plans.union_members": figure(
             len(others),
             f"Đoàn viên (không là đảng viên) xây dựng {label}",
-            "studyplan",
+            StudyPlan,
             others.values(),
             others,
         ),
@@ -503,16 +491,16 @@ def _shortcomings(org, period):
     found = {i for i, _d in rows}
     remedied = {i for i, d in rows if d is not None and d <= period.end}
     return {
-        "shortcomings.found": _fig(
-            len(found), "Hạn chế, khuyết điểm qua kiểm điểm năm trước", "shortcoming", found
+        "shortcomings.found": figure(
+            len(found), "Hạn chế, khuyết điểm qua kiểm điểm năm trước", Shortcoming, found
         ),
-        "shortcomings.remedied": _fig(
-            len(remedied), "Hạn chế, khuyết điểm đã khắc phục", "shortcoming", remedied
+        "shortcomings.remedied": figure(
+            len(remedied), "Hạn chế, khuyết điểm đã khắc phục", Shortcoming, remedied
         ),
-        "shortcomings.in_progress": _fig(
+        "shortcomings.in_progress": figure(
             len(found - remedied),
             "Hạn chế, khuyết điểm đang khắc phục",
-            "shortcoming",
+            Shortcoming,
             found - remedied,
         ),
     }
@@ -532,14 +520,14 @@ def _programme(org, years):
         "id", flat=True
     )
     return {
-        "programme.items": _fig(
+        "programme.items": figure(
             len(this),
             f"Mục chương trình công tác năm {years[1]}",
-            "programmeitem",
+            ProgrammeItem,
             {i for i, _s in this},
         ),
-        "programme.items.done": _fig(
-            len(done), "Mục chương trình đã hoàn thành", "programmeitem", done
+        "programme.items.done": figure(
+            len(done), "Mục chương trình đã hoàn thành", ProgrammeItem, done
         ),
         "programme.next_year.items": Figure(
             len(nxt),
@@ -568,10 +556,10 @@ def _indicators(ids, period):
             continue
         total = sum(v for _i, _k, _l, v, _u in found)
         unit = found[0][4]
-        facts[f"indicators.{key}"] = _fig(
-            _number(total),
+        facts[f"indicators.{key}"] = figure(
+            number(total),
             f"{found[0][2]}" + (f" ({unit})" if unit else ""),
-            "indicator",
+            Indicator,
             [i for i, *_rest in found],
         )
     return facts

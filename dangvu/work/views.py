@@ -29,6 +29,7 @@ from dangvu.records import (
     OrgFilter,
     RecordListView,
     YearFilter,
+    detail_url,
     filter_orgs,
 )
 from dangvu.web import (
@@ -458,7 +459,7 @@ class CampaignList(RecordListView):
     def columns(self):
         return [
             Column("starts_on", "Ngày"),
-            Column("title", "Cuộc vận động", link=_url("campaign_detail")),
+            Column("title", "Cuộc vận động", link=detail_url("campaign_detail")),
             Column(lambda c: c.org.name, "Tổ chức"),
             Column(lambda c: _totals_text(self.totals[c.id]), "Tổng", num=True),
         ]
@@ -472,11 +473,6 @@ def _totals_text(totals):
     for unit, value in sorted(totals.items(), key=lambda kv: kv[0] != "đồng"):
         parts.append(f"{money(value)} {unit}")
     return "; ".join(parts)
-
-
-def _url(name):
-    """A column's link: the page `name` of the row's record."""
-    return lambda record: reverse(name, args=[record.pk])
 
 
 def _person_units(person_ids, day):
@@ -588,7 +584,9 @@ enrolment_list = RecordListView.as_view(
         Column("title", "Tên lớp"),
         Column(_enrolment_period, "Thời gian"),
         Column(_enrolment_status, "Tình trạng"),
-        Column(lambda e: "Hoàn thành", "", link=_url("enrolment_complete"), when=_open_enrolment),
+        Column(
+            lambda e: "Hoàn thành", "", link=detail_url("enrolment_complete"), when=_open_enrolment
+        ),
     ],
     filters=[
         InCourseYear("starts_on"),
@@ -665,7 +663,7 @@ inspection_list = RecordListView.as_view(
         Column("inspector", "Chủ thể"),
         Column("subject", "Nội dung"),
         Column(lambda i: " ".join(x for x in (i.decision, i.conclusion) if x), "Căn cứ, kết luận"),
-        Column(lambda i: "Kết luận", "", link=_url("inspection_conclude"), when=_writes_org),
+        Column(lambda i: "Kết luận", "", link=detail_url("inspection_conclude"), when=_writes_org),
     ],
     filters=[YearFilter("starts_on__year"), OrgFilter()],
     create=("inspection_create", "Ghi kiểm tra, giám sát"),
@@ -971,7 +969,7 @@ programme_list = RecordListView.as_view(
     title="Chương trình công tác",
     columns=[
         Column("year", "Năm"),
-        Column("title", "Chương trình", link=_url("work_programme_detail")),
+        Column("title", "Chương trình", link=detail_url("work_programme_detail")),
         Column(lambda p: p.org.name, "Tổ chức"),
         Column(lambda p: f"{p.done}/{p.n}", "Hoàn thành", num=True),
     ],
