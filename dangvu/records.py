@@ -35,7 +35,7 @@ from dangvu.lib.text import decimal_vi
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Person
-from dangvu.web import EMPTY_LABEL, apply_action, optional_year_param, org_param
+from dangvu.web import EMPTY_LABEL, DateInput, apply_action, optional_year_param, org_param
 
 # Columns ---------------------------------------------------------------------------------------
 
@@ -317,3 +317,32 @@ class RecordForm(ScopedFormMixin, forms.ModelForm):
 
     def _post_clean(self):
         pass
+
+
+# Fields of the forms whose choices ScopedFormMixin fills: none until the scope is known.
+
+
+def org_field(label, required=True):
+    return forms.ModelChoiceField(
+        empty_label=EMPTY_LABEL,
+        label=label,
+        queryset=Organization.objects.none(),
+        required=required,
+    )
+
+
+def person_field(label, required=True):
+    return forms.ModelChoiceField(
+        empty_label=EMPTY_LABEL, label=label, queryset=Person.objects.none(), required=required
+    )
+
+
+def date_field(label, required=True):
+    return forms.DateField(label=label, required=required, widget=DateInput())
+
+
+TEXT = forms.Textarea(attrs={"rows": 4})
+
+
+def text_field(label, rows=4):
+    return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": rows}))

@@ -10,6 +10,7 @@ invented but plausible; the people are the foundation's synthetic people.
 import datetime as dt
 import random
 
+from dangvu.mobilisation import actions as mobilisation
 from dangvu.orgs.models import Organization, Position, active_on
 from dangvu.people.models import Membership, PartyProfile, Person, Qualification, StaffRecord
 from dangvu.work import actions
@@ -718,7 +719,7 @@ def _split(total, weights):
 def _campaigns(w):
     agency, union, youth = w.orgs["agency"], w.orgs["union"], w.orgs["youth"]
     # One day's pay of each member of staff: odd amounts, as such funds are.
-    disaster = actions.create_campaign(
+    disaster = mobilisation.create_campaign(
         None,
         org=agency,
         key="disaster_fund",
@@ -734,14 +735,14 @@ def _campaigns(w):
     )
     weights = [190 if pos != StaffRecord.Position.STAFF else 120 + pid % 37 for pid, pos in staff]
     for (pid, _pos), amount in zip(staff, _split(9_512_466, weights), strict=True):
-        actions.add_contribution(
+        mobilisation.add_contribution(
             None,
             disaster,
             given_on=_d(5, 20),
             amount=amount,
             contributor_person=Person.objects.get(id=pid),
         )
-    poor = actions.create_campaign(
+    poor = mobilisation.create_campaign(
         None,
         org=union,
         key="poor_fund",
@@ -753,10 +754,10 @@ def _campaigns(w):
     units = ["vp", "tt", "khtc", "bcvt", "cntt", "tbx", "ttcn", "ttdv"]
     amounts = [1_450_000, 600_000, 750_000, 700_000, 650_000, 935_000, 2_459_500, 1_825_000]
     for unit, amount in zip(units, amounts, strict=True):
-        actions.add_contribution(
+        mobilisation.add_contribution(
             None, poor, given_on=_d(10, 20), amount=amount, contributor_org=w.orgs[unit]
         )
-    notebooks = actions.create_campaign(
+    notebooks = mobilisation.create_campaign(
         None,
         org=w.committee,
         key="notebooks",
@@ -776,7 +777,7 @@ def _campaigns(w):
         (w.cells[3], 200, "Mô hình “Dân vận khéo” chi bộ đăng ký đầu năm 2017."),
         (youth, 2400, "Chi đoàn trao tặng."),
     ]:
-        actions.add_contribution(
+        mobilisation.add_contribution(
             None,
             notebooks,
             given_on=_d(8, 25),

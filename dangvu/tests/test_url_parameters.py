@@ -10,9 +10,9 @@ import datetime as dt
 import pytest
 
 from dangvu.finance.models import LedgerEntry
+from dangvu.mobilisation.models import Campaign, Contribution
 from dangvu.orgs import actions as org_actions
 from dangvu.orgs.models import Organization
-from dangvu.work.models import Campaign, Contribution
 
 COMMITTEE = "so-tttt-tra-vinh"
 SUPERIOR = "dang-uy-khoi-cac-co-quan-tra-vinh"

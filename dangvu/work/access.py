@@ -15,8 +15,6 @@ from .models import (
     Activity,
     ActivityOrg,
     Attendance,
-    Campaign,
-    Contribution,
     DegradationAssessment,
     Enrolment,
     Evaluation,
@@ -112,8 +110,6 @@ access.register(
 )
 access.register(MeetingMinutes, Rule(*_minutes("activity"), "activity__links__org"))
 access.register(MeetingTask, Rule(*_minutes("minutes__activity"), "minutes__activity__links__org"))
-access.register(Campaign, by_org(noun="cuộc vận động", url_param="campaign_id"))
-access.register(Contribution, by_org("campaign__org"))
 access.register(Enrolment, by_org_or_person("person", noun="khóa học", url_param="enrolment_id"))
 access.register(InspectionProgramme, by_org())
 access.register(Inspection, by_org(noun="cuộc kiểm tra", url_param="inspection_id"))

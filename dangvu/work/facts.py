@@ -12,15 +12,13 @@ from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Membership
 from dangvu.reports.facts import Figure, provider
 
-from .actions import classification_rule, unit_key
+from .actions import classification_rule
 from .attendance import attendances_by_unit
 from .common import figure, number
 from .models import (
     Activity,
     ActivityOrg,
     Attendance,
-    Campaign,
-    Contribution,
     DegradationAssessment,
     Enrolment,
     Evaluation,
@@ -49,7 +47,6 @@ def work_facts(org, period):
     facts = {}
     facts.update(_activities(org, ids, period))
     facts.update(_contests(ids, period, spans))
-    facts.update(_campaigns(ids, period))
     facts.update(_trainings(ids, period))
     facts.update(_inspections(ids, period))
     facts.update(_verifications(ids, period))
@@ -202,48 +199,6 @@ def _contests(ids, period, spans):
             activities[key],
             members[key],
         )
-    return facts
-
-
-# Campaigns ---------------------------------------------------------------------------------
-
-
-def _campaigns(ids, period):
-    rows = Contribution.objects.filter(
-        campaign__org_id__in=ids, campaign__starts_on__range=(period.start, period.end)
-    ).values_list(
-        "id",
-        "campaign__key",
-        "campaign__title",
-        "amount",
-        "quantity",
-        "unit",
-        "contributor_org__slug",
-        "contributor_org__name",
-        "contributor_person_id",
-    )
-    totals, records, people, labels = defaultdict(int), defaultdict(set), defaultdict(set), {}
-    for c_id, key, title, amount, quantity, unit, org_slug, org_name, person_id in rows:
-        measure = "money" if amount is not None else unit_key(unit)
-        value = amount if amount is not None else quantity
-        total = f"campaigns.{key}.{measure}"
-        labels.setdefault(total, f"{title}: tổng ({unit or 'đồng'})")
-        names = [total]
-        if org_slug:
-            names.append(f"{total}.{org_slug}")
-            labels.setdefault(names[-1], f"{title}: {org_name} ({unit or 'đồng'})")
-        for name in names:
-            totals[name] += value
-            records[name].add(c_id)
-            if person_id:
-                people[name].add(person_id)
-    facts = {}
-    for name in sorted(totals):
-        facts[name] = figure(totals[name], labels[name], Contribution, records[name], people[name])
-    counts = Campaign.objects.filter(
-        org_id__in=ids, starts_on__range=(period.start, period.end)
-    ).values_list("id", flat=True)
-    facts["campaigns.count"] = figure(len(counts), "Số cuộc vận động", Campaign, counts)
     return facts
 
 

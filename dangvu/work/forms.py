@@ -5,12 +5,17 @@ from django import forms
 
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
-from dangvu.records import RecordForm, ScopedForm
-from dangvu.web import EMPTY_LABEL, DateInput, WholeNumberField, YearField
+from dangvu.records import (
+    ScopedForm,
+    date_field,
+    org_field,
+    person_field,
+    text_field,
+)
+from dangvu.web import EMPTY_LABEL, WholeNumberField, YearField
 
 from .models import (
     Activity,
-    Campaign,
     Enrolment,
     Evaluation,
     Inspection,
@@ -24,37 +29,11 @@ K = Organization.Kind
 PARTY_KINDS = [K.SUPERIOR_COMMITTEE, K.PARTY_COMMITTEE, K.PARTY_CELL]
 
 
-def _org_field(label, required=True):
-    return forms.ModelChoiceField(
-        empty_label=EMPTY_LABEL,
-        label=label,
-        queryset=Organization.objects.none(),
-        required=required,
-    )
-
-
-def _person_field(label, required=True):
-    return forms.ModelChoiceField(
-        empty_label=EMPTY_LABEL, label=label, queryset=Person.objects.none(), required=required
-    )
-
-
-def _date(label, required=True):
-    return forms.DateField(label=label, required=required, widget=DateInput())
-
-
-TEXT = forms.Textarea(attrs={"rows": 4})
-
-
-def _text(label, rows=4):
-    return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": rows}))
-
-
 class ActivityForm(ScopedForm):
     kind = forms.ChoiceField(label="Loại hoạt động", choices=Activity.Kind.choices)
     title = forms.CharField(label="Tên hoạt động", max_length=500)
-    starts_on = _date("Ngày")
-    ends_on = _date("Đến ngày", required=False)
+    starts_on = date_field("Ngày")
+    ends_on = date_field("Đến ngày", required=False)
     place = forms.CharField(label="Địa điểm", max_length=255, required=False)
     organizers = forms.ModelMultipleChoiceField(
         label="Tổ chức chủ trì", queryset=Organization.objects.none(), required=False
@@ -72,7 +51,7 @@ class ActivityForm(ScopedForm):
         initial=0,
     )
     key = forms.CharField(label="Mã số liệu (nếu cần)", max_length=64, required=False)
-    notes = _text("Nội dung, ghi chú", rows=6)
+    notes = text_field("Nội dung, ghi chú", rows=6)
     org_fields = {"organizers": None, "participants": None}
 
     def clean_head_count(self):
@@ -88,7 +67,7 @@ class MeetingChoiceForm(ScopedForm):
         queryset=Organization.objects.none(),
         to_field_name="slug",
     )
-    ngay = _date("Ngày sinh hoạt")
+    ngay = date_field("Ngày sinh hoạt")
     org_fields = {"chi_bo": [K.PARTY_CELL]}
 
 
@@ -107,7 +86,7 @@ class MeetingForm(forms.Form):
         empty_label=EMPTY_LABEL, label="Chủ trì", queryset=Person.objects.none(), required=False
     )
     fee_note = forms.CharField(label="Thu đảng phí", max_length=255, required=False)
-    resolution = _text("Nghị quyết, kết luận")
+    resolution = text_field("Nghị quyết, kết luận")
     quality = forms.ChoiceField(
         label="Xếp loại buổi sinh hoạt",
         choices=[("", "—"), *MeetingMinutes.Quality.choices],
@@ -115,132 +94,107 @@ class MeetingForm(forms.Form):
     )
     score = forms.CharField(label="Điểm buổi sinh hoạt (0–100)", max_length=8, required=False)
     task = forms.CharField(label="Nhiệm vụ giao", max_length=500, required=False)
-    task_deadline = _date("Thời hạn", required=False)
-    notes = _text("Nội dung sinh hoạt", rows=5)
+    task_deadline = date_field("Thời hạn", required=False)
+    notes = text_field("Nội dung sinh hoạt", rows=5)
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["chair"].queryset = members
 
 
-class CampaignForm(RecordForm):
-    key = forms.CharField(
-        label="Mã số liệu", max_length=64, help_text="vd: quy-vi-nguoi-ngheo (giữ nguyên mỗi năm)"
-    )
-    org_fields = {"org": None}
-
-    class Meta:
-        model = Campaign
-        fields = ["org", "title", "key", "starts_on", "ends_on", "beneficiary", "notes"]
-        widgets = {"starts_on": DateInput(), "ends_on": DateInput(), "notes": TEXT}
-
-
-class ContributionForm(ScopedForm):
-    contributor_org = _org_field("Đơn vị đóng góp", required=False)
-    contributor_person = _person_field("Cá nhân đóng góp", required=False)
-    contributor_name = forms.CharField(label="Người, đơn vị khác", max_length=255, required=False)
-    given_on = _date("Ngày")
-    amount = WholeNumberField(label="Số tiền (đồng)", required=False)
-    quantity = WholeNumberField(label="Hoặc số lượng hiện vật", required=False)
-    unit = forms.CharField(label="Đơn vị tính hiện vật", max_length=40, required=False)
-    note = forms.CharField(label="Ghi chú", max_length=500, required=False)
-    org_fields = {"contributor_org": None}
-    person_fields = ("contributor_person",)
-
-
 class EnrolmentForm(ScopedForm):
-    person = _person_field("Người đi học")
-    org = _org_field("Tổ chức cử đi học", required=True)
+    person = person_field("Người đi học")
+    org = org_field("Tổ chức cử đi học", required=True)
     course = forms.ChoiceField(label="Loại lớp", choices=Enrolment.Course.choices)
     title = forms.CharField(label="Tên lớp", max_length=255, required=False)
     field = forms.CharField(label="Chuyên ngành", max_length=120, required=False)
     provider = forms.CharField(label="Cơ sở đào tạo", max_length=255, required=False)
-    starts_on = _date("Ngày bắt đầu")
-    ends_on = _date("Ngày kết thúc (dự kiến)", required=False)
+    starts_on = date_field("Ngày bắt đầu")
+    ends_on = date_field("Ngày kết thúc (dự kiến)", required=False)
     org_fields = {"org": PARTY_KINDS}
     person_fields = ("person",)
 
 
 class DateForm(forms.Form):
-    on = _date("Ngày")
+    on = date_field("Ngày")
 
 
 class ProgrammeNewForm(ScopedForm):
-    org = _org_field("Tổ chức")
+    org = org_field("Tổ chức")
     year = YearField(label="Năm")
     title = forms.CharField(label="Tên chương trình (để trống: tự đặt)", required=False)
-    adopted_on = _date("Ngày thông qua", required=False)
+    adopted_on = date_field("Ngày thông qua", required=False)
     org_fields = {"org": PARTY_KINDS}
 
 
 class InspectionForm(ScopedForm):
-    org = _org_field("Tổ chức")
+    org = org_field("Tổ chức")
     direction = forms.ChoiceField(label="Chiều", choices=Inspection.Direction.choices)
     kind = forms.ChoiceField(label="Loại", choices=Inspection.Kind.choices)
     inspector = forms.CharField(label="Chủ thể kiểm tra, giám sát", max_length=255)
-    subject_org = _org_field("Tổ chức được kiểm tra", required=False)
-    subject_person = _person_field("Đảng viên được kiểm tra", required=False)
-    subject = _text("Nội dung")
+    subject_org = org_field("Tổ chức được kiểm tra", required=False)
+    subject_person = person_field("Đảng viên được kiểm tra", required=False)
+    subject = text_field("Nội dung")
     decision = forms.CharField(label="Quyết định, căn cứ", max_length=500, required=False)
-    starts_on = _date("Từ ngày")
-    ends_on = _date("Đến ngày", required=False)
-    conclusion = _text("Kết luận")
+    starts_on = date_field("Từ ngày")
+    ends_on = date_field("Đến ngày", required=False)
+    conclusion = text_field("Kết luận")
     org_fields = {"org": None, "subject_org": None}
     person_fields = ("subject_person",)
 
 
 class ConclusionForm(forms.Form):
     conclusion = forms.CharField(label="Kết luận", widget=forms.Textarea(attrs={"rows": 5}))
-    ends_on = _date("Ngày kết thúc")
+    ends_on = date_field("Ngày kết thúc")
 
 
 class VerificationForm(ScopedForm):
-    org = _org_field("Tổ chức")
-    person = _person_field("Người được thẩm tra")
+    org = org_field("Tổ chức")
+    person = person_field("Người được thẩm tra")
     purpose = forms.ChoiceField(label="Mục đích", choices=Verification.Purpose.choices)
-    requested_on = _date("Ngày bắt đầu")
-    completed_on = _date("Ngày hoàn thành", required=False)
-    result = _text("Kết quả")
+    requested_on = date_field("Ngày bắt đầu")
+    completed_on = date_field("Ngày hoàn thành", required=False)
+    result = text_field("Kết quả")
     org_fields = {"org": PARTY_KINDS}
     person_fields = ("person",)
 
 
 class ScoreForm(ScopedForm):
-    org = _org_field("Tổ chức được chấm")
+    org = org_field("Tổ chức được chấm")
     year = YearField(label="Năm")
     area = forms.ChoiceField(label="Lĩnh vực", choices=Score.Area.choices)
     body = forms.CharField(label="Cơ quan chấm điểm", max_length=255)
     score = forms.CharField(label="Điểm (0–100, một chữ số thập phân)", max_length=8)
-    scored_on = _date("Ngày chấm", required=False)
-    note = _text("Ghi chú", rows=2)
+    scored_on = date_field("Ngày chấm", required=False)
+    note = text_field("Ghi chú", rows=2)
     org_fields = {"org": None}
 
 
 class EvaluationForm(ScopedForm):
-    org = _org_field("Tổ chức cơ sở đảng (nơi tính tỷ lệ)")
+    org = org_field("Tổ chức cơ sở đảng (nơi tính tỷ lệ)")
     year = YearField(label="Năm")
-    subject_person = _person_field("Đảng viên", required=False)
-    subject_org = _org_field("Hoặc tổ chức", required=False)
+    subject_person = person_field("Đảng viên", required=False)
+    subject_org = org_field("Hoặc tổ chức", required=False)
     score = forms.CharField(label="Điểm (nếu chấm điểm)", max_length=8, required=False)
     band = forms.ChoiceField(
         label="Hoặc mức xếp loại", choices=[("", "—"), *Evaluation.Band.choices], required=False
     )
-    evaluated_on = _date("Ngày đánh giá")
-    note = _text("Ghi chú", rows=2)
+    evaluated_on = date_field("Ngày đánh giá")
+    note = text_field("Ghi chú", rows=2)
     org_fields = {"org": PARTY_KINDS, "subject_org": PARTY_KINDS}
     person_fields = ("subject_person",)
 
 
 class DegradationForm(ScopedForm):
-    org = _org_field("Tổ chức đảng")
+    org = org_field("Tổ chức đảng")
     year = YearField(label="Năm")
-    subject_person = _person_field("Cá nhân", required=False)
-    subject_org = _org_field("Hoặc tập thể", required=False)
-    assessed_on = _date("Ngày tự đánh giá")
+    subject_person = person_field("Cá nhân", required=False)
+    subject_org = org_field("Hoặc tập thể", required=False)
+    assessed_on = date_field("Ngày tự đánh giá")
     signs = forms.MultipleChoiceField(
         label="Biểu hiện", required=False, widget=forms.CheckboxSelectMultiple
     )
-    note = _text("Ghi chú", rows=2)
+    note = text_field("Ghi chú", rows=2)
     org_fields = {"org": PARTY_KINDS, "subject_org": None}
     person_fields = ("subject_person",)
 
@@ -250,43 +204,43 @@ class DegradationForm(ScopedForm):
 
 
 class PledgeForm(ScopedForm):
-    org = _org_field("Tổ chức đảng")
-    person = _person_field("Người ký")
+    org = org_field("Tổ chức đảng")
+    person = person_field("Người ký")
     year = YearField(label="Năm")
-    signed_on = _date("Ngày ký")
-    note = _text("Nội dung", rows=2)
+    signed_on = date_field("Ngày ký")
+    note = text_field("Nội dung", rows=2)
     org_fields = {"org": PARTY_KINDS}
     person_fields = ("person",)
 
 
 class StudyPlanForm(ScopedForm):
-    org = _org_field("Tổ chức đảng")
+    org = org_field("Tổ chức đảng")
     year = YearField(label="Năm")
-    subject_person = _person_field("Cá nhân", required=False)
-    subject_org = _org_field("Hoặc tập thể", required=False)
-    registered_on = _date("Ngày đăng ký")
-    note = _text("Nội dung", rows=2)
+    subject_person = person_field("Cá nhân", required=False)
+    subject_org = org_field("Hoặc tập thể", required=False)
+    registered_on = date_field("Ngày đăng ký")
+    note = text_field("Nội dung", rows=2)
     org_fields = {"org": PARTY_KINDS, "subject_org": None}
     person_fields = ("subject_person",)
 
 
 class ShortcomingForm(ScopedForm):
-    org = _org_field("Tập thể")
+    org = org_field("Tập thể")
     review_year = YearField(label="Năm kiểm điểm")
     number = WholeNumberField(label="Số thứ tự (để trống: tự đánh số)", required=False)
     text = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 3}))
-    plan = _text("Biện pháp khắc phục", rows=3)
-    due_on = _date("Thời hạn khắc phục", required=False)
+    plan = text_field("Biện pháp khắc phục", rows=3)
+    due_on = date_field("Thời hạn khắc phục", required=False)
     org_fields = {"org": PARTY_KINDS}
 
 
 class ProgrammeItemForm(ScopedForm):
     number = forms.CharField(label="Số mục (vd: 2.1)", max_length=16)
     title = forms.CharField(label="Tiêu đề", max_length=500, required=False)
-    text = _text("Nội dung", rows=6)
-    owner_org = _org_field("Đơn vị chủ trì", required=False)
+    text = text_field("Nội dung", rows=6)
+    owner_org = org_field("Đơn vị chủ trì", required=False)
     owner_name = forms.CharField(label="Người, bộ phận chủ trì", max_length=255, required=False)
-    deadline = _date("Thời hạn", required=False)
+    deadline = date_field("Thời hạn", required=False)
     org_fields = {"owner_org": None}
 
 
@@ -295,7 +249,7 @@ class ItemStatusForm(forms.Form):
         label="Tình trạng",
         choices=[c for c in ProgrammeItem.Status.choices if c[0] != ProgrammeItem.Status.CARRIED],
     )
-    done_on = _date("Ngày hoàn thành", required=False)
+    done_on = date_field("Ngày hoàn thành", required=False)
     evidence = forms.ModelChoiceField(
         empty_label=EMPTY_LABEL,
         label="Thêm minh chứng (hoạt động)",
@@ -309,13 +263,13 @@ class ItemStatusForm(forms.Form):
 
 
 class IndicatorForm(ScopedForm):
-    org = _org_field("Tổ chức")
+    org = org_field("Tổ chức")
     key = forms.CharField(label="Mã số liệu", max_length=64, help_text="vd: egov_users")
     label = forms.CharField(label="Chỉ tiêu", max_length=255)
     value = forms.CharField(label="Giá trị", max_length=20)
     unit = forms.CharField(label="Đơn vị tính", max_length=40, required=False)
-    period_start = _date("Từ ngày")
-    period_end = _date("Đến ngày")
+    period_start = date_field("Từ ngày")
+    period_end = date_field("Đến ngày")
     source = forms.CharField(label="Nguồn", max_length=500, required=False)
-    notes = _text("Ghi chú", rows=2)
+    notes = text_field("Ghi chú", rows=2)
     org_fields = {"org": None}

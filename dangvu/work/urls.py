@@ -14,14 +14,6 @@ urlpatterns = [
         views.activity_attendance,
         name="activity_attendance",
     ),
-    path("cuoc-van-dong/", views.campaign_list, name="campaign_list"),
-    path("cuoc-van-dong/them/", views.campaign_create, name="campaign_create"),
-    path("cuoc-van-dong/<int:campaign_id>/", views.campaign_detail, name="campaign_detail"),
-    path(
-        "cuoc-van-dong/<int:campaign_id>/dong-gop/",
-        views.contribution_create,
-        name="contribution_create",
-    ),
     path("dao-tao/", views.enrolment_list, name="enrolment_list"),
     path("dao-tao/them/", views.enrolment_create, name="enrolment_create"),
     path(

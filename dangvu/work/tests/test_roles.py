@@ -11,6 +11,8 @@ from django.urls import get_resolver
 
 from conftest import DEMO_PASSWORD
 from dangvu.accounts.models import Role
+from dangvu.mobilisation import actions as mobilisation
+from dangvu.mobilisation.models import Campaign
 from dangvu.orgs import actions as org_actions
 from dangvu.orgs.models import Organization
 from dangvu.people import actions as people_actions
@@ -18,7 +20,6 @@ from dangvu.people.models import Membership
 from dangvu.work import actions
 from dangvu.work.models import (
     Activity,
-    Campaign,
     Enrolment,
     Inspection,
     ProgrammeItem,
@@ -44,7 +45,7 @@ def _outside():
         "activity_id": actions.create_activity(
             None, kind="conference", title="Hội nghị ngoài", starts_on=DAY, organizers=[org]
         ).id,
-        "campaign_id": actions.create_campaign(
+        "campaign_id": mobilisation.create_campaign(
             None, org=org, key="ngoai", title="Quỹ ngoài", starts_on=DAY
         ).id,
         "enrolment_id": actions.enrol(None, person, org=org, course="master", starts_on=DAY).id,
@@ -69,7 +70,7 @@ def _cell_records(cell):
     """Records of Chi bộ 1 itself, which its secretary may change."""
     programme = actions.create_programme(None, org=cell, year=2017)
     return {
-        "campaign_id": actions.create_campaign(
+        "campaign_id": mobilisation.create_campaign(
             None, org=cell, key="cb1", title="Quỹ chi bộ 1", starts_on=DAY
         ).id,
         "inspection_id": actions.record_inspection(

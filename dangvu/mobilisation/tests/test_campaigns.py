@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from dangvu.work import actions
-from dangvu.work.models import Campaign, Contribution
+from dangvu.mobilisation import actions
+from dangvu.mobilisation.models import Campaign, Contribution
 
 from .conftest import facts
 
