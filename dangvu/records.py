@@ -85,6 +85,10 @@ def detail_url(name):
     return lambda record: reverse(name, args=[record.pk])
 
 
+def person_url(person_id):
+    return reverse("person_detail", args=[person_id])
+
+
 # Filters ---------------------------------------------------------------------------------------
 
 
@@ -346,3 +350,9 @@ TEXT = forms.Textarea(attrs={"rows": 4})
 
 def text_field(label, rows=4):
     return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": rows}))
+
+
+class DateForm(forms.Form):
+    """The one date an action needs (a training completed, a shortcoming remedied)."""
+
+    on = date_field("Ngày")

@@ -3,12 +3,14 @@ figure helper of their facts. (`work` itself keeps only this and the migrations 
 tables those apps now own.)"""
 
 import re
+from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 
 from dangvu.lib.dates import vn_date
 from dangvu.lib.text import decimal_vi
+from dangvu.people.models import Membership
 from dangvu.reports.facts import Figure
 
 KEY_RE = re.compile(r"^[a-z0-9_-]{1,64}$")
@@ -78,6 +80,22 @@ def figure(value, label, model=None, ids=(), people=()) -> Figure:
     """A figure and the records behind it (`model`'s ids), so a reader can open them."""
     records = {model._meta.label_lower: frozenset(ids)} if model else {}
     return Figure(value, people=frozenset(people), label=label, records=records)
+
+
+def party_spans(named):
+    """{person id: [(from, to)]} of the party memberships of the people `named` (a Q on
+    memberships' person_id): whether a person was a member on a day decides how several figures
+    count them, so their memberships are read once."""
+    spans = defaultdict(list)
+    for pid, start, end in Membership.objects.filter(named, kind=Membership.Kind.PARTY).values_list(
+        "person_id", "valid_from", "valid_to"
+    ):
+        spans[pid].append((start, end))
+    return spans
+
+
+def is_member(spans, person_id, day) -> bool:
+    return any(s <= day and (e is None or day < e) for s, e in spans.get(person_id, ()))
 
 
 def number(value):

@@ -14,7 +14,7 @@ from dangvu.reports.facts import Figure, provider
 
 from .actions import classification_rule
 from .attendance import attendances_by_unit
-from .common import figure, number
+from .common import figure, is_member, number, party_spans
 from .models import (
     Activity,
     ActivityOrg,
@@ -151,16 +151,7 @@ def _party_spans(ids, period, years):
             ).values("person_id")
         )
     )
-    spans = defaultdict(list)
-    for pid, start, end in Membership.objects.filter(named, kind=PARTY).values_list(
-        "person_id", "valid_from", "valid_to"
-    ):
-        spans[pid].append((start, end))
-    return spans
-
-
-def _is_member(spans, person_id, day):
-    return any(s <= day and (e is None or day < e) for s, e in spans.get(person_id, ()))
+    return party_spans(named)
 
 
 def _contests(ids, period, spans):
@@ -181,7 +172,7 @@ def _contests(ids, period, spans):
     for a_id, pid in rows:
         key, day, _title = keyed[a_id]
         people[key].add(pid)
-        if _is_member(spans, pid, day):
+        if is_member(spans, pid, day):
             members[key].add(pid)
     facts = {}
     for key in sorted(activities):
@@ -319,7 +310,7 @@ def _split_people(rows, spans):
     """rows: (record id, person id, day) -> members and others (union members) on that day."""
     members, others = {}, {}
     for r_id, pid, day in rows:
-        (members if _is_member(spans, pid, day) else others)[pid] = r_id
+        (members if is_member(spans, pid, day) else others)[pid] = r_id
     return members, others
 
 

@@ -115,10 +115,6 @@ class EnrolmentForm(ScopedForm):
     person_fields = ("person",)
 
 
-class DateForm(forms.Form):
-    on = date_field("Ngày")
-
-
 class ProgrammeNewForm(ScopedForm):
     org = org_field("Tổ chức")
     year = YearField(label="Năm")

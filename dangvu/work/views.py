@@ -26,11 +26,13 @@ from dangvu.records import (
     ActionFormView,
     ChoiceFilter,
     Column,
+    DateForm,
     OrgFilter,
     RecordListView,
     YearFilter,
     detail_url,
     filter_orgs,
+    person_url,
 )
 from dangvu.web import (
     apply_action,
@@ -463,7 +465,7 @@ enrolment_list = RecordListView.as_view(
     ),
     title="Đào tạo, bồi dưỡng",
     columns=[
-        Column(lambda e: e.person.full_name, "Họ và tên", link=lambda e: _person_url(e.person_id)),
+        Column(lambda e: e.person.full_name, "Họ và tên", link=lambda e: person_url(e.person_id)),
         Column("course", "Loại lớp"),
         Column("title", "Tên lớp"),
         Column(_enrolment_period, "Thời gian"),
@@ -479,10 +481,6 @@ enrolment_list = RecordListView.as_view(
     ],
     create=("enrolment_create", "Cử đi học"),
 )
-
-
-def _person_url(person_id):
-    return reverse("person_detail", args=[person_id])
 
 
 class EnrolmentCreate(ActionFormView):
@@ -509,7 +507,7 @@ enrolment_create = EnrolmentCreate.as_view()
 
 
 class EnrolmentComplete(ActionFormView):
-    form_class = forms.DateForm
+    form_class = DateForm
     action = actions.complete_enrolment
     record, record_kwarg = Enrolment, "enrolment_id"
     submit = "Ghi nhận"
@@ -581,7 +579,7 @@ class VerificationList(RecordListView):
     queryset = Verification.objects.select_related("person").order_by("purpose", "requested_on")
     title = "Thẩm tra, xác minh lý lịch"
     columns = [
-        Column(lambda v: v.person.full_name, "Họ và tên", link=lambda v: _person_url(v.person_id)),
+        Column(lambda v: v.person.full_name, "Họ và tên", link=lambda v: person_url(v.person_id)),
         Column("purpose", "Mục đích"),
         Column("requested_on", "Bắt đầu"),
         Column(
@@ -818,7 +816,7 @@ shortcoming_create = ReviewCreate.as_view(
 
 
 class ShortcomingRemedy(ActionFormView):
-    form_class = forms.DateForm
+    form_class = DateForm
     action = actions.remedy_shortcoming
     record, record_kwarg = Shortcoming, "shortcoming_id"
     submit = "Ghi nhận"
