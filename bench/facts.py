@@ -13,18 +13,17 @@ from _setup import QueryCounter, django_setup, verdict
 
 django_setup()
 
+from dangvu.mobilisation.models import Campaign, Contribution  # noqa: E402
 from dangvu.orgs import actions as org_actions  # noqa: E402
 from dangvu.people.models import Membership, PartyProfile, Person  # noqa: E402
 from dangvu.reports.facts import Period, compute  # noqa: E402
+from dangvu.training.models import Enrolment  # noqa: E402
 from dangvu.work import facts as work_facts  # noqa: E402
 from dangvu.work.models import (  # noqa: E402
     Activity,
     ActivityOrg,
     Attendance,
-    Campaign,
-    Contribution,
     DegradationAssessment,
-    Enrolment,
     Evaluation,
     Indicator,
     Pledge,

@@ -13,8 +13,10 @@ import random
 from dangvu.mobilisation import actions as mobilisation
 from dangvu.orgs.models import Organization, Position, active_on
 from dangvu.people.models import Membership, PartyProfile, Person, Qualification, StaffRecord
+from dangvu.training import actions as training
+from dangvu.training.models import Enrolment
 from dangvu.work import actions
-from dangvu.work.models import Activity, Attendance, Enrolment, Inspection, Verification
+from dangvu.work.models import Activity, Attendance, Inspection, Verification
 
 SLUG = "so-tttt-tra-vinh"
 YEAR = 2017
@@ -918,7 +920,7 @@ def _trainings(w):
     ]
     for course, title, people, start, end, completed, provider, field in courses:
         for pid in people:
-            e = actions.enrol(
+            e = training.enrol(
                 None,
                 Person.objects.get(id=pid),
                 org=c,
@@ -932,7 +934,7 @@ def _trainings(w):
             # Degree and political-theory courses run into 2018: the levels of section I on
             # 31/12/2017 are those held before.
             if completed:
-                actions.complete_enrolment(None, e, end)
+                training.complete_enrolment(None, e, end)
 
 
 def _verifications(w):

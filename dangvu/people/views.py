@@ -184,7 +184,8 @@ def _other_records(person, scope):
 
     records = {"has_fees": apps.is_installed("dangvu.finance")}
     if apps.is_installed("dangvu.work"):
-        from dangvu.work.models import Activity, Attendance, Enrolment
+        from dangvu.training.models import Enrolment
+        from dangvu.work.models import Activity, Attendance
 
         records["enrolments"] = Enrolment.objects.filter(person=person).order_by("-starts_on")
         attendances = list(

@@ -290,7 +290,7 @@ def training_summary(org, period, facts):
 
     if not apps.is_installed("dangvu.work"):
         return {}
-    from dangvu.work.models import Enrolment
+    from dangvu.training.models import Enrolment
 
     parts, people = [], frozenset()
     for code, label in Enrolment.Course.choices:

@@ -16,7 +16,6 @@ from .models import (
     ActivityOrg,
     Attendance,
     DegradationAssessment,
-    Enrolment,
     Evaluation,
     Indicator,
     Inspection,
@@ -110,7 +109,6 @@ access.register(
 )
 access.register(MeetingMinutes, Rule(*_minutes("activity"), "activity__links__org"))
 access.register(MeetingTask, Rule(*_minutes("minutes__activity"), "minutes__activity__links__org"))
-access.register(Enrolment, by_org_or_person("person", noun="khóa học", url_param="enrolment_id"))
 access.register(InspectionProgramme, by_org())
 access.register(Inspection, by_org(noun="cuộc kiểm tra", url_param="inspection_id"))
 access.register(Verification, by_org_or_person("person"))

@@ -20,7 +20,6 @@ from .models import (
     ActivityOrg,
     Attendance,
     DegradationAssessment,
-    Enrolment,
     Evaluation,
     Indicator,
     Inspection,
@@ -47,7 +46,6 @@ def work_facts(org, period):
     facts = {}
     facts.update(_activities(org, ids, period))
     facts.update(_contests(ids, period, spans))
-    facts.update(_trainings(ids, period))
     facts.update(_inspections(ids, period))
     facts.update(_verifications(ids, period))
     facts.update(_scores(ids, years))
@@ -191,33 +189,6 @@ def _contests(ids, period, spans):
             members[key],
         )
     return facts
-
-
-# Trainings -----------------------------------------------------------------------------------
-
-
-def _trainings(ids, period):
-    rows = Enrolment.objects.filter(org_id__in=ids, starts_on__lte=period.end).values_list(
-        "id", "person_id", "course", "completed_on"
-    )
-    people, records = defaultdict(set), defaultdict(set)
-    for e_id, person_id, course, completed_on in rows:
-        # A course counts in every period it overlaps: started by the end, not finished before
-        # the start. An open course counts until it is completed or dropped (`completed_on`).
-        if completed_on is not None and completed_on < period.start:
-            continue
-        people[course].add(person_id)
-        records[course].add(e_id)
-    return {
-        f"trainings.{course}.people": figure(
-            len(people[course]),
-            f"Đào tạo, bồi dưỡng — {label}: số người học",
-            Enrolment,
-            records[course],
-            people[course],
-        )
-        for course, label in Enrolment.Course.choices
-    }
 
 
 # Inspection, verification, scores ---------------------------------------------------------------

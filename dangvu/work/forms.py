@@ -16,7 +16,6 @@ from dangvu.web import EMPTY_LABEL, WholeNumberField, YearField
 
 from .models import (
     Activity,
-    Enrolment,
     Evaluation,
     Inspection,
     MeetingMinutes,
@@ -100,19 +99,6 @@ class MeetingForm(forms.Form):
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["chair"].queryset = members
-
-
-class EnrolmentForm(ScopedForm):
-    person = person_field("Người đi học")
-    org = org_field("Tổ chức cử đi học", required=True)
-    course = forms.ChoiceField(label="Loại lớp", choices=Enrolment.Course.choices)
-    title = forms.CharField(label="Tên lớp", max_length=255, required=False)
-    field = forms.CharField(label="Chuyên ngành", max_length=120, required=False)
-    provider = forms.CharField(label="Cơ sở đào tạo", max_length=255, required=False)
-    starts_on = date_field("Ngày bắt đầu")
-    ends_on = date_field("Ngày kết thúc (dự kiến)", required=False)
-    org_fields = {"org": PARTY_KINDS}
-    person_fields = ("person",)
 
 
 class ProgrammeNewForm(ScopedForm):

@@ -14,13 +14,6 @@ urlpatterns = [
         views.activity_attendance,
         name="activity_attendance",
     ),
-    path("dao-tao/", views.enrolment_list, name="enrolment_list"),
-    path("dao-tao/them/", views.enrolment_create, name="enrolment_create"),
-    path(
-        "dao-tao/<int:enrolment_id>/hoan-thanh/",
-        views.enrolment_complete,
-        name="enrolment_complete",
-    ),
     path("kiem-tra/", views.inspection_list, name="inspection_list"),
     path("kiem-tra/them/", views.inspection_create, name="inspection_create"),
     path(

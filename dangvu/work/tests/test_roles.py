@@ -17,15 +17,10 @@ from dangvu.orgs import actions as org_actions
 from dangvu.orgs.models import Organization
 from dangvu.people import actions as people_actions
 from dangvu.people.models import Membership
+from dangvu.training import actions as training
+from dangvu.training.models import Enrolment
 from dangvu.work import actions
-from dangvu.work.models import (
-    Activity,
-    Enrolment,
-    Inspection,
-    ProgrammeItem,
-    Shortcoming,
-    WorkProgramme,
-)
+from dangvu.work.models import Activity, Inspection, ProgrammeItem, Shortcoming, WorkProgramme
 
 USERS = ["vanphong", "bithu1", "dangvien", "captren"]
 WRITERS = {"vanphong", "bithu1"}
@@ -48,7 +43,7 @@ def _outside():
         "campaign_id": mobilisation.create_campaign(
             None, org=org, key="ngoai", title="Quỹ ngoài", starts_on=DAY
         ).id,
-        "enrolment_id": actions.enrol(None, person, org=org, course="master", starts_on=DAY).id,
+        "enrolment_id": training.enrol(None, person, org=org, course="master", starts_on=DAY).id,
         "inspection_id": actions.record_inspection(
             None,
             org=org,

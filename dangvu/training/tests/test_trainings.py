@@ -9,8 +9,8 @@ from dangvu.orgs import actions as org_actions
 from dangvu.people import actions as people_actions
 from dangvu.people.models import Qualification
 from dangvu.people.stats import section_one
-from dangvu.work import actions
-from dangvu.work.models import Enrolment
+from dangvu.training import actions
+from dangvu.training.models import Enrolment
 
 from .conftest import START, facts
 
