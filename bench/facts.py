@@ -15,6 +15,7 @@ django_setup()
 
 from dangvu.mobilisation.models import Campaign, Contribution  # noqa: E402
 from dangvu.orgs import actions as org_actions  # noqa: E402
+from dangvu.oversight.models import Score, Verification  # noqa: E402
 from dangvu.people.models import Membership, PartyProfile, Person  # noqa: E402
 from dangvu.reports.facts import Period, compute  # noqa: E402
 from dangvu.training.models import Enrolment  # noqa: E402
@@ -27,9 +28,7 @@ from dangvu.work.models import (  # noqa: E402
     Evaluation,
     Indicator,
     Pledge,
-    Score,
     StudyPlan,
-    Verification,
 )
 
 YEAR = 2017

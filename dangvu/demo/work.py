@@ -12,11 +12,13 @@ import random
 
 from dangvu.mobilisation import actions as mobilisation
 from dangvu.orgs.models import Organization, Position, active_on
+from dangvu.oversight import actions as oversight
+from dangvu.oversight.models import Inspection, Verification
 from dangvu.people.models import Membership, PartyProfile, Person, Qualification, StaffRecord
 from dangvu.training import actions as training
 from dangvu.training.models import Enrolment
 from dangvu.work import actions
-from dangvu.work.models import Activity, Attendance, Inspection, Verification
+from dangvu.work.models import Activity, Attendance
 
 SLUG = "so-tttt-tra-vinh"
 YEAR = 2017
@@ -949,7 +951,7 @@ def _verifications(w):
     )
     for i, pid in enumerate(deputies[:4]):
         start = _d(3 + i, 6)
-        actions.record_verification(
+        oversight.record_verification(
             None,
             org=c,
             person=Person.objects.get(id=pid),
@@ -960,7 +962,7 @@ def _verifications(w):
         )
     admitted = PartyProfile.objects.filter(admitted_on__year=YEAR).select_related("person")
     for p in admitted:
-        actions.record_verification(
+        oversight.record_verification(
             None,
             org=c,
             person=p.person,
@@ -971,7 +973,7 @@ def _verifications(w):
         )
     recognized = PartyProfile.objects.filter(recognized_on__year=YEAR).select_related("person")
     for p in recognized:
-        actions.record_verification(
+        oversight.record_verification(
             None,
             org=c,
             person=p.person,
@@ -984,7 +986,7 @@ def _verifications(w):
 
 def _inspections(w):
     c, cells = w.committee, w.cells
-    programme = actions.create_inspection_programme(
+    programme = oversight.create_inspection_programme(
         None,
         org=c,
         year=YEAR,
@@ -1012,7 +1014,7 @@ def _inspections(w):
         ),
     ]
     for kind, cell, subject, start, end, conclusion in done:
-        actions.record_inspection(
+        oversight.record_inspection(
             None,
             org=c,
             direction=Inspection.Direction.CONDUCTED,
@@ -1078,7 +1080,7 @@ def _inspections(w):
         ),
     ]
     for org, kind, inspector, subject, decision, start, end, conclusion in received:
-        actions.record_inspection(
+        oversight.record_inspection(
             None,
             org=org,
             direction=Inspection.Direction.RECEIVED,
@@ -1099,7 +1101,7 @@ def _scores(w):
         (w.orgs["union"], "trade_union", "Công đoàn cấp trên trực tiếp", 98),
         (w.orgs["youth"], "youth_union", "Đoàn Khối các cơ quan tỉnh Trà Vinh", "97,5"),
     ]:
-        actions.record_score(
+        oversight.record_score(
             None, org=org, year=YEAR, area=area, body=body, score=score, scored_on=_d(12, 1)
         )
 

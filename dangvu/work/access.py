@@ -18,16 +18,12 @@ from .models import (
     DegradationAssessment,
     Evaluation,
     Indicator,
-    Inspection,
-    InspectionProgramme,
     MeetingMinutes,
     MeetingTask,
     Pledge,
     ProgrammeItem,
-    Score,
     Shortcoming,
     StudyPlan,
-    Verification,
     WorkProgramme,
 )
 
@@ -109,10 +105,6 @@ access.register(
 )
 access.register(MeetingMinutes, Rule(*_minutes("activity"), "activity__links__org"))
 access.register(MeetingTask, Rule(*_minutes("minutes__activity"), "minutes__activity__links__org"))
-access.register(InspectionProgramme, by_org())
-access.register(Inspection, by_org(noun="cuộc kiểm tra", url_param="inspection_id"))
-access.register(Verification, by_org_or_person("person"))
-access.register(Score, by_org())
 access.register(Evaluation, by_org_or_person("subject_person"))
 access.register(DegradationAssessment, by_org_or_person("subject_person"))
 access.register(Pledge, by_org_or_person("person"))

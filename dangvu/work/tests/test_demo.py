@@ -4,11 +4,12 @@ import datetime as dt
 from decimal import Decimal
 
 from dangvu.orgs.models import Organization, active_on
+from dangvu.oversight.models import Verification
 from dangvu.people.models import Membership, PartyProfile
 from dangvu.people.stats import section_one
 from dangvu.reports.facts import Period, compute
 from dangvu.work import actions
-from dangvu.work.models import Activity, Attendance, Verification
+from dangvu.work.models import Activity, Attendance
 
 # Each figure as the reference report writes it (sections II–V), keyed by fact name.
 REPORT = {

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from dangvu.work import actions
-from dangvu.work.models import Inspection, Score, Verification
+from dangvu.oversight import actions
+from dangvu.oversight.models import Inspection, Score, Verification
 
 from .conftest import facts
 
