@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "dangvu.orgs",
     "dangvu.people",
     "dangvu.work",
+    "dangvu.review",
     "dangvu.oversight",
     "dangvu.training",
     "dangvu.mobilisation",

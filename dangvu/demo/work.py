@@ -15,6 +15,7 @@ from dangvu.orgs.models import Organization, Position, active_on
 from dangvu.oversight import actions as oversight
 from dangvu.oversight.models import Inspection, Verification
 from dangvu.people.models import Membership, PartyProfile, Person, Qualification, StaffRecord
+from dangvu.review import actions as review
 from dangvu.training import actions as training
 from dangvu.training.models import Enrolment
 from dangvu.work import actions
@@ -1113,12 +1114,12 @@ def _evaluations_2016(w):
     """The classification of 2016 decided at the members' conference of 13/01/2017."""
     c, day = w.committee, _d(1, 13)
     for cell, score in zip(w.cells, ["88", "85", "86,5", "79"], strict=True):
-        actions.evaluate(None, org=c, year=2016, evaluated_on=day, subject_org=cell, score=score)
+        review.evaluate(None, org=c, year=2016, evaluated_on=day, subject_org=cell, score=score)
     members = w.party_members(dt.date(2016, 12, 31))
     people = Person.objects.in_bulk(members)
     for i, pid in enumerate(members):
         band = "excellent" if i % 6 == 0 and i < 48 else "done" if i % 13 == 5 else "good"
-        actions.evaluate(
+        review.evaluate(
             None, org=c, year=2016, evaluated_on=day, subject_person=people[pid], band=band
         )
 
@@ -1139,7 +1140,7 @@ def _self_assessment(w):
     assessed = _d(10, 20)
     for slug, signs in COLLECTIVE_SIGNS.items():
         org = c if slug == SLUG else Organization.objects.get(slug=slug)
-        actions.assess_degradation(
+        review.assess_degradation(
             None,
             org=c,
             year=YEAR,
@@ -1157,7 +1158,7 @@ def _self_assessment(w):
         signs = [SIGNS[i % 9]] if pid in with_signs else []
         if pid in with_signs and i % 4 == 0:
             signs.append(SIGNS[(i + 4) % 9])
-        actions.assess_degradation(
+        review.assess_degradation(
             None,
             org=c,
             year=YEAR,
@@ -1166,7 +1167,7 @@ def _self_assessment(w):
             subject_person=people[pid],
         )
     for i, pid in enumerate(others):
-        actions.assess_degradation(
+        review.assess_degradation(
             None,
             org=c,
             year=YEAR,
@@ -1176,7 +1177,7 @@ def _self_assessment(w):
         )
     signed = _d(8, 15)
     for pid in w.party_members(signed):
-        actions.sign_pledge(
+        review.sign_pledge(
             None,
             org=c,
             person=people.get(pid) or Person.objects.get(id=pid),
@@ -1187,12 +1188,12 @@ def _self_assessment(w):
         )
     registered = _d(2, 20)
     for org in (c, w.orgs["union"], w.orgs["youth"]):
-        actions.register_study_plan(
+        review.register_study_plan(
             None, org=c, year=YEAR, registered_on=registered, subject_org=org
         )
     planners = w.party_members(registered)[:-2] + w.non_party_staff(registered)
     for person in Person.objects.filter(id__in=planners).order_by("id"):
-        actions.register_study_plan(
+        review.register_study_plan(
             None, org=c, year=YEAR, registered_on=registered, subject_person=person
         )
 
@@ -1218,7 +1219,7 @@ SHORTCOMINGS_2016 = [
 
 def _shortcomings(w):
     for number, (text, remedied) in enumerate(SHORTCOMINGS_2016, start=1):
-        s = actions.record_shortcoming(
+        s = review.record_shortcoming(
             None,
             org=w.committee,
             review_year=2016,
@@ -1228,7 +1229,7 @@ def _shortcomings(w):
             due_on=_d(12, 31),
         )
         if remedied:
-            actions.remedy_shortcoming(None, s, _d(*remedied))
+            review.remedy_shortcoming(None, s, _d(*remedied))
 
 
 # Work programmes and indicators --------------------------------------------------------------------

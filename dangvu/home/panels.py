@@ -24,9 +24,10 @@ from dangvu.people.actions import probation_end
 from dangvu.people.models import Membership, PartyProfile
 from dangvu.reports.models import ReportDraft
 from dangvu.reports.periods import period_name, period_of
+from dangvu.review.models import Evaluation, StudyPlan
 from dangvu.superior import tracker
 from dangvu.superior.models import Deadline, Submission
-from dangvu.work.models import Activity, ActivityOrg, Attendance, Evaluation, StudyPlan
+from dangvu.work.models import Activity, ActivityOrg, Attendance
 
 K = Organization.Kind
 PRESENT = Attendance.Status.PRESENT

@@ -35,9 +35,10 @@ from dangvu.people.models import (
 from dangvu.people.stats import LABELS as SECTION_ONE
 from dangvu.people.stats import PRESENT, add_staff_record
 from dangvu.reports.facts import Period
-from dangvu.work.actions import classification_rule
+from dangvu.review.actions import classification_rule
+from dangvu.review.models import Evaluation
 from dangvu.work.attendance import attendances_by_unit
-from dangvu.work.models import Activity, ActivityOrg, Evaluation
+from dangvu.work.models import Activity, ActivityOrg
 
 from .units import Tree, orgs_with_names
 

@@ -19,7 +19,8 @@ from dangvu.people.models import (
     StaffQuota,
     StaffRecord,
 )
-from dangvu.work.models import Activity, ActivityOrg, Evaluation
+from dangvu.review.models import Evaluation
+from dangvu.work.models import Activity, ActivityOrg
 
 K = Organization.Kind
 START = dt.date(2010, 1, 1)

@@ -9,21 +9,16 @@ about a person (a training, a verification, an evaluation…) also to whoever re
 from django.db.models import Q
 
 from dangvu.core import access
-from dangvu.core.access import Rule, by_org, by_org_or_person
+from dangvu.core.access import Rule, by_org
 
 from .models import (
     Activity,
     ActivityOrg,
     Attendance,
-    DegradationAssessment,
-    Evaluation,
     Indicator,
     MeetingMinutes,
     MeetingTask,
-    Pledge,
     ProgrammeItem,
-    Shortcoming,
-    StudyPlan,
     WorkProgramme,
 )
 
@@ -105,11 +100,6 @@ access.register(
 )
 access.register(MeetingMinutes, Rule(*_minutes("activity"), "activity__links__org"))
 access.register(MeetingTask, Rule(*_minutes("minutes__activity"), "minutes__activity__links__org"))
-access.register(Evaluation, by_org_or_person("subject_person"))
-access.register(DegradationAssessment, by_org_or_person("subject_person"))
-access.register(Pledge, by_org_or_person("person"))
-access.register(StudyPlan, by_org_or_person("subject_person"))
-access.register(Shortcoming, by_org(noun="hạn chế", url_param="shortcoming_id"))
 access.register(WorkProgramme, by_org(noun="chương trình", url_param="programme_id"))
 access.register(
     ProgrammeItem,

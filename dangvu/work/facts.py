@@ -12,20 +12,14 @@ from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Membership
 from dangvu.reports.facts import Figure, provider
 
-from .actions import classification_rule
 from .attendance import attendances_by_unit
 from .common import figure, is_member, number, party_spans
 from .models import (
     Activity,
     ActivityOrg,
     Attendance,
-    DegradationAssessment,
-    Evaluation,
     Indicator,
-    Pledge,
     ProgrammeItem,
-    Shortcoming,
-    StudyPlan,
     WorkProgramme,
 )
 
@@ -39,15 +33,10 @@ def work_facts(org, period):
     years = (period.start.year, period.end.year)
     # Whether a person was a party member on a given day decides how several groups count them;
     # their memberships are read once for all of them.
-    spans = _party_spans(ids, period, years)
+    spans = _contest_spans(ids, period)
     facts = {}
     facts.update(_activities(org, ids, period))
     facts.update(_contests(ids, period, spans))
-    facts.update(_evaluations(ids, years))
-    facts.update(_degradation(ids, years, spans))
-    facts.update(_pledges(ids, period, years, spans))
-    facts.update(_study_plans(ids, years, spans))
-    facts.update(_shortcomings(org, period))
     facts.update(_programme(org, years))
     facts.update(_indicators(ids, period))
     facts.update(_party_changes(ids, period))
@@ -125,25 +114,13 @@ def _keyed_contests(ids, period):
     )
 
 
-def _party_spans(ids, period, years):
-    """{person id: [(from, to)]} of the party memberships of everyone named by the subtree's
-    contests, self-assessments, pledges and study plans in the period: one query."""
-    of_year = {"org_id__in": ids, "year__range": years}
-    named = (
-        Q(person_id__in=Pledge.objects.filter(**of_year).values("person_id"))
-        | Q(person_id__in=StudyPlan.objects.filter(**of_year).values("subject_person_id"))
-        | Q(
-            person_id__in=DegradationAssessment.objects.filter(**of_year).values(
-                "subject_person_id"
-            )
-        )
-        | Q(
-            person_id__in=Attendance.objects.filter(
-                activity_id__in=_keyed_contests(ids, period).values("id")
-            ).values("person_id")
-        )
-    )
-    return party_spans(named)
+def _contest_spans(ids, period):
+    """{person id: [(from, to)]} of the party memberships of everyone in the subtree's keyed
+    contests in the period: one query."""
+    contestants = Attendance.objects.filter(
+        activity_id__in=_keyed_contests(ids, period).values("id")
+    ).values("person_id")
+    return party_spans(Q(person_id__in=contestants))
 
 
 def _contests(ids, period, spans):
@@ -183,181 +160,6 @@ def _contests(ids, period, spans):
             members[key],
         )
     return facts
-
-
-# Evaluation, self-assessment ------------------------------------------------------------------
-
-
-def _evaluations(ids, years):
-    rows = Evaluation.objects.filter(org_id__in=ids, year__range=years).values_list(
-        "id", "band", "subject_person_id", "subject_org_id"
-    )
-    rule = classification_rule(years[1])
-    facts = {}
-    for band, _label in Evaluation.Band.choices:
-        members = [(e, p) for e, b, p, _o in rows if b == band and p]
-        orgs = [(e, o) for e, b, _p, o in rows if b == band and o]
-        label = next(b for b in rule["bands"] if b["code"] == band)
-        facts[f"evaluations.members.{band}"] = figure(
-            len(members),
-            f"Đảng viên xếp loại {label['short']}",
-            Evaluation,
-            {e for e, _p in members},
-            {p for _e, p in members},
-        )
-        facts[f"evaluations.orgs.{band}"] = Figure(
-            len(orgs),
-            orgs=frozenset(o for _e, o in orgs),
-            label=f"Tổ chức xếp loại {label['short']}",
-            records={"work.evaluation": frozenset(e for e, _o in orgs)},
-        )
-    return facts
-
-
-def _split_people(rows, spans):
-    """rows: (record id, person id, day) -> members and others (union members) on that day."""
-    members, others = {}, {}
-    for r_id, pid, day in rows:
-        (members if is_member(spans, pid, day) else others)[pid] = r_id
-    return members, others
-
-
-def _degradation(ids, years, spans):
-    rows = list(
-        DegradationAssessment.objects.filter(org_id__in=ids, year__range=years).values_list(
-            "id",
-            "subject_person_id",
-            "subject_org__slug",
-            "signs",
-            "assessed_on",
-            "subject_org__name",
-        )
-    )
-    facts = {}
-    people_rows = [(a, p, day) for a, p, _s, signs, day, _n in rows if p and signs]
-    members, others = _split_people(people_rows, spans)
-    signs_of = {a: signs for a, _p, _s, signs, _d, _n in rows}
-    individual_signs = {s for a in [*members.values(), *others.values()] for s in signs_of[a]}
-    facts["degradation.members"] = figure(
-        len(members),
-        "Đảng viên có biểu hiện suy thoái",
-        DegradationAssessment,
-        members.values(),
-        members,
-    )
-    facts["degradation.union_members"] = figure(
-        len(others),
-        "Đoàn viên (không là đảng viên) có biểu hiện suy thoái",
-        DegradationAssessment,
-        others.values(),
-        others,
-    )
-    facts["degradation.individual_signs"] = figure(
-        len(individual_signs),
-        "Số biểu hiện suy thoái của cá nhân",
-        DegradationAssessment,
-        [*members.values(), *others.values()],
-    )
-    assessed = [a for a, p, _s, _signs, _d, _n in rows if p]
-    facts["degradation.assessed"] = figure(
-        len(assessed),
-        "Cá nhân đã tự đánh giá, nhận diện suy thoái",
-        DegradationAssessment,
-        assessed,
-    )
-    for a, _p, slug, signs, _d, name in rows:
-        if slug:
-            facts[f"degradation.collective.{slug}"] = figure(
-                len(signs),
-                f"Biểu hiện suy thoái của tập thể cấp ủy {name}",
-                DegradationAssessment,
-                [a],
-            )
-    return facts
-
-
-def _pledges(ids, period, years, spans):
-    rows = list(
-        Pledge.objects.filter(org_id__in=ids, year__range=years).values_list(
-            "id", "person_id", "signed_on"
-        )
-    )
-    current = set(
-        Membership.objects.filter(kind=PARTY, org_id__in=ids, valid_from__lte=period.end)
-        .exclude(valid_to__lte=period.end)
-        .values_list("person_id", flat=True)
-    )
-    members, others = _split_people(rows, spans)
-    signed = {p for _i, p, _d in rows}
-    missing = current - signed
-    return {
-        "pledges.members": figure(
-            len(members), "Đảng viên ký bản cam kết", Pledge, members.values(), members
-        ),
-        "pledges.union_members": figure(
-            len(others), "Đoàn viên ký bản cam kết", Pledge, others.values(), others
-        ),
-        "pledges.members_missing": figure(
-            len(missing), "Đảng viên (cuối kỳ) chưa ký bản cam kết trong năm", people=missing
-        ),
-    }
-
-
-def _study_plans(ids, years, spans):
-    rows = list(
-        StudyPlan.objects.filter(org_id__in=ids, year__range=years).values_list(
-            "id", "subject_person_id", "subject_org_id", "registered_on"
-        )
-    )
-    person_rows = [(i, p, d) for i, p, _o, d in rows if p]
-    collectives = [i for i, p, _o, _d in rows if not p]
-    members, others = _split_people(person_rows, spans)
-    label = "kế hoạch học tập và làm theo Bác"
-    return {
-        "study_plans.collectives": figure(
-            len(collectives), f"Tập thể xây dựng {label}", StudyPlan, collectives
-        ),
-        "study_plans.individuals": figure(
-            len(person_rows),
-            f"Cá nhân xây dựng {label}",
-            StudyPlan,
-            [i for i, _p, _d in person_rows],
-            [p for _i, p, _d in person_rows],
-        ),
-        "study_plans.members": figure(
-            len(members), f"Đảng viên xây dựng {label}", StudyPlan, members.values(), members
-        ),
-        "study_plans.union_members": figure(
-            len(others),
-            f"Đoàn viên (không là đảng viên) xây dựng {label}",
-            StudyPlan,
-            others.values(),
-            others,
-        ),
-    }
-
-
-def _shortcomings(org, period):
-    """The collective's own shortcomings from the previous year's review, as of the period end."""
-    rows = Shortcoming.objects.filter(org=org, review_year=period.start.year - 1).values_list(
-        "id", "remedied_on"
-    )
-    found = {i for i, _d in rows}
-    remedied = {i for i, d in rows if d is not None and d <= period.end}
-    return {
-        "shortcomings.found": figure(
-            len(found), "Hạn chế, khuyết điểm qua kiểm điểm năm trước", Shortcoming, found
-        ),
-        "shortcomings.remedied": figure(
-            len(remedied), "Hạn chế, khuyết điểm đã khắc phục", Shortcoming, remedied
-        ),
-        "shortcomings.in_progress": figure(
-            len(found - remedied),
-            "Hạn chế, khuyết điểm đang khắc phục",
-            Shortcoming,
-            found - remedied,
-        ),
-    }
 
 
 # Programme, indicators, party changes ----------------------------------------------------------

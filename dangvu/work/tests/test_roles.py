@@ -19,10 +19,12 @@ from dangvu.oversight import actions as oversight
 from dangvu.oversight.models import Inspection
 from dangvu.people import actions as people_actions
 from dangvu.people.models import Membership
+from dangvu.review import actions as review
+from dangvu.review.models import Shortcoming
 from dangvu.training import actions as training
 from dangvu.training.models import Enrolment
 from dangvu.work import actions
-from dangvu.work.models import Activity, ProgrammeItem, Shortcoming, WorkProgramme
+from dangvu.work.models import Activity, ProgrammeItem, WorkProgramme
 
 USERS = ["vanphong", "bithu1", "dangvien", "captren"]
 WRITERS = {"vanphong", "bithu1"}
@@ -55,7 +57,7 @@ def _outside():
             subject="Ngoài",
             starts_on=DAY,
         ).id,
-        "shortcoming_id": actions.record_shortcoming(
+        "shortcoming_id": review.record_shortcoming(
             None, org=org, review_year=2016, text="Ngoài"
         ).id,
         "programme_id": programme.id,
@@ -79,7 +81,7 @@ def _cell_records(cell):
             subject="Chi bộ 1",
             starts_on=DAY,
         ).id,
-        "shortcoming_id": actions.record_shortcoming(
+        "shortcoming_id": review.record_shortcoming(
             None, org=cell, review_year=2016, text="Chi bộ 1"
         ).id,
         "programme_id": programme.id,

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from dangvu.work import actions
-from dangvu.work.models import Evaluation
+from dangvu.review import actions
+from dangvu.review.models import Evaluation
 
 from .conftest import facts
 
