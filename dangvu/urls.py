@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("dangvu.orgs.urls")),
     path("", include("dangvu.people.urls")),
     path("", include("dangvu.work.urls")),
+    path("", include("dangvu.programme.urls")),
     path("", include("dangvu.review.urls")),
     path("", include("dangvu.oversight.urls")),
     path("", include("dangvu.training.urls")),

@@ -157,6 +157,14 @@ def apply_action(form, func, *args, **kwargs):
         return None
 
 
+def attempt(func, *args, **kwargs):
+    """Run an action outside a form: (result, []) or (None, its Vietnamese messages)."""
+    try:
+        return func(*args, **kwargs), []
+    except ValidationError as e:
+        return None, e.messages
+
+
 def render_form(request, form, *, title, back_url, submit="Lưu", intro=""):
     return render(
         request,

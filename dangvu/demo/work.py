@@ -15,6 +15,7 @@ from dangvu.orgs.models import Organization, Position, active_on
 from dangvu.oversight import actions as oversight
 from dangvu.oversight.models import Inspection, Verification
 from dangvu.people.models import Membership, PartyProfile, Person, Qualification, StaffRecord
+from dangvu.programme import actions as programmes
 from dangvu.review import actions as review
 from dangvu.training import actions as training
 from dangvu.training.models import Enrolment
@@ -1344,7 +1345,7 @@ năm 2018; thực hiện có hiệu quả các hoạt động công tác Đảng
 def _programmes(w):
     c = w.committee
     # 2017: the programme the report says was completed, each item with its evidence.
-    p2017 = actions.create_programme(None, org=c, year=YEAR, adopted_on=dt.date(2016, 12, 20))
+    p2017 = programmes.create_programme(None, org=c, year=YEAR, adopted_on=dt.date(2016, 12, 20))
     kinds = {
         "1": (
             "Tổ chức quán triệt, triển khai các chỉ thị, nghị quyết của Đảng đến đảng viên",
@@ -1371,7 +1372,7 @@ def _programmes(w):
     for cell, congress in zip(w.cells, congresses, strict=True):
         actions.record_attendance(None, congress, _present(w.members([cell], congress.starts_on)))
     for number, (text, kind, done_on) in kinds.items():
-        item = actions.add_programme_item(
+        item = programmes.add_programme_item(
             None, p2017, number=number, text=text, owner_name="Đảng ủy", deadline=_d(12, 31)
         )
         evidence = (
@@ -1380,9 +1381,9 @@ def _programmes(w):
             else Activity.objects.filter(kind=kind, links__org__in=[c, *w.cells]).distinct()[:5]
         )
         for activity in evidence:
-            actions.link_evidence(None, item, activity)
-        actions.set_item_status(None, item, "done", done_on)
-    p2018 = actions.create_programme(
+            programmes.link_evidence(None, item, activity)
+        programmes.set_item_status(None, item, "done", done_on)
+    p2018 = programmes.create_programme(
         None,
         org=c,
         year=2018,
@@ -1390,7 +1391,7 @@ def _programmes(w):
         adopted_on=_d(12, 5),
     )
     for number, title, owner, text in PROGRAMME_2018:
-        actions.add_programme_item(
+        programmes.add_programme_item(
             None,
             p2018,
             number=number,
@@ -1453,7 +1454,7 @@ INDICATORS = [
 
 def _indicators(w):
     for key, label, value, unit, source in INDICATORS:
-        actions.record_indicator(
+        programmes.record_indicator(
             None,
             org=w.orgs["agency"],
             key=key,

@@ -417,8 +417,8 @@ def _programme_from_report(actor, draft):
 
     if not apps.is_installed("dangvu.work"):
         return None
-    from dangvu.work import actions as work
-    from dangvu.work.models import WorkProgramme
+    from dangvu.programme import actions as work
+    from dangvu.programme.models import WorkProgramme
 
     section = draft.sections.filter(programme=True).first()
     if section is None or "{programme." in section.text:

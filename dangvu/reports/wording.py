@@ -315,7 +315,7 @@ def next_year_programme(org, period):
 
     if not apps.is_installed("dangvu.work"):
         return {}
-    from dangvu.work.models import ProgrammeItem
+    from dangvu.programme.models import ProgrammeItem
 
     items = ProgrammeItem.objects.filter(
         programme__org=org, programme__year=period.end.year + 1
@@ -333,6 +333,6 @@ def next_year_programme(org, period):
         "programme.next_year.outline": Figure(
             lines,
             label=f"Chương trình công tác năm {period.end.year + 1}",
-            records={"work.programmeitem": frozenset(i.id for i in items)},
+            records={ProgrammeItem._meta.label_lower: frozenset(i.id for i in items)},
         )
     }

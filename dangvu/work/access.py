@@ -15,11 +15,8 @@ from .models import (
     Activity,
     ActivityOrg,
     Attendance,
-    Indicator,
     MeetingMinutes,
     MeetingTask,
-    ProgrammeItem,
-    WorkProgramme,
 )
 
 ORGANIZER, PARTICIPANT = ActivityOrg.Role.ORGANIZER, ActivityOrg.Role.PARTICIPANT
@@ -100,9 +97,3 @@ access.register(
 )
 access.register(MeetingMinutes, Rule(*_minutes("activity"), "activity__links__org"))
 access.register(MeetingTask, Rule(*_minutes("minutes__activity"), "minutes__activity__links__org"))
-access.register(WorkProgramme, by_org(noun="chương trình", url_param="programme_id"))
-access.register(
-    ProgrammeItem,
-    by_org("programme__org", noun="nội dung chương trình", url_param="item_id"),
-)
-access.register(Indicator, by_org())

@@ -13,14 +13,11 @@ from dangvu.people.models import Membership
 from dangvu.reports.facts import Figure, provider
 
 from .attendance import attendances_by_unit
-from .common import figure, is_member, number, party_spans
+from .common import figure, is_member, party_spans
 from .models import (
     Activity,
     ActivityOrg,
     Attendance,
-    Indicator,
-    ProgrammeItem,
-    WorkProgramme,
 )
 
 ORGANIZER, PARTICIPANT = ActivityOrg.Role.ORGANIZER, ActivityOrg.Role.PARTICIPANT
@@ -30,15 +27,12 @@ PARTY = Membership.Kind.PARTY
 @provider
 def work_facts(org, period):
     ids = subtree_ids([org.id])
-    years = (period.start.year, period.end.year)
     # Whether a person was a party member on a given day decides how several groups count them;
     # their memberships are read once for all of them.
     spans = _contest_spans(ids, period)
     facts = {}
     facts.update(_activities(org, ids, period))
     facts.update(_contests(ids, period, spans))
-    facts.update(_programme(org, years))
-    facts.update(_indicators(ids, period))
     facts.update(_party_changes(ids, period))
     return facts
 
@@ -158,65 +152,6 @@ def _contests(ids, period, spans):
             Activity,
             activities[key],
             members[key],
-        )
-    return facts
-
-
-# Programme, indicators, party changes ----------------------------------------------------------
-
-
-def _programme(org, years):
-    rows = ProgrammeItem.objects.filter(
-        programme__org=org, programme__year__in=[years[1], years[1] + 1]
-    ).values_list("id", "programme__year", "status")
-    this = [(i, s) for i, y, s in rows if y == years[1]]
-    done = {i for i, s in this if s == ProgrammeItem.Status.DONE}
-    nxt = {i for i, y, _s in rows if y == years[1] + 1}
-    programmes = WorkProgramme.objects.filter(org=org, year=years[1] + 1).values_list(
-        "id", flat=True
-    )
-    return {
-        "programme.items": figure(
-            len(this),
-            f"Mục chương trình công tác năm {years[1]}",
-            ProgrammeItem,
-            {i for i, _s in this},
-        ),
-        "programme.items.done": figure(
-            len(done), "Mục chương trình đã hoàn thành", ProgrammeItem, done
-        ),
-        "programme.next_year.items": Figure(
-            len(nxt),
-            label=f"Mục chương trình công tác năm {years[1] + 1}",
-            records={
-                "work.programmeitem": frozenset(nxt),
-                "work.workprogramme": frozenset(programmes),
-            },
-        ),
-    }
-
-
-def _indicators(ids, period):
-    rows = Indicator.objects.filter(
-        org_id__in=ids, period_end__range=(period.start, period.end)
-    ).values_list("id", "key", "label", "value", "unit")
-    by_key = defaultdict(list)
-    for row in rows:
-        by_key[row[1]].append(row)
-    facts = {}
-    for key, found in sorted(by_key.items()):
-        units = {u for *_rest, u in found}
-        # Percentages and mixed units do not add up: such a key is left out when several
-        # organizations report it.
-        if len(found) > 1 and (len(units) > 1 or "%" in units):
-            continue
-        total = sum(v for _i, _k, _l, v, _u in found)
-        unit = found[0][4]
-        facts[f"indicators.{key}"] = figure(
-            number(total),
-            f"{found[0][2]}" + (f" ({unit})" if unit else ""),
-            Indicator,
-            [i for i, *_rest in found],
         )
     return facts
 

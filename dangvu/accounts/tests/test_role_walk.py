@@ -58,6 +58,11 @@ def _patterns(resolver=None, prefix=""):
             yield p.name, prefix + str(p.pattern), list(p.pattern.converters)
 
 
+def _has_page(model):
+    rule = access.rules().get(model)
+    return rule is not None and bool(rule.url_param)
+
+
 def _move_copy(obj, other, outsider, copies):
     """A copy of `obj` belonging to `other`: organizations and people swapped for outside ones.
     `copies` remembers what was copied, so a parent shared by two records is copied once."""
@@ -72,16 +77,20 @@ def _move_copy(obj, other, outsider, copies):
             setattr(obj, field.name, other)
         elif isinstance(field, ForeignKey) and field.related_model is Person:
             setattr(obj, field.name, outsider)
-        elif isinstance(field, ForeignKey) and field.related_model._meta.label in (
-            "work.WorkProgramme",
+        elif (
+            isinstance(field, ForeignKey)
+            and _has_page(field.related_model)
+            and getattr(obj, field.attname) is not None
         ):
+            # A record of another one with a page of its own (a programme's item): the parent
+            # is copied out of scope too.
             parent = field.related_model.objects.get(pk=getattr(obj, field.attname))
             setattr(obj, field.name, _move_copy(parent, other, outsider, copies))
     obj.pk = obj.id = None
     obj._state.adding = True
     obj.save()
-    if obj._meta.label == "work.Activity":
-        link = apps.get_model("work.ActivityOrg")
+    if obj._meta.model_name == "activity":
+        link = obj.links.model
         link.objects.create(activity=obj, org=other, role=link.Role.ORGANIZER)
     assert obj.pk != original_pk
     copies[key] = obj

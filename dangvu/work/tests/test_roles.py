@@ -19,12 +19,14 @@ from dangvu.oversight import actions as oversight
 from dangvu.oversight.models import Inspection
 from dangvu.people import actions as people_actions
 from dangvu.people.models import Membership
+from dangvu.programme import actions as programmes
+from dangvu.programme.models import ProgrammeItem, WorkProgramme
 from dangvu.review import actions as review
 from dangvu.review.models import Shortcoming
 from dangvu.training import actions as training
 from dangvu.training.models import Enrolment
 from dangvu.work import actions
-from dangvu.work.models import Activity, ProgrammeItem, WorkProgramme
+from dangvu.work.models import Activity
 
 USERS = ["vanphong", "bithu1", "dangvien", "captren"]
 WRITERS = {"vanphong", "bithu1"}
@@ -39,7 +41,7 @@ def _outside():
     person = people_actions.create_person(
         None, home_org=org, full_name="Người Ngoài", gender="male"
     )
-    programme = actions.create_programme(None, org=org, year=2017)
+    programme = programmes.create_programme(None, org=org, year=2017)
     return {
         "activity_id": actions.create_activity(
             None, kind="conference", title="Hội nghị ngoài", starts_on=DAY, organizers=[org]
@@ -61,13 +63,13 @@ def _outside():
             None, org=org, review_year=2016, text="Ngoài"
         ).id,
         "programme_id": programme.id,
-        "item_id": actions.add_programme_item(None, programme, number="1", text="Ngoài").id,
+        "item_id": programmes.add_programme_item(None, programme, number="1", text="Ngoài").id,
     }
 
 
 def _cell_records(cell):
     """Records of Chi bộ 1 itself, which its secretary may change."""
-    programme = actions.create_programme(None, org=cell, year=2017)
+    programme = programmes.create_programme(None, org=cell, year=2017)
     return {
         "campaign_id": mobilisation.create_campaign(
             None, org=cell, key="cb1", title="Quỹ chi bộ 1", starts_on=DAY
@@ -85,7 +87,7 @@ def _cell_records(cell):
             None, org=cell, review_year=2016, text="Chi bộ 1"
         ).id,
         "programme_id": programme.id,
-        "item_id": actions.add_programme_item(None, programme, number="1", text="Chi bộ 1").id,
+        "item_id": programmes.add_programme_item(None, programme, number="1", text="Chi bộ 1").id,
     }
 
 

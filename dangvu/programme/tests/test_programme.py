@@ -5,17 +5,19 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from dangvu.programme import actions as programmes
+from dangvu.programme.models import ProgrammeItem, WorkProgramme
 from dangvu.work import actions
-from dangvu.work.models import Activity, ProgrammeItem, WorkProgramme
+from dangvu.work.models import Activity
 
 from .conftest import facts
 
 
 @pytest.fixture
 def programme(world):
-    p = actions.create_programme(None, org=world.committee, year=2017)
+    p = programmes.create_programme(None, org=world.committee, year=2017)
     for number in ["2.10", "1", "2", "2.1", "2.9"]:
-        actions.add_programme_item(None, p, number=number, text=f"Nội dung mục {number}")
+        programmes.add_programme_item(None, p, number=number, text=f"Nội dung mục {number}")
     return p
 
 
@@ -27,7 +29,7 @@ def test_items_sort_by_number(programme):
 @pytest.mark.parametrize("number, message", [("2.a", "không hợp lệ"), ("2.1", "đã có mục")])
 def test_bad_item_numbers(programme, number, message):
     with pytest.raises(ValidationError, match=message):
-        actions.add_programme_item(None, programme, number=number, text="x")
+        programmes.add_programme_item(None, programme, number=number, text="x")
     assert programme.items.count() == 5
 
 
@@ -41,12 +43,12 @@ def test_status_evidence_and_carry_over(world, programme):
     )
     done = programme.items.get(number="2.1")
     with pytest.raises(ValidationError, match="Cần ngày hoàn thành"):
-        actions.set_item_status(None, done, "done")
-    actions.set_item_status(None, done, "done", dt.date(2017, 5, 5))
-    actions.link_evidence(None, done, meeting)
+        programmes.set_item_status(None, done, "done")
+    programmes.set_item_status(None, done, "done", dt.date(2017, 5, 5))
+    programmes.link_evidence(None, done, meeting)
     assert list(done.evidence.all()) == [meeting]
     assert facts(world.committee)["programme.items.done"] == 1
-    target = actions.carry_over(None, programme)
+    target = programmes.carry_over(None, programme)
     assert target.year == 2018
     assert sorted(target.items.values_list("number", flat=True)) == ["1", "2", "2.10", "2.9"]
     assert set(programme.items.values_list("status", flat=True)) == {"done", "carried"}
@@ -54,14 +56,14 @@ def test_status_evidence_and_carry_over(world, programme):
     assert copy.carried_from.programme == programme and copy.status == "planned"
     assert facts(world.committee)["programme.next_year.items"] == 4
     with pytest.raises(ValidationError, match="Không còn mục nào"):
-        actions.carry_over(None, programme)
+        programmes.carry_over(None, programme)
 
 
 def test_carrying_into_a_clashing_programme_writes_nothing(world, programme):
-    nxt = actions.create_programme(None, org=world.committee, year=2018)
-    actions.add_programme_item(None, nxt, number="1", text="Đã có")
+    nxt = programmes.create_programme(None, org=world.committee, year=2018)
+    programmes.add_programme_item(None, nxt, number="1", text="Đã có")
     with pytest.raises(ValidationError, match="đã có các mục 1"):
-        actions.carry_over(None, programme)
+        programmes.carry_over(None, programme)
     assert nxt.items.count() == 1
     assert not programme.items.filter(status="carried").exists()
 

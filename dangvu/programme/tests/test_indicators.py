@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from dangvu.work import actions
-from dangvu.work.models import Indicator
+from dangvu.programme import actions
+from dangvu.programme.models import Indicator
 
 from .conftest import facts
 
