@@ -13,6 +13,8 @@ from _setup import QueryCounter, django_setup, verdict
 
 django_setup()
 
+from dangvu.meetings import facts as work_facts  # noqa: E402
+from dangvu.meetings.models import Activity, ActivityOrg, Attendance  # noqa: E402
 from dangvu.mobilisation.models import Campaign, Contribution  # noqa: E402
 from dangvu.orgs import actions as org_actions  # noqa: E402
 from dangvu.oversight.models import Score, Verification  # noqa: E402
@@ -21,8 +23,6 @@ from dangvu.programme.models import Indicator  # noqa: E402
 from dangvu.reports.facts import Period, compute  # noqa: E402
 from dangvu.review.models import DegradationAssessment, Evaluation, Pledge, StudyPlan  # noqa: E402
 from dangvu.training.models import Enrolment  # noqa: E402
-from dangvu.work import facts as work_facts  # noqa: E402
-from dangvu.work.models import Activity, ActivityOrg, Attendance  # noqa: E402
 
 YEAR = 2017
 PER_ACTIVITY = 12  # people listed in each activity's attendance

@@ -169,7 +169,7 @@ class RecordListView(ListView):
     """The records of a kind the user reads, filtered by `filters` and shown in `columns`; a
     `create` link (url name, label) for users who write some organization's records."""
 
-    template_name = "work/table.html"
+    template_name = "records/table.html"
     title = ""
     columns = ()
     filters = ()

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "dangvu.orgs",
     "dangvu.people",
     "dangvu.work",
+    "dangvu.meetings",
     "dangvu.programme",
     "dangvu.review",
     "dangvu.oversight",

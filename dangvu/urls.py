@@ -14,7 +14,7 @@ urlpatterns = [
     path("favicon.ico", lambda request: redirect(static("favicon.svg"), permanent=True)),
     path("", include("dangvu.orgs.urls")),
     path("", include("dangvu.people.urls")),
-    path("", include("dangvu.work.urls")),
+    path("", include("dangvu.meetings.urls")),
     path("", include("dangvu.programme.urls")),
     path("", include("dangvu.review.urls")),
     path("", include("dangvu.oversight.urls")),

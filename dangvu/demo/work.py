@@ -1,4 +1,4 @@
-"""The reference organization's year of work (2017) as records, made through `dangvu.work.actions`.
+"""The reference organization's year of work (2017) as records, made through `dangvu.meetings.actions`.
 
 Every figure of sections II–V of the 2017 report (except section I and the fee table) arises from
 these records: the report's numbers below are the demo's input (the head counts of conferences,
@@ -10,6 +10,8 @@ invented but plausible; the people are the foundation's synthetic people.
 import datetime as dt
 import random
 
+from dangvu.meetings import actions
+from dangvu.meetings.models import Activity, Attendance
 from dangvu.mobilisation import actions as mobilisation
 from dangvu.orgs.models import Organization, Position, active_on
 from dangvu.oversight import actions as oversight
@@ -19,8 +21,6 @@ from dangvu.programme import actions as programmes
 from dangvu.review import actions as review
 from dangvu.training import actions as training
 from dangvu.training.models import Enrolment
-from dangvu.work import actions
-from dangvu.work.models import Activity, Attendance
 
 SLUG = "so-tttt-tra-vinh"
 YEAR = 2017

@@ -11,7 +11,7 @@ from dangvu.records import (
     text_field,
 )
 from dangvu.web import YearField
-from dangvu.work.forms import PARTY_KINDS
+from dangvu.work.common import PARTY_KINDS
 
 from .models import Inspection, Score, Verification
 

@@ -184,8 +184,8 @@ def _other_records(person, scope):
 
     records = {"has_fees": apps.is_installed("dangvu.finance")}
     if apps.is_installed("dangvu.work"):
+        from dangvu.meetings.models import Activity, Attendance
         from dangvu.training.models import Enrolment
-        from dangvu.work.models import Activity, Attendance
 
         records["enrolments"] = Enrolment.objects.filter(person=person).order_by("-starts_on")
         attendances = list(

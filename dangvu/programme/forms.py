@@ -3,6 +3,7 @@ whose Vietnamese message the view shows."""
 
 from django import forms
 
+from dangvu.meetings.models import Activity
 from dangvu.records import (
     ScopedForm,
     date_field,
@@ -10,8 +11,7 @@ from dangvu.records import (
     text_field,
 )
 from dangvu.web import EMPTY_LABEL, YearField
-from dangvu.work.forms import PARTY_KINDS
-from dangvu.work.models import Activity
+from dangvu.work.common import PARTY_KINDS
 
 from .models import ProgrammeItem
 

@@ -8,8 +8,8 @@ Only the named actions in `actions.py` write these records. The tables keep the 
 
 from django.db import models
 
+from dangvu.meetings.models import Activity
 from dangvu.orgs.models import Organization
-from dangvu.work.models import Activity
 
 
 class WorkProgramme(models.Model):

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from dangvu.lib.dates import vn_date
+from dangvu.meetings.models import Activity
 from dangvu.records import (
     ActionFormView,
     Column,
@@ -20,7 +21,6 @@ from dangvu.web import (
     attempt,
     render_form,
 )
-from dangvu.work.models import Activity
 
 from . import actions, forms
 from .models import Indicator, ProgrammeItem, WorkProgramme

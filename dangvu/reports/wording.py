@@ -116,7 +116,7 @@ def staff_wording(org, period, facts):
     return out
 
 
-def _titles(facts, name, model_label="work.activity"):
+def _titles(facts, name, model_label="meetings.activity"):
     """The titles of the activities behind fact `name`, in date order, as one list."""
     from django.apps import apps
 
@@ -205,10 +205,10 @@ def _prose(facts, name, side):
     from django.apps import apps
 
     fig = facts.get(name)
-    if fig is None or not fig.records.get("work.activity"):
+    if fig is None or not fig.records.get("meetings.activity"):
         return None
-    model = apps.get_model("work.activity")
-    ids = fig.records["work.activity"]
+    model = apps.get_model("meetings.activity")
+    ids = fig.records["meetings.activity"]
     groups = {}
     for kind, title in (
         model.objects.filter(id__in=ids).order_by("starts_on", "id").values_list("kind", "title")
@@ -218,7 +218,7 @@ def _prose(facts, name, side):
     text = ". ".join(
         f"{leads.get(kind, leads['other'])}: {'; '.join(titles)}" for kind, titles in groups.items()
     )
-    return Figure(text, label=f"{fig.label} (theo loại)", records={"work.activity": ids})
+    return Figure(text, label=f"{fig.label} (theo loại)", records={"meetings.activity": ids})
 
 
 @provider
@@ -228,8 +228,8 @@ def mass_organization_activities(org, period):
 
     if not apps.is_installed("dangvu.work"):
         return {}
+    from dangvu.meetings.models import Activity, ActivityOrg
     from dangvu.orgs.tree import subtree_ids
-    from dangvu.work.models import Activity, ActivityOrg
 
     ids = subtree_ids([org.id])
     # Events held inside the organization are its own, whoever else joined them.
@@ -257,7 +257,7 @@ def mass_organization_activities(org, period):
         out[f"activities.{kind}.titles"] = Figure(
             [_lower_first(t) for _, t in rows],
             label=f"Hoạt động do {label} tổ chức",
-            records={"work.activity": frozenset(i for i, _ in rows)},
+            records={"meetings.activity": frozenset(i for i, _ in rows)},
         )
         held = {i for i, _ in rows}
         # What it took part in that someone outside organized: "Cử đoàn viên tham dự: …".
@@ -278,7 +278,7 @@ def mass_organization_activities(org, period):
         out[f"activities.{kind}.attended_titles"] = Figure(
             [_lower_first(t) for _, t in joined],
             label=f"Hoạt động {label} tham dự",
-            records={"work.activity": frozenset(i for i, _ in joined)},
+            records={"meetings.activity": frozenset(i for i, _ in joined)},
         )
     return out
 

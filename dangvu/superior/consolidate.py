@@ -22,6 +22,8 @@ from django.db.models import Case, IntegerField, Q, Sum, Value, When
 from dangvu.finance import fees as fee_rules
 from dangvu.finance.models import Payment
 from dangvu.finance.rulebook import rulebooks
+from dangvu.meetings.attendance import attendances_by_unit
+from dangvu.meetings.models import Activity, ActivityOrg
 from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.oversight.models import Inspection
 from dangvu.people.models import (
@@ -37,8 +39,6 @@ from dangvu.people.stats import PRESENT, add_staff_record
 from dangvu.reports.facts import Period
 from dangvu.review.actions import classification_rule
 from dangvu.review.models import Evaluation
-from dangvu.work.attendance import attendances_by_unit
-from dangvu.work.models import Activity, ActivityOrg
 
 from .units import Tree, orgs_with_names
 

@@ -9,7 +9,7 @@ from dangvu.records import (
     org_field,
     person_field,
 )
-from dangvu.work.forms import PARTY_KINDS
+from dangvu.work.common import PARTY_KINDS
 
 from .models import Enrolment
 

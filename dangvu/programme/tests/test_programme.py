@@ -5,10 +5,10 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from dangvu.meetings import actions
+from dangvu.meetings.models import Activity
 from dangvu.programme import actions as programmes
 from dangvu.programme.models import ProgrammeItem, WorkProgramme
-from dangvu.work import actions
-from dangvu.work.models import Activity
 
 from .conftest import facts
 

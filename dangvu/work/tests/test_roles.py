@@ -11,6 +11,8 @@ from django.urls import get_resolver
 
 from conftest import DEMO_PASSWORD
 from dangvu.accounts.models import Role
+from dangvu.meetings import actions
+from dangvu.meetings.models import Activity
 from dangvu.mobilisation import actions as mobilisation
 from dangvu.mobilisation.models import Campaign
 from dangvu.orgs import actions as org_actions
@@ -25,8 +27,6 @@ from dangvu.review import actions as review
 from dangvu.review.models import Shortcoming
 from dangvu.training import actions as training
 from dangvu.training.models import Enrolment
-from dangvu.work import actions
-from dangvu.work.models import Activity
 
 USERS = ["vanphong", "bithu1", "dangvien", "captren"]
 WRITERS = {"vanphong", "bithu1"}

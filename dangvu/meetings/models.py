@@ -1,5 +1,5 @@
-"""The year of work of an organization: activities and their attendance, campaigns, trainings,
-inspections and verifications, scores, evaluations, self-assessments and the work programme.
+"""Activities of an organization (meetings, conferences, contests, study sessions…), the
+organizations that held or joined them, their attendance, and a cell meeting's minutes and tasks.
 
 Only the named actions in `actions.py` write these records, so every change leaves an audit entry.
 Narrative fields (`notes`, `text`, `conclusion` …) are plain text: the document registry scans them
@@ -54,6 +54,7 @@ class Activity(models.Model):
     orgs = models.ManyToManyField(Organization, through="ActivityOrg", related_name="activities")
 
     class Meta:
+        db_table = "work_activity"
         verbose_name = "hoạt động"
         verbose_name_plural = "hoạt động"
         ordering = ["-starts_on", "-id"]
@@ -77,6 +78,7 @@ class ActivityOrg(models.Model):
     role = models.CharField(max_length=16, choices=Role.choices)
 
     class Meta:
+        db_table = "work_activityorg"
         verbose_name = "đơn vị tham gia hoạt động"
         verbose_name_plural = "đơn vị tham gia hoạt động"
         constraints = [
@@ -100,6 +102,7 @@ class Attendance(models.Model):
     reason = models.CharField("lý do vắng", max_length=255, blank=True)
 
     class Meta:
+        db_table = "work_attendance"
         verbose_name = "điểm danh"
         verbose_name_plural = "điểm danh"
         constraints = [
@@ -138,6 +141,7 @@ class MeetingMinutes(models.Model):
         return f"Biên bản: {self.activity}"
 
     class Meta:
+        db_table = "work_meetingminutes"
         verbose_name = "biên bản sinh hoạt chi bộ"
         verbose_name_plural = "biên bản sinh hoạt chi bộ"
 
@@ -150,6 +154,7 @@ class MeetingTask(models.Model):
     done_on = models.DateField("hoàn thành ngày", null=True, blank=True)
 
     class Meta:
+        db_table = "work_meetingtask"
         verbose_name = "nhiệm vụ trong biên bản"
         verbose_name_plural = "nhiệm vụ trong biên bản"
         ordering = ["deadline", "id"]

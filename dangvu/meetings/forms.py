@@ -17,9 +17,6 @@ from .models import (
     MeetingMinutes,
 )
 
-K = Organization.Kind
-PARTY_KINDS = [K.SUPERIOR_COMMITTEE, K.PARTY_COMMITTEE, K.PARTY_CELL]
-
 
 class ActivityForm(ScopedForm):
     kind = forms.ChoiceField(label="Loại hoạt động", choices=Activity.Kind.choices)
@@ -60,7 +57,7 @@ class MeetingChoiceForm(ScopedForm):
         to_field_name="slug",
     )
     ngay = date_field("Ngày sinh hoạt")
-    org_fields = {"chi_bo": [K.PARTY_CELL]}
+    org_fields = {"chi_bo": [Organization.Kind.PARTY_CELL]}
 
 
 class MeetingForm(forms.Form):

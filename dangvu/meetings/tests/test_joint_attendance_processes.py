@@ -28,7 +28,7 @@ django.setup()
 from dangvu.accounts import actions as accounts
 from dangvu.orgs import actions as orgs
 from dangvu.people import actions as people
-from dangvu.work import actions as work
+from dangvu.meetings import actions as work
 tag, size, rounds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 day = dt.date(2020, 6, 20)
 committee = orgs.create_org(None, kind="party_committee", name=f"Đảng bộ {tag}",
@@ -137,7 +137,7 @@ import json, os, sys
 import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dangvu.settings")
 django.setup()
-from dangvu.work.models import Activity
+from dangvu.meetings.models import Activity
 out = {}
 for a in Activity.objects.filter(id__in=json.loads(sys.argv[1])):
     rows = sorted(a.attendances.values_list("person_id", "status"))

@@ -100,7 +100,7 @@ def activity_list(request):
     query.pop("trang", None)
     return render(
         request,
-        "work/activity_list.html",
+        "meetings/activity_list.html",
         {
             "page": page,
             "org": org,
@@ -135,7 +135,7 @@ def activity_calendar(request):
     next_month = (first + dt.timedelta(days=32)).replace(day=1)
     return render(
         request,
-        "work/calendar.html",
+        "meetings/calendar.html",
         {
             "first": first,
             "weeks": [[(d, d.month == first.month, by_day[d]) for d in week] for week in weeks],
@@ -170,7 +170,7 @@ def activity_detail(request, activity_id):
     minutes = getattr(activity, "minutes", None)
     return render(
         request,
-        "work/activity_detail.html",
+        "meetings/activity_detail.html",
         {
             "activity": activity,
             "organizers": [link.org for link in links if link.role == ORGANIZER],
@@ -336,7 +336,7 @@ def activity_attendance(request, activity_id):
     rows = _attendance_rows(people, recorded, request.POST if request.method == "POST" else None)
     return render(
         request,
-        "work/attendance_form.html",
+        "meetings/attendance_form.html",
         {
             "activity": activity,
             "rows": rows,
@@ -355,7 +355,7 @@ def meeting_record(request):
     scope.require_write_any()
     choice = forms.MeetingChoiceForm(request.GET or None, scope=scope)
     if not choice.is_valid():
-        return render(request, "work/meeting_choose.html", {"form": choice})
+        return render(request, "meetings/meeting_choose.html", {"form": choice})
     cell, day = choice.cleaned_data["chi_bo"], choice.cleaned_data["ngay"]
     member_ids = Membership.objects.filter(
         active_on(day), org=cell, kind=Membership.Kind.PARTY
@@ -392,7 +392,7 @@ def meeting_record(request):
             return redirect("activity_detail", activity_id=activity.pk)
     return render(
         request,
-        "work/meeting_form.html",
+        "meetings/meeting_form.html",
         {
             "form": form,
             "cell": cell,

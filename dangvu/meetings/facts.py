@@ -9,11 +9,10 @@ from collections import defaultdict
 from django.db.models import Q
 
 from dangvu.orgs.tree import subtree_ids
-from dangvu.people.models import Membership
-from dangvu.reports.facts import Figure, provider
+from dangvu.reports.facts import provider
+from dangvu.work.common import figure, is_member, party_spans
 
 from .attendance import attendances_by_unit
-from .common import figure, is_member, party_spans
 from .models import (
     Activity,
     ActivityOrg,
@@ -21,7 +20,6 @@ from .models import (
 )
 
 ORGANIZER, PARTICIPANT = ActivityOrg.Role.ORGANIZER, ActivityOrg.Role.PARTICIPANT
-PARTY = Membership.Kind.PARTY
 
 
 @provider
@@ -33,7 +31,6 @@ def work_facts(org, period):
     facts = {}
     facts.update(_activities(org, ids, period))
     facts.update(_contests(ids, period, spans))
-    facts.update(_party_changes(ids, period))
     return facts
 
 
@@ -154,38 +151,3 @@ def _contests(ids, period, spans):
             members[key],
         )
     return facts
-
-
-def _party_changes(ids, period):
-    """Admissions and recognitions in the period, of members of the subtree's cells."""
-    in_period = (period.start, period.end)
-    rows = Membership.objects.filter(
-        Q(person__party__admitted_on__range=in_period)
-        | Q(person__party__recognized_on__range=in_period),
-        kind=PARTY,
-        org_id__in=ids,
-    ).values_list(
-        "person_id",
-        "valid_from",
-        "valid_to",
-        "person__party__admitted_on",
-        "person__party__recognized_on",
-    )
-    admitted, recognized = set(), set()
-    for pid, start, end, admitted_on, recognized_on in rows:
-        for day, found in ((admitted_on, admitted), (recognized_on, recognized)):
-            if (
-                day
-                and period.start <= day <= period.end
-                and start <= day
-                and (end is None or day < end)
-            ):
-                found.add(pid)
-    return {
-        "party.admissions": Figure(
-            len(admitted), people=frozenset(admitted), label="Kết nạp đảng viên mới"
-        ),
-        "party.recognitions": Figure(
-            len(recognized), people=frozenset(recognized), label="Chuyển đảng chính thức"
-        ),
-    }

@@ -4,11 +4,11 @@ superior's consolidation of its units counts by the same rule."""
 
 import datetime as dt
 
+from dangvu.meetings import actions
 from dangvu.orgs import actions as org_actions
 from dangvu.people import actions as people_actions
 from dangvu.reports.facts import Period
 from dangvu.superior.consolidate import consolidate
-from dangvu.work import actions
 
 from .conftest import START, facts
 

@@ -9,12 +9,12 @@ from types import SimpleNamespace
 import pytest
 
 from dangvu.accounts.models import Role
+from dangvu.meetings import actions
+from dangvu.meetings.models import Activity, Attendance
 from dangvu.orgs import actions as org_actions
 from dangvu.orgs.models import Organization, active_on
 from dangvu.people import actions as people_actions
 from dangvu.people.models import Membership, Person
-from dangvu.work import actions
-from dangvu.work.models import Activity, Attendance
 
 DAY = dt.date(2017, 6, 20)
 SECRET = "Đi khám bệnh định kỳ ở Cần Thơ"

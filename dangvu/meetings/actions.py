@@ -12,13 +12,13 @@ from dangvu.lib.dates import vn_date
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Membership, Person
-
-from .common import (
+from dangvu.work.common import (
     check_key,
     check_period,
     parse_score,
     required_text,
 )
+
 from .models import (
     Activity,
     ActivityOrg,

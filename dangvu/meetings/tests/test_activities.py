@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from dangvu.meetings import actions
+from dangvu.meetings.models import Activity, Attendance, MeetingMinutes, MeetingTask
 from dangvu.people import actions as people_actions
-from dangvu.work import actions
-from dangvu.work.models import Activity, Attendance, MeetingMinutes, MeetingTask
 
 from .conftest import facts
 
@@ -53,7 +53,7 @@ def test_the_figure_lists_the_activities_behind_it(world):
     from dangvu.reports.facts import Period, compute
 
     figure = compute(world.committee, Period.year(2017))["activities.dissemination.sessions"]
-    assert figure.records == {"work.activity": frozenset({a.id})}
+    assert figure.records == {"meetings.activity": frozenset({a.id})}
 
 
 def test_an_end_before_the_start_writes_nothing(world):
