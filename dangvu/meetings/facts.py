@@ -23,7 +23,7 @@ ORGANIZER, PARTICIPANT = ActivityOrg.Role.ORGANIZER, ActivityOrg.Role.PARTICIPAN
 
 
 @provider
-def work_facts(org, period):
+def meeting_facts(org, period):
     ids = subtree_ids([org.id])
     # Whether a person was a party member on a given day decides how several groups count them;
     # their memberships are read once for all of them.
