@@ -3,6 +3,7 @@ fees.remitted, fees.expenses and fees.balance, for a party committee or cell and
 with the payments and entries behind them; and fees.table, the report's table of them
 ([(label, ": 1.234.567 đồng")], rendered by `{fees.table|table}`)."""
 
+from dangvu.lib.dates import vn_date
 from dangvu.reports.facts import Figure, provider
 
 from . import ledger as ledgers
@@ -40,14 +41,27 @@ def fee_ledger(org, period):
             label=ledgers.FACT_LABELS[name],
             records=records,
         )
+    # A period with no payment and no entry in the books is not a year of "Thu đảng phí: 0
+    # đồng": the table is left empty, and the report shows a slot for the missing books.
+    recorded = bool(behind["payments"]) or any(entries.values())
     out["fees.table"] = Figure(
-        ledgers.text_rows(ledgers.table_rows(book)),
+        ledgers.text_rows(ledgers.table_rows(book)) if recorded else [],
         people=behind["payers"],
         orgs=frozenset({org.id}),
-        label=ledgers.fee_table_title(period.end.year),
+        label=(
+            ledgers.fee_table_title(period.end.year)
+            if recorded
+            else f"sổ thu, nộp đảng phí {_span(period)} (chưa có trong hồ sơ)"
+        ),
         records={
             "finance.payment": behind["payments"],
             "finance.ledgerentry": frozenset().union(*entries.values()),
         },
     )
     return out
+
+
+def _span(period):
+    if (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31):
+        return f"năm {period.end.year}"
+    return f"từ ngày {vn_date(period.start)} đến ngày {vn_date(period.end)}"

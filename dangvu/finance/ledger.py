@@ -166,11 +166,18 @@ def ledger(org, year):
     return result
 
 
+# A cell collects and remits; a budget and spending of its own are a committee's lines, printed
+# for a cell only when it has them.
+COMMITTEE_LINES = ("allocation", "expenses")
+
+
 def table_rows(book):
     """[(label, amount)] of a computed Ledger, in the report's order."""
+    cell = book.org.kind == K.PARTY_CELL
     return [
         (TABLE_LABELS[name].format(year=book.year, previous=book.year - 1), getattr(book, name))
         for name in FIGURES
+        if not (cell and name in COMMITTEE_LINES and not getattr(book, name))
     ]
 
 

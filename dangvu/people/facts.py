@@ -1,18 +1,102 @@
-from django.db.models import Q
+import datetime as dt
 
+from django.db.models import Max, Q
+
+from dangvu.lib.dates import vn_date
+from dangvu.orgs.models import Organization, Term, active_on
 from dangvu.orgs.tree import subtree_ids
-from dangvu.reports.facts import Figure, provider
+from dangvu.reports.facts import Figure, derived, provider
 
-from .models import Membership
+from .actions import probation_end
+from .models import Membership, PartyProfile, StaffRecord
 from .stats import section_one
 
+# The decision on a probationary member (recognition, or striking off) is due soon after the
+# probation ends; one still "dự bị" a quarter later is a record nobody updated, not a fact.
+RECOGNITION_DUE = dt.timedelta(days=90)
 PARTY = Membership.Kind.PARTY
+# An agency whose staff records show no hire and no departure for two years has records nobody
+# kept up: its counts are not this period's.
+STAFF_RECORDS_QUIET = dt.timedelta(days=2 * 365)
 
 
 @provider
 def staff_and_members(org, period):
     """Section I is a picture on the last day of the period."""
     return section_one(org, period.end)
+
+
+@derived
+def records_behind(org, period, facts):
+    """What section I would state from records left behind: probationary members past their
+    probation with no decision, and staff counts from records nobody changed for years. Each is
+    a slot the office has to settle before the report is signed, never a silent figure."""
+    return {
+        **_overdue_probation(period, facts.get("party.members.probationary")),
+        **_stale_staff(org, period, facts.get("staff.present")),
+        **_expired_term(org, period),
+    }
+
+
+def _expired_term(org, period):
+    """A committee whose last recorded term ended before the period's end has a new one the
+    records do not know: a slot, not a sentence about the committee that silently vanishes."""
+    day = period.end
+    terms = Term.objects.filter(organization=org, body=Term.Body.EXECUTIVE, valid_from__lte=day)
+    note = ""
+    if terms.exists() and not terms.filter(active_on(day)).exists():
+        last = terms.order_by("-valid_from").first()
+        ended = f", đến ngày {vn_date(last.valid_to)}" if last.valid_to else ""
+        note = f"[cần bổ sung: cấp ủy nhiệm kỳ hiện tại (nhiệm kỳ {last.name} trong hồ sơ{ended})]"
+    return {"committee.expired_note": Figure(note, label="Nhiệm kỳ cấp ủy")}
+
+
+def _overdue_probation(period, probationary):
+    overdue = frozenset(
+        person_id
+        for person_id, admitted_on in PartyProfile.objects.filter(
+            person_id__in=probationary.people if probationary else ()
+        ).values_list("person_id", "admitted_on")
+        if admitted_on and probation_end(admitted_on) + RECOGNITION_DUE < period.end
+    )
+    note = (
+        f"[cần bổ sung: {len(overdue):02d} đảng viên dự bị đã hết thời gian dự bị, chưa có quyết "
+        f"định công nhận chính thức: cập nhật hồ sơ]"
+        if overdue
+        else ""
+    )
+    return {
+        "party.members.probationary.overdue": Figure(
+            len(overdue), overdue, label="Đảng viên dự bị quá hạn xét công nhận chính thức"
+        ),
+        "party.members.probationary.overdue_note": Figure(
+            note, overdue, label="Đảng viên dự bị quá hạn"
+        ),
+    }
+
+
+def _stale_staff(org, period, present):
+    note, latest = "", None
+    if present and present.value:
+        agencies = Organization.objects.filter(
+            id__in=subtree_ids([org.id]), kind=Organization.Kind.AGENCY
+        )
+        day = period.end
+        dates = StaffRecord.objects.filter(agency__in=agencies).aggregate(
+            hired=Max("valid_from", filter=Q(valid_from__lte=day)),
+            left=Max("valid_to", filter=Q(valid_to__lte=day)),
+        )
+        latest = max((d for d in dates.values() if d), default=None)
+        if latest and latest < day - STAFF_RECORDS_QUIET:
+            note = (
+                f"[cần bổ sung: số liệu biên chế năm {day.year}: hồ sơ cán bộ không có thay đổi "
+                f"nào từ ngày {vn_date(latest)}]"
+            )
+    return {
+        "staff.records_note": Figure(
+            note, present.people if note else frozenset(), label="Hồ sơ biên chế"
+        )
+    }
 
 
 @provider

@@ -38,7 +38,7 @@ LABELS = {
     "staff.public_employee": "Biên chế sự nghiệp có mặt",
     "staff.public_employee.women": "Biên chế sự nghiệp: nữ",
     "staff.public_employee.ethnic_minority": "Biên chế sự nghiệp: dân tộc thiểu số",
-    "staff.contract": "Hợp đồng theo NĐ 68",
+    "staff.contract": "Hợp đồng lao động",
     "staff.contract.at_agency": "Hợp đồng tại cơ quan",
     "staff.contract.at_service_units": "Hợp đồng tại đơn vị sự nghiệp",
     "staff.contract.women": "Hợp đồng: nữ",

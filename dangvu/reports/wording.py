@@ -3,7 +3,8 @@
 template only ever refers to facts."""
 
 from dangvu.lib.narrative import render_value
-from dangvu.orgs.models import Organization
+from dangvu.lib.rules import rule_in_force
+from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.people.models import Qualification
 
 from .facts import Figure, derived, provider
@@ -33,11 +34,59 @@ def organization_names(org, period):
             _agency_word(agency.name_on(day)) if agency else "cơ quan",
             label="Cách gọi ngắn cơ quan (Sở, Ban …)",
         ),
+        # The contracts an agency counts beside its staff follow the decree of the day: NĐ 68
+        # until 2019, with NĐ 161 until 2022, NĐ 111 since (rules/contract_staff).
+        "staff.contract.basis": Figure(_contract_basis(day), label="Căn cứ hợp đồng lao động"),
         "period.year": Figure(period.end.year, label="Năm báo cáo"),
         "period.next_year": Figure(period.end.year + 1, label="Năm kế hoạch"),
         "period.name": Figure(period_name(period), label="Kỳ báo cáo"),
         "period.next_name": Figure(period_name(next_period(period)), label="Kỳ kế hoạch"),
     }
+
+
+@provider
+def cell_leadership(org, period):
+    """How a cell's report names who leads it: "chi ủy nhiệm kỳ 2020-2025 gồm 03 đồng chí" where
+    a chi ủy was elected (seats beyond bí thư and phó bí thư), else "bí thư chi bộ nhiệm kỳ …:
+    đồng chí …" (a cell of fewer than nine full members elects a bí thư and perhaps a phó bí thư,
+    no chi ủy). Empty before any term, so the clause drops out."""
+    day = period.end
+    term = (
+        Term.objects.filter(active_on(day), organization=org, body=Term.Body.EXECUTIVE)
+        .order_by("-valid_from")
+        .first()
+    )
+    seats = (
+        list(
+            Position.objects.filter(active_on(day), term=term)
+            .select_related("person")
+            .order_by("role", "valid_from")
+        )
+        if term
+        else []
+    )
+    people = frozenset(s.person_id for s in seats)
+    officers = {Position.Role.SECRETARY, Position.Role.DEPUTY_SECRETARY}
+    if not seats:
+        line = ""
+    elif any(s.role not in officers for s in seats):
+        line = f"chi ủy nhiệm kỳ {term.name} gồm {render_value(len(people))} đồng chí"
+    else:
+        names = [
+            f"{s.get_role_display().lower()} chi bộ: đồng chí {s.person.full_name}"
+            for role in (Position.Role.SECRETARY, Position.Role.DEPUTY_SECRETARY)
+            for s in seats
+            if s.role == role
+        ]
+        line = f"nhiệm kỳ {term.name}, {', '.join(names)}"
+    return {"committee.cell_line": Figure(line, people, label="Chi ủy, bí thư chi bộ")}
+
+
+def _contract_basis(day):
+    try:
+        return rule_in_force("contract_staff", day)["lead"]
+    except LookupError:  # before the first decree on these contracts
+        return "Hợp đồng lao động"
 
 
 def _executive(name):
@@ -129,10 +178,30 @@ def _titles(facts, name, model_label="meetings.activity"):
         model.objects.filter(id__in=ids).order_by("starts_on", "id").values_list("title", flat=True)
     )
     return Figure(
-        [_lower_first(t) for t in titles],
+        merge_repeats(_lower_first(t) for t in titles),
         label=f"{fig.label} (danh sách)",
         records={model_label: ids},
     )
+
+
+def merge_repeats(titles):
+    """A list as an office writes it: the same title once, with how often ("thăm hỏi đoàn viên
+    ốm đau (03 lần)"), and titles that differ only after a dash gathered under their common part
+    ("sinh hoạt chi bộ tháng 9/2017 (Chi bộ 1, Chi bộ 2)"), in the order each first came."""
+    counts, details = {}, {}
+    for title in titles:
+        head, dash, tail = title.partition(" — ")
+        key = head if dash else title
+        counts[key] = counts.get(key, 0) + 1
+        if dash and tail not in details.setdefault(key, []):
+            details[key].append(tail)
+    merged = []
+    for key, n in counts.items():
+        if details.get(key):
+            merged.append(f"{key} ({', '.join(details[key])})")
+        else:
+            merged.append(f"{key} ({render_value(n)} lần)" if n > 1 else key)
+    return merged
 
 
 def _lower_first(text):
@@ -216,7 +285,8 @@ def _prose(facts, name, side):
         groups.setdefault(kind, []).append(_lower_first(_without_lead(kind, title)))
     leads = LEADS[side]
     text = ". ".join(
-        f"{leads.get(kind, leads['other'])}: {'; '.join(titles)}" for kind, titles in groups.items()
+        f"{leads.get(kind, leads['other'])}: {'; '.join(merge_repeats(titles))}"
+        for kind, titles in groups.items()
     )
     return Figure(text, label=f"{fig.label} (theo loại)", records={"meetings.activity": ids})
 
@@ -255,7 +325,7 @@ def mass_organization_activities(org, period):
             .distinct()
         )
         out[f"activities.{kind}.titles"] = Figure(
-            [_lower_first(t) for _, t in rows],
+            merge_repeats(_lower_first(t) for _, t in rows),
             label=f"Hoạt động do {label} tổ chức",
             records={"meetings.activity": frozenset(i for i, _ in rows)},
         )
@@ -276,7 +346,7 @@ def mass_organization_activities(org, period):
             if i not in held
         ]
         out[f"activities.{kind}.attended_titles"] = Figure(
-            [_lower_first(t) for _, t in joined],
+            merge_repeats(_lower_first(t) for _, t in joined),
             label=f"Hoạt động {label} tham dự",
             records={"meetings.activity": frozenset(i for i, _ in joined)},
         )

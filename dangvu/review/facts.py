@@ -2,6 +2,7 @@
 
 from django.db.models import Q
 
+from dangvu.lib.narrative import render_value
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Membership
 from dangvu.reports.facts import Figure, provider
@@ -64,10 +65,44 @@ def _evaluations(ids, years):
         facts[f"evaluations.orgs.{band}"] = Figure(
             len(orgs),
             orgs=frozenset(o for _e, o in orgs),
-            label=f"Tổ chức xếp loại {label['short']}",
+            label=f"Tổ chức xếp loại {label.get('org_short', label['short'])}",
             records={Evaluation._meta.label_lower: frozenset(e for e, _o in orgs)},
         )
+    facts.update(_evaluation_wording(facts, rule))
     return facts
+
+
+def _evaluation_wording(facts, rule):
+    """ "Hoàn thành xuất sắc nhiệm vụ: 02; Hoàn thành tốt nhiệm vụ: 10 …" for members and for
+    organizations, in the words of the rule of the year (27-HD/BTCTW rates organizations "Trong
+    sạch, vững mạnh" … "Yếu kém", the later rules in the members' four levels), and the rule's
+    name; empty when nobody was rated, so a report's sentences about ratings drop out."""
+    out, rated_any = {}, False
+    for who, for_org, title in (
+        ("members", False, "Kết quả xếp loại đảng viên"),
+        ("orgs", True, "Kết quả xếp loại tổ chức đảng"),
+    ):
+        figures = [(band, facts[f"evaluations.{who}.{band['code']}"]) for band in rule["bands"]]
+        rated = [(band, fig) for band, fig in figures if fig.value]
+        rated_any = rated_any or bool(rated)
+        out[f"evaluations.{who}.summary"] = Figure(
+            "; ".join(
+                f"{band['org_label' if for_org else 'label']}: {render_value(fig.value)}"
+                for band, fig in rated
+            ),
+            people=frozenset().union(*(fig.people for _b, fig in rated)),
+            orgs=frozenset().union(*(fig.orgs for _b, fig in rated)),
+            label=title,
+            records={
+                Evaluation._meta.label_lower: frozenset().union(
+                    *(fig.records.get(Evaluation._meta.label_lower, ()) for _b, fig in rated)
+                )
+            },
+        )
+    out["evaluations.rule"] = Figure(
+        rule.source if rated_any else "", label="Căn cứ đánh giá, xếp loại"
+    )
+    return out
 
 
 def _split_people(rows, spans):

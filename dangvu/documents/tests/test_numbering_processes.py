@@ -4,19 +4,13 @@ numbers: real OS processes, each with its own database connection, against a rea
 or against the test database when it is PostgreSQL (row locks)."""
 
 import datetime as dt
-import json
-import os
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db import connection
 
+from dangvu.tests.processes import postgres_env, race, run, sqlite_env
+
 PROCESSES = 12
-ROOT = Path(settings.BASE_DIR)
 DOC_TYPE = "Báo cáo"
 DAY = "2017-12-05"
 
@@ -32,12 +26,12 @@ from django.db import connection
 from dangvu.documents import actions
 from dangvu.orgs.models import Organization
 org = Organization.objects.get(slug=sys.argv[1])
-folder = Path(sys.argv[2])
+folder = Path(sys.argv[4])
 (folder / f"ready-{os.getpid()}").touch()
 while not (folder / "go").exists():
     time.sleep(0.002)
 try:
-    reserved = actions.next_number(None, org, sys.argv[3], dt.date.fromisoformat(sys.argv[4]))
+    reserved = actions.next_number(None, org, sys.argv[2], dt.date.fromisoformat(sys.argv[3]))
     print(json.dumps({"number": reserved.number, "symbol": reserved.symbol}))
 except Exception as e:
     print(json.dumps({"error": f"{type(e).__name__}: {e}"}))
@@ -58,44 +52,8 @@ actions.open_term(None, committee, name="2015-2020", valid_from=dt.date(2015, 6,
 """
 
 
-def _run(env, *args, timeout=240):
-    done = subprocess.run(
-        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return done
-
-
 def _race(env, folder, slug):
-    """Start the processes, release them together once all are ready, and collect their output."""
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", WORKER, slug, str(folder), DOC_TYPE, DAY],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(PROCESSES)
-    ]
-    try:
-        deadline = time.monotonic() + 180
-        while len(list(folder.glob("ready-*"))) < PROCESSES:
-            assert all(p.poll() is None for p in procs), "a process ended before the start"
-            assert time.monotonic() < deadline, "the processes did not start in time"
-            time.sleep(0.05)
-        (folder / "go").touch()
-        outputs = [p.communicate(timeout=120) for p in procs]
-    finally:
-        for p in procs:
-            if p.poll() is None:
-                p.kill()
-    results = []
-    for p, (out, err) in zip(procs, outputs, strict=True):
-        assert p.returncode == 0, (out, err[-2000:])
-        results.append(json.loads(out.strip().splitlines()[-1]))
-    return results
+    return race(env, folder, [[WORKER, slug, DOC_TYPE, DAY]] * PROCESSES)
 
 
 def _check(results, count_in_db):
@@ -108,16 +66,12 @@ def _check(results, count_in_db):
 @pytest.mark.slow
 def test_twelve_processes_on_a_sqlite_file(tmp_path):
     db = tmp_path / "numbers.sqlite3"
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{db}",
-        "DJANGO_SETTINGS_MODULE": "dangvu.settings",
-    }
-    _run(env, "manage.py", "migrate", "-v", "0")
-    _run(env, "-c", SETUP)
+    env = sqlite_env(db)
+    run(env, "manage.py", "migrate", "-v", "0")
+    run(env, "-c", SETUP)
     results = _race(env, tmp_path, "du")
     # Read what the processes left in the file: one counter at 12, twelve audit entries.
-    check = _run(
+    check = run(
         env,
         "-c",
         "import django, os; django.setup();"
@@ -126,7 +80,7 @@ def test_twelve_processes_on_a_sqlite_file(tmp_path):
         "print(NumberCounter.objects.get().last,"
         " AuditEntry.objects.filter(action='document.number').count())",
     )
-    last, audited = map(int, check.stdout.split())
+    last, audited = map(int, check.split())
     assert last == PROCESSES
     _check(results, audited)
 
@@ -154,9 +108,5 @@ def test_twelve_processes_on_postgresql(tmp_path):
         valid_from=dt.date(2015, 6, 20),
         valid_to=dt.date(2020, 7, 1),
     )
-    s = connection.settings_dict
-    host, port = s["HOST"] or "localhost", s["PORT"] or 5432
-    url = f"postgres://{s['USER']}:{s['PASSWORD']}@{host}:{port}/{s['NAME']}"
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "dangvu.settings"}
-    results = _race(env, tmp_path, "du-pg")
+    results = _race(postgres_env(), tmp_path, "du-pg")
     _check(results, AuditEntry.objects.filter(action="document.number").count())

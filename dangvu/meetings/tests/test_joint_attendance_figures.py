@@ -92,3 +92,36 @@ def test_a_member_who_left_before_the_meeting_is_not_counted(world):
     _meeting([world.cell1, world.cell2], present=[mover, *world.members1[1:3]])
     assert facts(world.cell1)[LƯỢT] == 2
     assert facts(world.cell2)[LƯỢT] == 1
+
+
+def test_no_organization_of_the_demo_reports_more_attendances_than_possible(demo):
+    """Every organization of the demo, every year: the attendances of each kind of activity are
+    at most what its sessions allow, the members of the organization on each session's day plus
+    the outside participants counted there."""
+    from dangvu.orgs.models import Organization, active_on
+    from dangvu.orgs.tree import subtree_ids
+    from dangvu.people.models import Membership
+    from dangvu.reports.facts import compute
+    from dangvu.meetings.models import Activity
+
+    orgs = [demo, *Organization.objects.filter(parent=demo, kind="party_cell")]
+    checked = 0
+    for org in orgs:
+        ids = subtree_ids([org.id])
+        for year in range(2014, dt.date.today().year + 1):
+            figures = compute(org, Period.year(year))
+            for name, fig in figures.items():
+                if not (name.startswith("activities.") and name.endswith(".attendances")):
+                    continue
+                sessions = Activity.objects.filter(id__in=fig.records.get("meetings.activity", ()))
+                bound = sum(
+                    a.head_count
+                    + Membership.objects.filter(active_on(a.starts_on), org_id__in=ids)
+                    .values("person_id")
+                    .distinct()
+                    .count()
+                    for a in sessions
+                )
+                assert fig.value <= bound, (org.slug, year, name, fig.value, bound)
+                checked += bool(fig.value)
+    assert checked > 20

@@ -4,17 +4,12 @@ SQLite file (WAL, IMMEDIATE transactions, as settings.py configures it) and agai
 database when it is PostgreSQL. Both saves succeed, and every row of both cells is kept."""
 
 import json
-import os
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db import connection
 
-ROOT = Path(settings.BASE_DIR)
+from dangvu.tests.processes import postgres_env, race, run, sqlite_env
+
 ROUNDS = 3
 CELL_SIZE = 6
 
@@ -64,7 +59,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dangvu.settings")
 django.setup()
 from django.contrib.auth import get_user_model
 from django.test import Client
-username, meeting, people, folder = sys.argv[1], sys.argv[2], json.loads(sys.argv[3]), Path(sys.argv[4])
+username, meeting = sys.argv[1], sys.argv[2]
+people, folder = json.loads(sys.argv[3]), Path(sys.argv[4])
 client = Client(HTTP_HOST="localhost")
 client.force_login(get_user_model().objects.get(username=username))
 url = f"/hoat-dong/{meeting}/diem-danh/"
@@ -80,55 +76,20 @@ print(json.dumps({"status": answer.status_code}))
 """
 
 
-def _run(env, *args):
-    done = subprocess.run(
-        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return done.stdout
-
-
-def _race(env, folder, jobs):
-    """Start one worker per (username, meeting, people), release them together, collect output."""
-    folder.mkdir()
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", WORKER, user, str(meeting), json.dumps(ids), str(folder)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for user, meeting, ids in jobs
-    ]
-    try:
-        deadline = time.monotonic() + 180
-        while len(list(folder.glob("ready-*"))) < len(procs):
-            assert all(p.poll() is None for p in procs), [p.communicate() for p in procs]
-            assert time.monotonic() < deadline, "the processes did not start in time"
-            time.sleep(0.02)
-        (folder / "go").touch()
-        outputs = [p.communicate(timeout=120) for p in procs]
-    finally:
-        for p in procs:
-            if p.poll() is None:
-                p.kill()
-    for p, (out, err) in zip(procs, outputs, strict=True):
-        assert p.returncode == 0, err[-3000:]
-        # 302: the page redirects to the meeting after "Đã lưu điểm danh".
-        assert json.loads(out.strip().splitlines()[-1]) == {"status": 302}
-
-
 def _races(env, tmp_path, tag):
-    made = json.loads(_run(env, "-c", SETUP, tag, str(CELL_SIZE), str(ROUNDS)).splitlines()[-1])
+    made = json.loads(run(env, "-c", SETUP, tag, str(CELL_SIZE), str(ROUNDS)).splitlines()[-1])
     first, second = made["members"]
     for n, meeting in enumerate(made["meetings"]):
-        _race(
+        answers = race(
             env,
             tmp_path / f"round-{n}",
-            [(f"bt1{tag}", meeting, first), (f"bt2{tag}", meeting, second)],
+            [
+                [WORKER, f"bt{i}{tag}", str(meeting), json.dumps(ids)]
+                for i, ids in ((1, first), (2, second))
+            ],
         )
+        # 302: the page redirects to the meeting after "Đã lưu điểm danh".
+        assert answers == [{"status": 302}, {"status": 302}]
     return made
 
 
@@ -160,14 +121,10 @@ def _check(made, recorded):
 @pytest.mark.slow
 def test_two_secretaries_at_once_on_a_sqlite_file(tmp_path):
     db = tmp_path / "joint.sqlite3"
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{db}",
-        "DJANGO_SETTINGS_MODULE": "dangvu.settings",
-    }
-    _run(env, "manage.py", "migrate", "-v", "0")
+    env = sqlite_env(db)
+    run(env, "manage.py", "migrate", "-v", "0")
     made = _races(env, tmp_path, "sq")
-    _check(made, json.loads(_run(env, "-c", READ, json.dumps(made["meetings"])).splitlines()[-1]))
+    _check(made, json.loads(run(env, "-c", READ, json.dumps(made["meetings"])).splitlines()[-1]))
 
 
 @pytest.mark.postgres
@@ -175,9 +132,6 @@ def test_two_secretaries_at_once_on_a_sqlite_file(tmp_path):
 def test_two_secretaries_at_once_on_postgresql(tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip("needs DATABASE_URL pointing to PostgreSQL")
-    s = connection.settings_dict
-    host, port = s["HOST"] or "localhost", s["PORT"] or 5432
-    url = f"postgres://{s['USER']}:{s['PASSWORD']}@{host}:{port}/{s['NAME']}"
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "dangvu.settings"}
+    env = postgres_env()
     made = _races(env, tmp_path, "pg")
-    _check(made, json.loads(_run(env, "-c", READ, json.dumps(made["meetings"])).splitlines()[-1]))
+    _check(made, json.loads(run(env, "-c", READ, json.dumps(made["meetings"])).splitlines()[-1]))

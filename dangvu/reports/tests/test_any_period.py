@@ -103,7 +103,8 @@ def test_a_cell_speaks_as_a_cell(demo, tmp_path):
         assert wrong not in text, wrong
     assert "Chi bộ 1 trực thuộc Đảng ủy Sở Thông tin và Truyền thông" in text
     assert "T/M CHI BỘ" in text
-    assert "không có đảng viên dự bị" in text  # zero said as an office says it
+    # No probationary member: the clause about them is left out, not "không có đảng viên dự bị".
+    assert "dự bị" not in text.split("II.")[0]
     assert "Số      -BC/CB" in text  # the number's slot until one is taken
     assert text.startswith("**DỰ THẢO**")
 
@@ -310,20 +311,38 @@ def test_a_made_up_cell_gets_its_own_report(water_cell, tmp_path):
     assert "**CHI BỘ CÔNG TY CỔ PHẦN CẤP THOÁT NƯỚC BẾN TRE**" in text
     assert "*Bến Tre, ngày 31 tháng 12 năm 2021*" in text
     assert "trực thuộc Đảng ủy Khối Doanh nghiệp tỉnh Bến Tre" in text
-    assert "chi ủy nhiệm kỳ 2020-2025 gồm 01 đồng chí" in text
+    # One seat, the bí thư's: a small cell elects no chi ủy.
+    assert "nhiệm kỳ 2020-2025, bí thư chi bộ: đồng chí Trần Văn Nước" in text
+    assert "chi ủy" not in text.split("II.")[0]
     assert "có 04 đảng viên, trong đó 03 đảng viên chính thức và 01 đảng viên dự bị" in text
-    assert "kết nạp 01 đảng viên mới" in text
+    assert "01 quần chúng được kết nạp vào Đảng tại chi bộ" in text
     assert "T/M CHI BỘ" in text and "Trần Văn Nước" in text
     for wrong in ("Ban Chấp hành", "Giám đốc", "chi bộ trực thuộc", "Sở Thông tin"):
         assert wrong not in text, wrong
     # Before its committee was elected the clause about it is left out, not written "00".
     text = _report("annual", slug, 2019, tmp_path).read_text()
     assert "chi ủy" not in text.split("II.")[0]
-    assert "có 03 đảng viên, trong đó 03 đảng viên chính thức và không có đảng viên dự bị" in text
+    assert "có 03 đảng viên." in text
     for year in range(2019, 2025):
         _sound(slug, "annual", year)
     for kind, period in (("six_month", "H1"), ("quarterly", "Q2"), ("monthly", "05")):
         _sound(slug, kind, 2021, period)
+
+
+def test_a_cell_with_a_chi_uy_says_so(water_cell, tmp_path):
+    term = water_cell.terms.get()
+    seated = set(term.positions.values_list("person_id", flat=True))
+    others = [
+        m.person
+        for m in water_cell.memberships.filter(valid_to=None).order_by("person__id")
+        if m.person_id not in seated
+    ][:2]
+    org_actions.appoint(None, term, others[0], Position.Role.DEPUTY_SECRETARY, term.valid_from)
+    text = _report("annual", water_cell.slug, 2021, tmp_path).read_text()
+    assert "bí thư chi bộ: đồng chí Trần Văn Nước, phó bí thư chi bộ: đồng chí" in text
+    org_actions.appoint(None, term, others[1], Position.Role.MEMBER, term.valid_from)
+    text = _report("annual", water_cell.slug, 2021, tmp_path).read_text()
+    assert "chi ủy nhiệm kỳ 2020-2025 gồm 03 đồng chí" in text
 
 
 def test_a_made_up_cell_is_refused_outside_its_life(water_cell, tmp_path):
@@ -361,3 +380,45 @@ def test_a_year_before_the_rules_is_refused_for_an_old_organization(db, tmp_path
     text = _report("six_month", "chi-bo-bao-long-an", 2020, tmp_path, "h1").read_text()
     assert "*Long An, ngày 30 tháng 6 năm 2020*" in text
     assert "[cần bổ sung: Quyết định thành lập]" not in text  # a six-month review does not ask
+
+
+def test_contract_staff_are_counted_under_the_decree_of_the_year(demo, tmp_path):
+    """NĐ 68/2000 in 2017, NĐ 111/2022 in 2024: a report never cites a replaced decree."""
+    old = _report("annual", "so-tttt-tra-vinh", 2017, tmp_path).read_text()
+    new = _report("annual", "so-tttt-tra-vinh", 2024, tmp_path).read_text()
+    assert "theo NĐ 68 của Chính phủ" in old and "111/2022" not in old
+    assert "Nghị định 111/2022/NĐ-CP" in new and "NĐ 68" not in new
+
+
+def test_records_left_behind_are_slots_not_facts(demo, tmp_path):
+    """The demo's records stop in 2018: a 2024 report does not state 2018's staff or members
+    still probationary years after their probation as this year's facts; 2017's does not ask."""
+    text_2017 = _report("annual", "so-tttt-tra-vinh", 2017, tmp_path).read_text()
+    text_2024 = _report("annual", "so-tttt-tra-vinh", 2024, tmp_path).read_text()
+    assert "hết thời gian dự bị" not in text_2017 and "hồ sơ cán bộ không có" not in text_2017
+    assert re.search(r"\[cần bổ sung: \d{2} đảng viên dự bị đã hết thời gian dự bị", text_2024)
+    assert re.search(r"\[cần bổ sung: số liệu biên chế năm 2024: hồ sơ cán bộ", text_2024)
+    cell = _report("annual", "so-tttt-chi-bo-2", 2024, tmp_path).read_text()
+    assert "hết thời gian dự bị" in cell
+
+
+def test_a_year_without_fee_books_asks_for_them(demo, tmp_path):
+    """The demo's books stop in 2017: a later year is not "Thu đảng phí: 0 đồng" with last
+    balance carried over, but a slot for the missing books; a cell's table has no budget lines."""
+    later = _report("annual", "so-tttt-chi-bo-2", 2023, tmp_path).read_text()
+    assert "[cần bổ sung: sổ thu, nộp đảng phí năm 2023 (chưa có trong hồ sơ)]" in later
+    assert "Thu đảng phí |" not in later
+    own = _report("annual", "so-tttt-chi-bo-2", 2017, tmp_path).read_text()
+    assert "+ Thu đảng phí" in own
+    assert "Ngân sách cấp" not in own and "Chi hoạt động" not in own
+
+
+def test_an_expired_committee_term_is_a_slot(demo, tmp_path):
+    """The demo's committee term 2015-2020 is the last one recorded: from 2021 on the report asks
+    for the current one instead of dropping the sentence about the committee."""
+    text = _report("annual", "so-tttt-tra-vinh", 2021, tmp_path).read_text()
+    assert "[cần bổ sung: cấp ủy nhiệm kỳ hiện tại (nhiệm kỳ 2015-2020 trong hồ sơ" in text
+    assert (
+        "cấp ủy nhiệm kỳ hiện tại"
+        not in _report("annual", "so-tttt-tra-vinh", 2017, tmp_path).read_text()
+    )

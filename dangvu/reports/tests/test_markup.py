@@ -73,3 +73,23 @@ def test_a_condition_leaves_its_stretch_out_when_absent():
     assert _text(source, facts) == "Sở X có Giám đốc và 03 Phó Giám đốc."
     assert _text(source, {**facts, "agency.directors": 0}) == "Sở X có 03 Phó Giám đốc."
     assert _text(source, {**facts, "agency.name": ""}) == ""
+
+
+def test_lists_merge_repeated_titles_as_an_office_writes_them():
+    from dangvu.reports.wording import merge_repeats
+
+    titles = [
+        "thăm hỏi đoàn viên ốm đau",
+        "sinh hoạt chi bộ tháng 9/2017 — Chi bộ 1",
+        "thăm hỏi đoàn viên ốm đau",
+        "sinh hoạt chi bộ tháng 9/2017 — Chi bộ 2",
+        "đại hội chi bộ",
+        "thăm hỏi đoàn viên ốm đau",
+        "sinh hoạt chi bộ tháng 9/2017 — Chi bộ 1",
+    ]
+    assert merge_repeats(titles) == [
+        "thăm hỏi đoàn viên ốm đau (03 lần)",
+        "sinh hoạt chi bộ tháng 9/2017 (Chi bộ 1, Chi bộ 2)",
+        "đại hội chi bộ",
+    ]
+    assert merge_repeats([]) == []

@@ -26,12 +26,23 @@ def test_the_band_follows_the_rule_of_the_year(world):
     e2017, _ = _evaluate(world, 2017, world.members1[0], score="91")
     e2024, _ = _evaluate(world, 2024, world.members1[0], score="91")
     assert e2017.band == e2024.band == "excellent"
-    assert "09-HD/BTCTW" in e2017.rule_source
+    assert "27-HD/BTCTW" in e2017.rule_source
     assert "124-QĐ/TW" in e2024.rule_source
     assert actions.band_label(actions.classification_rule(2017), "good", for_org=True) == (
         "Hoàn thành tốt nhiệm vụ"
     )
-    assert actions.band_label(actions.classification_rule(2017), "excellent").startswith(
+    # 27-HD/BTCTW (2014) rates organizations "Trong sạch, vững mạnh" … "Yếu kém"; from 2018 on,
+    # organizations take the members' four levels.
+    assert actions.band_label(actions.classification_rule(2017), "excellent", for_org=True) == (
+        "Trong sạch, vững mạnh"
+    )
+    assert actions.band_label(actions.classification_rule(2017), "not_done", for_org=True) == (
+        "Yếu kém"
+    )
+    assert actions.band_label(actions.classification_rule(2019), "excellent", for_org=True) == (
+        "Hoàn thành xuất sắc nhiệm vụ"
+    )
+    assert not actions.band_label(actions.classification_rule(2017), "excellent").startswith(
         "Đủ tư cách"
     )
     e, _ = _evaluate(world, 2024, world.members1[1], score="69,9")
@@ -86,7 +97,7 @@ def test_the_list_shows_the_rule_and_the_warning(world, user_with):
         _evaluate(world, 2017, p, band="excellent")
     client = user_with("office", world.committee)
     html = client.get("/xep-loai/?nam=2017").content.decode()
-    assert "09-HD/BTCTW" in html and "chưa được xác nhận" in html
+    assert "27-HD/BTCTW" in html and "chưa được xác nhận" in html
     assert "vượt 20%" in html
     response = client.post(
         "/xep-loai/them/",
