@@ -98,11 +98,11 @@ def test_no_organization_of_the_demo_reports_more_attendances_than_possible(demo
     """Every organization of the demo, every year: the attendances of each kind of activity are
     at most what its sessions allow, the members of the organization on each session's day plus
     the outside participants counted there."""
+    from dangvu.meetings.models import Activity
     from dangvu.orgs.models import Organization, active_on
     from dangvu.orgs.tree import subtree_ids
     from dangvu.people.models import Membership
     from dangvu.reports.facts import compute
-    from dangvu.meetings.models import Activity
 
     orgs = [demo, *Organization.objects.filter(parent=demo, kind="party_cell")]
     checked = 0
