@@ -29,9 +29,9 @@ def main():
     from django.test import Client
     from django.test.utils import setup_test_environment
 
+    from dangvu.meetings.models import Activity, ActivityOrg
     from dangvu.orgs import actions as org_actions
     from dangvu.orgs.models import Organization
-    from dangvu.work.models import Activity, ActivityOrg
 
     K = Organization.Kind
     org = org_actions.create_org(

@@ -57,7 +57,7 @@ def _activities(org, n):
 
     if not apps.is_installed("dangvu.work"):
         return
-    from dangvu.work.models import Activity, ActivityOrg
+    from dangvu.meetings.models import Activity, ActivityOrg
 
     day0 = dt.date(2017, 1, 1)
     kinds = [k for k, _ in Activity.Kind.choices]

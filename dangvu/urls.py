@@ -15,7 +15,12 @@ urlpatterns = [
     path("", include("dangvu.home.urls")),
     path("", include("dangvu.orgs.urls")),
     path("", include("dangvu.people.urls")),
-    path("", include("dangvu.work.urls")),
+    path("", include("dangvu.meetings.urls")),
+    path("", include("dangvu.programme.urls")),
+    path("", include("dangvu.review.urls")),
+    path("", include("dangvu.oversight.urls")),
+    path("", include("dangvu.training.urls")),
+    path("", include("dangvu.mobilisation.urls")),
     path("", include("dangvu.finance.urls")),
     path("", include("dangvu.people.excel_urls")),
     path("", include("dangvu.reports.urls")),
@@ -23,3 +28,6 @@ urlpatterns = [
     path("", include("dangvu.accounts.urls")),
     path("", include("dangvu.superior.urls")),
 ]
+
+# Out-of-range parameters are refused by dangvu.web's parsers with a Vietnamese message.
+handler400 = "dangvu.web.bad_request"

@@ -1,23 +1,127 @@
-"""Small helpers shared by the views of every app."""
+"""Small helpers shared by the views of every app.
+
+URL parameters are read here, by one set of parsers: an absent or unreadable filter falls back
+to the page's default, a value dangvu cannot hold (a year outside 1930–2100, a 40-digit number)
+is a 400 with a Vietnamese message, and an organization out of the user's scope is a 404 that
+does not name it. No view parses `request.GET` by hand.
+"""
 
 import datetime as dt
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from django.db.models import Max
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
 from dangvu.lib.dates import parse_date
 
+# The years dangvu keeps records of: a Party organization's records start after 1930.
+MIN_YEAR, MAX_YEAR = 1930, 2100
+# The largest whole number a form or a URL accepts: far above any sum of đồng or head count, far
+# below what a database's big integer holds, so a 40-digit figure is refused, not a crash.
+MAX_WHOLE = 10**15
+
+
+def check_year(year, what="Năm"):
+    """`year` if dangvu keeps records of it; else a 400 with a Vietnamese message."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise BadRequest(f"{what} {year} không hợp lệ: chỉ nhận từ {MIN_YEAR} đến {MAX_YEAR}.")
+    return year
+
+
+def url_year(year):
+    """A year that is part of a page's address (…/bao-cao-gui/2017/): one out of range is a page
+    that does not exist, a 404."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise Http404(f"Không có trang của năm {year}: chỉ có từ {MIN_YEAR} đến {MAX_YEAR}.")
+    return year
+
+
+def _whole(text):
+    """A whole number typed in a URL, None when it is not one; any number longer than MAX_WHOLE's
+    digits reads as MAX_WHOLE + 1 (Python refuses to read a few thousand digits)."""
+    text = (text or "").strip()
+    if not (text.isdecimal() and text.isascii()):
+        return None
+    return int(text) if len(text) <= len(str(MAX_WHOLE)) else MAX_WHOLE + 1
+
+
+def optional_year_param(request, name="nam"):
+    """A year filter: None when absent or unreadable, a 400 when out of range."""
+    year = _whole(request.GET.get(name))
+    return None if year is None else check_year(year)
+
+
+def year_param(request, latest=None, name="nam"):
+    """The page's year: ?nam=2017 when given, `default_year(latest)` when absent or unreadable,
+    a 400 when out of range."""
+    return optional_year_param(request, name) or default_year(latest)
+
+
+def optional_day_param(request, name):
+    """A date filter (2017-12-31 or 31/12/2017): None when absent or unreadable, a 400 when its
+    year is out of range (9999-12-31 would overflow every date computed from it)."""
+    try:
+        day = parse_date(request.GET.get(name))
+    except (ValueError, OverflowError):
+        return None
+    if day is not None:
+        check_year(day.year, "Ngày có năm")
+    return day
+
 
 def day_param(request, name="ngay", default=None):
     """The as-of date of a page (?ngay=2017-12-31 or 31/12/2017); today when absent or unreadable."""
+    return optional_day_param(request, name) or default or dt.date.today()
+
+
+def month_param(request, name="thang", default=None):
+    """A month (?thang=2017-03) as its first day; `default` (this month) when absent or
+    unreadable, a 400 when out of range."""
     try:
-        day = parse_date(request.GET.get(name))
+        first = dt.datetime.strptime(request.GET.get(name, ""), "%Y-%m").date()
     except ValueError:
-        day = None
-    return day or default or dt.date.today()
+        return default or dt.date.today().replace(day=1)
+    check_year(first.year, "Tháng có năm")
+    return first
+
+
+def whole_param(request, name, default=0):
+    """A whole number (?nhom=2): `default` when absent or unreadable, a 400 above MAX_WHOLE."""
+    value = _whole(request.GET.get(name))
+    if value is None:
+        return default
+    if value > MAX_WHOLE:
+        raise BadRequest(f"Giá trị “{name}” quá lớn.")
+    return value
+
+
+def org_param(request, orgs=None, name="to-chuc"):
+    """The organization a page is narrowed to (?to-chuc=<slug>): None when absent; a 404 naming
+    nothing when it is not among `orgs` (by default those the user reads), so a page never tells
+    the name of an organization out of scope."""
+    slug = (request.GET.get(name) or "").strip()
+    if not slug:
+        return None
+    orgs = request.scope.orgs() if orgs is None else orgs
+    org = orgs.filter(slug=slug).first()
+    if org is None:
+        raise Http404("Không tìm thấy tổ chức.")
+    return org
+
+
+class WholeNumberField(forms.IntegerField):
+    """A whole number no database refuses: a 40-digit figure is a form error, not a crash."""
+
+    def __init__(self, *, min_value=-MAX_WHOLE, max_value=MAX_WHOLE, **kwargs):
+        super().__init__(min_value=min_value, max_value=max_value, **kwargs)
+
+
+class YearField(forms.IntegerField):
+    def __init__(self, **kwargs):
+        super().__init__(min_value=MIN_YEAR, max_value=MAX_YEAR, **kwargs)
 
 
 # The first option of a dropdown nothing is chosen in (Django's default is "---------").
@@ -34,15 +138,6 @@ def latest_year(qs, field):
     """The latest year of `field` (a date or a year number) among `qs`, or None when it is empty."""
     value = qs.aggregate(latest=Max(field))["latest"]
     return value.year if isinstance(value, dt.date) else value
-
-
-def year_param(request, latest=None, name="nam"):
-    """The page's year: ?nam=2017 when given and plausible, else `default_year(latest)`."""
-    try:
-        year = int(request.GET.get(name, ""))
-    except ValueError:
-        return default_year(latest)
-    return year if 1930 <= year <= 2100 else default_year(latest)
 
 
 class DateInput(forms.DateInput):
@@ -62,6 +157,14 @@ def apply_action(form, func, *args, **kwargs):
         return None
 
 
+def attempt(func, *args, **kwargs):
+    """Run an action outside a form: (result, []) or (None, its Vietnamese messages)."""
+    try:
+        return func(*args, **kwargs), []
+    except ValidationError as e:
+        return None, e.messages
+
+
 def render_form(request, form, *, title, back_url, submit="Lưu", intro=""):
     return render(
         request,
@@ -69,3 +172,11 @@ def render_form(request, form, *, title, back_url, submit="Lưu", intro=""):
         {"form": form, "title": title, "back_url": back_url, "submit": submit, "intro": intro},
         status=400 if form.is_bound and form.errors else 200,
     )
+
+
+def bad_request(request, exception):
+    """The 400 page (`handler400`). It shows the message of a parser's BadRequest, which is
+    Vietnamese; Django's own refusals (a foreign Host header, a body too large) say English
+    things about the server, so they get the general sentence."""
+    message = str(exception) if type(exception) is BadRequest else ""
+    return render(request, "400.html", {"message": message}, status=400)

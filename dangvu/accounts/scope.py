@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from dangvu.core import access
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import children_map, subtree_ids
 from dangvu.people.models import Membership, PartyProfile, Person, StaffRecord
@@ -31,6 +32,9 @@ class Scope:
     # Organizations whose own reports this scope writes besides `write_org_ids`: a superior
     # committee's office drafts its own report while it only reads its units' records.
     own_report_org_ids: set = field(default_factory=set)
+    # Organizations whose own records this scope keeps: an office or a cell secretary role held
+    # on exactly that organization (the documents' secret entries follow it).
+    keeper_org_ids: set = field(default_factory=set)
 
     @classmethod
     def everything(cls):
@@ -40,7 +44,51 @@ class Scope:
     def sees_everything(self):
         return self.read_org_ids is None
 
+    # Any record kind, by the rules of dangvu.core.access ------------------------
+    def visible(self, model_or_qs):
+        """The records of a model (or a queryset of it) this scope may read."""
+        qs = _queryset(model_or_qs)
+        return access.rule_for(qs.model).read(self, qs)
+
+    def can_write(self, obj):
+        """Whether this scope may change `obj`, a record it reads."""
+        return access.rule_for(type(obj)).write(self, obj)
+
+    def get_or_404(self, model_or_qs, pk, write=False):
+        """The record `pk` if this scope reads it (else 404); with `write`, 403 unless it may
+        change it. An unreadable record is a 404, so a guessed id tells nothing."""
+        qs = _queryset(model_or_qs)
+        rule = access.rule_for(qs.model)
+        obj = rule.read(self, qs).filter(pk=pk).first()
+        if obj is None:
+            raise Http404(f"Không tìm thấy {rule.noun}.")
+        if write and not rule.write(self, obj):
+            raise PermissionDenied(f"Bạn không có quyền thay đổi {rule.noun} này.")
+        return obj
+
+    @property
+    def can_write_any(self):
+        """Whether this scope writes some organization's records (a form may be offered)."""
+        return self.write_org_ids is None or bool(self.write_org_ids)
+
+    def require_write_any(self):
+        if not self.can_write_any:
+            raise PermissionDenied("Bạn chỉ có quyền xem.")
+
     # Organizations -------------------------------------------------------------
+    def writable_orgs(self, kinds=None, *, current=False, reports=False):
+        """Organizations this scope enters records for, by kind then name: with `current`, only
+        those not dissolved; with `reports`, also those whose own reports only it writes."""
+        qs = Organization.objects.all()
+        if current:
+            qs = qs.filter(valid_to__isnull=True)
+        if kinds:
+            qs = qs.filter(kind__in=kinds)
+        if self.write_org_ids is not None:
+            ids = self.write_org_ids | self.own_report_org_ids if reports else self.write_org_ids
+            qs = qs.filter(id__in=ids)
+        return qs.order_by("kind", "name")
+
     def orgs(self, qs=None):
         qs = Organization.objects.all() if qs is None else qs
         return qs if self.sees_everything else qs.filter(id__in=self.read_org_ids)
@@ -105,6 +153,12 @@ class Scope:
             raise PermissionDenied("Bạn không có quyền thay đổi hồ sơ này.")
 
 
+def _queryset(model_or_qs):
+    if isinstance(model_or_qs, QuerySet):
+        return model_or_qs
+    return model_or_qs._default_manager.all()
+
+
 def _current_on(on):
     """Rows in force on `on` (today by default): begun, and not ended before that day."""
     on = on or timezone.localdate()
@@ -151,6 +205,7 @@ def scope_for(user) -> Scope:
         scope.read_org_ids |= ids
         if role.kind in WRITE_ROLES:
             scope.write_org_ids |= ids
+            scope.keeper_org_ids.add(role.org_id)
         if role.kind == Role.Kind.SUPERIOR:
             scope.own_report_org_ids.add(role.org_id)
     return scope

@@ -13,7 +13,7 @@ from typing import Any
 @dataclass
 class Figure:
     """A fact's value and the records it counts: person ids, organization ids, or other records
-    as {"model label": ids} (e.g. {"work.activity": {...}}), so a reader can see where it came from."""
+    as {"model label": ids} (e.g. {"meetings.activity": {...}}), so a reader can see where it came from."""
 
     value: Any
     people: frozenset[int] = field(default_factory=frozenset)

@@ -1,4 +1,4 @@
-"""The reference organization's year of work (2017) as records, made through `dangvu.work.actions`.
+"""The reference organization's year of work (2017) as records, made through `dangvu.meetings.actions`.
 
 Every figure of sections II–V of the 2017 report (except section I and the fee table) arises from
 these records: the report's numbers below are the demo's input (the head counts of conferences,
@@ -10,10 +10,17 @@ invented but plausible; the people are the foundation's synthetic people.
 import datetime as dt
 import random
 
+from dangvu.meetings import actions
+from dangvu.meetings.models import Activity, Attendance
+from dangvu.mobilisation import actions as mobilisation
 from dangvu.orgs.models import Organization, Position, active_on
+from dangvu.oversight import actions as oversight
+from dangvu.oversight.models import Inspection, Verification
 from dangvu.people.models import Membership, PartyProfile, Person, Qualification, StaffRecord
-from dangvu.work import actions
-from dangvu.work.models import Activity, Attendance, Enrolment, Inspection, Verification
+from dangvu.programme import actions as programmes
+from dangvu.review import actions as review
+from dangvu.training import actions as training
+from dangvu.training.models import Enrolment
 
 SLUG = "so-tttt-tra-vinh"
 YEAR = 2017
@@ -718,7 +725,7 @@ def _split(total, weights):
 def _campaigns(w):
     agency, union, youth = w.orgs["agency"], w.orgs["union"], w.orgs["youth"]
     # One day's pay of each member of staff: odd amounts, as such funds are.
-    disaster = actions.create_campaign(
+    disaster = mobilisation.create_campaign(
         None,
         org=agency,
         key="disaster_fund",
@@ -734,14 +741,14 @@ def _campaigns(w):
     )
     weights = [190 if pos != StaffRecord.Position.STAFF else 120 + pid % 37 for pid, pos in staff]
     for (pid, _pos), amount in zip(staff, _split(9_512_466, weights), strict=True):
-        actions.add_contribution(
+        mobilisation.add_contribution(
             None,
             disaster,
             given_on=_d(5, 20),
             amount=amount,
             contributor_person=Person.objects.get(id=pid),
         )
-    poor = actions.create_campaign(
+    poor = mobilisation.create_campaign(
         None,
         org=union,
         key="poor_fund",
@@ -753,10 +760,10 @@ def _campaigns(w):
     units = ["vp", "tt", "khtc", "bcvt", "cntt", "tbx", "ttcn", "ttdv"]
     amounts = [1_450_000, 600_000, 750_000, 700_000, 650_000, 935_000, 2_459_500, 1_825_000]
     for unit, amount in zip(units, amounts, strict=True):
-        actions.add_contribution(
+        mobilisation.add_contribution(
             None, poor, given_on=_d(10, 20), amount=amount, contributor_org=w.orgs[unit]
         )
-    notebooks = actions.create_campaign(
+    notebooks = mobilisation.create_campaign(
         None,
         org=w.committee,
         key="notebooks",
@@ -776,7 +783,7 @@ def _campaigns(w):
         (w.cells[3], 200, "Mô hình “Dân vận khéo” chi bộ đăng ký đầu năm 2017."),
         (youth, 2400, "Chi đoàn trao tặng."),
     ]:
-        actions.add_contribution(
+        mobilisation.add_contribution(
             None,
             notebooks,
             given_on=_d(8, 25),
@@ -917,7 +924,7 @@ def _trainings(w):
     ]
     for course, title, people, start, end, completed, provider, field in courses:
         for pid in people:
-            e = actions.enrol(
+            e = training.enrol(
                 None,
                 Person.objects.get(id=pid),
                 org=c,
@@ -931,7 +938,7 @@ def _trainings(w):
             # Degree and political-theory courses run into 2018: the levels of section I on
             # 31/12/2017 are those held before.
             if completed:
-                actions.complete_enrolment(None, e, end)
+                training.complete_enrolment(None, e, end)
 
 
 def _verifications(w):
@@ -946,7 +953,7 @@ def _verifications(w):
     )
     for i, pid in enumerate(deputies[:4]):
         start = _d(3 + i, 6)
-        actions.record_verification(
+        oversight.record_verification(
             None,
             org=c,
             person=Person.objects.get(id=pid),
@@ -957,7 +964,7 @@ def _verifications(w):
         )
     admitted = PartyProfile.objects.filter(admitted_on__year=YEAR).select_related("person")
     for p in admitted:
-        actions.record_verification(
+        oversight.record_verification(
             None,
             org=c,
             person=p.person,
@@ -968,7 +975,7 @@ def _verifications(w):
         )
     recognized = PartyProfile.objects.filter(recognized_on__year=YEAR).select_related("person")
     for p in recognized:
-        actions.record_verification(
+        oversight.record_verification(
             None,
             org=c,
             person=p.person,
@@ -981,7 +988,7 @@ def _verifications(w):
 
 def _inspections(w):
     c, cells = w.committee, w.cells
-    programme = actions.create_inspection_programme(
+    programme = oversight.create_inspection_programme(
         None,
         org=c,
         year=YEAR,
@@ -1009,7 +1016,7 @@ def _inspections(w):
         ),
     ]
     for kind, cell, subject, start, end, conclusion in done:
-        actions.record_inspection(
+        oversight.record_inspection(
             None,
             org=c,
             direction=Inspection.Direction.CONDUCTED,
@@ -1075,7 +1082,7 @@ def _inspections(w):
         ),
     ]
     for org, kind, inspector, subject, decision, start, end, conclusion in received:
-        actions.record_inspection(
+        oversight.record_inspection(
             None,
             org=org,
             direction=Inspection.Direction.RECEIVED,
@@ -1096,7 +1103,7 @@ def _scores(w):
         (w.orgs["union"], "trade_union", "Công đoàn cấp trên trực tiếp", 98),
         (w.orgs["youth"], "youth_union", "Đoàn Khối các cơ quan tỉnh Trà Vinh", "97,5"),
     ]:
-        actions.record_score(
+        oversight.record_score(
             None, org=org, year=YEAR, area=area, body=body, score=score, scored_on=_d(12, 1)
         )
 
@@ -1108,12 +1115,12 @@ def _evaluations_2016(w):
     """The classification of 2016 decided at the members' conference of 13/01/2017."""
     c, day = w.committee, _d(1, 13)
     for cell, score in zip(w.cells, ["88", "85", "86,5", "79"], strict=True):
-        actions.evaluate(None, org=c, year=2016, evaluated_on=day, subject_org=cell, score=score)
+        review.evaluate(None, org=c, year=2016, evaluated_on=day, subject_org=cell, score=score)
     members = w.party_members(dt.date(2016, 12, 31))
     people = Person.objects.in_bulk(members)
     for i, pid in enumerate(members):
         band = "excellent" if i % 6 == 0 and i < 48 else "done" if i % 13 == 5 else "good"
-        actions.evaluate(
+        review.evaluate(
             None, org=c, year=2016, evaluated_on=day, subject_person=people[pid], band=band
         )
 
@@ -1134,7 +1141,7 @@ def _self_assessment(w):
     assessed = _d(10, 20)
     for slug, signs in COLLECTIVE_SIGNS.items():
         org = c if slug == SLUG else Organization.objects.get(slug=slug)
-        actions.assess_degradation(
+        review.assess_degradation(
             None,
             org=c,
             year=YEAR,
@@ -1152,7 +1159,7 @@ def _self_assessment(w):
         signs = [SIGNS[i % 9]] if pid in with_signs else []
         if pid in with_signs and i % 4 == 0:
             signs.append(SIGNS[(i + 4) % 9])
-        actions.assess_degradation(
+        review.assess_degradation(
             None,
             org=c,
             year=YEAR,
@@ -1161,7 +1168,7 @@ def _self_assessment(w):
             subject_person=people[pid],
         )
     for i, pid in enumerate(others):
-        actions.assess_degradation(
+        review.assess_degradation(
             None,
             org=c,
             year=YEAR,
@@ -1171,7 +1178,7 @@ def _self_assessment(w):
         )
     signed = _d(8, 15)
     for pid in w.party_members(signed):
-        actions.sign_pledge(
+        review.sign_pledge(
             None,
             org=c,
             person=people.get(pid) or Person.objects.get(id=pid),
@@ -1182,12 +1189,12 @@ def _self_assessment(w):
         )
     registered = _d(2, 20)
     for org in (c, w.orgs["union"], w.orgs["youth"]):
-        actions.register_study_plan(
+        review.register_study_plan(
             None, org=c, year=YEAR, registered_on=registered, subject_org=org
         )
     planners = w.party_members(registered)[:-2] + w.non_party_staff(registered)
     for person in Person.objects.filter(id__in=planners).order_by("id"):
-        actions.register_study_plan(
+        review.register_study_plan(
             None, org=c, year=YEAR, registered_on=registered, subject_person=person
         )
 
@@ -1213,7 +1220,7 @@ SHORTCOMINGS_2016 = [
 
 def _shortcomings(w):
     for number, (text, remedied) in enumerate(SHORTCOMINGS_2016, start=1):
-        s = actions.record_shortcoming(
+        s = review.record_shortcoming(
             None,
             org=w.committee,
             review_year=2016,
@@ -1223,7 +1230,7 @@ def _shortcomings(w):
             due_on=_d(12, 31),
         )
         if remedied:
-            actions.remedy_shortcoming(None, s, _d(*remedied))
+            review.remedy_shortcoming(None, s, _d(*remedied))
 
 
 # Work programmes and indicators --------------------------------------------------------------------
@@ -1338,7 +1345,7 @@ năm 2018; thực hiện có hiệu quả các hoạt động công tác Đảng
 def _programmes(w):
     c = w.committee
     # 2017: the programme the report says was completed, each item with its evidence.
-    p2017 = actions.create_programme(None, org=c, year=YEAR, adopted_on=dt.date(2016, 12, 20))
+    p2017 = programmes.create_programme(None, org=c, year=YEAR, adopted_on=dt.date(2016, 12, 20))
     kinds = {
         "1": (
             "Tổ chức quán triệt, triển khai các chỉ thị, nghị quyết của Đảng đến đảng viên",
@@ -1365,7 +1372,7 @@ def _programmes(w):
     for cell, congress in zip(w.cells, congresses, strict=True):
         actions.record_attendance(None, congress, _present(w.members([cell], congress.starts_on)))
     for number, (text, kind, done_on) in kinds.items():
-        item = actions.add_programme_item(
+        item = programmes.add_programme_item(
             None, p2017, number=number, text=text, owner_name="Đảng ủy", deadline=_d(12, 31)
         )
         evidence = (
@@ -1374,9 +1381,9 @@ def _programmes(w):
             else Activity.objects.filter(kind=kind, links__org__in=[c, *w.cells]).distinct()[:5]
         )
         for activity in evidence:
-            actions.link_evidence(None, item, activity)
-        actions.set_item_status(None, item, "done", done_on)
-    p2018 = actions.create_programme(
+            programmes.link_evidence(None, item, activity)
+        programmes.set_item_status(None, item, "done", done_on)
+    p2018 = programmes.create_programme(
         None,
         org=c,
         year=2018,
@@ -1384,7 +1391,7 @@ def _programmes(w):
         adopted_on=_d(12, 5),
     )
     for number, title, owner, text in PROGRAMME_2018:
-        actions.add_programme_item(
+        programmes.add_programme_item(
             None,
             p2018,
             number=number,
@@ -1447,7 +1454,7 @@ INDICATORS = [
 
 def _indicators(w):
     for key, label, value, unit, source in INDICATORS:
-        actions.record_indicator(
+        programmes.record_indicator(
             None,
             org=w.orgs["agency"],
             key=key,

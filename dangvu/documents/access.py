@@ -17,21 +17,23 @@ office. Bulk exports never contain secret entries, whoever asks (`exportable`).
 
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404
 
-from dangvu.accounts.models import Role
-from dangvu.accounts.scope import Scope, scope_for
+from dangvu.accounts.scope import Scope, scope_for, scope_for_username
+from dangvu.core import access
+from dangvu.core.access import Rule, by_org
 from dangvu.orgs.models import Organization
 
-from .models import Document, TextCitation
+from .models import Document, NumberCounter, TextCitation
 
 NORMAL = Document.Secrecy.NORMAL
-# The roles that keep an organization's own records, held on exactly that organization: the
-# office of a committee, the secretary of a cell (a cell has no office of its own).
-RECORD_KEEPERS = (Role.Kind.OFFICE, Role.Kind.SECRETARY)
+# Organizations that keep a registry of documents: not an agency's departments and units.
+REGISTRY_KINDS = [
+    kind
+    for kind in Organization.Kind
+    if kind not in (Organization.Kind.DEPARTMENT, Organization.Kind.SERVICE_UNIT)
+]
 
 
 @dataclass
@@ -42,32 +44,22 @@ class DocumentAccess:
 
     # Construction ------------------------------------------------------------------------
     @classmethod
+    def of(cls, scope):
+        """The documents' rules for a scope: its record keepers' organizations read secrets."""
+        return cls(scope, None if scope.sees_everything else scope.keeper_org_ids)
+
+    @classmethod
     def for_user(cls, user, scope=None):
-        scope = scope if scope is not None else scope_for(user)
-        if scope.sees_everything:
-            return cls(scope, None)
-        offices = set()
-        if user is not None and user.is_authenticated:
-            offices = set(
-                Role.objects.filter(
-                    user=user, kind__in=RECORD_KEEPERS, org__isnull=False
-                ).values_list("org_id", flat=True)
-            )
-        return cls(scope, offices)
+        return cls.of(scope if scope is not None else scope_for(user))
 
     @classmethod
     def for_request(cls, request):
-        return cls.for_user(request.user, request.scope)
+        return cls.of(request.scope)
 
     @classmethod
     def for_username(cls, username):
         """For commands: without a user name, the operator (everything)."""
-        if not username:
-            return cls(Scope.everything(), None)
-        user = get_user_model().objects.filter(username=username, is_active=True).first()
-        if user is None:
-            raise LookupError(f"Không có người dùng “{username}”.")
-        return cls.for_user(user)
+        return cls.of(scope_for_username(username))
 
     # Reading ----------------------------------------------------------------------------
     @property
@@ -103,12 +95,6 @@ class DocumentAccess:
     def can_read(self, document):
         return self.documents().filter(pk=document.pk).exists()
 
-    def document_or_404(self, document_id):
-        document = self.documents().filter(pk=document_id).select_related("owner_org").first()
-        if document is None:
-            raise Http404("Không tìm thấy văn bản.")
-        return document
-
     def can_see_secret(self, org):
         return self.office_org_ids is None or org.id in self.office_org_ids
 
@@ -122,12 +108,7 @@ class DocumentAccess:
     # Writing ----------------------------------------------------------------------------
     def writable_orgs(self):
         """Organizations in whose registry this user may enter documents."""
-        orgs = Organization.objects.filter(valid_to__isnull=True)
-        if self.scope.write_org_ids is not None:
-            orgs = orgs.filter(id__in=self.scope.write_org_ids)
-        return orgs.exclude(
-            kind__in=[Organization.Kind.DEPARTMENT, Organization.Kind.SERVICE_UNIT]
-        ).order_by("kind", "name")
+        return self.scope.writable_orgs(REGISTRY_KINDS, current=True)
 
     def can_write(self, document):
         org = document.owner_org
@@ -135,14 +116,31 @@ class DocumentAccess:
             not document.is_secret or self.can_see_secret(org)
         )
 
-    def require_write(self, document):
-        if not self.can_write(document):
-            raise PermissionDenied("Bạn không có quyền sửa văn bản này.")
-
     def require_write_org(self, org, secrecy=NORMAL):
         self.scope.require_write_org(org)
         if secrecy != NORMAL and not self.can_see_secret(org):
             raise PermissionDenied(f"Chỉ văn phòng cấp ủy của {org} mới được vào sổ văn bản mật.")
+
+
+access.register(
+    Document,
+    Rule(
+        lambda scope, qs: DocumentAccess.of(scope).documents(qs),
+        lambda scope, document: DocumentAccess.of(scope).can_write(document),
+        "owner_org",
+        noun="văn bản",
+        url_param="document_id",
+    ),
+)
+access.register(
+    TextCitation,
+    Rule(
+        lambda scope, qs: DocumentAccess.of(scope).citations(qs),
+        lambda scope, citation: scope.can_write_org(citation.owner_org),
+        "owner_org",
+    ),
+)
+access.register(NumberCounter, by_org())
 
 
 def exportable(qs):

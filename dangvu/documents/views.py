@@ -20,7 +20,7 @@ from openpyxl import Workbook
 from dangvu.lib.spreadsheet import safe_row
 from dangvu.lib.textfile import TextFileError, check_size, read_bytes
 from dangvu.orgs.models import Organization
-from dangvu.web import apply_action, render_form
+from dangvu.web import apply_action, optional_year_param, org_param, render_form
 
 from . import actions, forms
 from .access import DocumentAccess, exportable
@@ -40,13 +40,12 @@ FILTERS = {
 
 def _filtered(request, access):
     params = {kw: request.GET.get(name, "").strip() for name, kw in FILTERS.items()}
-    if not params["year"].isdigit():
-        params["year"] = None
-    org = None
-    if request.GET.get("to-chuc"):
-        org = Organization.objects.filter(slug=request.GET["to-chuc"]).first()
-        if org is None:
-            raise Http404("Không tìm thấy tổ chức.")
+    params["year"] = optional_year_param(request)
+    # Any registry the user reads may be chosen (a cell reads its committee's), no other: an
+    # organization out of reach is a 404 that does not give its name away.
+    registries = access.registry_org_ids()
+    orgs = Organization.objects.all()
+    org = org_param(request, orgs if registries is None else orgs.filter(id__in=registries))
     return search(access, org=org, **params), org
 
 
@@ -143,7 +142,7 @@ def _export_row(d):
 
 def document_detail(request, document_id):
     access = DocumentAccess.for_request(request)
-    doc = access.document_or_404(document_id)
+    doc = request.scope.get_or_404(Document.objects.select_related("owner_org"), document_id)
     links = list(
         access.citations(doc.citations.all())
         .select_related("content_type", "owner_org")
@@ -184,8 +183,7 @@ def _citing_texts(links):
 
 def document_file(request, document_id):
     """The attached file, through the access check (MEDIA_ROOT is never served directly)."""
-    access = DocumentAccess.for_request(request)
-    doc = access.document_or_404(document_id)
+    doc = request.scope.get_or_404(Document.objects.select_related("owner_org"), document_id)
     if not doc.file:
         raise Http404("Văn bản không có tệp đính kèm.")
     try:
@@ -233,8 +231,7 @@ def document_create(request):
 
 def document_edit(request, document_id):
     access = DocumentAccess.for_request(request)
-    doc = access.document_or_404(document_id)
-    access.require_write(doc)
+    doc = request.scope.get_or_404(Document, document_id, write=True)
     initial = {f: getattr(doc, f) for f in actions.ENTRY_FIELDS}
     initial["owner"] = doc.owner_org
     form = forms.DocumentEditForm(

@@ -7,5 +7,8 @@ class FinanceConfig(AppConfig):
     verbose_name = "Đảng phí"
 
     def ready(self):
-        # Importing registers the fees.* facts and the closed-book check on people's actions.
-        from . import actions, facts  # noqa: F401
+        from . import (  # noqa: F401
+            access,  # registers the access rules of its models
+            actions,  # registers the closed-book check on people's actions
+            facts,  # registers the fees.* facts
+        )

@@ -5,7 +5,7 @@ import uuid
 from django import forms
 
 from dangvu.people.models import Person
-from dangvu.web import EMPTY_LABEL, DateInput
+from dangvu.web import EMPTY_LABEL, MAX_WHOLE, DateInput
 
 from . import fees
 from .models import LedgerEntry, Payment, SalaryBase
@@ -27,7 +27,11 @@ class MoneyField(forms.Field):
             raise forms.ValidationError(
                 f"“{value}” không phải là số tiền (đồng, số nguyên, ví dụ 30.200)."
             )
-        return int(value.replace(".", "").replace(" ", ""))
+        digits = value.replace(".", "").replace(" ", "")
+        # Checked on the text: Python refuses to read a number of a few thousand digits.
+        if len(digits.lstrip("-")) > len(str(MAX_WHOLE)) or abs(int(digits)) > MAX_WHOLE:
+            raise forms.ValidationError(f"Số tiền “{value}” quá lớn.")
+        return int(digits)
 
 
 class MonthField(forms.Field):

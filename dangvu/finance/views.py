@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
@@ -10,7 +10,15 @@ from dangvu.lib.text import money, sort_key
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Membership, Person, StaffRecord
-from dangvu.web import apply_action, default_year, latest_year, render_form
+from dangvu.web import (
+    apply_action,
+    check_year,
+    latest_year,
+    render_form,
+    url_year,
+    whole_param,
+    year_param,
+)
 
 from . import actions, fees, forms, sheet
 from .book import STATUS_LABELS, year_books
@@ -25,14 +33,6 @@ MONTHS = range(1, 13)
 # Helpers -------------------------------------------------------------------------
 
 
-def _year(request, default):
-    try:
-        year = int(request.GET.get("nam", ""))
-    except ValueError:
-        return default
-    return year if 1930 <= year <= 2100 else default
-
-
 def _party_org(request, slug):
     org = request.scope.org_or_404(slug)
     if org.kind not in (K.PARTY_COMMITTEE, K.PARTY_CELL):
@@ -43,30 +43,6 @@ def _party_org(request, slug):
 def _cells(org):
     ids = subtree_ids([org.id])
     return list(Organization.objects.filter(id__in=ids, kind=K.PARTY_CELL).order_by("name"))
-
-
-def _latest_year(payments):
-    """The latest year with payments, so a page opens where the records are (web.default_year)."""
-    return default_year(latest_year(payments, "paid_on"))
-
-
-def _check_year(year):
-    if not 1930 <= year <= 2100:
-        raise Http404("Năm không hợp lệ.")
-
-
-def _readable_payment(request, payment_id):
-    payment = get_object_or_404(Payment.objects.select_related("cell", "person"), pk=payment_id)
-    if not request.scope.can_read_org(payment.cell):
-        raise Http404("Không tìm thấy khoản nộp.")
-    return payment
-
-
-def _readable_entry(request, entry_id):
-    entry = get_object_or_404(LedgerEntry.objects.select_related("org"), pk=entry_id)
-    if not request.scope.can_read_org(entry.org):
-        raise Http404("Không tìm thấy bút toán.")
-    return entry
 
 
 # Pages ---------------------------------------------------------------------------
@@ -81,7 +57,7 @@ def fee_home(request):
     orgs = list(scope.orgs(Organization.objects.filter(kind__in=[K.PARTY_COMMITTEE, K.PARTY_CELL])))
     orgs.sort(key=lambda o: (o.kind != K.PARTY_COMMITTEE, sort_key(o.name)))
     ids = {o.id for o in orgs}
-    year = _year(request, _latest_year(Payment.objects.filter(cell_id__in=ids)))
+    year = year_param(request, latest_year(Payment.objects.filter(cell_id__in=ids), "paid_on"))
     return render(
         request,
         "finance/home.html",
@@ -115,7 +91,7 @@ def fee_member(request, person_id):
 
 def _member_page(request, person, mine):
     scope = request.scope
-    year = _year(request, _latest_year(Payment.objects.filter(person=person)))
+    year = year_param(request, latest_year(Payment.objects.filter(person=person), "paid_on"))
     member = year_books(year, person_ids=[person.id]).get(person.id)
     lines = [member.months[m] for m in sorted(member.months)] if member else []
     payments = (
@@ -153,7 +129,7 @@ def _member_page(request, person, mine):
 
 
 def fee_book(request, slug, year):
-    _check_year(year)
+    url_year(year)
     org = _party_org(request, slug)
     cells = _cells(org)
     books = year_books(year, cell_ids=[c.id for c in cells])
@@ -200,7 +176,7 @@ def fee_book(request, slug, year):
 
 
 def fee_sheet(request, slug, year):
-    _check_year(year)
+    url_year(year)
     org = _party_org(request, slug)
     cells = _cells(org)
     books = year_books(year, cell_ids=[c.id for c in cells])
@@ -216,7 +192,7 @@ def fee_sheet(request, slug, year):
 
 
 def fee_ledger(request, slug, year):
-    _check_year(year)
+    url_year(year)
     org = _party_org(request, slug)
     if not is_ledger_org(org):
         raise Http404("Tổ chức này không có sổ quỹ đảng phí.")
@@ -296,10 +272,8 @@ def fee_rules(request):
     if org is not None:
         chain = ancestors(org)
         settings = FeeSetting.objects.filter(org__in=chain).select_related("org")
-    elif not scope.sees_everything:
-        settings = FeeSetting.objects.filter(org_id__in=scope.read_org_ids).select_related("org")
     else:
-        settings = FeeSetting.objects.select_related("org")
+        settings = scope.visible(FeeSetting.objects.select_related("org"))
     return render(
         request,
         "finance/rules.html",
@@ -328,7 +302,7 @@ def fee_payment_add(request, slug):
     request.scope.require_write_org(org)
     members = _members_of(org)
     initial = {"paid_on": timezone.localdate(), "method": Payment.Method.CASH, "months": 1}
-    person = members.filter(pk=request.GET.get("dang-vien") or 0).first()
+    person = members.filter(pk=whole_param(request, "dang-vien")).first()
     if person is not None:
         initial["person"] = person.pk
         try:
@@ -336,6 +310,7 @@ def fee_payment_add(request, slug):
         except ValueError:
             month = None
         if month is not None:
+            check_year(month.year, "Tháng có năm")
             initial["first_month"] = month
             member = year_books(month.year, person_ids=[person.id]).get(person.id)
             line = member.months.get(month) if member else None
@@ -365,8 +340,9 @@ def fee_payment_add(request, slug):
 
 
 def fee_payment_edit(request, payment_id):
-    payment = _readable_payment(request, payment_id)
-    request.scope.require_write_org(payment.cell)
+    payment = request.scope.get_or_404(
+        Payment.objects.select_related("cell", "person"), payment_id, write=True
+    )
     initial = {
         "paid_on": payment.paid_on,
         "amount": money(payment.amount),
@@ -391,8 +367,9 @@ def fee_payment_edit(request, payment_id):
 
 
 def fee_payment_reverse(request, payment_id):
-    payment = _readable_payment(request, payment_id)
-    request.scope.require_write_org(payment.cell)
+    payment = request.scope.get_or_404(
+        Payment.objects.select_related("cell", "person"), payment_id, write=True
+    )
     form = forms.ReverseForm(request.POST or None, initial={"on": timezone.localdate()})
     if form.is_valid() and apply_action(
         form, actions.reverse_payment, request.user, payment, **form.cleaned_data
@@ -463,7 +440,7 @@ def fee_reason_add(request, person_id):
 
 
 def fee_entry_add(request, slug, year):
-    _check_year(year)
+    url_year(year)
     org = _party_org(request, slug)
     request.scope.require_write_org(org)
     on = min(timezone.localdate(), dt.date(year, 12, 31))
@@ -482,8 +459,9 @@ def fee_entry_add(request, slug, year):
 
 
 def fee_entry_edit(request, entry_id):
-    entry = _readable_entry(request, entry_id)
-    request.scope.require_write_org(entry.org)
+    entry = request.scope.get_or_404(
+        LedgerEntry.objects.select_related("org"), entry_id, write=True
+    )
     initial = {
         "on": entry.on,
         "amount": money(entry.amount),
@@ -506,8 +484,9 @@ def fee_entry_edit(request, entry_id):
 
 
 def fee_entry_reverse(request, entry_id):
-    entry = _readable_entry(request, entry_id)
-    request.scope.require_write_org(entry.org)
+    entry = request.scope.get_or_404(
+        LedgerEntry.objects.select_related("org"), entry_id, write=True
+    )
     form = forms.ReverseForm(request.POST or None, initial={"on": timezone.localdate()})
     if form.is_valid():
         reversal = apply_action(
@@ -527,7 +506,7 @@ def fee_entry_reverse(request, entry_id):
 
 
 def fee_close(request, slug, year):
-    _check_year(year)
+    url_year(year)
     org = _party_org(request, slug)
     request.scope.require_write_org(org)
     book = ledger(org, year)

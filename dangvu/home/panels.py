@@ -18,15 +18,16 @@ from dangvu.finance.book import year_books
 from dangvu.finance.models import Payment
 from dangvu.lib.dates import vn_date
 from dangvu.lib.text import money
+from dangvu.meetings.models import Activity, ActivityOrg, Attendance
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.actions import probation_end
 from dangvu.people.models import Membership, PartyProfile
 from dangvu.reports.models import ReportDraft
 from dangvu.reports.periods import period_name, period_of
+from dangvu.review.models import Evaluation, StudyPlan
 from dangvu.superior import tracker
 from dangvu.superior.models import Deadline, Submission
-from dangvu.work.models import Activity, ActivityOrg, Attendance, Evaluation, StudyPlan
 
 K = Organization.Kind
 PRESENT = Attendance.Status.PRESENT

@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class OrgsConfig(AppConfig):
     name = "dangvu.orgs"
     label = "orgs"
+
+    def ready(self):
+        from . import access  # noqa: F401  (registers the access rules of its models)

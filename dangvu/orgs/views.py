@@ -118,9 +118,7 @@ def org_dissolve(request, slug):
 
 def org_merge(request, slug):
     org = _restructurable(request, slug)
-    successors = request.scope.orgs(Organization.objects.filter(kind=org.kind).exclude(id=org.id))
-    if request.scope.write_org_ids is not None:
-        successors = successors.filter(id__in=request.scope.write_org_ids)
+    successors = request.scope.writable_orgs([org.kind]).exclude(id=org.id)
     form = MergeForm(request.POST or None, successors=successors)
     if form.is_valid() and apply_action(
         form,

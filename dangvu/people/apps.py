@@ -6,4 +6,7 @@ class PeopleConfig(AppConfig):
     label = "people"
 
     def ready(self):
-        from . import facts  # noqa: F401  (registers the section I facts)
+        from . import (
+            access,  # noqa: F401  (registers the access rules of its models)
+            facts,  # noqa: F401  (registers the section I facts)
+        )

@@ -49,14 +49,12 @@ def people_export(request):
 
 def _require_importer(scope):
     """Only users with a write role (office, secretary, superuser) import people."""
-    if scope.write_org_ids is not None and not scope.write_org_ids:
+    if not scope.can_write_any:
         raise PermissionDenied("Bạn không có quyền nhập hồ sơ.")
 
 
 def _import_orgs(scope):
-    orgs = Organization.objects.filter(kind__in=excel.IMPORT_ORG_KINDS, valid_to__isnull=True)
-    if scope.write_org_ids is not None:
-        orgs = orgs.filter(id__in=scope.write_org_ids)
+    orgs = scope.writable_orgs(excel.IMPORT_ORG_KINDS, current=True)
     # The committee first: it is the usual choice, and the cells follow by name.
     committee_first = Case(When(kind=Organization.Kind.PARTY_COMMITTEE, then=0), default=1)
     return orgs.order_by(committee_first, "name")

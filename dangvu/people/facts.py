@@ -8,12 +8,13 @@ from dangvu.orgs.models import Organization, Term, active_on
 from dangvu.orgs.tree import subtree_ids
 
 from .actions import probation_end
-from .models import PartyProfile, StaffRecord
+from .models import Membership, PartyProfile, StaffRecord
 from .stats import section_one
 
 # The decision on a probationary member (recognition, or striking off) is due soon after the
 # probation ends; one still "dự bị" a quarter later is a record nobody updated, not a fact.
 RECOGNITION_DUE = dt.timedelta(days=90)
+PARTY = Membership.Kind.PARTY
 # An agency whose staff records show no hire and no departure for two years has records nobody
 # kept up: its counts are not this period's.
 STAFF_RECORDS_QUIET = dt.timedelta(days=2 * 365)
@@ -95,4 +96,44 @@ def _stale_staff(org, period, present):
         "staff.records_note": Figure(
             note, present.people if note else frozenset(), label="Hồ sơ biên chế"
         )
+    }
+
+
+@provider
+def party_changes(org, period):
+    return _party_changes(subtree_ids([org.id]), period)
+
+
+def _party_changes(ids, period):
+    """Admissions and recognitions in the period, of members of the subtree's cells."""
+    in_period = (period.start, period.end)
+    rows = Membership.objects.filter(
+        Q(person__party__admitted_on__range=in_period)
+        | Q(person__party__recognized_on__range=in_period),
+        kind=PARTY,
+        org_id__in=ids,
+    ).values_list(
+        "person_id",
+        "valid_from",
+        "valid_to",
+        "person__party__admitted_on",
+        "person__party__recognized_on",
+    )
+    admitted, recognized = set(), set()
+    for pid, start, end, admitted_on, recognized_on in rows:
+        for day, found in ((admitted_on, admitted), (recognized_on, recognized)):
+            if (
+                day
+                and period.start <= day <= period.end
+                and start <= day
+                and (end is None or day < end)
+            ):
+                found.add(pid)
+    return {
+        "party.admissions": Figure(
+            len(admitted), people=frozenset(admitted), label="Kết nạp đảng viên mới"
+        ),
+        "party.recognitions": Figure(
+            len(recognized), people=frozenset(recognized), label="Chuyển đảng chính thức"
+        ),
     }

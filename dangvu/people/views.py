@@ -10,11 +10,11 @@ from dangvu.accounts.history import recent as recent_history
 from dangvu.accounts.history import render_page as history_page
 from dangvu.accounts.models import AuditEntry
 from dangvu.lib.text import fold
+from dangvu.meetings.models import Activity, Attendance
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
+from dangvu.training.models import Enrolment
 from dangvu.web import apply_action, day_param, render_form
-from dangvu.work.models import Attendance, Enrolment
-from dangvu.work.views import visible_activities
 
 from . import actions, forms
 from .models import Membership, Person, StaffRecord
@@ -104,7 +104,7 @@ def people_list(request):
             ),
             "query": query.urlencode(),
             "gender": request.GET.get("gioi-tinh", ""),
-            "can_create": scope.write_org_ids is None or bool(scope.write_org_ids),
+            "can_create": scope.can_write_any,
         },
     )
 
@@ -192,7 +192,7 @@ def _other_records(person, scope):
     ids = {a.activity_id for a in attendances}
     records["attendances"] = attendances
     records["open_activity_ids"] = (
-        set(visible_activities(scope).filter(id__in=ids).values_list("id", flat=True))
+        set(scope.visible(Activity).filter(id__in=ids).values_list("id", flat=True))
         if ids
         else set()
     )
@@ -201,17 +201,13 @@ def _other_records(person, scope):
 
 def person_create(request):
     scope = request.scope
-    homes = scope.orgs(
-        Organization.objects.filter(
-            kind__in=[
-                Organization.Kind.PARTY_COMMITTEE,
-                Organization.Kind.PARTY_CELL,
-                Organization.Kind.SUPERIOR_COMMITTEE,
-            ]
-        )
+    homes = scope.writable_orgs(
+        [
+            Organization.Kind.PARTY_COMMITTEE,
+            Organization.Kind.PARTY_CELL,
+            Organization.Kind.SUPERIOR_COMMITTEE,
+        ]
     )
-    if scope.write_org_ids is not None:
-        homes = homes.filter(id__in=scope.write_org_ids)
     # The highest organization the user may write keeps the file: the committee before its cells.
     rank = [
         Organization.Kind.SUPERIOR_COMMITTEE,

@@ -15,8 +15,8 @@ from dangvu.documents.actions import link_text, register_outgoing
 from dangvu.lib.narrative import fact_names
 from dangvu.lib.party_docx import render_docx
 from dangvu.orgs.models import Organization
-from dangvu.work import actions as work
-from dangvu.work.models import WorkProgramme
+from dangvu.programme import actions as work
+from dangvu.programme.models import WorkProgramme
 
 from .checking import check_bytes
 from .models import ReportDraft, ReportSection

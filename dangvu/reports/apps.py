@@ -6,4 +6,7 @@ class ReportsConfig(AppConfig):
     label = "reports"
 
     def ready(self):
-        from . import wording  # noqa: F401  (registers the report's wording facts)
+        from . import (
+            access,  # noqa: F401  (registers the access rules of its models)
+            wording,  # noqa: F401  (registers the report's wording facts)
+        )

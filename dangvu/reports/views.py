@@ -24,22 +24,6 @@ from .outputs import FORMATS, export, rendered
 REPORTING_KINDS = list(actions.REPORTING_KINDS)
 
 
-def _draft(request, draft_id, write=False):
-    draft = get_object_or_404(ReportDraft.objects.select_related("org"), id=draft_id)
-    if not request.scope.can_read_org(draft.org):
-        raise Http404("Không tìm thấy báo cáo.")
-    if write and not request.scope.can_write_report(draft.org):
-        raise PermissionDenied("Bạn không có quyền sửa báo cáo này.")
-    return draft
-
-
-def _writable_orgs(scope):
-    orgs = scope.orgs(Organization.objects.filter(kind__in=REPORTING_KINDS, valid_to__isnull=True))
-    if scope.write_org_ids is None:
-        return orgs
-    return orgs.filter(id__in=scope.write_org_ids | scope.own_report_org_ids)
-
-
 def _latest_ids(drafts):
     """The ids of the current version of each report (the highest version of its period)."""
     latest = {}
@@ -52,10 +36,8 @@ def _latest_ids(drafts):
 
 def report_list(request):
     scope = request.scope
-    drafts = ReportDraft.objects.select_related("org")
-    if not scope.sees_everything:
-        drafts = drafts.filter(org_id__in=scope.read_org_ids)
-    orgs = _writable_orgs(scope)
+    drafts = scope.visible(ReportDraft.objects.select_related("org"))
+    orgs = scope.writable_orgs(REPORTING_KINDS, current=True, reports=True)
     form = DraftCreateForm(request.POST or None, orgs=orgs)
     if request.method == "POST":
         if not orgs.exists():
@@ -110,7 +92,7 @@ def _confirm_regenerate(request, form, current):
 
 
 def report_detail(request, draft_id):
-    draft = _draft(request, draft_id)
+    draft = request.scope.get_or_404(ReportDraft, draft_id)
     result = rendered(draft, link=lambda name: reverse("report_figure", args=[draft.id, name]))
     rule = rule_in_force("document_format", result.document.issued_on)
     return render(
@@ -133,7 +115,7 @@ def report_detail(request, draft_id):
 
 
 def report_section(request, draft_id, key):
-    draft = _draft(request, draft_id, write=True)
+    draft = request.scope.get_or_404(ReportDraft, draft_id, write=True)
     section = get_object_or_404(draft.sections, key=key)
     form = SectionForm(request.POST or None, initial={"text": section.text})
     if form.is_valid() and apply_action(
@@ -168,7 +150,7 @@ def _figure_list(draft):
 
 
 def report_header(request, draft_id):
-    draft = _draft(request, draft_id, write=True)
+    draft = request.scope.get_or_404(ReportDraft, draft_id, write=True)
     initial = {f: getattr(draft, f) for f in actions.HEADER_FIELDS}
     form = HeaderForm(request.POST or None, initial=initial)
     if form.is_valid() and apply_action(
@@ -182,7 +164,7 @@ def report_header(request, draft_id):
 
 
 def report_take_number(request, draft_id):
-    draft = _draft(request, draft_id, write=True)
+    draft = request.scope.get_or_404(ReportDraft, draft_id, write=True)
     form = ConfirmForm(request.POST if request.method == "POST" else None)
     if form.is_valid() and apply_action(form, actions.take_number, request.user, draft):
         messages.success(request, "Đã lấy số từ sổ văn bản đi.")
@@ -198,7 +180,7 @@ def report_take_number(request, draft_id):
 
 
 def report_finalise(request, draft_id):
-    draft = _draft(request, draft_id, write=True)
+    draft = request.scope.get_or_404(ReportDraft, draft_id, write=True)
     form = ConfirmForm(request.POST if request.method == "POST" else None)
     if form.is_valid() and apply_action(form, actions.finalise, request.user, draft):
         messages.success(request, "Đã chốt báo cáo: số liệu và tệp Word được giữ nguyên từ nay.")
@@ -221,7 +203,7 @@ def report_finalise(request, draft_id):
 
 
 def report_new_version(request, draft_id):
-    draft = _draft(request, draft_id, write=True)
+    draft = request.scope.get_or_404(ReportDraft, draft_id, write=True)
     form = ConfirmForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         new = apply_action(form, actions.new_version, request.user, draft)
@@ -238,7 +220,7 @@ def report_new_version(request, draft_id):
 
 
 def report_download(request, draft_id, ext):
-    draft = _draft(request, draft_id)
+    draft = request.scope.get_or_404(ReportDraft, draft_id)
     suffix = f".{ext}"
     if suffix not in FORMATS:
         raise Http404("Định dạng không được hỗ trợ.")
@@ -257,7 +239,7 @@ def report_download(request, draft_id, ext):
 
 def report_figure(request, draft_id, fact):
     """The records behind one figure of the report."""
-    draft = _draft(request, draft_id)
+    draft = request.scope.get_or_404(ReportDraft, draft_id)
     figures = actions.live_facts(draft)
     if fact not in figures:
         raise Http404("Không có số liệu này.")
@@ -267,9 +249,7 @@ def report_figure(request, draft_id, fact):
     groups = []
     for label, ids in sorted(figure.records.items()):
         model = apps.get_model(label)
-        records = model.objects.filter(id__in=ids)
-        if not scope.sees_everything and hasattr(model, "org"):
-            records = records.filter(org_id__in=scope.read_org_ids)
+        records = scope.visible(model.objects.filter(id__in=ids))
         groups.append((model._meta.verbose_name_plural, records[:1000]))
     return render(
         request,

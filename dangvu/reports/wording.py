@@ -7,10 +7,12 @@ from django.apps import apps
 from dangvu.core.facts import Figure, derived, provider
 from dangvu.lib.narrative import render_value
 from dangvu.lib.rules import rule_in_force
+from dangvu.meetings.models import Activity, ActivityOrg
 from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Qualification
-from dangvu.work.models import Activity, ActivityOrg, Enrolment, ProgrammeItem
+from dangvu.programme.models import ProgrammeItem
+from dangvu.training.models import Enrolment
 
 from .periods import next_period, period_name
 
@@ -169,7 +171,7 @@ def staff_wording(org, period, facts):
     return out
 
 
-def _titles(facts, name, model_label="work.activity"):
+def _titles(facts, name, model_label="meetings.activity"):
     """The titles of the activities behind fact `name`, in date order, as one list."""
     fig = facts.get(name)
     if fig is None or not fig.records.get(model_label):
@@ -274,10 +276,10 @@ def _prose(facts, name, side):
     """The activities behind fact `name` as prose grouped by kind, in the order each kind first
     came: "Tổ chức hội nghị: a; b. Họp, làm việc: c" (a footnote adds its own full stop)."""
     fig = facts.get(name)
-    if fig is None or not fig.records.get("work.activity"):
+    if fig is None or not fig.records.get("meetings.activity"):
         return None
-    model = apps.get_model("work.activity")
-    ids = fig.records["work.activity"]
+    model = apps.get_model("meetings.activity")
+    ids = fig.records["meetings.activity"]
     groups = {}
     for kind, title in (
         model.objects.filter(id__in=ids).order_by("starts_on", "id").values_list("kind", "title")
@@ -288,7 +290,7 @@ def _prose(facts, name, side):
         f"{leads.get(kind, leads['other'])}: {'; '.join(merge_repeats(titles))}"
         for kind, titles in groups.items()
     )
-    return Figure(text, label=f"{fig.label} (theo loại)", records={"work.activity": ids})
+    return Figure(text, label=f"{fig.label} (theo loại)", records={"meetings.activity": ids})
 
 
 @provider
@@ -320,7 +322,7 @@ def mass_organization_activities(org, period):
         out[f"activities.{kind}.titles"] = Figure(
             merge_repeats(_lower_first(t) for _, t in rows),
             label=f"Hoạt động do {label} tổ chức",
-            records={"work.activity": frozenset(i for i, _ in rows)},
+            records={"meetings.activity": frozenset(i for i, _ in rows)},
         )
         held = {i for i, _ in rows}
         # What it took part in that someone outside organized: "Cử đoàn viên tham dự: …".
@@ -341,7 +343,7 @@ def mass_organization_activities(org, period):
         out[f"activities.{kind}.attended_titles"] = Figure(
             merge_repeats(_lower_first(t) for _, t in joined),
             label=f"Hoạt động {label} tham dự",
-            records={"work.activity": frozenset(i for i, _ in joined)},
+            records={"meetings.activity": frozenset(i for i, _ in joined)},
         )
     return out
 
@@ -384,6 +386,6 @@ def next_year_programme(org, period):
         "programme.next_year.outline": Figure(
             lines,
             label=f"Chương trình công tác năm {period.end.year + 1}",
-            records={"work.programmeitem": frozenset(i.id for i in items)},
+            records={ProgrammeItem._meta.label_lower: frozenset(i.id for i in items)},
         )
     }

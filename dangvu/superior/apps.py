@@ -6,4 +6,7 @@ class SuperiorConfig(AppConfig):
     verbose_name = "Cấp ủy cấp trên"
 
     def ready(self):
-        from . import facts  # noqa: F401  (registers the superior's own report facts)
+        from . import (
+            access,  # noqa: F401  (registers the access rules of its models)
+            facts,  # noqa: F401  (registers the superior's own report facts)
+        )

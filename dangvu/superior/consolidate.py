@@ -23,7 +23,10 @@ from dangvu.core.facts import Period
 from dangvu.finance import fees as fee_rules
 from dangvu.finance.models import Payment
 from dangvu.finance.rulebook import rulebooks
+from dangvu.meetings.attendance import attendances_by_unit
+from dangvu.meetings.models import Activity, ActivityOrg
 from dangvu.orgs.models import Organization, Position, Term, active_on
+from dangvu.oversight.models import Inspection
 from dangvu.people.models import (
     Membership,
     PartyProfile,
@@ -34,9 +37,8 @@ from dangvu.people.models import (
 )
 from dangvu.people.stats import LABELS as SECTION_ONE
 from dangvu.people.stats import PRESENT, add_staff_record
-from dangvu.work.actions import classification_rule
-from dangvu.work.attendance import attendances_by_unit
-from dangvu.work.models import Activity, ActivityOrg, Evaluation, Inspection
+from dangvu.review.actions import classification_rule
+from dangvu.review.models import Evaluation
 
 from .units import Tree, orgs_with_names
 
@@ -551,7 +553,7 @@ def _inspections(every, period, behind=None):
             ids = found[unit][kind]
             out[unit][name] = len(ids)
             if behind is not None:
-                behind[unit][name] = (set(), {"work.inspection": ids})
+                behind[unit][name] = (set(), {Inspection._meta.label_lower: ids})
     return out
 
 

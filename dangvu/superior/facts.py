@@ -13,8 +13,8 @@ from dangvu.lib.dates import vn_date
 from dangvu.lib.narrative import render_value
 from dangvu.orgs.models import Organization
 from dangvu.reports.periods import KINDS, period_of
-from dangvu.work.actions import band_label, classification_rule
-from dangvu.work.models import Evaluation
+from dangvu.review.actions import band_label, classification_rule
+from dangvu.review.models import Evaluation
 
 from . import statforms, tracker
 from .consolidate import NOT_SUMMED, consolidate

@@ -10,6 +10,7 @@ import datetime as dt
 import random
 
 from dangvu.finance.models import Payment
+from dangvu.meetings.models import Activity, ActivityOrg
 from dangvu.orgs.models import Organization, Position, Term
 from dangvu.people.models import (
     Membership,
@@ -19,7 +20,7 @@ from dangvu.people.models import (
     StaffQuota,
     StaffRecord,
 )
-from dangvu.work.models import Activity, ActivityOrg, Evaluation
+from dangvu.review.models import Evaluation
 
 K = Organization.Kind
 START = dt.date(2010, 1, 1)

@@ -11,14 +11,22 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Max
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from dangvu.lib.dates import parse_date
 from dangvu.orgs.models import Organization
 from dangvu.people.stats import LABELS as SECTION_ONE
 from dangvu.reports.models import ReportDraft
-from dangvu.web import DateInput, apply_action, day_param, default_year, render_form
+from dangvu.web import (
+    DateInput,
+    apply_action,
+    day_param,
+    default_year,
+    render_form,
+    url_year,
+    whole_param,
+)
 
 from . import actions, statforms, tracker
 from .consolidate import consolidate, period_to
@@ -38,9 +46,7 @@ def _download(content, filename, content_type):
 def _default_day(request):
     """Without ?ngay=, the end of the latest year reported on in this user's scope (the demo's
     2017), else of the current year: the one rule of every page (`web.default_year`)."""
-    drafts = ReportDraft.objects.all()
-    if not request.scope.sees_everything:
-        drafts = drafts.filter(org_id__in=request.scope.read_org_ids)
+    drafts = request.scope.visible(ReportDraft)
     year = default_year(drafts.aggregate(latest=Max("year"))["latest"])
     return day_param(request, default=dt.date(year, 12, 31))
 
@@ -66,10 +72,7 @@ def consolidated(request, slug):
     day = _default_day(request)
     result = consolidate(root, period_to(day))
     groups = result.groups()
-    try:
-        chosen = min(max(int(request.GET.get("nhom", 0)), 0), len(groups) - 1)
-    except ValueError:
-        chosen = 0
+    chosen = min(whole_param(request, "nhom"), len(groups) - 1)
     title, facts = groups[chosen]
     section_one = set(SECTION_ONE)
     rows = [
@@ -161,6 +164,7 @@ PERIOD_CODES = {"", "H1", "Q1", "Q2", "Q3", "Q4", *[f"{m:02d}" for m in range(1,
 
 
 def submissions(request, slug, year):
+    url_year(year)
     root = request.scope.org_or_404(slug)
     period = _period(request)
     result = tracker.track(root, year, period)
@@ -181,6 +185,7 @@ def submissions(request, slug, year):
 
 
 def reminders_download(request, slug, year, fmt):
+    url_year(year)
     root = request.scope.org_or_404(slug)
     if fmt not in ("csv", "xlsx"):
         raise Http404("Không có định dạng này.")
@@ -198,6 +203,7 @@ class DeadlineForm(forms.Form):
 
 
 def deadline_edit(request, slug, year):
+    url_year(year)
     root = request.scope.org_or_404(slug)
     if root.kind != K.SUPERIOR_COMMITTEE or not request.scope.can_write_org(root):
         raise PermissionDenied("Chỉ văn phòng cấp ủy cấp trên đặt hạn gửi báo cáo.")
@@ -229,9 +235,7 @@ def deadline_edit(request, slug, year):
 
 def send(request, draft_id):
     """A finalised report and its sending to the superior committee."""
-    draft = get_object_or_404(ReportDraft.objects.select_related("org"), pk=draft_id)
-    if not request.scope.can_read_org(draft.org):
-        raise Http404("Không tìm thấy báo cáo.")
+    draft = request.scope.get_or_404(ReportDraft.objects.select_related("org"), draft_id)
     submission = Submission.objects.filter(draft=draft).select_related("sent_by").first()
     superior = actions.superior_of(draft.org)
     can_send = request.scope.can_write_report(draft.org)

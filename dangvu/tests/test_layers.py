@@ -28,12 +28,23 @@ LAYERS = [
         "dangvu.accounts.history",
         "dangvu.navigation",
         "dangvu.web",
+        "dangvu.records",
         "dangvu.home",
     ],
     # Excel imports and exports: a file's rows become calls to the actions of several apps.
     ["dangvu.*.excel"],
     ["dangvu.superior"],
     ["dangvu.reports"],
+    # The record apps split from work: each owns its records, actions, figures and pages.
+    [
+        "dangvu.meetings",
+        "dangvu.mobilisation",
+        "dangvu.training",
+        "dangvu.oversight",
+        "dangvu.review",
+        "dangvu.programme",
+    ],
+    # What the record apps share: input checks, the figure helper, party membership spans.
     ["dangvu.work"],
     ["dangvu.finance"],
     ["dangvu.documents"],

@@ -7,12 +7,12 @@ from django.apps import apps
 from django.utils.text import camel_case_to_spaces
 
 from dangvu.lib.text import fold, money
+from dangvu.meetings.models import Activity
 from dangvu.orgs.models import Organization, OrganizationName
 from dangvu.people.models import Membership
 from dangvu.reports import actions as report_actions
 from dangvu.reports.models import ReportDraft
 from dangvu.web import EMPTY_LABEL
-from dangvu.work.models import Activity
 
 CELL = "so-tttt-chi-bo-1"  # bithu1's cell in the demo
 ACTIVITY_LINK = re.compile(r'href="/hoat-dong/(\d+)/"')

@@ -6,10 +6,10 @@ import re
 import pytest
 
 from dangvu.lib.text import money
+from dangvu.meetings.models import Activity, ActivityOrg
 from dangvu.orgs.models import Organization
 from dangvu.reports import actions as report_actions
 from dangvu.reports.models import ReportDraft
-from dangvu.work.models import Activity, ActivityOrg
 
 pytestmark = pytest.mark.browser
 

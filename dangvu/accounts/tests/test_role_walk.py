@@ -5,7 +5,8 @@ may see, and with one it may not (a copy of a demo record moved to an organizati
 may see). Outside its scope a role gets 403 or 404, never the page; inside it gets the page (or
 403 for a change it may not make); nobody gets a server error; anonymous users are sent to the
 login page. A URL with a parameter this walk cannot fill fails the test, so every new page must
-be added here.
+be added here (a record kind by registering it in its app's `access.py` with its URL
+parameter).
 """
 
 import datetime as dt
@@ -16,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from dangvu.accounts.models import Role
 from dangvu.accounts.scope import scope_for
+from dangvu.core import access
 from dangvu.orgs import actions as org_actions
 from dangvu.orgs.models import Organization
 from dangvu.people import actions as people_actions
@@ -34,20 +36,17 @@ PLAIN = {
     "year": 2017,
     "key": "situation",
 }
-# Parameters naming a record: (model, the lookup from it to the organization it belongs to).
-RECORDS = {
-    "document_id": ("documents.Document", "owner_org"),
-    "activity_id": ("work.Activity", "links__org"),
-    "campaign_id": ("work.Campaign", "org"),
-    "enrolment_id": ("work.Enrolment", "org"),
-    "inspection_id": ("work.Inspection", "org"),
-    "item_id": ("work.ProgrammeItem", "programme__org"),
-    "programme_id": ("work.WorkProgramme", "org"),
-    "shortcoming_id": ("work.Shortcoming", "org"),
-    "entry_id": ("finance.LedgerEntry", "org"),
-    "payment_id": ("finance.Payment", "cell"),
-    "draft_id": ("reports.ReportDraft", "org"),
-}
+
+
+def _records():
+    """Parameters naming a record, from the access registry: {name: (model, the lookup from it
+    to the organization it belongs to)}. A record kind registered with a URL parameter is walked
+    without being listed here."""
+    return {
+        rule.url_param: (model, rule.org_path)
+        for model, rule in access.rules().items()
+        if rule.url_param
+    }
 
 
 def _patterns(resolver=None, prefix=""):
@@ -57,6 +56,11 @@ def _patterns(resolver=None, prefix=""):
             yield from _patterns(p, prefix + str(p.pattern))
         elif isinstance(p, URLPattern) and p.name:
             yield p.name, prefix + str(p.pattern), list(p.pattern.converters)
+
+
+def _has_page(model):
+    rule = access.rules().get(model)
+    return rule is not None and bool(rule.url_param)
 
 
 def _move_copy(obj, other, outsider, copies):
@@ -73,16 +77,20 @@ def _move_copy(obj, other, outsider, copies):
             setattr(obj, field.name, other)
         elif isinstance(field, ForeignKey) and field.related_model is Person:
             setattr(obj, field.name, outsider)
-        elif isinstance(field, ForeignKey) and field.related_model._meta.label in (
-            "work.WorkProgramme",
+        elif (
+            isinstance(field, ForeignKey)
+            and _has_page(field.related_model)
+            and getattr(obj, field.attname) is not None
         ):
+            # A record of another one with a page of its own (a programme's item): the parent
+            # is copied out of scope too.
             parent = field.related_model.objects.get(pk=getattr(obj, field.attname))
             setattr(obj, field.name, _move_copy(parent, other, outsider, copies))
     obj.pk = obj.id = None
     obj._state.adding = True
     obj.save()
-    if obj._meta.label == "work.Activity":
-        link = apps.get_model("work.ActivityOrg")
+    if obj._meta.model_name == "activity":
+        link = obj.links.model
         link.objects.create(activity=obj, org=other, role=link.Role.ORGANIZER)
     assert obj.pk != original_pk
     copies[key] = obj
@@ -136,10 +144,8 @@ def world(demo):
     Role.objects.create(user=stranger, kind=Role.Kind.OFFICE, org=other)
     world["user_id"] = {role: (users["bithu1"].pk, stranger.pk) for role in ROLES}
     copies = {}
-    for name, (label, org_path) in RECORDS.items():
-        if not apps.is_installed("dangvu." + label.split(".")[0]):
-            continue
-        model = apps.get_model(label)
+    for name, (model, org_path) in _records().items():
+        label = model._meta.label
         sample = model.objects.order_by("pk").first()
         assert sample is not None, f"the demo has no {label} for the role walk"
         foreign = _move_copy(model.objects.get(pk=sample.pk), other, outsider, copies).pk
@@ -172,7 +178,8 @@ def _values(world, converters, role, which):
             values[name] = world[name][role][which]
         else:
             pytest.fail(
-                f"the role walk cannot fill URL parameter <{name}>: add it to RECORDS or PLAIN"
+                f"the role walk cannot fill URL parameter <{name}>: register its model with "
+                "url_param in its app's access.py, or add it to PLAIN"
             )
     return values
 
@@ -258,3 +265,24 @@ def test_the_superior_role_writes_only_its_own_report(world):
     assert not scope.can_write_report(unit) and not scope.can_write_org(unit)
     office = scope_for(get_user_model().objects.get(username="vanphong"))
     assert office.can_write_report(unit) and not office.can_write_report(superior)
+
+
+def test_every_model_of_an_organization_or_a_person_has_an_access_rule():
+    """A new record kind holding an organization or a person cannot be missed by the walk and by
+    `scope.visible`: it must be registered in its app's access.py."""
+    from django.contrib.auth.models import User
+
+    missing = []
+    for model in apps.get_models():
+        if not model.__module__.startswith("dangvu.") or model is User:
+            continue
+        fields = [
+            f
+            for f in model._meta.get_fields()
+            if (f.concrete or f.many_to_many)
+            and not f.auto_created
+            and getattr(f, "related_model", None) in (Organization, Person)
+        ]
+        if fields and model not in access.rules():
+            missing.append(model._meta.label)
+    assert missing == []

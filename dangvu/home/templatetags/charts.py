@@ -8,7 +8,7 @@ from django import template
 
 from dangvu.lib.charts import bar_chart, compact
 from dangvu.lib.text import money
-from dangvu.work.models import Activity
+from dangvu.meetings.models import Activity
 
 register = template.Library()
 

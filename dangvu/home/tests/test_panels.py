@@ -9,12 +9,12 @@ from django.urls import reverse
 from dangvu.finance import fees
 from dangvu.finance.book import year_books
 from dangvu.home import panels
+from dangvu.meetings.models import Activity, ActivityOrg, Attendance
 from dangvu.orgs.models import Organization, active_on
 from dangvu.people.actions import probation_end
 from dangvu.people.models import Membership, PartyProfile
 from dangvu.superior import actions as superior_actions
 from dangvu.superior import tracker
-from dangvu.work.models import Activity, ActivityOrg, Attendance
 
 pytestmark = pytest.mark.django_db
 

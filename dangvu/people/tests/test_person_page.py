@@ -1,6 +1,7 @@
 """A person's page gathers what dangvu holds about them, with its history."""
 
-from dangvu.work.models import Attendance, Enrolment
+from dangvu.meetings.models import Attendance
+from dangvu.training.models import Enrolment
 
 
 def test_person_page_lists_trainings_attendance_and_history(demo, login):

@@ -194,7 +194,7 @@ def test_roles_on_reports(demo, login):
 
 
 def test_finalising_turns_a_typed_programme_into_next_years_work_programme(draft):
-    from dangvu.work.models import WorkProgramme
+    from dangvu.programme.models import WorkProgramme
 
     WorkProgramme.objects.filter(org=draft.org, year=2018).delete()
     section = draft.sections.get(programme=True)

@@ -25,8 +25,8 @@ SUPERIOR = "dang-uy-khoi-cac-co-quan-tra-vinh"
 def _own_facts(org, period):
     """The unit's figures from the registered providers, as its own pages compute them."""
     import dangvu.finance.facts  # noqa: F401  (providers register on import)
+    import dangvu.meetings.facts  # noqa: F401
     import dangvu.people.facts  # noqa: F401
-    import dangvu.work.facts  # noqa: F401
 
     return {name: fig.value for name, fig in registry.compute(org, period).items()}
 

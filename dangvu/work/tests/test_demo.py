@@ -4,11 +4,12 @@ import datetime as dt
 from decimal import Decimal
 
 from dangvu.core.facts import Period, compute
+from dangvu.meetings import actions
+from dangvu.meetings.models import Activity, Attendance
 from dangvu.orgs.models import Organization, active_on
+from dangvu.oversight.models import Verification
 from dangvu.people.models import Membership, PartyProfile
 from dangvu.people.stats import section_one
-from dangvu.work import actions
-from dangvu.work.models import Activity, Attendance, Verification
 
 # Each figure as the reference report writes it (sections II–V), keyed by fact name.
 REPORT = {
@@ -102,11 +103,11 @@ def test_demo_facts_equal_the_report(demo):
     assert values["activities.training.attendances"] > 800
     # Footnotes 3 and 4: what the Đảng ủy organized and what it attended, with their titles.
     organized = Activity.objects.filter(
-        id__in=figures["activities.organized.sessions"].records["work.activity"]
+        id__in=figures["activities.organized.sessions"].records["meetings.activity"]
     )
     assert any("Nghị quyết Hội nghị lần thứ tư" in a.title for a in organized)
     attended = Activity.objects.filter(
-        id__in=figures["activities.attended.sessions"].records["work.activity"]
+        id__in=figures["activities.attended.sessions"].records["meetings.activity"]
     )
     assert any("Hội nghị lần thứ chín" in a.title for a in attended)
     assert any("Trung tâm Khuyến nông" in a.title for a in attended)

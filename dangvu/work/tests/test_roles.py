@@ -11,20 +11,22 @@ from django.urls import get_resolver
 
 from conftest import DEMO_PASSWORD
 from dangvu.accounts.models import Role
+from dangvu.meetings import actions
+from dangvu.meetings.models import Activity
+from dangvu.mobilisation import actions as mobilisation
+from dangvu.mobilisation.models import Campaign
 from dangvu.orgs import actions as org_actions
 from dangvu.orgs.models import Organization
+from dangvu.oversight import actions as oversight
+from dangvu.oversight.models import Inspection
 from dangvu.people import actions as people_actions
 from dangvu.people.models import Membership
-from dangvu.work import actions
-from dangvu.work.models import (
-    Activity,
-    Campaign,
-    Enrolment,
-    Inspection,
-    ProgrammeItem,
-    Shortcoming,
-    WorkProgramme,
-)
+from dangvu.programme import actions as programmes
+from dangvu.programme.models import ProgrammeItem, WorkProgramme
+from dangvu.review import actions as review
+from dangvu.review.models import Shortcoming
+from dangvu.training import actions as training
+from dangvu.training.models import Enrolment
 
 USERS = ["vanphong", "bithu1", "dangvien", "captren"]
 WRITERS = {"vanphong", "bithu1"}
@@ -39,16 +41,16 @@ def _outside():
     person = people_actions.create_person(
         None, home_org=org, full_name="Người Ngoài", gender="male"
     )
-    programme = actions.create_programme(None, org=org, year=2017)
+    programme = programmes.create_programme(None, org=org, year=2017)
     return {
         "activity_id": actions.create_activity(
             None, kind="conference", title="Hội nghị ngoài", starts_on=DAY, organizers=[org]
         ).id,
-        "campaign_id": actions.create_campaign(
+        "campaign_id": mobilisation.create_campaign(
             None, org=org, key="ngoai", title="Quỹ ngoài", starts_on=DAY
         ).id,
-        "enrolment_id": actions.enrol(None, person, org=org, course="master", starts_on=DAY).id,
-        "inspection_id": actions.record_inspection(
+        "enrolment_id": training.enrol(None, person, org=org, course="master", starts_on=DAY).id,
+        "inspection_id": oversight.record_inspection(
             None,
             org=org,
             direction="conducted",
@@ -57,22 +59,22 @@ def _outside():
             subject="Ngoài",
             starts_on=DAY,
         ).id,
-        "shortcoming_id": actions.record_shortcoming(
+        "shortcoming_id": review.record_shortcoming(
             None, org=org, review_year=2016, text="Ngoài"
         ).id,
         "programme_id": programme.id,
-        "item_id": actions.add_programme_item(None, programme, number="1", text="Ngoài").id,
+        "item_id": programmes.add_programme_item(None, programme, number="1", text="Ngoài").id,
     }
 
 
 def _cell_records(cell):
     """Records of Chi bộ 1 itself, which its secretary may change."""
-    programme = actions.create_programme(None, org=cell, year=2017)
+    programme = programmes.create_programme(None, org=cell, year=2017)
     return {
-        "campaign_id": actions.create_campaign(
+        "campaign_id": mobilisation.create_campaign(
             None, org=cell, key="cb1", title="Quỹ chi bộ 1", starts_on=DAY
         ).id,
-        "inspection_id": actions.record_inspection(
+        "inspection_id": oversight.record_inspection(
             None,
             org=cell,
             direction="received",
@@ -81,11 +83,11 @@ def _cell_records(cell):
             subject="Chi bộ 1",
             starts_on=DAY,
         ).id,
-        "shortcoming_id": actions.record_shortcoming(
+        "shortcoming_id": review.record_shortcoming(
             None, org=cell, review_year=2016, text="Chi bộ 1"
         ).id,
         "programme_id": programme.id,
-        "item_id": actions.add_programme_item(None, programme, number="1", text="Chi bộ 1").id,
+        "item_id": programmes.add_programme_item(None, programme, number="1", text="Chi bộ 1").id,
     }
 
 
@@ -130,10 +132,15 @@ def records(demo):
     return own, foreign
 
 
+# The apps split out of work: their pages are walked together, as when they were one app.
+RECORD_APPS = ("work", "meetings", "mobilisation", "training", "oversight", "review", "programme")
+
+
 def _work_routes():
+    urlconfs = {f"dangvu.{app}.urls" for app in RECORD_APPS}
     for p in get_resolver().url_patterns:
         resolved = getattr(p, "url_patterns", None)
-        if resolved is None or "dangvu.work" not in str(getattr(p, "urlconf_name", "")):
+        if resolved is None or getattr(p.urlconf_name, "__name__", "") not in urlconfs:
             continue
         for route in resolved:
             yield route.name, str(route.pattern), list(route.pattern.converters)

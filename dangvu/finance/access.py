@@ -1,0 +1,23 @@
+"""Who reads and changes the fee book and the ledger (dangvu.core.access): a cell's payments go
+with the cell, a ledger's entries and settings with their organization; what a person pays
+(salary base, months paid, reasons for not paying) goes with the person."""
+
+from dangvu.core import access
+from dangvu.core.access import by_org, by_person
+
+from .models import (
+    FeeSetting,
+    FeeYear,
+    LedgerEntry,
+    Payment,
+    PaymentMonth,
+    SalaryBase,
+    UnpaidReason,
+)
+
+access.register(Payment, by_org("cell", noun="khoản nộp", url_param="payment_id"))
+access.register(LedgerEntry, by_org(noun="bút toán", url_param="entry_id"))
+access.register(FeeYear, by_org())
+access.register(FeeSetting, by_org())
+for model in (SalaryBase, PaymentMonth, UnpaidReason):
+    access.register(model, by_person())

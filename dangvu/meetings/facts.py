@@ -1,0 +1,153 @@
+"""The facts of sections II–V of the annual report, computed from work records.
+
+One provider; each group below runs one or two queries over the organization's subtree, whatever
+the number of records (no query per row). Every figure lists the records behind it.
+"""
+
+from collections import defaultdict
+
+from django.db.models import Q
+
+from dangvu.core.facts import provider
+from dangvu.orgs.tree import subtree_ids
+from dangvu.work.common import figure, is_member, party_spans
+
+from .attendance import attendances_by_unit
+from .models import (
+    Activity,
+    ActivityOrg,
+    Attendance,
+)
+
+ORGANIZER, PARTICIPANT = ActivityOrg.Role.ORGANIZER, ActivityOrg.Role.PARTICIPANT
+
+
+@provider
+def meeting_facts(org, period):
+    ids = subtree_ids([org.id])
+    # Whether a person was a party member on a given day decides how several groups count them;
+    # their memberships are read once for all of them.
+    spans = _contest_spans(ids, period)
+    facts = {}
+    facts.update(_activities(org, ids, period))
+    facts.update(_contests(ids, period, spans))
+    return facts
+
+
+# Activities -------------------------------------------------------------------------------
+
+
+def _activities(org, ids, period):
+    links = ActivityOrg.objects.filter(
+        org_id__in=ids, activity__starts_on__range=(period.start, period.end)
+    )
+    # Lượt: counted by the rule of `work.attendance` (a shared activity, only our own members).
+    counted = attendances_by_unit(
+        Activity.objects.filter(id__in=links.filter(role=ORGANIZER).values("activity_id")),
+        dict.fromkeys(ids, org.id),
+    )
+    kind_of = {}
+    organized, joined, own_organized, own_attended = set(), set(), set(), set()
+    for activity_id, org_id, role, kind in links.values_list(
+        "activity_id", "org_id", "role", "activity__kind"
+    ):
+        kind_of[activity_id] = kind
+        if role == ORGANIZER:
+            organized.add(activity_id)
+            if org_id == org.id:
+                own_organized.add(activity_id)
+        else:
+            joined.add(activity_id)
+            if org_id == org.id:
+                own_attended.add(activity_id)
+    # Events organized outside the subtree that its organizations took part in.
+    joined -= organized
+    own_attended -= own_organized
+    by_kind, joined_by_kind = defaultdict(set), defaultdict(set)
+    for activity_id in organized:
+        by_kind[kind_of[activity_id]].add(activity_id)
+    for activity_id in joined:
+        joined_by_kind[kind_of[activity_id]].add(activity_id)
+    facts = {}
+    for kind, label in Activity.Kind.choices:
+        sessions = by_kind.get(kind, set())
+        attendances = sum(counted[(a, org.id)] for a in sessions)
+        facts[f"activities.{kind}.sessions"] = figure(
+            len(sessions), f"{label}: số cuộc", Activity, sessions
+        )
+        facts[f"activities.{kind}.attendances"] = figure(
+            attendances, f"{label}: số lượt người dự", Activity, sessions
+        )
+        facts[f"activities.{kind}.attended"] = figure(
+            len(joined_by_kind[kind]),
+            f"{label}: số cuộc tham dự (do nơi khác tổ chức)",
+            Activity,
+            joined_by_kind[kind],
+        )
+    facts["activities.organized.sessions"] = figure(
+        len(own_organized), "Hoạt động do chính tổ chức này tổ chức", Activity, own_organized
+    )
+    facts["activities.attended.sessions"] = figure(
+        len(own_attended), "Hội nghị, hoạt động tổ chức này tham dự", Activity, own_attended
+    )
+    return facts
+
+
+def _keyed_contests(ids, period):
+    return (
+        Activity.objects.filter(
+            kind=Activity.Kind.CONTEST,
+            starts_on__range=(period.start, period.end),
+            links__org_id__in=ids,
+        )
+        .exclude(key="")
+        .distinct()
+    )
+
+
+def _contest_spans(ids, period):
+    """{person id: [(from, to)]} of the party memberships of everyone in the subtree's keyed
+    contests in the period: one query."""
+    contestants = Attendance.objects.filter(
+        activity_id__in=_keyed_contests(ids, period).values("id")
+    ).values("person_id")
+    return party_spans(Q(person_id__in=contestants))
+
+
+def _contests(ids, period, spans):
+    """Participants of each contest that carries a key (contests.<key>.participants)."""
+    keyed = {
+        a_id: (key, day, title)
+        for a_id, key, day, title in _keyed_contests(ids, period).values_list(
+            "id", "key", "starts_on", "title"
+        )
+    }
+    rows = Attendance.objects.filter(
+        activity_id__in=keyed, status=Attendance.Status.PRESENT
+    ).values_list("activity_id", "person_id")
+    people, members, activities, titles = (defaultdict(set) for _ in range(4))
+    for a_id, (key, _day, title) in keyed.items():
+        activities[key].add(a_id)
+        titles[key] = title
+    for a_id, pid in rows:
+        key, day, _title = keyed[a_id]
+        people[key].add(pid)
+        if is_member(spans, pid, day):
+            members[key].add(pid)
+    facts = {}
+    for key in sorted(activities):
+        facts[f"contests.{key}.participants"] = figure(
+            len(people[key]),
+            f"{titles[key]}: số người tham gia",
+            Activity,
+            activities[key],
+            people[key],
+        )
+        facts[f"contests.{key}.members"] = figure(
+            len(members[key]),
+            f"{titles[key]}: đảng viên tham gia",
+            Activity,
+            activities[key],
+            members[key],
+        )
+    return facts

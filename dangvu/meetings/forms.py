@@ -1,0 +1,91 @@
+"""Forms of the work records. They only shape the input: every rule is checked by the action,
+whose Vietnamese message the view shows (`dangvu.web.apply_action`)."""
+
+from django import forms
+
+from dangvu.orgs.models import Organization
+from dangvu.people.models import Person
+from dangvu.records import (
+    ScopedForm,
+    date_field,
+    text_field,
+)
+from dangvu.web import EMPTY_LABEL, WholeNumberField
+
+from .models import (
+    Activity,
+    MeetingMinutes,
+)
+
+
+class ActivityForm(ScopedForm):
+    kind = forms.ChoiceField(label="Loại hoạt động", choices=Activity.Kind.choices)
+    title = forms.CharField(label="Tên hoạt động", max_length=500)
+    starts_on = date_field("Ngày")
+    ends_on = date_field("Đến ngày", required=False)
+    place = forms.CharField(label="Địa điểm", max_length=255, required=False)
+    organizers = forms.ModelMultipleChoiceField(
+        label="Tổ chức chủ trì", queryset=Organization.objects.none(), required=False
+    )
+    participants = forms.ModelMultipleChoiceField(
+        label="Tổ chức tham dự", queryset=Organization.objects.none(), required=False
+    )
+    host_name = forms.CharField(
+        label="Đơn vị tổ chức (nếu là nơi khác)", max_length=255, required=False
+    )
+    head_count = WholeNumberField(
+        min_value=0,
+        label="Số đại biểu, khách (không điểm danh từng người)",
+        required=False,
+        initial=0,
+    )
+    key = forms.CharField(label="Mã số liệu (nếu cần)", max_length=64, required=False)
+    notes = text_field("Nội dung, ghi chú", rows=6)
+    org_fields = {"organizers": None, "participants": None}
+
+    def clean_head_count(self):
+        return self.cleaned_data.get("head_count") or 0
+
+
+class MeetingChoiceForm(ScopedForm):
+    """Step one of recording a meeting: which cell and which day (the members depend on both)."""
+
+    chi_bo = forms.ModelChoiceField(
+        empty_label=EMPTY_LABEL,
+        label="Chi bộ",
+        queryset=Organization.objects.none(),
+        to_field_name="slug",
+    )
+    ngay = date_field("Ngày sinh hoạt")
+    org_fields = {"chi_bo": [Organization.Kind.PARTY_CELL]}
+
+
+class MeetingForm(forms.Form):
+    """The minutes of a meeting; the attendance rows are read from the posted data."""
+
+    kind = forms.ChoiceField(
+        label="Loại sinh hoạt",
+        choices=[
+            (Activity.Kind.REGULAR_MEETING, Activity.Kind.REGULAR_MEETING.label),
+            (Activity.Kind.THEMATIC_MEETING, Activity.Kind.THEMATIC_MEETING.label),
+        ],
+    )
+    title = forms.CharField(label="Tên (để trống: tự đặt)", max_length=500, required=False)
+    chair = forms.ModelChoiceField(
+        empty_label=EMPTY_LABEL, label="Chủ trì", queryset=Person.objects.none(), required=False
+    )
+    fee_note = forms.CharField(label="Thu đảng phí", max_length=255, required=False)
+    resolution = text_field("Nghị quyết, kết luận")
+    quality = forms.ChoiceField(
+        label="Xếp loại buổi sinh hoạt",
+        choices=[("", "—"), *MeetingMinutes.Quality.choices],
+        required=False,
+    )
+    score = forms.CharField(label="Điểm buổi sinh hoạt (0–100)", max_length=8, required=False)
+    task = forms.CharField(label="Nhiệm vụ giao", max_length=500, required=False)
+    task_deadline = date_field("Thời hạn", required=False)
+    notes = text_field("Nội dung sinh hoạt", rows=5)
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chair"].queryset = members

@@ -1,0 +1,175 @@
+"""Activities of an organization (meetings, conferences, contests, study sessions…), the
+organizations that held or joined them, their attendance, and a cell meeting's minutes and tasks.
+
+Only the named actions in `actions.py` write these records, so every change leaves an audit entry.
+Narrative fields (`notes`, `text`, `conclusion` …) are plain text: the document registry scans them
+for citations, nothing here parses them.
+"""
+
+from django.db import models
+
+from dangvu.orgs.models import Organization
+from dangvu.people.models import Person
+
+SCORE = {"max_digits": 4, "decimal_places": 1}
+
+
+# Activities -------------------------------------------------------------------------------
+
+
+class Activity(models.Model):
+    """A meeting, conference, dissemination session, training, contest, visit … on a date.
+
+    Organizations take part as organizers or as participants (`ActivityOrg`); an event organized
+    outside the tree (by the Tỉnh ủy, say) has only participants and names its host in `host_name`.
+    Members are counted person by person (`Attendance`); outside participants as `head_count`.
+    """
+
+    class Kind(models.TextChoices):
+        REGULAR_MEETING = "regular_meeting", "Sinh hoạt chi bộ thường kỳ"
+        THEMATIC_MEETING = "thematic_meeting", "Sinh hoạt chi bộ chuyên đề"
+        COMMITTEE_MEETING = "committee_meeting", "Họp cấp ủy, làm việc"
+        CONFERENCE = "conference", "Hội nghị"
+        DISSEMINATION = "dissemination", "Quán triệt, triển khai văn bản"
+        TRAINING = "training", "Hội nghị tập huấn, bồi dưỡng"
+        CONGRESS = "congress", "Đại hội"
+        CONTEST = "contest", "Cuộc thi, hội thao"
+        VISIT = "visit", "Thăm hỏi, làm việc với địa phương"
+        OTHER = "other", "Hoạt động khác"
+
+    kind = models.CharField("loại", max_length=24, choices=Kind.choices)
+    title = models.CharField("tên hoạt động", max_length=500)
+    starts_on = models.DateField("ngày")
+    ends_on = models.DateField("đến ngày", null=True, blank=True)
+    place = models.CharField("địa điểm", max_length=255, blank=True)
+    # An organizer outside the tree ("Tỉnh ủy Trà Vinh", "Báo Trà Vinh").
+    host_name = models.CharField("đơn vị tổ chức (ngoài hệ thống)", max_length=255, blank=True)
+    head_count = models.PositiveIntegerField("số đại biểu, khách (không điểm danh)", default=0)
+    # Names this activity in facts (contests.<key>.participants); blank for most activities.
+    key = models.SlugField("mã số liệu", max_length=64, blank=True, db_index=True)
+    notes = models.TextField("nội dung, ghi chú", blank=True)
+    # Members present, kept by the attendance actions (the only writers of `Attendance`), so that
+    # facts over thousands of activities sum one column instead of counting attendance rows.
+    present_count = models.PositiveIntegerField("số có mặt", default=0, editable=False)
+    orgs = models.ManyToManyField(Organization, through="ActivityOrg", related_name="activities")
+
+    class Meta:
+        db_table = "work_activity"
+        verbose_name = "hoạt động"
+        verbose_name_plural = "hoạt động"
+        ordering = ["-starts_on", "-id"]
+        indexes = [models.Index(fields=["starts_on", "kind"])]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_meeting(self):
+        return self.kind in (self.Kind.REGULAR_MEETING, self.Kind.THEMATIC_MEETING)
+
+
+class ActivityOrg(models.Model):
+    class Role(models.TextChoices):
+        ORGANIZER = "organizer", "Tổ chức"
+        PARTICIPANT = "participant", "Tham dự"
+
+    activity = models.ForeignKey(Activity, models.CASCADE, related_name="links")
+    org = models.ForeignKey(Organization, models.PROTECT, related_name="activity_links")
+    role = models.CharField(max_length=16, choices=Role.choices)
+
+    class Meta:
+        db_table = "work_activityorg"
+        verbose_name = "đơn vị tham gia hoạt động"
+        verbose_name_plural = "đơn vị tham gia hoạt động"
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "org"], name="one_role_per_activity")
+        ]
+        indexes = [models.Index(fields=["org", "role"])]
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.org_id}"
+
+
+class Attendance(models.Model):
+    class Status(models.TextChoices):
+        PRESENT = "present", "Có mặt"
+        EXCUSED = "excused", "Vắng có lý do"
+        ABSENT = "absent", "Vắng không lý do"
+
+    activity = models.ForeignKey(Activity, models.CASCADE, related_name="attendances")
+    person = models.ForeignKey(Person, models.PROTECT, related_name="attendances")
+    status = models.CharField("điểm danh", max_length=8, choices=Status.choices)
+    reason = models.CharField("lý do vắng", max_length=255, blank=True)
+
+    class Meta:
+        db_table = "work_attendance"
+        verbose_name = "điểm danh"
+        verbose_name_plural = "điểm danh"
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "person"], name="one_attendance_each")
+        ]
+        indexes = [models.Index(fields=["activity", "status"])]
+
+    def __str__(self):
+        return f"{self.person_id}: {self.get_status_display()}"
+
+
+class MeetingMinutes(models.Model):
+    """The minutes of a cell meeting: fee collection, resolution and the meeting's quality."""
+
+    class Quality(models.TextChoices):
+        GOOD = "good", "Tốt"
+        FAIR = "fair", "Khá"
+        AVERAGE = "average", "Trung bình"
+        WEAK = "weak", "Kém"
+
+    activity = models.OneToOneField(Activity, models.CASCADE, related_name="minutes")
+    chair = models.ForeignKey(
+        Person, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="chủ trì"
+    )
+    recorder = models.ForeignKey(
+        Person, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="thư ký"
+    )
+    fee_note = models.CharField("thu đảng phí", max_length=255, blank=True)
+    resolution = models.TextField("nghị quyết, kết luận", blank=True)
+    quality = models.CharField(
+        "xếp loại buổi sinh hoạt", max_length=8, blank=True, choices=Quality.choices
+    )
+    score = models.DecimalField("điểm", null=True, blank=True, **SCORE)
+
+    def __str__(self):
+        return f"Biên bản: {self.activity}"
+
+    class Meta:
+        db_table = "work_meetingminutes"
+        verbose_name = "biên bản sinh hoạt chi bộ"
+        verbose_name_plural = "biên bản sinh hoạt chi bộ"
+
+
+class MeetingTask(models.Model):
+    minutes = models.ForeignKey(MeetingMinutes, models.CASCADE, related_name="tasks")
+    text = models.CharField("nhiệm vụ", max_length=500)
+    assignee = models.ForeignKey(Person, models.PROTECT, null=True, blank=True, related_name="+")
+    deadline = models.DateField("thời hạn", null=True, blank=True)
+    done_on = models.DateField("hoàn thành ngày", null=True, blank=True)
+
+    class Meta:
+        db_table = "work_meetingtask"
+        verbose_name = "nhiệm vụ trong biên bản"
+        verbose_name_plural = "nhiệm vụ trong biên bản"
+        ordering = ["deadline", "id"]
+
+    def __str__(self):
+        return self.text
+
+
+# Trainings ---------------------------------------------------------------------------------
+
+
+# Inspection, verification, scores --------------------------------------------------------------
+
+
+# Evaluation, self-assessment, shortcomings ------------------------------------------------------
+
+
+# Work programme and indicators ---------------------------------------------------------------

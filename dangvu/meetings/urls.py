@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("hoat-dong/", views.activity_list, name="activity_list"),
+    path("hoat-dong/lich/", views.activity_calendar, name="activity_calendar"),
+    path("hoat-dong/them/", views.activity_create, name="activity_create"),
+    path("hoat-dong/sinh-hoat-chi-bo/", views.meeting_record, name="meeting_record"),
+    path("hoat-dong/<int:activity_id>/", views.activity_detail, name="activity_detail"),
+    path("hoat-dong/<int:activity_id>/sua/", views.activity_edit, name="activity_edit"),
+    path(
+        "hoat-dong/<int:activity_id>/diem-danh/",
+        views.activity_attendance,
+        name="activity_attendance",
+    ),
+]

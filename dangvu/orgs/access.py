@@ -1,0 +1,20 @@
+"""Who reads and changes organizations and their committees (dangvu.core.access)."""
+
+from dangvu.core import access
+from dangvu.core.access import Rule, by_org
+
+from .models import Organization, OrganizationName, Position, Term
+
+access.register(
+    Organization,
+    Rule(
+        lambda scope, qs: scope.orgs(qs),
+        lambda scope, org: scope.can_write_org(org),
+        "id",
+        noun="tổ chức",
+    ),
+)
+access.register(OrganizationName, by_org("organization"))
+access.register(Term, by_org("organization", noun="nhiệm kỳ"))
+# A committee member's seat is read with the committee's organization and written with it.
+access.register(Position, by_org("term__organization"))

@@ -1,0 +1,22 @@
+"""Who reads and changes people's records (dangvu.core.access). Whom a scope reaches is decided
+by `Scope.people`: the organizations a person is attached to on the day, or the member
+themselves."""
+
+from dangvu.core import access
+from dangvu.core.access import Rule, by_org, by_org_or_person, by_person
+
+from .models import Membership, PartyProfile, Person, Qualification, StaffQuota, StaffRecord
+
+access.register(
+    Person,
+    Rule(
+        lambda scope, qs: scope.people(qs),
+        lambda scope, person: scope.can_write_person(person),
+        "home_org",
+        noun="hồ sơ",
+    ),
+)
+access.register(Membership, by_org_or_person("person"))
+for model in (StaffRecord, Qualification, PartyProfile):
+    access.register(model, by_person())
+access.register(StaffQuota, by_org("agency"))

@@ -1,0 +1,233 @@
+"""The named changes of work programmes and indicators: each validates, writes and leaves an
+audit entry.
+
+Errors are `ValidationError`s with Vietnamese messages, raised before anything is written; every
+action runs in one transaction.
+"""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from dangvu.core import audit
+from dangvu.lib.dates import vn_date
+from dangvu.lib.text import decimal_vi
+from dangvu.work.common import (
+    check_key,
+    check_period,
+    check_year,
+    required_text,
+)
+
+from .models import Indicator, ProgrammeItem, WorkProgramme
+
+ITEM_NUMBER_RE = re.compile(r"^\d{1,3}(\.\d{1,3}){0,2}$")
+
+
+# Work programme -----------------------------------------------------------------------------------
+
+
+def item_position(number):
+    """A sort key for "1", "2.1", "2.10" … (numbers sort as numbers, not as text)."""
+    parts = [int(p) for p in number.split(".")] + [0, 0]
+    return parts[0] * 1_000_000 + parts[1] * 1_000 + parts[2]
+
+
+@transaction.atomic
+def create_programme(actor, *, org, year, title="", adopted_on=None, notes=""):
+    check_year(year)
+    title = " ".join((title or "").split()) or f"Chương trình công tác năm {year}"
+    if WorkProgramme.objects.filter(org=org, year=year).exists():
+        raise ValidationError(f"{org} đã có chương trình công tác năm {year}.")
+    p = WorkProgramme.objects.create(
+        org=org, year=year, title=title, adopted_on=adopted_on, notes=notes.strip()
+    )
+    audit.record(actor, "programme.create", p, summary=title, org=org)
+    return p
+
+
+@transaction.atomic
+def add_programme_item(
+    actor,
+    programme,
+    *,
+    number,
+    text="",
+    title="",
+    owner_org=None,
+    owner_name="",
+    deadline=None,
+    status=ProgrammeItem.Status.PLANNED,
+):
+    number = (number or "").strip().rstrip(".")
+    if not ITEM_NUMBER_RE.match(number):
+        raise ValidationError(f"Số mục “{number}” không hợp lệ (vd: 1, 2.1, 2.8).")
+    if not (text or "").strip() and not (title or "").strip():
+        raise ValidationError("Mục chương trình cần tiêu đề hoặc nội dung.")
+    if programme.items.filter(number=number).exists():
+        raise ValidationError(f"Chương trình đã có mục {number}.")
+    if status not in ProgrammeItem.Status.values:
+        raise ValidationError("Tình trạng không hợp lệ.")
+    if deadline is not None and deadline.year < programme.year:
+        raise ValidationError(f"Thời hạn {vn_date(deadline)} trước năm {programme.year}.")
+    item = ProgrammeItem.objects.create(
+        programme=programme,
+        number=number,
+        position=item_position(number),
+        title=title.strip(),
+        text=(text or "").strip(),
+        owner_org=owner_org,
+        owner_name=owner_name.strip(),
+        deadline=deadline,
+        status=status,
+    )
+    audit.record(actor, "programme.item", item, summary=f"Mục {number}", org=programme.org)
+    return item
+
+
+@transaction.atomic
+def set_item_status(actor, item, status, done_on=None):
+    if status not in (
+        ProgrammeItem.Status.PLANNED,
+        ProgrammeItem.Status.IN_PROGRESS,
+        ProgrammeItem.Status.DONE,
+    ):
+        raise ValidationError(
+            "Tình trạng không hợp lệ (chuyển năm dùng thao tác “Chuyển sang năm sau”)."
+        )
+    if item.status == ProgrammeItem.Status.CARRIED:
+        raise ValidationError("Mục này đã chuyển sang năm sau.")
+    if status == ProgrammeItem.Status.DONE:
+        if done_on is None:
+            raise ValidationError("Cần ngày hoàn thành.")
+        if done_on.year < item.programme.year:
+            raise ValidationError(f"Ngày hoàn thành trước năm {item.programme.year}.")
+    else:
+        done_on = None
+    before = audit.snapshot(item)
+    item.status, item.done_on = status, done_on
+    item.save()
+    audit.record(
+        actor,
+        "programme.item_status",
+        item,
+        before,
+        summary=f"Mục {item.number}: {item.get_status_display()}",
+        org=item.programme.org,
+    )
+    return item
+
+
+@transaction.atomic
+def link_evidence(actor, item, activity):
+    item.evidence.add(activity)
+    audit.record(
+        actor,
+        "programme.evidence",
+        item,
+        after=None,
+        summary=f"Mục {item.number}: minh chứng “{activity.title[:80]}”",
+        org=item.programme.org,
+    )
+    return item
+
+
+@transaction.atomic
+def carry_over(actor, programme):
+    """Copy the unfinished items into next year's programme (made if missing); the originals
+    are marked carried and keep a link to their copy."""
+    unfinished = list(
+        programme.items.exclude(
+            status__in=[ProgrammeItem.Status.DONE, ProgrammeItem.Status.CARRIED]
+        )
+    )
+    if not unfinished:
+        raise ValidationError("Không còn mục nào chưa hoàn thành để chuyển sang năm sau.")
+    year = programme.year + 1
+    target = WorkProgramme.objects.filter(org=programme.org, year=year).first()
+    if target is None:
+        target = create_programme(actor, org=programme.org, year=year)
+    taken = set(target.items.values_list("number", flat=True))
+    clash = [i.number for i in unfinished if i.number in taken]
+    if clash:
+        raise ValidationError(
+            f"Chương trình năm {year} đã có các mục {', '.join(clash)}; hãy đánh số lại trước."
+        )
+    for item in unfinished:
+        copy = ProgrammeItem.objects.create(
+            programme=target,
+            number=item.number,
+            position=item.position,
+            title=item.title,
+            text=item.text,
+            owner_org=item.owner_org,
+            owner_name=item.owner_name,
+            status=ProgrammeItem.Status.PLANNED,
+            carried_from=item,
+        )
+        before = audit.snapshot(item)
+        item.status = ProgrammeItem.Status.CARRIED
+        item.save()
+        audit.record(
+            actor,
+            "programme.carry",
+            item,
+            before,
+            summary=f"Mục {item.number} chuyển sang năm {year}",
+            org=programme.org,
+        )
+        audit.record(
+            actor,
+            "programme.item",
+            copy,
+            summary=f"Mục {copy.number} (từ năm {programme.year})",
+            org=programme.org,
+        )
+    return target
+
+
+# Indicators -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_indicator(
+    actor, *, org, key, label, value, unit="", period_start, period_end, source="", notes=""
+):
+    key = check_key(key)
+    if not key:
+        raise ValidationError("Cần mã số liệu của chỉ số.")
+    label = required_text(label, "Tên chỉ số")
+    check_period(period_start, period_end, "ngày đầu kỳ")
+    if period_end is None:
+        raise ValidationError("Cần nhập ngày cuối kỳ.")
+    try:
+        value = Decimal(str(value).replace(",", "."))
+    except InvalidOperation:
+        raise ValidationError(f"Giá trị “{value}” không phải là số.") from None
+    if value < 0:
+        raise ValidationError("Giá trị chỉ số không được âm.")
+    unit = (unit or "").strip()
+    if unit == "%" and value > 100:
+        raise ValidationError(f"Tỷ lệ {decimal_vi(value)}% vượt quá 100%.")
+    overlap = Indicator.objects.filter(
+        org=org, key=key, period_start__lte=period_end, period_end__gte=period_start
+    )
+    if overlap.exists():
+        raise ValidationError(f"Đã có chỉ số “{key}” cho kỳ trùng với kỳ này.")
+    i = Indicator.objects.create(
+        org=org,
+        key=key,
+        label=label,
+        value=value,
+        unit=unit,
+        period_start=period_start,
+        period_end=period_end,
+        source=source.strip(),
+        notes=notes.strip(),
+    )
+    audit.record(
+        actor, "indicator.record", i, summary=f"{label}: {decimal_vi(value)} {unit}", org=org
+    )
+    return i

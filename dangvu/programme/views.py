@@ -1,0 +1,191 @@
+"""Pages of work programmes (list, detail, items, carrying over) and of indicators."""
+
+from django import forms as django_forms
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from dangvu.lib.dates import vn_date
+from dangvu.meetings.models import Activity
+from dangvu.records import (
+    ActionFormView,
+    Column,
+    RecordListView,
+    YearFilter,
+    detail_url,
+)
+from dangvu.web import (
+    apply_action,
+    attempt,
+    render_form,
+)
+
+from . import actions, forms
+from .models import Indicator, ProgrammeItem, WorkProgramme
+
+# Work programme ---------------------------------------------------------------------------------
+
+
+programme_list = RecordListView.as_view(
+    queryset=WorkProgramme.objects.select_related("org").annotate(
+        n=Count("items"),
+        done=Count("items", filter=Q(items__status=ProgrammeItem.Status.DONE)),
+    ),
+    title="Chương trình công tác",
+    columns=[
+        Column("year", "Năm"),
+        Column("title", "Chương trình", link=detail_url("work_programme_detail")),
+        Column(lambda p: p.org.name, "Tổ chức"),
+        Column(lambda p: f"{p.done}/{p.n}", "Hoàn thành", num=True),
+    ],
+    create=("work_programme_create", "Thêm chương trình"),
+)
+
+
+def _programme(request, pk, write=False):
+    qs = WorkProgramme.objects.select_related("org")
+    return request.scope.get_or_404(qs, pk, write=write)
+
+
+def programme_detail(request, programme_id):
+    programme = _programme(request, programme_id)
+    items = programme.items.select_related("owner_org", "carried_from__programme").prefetch_related(
+        "evidence", "carried_to__programme"
+    )
+    return render(
+        request,
+        "programme/programme_detail.html",
+        {
+            "programme": programme,
+            "items": items,
+            "can_write": request.scope.can_write_org(programme.org),
+            "unfinished": any(
+                i.status in (ProgrammeItem.Status.PLANNED, ProgrammeItem.Status.IN_PROGRESS)
+                for i in items
+            ),
+        },
+    )
+
+
+class ProgrammeCreate(ActionFormView):
+    form_class = forms.ProgrammeNewForm
+    action = actions.create_programme
+    title = "Thêm chương trình công tác"
+    back_url_name = "work_programme_list"
+
+    def form_valid(self, form):
+        # The new programme's page says what was made: no message.
+        programme = apply_action(
+            form, actions.create_programme, self.request.user, **form.cleaned_data
+        )
+        if not programme:
+            return self.form_invalid(form)
+        return redirect("work_programme_detail", programme_id=programme.pk)
+
+
+programme_create = ProgrammeCreate.as_view()
+
+
+class ProgrammeItemCreate(ActionFormView):
+    form_class = forms.ProgrammeItemForm
+    action = actions.add_programme_item
+    record, record_kwarg = WorkProgramme, "programme_id"
+    success_message = "Đã thêm mục."
+
+    def get_title(self):
+        return f"Thêm mục — {self.object.title}"
+
+    def get_success_url(self, result=None):
+        return reverse("work_programme_detail", args=[self.object.pk])
+
+    get_back_url = get_success_url
+
+
+programme_item_create = ProgrammeItemCreate.as_view()
+
+
+def programme_carry_over(request, programme_id):
+    """Confirm (GET), then copy the unfinished items into next year's programme (POST)."""
+    programme = _programme(request, programme_id, write=True)
+    if request.method != "POST":
+        return render_form(
+            request,
+            django_forms.Form(),
+            title=f"Chuyển các mục chưa hoàn thành sang năm {programme.year + 1}",
+            back_url=reverse("work_programme_detail", args=[programme.pk]),
+            submit="Chuyển sang năm sau",
+            intro="Các mục chưa hoàn thành được chép sang chương trình năm sau; mục cũ ghi "
+            "“Chuyển sang năm sau”.",
+        )
+    target, errors = attempt(actions.carry_over, request.user, programme)
+    if target is None:
+        for e in errors:
+            messages.error(request, e)
+        return redirect("work_programme_detail", programme_id=programme.pk)
+    messages.success(request, f"Đã chuyển các mục chưa hoàn thành sang năm {target.year}.")
+    return redirect("work_programme_detail", programme_id=target.pk)
+
+
+def programme_item_edit(request, item_id):
+    scope = request.scope
+    item = scope.get_or_404(
+        ProgrammeItem.objects.select_related("programme__org"), item_id, write=True
+    )
+    year = item.programme.year
+    activities = scope.visible(Activity).filter(starts_on__year=year).order_by("starts_on")
+    form = forms.ItemStatusForm(
+        request.POST or None,
+        activities=activities,
+        initial={"status": item.status, "done_on": item.done_on},
+    )
+    if form.is_valid():
+        d = form.cleaned_data
+        if apply_action(form, _update_item, request.user, item, d):
+            messages.success(request, f"Đã cập nhật mục {item.number}.")
+            return redirect("work_programme_detail", programme_id=item.programme_id)
+    return render_form(
+        request,
+        form,
+        title=f"Mục {item.number} — {item.programme.title}",
+        back_url=reverse("work_programme_detail", args=[item.programme_id]),
+        intro=item.title or item.text[:300],
+    )
+
+
+@transaction.atomic
+def _update_item(actor, item, d):
+    if d["status"] != item.status or d["done_on"] != item.done_on:
+        actions.set_item_status(actor, item, d["status"], d["done_on"])
+    if d["evidence"] is not None:
+        actions.link_evidence(actor, item, d["evidence"])
+    return item
+
+
+# Indicators ---------------------------------------------------------------------------------------
+
+
+indicator_list = RecordListView.as_view(
+    queryset=Indicator.objects.select_related("org").order_by("-period_end", "id"),
+    title="Chỉ số kết quả nhiệm vụ chính trị",
+    columns=[
+        Column("label", "Chỉ tiêu"),
+        Column("value", "Giá trị", num=True),
+        Column("unit", "Đơn vị"),
+        Column(lambda i: f"{vn_date(i.period_start)} – {vn_date(i.period_end)}", "Kỳ"),
+        Column("source", "Nguồn"),
+        Column("key", "Mã số liệu"),
+    ],
+    filters=[YearFilter("period_end__year")],
+    create=("indicator_create", "Ghi chỉ số"),
+)
+
+
+indicator_create = ActionFormView.as_view(
+    form_class=forms.IndicatorForm,
+    action=actions.record_indicator,
+    title="Ghi chỉ số",
+    success_message="Đã ghi chỉ số.",
+    success_url_name="indicator_list",
+)

@@ -1,0 +1,358 @@
+"""Generic record views: a list of records with declared columns and filters, and a form that
+runs one named action.
+
+Most pages of dangvu are one of two shapes. A list: the records of a kind the user may read
+(`scope.visible`), narrowed by filters read from the URL (`dangvu.web`'s parsers), shown as a
+table. A form: the input shaped by a form, one named action run with it, a Vietnamese message,
+a redirect; the action's ValidationError is shown on the form and nothing is written. Both are
+Django generic views (ListView, FormView) configured by class attributes, so a record kind's
+page is a declaration, not code:
+
+    score_list = RecordListView.as_view(
+        queryset=Score.objects.select_related("org"),
+        columns=[Column("year"), Column("org"), Column("score", num=True)],
+        filters=[YearFilter("year")],
+        create=("score_create", "Ghi điểm"),
+    )
+
+A column's label is its model field's verbose name unless one is given.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import FieldDoesNotExist
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.text import capfirst
+from django.views.generic import FormView, ListView
+
+from dangvu.lib.dates import vn_date
+from dangvu.lib.text import decimal_vi
+from dangvu.orgs.models import Organization
+from dangvu.orgs.tree import subtree_ids
+from dangvu.people.models import Person
+from dangvu.web import EMPTY_LABEL, DateInput, apply_action, optional_year_param, org_param
+
+# Columns ---------------------------------------------------------------------------------------
+
+
+def shown(value):
+    """A value as a table cell writes it: dates dd/mm/yyyy, decimals with a comma, None empty."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return vn_date(value)
+    if isinstance(value, Decimal):
+        return decimal_vi(value)
+    return str(value)
+
+
+class Column:
+    """One column of a record list: `value` is a field name (its choice label when it has
+    choices) or a function of the record; `link` a function of the record giving a URL; `when`
+    a function of (scope, record) saying whether the cell is shown (an action the user may
+    take). The label defaults to the field's verbose name."""
+
+    def __init__(self, value, label=None, *, link=None, num=False, when=None):
+        self.value, self.label, self.link, self.num, self.when = value, label, link, num, when
+
+    def header(self, model):
+        if self.label is not None:
+            return self.label
+        try:
+            return capfirst(model._meta.get_field(self.value).verbose_name)
+        except (FieldDoesNotExist, TypeError):
+            return ""
+
+    def cell(self, record, scope):
+        if self.when is not None and not self.when(scope, record):
+            return {"text": "", "url": None, "num": self.num}
+        if callable(self.value):
+            text = self.value(record)
+        else:
+            display = getattr(record, f"get_{self.value}_display", None)
+            text = display() if display else getattr(record, self.value)
+        url = self.link(record) if self.link else None
+        return {"text": shown(text), "url": url, "num": self.num}
+
+
+def detail_url(name):
+    """A column's link: the page `name` of the row's record (its id the one URL parameter)."""
+    return lambda record: reverse(name, args=[record.pk])
+
+
+def person_url(person_id):
+    return reverse("person_detail", args=[person_id])
+
+
+# Filters ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class YearFilter:
+    """?nam=2017: records whose `lookup` (a year, or a date's __year) is that year."""
+
+    lookup: str
+    name: str = "nam"
+    label: str = "Năm"
+
+    def parse(self, request):
+        return optional_year_param(request, self.name)
+
+    def apply(self, qs, year):
+        return qs.filter(**{self.lookup: year})
+
+    def widget(self, request, year):
+        return {"name": self.name, "label": self.label, "value": year or "", "type": "number"}
+
+
+@dataclass
+class OrgFilter:
+    """?to-chuc=<slug>: records of that organization and those below it, among the
+    organizations the user reads (any other is a 404 that does not name it)."""
+
+    lookup: str = "org"
+    name: str = "to-chuc"
+    label: str = "Tổ chức"
+
+    def parse(self, request):
+        return org_param(request, name=self.name)
+
+    def apply(self, qs, org):
+        return qs.filter(**{f"{self.lookup}_id__in": subtree_ids([org.id])})
+
+    def widget(self, request, org):
+        options = [(o.slug, o.name) for o in filter_orgs(request.scope)]
+        return _select(self.name, self.label, options, org.slug if org else "")
+
+
+@dataclass
+class ChoiceFilter:
+    """?<name>=<code>: records whose `lookup` is one of `choices`; anything else is no filter."""
+
+    lookup: str
+    name: str
+    label: str
+    choices: list
+
+    def parse(self, request):
+        value = request.GET.get(self.name, "")
+        return value if value in dict(self.choices) else ""
+
+    def apply(self, qs, value):
+        return qs.filter(**{self.lookup: value})
+
+    def widget(self, request, value):
+        return _select(self.name, self.label, self.choices, value)
+
+
+def filter_orgs(scope):
+    """The organizations a list may be narrowed to: those read, but not an agency's
+    departments and units, which hold no records of their own."""
+    return scope.orgs().exclude(
+        kind__in=[Organization.Kind.DEPARTMENT, Organization.Kind.SERVICE_UNIT]
+    )
+
+
+def _select(name, label, options, value):
+    return {"name": name, "label": label, "options": options, "value": value, "type": "select"}
+
+
+# Views -----------------------------------------------------------------------------------------
+
+
+class RecordListView(ListView):
+    """The records of a kind the user reads, filtered by `filters` and shown in `columns`; a
+    `create` link (url name, label) for users who write some organization's records."""
+
+    template_name = "records/table.html"
+    title = ""
+    columns = ()
+    filters = ()
+    create = None
+
+    def get_queryset(self):
+        qs = self.request.scope.visible(super().get_queryset())
+        self.chosen = {f.name: f.parse(self.request) for f in self.filters}
+        for f in self.filters:
+            if self.chosen[f.name]:
+                qs = f.apply(qs, self.chosen[f.name])
+        return qs
+
+    def get_title(self):
+        return self.title
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        scope, model = self.request.scope, self.object_list.model
+        context.update(
+            title=self.get_title(),
+            columns=[(c.header(model), c.num) for c in self.columns],
+            rows=[[c.cell(r, scope) for c in self.columns] for r in self.object_list],
+            filters=[f.widget(self.request, self.chosen[f.name]) for f in self.filters],
+            actions=self.get_actions(),
+        )
+        return context
+
+    def get_actions(self):
+        if self.create and self.request.scope.can_write_any:
+            name, label = self.create
+            return [(reverse(name), label)]
+        return []
+
+
+class ActionFormView(FormView):
+    """A form that runs one named action: `action(user, *self.action_args(), **data)`.
+
+    Without `record`, the user must write some organization's records (403 otherwise) and the
+    form's organization and person choices are those they write. With `record` (a model, its
+    id the URL's `record_kwarg`), the record must be readable (404) and writable (403); it is
+    passed to the action first. On success: `success_message` and a redirect to
+    `get_success_url(result)`; an action's ValidationError is shown on the form (status 400).
+    """
+
+    template_name = "form.html"
+    action = None
+    record = None
+    record_kwarg = None
+    title = ""
+    submit = "Lưu"
+    intro = ""
+    success_message = "Đã lưu."
+    success_url_name = None
+    back_url_name = None
+
+    def dispatch(self, request, *args, **kwargs):
+        scope = request.scope
+        if self.record is not None:
+            self.object = scope.get_or_404(self.record, kwargs[self.record_kwarg], write=True)
+        else:
+            self.object = None
+            scope.require_write_any()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if issubclass(self.get_form_class(), ScopedFormMixin):
+            kwargs["scope"] = self.request.scope
+        return kwargs
+
+    def action_args(self):
+        return (self.object,) if self.object is not None else ()
+
+    def action_data(self, form):
+        return form.cleaned_data
+
+    def form_valid(self, form):
+        # The action is a plain function: set by as_view(action=…) it is on the instance; set
+        # on a subclass it is read from the class, so that it is not bound as a method.
+        run = vars(self).get("action") or type(self).action
+        result = apply_action(
+            form, run, self.request.user, *self.action_args(), **self.action_data(form)
+        )
+        if not result:
+            return self.form_invalid(form)
+        messages.success(self.request, self.get_success_message(result))
+        return redirect(self.get_success_url(result))
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def get_success_message(self, result):
+        return self.success_message
+
+    def get_success_url(self, result=None):
+        return reverse(self.success_url_name)
+
+    def get_back_url(self):
+        return reverse(self.back_url_name or self.success_url_name)
+
+    def get_title(self):
+        return self.title
+
+    def get_intro(self):
+        return self.intro
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            title=self.get_title(),
+            back_url=self.get_back_url(),
+            submit=self.submit,
+            intro=self.get_intro(),
+        )
+        return context
+
+
+# Forms -----------------------------------------------------------------------------------------
+
+
+class ScopedFormMixin:
+    """A form whose organization and person choices are limited to what the user may change."""
+
+    org_fields = {}  # field name -> organization kinds (None: any)
+    person_fields = ()
+
+    def __init__(self, *args, scope, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, kinds in self.org_fields.items():
+            self.fields[name].queryset = scope.writable_orgs(kinds)
+        for name in self.person_fields:
+            people = scope.writable_people(Person.objects.all()).order_by("sort_name", "id")
+            self.fields[name].queryset = people
+        for field in self.fields.values():
+            # A single choice opens on "— Chọn —", not Django's "---------".
+            if getattr(field, "empty_label", None) is not None:
+                field.empty_label = EMPTY_LABEL
+
+
+class ScopedForm(ScopedFormMixin, forms.Form):
+    pass
+
+
+class RecordForm(ScopedFormMixin, forms.ModelForm):
+    """A ModelForm that only shapes the input: labels and limits come from the model's fields,
+    every rule is checked by the action (one place, one Vietnamese message), so the form does
+    not validate the model instance itself."""
+
+    def _post_clean(self):
+        pass
+
+
+# Fields of the forms whose choices ScopedFormMixin fills: none until the scope is known.
+
+
+def org_field(label, required=True):
+    return forms.ModelChoiceField(
+        empty_label=EMPTY_LABEL,
+        label=label,
+        queryset=Organization.objects.none(),
+        required=required,
+    )
+
+
+def person_field(label, required=True):
+    return forms.ModelChoiceField(
+        empty_label=EMPTY_LABEL, label=label, queryset=Person.objects.none(), required=required
+    )
+
+
+def date_field(label, required=True):
+    return forms.DateField(label=label, required=required, widget=DateInput())
+
+
+TEXT = forms.Textarea(attrs={"rows": 4})
+
+
+def text_field(label, rows=4):
+    return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={"rows": rows}))
+
+
+class DateForm(forms.Form):
+    """The one date an action needs (a training completed, a shortcoming remedied)."""
+
+    on = date_field("Ngày")

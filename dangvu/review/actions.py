@@ -1,0 +1,272 @@
+"""The named changes of the year's review: each validates, writes and leaves an audit entry.
+
+Errors are `ValidationError`s with Vietnamese messages, raised before anything is written; every
+action runs in one transaction.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from dangvu.core import audit
+from dangvu.lib.rules import rule_in_force
+from dangvu.lib.text import decimal_vi
+from dangvu.orgs.models import Organization
+from dangvu.work.common import (
+    check_year,
+    one_subject,
+    parse_score,
+    required_text,
+)
+
+from .models import DegradationAssessment, Evaluation, Pledge, Shortcoming, StudyPlan
+
+# Evaluation and classification ---------------------------------------------------------------
+
+
+def classification_rule(year):
+    """The classification rule for a year's review: the one in force on its last day."""
+    return rule_in_force("classification", dt.date(year, 12, 31))
+
+
+def band_for(score, rule):
+    for band in sorted(rule["bands"], key=lambda b: -b["min_score"]):
+        if score >= Decimal(str(band["min_score"])):
+            return band["code"]
+    raise ValidationError(f"Điểm {decimal_vi(score)} không thuộc mức xếp loại nào.")
+
+
+def band_label(rule, code, for_org=False):
+    band = next(b for b in rule["bands"] if b["code"] == code)
+    return band["org_label"] if for_org else band["label"]
+
+
+def quota_warnings(org, year):
+    """The quota of the rule in force, checked for members and for organizations separately:
+    a warning (the review is the committee's decision), never a refusal."""
+    rule = classification_rule(year)
+    ratio = Decimal(str(rule["excellent_max_ratio_of_good"]))
+    rows = Evaluation.objects.filter(org=org, year=year).values_list("band", "subject_person_id")
+    warnings = []
+    for label, is_person in (("đảng viên", True), ("tổ chức", False)):
+        bands = [band for band, pid in rows if (pid is not None) == is_person]
+        excellent, good = bands.count("excellent"), bands.count("good")
+        if excellent and excellent > ratio * good:
+            short = {b["code"]: b["short"] for b in rule["bands"]}
+            note = "" if rule.get("quota_confirmed") else " (tỷ lệ chưa được xác nhận)"
+            warnings.append(
+                f"Năm {year}: {excellent} {label} xếp loại {short['excellent']} vượt "
+                f"{ratio * 100:.0f}% số {short['good']} ({good}) theo {rule.source}{note}."
+            )
+    return warnings
+
+
+@transaction.atomic
+def evaluate(
+    actor,
+    *,
+    org,
+    year,
+    evaluated_on,
+    subject_person=None,
+    subject_org=None,
+    score=None,
+    band="",
+    note="",
+):
+    """Classify a member or an organization for `year`; returns (evaluation, warnings)."""
+    check_year(year)
+    one_subject(subject_person, subject_org)
+    if org.kind not in (
+        Organization.Kind.PARTY_COMMITTEE,
+        Organization.Kind.PARTY_CELL,
+        Organization.Kind.SUPERIOR_COMMITTEE,
+    ):
+        raise ValidationError(f"“{org}” không phải là tổ chức đảng.")
+    if evaluated_on is None or evaluated_on.year < year:
+        raise ValidationError(f"Ngày đánh giá phải trong hoặc sau năm {year}.")
+    rule = classification_rule(year)
+    value = parse_score(score)
+    if value is not None:
+        by_score = band_for(value, rule)
+        if band and band != by_score:
+            raise ValidationError(
+                f"Điểm {decimal_vi(value)} ứng với mức “{band_label(rule, by_score)}” theo "
+                f"{rule.source}, không phải “{band_label(rule, band)}”."
+            )
+        band = by_score
+    if band not in Evaluation.Band.values:
+        raise ValidationError("Cần nhập điểm hoặc chọn mức xếp loại.")
+    same = Evaluation.objects.filter(year=year)
+    same = (
+        same.filter(subject_person=subject_person)
+        if subject_person
+        else same.filter(subject_org=subject_org)
+    )
+    if same.exists():
+        raise ValidationError(f"{subject_person or subject_org} đã được xếp loại năm {year}.")
+    e = Evaluation.objects.create(
+        org=org,
+        year=year,
+        subject_person=subject_person,
+        subject_org=subject_org,
+        score=value,
+        band=band,
+        rule_source=rule.source,
+        evaluated_on=evaluated_on,
+        note=note.strip(),
+    )
+    audit.record(
+        actor,
+        "evaluation.record",
+        e,
+        summary=f"Xếp loại năm {year}: {band_label(rule, band, subject_org is not None)}",
+        person=subject_person,
+        org=subject_org or org,
+    )
+    return e, quota_warnings(org, year)
+
+
+# Self-assessment, pledges, study plans, shortcomings -------------------------------------------
+
+
+def _clean_signs(signs, day):
+    rule = rule_in_force("degradation", day)
+    codes = sorted(
+        {str(s).strip() for s in signs or () if str(s).strip()},
+        key=lambda c: tuple(int(p) for p in c.split(".") if p.isdigit()),
+    )
+    unknown = [c for c in codes if c not in rule["signs"]]
+    if unknown:
+        raise ValidationError(f"Biểu hiện không có trong {rule.source}: {', '.join(unknown)}.")
+    return codes
+
+
+@transaction.atomic
+def assess_degradation(
+    actor, *, org, year, assessed_on, signs, subject_person=None, subject_org=None, note=""
+):
+    """A self-assessment of the signs of degradation; a new one for the same year replaces it."""
+    check_year(year)
+    one_subject(subject_person, subject_org)
+    if assessed_on is None:
+        raise ValidationError("Cần nhập ngày tự đánh giá.")
+    codes = _clean_signs(signs, assessed_on)
+    existing = DegradationAssessment.objects.filter(
+        year=year, subject_person=subject_person, subject_org=subject_org
+    ).first()
+    before = audit.snapshot(existing)
+    a = existing or DegradationAssessment(
+        year=year, subject_person=subject_person, subject_org=subject_org
+    )
+    a.org, a.assessed_on, a.signs, a.note = org, assessed_on, codes, note.strip()
+    a.save()
+    audit.record(
+        actor,
+        "degradation.assess",
+        a,
+        before,
+        summary=f"Tự đánh giá suy thoái năm {year}: {len(codes)} biểu hiện",
+        person=subject_person,
+        org=subject_org or org,
+    )
+    return a
+
+
+@transaction.atomic
+def sign_pledge(actor, *, org, person, year, signed_on, note=""):
+    check_year(year)
+    if signed_on is None:
+        raise ValidationError("Cần nhập ngày ký cam kết.")
+    if Pledge.objects.filter(person=person, year=year).exists():
+        raise ValidationError(f"{person} đã ký bản cam kết năm {year}.")
+    p = Pledge.objects.create(
+        org=org, person=person, year=year, signed_on=signed_on, note=note.strip()
+    )
+    audit.record(
+        actor, "pledge.sign", p, summary=f"Ký bản cam kết năm {year}", person=person, org=org
+    )
+    return p
+
+
+@transaction.atomic
+def register_study_plan(
+    actor, *, org, year, registered_on, subject_person=None, subject_org=None, note=""
+):
+    check_year(year)
+    one_subject(subject_person, subject_org)
+    if registered_on is None:
+        raise ValidationError("Cần nhập ngày đăng ký.")
+    dup = StudyPlan.objects.filter(
+        year=year, subject_person=subject_person, subject_org=subject_org
+    )
+    if dup.exists():
+        raise ValidationError(
+            f"{subject_person or subject_org} đã đăng ký kế hoạch học tập và làm theo Bác "
+            f"năm {year}."
+        )
+    s = StudyPlan.objects.create(
+        org=org,
+        year=year,
+        registered_on=registered_on,
+        subject_person=subject_person,
+        subject_org=subject_org,
+        note=note.strip(),
+    )
+    audit.record(
+        actor,
+        "study_plan.register",
+        s,
+        summary=f"Đăng ký kế hoạch học tập và làm theo Bác năm {year}",
+        person=subject_person,
+        org=subject_org or org,
+    )
+    return s
+
+
+@transaction.atomic
+def record_shortcoming(actor, *, org, review_year, text, number=None, plan="", due_on=None):
+    check_year(review_year)
+    text = required_text(text, "Nội dung hạn chế, khuyết điểm")
+    existing = Shortcoming.objects.filter(org=org, review_year=review_year)
+    if number is None:
+        number = (max(existing.values_list("number", flat=True), default=0)) + 1
+    if existing.filter(number=number).exists():
+        raise ValidationError(f"Đã có khuyết điểm số {number} của năm {review_year}.")
+    if due_on is not None and due_on.year < review_year:
+        raise ValidationError("Thời hạn khắc phục không được trước năm kiểm điểm.")
+    s = Shortcoming.objects.create(
+        org=org, review_year=review_year, number=number, text=text, plan=plan.strip(), due_on=due_on
+    )
+    audit.record(
+        actor,
+        "shortcoming.record",
+        s,
+        summary=f"Khuyết điểm năm {review_year} số {number}",
+        org=org,
+    )
+    return s
+
+
+@transaction.atomic
+def remedy_shortcoming(actor, shortcoming, on):
+    if shortcoming.remedied_on is not None:
+        raise ValidationError("Khuyết điểm này đã được khắc phục.")
+    if on is None or on.year < shortcoming.review_year:
+        raise ValidationError(
+            f"Ngày khắc phục phải từ năm kiểm điểm ({shortcoming.review_year}) trở đi."
+        )
+    before = audit.snapshot(shortcoming)
+    shortcoming.remedied_on = on
+    shortcoming.save()
+    audit.record(
+        actor,
+        "shortcoming.remedy",
+        shortcoming,
+        before,
+        summary=f"Đã khắc phục khuyết điểm số {shortcoming.number}",
+        org=shortcoming.org,
+    )
+    return shortcoming

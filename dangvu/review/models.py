@@ -1,0 +1,169 @@
+"""The review of the year (section III): the evaluation and classification of members and
+organizations, the self-assessment of degradation, the pledges, the study plans (học tập và làm
+theo Bác) and the shortcomings found and remedied.
+
+Only the named actions in `actions.py` write these records. The tables keep the names they had in
+`work`, where these models began (`Meta.db_table`).
+"""
+
+from django.db import models
+from django.db.models import Q
+
+from dangvu.orgs.models import Organization
+from dangvu.people.models import Person
+
+SCORE = {"max_digits": 4, "decimal_places": 1}
+
+
+class Evaluation(models.Model):
+    """The yearly classification of a member or of an organization, within a grassroots
+    organization (`org`, where the quota is counted)."""
+
+    class Band(models.TextChoices):
+        EXCELLENT = "excellent", "Hoàn thành xuất sắc nhiệm vụ"
+        GOOD = "good", "Hoàn thành tốt nhiệm vụ"
+        DONE = "done", "Hoàn thành nhiệm vụ"
+        NOT_DONE = "not_done", "Không hoàn thành nhiệm vụ"
+
+    org = models.ForeignKey(Organization, models.PROTECT, related_name="evaluations")
+    year = models.PositiveSmallIntegerField("năm")
+    subject_person = models.ForeignKey(
+        Person, models.PROTECT, null=True, blank=True, related_name="evaluations"
+    )
+    subject_org = models.ForeignKey(
+        Organization, models.PROTECT, null=True, blank=True, related_name="own_evaluations"
+    )
+    score = models.DecimalField("điểm", null=True, blank=True, **SCORE)
+    band = models.CharField("xếp loại", max_length=12, choices=Band.choices)
+    # The rule that gave the band (its source and file), kept so a later rule change shows.
+    rule_source = models.CharField("căn cứ", max_length=255)
+    evaluated_on = models.DateField("ngày đánh giá")
+    note = models.TextField("ghi chú", blank=True)
+
+    class Meta:
+        db_table = "work_evaluation"
+        verbose_name = "đánh giá, xếp loại"
+        verbose_name_plural = "đánh giá, xếp loại"
+        ordering = ["-year", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "subject_person"],
+                condition=Q(subject_person__isnull=False),
+                name="one_evaluation_per_person_year",
+            ),
+            models.UniqueConstraint(
+                fields=["year", "subject_org"],
+                condition=Q(subject_org__isnull=False),
+                name="one_evaluation_per_org_year",
+            ),
+        ]
+
+    def subject(self):
+        return self.subject_person or self.subject_org
+
+    def __str__(self):
+        return f"{self.subject()} ({self.year})"
+
+
+class DegradationAssessment(models.Model):
+    """Signs of degradation found by a member, a union member or a collective (the BCH, a cell's
+    committee) assessing itself: the codes of the signs of the rule in force (NQ 4 khóa XII)."""
+
+    org = models.ForeignKey(Organization, models.PROTECT, related_name="degradation_assessments")
+    year = models.PositiveSmallIntegerField("năm")
+    subject_person = models.ForeignKey(
+        Person, models.PROTECT, null=True, blank=True, related_name="degradation_assessments"
+    )
+    subject_org = models.ForeignKey(
+        Organization, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    assessed_on = models.DateField("ngày tự đánh giá")
+    signs = models.JSONField("biểu hiện", default=list, blank=True)
+    note = models.TextField("ghi chú", blank=True)
+
+    class Meta:
+        db_table = "work_degradationassessment"
+        verbose_name = "đánh giá biểu hiện suy thoái"
+        verbose_name_plural = "đánh giá biểu hiện suy thoái"
+        ordering = ["-year", "id"]
+
+    def subject(self):
+        return self.subject_person or self.subject_org
+
+    def __str__(self):
+        return f"{self.subject()} ({self.year})"
+
+
+class Pledge(models.Model):
+    """A personal pledge (bản cam kết) on keeping one's moral standards, signed in a year."""
+
+    org = models.ForeignKey(Organization, models.PROTECT, related_name="pledges")
+    year = models.PositiveSmallIntegerField("năm")
+    person = models.ForeignKey(Person, models.PROTECT, related_name="pledges")
+    signed_on = models.DateField("ngày ký")
+    note = models.TextField("nội dung", blank=True)
+
+    class Meta:
+        db_table = "work_pledge"
+        verbose_name = "bản cam kết"
+        verbose_name_plural = "bản cam kết"
+        ordering = ["-year", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "person"], name="one_pledge_per_year")
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.year})"
+
+
+class StudyPlan(models.Model):
+    """A plan to study and follow Hồ Chí Minh's example (Chỉ thị 05), by a person or a collective."""
+
+    org = models.ForeignKey(Organization, models.PROTECT, related_name="study_plans")
+    year = models.PositiveSmallIntegerField("năm")
+    subject_person = models.ForeignKey(
+        Person, models.PROTECT, null=True, blank=True, related_name="study_plans"
+    )
+    subject_org = models.ForeignKey(
+        Organization, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    registered_on = models.DateField("ngày đăng ký")
+    note = models.TextField("nội dung", blank=True)
+
+    class Meta:
+        db_table = "work_studyplan"
+        verbose_name = "kế hoạch học tập và làm theo Bác"
+        verbose_name_plural = "kế hoạch học tập và làm theo Bác"
+        ordering = ["-year", "id"]
+
+    def subject(self):
+        return self.subject_person or self.subject_org
+
+    def __str__(self):
+        return f"{self.subject()} ({self.year})"
+
+
+class Shortcoming(models.Model):
+    """A shortcoming found in a yearly review, carried into the next year until remedied."""
+
+    org = models.ForeignKey(Organization, models.PROTECT, related_name="shortcomings")
+    review_year = models.PositiveSmallIntegerField("năm kiểm điểm")
+    number = models.PositiveSmallIntegerField("số thứ tự")
+    text = models.TextField("nội dung hạn chế, khuyết điểm")
+    plan = models.TextField("biện pháp khắc phục", blank=True)
+    due_on = models.DateField("thời hạn khắc phục", null=True, blank=True)
+    remedied_on = models.DateField("ngày khắc phục xong", null=True, blank=True)
+
+    class Meta:
+        db_table = "work_shortcoming"
+        verbose_name = "hạn chế, khuyết điểm"
+        verbose_name_plural = "hạn chế, khuyết điểm"
+        ordering = ["-review_year", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["org", "review_year", "number"], name="one_shortcoming_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.text[:80]}"
