@@ -12,6 +12,7 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     # Browsers ask for /favicon.ico whatever the page links to; the icon is an SVG.
     path("favicon.ico", lambda request: redirect(static("favicon.svg"), permanent=True)),
+    path("", include("dangvu.home.urls")),
     path("", include("dangvu.orgs.urls")),
     path("", include("dangvu.people.urls")),
     path("", include("dangvu.meetings.urls")),

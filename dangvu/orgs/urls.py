@@ -3,7 +3,6 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("to-chuc/", views.org_tree, name="org_tree"),
     path("to-chuc/<slug:slug>/", views.org_detail, name="org_detail"),
     path("to-chuc/<slug:slug>/them/", views.org_create, name="org_create"),

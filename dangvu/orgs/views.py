@@ -15,13 +15,6 @@ from .models import Organization, Position, active_on
 from .tree import nested
 
 
-def home(request):
-    """The dashboard of what needs doing, one section per role (dangvu.home)."""
-    from dangvu.home.views import dashboard
-
-    return dashboard(request)
-
-
 def org_tree(request):
     day = day_param(request)
     orgs = list(request.scope.orgs())
