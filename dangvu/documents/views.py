@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +21,7 @@ from openpyxl import Workbook
 from dangvu.lib.spreadsheet import safe_row
 from dangvu.lib.textfile import TextFileError, check_size, read_bytes
 from dangvu.orgs.models import Organization
+from dangvu.people.models import Membership, Person
 from dangvu.web import apply_action, optional_year_param, org_param, render_form
 
 from . import actions, forms
@@ -41,12 +43,22 @@ FILTERS = {
 def _filtered(request, access):
     params = {kw: request.GET.get(name, "").strip() for name, kw in FILTERS.items()}
     params["year"] = optional_year_param(request)
-    # Any registry the user reads may be chosen (a cell reads its committee's), no other: an
-    # organization out of reach is a 404 that does not give its name away.
+    org = org_param(request, _nameable_orgs(request.scope, access))
+    return search(access, org=org, **params), org
+
+
+def _nameable_orgs(scope, access):
+    """The organizations the list may be narrowed to: the registries the user reads (a cell
+    reads its committee's) and a member's own organizations; any other is a 404 that does not
+    give its name away."""
     registries = access.registry_org_ids()
     orgs = Organization.objects.all()
-    org = org_param(request, orgs if registries is None else orgs.filter(id__in=registries))
-    return search(access, org=org, **params), org
+    if registries is None:
+        return orgs
+    mine = scope.self_person_ids
+    memberships = Membership.objects.filter(person_id__in=mine).values("org_id")
+    homes = Person.objects.filter(id__in=mine).values("home_org_id")
+    return orgs.filter(Q(id__in=registries) | Q(id__in=memberships) | Q(id__in=homes))
 
 
 def document_list(request):
