@@ -108,9 +108,12 @@ def _keyed_contests(ids, period):
 def _contest_spans(ids, period):
     """{person id: [(from, to)]} of the party memberships of everyone in the subtree's keyed
     contests in the period: one query."""
-    contestants = Attendance.objects.filter(
-        activity_id__in=_keyed_contests(ids, period).values("id")
-    ).values("person_id")
+    # The contests first: most periods have none, and then no membership is read. (As a nested
+    # subquery PostgreSQL plans this one badly: seconds for a demo-sized year.)
+    contests = list(_keyed_contests(ids, period).values_list("id", flat=True))
+    if not contests:
+        return {}
+    contestants = Attendance.objects.filter(activity_id__in=contests).values("person_id")
     return party_spans(Q(person_id__in=contestants))
 
 
