@@ -14,26 +14,27 @@ from collections import defaultdict
 
 from dangvu.people.models import Membership
 
-from .models import Activity, ActivityOrg, Attendance
+from .models import ActivityOrg, Attendance
+
+# Ids are sent to the database in chunks of this size: a province's activities would pass
+# SQLite's limit of variables in one statement, and a nested subquery plans badly on PostgreSQL.
+CHUNK = 5000
 
 
 def attendances_by_unit(activities, owner):
     """{(activity id, unit): lượt} for the activities of the queryset `activities` and the units of
     `owner` ({org id: unit}), for every unit holding one of each activity's organizations."""
-    ids = activities.values("id")
+    rows = list(activities.order_by().values_list("id", "head_count", "present_count", "starts_on"))
     units = defaultdict(set)
-    for activity_id, org_id in (
-        ActivityOrg.objects.filter(activity_id__in=ids)
-        .order_by()
-        .values_list("activity_id", "org_id")
-    ):
-        units[activity_id].add(owner.get(org_id))
+    for chunk in _chunks([r[0] for r in rows]):
+        for activity_id, org_id in (
+            ActivityOrg.objects.filter(activity_id__in=chunk)
+            .order_by()
+            .values_list("activity_id", "org_id")
+        ):
+            units[activity_id].add(owner.get(org_id))
     counted, shared = {}, {}
-    for activity_id, heads, present, day in (
-        Activity.objects.filter(id__in=ids)
-        .order_by()
-        .values_list("id", "head_count", "present_count", "starts_on")
-    ):
+    for activity_id, heads, present, day in rows:
         held = units[activity_id]
         if len(held) == 1 and None not in held:
             counted[(activity_id, next(iter(held)))] = heads + present
@@ -44,6 +45,11 @@ def attendances_by_unit(activities, owner):
     for (activity_id, unit), n in _own_members_present(shared, owner).items():
         counted[(activity_id, unit)] = n
     return counted
+
+
+def _chunks(ids):
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
 
 
 def _own_members_present(shared, owner):
