@@ -191,7 +191,15 @@ def _check_zip(data: bytes) -> None:
                 "chia nhỏ tệp."
             ]
         ) from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+    # NotImplementedError: zipfile's word for a zip version or method it cannot read.
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        OSError,
+        EOFError,
+        NotImplementedError,
+    ):
         raise ImportFailed([NOT_XLSX]) from None
 
 

@@ -39,7 +39,11 @@ def check_unpacked(data: bytes, cap: int, ratio: int = MAX_RATIO) -> int:
     """
     limit = unpack_limit(len(data), cap, ratio)
     total = 0
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except NotImplementedError as e:  # a member needing a zip version this Python cannot read
+        raise zipfile.BadZipFile(str(e)) from None
+    with archive:
         infos = archive.infolist()
         declared = sum(info.file_size for info in infos)
         if declared > limit:

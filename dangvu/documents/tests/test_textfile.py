@@ -124,3 +124,13 @@ def test_fuzz_corrupted_docx_raises_only_textfile_error(noise, at):
         read_bytes(bytes(data), "x.docx")
     except TextFileError:
         pass
+
+
+def test_a_zip_of_an_unreadable_version_is_refused_in_vietnamese():
+    """A member whose "version needed to extract" is past what Python reads (6.4, found by the
+    fuzzer) makes zipfile raise NotImplementedError: still a Vietnamese refusal."""
+    data = bytearray(docx_bytes(["Chỉ thị số 24-CT/TU ngày 29/6/2017"]))
+    central = data.rfind(b"PK\x01\x02")
+    data[central + 6 : central + 8] = (64).to_bytes(2, "little")  # version needed: 6.4
+    with pytest.raises(TextFileError, match="không phải là tệp Word .docx hợp lệ"):
+        read_bytes(bytes(data), "x.docx")
