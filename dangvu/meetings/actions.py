@@ -4,10 +4,15 @@ Errors are `ValidationError`s with Vietnamese messages, raised before anything i
 action runs in one transaction.
 """
 
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from dangvu.core import audit
+from dangvu.core.audit import Actor
 from dangvu.lib.dates import vn_date
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
@@ -31,14 +36,14 @@ K = Organization.Kind
 MEETING_KINDS = (Activity.Kind.REGULAR_MEETING, Activity.Kind.THEMATIC_MEETING)
 
 
-def members_on(orgs, day):
+def members_on(orgs: Iterable[Organization], day: dt.date) -> dict[int, set[str]]:
     """{person_id: kinds} of everyone holding a membership (party, union …) on `day` in the
     subtrees of `orgs`: the people an activity of these organizations may list by name."""
     ids = subtree_ids([o.id for o in orgs])
     rows = Membership.objects.filter(active_on(day), org_id__in=ids).values_list(
         "person_id", "kind"
     )
-    found = {}
+    found: dict[int, set[str]] = {}
     for person_id, kind in rows:
         found.setdefault(person_id, set()).add(kind)
     return found
@@ -107,7 +112,13 @@ def _main_org(activity_orgs):
 
 
 @transaction.atomic
-def create_activity(actor, *, organizers=(), participants=(), **fields):
+def create_activity(
+    actor: Actor,
+    *,
+    organizers: Sequence[Organization] = (),
+    participants: Sequence[Organization] = (),
+    **fields: Any,
+) -> Activity:
     unknown = set(fields) - set(ACTIVITY_FIELDS)
     if unknown:
         raise TypeError(f"unknown activity fields: {sorted(unknown)}")
@@ -126,7 +137,14 @@ def create_activity(actor, *, organizers=(), participants=(), **fields):
 
 
 @transaction.atomic
-def update_activity(actor, activity, *, organizers=None, participants=None, **fields):
+def update_activity(
+    actor: Actor,
+    activity: Activity,
+    *,
+    organizers: Sequence[Organization] | None = None,
+    participants: Sequence[Organization] | None = None,
+    **fields: Any,
+) -> Activity:
     links = list(activity.links.select_related("org"))
     if organizers is None:
         organizers = [link.org for link in links if link.role == ActivityOrg.Role.ORGANIZER]
@@ -207,7 +225,7 @@ def _lock(activity):
     Activity.objects.select_for_update().filter(pk=activity.pk).exists()
 
 
-def attendance_summary(rows):
+def attendance_summary(rows: Iterable[tuple[int, str, str]]) -> str:
     count = {s: 0 for s in Attendance.Status.values}
     for _pid, status, _reason in rows:
         count[status] += 1
@@ -218,7 +236,13 @@ def attendance_summary(rows):
 
 
 @transaction.atomic
-def record_attendance(actor, activity, entries, *, replacing=None):
+def record_attendance(
+    actor: Actor,
+    activity: Activity,
+    entries: Mapping[Any, Any],
+    *,
+    replacing: Iterable[int] | None = None,
+) -> Activity:
     """Record the attendance of `activity`: {person: status or (status, reason)}.
 
     `replacing` names the people whose rows this call replaces, e.g. a cell secretary's own
@@ -263,23 +287,23 @@ def _clean_tasks(tasks, day):
 
 @transaction.atomic
 def record_meeting(
-    actor,
+    actor: Actor,
     *,
-    cell,
-    kind,
-    starts_on,
-    title="",
-    attendance=None,
-    notes="",
-    fee_note="",
-    resolution="",
-    quality="",
-    score=None,
-    chair=None,
-    recorder=None,
-    tasks=(),
-    **extra,
-):
+    cell: Organization,
+    kind: str,
+    starts_on: dt.date,
+    title: str = "",
+    attendance: Mapping[Any, Any] | None = None,
+    notes: str = "",
+    fee_note: str = "",
+    resolution: str = "",
+    quality: str = "",
+    score: Any = None,
+    chair: Person | None = None,
+    recorder: Person | None = None,
+    tasks: Iterable[Mapping[str, Any]] = (),
+    **extra: Any,
+) -> Activity:
     """A cell meeting with its minutes and per-person attendance, in one step."""
     if cell.kind != K.PARTY_CELL:
         raise ValidationError(f"“{cell}” không phải là chi bộ.")
@@ -322,7 +346,7 @@ def record_meeting(
 
 
 @transaction.atomic
-def complete_task(actor, task, on):
+def complete_task(actor: Actor, task: MeetingTask, on: dt.date) -> MeetingTask:
     if on < task.minutes.activity.starts_on:
         raise ValidationError("Ngày hoàn thành không được trước ngày giao nhiệm vụ.")
     before = audit.snapshot(task)

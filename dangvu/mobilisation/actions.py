@@ -1,19 +1,35 @@
 """The named changes of campaigns and contributions: each validates, writes in one transaction
 and leaves an audit entry; errors are Vietnamese `ValidationError`s raised before any write."""
 
+import datetime as dt
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from dangvu.core import audit
+from dangvu.core.audit import Actor
 from dangvu.lib.dates import vn_date
 from dangvu.lib.text import fold, money
+from dangvu.orgs.models import Organization
+from dangvu.people.models import Person
 from dangvu.work.common import check_key, check_period, required_text
 
 from .models import Campaign, Contribution
 
 
 @transaction.atomic
-def create_campaign(actor, *, org, key, title, starts_on, ends_on=None, beneficiary="", notes=""):
+def create_campaign(
+    actor: Actor,
+    *,
+    org: Organization,
+    key: str,
+    title: str,
+    starts_on: dt.date,
+    ends_on: dt.date | None = None,
+    beneficiary: str = "",
+    notes: str = "",
+) -> Campaign:
     title = required_text(title, "Tên cuộc vận động")
     key = check_key(key)
     if not key:
@@ -36,18 +52,18 @@ def create_campaign(actor, *, org, key, title, starts_on, ends_on=None, benefici
 
 @transaction.atomic
 def add_contribution(
-    actor,
-    campaign,
+    actor: Actor,
+    campaign: Campaign,
     *,
-    given_on,
-    amount=None,
-    quantity=None,
-    unit="",
-    contributor_org=None,
-    contributor_person=None,
-    contributor_name="",
-    note="",
-):
+    given_on: dt.date,
+    amount: Any = None,
+    quantity: Any = None,
+    unit: str = "",
+    contributor_org: Organization | None = None,
+    contributor_person: Person | None = None,
+    contributor_name: str = "",
+    note: str = "",
+) -> Contribution:
     """Money (integer đồng) or a quantity in kind (300 quyển tập), from one contributor."""
     contributor_name = " ".join((contributor_name or "").split())
     given = [x for x in (contributor_org, contributor_person, contributor_name or None) if x]
@@ -104,6 +120,6 @@ def add_contribution(
     return c
 
 
-def unit_key(unit):
+def unit_key(unit: str) -> str:
     """The fact-name form of a unit: "quyển tập" -> "quyen_tap"."""
     return "_".join(fold(unit).split()) or "item"

@@ -5,11 +5,17 @@ Errors are `ValidationError`s with Vietnamese messages, raised before anything i
 action runs in one transaction.
 """
 
+import datetime as dt
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from dangvu.core import audit
+from dangvu.core.audit import Actor
 from dangvu.lib.text import decimal_vi
+from dangvu.orgs.models import Organization
+from dangvu.people.models import Person
 from dangvu.work.common import (
     check_period,
     check_year,
@@ -23,7 +29,9 @@ from .models import Inspection, InspectionProgramme, Score, Verification
 
 
 @transaction.atomic
-def create_inspection_programme(actor, *, org, year, title, notes=""):
+def create_inspection_programme(
+    actor: Actor, *, org: Organization, year: int, title: str, notes: str = ""
+) -> InspectionProgramme:
     check_year(year)
     title = required_text(title, "Tên chương trình")
     p = InspectionProgramme.objects.create(org=org, year=year, title=title, notes=notes.strip())
@@ -33,21 +41,21 @@ def create_inspection_programme(actor, *, org, year, title, notes=""):
 
 @transaction.atomic
 def record_inspection(
-    actor,
+    actor: Actor,
     *,
-    org,
-    direction,
-    kind,
-    inspector,
-    subject,
-    starts_on,
-    ends_on=None,
-    subject_org=None,
-    subject_person=None,
-    programme=None,
-    decision="",
-    conclusion="",
-):
+    org: Organization,
+    direction: str,
+    kind: str,
+    inspector: str,
+    subject: str,
+    starts_on: dt.date,
+    ends_on: dt.date | None = None,
+    subject_org: Organization | None = None,
+    subject_person: Person | None = None,
+    programme: InspectionProgramme | None = None,
+    decision: str = "",
+    conclusion: str = "",
+) -> Inspection:
     if direction not in Inspection.Direction.values or kind not in Inspection.Kind.values:
         raise ValidationError("Loại kiểm tra, giám sát không hợp lệ.")
     inspector = required_text(inspector, "Chủ thể kiểm tra")
@@ -81,7 +89,9 @@ def record_inspection(
 
 
 @transaction.atomic
-def conclude_inspection(actor, inspection, *, conclusion, ends_on):
+def conclude_inspection(
+    actor: Actor, inspection: Inspection, *, conclusion: str, ends_on: dt.date
+) -> Inspection:
     conclusion = required_text(conclusion, "Kết luận")
     check_period(inspection.starts_on, ends_on)
     before = audit.snapshot(inspection)
@@ -99,7 +109,16 @@ def conclude_inspection(actor, inspection, *, conclusion, ends_on):
 
 
 @transaction.atomic
-def record_verification(actor, *, org, person, purpose, requested_on, completed_on=None, result=""):
+def record_verification(
+    actor: Actor,
+    *,
+    org: Organization,
+    person: Person,
+    purpose: str,
+    requested_on: dt.date,
+    completed_on: dt.date | None = None,
+    result: str = "",
+) -> Verification:
     if purpose not in Verification.Purpose.values:
         raise ValidationError("Mục đích thẩm tra không hợp lệ.")
     check_period(requested_on, completed_on)
@@ -123,7 +142,17 @@ def record_verification(actor, *, org, person, purpose, requested_on, completed_
 
 
 @transaction.atomic
-def record_score(actor, *, org, year, area, body, score, scored_on=None, note=""):
+def record_score(
+    actor: Actor,
+    *,
+    org: Organization,
+    year: int,
+    area: str,
+    body: str,
+    score: Any,
+    scored_on: dt.date | None = None,
+    note: str = "",
+) -> Score:
     """An organization's score for a year; a second score for the same area replaces the first."""
     check_year(year)
     if area not in Score.Area.values:

@@ -5,15 +5,20 @@ Errors are `ValidationError`s with Vietnamese messages, raised before anything i
 action runs in one transaction.
 """
 
+import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from dangvu.core import audit
+from dangvu.core.audit import Actor
 from dangvu.lib.dates import vn_date
 from dangvu.lib.text import decimal_vi
+from dangvu.meetings.models import Activity
+from dangvu.orgs.models import Organization
 from dangvu.work.common import (
     check_key,
     check_period,
@@ -29,14 +34,22 @@ ITEM_NUMBER_RE = re.compile(r"^\d{1,3}(\.\d{1,3}){0,2}$")
 # Work programme -----------------------------------------------------------------------------------
 
 
-def item_position(number):
+def item_position(number: str) -> int:
     """A sort key for "1", "2.1", "2.10" … (numbers sort as numbers, not as text)."""
     parts = [int(p) for p in number.split(".")] + [0, 0]
     return parts[0] * 1_000_000 + parts[1] * 1_000 + parts[2]
 
 
 @transaction.atomic
-def create_programme(actor, *, org, year, title="", adopted_on=None, notes=""):
+def create_programme(
+    actor: Actor,
+    *,
+    org: Organization,
+    year: int,
+    title: str = "",
+    adopted_on: dt.date | None = None,
+    notes: str = "",
+) -> WorkProgramme:
     check_year(year)
     title = " ".join((title or "").split()) or f"Chương trình công tác năm {year}"
     if WorkProgramme.objects.filter(org=org, year=year).exists():
@@ -50,17 +63,17 @@ def create_programme(actor, *, org, year, title="", adopted_on=None, notes=""):
 
 @transaction.atomic
 def add_programme_item(
-    actor,
-    programme,
+    actor: Actor,
+    programme: WorkProgramme,
     *,
-    number,
-    text="",
-    title="",
-    owner_org=None,
-    owner_name="",
-    deadline=None,
-    status=ProgrammeItem.Status.PLANNED,
-):
+    number: str,
+    text: str = "",
+    title: str = "",
+    owner_org: Organization | None = None,
+    owner_name: str = "",
+    deadline: dt.date | None = None,
+    status: str = ProgrammeItem.Status.PLANNED,
+) -> ProgrammeItem:
     number = (number or "").strip().rstrip(".")
     if not ITEM_NUMBER_RE.match(number):
         raise ValidationError(f"Số mục “{number}” không hợp lệ (vd: 1, 2.1, 2.8).")
@@ -88,7 +101,9 @@ def add_programme_item(
 
 
 @transaction.atomic
-def set_item_status(actor, item, status, done_on=None):
+def set_item_status(
+    actor: Actor, item: ProgrammeItem, status: str, done_on: dt.date | None = None
+) -> ProgrammeItem:
     if status not in (
         ProgrammeItem.Status.PLANNED,
         ProgrammeItem.Status.IN_PROGRESS,
@@ -121,7 +136,7 @@ def set_item_status(actor, item, status, done_on=None):
 
 
 @transaction.atomic
-def link_evidence(actor, item, activity):
+def link_evidence(actor: Actor, item: ProgrammeItem, activity: Activity) -> ProgrammeItem:
     item.evidence.add(activity)
     audit.record(
         actor,
@@ -135,7 +150,7 @@ def link_evidence(actor, item, activity):
 
 
 @transaction.atomic
-def carry_over(actor, programme):
+def carry_over(actor: Actor, programme: WorkProgramme) -> WorkProgramme:
     """Copy the unfinished items into next year's programme (made if missing); the originals
     are marked carried and keep a link to their copy."""
     unfinished = list(
@@ -193,8 +208,18 @@ def carry_over(actor, programme):
 
 @transaction.atomic
 def record_indicator(
-    actor, *, org, key, label, value, unit="", period_start, period_end, source="", notes=""
-):
+    actor: Actor,
+    *,
+    org: Organization,
+    key: str,
+    label: str,
+    value: Any,
+    unit: str = "",
+    period_start: dt.date,
+    period_end: dt.date,
+    source: str = "",
+    notes: str = "",
+) -> Indicator:
     key = check_key(key)
     if not key:
         raise ValidationError("Cần mã số liệu của chỉ số.")

@@ -5,15 +5,19 @@ action runs in one transaction.
 """
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from dangvu.core import audit
-from dangvu.lib.rules import rule_in_force
+from dangvu.core.audit import Actor
+from dangvu.lib.rules import Rule, rule_in_force
 from dangvu.lib.text import decimal_vi
 from dangvu.orgs.models import Organization
+from dangvu.people.models import Person
 from dangvu.work.common import (
     check_year,
     one_subject,
@@ -26,24 +30,24 @@ from .models import DegradationAssessment, Evaluation, Pledge, Shortcoming, Stud
 # Evaluation and classification ---------------------------------------------------------------
 
 
-def classification_rule(year):
+def classification_rule(year: int) -> Rule:
     """The classification rule for a year's review: the one in force on its last day."""
     return rule_in_force("classification", dt.date(year, 12, 31))
 
 
-def band_for(score, rule):
+def band_for(score: Decimal, rule: Rule) -> str:
     for band in sorted(rule["bands"], key=lambda b: -b["min_score"]):
         if score >= Decimal(str(band["min_score"])):
             return band["code"]
     raise ValidationError(f"Điểm {decimal_vi(score)} không thuộc mức xếp loại nào.")
 
 
-def band_label(rule, code, for_org=False):
+def band_label(rule: Rule, code: str, for_org: bool = False) -> str:
     band = next(b for b in rule["bands"] if b["code"] == code)
     return band["org_label"] if for_org else band["label"]
 
 
-def quota_warnings(org, year):
+def quota_warnings(org: Organization, year: int) -> list[str]:
     """The quota of the rule in force, checked for members and for organizations separately:
     a warning (the review is the committee's decision), never a refusal."""
     rule = classification_rule(year)
@@ -65,17 +69,17 @@ def quota_warnings(org, year):
 
 @transaction.atomic
 def evaluate(
-    actor,
+    actor: Actor,
     *,
-    org,
-    year,
-    evaluated_on,
-    subject_person=None,
-    subject_org=None,
-    score=None,
-    band="",
-    note="",
-):
+    org: Organization,
+    year: int,
+    evaluated_on: dt.date,
+    subject_person: Person | None = None,
+    subject_org: Organization | None = None,
+    score: Any = None,
+    band: str = "",
+    note: str = "",
+) -> tuple[Evaluation, list[str]]:
     """Classify a member or an organization for `year`; returns (evaluation, warnings)."""
     check_year(year)
     one_subject(subject_person, subject_org)
@@ -146,8 +150,16 @@ def _clean_signs(signs, day):
 
 @transaction.atomic
 def assess_degradation(
-    actor, *, org, year, assessed_on, signs, subject_person=None, subject_org=None, note=""
-):
+    actor: Actor,
+    *,
+    org: Organization,
+    year: int,
+    assessed_on: dt.date,
+    signs: Iterable[str],
+    subject_person: Person | None = None,
+    subject_org: Organization | None = None,
+    note: str = "",
+) -> DegradationAssessment:
     """A self-assessment of the signs of degradation; a new one for the same year replaces it."""
     check_year(year)
     one_subject(subject_person, subject_org)
@@ -176,7 +188,15 @@ def assess_degradation(
 
 
 @transaction.atomic
-def sign_pledge(actor, *, org, person, year, signed_on, note=""):
+def sign_pledge(
+    actor: Actor,
+    *,
+    org: Organization,
+    person: Person,
+    year: int,
+    signed_on: dt.date,
+    note: str = "",
+) -> Pledge:
     check_year(year)
     if signed_on is None:
         raise ValidationError("Cần nhập ngày ký cam kết.")
@@ -193,8 +213,15 @@ def sign_pledge(actor, *, org, person, year, signed_on, note=""):
 
 @transaction.atomic
 def register_study_plan(
-    actor, *, org, year, registered_on, subject_person=None, subject_org=None, note=""
-):
+    actor: Actor,
+    *,
+    org: Organization,
+    year: int,
+    registered_on: dt.date,
+    subject_person: Person | None = None,
+    subject_org: Organization | None = None,
+    note: str = "",
+) -> StudyPlan:
     check_year(year)
     one_subject(subject_person, subject_org)
     if registered_on is None:
@@ -227,7 +254,16 @@ def register_study_plan(
 
 
 @transaction.atomic
-def record_shortcoming(actor, *, org, review_year, text, number=None, plan="", due_on=None):
+def record_shortcoming(
+    actor: Actor,
+    *,
+    org: Organization,
+    review_year: int,
+    text: str,
+    number: int | None = None,
+    plan: str = "",
+    due_on: dt.date | None = None,
+) -> Shortcoming:
     check_year(review_year)
     text = required_text(text, "Nội dung hạn chế, khuyết điểm")
     existing = Shortcoming.objects.filter(org=org, review_year=review_year)
@@ -251,7 +287,7 @@ def record_shortcoming(actor, *, org, review_year, text, number=None, plan="", d
 
 
 @transaction.atomic
-def remedy_shortcoming(actor, shortcoming, on):
+def remedy_shortcoming(actor: Actor, shortcoming: Shortcoming, on: dt.date) -> Shortcoming:
     if shortcoming.remedied_on is not None:
         raise ValidationError("Khuyết điểm này đã được khắc phục.")
     if on is None or on.year < shortcoming.review_year:

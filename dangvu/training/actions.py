@@ -4,12 +4,17 @@ Errors are `ValidationError`s with Vietnamese messages, raised before anything i
 action runs in one transaction.
 """
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from dangvu.core import audit
+from dangvu.core.audit import Actor
 from dangvu.lib.dates import vn_date
+from dangvu.orgs.models import Organization
 from dangvu.people import actions as people_actions
+from dangvu.people.models import Person
 from dangvu.work.common import check_period
 
 from .models import Enrolment
@@ -19,18 +24,18 @@ from .models import Enrolment
 
 @transaction.atomic
 def enrol(
-    actor,
-    person,
+    actor: Actor,
+    person: Person,
     *,
-    org,
-    course,
-    starts_on,
-    ends_on=None,
-    title="",
-    field="",
-    provider="",
-    status=Enrolment.Status.STUDYING,
-):
+    org: Organization,
+    course: str,
+    starts_on: dt.date,
+    ends_on: dt.date | None = None,
+    title: str = "",
+    field: str = "",
+    provider: str = "",
+    status: str = Enrolment.Status.STUDYING,
+) -> Enrolment:
     if course not in Enrolment.Course.values:
         raise ValidationError("Loại lớp không hợp lệ.")
     if status not in (Enrolment.Status.ENROLLED, Enrolment.Status.STUDYING):
@@ -62,7 +67,7 @@ def enrol(
 
 
 @transaction.atomic
-def complete_enrolment(actor, enrolment, on):
+def complete_enrolment(actor: Actor, enrolment: Enrolment, on: dt.date) -> Enrolment:
     """Completion; a course that grants a degree or a political-theory level adds it."""
     if enrolment.status in (Enrolment.Status.COMPLETED, Enrolment.Status.DROPPED):
         raise ValidationError(f"Lớp này đã kết thúc ({enrolment.get_status_display().lower()}).")
@@ -97,7 +102,7 @@ def complete_enrolment(actor, enrolment, on):
 
 
 @transaction.atomic
-def drop_enrolment(actor, enrolment, on):
+def drop_enrolment(actor: Actor, enrolment: Enrolment, on: dt.date) -> Enrolment:
     if enrolment.status in (Enrolment.Status.COMPLETED, Enrolment.Status.DROPPED):
         raise ValidationError("Lớp này đã kết thúc.")
     if on < enrolment.starts_on:

@@ -42,7 +42,7 @@ class Enrolment(models.Model):
         DROPPED = "dropped", "Thôi học"
 
     # The qualification a completed course grants: (kind, level).
-    GRANTS = {
+    GRANTS: dict[str, tuple[str, str]] = {
         Course.POLITICAL_INTERMEDIATE: (Qualification.Kind.POLITICAL_THEORY, "intermediate"),
         Course.POLITICAL_ADVANCED: (Qualification.Kind.POLITICAL_THEORY, "advanced"),
         Course.MASTER: (Qualification.Kind.EDUCATION, "master"),
