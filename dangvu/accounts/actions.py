@@ -21,9 +21,9 @@ from django.db.models import Q, QuerySet
 
 from dangvu.core import audit
 from dangvu.core.audit import Actor
-from dangvu.lib.text import ascii_digits
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_ids
+from dangvu.people.actions import clean_cccd
 from dangvu.people.models import Person
 
 from .models import Account, Role
@@ -46,7 +46,6 @@ ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 # ASCII only, so that a look-alike letter (Cyrillic "а", full-width "ａ") cannot make a second
 # account that reads like an existing one.
 USERNAME_RE = re.compile(r"^[A-Za-z0-9.@+_-]{1,150}$")
-CCCD_RE = re.compile(r"^[0-9]{12}$")
 
 
 def one_time_password():
@@ -124,19 +123,19 @@ def accounts_in(org_ids: Iterable[int]) -> QuerySet[User]:
 
 def person_by_cccd(actor: Actor, org: Organization, cccd: str) -> Person:
     """The person with this CCCD among the people of `org` whose accounts `actor` manages."""
-    cccd = ascii_digits((cccd or "").strip())
-    if not CCCD_RE.match(cccd):
-        raise ValidationError(f"Số CCCD “{cccd}” phải gồm đúng 12 chữ số.")
+    number = clean_cccd(cccd)
+    if number is None:
+        raise ValidationError("Số CCCD “” phải gồm đúng 12 chữ số.")
     ids = managed_org_ids(actor)
     if ids == set():
         raise ValidationError(NOT_MANAGER)
     people = _people_of(subtree_ids([org.id]))
     if ids is not None:
         people = people.filter(id__in=_people_of(ids).values("id"))
-    person = people.filter(cccd=cccd).first()
+    person = people.filter(cccd=number).first()
     if person is None:
         raise ValidationError(
-            f"Không có hồ sơ nào mang số CCCD {cccd} trong “{org}” thuộc phạm vi của bạn."
+            f"Không có hồ sơ nào mang số CCCD {number} trong “{org}” thuộc phạm vi của bạn."
         )
     return person
 

@@ -28,7 +28,7 @@ from dangvu.lib.citations import TYPE_CODES, Citation, document_key, find_citati
 from dangvu.lib.dates import vn_date
 from dangvu.lib.text import fold
 from dangvu.lib.textfile import size_label
-from dangvu.orgs.models import Organization, Term, active_on
+from dangvu.orgs.models import Organization, Term
 
 from .models import PARTY_CODES, PARTY_KINDS, STATE_CODES, Document, NumberCounter, TextCitation
 
@@ -563,11 +563,7 @@ def _period(org, on, style):
             dt.date(on.year, 1, 1),
             dt.date(on.year + 1, 1, 1),
         )
-    term = (
-        Term.objects.filter(active_on(on), organization=org, body=Term.Body.EXECUTIVE)
-        .order_by("-valid_from")
-        .first()
-    )
+    term = Term.executive_on(org, on)
     if term is None:
         raise ValidationError(
             f"{org} chưa có nhiệm kỳ cấp ủy vào ngày {vn_date(on)}: số văn bản của Đảng đánh "

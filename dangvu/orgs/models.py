@@ -112,6 +112,15 @@ class Term(models.Model):
     def __str__(self):
         return f"{self.get_body_display()} nhiệm kỳ {self.name}"
 
+    @classmethod
+    def executive_on(cls, org, day):
+        """The term of `org`'s executive committee (BCH, chi ủy) in force on `day`, or None."""
+        return (
+            cls.objects.filter(active_on(day), organization=org, body=cls.Body.EXECUTIVE)
+            .order_by("-valid_from")
+            .first()
+        )
+
 
 class Position(models.Model):
     """A seat in an elected body for part or all of a term."""

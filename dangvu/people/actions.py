@@ -102,6 +102,15 @@ def check_party_end(membership: Membership, on: dt.date, what: str) -> None:
 # Persons ---------------------------------------------------------------------
 
 
+def clean_cccd(value: str | None) -> str | None:
+    """A CCCD as stored: twelve ASCII digits (digits typed on another keyboard are the same
+    number, stored and compared in ASCII), None when empty; a Vietnamese refusal otherwise."""
+    cccd = ascii_digits((value or "").strip()) or None
+    if cccd is not None and not CCCD_RE.match(cccd):
+        raise ValidationError(f"Số CCCD “{cccd}” phải gồm đúng 12 chữ số.")
+    return cccd
+
+
 def clean_person_fields(fields: Any, instance: Person | None = None) -> dict[str, Any]:
     """Validate and normalise the fields of a person; raise ValidationError in Vietnamese."""
     data = dict(fields)
@@ -116,11 +125,8 @@ def clean_person_fields(fields: Any, instance: Person | None = None) -> dict[str
         _check_not_future(birth, "Ngày sinh")
         if birth.year < 1900:
             raise ValidationError(f"Ngày sinh {vn_date(birth)} không hợp lệ.")
-    # Digits typed on another keyboard are the same number: stored and compared in ASCII.
-    cccd = ascii_digits((data.get("cccd") or "").strip()) or None
+    cccd = clean_cccd(data.get("cccd"))
     if cccd is not None:
-        if not CCCD_RE.match(cccd):
-            raise ValidationError(f"Số CCCD “{cccd}” phải gồm đúng 12 chữ số.")
         others = Person.objects.filter(cccd=cccd)
         if instance is not None:
             others = others.exclude(pk=instance.pk)
@@ -241,10 +247,7 @@ def create_people(actor: Actor, home_org: Organization, newcomers: list[Newcomer
 
 def _check_newcomer(newcomer, party_start):
     """The checks of create_person, transfer_in and join for a person not yet on record."""
-    # Digits typed on another keyboard are the same number: stored and compared in ASCII.
-    cccd = ascii_digits((newcomer.fields.get("cccd") or "").strip()) or None
-    if cccd is not None and not CCCD_RE.match(cccd):
-        raise ValidationError(f"Số CCCD “{cccd}” phải gồm đúng 12 chữ số.")
+    cccd = clean_cccd(newcomer.fields.get("cccd"))
     # Whether the CCCD is taken is asked for the whole batch at once by the caller.
     data = clean_person_fields({**newcomer.fields, "cccd": None})
     data["cccd"] = cccd

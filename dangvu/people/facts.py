@@ -4,7 +4,7 @@ from django.db.models import Max, Q
 
 from dangvu.core.facts import Figure, derived, provider
 from dangvu.lib.dates import vn_date
-from dangvu.orgs.models import Organization, Term, active_on
+from dangvu.orgs.models import Organization, Term
 from dangvu.orgs.tree import subtree_ids
 
 from .actions import probation_end
@@ -42,12 +42,17 @@ def _expired_term(org, period):
     """A committee whose last recorded term ended before the period's end has a new one the
     records do not know: a slot, not a sentence about the committee that silently vanishes."""
     day = period.end
-    terms = Term.objects.filter(organization=org, body=Term.Body.EXECUTIVE, valid_from__lte=day)
+    last = (
+        Term.objects.filter(organization=org, body=Term.Body.EXECUTIVE, valid_from__lte=day)
+        .order_by("-valid_from")
+        .first()
+    )
     note = ""
-    if terms.exists() and not terms.filter(active_on(day)).exists():
-        last = terms.order_by("-valid_from").first()
-        ended = f", đến ngày {vn_date(last.valid_to)}" if last.valid_to else ""
-        note = f"[cần bổ sung: cấp ủy nhiệm kỳ hiện tại (nhiệm kỳ {last.name} trong hồ sơ{ended})]"
+    if last and last.valid_to and last.valid_to <= day:
+        note = (
+            f"[cần bổ sung: cấp ủy nhiệm kỳ hiện tại (nhiệm kỳ {last.name} trong hồ sơ, "
+            f"đến ngày {vn_date(last.valid_to)})]"
+        )
     return {"committee.expired_note": Figure(note, label="Nhiệm kỳ cấp ủy")}
 
 

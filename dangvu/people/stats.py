@@ -84,11 +84,7 @@ def _ids(items):
 
 
 def _committee(org, day):
-    term = (
-        Term.objects.filter(active_on(day), organization=org, body=Term.Body.EXECUTIVE)
-        .order_by("-valid_from")
-        .first()
-    )
+    term = Term.executive_on(org, day)
     if term is None:
         return {"committee.term": Figure(""), "committee.members": Figure(0)}
     seated = _ids(

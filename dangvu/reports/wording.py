@@ -57,11 +57,7 @@ def cell_leadership(org, period):
     đồng chí …" (a cell of fewer than nine full members elects a bí thư and perhaps a phó bí thư,
     no chi ủy). Empty before any term, so the clause drops out."""
     day = period.end
-    term = (
-        Term.objects.filter(active_on(day), organization=org, body=Term.Body.EXECUTIVE)
-        .order_by("-valid_from")
-        .first()
-    )
+    term = Term.executive_on(org, day)
     seats = (
         list(
             Position.objects.filter(active_on(day), term=term)
