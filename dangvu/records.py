@@ -208,6 +208,8 @@ class RecordListView(ListView):
 class ActionFormView(FormView):
     """A form that runs one named action: `action(user, *self.action_args(), **data)`.
 
+    `title` and `intro` may name the record: "Sửa {object.person}" (str.format, `object`).
+
     Without `record`, the user must write some organization's records (403 otherwise) and the
     form's organization and person choices are those they write. With `record` (a model, its
     id the URL's `record_kwarg`), the record must be readable (404) and writable (403); it is
@@ -227,13 +229,17 @@ class ActionFormView(FormView):
     back_url_name = None
 
     def dispatch(self, request, *args, **kwargs):
-        scope = request.scope
-        if self.record is not None:
-            self.object = scope.get_or_404(self.record, kwargs[self.record_kwarg], write=True)
-        else:
-            self.object = None
-            scope.require_write_any()
+        self.object = self.get_object()
         return super().dispatch(request, *args, **kwargs)
+
+    def get_object(self):
+        """The record the action changes, found and checked before anything else (a subclass
+        finds it another way, e.g. an organization by its slug); None for a new record."""
+        scope = self.request.scope
+        if self.record is None:
+            scope.require_write_any()
+            return None
+        return scope.get_or_404(self.record, self.kwargs[self.record_kwarg], write=True)
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -272,10 +278,10 @@ class ActionFormView(FormView):
         return reverse(self.back_url_name or self.success_url_name)
 
     def get_title(self):
-        return self.title
+        return self.title.format(object=self.object)
 
     def get_intro(self):
-        return self.intro
+        return self.intro.format(object=self.object)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

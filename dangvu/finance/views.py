@@ -1,6 +1,5 @@
 import datetime as dt
 
-from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,11 +9,10 @@ from dangvu.lib.text import money, sort_key
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Membership, Person, StaffRecord
+from dangvu.records import ActionFormView
 from dangvu.web import (
-    apply_action,
     check_year,
     latest_year,
-    render_form,
     url_year,
     whole_param,
     year_param,
@@ -297,16 +295,76 @@ def _members_of(org):
     return Person.objects.filter(id__in=ids).order_by("sort_name", "id")
 
 
-def fee_payment_add(request, slug):
-    org = _party_org(request, slug)
-    request.scope.require_write_org(org)
-    members = _members_of(org)
-    initial = {"paid_on": timezone.localdate(), "method": Payment.Method.CASH, "months": 1}
-    person = members.filter(pk=whole_param(request, "dang-vien")).first()
-    if person is not None:
+class _PartyOrgForm(ActionFormView):
+    """A form acting on the party organization of the URL, which the user must write."""
+
+    def get_object(self):
+        org = _party_org(self.request, self.kwargs["slug"])
+        self.request.scope.require_write_org(org)
+        return org
+
+
+class _MemberForm(ActionFormView):
+    """A form acting on the person of the URL; back to their fee page."""
+
+    record, record_kwarg = Person, "person_id"
+
+    def get_success_url(self, result=None):
+        return reverse("fee_member", args=[self.object.id])
+
+    get_back_url = get_success_url
+
+
+class _PaymentForm(ActionFormView):
+    record, record_kwarg = Payment.objects.select_related("cell", "person"), "payment_id"
+
+    def get_back_url(self):
+        return reverse("fee_member", args=[self.object.person_id])
+
+
+class _EntryForm(ActionFormView):
+    record, record_kwarg = LedgerEntry.objects.select_related("org"), "entry_id"
+
+    def get_back_url(self):
+        return reverse("fee_ledger", args=[self.object.org.slug, self.object.on.year])
+
+    def get_success_url(self, result=None):
+        return reverse("fee_ledger", args=[self.object.org.slug, result.on.year])
+
+
+class _YearForm(_PartyOrgForm):
+    """A form on a party organization's year (`slug`, `year` in the URL)."""
+
+    def get_object(self):
+        url_year(self.kwargs["year"])
+        return super().get_object()
+
+    def get_back_url(self):
+        return reverse("fee_ledger", args=[self.object.slug, self.kwargs["year"]])
+
+
+class PaymentAdd(_PartyOrgForm):
+    form_class = forms.PaymentForm
+    action = actions.record_payment
+    title = "Ghi khoản nộp đảng phí — {object}"
+    submit = "Ghi khoản nộp"
+    intro = (
+        "Một lần nộp có thể gồm nhiều tháng (nộp trước, nộp bù); số tiền trả cho các tháng "
+        "theo thứ tự, phần dư tính vào tháng cuối."
+    )
+    back_url_name = "fee_home"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "members": _members_of(self.object)}
+
+    def get_initial(self):
+        initial = {"paid_on": timezone.localdate(), "method": Payment.Method.CASH, "months": 1}
+        person = _members_of(self.object).filter(pk=whole_param(self.request, "dang-vien")).first()
+        if person is None:
+            return initial
         initial["person"] = person.pk
         try:
-            month = fees.parse_month(request.GET.get("thang", ""))
+            month = fees.parse_month(self.request.GET.get("thang", ""))
         except ValueError:
             month = None
         if month is not None:
@@ -316,231 +374,214 @@ def fee_payment_add(request, slug):
             line = member.months.get(month) if member else None
             if line is not None and line.owed:
                 initial["amount"] = money(line.owed)
-    form = forms.PaymentForm(request.POST or None, members=members, initial=initial)
-    if form.is_valid():
-        data = dict(form.cleaned_data)
-        person = data.pop("person")
-        payment = apply_action(form, actions.record_payment, request.user, person, org=org, **data)
-        if payment:
-            messages.success(
-                request, f"Đã ghi khoản nộp {money(payment.amount)} đồng của {person}."
-            )
-            return redirect(
-                reverse("fee_member", args=[person.id]) + f"?nam={payment.paid_on.year}"
-            )
-    return render_form(
-        request,
-        form,
-        title=f"Ghi khoản nộp đảng phí — {org}",
-        back_url=reverse("fee_home"),
-        submit="Ghi khoản nộp",
-        intro="Một lần nộp có thể gồm nhiều tháng (nộp trước, nộp bù); số tiền trả cho các tháng "
-        "theo thứ tự, phần dư tính vào tháng cuối.",
+        return initial
+
+    def action_args(self):
+        return ()  # the person is the form's
+
+    def action_data(self, form):
+        return {**form.cleaned_data, "org": self.object}
+
+    def get_success_message(self, result):
+        return f"Đã ghi khoản nộp {money(result.amount)} đồng của {result.person}."
+
+    def get_success_url(self, result=None):
+        return reverse("fee_member", args=[result.person_id]) + f"?nam={result.paid_on.year}"
+
+
+fee_payment_add = PaymentAdd.as_view()
+
+
+class PaymentEdit(_PaymentForm):
+    form_class = forms.PaymentEditForm
+    action = actions.update_payment
+    title = "Sửa khoản nộp của {object.person}"
+    success_message = "Đã sửa khoản nộp; thay đổi được ghi vào lịch sử."
+
+    def get_initial(self):
+        p = self.object
+        return {
+            "paid_on": p.paid_on,
+            "amount": money(p.amount),
+            "method": p.method,
+            "receipt_no": p.receipt_no,
+            "note": p.note,
+        }
+
+    def get_success_url(self, result=None):
+        p = self.object
+        return reverse("fee_member", args=[p.person_id]) + f"?nam={p.paid_on.year}"
+
+
+fee_payment_edit = PaymentEdit.as_view()
+
+
+class PaymentReverse(_PaymentForm):
+    form_class = forms.ReverseForm
+    action = actions.reverse_payment
+    submit = "Ghi bút toán đảo"
+    intro = "Khoản nộp không bị xóa: một bút toán ngược dấu được ghi vào ngày chọn (năm đang mở)."
+    success_message = "Đã hủy khoản nộp bằng bút toán đảo."
+
+    def get_initial(self):
+        return {"on": timezone.localdate()}
+
+    def get_title(self):
+        p = self.object
+        return f"Hủy khoản nộp {money(p.amount)} đồng ngày {p.paid_on:%d/%m/%Y} của {p.person}"
+
+    def get_success_url(self, result=None):
+        return reverse("fee_member", args=[self.object.person_id])
+
+
+fee_payment_reverse = PaymentReverse.as_view()
+
+
+class BaseAdd(_MemberForm):
+    form_class = forms.SalaryBaseForm
+    action = actions.set_salary_base
+    title = "Căn cứ tính đảng phí — {object}"
+    intro = (
+        "Căn cứ giữ nguyên từ tháng này cho đến khi ghi căn cứ mới. Tiền lương = (hệ số "
+        "lương + hệ số phụ cấp chức vụ) × lương cơ sở của từng tháng + số tiền."
     )
+    success_message = "Đã ghi căn cứ tính đảng phí."
 
-
-def fee_payment_edit(request, payment_id):
-    payment = request.scope.get_or_404(
-        Payment.objects.select_related("cell", "person"), payment_id, write=True
-    )
-    initial = {
-        "paid_on": payment.paid_on,
-        "amount": money(payment.amount),
-        "method": payment.method,
-        "receipt_no": payment.receipt_no,
-        "note": payment.note,
-    }
-    form = forms.PaymentEditForm(request.POST or None, initial=initial)
-    if form.is_valid() and apply_action(
-        form, actions.update_payment, request.user, payment, **form.cleaned_data
-    ):
-        messages.success(request, "Đã sửa khoản nộp; thay đổi được ghi vào lịch sử.")
-        return redirect(
-            reverse("fee_member", args=[payment.person_id]) + f"?nam={payment.paid_on.year}"
-        )
-    return render_form(
-        request,
-        form,
-        title=f"Sửa khoản nộp của {payment.person}",
-        back_url=reverse("fee_member", args=[payment.person_id]),
-    )
-
-
-def fee_payment_reverse(request, payment_id):
-    payment = request.scope.get_or_404(
-        Payment.objects.select_related("cell", "person"), payment_id, write=True
-    )
-    form = forms.ReverseForm(request.POST or None, initial={"on": timezone.localdate()})
-    if form.is_valid() and apply_action(
-        form, actions.reverse_payment, request.user, payment, **form.cleaned_data
-    ):
-        messages.success(request, "Đã hủy khoản nộp bằng bút toán đảo.")
-        return redirect("fee_member", person_id=payment.person_id)
-    return render_form(
-        request,
-        form,
-        title=f"Hủy khoản nộp {money(payment.amount)} đồng ngày {payment.paid_on:%d/%m/%Y} "
-        f"của {payment.person}",
-        back_url=reverse("fee_member", args=[payment.person_id]),
-        submit="Ghi bút toán đảo",
-        intro="Khoản nộp không bị xóa: một bút toán ngược dấu được ghi vào ngày chọn (năm đang mở).",
-    )
-
-
-def fee_base_add(request, person_id):
-    person = request.scope.person_or_404(person_id)
-    request.scope.require_write_person(person)
-    latest = SalaryBase.objects.filter(person=person).order_by("-valid_from").first()
-    initial = {"month": fees.month_start(timezone.localdate())}
-    if latest is not None:
-        initial.update(
-            kind=latest.kind,
-            coefficient=latest.coefficient,
-            allowance_coefficient=latest.allowance_coefficient,
-            amount=money(latest.amount) if latest.amount else "",
-        )
-    else:
-        # Taken from the staff record: someone on an agency's staff pays on their salary.
-        staff = StaffRecord.objects.filter(person=person, valid_to__isnull=True).first()
-        if staff is not None:
+    def get_initial(self):
+        person = self.object
+        latest = SalaryBase.objects.filter(person=person).order_by("-valid_from").first()
+        initial = {"month": fees.month_start(timezone.localdate())}
+        if latest is not None:
             initial.update(
-                kind=SalaryBase.Kind.SALARY, note=f"Theo hồ sơ công tác tại {staff.agency}"
+                kind=latest.kind,
+                coefficient=latest.coefficient,
+                allowance_coefficient=latest.allowance_coefficient,
+                amount=money(latest.amount) if latest.amount else "",
             )
-    form = forms.SalaryBaseForm(request.POST or None, initial=initial)
-    if form.is_valid() and apply_action(
-        form, actions.set_salary_base, request.user, person, **form.cleaned_data
-    ):
-        messages.success(request, "Đã ghi căn cứ tính đảng phí.")
-        return redirect("fee_member", person_id=person.id)
-    return render_form(
-        request,
-        form,
-        title=f"Căn cứ tính đảng phí — {person}",
-        back_url=reverse("fee_member", args=[person.id]),
-        intro="Căn cứ giữ nguyên từ tháng này cho đến khi ghi căn cứ mới. Tiền lương = (hệ số "
-        "lương + hệ số phụ cấp chức vụ) × lương cơ sở của từng tháng + số tiền.",
-    )
+        else:
+            # Taken from the staff record: someone on an agency's staff pays on their salary.
+            staff = StaffRecord.objects.filter(person=person, valid_to__isnull=True).first()
+            if staff is not None:
+                initial.update(
+                    kind=SalaryBase.Kind.SALARY, note=f"Theo hồ sơ công tác tại {staff.agency}"
+                )
+        return initial
 
 
-def fee_reason_add(request, person_id):
-    person = request.scope.person_or_404(person_id)
-    request.scope.require_write_person(person)
-    form = forms.UnpaidReasonForm(request.POST or None)
-    if form.is_valid() and apply_action(
-        form, actions.record_unpaid_reason, request.user, person, **form.cleaned_data
-    ):
-        messages.success(request, "Đã ghi lý do.")
-        return redirect("fee_member", person_id=person.id)
-    return render_form(
-        request,
-        form,
-        title=f"Lý do chưa đóng đảng phí — {person}",
-        back_url=reverse("fee_member", args=[person.id]),
-    )
+fee_base_add = BaseAdd.as_view()
+
+fee_reason_add = _MemberForm.as_view(
+    form_class=forms.UnpaidReasonForm,
+    action=actions.record_unpaid_reason,
+    title="Lý do chưa đóng đảng phí — {object}",
+    success_message="Đã ghi lý do.",
+)
 
 
-def fee_entry_add(request, slug, year):
-    url_year(year)
-    org = _party_org(request, slug)
-    request.scope.require_write_org(org)
-    on = min(timezone.localdate(), dt.date(year, 12, 31))
-    form = forms.EntryForm(request.POST or None, initial={"on": on})
-    if form.is_valid() and apply_action(
-        form, actions.add_entry, request.user, org, **form.cleaned_data
-    ):
-        messages.success(request, "Đã ghi sổ.")
-        return redirect("fee_ledger", slug=org.slug, year=form.cleaned_data["on"].year)
-    return render_form(
-        request,
-        form,
-        title=f"Ghi sổ quỹ đảng phí — {org}",
-        back_url=reverse("fee_ledger", args=[org.slug, year]),
-    )
+class EntryAdd(_YearForm):
+    form_class = forms.EntryForm
+    action = actions.add_entry
+    title = "Ghi sổ quỹ đảng phí — {object}"
+    success_message = "Đã ghi sổ."
+
+    def get_initial(self):
+        return {"on": min(timezone.localdate(), dt.date(self.kwargs["year"], 12, 31))}
+
+    def get_success_url(self, result=None):
+        return reverse("fee_ledger", args=[self.object.slug, result.on.year])
 
 
-def fee_entry_edit(request, entry_id):
-    entry = request.scope.get_or_404(
-        LedgerEntry.objects.select_related("org"), entry_id, write=True
-    )
-    initial = {
-        "on": entry.on,
-        "amount": money(entry.amount),
-        "category": entry.category,
-        "description": entry.description,
-        "document": entry.document,
-    }
-    form = forms.EntryEditForm(request.POST or None, initial=initial)
-    if form.is_valid() and apply_action(
-        form, actions.update_entry, request.user, entry, **form.cleaned_data
-    ):
-        messages.success(request, "Đã sửa bút toán; thay đổi được ghi vào lịch sử.")
-        return redirect("fee_ledger", slug=entry.org.slug, year=form.cleaned_data["on"].year)
-    return render_form(
-        request,
-        form,
-        title=f"Sửa bút toán — {entry.get_kind_display()}",
-        back_url=reverse("fee_ledger", args=[entry.org.slug, entry.on.year]),
-    )
+fee_entry_add = EntryAdd.as_view()
 
 
-def fee_entry_reverse(request, entry_id):
-    entry = request.scope.get_or_404(
-        LedgerEntry.objects.select_related("org"), entry_id, write=True
-    )
-    form = forms.ReverseForm(request.POST or None, initial={"on": timezone.localdate()})
-    if form.is_valid():
-        reversal = apply_action(
-            form, actions.reverse_entry, request.user, entry, **form.cleaned_data
+class EntryEdit(_EntryForm):
+    form_class = forms.EntryEditForm
+    action = actions.update_entry
+    success_message = "Đã sửa bút toán; thay đổi được ghi vào lịch sử."
+
+    def get_initial(self):
+        e = self.object
+        return {
+            "on": e.on,
+            "amount": money(e.amount),
+            "category": e.category,
+            "description": e.description,
+            "document": e.document,
+        }
+
+    def get_title(self):
+        return f"Sửa bút toán — {self.object.get_kind_display()}"
+
+
+fee_entry_edit = EntryEdit.as_view()
+
+
+class EntryReverse(_EntryForm):
+    form_class = forms.ReverseForm
+    action = actions.reverse_entry
+    submit = "Ghi bút toán đảo"
+    intro = "Bút toán gốc giữ nguyên; một bút toán ngược dấu được ghi vào ngày chọn (năm đang mở)."
+    success_message = "Đã ghi bút toán đảo."
+
+    def get_initial(self):
+        return {"on": timezone.localdate()}
+
+    def get_title(self):
+        e = self.object
+        return f"Đảo bút toán {money(e.amount)} đồng ngày {e.on:%d/%m/%Y}"
+
+
+fee_entry_reverse = EntryReverse.as_view()
+
+
+class YearClose(_YearForm):
+    form_class = forms.CloseYearForm
+    action = actions.close_year
+    submit = "Khóa sổ"
+
+    def action_args(self):
+        return (self.object, self.kwargs["year"])
+
+    def action_data(self, form):
+        return {}  # the form only asks for the confirmation
+
+    def get_title(self):
+        return f"Khóa sổ đảng phí năm {self.kwargs['year']} — {self.object}"
+
+    def get_intro(self):
+        org, year = self.object, self.kwargs["year"]
+        lines = "; ".join(f"{label} {money(amount)} đồng" for label, amount in fee_table(org, year))
+        return (
+            f"{lines}. Số dư {money(ledger(org, year).balance)} đồng được mang sang năm {year + 1}."
         )
-        if reversal:
-            messages.success(request, "Đã ghi bút toán đảo.")
-            return redirect("fee_ledger", slug=entry.org.slug, year=reversal.on.year)
-    return render_form(
-        request,
-        form,
-        title=f"Đảo bút toán {money(entry.amount)} đồng ngày {entry.on:%d/%m/%Y}",
-        back_url=reverse("fee_ledger", args=[entry.org.slug, entry.on.year]),
-        submit="Ghi bút toán đảo",
-        intro="Bút toán gốc giữ nguyên; một bút toán ngược dấu được ghi vào ngày chọn (năm đang mở).",
-    )
+
+    def get_success_message(self, result):
+        return f"Đã khóa sổ đảng phí năm {self.kwargs['year']}."
+
+    def get_success_url(self, result=None):
+        return reverse("fee_ledger", args=[self.object.slug, self.kwargs["year"]])
 
 
-def fee_close(request, slug, year):
-    url_year(year)
-    org = _party_org(request, slug)
-    request.scope.require_write_org(org)
-    book = ledger(org, year)
-    form = forms.CloseYearForm(request.POST or None)
-    if form.is_valid() and apply_action(form, actions.close_year, request.user, org, year):
-        messages.success(request, f"Đã khóa sổ đảng phí năm {year}.")
-        return redirect("fee_ledger", slug=org.slug, year=year)
-    lines = "; ".join(f"{label} {money(amount)} đồng" for label, amount in fee_table(org, year))
-    return render_form(
-        request,
-        form,
-        title=f"Khóa sổ đảng phí năm {year} — {org}",
-        back_url=reverse("fee_ledger", args=[org.slug, year]),
-        submit="Khóa sổ",
-        intro=f"{lines}. Số dư {money(book.balance)} đồng được mang sang năm {year + 1}.",
-    )
+fee_close = YearClose.as_view()
 
 
-def fee_setting_add(request, slug):
-    org = _party_org(request, slug)
-    request.scope.require_write_org(org)
-    form = forms.SettingForm(
-        request.POST or None, initial={"month": fees.month_start(timezone.localdate())}
+class SettingAdd(_PartyOrgForm):
+    form_class = forms.SettingForm
+    action = actions.set_fee_setting
+    title = "Đặt giá trị chưa xác nhận của quy định đảng phí — {object}"
+    intro = (
+        "Chỉ những giá trị quy định chưa xác nhận mới đặt riêng được; giá trị áp dụng từ "
+        "tháng chọn cho tổ chức này và các chi bộ trực thuộc."
     )
-    if form.is_valid() and apply_action(
-        form, actions.set_fee_setting, request.user, org, **form.cleaned_data
-    ):
-        messages.success(request, "Đã đặt giá trị riêng của tổ chức.")
-        return redirect(reverse("fee_rules") + f"?to-chuc={org.slug}")
-    return render_form(
-        request,
-        form,
-        title=f"Đặt giá trị chưa xác nhận của quy định đảng phí — {org}",
-        back_url=reverse("fee_rules") + f"?to-chuc={org.slug}",
-        intro="Chỉ những giá trị quy định chưa xác nhận mới đặt riêng được; giá trị áp dụng từ "
-        "tháng chọn cho tổ chức này và các chi bộ trực thuộc.",
-    )
+    success_message = "Đã đặt giá trị riêng của tổ chức."
+
+    def get_initial(self):
+        return {"month": fees.month_start(timezone.localdate())}
+
+    def get_success_url(self, result=None):
+        return reverse("fee_rules") + f"?to-chuc={self.object.slug}"
+
+    get_back_url = get_success_url
+
+
+fee_setting_add = SettingAdd.as_view()
