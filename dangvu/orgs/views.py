@@ -1,6 +1,5 @@
-from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from dangvu.accounts.history import recent as recent_history
@@ -9,7 +8,8 @@ from dangvu.accounts.models import AuditEntry
 from dangvu.home.stats_charts import stats_charts
 from dangvu.people.models import Membership, Person
 from dangvu.people.stats import section_one
-from dangvu.web import apply_action, day_param, render_form
+from dangvu.records import ActionFormView
+from dangvu.web import day_param
 
 from . import actions
 from .forms import EndForm, MergeForm, OrgCreateForm, RenameForm
@@ -61,78 +61,95 @@ def org_detail(request, slug):
     )
 
 
-def _writable(request, slug):
-    org = request.scope.org_or_404(slug)
-    request.scope.require_write_org(org)
-    return org
+class _OrgForm(ActionFormView):
+    """A form acting on the organization of the URL (`slug`): one the user writes, or with
+    `restructure` one whose level above the user writes. Back to the organization's page."""
+
+    restructure = True
+
+    def get_object(self):
+        scope = self.request.scope
+        org = scope.org_or_404(self.kwargs["slug"])
+        if self.restructure:
+            scope.require_restructure_org(org)
+        else:
+            scope.require_write_org(org)
+        return org
+
+    def get_back_url(self):
+        return parent_url(self.object)
+
+    def get_success_url(self, result=None):
+        return parent_url(self.object)
 
 
-def _restructurable(request, slug):
-    org = request.scope.org_or_404(slug)
-    request.scope.require_restructure_org(org)
-    return org
+class OrgCreate(_OrgForm):
+    form_class = OrgCreateForm
+    action = actions.create_org
+    restructure = False
+    title = "Thêm tổ chức trực thuộc {object}"
+
+    def action_args(self):
+        return ()
+
+    def action_data(self, form):
+        return {**form.cleaned_data, "parent": self.object}
+
+    def get_success_message(self, result):
+        return f"Đã thêm {result}."
+
+    def get_success_url(self, result=None):
+        return parent_url(result)
 
 
-def org_create(request, slug):
-    parent = _writable(request, slug)
-    form = OrgCreateForm(request.POST or None)
-    if form.is_valid():
-        org = apply_action(
-            form, actions.create_org, request.user, parent=parent, **form.cleaned_data
-        )
-        if org:
-            messages.success(request, f"Đã thêm {org}.")
-            return redirect("org_detail", slug=org.slug)
-    return render_form(
-        request, form, title=f"Thêm tổ chức trực thuộc {parent}", back_url=parent_url(parent)
-    )
+org_create = OrgCreate.as_view()
 
 
 def parent_url(org):
     return reverse("org_detail", args=[org.slug])
 
 
-def org_rename(request, slug):
-    org = _restructurable(request, slug)
-    form = RenameForm(request.POST or None)
-    if form.is_valid() and apply_action(
-        form, actions.rename_org, request.user, org, **form.cleaned_data
-    ):
-        messages.success(request, "Đã đổi tên; tên cũ vẫn được giữ cho các ngày trước đó.")
-        return redirect("org_detail", slug=org.slug)
-    return render_form(request, form, title=f"Đổi tên {org}", back_url=parent_url(org))
+org_rename = _OrgForm.as_view(
+    form_class=RenameForm,
+    action=actions.rename_org,
+    title="Đổi tên {object}",
+    success_message="Đã đổi tên; tên cũ vẫn được giữ cho các ngày trước đó.",
+)
 
 
-def org_dissolve(request, slug):
-    org = _restructurable(request, slug)
-    form = EndForm(request.POST or None)
-    if form.is_valid() and apply_action(
-        form, actions.dissolve_org, request.user, org, form.cleaned_data["on"]
-    ):
-        messages.success(request, f"Đã giải thể {org}; hồ sơ vẫn được lưu.")
-        return redirect("org_detail", slug=org.slug)
-    return render_form(
-        request, form, title=f"Giải thể {org}", back_url=parent_url(org), submit="Giải thể"
-    )
+class OrgDissolve(_OrgForm):
+    form_class = EndForm
+    action = actions.dissolve_org
+    title = "Giải thể {object}"
+    submit = "Giải thể"
+
+    def get_success_message(self, result):
+        return f"Đã giải thể {self.object}; hồ sơ vẫn được lưu."
 
 
-def org_merge(request, slug):
-    org = _restructurable(request, slug)
-    successors = request.scope.writable_orgs([org.kind]).exclude(id=org.id)
-    form = MergeForm(request.POST or None, successors=successors)
-    if form.is_valid() and apply_action(
-        form,
-        actions.merge_org,
-        request.user,
-        org,
-        form.cleaned_data["successor"],
-        form.cleaned_data["on"],
-    ):
-        messages.success(request, f"Đã sáp nhập {org} vào {form.cleaned_data['successor']}.")
-        return redirect("org_detail", slug=org.slug)
-    return render_form(
-        request, form, title=f"Sáp nhập {org}", back_url=parent_url(org), submit="Sáp nhập"
-    )
+org_dissolve = OrgDissolve.as_view()
+
+
+class OrgMerge(_OrgForm):
+    form_class = MergeForm
+    action = actions.merge_org
+    title = "Sáp nhập {object}"
+    submit = "Sáp nhập"
+
+    def get_form_kwargs(self):
+        org = self.object
+        successors = self.request.scope.writable_orgs([org.kind]).exclude(id=org.id)
+        return {**super().get_form_kwargs(), "successors": successors}
+
+    def form_valid(self, form):
+        self.successor = form.cleaned_data["successor"]
+        return super().form_valid(form)
+
+    def get_success_message(self, result):
+        return f"Đã sáp nhập {self.object} vào {self.successor}."
+
+
+org_merge = OrgMerge.as_view()
 
 
 def org_stats(request, slug):
