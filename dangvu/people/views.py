@@ -1,9 +1,8 @@
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from dangvu.accounts.history import recent as recent_history
@@ -13,8 +12,9 @@ from dangvu.lib.text import fold
 from dangvu.meetings.models import Activity, Attendance
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
+from dangvu.records import ActionFormView
 from dangvu.training.models import Enrolment
-from dangvu.web import apply_action, day_param, render_form
+from dangvu.web import day_param
 
 from . import actions, forms
 from .models import Membership, Person, StaffRecord
@@ -199,51 +199,70 @@ def _other_records(person, scope):
     return records
 
 
-def person_create(request):
-    scope = request.scope
-    homes = scope.writable_orgs(
-        [
+class _PersonForm(ActionFormView):
+    """A form acting on the person of the URL, whom the user must write; back to their page."""
+
+    record, record_kwarg = Person, "person_id"
+
+    def get_success_url(self, result=None):
+        return reverse("person_detail", args=[self.object.id])
+
+    get_back_url = get_success_url
+
+
+class PersonCreate(ActionFormView):
+    form_class = forms.PersonForm
+    action = actions.create_person
+    title = "Thêm hồ sơ cá nhân"
+    back_url_name = "people_list"
+
+    def get_object(self):
+        homes = self.request.scope.writable_orgs(
+            [
+                Organization.Kind.PARTY_COMMITTEE,
+                Organization.Kind.PARTY_CELL,
+                Organization.Kind.SUPERIOR_COMMITTEE,
+            ]
+        )
+        # The highest organization the user may write keeps the file: the committee before
+        # its cells.
+        rank = [
+            Organization.Kind.SUPERIOR_COMMITTEE,
             Organization.Kind.PARTY_COMMITTEE,
             Organization.Kind.PARTY_CELL,
-            Organization.Kind.SUPERIOR_COMMITTEE,
         ]
-    )
-    # The highest organization the user may write keeps the file: the committee before its cells.
-    rank = [
-        Organization.Kind.SUPERIOR_COMMITTEE,
-        Organization.Kind.PARTY_COMMITTEE,
-        Organization.Kind.PARTY_CELL,
-    ]
-    home = min(homes, key=lambda o: (rank.index(o.kind), o.name), default=None)
-    if home is None:
-        raise PermissionDenied("Bạn không có quyền thêm hồ sơ.")
-    form = forms.PersonForm(request.POST or None)
-    if form.is_valid():
-        person = apply_action(
-            form, actions.create_person, request.user, home_org=home, **form.cleaned_data
-        )
-        if person:
-            messages.success(request, f"Đã tạo hồ sơ {person}.")
-            return redirect("person_detail", person_id=person.id)
-    return render_form(request, form, title="Thêm hồ sơ cá nhân", back_url=reverse("people_list"))
+        home = min(homes, key=lambda o: (rank.index(o.kind), o.name), default=None)
+        if home is None:
+            raise PermissionDenied("Bạn không có quyền thêm hồ sơ.")
+        return home
+
+    def action_args(self):
+        return ()
+
+    def action_data(self, form):
+        return {**form.cleaned_data, "home_org": self.object}
+
+    def get_success_message(self, result):
+        return f"Đã tạo hồ sơ {result}."
+
+    def get_success_url(self, result=None):
+        return reverse("person_detail", args=[result.id])
 
 
-def person_edit(request, person_id):
-    person = request.scope.person_or_404(person_id)
-    request.scope.require_write_person(person)
-    initial = {f: getattr(person, f) for f in actions.PERSON_FIELDS}
-    form = forms.PersonForm(request.POST or None, initial=initial)
-    if form.is_valid() and apply_action(
-        form, actions.update_person, request.user, person, **form.cleaned_data
-    ):
-        messages.success(request, "Đã lưu; thay đổi được ghi vào lịch sử.")
-        return redirect("person_detail", person_id=person.id)
-    return render_form(
-        request,
-        form,
-        title=f"Sửa hồ sơ {person}",
-        back_url=reverse("person_detail", args=[person.id]),
-    )
+person_create = PersonCreate.as_view()
+
+
+class PersonEdit(_PersonForm):
+    form_class = forms.PersonForm
+    action = actions.update_person
+    title = "Sửa hồ sơ {object}"
+    success_message = "Đã lưu; thay đổi được ghi vào lịch sử."
+
+    def get_initial(self):
+        return {f: getattr(self.object, f) for f in actions.PERSON_FIELDS}
+
+
+person_edit = PersonEdit.as_view()
 
 
 # The lifecycle actions offered on a person's page: slug -> (label, form, call).
@@ -323,24 +342,33 @@ ACTIONS = {
 SCOPED_FORMS = (forms.CellDateForm, forms.JoinForm, forms.StaffForm)
 
 
-def person_action(request, person_id, action):
-    person = request.scope.person_or_404(person_id)
-    request.scope.require_write_person(person)
-    if action not in ACTIONS:
-        raise Http404("Không có thao tác này.")
-    label, form_class, call = ACTIONS[action]
-    kwargs = {"scope": request.scope} if issubclass(form_class, SCOPED_FORMS) else {}
-    form = form_class(request.POST or None, **kwargs)
-    if form.is_valid() and apply_action(form, call, request.user, person, form.cleaned_data):
-        messages.success(request, f"{label}: đã ghi nhận.")
-        return redirect("person_detail", person_id=person.id)
-    return render_form(
-        request,
-        form,
-        title=f"{label} — {person}",
-        back_url=reverse("person_detail", args=[person.id]),
-        submit="Ghi nhận",
-    )
+class PersonAction(_PersonForm):
+    """One of the lifecycle actions of ACTIONS, by its slug in the URL."""
+
+    submit = "Ghi nhận"
+
+    def get_object(self):
+        person = super().get_object()
+        if self.kwargs["action"] not in ACTIONS:
+            raise Http404("Không có thao tác này.")
+        self.label, self.form_class, call = ACTIONS[self.kwargs["action"]]
+        self.action = lambda user, person, **data: call(user, person, data)
+        return person
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if issubclass(self.form_class, SCOPED_FORMS):
+            kwargs["scope"] = self.request.scope
+        return kwargs
+
+    def get_title(self):
+        return f"{self.label} — {self.object}"
+
+    def get_success_message(self, result):
+        return f"{self.label}: đã ghi nhận."
+
+
+person_action = PersonAction.as_view()
 
 
 def person_history(request, person_id):
