@@ -13,7 +13,8 @@ from dangvu.lib.party_html import party_css, render_html
 from dangvu.lib.rules import rule_in_force
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
-from dangvu.web import apply_action, render_form
+from dangvu.records import ActionFormView
+from dangvu.web import apply_action
 
 from . import actions
 from .checking import CheckError, check_bytes, check_size, may_check
@@ -149,74 +150,74 @@ def _figure_list(draft):
     return rows
 
 
-def report_header(request, draft_id):
-    draft = request.scope.get_or_404(ReportDraft, draft_id, write=True)
-    initial = {f: getattr(draft, f) for f in actions.HEADER_FIELDS}
-    form = HeaderForm(request.POST or None, initial=initial)
-    if form.is_valid() and apply_action(
-        form, actions.edit_header, request.user, draft, **form.cleaned_data
-    ):
-        messages.success(request, "Đã lưu thể thức báo cáo.")
-        return redirect("report_detail", draft_id=draft.id)
-    return render_form(
-        request, form, title="Thể thức báo cáo", back_url=reverse("report_detail", args=[draft.id])
-    )
+class _DraftForm(ActionFormView):
+    """A form acting on a draft the user writes; back to the draft's page."""
+
+    record, record_kwarg = ReportDraft, "draft_id"
+    form_class = ConfirmForm
+
+    def get_success_url(self, result=None):
+        return reverse("report_detail", args=[self.object.id])
+
+    get_back_url = get_success_url
 
 
-def report_take_number(request, draft_id):
-    draft = request.scope.get_or_404(ReportDraft, draft_id, write=True)
-    form = ConfirmForm(request.POST if request.method == "POST" else None)
-    if form.is_valid() and apply_action(form, actions.take_number, request.user, draft):
-        messages.success(request, "Đã lấy số từ sổ văn bản đi.")
-        return redirect("report_detail", draft_id=draft.id)
-    return render_form(
-        request,
-        form,
-        title="Lấy số báo cáo từ sổ văn bản đi",
-        submit="Lấy số",
-        back_url=reverse("report_detail", args=[draft.id]),
-        intro="Số được lấy theo loại văn bản và nhiệm kỳ cấp ủy, rồi báo cáo được vào sổ văn bản đi.",
-    )
+class ReportHeader(_DraftForm):
+    form_class = HeaderForm
+    action = actions.edit_header
+    title = "Thể thức báo cáo"
+    success_message = "Đã lưu thể thức báo cáo."
+
+    def get_initial(self):
+        return {f: getattr(self.object, f) for f in actions.HEADER_FIELDS}
 
 
-def report_finalise(request, draft_id):
-    draft = request.scope.get_or_404(ReportDraft, draft_id, write=True)
-    form = ConfirmForm(request.POST if request.method == "POST" else None)
-    if form.is_valid() and apply_action(form, actions.finalise, request.user, draft):
-        messages.success(request, "Đã chốt báo cáo: số liệu và tệp Word được giữ nguyên từ nay.")
-        return redirect("report_detail", draft_id=draft.id)
-    problems = [] if form.is_bound or draft.is_final else actions.finalise_problems(draft)
-    intro = (
-        "Sau khi chốt, số liệu và tệp Word không thay đổi nữa dù hồ sơ thay đổi; "
-        "muốn sửa phải tạo phiên bản mới."
-    )
-    if problems:
-        intro = f"{intro} Cần xử lý trước khi chốt: " + " ".join(problems)
-    return render_form(
-        request,
-        form,
-        title=f"Chốt {draft}",
-        back_url=reverse("report_detail", args=[draft.id]),
-        submit="Chốt báo cáo",
-        intro=intro,
-    )
+report_header = ReportHeader.as_view()
+
+report_take_number = _DraftForm.as_view(
+    action=actions.take_number,
+    title="Lấy số báo cáo từ sổ văn bản đi",
+    submit="Lấy số",
+    intro="Số được lấy theo loại văn bản và nhiệm kỳ cấp ủy, rồi báo cáo được vào sổ văn bản đi.",
+    success_message="Đã lấy số từ sổ văn bản đi.",
+)
 
 
-def report_new_version(request, draft_id):
-    draft = request.scope.get_or_404(ReportDraft, draft_id, write=True)
-    form = ConfirmForm(request.POST if request.method == "POST" else None)
-    if form.is_valid():
-        new = apply_action(form, actions.new_version, request.user, draft)
-        if new:
-            messages.success(request, f"Đã tạo phiên bản {new.version}.")
-            return redirect("report_detail", draft_id=new.id)
-    return render_form(
-        request,
-        form,
-        title=f"Tạo phiên bản mới của {draft}",
-        back_url=reverse("report_detail", args=[draft.id]),
-        submit="Tạo phiên bản mới",
-    )
+class ReportFinalise(_DraftForm):
+    action = actions.finalise
+    title = "Chốt {object}"
+    submit = "Chốt báo cáo"
+    success_message = "Đã chốt báo cáo: số liệu và tệp Word được giữ nguyên từ nay."
+
+    def get_intro(self):
+        intro = (
+            "Sau khi chốt, số liệu và tệp Word không thay đổi nữa dù hồ sơ thay đổi; "
+            "muốn sửa phải tạo phiên bản mới."
+        )
+        draft = self.object
+        posted = self.request.method in ("POST", "PUT")
+        problems = [] if posted or draft.is_final else actions.finalise_problems(draft)
+        if problems:
+            intro = f"{intro} Cần xử lý trước khi chốt: " + " ".join(problems)
+        return intro
+
+
+report_finalise = ReportFinalise.as_view()
+
+
+class ReportNewVersion(_DraftForm):
+    action = actions.new_version
+    title = "Tạo phiên bản mới của {object}"
+    submit = "Tạo phiên bản mới"
+
+    def get_success_message(self, result):
+        return f"Đã tạo phiên bản {result.version}."
+
+    def get_success_url(self, result=None):
+        return reverse("report_detail", args=[result.id])
+
+
+report_new_version = ReportNewVersion.as_view()
 
 
 def report_download(request, draft_id, ext):
