@@ -262,8 +262,12 @@ class ActionFormView(FormView):
         )
         if not result:
             return self.form_invalid(form)
-        messages.success(self.request, self.get_success_message(result))
+        self.tell(result)
         return redirect(self.get_success_url(result))
+
+    def tell(self, result):
+        """Say what was done (a subclass adds the action's warnings)."""
+        messages.success(self.request, self.get_success_message(result))
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)

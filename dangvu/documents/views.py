@@ -22,7 +22,8 @@ from dangvu.lib.spreadsheet import safe_row
 from dangvu.lib.textfile import TextFileError, check_size, read_bytes
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Membership, Person
-from dangvu.web import apply_action, optional_year_param, org_param, render_form
+from dangvu.records import ActionFormView
+from dangvu.web import optional_year_param, org_param
 
 from . import actions, forms
 from .access import DocumentAccess, exportable
@@ -205,124 +206,138 @@ def document_file(request, document_id):
     return FileResponse(handle, as_attachment=True, filename=os.path.basename(doc.file.name))
 
 
-def _entry_fields(data):
-    fields = {k: v for k, v in data.items() if k in actions.ENTRY_FIELDS}
-    return fields
+class _DocumentForm(ActionFormView):
+    """A registry form: who may enter what is `DocumentAccess`'s; the entry's warnings are
+    shown after it is saved; on to the entry's page."""
 
+    back_url_name = "document_list"
+    refusal = "Bạn không có quyền vào sổ văn bản."
 
-def document_create(request):
-    access = DocumentAccess.for_request(request)
-    owners = access.writable_orgs()
-    if not owners.exists():
-        raise PermissionDenied("Bạn không có quyền vào sổ văn bản.")
-    form = forms.DocumentForm(
-        request.POST or None,
-        request.FILES or None,
-        access=access,
-        owner_orgs=owners,
-        documents=access.documents().filter(owner_org__in=owners),
-        initial={"owner_org": owners.first()},
-    )
-    if form.is_valid():
+    def get_object(self):
+        self.access = DocumentAccess.for_request(self.request)
+        self.orgs = self.writable_orgs()
+        if not self.orgs.exists():
+            raise PermissionDenied(self.refusal)
+        return None
+
+    def writable_orgs(self):
+        return self.access.writable_orgs()
+
+    def action_data(self, form):
         data = form.cleaned_data
-        doc = apply_action(
-            form,
-            actions.register_document,
-            request.user,
-            owner_org=data["owner_org"],
-            file=data["file"],
-            **_entry_fields(data),
-        )
-        if doc:
-            _saved_message(request, doc, "Đã vào sổ")
-            return redirect(doc)
-    return render_form(
-        request, form, title="Vào sổ văn bản", back_url=reverse("document_list"), submit="Vào sổ"
-    )
+        return {k: v for k, v in data.items() if k in self.passed or k in actions.ENTRY_FIELDS}
+
+    passed = ("owner_org", "file")
+
+    def tell(self, result):
+        super().tell(result)
+        for warning in getattr(result, "warnings", ()):
+            messages.warning(self.request, f"Lưu ý: {warning.split(': ', 1)[-1]}")
+
+    def get_success_message(self, result):
+        return f"Đã vào sổ {result}."
+
+    def get_success_url(self, result=None):
+        return result.get_absolute_url()
 
 
-def document_edit(request, document_id):
-    access = DocumentAccess.for_request(request)
-    doc = request.scope.get_or_404(Document, document_id, write=True)
-    initial = {f: getattr(doc, f) for f in actions.ENTRY_FIELDS}
-    initial["owner"] = doc.owner_org
-    form = forms.DocumentEditForm(
-        request.POST or None,
-        request.FILES or None,
-        access=access,
-        owner_orgs=Organization.objects.filter(pk=doc.owner_org_id),
-        documents=access.documents().filter(owner_org=doc.owner_org).exclude(pk=doc.pk),
-        initial=initial,
-    )
-    if form.is_valid():
-        data = form.cleaned_data
-        saved = apply_action(
-            form,
-            actions.update_document,
-            request.user,
-            doc,
-            file=data["file"],
-            clear_file=data["clear_file"],
-            **_entry_fields(data),
-        )
-        if saved:
-            _saved_message(request, saved, "Đã lưu")
-            return redirect(saved)
-    return render_form(request, form, title=f"Sửa {doc}", back_url=doc.get_absolute_url())
+class DocumentCreate(_DocumentForm):
+    form_class = forms.DocumentForm
+    action = actions.register_document
+    title = "Vào sổ văn bản"
+    submit = "Vào sổ"
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "access": self.access,
+            "owner_orgs": self.orgs,
+            "documents": self.access.documents().filter(owner_org__in=self.orgs),
+        }
+
+    def get_initial(self):
+        return {"owner_org": self.orgs.first()}
 
 
-def _saved_message(request, doc, verb):
-    messages.success(request, f"{verb} {doc}.")
-    for warning in doc.warnings:
-        messages.warning(request, f"Lưu ý: {warning.split(': ', 1)[-1]}")
+document_create = DocumentCreate.as_view()
+
+
+class DocumentEdit(_DocumentForm):
+    form_class = forms.DocumentEditForm
+    action = actions.update_document
+    passed = ("file", "clear_file")
+
+    def get_object(self):
+        self.access = DocumentAccess.for_request(self.request)
+        return self.request.scope.get_or_404(Document, self.kwargs["document_id"], write=True)
+
+    def get_form_kwargs(self):
+        doc = self.object
+        return {
+            **super().get_form_kwargs(),
+            "access": self.access,
+            "owner_orgs": Organization.objects.filter(pk=doc.owner_org_id),
+            "documents": self.access.documents().filter(owner_org=doc.owner_org).exclude(pk=doc.pk),
+        }
+
+    def get_initial(self):
+        return {
+            **{f: getattr(self.object, f) for f in actions.ENTRY_FIELDS},
+            "owner": self.object.owner_org,
+        }
+
+    def get_title(self):
+        return f"Sửa {self.object}"
+
+    def get_back_url(self):
+        return self.object.get_absolute_url()
+
+    def get_success_message(self, result):
+        return f"Đã lưu {result}."
+
+
+document_edit = DocumentEdit.as_view()
 
 
 def _numbering_orgs(access):
     return access.writable_orgs().exclude(symbol="")
 
 
-def document_number(request):
+class DocumentNumber(_DocumentForm):
     """Take the next number for an outgoing document and enter the document under it."""
-    access = DocumentAccess.for_request(request)
-    orgs = _numbering_orgs(access)
-    if not orgs.exists():
-        raise PermissionDenied("Bạn không có quyền lấy số văn bản đi.")
-    form = forms.NumberForm(
-        request.POST or None,
-        request.FILES or None,
-        access=access,
-        orgs=orgs,
-        initial={"org": orgs.first()},
+
+    form_class = forms.NumberForm
+    action = actions.register_outgoing
+    title = "Lấy số văn bản đi"
+    submit = "Lấy số và vào sổ"
+    intro = (
+        "Văn bản của Đảng đánh số theo từng loại, liên tục trong nhiệm kỳ của cấp ủy, "
+        "bắt đầu từ 01 (ví dụ: Số 15-BC/ĐU); văn bản hành chính đánh số theo năm."
     )
-    if form.is_valid():
-        data = form.cleaned_data
-        result = apply_action(
-            form,
-            actions.register_outgoing,
-            request.user,
-            data["org"],
-            doc_type=data["doc_type"],
-            date=data["date"],
-            subject=data["subject"],
-            secrecy=data["secrecy"],
-            tags=data["tags"],
-            file=data["file"],
-        )
-        if result:
-            doc, reserved = result
-            messages.success(request, f"Đã lấy {reserved.label} ({reserved.period}).")
-            return redirect(doc)
-    return render_form(
-        request,
-        form,
-        title="Lấy số văn bản đi",
-        back_url=reverse("document_list"),
-        submit="Lấy số và vào sổ",
-        intro=(
-            "Văn bản của Đảng đánh số theo từng loại, liên tục trong nhiệm kỳ của cấp ủy, "
-            "bắt đầu từ 01 (ví dụ: Số 15-BC/ĐU); văn bản hành chính đánh số theo năm."
-        ),
-    )
+    refusal = "Bạn không có quyền lấy số văn bản đi."
+
+    def writable_orgs(self):
+        return _numbering_orgs(self.access)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "access": self.access, "orgs": self.orgs}
+
+    def get_initial(self):
+        return {"org": self.orgs.first()}
+
+    def action_data(self, form):
+        return form.cleaned_data
+
+    def tell(self, result):
+        _doc, reserved = result
+        messages.success(self.request, f"Đã lấy {reserved.label} ({reserved.period}).")
+
+    def get_success_url(self, result=None):
+        doc, _reserved = result
+        return doc.get_absolute_url()
+
+
+document_number = DocumentNumber.as_view()
 
 
 SESSION_IMPORT = "documents_import"
