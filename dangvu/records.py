@@ -209,6 +209,7 @@ class ActionFormView(FormView):
     """A form that runs one named action: `action(user, *self.action_args(), **data)`.
 
     `title` and `intro` may name the record: "Sửa {object.person}" (str.format, `object`).
+    The form opens on `initial` and, for an edit, on the record's `initial_fields`.
 
     Without `record`, the user must write some organization's records (403 otherwise) and the
     form's organization and person choices are those they write. With `record` (a model, its
@@ -227,6 +228,7 @@ class ActionFormView(FormView):
     success_message = "Đã lưu."
     success_url_name = None
     back_url_name = None
+    initial_fields = ()
 
     def dispatch(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -246,6 +248,13 @@ class ActionFormView(FormView):
         if issubclass(self.get_form_class(), ScopedFormMixin):
             kwargs["scope"] = self.request.scope
         return kwargs
+
+    def get_initial(self):
+        """`initial` (a callable value, e.g. `timezone.localdate`, is called) and the record's
+        `initial_fields`: an edit form opens on what is stored."""
+        initial = {k: v() if callable(v) else v for k, v in self.initial.items()}
+        initial.update({f: getattr(self.object, f) for f in self.initial_fields})
+        return initial
 
     def action_args(self):
         return (self.object,) if self.object is not None else ()

@@ -280,11 +280,10 @@ class DocumentEdit(_DocumentForm):
             "documents": self.access.documents().filter(owner_org=doc.owner_org).exclude(pk=doc.pk),
         }
 
+    initial_fields = actions.ENTRY_FIELDS
+
     def get_initial(self):
-        return {
-            **{f: getattr(self.object, f) for f in actions.ENTRY_FIELDS},
-            "owner": self.object.owner_org,
-        }
+        return {**super().get_initial(), "owner": self.object.owner_org}
 
     def get_title(self):
         return f"Sửa {self.object}"

@@ -4,6 +4,7 @@ import uuid
 
 from django import forms
 
+from dangvu.lib.text import money
 from dangvu.people.models import Person
 from dangvu.web import EMPTY_LABEL, MAX_WHOLE, DateInput
 
@@ -18,6 +19,10 @@ class MoneyField(forms.Field):
     """Đồng typed as "30.200", "30 200" or "30200"; a whole number (the actions refuse the rest)."""
 
     widget = forms.TextInput
+
+    def prepare_value(self, value):
+        # A stored amount opens written as typed: 30200 -> "30.200".
+        return money(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
     def to_python(self, value):
         value = str(value if value is not None else "").strip()

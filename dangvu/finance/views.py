@@ -397,16 +397,7 @@ class PaymentEdit(_PaymentForm):
     action = actions.update_payment
     title = "Sửa khoản nộp của {object.person}"
     success_message = "Đã sửa khoản nộp; thay đổi được ghi vào lịch sử."
-
-    def get_initial(self):
-        p = self.object
-        return {
-            "paid_on": p.paid_on,
-            "amount": money(p.amount),
-            "method": p.method,
-            "receipt_no": p.receipt_no,
-            "note": p.note,
-        }
+    initial_fields = ("paid_on", "amount", "method", "receipt_no", "note")
 
     def get_success_url(self, result=None):
         p = self.object
@@ -418,13 +409,11 @@ fee_payment_edit = PaymentEdit.as_view()
 
 class PaymentReverse(_PaymentForm):
     form_class = forms.ReverseForm
+    initial = {"on": timezone.localdate}
     action = actions.reverse_payment
     submit = "Ghi bút toán đảo"
     intro = "Khoản nộp không bị xóa: một bút toán ngược dấu được ghi vào ngày chọn (năm đang mở)."
     success_message = "Đã hủy khoản nộp bằng bút toán đảo."
-
-    def get_initial(self):
-        return {"on": timezone.localdate()}
 
     def get_title(self):
         p = self.object
@@ -498,16 +487,7 @@ class EntryEdit(_EntryForm):
     form_class = forms.EntryEditForm
     action = actions.update_entry
     success_message = "Đã sửa bút toán; thay đổi được ghi vào lịch sử."
-
-    def get_initial(self):
-        e = self.object
-        return {
-            "on": e.on,
-            "amount": money(e.amount),
-            "category": e.category,
-            "description": e.description,
-            "document": e.document,
-        }
+    initial_fields = ("on", "amount", "category", "description", "document")
 
     def get_title(self):
         return f"Sửa bút toán — {self.object.get_kind_display()}"
@@ -518,13 +498,11 @@ fee_entry_edit = EntryEdit.as_view()
 
 class EntryReverse(_EntryForm):
     form_class = forms.ReverseForm
+    initial = {"on": timezone.localdate}
     action = actions.reverse_entry
     submit = "Ghi bút toán đảo"
     intro = "Bút toán gốc giữ nguyên; một bút toán ngược dấu được ghi vào ngày chọn (năm đang mở)."
     success_message = "Đã ghi bút toán đảo."
-
-    def get_initial(self):
-        return {"on": timezone.localdate()}
 
     def get_title(self):
         e = self.object

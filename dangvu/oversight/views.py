@@ -53,9 +53,7 @@ class InspectionConclude(ActionFormView):
     title = "Kết luận kiểm tra, giám sát"
     success_message = "Đã ghi kết luận."
     success_url_name = "inspection_list"
-
-    def get_initial(self):
-        return {"conclusion": self.object.conclusion}
+    initial_fields = ("conclusion",)
 
 
 inspection_conclude = InspectionConclude.as_view()

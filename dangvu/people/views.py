@@ -258,8 +258,7 @@ class PersonEdit(_PersonForm):
     title = "Sửa hồ sơ {object}"
     success_message = "Đã lưu; thay đổi được ghi vào lịch sử."
 
-    def get_initial(self):
-        return {f: getattr(self.object, f) for f in actions.PERSON_FIELDS}
+    initial_fields = actions.PERSON_FIELDS
 
 
 person_edit = PersonEdit.as_view()

@@ -168,8 +168,7 @@ class ReportHeader(_DraftForm):
     title = "Thể thức báo cáo"
     success_message = "Đã lưu thể thức báo cáo."
 
-    def get_initial(self):
-        return {f: getattr(self.object, f) for f in actions.HEADER_FIELDS}
+    initial_fields = actions.HEADER_FIELDS
 
 
 report_header = ReportHeader.as_view()
