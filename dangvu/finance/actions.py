@@ -509,22 +509,45 @@ def update_payment(
     return payment
 
 
+def _check_reversal(
+    original: Payment | LedgerEntry,
+    org: Organization,
+    dated: dt.date,
+    on: dt.date,
+    reason: str,
+    words: tuple[str, str, str],
+) -> str:
+    """The checks of a reversing payment or entry dated `on`: a reason, an original that is not
+    itself a reversal nor already reversed, a date from the original's to today, an open year.
+    `words`: the missing-reason and already-reversed messages, and what the date follows."""
+    no_reason, reversed_already, follows = words
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(no_reason)
+    if original.reverses_id is not None:
+        raise ValidationError("Đây là bút toán đảo: không đảo lại được.")
+    if type(original)._default_manager.filter(reverses_id=original.pk).exists():
+        raise ValidationError(reversed_already)
+    if on < dated:
+        raise ValidationError(f"Ngày ghi bút toán đảo không được trước {follows}.")
+    _check_not_future(on, "Ngày ghi bút toán đảo")
+    check_open(org, on, "ghi bút toán ngày " + vn_date(on))
+    return reason
+
+
 @transaction.atomic
 def reverse_payment(actor: Actor, payment: Payment, *, on: dt.date, reason: str) -> Payment:
     """Cancel a payment by a reversing one dated `on` (in an open year): the way to correct a
     payment of a closed year. The months it paid become unpaid again."""
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError("Ghi lý do hủy khoản nộp.")
-    if payment.reverses_id is not None:
-        raise ValidationError("Đây là bút toán đảo: không đảo lại được.")
-    if Payment.objects.filter(reverses=payment).exists():
-        raise ValidationError("Khoản nộp này đã được đảo.")
-    if on < payment.paid_on:
-        raise ValidationError("Ngày ghi bút toán đảo không được trước ngày nộp.")
-    _check_not_future(on, "Ngày ghi bút toán đảo")
-    check_open(payment.cell, on, "ghi bút toán ngày " + vn_date(on))
+    reason = _check_reversal(
+        payment,
+        payment.cell,
+        payment.paid_on,
+        on,
+        reason,
+        ("Ghi lý do hủy khoản nộp.", "Khoản nộp này đã được đảo.", "ngày nộp"),
+    )
     reversal = Payment.objects.create(
         person_id=payment.person_id,
         cell_id=payment.cell_id,
@@ -694,17 +717,14 @@ def update_entry(actor: Actor, entry: LedgerEntry, **fields: Any) -> LedgerEntry
 def reverse_entry(actor: Actor, entry: LedgerEntry, *, on: dt.date, reason: str) -> LedgerEntry:
     """Cancel an entry by one with the opposite amount dated `on`, in an open year."""
     entry = LedgerEntry.objects.select_for_update().get(pk=entry.pk)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError("Ghi lý do đảo bút toán.")
-    if entry.reverses_id is not None:
-        raise ValidationError("Đây là bút toán đảo: không đảo lại được.")
-    if LedgerEntry.objects.filter(reverses=entry).exists():
-        raise ValidationError("Bút toán này đã được đảo.")
-    if on < entry.on:
-        raise ValidationError("Ngày ghi bút toán đảo không được trước ngày của bút toán gốc.")
-    _check_not_future(on, "Ngày ghi bút toán đảo")
-    check_open(entry.org, on, "ghi bút toán ngày " + vn_date(on))
+    reason = _check_reversal(
+        entry,
+        entry.org,
+        entry.on,
+        on,
+        reason,
+        ("Ghi lý do đảo bút toán.", "Bút toán này đã được đảo.", "ngày của bút toán gốc"),
+    )
     reversal = LedgerEntry.objects.create(
         org=entry.org,
         kind=entry.kind,

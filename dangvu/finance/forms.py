@@ -146,17 +146,6 @@ class UnpaidReasonForm(forms.Form):
     reason = forms.CharField(label="Lý do chưa đóng", max_length=255)
 
 
-class EntryForm(forms.Form):
-    kind = forms.ChoiceField(label="Loại", choices=LedgerEntry.Kind.choices)
-    on = forms.DateField(label="Ngày", widget=DateInput())
-    amount = MoneyField(label="Số tiền (đồng)")
-    category = forms.ChoiceField(
-        label="Khoản chi", choices=[("", "—")] + LedgerEntry.Category.choices, required=False
-    )
-    description = forms.CharField(label="Nội dung", max_length=255)
-    document = forms.CharField(label="Chứng từ", max_length=100, required=False)
-
-
 class EntryEditForm(forms.Form):
     on = forms.DateField(label="Ngày", widget=DateInput())
     amount = MoneyField(label="Số tiền (đồng)")
@@ -165,6 +154,13 @@ class EntryEditForm(forms.Form):
     )
     description = forms.CharField(label="Nội dung", max_length=255)
     document = forms.CharField(label="Chứng từ", max_length=100, required=False)
+
+
+class EntryForm(EntryEditForm):
+    """A new entry: its kind first, then what an edit may change."""
+
+    kind = forms.ChoiceField(label="Loại", choices=LedgerEntry.Kind.choices)
+    field_order = ["kind"]
 
 
 class CloseYearForm(forms.Form):
