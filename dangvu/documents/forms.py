@@ -11,6 +11,16 @@ TYPE_CHOICES = [("", "—")] + [(t, t) for t in TYPE_NAMES]
 D = Document.Direction
 
 
+def _check_secrecy(form, data, owner):
+    """A secret entry only by the office of the committee whose registry it goes into."""
+    secrecy = data.get("secrecy")
+    if owner and secrecy and secrecy != Document.Secrecy.NORMAL:
+        if not form.access.can_see_secret(owner):
+            form.add_error(
+                "secrecy", f"Chỉ văn phòng cấp ủy của {owner} mới được vào sổ văn bản mật."
+            )
+
+
 class DocumentForm(forms.Form):
     """An entry typed in by the office. The action validates dates, symbol and duplicates; the
     parser's warnings (a symbol whose type code is not the type's) are shown on the entry."""
@@ -84,13 +94,12 @@ class DocumentForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        owner, secrecy = data.get("owner_org"), data.get("secrecy")
-        if owner and secrecy and secrecy != Document.Secrecy.NORMAL:
-            if not self.access.can_see_secret(owner):
-                self.add_error(
-                    "secrecy", f"Chỉ văn phòng cấp ủy của {owner} mới được vào sổ văn bản mật."
-                )
+        _check_secrecy(self, data, self.owner(data))
         return data
+
+    def owner(self, data):
+        """The organization whose registry the entry goes into."""
+        return data.get("owner_org")
 
 
 class DocumentEditForm(DocumentForm):
@@ -100,16 +109,8 @@ class DocumentEditForm(DocumentForm):
         super().__init__(*args, **kwargs)
         del self.fields["owner_org"]
 
-    def clean(self):
-        data = forms.Form.clean(self)
-        secrecy = data.get("secrecy")
-        owner = self.initial.get("owner")
-        if owner and secrecy and secrecy != Document.Secrecy.NORMAL:
-            if not self.access.can_see_secret(owner):
-                self.add_error(
-                    "secrecy", f"Chỉ văn phòng cấp ủy của {owner} mới được vào sổ văn bản mật."
-                )
-        return data
+    def owner(self, data):
+        return self.initial.get("owner")
 
 
 class NumberForm(forms.Form):
@@ -138,12 +139,7 @@ class NumberForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        org, secrecy = data.get("org"), data.get("secrecy")
-        if org and secrecy and secrecy != Document.Secrecy.NORMAL:
-            if not self.access.can_see_secret(org):
-                self.add_error(
-                    "secrecy", f"Chỉ văn phòng cấp ủy của {org} mới được vào sổ văn bản mật."
-                )
+        _check_secrecy(self, data, data.get("org"))
         return data
 
 
