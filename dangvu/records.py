@@ -327,6 +327,12 @@ class ScopedFormMixin:
             # A single choice opens on "— Chọn —", not Django's "---------".
             if getattr(field, "empty_label", None) is not None:
                 field.empty_label = EMPTY_LABEL
+            # A required choice of a model field's choices offers only them (a ModelForm adds
+            # a blank one).
+            choices = getattr(field, "choices", None)
+            if isinstance(field, forms.TypedChoiceField) and field.required and choices:
+                if choices[0][0] == "":
+                    field.choices = choices[1:]
 
 
 class ScopedForm(ScopedFormMixin, forms.Form):

@@ -4,13 +4,14 @@ whose Vietnamese message the view shows."""
 from django import forms
 
 from dangvu.records import (
+    RecordForm,
     ScopedForm,
     date_field,
     org_field,
     person_field,
     text_field,
 )
-from dangvu.web import YearField
+from dangvu.web import DateInput, YearField
 from dangvu.work.common import PARTY_KINDS
 
 from .models import Inspection, Score, Verification
@@ -48,12 +49,14 @@ class VerificationForm(ScopedForm):
     person_fields = ("person",)
 
 
-class ScoreForm(ScopedForm):
-    org = org_field("Tổ chức được chấm")
+class ScoreForm(RecordForm):
+    """Every field of a score, labelled by the model; a new field of Score appears here."""
+
     year = YearField(label="Năm")
-    area = forms.ChoiceField(label="Lĩnh vực", choices=Score.Area.choices)
-    body = forms.CharField(label="Cơ quan chấm điểm", max_length=255)
     score = forms.CharField(label="Điểm (0–100, một chữ số thập phân)", max_length=8)
-    scored_on = date_field("Ngày chấm", required=False)
-    note = text_field("Ghi chú", rows=2)
     org_fields = {"org": None}
+
+    class Meta:
+        model = Score
+        fields = "__all__"
+        widgets = {"scored_on": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
