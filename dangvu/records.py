@@ -215,7 +215,8 @@ class ActionFormView(FormView):
     form's organization and person choices are those they write. With `record` (a model, its
     id the URL's `record_kwarg`), the record must be readable (404) and writable (403); it is
     passed to the action first. On success: `success_message` and a redirect to
-    `get_success_url(result)`; an action's ValidationError is shown on the form (status 400).
+    `get_success_url(result)` (the record's page `record_url_name`, or `success_url_name`); an
+    action's ValidationError is shown on the form (status 400).
     """
 
     template_name = "form.html"
@@ -228,6 +229,7 @@ class ActionFormView(FormView):
     success_message = "Đã lưu."
     success_url_name = None
     back_url_name = None
+    record_url_name = None  # the record's own page: where its form goes back and returns
     initial_fields = ()
 
     def dispatch(self, request, *args, **kwargs):
@@ -275,8 +277,11 @@ class ActionFormView(FormView):
         return redirect(self.get_success_url(result))
 
     def tell(self, result):
-        """Say what was done (a subclass adds the action's warnings)."""
-        messages.success(self.request, self.get_success_message(result))
+        """Say what was done (a subclass adds the action's warnings); nothing when the page
+        it leads to says it."""
+        message = self.get_success_message(result)
+        if message:
+            messages.success(self.request, message)
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)
@@ -285,9 +290,13 @@ class ActionFormView(FormView):
         return self.success_message
 
     def get_success_url(self, result=None):
+        if self.record_url_name:
+            return reverse(self.record_url_name, args=[self.object.pk])
         return reverse(self.success_url_name)
 
     def get_back_url(self):
+        if self.record_url_name and not self.back_url_name:
+            return reverse(self.record_url_name, args=[self.object.pk])
         return reverse(self.back_url_name or self.success_url_name)
 
     def get_title(self):

@@ -308,11 +308,7 @@ class _MemberForm(ActionFormView):
     """A form acting on the person of the URL; back to their fee page."""
 
     record, record_kwarg = Person, "person_id"
-
-    def get_success_url(self, result=None):
-        return reverse("fee_member", args=[self.object.id])
-
-    get_back_url = get_success_url
+    record_url_name = "fee_member"
 
 
 class _PaymentForm(ActionFormView):

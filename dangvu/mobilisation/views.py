@@ -109,19 +109,12 @@ class CampaignCreate(ActionFormView):
 campaign_create = CampaignCreate.as_view()
 
 
-class ContributionCreate(ActionFormView):
-    form_class = forms.ContributionForm
-    action = actions.add_contribution
-    record, record_kwarg = Campaign, "campaign_id"
-    success_message = "Đã ghi đóng góp."
-
-    def get_title(self):
-        return f"Ghi đóng góp — {self.object.title}"
-
-    def get_success_url(self, result=None):
-        return reverse("campaign_detail", args=[self.object.pk])
-
-    get_back_url = get_success_url
-
-
-contribution_create = ContributionCreate.as_view()
+contribution_create = ActionFormView.as_view(
+    form_class=forms.ContributionForm,
+    action=actions.add_contribution,
+    record=Campaign,
+    record_kwarg="campaign_id",
+    title="Ghi đóng góp — {object.title}",
+    success_message="Đã ghi đóng góp.",
+    record_url_name="campaign_detail",
+)

@@ -203,11 +203,7 @@ class _PersonForm(ActionFormView):
     """A form acting on the person of the URL, whom the user must write; back to their page."""
 
     record, record_kwarg = Person, "person_id"
-
-    def get_success_url(self, result=None):
-        return reverse("person_detail", args=[self.object.id])
-
-    get_back_url = get_success_url
+    record_url_name = "person_detail"
 
 
 class PersonCreate(ActionFormView):

@@ -17,7 +17,6 @@ from dangvu.records import (
     detail_url,
 )
 from dangvu.web import (
-    apply_action,
     attempt,
     render_form,
 )
@@ -74,36 +73,24 @@ class ProgrammeCreate(ActionFormView):
     action = actions.create_programme
     title = "Thêm chương trình công tác"
     back_url_name = "work_programme_list"
+    success_message = ""  # the new programme's page says what was made
 
-    def form_valid(self, form):
-        # The new programme's page says what was made: no message.
-        programme = apply_action(
-            form, actions.create_programme, self.request.user, **form.cleaned_data
-        )
-        if not programme:
-            return self.form_invalid(form)
-        return redirect("work_programme_detail", programme_id=programme.pk)
+    def get_success_url(self, result=None):
+        return reverse("work_programme_detail", args=[result.pk])
 
 
 programme_create = ProgrammeCreate.as_view()
 
 
-class ProgrammeItemCreate(ActionFormView):
-    form_class = forms.ProgrammeItemForm
-    action = actions.add_programme_item
-    record, record_kwarg = WorkProgramme, "programme_id"
-    success_message = "Đã thêm mục."
-
-    def get_title(self):
-        return f"Thêm mục — {self.object.title}"
-
-    def get_success_url(self, result=None):
-        return reverse("work_programme_detail", args=[self.object.pk])
-
-    get_back_url = get_success_url
-
-
-programme_item_create = ProgrammeItemCreate.as_view()
+programme_item_create = ActionFormView.as_view(
+    form_class=forms.ProgrammeItemForm,
+    action=actions.add_programme_item,
+    record=WorkProgramme,
+    record_kwarg="programme_id",
+    title="Thêm mục — {object.title}",
+    success_message="Đã thêm mục.",
+    record_url_name="work_programme_detail",
+)
 
 
 def programme_carry_over(request, programme_id):
@@ -128,32 +115,6 @@ def programme_carry_over(request, programme_id):
     return redirect("work_programme_detail", programme_id=target.pk)
 
 
-def programme_item_edit(request, item_id):
-    scope = request.scope
-    item = scope.get_or_404(
-        ProgrammeItem.objects.select_related("programme__org"), item_id, write=True
-    )
-    year = item.programme.year
-    activities = scope.visible(Activity).filter(starts_on__year=year).order_by("starts_on")
-    form = forms.ItemStatusForm(
-        request.POST or None,
-        activities=activities,
-        initial={"status": item.status, "done_on": item.done_on},
-    )
-    if form.is_valid():
-        d = form.cleaned_data
-        if apply_action(form, _update_item, request.user, item, d):
-            messages.success(request, f"Đã cập nhật mục {item.number}.")
-            return redirect("work_programme_detail", programme_id=item.programme_id)
-    return render_form(
-        request,
-        form,
-        title=f"Mục {item.number} — {item.programme.title}",
-        back_url=reverse("work_programme_detail", args=[item.programme_id]),
-        intro=item.title or item.text[:300],
-    )
-
-
 @transaction.atomic
 def _update_item(actor, item, d):
     if d["status"] != item.status or d["done_on"] != item.done_on:
@@ -161,6 +122,37 @@ def _update_item(actor, item, d):
     if d["evidence"] is not None:
         actions.link_evidence(actor, item, d["evidence"])
     return item
+
+
+class ProgrammeItemEdit(ActionFormView):
+    form_class = forms.ItemStatusForm
+    action = _update_item  # the status and the evidence, in one transaction
+    record = ProgrammeItem.objects.select_related("programme__org")
+    record_kwarg = "item_id"
+    title = "Mục {object.number} — {object.programme.title}"
+    initial_fields = ("status", "done_on")
+
+    def get_form_kwargs(self):
+        year = self.object.programme.year
+        activities = self.request.scope.visible(Activity).filter(starts_on__year=year)
+        return {**super().get_form_kwargs(), "activities": activities.order_by("starts_on")}
+
+    def action_data(self, form):
+        return {"d": form.cleaned_data}
+
+    def get_intro(self):
+        return self.object.title or self.object.text[:300]
+
+    def get_success_message(self, result):
+        return f"Đã cập nhật mục {result.number}."
+
+    def get_success_url(self, result=None):
+        return reverse("work_programme_detail", args=[self.object.programme_id])
+
+    get_back_url = get_success_url
+
+
+programme_item_edit = ProgrammeItemEdit.as_view()
 
 
 # Indicators ---------------------------------------------------------------------------------------

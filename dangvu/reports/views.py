@@ -155,11 +155,7 @@ class _DraftForm(ActionFormView):
 
     record, record_kwarg = ReportDraft, "draft_id"
     form_class = ConfirmForm
-
-    def get_success_url(self, result=None):
-        return reverse("report_detail", args=[self.object.id])
-
-    get_back_url = get_success_url
+    record_url_name = "report_detail"
 
 
 class ReportHeader(_DraftForm):
