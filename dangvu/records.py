@@ -390,3 +390,10 @@ class DateForm(forms.Form):
     """The one date an action needs (a training completed, a shortcoming remedied)."""
 
     on = date_field("Ngày")
+
+
+class DatedActionView(ActionFormView):
+    """A record's action that only needs the day it happened: `action(user, record, on=…)`."""
+
+    form_class = DateForm
+    submit = "Ghi nhận"

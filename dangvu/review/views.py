@@ -12,7 +12,7 @@ from dangvu.lib.rules import rule_in_force
 from dangvu.records import (
     ActionFormView,
     Column,
-    DateForm,
+    DatedActionView,
     RecordListView,
     YearFilter,
 )
@@ -205,16 +205,11 @@ shortcoming_create = ReviewCreate.as_view(
 )
 
 
-class ShortcomingRemedy(ActionFormView):
-    form_class = DateForm
+class ShortcomingRemedy(DatedActionView):
     action = actions.remedy_shortcoming
     record, record_kwarg = Shortcoming, "shortcoming_id"
-    submit = "Ghi nhận"
     success_message = "Đã ghi khắc phục."
     back_url_name = "review_page"
-
-    def action_data(self, form):
-        return {"on": form.cleaned_data["on"]}
 
     def get_title(self):
         s = self.object

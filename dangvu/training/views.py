@@ -5,7 +5,7 @@ from dangvu.records import (
     ActionFormView,
     ChoiceFilter,
     Column,
-    DateForm,
+    DatedActionView,
     OrgFilter,
     RecordListView,
     YearFilter,
@@ -85,16 +85,11 @@ class EnrolmentCreate(ActionFormView):
 enrolment_create = EnrolmentCreate.as_view()
 
 
-class EnrolmentComplete(ActionFormView):
-    form_class = DateForm
+class EnrolmentComplete(DatedActionView):
     action = actions.complete_enrolment
     record, record_kwarg = Enrolment, "enrolment_id"
-    submit = "Ghi nhận"
     success_message = "Đã ghi hoàn thành khóa học."
     success_url_name = "enrolment_list"
-
-    def action_data(self, form):
-        return {"on": form.cleaned_data["on"]}
 
     def get_title(self):
         return f"Hoàn thành: {self.object}"
