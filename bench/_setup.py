@@ -1,5 +1,6 @@
 """Shared set-up for the benchmarks: a throwaway SQLite database (or DATABASE_URL) and Django."""
 
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -40,6 +41,27 @@ class QueryCounter:
 
     def __exit__(self, *exc):
         self._ctx.__exit__(*exc)
+
+    def take(self):
+        """The count since the last take, to spot a query per row in each step."""
+        count, self.count = self.count, 0
+        return count
+
+
+def committee_with_cells(cells=40, start=dt.date(2000, 1, 1)):
+    """A large party committee and its `cells` cells, the set-up several benchmarks share."""
+    # Imported here: this module is loaded before django_setup() has run.
+    from dangvu.orgs import actions as org_actions
+
+    committee = org_actions.create_org(
+        None, kind="party_committee", name="Đảng bộ lớn", valid_from=start
+    )
+    return committee, [
+        org_actions.create_org(
+            None, kind="party_cell", name=f"Chi bộ {i}", parent=committee, valid_from=start
+        )
+        for i in range(1, cells + 1)
+    ]
 
 
 def verdict(label, value, target, unit="ms", higher_is_better=False):

@@ -9,7 +9,7 @@ import random
 import sys
 import time
 
-from _setup import QueryCounter, django_setup, verdict
+from _setup import QueryCounter, committee_with_cells, django_setup, verdict
 
 django_setup()
 
@@ -40,15 +40,7 @@ def _day(rng):
 def build(n):
     rng = random.Random(4)
     start = dt.date(2000, 1, 1)
-    committee = org_actions.create_org(
-        None, kind="party_committee", name="Đảng bộ lớn", valid_from=start
-    )
-    cells = [
-        org_actions.create_org(
-            None, kind="party_cell", name=f"Chi bộ {i}", parent=committee, valid_from=start
-        )
-        for i in range(1, 41)
-    ]
+    committee, cells = committee_with_cells()
     union = org_actions.create_org(
         None, kind="trade_union", name="Công đoàn", parent=committee, valid_from=start
     )

@@ -10,7 +10,7 @@ import random
 import sys
 import time
 
-from _setup import QueryCounter, django_setup, verdict
+from _setup import QueryCounter, committee_with_cells, django_setup, verdict
 
 django_setup()
 
@@ -19,7 +19,6 @@ from dangvu.finance import book, sheet  # noqa: E402
 from dangvu.finance.facts import fee_ledger  # noqa: E402
 from dangvu.finance.ledger import fee_table_text, ledger  # noqa: E402
 from dangvu.finance.models import LedgerEntry, Payment, PaymentMonth, SalaryBase  # noqa: E402
-from dangvu.orgs import actions as org_actions  # noqa: E402
 from dangvu.people.models import Membership, PartyProfile, Person  # noqa: E402
 
 YEAR = 2017
@@ -29,15 +28,7 @@ CELLS = 40
 def build(n):
     rng = random.Random(5)
     start = dt.date(2000, 1, 1)
-    committee = org_actions.create_org(
-        None, kind="party_committee", name="Đảng bộ lớn", valid_from=start
-    )
-    cells = [
-        org_actions.create_org(
-            None, kind="party_cell", name=f"Chi bộ {i}", parent=committee, valid_from=start
-        )
-        for i in range(1, CELLS + 1)
-    ]
+    committee, cells = committee_with_cells(CELLS)
     # Bulk inserts: the benchmark measures the ledger, not the set-up.
     people = Person.objects.bulk_create(
         Person(

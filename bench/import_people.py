@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _setup import verdict
+from _setup import QueryCounter, verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_COMMIT_SECONDS = 20
@@ -65,7 +65,7 @@ def run(rows):
     data = build_file(rows)
     print(f"Tệp: {rows} dòng, {excel.size_text(len(data))} (tạo trong {_since(started)})")
 
-    queries = Counter()
+    queries = QueryCounter()
     with connection.execute_wrapper(queries):
         started = time.perf_counter()
         plan = excel.prepare(data, org, scope)
@@ -111,21 +111,6 @@ def run(rows):
         f"{section_one(org, today)['party.members'].value}"
     )
     verdict("ghi vào hồ sơ", committed, TARGET_COMMIT_SECONDS, unit="s")
-
-
-class Counter:
-    """Counts the SQL statements run, to spot a query per row."""
-
-    def __init__(self):
-        self.count = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
-
-    def take(self):
-        count, self.count = self.count, 0
-        return count
 
 
 def build_file(rows, phone_prefix="09"):
