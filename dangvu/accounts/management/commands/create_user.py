@@ -16,6 +16,17 @@ from dangvu.orgs.models import Organization
 ROLES = ", ".join(f"{k} ({label.lower()})" for k, label in Role.Kind.choices)
 
 
+def member_person(command, actor, kind, org, cccd, missing="Vai trò member cần --person SỐ_CCCD."):
+    """The person a member's role is for (--person CCCD, in `org`); only that role takes one."""
+    if kind != Role.Kind.MEMBER:
+        if cccd:
+            raise CommandError("--person chỉ dùng với vai trò member.")
+        return None
+    if not cccd:
+        raise CommandError(missing)
+    return command.run(actions.person_by_cccd, actor, org, cccd)
+
+
 class Command(DangvuCommand):
     help = (
         "Tạo tài khoản đăng nhập với một vai trò trên một tổ chức (và mọi tổ chức trực thuộc). "
@@ -79,13 +90,8 @@ class Command(DangvuCommand):
         if kind not in Role.Kind.values:
             raise CommandError(f"Vai trò “{kind}” không hợp lệ; --role là một trong: {ROLES}.")
         org = self.organization(options["org"])
-        person = None
-        if kind == Role.Kind.MEMBER:
-            if not options["person"]:
-                raise CommandError("Tài khoản đảng viên cần --person SỐ_CCCD.")
-            person = self.run(actions.person_by_cccd, actor, org, options["person"])
-        elif options["person"]:
-            raise CommandError("--person chỉ dùng với vai trò member.")
+        missing = "Tài khoản đảng viên cần --person SỐ_CCCD."
+        person = member_person(self, actor, kind, org, options["person"], missing)
         return self.run(
             actions.create_account,
             actor,

@@ -8,7 +8,7 @@ from dangvu.accounts import actions
 from dangvu.accounts.commands import DangvuCommand
 from dangvu.accounts.models import Role
 
-from .create_user import ROLES
+from .create_user import ROLES, member_person
 
 
 def add_role_arguments(command, parser):
@@ -34,13 +34,7 @@ def role_arguments(command, actor, options):
     if kind not in Role.Kind.values:
         raise CommandError(f"Vai trò “{kind or ''}” không hợp lệ; --role là một trong: {ROLES}.")
     org = command.organization(options["org"])
-    person = None
-    if kind == Role.Kind.MEMBER:
-        if not options["person"]:
-            raise CommandError("Vai trò member cần --person SỐ_CCCD.")
-        person = command.run(actions.person_by_cccd, actor, org, options["person"])
-    elif options["person"]:
-        raise CommandError("--person chỉ dùng với vai trò member.")
+    person = member_person(command, actor, kind, org, options["person"])
     return user, kind, org, person
 
 
