@@ -387,18 +387,7 @@ def deactivate_account(actor: Actor, user: User) -> User:
         raise ValidationError("Bạn không thể tự khóa tài khoản của mình.")
     if not user.is_active:
         raise ValidationError(f"Tài khoản “{user.username}” đã bị khóa rồi.")
-    before = account_state(user)
-    user.is_active = False
-    user.save(update_fields=["is_active"])
-    audit.record(
-        actor,
-        "account.deactivate",
-        user,
-        before,
-        summary=f"Khóa tài khoản {user.username}",
-        after=account_state(user),
-    )
-    return user
+    return _set_active(actor, user, False, "account.deactivate", "Khóa tài khoản")
 
 
 @transaction.atomic
@@ -407,16 +396,15 @@ def reactivate_account(actor: Actor, user: User) -> User:
     _check_manages(actor, user)
     if user.is_active:
         raise ValidationError(f"Tài khoản “{user.username}” đang dùng, không bị khóa.")
+    return _set_active(actor, user, True, "account.reactivate", "Mở khóa tài khoản")
+
+
+def _set_active(actor: Actor, user: User, active: bool, verb: str, summary: str) -> User:
     before = account_state(user)
-    user.is_active = True
+    user.is_active = active
     user.save(update_fields=["is_active"])
     audit.record(
-        actor,
-        "account.reactivate",
-        user,
-        before,
-        summary=f"Mở khóa tài khoản {user.username}",
-        after=account_state(user),
+        actor, verb, user, before, summary=f"{summary} {user.username}", after=account_state(user)
     )
     return user
 
