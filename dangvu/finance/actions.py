@@ -777,12 +777,7 @@ def close_year(actor: Actor, org: Organization, year: int) -> FeeYear:
         org=org,
         year=year,
         closed_by=audit.signed_in(actor),
-        carried_over=figures.carried_over,
-        allocation=figures.allocation,
-        collected=figures.collected,
-        remitted=figures.remitted,
-        expenses=figures.expenses,
-        balance=figures.balance,
+        **figures.figures(),  # carried over, allocation, collected, remitted, expenses, balance
     )
     audit.record(
         actor,

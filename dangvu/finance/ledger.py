@@ -12,7 +12,7 @@ number of payments.
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from django.db.models import Sum
 
@@ -94,7 +94,7 @@ class _Flows:
     collected: int = 0
     remitted: int = 0
     expenses: int = 0
-    by_category: dict = field(default_factory=dict)
+    expenses_by_category: dict = field(default_factory=dict)
 
     @property
     def net(self):
@@ -120,7 +120,7 @@ def _flows(org, ids, rulebook, start, end):
         elif row["kind"] == LedgerEntry.Kind.EXPENSE:
             out.expenses += total
             by_category[row["category"]] += total
-    out.by_category = dict(by_category)
+    out.expenses_by_category = dict(by_category)
     # Remitted: the share of the rule in force, applied once to the fees of each year (and of
     # each part of a year under one share), then rounded.
     parts = defaultdict(int)
@@ -145,18 +145,9 @@ def ledger_between(org, start, end):
         carried, since = closed.balance, dt.date(closed.year + 1, 1, 1)
     before = _flows(org, ids, rulebook, since, start - dt.timedelta(days=1))
     now = _flows(org, ids, rulebook, start, end)
-    return Ledger(
-        org=org,
-        start=start,
-        end=end,
-        carried_over=carried + before.net + now.opening,
-        allocation=now.allocation,
-        collected=now.collected,
-        remitted=now.remitted,
-        expenses=now.expenses,
-        expenses_by_category=now.by_category,
-        opening=now.opening,
-    )
+    # The period's flows by their names; what came before is carried over.
+    carried_over = carried + before.net + now.opening
+    return Ledger(org=org, start=start, end=end, carried_over=carried_over, **asdict(now))
 
 
 def ledger(org, year):
