@@ -112,15 +112,7 @@ def load(stdout):
     _pay_2017(cell_ids)
     _entries(committee, 2017)
     for on, category, amount, text in EXPENSES_2017:
-        actions.add_entry(
-            None,
-            committee,
-            kind=LedgerEntry.Kind.EXPENSE,
-            on=on,
-            amount=amount,
-            category=category,
-            description=text,
-        )
+        _expense(committee, on, category, amount, text)
     closed = actions.close_year(None, committee, 2017)
     stdout.write(
         f"  đảng phí: năm 2017 thu {fees_text(closed.collected)}, còn lại {fees_text(closed.balance)}"
@@ -219,15 +211,19 @@ def _expenses_2016(committee):
     for on, category, percent, text in EXPENSES_2016:
         amount = left if percent is None else total * percent // 100
         left -= amount
-        actions.add_entry(
-            None,
-            committee,
-            kind=LedgerEntry.Kind.EXPENSE,
-            on=on,
-            amount=amount,
-            category=category,
-            description=text,
-        )
+        _expense(committee, on, category, amount, text)
+
+
+def _expense(committee, on, category, amount, text):
+    actions.add_entry(
+        None,
+        committee,
+        kind=LedgerEntry.Kind.EXPENSE,
+        on=on,
+        amount=amount,
+        category=category,
+        description=text,
+    )
 
 
 def _allowance_steps(target, counts):
