@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, Unpack
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import models
@@ -15,6 +15,8 @@ from dangvu.accounts.models import AuditEntry
 if TYPE_CHECKING:  # annotations only: the audit trail sits below the apps whose records it names
     from dangvu.orgs.models import Organization
     from dangvu.people.models import Person
+
+M = TypeVar("M", bound=models.Model)
 
 # Who acts: a signed-in user, an anonymous request, or None for a command run by the operator.
 Actor = User | AnonymousUser | None
@@ -62,6 +64,19 @@ def record(
     e = entry(actor, action, obj, before, **details)
     e.save()
     return e
+
+
+def change(
+    actor: Actor, action: str, obj: M, changes: dict[str, Any], **details: Unpack[Details]
+) -> M:
+    """Set `changes` on `obj`, save it and write its audit entry (the snapshot before, the record
+    after): the shape of most actions that change one record."""
+    before = snapshot(obj)
+    for name, value in changes.items():
+        setattr(obj, name, value)
+    obj.save()
+    record(actor, action, obj, before, **details)
+    return obj
 
 
 def record_many(entries: Iterable[AuditEntry], batch_size: int = 500) -> list[AuditEntry]:

@@ -173,19 +173,14 @@ def merge_org(
     members = list(Membership.objects.filter(active_on(on), org=org).select_related("person"))
     _check_merge_fee_books(org, successor, on, members)
     for child in Organization.objects.filter(active_on(on), parent=org):
-        before = audit.snapshot(child)
-        child.parent = successor
-        child.save()
-        audit.record(actor, "org.move", child, before, summary=f"Chuyển về {successor}", org=child)
+        changes = {"parent": successor}
+        audit.change(actor, "org.move", child, changes, summary=f"Chuyển về {successor}", org=child)
     for m in members:
-        before = audit.snapshot(m)
-        m.valid_to, m.end_reason = on, Membership.EndReason.MOVED
-        m.save()
-        audit.record(
+        audit.change(
             actor,
             "membership.end",
             m,
-            before,
+            {"valid_to": on, "end_reason": Membership.EndReason.MOVED},
             summary=f"Sáp nhập vào {successor}",
             person=m.person,
             org=org,
@@ -264,16 +259,12 @@ def appoint(
 def end_position(actor: Actor, position: Position, on: dt.date) -> Position:
     if position.valid_to is not None or on <= position.valid_from:
         raise ValidationError("Ngày thôi giữ chức vụ không hợp lệ.")
-    before = audit.snapshot(position)
-    position.valid_to = on
-    position.save()
-    audit.record(
+    return audit.change(
         actor,
         "position.end",
         position,
-        before,
+        {"valid_to": on},
         summary="Thôi giữ chức vụ",
         person=position.person,
         org=position.term.organization,
     )
-    return position

@@ -94,18 +94,14 @@ def conclude_inspection(
 ) -> Inspection:
     conclusion = required_text(conclusion, "Kết luận")
     check_period(inspection.starts_on, ends_on)
-    before = audit.snapshot(inspection)
-    inspection.conclusion, inspection.ends_on = conclusion, ends_on
-    inspection.save()
-    audit.record(
+    return audit.change(
         actor,
         "inspection.conclude",
         inspection,
-        before,
+        {"conclusion": conclusion, "ends_on": ends_on},
         summary="Kết luận kiểm tra",
         org=inspection.org,
     )
-    return inspection
 
 
 @transaction.atomic

@@ -282,18 +282,14 @@ def set_card_number(actor: Actor, person: Person, card_number: str) -> PartyProf
     card_number = (card_number or "").strip()
     if len(card_number) > PARTY_CARD_LENGTH:
         raise ValidationError("Số thẻ đảng viên quá dài.")
-    before = audit.snapshot(profile)
-    profile.card_number = card_number
-    profile.save()
-    audit.record(
+    return audit.change(
         actor,
         "party.card",
         profile,
-        before,
+        {"card_number": card_number},
         summary=f"Số thẻ đảng viên {card_number}",
         person=person,
     )
-    return profile
 
 
 # Exports ----------------------------------------------------------------------
@@ -362,19 +358,15 @@ def end_staff_record(actor: Actor, record: StaffRecord, on: dt.date) -> StaffRec
         raise ValidationError("Hồ sơ công tác này đã kết thúc.")
     if on <= record.valid_from:
         raise ValidationError("Ngày kết thúc phải sau ngày bắt đầu công tác.")
-    before = audit.snapshot(record)
-    record.valid_to = on
-    record.save()
-    audit.record(
+    return audit.change(
         actor,
         "staff.end",
         record,
-        before,
+        {"valid_to": on},
         summary="Thôi công tác",
         person=record.person,
         org=record.agency,
     )
-    return record
 
 
 @transaction.atomic
@@ -511,19 +503,15 @@ def register_candidate(
     profile = _profile(person)
     if profile.admitted_on:
         raise ValidationError(f"{person} đã là đảng viên.")
-    before = audit.snapshot(profile)
-    profile.candidate_since, profile.candidate_cell = since, cell
-    profile.save()
-    audit.record(
+    return audit.change(
         actor,
         "party.candidate",
         profile,
-        before,
+        {"candidate_since": since, "candidate_cell": cell},
         summary=f"Đối tượng kết nạp của {cell}",
         person=person,
         org=cell,
     )
-    return profile
 
 
 @transaction.atomic

@@ -294,15 +294,11 @@ def remedy_shortcoming(actor: Actor, shortcoming: Shortcoming, on: dt.date) -> S
         raise ValidationError(
             f"Ngày khắc phục phải từ năm kiểm điểm ({shortcoming.review_year}) trở đi."
         )
-    before = audit.snapshot(shortcoming)
-    shortcoming.remedied_on = on
-    shortcoming.save()
-    audit.record(
+    return audit.change(
         actor,
         "shortcoming.remedy",
         shortcoming,
-        before,
+        {"remedied_on": on},
         summary=f"Đã khắc phục khuyết điểm số {shortcoming.number}",
         org=shortcoming.org,
     )
-    return shortcoming

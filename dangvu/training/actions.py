@@ -107,16 +107,12 @@ def drop_enrolment(actor: Actor, enrolment: Enrolment, on: dt.date) -> Enrolment
         raise ValidationError("Lớp này đã kết thúc.")
     if on < enrolment.starts_on:
         raise ValidationError("Ngày thôi học không được trước ngày bắt đầu.")
-    before = audit.snapshot(enrolment)
-    enrolment.status, enrolment.completed_on = Enrolment.Status.DROPPED, on
-    enrolment.save()
-    audit.record(
+    return audit.change(
         actor,
         "training.drop",
         enrolment,
-        before,
+        {"status": Enrolment.Status.DROPPED, "completed_on": on},
         summary="Thôi học",
         person=enrolment.person,
         org=enrolment.org,
     )
-    return enrolment
