@@ -55,8 +55,10 @@ import datetime as dt
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
+from dangvu.lib import counting
 from dangvu.lib.citations import TYPE_CODES, Citation, find_citations
 from dangvu.lib.lexicon import find_slips
 from dangvu.lib.spelling import find_spelling_slips
@@ -420,48 +422,8 @@ _LIST_SEPARATOR = re.compile(r"[ \t]*[,;][ \t]*")
 _SUBCOUNT = re.compile(r"[ \t]*[,;]?[ \t]*trong[ \t]+đó", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class _Family:
-    """Categories that never overlap; `complete` when together they make up the whole."""
-
-    members: tuple[str, ...]
-    complete: bool = True
-    complete_when: str = ""  # or only when this regex matches the total's sentence
-    complete_at: int = 0  # or when this many different categories are named
-
-
-# Families of categories a total is divided into. Within one family the parts are disjoint, so
-# they can never add up to more than the total; a complete family must add up to it exactly.
-_FAMILIES = (
-    _Family(("chính thức", "dự bị")),
-    _Family(("nam", "nữ")),
-    _Family(("đảng viên", "quần chúng")),
-    _Family(("công chức", "viên chức"), complete=False, complete_when=r"biên\s+chế"),
-    _Family(
-        ("biên chế hành chính", "biên chế sự nghiệp", "hành chính", "sự nghiệp"),
-        complete=False,
-        complete_when=r"biên\s+chế",
-    ),  # fmt: skip
-    _Family(
-        (
-            "hoàn thành xuất sắc nhiệm vụ",
-            "hoàn thành tốt nhiệm vụ",
-            "hoàn thành nhiệm vụ",
-            "không hoàn thành nhiệm vụ",
-            "htxsnv",
-            "httnv",
-            "htnv",
-            "khtnv",
-        ),
-        complete=False,
-        complete_at=4,  # the four grades, written out or abbreviated, make up the whole
-    ),  # fmt: skip
-)
-# Forms of Party discipline: one person or organization gets one form per decision.
-_DISCIPLINE = _Family(
-    ("khiển trách", "cảnh cáo", "cách chức", "khai trừ", "giải tán"), complete=False
-)
-_FAMILIES += (_DISCIPLINE,)
+_Family = counting.Family
+_FAMILIES = counting.FAMILIES
 # Labels that cut across any division of a total: a list holding one of them is not a partition.
 _CROSS_CUTTING = re.compile(
     r"(?<!\w)(?:nữ|dân\s+tộc|tôn\s+giáo|trẻ|khuyết\s+tật|đảng\s+viên|đoàn\s+viên|hội\s+viên)(?!\w)",
@@ -633,30 +595,8 @@ def _same_unit(a: str, b: str) -> bool:
     return a.lower().split()[0] == b.lower().split()[0]
 
 
-def _member(label: str, family: _Family) -> str | None:
-    label = " ".join(label.lower().split())
-    for member in sorted(family.members, key=len, reverse=True):
-        if label == member or label.startswith(member + " ") or label.endswith(" " + member):
-            return member
-    return None
-
-
-def _family_of(labels: list[str]) -> _Family | None:
-    """The family whose categories the labels name, each a different one; else None."""
-    for family in _FAMILIES:
-        members = [_member(label, family) for label in labels]
-        if all(members) and len(set(members)) == len(members):
-            return family
-    return None
-
-
-def _is_complete(family: _Family, labels: list[str], context: str) -> bool:
-    members = {_member(label, family) for label in labels}
-    if family.complete:
-        return members == set(family.members)
-    if family.complete_at and len(members) >= family.complete_at:
-        return True
-    return bool(family.complete_when and re.search(family.complete_when, context, re.I))
+_family_of = counting.family_of
+_is_complete = counting.is_complete
 
 
 def _compare(doc, start, end, total, unit, parts, complete, listed=False):
@@ -679,125 +619,12 @@ def _compare(doc, start, end, total, unit, parts, complete, listed=False):
     )
 
 
-# Totals in prose: "tổ chức 8 hội nghị (5 hội nghị ở các chi bộ, 2 hội nghị của Đảng ủy)",
-# "kỷ luật 6 đảng viên (4 khiển trách, 1 cảnh cáo)", "29 tổ chức đảng, với hình thức: khiển
-# trách 26, cảnh cáo 03", "trong 19 đồng chí ... có 4 ...; 6 ...; 8 ...", and a total whose
-# parts follow in the next sentence ("... 12 lớp. Trong đó: 5 lớp ..., 7 lớp ..."). After
-# "trong đó", "gồm", "với" a semicolon ends the list: "...: khiển trách 26, cảnh cáo 03; kỷ
-# luật 1.090 đảng viên, với hình thức: ..." holds two totals.
-_PROSE_TOTAL = re.compile(
-    rf"(?<![\w.,/–-])(?P<n>{_NUM})[ \t]+(?P<unit>{_WORD}(?:[ \t]+{_WORD}){{0,3}}?)"
-    r"(?:[ \t]*\((?P<paren>[^()\n]{3,300})\)"
-    r"|[ \t]*[,;:]?[ \t]*(?P<marker>trong[ \t]+đó|bao[ \t]+gồm|gồm|với[ \t]+hình[ \t]+thức|với)"
-    r"[ \t]*:?[ \t]*(?:có[ \t]+)?(?P<body>[^.;\n()]{3,300})"
-    r"|(?P<lead_next>[^.;:\n\d()]{0,80}?)[ \t]*\.[ \t]*(?P<next>Trong[ \t]+đó|Gồm|Cụ[ \t]+thể)[ \t]*[:,]?[ \t]*(?:có[ \t]+)?"
-    r"(?P<nbody>[^.\n()]{3,300})"
-    rf"|(?P<lead>[^.;:\n\d()]{{0,80}}?)[ \t]có[ \t]+(?P<semi>{_NUM}[^.\n()]{{3,300}}))",
-    re.IGNORECASE,
-)
-_PROSE_SPLIT = re.compile(r"[ \t]*(?:[,;][ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?:có[ \t]+)?", re.I)
-_LIST_SEMICOLON = re.compile(rf";|[ \t]+và[ \t]+(?=(?:{_NUM})[ \t])", re.IGNORECASE)
-_PART_NUMBER = re.compile(rf"(?<![\w.,/])(?:{_NUM})(?![\w/%])")
-_NOT_A_PART = re.compile(r"%|/|\d[.,]\d|tỷ\s+lệ|chiếm|tăng|giảm|so\s+với|lần|năm|tháng", re.I)
-
-
-def _prose_totals(doc: _Doc):
+def _prose_totals(doc: _Doc) -> Iterator[Finding]:
+    """Totals written in prose with their parts (:mod:`dangvu.lib.counting`)."""
     if not _DIGIT.search(doc.text):
         return
-    for m in _PROSE_TOTAL.finditer(doc.text):
-        body = m["paren"] or m["body"] or m["nbody"] or m["semi"]
-        if m["semi"] is not None and body.count(";") < 2:
-            continue  # "có 4 ...; 6 ...; 8 ..." needs its semicolons to be a list
-        parts = _prose_parts(body, m["unit"], semicolons=m["semi"] is not None)
-        if parts is None:
-            continue
-        marker = (m["marker"] or m["next"] or "").lower()
-        labels = [label for _, label, _ in parts]
-        family = _family_of(labels)
-        context = doc.text[max(0, m.start() - 80) : m.start()] + " " + m["unit"]
-        # Parts in parentheses, after "gồm" or "với", in a list after "có", or two or more
-        # plain counts in the total's own unit ("5 lớp ..., 7 lớp ...") make up the whole;
-        # parts that say more ("5 đảng viên 30 năm tuổi Đảng") may be only some of it, and
-        # so may categories of a known division that do not cover it (two grades of four).
-        complete = (
-            m["paren"] is not None
-            or m["semi"] is not None
-            or marker.startswith(("gồm", "bao", "với"))
-            or (family is None and all(in_unit for _, _, in_unit in parts))
-            or (family is not None and _is_complete(family, labels, context))
-        )
-        parts = [(n, label) for n, label, _ in parts]
-        lead = m["lead"] or m["lead_next"]
-        unit = (_shown_unit(doc.text, m.end("n"), body) if lead else "") or m["unit"]
-        yield from _compare(doc, m.start(), m.end("unit"), _int(m["n"]), unit, parts,
-                            complete)  # fmt: skip
-
-
-# Units that count the same people: "71 đảng viên ... trong đó có 5 đồng chí ...".
-_MEMBER_UNIT = re.compile(r"(?:đảng\s+viên|đồng\s+chí)(?!\w)")
-
-
-def _in_unit(words: str, unit: str) -> bool:
-    """Whether `words` (what follows a part's count) start with the total's unit: its first
-    word ("5 hội nghị ở ..." for "8 hội nghị"), or another name of a Party member."""
-    if words.split()[:1] == unit.split()[:1]:
-        return True
-    return bool(_MEMBER_UNIT.match(words) and _MEMBER_UNIT.match(unit))
-
-
-def _shown_unit(text: str, after_total: int, body: str) -> str:
-    """The unit of "19 đồng chí ... có 4 đồng chí ...; ..." as its first part writes it."""
-    total_words = text[after_total : after_total + 60].split()
-    part_words = body.split()[1:]
-    shared = []
-    for a, b in zip(total_words, part_words, strict=False):
-        if a.lower() != b.lower():
-            break
-        shared.append(a)
-    return " ".join(shared)
-
-
-def _prose_parts(body: str, unit: str, semicolons: bool) -> list[tuple[int, str, bool]] | None:
-    """(count, label, whether it is a plain count written number first in the total's unit)
-    of each part of `body`; None unless every part clearly counts what the total counts:
-    written in its unit ("5 hội nghị ở các chi bộ", "khiển trách 789 đảng viên") or naming a
-    category of a known division ("4 khiển trách", "chính thức 27")."""
-    # "...; 3 đảng viên ... 40 năm và 17 đảng viên ...": the last "và" of a list joins a part.
-    chunks = _LIST_SEMICOLON.split(body) if semicolons else _PROSE_SPLIT.split(body)
-    unit = unit.lower()
-    parts = []
-    for chunk in chunks:
-        chunk = chunk.strip(" \t,:")
-        if not chunk:
-            continue
-        numbers = list(_PART_NUMBER.finditer(chunk))
-        if not numbers:
-            return None
-        number = numbers[0]
-        before = chunk[: number.start()].strip(" \t:").lower()
-        after = chunk[number.end() :].strip().lower()
-        in_unit = _in_unit(after, unit)
-        # "4 đồng chí nhận Huy hiệu 40 năm tuổi Đảng" is a part that says more after its
-        # count; a part written otherwise is a plain count (no date, percentage, comparison).
-        plain = len(numbers) == 1 and not _NOT_A_PART.search(chunk)
-        if not plain and not (in_unit and not before):
-            return None
-        label = (before or after).strip()
-        if in_unit and not before:
-            label = _strip_unit(after, unit)
-        if not in_unit and _family_of([label]) is None and _family_of([after]) is None:
-            return None
-        parts.append((_int(number.group()), label, in_unit and not before and plain))
-    if len(parts) < 2:
-        return None
-    # "5 đảng viên nữ, 2 đảng viên là người dân tộc", "công chức: 30, đảng viên: 20": a
-    # category that cuts across the others, unless all the parts are one known division. After
-    # the unit only a person's attribute cuts across ("4 đợt kiểm tra đảng viên" does not).
-    if _family_of([label for _, label, _ in parts]) is None:
-        for _, label, in_unit in parts:
-            if (_ATTRIBUTE if in_unit else _CROSS_CUTTING).search(label):
-                return None
-    return parts
+    for d in counting.read_totals(doc.text):
+        yield from _compare(doc, d.start, d.end, d.total, d.unit, list(d.parts), d.complete)
 
 
 # --------------------------------------------------------------------------------------------
