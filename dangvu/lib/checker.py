@@ -55,7 +55,7 @@ import datetime as dt
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 
 from dangvu.lib import counting
@@ -165,7 +165,11 @@ class Finding:
 
 
 def check_markdown(
-    text: str, report_date: dt.date | None = None, *, style_notes: bool = False
+    text: str,
+    report_date: dt.date | None = None,
+    *,
+    style_notes: bool = False,
+    known_names: Iterable[str] = (),
 ) -> list[Finding]:
     """Check a .md or .txt report; locations are line numbers ("dòng N").
 
@@ -174,8 +178,8 @@ def check_markdown(
     """
     lines = [line.removesuffix("\r") for line in text.split("\n")]
     return check_text([(i, _strip_markdown(line)) for i, line in enumerate(lines, 1)],
-                      unit="dòng", report_date=report_date,
-                      style_notes=style_notes)  # fmt: skip
+                      unit="dòng", report_date=report_date, style_notes=style_notes,
+                      known_names=known_names)  # fmt: skip
 
 
 def check_text(
@@ -184,12 +188,14 @@ def check_text(
     unit: str = "dòng",
     report_date: dt.date | None = None,
     style_notes: bool = False,
+    known_names: Iterable[str] = (),
 ) -> list[Finding]:
     """Check numbered paragraphs; `unit` names them in locations ("dòng" or "đoạn").
 
     Paragraphs are read together, joined by line breaks, so that a phrase or a citation broken
     across two lines is still read whole. Without `report_date` the date is guessed from the
-    text (:func:`guess_report_date`).
+    text (:func:`guess_report_date`). `known_names` are names of people, organizations and
+    places from the records: the spelling checks leave them alone, however they are spelt.
     """
     doc = _Doc(paragraphs, unit)
     refuse_too_long(doc.text)
@@ -203,7 +209,7 @@ def check_text(
         _check_ledger(doc),
         _check_numbering(doc),
         _check_citations(doc, citations, report_date, estimated),
-        _check_spelling(doc, citations),
+        _check_spelling(doc, citations, _name_spans(doc.text, known_names)),
         _check_quotes(doc),
         _check_counts(doc) if style_notes else (),
         _check_signature(doc),
@@ -936,13 +942,29 @@ def _citation_excerpt(c: Citation) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _check_spelling(doc: _Doc, citations: list[Citation]):
+def _name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    """Where the names of the records occur in `text`, as written or in capitals (headings)."""
+    forms: set[str] = set()
+    for name in names:
+        name = " ".join(unicodedata.normalize("NFC", str(name)).split())
+        if len(name) >= 2:
+            forms.update((name, name.upper()))
+    if not forms:
+        return []
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def _check_spelling(
+    doc: _Doc, citations: list[Citation], names: list[tuple[int, int]] = ()
+) -> Iterator[Finding]:
     # The citation parser already reports a misspelt type word before a number ("Chi thị số
     # 19-CT/TU"); the lexicon must not report it twice.
     reported = {c.start for c in citations if any("type_misspelt" in w for w in c.warnings)}
     taken: list[tuple[int, int]] = []  # spans of the lexicon's slips
     for slip in find_slips(doc.text):
-        if slip.start in reported:
+        if slip.start in reported or any(slip.start < b and a < slip.end for a, b in names):
             continue
         term = slip.term
         written = _collapse(slip.written)
@@ -956,7 +978,7 @@ def _check_spelling(doc: _Doc, citations: list[Citation]):
         taken.append((slip.start, slip.end))
     # The spelling engine: non-words (hunspell-vi), real-word slips, doubled words. Symbols and
     # the rest of a citation are not words.
-    spans = [(c.start, c.end) for c in citations]
+    spans = [(c.start, c.end) for c in citations] + list(names)
     for slip in find_spelling_slips(doc.text, spans, limit=MAX_FINDINGS_PER_CHECK):
         # A word the lexicon reported is not reported again by the engine.
         if any(slip.start < end and start < slip.end for start, end in taken):
@@ -974,6 +996,8 @@ def _check_spelling(doc: _Doc, citations: list[Citation]):
 
 _SPELLING_PROBLEMS = {
     "nonword": "Sai chính tả: “{written}” không phải là một tiếng Việt.",
+    "foreign": "“{written}” không phải là tiếng Việt: nếu là từ tiếng dân tộc hay tiếng nước"
+    " ngoài thì đúng; nếu không, kiểm tra lại chính tả.",
     "realword": "Có thể sai chính tả: “{written}” (sai dấu hoặc sai một chữ cái).",
     "doubled": "Lặp từ: “{written}”.",
 }

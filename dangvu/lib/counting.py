@@ -40,8 +40,11 @@ __all__ = ["Division", "Family", "FAMILIES", "family_of", "is_complete", "read_t
 NUM = r"\d{1,3}(?:\.\d{3})+(?![\d.,]\d)|\d{1,6}(?![\d.,]\d)"
 _WORD = r"(?:đ/c|[^\W\d_]+)"
 # A count: a number not inside a date, a fraction, a decimal, a symbol or a percentage.
-_COUNT = re.compile(rf"(?<![\w.,/–-])(?P<n>{NUM})(?![\w/%]|[.,]\d|\s*%|-\d)")
-_UNIT_AFTER = re.compile(rf"[ \t]+(?P<words>{_WORD}(?:[ \t]+{_WORD}){{0,7}})", re.IGNORECASE)
+_COUNT = re.compile(
+    rf"(?<![\w.,/–-])(?P<n>{NUM})(?:(?=đảng[ \t]+viên|đồng[ \t]+chí)|(?![\w/%]|[.,]\d|\s*%|-\d))",
+    re.IGNORECASE,
+)
+_UNIT_AFTER = re.compile(rf"[ \t]*(?P<words>{_WORD}(?:[ \t]+{_WORD}){{0,7}})", re.IGNORECASE)
 _TIME_UNITS = frozenset({"năm", "tháng", "ngày", "tuần", "giờ", "phút", "quý", "tuổi", "kỳ"})
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[ \t]+(?=[A-ZÀ-Ỹ\"“(])|\n+")
 _NEXT_MARKER = re.compile(
@@ -59,7 +62,9 @@ _PAREN_LEAD = re.compile(
     r"[ \t]*[:,]?[ \t]*(?:có[ \t]+)?",
     re.IGNORECASE,
 )
-_IN_N = re.compile(rf"^[ \t\-–•+*]*trong[ \t]+(?:số[ \t]+)?(?P<n>{NUM})[ \t]", re.IGNORECASE)
+_IN_N = re.compile(
+    rf"^[ \t\-–•+*]*trong[ \t]+(?:tổng[ \t]+)?(?:số[ \t]+)?(?P<n>{NUM})[ \t]", re.IGNORECASE
+)
 _HAS_LIST = re.compile(r"[ \t]có[ \t]+(?=\d)", re.IGNORECASE)
 _SPLIT = re.compile(r"[ \t]*(?:,|[ \t]và[ \t]|;)[ \t]*")
 _NOT_A_PART = re.compile(r"%|tỷ\s+lệ|chiếm|tăng|giảm|so\s+với|vượt|đạt", re.IGNORECASE)
@@ -128,7 +133,6 @@ FAMILIES: tuple[Family, ...] = (
 )
 # Years of the Party badge: a member gets one badge at a time, so the recipients of a round are
 # divided by the badge's years ("Huy hiệu 30 năm tuổi Đảng").
-_BADGE_YEARS = re.compile(r"(?<!\d)(\d{2})[ \t]+năm(?:[ \t]+tuổi[ \t]+đảng)?", re.IGNORECASE)
 _BADGE_CONTEXT = re.compile(r"huy\s+hiệu", re.IGNORECASE)
 
 
@@ -295,7 +299,11 @@ def _part(chunk: str, unit: str) -> Part | None:
     if len(numbers) > 1 or _NOT_A_PART.search(chunk):
         return None
     for label in (before, after):
-        if label and family_of([label]) is not None:
+        family = family_of([label]) if label else None
+        if family is None:
+            continue
+        member = _member(label, family) or ""
+        if len(label.split()) <= len(member.split()) + 2:
             return Part(_int(number.group()), label, in_unit=False, plain=True)
     return None
 
@@ -315,6 +323,8 @@ def _parts(body: str, unit: str) -> list[Part] | None:
     for chunk in _chunks(body):
         part = _part(chunk, unit)
         if part is None:
+            if parts and not _counts(chunk, 0, len(chunk)) and len(chunk.split()) <= 4:
+                continue  # "… huy hiệu 45, 40 và 30 năm tuổi Đảng": the last part goes on
             return None
         parts.append(part)
     if len(parts) < 2:
@@ -348,12 +358,12 @@ def _badge_division(parts: list[Part], context: str) -> bool:
     """Parts each naming a different year of the Party badge, for a total of recipients."""
     if not _BADGE_CONTEXT.search(context):
         return False
-    years = []
+    years: list[str] = []
     for p in parts:
-        found = _BADGE_YEARS.findall(p.label)
-        if len(found) != 1:
+        found = re.findall(r"(?<![\d.,/])\d{2}(?![\d.,/%])", p.label)
+        if not found:
             return False
-        years.append(found[0])
+        years += found
     return len(set(years)) == len(years)
 
 
@@ -421,7 +431,7 @@ def read_totals(text: str) -> Iterator[Division]:
         yield from _in_sentence(text, s, e)
         # "Trong N đồng chí … có 4 …; 6 …; 8 …"
         lead = _IN_N.match(sentence)
-        if lead and sentence.count(";") >= 2 and (has := _HAS_LIST.search(sentence)):
+        if lead and ";" in sentence and (has := _HAS_LIST.search(sentence)):
             counts = _counts(text, s + lead.start("n"), s + has.start() + 1)
             if counts and counts[0].start == s + lead.start("n"):
                 body = sentence[has.end() :]
@@ -435,8 +445,27 @@ def read_totals(text: str) -> Iterator[Division]:
             if not marker:
                 continue
             body = _strip_parens(nxt[marker.end() :]).rstrip(" .")
-            counts = _counts(text, s, e)
-            yield from _first_division(counts, body, sentence + " " + nxt, whole=False)
+            outside = _strip_parens(sentence)
+            counts = [c for c in _counts(text, s, e) if outside[c.start - s] != " "]
+            yield from _next_division(counts, body, sentence + " " + nxt)
+
+
+def _next_division(counts: list[_Count], body: str, context: str) -> Iterator[Division]:
+    """The parts in the next sentence, against the count of the sentence before in their
+    unit; when it holds several ("524 đảng viên được trao tặng … và 20 đảng viên được truy
+    tặng …"), the parts may divide any of them or all: a finding only when none adds up."""
+    candidates = _matching_totals(counts, body)
+    divisions = [d for c in candidates if (d := _division(c, body, context, whole=False))]
+    if not divisions:
+        return
+    if len(divisions) > 1:
+        parts_sum = sum(n for n, _ in divisions[0].parts)
+        totals = [d.total for d in divisions]
+        if parts_sum in totals or parts_sum == sum(totals):
+            return
+        yield divisions[-1]  # the first written: the sentence's main count
+        return
+    yield divisions[0]
 
 
 def _in_sentence(text: str, s: int, e: int) -> Iterator[Division]:
@@ -446,7 +475,8 @@ def _in_sentence(text: str, s: int, e: int) -> Iterator[Division]:
         # Up to the first punctuation (or a number) after the unit: the total's own phrase.
         m = _PHRASE.match(text, total.end, e)
         rest = text[m.end() if m else total.end : e]
-        whole = True
+        if paren := _PAREN_NEAR.match(text, total.end, e):
+            rest = text[paren.end() - 1 : e]
         if rest.startswith("("):
             close = rest.find(")")
             if close > 0:
@@ -475,6 +505,7 @@ def _in_sentence(text: str, s: int, e: int) -> Iterator[Division]:
 
 
 _NEXT_CLAUSE = re.compile(r",[ \t]*(?:với|gồm|bao[ \t]+gồm|trong[ \t]+đó)(?!\w)", re.IGNORECASE)
+_PAREN_NEAR = re.compile(r"[^\d;.()\n]{0,60}\(")
 _PHRASE = re.compile(r"[^\d,;:.()\n]{0,80}")
 
 

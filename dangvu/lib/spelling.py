@@ -46,6 +46,9 @@ BIGRAM_EXPECTED = 10.0
 # A syllable the corpus never holds at all ("ngầy" in "kể từ ngầy 01") needs a variant seen
 # beside its neighbours this many times.
 BIGRAM_UNSEEN_EVIDENCE = 20
+# A pair seen this many times in public text is a word as written, even one slip away from a
+# listed or learned word.
+_ATTESTED = 2
 DICTIONARY_PATHS = (
     "/usr/share/hunspell/vi_VN.dic",
     "/usr/share/myspell/dicts/vi_VN.dic",
@@ -63,6 +66,10 @@ _ONSET_SWAPS = (("s", "x"), ("x", "s"), ("ch", "tr"), ("tr", "ch"), ("d", "đ"),
                 ("l", "n"), ("n", "l"), ("d", "gi"), ("gi", "d"), ("r", "d"), ("d", "r"),
                 ("r", "gi"), ("gi", "r"))  # fmt: skip
 _FINALS = ("g", "c", "h", "n", "t", "m", "p")
+# Final consonants writers confuse (besides a final letter dropped or added): -nh/-n, -ch/-t,
+# -m/-n, -t/-c.
+_FINAL_SWAPS = (("nh", "n"), ("ch", "t"), ("t", "ch"), ("n", "m"), ("m", "n"), ("t", "c"),
+                ("c", "t"))  # fmt: skip
 _OLD_STYLE = re.compile("([oòóỏõọ])([ae])$|(?<!q)([uùúủũụ])(y)$")
 # New-style tone placement (hòa, thủy), the form words are compared in.
 _NEW_STYLE = re.compile("(?<![q])([ou])([àáảãạèéẻẽẹỳýỷỹỵ])$")
@@ -79,7 +86,7 @@ class Slip:
     end: int
     written: str
     suggestion: str | None
-    kind: str  # "nonword", "realword" or "doubled"
+    kind: str  # "nonword", "realword", "doubled" or "foreign" (not built like Vietnamese)
     # False for a guess worth a note only: a real-word slip whose known word was learned from
     # public text (not listed by hand) and differs by more than a tone mark.
     sure: bool = True
@@ -123,7 +130,13 @@ def _move_tone_back(m: re.Match) -> str:
 def known_words() -> frozenset[str]:
     """Words of two syllables or more of administrative and Party writing (lower case): the
     hand-written list and the collocations learned from public text."""
-    return listed_words() | _read_pairs(COLLOCATIONS_FILE)
+    learned = _read_pairs(COLLOCATIONS_FILE)
+    return listed_words() | {p for p in learned if not _FUNCTION_WORDS & set(p.split(" "))}
+
+
+# Grammatical words that join any two phrases: a learned pair holding one ("này có", "của
+# các", "khi có") is two words side by side, not a word whose slips can be told.
+_FUNCTION_WORDS = frozenset("của các và là có này cho những khi lại thì mà".split())
 
 
 @cache
@@ -179,7 +192,8 @@ def learn_collocations(texts, min_texts: int = 2) -> list[tuple[str, int]]:
             if not (a.group().islower() and b.group().islower()):
                 continue
             if words[i - 1] in known and words[i] in known:
-                places.setdefault(pair, []).append((n, i))
+                if not _FUNCTION_WORDS & {words[i - 1], words[i]}:
+                    places.setdefault(pair, []).append((n, i))
 
     def dice(pair: str) -> float:
         a, b = pair.split(" ")
@@ -316,6 +330,9 @@ def _variants(word: str) -> frozenset[str]:
             out.add(new + word[len(old) :])
     for final in _FINALS:
         out.add(word + final)  # a final letter dropped: "lượn" for "lượng"
+    for old_final, new_final in _FINAL_SWAPS:  # "đảng viêm" for "đảng viên"
+        if word.endswith(old_final) and len(word) > len(old_final):
+            out.add(word[: -len(old_final)] + new_final)
     if word.endswith("ng"):
         out.add(word[:-1])  # a "g" added: "thông" for "thôn" (other finals: "tết" is no "tế")
     out.discard(word)
@@ -367,6 +384,15 @@ def find_spelling_slips(
                                     prev.group(), "doubled")  # fmt: skip
             continue
         if lower in unknown and _checkable(text, m):
+            # A capitalised syllable inside a sentence or beside another one is part of a name
+            # (of a person, a place, a festival: "Chôl Chnăm Thmây", "lễ Đôlta"): not a slip.
+            if word[0].isupper() and _name_part(text, tokens, i):
+                continue
+            if _foreign(lower, known):
+                # Not built like a Vietnamese syllable ("chnăm", "đôlta"): a word of a minority
+                # language or a foreign one, worth a note, never an error.
+                slips[m.start()] = Slip(m.start(), m.end(), word, None, "foreign", sure=False)
+                continue
             slips[m.start()] = Slip(m.start(), m.end(), word, _suggest(tokens, i, text), "nonword")
             continue
         # Real-word slips: lower-case syllables only (a capital starts a name: "Truyền thông").
@@ -374,7 +400,10 @@ def find_spelling_slips(
             continue
         fix = None
         if prev is not None and prev.group().islower() and not pair_known(i):
-            fix = _real_word_fix(canon[i - 1], canon[i])
+            # A pair the model saw in public text is a word as written ("chính đảng" beside
+            # "chính đáng"): not a slip.
+            if not (lm and lm.pairs.get(f"{canon[i - 1]} {canon[i]}", 0) >= _ATTESTED):
+                fix = _real_word_fix(canon[i - 1], canon[i])
         if fix is None:
             # The bigram model: this syllable never seen beside its neighbours, a variant often.
             if lm and lm.pairs and not pair_known(i) and not pair_known(i + 1):
@@ -403,6 +432,55 @@ def find_spelling_slips(
             slips[target.start()] = Slip(prev.start(), m.end(), text[prev.start() : m.end()],
                                          word_fixed, "realword", sure)  # fmt: skip
     return sorted(slips.values(), key=lambda s: s.start)
+
+
+# What may stand before the first word of a sentence: its start, a line break, a full stop,
+# a colon, a list mark ("-", "1.", "a)"), and opening quotes or brackets.
+_SENTENCE_OPENING = re.compile(
+    r"(?:\A|[.!?:;…\n]|(?:^|\n)[ \t]*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\)))[ \t\"“‘(\[*_]*\Z"
+)
+_NAME_GAP = re.compile(r"[ \t]*[-–]?[ \t]*")
+
+
+def _name_part(text: str, tokens: list[re.Match], i: int) -> bool:
+    """Whether the capitalised token `i` is part of a name: a neighbour joined to it by blanks
+    or a hyphen is capitalised too ("Chôl Chnăm Thmây", "Ok-Om-Bok"), or it does not open a
+    sentence (a capital inside a sentence starts a name)."""
+    m = tokens[i]
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tokens):
+            a, b = (tokens[j], m) if j < i else (m, tokens[j])
+            gap = text[a.end() : b.start()]
+            if gap and _NAME_GAP.fullmatch(gap) and tokens[j].group()[:1].isupper():
+                return True
+    return _SENTENCE_OPENING.search(text, max(0, m.start() - 12), m.start()) is None
+
+
+# A Vietnamese syllable: an onset, one to three vowel letters, a final. A word that cannot be
+# read so ("chnăm", "thmây", "đôlta", "chôl") is not a slip of a Vietnamese word.
+_SYLLABLE_SHAPE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[aăâeêioôơuưy]{1,3}"
+    r"(?:ch|ng|nh|[cmnptiouy])?"
+)
+_DOUBLED_LETTER = re.compile(r"(.)\1")
+
+
+def _foreign(word: str, known: frozenset[str]) -> bool:
+    """A word not shaped like a Vietnamese syllable, with no vowel-less or Telex leftover in
+    it and no doubled letter whose removal makes a syllable ("trongg")."""
+    bare = unicodedata.normalize("NFC", _TONE_MARKS.sub("", unicodedata.normalize("NFD", word)))
+    if _SYLLABLE_SHAPE.fullmatch(bare) or not any(c in "aăâeêioôơuưy" for c in bare):
+        return False
+    if any(_is_syllable(v, known) for v in _telex_fixes(word)):
+        return False
+    # Two syllables with the space between them lost ("xãtân"): a slip.
+    if any(_is_syllable(word[:k], known) and _is_syllable(word[k:], known)
+           for k in range(1, len(word))):  # fmt: skip
+        return False
+    for d in _DOUBLED_LETTER.finditer(word):
+        if _is_syllable(word[: d.start()] + word[d.start() + 1 :], known):
+            return False
+    return True
 
 
 def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:

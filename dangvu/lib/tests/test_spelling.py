@@ -107,7 +107,7 @@ def test_known_words_are_pairs():
 def test_any_text(text):
     for s in find_spelling_slips(text):
         assert text[s.start : s.end] == s.written
-        assert s.kind in ("nonword", "realword", "doubled")
+        assert s.kind in ("nonword", "realword", "doubled", "foreign")
 
 
 def test_long_text_is_fast():
@@ -161,17 +161,24 @@ def test_a_tone_slip_against_a_learned_word_is_an_error(learned):
 
 @needs_dictionary
 def test_other_edits_against_a_learned_word_are_only_a_guess(learned):
+    learned("xóm làng")
+    (slip,) = find_spelling_slips("Bà con trong xóm làn đều đồng tình.")
+    assert (slip.suggestion, slip.sure) == ("xóm làng", False)
+
+
+@needs_dictionary
+def test_a_pair_seen_in_public_text_is_not_a_slip(learned):
+    # "là việc" is one letter from "làm việc", and a word as written ("… là việc cần thiết").
     learned("làm việc")
-    (slip,) = find_spelling_slips("Đánh giá hằng năm là việc cần thiết.")
-    assert (slip.suggestion, slip.sure) == ("làm việc", False)
+    assert find_spelling_slips("Đánh giá hằng năm là việc cần thiết.") == []
 
 
 @needs_dictionary
 def test_a_guess_is_a_note_in_the_checker(learned):
     from dangvu.lib.checker import NOTE, check_markdown
 
-    learned("làm việc")
-    (f,) = check_markdown("Đánh giá hằng năm là việc cần thiết.")
+    learned("xóm làng")
+    (f,) = check_markdown("Bà con trong xóm làn đều đồng tình.")
     assert (f.code, f.severity) == ("spelling", NOTE)
 
 
