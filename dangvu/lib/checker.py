@@ -949,6 +949,8 @@ def _name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
         name = " ".join(unicodedata.normalize("NFC", str(name)).split())
         if len(name) >= 2:
             forms.update((name, name.upper()))
+        # A member is also named by a part of the name ("đồng chí Chnăm").
+        forms.update(w for w in name.split() if len(w) >= 2 and w[0].isupper())
     if not forms:
         return []
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
