@@ -55,7 +55,7 @@ import datetime as dt
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 
 from dangvu.lib import counting
@@ -363,7 +363,7 @@ def _title_lines(head_lines: list[str]) -> str:
     start = next((i for i, line in enumerate(head_lines) if "BÁO CÁO" in line.upper()), None)
     if start is None:
         return ""  # not a report: a year in its first lines dates nothing (a law, a list)
-    title = []
+    title: list[str] = []
     for line in head_lines[start : start + 6]:
         if title and _heading_like(line):
             break
@@ -468,8 +468,8 @@ def _check_listed_totals(doc: _Doc):
         if "(" in line:
             for m in _TOTAL_PAREN.finditer(line):
                 yield from _paren_total(doc, line, base, m)
-        if line.rstrip().endswith(":") and (m := _TOTAL_BEFORE_LIST.search(line)):
-            yield from _listed_total(doc, i, m)
+        if line.rstrip().endswith(":") and (listed := _TOTAL_BEFORE_LIST.search(line)):
+            yield from _listed_total(doc, i, listed)
 
 
 def _inline_total(doc, line, base, m):
@@ -487,12 +487,12 @@ def _inline_total(doc, line, base, m):
         return
     if m["colon_only"]:
         return  # "N unit: ..." counts only with number-first parts of one family
-    parts = _label_first_parts(line, m.end()) if m["colon"] else []
-    if len(parts) < 2:  # "chính thức 22, dự bị 03": without colons, only a known division
-        parts = _label_first_parts(line, m.end(), _PART_LABEL_NUMBER)
-        if _family_of([label for label, _, _ in parts]) is None:
+    labelled = _label_first_parts(line, m.end()) if m["colon"] else []
+    if len(labelled) < 2:  # "chính thức 22, dự bị 03": without colons, only a known division
+        labelled = _label_first_parts(line, m.end(), _PART_LABEL_NUMBER)
+        if _family_of([label for label, _, _ in labelled]) is None:
             return
-    yield from _labelled(doc, line, base, m, total, unit, parts)
+    yield from _labelled(doc, line, base, m, total, unit, labelled)
 
 
 def _paren_total(doc, line, base, m):
@@ -522,7 +522,8 @@ def _listed_total(doc: _Doc, i: int, m: re.Match):
     total, unit = _int(m["n"]), m["unit"]
     own = _BULLET.match(doc.lines[i])
     own_mark = own["mark"] if own else None
-    parts, j = [], i + 1
+    parts: list[tuple[str, int, str | None]] = []
+    j = i + 1
     while j < len(doc.lines) and len(parts) < 20:
         line = doc.lines[j]
         if not line.strip() or line.strip() == "*":
@@ -771,7 +772,8 @@ def _check_numbering(doc: _Doc):
                 continue
             found, roman = _sequence(value, roman, _to_roman, "đề mục")
             if found:
-                yield doc.finding(*found[:1], start, end, *found[1:])
+                code, problem, suggestion = found
+                yield doc.finding(code, start, end, problem, suggestion)
             items, letter = [], ""
         elif m := _DOTTED_ITEM.match(line):
             if not m["title"][:1].isupper() or not _item_terminated(line, m):
@@ -779,7 +781,8 @@ def _check_numbering(doc: _Doc):
             path = [int(p) for p in m["num"].split(".")]
             found, items = _dotted(path, items)
             if found:
-                yield doc.finding(*found[:1], start, end, *found[1:])
+                code, problem, suggestion = found
+                yield doc.finding(code, start, end, problem, suggestion)
             letter = ""
         elif m := _LETTER_ITEM.match(line):
             yield from _letter(doc, start, line, m["num"], letter)
@@ -959,7 +962,7 @@ def _name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
 
 
 def _check_spelling(
-    doc: _Doc, citations: list[Citation], names: list[tuple[int, int]] = ()
+    doc: _Doc, citations: list[Citation], names: Sequence[tuple[int, int]] = ()
 ) -> Iterator[Finding]:
     # The citation parser already reports a misspelt type word before a number ("Chi thị số
     # 19-CT/TU"); the lexicon must not report it twice.
@@ -981,19 +984,20 @@ def _check_spelling(
     # The spelling engine: non-words (hunspell-vi), real-word slips, doubled words. Symbols and
     # the rest of a citation are not words.
     spans = [(c.start, c.end) for c in citations] + list(names)
-    for slip in find_spelling_slips(doc.text, spans, limit=MAX_FINDINGS_PER_CHECK):
+    for found in find_spelling_slips(doc.text, spans, limit=MAX_FINDINGS_PER_CHECK):
         # A word the lexicon reported is not reported again by the engine.
-        if any(slip.start < end and start < slip.end for start, end in taken):
+        if any(found.start < end and start < found.end for start, end in taken):
             continue
-        written = _collapse(slip.written)
-        problem = _SPELLING_PROBLEMS[slip.kind].format(written=written)
-        if slip.suggestion:
-            suggestion = f"Sửa thành “{slip.suggestion}”."
+        written = _collapse(found.written)
+        problem = _SPELLING_PROBLEMS[found.kind].format(written=written)
+        if found.suggestion:
+            suggestion = f"Sửa thành “{found.suggestion}”."
         else:
             suggestion = "Kiểm tra lại chính tả của từ này."
         # A guess of the collocation model is a note: read after the errors, never a false alarm.
-        severity = ERROR if slip.sure else NOTE
-        yield doc.finding("spelling", slip.start, slip.end, problem, suggestion, severity=severity)
+        severity = ERROR if found.sure else NOTE
+        yield doc.finding("spelling", found.start, found.end, problem, suggestion,
+                          severity=severity)  # fmt: skip
 
 
 _SPELLING_PROBLEMS = {
@@ -1035,7 +1039,9 @@ def _logical_paragraphs(doc: _Doc):
 
 def _check_quotes(doc: _Doc):
     for start, end in _logical_paragraphs(doc):
-        stack, strays, straight = [], [], []
+        stack: list[int] = []
+        strays: list[int] = []
+        straight: list[int] = []
         for m in re.finditer('[“”"]', doc.text[start:end]):
             if m.group() == '"':
                 if stack:  # “…" : a straight quote closing a curly one pairs with it

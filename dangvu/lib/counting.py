@@ -319,7 +319,7 @@ def _strip_unit(phrase: str, unit: str) -> str:
 
 
 def _parts(body: str, unit: str) -> list[Part] | None:
-    parts = []
+    parts: list[Part] = []
     for chunk in _chunks(body):
         part = _part(chunk, unit)
         if part is None:

@@ -24,6 +24,7 @@ import bisect
 import os
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -146,7 +147,7 @@ def listed_words() -> frozenset[str]:
 
 
 def _read_pairs(path: Path) -> frozenset[str]:
-    out = set()
+    out: set[str] = set()
     if not path.exists():
         return frozenset()
     for line in path.read_text(encoding="utf-8").split("\n"):
@@ -249,8 +250,8 @@ def bigrams() -> _Bigrams:
     if BIGRAMS_FILE.exists():
         for line in BIGRAMS_FILE.read_text(encoding="utf-8").split("\n"):
             if line and not line.startswith("#"):
-                pair, _, n = line.partition("\t")
-                pairs[pair] = int(n)
+                pair, _, count = line.partition("\t")
+                pairs[pair] = int(count)
     unigrams: dict[str, int] = {}
     for pair, n in pairs.items():
         for syllable in pair.split(" "):
@@ -340,7 +341,7 @@ def _variants(word: str) -> frozenset[str]:
 
 
 def find_spelling_slips(
-    text: str, skip: list[tuple[int, int]] = (), limit: int | None = None
+    text: str, skip: Sequence[tuple[int, int]] = (), limit: int | None = None
 ) -> list[Slip]:
     """Slips in `text` (NFC), outside the `skip` spans (citations, for instance); with `limit`,
     only the first `limit` of them (the search stops there)."""
@@ -388,7 +389,7 @@ def find_spelling_slips(
             # (of a person, a place, a festival: "Chôl Chnăm Thmây", "lễ Đôlta"): not a slip.
             if word[0].isupper() and _name_part(text, tokens, i):
                 continue
-            if _foreign(lower, known):
+            if known is not None and _foreign(lower, known):
                 # Not built like a Vietnamese syllable ("chnăm", "đôlta"): a word of a minority
                 # language or a foreign one, worth a note, never an error.
                 slips[m.start()] = Slip(m.start(), m.end(), word, None, "foreign", sure=False)
@@ -413,7 +414,7 @@ def find_spelling_slips(
                 guess = _bigram_fix(left, canon[i], right, lm)
                 if guess is not None:
                     variant, sure = guess
-                    first = prev if left is not None else m
+                    first = prev if left is not None and prev is not None else m
                     last = tokens[i + 1] if left is None else m
                     fixed = f"{left} {variant}" if left is not None else f"{variant} {right}"
                     slips[m.start()] = Slip(first.start(), last.end(),
@@ -426,6 +427,7 @@ def find_spelling_slips(
         # đề" and "an" in "an sinh", no "đề án".
         if pair_known(i - 1) or pair_known(i + 1):
             continue
+        assert prev is not None  # a fix is only looked for beside a previous word
         target = prev if changed == 0 else m
         # A sure fix from the word lists replaces a guess of the bigram model at that word.
         if target.start() not in slips or (sure and not slips[target.start()].sure):
