@@ -11,13 +11,14 @@ organization's tree) are passed to the checker, which never reports them as miss
 import io
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 
 from dangvu.lib import checker, docx_format, textfile
-from dangvu.orgs.models import Organization, OrganizationName
-from dangvu.orgs.tree import subtree_ids
-from dangvu.people.models import Person
+
+if TYPE_CHECKING:
+    from dangvu.orgs.models import Organization
 
 SUFFIXES = (".txt", ".md", ".docx")
 
@@ -41,10 +42,15 @@ def check_size(size: int, name: str, max_bytes: int | None) -> None:
         raise CheckError(str(e)) from None
 
 
-def record_names(orgs: Iterable[Organization]) -> list[str]:
+def record_names(orgs: "Iterable[Organization]") -> list[str]:
     """The names a report of `orgs` may hold that no dictionary knows: every person who has
     belonged to an organization of their trees (or works there), those organizations under
     every name they bore, their places, and their superiors' names."""
+    # Imported here: the checker itself runs without Django (the size limits' subprocess).
+    from dangvu.orgs.models import Organization, OrganizationName
+    from dangvu.orgs.tree import subtree_ids
+    from dangvu.people.models import Person
+
     roots = list(orgs)
     if not roots:
         return []
