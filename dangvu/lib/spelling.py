@@ -387,7 +387,7 @@ def find_spelling_slips(
         if lower in unknown and _checkable(text, m):
             # A capitalised syllable inside a sentence or beside another one is part of a name
             # (of a person, a place, a festival: "Chôl Chnăm Thmây", "lễ Đôlta"): not a slip.
-            if word[0].isupper() and _name_part(text, tokens, i):
+            if word[0].isupper() and _name_part(text, tokens, i) and not _glued(lower, known):
                 continue
             if known is not None and _foreign(lower, known):
                 # Not built like a Vietnamese syllable ("chnăm", "đôlta"): a word of a minority
@@ -467,6 +467,14 @@ _SYLLABLE_SHAPE = re.compile(
 _DOUBLED_LETTER = re.compile(r"(.)\1")
 
 
+def _glued(word: str, known: frozenset[str] | None) -> bool:
+    """Two syllables with the space between them lost ("kếhoạch", "xãtân"): a slip."""
+    return known is not None and any(
+        _is_syllable(word[:k], known) and _is_syllable(word[k:], known)
+        for k in range(2, len(word) - 1)
+    )
+
+
 def _foreign(word: str, known: frozenset[str]) -> bool:
     """A word not shaped like a Vietnamese syllable, with no vowel-less or Telex leftover in
     it and no doubled letter whose removal makes a syllable ("trongg")."""
@@ -475,9 +483,7 @@ def _foreign(word: str, known: frozenset[str]) -> bool:
         return False
     if any(_is_syllable(v, known) for v in _telex_fixes(word)):
         return False
-    # Two syllables with the space between them lost ("xãtân"): a slip.
-    if any(_is_syllable(word[:k], known) and _is_syllable(word[k:], known)
-           for k in range(1, len(word))):  # fmt: skip
+    if _glued(word, known):
         return False
     for d in _DOUBLED_LETTER.finditer(word):
         if _is_syllable(word[: d.start()] + word[d.start() + 1 :], known):
