@@ -37,19 +37,16 @@ EXTRA_SYLLABLES_FILE = WORDS_FILE.with_name("syllables-extra.txt")
 COLLOCATIONS_FILE = WORDS_FILE.with_name("collocations.txt")
 # Syllable bigrams learned from public Vietnamese text (bench/devset/learn_bigrams.py).
 BIGRAMS_FILE = WORDS_FILE.with_name("bigrams.tsv")
-# The language model's confidence: a syllable never seen beside its neighbours is reported
-# only when a variant of it was seen beside them at least this many times (tuned on the
-# development texts so that false alarms stay under 1 per 1.000 words).
-BIGRAM_EVIDENCE = 8
-# ... and only when the written syllable, given how often it and each of its neighbours
-# occur, should have been seen beside each at least this many times.
-BIGRAM_EXPECTED = 10.0
-# A syllable the corpus never holds at all ("ngầy" in "kể từ ngầy 01") needs a variant seen
-# beside its neighbours this many times.
-BIGRAM_UNSEEN_EVIDENCE = 20
+# The language model's confidence (tuned on the development texts so that false alarms stay
+# under 1 per 1.000 words): a variant this many times likelier than the syllable written, beside
+# its two neighbours, is an error.
+BIGRAM_SURE_RATIO = 1e4
+BIGRAM_SIDE_RATIO = 10  # and beside each of the two neighbours
+BIGRAM_ONE_SIDED_SURE_RATIO = 1e4  # with a neighbour on one side only
+BIGRAM_RATIO = min(BIGRAM_SURE_RATIO, BIGRAM_ONE_SIDED_SURE_RATIO)  # below it, no candidate
 # A pair seen this many times in public text is a word as written, even one slip away from a
 # listed or learned word.
-_ATTESTED = 2
+_ATTESTED = 4
 DICTIONARY_PATHS = (
     "/usr/share/hunspell/vi_VN.dic",
     "/usr/share/myspell/dicts/vi_VN.dic",
@@ -409,7 +406,12 @@ def find_spelling_slips(
             # The bigram model: this syllable never seen beside its neighbours, a variant often.
             if lm and lm.pairs and not pair_known(i) and not pair_known(i + 1):
                 left = canon[i - 1] if prev is not None and prev.group().islower() else None
-                nxt = i + 1 < len(tokens) and joined[i + 1] and tokens[i + 1].group().islower()
+                nxt = (
+                    i + 1 < len(tokens)
+                    and joined[i + 1]
+                    and tokens[i + 1].group().islower()
+                    and tokens[i + 1].group() != word  # "của của": a doubled word, above
+                )
                 right = canon[i + 1] if nxt else None
                 guess = _bigram_fix(left, canon[i], right, lm)
                 if guess is not None:
@@ -537,52 +539,51 @@ def _real_word_fix(a: str, b: str) -> tuple[int, str, bool] | None:
     return None
 
 
-def _bigram_fix(left: str | None, word: str, right: str | None, lm: _Bigrams):
+def _bigram_fix(
+    left: str | None, word: str, right: str | None, lm: _Bigrams
+) -> tuple[str, bool] | None:
     """The variant of `word` the bigram model prefers beside `left` and `right`, or None.
 
-    The model judges only what it knows: `word` is suspect when it was never seen beside its
-    neighbours although, given how often it and each of them occur, it should have been
-    beside each at least BIGRAM_EXPECTED times (a word the corpus rarely uses, "đô" in a software manual, proves
-    nothing by its absence). A variant (one usual slip away, see _lm_variants) is then
-    preferred when it was seen beside them at least BIGRAM_EVIDENCE times. A syllable the
-    corpus never holds at all is suspect too, against a variant seen BIGRAM_UNSEEN_EVIDENCE
-    times.
-    Returns (the variant, sure) or None.
+    A noisy channel: a writer means a syllable and, rarely, types a variant of it (one usual
+    slip away, see _lm_variants). The text "left word right" is read as a slip of "left v
+    right" when the model finds the variant v at least BIGRAM_SURE_RATIO times likelier there
+    than the syllable written, each likelihood being P(word | left) · P(right | word) with
+    add-one smoothing. The ratio is the confidence: below BIGRAM_SURE_RATIO (with one
+    neighbour, BIGRAM_ONE_SIDED_SURE_RATIO) the model says nothing. Returns (the variant,
+    True) or None.
     """
     if left is None and right is None:
         return None
+    pairs, unigrams = lm.pairs, lm.unigrams
+    size = len(unigrams)
 
-    def seen(w: str) -> int:
-        return (lm.pairs.get(f"{left} {w}", 0) if left else 0) + (
-            lm.pairs.get(f"{w} {right}", 0) if right else 0
-        )
+    def sides(x: str) -> tuple[float, float]:
+        p_left = p_right = 1.0
+        if left is not None:
+            p_left = (pairs.get(f"{left} {x}", 0) + 1) / (unigrams.get(left, 0) + size)
+        if right is not None:
+            p_right = (pairs.get(f"{x} {right}", 0) + 1) / (unigrams.get(x, 0) + size)
+        return p_left, p_right
 
-    if seen(word):
-        return None
-    # Every neighbour must be well known with `word` too: in "trật tự trên", "trật" is rare in
-    # the corpus, and "từ trên" alone says nothing about "trật tự".
-    expected = lm.unigrams.get(word, 0) / lm.total
-    needed = BIGRAM_EVIDENCE - 1
-    if not expected:
-        needed = BIGRAM_UNSEEN_EVIDENCE - 1
-    else:
-        for neighbour in (left, right):
-            if neighbour and expected * lm.unigrams.get(neighbour, 0) < BIGRAM_EXPECTED:
-                return None
-    best, evidence = None, needed
+    written_left, written_right = sides(word)
+    best, ratio, each = None, BIGRAM_RATIO, 0.0
     for v in sorted(_lm_variants(word)):
-        n = seen(v)
-        if n > evidence:
-            best, evidence = v, n
+        v_left, v_right = sides(v)
+        r_left, r_right = v_left / written_left, v_right / written_right
+        if r_left * r_right > ratio:
+            best, ratio, each = v, r_left * r_right, min(r_left, r_right)
     if best is None:
         return None
-    # Sure (an error) only when the variant was seen on both sides of a word with two
-    # neighbours and differs by its tone mark; otherwise a guess worth a note. The corpus is
-    # not the writer's: "tin tại" is unseen where "tập tin tài liệu" is everywhere.
-    both = bool(
-        left and right and lm.pairs.get(f"{left} {best}") and lm.pairs.get(f"{best} {right}")
-    )
-    return best, both and _tone_only(word, best)
+    # With a neighbour on each side, the variant must fit better beside each ("đánh giá hằng
+    # năm": "giá hàng" is commoner than "giá hằng", "hàng năm" no commoner than "hằng năm").
+    # With one neighbour only the evidence is weaker: "chi bộ trường THCS" has no right-hand
+    # neighbour to tell "bộ trường" from "bộ trưởng".
+    # Below these the model says nothing: a guess it is unsure of would only be noise.
+    if left is not None and right is not None:
+        sure = ratio >= BIGRAM_SURE_RATIO and each >= BIGRAM_SIDE_RATIO
+    else:
+        sure = ratio >= BIGRAM_ONE_SIDED_SURE_RATIO
+    return (best, True) if sure else None
 
 
 _VOWEL_SWAPS = ("aăâ", "oôơ", "uư", "eê")

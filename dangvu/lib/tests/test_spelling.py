@@ -208,25 +208,27 @@ MODEL = _model(
 
 
 @needs_dictionary
-def test_a_common_syllable_never_seen_beside_a_neighbour_is_a_slip_for_its_variant():
-    assert spelling._bigram_fix("trị", "năm", None, MODEL) == ("nằm", False)  # a note
-    assert spelling._bigram_fix("trị", "năm", "trong", MODEL) == ("nằm", True)  # both sides
+def test_a_variant_much_likelier_beside_both_neighbours_is_the_word_meant():
+    # "trị năm trong": "trị nằm" and "nằm trong" both seen, "trị năm" and "năm trong" never.
+    assert spelling._bigram_fix("trị", "năm", "trong", MODEL) == ("nằm", True)
+    # One neighbour only ("trị năm" at the end of a phrase): weaker evidence, no finding.
+    assert spelling._bigram_fix("trị", "năm", None, MODEL) is None
 
 
 @needs_dictionary
 def test_the_model_judges_only_what_it_knows():
-    # "năm" seen beside "nay": no slip. "đô" is rare in the model: its absence proves nothing.
+    # "năm" seen beside "nay": no slip. "đô thị" seen once: its absence proves nothing.
     assert spelling._bigram_fix(None, "năm", "nay", MODEL) is None
     assert spelling._bigram_fix(None, "đồ", "thị", MODEL) is None
-    rare = _model({"giá trị": 900, "trị nằm": 5, "năm nay": 900, "nằm trong": 100})
-    assert spelling._bigram_fix("trị", "năm", None, rare) is None  # too little evidence
+    rare = _model({"giá trị": 900, "trị nằm": 1, "năm nay": 900, "nằm trong": 100})
+    assert spelling._bigram_fix("trị", "năm", "trong", rare) is None  # too little on the left
 
 
 @needs_dictionary
-def test_a_syllable_the_corpus_never_holds_needs_strong_evidence():
-    strong = _model({"kể từ": 900, "từ ngày": 40, "ngày mai": 900})
+def test_one_neighbour_needs_strong_evidence():
+    strong = _model({"kể từ": 900, "từ ngày": 40000, "ngày mai": 900})
     weak = _model({"kể từ": 900, "từ ngày": 12, "ngày mai": 900})
-    assert spelling._bigram_fix("từ", "ngầy", None, strong) == ("ngày", False)
+    assert spelling._bigram_fix("từ", "ngầy", None, strong) == ("ngày", True)
     assert spelling._bigram_fix("từ", "ngầy", None, weak) is None
 
 
