@@ -244,15 +244,15 @@ class _Bigrams:
 def bigrams() -> _Bigrams:
     """The learned bigram model (empty when its file is absent)."""
     pairs: dict[str, int] = {}
-    if BIGRAMS_FILE.exists():
-        for line in BIGRAMS_FILE.read_text(encoding="utf-8").split("\n"):
-            if line and not line.startswith("#"):
-                pair, _, count = line.partition("\t")
-                pairs[pair] = int(count)
     unigrams: dict[str, int] = {}
-    for pair, n in pairs.items():
-        for syllable in pair.split(" "):
-            unigrams[syllable] = unigrams.get(syllable, 0) + n
+    if BIGRAMS_FILE.exists():
+        text = BIGRAMS_FILE.read_text(encoding="utf-8")
+        rows = [line.split("\t") for line in text.split("\n") if line and line[0] != "#"]
+        pairs = {pair: int(count) for pair, count in rows}
+        for pair, n in pairs.items():
+            a, _, b = pair.partition(" ")
+            unigrams[a] = unigrams.get(a, 0) + n
+            unigrams[b] = unigrams.get(b, 0) + n
     return _Bigrams(pairs, unigrams, max(1, sum(unigrams.values())))
 
 
