@@ -16,7 +16,9 @@ Checks, each tuned for few false alarms (a checker that cries wolf is not read):
   name a known division. Parts are compared
   only when they clearly divide the total: categories of one known family (chính thức/dự bị,
   nam/nữ, ...) or labelled lists ("label: N"). Parts that may overlap ("có 06 nữ, 02 dân tộc
-  thiểu số") and single sub-counts ("trong đó có 02 nữ") are never added up.
+  thiểu số") and single sub-counts ("trong đó có 02 nữ") are never added up. Totals written in
+  prose — in parentheses, after "trong đó", "gồm", "với", in the next sentence, in a "Trong N …
+  có …; …" list — are read by :mod:`dangvu.lib.counting`.
 * **Ledger** (``ledger_mismatch``): a fee statement "mang sang + cấp + thu − nộp − chi = còn lại".
 * **Numbering** (``numbering_repeat``, ``numbering_skip``, ``numbering_parent``): Roman headings
   (I., I.-, I-, I), ...), items (1., 1-, 1), ...) (1., 2., ... restarting after each heading), sub-items (2.1, 2.2, ...)
@@ -26,10 +28,12 @@ Checks, each tuned for few false alarms (a checker that cries wolf is not read):
   (``citation_after_report``). An abbreviated type word is reported only when the abbreviation
   itself is wrong ("ND 68" for "NĐ 68"): "NĐ 68" is usual in running text.
 * **Spelling** (``spelling``): the engine of :mod:`dangvu.lib.spelling` (non-words against
-  hunspell-vi, real-word slips against the listed words and the collocations learned from
-  public text, doubled words) and the known slips of :mod:`dangvu.lib.lexicon`; a real-word
-  guess of the learned model that is more than a tone mark is a note; **style** (``style``):
-  the lexicon's advice.
+  hunspell-vi, real-word slips against the listed words, the collocations learned from
+  public text and a bigram model, doubled words) and the known slips of
+  :mod:`dangvu.lib.lexicon`; a real-word guess of the learned collocations that is more than a
+  tone mark, and a word not built like Vietnamese (a minority or foreign language), are notes.
+  Names are never misspellings: capitalised syllables inside a sentence or beside another, and
+  the ``known_names`` of the records. **Style** (``style``): the lexicon's advice.
 * **Quotes** (``quote_unbalanced``): a quotation opened and never closed, or closed and never
   opened, within a paragraph; an odd number of straight quotes.
 * **Open slots** (``open_slot``): a "[cần bổ sung: …]" left where dangvu could not fill a report
