@@ -186,7 +186,7 @@ def totals_cases(sentences: list[dict]) -> tuple[list[tuple], list[str]]:
         for group in entry["counts"]:
             pos = 0
             for j, written in enumerate(group):
-                m = re.compile(rf"(?<![\d.]){re.escape(written)}(?![\d.]\d)").search(text, pos)
+                m = re.compile(rf"(?<![\d.,]){re.escape(written)}(?!\d|[.,]\d)").search(text, pos)
                 pos = m.end()
                 value = int(written.replace(".", ""))
                 changed_value = value + 1 if value < 2 or j % 2 else value - 1

@@ -1,9 +1,16 @@
 """Learn the spelling checker's syllable bigrams from public Vietnamese text under free licences.
 
-Run from the repository root:  python bench/devset/learn_bigrams.py [DIR ...]
+Run from the repository root:  python bench/devset/learn_bigrams.py --wiki WIKI [DIR ...]
 
-Sources (each a Debian package, fetched with `apt-get download` into a temporary directory
-when no DIR is given, never installed):
+Sources:
+
+* Vietnamese Wikipedia: the 7.864 articles of the snapshot kept in the public repository
+  undertheseanlp/corpus.viwiki (its `viwiki/` folder of plain-text files, given as WIKI; text
+  under CC BY-SA), some 85 MB of encyclopaedic prose on history, politics, places and people;
+
+and, without --wiki (or with DIRs), Debian packages fetched with `apt-get download` into a
+temporary directory, never installed (software help: with Wikipedia they are left out, their
+vocabulary outweighing a report's):
 
 * ``libreoffice-help-vi``: LibreOffice's help translated into Vietnamese (MPL-2.0), some 2.500
   pages of running prose;
@@ -36,12 +43,14 @@ from dangvu.lib import spelling  # noqa: E402
 _WORD = re.compile(r"[^\W\d_]+")
 _MARKED = re.compile("[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 PACKAGES = ("libreoffice-help-vi", "maint-guide-vi")
-MIN_COUNT = 2  # a pair seen once may be a slip of its writer
+# A pair seen fewer times may be a slip of its writer, and would swell the file: the model
+# judges only pairs it should have seen often.
+MIN_COUNT = 4
 HEADER = """\
 # Syllable bigrams of Vietnamese, learned by bench/devset/learn_bigrams.py (do not edit by hand).
-# Sources: LibreOffice help in Vietnamese (Debian libreoffice-help-vi, MPL-2.0), the Debian New
-# Maintainers' Guide in Vietnamese (maint-guide-vi, GPL-2.0-or-later), and the tuning texts of
-# bench/devset. Each line: two syllables, a tab, how many times they were seen side by side.
+# Sources: Vietnamese Wikipedia (articles of the snapshot in undertheseanlp/corpus.viwiki; text
+# CC BY-SA, https://vi.wikipedia.org) and the tuning texts of bench/devset. Each line: two
+# syllables, a tab, how many times they were seen side by side (pairs seen at least 4 times).
 """
 
 
@@ -106,19 +115,39 @@ def count(texts) -> Counter:
     return pairs
 
 
-def main(dirs: list[str]):
+def wiki_texts(root: Path):
+    """The articles of the Wikipedia snapshot, without their lists of references and links."""
+    for path in sorted(root.glob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        yield text.split("\n== Tham khảo ==")[0].split("\n== Liên kết ngoài ==")[0]
+
+
+def main(dirs: list[str], wiki: str | None):
     with tempfile.TemporaryDirectory() as tmp:
-        roots = [Path(d) for d in dirs] or fetch_packages(Path(tmp))
+        # With Wikipedia, the software help is left out unless asked for: its vocabulary
+        # ("trang tính", "tập tin") would outweigh a report's ("vũ trang tỉnh").
+        roots = [Path(d) for d in dirs] or ([] if wiki else fetch_packages(Path(tmp)))
         texts = [t for root in roots for t in html_texts(root)]
         texts += tuning_texts()
         pairs = count(texts)
+        n_texts = len(texts)
+        if wiki:
+            for text in wiki_texts(Path(wiki)):
+                pairs.update(spelling.syllable_pairs(vietnamese_lines(text)))
+                n_texts += 1
     kept = sorted((p for p, n in pairs.items() if n >= MIN_COUNT), key=lambda p: (-pairs[p], p))
     lines = [f"{p}\t{pairs[p]}" for p in kept]
     spelling.BIGRAMS_FILE.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
     total = sum(pairs.values())
-    print(f"{len(texts)} texts, {total} pairs seen, {len(kept)} kept in {spelling.BIGRAMS_FILE}")
+    print(f"{n_texts} texts, {total} pairs seen, {len(kept)} kept in {spelling.BIGRAMS_FILE}")
 
 
 if __name__ == "__main__":
     assert _devset.HELDOUT.name == "heldout"  # the held-out texts are never read here
-    main(sys.argv[1:])
+    args = sys.argv[1:]
+    wiki = None
+    if "--wiki" in args:
+        at = args.index("--wiki")
+        wiki = args[at + 1]
+        del args[at : at + 2]
+    main(args, wiki)

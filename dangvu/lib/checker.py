@@ -16,7 +16,9 @@ Checks, each tuned for few false alarms (a checker that cries wolf is not read):
   name a known division. Parts are compared
   only when they clearly divide the total: categories of one known family (chính thức/dự bị,
   nam/nữ, ...) or labelled lists ("label: N"). Parts that may overlap ("có 06 nữ, 02 dân tộc
-  thiểu số") and single sub-counts ("trong đó có 02 nữ") are never added up.
+  thiểu số") and single sub-counts ("trong đó có 02 nữ") are never added up. Totals written in
+  prose — in parentheses, after "trong đó", "gồm", "với", in the next sentence, in a "Trong N …
+  có …; …" list — are read by :mod:`dangvu.lib.counting`.
 * **Ledger** (``ledger_mismatch``): a fee statement "mang sang + cấp + thu − nộp − chi = còn lại".
 * **Numbering** (``numbering_repeat``, ``numbering_skip``, ``numbering_parent``): Roman headings
   (I., I.-, I-, I), ...), items (1., 1-, 1), ...) (1., 2., ... restarting after each heading), sub-items (2.1, 2.2, ...)
@@ -26,10 +28,12 @@ Checks, each tuned for few false alarms (a checker that cries wolf is not read):
   (``citation_after_report``). An abbreviated type word is reported only when the abbreviation
   itself is wrong ("ND 68" for "NĐ 68"): "NĐ 68" is usual in running text.
 * **Spelling** (``spelling``): the engine of :mod:`dangvu.lib.spelling` (non-words against
-  hunspell-vi, real-word slips against the listed words and the collocations learned from
-  public text, doubled words) and the known slips of :mod:`dangvu.lib.lexicon`; a real-word
-  guess of the learned model that is more than a tone mark is a note; **style** (``style``):
-  the lexicon's advice.
+  hunspell-vi, real-word slips against the listed words, the collocations learned from
+  public text and a bigram model, doubled words) and the known slips of
+  :mod:`dangvu.lib.lexicon`; a real-word guess of the learned collocations that is more than a
+  tone mark, and a word not built like Vietnamese (a minority or foreign language), are notes.
+  Names are never misspellings: capitalised syllables inside a sentence or beside another, and
+  the ``known_names`` of the records. **Style** (``style``): the lexicon's advice.
 * **Quotes** (``quote_unbalanced``): a quotation opened and never closed, or closed and never
   opened, within a paragraph; an odd number of straight quotes.
 * **Open slots** (``open_slot``): a "[cần bổ sung: …]" left where dangvu could not fill a report
@@ -55,8 +59,10 @@ import datetime as dt
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 
+from dangvu.lib import counting
 from dangvu.lib.citations import TYPE_CODES, Citation, find_citations
 from dangvu.lib.lexicon import find_slips
 from dangvu.lib.spelling import find_spelling_slips
@@ -163,7 +169,11 @@ class Finding:
 
 
 def check_markdown(
-    text: str, report_date: dt.date | None = None, *, style_notes: bool = False
+    text: str,
+    report_date: dt.date | None = None,
+    *,
+    style_notes: bool = False,
+    known_names: Iterable[str] = (),
 ) -> list[Finding]:
     """Check a .md or .txt report; locations are line numbers ("dòng N").
 
@@ -172,8 +182,8 @@ def check_markdown(
     """
     lines = [line.removesuffix("\r") for line in text.split("\n")]
     return check_text([(i, _strip_markdown(line)) for i, line in enumerate(lines, 1)],
-                      unit="dòng", report_date=report_date,
-                      style_notes=style_notes)  # fmt: skip
+                      unit="dòng", report_date=report_date, style_notes=style_notes,
+                      known_names=known_names)  # fmt: skip
 
 
 def check_text(
@@ -182,12 +192,14 @@ def check_text(
     unit: str = "dòng",
     report_date: dt.date | None = None,
     style_notes: bool = False,
+    known_names: Iterable[str] = (),
 ) -> list[Finding]:
     """Check numbered paragraphs; `unit` names them in locations ("dòng" or "đoạn").
 
     Paragraphs are read together, joined by line breaks, so that a phrase or a citation broken
     across two lines is still read whole. Without `report_date` the date is guessed from the
-    text (:func:`guess_report_date`).
+    text (:func:`guess_report_date`). `known_names` are names of people, organizations and
+    places from the records: the spelling checks leave them alone, however they are spelt.
     """
     doc = _Doc(paragraphs, unit)
     refuse_too_long(doc.text)
@@ -201,7 +213,7 @@ def check_text(
         _check_ledger(doc),
         _check_numbering(doc),
         _check_citations(doc, citations, report_date, estimated),
-        _check_spelling(doc, citations),
+        _check_spelling(doc, citations, _name_spans(doc.text, known_names)),
         _check_quotes(doc),
         _check_counts(doc) if style_notes else (),
         _check_signature(doc),
@@ -355,7 +367,7 @@ def _title_lines(head_lines: list[str]) -> str:
     start = next((i for i, line in enumerate(head_lines) if "BÁO CÁO" in line.upper()), None)
     if start is None:
         return ""  # not a report: a year in its first lines dates nothing (a law, a list)
-    title = []
+    title: list[str] = []
     for line in head_lines[start : start + 6]:
         if title and _heading_like(line):
             break
@@ -420,48 +432,8 @@ _LIST_SEPARATOR = re.compile(r"[ \t]*[,;][ \t]*")
 _SUBCOUNT = re.compile(r"[ \t]*[,;]?[ \t]*trong[ \t]+đó", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class _Family:
-    """Categories that never overlap; `complete` when together they make up the whole."""
-
-    members: tuple[str, ...]
-    complete: bool = True
-    complete_when: str = ""  # or only when this regex matches the total's sentence
-    complete_at: int = 0  # or when this many different categories are named
-
-
-# Families of categories a total is divided into. Within one family the parts are disjoint, so
-# they can never add up to more than the total; a complete family must add up to it exactly.
-_FAMILIES = (
-    _Family(("chính thức", "dự bị")),
-    _Family(("nam", "nữ")),
-    _Family(("đảng viên", "quần chúng")),
-    _Family(("công chức", "viên chức"), complete=False, complete_when=r"biên\s+chế"),
-    _Family(
-        ("biên chế hành chính", "biên chế sự nghiệp", "hành chính", "sự nghiệp"),
-        complete=False,
-        complete_when=r"biên\s+chế",
-    ),  # fmt: skip
-    _Family(
-        (
-            "hoàn thành xuất sắc nhiệm vụ",
-            "hoàn thành tốt nhiệm vụ",
-            "hoàn thành nhiệm vụ",
-            "không hoàn thành nhiệm vụ",
-            "htxsnv",
-            "httnv",
-            "htnv",
-            "khtnv",
-        ),
-        complete=False,
-        complete_at=4,  # the four grades, written out or abbreviated, make up the whole
-    ),  # fmt: skip
-)
-# Forms of Party discipline: one person or organization gets one form per decision.
-_DISCIPLINE = _Family(
-    ("khiển trách", "cảnh cáo", "cách chức", "khai trừ", "giải tán"), complete=False
-)
-_FAMILIES += (_DISCIPLINE,)
+_Family = counting.Family
+_FAMILIES = counting.FAMILIES
 # Labels that cut across any division of a total: a list holding one of them is not a partition.
 _CROSS_CUTTING = re.compile(
     r"(?<!\w)(?:nữ|dân\s+tộc|tôn\s+giáo|trẻ|khuyết\s+tật|đảng\s+viên|đoàn\s+viên|hội\s+viên)(?!\w)",
@@ -500,8 +472,8 @@ def _check_listed_totals(doc: _Doc):
         if "(" in line:
             for m in _TOTAL_PAREN.finditer(line):
                 yield from _paren_total(doc, line, base, m)
-        if line.rstrip().endswith(":") and (m := _TOTAL_BEFORE_LIST.search(line)):
-            yield from _listed_total(doc, i, m)
+        if line.rstrip().endswith(":") and (listed := _TOTAL_BEFORE_LIST.search(line)):
+            yield from _listed_total(doc, i, listed)
 
 
 def _inline_total(doc, line, base, m):
@@ -519,12 +491,12 @@ def _inline_total(doc, line, base, m):
         return
     if m["colon_only"]:
         return  # "N unit: ..." counts only with number-first parts of one family
-    parts = _label_first_parts(line, m.end()) if m["colon"] else []
-    if len(parts) < 2:  # "chính thức 22, dự bị 03": without colons, only a known division
-        parts = _label_first_parts(line, m.end(), _PART_LABEL_NUMBER)
-        if _family_of([label for label, _, _ in parts]) is None:
+    labelled = _label_first_parts(line, m.end()) if m["colon"] else []
+    if len(labelled) < 2:  # "chính thức 22, dự bị 03": without colons, only a known division
+        labelled = _label_first_parts(line, m.end(), _PART_LABEL_NUMBER)
+        if _family_of([label for label, _, _ in labelled]) is None:
             return
-    yield from _labelled(doc, line, base, m, total, unit, parts)
+    yield from _labelled(doc, line, base, m, total, unit, labelled)
 
 
 def _paren_total(doc, line, base, m):
@@ -554,7 +526,8 @@ def _listed_total(doc: _Doc, i: int, m: re.Match):
     total, unit = _int(m["n"]), m["unit"]
     own = _BULLET.match(doc.lines[i])
     own_mark = own["mark"] if own else None
-    parts, j = [], i + 1
+    parts: list[tuple[str, int, str | None]] = []
+    j = i + 1
     while j < len(doc.lines) and len(parts) < 20:
         line = doc.lines[j]
         if not line.strip() or line.strip() == "*":
@@ -633,30 +606,8 @@ def _same_unit(a: str, b: str) -> bool:
     return a.lower().split()[0] == b.lower().split()[0]
 
 
-def _member(label: str, family: _Family) -> str | None:
-    label = " ".join(label.lower().split())
-    for member in sorted(family.members, key=len, reverse=True):
-        if label == member or label.startswith(member + " ") or label.endswith(" " + member):
-            return member
-    return None
-
-
-def _family_of(labels: list[str]) -> _Family | None:
-    """The family whose categories the labels name, each a different one; else None."""
-    for family in _FAMILIES:
-        members = [_member(label, family) for label in labels]
-        if all(members) and len(set(members)) == len(members):
-            return family
-    return None
-
-
-def _is_complete(family: _Family, labels: list[str], context: str) -> bool:
-    members = {_member(label, family) for label in labels}
-    if family.complete:
-        return members == set(family.members)
-    if family.complete_at and len(members) >= family.complete_at:
-        return True
-    return bool(family.complete_when and re.search(family.complete_when, context, re.I))
+_family_of = counting.family_of
+_is_complete = counting.is_complete
 
 
 def _compare(doc, start, end, total, unit, parts, complete, listed=False):
@@ -679,125 +630,12 @@ def _compare(doc, start, end, total, unit, parts, complete, listed=False):
     )
 
 
-# Totals in prose: "tổ chức 8 hội nghị (5 hội nghị ở các chi bộ, 2 hội nghị của Đảng ủy)",
-# "kỷ luật 6 đảng viên (4 khiển trách, 1 cảnh cáo)", "29 tổ chức đảng, với hình thức: khiển
-# trách 26, cảnh cáo 03", "trong 19 đồng chí ... có 4 ...; 6 ...; 8 ...", and a total whose
-# parts follow in the next sentence ("... 12 lớp. Trong đó: 5 lớp ..., 7 lớp ..."). After
-# "trong đó", "gồm", "với" a semicolon ends the list: "...: khiển trách 26, cảnh cáo 03; kỷ
-# luật 1.090 đảng viên, với hình thức: ..." holds two totals.
-_PROSE_TOTAL = re.compile(
-    rf"(?<![\w.,/–-])(?P<n>{_NUM})[ \t]+(?P<unit>{_WORD}(?:[ \t]+{_WORD}){{0,3}}?)"
-    r"(?:[ \t]*\((?P<paren>[^()\n]{3,300})\)"
-    r"|[ \t]*[,;:]?[ \t]*(?P<marker>trong[ \t]+đó|bao[ \t]+gồm|gồm|với[ \t]+hình[ \t]+thức|với)"
-    r"[ \t]*:?[ \t]*(?:có[ \t]+)?(?P<body>[^.;\n()]{3,300})"
-    r"|(?P<lead_next>[^.;:\n\d()]{0,80}?)[ \t]*\.[ \t]*(?P<next>Trong[ \t]+đó|Gồm|Cụ[ \t]+thể)[ \t]*[:,]?[ \t]*(?:có[ \t]+)?"
-    r"(?P<nbody>[^.\n()]{3,300})"
-    rf"|(?P<lead>[^.;:\n\d()]{{0,80}}?)[ \t]có[ \t]+(?P<semi>{_NUM}[^.\n()]{{3,300}}))",
-    re.IGNORECASE,
-)
-_PROSE_SPLIT = re.compile(r"[ \t]*(?:[,;][ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)(?:có[ \t]+)?", re.I)
-_LIST_SEMICOLON = re.compile(rf";|[ \t]+và[ \t]+(?=(?:{_NUM})[ \t])", re.IGNORECASE)
-_PART_NUMBER = re.compile(rf"(?<![\w.,/])(?:{_NUM})(?![\w/%])")
-_NOT_A_PART = re.compile(r"%|/|\d[.,]\d|tỷ\s+lệ|chiếm|tăng|giảm|so\s+với|lần|năm|tháng", re.I)
-
-
-def _prose_totals(doc: _Doc):
+def _prose_totals(doc: _Doc) -> Iterator[Finding]:
+    """Totals written in prose with their parts (:mod:`dangvu.lib.counting`)."""
     if not _DIGIT.search(doc.text):
         return
-    for m in _PROSE_TOTAL.finditer(doc.text):
-        body = m["paren"] or m["body"] or m["nbody"] or m["semi"]
-        if m["semi"] is not None and body.count(";") < 2:
-            continue  # "có 4 ...; 6 ...; 8 ..." needs its semicolons to be a list
-        parts = _prose_parts(body, m["unit"], semicolons=m["semi"] is not None)
-        if parts is None:
-            continue
-        marker = (m["marker"] or m["next"] or "").lower()
-        labels = [label for _, label, _ in parts]
-        family = _family_of(labels)
-        context = doc.text[max(0, m.start() - 80) : m.start()] + " " + m["unit"]
-        # Parts in parentheses, after "gồm" or "với", in a list after "có", or two or more
-        # plain counts in the total's own unit ("5 lớp ..., 7 lớp ...") make up the whole;
-        # parts that say more ("5 đảng viên 30 năm tuổi Đảng") may be only some of it, and
-        # so may categories of a known division that do not cover it (two grades of four).
-        complete = (
-            m["paren"] is not None
-            or m["semi"] is not None
-            or marker.startswith(("gồm", "bao", "với"))
-            or (family is None and all(in_unit for _, _, in_unit in parts))
-            or (family is not None and _is_complete(family, labels, context))
-        )
-        parts = [(n, label) for n, label, _ in parts]
-        lead = m["lead"] or m["lead_next"]
-        unit = (_shown_unit(doc.text, m.end("n"), body) if lead else "") or m["unit"]
-        yield from _compare(doc, m.start(), m.end("unit"), _int(m["n"]), unit, parts,
-                            complete)  # fmt: skip
-
-
-# Units that count the same people: "71 đảng viên ... trong đó có 5 đồng chí ...".
-_MEMBER_UNIT = re.compile(r"(?:đảng\s+viên|đồng\s+chí)(?!\w)")
-
-
-def _in_unit(words: str, unit: str) -> bool:
-    """Whether `words` (what follows a part's count) start with the total's unit: its first
-    word ("5 hội nghị ở ..." for "8 hội nghị"), or another name of a Party member."""
-    if words.split()[:1] == unit.split()[:1]:
-        return True
-    return bool(_MEMBER_UNIT.match(words) and _MEMBER_UNIT.match(unit))
-
-
-def _shown_unit(text: str, after_total: int, body: str) -> str:
-    """The unit of "19 đồng chí ... có 4 đồng chí ...; ..." as its first part writes it."""
-    total_words = text[after_total : after_total + 60].split()
-    part_words = body.split()[1:]
-    shared = []
-    for a, b in zip(total_words, part_words, strict=False):
-        if a.lower() != b.lower():
-            break
-        shared.append(a)
-    return " ".join(shared)
-
-
-def _prose_parts(body: str, unit: str, semicolons: bool) -> list[tuple[int, str, bool]] | None:
-    """(count, label, whether it is a plain count written number first in the total's unit)
-    of each part of `body`; None unless every part clearly counts what the total counts:
-    written in its unit ("5 hội nghị ở các chi bộ", "khiển trách 789 đảng viên") or naming a
-    category of a known division ("4 khiển trách", "chính thức 27")."""
-    # "...; 3 đảng viên ... 40 năm và 17 đảng viên ...": the last "và" of a list joins a part.
-    chunks = _LIST_SEMICOLON.split(body) if semicolons else _PROSE_SPLIT.split(body)
-    unit = unit.lower()
-    parts = []
-    for chunk in chunks:
-        chunk = chunk.strip(" \t,:")
-        if not chunk:
-            continue
-        numbers = list(_PART_NUMBER.finditer(chunk))
-        if not numbers:
-            return None
-        number = numbers[0]
-        before = chunk[: number.start()].strip(" \t:").lower()
-        after = chunk[number.end() :].strip().lower()
-        in_unit = _in_unit(after, unit)
-        # "4 đồng chí nhận Huy hiệu 40 năm tuổi Đảng" is a part that says more after its
-        # count; a part written otherwise is a plain count (no date, percentage, comparison).
-        plain = len(numbers) == 1 and not _NOT_A_PART.search(chunk)
-        if not plain and not (in_unit and not before):
-            return None
-        label = (before or after).strip()
-        if in_unit and not before:
-            label = _strip_unit(after, unit)
-        if not in_unit and _family_of([label]) is None and _family_of([after]) is None:
-            return None
-        parts.append((_int(number.group()), label, in_unit and not before and plain))
-    if len(parts) < 2:
-        return None
-    # "5 đảng viên nữ, 2 đảng viên là người dân tộc", "công chức: 30, đảng viên: 20": a
-    # category that cuts across the others, unless all the parts are one known division. After
-    # the unit only a person's attribute cuts across ("4 đợt kiểm tra đảng viên" does not).
-    if _family_of([label for _, label, _ in parts]) is None:
-        for _, label, in_unit in parts:
-            if (_ATTRIBUTE if in_unit else _CROSS_CUTTING).search(label):
-                return None
-    return parts
+    for d in counting.read_totals(doc.text):
+        yield from _compare(doc, d.start, d.end, d.total, d.unit, list(d.parts), d.complete)
 
 
 # --------------------------------------------------------------------------------------------
@@ -938,7 +776,8 @@ def _check_numbering(doc: _Doc):
                 continue
             found, roman = _sequence(value, roman, _to_roman, "đề mục")
             if found:
-                yield doc.finding(*found[:1], start, end, *found[1:])
+                code, problem, suggestion = found
+                yield doc.finding(code, start, end, problem, suggestion)
             items, letter = [], ""
         elif m := _DOTTED_ITEM.match(line):
             if not m["title"][:1].isupper() or not _item_terminated(line, m):
@@ -946,7 +785,8 @@ def _check_numbering(doc: _Doc):
             path = [int(p) for p in m["num"].split(".")]
             found, items = _dotted(path, items)
             if found:
-                yield doc.finding(*found[:1], start, end, *found[1:])
+                code, problem, suggestion = found
+                yield doc.finding(code, start, end, problem, suggestion)
             letter = ""
         elif m := _LETTER_ITEM.match(line):
             yield from _letter(doc, start, line, m["num"], letter)
@@ -1109,13 +949,31 @@ def _citation_excerpt(c: Citation) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _check_spelling(doc: _Doc, citations: list[Citation]):
+def _name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    """Where the names of the records occur in `text`, as written or in capitals (headings)."""
+    forms: set[str] = set()
+    for name in names:
+        name = " ".join(unicodedata.normalize("NFC", str(name)).split())
+        if len(name) >= 2:
+            forms.update((name, name.upper()))
+        # A member is also named by a part of the name ("đồng chí Chnăm").
+        forms.update(w for w in name.split() if len(w) >= 2 and w[0].isupper())
+    if not forms:
+        return []
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def _check_spelling(
+    doc: _Doc, citations: list[Citation], names: Sequence[tuple[int, int]] = ()
+) -> Iterator[Finding]:
     # The citation parser already reports a misspelt type word before a number ("Chi thị số
     # 19-CT/TU"); the lexicon must not report it twice.
     reported = {c.start for c in citations if any("type_misspelt" in w for w in c.warnings)}
     taken: list[tuple[int, int]] = []  # spans of the lexicon's slips
     for slip in find_slips(doc.text):
-        if slip.start in reported:
+        if slip.start in reported or any(slip.start < b and a < slip.end for a, b in names):
             continue
         term = slip.term
         written = _collapse(slip.written)
@@ -1129,24 +987,27 @@ def _check_spelling(doc: _Doc, citations: list[Citation]):
         taken.append((slip.start, slip.end))
     # The spelling engine: non-words (hunspell-vi), real-word slips, doubled words. Symbols and
     # the rest of a citation are not words.
-    spans = [(c.start, c.end) for c in citations]
-    for slip in find_spelling_slips(doc.text, spans, limit=MAX_FINDINGS_PER_CHECK):
+    spans = [(c.start, c.end) for c in citations] + list(names)
+    for found in find_spelling_slips(doc.text, spans, limit=MAX_FINDINGS_PER_CHECK):
         # A word the lexicon reported is not reported again by the engine.
-        if any(slip.start < end and start < slip.end for start, end in taken):
+        if any(found.start < end and start < found.end for start, end in taken):
             continue
-        written = _collapse(slip.written)
-        problem = _SPELLING_PROBLEMS[slip.kind].format(written=written)
-        if slip.suggestion:
-            suggestion = f"Sửa thành “{slip.suggestion}”."
+        written = _collapse(found.written)
+        problem = _SPELLING_PROBLEMS[found.kind].format(written=written)
+        if found.suggestion:
+            suggestion = f"Sửa thành “{found.suggestion}”."
         else:
             suggestion = "Kiểm tra lại chính tả của từ này."
         # A guess of the collocation model is a note: read after the errors, never a false alarm.
-        severity = ERROR if slip.sure else NOTE
-        yield doc.finding("spelling", slip.start, slip.end, problem, suggestion, severity=severity)
+        severity = ERROR if found.sure else NOTE
+        yield doc.finding("spelling", found.start, found.end, problem, suggestion,
+                          severity=severity)  # fmt: skip
 
 
 _SPELLING_PROBLEMS = {
     "nonword": "Sai chính tả: “{written}” không phải là một tiếng Việt.",
+    "foreign": "“{written}” không phải là tiếng Việt: nếu là từ tiếng dân tộc hay tiếng nước"
+    " ngoài thì đúng; nếu không, kiểm tra lại chính tả.",
     "realword": "Có thể sai chính tả: “{written}” (sai dấu hoặc sai một chữ cái).",
     "doubled": "Lặp từ: “{written}”.",
 }
@@ -1182,7 +1043,9 @@ def _logical_paragraphs(doc: _Doc):
 
 def _check_quotes(doc: _Doc):
     for start, end in _logical_paragraphs(doc):
-        stack, strays, straight = [], [], []
+        stack: list[int] = []
+        strays: list[int] = []
+        straight: list[int] = []
         for m in re.finditer('[“”"]', doc.text[start:end]):
             if m.group() == '"':
                 if stack:  # “…" : a straight quote closing a curly one pairs with it

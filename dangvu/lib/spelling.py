@@ -24,6 +24,7 @@ import bisect
 import os
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -36,16 +37,16 @@ EXTRA_SYLLABLES_FILE = WORDS_FILE.with_name("syllables-extra.txt")
 COLLOCATIONS_FILE = WORDS_FILE.with_name("collocations.txt")
 # Syllable bigrams learned from public Vietnamese text (bench/devset/learn_bigrams.py).
 BIGRAMS_FILE = WORDS_FILE.with_name("bigrams.tsv")
-# The language model's confidence: a syllable never seen beside its neighbours is reported
-# only when a variant of it was seen beside them at least this many times (tuned on the
-# development texts so that false alarms stay under 1 per 1.000 words).
-BIGRAM_EVIDENCE = 8
-# ... and only when the written syllable, given how often it and each of its neighbours
-# occur, should have been seen beside each at least this many times.
-BIGRAM_EXPECTED = 10.0
-# A syllable the corpus never holds at all ("ngầy" in "kể từ ngầy 01") needs a variant seen
-# beside its neighbours this many times.
-BIGRAM_UNSEEN_EVIDENCE = 20
+# The language model's confidence (tuned on the development texts so that false alarms stay
+# under 1 per 1.000 words): a variant this many times likelier than the syllable written, beside
+# its two neighbours, is an error.
+BIGRAM_SURE_RATIO = 1e4
+BIGRAM_SIDE_RATIO = 10  # and beside each of the two neighbours
+BIGRAM_ONE_SIDED_SURE_RATIO = 1e4  # with a neighbour on one side only
+BIGRAM_RATIO = min(BIGRAM_SURE_RATIO, BIGRAM_ONE_SIDED_SURE_RATIO)  # below it, no candidate
+# A pair seen this many times in public text is a word as written, even one slip away from a
+# listed or learned word.
+_ATTESTED = 4
 DICTIONARY_PATHS = (
     "/usr/share/hunspell/vi_VN.dic",
     "/usr/share/myspell/dicts/vi_VN.dic",
@@ -63,6 +64,10 @@ _ONSET_SWAPS = (("s", "x"), ("x", "s"), ("ch", "tr"), ("tr", "ch"), ("d", "đ"),
                 ("l", "n"), ("n", "l"), ("d", "gi"), ("gi", "d"), ("r", "d"), ("d", "r"),
                 ("r", "gi"), ("gi", "r"))  # fmt: skip
 _FINALS = ("g", "c", "h", "n", "t", "m", "p")
+# Final consonants writers confuse (besides a final letter dropped or added): -nh/-n, -ch/-t,
+# -m/-n, -t/-c.
+_FINAL_SWAPS = (("nh", "n"), ("ch", "t"), ("t", "ch"), ("n", "m"), ("m", "n"), ("t", "c"),
+                ("c", "t"))  # fmt: skip
 _OLD_STYLE = re.compile("([oòóỏõọ])([ae])$|(?<!q)([uùúủũụ])(y)$")
 # New-style tone placement (hòa, thủy), the form words are compared in.
 _NEW_STYLE = re.compile("(?<![q])([ou])([àáảãạèéẻẽẹỳýỷỹỵ])$")
@@ -79,7 +84,7 @@ class Slip:
     end: int
     written: str
     suggestion: str | None
-    kind: str  # "nonword", "realword" or "doubled"
+    kind: str  # "nonword", "realword", "doubled" or "foreign" (not built like Vietnamese)
     # False for a guess worth a note only: a real-word slip whose known word was learned from
     # public text (not listed by hand) and differs by more than a tone mark.
     sure: bool = True
@@ -123,7 +128,13 @@ def _move_tone_back(m: re.Match) -> str:
 def known_words() -> frozenset[str]:
     """Words of two syllables or more of administrative and Party writing (lower case): the
     hand-written list and the collocations learned from public text."""
-    return listed_words() | _read_pairs(COLLOCATIONS_FILE)
+    learned = _read_pairs(COLLOCATIONS_FILE)
+    return listed_words() | {p for p in learned if not _FUNCTION_WORDS & set(p.split(" "))}
+
+
+# Grammatical words that join any two phrases: a learned pair holding one ("này có", "của
+# các", "khi có") is two words side by side, not a word whose slips can be told.
+_FUNCTION_WORDS = frozenset("của các và là có này cho những khi lại thì mà".split())
 
 
 @cache
@@ -133,7 +144,7 @@ def listed_words() -> frozenset[str]:
 
 
 def _read_pairs(path: Path) -> frozenset[str]:
-    out = set()
+    out: set[str] = set()
     if not path.exists():
         return frozenset()
     for line in path.read_text(encoding="utf-8").split("\n"):
@@ -179,7 +190,8 @@ def learn_collocations(texts, min_texts: int = 2) -> list[tuple[str, int]]:
             if not (a.group().islower() and b.group().islower()):
                 continue
             if words[i - 1] in known and words[i] in known:
-                places.setdefault(pair, []).append((n, i))
+                if not _FUNCTION_WORDS & {words[i - 1], words[i]}:
+                    places.setdefault(pair, []).append((n, i))
 
     def dice(pair: str) -> float:
         a, b = pair.split(" ")
@@ -232,15 +244,15 @@ class _Bigrams:
 def bigrams() -> _Bigrams:
     """The learned bigram model (empty when its file is absent)."""
     pairs: dict[str, int] = {}
-    if BIGRAMS_FILE.exists():
-        for line in BIGRAMS_FILE.read_text(encoding="utf-8").split("\n"):
-            if line and not line.startswith("#"):
-                pair, _, n = line.partition("\t")
-                pairs[pair] = int(n)
     unigrams: dict[str, int] = {}
-    for pair, n in pairs.items():
-        for syllable in pair.split(" "):
-            unigrams[syllable] = unigrams.get(syllable, 0) + n
+    if BIGRAMS_FILE.exists():
+        text = BIGRAMS_FILE.read_text(encoding="utf-8")
+        rows = [line.split("\t") for line in text.split("\n") if line and line[0] != "#"]
+        pairs = {pair: int(count) for pair, count in rows}
+        for pair, n in pairs.items():
+            a, _, b = pair.partition(" ")
+            unigrams[a] = unigrams.get(a, 0) + n
+            unigrams[b] = unigrams.get(b, 0) + n
     return _Bigrams(pairs, unigrams, max(1, sum(unigrams.values())))
 
 
@@ -316,6 +328,9 @@ def _variants(word: str) -> frozenset[str]:
             out.add(new + word[len(old) :])
     for final in _FINALS:
         out.add(word + final)  # a final letter dropped: "lượn" for "lượng"
+    for old_final, new_final in _FINAL_SWAPS:  # "đảng viêm" for "đảng viên"
+        if word.endswith(old_final) and len(word) > len(old_final):
+            out.add(word[: -len(old_final)] + new_final)
     if word.endswith("ng"):
         out.add(word[:-1])  # a "g" added: "thông" for "thôn" (other finals: "tết" is no "tế")
     out.discard(word)
@@ -323,7 +338,7 @@ def _variants(word: str) -> frozenset[str]:
 
 
 def find_spelling_slips(
-    text: str, skip: list[tuple[int, int]] = (), limit: int | None = None
+    text: str, skip: Sequence[tuple[int, int]] = (), limit: int | None = None
 ) -> list[Slip]:
     """Slips in `text` (NFC), outside the `skip` spans (citations, for instance); with `limit`,
     only the first `limit` of them (the search stops there)."""
@@ -367,6 +382,15 @@ def find_spelling_slips(
                                     prev.group(), "doubled")  # fmt: skip
             continue
         if lower in unknown and _checkable(text, m):
+            # A capitalised syllable inside a sentence or beside another one is part of a name
+            # (of a person, a place, a festival: "Chôl Chnăm Thmây", "lễ Đôlta"): not a slip.
+            if word[0].isupper() and _name_part(text, tokens, i) and not _glued(lower, known):
+                continue
+            if known is not None and _foreign(lower, known):
+                # Not built like a Vietnamese syllable ("chnăm", "đôlta"): a word of a minority
+                # language or a foreign one, worth a note, never an error.
+                slips[m.start()] = Slip(m.start(), m.end(), word, None, "foreign", sure=False)
+                continue
             slips[m.start()] = Slip(m.start(), m.end(), word, _suggest(tokens, i, text), "nonword")
             continue
         # Real-word slips: lower-case syllables only (a capital starts a name: "Truyền thông").
@@ -374,17 +398,25 @@ def find_spelling_slips(
             continue
         fix = None
         if prev is not None and prev.group().islower() and not pair_known(i):
-            fix = _real_word_fix(canon[i - 1], canon[i])
+            # A pair the model saw in public text is a word as written ("chính đảng" beside
+            # "chính đáng"): not a slip.
+            if not (lm and lm.pairs.get(f"{canon[i - 1]} {canon[i]}", 0) >= _ATTESTED):
+                fix = _real_word_fix(canon[i - 1], canon[i])
         if fix is None:
             # The bigram model: this syllable never seen beside its neighbours, a variant often.
             if lm and lm.pairs and not pair_known(i) and not pair_known(i + 1):
                 left = canon[i - 1] if prev is not None and prev.group().islower() else None
-                nxt = i + 1 < len(tokens) and joined[i + 1] and tokens[i + 1].group().islower()
+                nxt = (
+                    i + 1 < len(tokens)
+                    and joined[i + 1]
+                    and tokens[i + 1].group().islower()
+                    and tokens[i + 1].group() != word  # "của của": a doubled word, above
+                )
                 right = canon[i + 1] if nxt else None
                 guess = _bigram_fix(left, canon[i], right, lm)
                 if guess is not None:
                     variant, sure = guess
-                    first = prev if left is not None else m
+                    first = prev if left is not None and prev is not None else m
                     last = tokens[i + 1] if left is None else m
                     fixed = f"{left} {variant}" if left is not None else f"{variant} {right}"
                     slips[m.start()] = Slip(first.start(), last.end(),
@@ -397,12 +429,68 @@ def find_spelling_slips(
         # đề" and "an" in "an sinh", no "đề án".
         if pair_known(i - 1) or pair_known(i + 1):
             continue
+        assert prev is not None  # a fix is only looked for beside a previous word
         target = prev if changed == 0 else m
         # A sure fix from the word lists replaces a guess of the bigram model at that word.
         if target.start() not in slips or (sure and not slips[target.start()].sure):
             slips[target.start()] = Slip(prev.start(), m.end(), text[prev.start() : m.end()],
                                          word_fixed, "realword", sure)  # fmt: skip
     return sorted(slips.values(), key=lambda s: s.start)
+
+
+# What may stand before the first word of a sentence: its start, a line break, a full stop,
+# a colon, a list mark ("-", "1.", "a)"), and opening quotes or brackets.
+_SENTENCE_OPENING = re.compile(
+    r"(?:\A|[.!?:;…\n]|(?:^|\n)[ \t]*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\)))[ \t\"“‘(\[*_]*\Z"
+)
+_NAME_GAP = re.compile(r"[ \t]*[-–]?[ \t]*")
+
+
+def _name_part(text: str, tokens: list[re.Match], i: int) -> bool:
+    """Whether the capitalised token `i` is part of a name: a neighbour joined to it by blanks
+    or a hyphen is capitalised too ("Chôl Chnăm Thmây", "Ok-Om-Bok"), or it does not open a
+    sentence (a capital inside a sentence starts a name)."""
+    m = tokens[i]
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tokens):
+            a, b = (tokens[j], m) if j < i else (m, tokens[j])
+            gap = text[a.end() : b.start()]
+            if gap and _NAME_GAP.fullmatch(gap) and tokens[j].group()[:1].isupper():
+                return True
+    return _SENTENCE_OPENING.search(text, max(0, m.start() - 12), m.start()) is None
+
+
+# A Vietnamese syllable: an onset, one to three vowel letters, a final. A word that cannot be
+# read so ("chnăm", "thmây", "đôlta", "chôl") is not a slip of a Vietnamese word.
+_SYLLABLE_SHAPE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[aăâeêioôơuưy]{1,3}"
+    r"(?:ch|ng|nh|[cmnptiouy])?"
+)
+_DOUBLED_LETTER = re.compile(r"(.)\1")
+
+
+def _glued(word: str, known: frozenset[str] | None) -> bool:
+    """Two syllables with the space between them lost ("kếhoạch", "xãtân"): a slip."""
+    return known is not None and any(
+        _is_syllable(word[:k], known) and _is_syllable(word[k:], known)
+        for k in range(2, len(word) - 1)
+    )
+
+
+def _foreign(word: str, known: frozenset[str]) -> bool:
+    """A word not shaped like a Vietnamese syllable, with no vowel-less or Telex leftover in
+    it and no doubled letter whose removal makes a syllable ("trongg")."""
+    bare = unicodedata.normalize("NFC", _TONE_MARKS.sub("", unicodedata.normalize("NFD", word)))
+    if _SYLLABLE_SHAPE.fullmatch(bare) or not any(c in "aăâeêioôơuưy" for c in bare):
+        return False
+    if any(_is_syllable(v, known) for v in _telex_fixes(word)):
+        return False
+    if _glued(word, known):
+        return False
+    for d in _DOUBLED_LETTER.finditer(word):
+        if _is_syllable(word[: d.start()] + word[d.start() + 1 :], known):
+            return False
+    return True
 
 
 def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
@@ -451,52 +539,51 @@ def _real_word_fix(a: str, b: str) -> tuple[int, str, bool] | None:
     return None
 
 
-def _bigram_fix(left: str | None, word: str, right: str | None, lm: _Bigrams):
+def _bigram_fix(
+    left: str | None, word: str, right: str | None, lm: _Bigrams
+) -> tuple[str, bool] | None:
     """The variant of `word` the bigram model prefers beside `left` and `right`, or None.
 
-    The model judges only what it knows: `word` is suspect when it was never seen beside its
-    neighbours although, given how often it and each of them occur, it should have been
-    beside each at least BIGRAM_EXPECTED times (a word the corpus rarely uses, "đô" in a software manual, proves
-    nothing by its absence). A variant (one usual slip away, see _lm_variants) is then
-    preferred when it was seen beside them at least BIGRAM_EVIDENCE times. A syllable the
-    corpus never holds at all is suspect too, against a variant seen BIGRAM_UNSEEN_EVIDENCE
-    times.
-    Returns (the variant, sure) or None.
+    A noisy channel: a writer means a syllable and, rarely, types a variant of it (one usual
+    slip away, see _lm_variants). The text "left word right" is read as a slip of "left v
+    right" when the model finds the variant v at least BIGRAM_SURE_RATIO times likelier there
+    than the syllable written, each likelihood being P(word | left) · P(right | word) with
+    add-one smoothing. The ratio is the confidence: below BIGRAM_SURE_RATIO (with one
+    neighbour, BIGRAM_ONE_SIDED_SURE_RATIO) the model says nothing. Returns (the variant,
+    True) or None.
     """
     if left is None and right is None:
         return None
+    pairs, unigrams = lm.pairs, lm.unigrams
+    size = len(unigrams)
 
-    def seen(w: str) -> int:
-        return (lm.pairs.get(f"{left} {w}", 0) if left else 0) + (
-            lm.pairs.get(f"{w} {right}", 0) if right else 0
-        )
+    def sides(x: str) -> tuple[float, float]:
+        p_left = p_right = 1.0
+        if left is not None:
+            p_left = (pairs.get(f"{left} {x}", 0) + 1) / (unigrams.get(left, 0) + size)
+        if right is not None:
+            p_right = (pairs.get(f"{x} {right}", 0) + 1) / (unigrams.get(x, 0) + size)
+        return p_left, p_right
 
-    if seen(word):
-        return None
-    # Every neighbour must be well known with `word` too: in "trật tự trên", "trật" is rare in
-    # the corpus, and "từ trên" alone says nothing about "trật tự".
-    expected = lm.unigrams.get(word, 0) / lm.total
-    needed = BIGRAM_EVIDENCE - 1
-    if not expected:
-        needed = BIGRAM_UNSEEN_EVIDENCE - 1
-    else:
-        for neighbour in (left, right):
-            if neighbour and expected * lm.unigrams.get(neighbour, 0) < BIGRAM_EXPECTED:
-                return None
-    best, evidence = None, needed
+    written_left, written_right = sides(word)
+    best, ratio, each = None, BIGRAM_RATIO, 0.0
     for v in sorted(_lm_variants(word)):
-        n = seen(v)
-        if n > evidence:
-            best, evidence = v, n
+        v_left, v_right = sides(v)
+        r_left, r_right = v_left / written_left, v_right / written_right
+        if r_left * r_right > ratio:
+            best, ratio, each = v, r_left * r_right, min(r_left, r_right)
     if best is None:
         return None
-    # Sure (an error) only when the variant was seen on both sides of a word with two
-    # neighbours and differs by its tone mark; otherwise a guess worth a note. The corpus is
-    # not the writer's: "tin tại" is unseen where "tập tin tài liệu" is everywhere.
-    both = bool(
-        left and right and lm.pairs.get(f"{left} {best}") and lm.pairs.get(f"{best} {right}")
-    )
-    return best, both and _tone_only(word, best)
+    # With a neighbour on each side, the variant must fit better beside each ("đánh giá hằng
+    # năm": "giá hàng" is commoner than "giá hằng", "hàng năm" no commoner than "hằng năm").
+    # With one neighbour only the evidence is weaker: "chi bộ trường THCS" has no right-hand
+    # neighbour to tell "bộ trường" from "bộ trưởng".
+    # Below these the model says nothing: a guess it is unsure of would only be noise.
+    if left is not None and right is not None:
+        sure = ratio >= BIGRAM_SURE_RATIO and each >= BIGRAM_SIDE_RATIO
+    else:
+        sure = ratio >= BIGRAM_ONE_SIDED_SURE_RATIO
+    return (best, True) if sure else None
 
 
 _VOWEL_SWAPS = ("aăâ", "oôơ", "uư", "eê")

@@ -18,7 +18,7 @@ from dangvu.orgs.models import Organization
 from dangvu.programme import actions as work
 from dangvu.programme.models import WorkProgramme
 
-from .checking import check_bytes
+from .checking import check_bytes, record_names
 from .models import ReportDraft, ReportSection
 from .outputs import freeze_values, live_facts, render_docx_bytes, rendered
 from .outputs import thaw_values as thaw_values  # the views read frozen values through actions
@@ -203,7 +203,8 @@ def finalise_problems(draft: ReportDraft, limit: int = 12) -> list[str]:
     for text in dict.fromkeys(result.slots):
         problems.append(f"Còn chỗ trống chưa điền: {text}")
     if not problems:
-        for f in check_bytes(render_docx(result.document), "bao-cao.docx"):
+        names = record_names([draft.org])
+        for f in check_bytes(render_docx(result.document), "bao-cao.docx", known_names=names):
             problems.append(f"{f.location}: {f.problem} {f.suggestion}".strip())
     if len(problems) > limit:
         problems = [*problems[:limit], f"… và {len(problems) - limit} vấn đề khác."]

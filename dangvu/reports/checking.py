@@ -3,14 +3,22 @@
 One entry point for the `check_report` command and the upload page. Text files are located by
 line ("dòng N"), Word files by paragraph ("đoạn N", every top-level body paragraph counted, as the
 format checker counts them) and footnote ("chú thích N").
+
+Names of the records (:func:`record_names`: the people, organizations and places of an
+organization's tree) are passed to the checker, which never reports them as misspellings.
 """
 
 import io
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 
 from dangvu.lib import checker, docx_format, textfile
+
+if TYPE_CHECKING:
+    from dangvu.orgs.models import Organization
 
 SUFFIXES = (".txt", ".md", ".docx")
 
@@ -34,8 +42,38 @@ def check_size(size: int, name: str, max_bytes: int | None) -> None:
         raise CheckError(str(e)) from None
 
 
-def check_bytes(data: bytes, name: str, max_bytes: int | None = None) -> list:
-    """Every finding in the file `name` with content `data`, in reading order."""
+def record_names(orgs: "Iterable[Organization]") -> list[str]:
+    """The names a report of `orgs` may hold that no dictionary knows: every person who has
+    belonged to an organization of their trees (or works there), those organizations under
+    every name they bore, their places, and their superiors' names."""
+    # Imported here: the checker itself runs without Django (the size limits' subprocess).
+    from dangvu.orgs.models import Organization, OrganizationName
+    from dangvu.orgs.tree import subtree_ids
+    from dangvu.people.models import Person
+
+    roots = list(orgs)
+    if not roots:
+        return []
+    ids = subtree_ids([o.id for o in roots])
+    ids.update(o.parent_id for o in roots if o.parent_id)
+    names: set[str] = set()
+    for name, place in Organization.objects.filter(id__in=ids).values_list("name", "place"):
+        names.update(n for n in (name, place) if n)
+    names.update(
+        OrganizationName.objects.filter(organization_id__in=ids).values_list("name", flat=True)
+    )
+    members = Person.objects.filter(memberships__org_id__in=ids).distinct()
+    names.update(members.values_list("full_name", flat=True))
+    names.update(Person.objects.filter(home_org_id__in=ids).values_list("full_name", flat=True))
+    return sorted(names)
+
+
+def check_bytes(
+    data: bytes, name: str, max_bytes: int | None = None, known_names: Iterable[str] = ()
+) -> list:
+    """Every finding in the file `name` with content `data`, in reading order; `known_names`
+    (names of the records, :func:`record_names`) are never misspellings."""
+    known_names = list(known_names)
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
         raise CheckError(f"Không kiểm tra được tệp “{name}”: chỉ nhận tệp .txt, .md hoặc .docx.")
@@ -45,15 +83,15 @@ def check_bytes(data: bytes, name: str, max_bytes: int | None = None) -> list:
         raise CheckError(str(e)) from None
     try:
         if suffix != ".docx":
-            return checker.check_markdown(text)
+            return checker.check_markdown(text, known_names=known_names)
         # The text read above bounds what python-docx and the checker will be given.
         checker.refuse_too_long(text)
-        return _check_docx(data, name)
+        return _check_docx(data, name, known_names)
     except checker.TextTooLong as e:
         raise CheckError(f"Không kiểm tra tệp “{name}”: {e}") from None
 
 
-def _check_docx(data, name):
+def _check_docx(data, name, known_names=()):
     try:
         document = docx.Document(io.BytesIO(data))
         fmt = docx_format.check_docx_format(io.BytesIO(data))
@@ -61,10 +99,14 @@ def _check_docx(data, name):
         raise CheckError(f"Tệp “{name}” không phải là tệp Word .docx hợp lệ.") from e
     paragraphs = [(i, p.text) for i, p in enumerate(document.paragraphs, 1)]
     report_date = checker.guess_report_date("\n".join(text for _, text in paragraphs))
-    findings = checker.check_text(paragraphs, unit="đoạn", report_date=report_date)
+    findings = checker.check_text(
+        paragraphs, unit="đoạn", report_date=report_date, known_names=known_names
+    )
     notes = list(enumerate(textfile.footnote_texts(document), 1))
     if notes:
-        findings += checker.check_text(notes, unit="chú thích", report_date=report_date)
+        findings += checker.check_text(
+            notes, unit="chú thích", report_date=report_date, known_names=known_names
+        )
     return fmt + findings
 
 

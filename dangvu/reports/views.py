@@ -17,7 +17,7 @@ from dangvu.records import ActionFormView
 from dangvu.web import apply_action
 
 from . import actions
-from .checking import CheckError, check_bytes, check_size, may_check
+from .checking import CheckError, check_bytes, check_size, may_check, record_names
 from .forms import CheckForm, ConfirmForm, DraftCreateForm, HeaderForm, SectionForm
 from .models import ReportDraft
 from .outputs import FORMATS, export, rendered
@@ -277,7 +277,9 @@ def report_check(request):
         limit = settings.DANGVU_MAX_UPLOAD_BYTES
         try:
             check_size(upload.size, name, limit)
-            findings = check_bytes(upload.read(), name, limit)
+            # Names of the records the user writes reports for are not misspellings.
+            orgs = request.scope.writable_orgs(REPORTING_KINDS, current=True, reports=True)
+            findings = check_bytes(upload.read(), name, limit, known_names=record_names(orgs))
         except CheckError as e:
             form.add_error("file", str(e))
     context = {"form": form, "name": name, "findings": None}

@@ -107,7 +107,7 @@ def test_known_words_are_pairs():
 def test_any_text(text):
     for s in find_spelling_slips(text):
         assert text[s.start : s.end] == s.written
-        assert s.kind in ("nonword", "realword", "doubled")
+        assert s.kind in ("nonword", "realword", "doubled", "foreign")
 
 
 def test_long_text_is_fast():
@@ -161,17 +161,24 @@ def test_a_tone_slip_against_a_learned_word_is_an_error(learned):
 
 @needs_dictionary
 def test_other_edits_against_a_learned_word_are_only_a_guess(learned):
+    learned("xóm làng")
+    (slip,) = find_spelling_slips("Bà con trong xóm làn đều đồng tình.")
+    assert (slip.suggestion, slip.sure) == ("xóm làng", False)
+
+
+@needs_dictionary
+def test_a_pair_seen_in_public_text_is_not_a_slip(learned):
+    # "là việc" is one letter from "làm việc", and a word as written ("… là việc cần thiết").
     learned("làm việc")
-    (slip,) = find_spelling_slips("Đánh giá hằng năm là việc cần thiết.")
-    assert (slip.suggestion, slip.sure) == ("làm việc", False)
+    assert find_spelling_slips("Đánh giá hằng năm là việc cần thiết.") == []
 
 
 @needs_dictionary
 def test_a_guess_is_a_note_in_the_checker(learned):
     from dangvu.lib.checker import NOTE, check_markdown
 
-    learned("làm việc")
-    (f,) = check_markdown("Đánh giá hằng năm là việc cần thiết.")
+    learned("xóm làng")
+    (f,) = check_markdown("Bà con trong xóm làn đều đồng tình.")
     assert (f.code, f.severity) == ("spelling", NOTE)
 
 
@@ -201,25 +208,27 @@ MODEL = _model(
 
 
 @needs_dictionary
-def test_a_common_syllable_never_seen_beside_a_neighbour_is_a_slip_for_its_variant():
-    assert spelling._bigram_fix("trị", "năm", None, MODEL) == ("nằm", False)  # a note
-    assert spelling._bigram_fix("trị", "năm", "trong", MODEL) == ("nằm", True)  # both sides
+def test_a_variant_much_likelier_beside_both_neighbours_is_the_word_meant():
+    # "trị năm trong": "trị nằm" and "nằm trong" both seen, "trị năm" and "năm trong" never.
+    assert spelling._bigram_fix("trị", "năm", "trong", MODEL) == ("nằm", True)
+    # One neighbour only ("trị năm" at the end of a phrase): weaker evidence, no finding.
+    assert spelling._bigram_fix("trị", "năm", None, MODEL) is None
 
 
 @needs_dictionary
 def test_the_model_judges_only_what_it_knows():
-    # "năm" seen beside "nay": no slip. "đô" is rare in the model: its absence proves nothing.
+    # "năm" seen beside "nay": no slip. "đô thị" seen once: its absence proves nothing.
     assert spelling._bigram_fix(None, "năm", "nay", MODEL) is None
     assert spelling._bigram_fix(None, "đồ", "thị", MODEL) is None
-    rare = _model({"giá trị": 900, "trị nằm": 5, "năm nay": 900, "nằm trong": 100})
-    assert spelling._bigram_fix("trị", "năm", None, rare) is None  # too little evidence
+    rare = _model({"giá trị": 900, "trị nằm": 1, "năm nay": 900, "nằm trong": 100})
+    assert spelling._bigram_fix("trị", "năm", "trong", rare) is None  # too little on the left
 
 
 @needs_dictionary
-def test_a_syllable_the_corpus_never_holds_needs_strong_evidence():
-    strong = _model({"kể từ": 900, "từ ngày": 40, "ngày mai": 900})
+def test_one_neighbour_needs_strong_evidence():
+    strong = _model({"kể từ": 900, "từ ngày": 40000, "ngày mai": 900})
     weak = _model({"kể từ": 900, "từ ngày": 12, "ngày mai": 900})
-    assert spelling._bigram_fix("từ", "ngầy", None, strong) == ("ngày", False)
+    assert spelling._bigram_fix("từ", "ngầy", None, strong) == ("ngày", True)
     assert spelling._bigram_fix("từ", "ngầy", None, weak) is None
 
 

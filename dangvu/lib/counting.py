@@ -1,0 +1,517 @@
+"""A reader of Vietnamese counting phrases: a total and the parts that divide it, in prose.
+
+"Đã xử lý kỷ luật 1.574 đảng viên (trong đó: khiển trách 692, cảnh cáo 560, …)", "toàn Đảng bộ
+có 58 tổ chức cơ sở đảng, bao gồm 16 đảng bộ cơ sở và 42 chi bộ cơ sở", "… cho 13 đảng viên.
+Trong đó, có 11 đồng chí nhận Huy hiệu 30 năm tuổi Đảng và 2 đồng chí nhận …", "Trong 19 đồng chí
+… có 4 …; 6 …; 8 …". Pure Python. :func:`read_totals` yields :class:`Division`: the total, where
+it is written, its parts and whether they must make up the whole; the checker compares them.
+
+The text is read as sentences (a full stop followed by a space and a capital letter or a line
+break ends one; "3.401" and "30.6.2022" do not), and each sentence as counts: a number followed by
+its unit ("13 đảng viên", "8 hội nghị", "3 chi ủy"), dates, percentages, fractions and lengths of
+time ("30 năm") left out. A total is a count followed by its parts:
+
+* in parentheses: "11 tổ chức đảng cấp dưới (gồm: 8 đảng ủy cơ sở; 3 chi ủy, chi bộ)";
+* after a marker in the same clause: "trong đó", "gồm", "bao gồm", "với (các) hình thức", "với";
+* in the next sentence, when it opens with "Trong đó", "Trong số đó", "Cụ thể" or "Gồm";
+* after "có" in a sentence that opens "Trong N …", as a list with semicolons.
+
+A part is a count in the total's unit (the same first word, or another name for the same kind
+of thing: đảng viên, đồng chí, đ/c, học viên, người, trường hợp count people; tổ chức đảng, đảng
+bộ, chi bộ, đảng ủy, chi ủy count organizations), written number first or after its label
+("30 năm tuổi Đảng có 24 đảng viên", "khối phường: 31 đ/c"), or a category of a known division
+(chính thức/dự bị, nam/nữ, the grades of evaluation, the forms of discipline, the years of the
+Party badge). Parts in parentheses, after "gồm" or "với", or in a list after "Trong N … có" make
+up the whole. After "trong đó" they make it up when they are a known division that covers it,
+plain counts in its unit, or parallel phrases that restate what the total counts ("… được trao
+tặng Huy hiệu Đảng. Trong đó, có 11 đồng chí nhận Huy hiệu …"); otherwise they may be only some
+of it. A part naming a person's attribute (nữ, dân tộc, tôn giáo, trẻ) cuts across the others:
+such a list is never added up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+__all__ = ["Division", "Family", "FAMILIES", "family_of", "is_complete", "read_totals"]
+
+NUM = r"\d{1,3}(?:\.\d{3})+(?![\d.,]\d)|\d{1,6}(?![\d.,]\d)"
+_WORD = r"(?:đ/c|[^\W\d_]+)"
+# A count: a number not inside a date, a fraction, a decimal, a symbol or a percentage.
+_COUNT = re.compile(
+    rf"(?<![\w.,/–-])(?P<n>{NUM})(?:(?=đảng[ \t]+viên|đồng[ \t]+chí)|(?![\w/%]|[.,]\d|\s*%|-\d))",
+    re.IGNORECASE,
+)
+_UNIT_AFTER = re.compile(rf"[ \t]*(?P<words>{_WORD}(?:[ \t]+{_WORD}){{0,7}})", re.IGNORECASE)
+_TIME_UNITS = frozenset({"năm", "tháng", "ngày", "tuần", "giờ", "phút", "quý", "tuổi", "kỳ"})
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[ \t]+(?=[A-ZÀ-Ỹ\"“(])|\n+")
+_NEXT_MARKER = re.compile(
+    r"^[ \t\-–•+*]*(?:trong[ \t]+số[ \t]+đó|trong[ \t]+đó|cụ[ \t]+thể|gồm|bao[ \t]+gồm)"
+    r"[ \t]*[:,]?[ \t]*(?:có[ \t]+)?",
+    re.IGNORECASE,
+)
+_CLAUSE_MARKER = re.compile(
+    r"^[ \t]*[,;:]?[ \t]*(?:trong[ \t]+đó|bao[ \t]+gồm|gồm|với[ \t]+(?:các[ \t]+)?hình[ \t]+thức"
+    r"|với)[ \t]*[:,]?[ \t]*(?:có[ \t]+)?",
+    re.IGNORECASE,
+)
+_PAREN_LEAD = re.compile(
+    r"^[ \t]*(?:trong[ \t]+đó|bao[ \t]+gồm|gồm|với[ \t]+(?:các[ \t]+)?hình[ \t]+thức)?"
+    r"[ \t]*[:,]?[ \t]*(?:có[ \t]+)?",
+    re.IGNORECASE,
+)
+_IN_N = re.compile(
+    rf"^[ \t\-–•+*]*trong[ \t]+(?:tổng[ \t]+)?(?:số[ \t]+)?(?P<n>{NUM})[ \t]", re.IGNORECASE
+)
+_HAS_LIST = re.compile(r"[ \t]có[ \t]+(?=\d)", re.IGNORECASE)
+_SPLIT = re.compile(r"[ \t]*(?:,|[ \t]và[ \t]|;)[ \t]*")
+_NOT_A_PART = re.compile(r"%|tỷ\s+lệ|chiếm|tăng|giảm|so\s+với|vượt|đạt", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"(?<!\w)(?:nữ|dân\s+tộc|tôn\s+giáo|trẻ|khuyết\s+tật)(?!\w)", re.IGNORECASE)
+_CROSS_CUTTING = re.compile(
+    r"(?<!\w)(?:nữ|dân\s+tộc|tôn\s+giáo|trẻ|khuyết\s+tật|đảng\s+viên|đoàn\s+viên|hội\s+viên)(?!\w)",
+    re.IGNORECASE,
+)
+# Names of one kind of thing: a part in one of these counts what a total in another counts.
+_KINDS = (
+    ("đảng viên", "đồng chí", "đ/c", "học viên", "người", "trường hợp"),
+    ("tổ chức", "tccsđ", "đảng bộ", "chi bộ", "đảng ủy", "đảng uỷ", "chi ủy", "chi uỷ"),
+)
+# First words that name nothing alone ("hội nghị" is not "hội viên").
+_VAGUE_HEADS = frozenset({"hội", "chi", "đảng", "tổ", "đoàn", "công", "cán", "ban", "cơ", "đơn"})
+# Words too common to show that a part restates what its total counts.
+_COMMON = frozenset(
+    "đảng viên đồng chí đ/c được có và các của cho trong đó là với đã năm tuổi".split()
+)
+
+
+@dataclass(frozen=True)
+class Family:
+    """Categories that never overlap; `complete` when together they make up the whole."""
+
+    members: tuple[str, ...]
+    complete: bool = True
+    complete_when: str = ""  # or only when this regex matches the total's sentence
+    complete_at: int = 0  # or when this many different categories are named
+
+
+# Families of categories a total is divided into. Within one family the parts are disjoint, so
+# they can never add up to more than the total; a complete family must add up to it exactly.
+FAMILIES: tuple[Family, ...] = (
+    Family(("chính thức", "dự bị")),
+    Family(("nam", "nữ")),
+    Family(("đảng viên", "quần chúng")),
+    Family(("công chức", "viên chức"), complete=False, complete_when=r"biên\s+chế"),
+    Family(
+        ("biên chế hành chính", "biên chế sự nghiệp", "hành chính", "sự nghiệp"),
+        complete=False,
+        complete_when=r"biên\s+chế",
+    ),
+    Family(
+        (
+            "hoàn thành xuất sắc nhiệm vụ",
+            "hoàn thành tốt nhiệm vụ",
+            "hoàn thành nhiệm vụ",
+            "không hoàn thành nhiệm vụ",
+            "htxsnv",
+            "httnv",
+            "htnv",
+            "khtnv",
+        ),
+        complete=False,
+        complete_at=4,  # the four grades, written out or abbreviated, make up the whole
+    ),
+    # Forms of Party discipline: one person or organization gets one form per decision.
+    Family(("khiển trách", "cảnh cáo", "cách chức", "khai trừ", "giải tán"), complete=False),
+    # A grassroots organization is a party committee or a party cell, never both.
+    Family(
+        ("đảng bộ", "chi bộ"),
+        complete=False,
+        complete_when=r"tổ\s+chức\s+cơ\s+sở\s+đảng|tccsđ",
+    ),
+)
+# Years of the Party badge: a member gets one badge at a time, so the recipients of a round are
+# divided by the badge's years ("Huy hiệu 30 năm tuổi Đảng").
+_BADGE_CONTEXT = re.compile(r"huy\s+hiệu", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Part:
+    value: int
+    label: str
+    in_unit: bool  # written number first in the total's unit
+    plain: bool  # and nothing else counted or dated in it
+
+
+@dataclass(frozen=True)
+class Division:
+    """A total at text[start:end] with its parts; `complete` when they must make it up."""
+
+    start: int
+    end: int
+    total: int
+    unit: str
+    parts: tuple[tuple[int, str], ...]
+    complete: bool
+
+
+@dataclass(frozen=True)
+class _Count:
+    value: int
+    start: int
+    end: int  # end of the number
+    unit: str  # the words that follow it (up to eight), lower case
+    unit_end: int
+
+
+def _int(number: str) -> int:
+    return int(number.replace(".", ""))
+
+
+def _counts(text: str, start: int, end: int) -> list[_Count]:
+    out = []
+    for m in _COUNT.finditer(text, start, end):
+        after = _UNIT_AFTER.match(text, m.end(), end)
+        if not after:
+            continue
+        words = after["words"].lower()
+        head = words.split()[0]
+        if head in _TIME_UNITS:
+            continue
+        out.append(_Count(_int(m["n"]), m.start(), m.end(), words, after.end()))
+    return out
+
+
+def _kind(words: str) -> int | None:
+    for i, names in enumerate(_KINDS):
+        if any(words == n or words.startswith(n + " ") for n in names):
+            return i
+    return None
+
+
+def same_unit(part_words: str, total_words: str) -> bool:
+    """Whether a part written "N <part_words>" counts what "N <total_words>" counts."""
+    a, b = part_words.lower().split(), total_words.lower().split()
+    if not a or not b:
+        return False
+    kind_a, kind_b = _kind(" ".join(a)), _kind(" ".join(b))
+    if kind_a is not None and kind_a == kind_b:
+        return True
+    if a[0] != b[0]:
+        return False
+    return a[0] not in _VAGUE_HEADS or a[1:2] == b[1:2]
+
+
+def _member(label: str, family: Family) -> str | None:
+    label = " ".join(label.lower().split())
+    for member in sorted(family.members, key=len, reverse=True):
+        if label == member or label.startswith(member + " ") or label.endswith(" " + member):
+            return member
+    return None
+
+
+def family_of(labels: list[str]) -> Family | None:
+    """The family whose categories the labels name, each a different one; else None."""
+    for family in FAMILIES:
+        members = [_member(label, family) for label in labels]
+        if all(members) and len(set(members)) == len(members):
+            return family
+    return None
+
+
+def is_complete(family: Family, labels: list[str], context: str) -> bool:
+    members = {_member(label, family) for label in labels}
+    if family.complete:
+        return members == set(family.members)
+    if family.complete_at and len(members) >= family.complete_at:
+        return True
+    return bool(family.complete_when and re.search(family.complete_when, context, re.I))
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _strip_parens(text: str) -> str:
+    """The text with what is in parentheses blanked (same length, so offsets hold)."""
+    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
+
+
+def _chunks(body: str) -> list[str]:
+    """The pieces of a list: split at semicolons when it has any (a piece may then hold
+    commas: "3 chi ủy, chi bộ"), else at commas and "và"; a piece with no number joins the
+    piece after it when that one opens with its label ("khối Thành phố, Trung ương: 10 đ/c"),
+    else the piece before it."""
+    if ";" in body:
+        pieces = []
+        for piece in re.split(r"[ \t]*;[ \t]*", body):
+            inner = _SPLIT.split(piece)
+            if sum(1 for p in inner if _COUNT.search(p)) >= 2:
+                pieces += inner
+            else:
+                pieces.append(piece)
+    else:
+        pieces = _SPLIT.split(body)
+    pieces = [p.strip(" \t,:.") for p in pieces]
+    pieces = [p for p in pieces if p]
+    out: list[str] = []
+    pending = ""
+    for i, piece in enumerate(pieces):
+        if _COUNT.search(piece):
+            out.append(f"{pending}, {piece}" if pending else piece)
+            pending = ""
+            continue
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
+        if nxt and not re.match(r"(?:có[ \t]+)?\d", nxt):
+            pending = f"{pending}, {piece}" if pending else piece
+        elif out:
+            out[-1] = f"{out[-1]}, {piece}"
+    return out
+
+
+def _part(chunk: str, unit: str) -> Part | None:
+    """One part of a list, or None when the chunk does not clearly count what `unit` counts."""
+    counts = _counts(chunk, 0, len(chunk))
+    numbers = list(_COUNT.finditer(chunk))
+    if not numbers:
+        return None
+    in_unit = [c for c in counts if same_unit(c.unit, unit)]
+    if in_unit:
+        count = in_unit[0]
+        before = chunk[: count.start].strip(" \t:,").lower()
+        before = re.sub(r"(?:^|[ \t])có$", "", before).strip()
+        after = chunk[count.end :].strip().lower()
+        if _NOT_A_PART.search(chunk):
+            return None
+        label = before or _strip_unit(after, unit)
+        plain = len(numbers) == 1 and not before
+        return Part(count.value, label, in_unit=True, plain=plain)
+    # A category written with its count: "khiển trách 26", "4 khiển trách", "chính thức: 27".
+    number = numbers[0]
+    before = chunk[: number.start()].strip(" \t:").lower()
+    after = chunk[number.end() :].strip(" \t:").lower()
+    if len(numbers) > 1 or _NOT_A_PART.search(chunk):
+        return None
+    for label in (before, after):
+        family = family_of([label]) if label else None
+        if family is None:
+            continue
+        member = _member(label, family) or ""
+        if len(label.split()) <= len(member.split()) + 2:
+            return Part(_int(number.group()), label, in_unit=False, plain=True)
+    return None
+
+
+def _strip_unit(phrase: str, unit: str) -> str:
+    words, unit_words = phrase.lower().split(), unit.lower().split()
+    n = 0
+    while n < len(unit_words) and n < len(words) and words[n] == unit_words[n]:
+        n += 1
+    if _kind(" ".join(words)) is not None:  # "đồng chí nhận …" for a total in "đảng viên"
+        n = max(n, 2 if len(words) > 1 and words[0] != "người" else 1)
+    return " ".join(words[n:]) if len(words) > n else " ".join(words)
+
+
+def _parts(body: str, unit: str) -> list[Part] | None:
+    parts: list[Part] = []
+    for chunk in _chunks(body):
+        part = _part(chunk, unit)
+        if part is None:
+            if parts and not _counts(chunk, 0, len(chunk)) and len(chunk.split()) <= 4:
+                continue  # "… huy hiệu 45, 40 và 30 năm tuổi Đảng": the last part goes on
+            return None
+        parts.append(part)
+    if len(parts) < 2:
+        return None
+    labels = [p.label for p in parts]
+    if family_of(labels) is None:
+        for p in parts:
+            if (_ATTRIBUTE if p.in_unit else _CROSS_CUTTING).search(p.label):
+                return None
+    return parts
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W\d_]+", text.lower()) if w not in _COMMON}
+
+
+def _restated(parts: list[Part], context: str) -> bool:
+    """Parallel parts (each shares most of its words with the first) that repeat at least two
+    words of what the total counts: "… được trao tặng Huy hiệu Đảng. Trong đó, 11 đồng chí
+    nhận Huy hiệu …"."""
+    words = [_content(p.label) for p in parts]
+    if not all(words):
+        return False
+    first = words[0]
+    parallel = all(len(w & first) * 2 >= max(len(w), len(first)) for w in words[1:])
+    shared = set.intersection(*words) & _content(context)
+    return parallel and len(shared) >= 2
+
+
+def _badge_division(parts: list[Part], context: str) -> bool:
+    """Parts each naming a different year of the Party badge, for a total of recipients."""
+    if not _BADGE_CONTEXT.search(context):
+        return False
+    years: list[str] = []
+    for p in parts:
+        found = re.findall(r"(?<![\d.,/])\d{2}(?![\d.,/%])", p.label)
+        if not found:
+            return False
+        years += found
+    return len(set(years)) == len(years)
+
+
+def _complete(parts: list[Part], context: str, whole: bool) -> bool:
+    if whole:
+        return True
+    labels = [p.label for p in parts]
+    family = family_of(labels)
+    if family is not None:
+        return is_complete(family, labels, context)
+    if all(p.in_unit and p.plain for p in parts):
+        return True
+    return _badge_division(parts, context) or _restated(parts, context)
+
+
+def _division(total: _Count, body: str, context: str, whole: bool) -> Division | None:
+    parts = _parts(body, total.unit)
+    if parts is None:
+        return None
+    return Division(
+        total.start,
+        total.unit_end if total.unit_end - total.end < 40 else total.end,
+        total.value,
+        _shown_unit(total.unit, body),
+        tuple((p.value, p.label) for p in parts),
+        _complete(parts, context, whole),
+    )
+
+
+def _shown_unit(unit: str, body: str) -> str:
+    """The total's unit as the message names it: its words up to the first punctuation when
+    few, else the words its parts repeat ("8 hội nghị ở …" and "5 hội nghị …"), else two."""
+    words = unit.split()
+    if len(words) <= 3:
+        return unit
+    best: list[str] = []
+    for c in _counts(body, 0, len(body)):
+        shared = []
+        for a, b in zip(words, c.unit.split(), strict=False):
+            if a != b:
+                break
+            shared.append(a)
+        best = max(best, shared, key=len)
+    return " ".join(best or words[:2])
+
+
+def _matching_totals(counts: list[_Count], body: str) -> list[_Count]:
+    """The counts of `counts` whose unit the parts in `body` are written in, nearest first;
+    all the counts when the parts are categories ("khiển trách 26")."""
+    shown = _counts(body, 0, len(body))
+    if not shown:
+        return list(reversed(counts))
+    units = [c.unit for c in shown]
+    out = [c for c in counts if any(same_unit(u, c.unit) for u in units)]
+    return list(reversed(out or counts))
+
+
+def read_totals(text: str) -> Iterator[Division]:
+    """Every total of `text` written with its parts in prose."""
+    sentences = _sentences(text)
+    for k, (s, e) in enumerate(sentences):
+        sentence = text[s:e]
+        if not _COUNT.search(sentence):
+            continue
+        yield from _in_sentence(text, s, e)
+        # "Trong N đồng chí … có 4 …; 6 …; 8 …"
+        lead = _IN_N.match(sentence)
+        if lead and ";" in sentence and (has := _HAS_LIST.search(sentence)):
+            counts = _counts(text, s + lead.start("n"), s + has.start() + 1)
+            if counts and counts[0].start == s + lead.start("n"):
+                body = sentence[has.end() :]
+                if d := _division(counts[0], body, sentence, whole=True):
+                    yield d
+        # "… cho 13 đảng viên. Trong đó, có 11 đồng chí … và 2 đồng chí …"
+        if k + 1 < len(sentences):
+            ns, ne = sentences[k + 1]
+            nxt = text[ns:ne]
+            marker = _NEXT_MARKER.match(nxt)
+            if not marker:
+                continue
+            body = _strip_parens(nxt[marker.end() :]).rstrip(" .")
+            outside = _strip_parens(sentence)
+            counts = [c for c in _counts(text, s, e) if outside[c.start - s] != " "]
+            yield from _next_division(counts, body, sentence + " " + nxt)
+
+
+def _next_division(counts: list[_Count], body: str, context: str) -> Iterator[Division]:
+    """The parts in the next sentence, against the count of the sentence before in their
+    unit; when it holds several ("524 đảng viên được trao tặng … và 20 đảng viên được truy
+    tặng …"), the parts may divide any of them or all: a finding only when none adds up."""
+    candidates = _matching_totals(counts, body)
+    divisions = [d for c in candidates if (d := _division(c, body, context, whole=False))]
+    if not divisions:
+        return
+    if len(divisions) > 1:
+        parts_sum = sum(n for n, _ in divisions[0].parts)
+        totals = [d.total for d in divisions]
+        if parts_sum in totals or parts_sum == sum(totals):
+            return
+        yield divisions[-1]  # the first written: the sentence's main count
+        return
+    yield divisions[0]
+
+
+def _in_sentence(text: str, s: int, e: int) -> Iterator[Division]:
+    counts = _counts(text, s, e)
+    sentence = text[s:e]
+    for i, total in enumerate(counts):
+        # Up to the first punctuation (or a number) after the unit: the total's own phrase.
+        m = _PHRASE.match(text, total.end, e)
+        rest = text[m.end() if m else total.end : e]
+        if paren := _PAREN_NEAR.match(text, total.end, e):
+            rest = text[paren.end() - 1 : e]
+        if rest.startswith("("):
+            close = rest.find(")")
+            if close > 0:
+                inner = rest[1:close]
+                lead = _PAREN_LEAD.match(inner)
+                body = inner[lead.end() if lead else 0 :]
+                if _COUNT.search(body):
+                    yield from _first_division(counts[: i + 1], body, sentence, whole=True)
+                    continue
+                rest = rest[close + 1 :]  # "944 tổ chức cơ sở đảng (TCCSĐ), trong đó …"
+        marker = _CLAUSE_MARKER.match(rest)
+        if not marker:
+            continue
+        word = marker.group().lower()
+        whole = "gồm" in word or "với" in word
+        body = _strip_parens(rest[marker.end() :])
+        body = _NEXT_CLAUSE.split(body, maxsplit=1)[0]
+        # "…: khiển trách 26, cảnh cáo 03; kỷ luật 1.090 đảng viên, …": a list of commas ends
+        # at a semicolon.
+        head, sep, _tail = body.partition(";")
+        if sep and _SPLIT.search(head) and len(_COUNT.findall(head)) >= 2:
+            body = head
+        # The total is the nearest count before the marker in the parts' unit, in its clause.
+        clause = [c for c in counts[: i + 1] if ";" not in text[c.end : total.end]]
+        yield from _first_division(clause, body.rstrip(" ."), sentence, whole=whole)
+
+
+_NEXT_CLAUSE = re.compile(r",[ \t]*(?:với|gồm|bao[ \t]+gồm|trong[ \t]+đó)(?!\w)", re.IGNORECASE)
+_PAREN_NEAR = re.compile(r"[^\d;.()\n]{0,60}\(")
+_PHRASE = re.compile(r"[^\d,;:.()\n]{0,80}")
+
+
+def _first_division(
+    counts: list[_Count], body: str, context: str, whole: bool
+) -> Iterator[Division]:
+    for total in _matching_totals(counts, body)[:1]:
+        if d := _division(total, body, context, whole=whole):
+            yield d
