@@ -16,7 +16,16 @@ from dangvu.lib.text import fold
 from dangvu.people import actions as people_actions
 from dangvu.people.models import Membership, Person
 
-from .models import Organization, OrganizationName, Position, Term, active_on
+from . import kinds
+from .models import (
+    Organization,
+    OrganizationName,
+    OrganizationType,
+    Position,
+    ProfileFigure,
+    Term,
+    active_on,
+)
 
 # Which kinds may sit under which: keeps the tree meaningful for statistics and scoping.
 ALLOWED_PARENTS: dict[str, set[str | None]] = {
@@ -277,3 +286,91 @@ def end_position(actor: Actor, position: Position, on: dt.date) -> Position:
         org=position.term.organization,
     )
     return position
+
+
+# Types of grassroots organization and profile figures -------------------------------------------
+
+TYPED_KINDS = (Organization.Kind.PARTY_COMMITTEE, Organization.Kind.PARTY_CELL)
+
+
+@transaction.atomic
+def set_type(
+    actor: Actor, org: Organization, code: str, valid_from: dt.date, note: str = ""
+) -> OrganizationType:
+    """`org` is of type `code` from `valid_from` (a commune, a school, an enterprise …); the type
+    it had before ends that day and stays for the dates before it."""
+    kind = kinds.get(code)
+    if org.kind not in TYPED_KINDS:
+        raise ValidationError(
+            f"Chỉ đảng bộ, chi bộ mới có loại hình tổ chức cơ sở đảng; {org} là "
+            f"{org.get_kind_display().lower()}."
+        )
+    if valid_from < org.valid_from:
+        raise ValidationError(
+            f"Ngày {vn_date(valid_from)} trước ngày thành lập {org} ({vn_date(org.valid_from)})."
+        )
+    if org.valid_to and valid_from >= org.valid_to:
+        raise ValidationError(f"{org} đã kết thúc hoạt động trước ngày {vn_date(valid_from)}.")
+    if org.types.filter(valid_from__gte=valid_from).exists():
+        raise ValidationError("Đã có loại hình được ghi từ ngày này hoặc sau đó.")
+    current = org.types.filter(active_on(valid_from)).first()
+    if current is not None:
+        if current.code == kind.code:
+            raise ValidationError(f"{org} đã là loại hình “{kind.label}” vào ngày này.")
+        before = audit.snapshot(current)
+        current.valid_to = valid_from
+        current.save()
+        audit.record(actor, "org.type_end", current, before, summary="Kết thúc loại hình", org=org)
+    row = OrganizationType.objects.create(
+        organization=org, code=kind.code, valid_from=valid_from, note=(note or "").strip()
+    )
+    audit.record(actor, "org.type", row, summary=f"Loại hình: {kind.label}", org=org)
+    return row
+
+
+@transaction.atomic
+def record_profile_figures(
+    actor: Actor,
+    org: Organization,
+    values: dict[str, int | None],
+    as_of: dt.date,
+    note: str = "",
+) -> list[ProfileFigure]:
+    """Profile figures of `org` as of `as_of` (population, teachers, revenue …), one record each;
+    a figure recorded again for the same day replaces that day's value, earlier ones stay."""
+    known = {item.code: item for item in kinds.kind_on(org, as_of).profile}
+    wrong = [code for code in values if code not in known]
+    if wrong:
+        raise ValidationError(
+            f"Loại hình “{kinds.kind_on(org, as_of).label}” không có chỉ tiêu "
+            f"“{wrong[0]}”; các chỉ tiêu: {', '.join(known) or 'không có'}."
+        )
+    if as_of < org.valid_from or (org.valid_to and as_of >= org.valid_to):
+        raise ValidationError(f"{org} không hoạt động vào ngày {vn_date(as_of)}.")
+    saved = []
+    for code, value in values.items():
+        if value is None:
+            continue
+        if value < 0:
+            raise ValidationError(f"{known[code].label} không thể là số âm.")
+        row = ProfileFigure.objects.filter(organization=org, code=code, as_of=as_of).first()
+        before = audit.snapshot(row) if row else None
+        if row is None:
+            row = ProfileFigure(organization=org, code=code, as_of=as_of)
+        row.value, row.note = value, (note or "").strip()
+        row.save()
+        saved.append(row)
+    if not saved:
+        raise ValidationError("Hãy nhập ít nhất một số liệu.")
+    audit.record(
+        actor,
+        "org.profile",
+        saved[0],
+        before if len(saved) == 1 else None,
+        summary="Số liệu đặc điểm ngày "
+        + vn_date(as_of)
+        + ": "
+        + "; ".join(f"{known[r.code].label} {r.value}" for r in saved),
+        org=org,
+    )
+    return saved

@@ -146,3 +146,52 @@ class Position(models.Model):
 
     def __str__(self):
         return f"{self.get_role_display()} – {self.person}"
+
+
+class OrganizationType(models.Model):
+    """The type of a grassroots organization (loại hình: xã, cơ quan Nhà nước, doanh nghiệp …)
+    for a span of dates. The codes are the files of `dangvu/rules/org_kinds/` (`orgs.kinds`);
+    a cell without a type of its own takes its committee's."""
+
+    organization = models.ForeignKey(Organization, models.PROTECT, related_name="types")
+    code = models.CharField("loại hình", max_length=40)
+    valid_from = models.DateField("từ ngày")
+    valid_to = models.DateField("đến ngày", null=True, blank=True)
+    note = models.CharField("căn cứ", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "loại hình tổ chức"
+        verbose_name_plural = "loại hình tổ chức"
+        ordering = ["organization", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "valid_from"], name="one_org_type_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return self.code
+
+
+class ProfileFigure(models.Model):
+    """A figure of an organization's profile as of a date (dân số, số hộ, giáo viên, doanh thu
+    …): the figures of section I that the office records, named by the organization's type."""
+
+    organization = models.ForeignKey(Organization, models.PROTECT, related_name="profile_figures")
+    code = models.CharField("chỉ tiêu", max_length=40)
+    value = models.BigIntegerField("giá trị")
+    as_of = models.DateField("tính đến ngày")
+    note = models.CharField("nguồn số liệu", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "số liệu đặc điểm"
+        verbose_name_plural = "số liệu đặc điểm"
+        ordering = ["organization", "code", "as_of"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "code", "as_of"], name="one_profile_figure_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.code} = {self.value}"
