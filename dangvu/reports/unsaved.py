@@ -1,8 +1,11 @@
 """A draft as it starts: the checks on its organization and period, its default header, and
 the draft built in memory from the default template for exports when none was saved."""
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 
+from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization, Position, Term, active_on
 
 from .models import ReportDraft, ReportSection
@@ -33,11 +36,8 @@ def _issuer_name(org, day=None):
 
 
 def _superior_name(org, day=None):
-    if org.parent is None:
-        return ""
-    name = org.parent.name_on(day) if day else org.parent.name
-    place = org.parent.place
-    return name[: -len(f" {place}")] if place and name.endswith(f" {place}") else name
+    # A commune's name keeps its place ("Đảng bộ xã Long Hòa"): the type says so.
+    return kinds.superior_line(org, day or dt.date.today())
 
 
 def _place(org):
@@ -131,7 +131,7 @@ def sections_of(draft):
 
 def default_sections(draft: ReportDraft) -> list[ReportSection]:
     """The sections a new draft starts with: its template's, for its kind of organization."""
-    spec = template_for(draft.template, draft.org)
+    spec = template_for(draft.template, draft.org, draft.reporting_period.end)
     return [
         ReportSection(
             draft=draft if draft.pk else None,
