@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 from dangvu.core import audit
@@ -223,8 +224,27 @@ def open_term(
     valid_to: dt.date | None = None,
     body: str = Term.Body.EXECUTIVE,
 ) -> Term:
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError("Hãy ghi tên nhiệm kỳ, ví dụ “2025-2030”.")
+    if body not in Term.Body.values:
+        raise ValidationError("Cơ quan của nhiệm kỳ không hợp lệ.")
     if valid_to and valid_to <= valid_from:
         raise ValidationError("Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu.")
+    if valid_from < org.valid_from:
+        raise ValidationError(
+            f"Nhiệm kỳ không thể bắt đầu trước ngày thành lập {org} ({vn_date(org.valid_from)})."
+        )
+    overlap = Term.objects.filter(organization=org, body=body).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gt=valid_from)
+    )
+    if valid_to:
+        overlap = overlap.filter(valid_from__lt=valid_to)
+    if overlap.exists():
+        raise ValidationError(
+            f"{org} đã có {Term.Body(body).label} nhiệm kỳ {overlap.first().name} trùng thời gian; "
+            "hãy ghi ngày kết thúc nhiệm kỳ trước."
+        )
     term = Term.objects.create(
         organization=org, body=body, name=name, valid_from=valid_from, valid_to=valid_to
     )

@@ -54,9 +54,10 @@ def _raw(code: str) -> dict:
 
 @cache
 def all_kinds() -> dict[str, OrgKind]:
-    """Every type, by code, in the order of the statistical forms' groups then labels."""
+    """Every type, by code, in the order of the statistical forms (each file's `order`)."""
     kinds = {}
-    for path in sorted(KINDS_DIR.glob("*.toml")):
+    files = sorted(KINDS_DIR.glob("*.toml"), key=lambda p: (_raw(p.stem).get("order", 999), p.stem))
+    for path in files:
         d = _raw(path.stem)
         kinds[path.stem] = OrgKind(
             code=d["code"],

@@ -12,9 +12,10 @@ from django.utils import timezone
 from dangvu.core import audit
 from dangvu.core.audit import Actor
 from dangvu.documents.actions import link_text, register_outgoing
+from dangvu.lib.dates import vn_date
 from dangvu.lib.narrative import fact_names
 from dangvu.lib.party_docx import render_docx
-from dangvu.orgs.models import Organization
+from dangvu.orgs.models import Organization, Term
 from dangvu.programme import actions as work
 from dangvu.programme.models import WorkProgramme
 
@@ -22,6 +23,7 @@ from .checking import check_bytes
 from .models import ReportDraft, ReportSection
 from .outputs import freeze_values, live_facts, render_docx_bytes, rendered
 from .outputs import thaw_values as thaw_values  # the views read frozen values through actions
+from .periods import default_issue_date
 from .render import is_dynamic
 from .unsaved import REPORTING_KINDS as REPORTING_KINDS  # the views list these organizations
 from .unsaved import check_reportable, default_header, default_sections
@@ -191,11 +193,35 @@ def finalise(actor: Actor, draft: ReportDraft) -> ReportDraft:
     return draft
 
 
+def header_problems(draft: ReportDraft) -> list[str]:
+    """What the header and signature still lack: the number (and the committee term it is taken
+    in), the date, the signer."""
+    problems = []
+    if not draft.number:
+        on = draft.issued_on or default_issue_date(draft.reporting_period)
+        if Term.executive_on(draft.org, on) is None:
+            problems.append(
+                f"Chưa lấy số báo cáo: {draft.org} chưa có nhiệm kỳ cấp ủy vào ngày {vn_date(on)} "
+                "(số văn bản của Đảng đánh theo nhiệm kỳ); hãy ghi nhiệm kỳ ở trang Nhiệm kỳ "
+                "rồi bấm “Lấy số”."
+            )
+        else:
+            problems.append("Chưa lấy số báo cáo: bấm “Lấy số” ở trang dự thảo.")
+    if not draft.issued_on:
+        problems.append("Chưa có ngày ban hành.")
+    if not draft.signer_name.strip():
+        problems.append(
+            "Chưa có người ký: ghi tên người ký ở phần đầu, cuối văn bản (hoặc ghi bí thư "
+            "trong nhiệm kỳ cấp ủy)."
+        )
+    return problems
+
+
 def finalise_problems(draft: ReportDraft, limit: int = 12) -> list[str]:
     """What stands between a draft and its finalising, in Vietnamese: unknown figure names, open
     slots, and the findings of the report checker on the Word file as it would be frozen."""
     facts = live_facts(draft)
-    problems = []
+    problems = header_problems(draft)
     for section in draft.sections.all():
         for message in unknown_messages(unknown_names(section.text, facts)):
             problems.append(f"Mục “{section.title}”: {message}")
