@@ -394,3 +394,23 @@ def record_profile_figures(
         org=org,
     )
     return saved
+
+
+@transaction.atomic
+def record_term(
+    actor: Actor,
+    org: Organization,
+    *,
+    name: str,
+    valid_from: dt.date,
+    valid_to: dt.date | None = None,
+    body: str = Term.Body.EXECUTIVE,
+    secretary: Person | None = None,
+) -> Term:
+    """A committee term as the term page records it: the term, and its secretary (or the
+    inspection committee's chair) from its first day, all or nothing."""
+    term = open_term(actor, org, name=name, valid_from=valid_from, valid_to=valid_to, body=body)
+    if secretary is not None:
+        role = Position.Role.SECRETARY if body == Term.Body.EXECUTIVE else Position.Role.CHAIR
+        appoint(actor, term, secretary, role, valid_from, valid_to)
+    return term
