@@ -5,6 +5,7 @@ from dangvu.core.access import Rule, by_org
 
 from .models import (
     Organization,
+    OrganizationMove,
     OrganizationName,
     OrganizationType,
     Position,
@@ -27,3 +28,4 @@ access.register(Term, by_org("organization", noun="nhiệm kỳ"))
 access.register(Position, by_org("term__organization"))
 access.register(OrganizationType, by_org("organization", noun="loại hình tổ chức"))
 access.register(ProfileFigure, by_org("organization", noun="số liệu đặc điểm"))
+access.register(OrganizationMove, by_org("organization", noun="chuyển cấp trên"))

@@ -20,6 +20,7 @@ from dangvu.people.models import Membership, Person
 from . import kinds
 from .models import (
     Organization,
+    OrganizationMove,
     OrganizationName,
     OrganizationType,
     Position,
@@ -414,3 +415,54 @@ def record_term(
         role = Position.Role.SECRETARY if body == Term.Body.EXECUTIVE else Position.Role.CHAIR
         appoint(actor, term, secretary, role, valid_from, valid_to)
     return term
+
+
+@transaction.atomic
+def move_org(
+    actor: Actor,
+    org: Organization,
+    new_parent: Organization | None,
+    on: dt.date,
+    decision: str = "",
+) -> OrganizationMove:
+    """`org` is under `new_parent` from `on` (a reorganization), keeping its name, members and
+    records; documents dated before `on` keep naming the superior it had then."""
+    _check_active(org, on)
+    if new_parent is not None:
+        _check_active(new_parent, on)
+    if (new_parent.id if new_parent else None) == org.parent_id:
+        raise ValidationError(f"{org} đã trực thuộc {new_parent or 'cấp cao nhất'}.")
+    parent_kind = new_parent.kind if new_parent else None
+    if parent_kind not in ALLOWED_PARENTS[org.kind]:
+        raise ValidationError(
+            f"{org.get_kind_display()} không thể trực thuộc "
+            f"{Organization.Kind(parent_kind).label.lower() if parent_kind else 'cấp cao nhất'}."
+        )
+    walk = new_parent
+    while walk is not None:
+        if walk.id == org.id:
+            raise ValidationError(f"{new_parent} nằm trong {org}: không thể chuyển như vậy.")
+        walk = walk.parent
+    if org.moves.filter(valid_from__gte=on).exists():
+        raise ValidationError("Đã có lần chuyển cấp trên từ ngày này hoặc sau đó.")
+    if on <= org.valid_from:
+        raise ValidationError("Ngày chuyển phải sau ngày thành lập.")
+    before = audit.snapshot(org)
+    move = OrganizationMove.objects.create(
+        organization=org,
+        previous=org.parent,
+        parent=new_parent,
+        valid_from=on,
+        decision=(decision or "").strip(),
+    )
+    org.parent = new_parent
+    org.save()
+    audit.record(
+        actor,
+        "org.move_superior",
+        org,
+        before,
+        summary=f"Chuyển về trực thuộc {new_parent or 'cấp cao nhất'} từ ngày {vn_date(on)}",
+        org=org,
+    )
+    return move

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 
-from .models import Organization, OrganizationType, active_on
+from .models import Organization, OrganizationType, active_on, parent_on
 
 KINDS_DIR = Path(__file__).resolve().parent.parent / "rules" / "org_kinds"
 # Existing organizations were all modelled on the reference one: a State agency's committee.
@@ -152,7 +152,7 @@ def superior_line(org: Organization, day: dt.date) -> str:
     ends with its place only because the place is written below it (an agency: "Đảng ủy Khối
     các cơ quan tỉnh Trà Vinh") drops it; a commune's keeps it ("Đảng bộ xã Long Hòa"), since
     there the place is the name."""
-    parent = org.parent
+    parent = parent_on(org, day)
     if parent is None:
         return ""
     name = parent.name_on(day)

@@ -195,3 +195,50 @@ class ProfileFigure(models.Model):
 
     def __str__(self):
         return f"{self.code} = {self.value}"
+
+
+class OrganizationMove(models.Model):
+    """A change of superior from a date (the 2025 reorganization moved communes from the
+    dissolved district committees to the province): not a rename. `Organization.parent` is the
+    superior now; the moves say which one it was on an earlier day."""
+
+    organization = models.ForeignKey(Organization, models.PROTECT, related_name="moves")
+    previous = models.ForeignKey(
+        Organization,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="cấp trên trước đó",
+    )
+    parent = models.ForeignKey(
+        Organization,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="cấp trên mới",
+    )
+    valid_from = models.DateField("từ ngày")
+    decision = models.CharField("căn cứ", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "chuyển cấp trên"
+        verbose_name_plural = "chuyển cấp trên"
+        ordering = ["organization", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "valid_from"], name="one_move_per_day")
+        ]
+
+    def __str__(self):
+        return f"{self.organization} → {self.parent}"
+
+
+def parent_on(org: Organization, day: dt.date) -> Organization | None:
+    """The superior of `org` on `day`, after the moves recorded for it."""
+    moves = list(org.moves.select_related("previous", "parent").order_by("valid_from"))
+    if not moves:
+        return org.parent
+    if day < moves[0].valid_from:
+        return moves[0].previous
+    return [m for m in moves if m.valid_from <= day][-1].parent

@@ -6,7 +6,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 
 from dangvu.orgs import kinds
-from dangvu.orgs.models import Organization, Position, Term, active_on
+from dangvu.orgs.models import Organization, Position, Term, active_on, parent_on
 
 from .models import ReportDraft, ReportSection
 from .periods import (
@@ -50,9 +50,8 @@ def _place(org):
 
 
 def _recipients(org, kind, day):
-    superior = (
-        f"- {_issuer_name(org.parent, day)} (b/c);" if org.parent else "- Cấp ủy cấp trên (b/c);"
-    )
+    parent = parent_on(org, day)  # the superior of that day: a move keeps older reports right
+    superior = f"- {_issuer_name(parent, day)} (b/c);" if parent else "- Cấp ủy cấp trên (b/c);"
     if kind == "superior":
         lines = [superior, "- Các đảng ủy, chi bộ cơ sở trực thuộc;"]
         return "\n".join([*lines, f"- Lưu: {org.symbol or 'VT'}."])
