@@ -145,3 +145,13 @@ def create_cells(actor, committee, names, valid_from=None):
         create_org(actor, kind=K.PARTY_CELL, name=n, parent=committee, valid_from=valid_from)
         for n in names
     ]
+
+
+@transaction.atomic
+def move_under(actor, org, *, superior_name, on, decision=""):
+    """Move `org` under the superior committee called `superior_name` from `on` (created at the
+    top of the tree if not yet there, by an administrator): the 2025 reorganization's move."""
+    if not superior_name.strip():
+        raise ValidationError("Hãy ghi tên cấp ủy cấp trên mới.")
+    parent = superior_named(actor, superior_name, on, org.place)
+    return org_actions.move_org(actor, org, parent, on, decision)

@@ -86,3 +86,13 @@ class TermForm(forms.Form):
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["secretary"].queryset = people
+
+
+class MoveForm(forms.Form):
+    superior_name = forms.CharField(
+        label="Cấp ủy cấp trên mới",
+        max_length=255,
+        help_text="Ví dụ: Đảng bộ tỉnh Vĩnh Long. Chưa có thì người quản trị tạo khi lưu.",
+    )
+    on = forms.DateField(label="Từ ngày", widget=DateInput())
+    decision = forms.CharField(label="Căn cứ", max_length=255, required=False)

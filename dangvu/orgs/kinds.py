@@ -14,9 +14,26 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 
+from dangvu.lib.text import fold
+
 from .models import Organization, OrganizationType, active_on, parent_on
 
 KINDS_DIR = Path(__file__).resolve().parent.parent / "rules" / "org_kinds"
+# The names of territorial committees before their place ("Đảng bộ tỉnh" + " Vĩnh Long").
+TERRITORIAL = {
+    f"dang bo {level}"
+    for level in (
+        "xa",
+        "phuong",
+        "thi tran",
+        "dac khu",
+        "huyen",
+        "quan",
+        "thi xa",
+        "thanh pho",
+        "tinh",
+    )
+}
 # Existing organizations were all modelled on the reference one: a State agency's committee.
 DEFAULT_CODE = "co-quan-nha-nuoc"
 
@@ -159,7 +176,12 @@ def superior_line(org: Organization, day: dt.date) -> str:
     if kind_on(parent, day).place_in_name:
         return name
     place = parent.place
-    return name[: -len(f" {place}")] if place and name.endswith(f" {place}") else name
+    if not place or not name.endswith(f" {place}"):
+        return name
+    stripped = name[: -len(f" {place}")]
+    # "Đảng bộ huyện Trà Ôn", "Đảng bộ tỉnh Vĩnh Long": a territorial committee is named by its
+    # place, which the header keeps.
+    return name if fold(stripped) in TERRITORIAL else stripped
 
 
 def header_words(org: Organization, day: dt.date) -> HeaderWords:

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from dangvu.accounts import onboarding
 from dangvu.accounts.history import recent as recent_history
 from dangvu.accounts.history import render_page as history_page
 from dangvu.accounts.models import AuditEntry
@@ -18,6 +19,7 @@ from . import actions, kinds
 from .forms import (
     EndForm,
     MergeForm,
+    MoveForm,
     OrgCreateForm,
     ProfileForm,
     RenameForm,
@@ -274,4 +276,23 @@ def org_terms(request, slug):
     )
     return render_form(
         request, form, title=f"Nhiệm kỳ của {org}", back_url=parent_url(org), intro=intro
+    )
+
+
+def org_move(request, slug):
+    """A change of superior from a date (a reorganization), not a rename."""
+    org = _restructurable(request, slug)
+    form = MoveForm(request.POST or None)
+    if form.is_valid() and apply_action(
+        form, onboarding.move_under, request.user, org, **form.cleaned_data
+    ):
+        messages.success(request, "Đã chuyển cấp trên; văn bản các ngày trước vẫn ghi cấp trên cũ.")
+        return redirect("org_detail", slug=org.slug)
+    return render_form(
+        request,
+        form,
+        title=f"Chuyển {org} về cấp trên khác",
+        back_url=parent_url(org),
+        submit="Chuyển",
+        intro=f"Hiện trực thuộc: {org.parent or 'cấp cao nhất'}.",
     )
