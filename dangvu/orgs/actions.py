@@ -241,9 +241,10 @@ def open_term(
     )
     if valid_to:
         overlap = overlap.filter(valid_from__lt=valid_to)
-    if overlap.exists():
+    clash = overlap.first()
+    if clash is not None:
         raise ValidationError(
-            f"{org} đã có {Term.Body(body).label} nhiệm kỳ {overlap.first().name} trùng thời gian; "
+            f"{org} đã có {Term.Body(body).label} nhiệm kỳ {clash.name} trùng thời gian; "
             "hãy ghi ngày kết thúc nhiệm kỳ trước."
         )
     term = Term.objects.create(
