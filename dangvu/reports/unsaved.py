@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization, Position, Term, active_on, parent_on
 
-from .models import ReportDraft, ReportSection
+from .models import OrgTemplateSection, ReportDraft, ReportSection
 from .periods import (
     check_org_in_period,
     check_rules_in_force,
@@ -128,8 +128,30 @@ def sections_of(draft):
     return list(draft.sections.all())
 
 
+def type_sections(org, template: str, day) -> list[dict]:
+    """The sections of report kind `template` for `org` as its type's template words them."""
+    spec = template_for(template, org, day)
+    return sections_for(spec, org_kind(org))
+
+
 def default_sections(draft: ReportDraft) -> list[ReportSection]:
-    """The sections a new draft starts with: its template's, for its kind of organization."""
+    """The sections a new draft starts with: the organization's own template when the office
+    made one, else its type's template, for its kind of organization."""
+    own = list(OrgTemplateSection.objects.filter(org=draft.org, template=draft.template))
+    if own:
+        return [
+            ReportSection(
+                draft=draft if draft.pk else None,
+                key=s.key,
+                parent_key=s.parent_key,
+                order=i,
+                title=s.title,
+                numbering=s.numbering,
+                text=s.text,
+                programme=s.programme,
+            )
+            for i, s in enumerate(own)
+        ]
     spec = template_for(draft.template, draft.org, draft.reporting_period.end)
     return [
         ReportSection(
