@@ -296,7 +296,7 @@ def _programme_from_report(actor, draft):
 
 # The organization's own template -------------------------------------------------------------
 
-OUTLINE_LINE = re.compile(r"^(?P<dashes>-*)\s*(?P<title>.*?)\s*(?:\[(?P<key>[\w.]+)\])?\s*$")
+OUTLINE_LINE = re.compile(r"^(?P<dashes>-*)\s*(?P<title>.*?)\s*(?:\[(?P<key>[^\]]+)\])?\s*$")
 
 
 def outline_of(sections: Iterable[Any]) -> str:
