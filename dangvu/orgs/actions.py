@@ -7,9 +7,10 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import ProtectedError, Q
 from django.utils.text import slugify
 
+from dangvu.accounts.models import Role
 from dangvu.core import audit
 from dangvu.core.audit import Actor
 from dangvu.lib.dates import vn_date
@@ -467,3 +468,37 @@ def move_org(
         org=org,
     )
     return move
+
+
+@transaction.atomic
+def delete_org(actor: Actor, org: Organization, confirm_name: str) -> None:
+    """Delete an organization entered by mistake, after its name is typed again: refused while
+    any record depends on it (sub-organizations, members, people, terms, documents, activities,
+    reports, fees, accounts …), since then it is history, to be dissolved instead. Its names,
+    types, profile figures and moves go with it; the audit trail keeps the deletion."""
+    if fold(" ".join((confirm_name or "").split())) != fold(org.name):
+        raise ValidationError(f"Hãy gõ đúng tên “{org.name}” để xác nhận xóa.")
+    if Role.objects.filter(org=org).exists():
+        raise ValidationError(
+            f"Không xóa được {org}: có tài khoản được giao quyền trên tổ chức này; hãy thu hồi "
+            "quyền trước, hoặc giải thể tổ chức."
+        )
+    if org.number_counters.exists():  # numbers taken for its documents: the register holds them
+        raise ValidationError(
+            f"Không xóa được {org}: tổ chức đã lấy số văn bản đi; hãy giải thể thay vì xóa."
+        )
+    snapshot = audit.snapshot(org)
+    name, pk = org.name, org.pk
+    try:
+        with transaction.atomic():
+            for related in (org.names, org.types, org.profile_figures, org.moves):
+                related.all().delete()
+            org.delete()
+    except ProtectedError as e:
+        kinds_found = sorted({str(obj._meta.verbose_name_plural) for obj in e.protected_objects})
+        raise ValidationError(
+            f"Không xóa được {name}: còn hồ sơ gắn với tổ chức này ({', '.join(kinds_found)}). "
+            "Tổ chức đã có hồ sơ là lịch sử: hãy giải thể hoặc sáp nhập thay vì xóa."
+        ) from None
+    org.pk = pk
+    audit.record(actor, "org.delete", org, snapshot, summary=f"Xóa {name} (nhập nhầm)", after=None)

@@ -96,3 +96,11 @@ class MoveForm(forms.Form):
     )
     on = forms.DateField(label="Từ ngày", widget=DateInput())
     decision = forms.CharField(label="Căn cứ", max_length=255, required=False)
+
+
+class DeleteForm(forms.Form):
+    confirm_name = forms.CharField(
+        label="Gõ lại tên tổ chức để xác nhận",
+        max_length=255,
+        help_text="Chỉ xóa tổ chức nhập nhầm, chưa có hồ sơ nào; tổ chức đã có hồ sơ thì giải thể.",
+    )

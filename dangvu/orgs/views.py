@@ -17,6 +17,7 @@ from dangvu.web import apply_action, day_param, render_form
 
 from . import actions, kinds
 from .forms import (
+    DeleteForm,
     EndForm,
     MergeForm,
     MoveForm,
@@ -296,3 +297,22 @@ def org_move(request, slug):
         submit="Chuyển",
         intro=f"Hiện trực thuộc: {org.parent or 'cấp cao nhất'}.",
     )
+
+
+def org_delete(request, slug):
+    """Delete an organization entered by mistake (refused once records depend on it)."""
+    org = _restructurable(request, slug)
+    parent = org.parent
+    form = DeleteForm(request.POST or None)
+    if form.is_valid():
+        name = org.name
+        if (
+            apply_action(
+                form, actions.delete_org, request.user, org, form.cleaned_data["confirm_name"]
+            )
+            is None
+            and not form.errors
+        ):
+            messages.success(request, f"Đã xóa {name}.")
+            return redirect("org_detail", slug=parent.slug) if parent else redirect("org_tree")
+    return render_form(request, form, title=f"Xóa {org}", back_url=parent_url(org), submit="Xóa")

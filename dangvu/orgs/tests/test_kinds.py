@@ -11,6 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 
+from dangvu.accounts.models import AuditEntry
 from dangvu.accounts.tests.helpers import run, table_counts
 from dangvu.documents import actions as documents
 from dangvu.lib.text import fold
@@ -288,3 +289,23 @@ def test_the_demo_committee_is_a_state_agency(demo):
 def test_kind_files_are_named_by_their_code():
     for path in Path(kinds.KINDS_DIR).glob("*.toml"):
         assert kinds.all_kinds()[path.stem].code == path.stem
+
+
+def test_an_organization_entered_by_mistake_is_deleted_after_confirmation(db, client):
+    slug = run("create_org", "--name", "Chi bộ Nhập Nhầm", "--kind", "party_committee",
+               "--type", "khac", "--from", FOUNDED.isoformat()).strip()  # fmt: skip
+    org = Organization.objects.get(slug=slug)
+    with pytest.raises(ValidationError, match="Hãy gõ đúng tên"):
+        actions.delete_org(None, org, "Chi bộ khác")
+    assert Organization.objects.filter(slug=slug).exists()
+    actions.delete_org(None, org, "chi bộ nhập nhầm")
+    assert not Organization.objects.filter(slug=slug).exists()
+    assert AuditEntry.objects.filter(action="org.delete", target_id=org.pk).exists()
+
+
+def test_an_organization_with_records_is_not_deleted(db):
+    org = _create("cong-an")
+    before = table_counts()
+    with pytest.raises(ValidationError, match="hãy giải thể hoặc sáp nhập thay vì xóa"):
+        actions.delete_org(None, org, org.name)
+    assert table_counts() == before
