@@ -71,6 +71,7 @@ def org_detail(request, slug):
             "history": history,
             "can_write": scope.can_write_org(org),
             "can_restructure": scope.can_restructure_org(org),
+            "org_type": kinds.kind_on(org, day) if org.kind in actions.TYPED_KINDS else None,
         },
     )
 
