@@ -263,8 +263,13 @@ def appoint(
     role: str,
     valid_from: dt.date,
     valid_to: dt.date | None = None,
+    title: str = "",
 ) -> Position:
-    """A seat in an elected body (elected or appointed); the term must cover its start."""
+    """A seat in an elected body (elected or appointed); the term must cover its start. `title`
+    is any title the office writes for it beside the role ("Phó Bí thư Thường trực")."""
+    title = " ".join((title or "").split())
+    if len(title) > 120:
+        raise ValidationError("Chức danh dài quá 120 ký tự.")
     if role not in Position.Role.values:
         raise ValidationError("Chức vụ không hợp lệ.")
     if valid_from < term.valid_from or (term.valid_to and valid_from >= term.valid_to):
@@ -279,13 +284,13 @@ def appoint(
             f"{person} đã giữ chức vụ trong {term} vào ngày {vn_date(valid_from)}."
         )
     pos = Position.objects.create(
-        term=term, person=person, role=role, valid_from=valid_from, valid_to=valid_to
+        term=term, person=person, role=role, valid_from=valid_from, valid_to=valid_to, title=title
     )
     audit.record(
         actor,
         "position.appoint",
         pos,
-        summary=f"{pos.get_role_display()} {term}",
+        summary=f"{pos.display_title} {term}",
         person=person,
         org=term.organization,
     )

@@ -136,6 +136,9 @@ class Position(models.Model):
     term = models.ForeignKey(Term, models.PROTECT, related_name="positions")
     person = models.ForeignKey("people.Person", models.PROTECT, related_name="positions")
     role = models.CharField("chức vụ", max_length=24, choices=Role.choices)
+    # The title as the office writes it when the role's own words do not say it ("Phó Bí thư
+    # Thường trực", "Ủy viên Ban Thường vụ, Chủ tịch Ủy ban nhân dân xã"): any title.
+    title = models.CharField("chức danh", max_length=120, blank=True)
     valid_from = models.DateField("từ ngày")
     valid_to = models.DateField("đến ngày", null=True, blank=True)
 
@@ -145,7 +148,11 @@ class Position(models.Model):
         ordering = ["term", "role"]
 
     def __str__(self):
-        return f"{self.get_role_display()} – {self.person}"
+        return f"{self.display_title} – {self.person}"
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.get_role_display()
 
 
 class OrganizationType(models.Model):

@@ -309,3 +309,20 @@ def test_an_organization_with_records_is_not_deleted(db):
     with pytest.raises(ValidationError, match="hãy giải thể hoặc sáp nhập thay vì xóa"):
         actions.delete_org(None, org, org.name)
     assert table_counts() == before
+
+
+def test_a_seat_takes_any_title(db):
+    org = _create("xa")
+    term = Term.executive_on(org, dt.date(YEAR, 6, 1))
+    person = org.children.first().memberships.first().person
+    seat = actions.appoint(
+        None,
+        term,
+        person,
+        "deputy_secretary",
+        dt.date(YEAR, 6, 1),
+        title="Phó Bí thư Thường trực, Chủ tịch Hội đồng nhân dân xã",
+    )
+    assert str(seat).startswith("Phó Bí thư Thường trực, Chủ tịch Hội đồng nhân dân xã – ")
+    with pytest.raises(ValidationError, match="120 ký tự"):
+        actions.appoint(None, term, person, "member", dt.date(YEAR, 7, 1), title="x" * 121)
