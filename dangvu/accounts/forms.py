@@ -3,6 +3,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
 
+from dangvu.orgs import kinds as org_kinds
 from dangvu.orgs.models import Organization
 from dangvu.web import EMPTY_LABEL, DateInput
 
@@ -105,6 +106,29 @@ class CommitteeForm(forms.Form):
     founding_document = forms.CharField(
         label="Quyết định thành lập", max_length=255, required=False
     )
+    org_type = forms.ChoiceField(
+        label="Loại hình tổ chức cơ sở đảng",
+        choices=(),
+        required=False,
+        help_text="Chọn mẫu báo cáo và số liệu đặc điểm (xã: dân số, số hộ; trường: giáo viên, "
+        "học sinh; doanh nghiệp: người lao động, doanh thu …). Để trống: cơ quan Nhà nước.",
+    )
+    term = forms.CharField(
+        label="Nhiệm kỳ cấp ủy",
+        max_length=32,
+        required=False,
+        help_text="Ví dụ: 2025-2030. Số văn bản đi của Đảng đánh theo nhiệm kỳ.",
+    )
+    term_from = forms.DateField(
+        label="Nhiệm kỳ bắt đầu từ ngày",
+        widget=DateInput(),
+        required=False,
+        help_text="Để trống: ngày thành lập.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["org_type"].choices = [("", EMPTY_LABEL), *org_kinds.choices()]
 
 
 class CellsForm(forms.Form):

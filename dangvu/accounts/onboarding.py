@@ -15,6 +15,7 @@ from django.db import transaction
 
 from dangvu.lib.text import fold
 from dangvu.orgs import actions as org_actions
+from dangvu.orgs import kinds as org_kinds
 from dangvu.orgs.models import Organization
 
 from .scope import scope_for
@@ -72,10 +73,16 @@ def create_org(
     place=None,
     symbol=None,
     founding_document="",
+    org_type="",
+    term="",
+    term_from=None,
 ):
     """An organization under `parent`, or under the superior committee called `superior_name`.
     Left as None, `valid_from` is the parent's founding date (today at the top), `place` the
-    parent's place and `symbol` ĐU for a committee, CB for a cell."""
+    parent's place and `symbol` ĐU for a committee, CB for a cell. `org_type` is its type of
+    grassroots organization (`orgs.kinds`: "xa", "doanh-nghiep" …) from its founding; `term`
+    ("2025-2030") opens its executive committee's term from `term_from` (default: its founding),
+    so its outgoing documents can be numbered from the first day."""
     valid_from = valid_from or (parent.valid_from if parent else dt.date.today())
     if valid_from > dt.date.today():
         raise ValidationError("Ngày thành lập không được sau hôm nay.")
@@ -99,7 +106,9 @@ def create_org(
         place = parent.place if parent else ""
     if symbol is None:
         symbol = DEFAULT_SYMBOLS.get(kind, "")
-    return org_actions.create_org(
+    if org_type:
+        org_kinds.get(org_type)  # an unknown type is refused before anything is written
+    org = org_actions.create_org(
         actor,
         kind=kind,
         name=name,
@@ -110,6 +119,11 @@ def create_org(
         place=place.strip(),
         founding_document=founding_document.strip(),
     )
+    if org_type:
+        org_actions.set_type(actor, org, org_type, valid_from)
+    if term.strip():
+        org_actions.open_term(actor, org, name=term, valid_from=term_from or valid_from)
+    return org
 
 
 @transaction.atomic
@@ -131,3 +145,13 @@ def create_cells(actor, committee, names, valid_from=None):
         create_org(actor, kind=K.PARTY_CELL, name=n, parent=committee, valid_from=valid_from)
         for n in names
     ]
+
+
+@transaction.atomic
+def move_under(actor, org, *, superior_name, on, decision=""):
+    """Move `org` under the superior committee called `superior_name` from `on` (created at the
+    top of the tree if not yet there, by an administrator): the 2025 reorganization's move."""
+    if not superior_name.strip():
+        raise ValidationError("Hãy ghi tên cấp ủy cấp trên mới.")
+    parent = superior_named(actor, superior_name, on, org.place)
+    return org_actions.move_org(actor, org, parent, on, decision)

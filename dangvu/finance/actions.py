@@ -846,3 +846,26 @@ def set_fee_setting(
         org=org,
     )
     return setting
+
+
+@transaction.atomic
+def set_fee_category(
+    actor: Actor,
+    people: Iterable[Person],
+    *,
+    kind: str,
+    month: dt.date,
+    note: str = "",
+) -> list[SalaryBase]:
+    """Several members in one fee category from `month` (members without a fixed income,
+    students): their fee is then the category's amount under the rule, as the committee sets it
+    once for all of them (`set_fee_setting` of `rates.<category>`), all of them or none."""
+    if kind not in (fees.NO_INCOME, fees.STUDENT):
+        raise ValidationError(
+            "Chỉ xếp nhiều đảng viên cùng lúc vào nhóm không có thu nhập cố định hoặc học sinh, "
+            "sinh viên; các căn cứ khác ghi riêng cho từng người."
+        )
+    people = list(people)
+    if not people:
+        raise ValidationError("Hãy chọn ít nhất một đảng viên.")
+    return [set_salary_base(actor, p, month=month, kind=kind, note=note) for p in people]

@@ -18,6 +18,9 @@ SALARY, SICKNESS, PENSION, STUDENT, FIXED, EXEMPT = (
     "fixed",
     "exempt",
 )
+# Members without a fixed income (farmers, the self-employed): one amount a month that the
+# committee sets for the whole category (a FeeSetting of `rates.no_income`), not one per member.
+NO_INCOME = "no_income"
 PERCENT_KINDS = (SALARY, SICKNESS, PENSION)
 
 

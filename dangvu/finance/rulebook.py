@@ -36,6 +36,10 @@ def _unit(text):
 # The values an organization may set when the rule leaves them unconfirmed: key -> (label, parser).
 SETTABLE = {
     "rates.student": ("Mức đóng của đảng viên là học sinh, sinh viên (đồng/tháng)", _amount),
+    "rates.no_income": (
+        "Mức đóng của đảng viên không có thu nhập cố định (đồng/tháng)",
+        _amount,
+    ),
     "round_to": ("Làm tròn đảng phí đến (đồng)", _unit),
     "exempt_party_years": ("Miễn đóng khi đủ số năm tuổi Đảng (0: không miễn)", _amount),
     "shares.party_committee": ("Tỷ lệ đảng bộ cơ sở nộp cấp trên", fees.parse_percent),
@@ -73,6 +77,7 @@ def _file_values(rule):
         "rates.sickness": rule["rates"]["sickness"],
         "rates.pension": rule["rates"]["pension"],
         "rates.student": rule["rates"]["student"],
+        "rates.no_income": rule["rates"].get("no_income", rule["rates"]["student"]),
         "round_to": rule["round_to"],
         "exempt_party_years": rule["exempt_party_years"],
         "shares.party_committee": rule["shares"]["party_committee"],

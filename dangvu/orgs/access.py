@@ -3,7 +3,15 @@
 from dangvu.core import access
 from dangvu.core.access import Rule, by_org
 
-from .models import Organization, OrganizationName, Position, Term
+from .models import (
+    Organization,
+    OrganizationMove,
+    OrganizationName,
+    OrganizationType,
+    Position,
+    ProfileFigure,
+    Term,
+)
 
 access.register(
     Organization,
@@ -18,3 +26,6 @@ access.register(OrganizationName, by_org("organization"))
 access.register(Term, by_org("organization", noun="nhiệm kỳ"))
 # A committee member's seat is read with the committee's organization and written with it.
 access.register(Position, by_org("term__organization"))
+access.register(OrganizationType, by_org("organization", noun="loại hình tổ chức"))
+access.register(ProfileFigure, by_org("organization", noun="số liệu đặc điểm"))
+access.register(OrganizationMove, by_org("organization", noun="chuyển cấp trên"))

@@ -7,8 +7,10 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError, Q
 from django.utils.text import slugify
 
+from dangvu.accounts.models import Role
 from dangvu.core import audit
 from dangvu.core.audit import Actor
 from dangvu.lib.dates import vn_date
@@ -16,7 +18,17 @@ from dangvu.lib.text import fold
 from dangvu.people import actions as people_actions
 from dangvu.people.models import Membership, Person
 
-from .models import Organization, OrganizationName, Position, Term, active_on
+from . import kinds
+from .models import (
+    Organization,
+    OrganizationMove,
+    OrganizationName,
+    OrganizationType,
+    Position,
+    ProfileFigure,
+    Term,
+    active_on,
+)
 
 # Which kinds may sit under which: keeps the tree meaningful for statistics and scoping.
 ALLOWED_PARENTS: dict[str, set[str | None]] = {
@@ -209,8 +221,28 @@ def open_term(
     valid_to: dt.date | None = None,
     body: str = Term.Body.EXECUTIVE,
 ) -> Term:
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError("Hãy ghi tên nhiệm kỳ, ví dụ “2025-2030”.")
+    if body not in Term.Body.values:
+        raise ValidationError("Cơ quan của nhiệm kỳ không hợp lệ.")
     if valid_to and valid_to <= valid_from:
         raise ValidationError("Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu.")
+    if valid_from < org.valid_from:
+        raise ValidationError(
+            f"Nhiệm kỳ không thể bắt đầu trước ngày thành lập {org} ({vn_date(org.valid_from)})."
+        )
+    overlap = Term.objects.filter(organization=org, body=body).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gt=valid_from)
+    )
+    if valid_to:
+        overlap = overlap.filter(valid_from__lt=valid_to)
+    clash = overlap.first()
+    if clash is not None:
+        raise ValidationError(
+            f"{org} đã có {Term.Body(body).label} nhiệm kỳ {clash.name} trùng thời gian; "
+            "hãy ghi ngày kết thúc nhiệm kỳ trước."
+        )
     term = Term.objects.create(
         organization=org, body=body, name=name, valid_from=valid_from, valid_to=valid_to
     )
@@ -226,8 +258,13 @@ def appoint(
     role: str,
     valid_from: dt.date,
     valid_to: dt.date | None = None,
+    title: str = "",
 ) -> Position:
-    """A seat in an elected body (elected or appointed); the term must cover its start."""
+    """A seat in an elected body (elected or appointed); the term must cover its start. `title`
+    is any title the office writes for it beside the role ("Phó Bí thư Thường trực")."""
+    title = " ".join((title or "").split())
+    if len(title) > 120:
+        raise ValidationError("Chức danh dài quá 120 ký tự.")
     if role not in Position.Role.values:
         raise ValidationError("Chức vụ không hợp lệ.")
     if valid_from < term.valid_from or (term.valid_to and valid_from >= term.valid_to):
@@ -242,13 +279,13 @@ def appoint(
             f"{person} đã giữ chức vụ trong {term} vào ngày {vn_date(valid_from)}."
         )
     pos = Position.objects.create(
-        term=term, person=person, role=role, valid_from=valid_from, valid_to=valid_to
+        term=term, person=person, role=role, valid_from=valid_from, valid_to=valid_to, title=title
     )
     audit.record(
         actor,
         "position.appoint",
         pos,
-        summary=f"{pos.get_role_display()} {term}",
+        summary=f"{pos.display_title} {term}",
         person=person,
         org=term.organization,
     )
@@ -268,3 +305,196 @@ def end_position(actor: Actor, position: Position, on: dt.date) -> Position:
         person=position.person,
         org=position.term.organization,
     )
+
+
+# Types of grassroots organization and profile figures -------------------------------------------
+
+TYPED_KINDS = (Organization.Kind.PARTY_COMMITTEE, Organization.Kind.PARTY_CELL)
+
+
+@transaction.atomic
+def set_type(
+    actor: Actor, org: Organization, code: str, valid_from: dt.date, note: str = ""
+) -> OrganizationType:
+    """`org` is of type `code` from `valid_from` (a commune, a school, an enterprise …); the type
+    it had before ends that day and stays for the dates before it."""
+    kind = kinds.get(code)
+    if org.kind not in TYPED_KINDS:
+        raise ValidationError(
+            f"Chỉ đảng bộ, chi bộ mới có loại hình tổ chức cơ sở đảng; {org} là "
+            f"{org.get_kind_display().lower()}."
+        )
+    if valid_from < org.valid_from:
+        raise ValidationError(
+            f"Ngày {vn_date(valid_from)} trước ngày thành lập {org} ({vn_date(org.valid_from)})."
+        )
+    if org.valid_to and valid_from >= org.valid_to:
+        raise ValidationError(f"{org} đã kết thúc hoạt động trước ngày {vn_date(valid_from)}.")
+    if org.types.filter(valid_from__gte=valid_from).exists():
+        raise ValidationError("Đã có loại hình được ghi từ ngày này hoặc sau đó.")
+    current = org.types.filter(active_on(valid_from)).first()
+    if current is not None:
+        if current.code == kind.code:
+            raise ValidationError(f"{org} đã là loại hình “{kind.label}” vào ngày này.")
+        before = audit.snapshot(current)
+        current.valid_to = valid_from
+        current.save()
+        audit.record(actor, "org.type_end", current, before, summary="Kết thúc loại hình", org=org)
+    row = OrganizationType.objects.create(
+        organization=org, code=kind.code, valid_from=valid_from, note=(note or "").strip()
+    )
+    audit.record(actor, "org.type", row, summary=f"Loại hình: {kind.label}", org=org)
+    return row
+
+
+@transaction.atomic
+def record_profile_figures(
+    actor: Actor,
+    org: Organization,
+    values: dict[str, int | None],
+    as_of: dt.date,
+    note: str = "",
+) -> list[ProfileFigure]:
+    """Profile figures of `org` as of `as_of` (population, teachers, revenue …), one record each;
+    a figure recorded again for the same day replaces that day's value, earlier ones stay."""
+    known = {item.code: item for item in kinds.kind_on(org, as_of).profile}
+    wrong = [code for code in values if code not in known]
+    if wrong:
+        raise ValidationError(
+            f"Loại hình “{kinds.kind_on(org, as_of).label}” không có chỉ tiêu "
+            f"“{wrong[0]}”; các chỉ tiêu: {', '.join(known) or 'không có'}."
+        )
+    if as_of < org.valid_from or (org.valid_to and as_of >= org.valid_to):
+        raise ValidationError(f"{org} không hoạt động vào ngày {vn_date(as_of)}.")
+    saved = []
+    for code, value in values.items():
+        if value is None:
+            continue
+        if value < 0:
+            raise ValidationError(f"{known[code].label} không thể là số âm.")
+        row = ProfileFigure.objects.filter(organization=org, code=code, as_of=as_of).first()
+        before = audit.snapshot(row) if row else None
+        if row is None:
+            row = ProfileFigure(organization=org, code=code, as_of=as_of)
+        row.value, row.note = value, (note or "").strip()
+        row.save()
+        saved.append(row)
+    if not saved:
+        raise ValidationError("Hãy nhập ít nhất một số liệu.")
+    audit.record(
+        actor,
+        "org.profile",
+        saved[0],
+        before if len(saved) == 1 else None,
+        summary="Số liệu đặc điểm ngày "
+        + vn_date(as_of)
+        + ": "
+        + "; ".join(f"{known[r.code].label} {r.value}" for r in saved),
+        org=org,
+    )
+    return saved
+
+
+@transaction.atomic
+def record_term(
+    actor: Actor,
+    org: Organization,
+    *,
+    name: str,
+    valid_from: dt.date,
+    valid_to: dt.date | None = None,
+    body: str = Term.Body.EXECUTIVE,
+    secretary: Person | None = None,
+) -> Term:
+    """A committee term as the term page records it: the term, and its secretary (or the
+    inspection committee's chair) from its first day, all or nothing."""
+    term = open_term(actor, org, name=name, valid_from=valid_from, valid_to=valid_to, body=body)
+    if secretary is not None:
+        role = Position.Role.SECRETARY if body == Term.Body.EXECUTIVE else Position.Role.CHAIR
+        appoint(actor, term, secretary, role, valid_from, valid_to)
+    return term
+
+
+@transaction.atomic
+def move_org(
+    actor: Actor,
+    org: Organization,
+    new_parent: Organization | None,
+    on: dt.date,
+    decision: str = "",
+) -> OrganizationMove:
+    """`org` is under `new_parent` from `on` (a reorganization), keeping its name, members and
+    records; documents dated before `on` keep naming the superior it had then."""
+    _check_active(org, on)
+    if new_parent is not None:
+        _check_active(new_parent, on)
+    if (new_parent.id if new_parent else None) == org.parent_id:
+        raise ValidationError(f"{org} đã trực thuộc {new_parent or 'cấp cao nhất'}.")
+    parent_kind = new_parent.kind if new_parent else None
+    if parent_kind not in ALLOWED_PARENTS[org.kind]:
+        raise ValidationError(
+            f"{org.get_kind_display()} không thể trực thuộc "
+            f"{Organization.Kind(parent_kind).label.lower() if parent_kind else 'cấp cao nhất'}."
+        )
+    walk = new_parent
+    while walk is not None:
+        if walk.id == org.id:
+            raise ValidationError(f"{new_parent} nằm trong {org}: không thể chuyển như vậy.")
+        walk = walk.parent
+    if org.moves.filter(valid_from__gte=on).exists():
+        raise ValidationError("Đã có lần chuyển cấp trên từ ngày này hoặc sau đó.")
+    if on <= org.valid_from:
+        raise ValidationError("Ngày chuyển phải sau ngày thành lập.")
+    before = audit.snapshot(org)
+    move = OrganizationMove.objects.create(
+        organization=org,
+        previous=org.parent,
+        parent=new_parent,
+        valid_from=on,
+        decision=(decision or "").strip(),
+    )
+    org.parent = new_parent
+    org.save()
+    audit.record(
+        actor,
+        "org.move_superior",
+        org,
+        before,
+        summary=f"Chuyển về trực thuộc {new_parent or 'cấp cao nhất'} từ ngày {vn_date(on)}",
+        org=org,
+    )
+    return move
+
+
+@transaction.atomic
+def delete_org(actor: Actor, org: Organization, confirm_name: str) -> None:
+    """Delete an organization entered by mistake, after its name is typed again: refused while
+    any record depends on it (sub-organizations, members, people, terms, documents, activities,
+    reports, fees, accounts …), since then it is history, to be dissolved instead. Its names,
+    types, profile figures and moves go with it; the audit trail keeps the deletion."""
+    if fold(" ".join((confirm_name or "").split())) != fold(org.name):
+        raise ValidationError(f"Hãy gõ đúng tên “{org.name}” để xác nhận xóa.")
+    if Role.objects.filter(org=org).exists():
+        raise ValidationError(
+            f"Không xóa được {org}: có tài khoản được giao quyền trên tổ chức này; hãy thu hồi "
+            "quyền trước, hoặc giải thể tổ chức."
+        )
+    if org.number_counters.exists():  # numbers taken for its documents: the register holds them
+        raise ValidationError(
+            f"Không xóa được {org}: tổ chức đã lấy số văn bản đi; hãy giải thể thay vì xóa."
+        )
+    snapshot = audit.snapshot(org)
+    name, pk = org.name, org.pk
+    try:
+        with transaction.atomic():
+            for related in (org.names, org.types, org.profile_figures, org.moves):
+                related.all().delete()
+            org.delete()
+    except ProtectedError as e:
+        kinds_found = sorted({str(obj._meta.verbose_name_plural) for obj in e.protected_objects})
+        raise ValidationError(
+            f"Không xóa được {name}: còn hồ sơ gắn với tổ chức này ({', '.join(kinds_found)}). "
+            "Tổ chức đã có hồ sơ là lịch sử: hãy giải thể hoặc sáp nhập thay vì xóa."
+        ) from None
+    org.pk = pk
+    audit.record(actor, "org.delete", org, snapshot, summary=f"Xóa {name} (nhập nhầm)", after=None)

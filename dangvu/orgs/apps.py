@@ -6,4 +6,7 @@ class OrgsConfig(AppConfig):
     label = "orgs"
 
     def ready(self):
-        from . import access  # noqa: F401  (registers the access rules of its models)
+        from . import (
+            access,  # noqa: F401  (registers the access rules of its models)
+            facts,  # noqa: F401  (registers the facts of types and profiles)
+        )

@@ -20,7 +20,8 @@ from dangvu.core.imports import XLSX_CONTENT_TYPE, Column, ImportFailed, check_s
 from dangvu.lib.dates import vn_date
 from dangvu.lib.text import fold, sort_key
 
-from .actions import ALLOWED_PARENTS
+from . import kinds
+from .actions import ALLOWED_PARENTS, TYPED_KINDS
 from .models import Organization
 from .tree import subtree
 
@@ -105,6 +106,18 @@ COLUMNS = [
         width=16,
     ),
     Column(
+        key="org_type",
+        header="Loại hình",
+        required=False,
+        need="Không",
+        help="Loại hình tổ chức cơ sở đảng của đảng bộ, chi bộ (mã hoặc tên): "
+        + "; ".join(f"{k.code} ({k.label})" for k in kinds.all_kinds().values())
+        + ". Để trống: chi bộ theo đảng bộ cấp trên.",
+        example="xa",
+        aliases=("Loại hình tổ chức",),
+        width=20,
+    ),
+    Column(
         key="founding_document",
         header="Quyết định thành lập",
         required=False,
@@ -184,15 +197,22 @@ def read_rows(data: bytes):
 # Checking ------------------------------------------------------------------------------------
 
 
-def prepare(data: bytes, org, actor, *, today=None) -> Plan:
-    """Read and check the whole file; say what importing it under `org` would create."""
+def prepare(data: bytes, org, actor, *, today=None, default_type="") -> Plan:
+    """Read and check the whole file; say what importing it under `org` would create.
+    `default_type` is the type of the party committees and cells whose row names none."""
     today = today or dt.date.today()
+    if default_type:
+        try:
+            kinds.get(default_type)
+        except ValidationError as e:
+            raise ImportFailed(e.messages) from None
     try:
         onboarding.check_may_create(actor, org)
     except ValidationError as e:
         raise ImportFailed(e.messages) from None
     rows = read_rows(data)
     known = _Known(org)
+    known.default_type = default_type
     plans = []
     for row in rows:
         plan = _plan_row(row, known, today)
@@ -207,6 +227,7 @@ class _Known:
 
     def __init__(self, root):
         self.root = root
+        self.default_type = ""
         self.orgs = subtree(root)
         self.slugs = set(Organization.objects.values_list("slug", flat=True))
         self.by_slug = {o.slug: o for o in self.orgs}
@@ -275,6 +296,19 @@ def _to_kind(value, today):
     return kind
 
 
+def _to_type(value, today):
+    text = kit.text(value)
+    if not text:
+        return ""
+    for kind in kinds.all_kinds().values():
+        if text == kind.code or fold(text) == fold(kind.label):
+            return kind.code
+    raise kit.CellError(
+        f"{kit.quote(text)} không phải là loại hình tổ chức cơ sở đảng; một trong: "
+        f"{', '.join(kinds.codes())}."
+    )
+
+
 def _to_slug(value, today):
     text = kit.text(value)
     if len(text) > 100:
@@ -339,6 +373,12 @@ def _plan_row(row, known, today):
         "place": _cell(row, "place", kit.to_text(100), today) or None,
         "founding_document": _cell(row, "founding_document", kit.to_text(255), today) or "",
     }
+    org_type = _cell(row, "org_type", _to_type, today) or ""
+    if org_type and plan.kind not in TYPED_KINDS:
+        row.error("org_type", "chỉ đảng bộ, chi bộ mới có loại hình tổ chức cơ sở đảng.")
+    if not org_type and plan.kind in TYPED_KINDS:
+        org_type = known.default_type
+    plan.fields["org_type"] = org_type
     if not row.errors:
         known.add(plan)
     return plan

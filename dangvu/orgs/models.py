@@ -136,6 +136,9 @@ class Position(models.Model):
     term = models.ForeignKey(Term, models.PROTECT, related_name="positions")
     person = models.ForeignKey("people.Person", models.PROTECT, related_name="positions")
     role = models.CharField("chức vụ", max_length=24, choices=Role.choices)
+    # The title as the office writes it when the role's own words do not say it ("Phó Bí thư
+    # Thường trực", "Ủy viên Ban Thường vụ, Chủ tịch Ủy ban nhân dân xã"): any title.
+    title = models.CharField("chức danh", max_length=120, blank=True)
     valid_from = models.DateField("từ ngày")
     valid_to = models.DateField("đến ngày", null=True, blank=True)
 
@@ -145,4 +148,104 @@ class Position(models.Model):
         ordering = ["term", "role"]
 
     def __str__(self):
-        return f"{self.get_role_display()} – {self.person}"
+        return f"{self.display_title} – {self.person}"
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.get_role_display()
+
+
+class OrganizationType(models.Model):
+    """The type of a grassroots organization (loại hình: xã, cơ quan Nhà nước, doanh nghiệp …)
+    for a span of dates. The codes are the files of `dangvu/rules/org_kinds/` (`orgs.kinds`);
+    a cell without a type of its own takes its committee's."""
+
+    organization = models.ForeignKey(Organization, models.PROTECT, related_name="types")
+    code = models.CharField("loại hình", max_length=40)
+    valid_from = models.DateField("từ ngày")
+    valid_to = models.DateField("đến ngày", null=True, blank=True)
+    note = models.CharField("căn cứ", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "loại hình tổ chức"
+        verbose_name_plural = "loại hình tổ chức"
+        ordering = ["organization", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "valid_from"], name="one_org_type_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return self.code
+
+
+class ProfileFigure(models.Model):
+    """A figure of an organization's profile as of a date (dân số, số hộ, giáo viên, doanh thu
+    …): the figures of section I that the office records, named by the organization's type."""
+
+    organization = models.ForeignKey(Organization, models.PROTECT, related_name="profile_figures")
+    code = models.CharField("chỉ tiêu", max_length=40)
+    value = models.BigIntegerField("giá trị")
+    as_of = models.DateField("tính đến ngày")
+    note = models.CharField("nguồn số liệu", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "số liệu đặc điểm"
+        verbose_name_plural = "số liệu đặc điểm"
+        ordering = ["organization", "code", "as_of"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "code", "as_of"], name="one_profile_figure_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.code} = {self.value}"
+
+
+class OrganizationMove(models.Model):
+    """A change of superior from a date (the 2025 reorganization moved communes from the
+    dissolved district committees to the province): not a rename. `Organization.parent` is the
+    superior now; the moves say which one it was on an earlier day."""
+
+    organization = models.ForeignKey(Organization, models.PROTECT, related_name="moves")
+    previous = models.ForeignKey(
+        Organization,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="cấp trên trước đó",
+    )
+    parent = models.ForeignKey(
+        Organization,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="cấp trên mới",
+    )
+    valid_from = models.DateField("từ ngày")
+    decision = models.CharField("căn cứ", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "chuyển cấp trên"
+        verbose_name_plural = "chuyển cấp trên"
+        ordering = ["organization", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "valid_from"], name="one_move_per_day")
+        ]
+
+    def __str__(self):
+        return f"{self.organization} → {self.parent}"
+
+
+def parent_on(org: Organization, day: dt.date) -> Organization | None:
+    """The superior of `org` on `day`, after the moves recorded for it."""
+    moves = list(org.moves.select_related("previous", "parent").order_by("valid_from"))
+    if not moves:
+        return org.parent
+    if day < moves[0].valid_from:
+        return moves[0].previous
+    return [m for m in moves if m.valid_from <= day][-1].parent

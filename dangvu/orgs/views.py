@@ -1,20 +1,47 @@
+import datetime as dt
+
+from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from dangvu.accounts import onboarding
 from dangvu.accounts.history import recent as recent_history
 from dangvu.accounts.history import render_page as history_page
 from dangvu.accounts.models import AuditEntry
 from dangvu.home.stats_charts import stats_charts
+from dangvu.lib.dates import vn_date
 from dangvu.people.models import Membership, Person
 from dangvu.people.stats import section_one
 from dangvu.records import ActionFormView
-from dangvu.web import day_param
+from dangvu.web import apply_action, day_param, render_form
 
-from . import actions
-from .forms import EndForm, MergeForm, OrgCreateForm, RenameForm
+from . import actions, kinds
+from .forms import (
+    DeleteForm,
+    EndForm,
+    MergeForm,
+    MoveForm,
+    OrgCreateForm,
+    ProfileForm,
+    RenameForm,
+    TermForm,
+    TypeForm,
+)
 from .models import Organization, Position, active_on
 from .tree import nested
+
+
+def _writable(request, slug):
+    org = request.scope.org_or_404(slug)
+    request.scope.require_write_org(org)
+    return org
+
+
+def _restructurable(request, slug):
+    org = request.scope.org_or_404(slug)
+    request.scope.require_restructure_org(org)
+    return org
 
 
 def org_tree(request):
@@ -57,6 +84,7 @@ def org_detail(request, slug):
             "history": history,
             "can_write": scope.can_write_org(org),
             "can_restructure": scope.can_restructure_org(org),
+            "org_type": kinds.kind_on(org, day) if org.kind in actions.TYPED_KINDS else None,
         },
     )
 
@@ -199,3 +227,123 @@ def org_history(request, slug):
     return history_page(
         request, AuditEntry.objects.filter(org=org), name=org.name, back_url=parent_url(org)
     )
+
+
+def org_type(request, slug):
+    """The organization's type of grassroots organization, from a date (a commune, a school …)."""
+    org = _writable(request, slug)
+    form = TypeForm(request.POST or None)
+    if form.is_valid() and apply_action(
+        form, actions.set_type, request.user, org, **form.cleaned_data
+    ):
+        messages.success(request, "Đã ghi loại hình; loại hình cũ vẫn giữ cho các ngày trước đó.")
+        return redirect("org_detail", slug=org.slug)
+    history = "; ".join(
+        f"{kinds.all_kinds()[t.code].label if t.code in kinds.all_kinds() else t.code} "
+        f"(từ {vn_date(t.valid_from)})"
+        for t in org.types.all()
+    )
+    current = kinds.kind_on(org)
+    intro = f"Loại hình hiện nay: {current.label}." + (f" Đã ghi: {history}." if history else "")
+    return render_form(
+        request, form, title=f"Loại hình của {org}", back_url=parent_url(org), intro=intro
+    )
+
+
+def org_profile(request, slug):
+    """The profile figures of section I that the organization's type names, as of a date."""
+    org = _writable(request, slug)
+    kind = kinds.kind_on(org)
+    form = ProfileForm(request.POST or None, items=kind.profile)
+    if form.is_valid() and apply_action(
+        form,
+        actions.record_profile_figures,
+        request.user,
+        org,
+        form.values(),
+        form.cleaned_data["as_of"],
+        form.cleaned_data["note"],
+    ):
+        messages.success(request, "Đã ghi số liệu đặc điểm; số liệu các ngày trước vẫn được giữ.")
+        return redirect("org_detail", slug=org.slug)
+    latest = {}
+    for row in org.profile_figures.order_by("as_of"):
+        latest[row.code] = row
+    shown = [
+        f"{kinds.profile_label(code)}: {row.value} (ngày {vn_date(row.as_of)})"
+        for code, row in latest.items()
+    ]
+    intro = f"Loại hình: {kind.label}." + (
+        " Đã ghi: " + "; ".join(shown) + "." if shown else " Chưa có số liệu nào."
+    )
+    if not kind.profile:
+        intro += " Loại hình này lấy số liệu mục I từ hồ sơ cán bộ, không cần ghi thêm."
+    return render_form(
+        request, form, title=f"Số liệu đặc điểm của {org}", back_url=parent_url(org), intro=intro
+    )
+
+
+def org_terms(request, slug):
+    """The terms of the organization's committee, and a new one with its secretary: numbering
+    of outgoing documents runs over the term, so a new committee records one first."""
+    org = _writable(request, slug)
+    today = dt.date.today()
+    people = Person.objects.filter(
+        active_on(today, "memberships__"),
+        memberships__org__in=[org, *org.children.all()],
+        memberships__kind=Membership.Kind.PARTY,
+    ).distinct()
+    form = TermForm(request.POST or None, people=people.order_by("sort_name"))
+    if form.is_valid() and apply_action(
+        form, actions.record_term, request.user, org, **form.cleaned_data
+    ):
+        messages.success(request, "Đã ghi nhiệm kỳ.")
+        return redirect("org_detail", slug=org.slug)
+    terms = "; ".join(
+        f"{t} ({vn_date(t.valid_from)}–{vn_date(t.valid_to) if t.valid_to else 'nay'})"
+        for t in org.terms.all()
+    )
+    intro = "Số văn bản đi của Đảng đánh theo nhiệm kỳ cấp ủy. " + (
+        f"Đã ghi: {terms}." if terms else "Chưa có nhiệm kỳ nào."
+    )
+    return render_form(
+        request, form, title=f"Nhiệm kỳ của {org}", back_url=parent_url(org), intro=intro
+    )
+
+
+def org_move(request, slug):
+    """A change of superior from a date (a reorganization), not a rename."""
+    org = _restructurable(request, slug)
+    form = MoveForm(request.POST or None)
+    if form.is_valid() and apply_action(
+        form, onboarding.move_under, request.user, org, **form.cleaned_data
+    ):
+        messages.success(request, "Đã chuyển cấp trên; văn bản các ngày trước vẫn ghi cấp trên cũ.")
+        return redirect("org_detail", slug=org.slug)
+    return render_form(
+        request,
+        form,
+        title=f"Chuyển {org} về cấp trên khác",
+        back_url=parent_url(org),
+        submit="Chuyển",
+        intro=f"Hiện trực thuộc: {org.parent or 'cấp cao nhất'}.",
+    )
+
+
+def org_delete(request, slug):
+    """Delete an organization entered by mistake (refused once records depend on it)."""
+    org = _restructurable(request, slug)
+    parent = org.parent
+    form = DeleteForm(request.POST or None)
+    if form.is_valid():
+        name = org.name
+        if (
+            apply_action(
+                form, actions.delete_org, request.user, org, form.cleaned_data["confirm_name"]
+            )
+            is None
+            and not form.errors
+        ):
+            messages.success(request, f"Đã xóa {name}.")
+            return redirect("org_detail", slug=parent.slug) if parent else redirect("org_tree")
+    return render_form(request, form, title=f"Xóa {org}", back_url=parent_url(org), submit="Xóa")

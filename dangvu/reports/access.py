@@ -5,7 +5,7 @@ superior committee's office for its own report)."""
 from dangvu.core import access
 from dangvu.core.access import Rule, by_org
 
-from .models import ReportDraft
+from .models import OrgTemplateSection, ReportDraft
 
 _read = by_org().read
 access.register(
@@ -16,5 +16,14 @@ access.register(
         "org",
         noun="báo cáo",
         url_param="draft_id",
+    ),
+)
+access.register(
+    OrgTemplateSection,
+    Rule(
+        _read,
+        lambda scope, section: scope.can_write_report(section.org),
+        "org",
+        noun="mẫu báo cáo của tổ chức",
     ),
 )

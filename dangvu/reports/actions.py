@@ -12,16 +12,18 @@ from django.utils import timezone
 from dangvu.core import audit
 from dangvu.core.audit import Actor
 from dangvu.documents.actions import link_text, register_outgoing
+from dangvu.lib.dates import vn_date
 from dangvu.lib.narrative import fact_names
 from dangvu.lib.party_docx import render_docx
-from dangvu.orgs.models import Organization
+from dangvu.orgs.models import Organization, Term
 from dangvu.programme import actions as work
 from dangvu.programme.models import WorkProgramme
 
 from .checking import check_bytes, record_names
-from .models import ReportDraft, ReportSection
+from .models import OrgTemplateSection, ReportDraft, ReportSection
 from .outputs import freeze_values, live_facts, render_docx_bytes, rendered
 from .outputs import thaw_values as thaw_values  # the views read frozen values through actions
+from .periods import default_issue_date
 from .render import is_dynamic
 from .unsaved import REPORTING_KINDS as REPORTING_KINDS  # the views list these organizations
 from .unsaved import check_reportable, default_header, default_sections
@@ -191,11 +193,35 @@ def finalise(actor: Actor, draft: ReportDraft) -> ReportDraft:
     return draft
 
 
+def header_problems(draft: ReportDraft) -> list[str]:
+    """What the header and signature still lack: the number (and the committee term it is taken
+    in), the date, the signer."""
+    problems = []
+    if not draft.number:
+        on = draft.issued_on or default_issue_date(draft.reporting_period)
+        if Term.executive_on(draft.org, on) is None:
+            problems.append(
+                f"Chưa lấy số báo cáo: {draft.org} chưa có nhiệm kỳ cấp ủy vào ngày {vn_date(on)} "
+                "(số văn bản của Đảng đánh theo nhiệm kỳ); hãy ghi nhiệm kỳ ở trang Nhiệm kỳ "
+                "rồi bấm “Lấy số”."
+            )
+        else:
+            problems.append("Chưa lấy số báo cáo: bấm “Lấy số” ở trang dự thảo.")
+    if not draft.issued_on:
+        problems.append("Chưa có ngày ban hành.")
+    if not draft.signer_name.strip():
+        problems.append(
+            "Chưa có người ký: ghi tên người ký ở phần đầu, cuối văn bản (hoặc ghi bí thư "
+            "trong nhiệm kỳ cấp ủy)."
+        )
+    return problems
+
+
 def finalise_problems(draft: ReportDraft, limit: int = 12) -> list[str]:
     """What stands between a draft and its finalising, in Vietnamese: unknown figure names, open
     slots, and the findings of the report checker on the Word file as it would be frozen."""
     facts = live_facts(draft)
-    problems = []
+    problems = header_problems(draft)
     for section in draft.sections.all():
         for message in unknown_messages(unknown_names(section.text, facts)):
             problems.append(f"Mục “{section.title}”: {message}")
@@ -267,3 +293,130 @@ def _programme_from_report(actor, draft):
             text="\n\n".join(rest if is_heading else [first, *rest]),
         )
     return programme
+
+
+# The organization's own template -------------------------------------------------------------
+
+OUTLINE_LINE = re.compile(r"^(?P<dashes>-*)\s*(?P<title>.*?)\s*(?:\[(?P<key>[^\]]+)\])?\s*$")
+
+
+def outline_of(sections: Iterable[Any]) -> str:
+    """Sections as the outline the office edits: one a line, a "-" per level below the top
+    ("-- Công đoàn"), the section's key in brackets so its text follows it."""
+    items = list(sections)
+    depth: dict[str, int] = {}
+    lines = []
+    for s in items:
+        key, parent = (s["key"], s["parent"]) if isinstance(s, dict) else (s.key, s.parent_key)
+        title = s["title"] if isinstance(s, dict) else s.title
+        depth[key] = depth[parent] + 1 if parent in depth else 0
+        lines.append(f"{'-' * depth[key]} {title} [{key}]".strip())
+    return "\n".join(lines)
+
+
+def _parse_outline(outline: str, known: dict[str, Any]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    stack: list[str] = []  # the key of the last section at each depth
+    used: set[str] = set()
+    for n, raw in enumerate(outline.replace("\r\n", "\n").split("\n"), start=1):
+        if not raw.strip():
+            continue
+        m = OUTLINE_LINE.match(raw.strip())
+        assert m is not None  # the pattern matches any line
+        depth, title, key = len(m["dashes"]), " ".join(m["title"].split()), m["key"] or ""
+        if not title:
+            raise ValidationError(f"Dòng {n}: tiêu đề mục không được để trống.")
+        if len(title) > 255:
+            raise ValidationError(f"Dòng {n}: tiêu đề mục dài quá 255 ký tự.")
+        if depth > len(stack):
+            raise ValidationError(
+                f"Dòng {n}: “{title}” lùi vào {depth} bậc nhưng dòng trên chỉ ở bậc "
+                f"{len(stack) - 1 if stack else 0}; mỗi bậc thêm một dấu “-”."
+            )
+        if key and key not in known:
+            raise ValidationError(f"Dòng {n}: không có mục [{key}] trong mẫu; bỏ phần [{key}].")
+        if not key:
+            i = 1
+            while f"rieng{i}" in used or f"rieng{i}" in known:
+                i += 1
+            key = f"rieng{i}"
+        if key in used:
+            raise ValidationError(f"Dòng {n}: mục [{key}] có hai lần.")
+        used.add(key)
+        del stack[depth:]
+        rows.append({"key": key, "parent": stack[-1] if stack else "", "title": title})
+        stack.append(key)
+    if not rows:
+        raise ValidationError("Mẫu phải có ít nhất một mục.")
+    return rows
+
+
+@transaction.atomic
+def save_org_template(
+    actor: Actor, org: Organization, template: str, outline: str, base: Iterable[Any] = ()
+) -> list[OrgTemplateSection]:
+    """The organization's own template of report kind `template` from the outline the office
+    edited: sections renamed, removed, added (no key) and reordered; a kept section keeps its
+    text and numbering from `base` (its current sections), a new one starts empty."""
+    known: dict[str, Any] = {}
+    for s in [*OrgTemplateSection.objects.filter(org=org, template=template), *base]:
+        key = s["key"] if isinstance(s, dict) else s.key
+        known.setdefault(key, s)
+    rows = _parse_outline(outline, known)
+    before = [s.title for s in OrgTemplateSection.objects.filter(org=org, template=template)]
+    OrgTemplateSection.objects.filter(org=org, template=template).delete()
+    saved = []
+    for i, row in enumerate(rows):
+        old = known.get(row["key"])
+
+        def field(name: str, default: Any, old: Any = old) -> Any:
+            if old is None:
+                return default
+            return old.get(name, default) if isinstance(old, dict) else getattr(old, name)
+
+        saved.append(
+            OrgTemplateSection(
+                org=org,
+                template=template,
+                key=row["key"],
+                parent_key=row["parent"],
+                order=i,
+                title=row["title"],
+                numbering=field("numbering", "auto"),
+                text=field("text", ""),
+                programme=bool(field("programme", False)),
+            )
+        )
+    OrgTemplateSection.objects.bulk_create(saved)
+    entry = audit.entry(
+        actor,
+        "report.org_template",
+        org,
+        summary=f"Mẫu báo cáo riêng ({template}): {len(saved)} mục",
+        org=org,
+        before={"sections": before},
+        after={"sections": [s.title for s in saved]},
+    )
+    audit.record_many([entry])
+    return saved
+
+
+@transaction.atomic
+def reset_org_template(actor: Actor, org: Organization, template: str) -> int:
+    """Back to the type's template: the organization's own sections are removed (drafts already
+    made keep theirs)."""
+    rows = OrgTemplateSection.objects.filter(org=org, template=template)
+    titles = [s.title for s in rows]
+    if not titles:
+        raise ValidationError("Tổ chức đang dùng mẫu của loại hình; không có gì để khôi phục.")
+    count, _ = rows.delete()
+    entry = audit.entry(
+        actor,
+        "report.org_template_reset",
+        org,
+        summary=f"Dùng lại mẫu báo cáo của loại hình ({template})",
+        org=org,
+        before={"sections": titles},
+    )
+    audit.record_many([entry])
+    return count

@@ -81,3 +81,13 @@ class ConfirmForm(forms.Form):
 
 class CheckForm(forms.Form):
     file = forms.FileField(label="Tệp báo cáo (.docx, .txt, .md)")
+
+
+class OrgTemplateForm(forms.Form):
+    outline = forms.CharField(
+        label="Các mục của mẫu, mỗi dòng một mục",
+        widget=forms.Textarea(attrs={"rows": 24}),
+        help_text="Sửa tiêu đề để đổi tên; xóa dòng để bỏ mục; thêm dòng (không có [mã]) để "
+        "thêm mục; chuyển dòng lên xuống để đổi thứ tự; mỗi dấu “-” ở đầu dòng là một bậc "
+        "mục con. Phần [mã] giữ lời văn có sẵn của mục.",
+    )

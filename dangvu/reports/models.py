@@ -86,3 +86,34 @@ class ReportSection(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class OrgTemplateSection(models.Model):
+    """A section of an organization's own report template: the sections of its type's template
+    as the office renamed, removed, added and reordered them, used for every later draft of that
+    report kind until it resets to its type's (no rows: the type's template)."""
+
+    org = models.ForeignKey(
+        "orgs.Organization", models.PROTECT, related_name="report_template_sections"
+    )
+    template = models.CharField("mẫu", max_length=32)  # "annual", "six_month" …
+    key = models.CharField(max_length=64)
+    parent_key = models.CharField(max_length=64, blank=True)
+    order = models.PositiveSmallIntegerField()
+    title = models.CharField("tiêu đề", max_length=255)
+    numbering = models.CharField(max_length=8, default="auto")
+    text = models.TextField("nội dung", blank=True)
+    programme = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = "mục trong mẫu báo cáo của tổ chức"
+        verbose_name_plural = "mục trong mẫu báo cáo của tổ chức"
+        ordering = ["org", "template", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["org", "template", "key"], name="one_org_template_section_key"
+            )
+        ]
+
+    def __str__(self):
+        return self.title

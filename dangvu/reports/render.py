@@ -220,7 +220,7 @@ def _says_something(runs):
 def build_document(draft, sections, facts, link=None, labels=None) -> Rendered:
     """The report of `draft` with fact values `facts` ({name: value}); `labels` ({name: label})
     names the open slots."""
-    template = template_for(draft.template, draft.org)
+    template = template_for(draft.template, draft.org, draft.reporting_period.end)
     kind = org_kind(draft.org)
     r = _Renderer(facts, link, labels)
     numbers = section_numbers(sections)

@@ -10,12 +10,20 @@ cell directly under a superior committee (`cell_base`). A section may be limited
 A superior committee (`superior`) reports on its grassroots units, a different document: when
 `superior_<kind>.toml` exists it is that kind's template for a superior (`template_for`);
 otherwise a superior takes the committee's wording.
+
+The type of grassroots organization (`orgs.kinds`: a commune, a school, an enterprise, an army or
+police unit) names a family of templates, `report_templates/kinds/<family>/`: a report kind the
+family has (`annual.toml`, `_periodic.toml` …) replaces the agency's, so a commune's report speaks
+of socio-economic development and none of an agency's staff. A template may `include` other
+files whose sections follow its own (the party-building sections every family shares).
 """
 
+import datetime as dt
 import tomllib
 from functools import cache
 from pathlib import Path
 
+from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "report_templates"
@@ -26,16 +34,39 @@ FALLBACK = {"cell_base": "cell", "superior": "committee"}
 SECTIONS_AS = {"superior": "committee"}
 
 
+def _path(name: str, family: str) -> Path:
+    """A file of `family` when it has one, else the agency's (the plain templates)."""
+    if family and (TEMPLATES_DIR / "kinds" / family / f"{name}.toml").is_file():
+        return TEMPLATES_DIR / "kinds" / family / f"{name}.toml"
+    return TEMPLATES_DIR / f"{name}.toml"
+
+
 @cache
-def load_template(name: str) -> dict:
-    path = TEMPLATES_DIR / f"{name}.toml"
+def _read(name: str, family: str = "") -> dict:
+    path = _path(name, family)
     if not path.is_file():
         raise LookupError(f"Không có mẫu báo cáo “{name}”.")
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     if "extends" in data:
         # A kind that shares another's sections and words only its title and closing.
-        data = {**load_template(data["extends"]), **data}
+        data = {**_read(data["extends"], family), **data}
+    if "include" in data:
+        data = {
+            **{k: v for k, v in data.items() if k != "include"},
+            "sections": [
+                *data["sections"],
+                *(s for name in data["include"] for s in _read(name, family)["sections"]),
+            ],
+        }
+    return data
+
+
+@cache
+def load_template(name: str, family: str = "") -> dict:
+    data = _read(name, family)
     keys = {s["key"] for s in data["sections"]}
+    if len(keys) != len(data["sections"]):
+        raise ValueError(f"template {name} ({family or 'agency'}) repeats a section key")
     for s in data["sections"]:
         if s.get("parent") and s["parent"] not in keys:
             raise ValueError(f"section {s['key']} has an unknown parent {s['parent']}")
@@ -52,11 +83,14 @@ def available_templates():
     )
 
 
-def template_for(name: str, org) -> dict:
-    """The template of report kind `name` for `org`: a superior's own one when it has one."""
-    if org_kind(org) == "superior" and (TEMPLATES_DIR / f"superior_{name}.toml").is_file():
-        return load_template(f"superior_{name}")
-    return load_template(name)
+def template_for(name: str, org, day: dt.date | None = None) -> dict:
+    """The template of report kind `name` for `org`: a superior's own one when it has one, else
+    the one of the family of `org`'s type on `day` (default: today)."""
+    if org_kind(org) == "superior":
+        if (TEMPLATES_DIR / f"superior_{name}.toml").is_file():
+            return load_template(f"superior_{name}")
+        return load_template(name)
+    return load_template(name, kinds.kind_on(org, day).templates)
 
 
 def org_kind(org) -> str:

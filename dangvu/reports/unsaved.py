@@ -1,11 +1,14 @@
 """A draft as it starts: the checks on its organization and period, its default header, and
 the draft built in memory from the default template for exports when none was saved."""
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 
-from dangvu.orgs.models import Organization, Position, Term, active_on
+from dangvu.orgs import kinds
+from dangvu.orgs.models import Organization, Position, Term, active_on, parent_on
 
-from .models import ReportDraft, ReportSection
+from .models import OrgTemplateSection, ReportDraft, ReportSection
 from .periods import (
     check_org_in_period,
     check_rules_in_force,
@@ -33,11 +36,8 @@ def _issuer_name(org, day=None):
 
 
 def _superior_name(org, day=None):
-    if org.parent is None:
-        return ""
-    name = org.parent.name_on(day) if day else org.parent.name
-    place = org.parent.place
-    return name[: -len(f" {place}")] if place and name.endswith(f" {place}") else name
+    # A commune's name keeps its place ("Đảng bộ xã Long Hòa"): the type says so.
+    return kinds.superior_line(org, day or dt.date.today())
 
 
 def _place(org):
@@ -50,9 +50,8 @@ def _place(org):
 
 
 def _recipients(org, kind, day):
-    superior = (
-        f"- {_issuer_name(org.parent, day)} (b/c);" if org.parent else "- Cấp ủy cấp trên (b/c);"
-    )
+    parent = parent_on(org, day)  # the superior of that day: a move keeps older reports right
+    superior = f"- {_issuer_name(parent, day)} (b/c);" if parent else "- Cấp ủy cấp trên (b/c);"
     if kind == "superior":
         lines = [superior, "- Các đảng ủy, chi bộ cơ sở trực thuộc;"]
         return "\n".join([*lines, f"- Lưu: {org.symbol or 'VT'}."])
@@ -129,9 +128,31 @@ def sections_of(draft):
     return list(draft.sections.all())
 
 
+def type_sections(org, template: str, day) -> list[dict]:
+    """The sections of report kind `template` for `org` as its type's template words them."""
+    spec = template_for(template, org, day)
+    return sections_for(spec, org_kind(org))
+
+
 def default_sections(draft: ReportDraft) -> list[ReportSection]:
-    """The sections a new draft starts with: its template's, for its kind of organization."""
-    spec = template_for(draft.template, draft.org)
+    """The sections a new draft starts with: the organization's own template when the office
+    made one, else its type's template, for its kind of organization."""
+    own = list(OrgTemplateSection.objects.filter(org=draft.org, template=draft.template))
+    if own:
+        return [
+            ReportSection(
+                draft=draft if draft.pk else None,
+                key=s.key,
+                parent_key=s.parent_key,
+                order=i,
+                title=s.title,
+                numbering=s.numbering,
+                text=s.text,
+                programme=s.programme,
+            )
+            for i, s in enumerate(own)
+        ]
+    spec = template_for(draft.template, draft.org, draft.reporting_period.end)
     return [
         ReportSection(
             draft=draft if draft.pk else None,

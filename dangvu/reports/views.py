@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
@@ -11,16 +13,26 @@ from dangvu.lib.checker import CODE_TITLES, ERROR, NOTE
 from dangvu.lib.narrative import render_value
 from dangvu.lib.party_html import party_css, render_html
 from dangvu.lib.rules import rule_in_force
+from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
 from dangvu.records import ActionFormView
-from dangvu.web import apply_action
+from dangvu.web import apply_action, render_form
 
 from . import actions
 from .checking import CheckError, check_bytes, check_size, may_check, record_names
-from .forms import CheckForm, ConfirmForm, DraftCreateForm, HeaderForm, SectionForm
-from .models import ReportDraft
+from .forms import (
+    CheckForm,
+    ConfirmForm,
+    DraftCreateForm,
+    HeaderForm,
+    OrgTemplateForm,
+    SectionForm,
+)
+from .models import OrgTemplateSection, ReportDraft
 from .outputs import FORMATS, export, rendered
+from .periods import KINDS
+from .unsaved import type_sections
 
 REPORTING_KINDS = list(actions.REPORTING_KINDS)
 
@@ -77,6 +89,7 @@ def report_list(request):
             "drafts": drafts,
             "current": _latest_ids(drafts),
             "form": form if orgs.exists() else None,
+            "template_orgs": orgs[:20],
         },
         status=400 if form.errors else 200,
     )
@@ -289,3 +302,66 @@ def report_check(request):
         context["errors"] = [r for r in rows if r[0].severity == ERROR]
         context["notes"] = [r for r in rows if r[0].severity == NOTE]
     return render(request, "reports/check.html", context, status=400 if form.errors else 200)
+
+
+def _template_org(request, slug, template):
+    org = request.scope.org_or_404(slug)
+    if not request.scope.can_write_report(org) or org.kind not in REPORTING_KINDS:
+        raise PermissionDenied("Bạn không sửa được mẫu báo cáo của tổ chức này.")
+    if template not in KINDS:
+        raise Http404("Không có loại báo cáo này.")
+    return org
+
+
+def org_template(request, slug, template):
+    """The organization's own template of a report kind: its type's sections renamed, removed,
+    added and reordered by the office, used for its later drafts."""
+    org = _template_org(request, slug, template)
+    today = dt.date.today()
+    own = list(OrgTemplateSection.objects.filter(org=org, template=template))
+    base = own or type_sections(org, template, today)
+    form = OrgTemplateForm(request.POST or None, initial={"outline": actions.outline_of(base)})
+    if form.is_valid() and apply_action(
+        form,
+        actions.save_org_template,
+        request.user,
+        org,
+        template,
+        form.cleaned_data["outline"],
+        type_sections(org, template, today),
+    ):
+        messages.success(request, "Đã lưu mẫu riêng; các dự thảo lập sau dùng mẫu này.")
+        return redirect("org_template", slug=org.slug, template=template)
+    reset = reverse("org_template_reset", args=[org.slug, template])
+    intro = (
+        f"Mẫu {KINDS[template][0].lower()} của {org}: "
+        + ("mẫu riêng của tổ chức" if own else f"mẫu của loại hình {kinds.kind_on(org).label}")
+        + "."
+        + (f" Khôi phục mẫu của loại hình: {reset}" if own else "")
+    )
+    return render_form(
+        request,
+        form,
+        title=f"Mẫu báo cáo của {org}",
+        back_url=reverse("report_list"),
+        submit="Lưu mẫu riêng",
+        intro=intro,
+    )
+
+
+def org_template_reset(request, slug, template):
+    org = _template_org(request, slug, template)
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and apply_action(
+        form, actions.reset_org_template, request.user, org, template
+    ):
+        messages.success(request, "Đã dùng lại mẫu của loại hình.")
+        return redirect("org_template", slug=org.slug, template=template)
+    return render_form(
+        request,
+        form,
+        title=f"Dùng lại mẫu của loại hình cho {org}",
+        back_url=reverse("org_template", args=[org.slug, template]),
+        submit="Khôi phục",
+        intro="Mẫu riêng của tổ chức bị bỏ; các dự thảo đã lập vẫn giữ nguyên các mục của chúng.",
+    )

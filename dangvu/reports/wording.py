@@ -8,7 +8,7 @@ from dangvu.core.facts import Figure, derived, provider
 from dangvu.lib.narrative import render_value
 from dangvu.lib.rules import rule_in_force
 from dangvu.meetings.models import Activity, ActivityOrg
-from dangvu.orgs.models import Organization, Position, Term, active_on
+from dangvu.orgs.models import Organization, Position, Term, active_on, parent_on
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Qualification
 from dangvu.programme.models import ProgrammeItem
@@ -21,11 +21,11 @@ from .periods import next_period, period_name
 def organization_names(org, period):
     day = period.end
     agency = (
-        Organization.objects.filter(parent=org, kind=Organization.Kind.AGENCY)
+        Organization.objects.filter(active_on(day), parent=org, kind=Organization.Kind.AGENCY)
         .order_by("valid_from")
         .first()
     )
-    superior = org.parent
+    superior = parent_on(org, day)  # the superior of that day (a move is not a rename)
     return {
         "org.name": Figure(org.name_on(day), orgs=frozenset([org.id]), label="Tên tổ chức"),
         "org.founding_document": Figure(

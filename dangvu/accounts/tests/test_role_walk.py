@@ -35,6 +35,7 @@ PLAIN = {
     "ext": "md",
     "year": 2017,
     "key": "situation",
+    "template": "annual",
 }
 
 

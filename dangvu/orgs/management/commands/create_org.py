@@ -1,6 +1,7 @@
 """`python manage.py create_org --name NAME --kind KIND [--parent SLUG] [--slug SLUG]
 [--from YYYY-MM-DD] [--place PLACE] [--symbol KÝ_HIỆU] [--superior-name NAME]
-[--founding-document TEXT] [--user U]`: one organization; prints its slug.
+[--founding-document TEXT] [--type CODE] [--term NAME [--term-from YYYY-MM-DD]] [--user U]`:
+one organization; prints its slug.
 """
 
 from django.core.management.base import CommandError
@@ -8,9 +9,11 @@ from django.core.management.base import CommandError
 from dangvu.accounts import onboarding
 from dangvu.accounts.commands import DangvuCommand
 from dangvu.accounts.scope import scope_for
+from dangvu.orgs import kinds as org_kinds
 from dangvu.orgs.models import Organization
 
 KINDS = ", ".join(Organization.Kind.values)
+TYPES = "; ".join(f"{k.code} ({k.label})" for k in org_kinds.all_kinds().values())
 
 
 class Command(DangvuCommand):
@@ -58,6 +61,24 @@ class Command(DangvuCommand):
             metavar="VĂN_BẢN",
             help="quyết định thành lập",
         )
+        parser.add_argument(
+            "--type",
+            dest="org_type",
+            metavar="LOẠI_HÌNH",
+            help="loại hình tổ chức cơ sở đảng (chọn mẫu báo cáo, số liệu mục I, chức danh): "
+            f"{TYPES}. Mặc định: chi bộ theo đảng bộ cấp trên, đảng bộ là cơ quan Nhà nước",
+        )
+        parser.add_argument(
+            "--term",
+            metavar="NHIỆM_KỲ",
+            help="nhiệm kỳ của cấp ủy (chi ủy), ví dụ 2025-2030: để lấy số văn bản đi ngay",
+        )
+        parser.add_argument(
+            "--term-from",
+            dest="term_from",
+            metavar="NGÀY",
+            help="ngày bắt đầu nhiệm kỳ (mặc định: ngày thành lập)",
+        )
         self.add_user_argument(parser)
 
     def handle(self, *args, **options):
@@ -78,6 +99,14 @@ class Command(DangvuCommand):
         if options["parent"]:
             parent = self.organization(options["parent"], scope, option="--parent")
         valid_from = self.day(options["valid_from"]) if options["valid_from"] else None
+        if options["org_type"] and options["org_type"] not in org_kinds.codes():
+            raise CommandError(
+                f"Loại hình “{options['org_type']}” không có; --type là một trong: "
+                f"{', '.join(org_kinds.codes())}."
+            )
+        if options["term_from"] and not options["term"]:
+            raise CommandError("--term-from cần đi cùng --term (tên nhiệm kỳ).")
+        term_from = self.day(options["term_from"]) if options["term_from"] else None
         org = self.run(
             onboarding.create_org,
             actor,
@@ -90,5 +119,8 @@ class Command(DangvuCommand):
             place=options["place"],
             symbol=options["symbol"],
             founding_document=options["founding_document"] or "",
+            org_type=options["org_type"] or "",
+            term=options["term"] or "",
+            term_from=term_from,
         )
         self.stdout.write(org.slug)

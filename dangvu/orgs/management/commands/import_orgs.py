@@ -1,4 +1,4 @@
-"""`python manage.py import_orgs FILE.xlsx --org SLUG [--commit] [--user U]`: the structure under
+"""`python manage.py import_orgs FILE.xlsx --org SLUG [--type CODE] [--commit] [--user U]`: the structure under
 an organization (cells, agency, mass organizations) from Excel. Without --commit it only shows
 what would be created. `--template OUT.xlsx` writes the empty file to fill in.
 """
@@ -20,6 +20,13 @@ class Command(DangvuCommand):
 
     def add_arguments(self, parser):
         self.add_import_arguments(parser, "mã (slug) của tổ chức nhận các tổ chức trực thuộc")
+        parser.add_argument(
+            "--type",
+            dest="org_type",
+            metavar="LOẠI_HÌNH",
+            help="loại hình của các đảng bộ, chi bộ mà cột “Loại hình” để trống (xem create_org "
+            "--help)",
+        )
 
     def handle(self, *args, file=None, org=None, commit=False, template=None, **options):
         actor = self.actor(options["user"])
@@ -32,7 +39,12 @@ class Command(DangvuCommand):
         if not file or organization is None:
             raise CommandError("Cần tên tệp và --org (hoặc --template OUT.xlsx để lấy tệp mẫu).")
         try:
-            plan = excel.prepare(self.read_xlsx(Path(file)), organization, actor)
+            plan = excel.prepare(
+                self.read_xlsx(Path(file)),
+                organization,
+                actor,
+                default_type=options.get("org_type") or "",
+            )
         except excel.ImportFailed as e:
             raise self.import_failed(e.errors) from None
         for row in plan.rows:

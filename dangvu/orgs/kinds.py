@@ -1,0 +1,193 @@
+"""The types of grassroots organization (loại hình) as data: `dangvu/rules/org_kinds/*.toml`.
+
+A type chooses what a report says of the organization: the profile figures of section I, the
+family of report templates, the positions and mass organizations offered, the header words.
+Adding a type is adding a file. An organization's type is dated (`OrganizationType`); a cell
+without one takes its committee's, so a commune's hamlet cells speak as a commune's.
+"""
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+
+from dangvu.lib.text import fold
+
+from .models import Organization, OrganizationType, active_on, parent_on
+
+KINDS_DIR = Path(__file__).resolve().parent.parent / "rules" / "org_kinds"
+# The names of territorial committees before their place ("Đảng bộ tỉnh" + " Vĩnh Long").
+TERRITORIAL = {
+    f"dang bo {level}"
+    for level in (
+        "xa",
+        "phuong",
+        "thi tran",
+        "dac khu",
+        "huyen",
+        "quan",
+        "thi xa",
+        "thanh pho",
+        "tinh",
+    )
+}
+# Existing organizations were all modelled on the reference one: a State agency's committee.
+DEFAULT_CODE = "co-quan-nha-nuoc"
+
+
+@dataclass(frozen=True)
+class ProfileItem:
+    code: str
+    label: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class OrgKind:
+    code: str
+    label: str
+    group: str
+    source: str
+    confirmed: bool
+    templates: str = ""
+    place_in_name: bool = False
+    profile: tuple[ProfileItem, ...] = ()
+    positions: tuple[str, ...] = ()
+    mass_organizations: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _raw(code: str) -> dict:
+    path = KINDS_DIR / f"{code}.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    if data.get("code") != code:
+        raise ValueError(f"{path.name}: code must be {code!r}")
+    if "like" in data:
+        data = {**_raw(data["like"]), **data}
+    return data
+
+
+@cache
+def all_kinds() -> dict[str, OrgKind]:
+    """Every type, by code, in the order of the statistical forms (each file's `order`)."""
+    kinds = {}
+    files = sorted(KINDS_DIR.glob("*.toml"), key=lambda p: (_raw(p.stem).get("order", 999), p.stem))
+    for path in files:
+        d = _raw(path.stem)
+        kinds[path.stem] = OrgKind(
+            code=d["code"],
+            label=d["label"],
+            group=d["group"],
+            source=d["source"],
+            confirmed=bool(d.get("confirmed")),
+            templates=d.get("templates", ""),
+            place_in_name=bool(d.get("place_in_name")),
+            profile=tuple(ProfileItem(p["code"], p["label"], p["unit"]) for p in d["profile"]),
+            positions=tuple(d.get("positions", ())),
+            mass_organizations=tuple(d.get("mass_organizations", ())),
+        )
+    return kinds
+
+
+def codes() -> list[str]:
+    return list(all_kinds())
+
+
+def choices() -> list[tuple[str, str]]:
+    return [(k.code, k.label) for k in all_kinds().values()]
+
+
+def get(code: str) -> OrgKind:
+    """The type `code`, or a ValidationError in Vietnamese listing the codes."""
+    kind = all_kinds().get((code or "").strip())
+    if kind is None:
+        raise ValidationError(f"Loại hình “{code}” không có; chọn một trong: {', '.join(codes())}.")
+    return kind
+
+
+def profile_codes() -> list[str]:
+    """Every profile figure any type names, once (the facts `profile.<code>`)."""
+    seen: dict[str, None] = {}
+    for kind in all_kinds().values():
+        for item in kind.profile:
+            seen.setdefault(item.code, None)
+    return list(seen)
+
+
+def profile_label(code: str) -> str:
+    for kind in all_kinds().values():
+        for item in kind.profile:
+            if item.code == code:
+                return item.label
+    return code
+
+
+def type_row_on(org: Organization, day: dt.date) -> OrganizationType | None:
+    """The type record in force for `org` on `day`: its own, else its nearest ancestor's."""
+    seen = set()
+    while org is not None and org.id not in seen:
+        seen.add(org.id)
+        row = (
+            OrganizationType.objects.filter(active_on(day), organization=org)
+            .order_by("-valid_from")
+            .first()
+        )
+        if row is not None:
+            return row
+        org = org.parent
+    return None
+
+
+def kind_on(org: Organization, day: dt.date | None = None) -> OrgKind:
+    """The type of `org` on `day` (default today); the agency type when none was recorded, as
+    every organization was before types existed."""
+    row = type_row_on(org, day or dt.date.today())
+    if row is None:
+        # Before its first recorded type (or after the last ended): the nearest one in time.
+        row = OrganizationType.objects.filter(organization=org).order_by("-valid_from").first()
+    return all_kinds().get(row.code if row else DEFAULT_CODE) or all_kinds()[DEFAULT_CODE]
+
+
+@dataclass(frozen=True)
+class HeaderWords:
+    superior: str  # the line above the issuer, upper case as printed
+    issuer: str
+
+
+def executive_name(name: str) -> str:
+    """The executive body that signs for an organization: "Đảng bộ xã X" → "Đảng ủy xã X"."""
+    for body, executive in (("Đảng bộ", "Đảng ủy"), ("Chi bộ", "Chi bộ")):
+        if name.startswith(body):
+            return executive + name[len(body) :]
+    return name
+
+
+def superior_line(org: Organization, day: dt.date) -> str:
+    """How the organization above `org` is named in the header on `day`. A committee whose name
+    ends with its place only because the place is written below it (an agency: "Đảng ủy Khối
+    các cơ quan tỉnh Trà Vinh") drops it; a commune's keeps it ("Đảng bộ xã Long Hòa"), since
+    there the place is the name."""
+    parent = parent_on(org, day)
+    if parent is None:
+        return ""
+    name = parent.name_on(day)
+    if kind_on(parent, day).place_in_name:
+        return name
+    place = parent.place
+    if not place or not name.endswith(f" {place}"):
+        return name
+    stripped = name[: -len(f" {place}")]
+    # "Đảng bộ huyện Trà Ôn", "Đảng bộ tỉnh Vĩnh Long": a territorial committee is named by its
+    # place, which the header keeps.
+    return name if fold(stripped) in TERRITORIAL else stripped
+
+
+def header_words(org: Organization, day: dt.date) -> HeaderWords:
+    """The header lines of a document of `org` dated `day` (Hướng dẫn 36-HD/VPTW): the superior
+    above, the issuing executive body below, both upper case."""
+    return HeaderWords(
+        superior=superior_line(org, day).upper(),
+        issuer=executive_name(org.name_on(day)).upper(),
+    )
