@@ -15,6 +15,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from dangvu.lib.dates import vn_date
+from dangvu.lib.party_docx import render_docx
+from dangvu.lib.pdf import docx_bytes_to_pdf
 from dangvu.lib.text import fold
 from dangvu.orgs.models import active_on
 from dangvu.orgs.tree import subtree_ids
@@ -22,6 +24,7 @@ from dangvu.people.models import Membership, Person
 from dangvu.records import (
     filter_orgs,
 )
+from dangvu.reports.render import to_markdown
 from dangvu.web import (
     apply_action,
     attempt,
@@ -402,3 +405,23 @@ def meeting_record(request):
         },
         status=400 if form.errors else 200,
     )
+
+
+# The meeting's papers ------------------------------------------------------------------------------
+
+PAPER_FORMATS = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": "application/pdf",
+    ".md": "text/markdown; charset=utf-8",
+}
+
+
+def export_paper(doc, suffix):
+    """A meeting paper (`paper.resolution_document` …) as .docx, .pdf or .md bytes."""
+    if suffix == ".docx":
+        return render_docx(doc)
+    if suffix == ".md":
+        return to_markdown(doc).encode("utf-8")
+    if suffix == ".pdf":
+        return docx_bytes_to_pdf(render_docx(doc))
+    raise ValueError(f"Định dạng “{suffix}” không được hỗ trợ; hãy dùng .docx, .pdf hoặc .md.")

@@ -1,0 +1,254 @@
+"""The monthly cell meeting, end to end through the actions, for a cell invented here (not the
+demo): plan, notice by e-mail, reading, attendance, conclusion, the numbered resolution and the
+minutes, the next month's review of the tasks, the committee's overview."""
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+
+from dangvu.core.facts import Period, compute
+from dangvu.documents import actions as document_actions
+from dangvu.lib import checker
+from dangvu.meetings import actions, paper
+from dangvu.meetings.models import Activity, Attendance, MeetingRead, MeetingTask
+from dangvu.meetings.views import export_paper
+from dangvu.orgs import actions as org_actions
+from dangvu.people import actions as people_actions
+from dangvu.reports.render import to_markdown
+
+START = dt.date(2015, 1, 1)
+NAMES = [
+    "Lê Thị Hoa",
+    "Trần Văn Bình",
+    "Phạm Minh Châu",
+    "Nguyễn Thị Dung",
+    "Võ Văn Em",
+    "Đặng Thị Giang",
+]
+
+
+def _member(name, cell, home, email):
+    p = people_actions.create_person(
+        None, home_org=home, full_name=name, gender="female", birth_date=dt.date(1980, 3, 3)
+    )
+    if email:
+        p.email = email
+        p.save(update_fields=["email"])
+    people_actions.transfer_in(
+        None, p, cell, START, admitted_on=dt.date(2005, 1, 1), official_on=dt.date(2006, 1, 1)
+    )
+    return p
+
+
+@pytest.fixture
+def school(db):
+    """Đảng bộ Trường Thử: a cell of six members (one exempt from meetings from 2023), a second
+    cell of two, a secretary in a term, symbols for the register."""
+    create = org_actions.create_org
+    committee = create(
+        None,
+        kind="party_committee",
+        name="Đảng bộ Trường Thử",
+        valid_from=START,
+        symbol="ĐU",
+        place="Vĩnh Long",
+    )
+    cell = create(
+        None,
+        kind="party_cell",
+        name="Chi bộ Giáo viên",
+        parent=committee,
+        valid_from=START,
+        symbol="CB",
+    )
+    other = create(
+        None,
+        kind="party_cell",
+        name="Chi bộ Hành chính",
+        parent=committee,
+        valid_from=START,
+        symbol="CB",
+    )
+    members = [
+        _member(n, cell, committee, f"dv{i}@truong.example" if i != 4 else "")
+        for i, n in enumerate(NAMES)
+    ]
+    others = [
+        _member("Hồ Văn Khải", other, committee, "khai@truong.example"),
+        _member("Mai Thị Lan", other, committee, "lan@truong.example"),
+    ]
+    term = org_actions.open_term(None, cell, name="2020-2025", valid_from=dt.date(2020, 7, 1))
+    org_actions.appoint(None, term, members[0], "secretary", dt.date(2020, 7, 1))
+    people_actions.exempt_member(
+        None,
+        members[5],
+        decision="Quyết định số 12-QĐ/ĐU ngày 05/01/2023 của Đảng ủy",
+        valid_from=dt.date(2023, 1, 5),
+        reason="Tuổi cao, sức yếu",
+    )
+    docs = [
+        document_actions.register_document(
+            None,
+            owner_org=cell,
+            direction="incoming",
+            doc_type=doc_type,
+            symbol=symbol,
+            issuer_name="Tỉnh ủy Vĩnh Long",
+            date=dt.date(2023, 1, 3),
+            subject=subject,
+        )
+        for doc_type, symbol, subject in (
+            ("Chỉ thị", "21-CT/TU", "về tăng cường công tác dân vận"),
+            ("Kế hoạch", "35-KH/TU", "thực hiện chuyên đề năm 2023"),
+        )
+    ]
+    return SimpleNamespace(
+        committee=committee, cell=cell, other=other, members=members, others=others, docs=docs
+    )
+
+
+def _meeting(school, month, absent=(), excused=(), results=None, tasks=2):
+    """Plan, attendance and conclusion of the cell's meeting of `month` 2023."""
+    day = dt.date(2023, month, 8)
+    activity = actions.plan_meeting(
+        None,
+        cell=school.cell,
+        starts_on=day,
+        place="Phòng họp nhà trường",
+        theme="Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về nêu gương",
+        documents=school.docs,
+    )
+    members, _exempt = actions.cell_roll(school.cell, day)
+    entries = {}
+    for person in members:
+        if person in absent:
+            entries[person] = Attendance.Status.ABSENT
+        elif person in excused:
+            entries[person] = (Attendance.Status.EXCUSED, "Đi công tác")
+        else:
+            entries[person] = Attendance.Status.PRESENT
+    actions.record_attendance(None, activity, entries)
+    actions.conclude_meeting(
+        None,
+        activity,
+        chair=school.members[0],
+        recorder=school.members[1],
+        key_points="Đảng viên thống nhất các nội dung được nêu.",
+        resolution="Chi bộ thống nhất nâng cao chất lượng giảng dạy.",
+        quality="good",
+        score="92,5",
+        tasks=[
+            {
+                "text": f"Hoàn thành nhiệm vụ số {i + 1} của tháng {month}",
+                "assignee": school.members[i + 1],
+                "deadline": day + dt.timedelta(days=20),
+            }
+            for i in range(tasks)
+        ],
+        results=results,
+    )
+    actions.issue_resolution(None, activity)
+    return Activity.objects.get(pk=activity.pk)
+
+
+def test_plan_lists_recurring_items_theme_and_documents(school):
+    activity = actions.plan_meeting(
+        None, cell=school.cell, starts_on=dt.date(2023, 3, 6), theme="Chuyên đề nêu gương",
+        documents=school.docs,
+    )  # fmt: skip
+    plan = activity.plan
+    assert "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh" in plan.agenda
+    assert plan.agenda[-1] == "Sinh hoạt chuyên đề: Chuyên đề nêu gương"
+    assert [d.document for d in plan.documents.all()] == school.docs
+    with pytest.raises(ValidationError, match="đã có buổi sinh hoạt thường kỳ tháng 3/2023"):
+        actions.plan_meeting(None, cell=school.cell, starts_on=dt.date(2023, 3, 20))
+
+
+def test_notice_mail_goes_to_the_cells_members_only(school, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    activity = actions.plan_meeting(
+        None, cell=school.cell, starts_on=dt.date(2023, 3, 6), documents=school.docs
+    )
+    sent = actions.send_notice(None, activity)
+    recipients = sorted(a for m in mail.outbox for a in m.to)
+    # The member without an address reads it on the page; the exempt member gets it too.
+    expected = sorted(p.email for p in school.members if p.email)
+    assert recipients == expected == sorted(sent)
+    assert not {p.email for p in school.others} & set(recipients)
+    assert "21-CT/TU" in mail.outbox[0].body
+    activity.plan.refresh_from_db()
+    assert activity.plan.notice_sent_at is not None
+
+
+def test_reading_is_recorded_once_and_only_for_the_cells_members(school):
+    activity = actions.plan_meeting(
+        None, cell=school.cell, starts_on=dt.date(2023, 3, 6), documents=school.docs
+    )
+    plan = activity.plan
+    doc = plan.documents.first()
+    actions.mark_read(None, plan, school.members[1])
+    actions.mark_read(None, plan, school.members[1], doc)
+    actions.mark_read(None, plan, school.members[1], doc)
+    assert MeetingRead.objects.filter(plan=plan).count() == 2
+    with pytest.raises(ValidationError, match="không là đảng viên"):
+        actions.mark_read(None, plan, school.others[0])
+    assert MeetingRead.objects.filter(plan=plan).count() == 2
+
+
+def test_resolution_and_minutes_state_the_records(school):
+    m = school.members
+    first = _meeting(school, 1, tasks=2)
+    tasks = list(MeetingTask.objects.filter(minutes__activity=first).order_by("id"))
+    second = _meeting(
+        school,
+        2,
+        absent=[m[3]],
+        excused=[m[2]],
+        results={tasks[0].id: ("done", "Đã nộp kế hoạch"), tasks[1].id: ("partly", "")},
+    )
+    resolution = to_markdown(paper.resolution_document(second))
+    minutes = to_markdown(paper.minutes_document(second))
+    # Five members take part (one is exempt): four expected present of five.
+    assert "Có mặt 3/5 đảng viên" in resolution
+    assert f"có lý do 01: đồng chí {m[2].full_name} (Đi công tác)" in resolution
+    assert f"không lý do 01: đồng chí {m[3].full_name}" in resolution
+    assert f"Miễn công tác và sinh hoạt đảng: 01 đồng chí ({m[5].full_name})" in minutes
+    assert "Kết quả: hoàn thành (Đã nộp kế hoạch)" in resolution
+    assert "Kết quả: hoàn thành một phần" in resolution
+    assert f"đồng chí {m[1].full_name} thực hiện, hoàn thành trước ngày 28/02/2023" in resolution
+    # The number is the cell's second resolution in its register of the term.
+    assert second.plan.resolution_doc.symbol == "02-NQ/CB"
+    assert "Số 02-NQ/CB" in resolution
+    assert "T/M CHI BỘ" in resolution and m[0].full_name in resolution
+    assert "ĐẢNG BỘ TRƯỜNG THỬ" in resolution.splitlines()[0]
+    for text in (resolution, minutes):
+        assert checker.check_markdown(text) == [], text
+
+
+def test_a_year_of_meetings_gives_twelve_resolutions_and_adds_up(school, tmp_path):
+    m = school.members
+    previous = None
+    for month in range(1, 13):
+        results = None
+        if previous is not None:
+            results = {t.id: ("done", "") for t in MeetingTask.objects.filter(
+                minutes__activity=previous)}  # fmt: skip
+        previous = _meeting(
+            school, month, absent=[m[month % 3 + 2]] if month % 3 == 0 else [], results=results
+        )
+    symbols = []
+    present = 0
+    for month in range(1, 13):
+        activity = paper.month_meeting(school.cell, 2023, month)
+        data = export_paper(paper.resolution_document(activity), ".docx")
+        (tmp_path / f"nq-{month:02d}.docx").write_bytes(data)
+        symbols.append(activity.plan.resolution_doc.symbol)
+        present += len(paper.roll_of(activity).present)
+    assert symbols == [f"{n:02d}-NQ/CB" for n in range(1, 13)]
+    assert len(list(tmp_path.glob("*.docx"))) == 12
+    year = compute(school.cell, Period.year(2023))
+    assert year["activities.regular_meeting.sessions"].value == 12
+    assert year["activities.regular_meeting.attendances"].value == present
