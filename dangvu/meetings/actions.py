@@ -697,8 +697,8 @@ def update_task(
 
 @transaction.atomic
 def issue_resolution(actor: Actor, activity: Activity) -> Document:
-    """Take the resolution's number from the cell's register of outgoing documents (Party
-    numbering over the cell committee's term) and enter it there, once."""
+    """Take the numbers of the minutes and the resolution from the cell's register of outgoing
+    documents (Party numbering over the cell committee's term) and enter them there, once."""
     plan = _plan(activity)
     if plan.resolution_doc_id:
         return plan.resolution_doc
@@ -706,14 +706,19 @@ def issue_resolution(actor: Actor, activity: Activity) -> Document:
         raise ValidationError("Hãy ghi kết luận buổi sinh hoạt trước khi ban hành nghị quyết.")
     cell = meeting_cell(activity)
     day = activity.starts_on
-    doc, _number = document_actions.register_outgoing(
-        actor,
-        cell,
-        doc_type="Nghị quyết",
-        date=day,
-        subject=f"Nghị quyết chi bộ tháng {day.month}/{day.year}",
+    month = f"tháng {day.month}/{day.year}"
+    plan.minutes_doc, _n = document_actions.register_outgoing(
+        actor, cell, doc_type="Biên bản", date=day, subject=f"Biên bản sinh hoạt chi bộ {month}"
     )
-    plan.resolution_doc = doc
-    plan.save(update_fields=["resolution_doc"])
-    audit.record(actor, "meeting.resolution", plan, summary=f"Nghị quyết {doc.symbol}", org=cell)
-    return doc
+    plan.resolution_doc, _n = document_actions.register_outgoing(
+        actor, cell, doc_type="Nghị quyết", date=day, subject=f"Nghị quyết chi bộ {month}"
+    )
+    plan.save(update_fields=["minutes_doc", "resolution_doc"])
+    audit.record(
+        actor,
+        "meeting.resolution",
+        plan,
+        summary=f"Nghị quyết {plan.resolution_doc.symbol}, biên bản {plan.minutes_doc.symbol}",
+        org=cell,
+    )
+    return plan.resolution_doc

@@ -201,6 +201,14 @@ class MeetingPlan(models.Model):
         related_name="+",
         verbose_name="nghị quyết trong sổ văn bản đi",
     )
+    minutes_doc = models.ForeignKey(
+        "documents.Document",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="biên bản trong sổ văn bản đi",
+    )
 
     class Meta:
         verbose_name = "kế hoạch sinh hoạt chi bộ"

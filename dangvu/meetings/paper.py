@@ -320,7 +320,11 @@ def minutes_document(activity: Activity) -> PartyDocument:
         body.append(para(f"Thư ký buổi sinh hoạt: {recorder}."))
     signer = Signature("", "CHỦ TRÌ", chair)
     return PartyDocument(
-        header=_header(cell, day, ""),
+        header=_header(
+            cell,
+            day,
+            f"Số {plan.minutes_doc.symbol}" if plan.minutes_doc else _number_slot(cell, "BB"),
+        ),
         doc_type="BIÊN BẢN",
         subject=[f"sinh hoạt chi bộ {_kind_label(activity)} {_month(day)}"],
         body=body,

@@ -3,11 +3,13 @@ demo): plan, notice by e-mail, reading, attendance, conclusion, the numbered res
 minutes, the next month's review of the tasks, the committee's overview."""
 
 import datetime as dt
+from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
 
 from dangvu.core.facts import Period, compute
 from dangvu.documents import actions as document_actions
@@ -252,3 +254,36 @@ def test_a_year_of_meetings_gives_twelve_resolutions_and_adds_up(school, tmp_pat
     year = compute(school.cell, Period.year(2023))
     assert year["activities.regular_meeting.sessions"].value == 12
     assert year["activities.regular_meeting.attendances"].value == present
+    # The committee's overview: two cells × twelve months, the other cell never met.
+    overview = compute(school.committee, Period.year(2023))
+    assert overview["cell_meetings.expected"].value == 24
+    assert overview["cell_meetings.held"].value == 12
+    assert overview["cell_meetings.not_held"].value == 12
+    recorded = Attendance.objects.filter(activity__plan__isnull=False).count()
+    rate = overview["cell_meetings.attendance_rate"].value
+    assert rate == round(Decimal(100 * present) / recorded, 1) < 100
+    half = compute(school.committee, Period(dt.date(2023, 1, 1), dt.date(2023, 6, 30)))
+    assert half["cell_meetings.held"].value == 6
+
+
+def test_meeting_documents_command(school, tmp_path):
+    _meeting(school, 1)
+    out = tmp_path / "nq.md"
+    call_command("meeting_documents", org=school.cell.slug, month="2023-01", out=str(out))
+    assert "Số 01-NQ/CB" in out.read_text()
+    docx = tmp_path / "bb.docx"
+    call_command(
+        "meeting_documents", org=school.cell.slug, month="2023-01", out=str(docx), minutes=True
+    )
+    assert call_command("check_report", str(docx)) is None
+    for kwargs, message in (
+        ({"month": "2023-13"}, "Tháng “2023-13” không hợp lệ"),
+        ({"month": "2023-02"}, "không có buổi sinh hoạt thường kỳ tháng 2/2023"),
+        ({"org": school.committee.slug}, "không phải là chi bộ"),
+        ({"org": "khong-co"}, "Không tìm thấy tổ chức “khong-co”"),
+        ({"out": str(tmp_path / "nq.html")}, "Đuôi tệp “.html” không được hỗ trợ"),
+        ({"out": str(tmp_path / "khong" / "nq.md")}, "không tồn tại"),
+    ):
+        args = {"org": school.cell.slug, "month": "2023-01", "out": str(out), **kwargs}
+        with pytest.raises(CommandError, match=message):
+            call_command("meeting_documents", **args)
