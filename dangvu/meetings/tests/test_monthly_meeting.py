@@ -4,7 +4,6 @@ minutes, the next month's review of the tasks, the committee's overview."""
 
 import datetime as dt
 from decimal import Decimal
-from types import SimpleNamespace
 
 import pytest
 from django.core import mail
@@ -12,148 +11,13 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from dangvu.core.facts import Period, compute
-from dangvu.documents import actions as document_actions
 from dangvu.lib import checker
 from dangvu.meetings import actions, paper
-from dangvu.meetings.models import Activity, Attendance, MeetingRead, MeetingTask
+from dangvu.meetings.models import Attendance, MeetingRead, MeetingTask
 from dangvu.meetings.views import export_paper
-from dangvu.orgs import actions as org_actions
-from dangvu.people import actions as people_actions
 from dangvu.reports.render import to_markdown
 
-START = dt.date(2015, 1, 1)
-NAMES = [
-    "Lê Thị Hoa",
-    "Trần Văn Bình",
-    "Phạm Minh Châu",
-    "Nguyễn Thị Dung",
-    "Võ Văn Em",
-    "Đặng Thị Giang",
-]
-
-
-def _member(name, cell, home, email):
-    p = people_actions.create_person(
-        None, home_org=home, full_name=name, gender="female", birth_date=dt.date(1980, 3, 3)
-    )
-    if email:
-        p.email = email
-        p.save(update_fields=["email"])
-    people_actions.transfer_in(
-        None, p, cell, START, admitted_on=dt.date(2005, 1, 1), official_on=dt.date(2006, 1, 1)
-    )
-    return p
-
-
-@pytest.fixture
-def school(db):
-    """Đảng bộ Trường Thử: a cell of six members (one exempt from meetings from 2023), a second
-    cell of two, a secretary in a term, symbols for the register."""
-    create = org_actions.create_org
-    committee = create(
-        None,
-        kind="party_committee",
-        name="Đảng bộ Trường Thử",
-        valid_from=START,
-        symbol="ĐU",
-        place="Vĩnh Long",
-    )
-    cell = create(
-        None,
-        kind="party_cell",
-        name="Chi bộ Giáo viên",
-        parent=committee,
-        valid_from=START,
-        symbol="CB",
-    )
-    other = create(
-        None,
-        kind="party_cell",
-        name="Chi bộ Hành chính",
-        parent=committee,
-        valid_from=START,
-        symbol="CB",
-    )
-    members = [
-        _member(n, cell, committee, f"dv{i}@truong.example" if i != 4 else "")
-        for i, n in enumerate(NAMES)
-    ]
-    others = [
-        _member("Hồ Văn Khải", other, committee, "khai@truong.example"),
-        _member("Mai Thị Lan", other, committee, "lan@truong.example"),
-    ]
-    term = org_actions.open_term(None, cell, name="2020-2025", valid_from=dt.date(2020, 7, 1))
-    org_actions.appoint(None, term, members[0], "secretary", dt.date(2020, 7, 1))
-    people_actions.exempt_member(
-        None,
-        members[5],
-        decision="Quyết định số 12-QĐ/ĐU ngày 05/01/2023 của Đảng ủy",
-        valid_from=dt.date(2023, 1, 5),
-        reason="Tuổi cao, sức yếu",
-    )
-    docs = [
-        document_actions.register_document(
-            None,
-            owner_org=cell,
-            direction="incoming",
-            doc_type=doc_type,
-            symbol=symbol,
-            issuer_name="Tỉnh ủy Vĩnh Long",
-            date=dt.date(2023, 1, 3),
-            subject=subject,
-        )
-        for doc_type, symbol, subject in (
-            ("Chỉ thị", "21-CT/TU", "về tăng cường công tác dân vận"),
-            ("Kế hoạch", "35-KH/TU", "thực hiện chuyên đề năm 2023"),
-        )
-    ]
-    return SimpleNamespace(
-        committee=committee, cell=cell, other=other, members=members, others=others, docs=docs
-    )
-
-
-def _meeting(school, month, absent=(), excused=(), results=None, tasks=2):
-    """Plan, attendance and conclusion of the cell's meeting of `month` 2023."""
-    day = dt.date(2023, month, 8)
-    activity = actions.plan_meeting(
-        None,
-        cell=school.cell,
-        starts_on=day,
-        place="Phòng họp nhà trường",
-        theme="Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về nêu gương",
-        documents=school.docs,
-    )
-    members, _exempt = actions.cell_roll(school.cell, day)
-    entries = {}
-    for person in members:
-        if person in absent:
-            entries[person] = Attendance.Status.ABSENT
-        elif person in excused:
-            entries[person] = (Attendance.Status.EXCUSED, "Đi công tác")
-        else:
-            entries[person] = Attendance.Status.PRESENT
-    actions.record_attendance(None, activity, entries)
-    actions.conclude_meeting(
-        None,
-        activity,
-        chair=school.members[0],
-        recorder=school.members[1],
-        key_points="Đảng viên thống nhất các nội dung được nêu.",
-        resolution="Chi bộ thống nhất nâng cao chất lượng giảng dạy.",
-        quality="good",
-        score="92,5",
-        tasks=[
-            {
-                "text": f"Hoàn thành nhiệm vụ số {i + 1} của tháng {month}",
-                "assignee": school.members[i + 1],
-                "deadline": day + dt.timedelta(days=20),
-            }
-            for i in range(tasks)
-        ],
-        results=results,
-    )
-    actions.issue_resolution(None, activity)
-    return Activity.objects.get(pk=activity.pk)
+from .monthly_world import hold_meeting
 
 
 def test_plan_lists_recurring_items_theme_and_documents(school):
@@ -202,9 +66,9 @@ def test_reading_is_recorded_once_and_only_for_the_cells_members(school):
 
 def test_resolution_and_minutes_state_the_records(school):
     m = school.members
-    first = _meeting(school, 1, tasks=2)
+    first = hold_meeting(school, 1, tasks=2)
     tasks = list(MeetingTask.objects.filter(minutes__activity=first).order_by("id"))
-    second = _meeting(
+    second = hold_meeting(
         school,
         2,
         absent=[m[3]],
@@ -238,7 +102,7 @@ def test_a_year_of_meetings_gives_twelve_resolutions_and_adds_up(school, tmp_pat
         if previous is not None:
             results = {t.id: ("done", "") for t in MeetingTask.objects.filter(
                 minutes__activity=previous)}  # fmt: skip
-        previous = _meeting(
+        previous = hold_meeting(
             school, month, absent=[m[month % 3 + 2]] if month % 3 == 0 else [], results=results
         )
     symbols = []
@@ -267,7 +131,7 @@ def test_a_year_of_meetings_gives_twelve_resolutions_and_adds_up(school, tmp_pat
 
 
 def test_meeting_documents_command(school, tmp_path):
-    _meeting(school, 1)
+    hold_meeting(school, 1)
     out = tmp_path / "nq.md"
     call_command("meeting_documents", org=school.cell.slug, month="2023-01", out=str(out))
     assert "Số 01-NQ/CB" in out.read_text()
