@@ -78,8 +78,6 @@ def roll_of(activity: Activity) -> Roll:
             excused.append((person, row.reason))
         else:
             absent.append((person, row.reason))
-    # An exempt member who came anyway is present; the denominator stays the others'.
-    present += [p for p in exempt if p.id in rows and rows[p.id].status == PRESENT]
     plan = getattr(activity, "plan", None)
     late = list(plan.late.order_by("sort_name")) if plan else []
     return Roll(

@@ -324,6 +324,13 @@ def activity_attendance(request, activity_id):
     recorded = {a.person_id: (a.status, a.reason) for a in activity.attendances.all()}
     everyone = set(actions.members_on(orgs, day)) | set(recorded)
     mine = everyone if scope.sees_everything else attendance_people(scope, orgs, day, write=True)
+    # A cell's meeting: members exempt from meetings are listed apart, never marked absent.
+    exempt = []
+    if activity.is_meeting:
+        for cell in orgs:
+            if cell.kind == Organization.Kind.PARTY_CELL:
+                exempt += actions.cell_roll(cell, day)[1]
+        mine = set(mine) - {p.id for p in exempt}
     people = Person.objects.filter(id__in=mine).order_by("sort_name")
     errors = []
     if request.method == "POST":
@@ -354,7 +361,8 @@ def activity_attendance(request, activity_id):
             "statuses": Attendance.Status.choices,
             "errors": errors,
             "orgs": orgs,
-            "partial": bool(everyone - mine),
+            "partial": bool(everyone - mine - {p.id for p in exempt}),
+            "exempt": exempt,
         },
         status=400 if errors else 200,
     )

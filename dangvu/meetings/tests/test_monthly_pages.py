@@ -4,10 +4,14 @@ their page, another cell's member sees nothing of it."""
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 
+from dangvu.meetings import actions, paper
 from dangvu.meetings.models import Activity, MeetingRead, MeetingTask
+from dangvu.people import actions as people_actions
+from dangvu.people.models import Exemption
 
-from .monthly_world import hold_meeting
+from .monthly_world import START, hold_meeting
 
 DAY = dt.date.today() + dt.timedelta(days=3)
 
@@ -96,3 +100,35 @@ def test_conclusion_lists_last_months_tasks_and_the_dashboard_shows_overdue(scho
     html = page.content.decode()
     assert "data-held>1<" in html and "data-not-held>1<" in html
     assert html.count("<strong>chưa sinh hoạt</strong>") == 1 and "Chi bộ Hành chính" in html
+
+
+def test_attendance_page_lists_exempt_members_apart(school, user_with):
+    activity = actions.plan_meeting(None, cell=school.cell, starts_on=dt.date(2023, 3, 6))
+    client = user_with("secretary", school.cell)
+    page = client.get(f"/hoat-dong/{activity.id}/diem-danh/").content.decode()
+    exempt = school.members[5]
+    assert f'data-person="{exempt.id}"' not in page
+    assert exempt.full_name in page.split("data-exempt")[1]
+    posted = {f"p_{p.id}": "present" for p in school.members[:5]}
+    assert client.post(f"/hoat-dong/{activity.id}/diem-danh/", posted).status_code == 302
+    assert "Có mặt 5/5 đảng viên" in paper.roll_of(activity).line
+
+
+def test_exemption_is_refused_for_bad_input(school):
+    exempt = school.members[5]
+    with pytest.raises(ValidationError, match="đã được miễn"):
+        people_actions.exempt_member(
+            None, exempt, decision="QĐ khác", valid_from=dt.date(2024, 1, 1)
+        )
+    with pytest.raises(ValidationError, match="không là đảng viên"):
+        people_actions.exempt_member(
+            None, school.members[0], decision="QĐ", valid_from=dt.date(2001, 1, 1)
+        )
+    with pytest.raises(ValidationError, match="phải sau ngày bắt đầu"):
+        people_actions.exempt_member(
+            None, school.members[1], decision="QĐ", valid_from=dt.date(2023, 5, 1),
+            valid_to=dt.date(2023, 4, 1),
+        )  # fmt: skip
+    with pytest.raises(ValidationError, match="Cần ghi quyết định"):
+        people_actions.exempt_member(None, school.members[1], decision=" ", valid_from=START)
+    assert Exemption.objects.count() == 1
