@@ -11,7 +11,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from dangvu.core import audit
@@ -22,7 +21,7 @@ from dangvu.lib.dates import vn_date
 from dangvu.lib.rules import rule_in_force
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
-from dangvu.people.models import Exemption, Membership, Person
+from dangvu.people.models import Membership, Person
 from dangvu.work.common import (
     check_key,
     check_period,
@@ -30,6 +29,7 @@ from dangvu.work.common import (
     required_text,
 )
 
+from . import paper
 from .models import (
     Activity,
     ActivityOrg,
@@ -40,6 +40,7 @@ from .models import (
     MeetingRead,
     MeetingTask,
 )
+from .roll import cell_roll, meeting_cell, previous_meeting
 
 K = Organization.Kind
 MEETING_KINDS = (Activity.Kind.REGULAR_MEETING, Activity.Kind.THEMATIC_MEETING)
@@ -456,36 +457,11 @@ def plan_meeting(
     return activity
 
 
-def meeting_cell(activity: Activity) -> Organization:
-    link = activity.links.select_related("org").filter(role=ActivityOrg.Role.ORGANIZER).first()
-    if link is None or link.org.kind != K.PARTY_CELL:
-        raise ValidationError("Hoạt động này không phải là buổi sinh hoạt của một chi bộ.")
-    return link.org
-
-
 def _plan(activity):
     plan = MeetingPlan.objects.filter(activity=activity).first()
     if plan is None:
         raise ValidationError("Buổi sinh hoạt này chưa có kế hoạch.")
     return plan
-
-
-def cell_roll(cell: Organization, day: dt.date) -> tuple[list[Person], list[Person]]:
-    """(members, exempt): the cell's party members on `day` who take part in meetings, and those
-    exempt from Party work and meetings on that day (listed apart, never counted absent)."""
-    ids = Membership.objects.filter(
-        active_on(day), org=cell, kind=Membership.Kind.PARTY
-    ).values_list("person_id", flat=True)
-    people = list(Person.objects.filter(id__in=list(ids)).order_by("sort_name", "id"))
-    exempt_ids = set(
-        Exemption.objects.filter(person__in=people, valid_from__lte=day)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))
-        .values_list("person_id", flat=True)
-    )
-    return (
-        [p for p in people if p.id not in exempt_ids],
-        [p for p in people if p.id in exempt_ids],
-    )
 
 
 @transaction.atomic
@@ -558,21 +534,6 @@ def mark_read(
     return read
 
 
-def previous_meeting(activity: Activity) -> Activity | None:
-    """The cell's regular meeting before this one, whose tasks this one reviews."""
-    cell = meeting_cell(activity)
-    return (
-        Activity.objects.filter(
-            kind=Activity.Kind.REGULAR_MEETING,
-            links__org=cell,
-            links__role=ActivityOrg.Role.ORGANIZER,
-            starts_on__lt=activity.starts_on,
-        )
-        .order_by("-starts_on", "-id")
-        .first()
-    )
-
-
 def _clean_results(results, review):
     clean = {}
     allowed = {t.id: t for t in review}
@@ -609,6 +570,11 @@ def conclude_meeting(
     (each with its owner and deadline), and the results of last month's tasks. Saved again, it
     replaces this meeting's tasks."""
     plan = _plan(activity)
+    if plan.resolution_doc_id:
+        raise ValidationError(
+            f"Nghị quyết số {plan.resolution_doc.symbol} đã ban hành: kết luận của buổi sinh hoạt "
+            "không sửa được nữa."
+        )
     cell = meeting_cell(activity)
     day = activity.starts_on
     present = set(
@@ -714,6 +680,12 @@ def issue_resolution(actor: Actor, activity: Activity) -> Document:
         actor, cell, doc_type="Nghị quyết", date=day, subject=f"Nghị quyết chi bộ {month}"
     )
     plan.save(update_fields=["minutes_doc", "resolution_doc"])
+    # Issued: the papers as they stand now are kept; later edits of the records leave them be.
+    plan.frozen = {
+        "minutes": paper.freeze_document(paper.build_minutes(activity)),
+        "resolution": paper.freeze_document(paper.build_resolution(activity)),
+    }
+    plan.save(update_fields=["frozen"])
     audit.record(
         actor,
         "meeting.resolution",

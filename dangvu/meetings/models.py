@@ -209,6 +209,9 @@ class MeetingPlan(models.Model):
         related_name="+",
         verbose_name="biên bản trong sổ văn bản đi",
     )
+    # The minutes and the resolution as issued ({"minutes": …, "resolution": …}, each a
+    # PartyDocument as JSON): later changes to the records do not change an issued paper.
+    frozen = models.JSONField("giấy tờ đã ban hành", default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = "kế hoạch sinh hoạt chi bộ"

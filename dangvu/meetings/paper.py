@@ -8,18 +8,27 @@ the meeting's attendance, plan, minutes and tasks; nothing is typed into these t
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.core.exceptions import ValidationError
 
 from dangvu.lib.dates import place_date, vn_date
-from dangvu.lib.party_doc import Header, PartyDocument, Signature, para
+from dangvu.lib.party_doc import (
+    Footnote,
+    Header,
+    Paragraph,
+    PartyDocument,
+    Run,
+    Signature,
+    Table,
+    para,
+)
 from dangvu.lib.text import count, decimal_vi
 from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.people.models import Person
 
-from .actions import cell_roll, meeting_cell, previous_meeting
 from .models import Activity, ActivityOrg, Attendance, MeetingMinutes, MeetingPlan, MeetingTask
+from .roll import cell_roll, meeting_cell, previous_meeting
 
 PRESENT, EXCUSED, ABSENT = (
     Attendance.Status.PRESENT,
@@ -217,6 +226,49 @@ def _quality(minutes):
 
 
 def resolution_document(activity: Activity) -> PartyDocument:
+    """The monthly resolution: as issued once its number is taken, else from the records."""
+    return _frozen(activity, "resolution") or build_resolution(activity)
+
+
+def minutes_document(activity: Activity) -> PartyDocument:
+    """The minutes: as issued once numbered, else from the records."""
+    return _frozen(activity, "minutes") or build_minutes(activity)
+
+
+def _frozen(activity, which):
+    data = (
+        MeetingPlan.objects.filter(activity=activity).values_list("frozen", flat=True).first() or {}
+    )
+    return thaw_document(data[which]) if which in data else None
+
+
+def freeze_document(doc: PartyDocument) -> dict:
+    return asdict(doc) | {"issued_on": doc.issued_on.isoformat()}
+
+
+def thaw_document(data: dict) -> PartyDocument:
+    def block(b):
+        if "runs" in b:
+            runs = [
+                Run(**{**r, "footnote": Footnote(**r["footnote"]) if r.get("footnote") else None})
+                for r in b["runs"]
+            ]
+            return Paragraph(runs, b["style"], b.get("anchor"))
+        return Table(**b)
+
+    return PartyDocument(
+        header=Header(**data["header"]),
+        doc_type=data["doc_type"],
+        subject=list(data["subject"]),
+        body=[block(b) for b in data["body"]],
+        recipients=list(data["recipients"]),
+        signature=Signature(**data["signature"]),
+        issued_on=dt.date.fromisoformat(data["issued_on"]),
+        draft=data.get("draft", False),
+    )
+
+
+def build_resolution(activity: Activity) -> PartyDocument:
     """The monthly resolution: last month's items with their results, the month's thematic part,
     next month's tasks with owner and date, the attendance that adopted it."""
     plan, minutes, previous, reviewed, tasks = _parts(activity)
@@ -261,7 +313,7 @@ def resolution_document(activity: Activity) -> PartyDocument:
     )
 
 
-def minutes_document(activity: Activity) -> PartyDocument:
+def build_minutes(activity: Activity) -> PartyDocument:
     """The minutes: time and place, who chaired and who kept the minutes, the attendance with
     names and reasons, exempt members apart, the agenda, the discussion, last month's results,
     the resolution's tasks and the meeting's self-rated quality."""

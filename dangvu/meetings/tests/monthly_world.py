@@ -104,7 +104,7 @@ def school(db):
     )
 
 
-def hold_meeting(school, month, absent=(), excused=(), results=None, tasks=2):
+def hold_meeting(school, month, absent=(), excused=(), results=None, tasks=2, issue=True):
     """Plan, attendance and conclusion of the cell's meeting of `month` 2023."""
     day = dt.date(2023, month, 8)
     activity = actions.plan_meeting(
@@ -144,5 +144,6 @@ def hold_meeting(school, month, absent=(), excused=(), results=None, tasks=2):
         ],
         results=results,
     )
-    actions.issue_resolution(None, activity)
+    if issue:
+        actions.issue_resolution(None, activity)
     return Activity.objects.get(pk=activity.pk)

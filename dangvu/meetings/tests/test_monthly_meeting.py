@@ -151,3 +151,17 @@ def test_meeting_documents_command(school, tmp_path):
         args = {"org": school.cell.slug, "month": "2023-01", "out": str(out), **kwargs}
         with pytest.raises(CommandError, match=message):
             call_command("meeting_documents", **args)
+
+
+def test_issued_papers_are_frozen(school):
+    m = school.members
+    activity = hold_meeting(school, 1)
+    issued = to_markdown(paper.resolution_document(activity))
+    assert "Có mặt 5/5 đảng viên" in issued
+    actions.record_attendance(None, activity, {m[4]: ("excused", "Ốm")}, replacing=[m[4].id])
+    assert to_markdown(paper.resolution_document(activity)) == issued
+    assert "Có mặt 4/5 đảng viên" in to_markdown(paper.build_resolution(activity))
+    with pytest.raises(ValidationError, match="Nghị quyết số 01-NQ/CB đã ban hành"):
+        actions.conclude_meeting(None, activity, chair=m[0], resolution="Sửa")
+    # Issuing again takes no new number.
+    assert actions.issue_resolution(None, activity).symbol == "01-NQ/CB"

@@ -65,7 +65,7 @@ def test_another_cells_member_sees_nothing(school, planned, user_with):
 
 def test_conclusion_lists_last_months_tasks_and_the_dashboard_shows_overdue(school, user_with):
     first = hold_meeting(school, 1)
-    second = hold_meeting(school, 2)
+    second = hold_meeting(school, 2, issue=False)
     client = user_with("secretary", school.cell)
     page = client.get(f"/sinh-hoat/{second.id}/ket-luan/").content.decode()
     for task in MeetingTask.objects.filter(minutes__activity=first):
