@@ -405,11 +405,13 @@ def plan_meeting(
     theme: str = "",
     agenda: Sequence[str] | None = None,
     documents: Iterable[Document] = (),
+    attachments: Iterable[tuple[Any, str]] = (),
     title: str = "",
 ) -> Activity:
     """The secretary's plan of a cell meeting: an activity of the cell, its agenda (the cell's
     recurring items by the guidance in force, then the month's theme) and the documents members
-    read before it. One regular meeting per cell and month."""
+    read before it: chosen from the registry, or `attachments` ((file, subject) pairs) entered
+    in the cell's registry as internal documents. One regular meeting per cell and month."""
     if cell.kind != K.PARTY_CELL:
         raise ValidationError(f"“{cell}” không phải là chi bộ.")
     if kind not in MEETING_KINDS:
@@ -433,6 +435,17 @@ def plan_meeting(
     if theme and not any(theme in i for i in items):
         items.append(f"Sinh hoạt chuyên đề: {theme}")
     docs = _clean_documents(cell, documents)
+    for upload, subject in attachments:
+        subject = " ".join((subject or "").split()) or str(getattr(upload, "name", "")) or ""
+        docs.append(
+            document_actions.register_document(
+                actor,
+                owner_org=cell,
+                direction=Document.Direction.INTERNAL,
+                subject=subject or "Tài liệu sinh hoạt chi bộ",
+                file=upload,
+            )
+        )
     data = _clean_activity(
         {
             "kind": kind,

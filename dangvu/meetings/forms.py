@@ -121,6 +121,11 @@ class PlanForm(ScopedForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    attachment = forms.FileField(label="Hoặc đính kèm một tài liệu (vào sổ văn bản của chi bộ)",
+                                 required=False)  # fmt: skip
+    attachment_subject = forms.CharField(
+        label="Tên, trích yếu của tài liệu đính kèm", max_length=500, required=False
+    )
     org_fields = {"chi_bo": [Organization.Kind.PARTY_CELL]}
 
     def __init__(self, *args, documents, **kwargs):

@@ -544,7 +544,9 @@ def meeting_plan(request):
     initial = {"kind": Activity.Kind.REGULAR_MEETING}
     if request.GET.get("chi_bo"):
         initial["chi_bo"] = request.GET["chi_bo"]
-    form = forms.PlanForm(request.POST or None, initial=initial, scope=scope, documents=docs)
+    form = forms.PlanForm(
+        request.POST or None, request.FILES or None, initial=initial, scope=scope, documents=docs
+    )
     if form.is_valid():
         d = form.cleaned_data
         activity = apply_action(
@@ -558,6 +560,7 @@ def meeting_plan(request):
             theme=d["theme"],
             agenda=(d["agenda"] or "").splitlines(),
             documents=list(d["documents"]),
+            attachments=[(d["attachment"], d["attachment_subject"])] if d["attachment"] else [],
         )
         if activity:
             messages.success(request, f"Đã lập kế hoạch “{activity.title}”.")

@@ -5,9 +5,10 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from dangvu.meetings import actions, paper
-from dangvu.meetings.models import Activity, MeetingRead, MeetingTask
+from dangvu.meetings.models import Activity, MeetingDocument, MeetingRead, MeetingTask
 from dangvu.people import actions as people_actions
 from dangvu.people.models import Exemption
 
@@ -132,3 +133,25 @@ def test_exemption_is_refused_for_bad_input(school):
     with pytest.raises(ValidationError, match="Cần ghi quyết định"):
         people_actions.exempt_member(None, school.members[1], decision=" ", valid_from=START)
     assert Exemption.objects.count() == 1
+
+
+def test_a_document_attached_to_the_plan_is_read_from_the_notice(school, user_with):
+    client = user_with("secretary", school.cell)
+    upload = SimpleUploadedFile("de-cuong.pdf", b"%PDF-1.4 de cuong", "application/pdf")
+    response = client.post(
+        "/sinh-hoat/ke-hoach/",
+        {
+            "chi_bo": school.cell.slug,
+            "starts_on": "2023-03-06",
+            "kind": "regular_meeting",
+            "attachment": upload,
+            "attachment_subject": "Đề cương sinh hoạt chuyên đề",
+        },
+    )
+    assert response.status_code == 302
+    md = MeetingDocument.objects.get(document__subject="Đề cương sinh hoạt chuyên đề")
+    assert md.document.owner_org == school.cell and md.document.file
+    client = user_with("member", person=school.members[3])
+    opened = client.get(f"/sinh-hoat/{md.plan.activity_id}/tai-lieu/?so={md.id}")
+    assert b"".join(opened.streaming_content) == b"%PDF-1.4 de cuong"
+    assert MeetingRead.objects.filter(document=md, person=school.members[3]).exists()
