@@ -6,10 +6,10 @@ the number of records (no query per row). Every figure lists the records behind 
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from dangvu.core.facts import provider
 from dangvu.orgs.models import Organization
@@ -176,7 +176,7 @@ class CellMonth:
     present: int = 0
     recorded: int = 0
     documents: int = 0
-    reads: set = field(default_factory=set)
+    reads: int = 0  # documents opened, one per member and document
 
 
 def _months(period):
@@ -227,10 +227,14 @@ def cell_months(org: Organization, period) -> list[CellMonth]:
         plan__activity_id__in=list(meetings)
     ).values_list("plan__activity_id", flat=True):
         meetings[activity_id].documents += 1
-    for activity_id, person_id, document_id in MeetingRead.objects.filter(
-        plan__activity_id__in=list(meetings), document__isnull=False
-    ).values_list("plan__activity_id", "person_id", "document_id"):
-        meetings[activity_id].reads.add((person_id, document_id))
+    # One row per member and document (a constraint): counting rows counts readers.
+    for activity_id, n in (
+        MeetingRead.objects.filter(plan__activity_id__in=list(meetings), document__isnull=False)
+        .values("plan__activity_id")
+        .annotate(n=Count("id"))
+        .values_list("plan__activity_id", "n")
+    ):
+        meetings[activity_id].reads = n
     return list(rows.values())
 
 
@@ -246,7 +250,7 @@ def cell_meeting_facts(org, period):
     missing = [r for r in rows if r.meeting is None]
     present = sum(r.present for r in held)
     recorded = sum(r.recorded for r in held)
-    reads = sum(len(r.reads) for r in held)
+    reads = sum(r.reads for r in held)
     meetings = [r.meeting for r in held]
     return {
         "cell_meetings.expected": figure(

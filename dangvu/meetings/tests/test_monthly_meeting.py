@@ -126,8 +126,14 @@ def test_a_year_of_meetings_gives_twelve_resolutions_and_adds_up(school, tmp_pat
     recorded = Attendance.objects.filter(activity__plan__isnull=False).count()
     rate = overview["cell_meetings.attendance_rate"].value
     assert rate == round(Decimal(100 * present) / recorded, 1) < 100
+    march = paper.month_meeting(school.cell, 2023, 3).plan
+    for person in m[1:3]:
+        for md in march.documents.all():
+            actions.mark_read(None, march, person, md)
+        actions.mark_read(None, march, person)
     half = compute(school.committee, Period(dt.date(2023, 1, 1), dt.date(2023, 6, 30)))
     assert half["cell_meetings.held"].value == 6
+    assert half["cell_meetings.documents_read"].value == 2 * 2
 
 
 def test_meeting_documents_command(school, tmp_path):
