@@ -13,6 +13,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
 
+from dangvu.accounts.models import AuditEntry
 from dangvu.core import audit
 from dangvu.core.audit import Actor
 from dangvu.documents import actions as document_actions
@@ -707,3 +708,18 @@ def issue_resolution(actor: Actor, activity: Activity) -> Document:
         org=cell,
     )
     return plan.resolution_doc
+
+
+def record_paper_export(
+    actor: Actor, activity: Activity, *, which: str, suffix: str, rows: int
+) -> AuditEntry:
+    """The minutes or the resolution left as a file: members' names and absence reasons are
+    personal data (the notice names no one and leaves no entry)."""
+    return audit.record_export(
+        actor,
+        action=f"meeting.{which}.export",
+        what=f"{'biên bản' if which == 'minutes' else 'nghị quyết'} {activity.title} ({suffix})",
+        rows=rows,
+        org=meeting_cell(activity),
+        filters={"activity": activity.pk},
+    )

@@ -805,6 +805,14 @@ def meeting_paper(request, activity_id):
     except (ValidationError, RuntimeError) as e:
         messages.error(request, " ".join(getattr(e, "messages", [str(e)])))
         return redirect("meeting_page", activity_id=activity.pk)
+    if which != "thong-bao":
+        actions.record_paper_export(
+            request.user,
+            activity,
+            which="minutes" if which == "bien-ban" else "resolution",
+            suffix=suffix,
+            rows=activity.attendances.count(),
+        )
     response = HttpResponse(data, content_type=PAPER_FORMATS[suffix])
     day = activity.starts_on
     response["Content-Disposition"] = (

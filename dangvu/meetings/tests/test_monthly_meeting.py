@@ -10,6 +10,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
+from dangvu.accounts.models import AuditEntry
 from dangvu.core.facts import Period, compute
 from dangvu.lib import checker
 from dangvu.meetings import actions, paper
@@ -141,6 +142,8 @@ def test_meeting_documents_command(school, tmp_path):
     out = tmp_path / "nq.md"
     call_command("meeting_documents", org=school.cell.slug, month="2023-01", out=str(out))
     assert "Số 01-NQ/CB" in out.read_text()
+    # Names and absence reasons left dangvu in a file: the audit trail says so.
+    assert AuditEntry.objects.filter(action="meeting.resolution.export").count() == 1
     docx = tmp_path / "bb.docx"
     call_command(
         "meeting_documents", org=school.cell.slug, month="2023-01", out=str(docx), minutes=True

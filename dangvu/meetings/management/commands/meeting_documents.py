@@ -15,7 +15,7 @@ from django.core.management.base import CommandError
 from dangvu.accounts.commands import DangvuCommand
 from dangvu.lib.pdf import PdfError
 from dangvu.lib.text import money
-from dangvu.meetings import paper
+from dangvu.meetings import actions, paper
 from dangvu.meetings.views import PAPER_FORMATS, export_paper
 from dangvu.orgs.models import Organization
 
@@ -63,5 +63,12 @@ class Command(DangvuCommand):
             out.write_bytes(data)
         except OSError as e:
             raise CommandError(f"Không ghi được tệp “{out}”: {e.strerror}.") from None
+        actions.record_paper_export(
+            self.actor(user),
+            activity,
+            which="minutes" if minutes else "resolution",
+            suffix=suffix,
+            rows=activity.attendances.count(),
+        )
         what = "biên bản" if minutes else "nghị quyết"
         self.stdout.write(f"Đã ghi {what} {out} ({money(len(data))} byte).")
