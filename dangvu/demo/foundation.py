@@ -247,8 +247,6 @@ def _organizations(b):
             slug=f"so-tttt-chi-bo-{n}",
             parent=committee,
             valid_from=FOUNDED,
-            # A cell numbers its resolutions and minutes "01-NQ/CB" in its own register.
-            symbol="CB",
         )
     agency = create(
         None,

@@ -190,7 +190,7 @@ def _parts(activity):
 
 def _reviewed_block(previous, reviewed):
     if previous is None:
-        return [para("Đây là buổi sinh hoạt đầu tiên của chi bộ được ghi trong dangvu.")]
+        return [para("Chi bộ không có nghị quyết tháng trước để đánh giá.")]
     if not reviewed:
         return [
             para(

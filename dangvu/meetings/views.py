@@ -460,6 +460,12 @@ def _plan_or_activity(request, activity_id):
     return None, _activity(request, activity_id)
 
 
+def _no_plan(request, activity):
+    """The meeting pages of an activity that has no plan (a meeting recorded after the fact, a
+    conference): say so and point to the activity's page."""
+    return render(request, "meetings/meeting_none.html", {"activity": activity})
+
+
 def _me(request, plan=None):
     """The member's own person, if the user is one (and, with `plan`, a member of its cell)."""
     ids = request.scope.self_person_ids
@@ -580,7 +586,7 @@ def meeting_page(request, activity_id):
     secretary the notice e-mail, attendance, conclusion and the papers."""
     plan, activity = _plan_or_activity(request, activity_id)
     if plan is None:
-        return redirect("activity_detail", activity_id=activity.pk)
+        return _no_plan(request, activity)
     if not _readable(request, plan):
         raise PermissionDenied("Bạn không phải là đảng viên của chi bộ này vào ngày sinh hoạt.")
     scope = request.scope
@@ -657,7 +663,7 @@ def meeting_document(request, activity_id):
     gives the attached file, or the notice page when the entry has no file."""
     plan, activity = _plan_or_activity(request, activity_id)
     if plan is None:
-        return redirect("activity_detail", activity_id=activity.pk)
+        return _no_plan(request, activity)
     if not _readable(request, plan):
         raise PermissionDenied("Bạn không phải là đảng viên của chi bộ này vào ngày sinh hoạt.")
     try:
@@ -707,7 +713,7 @@ def meeting_conclude(request, activity_id):
     next month's tasks with owner and deadline, and last month's tasks with their results."""
     plan, activity = _plan_or_activity(request, activity_id)
     if plan is None:
-        return redirect("activity_detail", activity_id=activity.pk)
+        return _no_plan(request, activity)
     if not can_write_activity(request.scope, activity):
         raise PermissionDenied("Bạn không có quyền ghi kết luận buổi sinh hoạt này.")
     cell = actions.meeting_cell(activity)
@@ -789,7 +795,7 @@ def meeting_paper(request, activity_id):
     cell's records."""
     plan, activity = _plan_or_activity(request, activity_id)
     if plan is None:
-        return redirect("activity_detail", activity_id=activity.pk)
+        return _no_plan(request, activity)
     if not _readable(request, plan):
         raise PermissionDenied("Bạn không phải là đảng viên của chi bộ này vào ngày sinh hoạt.")
     which = request.GET.get("giay", "thong-bao")

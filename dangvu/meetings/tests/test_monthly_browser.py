@@ -28,6 +28,8 @@ def _fits(page):
 
 def test_a_cell_meeting_from_notice_to_resolution(browser_login, live_demo, tmp_path):
     cell = Organization.objects.get(slug="so-tttt-chi-bo-1")
+    # The demo's cells have no symbol, so they number nothing; no action sets one yet.
+    Organization.objects.filter(pk=cell.pk).update(symbol="CB")
     docs = [
         document_actions.register_document(
             None,
