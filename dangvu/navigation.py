@@ -61,6 +61,7 @@ MENU = [
     ("people_list", "Cá nhân", reads_orgs),
     (own_person_url, "Hồ sơ của tôi", has_own_person),
     ("activity_list", "Hoạt động", reads_anything),
+    ("meeting_home", "Sinh hoạt chi bộ", reads_anything),
     ("work_programme_list", "Chương trình công tác", reads_orgs),
     ("report_list", "Báo cáo", reads_orgs),
     ("document_list", "Văn bản", reads_orgs),

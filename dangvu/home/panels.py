@@ -18,7 +18,7 @@ from dangvu.finance.book import year_books
 from dangvu.finance.models import Payment
 from dangvu.lib.dates import vn_date
 from dangvu.lib.text import money
-from dangvu.meetings.models import Activity, ActivityOrg, Attendance
+from dangvu.meetings.models import Activity, ActivityOrg, Attendance, MeetingTask
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.actions import probation_end
@@ -139,6 +139,38 @@ def meetings(org, day, can_write):
             query=f"to-chuc={org.slug}&tu-ngay={first:%Y-%m-%d}&den-ngay={last:%Y-%m-%d}",
         ),
         more="Mọi hoạt động trong tháng",
+    )
+
+
+def overdue_tasks(org, day, can_write):
+    """Tasks of the cells' resolutions past their deadline and not done, for the secretary."""
+    ids = subtree_ids([org.id])
+    linked = ActivityOrg.objects.filter(org_id__in=ids).values("activity_id")
+    tasks = (
+        MeetingTask.objects.filter(minutes__activity_id__in=linked, deadline__lt=day)
+        .exclude(status=MeetingTask.Status.DONE)
+        .select_related("assignee", "minutes")
+        .order_by("deadline", "id")
+    )
+    rows = [
+        Row(
+            text=t.text,
+            url=_url("meeting_page", t.minutes.activity_id),
+            details=[
+                f"hạn {vn_date(t.deadline)}",
+                t.assignee.full_name if t.assignee else "Chi ủy",
+            ],
+            warn=True,
+        )
+        for t in tasks
+    ]
+    return Panel(
+        "overdue_tasks",
+        "Nhiệm vụ theo nghị quyết chi bộ đã quá hạn",
+        rows,
+        "Không có nhiệm vụ nào quá hạn.",
+        more_url=_url("meeting_home"),
+        more="Sinh hoạt chi bộ",
     )
 
 
@@ -324,6 +356,7 @@ def latest_org_record(org):
 def org_panels(org, day, can_write):
     return [
         meetings(org, day, can_write),
+        overdue_tasks(org, day, can_write),
         unpaid_fees(org, day, can_write),
         reports(org, day, can_write),
         recognitions(org, day, can_write),
@@ -389,6 +422,8 @@ def my_meetings(person, day):
         rows,
         "Tháng này bạn chưa có tên trong hoạt động nào.",
         summary=summary,
+        more_url=_url("meeting_home"),
+        more="Sinh hoạt chi bộ: thông báo, tài liệu, nhiệm vụ của tôi",
     )
 
 

@@ -10,12 +10,16 @@ from django.db.models import Q
 
 from dangvu.core import access
 from dangvu.core.access import Rule, by_org
+from dangvu.people.models import Membership
 
 from .models import (
     Activity,
     ActivityOrg,
     Attendance,
+    MeetingDocument,
     MeetingMinutes,
+    MeetingPlan,
+    MeetingRead,
     MeetingTask,
 )
 
@@ -97,3 +101,38 @@ access.register(
 )
 access.register(MeetingMinutes, Rule(*_minutes("activity"), "activity__links__org"))
 access.register(MeetingTask, Rule(*_minutes("minutes__activity"), "minutes__activity__links__org"))
+
+
+def _own_cells(scope):
+    """Cells the member (role MEMBER) has belonged to: they read those cells' meeting plans, the
+    notice and the documents to read; the pages check the membership on the meeting's date."""
+    return Membership.objects.filter(
+        person_id__in=scope.self_person_ids, kind=Membership.Kind.PARTY
+    ).values("org_id")
+
+
+def _plans(path):
+    prefix = f"{path}__" if path else ""
+
+    def read(scope, qs):
+        if scope.sees_everything:
+            return qs
+        q = _linked(scope, f"{prefix}activity__")
+        if scope.self_person_ids:
+            q |= Q(**{f"{prefix}activity__links__org_id__in": _own_cells(scope)})
+        return qs.filter(q).distinct()
+
+    def write(scope, obj):
+        plan = getattr(obj, path) if path else obj
+        return can_write_activity(scope, plan.activity)
+
+    return Rule(read, write, f"{prefix}activity__links__org")
+
+
+def visible_plans(scope, qs=None):
+    return _plans("").read(scope, MeetingPlan.objects.all() if qs is None else qs)
+
+
+access.register(MeetingPlan, _plans(""))
+access.register(MeetingDocument, _plans("plan"))
+access.register(MeetingRead, _plans("plan"))

@@ -9,11 +9,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.utils import timezone
 
+from dangvu.accounts.models import AuditEntry
 from dangvu.core import audit
 from dangvu.core.audit import Actor
+from dangvu.documents import actions as document_actions
+from dangvu.documents.models import Document
 from dangvu.lib.dates import vn_date
+from dangvu.lib.rules import rule_in_force
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Membership, Person
@@ -24,13 +30,18 @@ from dangvu.work.common import (
     required_text,
 )
 
+from . import paper
 from .models import (
     Activity,
     ActivityOrg,
     Attendance,
+    MeetingDocument,
     MeetingMinutes,
+    MeetingPlan,
+    MeetingRead,
     MeetingTask,
 )
+from .roll import cell_roll, meeting_cell, previous_meeting
 
 K = Organization.Kind
 MEETING_KINDS = (Activity.Kind.REGULAR_MEETING, Activity.Kind.THEMATIC_MEETING)
@@ -351,6 +362,364 @@ def complete_task(actor: Actor, task: MeetingTask, on: dt.date) -> MeetingTask:
         raise ValidationError("Ngày hoàn thành không được trước ngày giao nhiệm vụ.")
     before = audit.snapshot(task)
     task.done_on = on
+    task.status = MeetingTask.Status.DONE
     task.save()
     audit.record(actor, "meeting.task_done", task, before, summary=f"Hoàn thành: {task.text[:80]}")
     return task
+
+
+# The monthly cell meeting: plan, notice, reading, conclusion, resolution --------------------------
+
+
+def recurring_items(day: dt.date) -> list[str]:
+    """The agenda items every regular meeting has, by the guidance in force on `day`."""
+    try:
+        return list(rule_in_force("cell_meeting", day)["recurring"])
+    except LookupError:
+        return []
+
+
+def meeting_title(cell: Organization, kind: str, day: dt.date) -> str:
+    label = "thường kỳ" if kind == Activity.Kind.REGULAR_MEETING else "chuyên đề"
+    return f"Sinh hoạt chi bộ {label} tháng {day.month}/{day.year} — {cell.name_on(day)}"
+
+
+def _clean_documents(cell, documents):
+    docs = list(dict.fromkeys(documents or ()))
+    for doc in docs:
+        if doc.is_secret:
+            raise ValidationError(
+                f"“{doc}” là tài liệu mật: không gửi qua thông báo điện tử, hãy phổ biến tại buổi "
+                "sinh hoạt."
+            )
+    return docs
+
+
+@transaction.atomic
+def plan_meeting(
+    actor: Actor,
+    *,
+    cell: Organization,
+    starts_on: dt.date,
+    kind: str = Activity.Kind.REGULAR_MEETING,
+    place: str = "",
+    theme: str = "",
+    agenda: Sequence[str] | None = None,
+    documents: Iterable[Document] = (),
+    attachments: Iterable[tuple[Any, str]] = (),
+    title: str = "",
+) -> Activity:
+    """The secretary's plan of a cell meeting: an activity of the cell, its agenda (the cell's
+    recurring items by the guidance in force, then the month's theme) and the documents members
+    read before it: chosen from the registry, or `attachments` ((file, subject) pairs) entered
+    in the cell's registry as internal documents. One regular meeting per cell and month."""
+    if cell.kind != K.PARTY_CELL:
+        raise ValidationError(f"“{cell}” không phải là chi bộ.")
+    if kind not in MEETING_KINDS:
+        raise ValidationError("Loại sinh hoạt phải là thường kỳ hoặc chuyên đề.")
+    if starts_on is None:
+        raise ValidationError("Cần ghi ngày sinh hoạt.")
+    same_month = Activity.objects.filter(
+        kind=kind,
+        starts_on__year=starts_on.year,
+        starts_on__month=starts_on.month,
+        links__org=cell,
+        links__role=ActivityOrg.Role.ORGANIZER,
+    )
+    if kind == Activity.Kind.REGULAR_MEETING and same_month.exists():
+        raise ValidationError(
+            f"{cell} đã có buổi sinh hoạt thường kỳ tháng {starts_on.month}/{starts_on.year}."
+        )
+    theme = " ".join((theme or "").split())
+    items = [" ".join(str(i).split()) for i in (agenda or ())]
+    items = [i for i in items if i] or recurring_items(starts_on)
+    if theme and not any(theme in i for i in items):
+        items.append(f"Sinh hoạt chuyên đề: {theme}")
+    docs = _clean_documents(cell, documents)
+    for upload, subject in attachments:
+        subject = " ".join((subject or "").split()) or str(getattr(upload, "name", "")) or ""
+        docs.append(
+            document_actions.register_document(
+                actor,
+                owner_org=cell,
+                direction=Document.Direction.INTERNAL,
+                subject=subject or "Tài liệu sinh hoạt chi bộ",
+                file=upload,
+            )
+        )
+    data = _clean_activity(
+        {
+            "kind": kind,
+            "title": title or meeting_title(cell, kind, starts_on),
+            "starts_on": starts_on,
+            "place": place,
+        },
+        [cell],
+        [],
+    )
+    activity = Activity.objects.create(**data)
+    _write_links(activity, [cell], [])
+    plan = MeetingPlan.objects.create(activity=activity, theme=theme, agenda=items)
+    MeetingDocument.objects.bulk_create(MeetingDocument(plan=plan, document=d) for d in docs)
+    audit.record(
+        actor,
+        "meeting.plan",
+        activity,
+        summary=f"Kế hoạch {activity.title}: {len(items)} nội dung, {len(docs)} tài liệu",
+        org=cell,
+    )
+    return activity
+
+
+def _plan(activity):
+    plan = MeetingPlan.objects.filter(activity=activity).first()
+    if plan is None:
+        raise ValidationError("Buổi sinh hoạt này chưa có kế hoạch.")
+    return plan
+
+
+@transaction.atomic
+def send_notice(actor: Actor, activity: Activity, *, base_url: str = "") -> list[str]:
+    """E-mail the notice of a planned meeting to the cell's members on its date (never to anyone
+    else), through Django's mail settings. Returns the addresses written to; members without an
+    address read it on their page."""
+    plan = _plan(activity)
+    cell = meeting_cell(activity)
+    # Exempt members are told too: they are spared the meeting, not its news.
+    members, exempt = cell_roll(cell, activity.starts_on)
+    addresses = [p.email for p in [*members, *exempt] if p.email]
+    docs = [md.document for md in plan.documents.select_related("document")]
+    lines = [
+        f"{cell.name_on(activity.starts_on)} thông báo: {activity.title}.",
+        f"Thời gian: ngày {vn_date(activity.starts_on)}."
+        + (f" Địa điểm: {activity.place}." if activity.place else ""),
+        "",
+        "Nội dung:",
+        *(f"{i}. {item}" for i, item in enumerate(plan.agenda, 1)),
+    ]
+    if docs:
+        lines += ["", "Tài liệu cần đọc trước:", *(f"- {d}" for d in docs)]
+    if base_url:
+        lines += ["", f"Xem thông báo và tài liệu: {base_url}"]
+    with get_connection() as connection:
+        messages = [
+            EmailMessage(
+                subject=f"Thông báo {activity.title}",
+                body="\n".join(lines),
+                to=[address],
+                connection=connection,
+            )
+            for address in addresses
+        ]
+        connection.send_messages(messages)
+    before = audit.snapshot(plan)
+    plan.notice_sent_at = timezone.now()
+    plan.save(update_fields=["notice_sent_at"])
+    audit.record(
+        actor,
+        "meeting.notice",
+        plan,
+        before,
+        summary=f"Gửi thông báo {activity.title}: {len(addresses)} thư",
+        org=cell,
+    )
+    return addresses
+
+
+@transaction.atomic
+def mark_read(
+    actor: Actor, plan: MeetingPlan, person: Person, document: MeetingDocument | None = None
+) -> MeetingRead:
+    """ "Đã xem": a member of the cell opened the notice or one of its documents (once)."""
+    cell = meeting_cell(plan.activity)
+    members, exempt = cell_roll(cell, plan.activity.starts_on)
+    if person.id not in {p.id for p in [*members, *exempt]}:
+        raise ValidationError(f"{person.full_name} không là đảng viên của {cell}.")
+    if document is not None and document.plan_id != plan.id:
+        raise ValidationError("Tài liệu không thuộc thông báo này.")
+    read = MeetingRead.objects.filter(plan=plan, person=person, document=document).first()
+    if read is not None:
+        return read
+    read = MeetingRead.objects.create(
+        plan=plan, person=person, document=document, seen_at=timezone.now()
+    )
+    what = f"tài liệu “{document.document}”" if document else "thông báo"
+    audit.record(actor, "meeting.read", read, summary=f"{person.full_name} đã xem {what}", org=cell)
+    return read
+
+
+def _clean_results(results, review):
+    clean = {}
+    allowed = {t.id: t for t in review}
+    for task_id, value in (results or {}).items():
+        status, result = value if isinstance(value, tuple) else (value, "")
+        task = allowed.get(int(task_id))
+        if task is None:
+            raise ValidationError("Có nhiệm vụ không thuộc nghị quyết tháng trước của chi bộ.")
+        if status not in MeetingTask.Status.values:
+            raise ValidationError(f"Tình trạng của nhiệm vụ “{task.text[:40]}” không hợp lệ.")
+        clean[task.id] = (status, " ".join((result or "").split()))
+    return clean
+
+
+@transaction.atomic
+def conclude_meeting(
+    actor: Actor,
+    activity: Activity,
+    *,
+    chair: Person | None = None,
+    recorder: Person | None = None,
+    key_points: str = "",
+    resolution: str = "",
+    quality: str = "",
+    score: Any = None,
+    fee_note: str = "",
+    guests: str = "",
+    late: Iterable[Person] = (),
+    tasks: Iterable[Mapping[str, Any]] = (),
+    results: Mapping[Any, Any] | None = None,
+) -> MeetingMinutes:
+    """What was said and decided at a planned meeting, after its attendance: the minutes (chair,
+    secretary of the meeting, key points, resolution, self-rated quality), next month's tasks
+    (each with its owner and deadline), and the results of last month's tasks. Saved again, it
+    replaces this meeting's tasks."""
+    plan = _plan(activity)
+    if plan.resolution_doc_id:
+        raise ValidationError(
+            f"Nghị quyết số {plan.resolution_doc.symbol} đã ban hành: kết luận của buổi sinh hoạt "
+            "không sửa được nữa."
+        )
+    cell = meeting_cell(activity)
+    day = activity.starts_on
+    present = set(
+        activity.attendances.filter(status=Attendance.Status.PRESENT).values_list(
+            "person_id", flat=True
+        )
+    )
+    if not present:
+        raise ValidationError("Hãy điểm danh trước: biên bản cần ít nhất một đảng viên có mặt.")
+    members, exempt = cell_roll(cell, day)
+    roll = {p.id for p in [*members, *exempt]}
+    for who, label in ((chair, "Chủ trì"), (recorder, "Thư ký")):
+        if who is not None and who.id not in present:
+            raise ValidationError(f"{label} ({who.full_name}) phải là đảng viên có mặt.")
+    late = list(late)
+    stray = [p.full_name for p in late if p.id not in present]
+    if stray:
+        raise ValidationError(f"Người đến muộn phải có mặt trong điểm danh: {', '.join(stray)}.")
+    score = parse_score(score, "Điểm buổi sinh hoạt")
+    if quality and quality not in MeetingMinutes.Quality.values:
+        raise ValidationError("Xếp loại buổi sinh hoạt không hợp lệ.")
+    clean_tasks = _clean_tasks(tasks, day)
+    for task in clean_tasks:
+        owner = task["assignee"]
+        if owner is not None and owner.id not in roll:
+            raise ValidationError(
+                f"Người thực hiện “{owner.full_name}” không là đảng viên của {cell}."
+            )
+    previous = previous_meeting(activity)
+    review = list(MeetingTask.objects.filter(minutes__activity=previous)) if previous else []
+    clean_results = _clean_results(results, review)
+    minutes, _created = MeetingMinutes.objects.update_or_create(
+        activity=activity,
+        defaults={
+            "chair": chair,
+            "recorder": recorder,
+            "fee_note": fee_note.strip(),
+            "resolution": resolution.strip(),
+            "quality": quality,
+            "score": score,
+        },
+    )
+    minutes.tasks.all().delete()
+    MeetingTask.objects.bulk_create(MeetingTask(minutes=minutes, **t) for t in clean_tasks)
+    for task in review:
+        if task.id in clean_results:
+            task.status, task.result = clean_results[task.id]
+            if task.status == MeetingTask.Status.DONE and task.done_on is None:
+                task.done_on = day
+            task.save(update_fields=["status", "result", "done_on"])
+    before = audit.snapshot(plan)
+    plan.key_points = key_points.strip()
+    plan.guests = " ".join((guests or "").split())
+    plan.save(update_fields=["key_points", "guests"])
+    plan.late.set(late)
+    audit.record(
+        actor,
+        "meeting.conclude",
+        plan,
+        before,
+        summary=f"Kết luận {activity.title}: {len(clean_tasks)} nhiệm vụ, "
+        f"{len(clean_results)} kết quả tháng trước",
+        org=cell,
+    )
+    return minutes
+
+
+@transaction.atomic
+def update_task(
+    actor: Actor, task: MeetingTask, *, status: str, result: str = "", on: dt.date | None = None
+) -> MeetingTask:
+    """The status and result of a resolution's task, as the secretary follows it."""
+    if status not in MeetingTask.Status.values:
+        raise ValidationError("Tình trạng nhiệm vụ không hợp lệ.")
+    if on is not None and on < task.minutes.activity.starts_on:
+        raise ValidationError("Ngày hoàn thành không được trước ngày giao nhiệm vụ.")
+    before = audit.snapshot(task)
+    task.status = status
+    task.result = " ".join((result or "").split())
+    if status == MeetingTask.Status.DONE:
+        task.done_on = on or task.done_on or dt.date.today()
+    task.save()
+    audit.record(actor, "meeting.task", task, before, summary=f"Nhiệm vụ: {task.text[:80]}")
+    return task
+
+
+@transaction.atomic
+def issue_resolution(actor: Actor, activity: Activity) -> Document:
+    """Take the numbers of the minutes and the resolution from the cell's register of outgoing
+    documents (Party numbering over the cell committee's term) and enter them there, once."""
+    plan = _plan(activity)
+    if plan.resolution_doc_id:
+        return plan.resolution_doc
+    if not MeetingMinutes.objects.filter(activity=activity).exists():
+        raise ValidationError("Hãy ghi kết luận buổi sinh hoạt trước khi ban hành nghị quyết.")
+    cell = meeting_cell(activity)
+    day = activity.starts_on
+    month = f"tháng {day.month}/{day.year}"
+    plan.minutes_doc, _n = document_actions.register_outgoing(
+        actor, cell, doc_type="Biên bản", date=day, subject=f"Biên bản sinh hoạt chi bộ {month}"
+    )
+    plan.resolution_doc, _n = document_actions.register_outgoing(
+        actor, cell, doc_type="Nghị quyết", date=day, subject=f"Nghị quyết chi bộ {month}"
+    )
+    plan.save(update_fields=["minutes_doc", "resolution_doc"])
+    # Issued: the papers as they stand now are kept; later edits of the records leave them be.
+    plan.frozen = {
+        "minutes": paper.freeze_document(paper.build_minutes(activity)),
+        "resolution": paper.freeze_document(paper.build_resolution(activity)),
+    }
+    plan.save(update_fields=["frozen"])
+    audit.record(
+        actor,
+        "meeting.resolution",
+        plan,
+        summary=f"Nghị quyết {plan.resolution_doc.symbol}, biên bản {plan.minutes_doc.symbol}",
+        org=cell,
+    )
+    return plan.resolution_doc
+
+
+def record_paper_export(
+    actor: Actor, activity: Activity, *, which: str, suffix: str, rows: int
+) -> AuditEntry:
+    """The minutes or the resolution left as a file: members' names and absence reasons are
+    personal data (the notice names no one and leaves no entry)."""
+    return audit.record_export(
+        actor,
+        action=f"meeting.{which}.export",
+        what=f"{'biên bản' if which == 'minutes' else 'nghị quyết'} {activity.title} ({suffix})",
+        rows=rows,
+        org=meeting_cell(activity),
+        filters={"activity": activity.pk},
+    )

@@ -4,11 +4,15 @@ One provider; each group below runs one or two queries over the organization's s
 the number of records (no query per row). Every figure lists the records behind it.
 """
 
+import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from dangvu.core.facts import provider
+from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_ids
 from dangvu.work.common import figure, is_member, party_spans
 
@@ -17,6 +21,8 @@ from .models import (
     Activity,
     ActivityOrg,
     Attendance,
+    MeetingDocument,
+    MeetingRead,
 )
 
 ORGANIZER, PARTICIPANT = ActivityOrg.Role.ORGANIZER, ActivityOrg.Role.PARTICIPANT
@@ -154,3 +160,118 @@ def _contests(ids, period, spans):
             members[key],
         )
     return facts
+
+
+# Cells' monthly meetings: held or not, attendance, reading -----------------------------------------
+
+
+@dataclass
+class CellMonth:
+    """One cell in one month: its regular meeting (if held), attendance and reading."""
+
+    cell: Organization
+    month: dt.date  # the first day
+    meeting: int | None = None
+    day: dt.date | None = None
+    present: int = 0
+    recorded: int = 0
+    documents: int = 0
+    reads: int = 0  # documents opened, one per member and document
+
+
+def _months(period):
+    day = period.start.replace(day=1)
+    while day <= period.end:
+        yield day
+        day = (day + dt.timedelta(days=32)).replace(day=1)
+
+
+def cell_months(org: Organization, period) -> list[CellMonth]:
+    """Every (cell, month) of the period in which a cell of `org`'s subtree existed, with its
+    regular meeting: four queries whatever the number of cells and months."""
+    ids = subtree_ids([org.id])
+    cells = list(
+        Organization.objects.filter(id__in=ids, kind=Organization.Kind.PARTY_CELL).order_by(
+            "name", "id"
+        )
+    )
+    rows = {}
+    for cell in cells:
+        for month in _months(period):
+            last = (month + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+            if cell.valid_from <= min(last, period.end) and (
+                cell.valid_to is None or cell.valid_to > month
+            ):
+                rows[(cell.id, month)] = CellMonth(cell, month)
+    meetings = {}
+    for activity_id, org_id, day in (
+        ActivityOrg.objects.filter(
+            org_id__in=[c.id for c in cells],
+            role=ORGANIZER,
+            activity__kind=Activity.Kind.REGULAR_MEETING,
+            activity__starts_on__range=(period.start, period.end),
+        )
+        .order_by("activity__starts_on")
+        .values_list("activity_id", "org_id", "activity__starts_on")
+    ):
+        row = rows.get((org_id, day.replace(day=1)))
+        if row is not None and row.meeting is None:
+            row.meeting, row.day = activity_id, day
+            meetings[activity_id] = row
+    for activity_id, status in Attendance.objects.filter(
+        activity_id__in=list(meetings)
+    ).values_list("activity_id", "status"):
+        meetings[activity_id].recorded += 1
+        meetings[activity_id].present += status == Attendance.Status.PRESENT
+    for activity_id in MeetingDocument.objects.filter(
+        plan__activity_id__in=list(meetings)
+    ).values_list("plan__activity_id", flat=True):
+        meetings[activity_id].documents += 1
+    # One row per member and document (a constraint): counting rows counts readers.
+    for activity_id, n in (
+        MeetingRead.objects.filter(plan__activity_id__in=list(meetings), document__isnull=False)
+        .values("plan__activity_id")
+        .annotate(n=Count("id"))
+        .values_list("plan__activity_id", "n")
+    ):
+        meetings[activity_id].reads = n
+    return list(rows.values())
+
+
+def _rate(part, whole):
+    return (Decimal(100 * part) / whole).quantize(Decimal("0.1")) if whole else Decimal(0)
+
+
+@provider
+def cell_meeting_facts(org, period):
+    """The committee's overview of its cells' monthly meetings (also a cell's own, one cell)."""
+    rows = cell_months(org, period)
+    held = [r for r in rows if r.meeting is not None]
+    missing = [r for r in rows if r.meeting is None]
+    present = sum(r.present for r in held)
+    recorded = sum(r.recorded for r in held)
+    reads = sum(r.reads for r in held)
+    meetings = [r.meeting for r in held]
+    return {
+        "cell_meetings.expected": figure(
+            len(rows), "Số lượt chi bộ phải sinh hoạt thường kỳ (chi bộ × tháng)"
+        ),
+        "cell_meetings.held": figure(
+            len(held), "Số lượt chi bộ đã sinh hoạt thường kỳ", Activity, meetings
+        ),
+        "cell_meetings.not_held": figure(
+            len(missing),
+            "Số lượt chi bộ chưa sinh hoạt thường kỳ",
+            Organization,
+            {r.cell.id for r in missing},
+        ),
+        "cell_meetings.attendance_rate": figure(
+            _rate(present, recorded),
+            "Tỷ lệ đảng viên dự sinh hoạt thường kỳ (%)",
+            Activity,
+            meetings,
+        ),
+        "cell_meetings.documents_read": figure(
+            reads, "Số lượt đảng viên đã xem tài liệu sinh hoạt", Activity, meetings
+        ),
+    }

@@ -3,6 +3,7 @@ whose Vietnamese message the view shows (`dangvu.web.apply_action`)."""
 
 from django import forms
 
+from dangvu.documents.models import Document
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
 from dangvu.records import (
@@ -89,3 +90,79 @@ class MeetingForm(forms.Form):
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["chair"].queryset = members
+
+
+# The monthly cell meeting ---------------------------------------------------------------------
+
+
+class PlanForm(ScopedForm):
+    """The secretary's plan: cell, day, place, the month's theme, the agenda, the documents."""
+
+    chi_bo = forms.ModelChoiceField(
+        empty_label=EMPTY_LABEL,
+        label="Chi bộ",
+        queryset=Organization.objects.none(),
+        to_field_name="slug",
+    )
+    starts_on = date_field("Ngày sinh hoạt")
+    kind = forms.ChoiceField(
+        label="Loại sinh hoạt",
+        choices=[
+            (Activity.Kind.REGULAR_MEETING, Activity.Kind.REGULAR_MEETING.label),
+            (Activity.Kind.THEMATIC_MEETING, Activity.Kind.THEMATIC_MEETING.label),
+        ],
+    )
+    place = forms.CharField(label="Địa điểm", max_length=255, required=False)
+    theme = forms.CharField(label="Chuyên đề của tháng", max_length=500, required=False)
+    agenda = text_field("Nội dung (mỗi dòng một nội dung; để trống: các nội dung thường kỳ)", 5)
+    documents = forms.ModelMultipleChoiceField(
+        label="Tài liệu gửi đảng viên đọc trước (từ sổ văn bản)",
+        queryset=Document.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    attachment = forms.FileField(label="Hoặc đính kèm một tài liệu (vào sổ văn bản của chi bộ)",
+                                 required=False)  # fmt: skip
+    attachment_subject = forms.CharField(
+        label="Tên, trích yếu của tài liệu đính kèm", max_length=500, required=False
+    )
+    org_fields = {"chi_bo": [Organization.Kind.PARTY_CELL]}
+
+    def __init__(self, *args, documents, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["documents"].queryset = documents
+
+
+class ConcludeForm(forms.Form):
+    """What was said and decided; tasks and last month's results are read from posted rows."""
+
+    chair = forms.ModelChoiceField(
+        empty_label=EMPTY_LABEL, label="Chủ trì", queryset=Person.objects.none(), required=False
+    )
+    recorder = forms.ModelChoiceField(
+        empty_label=EMPTY_LABEL,
+        label="Thư ký buổi sinh hoạt",
+        queryset=Person.objects.none(),
+        required=False,
+    )
+    guests = forms.CharField(label="Đại biểu, khách mời", max_length=500, required=False)
+    late = forms.ModelMultipleChoiceField(
+        label="Đến muộn",
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    key_points = text_field("Ý kiến thảo luận chính (mỗi dòng một ý)", 5)
+    resolution = text_field("Kết luận, nghị quyết", 4)
+    fee_note = forms.CharField(label="Thu đảng phí", max_length=255, required=False)
+    quality = forms.ChoiceField(
+        label="Tự đánh giá chất lượng buổi sinh hoạt",
+        choices=[("", "—"), *MeetingMinutes.Quality.choices],
+        required=False,
+    )
+    score = forms.CharField(label="Điểm buổi sinh hoạt (0–100)", max_length=8, required=False)
+
+    def __init__(self, *args, present, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("chair", "recorder", "late"):
+            self.fields[name].queryset = present

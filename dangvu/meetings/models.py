@@ -147,11 +147,24 @@ class MeetingMinutes(models.Model):
 
 
 class MeetingTask(models.Model):
+    """A task of a meeting's resolution: who, by when, and how it went (read out at the next
+    meeting, whose resolution lists it with its result)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Đang thực hiện"
+        DONE = "done", "Hoàn thành"
+        PARTLY = "partly", "Hoàn thành một phần"
+        NOT_DONE = "not_done", "Chưa hoàn thành"
+
     minutes = models.ForeignKey(MeetingMinutes, models.CASCADE, related_name="tasks")
     text = models.CharField("nhiệm vụ", max_length=500)
     assignee = models.ForeignKey(Person, models.PROTECT, null=True, blank=True, related_name="+")
     deadline = models.DateField("thời hạn", null=True, blank=True)
     done_on = models.DateField("hoàn thành ngày", null=True, blank=True)
+    status = models.CharField(
+        "tình trạng", max_length=8, choices=Status.choices, default=Status.OPEN
+    )
+    result = models.CharField("kết quả", max_length=500, blank=True)
 
     class Meta:
         db_table = "work_meetingtask"
@@ -161,6 +174,97 @@ class MeetingTask(models.Model):
 
     def __str__(self):
         return self.text
+
+
+# The monthly cell meeting: plan, notice, documents to read ---------------------------------------
+
+
+class MeetingPlan(models.Model):
+    """What a cell's secretary prepares for a meeting (an `Activity` of the cell) and what the
+    minutes and resolution are written from afterwards: the agenda (the cell's recurring items
+    and the month's theme), the documents to read, the notice, guests, late arrivals and the
+    key points of the discussion."""
+
+    activity = models.OneToOneField(Activity, models.CASCADE, related_name="plan")
+    theme = models.CharField("chuyên đề của tháng", max_length=500, blank=True)
+    agenda = models.JSONField("nội dung sinh hoạt", default=list)
+    guests = models.CharField("đại biểu, khách mời", max_length=500, blank=True)
+    key_points = models.TextField("ý kiến thảo luận chính", blank=True)
+    late = models.ManyToManyField(Person, blank=True, related_name="+", verbose_name="đến muộn")
+    notice_sent_at = models.DateTimeField("đã gửi thông báo lúc", null=True, blank=True)
+    # The resolution as entered in the cell's register of outgoing documents (its number).
+    resolution_doc = models.ForeignKey(
+        "documents.Document",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="nghị quyết trong sổ văn bản đi",
+    )
+    minutes_doc = models.ForeignKey(
+        "documents.Document",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="biên bản trong sổ văn bản đi",
+    )
+    # The minutes and the resolution as issued ({"minutes": …, "resolution": …}, each a
+    # PartyDocument as JSON): later changes to the records do not change an issued paper.
+    frozen = models.JSONField("giấy tờ đã ban hành", default=dict, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "kế hoạch sinh hoạt chi bộ"
+        verbose_name_plural = "kế hoạch sinh hoạt chi bộ"
+
+    def __str__(self):
+        return f"Kế hoạch: {self.activity}"
+
+
+class MeetingDocument(models.Model):
+    """A document members read before the meeting, from the document registry."""
+
+    plan = models.ForeignKey(MeetingPlan, models.CASCADE, related_name="documents")
+    document = models.ForeignKey("documents.Document", models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "tài liệu sinh hoạt chi bộ"
+        verbose_name_plural = "tài liệu sinh hoạt chi bộ"
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "document"], name="one_document_per_plan")
+        ]
+
+    def __str__(self):
+        return str(self.document)
+
+
+class MeetingRead(models.Model):
+    """ "Đã xem": a member opened the notice (no document) or one of its documents."""
+
+    plan = models.ForeignKey(MeetingPlan, models.CASCADE, related_name="reads")
+    person = models.ForeignKey(Person, models.PROTECT, related_name="+")
+    document = models.ForeignKey(
+        MeetingDocument, models.CASCADE, null=True, blank=True, related_name="reads"
+    )
+    seen_at = models.DateTimeField("xem lúc")
+
+    class Meta:
+        verbose_name = "đã xem thông báo, tài liệu"
+        verbose_name_plural = "đã xem thông báo, tài liệu"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "person", "document"], name="one_read_per_document"
+            ),
+            models.UniqueConstraint(
+                fields=["plan", "person"],
+                condition=models.Q(document__isnull=True),
+                name="one_read_per_notice",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person_id} đã xem"
 
 
 # Trainings ---------------------------------------------------------------------------------

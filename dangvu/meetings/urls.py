@@ -14,4 +14,11 @@ urlpatterns = [
         views.activity_attendance,
         name="activity_attendance",
     ),
+    path("sinh-hoat/", views.meeting_home, name="meeting_home"),
+    path("sinh-hoat/ke-hoach/", views.meeting_plan, name="meeting_plan"),
+    path("sinh-hoat/tong-hop/", views.meeting_overview, name="meeting_overview"),
+    path("sinh-hoat/<int:activity_id>/", views.meeting_page, name="meeting_page"),
+    path("sinh-hoat/<int:activity_id>/tai-lieu/", views.meeting_document, name="meeting_document"),
+    path("sinh-hoat/<int:activity_id>/ket-luan/", views.meeting_conclude, name="meeting_conclude"),
+    path("sinh-hoat/<int:activity_id>/giay-to/", views.meeting_paper, name="meeting_paper"),
 ]

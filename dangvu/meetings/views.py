@@ -8,20 +8,26 @@ import datetime as dt
 from collections import defaultdict
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from dangvu.core.facts import Period
+from dangvu.documents.models import Document
 from dangvu.lib.dates import vn_date
+from dangvu.lib.party_docx import render_docx
+from dangvu.lib.pdf import docx_bytes_to_pdf
 from dangvu.lib.text import fold
-from dangvu.orgs.models import active_on
+from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Membership, Person
 from dangvu.records import (
     filter_orgs,
 )
+from dangvu.reports.render import to_markdown
 from dangvu.web import (
     apply_action,
     attempt,
@@ -32,12 +38,17 @@ from dangvu.web import (
     render_form,
 )
 
-from . import actions, forms
+from . import actions, forms, paper
 from .access import can_record_attendance, can_write_activity
+from .facts import cell_meeting_facts, cell_months
 from .models import (
     Activity,
     ActivityOrg,
     Attendance,
+    MeetingDocument,
+    MeetingPlan,
+    MeetingRead,
+    MeetingTask,
 )
 
 ORGANIZER, PARTICIPANT = ActivityOrg.Role.ORGANIZER, ActivityOrg.Role.PARTICIPANT
@@ -313,6 +324,13 @@ def activity_attendance(request, activity_id):
     recorded = {a.person_id: (a.status, a.reason) for a in activity.attendances.all()}
     everyone = set(actions.members_on(orgs, day)) | set(recorded)
     mine = everyone if scope.sees_everything else attendance_people(scope, orgs, day, write=True)
+    # A cell's meeting: members exempt from meetings are listed apart, never marked absent.
+    exempt = []
+    if activity.is_meeting:
+        for cell in orgs:
+            if cell.kind == Organization.Kind.PARTY_CELL:
+                exempt += actions.cell_roll(cell, day)[1]
+        mine = set(mine) - {p.id for p in exempt}
     people = Person.objects.filter(id__in=mine).order_by("sort_name")
     errors = []
     if request.method == "POST":
@@ -343,7 +361,8 @@ def activity_attendance(request, activity_id):
             "statuses": Attendance.Status.choices,
             "errors": errors,
             "orgs": orgs,
-            "partial": bool(everyone - mine),
+            "partial": bool(everyone - mine - {p.id for p in exempt}),
+            "exempt": exempt,
         },
         status=400 if errors else 200,
     )
@@ -401,4 +420,438 @@ def meeting_record(request):
             "statuses": Attendance.Status.choices,
         },
         status=400 if form.errors else 200,
+    )
+
+
+# The meeting's papers ------------------------------------------------------------------------------
+
+PAPER_FORMATS = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": "application/pdf",
+    ".md": "text/markdown; charset=utf-8",
+}
+
+
+def export_paper(doc, suffix):
+    """A meeting paper (`paper.resolution_document` …) as .docx, .pdf or .md bytes."""
+    if suffix == ".docx":
+        return render_docx(doc)
+    if suffix == ".md":
+        return to_markdown(doc).encode("utf-8")
+    if suffix == ".pdf":
+        return docx_bytes_to_pdf(render_docx(doc))
+    raise ValueError(f"Định dạng “{suffix}” không được hỗ trợ; hãy dùng .docx, .pdf hoặc .md.")
+
+
+# The monthly cell meeting: plan, notice, reading, conclusion, papers --------------------------------
+
+
+def _plan_or_activity(request, activity_id):
+    """The meeting plan of `activity_id` the user may read; (None, activity) for an activity they
+    read that has no plan (its page is the activity's), and a 404 for anything else."""
+    plan = (
+        request.scope.visible(MeetingPlan)
+        .filter(activity_id=activity_id)
+        .select_related("activity")
+        .first()
+    )
+    if plan is not None:
+        return plan, plan.activity
+    return None, _activity(request, activity_id)
+
+
+def _no_plan(request, activity):
+    """The meeting pages of an activity that has no plan (a meeting recorded after the fact, a
+    conference): say so and point to the activity's page."""
+    return render(request, "meetings/meeting_none.html", {"activity": activity})
+
+
+def _me(request, plan=None):
+    """The member's own person, if the user is one (and, with `plan`, a member of its cell)."""
+    ids = request.scope.self_person_ids
+    if not ids:
+        return None
+    person = Person.objects.filter(id__in=ids).first()
+    if plan is not None and person is not None:
+        cell = actions.meeting_cell(plan.activity)
+        members, exempt = actions.cell_roll(cell, plan.activity.starts_on)
+        if person.id not in {p.id for p in [*members, *exempt]}:
+            return None
+    return person
+
+
+def _readable(request, plan):
+    """Office and secretaries read a plan through their organizations; a member only while a
+    member of the cell on the meeting's day."""
+    scope = request.scope
+    if scope.sees_everything:
+        return True
+    cell = actions.meeting_cell(plan.activity)
+    return scope.can_read_org(cell) or _me(request, plan) is not None
+
+
+def meeting_home(request):
+    """The cell meetings page: upcoming and recent meetings the user may read; for a member,
+    the documents to read, their attendance this year and the tasks assigned to them."""
+    scope = request.scope
+    today = dt.date.today()
+    plans = list(
+        scope.visible(MeetingPlan)
+        .select_related("activity")
+        .prefetch_related("activity__links__org", "documents__document")
+        .order_by("-activity__starts_on", "-id")[:60]
+    )
+    me = _me(request)
+    if me is not None:
+        plans = [p for p in plans if _me(request, p) is not None]
+    upcoming = sorted((p for p in plans if p.activity.starts_on >= today),
+                      key=lambda p: p.activity.starts_on)  # fmt: skip
+    recent = [p for p in plans if p.activity.starts_on < today][:12]
+    context = {"upcoming": upcoming, "recent": recent, "me": me, "today": today,
+               "can_plan": bool(scope.writable_orgs([Organization.Kind.PARTY_CELL]).exists())}  # fmt: skip
+    if me is not None:
+        read = set(
+            MeetingRead.objects.filter(person=me, document__isnull=False).values_list(
+                "document_id", flat=True
+            )
+        )
+        context["to_read"] = [
+            (p, md, md.id in read) for p in plans[:12] for md in p.documents.all()
+        ]
+        context["attendance"] = (
+            Attendance.objects.filter(person=me, activity__starts_on__year=today.year)
+            .select_related("activity")
+            .order_by("-activity__starts_on")
+        )
+        context["tasks"] = (
+            MeetingTask.objects.filter(assignee=me)
+            .select_related("minutes__activity")
+            .order_by("-minutes__activity__starts_on", "id")[:30]
+        )
+    return render(request, "meetings/meeting_home.html", context)
+
+
+def _documents_for(scope):
+    return (
+        scope.visible(Document)
+        .exclude(secrecy__in=[Document.Secrecy.SECRET, Document.Secrecy.TOP_SECRET])
+        .order_by("-date", "-id")[:200]
+    )
+
+
+def meeting_plan(request):
+    scope = request.scope
+    cells = scope.writable_orgs([Organization.Kind.PARTY_CELL])
+    if not cells.exists():
+        raise PermissionDenied("Bạn không có quyền lập kế hoạch sinh hoạt của chi bộ nào.")
+    docs = Document.objects.filter(id__in=[d.id for d in _documents_for(scope)]).order_by(
+        "-date", "-id"
+    )
+    initial = {"kind": Activity.Kind.REGULAR_MEETING}
+    if request.GET.get("chi_bo"):
+        initial["chi_bo"] = request.GET["chi_bo"]
+    form = forms.PlanForm(
+        request.POST or None, request.FILES or None, initial=initial, scope=scope, documents=docs
+    )
+    if form.is_valid():
+        d = form.cleaned_data
+        activity = apply_action(
+            form,
+            actions.plan_meeting,
+            request.user,
+            cell=d["chi_bo"],
+            starts_on=d["starts_on"],
+            kind=d["kind"],
+            place=d["place"],
+            theme=d["theme"],
+            agenda=(d["agenda"] or "").splitlines(),
+            documents=list(d["documents"]),
+            attachments=[(d["attachment"], d["attachment_subject"])] if d["attachment"] else [],
+        )
+        if activity:
+            messages.success(request, f"Đã lập kế hoạch “{activity.title}”.")
+            return redirect("meeting_page", activity_id=activity.pk)
+    return render_form(
+        request,
+        form,
+        title="Lập kế hoạch sinh hoạt chi bộ",
+        back_url=reverse("meeting_home"),
+        intro="Nội dung thường kỳ theo hướng dẫn đang có hiệu lực được điền sẵn khi để trống; "
+        "chuyên đề của tháng được thêm vào cuối.",
+    )
+
+
+def meeting_page(request, activity_id):
+    """The notice: agenda, documents to read (opening one records "đã xem"), and for the
+    secretary the notice e-mail, attendance, conclusion and the papers."""
+    plan, activity = _plan_or_activity(request, activity_id)
+    if plan is None:
+        return _no_plan(request, activity)
+    if not _readable(request, plan):
+        raise PermissionDenied("Bạn không phải là đảng viên của chi bộ này vào ngày sinh hoạt.")
+    scope = request.scope
+    me = _me(request, plan)
+    can_write = can_write_activity(scope, activity)
+    errors = []
+    if request.method == "POST":
+        if not can_write:
+            raise PermissionDenied("Bạn không có quyền thay đổi buổi sinh hoạt này.")
+        what = request.POST.get("viec")
+        if what == "gui-thong-bao":
+            sent, errors = attempt(
+                actions.send_notice,
+                request.user,
+                activity,
+                base_url=request.build_absolute_uri(reverse("meeting_page", args=[activity.pk])),
+            )
+            if not errors:
+                messages.success(request, f"Đã gửi thông báo tới {len(sent)} địa chỉ thư.")
+                return redirect("meeting_page", activity_id=activity.pk)
+        elif what == "ban-hanh":
+            doc, errors = attempt(actions.issue_resolution, request.user, activity)
+            if not errors:
+                messages.success(request, f"Đã lấy số nghị quyết {doc.symbol}.")
+                return redirect("meeting_page", activity_id=activity.pk)
+        else:
+            errors = ["Không rõ việc cần làm."]
+    elif me is not None:
+        actions.mark_read(request.user, plan, me)
+    plan = MeetingPlan.objects.select_related("resolution_doc", "minutes_doc").get(pk=plan.pk)
+    docs = list(plan.documents.select_related("document"))
+    read = set()
+    if me is not None:
+        read = set(
+            MeetingRead.objects.filter(plan=plan, person=me, document__isnull=False).values_list(
+                "document_id", flat=True
+            )
+        )
+    cell = actions.meeting_cell(activity)
+    readers = None
+    if scope.can_read_org(cell):
+        members, exempt = actions.cell_roll(cell, activity.starts_on)
+        seen = set(
+            MeetingRead.objects.filter(plan=plan, document__isnull=True).values_list(
+                "person_id", flat=True
+            )
+        )
+        readers = [(p, p.id in seen) for p in members]
+    else:
+        exempt = []
+    minutes = getattr(activity, "minutes", None)
+    return render(
+        request,
+        "meetings/meeting_page.html",
+        {
+            "plan": plan,
+            "activity": activity,
+            "cell": cell,
+            "docs": [(md, md.id in read) for md in docs],
+            "me": me,
+            "can_write": can_write,
+            "readers": readers,
+            "exempt": exempt,
+            "minutes": minutes,
+            "tasks": minutes.tasks.select_related("assignee") if minutes else [],
+            "errors": errors,
+        },
+        status=400 if errors else 200,
+    )
+
+
+def meeting_document(request, activity_id):
+    """Open a document of the notice (?so=<id>): records "đã xem" for a member of the cell and
+    gives the attached file, or the notice page when the entry has no file."""
+    plan, activity = _plan_or_activity(request, activity_id)
+    if plan is None:
+        return _no_plan(request, activity)
+    if not _readable(request, plan):
+        raise PermissionDenied("Bạn không phải là đảng viên của chi bộ này vào ngày sinh hoạt.")
+    try:
+        md = plan.documents.select_related("document").get(pk=int(request.GET.get("so", "")))
+    except (ValueError, MeetingDocument.DoesNotExist):
+        return redirect("meeting_page", activity_id=activity.pk)
+    me = _me(request, plan)
+    if me is not None:
+        actions.mark_read(request.user, plan, me, md)
+    doc = md.document
+    if doc.file:
+        return FileResponse(doc.file.open("rb"), as_attachment=False,
+                            filename=doc.file.name.rsplit("/", 1)[-1])  # fmt: skip
+    return render(request, "meetings/meeting_document.html", {"plan": plan, "md": md, "doc": doc})
+
+
+def _posted_tasks(post, people):
+    tasks = []
+    by_id = {p.id: p for p in people}
+    for i in range(1, 7):
+        text = (post.get(f"task_{i}") or "").strip()
+        if not text:
+            continue
+        raw_owner = post.get(f"owner_{i}") or ""
+        owner = by_id.get(int(raw_owner)) if raw_owner.isdigit() else None
+        deadline = None
+        raw = post.get(f"deadline_{i}") or ""
+        if raw:
+            try:
+                deadline = dt.date.fromisoformat(raw)
+            except ValueError:
+                raise ValidationError(f"Thời hạn “{raw}” của nhiệm vụ {i} không hợp lệ.") from None
+        tasks.append({"text": text, "assignee": owner, "deadline": deadline})
+    return tasks
+
+
+def _posted_results(post, review):
+    return {
+        t.id: (post.get(f"st_{t.id}") or t.status, post.get(f"kq_{t.id}") or "")
+        for t in review
+        if f"st_{t.id}" in post
+    }
+
+
+def meeting_conclude(request, activity_id):
+    """The minutes' content after the attendance: chair, secretary, discussion, resolution,
+    next month's tasks with owner and deadline, and last month's tasks with their results."""
+    plan, activity = _plan_or_activity(request, activity_id)
+    if plan is None:
+        return _no_plan(request, activity)
+    if not can_write_activity(request.scope, activity):
+        raise PermissionDenied("Bạn không có quyền ghi kết luận buổi sinh hoạt này.")
+    cell = actions.meeting_cell(activity)
+    members, exempt = actions.cell_roll(cell, activity.starts_on)
+    present = Person.objects.filter(
+        id__in=activity.attendances.filter(status=PRESENT).values("person_id")
+    ).order_by("sort_name")
+    previous = actions.previous_meeting(activity)
+    review = list(
+        MeetingTask.objects.filter(minutes__activity=previous).select_related("assignee")
+        if previous
+        else []
+    )
+    minutes = getattr(activity, "minutes", None)
+    initial = {}
+    if minutes:
+        initial = {f: getattr(minutes, f) for f in ("chair", "recorder", "resolution",
+                                                    "fee_note", "quality")}  # fmt: skip
+        initial["score"] = str(minutes.score).replace(".", ",") if minutes.score is not None else ""
+    initial.update(guests=plan.guests, key_points=plan.key_points, late=list(plan.late.all()))
+    form = forms.ConcludeForm(request.POST or None, initial=initial, present=present)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            tasks = _posted_tasks(request.POST, [*members, *exempt])
+        except ValidationError as e:
+            form.add_error(None, e.messages[0])
+        else:
+            done = apply_action(
+                form,
+                actions.conclude_meeting,
+                request.user,
+                activity,
+                chair=d["chair"],
+                recorder=d["recorder"],
+                key_points=d["key_points"],
+                resolution=d["resolution"],
+                quality=d["quality"],
+                score=d["score"],
+                fee_note=d["fee_note"],
+                guests=d["guests"],
+                late=list(d["late"]),
+                tasks=tasks,
+                results=_posted_results(request.POST, review),
+            )
+            if done:
+                messages.success(request, "Đã ghi kết luận buổi sinh hoạt.")
+                return redirect("meeting_page", activity_id=activity.pk)
+    current = list(minutes.tasks.select_related("assignee")) if minutes else []
+    rows = [(i, current[i - 1] if i <= len(current) else None) for i in range(1, 7)]
+    return render(
+        request,
+        "meetings/meeting_conclude.html",
+        {
+            "form": form,
+            "plan": plan,
+            "activity": activity,
+            "review": review,
+            "previous": previous,
+            "statuses": MeetingTask.Status.choices,
+            "rows": rows,
+            "people": [*members, *exempt],
+            "no_attendance": not present.exists(),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+PAPERS = {
+    "nghi-quyet": ("nghi-quyet", paper.resolution_document),
+    "bien-ban": ("bien-ban", paper.minutes_document),
+    "thong-bao": ("thong-bao", paper.notice_document),
+}
+
+
+def meeting_paper(request, activity_id):
+    """The notice, the minutes or the resolution (?giay=…) as .docx, .pdf or .md (?dinh-dang=…).
+    A member of the cell gets the notice; the minutes and resolution go to whoever reads the
+    cell's records."""
+    plan, activity = _plan_or_activity(request, activity_id)
+    if plan is None:
+        return _no_plan(request, activity)
+    if not _readable(request, plan):
+        raise PermissionDenied("Bạn không phải là đảng viên của chi bộ này vào ngày sinh hoạt.")
+    which = request.GET.get("giay", "thong-bao")
+    suffix = "." + request.GET.get("dinh-dang", "docx")
+    if which not in PAPERS or suffix not in PAPER_FORMATS:
+        raise Http404("Không có giấy tờ này.")
+    cell = actions.meeting_cell(activity)
+    if which != "thong-bao" and not request.scope.can_read_org(cell):
+        raise PermissionDenied("Biên bản và nghị quyết do chi ủy, văn phòng cấp ủy xem.")
+    name, build = PAPERS[which]
+    try:
+        data = export_paper(build(activity), suffix)
+    except (ValidationError, RuntimeError) as e:
+        messages.error(request, " ".join(getattr(e, "messages", [str(e)])))
+        return redirect("meeting_page", activity_id=activity.pk)
+    if which != "thong-bao":
+        actions.record_paper_export(
+            request.user,
+            activity,
+            which="minutes" if which == "bien-ban" else "resolution",
+            suffix=suffix,
+            rows=activity.attendances.count(),
+        )
+    response = HttpResponse(data, content_type=PAPER_FORMATS[suffix])
+    day = activity.starts_on
+    response["Content-Disposition"] = (
+        f'attachment; filename="{name}-{cell.slug}-{day:%Y-%m}{suffix}"'
+    )
+    return response
+
+
+def meeting_overview(request):
+    """The committee's monthly overview of its cells: held or not, attendance, documents read."""
+    scope = request.scope
+    org = org_param(request)
+    if org is None:
+        org = scope.orgs().exclude(kind=Organization.Kind.PARTY_CELL).order_by("id").first() or (
+            scope.orgs().order_by("id").first()
+        )
+    if org is None:
+        raise PermissionDenied("Bạn không xem được tổ chức nào.")
+    first = month_param(request, default=dt.date.today().replace(day=1))
+    last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    period = Period(first, last)
+    rows = [r for r in cell_months(org, period) if scope.can_read_org(r.cell)]
+    figures = {n.split(".")[-1]: f.value for n, f in cell_meeting_facts(org, period).items()}
+    return render(
+        request,
+        "meetings/meeting_overview.html",
+        {
+            "org": org,
+            "first": first,
+            "rows": rows,
+            "figures": figures,
+            "orgs": filter_orgs(scope),
+            "prev": (first - dt.timedelta(days=1)).strftime("%Y-%m"),
+            "next": (last + dt.timedelta(days=1)).strftime("%Y-%m"),
+        },
     )

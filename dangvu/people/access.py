@@ -5,7 +5,15 @@ themselves."""
 from dangvu.core import access
 from dangvu.core.access import Rule, by_org, by_org_or_person, by_person
 
-from .models import Membership, PartyProfile, Person, Qualification, StaffQuota, StaffRecord
+from .models import (
+    Exemption,
+    Membership,
+    PartyProfile,
+    Person,
+    Qualification,
+    StaffQuota,
+    StaffRecord,
+)
 
 access.register(
     Person,
@@ -20,3 +28,6 @@ access.register(Membership, by_org_or_person("person"))
 for model in (StaffRecord, Qualification, PartyProfile):
     access.register(model, by_person())
 access.register(StaffQuota, by_org("agency"))
+
+# Exemption from Party work and meetings: read and changed with the person.
+access.register(Exemption, by_person())

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 
 from dangvu.accounts.models import AuditEntry
 from dangvu.core import audit
@@ -23,6 +24,7 @@ from dangvu.orgs.models import Organization, active_on
 
 from .models import (
     MEMBERSHIP_ORG_KIND,
+    Exemption,
     Membership,
     PartyProfile,
     Person,
@@ -696,3 +698,55 @@ def record_death(actor: Actor, person: Person, on: dt.date) -> Person:
         actor, "person.death", person, summary=f"Ghi nhận từ trần ngày {vn_date(on)}", person=person
     )
     return person
+
+
+# Exemption from Party work and meetings ---------------------------------------------------------
+
+
+@transaction.atomic
+def exempt_member(
+    actor: Actor,
+    person: Person,
+    *,
+    decision: str,
+    valid_from: dt.date,
+    valid_to: dt.date | None = None,
+    reason: str = "",
+) -> Exemption:
+    """Miễn công tác và sinh hoạt đảng for a party member, by the committee's decision."""
+    decision = " ".join((decision or "").split())
+    if not decision:
+        raise ValidationError("Cần ghi quyết định miễn công tác và sinh hoạt đảng.")
+    if valid_from is None:
+        raise ValidationError("Cần ghi ngày bắt đầu được miễn.")
+    if valid_to is not None and valid_to <= valid_from:
+        raise ValidationError("Ngày kết thúc miễn phải sau ngày bắt đầu.")
+    is_member = Membership.objects.filter(
+        active_on(valid_from), person=person, kind=Membership.Kind.PARTY
+    ).exists()
+    if not is_member:
+        raise ValidationError(
+            f"{person.full_name} không là đảng viên vào ngày {vn_date(valid_from)}: "
+            "không thể miễn sinh hoạt đảng."
+        )
+    overlap = Exemption.objects.filter(person=person).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gt=valid_from)
+    )
+    if valid_to is not None:
+        overlap = overlap.filter(valid_from__lt=valid_to)
+    if overlap.exists():
+        raise ValidationError(f"{person.full_name} đã được miễn sinh hoạt trong thời gian này.")
+    exemption = Exemption.objects.create(
+        person=person,
+        decision=decision,
+        reason=(reason or "").strip(),
+        valid_from=valid_from,
+        valid_to=valid_to,
+    )
+    audit.record(
+        actor,
+        "person.exempt",
+        exemption,
+        summary=f"Miễn công tác và sinh hoạt đảng: {person.full_name} ({decision})",
+    )
+    return exemption

@@ -256,3 +256,27 @@ def party_status(admitted_on, recognized_on, day):
     if recognized_on is not None and recognized_on <= day:
         return "full"
     return "probationary"
+
+
+class Exemption(models.Model):
+    """Miễn công tác và sinh hoạt đảng: a member relieved of Party work and cell meetings (old age,
+    ill health) by the committee's decision, from one date to another (open-ended when `valid_to`
+    is empty). An exempt member is not counted absent: they are left out of the meeting's
+    attendance denominator and listed apart."""
+
+    person = models.ForeignKey(Person, models.PROTECT, related_name="exemptions")
+    decision = models.CharField("quyết định", max_length=255)
+    reason = models.CharField("lý do", max_length=255, blank=True)
+    valid_from = models.DateField("miễn từ ngày")
+    valid_to = models.DateField("đến ngày", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "miễn công tác và sinh hoạt đảng"
+        verbose_name_plural = "miễn công tác và sinh hoạt đảng"
+        ordering = ["-valid_from", "-id"]
+
+    def __str__(self):
+        return f"Miễn sinh hoạt: {self.person}"
+
+    def covers(self, day):
+        return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)

@@ -23,7 +23,7 @@ def test_office_dashboard_opens_on_the_latest_year_with_records(browser_login, l
     page.click("[data-older] a")
     page.wait_for_url("**ngay=2017-12-31")
     assert page.locator("[data-as-of]").get_attribute("data-as-of") == "2017-12-31"
-    assert _panels(page) == ["meetings", "fees", "reports", "recognitions"]
+    assert _panels(page) == ["meetings", "overdue_tasks", "fees", "reports", "recognitions"]
     assert page.locator("section[data-role=office] h2").inner_text().startswith("Văn phòng cấp ủy")
     meetings = page.locator("[data-panel=meetings] li[data-row]")
     assert meetings.count() == 8

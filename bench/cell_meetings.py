@@ -1,0 +1,106 @@
+"""The committee's monthly overview of its cells' meetings (facts `cell_meetings.*`) at the size
+of a large grassroots committee: 200 cells, a year of regular meetings with 20 members' attendance
+each and two documents read by half of them.
+
+The provider runs with every report's facts, so it must stay a handful of queries whatever the
+number of cells and months. Target: the year's overview in under 1000 ms and at most 6 queries.
+Run: .venv/bin/python bench/cell_meetings.py
+"""
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _setup import django_setup, timed, verdict  # noqa: E402
+
+CELLS, MEMBERS = 200, 20
+
+
+def main():
+    django_setup()
+    from django.utils import timezone
+
+    from dangvu.core.facts import Period
+    from dangvu.documents.models import Document
+    from dangvu.meetings.facts import cell_meeting_facts
+    from dangvu.meetings.models import (
+        Activity,
+        ActivityOrg,
+        Attendance,
+        MeetingDocument,
+        MeetingPlan,
+        MeetingRead,
+    )
+    from dangvu.orgs import actions as org_actions
+    from dangvu.orgs.models import Organization
+    from dangvu.people.models import Person
+
+    K = Organization.Kind
+    start = dt.date(2015, 1, 1)
+    committee = org_actions.create_org(
+        None, kind=K.PARTY_COMMITTEE, name="Đảng bộ đo", slug="do", valid_from=start
+    )
+    cells = Organization.objects.bulk_create(
+        Organization(
+            kind=K.PARTY_CELL,
+            name=f"Chi bộ {i}",
+            slug=f"do-cb-{i}",
+            parent=committee,
+            valid_from=start,
+        )  # fmt: skip
+        for i in range(CELLS)
+    )
+    people = Person.objects.bulk_create(
+        Person(full_name=f"Đảng viên {i}", gender="male", home_org=committee)
+        for i in range(MEMBERS)
+    )
+    docs = Document.objects.bulk_create(
+        Document(owner_org=committee, direction="incoming", subject=f"Tài liệu {i}")
+        for i in range(2)
+    )
+    meetings = Activity.objects.bulk_create(
+        Activity(
+            kind=Activity.Kind.REGULAR_MEETING,
+            title=f"Sinh hoạt {c.id}-{m}",
+            starts_on=dt.date(2023, m, 8),
+            present_count=MEMBERS - 2,
+        )  # fmt: skip
+        for c in cells
+        for m in range(1, 13)
+    )
+    ActivityOrg.objects.bulk_create(
+        ActivityOrg(activity=a, org=c, role=ActivityOrg.Role.ORGANIZER)
+        for a, c in zip(meetings, [c for c in cells for _m in range(12)], strict=True)
+    )
+    plans = MeetingPlan.objects.bulk_create(MeetingPlan(activity=a, agenda=[]) for a in meetings)
+    Attendance.objects.bulk_create(
+        Attendance(activity=a, person=p, status="present" if i >= 2 else "excused")
+        for a in meetings
+        for i, p in enumerate(people)
+    )
+    items = MeetingDocument.objects.bulk_create(
+        MeetingDocument(plan=p, document=d) for p in plans for d in docs
+    )
+    now = timezone.now()
+    MeetingRead.objects.bulk_create(
+        MeetingRead(plan_id=md.plan_id, document=md, person=p, seen_at=now)
+        for md in items
+        for p in people[: MEMBERS // 2]
+    )
+    year = Period.year(2023)
+    facts, ms, queries = timed(lambda: cell_meeting_facts(committee, year))
+    print(
+        f"{CELLS} cells × 12 months: held {facts['cell_meetings.held'].value}, attendance "
+        f"{facts['cell_meetings.attendance_rate'].value}%, documents read "
+        f"{facts['cell_meetings.documents_read'].value}; {ms:.0f} ms, {queries} queries"
+    )
+    assert facts["cell_meetings.held"].value == CELLS * 12
+    assert facts["cell_meetings.documents_read"].value == CELLS * 12 * 2 * (MEMBERS // 2)
+    verdict("tổng hợp sinh hoạt 200 chi bộ trong năm", ms, 1000)
+    verdict("số truy vấn của tổng hợp sinh hoạt", queries, 7, unit="truy vấn")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,440 @@
+"""A cell meeting's papers as Party documents, written from its records: the notice (thông báo),
+the minutes (biên bản) and the monthly resolution (nghị quyết chi bộ tháng …).
+
+Each is a `lib.party_doc.PartyDocument`, rendered to Word by `lib.party_docx` like the reports:
+the cell's header under the party organization above it, the number from the cell's register of
+outgoing documents, "T/M CHI BỘ – BÍ THƯ", the recipients. Every count, name and reason comes from
+the meeting's attendance, plan, minutes and tasks; nothing is typed into these texts.
+"""
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+from django.core.exceptions import ValidationError
+
+from dangvu.lib.dates import place_date, vn_date
+from dangvu.lib.party_doc import (
+    Footnote,
+    Header,
+    Paragraph,
+    PartyDocument,
+    Run,
+    Signature,
+    Table,
+    para,
+)
+from dangvu.lib.text import count, decimal_vi
+from dangvu.orgs.models import Organization, Position, Term, active_on
+from dangvu.people.models import Person
+
+from .models import Activity, ActivityOrg, Attendance, MeetingMinutes, MeetingPlan, MeetingTask
+from .roll import cell_roll, meeting_cell, previous_meeting
+
+PRESENT, EXCUSED, ABSENT = (
+    Attendance.Status.PRESENT,
+    Attendance.Status.EXCUSED,
+    Attendance.Status.ABSENT,
+)
+
+
+@dataclass
+class Roll:
+    """A meeting's attendance as its papers state it. `expected` are the cell's members on the
+    day who take part in meetings (the denominator); exempt members are listed apart."""
+
+    expected: list[Person]
+    exempt: list[Person]
+    present: list[Person]
+    excused: list[tuple[Person, str]]
+    absent: list[tuple[Person, str]]
+    late: list[Person]
+
+    @property
+    def line(self) -> str:
+        """ "Có mặt 11/13 đảng viên; vắng 02 đồng chí (có lý do 01: …; không lý do 01: …)"."""
+        present, total = len(self.present), len(self.expected)
+        text = f"Có mặt {present}/{total} đảng viên"
+        away = len(self.excused) + len(self.absent)
+        if not away:
+            return text + "; không có đảng viên vắng mặt."
+        parts = []
+        if self.excused:
+            names = "; ".join(_with_reason(p, r) for p, r in self.excused)
+            parts.append(f"có lý do {count(len(self.excused))}: {names}")
+        if self.absent:
+            names = "; ".join(f"đồng chí {p.full_name}" for p, _r in self.absent)
+            parts.append(f"không lý do {count(len(self.absent))}: {names}")
+        return f"{text}; vắng {count(away)} đồng chí ({'; '.join(parts)})."
+
+
+def _with_reason(person, reason):
+    return f"đồng chí {person.full_name} ({reason})" if reason else f"đồng chí {person.full_name}"
+
+
+def roll_of(activity: Activity) -> Roll:
+    cell = meeting_cell(activity)
+    members, exempt = cell_roll(cell, activity.starts_on)
+    rows = {a.person_id: a for a in activity.attendances.select_related("person")}
+    expected_ids = {p.id for p in members}
+    present, excused, absent = [], [], []
+    for person in members:
+        row = rows.get(person.id)
+        if row is None:
+            continue
+        if row.status == PRESENT:
+            present.append(person)
+        elif row.status == EXCUSED:
+            excused.append((person, row.reason))
+        else:
+            absent.append((person, row.reason))
+    plan = getattr(activity, "plan", None)
+    late = list(plan.late.order_by("sort_name")) if plan else []
+    return Roll(
+        [p for p in members if p.id in expected_ids], exempt, present, excused, absent, late
+    )
+
+
+# Header and closing -------------------------------------------------------------------------------
+
+
+def _place(org):
+    while org is not None:
+        if org.place:
+            return org.place
+        org = org.parent
+    return ""
+
+
+def cell_secretary(cell: Organization, day: dt.date) -> Person | None:
+    position = (
+        Position.objects.filter(
+            active_on(day),
+            term__organization=cell,
+            term__body=Term.Body.EXECUTIVE,
+            role=Position.Role.SECRETARY,
+        )
+        .select_related("person")
+        .first()
+    )
+    return position.person if position else None
+
+
+def _header(cell, day, number):
+    superior = cell.parent.name_on(day) if cell.parent else ""
+    return Header(
+        superior=superior.upper(),
+        issuer=cell.name_on(day).upper(),
+        number=number,
+        place_date=place_date(_place(cell), day),
+    )
+
+
+def _number_slot(cell, code):
+    return f"Số      -{code}/{cell.symbol or 'CB'}"
+
+
+def _recipients(cell, day):
+    above = cell.parent.name_on(day) if cell.parent else "Cấp ủy cấp trên"
+    for body, executive in (("Đảng bộ", "Đảng ủy"),):
+        if above.startswith(body):
+            above = executive + above[len(body) :]
+    return [f"- {above} (b/c);", "- Đảng viên trong chi bộ;", "- Lưu: Chi bộ."]
+
+
+def _signature(cell, day, minutes):
+    secretary = cell_secretary(cell, day)
+    name = secretary.full_name if secretary else (minutes.chair.full_name if minutes and
+                                                  minutes.chair else "")  # fmt: skip
+    return Signature("T/M CHI BỘ", "BÍ THƯ", name)
+
+
+def _month(day):
+    return f"tháng {day.month} năm {day.year}"
+
+
+def _kind_label(activity):
+    return "thường kỳ" if activity.kind == Activity.Kind.REGULAR_MEETING else "chuyên đề"
+
+
+def _task_line(task: MeetingTask, with_result=False) -> str:
+    owner = f"đồng chí {task.assignee.full_name}" if task.assignee else "chi ủy"
+    text = f"- {task.text}: {owner} thực hiện"
+    if task.deadline:
+        text += f", hoàn thành trước ngày {vn_date(task.deadline)}"
+    if with_result:
+        status = task.get_status_display().lower()
+        text += f". Kết quả: {status}"
+        if task.result:
+            text += f" ({task.result})"
+    return text + "."
+
+
+def _parts(activity):
+    plan = MeetingPlan.objects.filter(activity=activity).first()
+    if plan is None:
+        raise ValidationError(f"“{activity}” chưa có kế hoạch sinh hoạt chi bộ.")
+    minutes = MeetingMinutes.objects.filter(activity=activity).first()
+    previous = previous_meeting(activity)
+    reviewed = (
+        list(
+            MeetingTask.objects.filter(minutes__activity=previous)
+            .select_related("assignee")
+            .order_by("id")
+        )
+        if previous
+        else []
+    )
+    tasks = list(minutes.tasks.select_related("assignee").order_by("id")) if minutes else []
+    return plan, minutes, previous, reviewed, tasks
+
+
+def _reviewed_block(previous, reviewed):
+    if previous is None:
+        return [para("Chi bộ không có nghị quyết tháng trước để đánh giá.")]
+    if not reviewed:
+        return [
+            para(
+                f"Nghị quyết sinh hoạt ngày {vn_date(previous.starts_on)} không giao nhiệm vụ "
+                "cụ thể."
+            )
+        ]
+    done = sum(t.status == MeetingTask.Status.DONE for t in reviewed)
+    return [
+        para(
+            f"Nghị quyết sinh hoạt ngày {vn_date(previous.starts_on)} giao {count(len(reviewed))} "
+            f"nhiệm vụ, đã hoàn thành {count(done)} nhiệm vụ:"
+        ),
+        *(para(_task_line(t, with_result=True)) for t in reviewed),
+    ]
+
+
+def _tasks_block(tasks):
+    if not tasks:
+        return [para("Chi bộ không giao nhiệm vụ mới trong tháng tới.")]
+    return [para(_task_line(t)) for t in tasks]
+
+
+def _quality(minutes):
+    if minutes is None or not (minutes.quality or minutes.score is not None):
+        return []
+    text = "Chi bộ tự đánh giá chất lượng buổi sinh hoạt"
+    if minutes.quality:
+        text += f": {minutes.get_quality_display().lower()}"
+    if minutes.score is not None:
+        text += f", {decimal_vi(minutes.score)} điểm"
+    return [para(text + ".")]
+
+
+def resolution_document(activity: Activity) -> PartyDocument:
+    """The monthly resolution: as issued once its number is taken, else from the records."""
+    return _frozen(activity, "resolution") or build_resolution(activity)
+
+
+def minutes_document(activity: Activity) -> PartyDocument:
+    """The minutes: as issued once numbered, else from the records."""
+    return _frozen(activity, "minutes") or build_minutes(activity)
+
+
+def _frozen(activity, which):
+    data = (
+        MeetingPlan.objects.filter(activity=activity).values_list("frozen", flat=True).first() or {}
+    )
+    return thaw_document(data[which]) if which in data else None
+
+
+def freeze_document(doc: PartyDocument) -> dict:
+    return asdict(doc) | {"issued_on": doc.issued_on.isoformat()}
+
+
+def thaw_document(data: dict) -> PartyDocument:
+    def block(b):
+        if "runs" in b:
+            runs = [
+                Run(**{**r, "footnote": Footnote(**r["footnote"]) if r.get("footnote") else None})
+                for r in b["runs"]
+            ]
+            return Paragraph(runs, b["style"], b.get("anchor"))
+        return Table(**b)
+
+    return PartyDocument(
+        header=Header(**data["header"]),
+        doc_type=data["doc_type"],
+        subject=list(data["subject"]),
+        body=[block(b) for b in data["body"]],
+        recipients=list(data["recipients"]),
+        signature=Signature(**data["signature"]),
+        issued_on=dt.date.fromisoformat(data["issued_on"]),
+        draft=data.get("draft", False),
+    )
+
+
+def build_resolution(activity: Activity) -> PartyDocument:
+    """The monthly resolution: last month's items with their results, the month's thematic part,
+    next month's tasks with owner and date, the attendance that adopted it."""
+    plan, minutes, previous, reviewed, tasks = _parts(activity)
+    cell = meeting_cell(activity)
+    day = activity.starts_on
+    roll = roll_of(activity)
+    number = f"Số {plan.resolution_doc.symbol}" if plan.resolution_doc else _number_slot(cell, "NQ")
+    where = f", tại {activity.place}" if activity.place else ""
+    body = [
+        para(
+            f"Ngày {vn_date(day)}{where}, {cell.name_on(day)} tổ chức sinh hoạt chi bộ "
+            f"{_kind_label(activity)} {_month(day)}. {roll.line}"
+        ),
+        para("I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT THÁNG TRƯỚC", "heading1"),
+        *_reviewed_block(previous, reviewed),
+        para("II. NỘI DUNG SINH HOẠT CHUYÊN ĐỀ", "heading1"),
+    ]
+    if plan.theme:
+        body.append(para(f"Chi bộ sinh hoạt chuyên đề “{plan.theme}”."))
+    else:
+        body.append(para("Tháng này chi bộ không sinh hoạt chuyên đề."))
+    if minutes and minutes.resolution:
+        body += [para(line) for line in minutes.resolution.splitlines() if line.strip()]
+    body += [
+        para("III. NHIỆM VỤ THÁNG TỚI", "heading1"),
+        *_tasks_block(tasks),
+        *_quality(minutes),
+        para(
+            f"Nghị quyết được {count(len(roll.present))}/{count(len(roll.expected))} đảng viên "
+            "có mặt nhất trí thông qua. Chi ủy, các đồng chí đảng viên trong chi bộ có trách "
+            "nhiệm thực hiện nghị quyết này."
+        ),
+    ]
+    return PartyDocument(
+        header=_header(cell, day, number),
+        doc_type="NGHỊ QUYẾT",
+        subject=[f"chi bộ {_month(day)}"],
+        body=body,
+        recipients=_recipients(cell, day),
+        signature=_signature(cell, day, minutes),
+        issued_on=day,
+    )
+
+
+def build_minutes(activity: Activity) -> PartyDocument:
+    """The minutes: time and place, who chaired and who kept the minutes, the attendance with
+    names and reasons, exempt members apart, the agenda, the discussion, last month's results,
+    the resolution's tasks and the meeting's self-rated quality."""
+    plan, minutes, previous, reviewed, tasks = _parts(activity)
+    cell = meeting_cell(activity)
+    day = activity.starts_on
+    roll = roll_of(activity)
+    chair = minutes.chair.full_name if minutes and minutes.chair else ""
+    recorder = minutes.recorder.full_name if minutes and minutes.recorder else ""
+    body = [
+        para(f"Thời gian: ngày {vn_date(day)}."),
+    ]
+    if activity.place:
+        body.append(para(f"Địa điểm: {activity.place}."))
+    if chair:
+        body.append(para(f"Chủ trì: đồng chí {chair}."))
+    if recorder:
+        body.append(para(f"Thư ký: đồng chí {recorder}."))
+    if plan.guests:
+        body.append(para(f"Đại biểu dự: {plan.guests}."))
+    total = len(roll.expected) + len(roll.exempt)
+    body.append(para(f"Tổng số đảng viên của chi bộ: {count(total)} đồng chí."))
+    if roll.exempt:
+        names = ", ".join(p.full_name for p in roll.exempt)
+        body.append(
+            para(
+                f"Miễn công tác và sinh hoạt đảng: {count(len(roll.exempt))} đồng chí ({names}), "
+                "không tính vào số đảng viên phải dự."
+            )
+        )
+    body.append(para(roll.line))
+    if roll.late:
+        names = ", ".join(p.full_name for p in roll.late)
+        body.append(para(f"Đến muộn: {names}."))
+    body.append(para("I. NỘI DUNG SINH HOẠT", "heading1"))
+    body += [para(f"{i}. {item}") for i, item in enumerate(plan.agenda, 1)]
+    docs = [md.document for md in plan.documents.select_related("document")]
+    if docs:
+        body.append(para("Tài liệu gửi đảng viên đọc trước: " + "; ".join(map(str, docs)) + "."))
+    body.append(para("II. DIỄN BIẾN BUỔI SINH HOẠT", "heading1"))
+    body.append(para("1. Kết quả thực hiện nghị quyết tháng trước", "heading2"))
+    body += _reviewed_block(previous, reviewed)
+    body.append(para("2. Ý kiến thảo luận", "heading2"))
+    points = [line for line in (plan.key_points or "").splitlines() if line.strip()]
+    body += [para(line) for line in points] or [para("Không có ý kiến khác.")]
+    body.append(para("III. KẾT LUẬN", "heading1"))
+    if minutes and minutes.resolution:
+        body += [para(line) for line in minutes.resolution.splitlines() if line.strip()]
+    body += _tasks_block(tasks)
+    if minutes and minutes.fee_note:
+        body.append(para(f"Thu đảng phí: {minutes.fee_note}."))
+    body += _quality(minutes)
+    if recorder:
+        body.append(para(f"Thư ký buổi sinh hoạt: {recorder}."))
+    signer = Signature("", "CHỦ TRÌ", chair)
+    return PartyDocument(
+        header=_header(
+            cell,
+            day,
+            f"Số {plan.minutes_doc.symbol}" if plan.minutes_doc else _number_slot(cell, "BB"),
+        ),
+        doc_type="BIÊN BẢN",
+        subject=[f"sinh hoạt chi bộ {_kind_label(activity)} {_month(day)}"],
+        body=body,
+        recipients=["- Lưu: Chi bộ."],
+        signature=signer,
+        issued_on=day,
+    )
+
+
+def notice_document(activity: Activity) -> PartyDocument:
+    """The printable notice: time, place, agenda and the documents to read."""
+    plan, _minutes, _previous, _reviewed, _tasks = _parts(activity)
+    cell = meeting_cell(activity)
+    day = activity.starts_on
+    issued = (
+        min(day, dt.date.today())
+        if plan.notice_sent_at is None
+        else min(day, plan.notice_sent_at.date())
+    )
+    where = f", tại {activity.place}" if activity.place else ""
+    body = [
+        para(
+            f"{cell.name_on(day)} thông báo sinh hoạt chi bộ {_kind_label(activity)} "
+            f"{_month(day)} vào ngày {vn_date(day)}{where}."
+        ),
+        para("Nội dung sinh hoạt:", bold=True),
+        *(para(f"{i}. {item}") for i, item in enumerate(plan.agenda, 1)),
+    ]
+    docs = [md.document for md in plan.documents.select_related("document")]
+    if docs:
+        body.append(para("Tài liệu đảng viên cần đọc trước:", bold=True))
+        body += [para(f"- {d}.") for d in docs]
+    body.append(para("Đề nghị các đồng chí đảng viên dự đầy đủ, đúng giờ."))
+    return PartyDocument(
+        header=_header(cell, issued, _number_slot(cell, "TB")),
+        doc_type="THÔNG BÁO",
+        subject=[f"sinh hoạt chi bộ {_month(day)}"],
+        body=body,
+        recipients=["- Đảng viên trong chi bộ;", "- Lưu: Chi bộ."],
+        signature=_signature(cell, issued, None),
+        issued_on=issued,
+    )
+
+
+def month_meeting(cell: Organization, year: int, month: int) -> Activity:
+    """The cell's regular meeting of the month, or a Vietnamese refusal."""
+    found = (
+        Activity.objects.filter(
+            kind=Activity.Kind.REGULAR_MEETING,
+            starts_on__year=year,
+            starts_on__month=month,
+            links__org=cell,
+            links__role=ActivityOrg.Role.ORGANIZER,
+            plan__isnull=False,
+        )
+        .order_by("starts_on", "id")
+        .first()
+    )
+    if found is None:
+        raise ValidationError(
+            f"{cell} không có buổi sinh hoạt thường kỳ tháng {month}/{year} được ghi kế hoạch."
+        )
+    return found

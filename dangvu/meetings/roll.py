@@ -1,0 +1,55 @@
+"""Who a cell meeting concerns: the cell that held it, its members on the day (those exempt from
+Party work and meetings apart) and the cell's meeting before it. Read by the actions and by the
+papers written from the meeting (`paper.py`)."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+
+from dangvu.orgs.models import Organization, active_on
+from dangvu.people.models import Exemption, Membership, Person
+
+from .models import Activity, ActivityOrg
+
+K = Organization.Kind
+
+
+def meeting_cell(activity: Activity) -> Organization:
+    link = activity.links.select_related("org").filter(role=ActivityOrg.Role.ORGANIZER).first()
+    if link is None or link.org.kind != K.PARTY_CELL:
+        raise ValidationError("Hoạt động này không phải là buổi sinh hoạt của một chi bộ.")
+    return link.org
+
+
+def cell_roll(cell: Organization, day: dt.date) -> tuple[list[Person], list[Person]]:
+    """(members, exempt): the cell's party members on `day` who take part in meetings, and those
+    exempt from Party work and meetings on that day (listed apart, never counted absent)."""
+    ids = Membership.objects.filter(
+        active_on(day), org=cell, kind=Membership.Kind.PARTY
+    ).values_list("person_id", flat=True)
+    people = list(Person.objects.filter(id__in=list(ids)).order_by("sort_name", "id"))
+    exempt_ids = set(
+        Exemption.objects.filter(person__in=people, valid_from__lte=day)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))
+        .values_list("person_id", flat=True)
+    )
+    return (
+        [p for p in people if p.id not in exempt_ids],
+        [p for p in people if p.id in exempt_ids],
+    )
+
+
+def previous_meeting(activity: Activity) -> Activity | None:
+    """The cell's regular meeting before this one, whose tasks this one reviews."""
+    cell = meeting_cell(activity)
+    return (
+        Activity.objects.filter(
+            kind=Activity.Kind.REGULAR_MEETING,
+            links__org=cell,
+            links__role=ActivityOrg.Role.ORGANIZER,
+            starts_on__lt=activity.starts_on,
+        )
+        .order_by("-starts_on", "-id")
+        .first()
+    )
