@@ -5,7 +5,16 @@ themselves."""
 from dangvu.core import access
 from dangvu.core.access import Rule, by_org, by_org_or_person, by_person
 
-from .models import Membership, PartyProfile, Person, Qualification, StaffQuota, StaffRecord
+from .models import (
+    Membership,
+    PartyBadge,
+    PartyCardIssue,
+    PartyProfile,
+    Person,
+    Qualification,
+    StaffQuota,
+    StaffRecord,
+)
 
 access.register(
     Person,
@@ -17,6 +26,6 @@ access.register(
     ),
 )
 access.register(Membership, by_org_or_person("person"))
-for model in (StaffRecord, Qualification, PartyProfile):
+for model in (StaffRecord, Qualification, PartyProfile, PartyBadge, PartyCardIssue):
     access.register(model, by_person())
 access.register(StaffQuota, by_org("agency"))
