@@ -152,7 +152,11 @@ def test_command_writes_the_forms_and_audits_the_file(demo, tmp_path):
     out = tmp_path / "bieu.xlsx"
     printed = StringIO()
     call_command(
-        "stat_forms", org=demo.slug, date="2017-12-31", out=str(out), maker="Lê Văn A",
+        "stat_forms",
+        org=demo.slug,
+        date="2017-12-31",
+        out=str(out),
+        maker="Lê Văn A",
         stdout=printed,
     )
     assert "cuối kỳ" in printed.getvalue()
