@@ -10,6 +10,7 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 
 from dangvu.accounts.models import AuditEntry
+from dangvu.core import facts
 from dangvu.orgs.models import Organization
 from dangvu.superior import statforms, synthetic
 from dangvu.superior.consolidate import consolidate, period_to
@@ -144,6 +145,14 @@ def test_forms_and_consolidate_agree_on_cells_and_members():
         assert five["total"][2] + five["total"][4] == result.totals["party.cells"], day
         two = {line.key: line.values for line in forms.sheet("2-BTCTW").lines}
         assert two["I"][0] == result.totals["party.admissions"], day
+        # The superior's report reads the same figures.
+        report = facts.compute(superior, period_to(day))
+        assert report["units.party.members"].value == one["D"][0]
+        assert report["units.party.cells"].value == five["total"][2] + five["total"][4]
+        three = {line.key: line.values for line in forms.sheet("3-BTCTW").lines}
+        assert report["units.party.women"].value == three["I1"][0]
+        deaths = {line.key: line.values for line in forms.sheet("1-BTCTW").lines}["C1"][0]
+        assert report["units.party.deaths"].value == deaths
 
 
 def test_command_writes_the_forms_and_audits_the_file(demo, tmp_path):
