@@ -17,7 +17,7 @@ urlpatterns = [
         name="superior_forms_download",
     ),
     path(
-        "cap-tren/<slug:slug>/bieu-thong-ke/<str:sheet>/<str:key>/",
+        "cap-tren/<slug:slug>/bieu-thong-ke/<str:sheet>/<str:row>/",
         views.stat_forms_records,
         name="superior_forms_records",
     ),

@@ -138,19 +138,19 @@ def stat_forms(request, slug):
     )
 
 
-def stat_forms_records(request, slug, sheet, key):
+def stat_forms_records(request, slug, sheet, row):
     """The records behind one number of the forms (`?ky=truoc`: the same period last year)."""
     root = request.scope.org_or_404(slug)
     day = _default_day(request)
     previous = request.GET.get("ky") == "truoc"
     try:
-        kind, ids = statforms.records_of(root, day, sheet, key, previous=previous)
+        kind, ids = statforms.records_of(root, day, sheet, row, previous=previous)
     except (LookupError, StopIteration):
         raise Http404("Không có dòng này trong biểu.") from None
     model = Person if kind == "person" else Organization
     records = request.scope.visible(model).filter(id__in=ids).order_by("pk")
     forms = statforms.compute(root, day)
-    line = next(ln for ln in forms.sheet(sheet).lines if ln.key == key)
+    line = next(ln for ln in forms.sheet(sheet).lines if ln.key == row)
     return render(
         request,
         "superior/form_records.html",

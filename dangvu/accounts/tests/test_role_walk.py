@@ -35,6 +35,8 @@ PLAIN = {
     "ext": "md",
     "year": 2017,
     "key": "situation",
+    "sheet": "1-BTCTW",
+    "row": "D",
 }
 
 
