@@ -126,14 +126,22 @@ def grassroots_type(org_ids: set[int]) -> dict[int, str]:
 class Records:
     """The sets of one reporting committee and period, read once and kept."""
 
-    def __init__(self, root: Organization, period: Period, tree: Tree | None = None):
+    def __init__(
+        self,
+        root: Organization,
+        period: Period,
+        tree: Tree | None = None,
+        people: dict | None = None,
+    ):
         self.root, self.period = root, period
         self.tree = tree or Tree()
         self.every = self.tree.below(root.id)
         self._orgs: dict[dt.date, set[int]] = {}
         self._members: dict[dt.date, set[int]] = {}
         self._sets: dict[str, list[Item]] | None = None
-        self._people: dict[int, dict] = {}
+        # What the attributes read of each person, shareable between two periods' records.
+        self._people: dict = {} if people is None else people
+        self._indexes: dict[str, tuple] = {}
 
     # Who is a member on a day: consolidate's rule.
     def member_orgs(self, day: dt.date) -> set[int]:
@@ -361,58 +369,71 @@ class Records:
     # Attributes ----------------------------------------------------------------------------
 
     def load_people(self, ids: set[int]) -> None:
+        """Read what the attributes need of `ids`: at the first call, of everyone who was ever a
+        member in the committee's organizations (one query per table, filtered by a subquery:
+        lists of ten thousand ids cost more to build than to run); later, whoever is missing."""
+        if not self._people.get("_all"):
+            ever = Membership.objects.filter(kind=PARTY, org_id__in=list(self.every)).values(
+                "person_id"
+            )
+            self._read_people(ever, ever)
+            self._people["_all"] = True
         missing = [i for i in ids if i not in self._people]
-        year = self.period.end.year
         for begin in range(0, len(missing), CHUNK):
             chunk = missing[begin : begin + CHUNK]
-            for pid, gender, birth, ethnicity, religion, occ, gen, title in Person.objects.filter(
-                id__in=chunk
-            ).values_list(
-                "id",
-                "gender",
-                "birth_date",
-                "ethnicity",
-                "religion",
-                "occupation",
-                "general_education",
-                "academic_title",
-            ):
-                self._people[pid] = {
-                    "gender": gender,
-                    "birth": birth,
-                    "ethnicity": (ethnicity or "Kinh").strip() or "Kinh",
-                    "religion": religion,
-                    "occupation": occ or "none",
-                    "general_education": gen or "none",
-                    "academic_title": title or "none",
-                    "admitted_on": None,
-                    "recognized_on": None,
-                    "quals": [],
-                    "youth": [],
-                    "ended_before": [],
-                    "reviewed": False,
-                }
-            for pid, admitted, recognized in PartyProfile.objects.filter(
-                person_id__in=chunk
-            ).values_list("person_id", "admitted_on", "recognized_on"):
-                self._people[pid]["admitted_on"] = admitted
-                self._people[pid]["recognized_on"] = recognized
-            for pid, kind, level, obtained in Qualification.objects.filter(
-                person_id__in=chunk
-            ).values_list("person_id", "kind", "level", "obtained_on"):
-                self._people[pid]["quals"].append((kind, level, obtained))
-            for pid, kind, since, until in Membership.objects.filter(
-                person_id__in=chunk, kind__in=[Membership.Kind.YOUTH_UNION, PARTY]
-            ).values_list("person_id", "kind", "valid_from", "valid_to"):
-                if kind == PARTY:
-                    if until is not None:
-                        self._people[pid]["ended_before"].append(until)
-                else:
-                    self._people[pid]["youth"].append((since, until))
-            for pid in Evaluation.objects.filter(
-                year=year, subject_person_id__in=chunk
-            ).values_list("subject_person_id", flat=True):
-                self._people[pid]["reviewed"] = True
+            self._read_people(chunk, chunk)
+
+    def _read_people(self, people, person_ids):
+        people_map = self._people
+        for pid, gender, birth, ethnicity, religion, occ, gen, title in Person.objects.filter(
+            id__in=people
+        ).values_list(
+            "id",
+            "gender",
+            "birth_date",
+            "ethnicity",
+            "religion",
+            "occupation",
+            "general_education",
+            "academic_title",
+        ):
+            people_map[pid] = {
+                "gender": gender,
+                "birth": birth,
+                "ethnicity": (ethnicity or "Kinh").strip() or "Kinh",
+                "religion": religion,
+                "occupation": occ or "none",
+                "general_education": gen or "none",
+                "academic_title": title or "none",
+                "admitted_on": None,
+                "recognized_on": None,
+                "quals": [],
+                "youth": [],
+                "ended_before": [],
+                "reviewed": set(),
+            }
+        for pid, admitted, recognized in PartyProfile.objects.filter(
+            person_id__in=person_ids
+        ).values_list("person_id", "admitted_on", "recognized_on"):
+            people_map[pid]["admitted_on"] = admitted
+            people_map[pid]["recognized_on"] = recognized
+        for pid, kind, level, obtained in Qualification.objects.filter(
+            person_id__in=person_ids
+        ).values_list("person_id", "kind", "level", "obtained_on"):
+            people_map[pid]["quals"].append((kind, level, obtained))
+        for pid, kind, since, until in Membership.objects.filter(
+            person_id__in=person_ids, kind__in=[Membership.Kind.YOUTH_UNION, PARTY]
+        ).values_list("person_id", "kind", "valid_from", "valid_to"):
+            if kind == PARTY:
+                if until is not None:
+                    people_map[pid]["ended_before"].append(until)
+            else:
+                people_map[pid]["youth"].append((since, until))
+        for pid, year in Evaluation.objects.filter(subject_person_id__in=person_ids).values_list(
+            "subject_person_id", "year"
+        ):
+            if pid in people_map:
+                people_map[pid]["reviewed"].add(year)
 
     def attributes(self, item: Item, kind: str = "person") -> dict[str, str]:
         values = dict(item.extra)
@@ -422,17 +443,24 @@ class Records:
         day = item.day
         age = _age(p["birth"], day) if p["birth"] else None
         admitted, recognized = p["admitted_on"], p["recognized_on"]
+        if "static" not in p:  # what does not depend on the day, read once
+            p["static"] = dict(
+                gender=p["gender"],
+                ethnicity=p["ethnicity"],
+                religion=p["religion"] or "none",
+                religious="1" if p["religion"] else "0",
+                ethnic_minority="1" if is_ethnic_minority(p["ethnicity"]) else "0",
+                occupation=p["occupation"],
+                general_education=p["general_education"],
+                academic_title=p["academic_title"],
+                era=_era(admitted),
+                readmitted="1"
+                if admitted and any(u <= admitted for u in p["ended_before"])
+                else "0",
+            )
+        values.update(p["static"])
         values.update(
-            gender=p["gender"],
-            ethnicity=p["ethnicity"],
-            religion=p["religion"] or "none",
-            religious="1" if p["religion"] else "0",
-            ethnic_minority="1" if is_ethnic_minority(p["ethnicity"]) else "0",
-            occupation=p["occupation"],
-            general_education=p["general_education"],
-            academic_title=p["academic_title"],
             age=_age_band(age),
-            era=_era(admitted),
             probationary="1"
             if admitted and admitted <= day and not (recognized and recognized <= day)
             else "0",
@@ -441,38 +469,71 @@ class Records:
             else "0",
             professional=_best(p["quals"], Qualification.Kind.EDUCATION, day),
             political=_best(p["quals"], Qualification.Kind.POLITICAL_THEORY, day),
-            readmitted="1" if admitted and any(u <= admitted for u in p["ended_before"]) else "0",
-            reviewed="1" if p["reviewed"] else "0",
+            reviewed="1" if self.period.end.year in p["reviewed"] else "0",
             new6m="1" if admitted and (day - admitted).days < 183 else "0",
         )
         values.setdefault("exempt", "0")
         return values
+
+    def _index(self, name: str) -> tuple[list[Item], dict[str, dict[str, set[int]]]]:
+        """The items of a set and, for each attribute, {value: positions}: every row of every
+        form narrows a set by a few attributes, so each item's attributes are read once."""
+        if name not in self._indexes:
+            kind = SETS[name]
+            items = self.sets.get(name, [])
+            if kind == "person":
+                self.load_people({i.id for i in items})
+            exempt: set[int] = set()
+            if kind == "person":
+                for day in {i.day for i in items}:
+                    exempt |= {
+                        (pid, day) for pid in exempt_on({i.id for i in items if i.day == day}, day)
+                    }
+            index: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+            for position, item in enumerate(items):
+                values = self.attributes(item, kind)
+                if kind == "person":
+                    values["exempt"] = "1" if (item.id, item.day) in exempt else "0"
+                for attr, value in values.items():
+                    index[attr][value].add(position)
+            self._indexes[name] = (items, index)
+        return self._indexes[name]
 
     def select(self, query: str) -> tuple[str, list[Item]]:
         """The records of a row's query ("set|attr=a,b&attr2=c"): their kind and the items."""
         name, _, where = query.partition("|")
         if name not in SETS:
             raise ValueError(f"Unknown set {name!r} in the statistical forms")
-        kind = SETS[name]
-        items = self.sets.get(name, [])
-        if kind == "person":
-            self.load_people({i.id for i in items})
         conditions = [c.split("=", 1) for c in where.split("&") if c]
         for attr, _v in conditions:
             if attr not in ATTRIBUTES:
                 raise ValueError(f"Unknown attribute {attr!r} in the statistical forms")
-        needs_exempt = any(attr == "exempt" for attr, _v in conditions)
-        out = []
-        for item in items:
-            values = self.attributes(item, kind)
-            if needs_exempt:
-                values["exempt"] = "1" if item.id in exempt_on({item.id}, item.day) else "0"
-            if all(values.get(attr) in wanted.split(",") for attr, wanted in conditions):
-                out.append(item)
-        return kind, out
+        if not conditions:
+            items = list(self.sets.get(name, []))
+            if SETS[name] == "person":
+                self.load_people({i.id for i in items})
+            return SETS[name], items
+        items, chosen = self._positions(name, conditions)
+        return SETS[name], [items[i] for i in sorted(chosen)]
+
+    def _positions(self, name, conditions):
+        items, index = self._index(name)
+        chosen: set[int] | None = None
+        for attr, wanted in conditions:
+            matching: set[int] = set()
+            for value in wanted.split(","):
+                matching |= index.get(attr, {}).get(value, set())
+            chosen = matching if chosen is None else chosen & matching
+        return items, chosen if chosen is not None else set(range(len(items)))
 
     def count(self, query: str) -> int:
-        return len(self.select(query)[1])
+        name, _, where = query.partition("|")
+        if not where or name not in SETS:
+            return len(self.select(query)[1])
+        conditions = [c.split("=", 1) for c in where.split("&") if c]
+        if any(attr not in ATTRIBUTES for attr, _v in conditions):
+            return len(self.select(query)[1])  # refused there, in its words
+        return len(self._positions(name, conditions)[1])
 
     def average_age(self, query: str) -> float | None:
         _kind, items = self.select(query)
@@ -655,7 +716,8 @@ def compute(root: Organization, day: dt.date, tree: Tree | None = None) -> Forms
     tree = tree or Tree()
     period = period_to(day)
     previous = period_to(previous_day(day))
-    now, before = Records(root, period, tree), Records(root, previous, tree)
+    people: dict = {}
+    now, before = Records(root, period, tree, people), Records(root, previous, tree, people)
     rule = layout(day)
     sheets = []
     for spec in form_specs(day):
