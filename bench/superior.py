@@ -62,7 +62,10 @@ def main():
         f"{'khớp' if same else 'KHÔNG KHỚP'} từng đơn vị"
     )
     forms, forms_ms, forms_q = timed(lambda: statforms.compute(root, day))
-    print(f"Biểu thống kê: {len(forms.rows)} dòng: {forms_ms:.0f} ms, {forms_q} truy vấn")
+    lines = sum(len(s.lines) for s in forms.sheets)
+    print(
+        f"Biểu thống kê: {len(forms.sheets)} biểu, {lines} dòng: {forms_ms:.0f} ms, {forms_q} truy vấn"
+    )
     _t, track_ms, track_q = timed(lambda: track(root, 2017))
     print(f"Theo dõi báo cáo gửi lên: {track_ms:.0f} ms, {track_q} truy vấn")
     verdict("tổng hợp số liệu cấp trên", ms, 2000)

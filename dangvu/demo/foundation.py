@@ -15,7 +15,7 @@ from dangvu.lib.dates import add_months
 from dangvu.orgs import actions as org_actions
 from dangvu.orgs.models import Organization, Position, Term
 from dangvu.people import actions
-from dangvu.people.models import Membership, Person, StaffRecord
+from dangvu.people.models import Membership, PartyBadge, Person, StaffRecord
 
 SLUG = "so-tttt-tra-vinh"
 SUPERIOR_SLUG = "dang-uy-khoi-cac-co-quan-tra-vinh"
@@ -207,6 +207,7 @@ def load(stdout):
     _mass(b, staff)
     _committees(b, staff)
     _history(b)
+    _statistics_records(b, staff)
     _users(b, staff)
     stdout.write(f"  tổ chức, con người: {Person.objects.count()} hồ sơ")
 
@@ -476,7 +477,13 @@ def _history(b):
     )
     actions.join(None, p, b.orgs["union"], Membership.Kind.TRADE_UNION, FOUNDED)
     left = dt.date(2017, 8, 1)
-    actions.transfer_out(None, p, left, "Đảng bộ Sở Thông tin và Truyền thông tỉnh Vĩnh Long")
+    actions.transfer_out(
+        None,
+        p,
+        left,
+        "Đảng bộ Sở Thông tin và Truyền thông tỉnh Vĩnh Long",
+        left_to=Membership.Place.OTHER_PROVINCE,
+    )
     actions.end_membership(
         None,
         Membership.objects.get(person=p, kind=Membership.Kind.TRADE_UNION),
@@ -497,12 +504,82 @@ def _history(b):
         .first()
         .person
     )
-    actions.transfer_out(None, mover, dt.date(2018, 6, 1), "Đảng bộ Báo Trà Vinh")
+    actions.transfer_out(
+        None,
+        mover,
+        dt.date(2018, 6, 1),
+        "Đảng bộ Báo Trà Vinh",
+        left_to=Membership.Place.SAME_DISTRICT,
+    )
     for m in Membership.objects.filter(person=mover, valid_to=None):
         actions.end_membership(None, m, dt.date(2018, 6, 1), Membership.EndReason.LEFT)
     actions.end_staff_record(
         None, StaffRecord.objects.get(person=mover, valid_to=None), dt.date(2018, 6, 1)
     )
+
+
+# The forms' occupations of the department's staff: its civil servants work in a State agency
+# of the province, its public employees in public service units, contract staff are "other".
+OCCUPATION = {
+    CC: Person.Occupation.STATE_OFFICIAL,
+    VC: Person.Occupation.PUBLIC_EMPLOYEE,
+    HD: Person.Occupation.OTHER,
+}
+# Badges are awarded on the anniversary of the Party's founding (3 February).
+BADGE_DAY = (2, 3)
+
+
+def _statistics_records(b, staff):
+    """What the statistical forms count beyond section I: each person's occupation, general
+    education and religion; Party badges and member cards; a member struck off in 2019 and
+    restored in 2020, and a public employee's resignation in 2022."""
+    for s in staff:
+        person = s["person"]
+        fields = {
+            "occupation": OCCUPATION[s["category"]],
+            "general_education": Person.GeneralEducation.UPPER_SECONDARY,
+        }
+        if person.ethnicity == "Khmer":
+            fields["religion"] = "Phật giáo Nam tông Khmer"
+        actions.update_person(None, person, **fields)
+    party = Membership.objects.filter(kind=Membership.Kind.PARTY).select_related("person__party")
+    today = dt.date.today()
+    for m in party.filter(valid_to=None).order_by("person__sort_name"):
+        admitted = m.person.party.admitted_on
+        for years in PartyBadge.YEARS:
+            due = dt.date(admitted.year + years, *BADGE_DAY)
+            if due < dt.date(admitted.year + years, admitted.month, admitted.day):
+                due = due.replace(year=due.year + 1)
+            if due <= today:
+                actions.award_badge(None, m.person, years, due, decision="Quyết định của Tỉnh ủy")
+    recognized = party.filter(
+        valid_to=None, person__party__recognized_on__year__in=[2017, 2018]
+    ).order_by("person__sort_name")
+    for m in recognized:
+        profile = m.person.party
+        number = profile.card_number or f"84.{b.rng.randint(100000, 999999)}"
+        issued = add_months(profile.recognized_on, 3)
+        actions.issue_card(None, m.person, number, issued, "first")
+    first = recognized.first()
+    if first is not None:
+        actions.issue_card(
+            None, first.person, first.person.party.card_number, dt.date(2021, 5, 4), "lost"
+        )
+    contract = [
+        s["person"]
+        for s in reversed(staff)
+        if s["category"] == VC
+        and Membership.objects.filter(
+            person=s["person"], kind=Membership.Kind.PARTY, valid_to=None
+        ).exists()
+        and not s["person"].positions.exists()
+    ]
+    if len(contract) >= 2:
+        struck, leaving = contract[0], contract[1]
+        cell = Membership.objects.get(person=struck, kind=Membership.Kind.PARTY, valid_to=None).org
+        actions.strike_off(None, struck, dt.date(2019, 10, 1), "Bỏ sinh hoạt ba tháng liền")
+        actions.restore_membership(None, struck, cell, dt.date(2020, 9, 1))
+        actions.resign(None, leaving, dt.date(2022, 4, 1), "Xin ra khỏi Đảng vì lý do gia đình")
 
 
 DEMO_USERS = [

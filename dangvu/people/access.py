@@ -8,6 +8,8 @@ from dangvu.core.access import Rule, by_org, by_org_or_person, by_person
 from .models import (
     Exemption,
     Membership,
+    PartyBadge,
+    PartyCardIssue,
     PartyProfile,
     Person,
     Qualification,
@@ -25,7 +27,7 @@ access.register(
     ),
 )
 access.register(Membership, by_org_or_person("person"))
-for model in (StaffRecord, Qualification, PartyProfile):
+for model in (StaffRecord, Qualification, PartyProfile, PartyBadge, PartyCardIssue):
     access.register(model, by_person())
 access.register(StaffQuota, by_org("agency"))
 

@@ -26,6 +26,8 @@ from .models import (
     MEMBERSHIP_ORG_KIND,
     Exemption,
     Membership,
+    PartyBadge,
+    PartyCardIssue,
     PartyProfile,
     Person,
     Qualification,
@@ -47,7 +49,18 @@ PERSON_FIELDS = (
     "phone",
     "email",
     "address",
+    "religion",
+    "occupation",
+    "general_education",
+    "academic_title",
 )
+# The profile fields the statistical forms count by, each a choice among the forms' categories
+# (empty: not recorded).
+CHOICE_FIELDS = {
+    "occupation": (Person.Occupation, "Nghề nghiệp"),
+    "general_education": (Person.GeneralEducation, "Trình độ giáo dục phổ thông"),
+    "academic_title": (Person.AcademicTitle, "Chức danh khoa học"),
+}
 
 
 def _today():
@@ -138,6 +151,15 @@ def clean_person_fields(fields: Any, instance: Person | None = None) -> dict[str
             raise ValidationError(CCCD_TAKEN)
     data["cccd"] = cccd
     data["ethnicity"] = (data.get("ethnicity") or "Kinh").strip()
+    if "religion" in data:
+        data["religion"] = " ".join((data.get("religion") or "").split())
+        if len(data["religion"]) > 60:
+            raise ValidationError("Tên tôn giáo quá dài (tối đa 60 ký tự).")
+    for name, (choices, label) in CHOICE_FIELDS.items():
+        if name in data:
+            data[name] = data.get(name) or ""
+            if data[name] and data[name] not in choices.values:
+                raise ValidationError(f"{label} “{data[name]}” không có trong danh mục của biểu.")
     return data
 
 
@@ -215,7 +237,12 @@ def create_people(actor: Actor, home_org: Organization, newcomers: list[Newcomer
             )
             memberships.append(
                 Membership(
-                    person=person, org=t["cell"], kind=Membership.Kind.PARTY, valid_from=t["on"]
+                    person=person,
+                    org=t["cell"],
+                    kind=Membership.Kind.PARTY,
+                    valid_from=t["on"],
+                    start_reason=Membership.StartReason.TRANSFER_IN,
+                    arrived_from=t.get("arrived_from") or "",
                 )
             )
         for org, kind, on in newcomer.joins:
@@ -541,14 +568,30 @@ def admit(
     return _enter_cell(actor, person, profile, before, cell, admitted_on, "party.admit")
 
 
-PARTY_ENTRIES = {"party.admit": "Kết nạp vào", "party.transfer_in": "Chuyển sinh hoạt đến"}
+PARTY_ENTRIES = {
+    "party.admit": "Kết nạp vào",
+    "party.transfer_in": "Chuyển sinh hoạt đến",
+    "party.restore": "Phục hồi đảng tịch, sinh hoạt tại",
+}
 
 
-def _enter_cell(actor, person, profile, before, cell, on, action):
+PARTY_START_REASONS = {
+    "party.admit": Membership.StartReason.ADMITTED,
+    "party.transfer_in": Membership.StartReason.TRANSFER_IN,
+    "party.restore": Membership.StartReason.RESTORED,
+}
+
+
+def _enter_cell(actor, person, profile, before, cell, on, action, arrived_from=""):
     """Save the party profile `action` changed and start the party membership in `cell` on `on`."""
     profile.save()
     m = Membership.objects.create(
-        person=person, org=cell, kind=Membership.Kind.PARTY, valid_from=on
+        person=person,
+        org=cell,
+        kind=Membership.Kind.PARTY,
+        valid_from=on,
+        start_reason=PARTY_START_REASONS[action],
+        arrived_from=arrived_from,
     )
     summary = f"{PARTY_ENTRIES[action]} {cell}"
     audit.record(actor, action, profile, before, summary=summary, person=person, org=cell)
@@ -620,8 +663,11 @@ def transfer_in(
     admitted_on: dt.date,
     official_on: dt.date | None = None,
     card_number: str = "",
+    arrived_from: str = "",
 ) -> Membership:
-    """A member arriving from elsewhere (chuyển sinh hoạt đến), with their party dates."""
+    """A member arriving from elsewhere (chuyển sinh hoạt đến), with their party dates and where
+    they came from (another province, another district of the province, the same district)."""
+    _check_place(arrived_from)
     _check_arrival(cell, on, admitted_on, official_on, person.birth_date)
     if active_membership(person, Membership.Kind.PARTY, on):
         raise ValidationError(f"{person} đang sinh hoạt đảng vào ngày {vn_date(on)}.")
@@ -631,19 +677,139 @@ def transfer_in(
     profile.admitted_on, profile.card_number = admitted_on, card_number or profile.card_number
     profile.official_on = official_on
     profile.recognized_on = official_on
-    return _enter_cell(actor, person, profile, before, cell, on, "party.transfer_in")
+    return _enter_cell(actor, person, profile, before, cell, on, "party.transfer_in", arrived_from)
 
 
-def _end_party(actor, person, on, reason, note=""):
+def _check_place(place):
+    if place and place not in Membership.Place.values:
+        raise ValidationError(f"Nơi chuyển “{place}” không hợp lệ.")
+
+
+def _end_party(actor, person, on, reason, note="", left_to=""):
     m = active_membership(person, Membership.Kind.PARTY, on)
     if m is None:
         raise ValidationError(f"{person} không sinh hoạt đảng vào ngày {vn_date(on)}.")
+    if left_to:
+        m.left_to = left_to
     return end_membership(actor, m, on, reason, note)
 
 
 @transaction.atomic
-def transfer_out(actor: Actor, person: Person, on: dt.date, destination: str = "") -> Membership:
-    return _end_party(actor, person, on, Membership.EndReason.TRANSFER_OUT, destination)
+def transfer_out(
+    actor: Actor, person: Person, on: dt.date, destination: str = "", left_to: str = ""
+) -> Membership:
+    """A member leaving for another organization (chuyển sinh hoạt đi): `destination` names it,
+    `left_to` says where it is (another province, another district, the same district)."""
+    _check_place(left_to)
+    return _end_party(
+        actor, person, on, Membership.EndReason.TRANSFER_OUT, destination, left_to=left_to
+    )
+
+
+@transaction.atomic
+def resign(actor: Actor, person: Person, on: dt.date, reason: str = "") -> Membership:
+    """A member's request to leave the Party granted (xin ra khỏi Đảng)."""
+    return _end_party(actor, person, on, Membership.EndReason.RESIGNED, reason)
+
+
+# The ends of party membership after which the membership may be restored (phục hồi đảng tịch:
+# a decision to expel or strike off found wrong, or a resignation withdrawn).
+RESTORABLE = (
+    Membership.EndReason.EXPELLED,
+    Membership.EndReason.STRUCK_OFF,
+    Membership.EndReason.RESIGNED,
+)
+
+
+@transaction.atomic
+def restore_membership(actor: Actor, person: Person, cell: Organization, on: dt.date) -> Membership:
+    """Restored membership (phục hồi đảng tịch): the member's party life resumes in `cell` with
+    the party dates on record."""
+    _check_org(cell, Membership.Kind.PARTY, on)
+    _check_not_future(on, "Ngày phục hồi")
+    if active_membership(person, Membership.Kind.PARTY, on):
+        raise ValidationError(f"{person} đang sinh hoạt đảng vào ngày {vn_date(on)}.")
+    last = (
+        Membership.objects.filter(person=person, kind=Membership.Kind.PARTY, valid_to__lte=on)
+        .order_by("-valid_to")
+        .first()
+    )
+    if last is None or last.end_reason not in RESTORABLE:
+        raise ValidationError(
+            f"Chỉ phục hồi đảng tịch cho người đã bị khai trừ, xóa tên hoặc xin ra khỏi Đảng; "
+            f"{person} không có quyết định nào như vậy trước ngày {vn_date(on)}."
+        )
+    check_party_start(cell, on, f"phục hồi đảng tịch tại {cell}")
+    profile = _profile(person)
+    before = audit.snapshot(profile)
+    return _enter_cell(actor, person, profile, before, cell, on, "party.restore")
+
+
+@transaction.atomic
+def award_badge(
+    actor: Actor, person: Person, years: int, on: dt.date, decision: str = ""
+) -> PartyBadge:
+    """A Party badge (Huy hiệu Đảng) of `years` years of membership awarded on `on`."""
+    if years not in PartyBadge.YEARS:
+        raise ValidationError(f"Không có Huy hiệu {years} năm tuổi Đảng.")
+    _check_not_future(on, "Ngày trao huy hiệu")
+    profile = PartyProfile.objects.filter(person=person).first()
+    if profile is None or profile.admitted_on is None:
+        raise ValidationError(f"{person} chưa có ngày vào Đảng.")
+    if (on - profile.admitted_on).days < years * 365:
+        raise ValidationError(
+            f"Đến ngày {vn_date(on)}, {person} chưa đủ {years} năm tuổi Đảng "
+            f"(vào Đảng ngày {vn_date(profile.admitted_on)})."
+        )
+    if PartyBadge.objects.filter(person=person, years=years).exists():
+        raise ValidationError(f"{person} đã được trao Huy hiệu {years} năm tuổi Đảng.")
+    badge = PartyBadge.objects.create(
+        person=person, years=years, awarded_on=on, decision=decision.strip()[:60]
+    )
+    audit.record(
+        actor,
+        "party.badge",
+        badge,
+        summary=f"Huy hiệu {years} năm tuổi Đảng",
+        person=person,
+    )
+    return badge
+
+
+@transaction.atomic
+def issue_card(
+    actor: Actor, person: Person, number: str, on: dt.date, reason: str
+) -> PartyCardIssue:
+    """A member card issued (phát thẻ đảng viên): the first to a full member, or again when lost
+    or damaged; the number becomes the one on the party profile."""
+    if reason not in PartyCardIssue.Reason.values:
+        raise ValidationError("Hình thức phát thẻ không hợp lệ.")
+    _check_not_future(on, "Ngày phát thẻ")
+    number = (number or "").strip()
+    if not number:
+        raise ValidationError("Cần số thẻ đảng viên.")
+    profile = PartyProfile.objects.filter(person=person).first()
+    if profile is None or profile.recognized_on is None or profile.recognized_on > on:
+        raise ValidationError(
+            f"Thẻ đảng viên chỉ phát cho đảng viên chính thức; {person} chưa là đảng viên "
+            f"chính thức vào ngày {vn_date(on)}."
+        )
+    first = PartyCardIssue.Reason.FIRST
+    if reason == first and PartyCardIssue.objects.filter(person=person, reason=first).exists():
+        raise ValidationError(f"{person} đã được phát thẻ lần đầu; chọn cấp lại hoặc đổi lại.")
+    if len(number) > PARTY_CARD_LENGTH:
+        raise ValidationError("Số thẻ đảng viên quá dài.")
+    card = PartyCardIssue.objects.create(person=person, number=number, issued_on=on, reason=reason)
+    profile.card_number = number
+    profile.save(update_fields=["card_number"])
+    audit.record(
+        actor,
+        "party.card_issue",
+        card,
+        summary=f"{card.get_reason_display()}: thẻ số {number}",
+        person=person,
+    )
+    return card
 
 
 @transaction.atomic
@@ -661,7 +827,11 @@ def move_to_cell(actor: Actor, person: Person, cell: Organization, on: dt.date) 
     check_party_start(cell, on, what)
     end_membership(actor, current, on, Membership.EndReason.MOVED)
     m = Membership.objects.create(
-        person=person, org=cell, kind=Membership.Kind.PARTY, valid_from=on
+        person=person,
+        org=cell,
+        kind=Membership.Kind.PARTY,
+        valid_from=on,
+        start_reason=Membership.StartReason.MOVED,
     )
     audit.record(
         actor, "party.move", m, summary=f"Chuyển sinh hoạt sang {cell}", person=person, org=cell

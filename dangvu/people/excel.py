@@ -243,9 +243,69 @@ COLUMNS = [
         ("cựu chiến binh", "hội cựu chiến binh", "hội viên cựu chiến binh"),
         10,
     ),
+    Column(
+        "religion",
+        "Tôn giáo",
+        False,
+        "Không",
+        "Tên tôn giáo (Phật giáo, Công giáo, Cao Đài …); để trống hoặc “Không” nếu không theo "
+        "tôn giáo.",
+        "Không",
+        (),
+        14,
+    ),
+    Column(
+        "occupation",
+        "Nghề nghiệp",
+        False,
+        "Không",
+        "Theo các nhóm của biểu thống kê: {occupations}.",
+        "Viên chức trong các đơn vị sự nghiệp công lập",
+        ("nghề nghiệp hiện nay",),
+        24,
+    ),
+    Column(
+        "general_education",
+        "Giáo dục phổ thông",
+        False,
+        "Không",
+        "Tiểu học, Trung học cơ sở, Trung học phổ thông (hoặc 5/12, 9/12, 12/12), hoặc “Biết đọc, "
+        "biết viết chữ quốc ngữ”.",
+        "12/12",
+        ("trình độ giáo dục phổ thông", "trình độ văn hóa", "văn hóa"),
+        14,
+    ),
+    Column(
+        "academic_title",
+        "Chức danh khoa học",
+        False,
+        "Không",
+        "“Giáo sư” hoặc “Phó Giáo sư”; để trống nếu không có.",
+        "",
+        ("học hàm",),
+        14,
+    ),
 ]
 COLUMN = {c.key: c for c in COLUMNS}
-PERSON_COLUMNS = ("full_name", "birth_date", "gender", "ethnicity", "phone", "email", "address")
+PERSON_COLUMNS = (
+    "full_name",
+    "birth_date",
+    "gender",
+    "ethnicity",
+    "phone",
+    "email",
+    "address",
+    "religion",
+    "occupation",
+    "general_education",
+    "academic_title",
+)
+# The profile fields that are a choice among the statistical forms' categories.
+CHOICE_COLUMNS = {
+    "occupation": Person.Occupation,
+    "general_education": Person.GeneralEducation,
+    "academic_title": Person.AcademicTitle,
+}
 MASS_COLUMN = {
     Membership.Kind.TRADE_UNION: "trade_union",
     Membership.Kind.YOUTH_UNION: "youth_union",
@@ -330,6 +390,50 @@ def _to_mark(value, today):
         ) from None
 
 
+def _to_choice(choices, aliases=None, what=""):
+    """A cell naming one of `choices` by its label or code (without case or diacritics), or an
+    alias; empty gives ""."""
+    known = {fold(label): code for code, label in choices.choices}
+    known |= {fold(code): code for code in choices.values}
+    known |= {fold(alias): code for alias, code in (aliases or {}).items()}
+
+    def convert(value, today):
+        text = kit.text(value)
+        if not text:
+            return ""
+        code = known.get(fold(text))
+        if code is None:
+            raise kit.CellError(f"{kit.quote(text)} không phải là {what} trong danh mục của biểu.")
+        return code
+
+    return convert
+
+
+def _to_religion(value, today):
+    text = kit.to_text(Person._meta.get_field("religion").max_length)(value, today) or ""
+    return "" if fold(text) in NO | {"khong theo ton giao", "khong co"} else text
+
+
+OCCUPATION_ALIASES = {
+    "Công chức": Person.Occupation.STATE_OFFICIAL,
+    "Viên chức": Person.Occupation.PUBLIC_EMPLOYEE,
+    "Nông dân": Person.Occupation.FARMER,
+    "Công nhân": Person.Occupation.BUSINESS_WORKER,
+    "Quân đội": Person.Occupation.ARMED_FORCES,
+    "Công an": Person.Occupation.ARMED_FORCES,
+    "Hưu trí": Person.Occupation.RETIRED,
+    "Nghỉ hưu": Person.Occupation.RETIRED,
+    "Khác": Person.Occupation.OTHER,
+}
+EDUCATION_ALIASES = {
+    "5/12": Person.GeneralEducation.PRIMARY,
+    "9/12": Person.GeneralEducation.LOWER_SECONDARY,
+    "12/12": Person.GeneralEducation.UPPER_SECONDARY,
+    "10/10": Person.GeneralEducation.UPPER_SECONDARY,
+    "THPT": Person.GeneralEducation.UPPER_SECONDARY,
+    "THCS": Person.GeneralEducation.LOWER_SECONDARY,
+}
+
 CONVERTERS = {
     "full_name": kit.to_text(Person._meta.get_field("full_name").max_length),
     "birth_date": kit.to_date,
@@ -339,6 +443,12 @@ CONVERTERS = {
     "phone": _to_phone,
     "email": _to_email,
     "address": kit.to_text(Person._meta.get_field("address").max_length),
+    "religion": _to_religion,
+    "occupation": _to_choice(Person.Occupation, OCCUPATION_ALIASES, "nghề nghiệp"),
+    "general_education": _to_choice(
+        Person.GeneralEducation, EDUCATION_ALIASES, "trình độ giáo dục phổ thông"
+    ),
+    "academic_title": _to_choice(Person.AcademicTitle, what="chức danh khoa học"),
     "cell": kit.to_text(255),
     "admitted_on": kit.to_date,
     "official_on": kit.to_date,
@@ -626,6 +736,8 @@ def _shown(key, value):
         return vn_date(value)
     if key == "gender":
         return Person.Gender(value).label
+    if key in CHOICE_COLUMNS:
+        return CHOICE_COLUMNS[key](value).label
     return value
 
 
@@ -885,9 +997,17 @@ def write_template(*, cells=(), today=None) -> bytes:
     return kit.write_template(
         COLUMNS,
         intro=intro,
-        help_of=lambda column: column.help.format(probation=probation),
+        help_of=lambda column: column.help.format(
+            probation=probation,
+            occupations="; ".join(label for _c, label in Person.Occupation.choices),
+        ),
         dates=[key for key, convert in CONVERTERS.items() if convert is kit.to_date],
-        choices={"gender": ["Nam", "Nữ"]},
+        choices={
+            "gender": ["Nam", "Nữ"],
+            # Data validation lists are comma-separated: only labels without a comma.
+            "general_education": ["Tiểu học", "Trung học cơ sở", "Trung học phổ thông"],
+            "academic_title": ["Phó Giáo sư", "Giáo sư"],
+        },
         max_rows=MAX_ROWS,
         listing=listing,
     )

@@ -3,7 +3,7 @@ from django import forms
 from dangvu.orgs.models import Organization
 from dangvu.web import EMPTY_LABEL, DateInput
 
-from .models import Membership, Person, Qualification, StaffRecord
+from .models import Membership, PartyBadge, PartyCardIssue, Person, Qualification, StaffRecord
 
 
 class PersonForm(forms.Form):
@@ -15,6 +15,23 @@ class PersonForm(forms.Form):
     phone = forms.CharField(label="Điện thoại", max_length=20, required=False)
     email = forms.EmailField(label="Thư điện tử", required=False)
     address = forms.CharField(label="Nơi cư trú", max_length=255, required=False)
+    # What the statistical forms (Biểu số 2-, 3-, 4-BTCTW) count by.
+    religion = forms.CharField(
+        label="Tôn giáo", max_length=60, required=False, help_text="để trống: không theo tôn giáo"
+    )
+    occupation = forms.ChoiceField(
+        label="Nghề nghiệp", choices=[("", EMPTY_LABEL), *Person.Occupation.choices], required=False
+    )
+    general_education = forms.ChoiceField(
+        label="Giáo dục phổ thông",
+        choices=[("", EMPTY_LABEL), *Person.GeneralEducation.choices],
+        required=False,
+    )
+    academic_title = forms.ChoiceField(
+        label="Chức danh khoa học",
+        choices=[("", "Không"), *Person.AcademicTitle.choices],
+        required=False,
+    )
 
 
 def _orgs(scope, kind):
@@ -40,11 +57,38 @@ class TransferInForm(CellDateForm):
     admitted_on = forms.DateField(label="Ngày vào Đảng", widget=DateInput())
     official_on = forms.DateField(label="Ngày chính thức", required=False, widget=DateInput())
     card_number = forms.CharField(label="Số thẻ đảng viên", max_length=20, required=False)
+    arrived_from = forms.ChoiceField(
+        label="Chuyển đến từ",
+        choices=[("", EMPTY_LABEL), *Membership.Place.choices],
+        required=False,
+    )
 
 
 class DateReasonForm(forms.Form):
     on = forms.DateField(label="Ngày", widget=DateInput())
     reason = forms.CharField(label="Lý do, nơi chuyển đến", max_length=255, required=False)
+
+
+class TransferOutForm(DateReasonForm):
+    left_to = forms.ChoiceField(
+        label="Chuyển đi tới",
+        choices=[("", EMPTY_LABEL), *Membership.Place.choices],
+        required=False,
+    )
+
+
+class BadgeForm(forms.Form):
+    years = forms.TypedChoiceField(
+        label="Huy hiệu", coerce=int, choices=[(y, f"{y} năm tuổi Đảng") for y in PartyBadge.YEARS]
+    )
+    on = forms.DateField(label="Ngày trao", widget=DateInput())
+    decision = forms.CharField(label="Số quyết định", max_length=60, required=False)
+
+
+class CardForm(forms.Form):
+    number = forms.CharField(label="Số thẻ đảng viên", max_length=20)
+    on = forms.DateField(label="Ngày phát", widget=DateInput())
+    reason = forms.ChoiceField(label="Hình thức", choices=PartyCardIssue.Reason.choices)
 
 
 class DateForm(forms.Form):

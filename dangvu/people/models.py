@@ -16,6 +16,50 @@ class Person(models.Model):
         MALE = "male", "Nam"
         FEMALE = "female", "Nữ"
 
+    # The occupations of the basic statistical forms (Biểu số 2- and 3-BTCTW, section II.1), in
+    # their order; "retired" is the forms' "b. Đảng viên đã nghỉ hưu và nghỉ công tác".
+    class Occupation(models.TextChoices):
+        STATE_OFFICIAL = "state_official", "Cán bộ, công chức cơ quan Nhà nước từ cấp huyện trở lên"
+        PARTY_OFFICIAL = (
+            "party_official",
+            (
+                "Cán bộ, công chức cơ quan Đảng, Mặt trận Tổ quốc, đoàn thể chính trị - xã hội "
+                "từ cấp huyện trở lên"
+            ),
+        )
+        COMMUNE_OFFICIAL = (
+            "commune_official",
+            ("Cán bộ, công chức; người hoạt động không chuyên trách ở xã, phường, thị trấn"),
+        )
+        HAMLET_WORKER = (
+            "hamlet_worker",
+            ("Người hoạt động không chuyên trách thôn, tổ dân phố, bản (ấp, khóm)"),
+        )
+        PUBLIC_EMPLOYEE = "public_employee", "Viên chức trong các đơn vị sự nghiệp công lập"
+        NON_PUBLIC_EMPLOYEE = (
+            "non_public_employee",
+            ("Người lao động trong các đơn vị sự nghiệp ngoài công lập"),
+        )
+        BUSINESS_MANAGER = "business_manager", "Người lãnh đạo, quản lý doanh nghiệp"
+        BUSINESS_STAFF = "business_staff", "Nhân viên, người gián tiếp sản xuất (doanh nghiệp)"
+        BUSINESS_WORKER = "business_worker", "Công nhân, lao động trực tiếp sản xuất"
+        FARMER = "farmer", "Người làm nông, lâm, ngư nghiệp"
+        ARMED_FORCES = "armed_forces", "Sỹ quan, chiến sỹ quân đội và công an"
+        UNIVERSITY_STUDENT = "university_student", "Sinh viên"
+        PUPIL = "pupil", "Học sinh"
+        OTHER = "other", "Khác (lao động hợp đồng, tự do…)"
+        RETIRED = "retired", "Đã nghỉ hưu, nghỉ công tác"
+
+    class GeneralEducation(models.TextChoices):
+        LITERATE = "literate", "Biết đọc, biết viết chữ quốc ngữ"
+        PRIMARY = "primary", "Tiểu học"
+        LOWER_SECONDARY = "lower_secondary", "Trung học cơ sở"
+        UPPER_SECONDARY = "upper_secondary", "Trung học phổ thông"
+
+    class AcademicTitle(models.TextChoices):
+        ASSOCIATE_PROFESSOR = "associate_professor", "Phó Giáo sư"
+        PROFESSOR = "professor", "Giáo sư"
+
     full_name = models.CharField("họ và tên", max_length=120)
     # Folded copy of the name ("nguyen van an") so search ignores diacritics on every database.
     search_name = models.CharField(max_length=120, db_index=True, editable=False)
@@ -29,6 +73,18 @@ class Person(models.Model):
     phone = models.CharField("điện thoại", max_length=20, blank=True)
     email = models.EmailField("thư điện tử", blank=True)
     address = models.CharField("nơi cư trú", max_length=255, blank=True)
+    # Empty: no religion (không theo tôn giáo), as the forms count "người theo tôn giáo".
+    religion = models.CharField("tôn giáo", max_length=60, blank=True)
+    # Empty: not yet recorded; the forms show those on a row of their own.
+    occupation = models.CharField(
+        "nghề nghiệp", max_length=24, choices=Occupation.choices, blank=True
+    )
+    general_education = models.CharField(
+        "giáo dục phổ thông", max_length=20, choices=GeneralEducation.choices, blank=True
+    )
+    academic_title = models.CharField(
+        "chức danh khoa học", max_length=24, choices=AcademicTitle.choices, blank=True
+    )
     # The organization whose office keeps this person's file; scoping starts here.
     home_org = models.ForeignKey(
         Organization, models.PROTECT, related_name="people", verbose_name="đơn vị quản lý"
@@ -191,7 +247,20 @@ class Membership(models.Model):
         STRUCK_OFF = "struck_off", "Xóa tên"
         EXPELLED = "expelled", "Khai trừ"
         DEATH = "death", "Từ trần"
+        RESIGNED = "resigned", "Xin ra khỏi Đảng"
         LEFT = "left", "Thôi tham gia"
+
+    class StartReason(models.TextChoices):
+        ADMITTED = "admitted", "Kết nạp"
+        TRANSFER_IN = "transfer_in", "Chuyển sinh hoạt đến"
+        RESTORED = "restored", "Phục hồi đảng tịch"
+        MOVED = "moved", "Chuyển từ tổ chức khác trong đơn vị"
+
+    # Where a transferred member came from or went to, as Biểu số 1-BTCTW divides transfers.
+    class Place(models.TextChoices):
+        OTHER_PROVINCE = "other_province", "Tỉnh khác"
+        OTHER_DISTRICT = "other_district", "Huyện khác trong tỉnh"
+        SAME_DISTRICT = "same_district", "Trong huyện (cùng đảng bộ cấp trên)"
 
     person = models.ForeignKey(Person, models.PROTECT, related_name="memberships")
     org = models.ForeignKey(Organization, models.PROTECT, related_name="memberships")
@@ -199,6 +268,14 @@ class Membership(models.Model):
     valid_from = models.DateField("từ ngày")
     valid_to = models.DateField("đến ngày", null=True, blank=True)
     end_reason = models.CharField("lý do", max_length=16, choices=EndReason.choices, blank=True)
+    # Empty on memberships recorded before the start reason was kept.
+    start_reason = models.CharField(
+        "hình thức", max_length=16, choices=StartReason.choices, blank=True
+    )
+    arrived_from = models.CharField(
+        "chuyển đến từ", max_length=16, choices=Place.choices, blank=True
+    )
+    left_to = models.CharField("chuyển đi tới", max_length=16, choices=Place.choices, blank=True)
     note = models.CharField("ghi chú", max_length=255, blank=True)
 
     class Meta:
@@ -280,3 +357,50 @@ class Exemption(models.Model):
 
     def covers(self, day):
         return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
+
+
+class PartyBadge(models.Model):
+    """A Party badge awarded (Huy hiệu Đảng 30 … 90 năm tuổi Đảng)."""
+
+    YEARS = [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90]
+
+    person = models.ForeignKey(Person, models.PROTECT, related_name="party_badges")
+    years = models.PositiveSmallIntegerField(
+        "số năm tuổi Đảng", choices=[(y, f"{y} năm") for y in YEARS]
+    )
+    awarded_on = models.DateField("ngày trao")
+    decision = models.CharField("số quyết định", max_length=60, blank=True)
+
+    class Meta:
+        verbose_name = "huy hiệu Đảng"
+        verbose_name_plural = "huy hiệu Đảng"
+        ordering = ["-awarded_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "years"], name="one_badge_per_milestone")
+        ]
+
+    def __str__(self):
+        return f"Huy hiệu {self.years} năm tuổi Đảng – {self.person}"
+
+
+class PartyCardIssue(models.Model):
+    """A member card issued: the first card of a full member, or one reissued when lost or
+    exchanged when damaged (Biểu số 7-BTCTW, section III)."""
+
+    class Reason(models.TextChoices):
+        FIRST = "first", "Phát cho đảng viên chính thức"
+        LOST = "lost", "Cấp lại do mất"
+        DAMAGED = "damaged", "Đổi lại do hỏng"
+
+    person = models.ForeignKey(Person, models.PROTECT, related_name="party_cards")
+    number = models.CharField("số thẻ", max_length=20)
+    issued_on = models.DateField("ngày phát")
+    reason = models.CharField("hình thức", max_length=12, choices=Reason.choices)
+
+    class Meta:
+        verbose_name = "phát thẻ đảng viên"
+        verbose_name_plural = "phát thẻ đảng viên"
+        ordering = ["-issued_on"]
+
+    def __str__(self):
+        return f"Thẻ {self.number} – {self.person}"

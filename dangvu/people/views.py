@@ -141,8 +141,18 @@ PARTY_ENDS = {
     Membership.EndReason.STRUCK_OFF: "Đã xóa tên",
     Membership.EndReason.EXPELLED: "Đã bị khai trừ",
     Membership.EndReason.DEATH: "Đã từ trần",
+    Membership.EndReason.RESIGNED: "Đã ra khỏi Đảng",
 }
-PARTY_MEMBER_ACTIONS = ("chuyen-chi-bo", "chuyen-di", "xoa-ten", "khai-tru", "tu-tran")
+PARTY_MEMBER_ACTIONS = (
+    "chuyen-chi-bo",
+    "chuyen-di",
+    "xoa-ten",
+    "khai-tru",
+    "xin-ra-khoi-dang",
+    "huy-hieu",
+    "the-dang-vien",
+    "tu-tran",
+)
 NOT_YET_MEMBER_ACTIONS = ("doi-tuong-ket-nap", "ket-nap", "chuyen-den", "tu-tran")
 OTHER_ACTIONS = ("doan-the", "cong-tac", "trinh-do")
 
@@ -172,7 +182,8 @@ def _offered_actions(person, profile, day):
         if profile and profile.status_on(day) == "probationary":
             slugs = ("chuyen-chinh-thuc", *slugs)
     elif profile and profile.admitted_on:
-        slugs = ("chuyen-den", "tu-tran")  # a former member comes back by a transfer in
+        # A former member comes back by a transfer in, or by restored membership.
+        slugs = ("chuyen-den", "phuc-hoi-dang-tich", "tu-tran")
     else:
         slugs = NOT_YET_MEMBER_ACTIONS
     return {slug: ACTIONS[slug] for slug in (*slugs, *OTHER_ACTIONS)}
@@ -278,6 +289,7 @@ def _transfer_in(user, person, d):
         admitted_on=d["admitted_on"],
         official_on=d["official_on"],
         card_number=d["card_number"],
+        arrived_from=d.get("arrived_from", ""),
     )
 
 
@@ -312,8 +324,28 @@ ACTIONS = {
     ),
     "chuyen-di": (
         "Chuyển sinh hoạt đảng đi",
+        forms.TransferOutForm,
+        lambda u, p, d: actions.transfer_out(u, p, d["on"], d["reason"], d["left_to"]),
+    ),
+    "xin-ra-khoi-dang": (
+        "Xin ra khỏi Đảng",
         forms.DateReasonForm,
-        lambda u, p, d: actions.transfer_out(u, p, d["on"], d["reason"]),
+        lambda u, p, d: actions.resign(u, p, d["on"], d["reason"]),
+    ),
+    "phuc-hoi-dang-tich": (
+        "Phục hồi đảng tịch",
+        forms.CellDateForm,
+        lambda u, p, d: actions.restore_membership(u, p, d["cell"], d["on"]),
+    ),
+    "huy-hieu": (
+        "Trao Huy hiệu Đảng",
+        forms.BadgeForm,
+        lambda u, p, d: actions.award_badge(u, p, d["years"], d["on"], d["decision"]),
+    ),
+    "the-dang-vien": (
+        "Phát thẻ đảng viên",
+        forms.CardForm,
+        lambda u, p, d: actions.issue_card(u, p, d["number"], d["on"], d["reason"]),
     ),
     "xoa-ten": (
         "Xóa tên",

@@ -7,6 +7,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from dangvu.accounts.models import AuditEntry
 from dangvu.core import audit
 from dangvu.core.audit import Actor
 from dangvu.lib.dates import vn_date
@@ -94,3 +95,15 @@ def set_deadline(
         org=superior,
     )
     return deadline
+
+
+def record_forms_export(actor: Actor, *, org: Organization, day: dt.date, rows: int) -> AuditEntry:
+    """The basic statistical forms of `org` written to a file (download or command)."""
+    return audit.record_export(
+        actor,
+        action="superior.stat_forms",
+        what=f"biểu thống kê cơ bản có đến ngày {vn_date(day)} (.xlsx)",
+        rows=rows,
+        org=org,
+        filters={"ngay": day.isoformat()},
+    )

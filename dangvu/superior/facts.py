@@ -138,13 +138,12 @@ def _evaluation_summaries(result, period):
 
 def _form_figures(org, period, result):
     """Counts of the statistical forms, summed over the same units as the consolidation."""
-    forms = statforms.compute(org, period.end)
-    by_org = {row.org.id: row for row in forms.rows if row.org is not None}
+    by_org = statforms.per_unit(org, period.end)
     out = {}
     for key, (name, label) in FORM_FIGURES.items():
-        total = sum(by_org[u.org.id].values.get(key, 0) for u in result.units if u.org.id in by_org)
+        total = sum(by_org[u.org.id][key] for u in result.units if u.org.id in by_org)
         orgs = frozenset(
-            u.org.id for u in result.units if u.org.id in by_org and by_org[u.org.id].values[key]
+            u.org.id for u in result.units if u.org.id in by_org and by_org[u.org.id][key]
         )
         out[PREFIX + name] = Figure(total, orgs=orgs, label=label)
     return out

@@ -1,249 +1,974 @@
-"""The basic statistical forms of the Party organization system (biểu thống kê cơ bản), filled
-from the records as of a date, for a grassroots committee (one row per cell) or summed for a
-superior committee (one row per grassroots unit); the first row of each table is the total.
+"""The basic statistical forms of the Party organization system (biểu thống kê cơ bản, Biểu số
+1- to 7-BTCTW of Hướng dẫn 11-HD/BTCTW, 13/12/2021), filled from the records for a reporting
+committee (a grassroots committee, or a superior committee over its subtree) and a period (from
+1 January to a date), beside the same period of the previous year and the percentage.
 
-Source. Hướng dẫn 11-HD/BTCTW (13/12/2021) of the Central Organization Commission, "Thực hiện
-biểu mẫu thống kê cơ bản về công tác tổ chức xây dựng Đảng" (text at thuvienphapluat.vn,
-Huong-dan-11-HD-BTCTW-2021-...-530118.aspx), which replaced 09-HD/BTCTW (2017) and part II of
-12-HD/BTCTW (17/5/2012, thuvienphapluat.vn ...-269708.aspx). Only the general part of the 2021
-text was readable from here; the form explanations quoted from 12-HD/BTCTW (hocday.com copy,
-pages 4–5) give the shape used below: members with several diplomas are counted at the highest;
-political theory in the levels sơ cấp, trung cấp, cao cấp, cử nhân; "Biểu số 3-TCTW" on the
-quality of members (age, education, political theory), "Biểu số 4-TCTW: Báo cáo đảng viên chia
-theo dân tộc và trong các tôn giáo, có đến 31-12-20…", taking its members' total from section
-"D" of "Biểu số 1-TCTW" (organizations and members, their increase and decrease in the year).
-The layout (forms, titles, column order) is data: `statforms_layout.toml`, with its sources and
-`confirmed` (false: the 2021 forms' tables were not found in a public copy); each sheet says so
-under its title. dangvu does not record religion, so that column is left empty and says why.
+The forms are data: `dangvu/rules/statforms/*.toml` holds each form's rows in order, each row's
+definition as a named set of records narrowed by attributes ("end|occupation=farmer": the members
+at the end of the period whose occupation is farming), its source and whether it is confirmed.
+This module knows the sets (`SETS`) and the attributes (`ATTRIBUTES`); a new row is a line of
+data. Every count can list its records (`records_of`), for the page's drill-down.
+
+One count with `consolidate`: the members on a day are those of the party memberships active on
+that day in the organizations under the reporting committee's grassroots units on that day (the
+rule of `consolidate._memberships`), the admissions are `consolidate._party_changes`' own. The
+increase and decrease of 1-BTCTW are the days a member entered or left that set, classified by
+the membership that started or ended (admission, transfer and where from, restored membership;
+death, expulsion, striking off, resignation, transfer and where to), so A + B − C = D holds by
+construction and the tests check it on every year.
 """
 
 import datetime as dt
 import io
-import tomllib
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Any
 
+from django.db.models import Q
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from dangvu.core.facts import Period
 from dangvu.lib.dates import vn_date
+from dangvu.lib.rules import Rule, rules
+from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization, active_on
-from dangvu.people.models import Membership, Qualification, is_ethnic_minority
+from dangvu.people.models import (
+    Exemption,
+    Membership,
+    PartyBadge,
+    PartyCardIssue,
+    PartyProfile,
+    Person,
+    Qualification,
+    is_ethnic_minority,
+)
+from dangvu.review.models import Evaluation
 
-from .consolidate import _party_changes, held_on, period_to, recognized_by
+from .consolidate import _party_changes, period_to
 from .sheets import safe_text
 from .units import Tree, orgs_with_names
 
 K = Organization.Kind
 PARTY = Membership.Kind.PARTY
 END = Membership.EndReason
-
-AGE_GROUPS = [
-    ("age.to30", "Đến 30 tuổi", 0, 30),
-    ("age.31_40", "Từ 31 đến 40", 31, 40),
-    ("age.41_50", "Từ 41 đến 50", 41, 50),
-    ("age.51_60", "Từ 51 đến 60", 51, 60),
-    ("age.61_70", "Từ 61 đến 70", 61, 70),
-    ("age.over70", "Trên 70 tuổi", 71, 200),
-    ("age.unknown", "Chưa rõ năm sinh", None, None),
-]
-EDUCATION = [
-    *[(f"education.{code}", label) for code, label in Qualification.EDUCATION_LEVELS[:-1]],
-    ("education.other", "Khác, chưa qua đào tạo"),
-]
-POLITICAL = [
-    *[(f"political_theory.{code}", label) for code, label in Qualification.POLITICAL_LEVELS],
-    ("political_theory.none", "Chưa qua đào tạo"),
-]
-
-LAYOUT_FILE = Path(__file__).resolve().parent / "statforms_layout.toml"
+START = Membership.StartReason
+CROSS_SHEET = "Bảng theo đơn vị"
+CHUNK = 500
 
 
-def _expand(key, label):
-    """A layout column, or the group of columns an "@" key stands for."""
-    groups = {
-        "@age": [(k, lab) for k, lab, _lo, _hi in AGE_GROUPS],
-        "@education": EDUCATION,
-        "@political": POLITICAL,
-    }
-    if key not in groups:
-        return [(key, label)]
-    return [(k, f"{label}: {lab}" if label else lab) for k, lab in groups[key]]
+# The forms as data ------------------------------------------------------------------------
 
 
-def load_layout(path=LAYOUT_FILE):
-    """The layout data: the sources, whether it is confirmed, and the forms as
-    [(sheet, title, columns [(key, header)], note)]."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    forms = [
-        (
-            f["sheet"],
-            f["title"],
-            [col for key, label in f["columns"] for col in _expand(key, label)],
-            f.get("note", ""),
-        )
-        for f in data["forms"]
-    ]
-    return data, forms
+def layout(day: dt.date | None = None) -> Rule:
+    """The forms in force on `day`: the 2021 forms also for earlier years (they are the only
+    forms kept as data; each sheet says which guidance its layout follows)."""
+    found = rules("statforms")
+    if day is None:
+        return found[-1]
+    in_force = [r for r in found if r.effective_from <= day]
+    return in_force[-1] if in_force else found[0]
 
 
-LAYOUT, FORMS = load_layout()
+def form_specs(day: dt.date | None = None) -> list[dict[str, Any]]:
+    """The forms of the layout, each row with its source and `confirmed` filled in."""
+    rule = layout(day)
+    out = []
+    for form in rule["forms"]:
+        rows = []
+        for row in form["rows"]:
+            row = dict(row)
+            row.setdefault("level", 1)
+            row.setdefault("source", form["source"])
+            row.setdefault("confirmed", form.get("confirmed", rule.confirmed))
+            rows.append(row)
+        out.append({**form, "rows": rows})
+    return out
 
 
-def layout_note():
-    """What each sheet says of its column order: confirmed against the 2021 forms, or not."""
-    if LAYOUT["confirmed"]:
-        return f"Bố cục cột theo {LAYOUT['source']}."
-    return (
-        "Bố cục cột theo giải thích biểu mẫu 12-HD/BTCTW; thứ tự cột của 11-HD/BTCTW chưa "
-        "đối chiếu."
+def source_text(key: str, day: dt.date | None = None) -> str:
+    return layout(day)["sources"].get(key, key)
+
+
+# Records: the sets the rows count -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    """A record a row counts: a person (or an organization) with the day its attributes are
+    read on, and the attributes of the event itself (where a transfer came from …)."""
+
+    id: int
+    day: dt.date
+    extra: tuple = ()
+
+
+def previous_day(day: dt.date) -> dt.date:
+    """The same date a year earlier (29 February gives the 28th)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
+
+def exempt_on(person_ids: set[int], day: dt.date) -> set[int]:
+    """Members exempt from Party work and meetings (miễn công tác và sinh hoạt đảng) on `day`."""
+    return set(
+        Exemption.objects.filter(person_id__in=list(person_ids), valid_from__lte=day)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))
+        .values_list("person_id", flat=True)
     )
 
 
+# Row of 5-BTCTW for each type of grassroots organization (dangvu/rules/org_kinds/). A special
+# zone (đặc khu, from 2025) has no row of its own on the 2021 form: it is counted as "other".
+TYPE_ROWS = {
+    "xa": "commune",
+    "phuong": "ward",
+    "dac-khu": "other",
+    "co-quan-dang-doan-the": "party_mass",
+    "co-quan-nha-nuoc": "state",
+    "su-nghiep-cong-lap": "public_service",
+    "su-nghiep-giao-duc": "public_service",
+    "su-nghiep-y-te": "public_service",
+    "su-nghiep-ngoai-cong-lap": "public_service",
+    "quan-doi": "army",
+    "cong-an": "police",
+    "doanh-nghiep": "business",
+    "doanh-nghiep-nha-nuoc": "business",
+    "doanh-nghiep-von-nha-nuoc": "business",
+    "doanh-nghiep-tu-nhan": "business",
+    "doanh-nghiep-fdi": "business",
+    "hop-tac-xa": "business",
+    "khac": "other",
+}
+
+
+def grassroots_type(units: list[Organization], day: dt.date) -> dict[int, str]:
+    """The 5-BTCTW row of each unit's recorded type of grassroots organization on `day`; a unit
+    with no type recorded is left out (it counts as unclassified)."""
+    found = {}
+    for unit in units:
+        row = kinds.type_row_on(unit, day)
+        if row is not None:
+            found[unit.id] = TYPE_ROWS.get(row.code, "other")
+    return found
+
+
+class Records:
+    """The sets of one reporting committee and period, read once and kept."""
+
+    def __init__(
+        self,
+        root: Organization,
+        period: Period,
+        tree: Tree | None = None,
+        people: dict | None = None,
+    ):
+        self.root, self.period = root, period
+        self.tree = tree or Tree()
+        self.every = self.tree.below(root.id)
+        self._orgs: dict[dt.date, set[int]] = {}
+        self._members: dict[dt.date, set[int]] = {}
+        self._sets: dict[str, list[Item]] | None = None
+        # What the attributes read of each person, shareable between two periods' records.
+        self._people: dict = {} if people is None else people
+        self._indexes: dict[str, tuple] = {}
+
+    # Who is a member on a day: consolidate's rule.
+    def member_orgs(self, day: dt.date) -> set[int]:
+        if day not in self._orgs:
+            found: set[int] = set()
+            for unit in self.tree.units(self.root.id, day):
+                found |= self.tree.below(unit.id, day)
+            self._orgs[day] = found
+        return self._orgs[day]
+
+    def members_on(self, day: dt.date) -> set[int]:
+        if day not in self._members:
+            orgs = list(self.member_orgs(day))
+            found: set[int] = set()
+            for start in range(0, len(orgs), CHUNK):
+                found |= set(
+                    Membership.objects.filter(
+                        active_on(day), kind=PARTY, org_id__in=orgs[start : start + CHUNK]
+                    )
+                    .order_by()
+                    .values_list("person_id", flat=True)
+                )
+            self._members[day] = found
+        return self._members[day]
+
+    @property
+    def sets(self) -> dict[str, list[Item]]:
+        if self._sets is None:
+            self._sets = self._read_sets()
+        return self._sets
+
+    def _read_sets(self) -> dict[str, list[Item]]:
+        start, end = self.period.start, self.period.end
+        before = start - dt.timedelta(days=1)
+        sets: dict[str, list[Item]] = defaultdict(list)
+        sets["carried"] = [Item(p, before) for p in sorted(self.members_on(before))]
+        sets["end"] = [Item(p, end) for p in sorted(self.members_on(end))]
+        for name, items in self._changes().items():
+            sets[name] = items
+        # Admissions: consolidate's own count over the units of the day.
+        units = self.tree.units(self.root.id, end)
+        every = set().union(*(self.tree.below(u.id) for u in units)) if units else set()
+        behind: dict[int, dict] = {self.root.id: {}}
+        _party_changes({self.root.id: every}, self.period, behind)
+        admitted = behind[self.root.id]["party.admissions"][0]
+        days = dict(
+            PartyProfile.objects.filter(person_id__in=list(admitted)).values_list(
+                "person_id", "admitted_on"
+            )
+        )
+        sets["admitted"] = [Item(p, days[p]) for p in sorted(admitted)]
+        self._org_sets(sets, units, admitted)
+        for person_id, years, on in PartyBadge.objects.filter(
+            awarded_on__range=(start, end)
+        ).values_list("person_id", "years", "awarded_on"):
+            if person_id in self.members_on(on):
+                sets["badge"].append(Item(person_id, on, (("years", str(years)),)))
+        for person_id, reason, on in PartyCardIssue.objects.filter(
+            issued_on__range=(start, end)
+        ).values_list("person_id", "reason", "issued_on"):
+            if person_id in self.members_on(on):
+                sets["card"].append(Item(person_id, on, (("reason", reason),)))
+        return sets
+
+    def _org_sets(self, sets, units, admitted):
+        end = self.period.end
+        admitting_orgs = set(
+            Membership.objects.filter(
+                kind=PARTY,
+                person_id__in=list(admitted),
+                valid_from__lte=end,
+            )
+            .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=self.period.start))
+            .values_list("org_id", flat=True)
+        )
+        types = grassroots_type(units, end)
+        self.unit_figures = {}
+        reviewed = set(
+            Evaluation.objects.filter(
+                year=end.year, subject_org_id__in=list(self.member_orgs(end))
+            ).values_list("subject_org_id", flat=True)
+        )
+        for unit in units:
+            below = self.tree.below(unit.id, end)
+            admitting = "1" if below & admitting_orgs else "0"
+            extra = (("admitting", admitting), ("type", types.get(unit.id, "none")))
+            item = Item(unit.id, end, extra)
+            sets["units"].append(item)
+            if unit.kind == K.PARTY_COMMITTEE:
+                sets["orgs.committees"].append(item)
+            else:
+                sets["orgs.grassroots_cells"].append(item)
+            nodes = [self.tree.nodes[i] for i in below if i != unit.id]
+            self.unit_figures[unit.id] = {
+                "committees": 1 if unit.kind == K.PARTY_COMMITTEE else 0,
+                "grassroots_cells": 1 if unit.kind == K.PARTY_CELL else 0,
+                "sub_committees": sum(1 for n in nodes if n.kind == K.PARTY_COMMITTEE),
+                "cells": sum(1 for n in nodes if n.kind == K.PARTY_CELL),
+            }
+            for org_id in sorted(below):
+                if self.tree.nodes[org_id].kind in (K.PARTY_COMMITTEE, K.PARTY_CELL):
+                    mark = (("reviewed", "1" if org_id in reviewed else "0"),)
+                    sets["orgs.reviewable"].append(Item(org_id, end, mark))
+        members_by_unit = self.members_by_unit(units, end)
+        for unit in units:
+            self.unit_figures[unit.id]["members"] = len(members_by_unit[unit.id])
+
+    def members_by_unit(self, units, day):
+        owner = {o: u.id for u in units for o in self.tree.below(u.id, day)}
+        out: dict[int, set[int]] = {u.id: set() for u in units}
+        orgs = list(owner)
+        for start in range(0, len(orgs), CHUNK):
+            for person_id, org_id in (
+                Membership.objects.filter(
+                    active_on(day), kind=PARTY, org_id__in=orgs[start : start + CHUNK]
+                )
+                .order_by()
+                .values_list("person_id", "org_id")
+            ):
+                out[owner[org_id]].add(person_id)
+        return out
+
+    def _changes(self) -> dict[str, list[Item]]:
+        """Entries into and exits from the committee's members in the period, each classified."""
+        start, end = self.period.start, self.period.end
+        every = list(self.every)
+        moving: dict[int, set[dt.date]] = defaultdict(set)
+        for begin in range(0, len(every), CHUNK):
+            for person_id, since, until in (
+                Membership.objects.filter(kind=PARTY, org_id__in=every[begin : begin + CHUNK])
+                .filter(Q(valid_from__range=(start, end)) | Q(valid_to__range=(start, end)))
+                .order_by()
+                .values_list("person_id", "valid_from", "valid_to")
+            ):
+                for d in (since, until):
+                    if d is not None and start <= d <= end:
+                        moving[person_id].add(d)
+        # Organizations that start or end in the period move their members in or out.
+        for org_id in self.every:
+            node = self.tree.nodes[org_id]
+            for d in (node.valid_from, node.valid_to):
+                if d is not None and start <= d <= end:
+                    before = self.members_on(d - dt.timedelta(days=1))
+                    for person_id in before ^ self.members_on(d):
+                        moving[person_id].add(d)
+        rows: dict[int, list] = defaultdict(list)
+        people = list(moving)
+        for begin in range(0, len(people), CHUNK):
+            for row in (
+                Membership.objects.filter(
+                    kind=PARTY, person_id__in=people[begin : begin + CHUNK], org_id__in=every
+                )
+                .order_by()
+                .values_list(
+                    "person_id",
+                    "org_id",
+                    "valid_from",
+                    "valid_to",
+                    "start_reason",
+                    "end_reason",
+                    "arrived_from",
+                    "left_to",
+                )
+            ):
+                rows[row[0]].append(row)
+        admitted_on = dict(
+            PartyProfile.objects.filter(person_id__in=people).values_list(
+                "person_id", "admitted_on"
+            )
+        )
+        out: dict[str, list[Item]] = defaultdict(list)
+        for person_id, days in moving.items():
+            for d in sorted(days):
+                yesterday = d - dt.timedelta(days=1)
+                was = self._row_on(rows[person_id], yesterday)
+                now = self._row_on(rows[person_id], d)
+                if now is not None and was is None:
+                    name, extra = self._entry(now, d, admitted_on.get(person_id))
+                    extra += (("org", now[1]),)
+                    out[name].append(Item(person_id, d, extra))
+                    out["entry"].append(Item(person_id, d, extra))
+                elif was is not None and now is None:
+                    name, extra = self._exit(was, d)
+                    extra += (("org", was[1]),)
+                    out[name].append(Item(person_id, yesterday, extra))
+                    out["exit"].append(Item(person_id, yesterday, extra))
+        return out
+
+    def _row_on(self, rows, day):
+        orgs = self.member_orgs(day)
+        for row in rows:
+            _p, org_id, since, until = row[:4]
+            if org_id in orgs and since <= day and (until is None or day < until):
+                return row
+        return None
+
+    @staticmethod
+    def _entry(row, day, admitted_on):
+        _p, _o, since, _u, reason, _e, arrived_from, _l = row
+        if since != day:
+            return "entry.reorganized", ()
+        if reason == START.ADMITTED or (not reason and admitted_on == day):
+            return "entry.admitted", ()
+        if reason == START.RESTORED:
+            return "entry.restored", ()
+        place = arrived_from or (Membership.Place.SAME_DISTRICT if reason == START.MOVED else "")
+        return "entry.transfer", (("place", place or "none"),)
+
+    @staticmethod
+    def _exit(row, day):
+        _p, _o, _s, until, _r, reason, _a, left_to = row
+        if until != day:
+            return "exit.reorganized", ()
+        named = {
+            END.DEATH: "exit.death",
+            END.EXPELLED: "exit.expelled",
+            END.STRUCK_OFF: "exit.struck_off",
+            END.RESIGNED: "exit.resigned",
+        }
+        if reason in named:
+            return named[reason], ()
+        place = left_to or (Membership.Place.SAME_DISTRICT if reason == END.MOVED else "")
+        return "exit.transfer", (("place", place or "none"),)
+
+    # Attributes ----------------------------------------------------------------------------
+
+    def load_people(self, ids: set[int]) -> None:
+        """Read what the attributes need of `ids`: at the first call, of everyone who was ever a
+        member in the committee's organizations (one query per table, filtered by a subquery:
+        lists of ten thousand ids cost more to build than to run); later, whoever is missing."""
+        if not self._people.get("_all"):
+            ever = Membership.objects.filter(kind=PARTY, org_id__in=list(self.every)).values(
+                "person_id"
+            )
+            self._read_people(ever, ever)
+            self._people["_all"] = True
+        missing = [i for i in ids if i not in self._people]
+        for begin in range(0, len(missing), CHUNK):
+            chunk = missing[begin : begin + CHUNK]
+            self._read_people(chunk, chunk)
+
+    def _read_people(self, people, person_ids):
+        people_map = self._people
+        for pid, gender, birth, ethnicity, religion, occ, gen, title in Person.objects.filter(
+            id__in=people
+        ).values_list(
+            "id",
+            "gender",
+            "birth_date",
+            "ethnicity",
+            "religion",
+            "occupation",
+            "general_education",
+            "academic_title",
+        ):
+            people_map[pid] = {
+                "gender": gender,
+                "birth": birth,
+                "ethnicity": (ethnicity or "Kinh").strip() or "Kinh",
+                "religion": religion,
+                "occupation": occ or "none",
+                "general_education": gen or "none",
+                "academic_title": title or "none",
+                "admitted_on": None,
+                "recognized_on": None,
+                "quals": [],
+                "youth": [],
+                "ended_before": [],
+                "reviewed": set(),
+            }
+        for pid, admitted, recognized in PartyProfile.objects.filter(
+            person_id__in=person_ids
+        ).values_list("person_id", "admitted_on", "recognized_on"):
+            people_map[pid]["admitted_on"] = admitted
+            people_map[pid]["recognized_on"] = recognized
+        for pid, kind, level, obtained in Qualification.objects.filter(
+            person_id__in=person_ids
+        ).values_list("person_id", "kind", "level", "obtained_on"):
+            people_map[pid]["quals"].append((kind, level, obtained))
+        for pid, kind, since, until in Membership.objects.filter(
+            person_id__in=person_ids, kind__in=[Membership.Kind.YOUTH_UNION, PARTY]
+        ).values_list("person_id", "kind", "valid_from", "valid_to"):
+            if kind == PARTY:
+                if until is not None:
+                    people_map[pid]["ended_before"].append(until)
+            else:
+                people_map[pid]["youth"].append((since, until))
+        for pid, year in Evaluation.objects.filter(subject_person_id__in=person_ids).values_list(
+            "subject_person_id", "year"
+        ):
+            if pid in people_map:
+                people_map[pid]["reviewed"].add(year)
+
+    def attributes(self, item: Item, kind: str = "person") -> dict[str, str]:
+        values = dict(item.extra)
+        if kind == "org":
+            return values
+        p = self._people[item.id]
+        day = item.day
+        age = _age(p["birth"], day) if p["birth"] else None
+        admitted, recognized = p["admitted_on"], p["recognized_on"]
+        if "static" not in p:  # what does not depend on the day, read once
+            p["static"] = dict(
+                gender=p["gender"],
+                ethnicity=p["ethnicity"],
+                religion=p["religion"] or "none",
+                religious="1" if p["religion"] else "0",
+                ethnic_minority="1" if is_ethnic_minority(p["ethnicity"]) else "0",
+                occupation=p["occupation"],
+                general_education=p["general_education"],
+                academic_title=p["academic_title"],
+                era=_era(admitted),
+                readmitted="1"
+                if admitted and any(u <= admitted for u in p["ended_before"])
+                else "0",
+            )
+        values.update(p["static"])
+        values.update(
+            age=_age_band(age),
+            probationary="1"
+            if admitted and admitted <= day and not (recognized and recognized <= day)
+            else "0",
+            youth_union="1"
+            if any(s <= day and (u is None or day < u) for s, u in p["youth"])
+            else "0",
+            professional=_best(p["quals"], Qualification.Kind.EDUCATION, day),
+            political=_best(p["quals"], Qualification.Kind.POLITICAL_THEORY, day),
+            reviewed="1" if self.period.end.year in p["reviewed"] else "0",
+            new6m="1" if admitted and (day - admitted).days < 183 else "0",
+        )
+        values.setdefault("exempt", "0")
+        return values
+
+    def _index(self, name: str) -> tuple[list[Item], dict[str, dict[str, set[int]]]]:
+        """The items of a set and, for each attribute, {value: positions}: every row of every
+        form narrows a set by a few attributes, so each item's attributes are read once."""
+        if name not in self._indexes:
+            kind = SETS[name]
+            items = self.sets.get(name, [])
+            if kind == "person":
+                self.load_people({i.id for i in items})
+            exempt: set[int] = set()
+            if kind == "person":
+                for day in {i.day for i in items}:
+                    exempt |= {
+                        (pid, day) for pid in exempt_on({i.id for i in items if i.day == day}, day)
+                    }
+            index: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+            for position, item in enumerate(items):
+                values = self.attributes(item, kind)
+                if kind == "person":
+                    values["exempt"] = "1" if (item.id, item.day) in exempt else "0"
+                for attr, value in values.items():
+                    index[attr][value].add(position)
+            self._indexes[name] = (items, index)
+        return self._indexes[name]
+
+    def select(self, query: str) -> tuple[str, list[Item]]:
+        """The records of a row's query ("set|attr=a,b&attr2=c"): their kind and the items."""
+        name, _, where = query.partition("|")
+        if name not in SETS:
+            raise ValueError(f"Unknown set {name!r} in the statistical forms")
+        conditions = [c.split("=", 1) for c in where.split("&") if c]
+        for attr, _v in conditions:
+            if attr not in ATTRIBUTES:
+                raise ValueError(f"Unknown attribute {attr!r} in the statistical forms")
+        if not conditions:
+            items = list(self.sets.get(name, []))
+            if SETS[name] == "person":
+                self.load_people({i.id for i in items})
+            return SETS[name], items
+        items, chosen = self._positions(name, conditions)
+        return SETS[name], [items[i] for i in sorted(chosen)]
+
+    def _positions(self, name, conditions):
+        items, index = self._index(name)
+        chosen: set[int] | None = None
+        for attr, wanted in conditions:
+            matching: set[int] = set()
+            for value in wanted.split(","):
+                matching |= index.get(attr, {}).get(value, set())
+            chosen = matching if chosen is None else chosen & matching
+        return items, chosen if chosen is not None else set(range(len(items)))
+
+    def count(self, query: str) -> int:
+        name, _, where = query.partition("|")
+        if not where or name not in SETS:
+            return len(self.select(query)[1])
+        conditions = [c.split("=", 1) for c in where.split("&") if c]
+        if any(attr not in ATTRIBUTES for attr, _v in conditions):
+            return len(self.select(query)[1])  # refused there, in its words
+        return len(self._positions(name, conditions)[1])
+
+    def average_age(self, query: str) -> float | None:
+        _kind, items = self.select(query)
+        ages = [
+            _age(self._people[i.id]["birth"], i.day) for i in items if self._people[i.id]["birth"]
+        ]
+        return round(sum(ages) / len(ages), 1) if ages else None
+
+
+# The sets a row may count, and whether they hold people or organizations.
+SETS = {
+    "carried": "person",
+    "end": "person",
+    "admitted": "person",
+    "entry": "person",
+    "entry.admitted": "person",
+    "entry.transfer": "person",
+    "entry.restored": "person",
+    "entry.reorganized": "person",
+    "exit": "person",
+    "exit.death": "person",
+    "exit.expelled": "person",
+    "exit.struck_off": "person",
+    "exit.resigned": "person",
+    "exit.transfer": "person",
+    "exit.reorganized": "person",
+    "badge": "person",
+    "card": "person",
+    "units": "org",
+    "orgs.committees": "org",
+    "orgs.grassroots_cells": "org",
+    "orgs.reviewable": "org",
+}
+ATTRIBUTES = {
+    "gender",
+    "ethnicity",
+    "religion",
+    "religious",
+    "ethnic_minority",
+    "occupation",
+    "general_education",
+    "academic_title",
+    "age",
+    "era",
+    "probationary",
+    "youth_union",
+    "professional",
+    "political",
+    "readmitted",
+    "reviewed",
+    "new6m",
+    "exempt",
+    "place",
+    "years",
+    "reason",
+    "admitting",
+    "type",
+}
+
+AGE_BANDS = [(30, "to30"), (35, "31_35"), (40, "36_40"), (45, "41_45"), (50, "46_50")]
+AGE_BANDS += [(55, "51_55"), (60, "56_60")]
+# The forms' age bands as (key, label, lowest, highest) for the statistics page's chart.
+AGE_GROUPS = [
+    ("age.to30", "Đến 30 tuổi", 0, 30),
+    *[
+        (f"age.{band}", f"Từ {lo} đến {top}", lo, top)
+        for (lo_top, _b), (top, band) in zip(AGE_BANDS, AGE_BANDS[1:], strict=False)
+        for lo in [lo_top + 1]
+    ],
+    ("age.over60", "Trên 60 tuổi", 61, 200),
+    ("age.unknown", "Chưa rõ năm sinh", None, None),
+]
+ERAS = [
+    (dt.date(1945, 8, 19), "before1945"),
+    (dt.date(1954, 7, 21), "1945_1954"),
+    (dt.date(1975, 5, 1), "1954_1975"),
+]
+
+
+def _age(birth: dt.date, day: dt.date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def _age_band(age: int | None) -> str:
+    if age is None:
+        return "none"
+    for top, band in AGE_BANDS:
+        if age <= top:
+            return band
+    return "over60"
+
+
+def _era(admitted: dt.date | None) -> str:
+    if admitted is None:
+        return "none"
+    for before, era in ERAS:
+        if admitted < before:
+            return era
+    return "after1975"
+
+
+def _best(quals, kind, day):
+    """The highest level of `kind` held on `day` (several diplomas: the highest counts)."""
+    held = [lvl for k, lvl, on in quals if k == kind and (on is None or on <= day)]
+    if not held:
+        return "none"
+    return min(held, key=lambda lvl: Qualification.rank(kind, lvl))
+
+
+# Filling the forms ------------------------------------------------------------------------
+
+
 @dataclass
-class Row:
-    org: Organization | None
-    name: str
-    values: Counter = field(default_factory=Counter)
-    ethnicities: Counter = field(default_factory=Counter)
+class Line:
+    key: str
+    label: str
+    level: int
+    values: list  # the columns' values (None: empty)
+    source: str
+    confirmed: bool
+    note: str = ""
+    query: str = ""  # what the first value counts, for the drill-down
+    previous_query: bool = False  # whether the second value counts the same query a year before
+    sum: list = field(default_factory=list)
+
+
+@dataclass
+class Sheet:
+    sheet: str
+    title: str
+    columns: str
+    headers: list
+    lines: list
+    note: str = ""
 
 
 @dataclass
 class Forms:
     root: Organization
     day: dt.date
-    rows: list
-    total: Row
+    period: Period
+    previous: Period
+    sheets: list
+    rule: Rule
+    units: list  # the per-unit worksheet's rows [(name, {figure: value})]
+
+    def sheet(self, name: str) -> Sheet:
+        return next(s for s in self.sheets if s.sheet == name)
 
 
-def _age(birth, day):
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+HEADERS = {
+    "period": ["Tiêu chí", "Kỳ này", "Cùng kỳ năm trước", "(%) kỳ này so với cùng kỳ năm trước"],
+    "share": ["Tên dân tộc, tôn giáo", "Tổng số", "Trong đó: nữ", "Tỷ lệ (%)"],
+    "org_types": [
+        "Loại hình tổ chức cơ sở đảng",
+        "Số tổ chức cơ sở đảng: tổng số",
+        "Đảng bộ cơ sở",
+        "Chi bộ cơ sở",
+        "Đảng bộ bộ phận",
+        "Chi bộ trực thuộc",
+        "Tổng số đảng viên",
+    ],
+}
+NUMBERS = {
+    "period": ["A", "1", "2", "3 (=1*100/2)"],
+    "share": ["A", "1", "2", "3"],
+    "org_types": ["A", "1 (=2+3)", "2", "3", "4", "5", "6"],
+}
 
 
-def row_groups(tree, root, day):
-    """[(org node or None, ids at any date)] — the rows of the forms for `root`: its grassroots
-    units for a superior, its cells for a grassroots committee (what lies outside every cell,
-    in a last row named after the committee), the cell itself for a cell."""
-    if root.kind == K.PARTY_COMMITTEE:
-        cells = tree.cells(root.id, day)
-        ids = {c.id: tree.below(c.id) for c in cells}
-        rest = tree.below(root.id) - set().union(*ids.values()) if ids else tree.below(root.id)
-        return [(c, ids[c.id]) for c in cells] + [(tree.nodes[root.id], rest)]
-    if root.kind == K.PARTY_CELL:
-        return [(tree.nodes[root.id], tree.below(root.id))]
-    return [(u, tree.below(u.id)) for u in tree.units(root.id, day)]
+def _pct(this, before):
+    if this is None or not before:
+        return None
+    return round(this * 100 / before, 1)
 
 
-def compute(root, day):
-    """The forms of `root` as of `day`: changes are counted from 1 January of that year."""
-    tree = Tree()
-    groups = row_groups(tree, root, day)
+def compute(root: Organization, day: dt.date, tree: Tree | None = None) -> Forms:
+    """Every form of `root` for the period from 1 January to `day`, with the same period of the
+    previous year."""
+    tree = tree or Tree()
     period = period_to(day)
-    keys = list(range(len(groups)))
-    every = {k: groups[k][1] for k in keys}
-    owner = {org_id: k for k, ids in every.items() for org_id in ids}
-    rows = {k: Row(org=None, name="") for k in keys}
-    orgs = orgs_with_names([n.id for n, _ids in groups], day)
-    for k, (node, ids) in enumerate(groups):
-        row = rows[k]
-        row.org, row.name = orgs[node.id]
-        if node.id == root.id and root.kind == K.PARTY_COMMITTEE:
-            row.name = f"{row.name} (ngoài các chi bộ)"
-        for org_id in ids:
-            n = tree.nodes[org_id]
-            if not n.active_on(day):
-                continue
-            if n.kind == K.PARTY_COMMITTEE:
-                row.values["orgs.committees"] += 1
-            elif n.kind == K.PARTY_CELL:
-                key = "orgs.grassroots_cells" if tree.is_grassroots(n) else "orgs.cells"
-                row.values[key] += 1
-    # Members on the day.
-    members = {}
-    on_day = Membership.objects.filter(active_on(day), kind=PARTY, org_id__in=list(owner))
-    for person_id, org_id, gender, birth, ethnicity, is_full in on_day.annotate(
-        is_full=recognized_by(day)
-    ).values_list(
-        "person_id",
-        "org_id",
-        "person__gender",
-        "person__birth_date",
-        "person__ethnicity",
-        "is_full",
-    ):
-        if not tree.nodes[org_id].active_on(day):
-            continue
-        members[person_id] = owner[org_id]
-        v = rows[owner[org_id]].values
-        v["members"] += 1
-        v["members.full" if is_full else "members.probationary"] += 1
-        if gender == "female":
-            v["women"] += 1
-        if birth is None:
-            v["age.unknown"] += 1
-        else:
-            age = _age(birth, day)
-            for key, _label, lo, hi in AGE_GROUPS[:-1]:
-                if lo <= age <= hi:
-                    v[key] += 1
-                    break
-        v["ethnic_minority" if is_ethnic_minority(ethnicity) else "kinh"] += 1
-        rows[owner[org_id]].ethnicities[(ethnicity or "Kinh").strip() or "Kinh"] += 1
-    best = {}
-    for person_id, kind, level in (
-        held_on(day)
-        .filter(person_id__in=on_day.values("person_id"))
-        .values_list("person_id", "kind", "level")
-    ):
-        key = (person_id, kind)
-        if key not in best or Qualification.rank(kind, level) < Qualification.rank(kind, best[key]):
-            best[key] = level
-    known = {key for key, _label in EDUCATION + POLITICAL}
-    for person_id, k in members.items():
-        v = rows[k].values
-        for kind, missing in (
-            ("education", "education.other"),
-            ("political_theory", "political_theory.none"),
+    previous = period_to(previous_day(day))
+    people: dict = {}
+    now, before = Records(root, period, tree, people), Records(root, previous, tree, people)
+    rule = layout(day)
+    sheets = []
+    for spec in form_specs(day):
+        lines = []
+        for row in spec["rows"]:
+            base = dict(
+                key=row["key"],
+                label=row["label"],
+                level=row["level"],
+                source=row["source"],
+                confirmed=row["confirmed"],
+                note=row.get("pending", "") or row.get("note", ""),
+                sum=list(row.get("sum", [])),
+            )
+            if spec["columns"] == "share":
+                lines.extend(_share_lines(now, row, base))
+            elif spec["columns"] == "org_types":
+                lines.append(_org_type_line(now, row, base))
+            elif "count" in row:
+                this, last = now.count(row["count"]), before.count(row["count"])
+                lines.append(
+                    Line(
+                        **base,
+                        values=[this, last, _pct(this, last)],
+                        query=row["count"],
+                        previous_query=True,
+                    )
+                )
+            elif "average" in row:
+                this, last = now.average_age(row["average"]), before.average_age(row["average"])
+                lines.append(Line(**base, values=[this, last, _pct(this, last)]))
+            else:
+                lines.append(Line(**base, values=[None, None, None]))
+        sheets.append(
+            Sheet(
+                sheet=spec["sheet"],
+                title=spec["title"],
+                columns=spec["columns"],
+                headers=HEADERS[spec["columns"]],
+                lines=lines,
+                note=spec.get("note", ""),
+            )
+        )
+    return Forms(
+        root=root,
+        day=day,
+        period=period,
+        previous=previous,
+        sheets=sheets,
+        rule=rule,
+        units=_unit_table(now),
+    )
+
+
+def _share_lines(now: Records, row: dict, base: dict) -> list[Line]:
+    total = len(now.sets["end"])
+    _kind, items = now.select(row["count"])
+    by_value: Counter = Counter()
+    women: Counter = Counter()
+    for item in items:
+        values = now.attributes(item)
+        by_value[values[row["each"]]] += 1
+        if values["gender"] == "female":
+            women[values[row["each"]]] += 1
+    head = Line(
+        **{**base, "sum": [f"{row['key']}:{v}" for v in by_value]},
+        values=[len(items), sum(women.values()), _pct(len(items), total)],
+        query=row["count"],
+    )
+    lines = [head]
+    for i, (value, n) in enumerate(sorted(by_value.items(), key=lambda e: (-e[1], e[0])), 1):
+        lines.append(
+            Line(
+                **{
+                    **base,
+                    "key": f"{row['key']}:{value}",
+                    "level": 1,
+                    "sum": [],
+                    "label": f"{i}. {value}",
+                },
+                values=[n, women[value], _pct(n, total)],
+                query=f"{row['count']}&{row['each']}={value}"
+                if "|" in row["count"]
+                else f"{row['count']}|{row['each']}={value}",
+            )
+        )
+    return lines
+
+
+def _org_type_line(now: Records, row: dict, base: dict) -> Line:
+    if "count" not in row:
+        return Line(**base, values=[None] * 6)
+    _kind, units = now.select(row["count"])
+    figures: Counter = Counter()
+    for item in units:
+        figures.update(now.unit_figures[item.id])
+    values = [
+        figures["committees"] + figures["grassroots_cells"],
+        figures["committees"],
+        figures["grassroots_cells"],
+        figures["sub_committees"],
+        figures["cells"],
+        figures["members"],
+    ]
+    return Line(**base, values=values, query=row["count"])
+
+
+# The figures of the superior's report per unit, {key: (set query)}.
+UNIT_FIGURES = {
+    "women": "end|gender=female",
+    "ethnic_minority": "end|ethnic_minority=1",
+    "deaths": "exit.death",
+    "struck_off": "exit.struck_off",
+    "expelled": "exit.expelled",
+}
+
+
+def per_unit(root: Organization, day: dt.date, tree: Tree | None = None) -> dict[int, Counter]:
+    """{unit id: {figure: count}} of `UNIT_FIGURES` for the grassroots units of `root` on `day`:
+    the forms' own sets, each record given to the unit of its organization."""
+    tree = tree or Tree()
+    records = Records(root, period_to(day), tree)
+    units = tree.units(root.id, day)
+    owner = {o: u.id for u in units for o in tree.below(u.id)}
+    at_end = records.members_by_unit(units, day)
+    unit_of = {pid: unit for unit, people in at_end.items() for pid in people}
+    out: dict[int, Counter] = {u.id: Counter() for u in units}
+    for key, query in UNIT_FIGURES.items():
+        _kind, items = records.select(query)
+        for item in items:
+            org_id = dict(item.extra).get("org")
+            unit = owner.get(org_id) if org_id else unit_of.get(item.id)
+            if unit is not None:
+                out[unit][key] += 1
+    return out
+
+
+# The per-unit worksheet: one row per unit (a superior) or per cell (a grassroots committee).
+UNIT_COLUMNS = [
+    ("members", "Đảng viên"),
+    ("members.probationary", "Dự bị"),
+    ("women", "Nữ"),
+    ("cells", "Chi bộ"),
+]
+
+
+def _unit_table(now: Records) -> list[tuple[str, dict]]:
+    day = now.period.end
+    tree = now.tree
+    units = tree.units(now.root.id, day)
+    if len(units) == 1 and units[0].id == now.root.id:
+        groups = [(c, tree.below(c.id, day)) for c in tree.cells(now.root.id, day)]
+    else:
+        groups = [(u, tree.below(u.id, day)) for u in units]
+    owner = {o: node.id for node, ids in groups for o in ids}
+    names = orgs_with_names([n.id for n, _ids in groups], day)
+    members: dict[int, set] = defaultdict(set)
+    orgs = list(owner)
+    for begin in range(0, len(orgs), CHUNK):
+        for person_id, org_id in (
+            Membership.objects.filter(
+                active_on(day), kind=PARTY, org_id__in=orgs[begin : begin + CHUNK]
+            )
+            .order_by()
+            .values_list("person_id", "org_id")
         ):
-            level = best.get((person_id, kind))
-            key = f"{kind}.{level}" if level else missing
-            v[key if key in known else missing] += 1
-    # Changes in the year.
-    changes = _party_changes(every, period)
-    for k in keys:
-        rows[k].values["admissions"] += changes[k]["party.admissions"]
-        rows[k].values["recognitions"] += changes[k]["party.recognitions"]
-    ended = {END.DEATH: "deaths", END.STRUCK_OFF: "struck_off", END.EXPELLED: "expelled"}
-    for org_id, reason in Membership.objects.filter(
-        kind=PARTY,
-        org_id__in=list(owner),
-        end_reason__in=list(ended),
-        valid_to__range=(period.start, period.end),
-    ).values_list("org_id", "end_reason"):
-        rows[owner[org_id]].values[ended[reason]] += 1
-    ordered = [rows[k] for k in keys]
-    # A committee's last row ("outside the cells") is shown only when something is in it.
-    # (the committee itself is counted in the total only).
-    if root.kind == K.PARTY_COMMITTEE:
-        ordered[-1].values.pop("orgs.committees", None)
-        if len(ordered) > 1 and not any(ordered[-1].values.values()):
-            ordered = ordered[:-1]
-    total = Row(org=root, name="Tổng số")
-    for row in ordered:
-        total.values.update(row.values)
-        total.ethnicities.update(row.ethnicities)
-    if root.kind == K.PARTY_COMMITTEE and root.is_active_on(day):
-        total.values["orgs.committees"] = 1
-    return Forms(root=root, day=day, rows=ordered, total=total)
+            members[owner[org_id]].add(person_id)
+    now.load_people(set().union(*members.values()) if members else set())
+    rows = []
+    for node, ids in groups:
+        people = members[node.id]
+        values = Counter()
+        values["members"] = len(people)
+        for pid in people:
+            a = now.attributes(Item(pid, day))
+            values["members.probationary"] += a["probationary"] == "1"
+            values["women"] += a["gender"] == "female"
+        values["cells"] = sum(1 for i in ids if tree.nodes[i].kind == K.PARTY_CELL)
+        rows.append((names[node.id][1], values, node.id))
+    return [(name, dict(values)) for name, values, _id in rows]
 
 
-def xlsx_bytes(forms, issuer=""):
-    """The forms as a workbook, one sheet per form, in the forms' layout: the reporting
-    organization top left, the form number top right, the title and "Có đến ngày …", the
-    header with column numbers, the total row first, then one row per unit, and the signature."""
+def records_of(
+    root: Organization, day: dt.date, sheet: str, key: str, previous: bool = False
+) -> tuple[str, list[int]]:
+    """The records behind a number of the forms: ("person" | "org", ids)."""
+    forms = compute(root, day)
+    line = next((ln for ln in forms.sheet(sheet).lines if ln.key == key), None)
+    if line is None or not line.query:
+        raise LookupError(key)
+    period = forms.previous if previous else forms.period
+    kind, items = Records(root, period).select(line.query)
+    return kind, sorted({i.id for i in items})
 
+
+# The workbook ------------------------------------------------------------------------------
+
+
+def layout_note(forms: Forms) -> str:
+    rule = forms.rule
+    text = (
+        f"Biểu theo {rule.source}."
+        if rule.confirmed
+        else "Mẫu biểu chưa đối chiếu với bản gốc của 11-HD/BTCTW: các dòng theo một ứng dụng "
+        "công khai; dòng “chưa xác nhận” ghi ở cột Ghi chú."
+    )
+    if forms.day < rule.effective_from:
+        text += (
+            f" Năm {forms.day.year} trước khi hướng dẫn có hiệu lực: lập theo mẫu 2021 để so sánh."
+        )
+    return text
+
+
+def xlsx_bytes(forms: Forms, issuer: str = "", maker: str = "", maker_phone: str = "") -> bytes:
+    """The forms as a workbook: one sheet per form named by its number, in the forms' layout
+    (the superior and the reporting committee top left, the form number top right, the title
+    and the period, the header rows with column numbers, the criteria as rows, the signatures
+    of the maker and the head), then the per-unit worksheet."""
     wb = Workbook()
     wb.remove(wb.active)
     thin = Side(style="thin")
@@ -251,60 +976,116 @@ def xlsx_bytes(forms, issuer=""):
     wrap = Alignment(wrap_text=True, vertical="center", horizontal="center")
     bold = Font(bold=True, name="Times New Roman")
     plain = Font(name="Times New Roman")
-    superior = forms.root.parent.name if forms.root.parent_id else ""
-    for sheet, title, columns, note in FORMS:
-        ws = wb.create_sheet(sheet)
-        width = len(columns) + 2
-        last = get_column_letter(width)
+    italic = Font(italic=True, name="Times New Roman", size=9)
+    rule = forms.rule
+    root = forms.root
+    superior = root.parent.name_on(forms.day) if root.parent_id else ""
+    committee = issuer or root.name_on(forms.day)
+    for sheet in forms.sheets:
+        ws = wb.create_sheet(sheet.sheet)
+        width = len(sheet.headers)
+        note_col = width + 1
+        key_col = width + 2
+        last = get_column_letter(note_col)
         ws["A1"] = safe_text(superior.upper())
-        ws["A2"] = safe_text((issuer or forms.root.name_on(forms.day)).upper())
+        ws["A2"] = safe_text(committee.upper())
         ws["A2"].font = bold
-        ws.cell(row=1, column=width, value=f"Biểu số {sheet}").font = bold
-        ws.cell(row=2, column=width, value="(11-HD/BTCTW)").font = plain
+        ws.cell(row=1, column=note_col, value=f"Biểu số {sheet.sheet}").font = bold
         ws.merge_cells(f"A4:{last}4")
-        ws["A4"] = title
+        ws["A4"] = f"{sheet.title} NĂM {forms.day.year}"
         ws["A4"].font = Font(bold=True, name="Times New Roman", size=13)
-        ws["A4"].alignment = Alignment(horizontal="center")
+        ws["A4"].alignment = Alignment(horizontal="center", wrap_text=True)
         ws.merge_cells(f"A5:{last}5")
-        ws["A5"] = f"Có đến ngày {vn_date(forms.day)}"
+        ws["A5"] = f"Từ ngày {vn_date(forms.period.start)} đến ngày {vn_date(forms.day)}" + (
+            f"; cùng kỳ năm trước: {vn_date(forms.previous.start)} – {vn_date(forms.previous.end)}"
+            if sheet.columns == "period"
+            else ""
+        )
         ws["A5"].alignment = Alignment(horizontal="center")
         ws.merge_cells(f"A6:{last}6")
-        ws["A6"] = safe_text(layout_note() + (f" {note}" if note else ""))
-        ws["A6"].font = Font(italic=True, name="Times New Roman", size=9)
-        header = ["STT", "Tên tổ chức", *[label for _key, label in columns]]
-        for c, text in enumerate(header, start=1):
+        ws["A6"] = layout_note(forms) + (f" {sheet.note}" if sheet.note else "")
+        ws["A6"].font = italic
+        ws["A6"].alignment = Alignment(wrap_text=True)
+        ws.row_dimensions[6].height = 30
+        for c, text in enumerate([*sheet.headers, "Ghi chú (nguồn, xác nhận)"], start=1):
             cell = ws.cell(row=8, column=c, value=text)
             cell.font, cell.alignment, cell.border = bold, wrap, box
-            number = ws.cell(row=9, column=c, value=f"({c})" if c > 2 else ("A" if c == 1 else "B"))
-            number.alignment, number.border = Alignment(horizontal="center"), box
-            ws.column_dimensions[get_column_letter(c)].width = 40 if c == 2 else 12
-        ws.row_dimensions[8].height = 60
+            number = NUMBERS[sheet.columns][c - 1] if c <= width else ""
+            n = ws.cell(row=9, column=c, value=number)
+            n.alignment, n.border = Alignment(horizontal="center"), box
+            ws.column_dimensions[get_column_letter(c)].width = 60 if c == 1 else 14
+        ws.column_dimensions[get_column_letter(note_col)].width = 40
+        ws.column_dimensions[get_column_letter(key_col)].hidden = True
+        ws.cell(row=9, column=key_col, value="Mã dòng")
+        ws.row_dimensions[8].height = 45
         r = 10
-        for i, row in enumerate([forms.total, *forms.rows]):
-            values = [i or "", safe_text(row.name)]
-            for key, _label in columns:
-                values.append(None if key == "religion" else row.values.get(key, 0))
-            for c, value in enumerate(values, start=1):
+        for line in sheet.lines:
+            label = ws.cell(row=r, column=1, value=safe_text(line.label))
+            font = bold if line.level == 0 else plain
+            label.font = font
+            label.alignment = Alignment(indent=max(line.level - 1, 0) * 2, wrap_text=True)
+            label.border = box
+            for c, value in enumerate(line.values, start=2):
                 cell = ws.cell(row=r, column=c, value=value)
-                cell.border = box
-                cell.font = bold if i == 0 else plain
+                cell.border, cell.font = box, font
+            marks = []
+            if not line.confirmed:
+                marks.append("Chưa xác nhận")
+            marks.append(f"Nguồn: {line.source}")
+            if line.note:
+                marks.append(line.note)
+            note = ws.cell(row=r, column=note_col, value=safe_text("; ".join(marks)))
+            note.font, note.border = italic, box
+            ws.cell(row=r, column=key_col, value=safe_text(line.key))
             r += 1
-        if sheet == "4-TCTW":
-            r += 1
-            ws.cell(row=r, column=2, value="Đảng viên theo dân tộc").font = bold
-            r += 1
-            for ethnicity, count in sorted(
-                forms.total.ethnicities.items(), key=lambda e: (-e[1], e[0])
-            ):
-                ws.cell(row=r, column=2, value=safe_text(ethnicity)).border = box
-                ws.cell(row=r, column=3, value=count).border = box
-                r += 1
         r += 1
-        ws.cell(row=r, column=2, value="NGƯỜI LẬP BIỂU").font = bold
-        ws.cell(row=r - 1, column=width, value="…, ngày … tháng … năm …").font = plain
-        ws.cell(row=r, column=width, value="T/M CẤP ỦY").font = bold
-        ws.freeze_panes = "C10"
+        ws.cell(row=r, column=1, value="Nguồn:").font = italic
+        for key in sorted({ln.source for ln in sheet.lines}):
+            r += 1
+            ws.cell(row=r, column=1, value=safe_text(f"{key}: {rule['sources'].get(key, key)}"))
+            ws.cell(row=r, column=1).font = italic
+        r += 2
+        head = rule["head"] if root.kind == K.SUPERIOR_COMMITTEE else "BÍ THƯ"
+        ws.cell(row=r, column=note_col - 1, value="…, ngày … tháng … năm …").font = plain
+        r += 1
+        ws.cell(row=r, column=1, value=rule["maker"]).font = bold
+        ws.cell(row=r, column=note_col - 1, value=head).font = bold
+        r += 1
+        ws.cell(row=r, column=1, value=rule["maker_note"]).font = italic
+        ws.cell(row=r, column=note_col - 1, value=rule["head_note"]).font = italic
+        r += 4
+        ws.cell(row=r, column=1, value=safe_text(f"Họ và tên: {maker or '…'}")).font = plain
+        ws.cell(row=r + 1, column=1, value=safe_text(f"Điện thoại: {maker_phone or '…'}"))
+        ws.freeze_panes = "B10"
         ws.page_setup.orientation = "landscape"
+    _unit_sheet(wb, forms, box, bold, plain)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def _unit_sheet(wb, forms, box, bold, plain):
+    ws = wb.create_sheet(CROSS_SHEET)
+    ws["A1"] = safe_text(forms.root.name_on(forms.day))
+    ws["A1"].font = bold
+    ws["A2"] = (
+        f"Bảng làm việc (không phải biểu mẫu): số liệu theo từng đơn vị, có đến ngày "
+        f"{vn_date(forms.day)}; tăng, giảm từ {vn_date(forms.period.start)}."
+    )
+    header = ["STT", "Tổ chức", *[label for _k, label in UNIT_COLUMNS]]
+    for c, text in enumerate(header, start=1):
+        cell = ws.cell(row=4, column=c, value=text)
+        cell.font, cell.border = bold, box
+        ws.column_dimensions[get_column_letter(c)].width = 40 if c == 2 else 12
+    r = 5
+    total: Counter = Counter()
+    for i, (name, values) in enumerate(forms.units, start=1):
+        row = [i, safe_text(name), *[values.get(k, 0) for k, _l in UNIT_COLUMNS]]
+        total.update(values)
+        for c, value in enumerate(row, start=1):
+            ws.cell(row=r, column=c, value=value).border = box
+        r += 1
+    ws.cell(row=r, column=2, value="Cộng").font = bold
+    for c, (k, _l) in enumerate(UNIT_COLUMNS, start=3):
+        ws.cell(row=r, column=c, value=total.get(k, 0)).font = bold
+    ws.freeze_panes = "C5"

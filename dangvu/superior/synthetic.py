@@ -133,8 +133,17 @@ def build(
         n = members if u.kind == K.PARTY_COMMITTEE else max(3, members // 10)
         for j in range(n + (n // 5 if u.kind == K.PARTY_COMMITTEE else 0)):
             people_specs.append((u, j < n))
+    # The profile fields of the statistical forms, from a random source of their own so that the
+    # figures drawn before them stay as they were.
+    profile_rng = random.Random(seed + 7919)
+    occupations = [c for c in Person.Occupation.values]
     people = Person.objects.bulk_create(
         _named(
+            occupation=profile_rng.choice([*occupations, "", "retired", "public_employee"]),
+            general_education=profile_rng.choice(
+                ["upper_secondary"] * 6 + ["lower_secondary", "primary", ""]
+            ),
+            religion=profile_rng.choice([""] * 12 + ["Phật giáo", "Công giáo", "Cao Đài"]),
             full_name=f"Người {prefix} {i}",
             gender=rng.choice(["male", "female"]),
             ethnicity=rng.choice(["Kinh"] * 8 + ["Khmer", "Hoa"]),
@@ -237,9 +246,19 @@ def build(
                     valid_from=joined,
                     valid_to=moved,
                     end_reason="transfer_out",
+                    left_to="same_district",
                 )
             )
-            memberships.append(Membership(person=person, org=other, kind="party", valid_from=moved))
+            memberships.append(
+                Membership(
+                    person=person,
+                    org=other,
+                    kind="party",
+                    valid_from=moved,
+                    start_reason="transfer_in",
+                    arrived_from="same_district",
+                )
+            )
         else:
             memberships.append(Membership(person=person, org=cell, kind="party", valid_from=joined))
         if rng.random() < 0.9:

@@ -17,6 +17,11 @@ urlpatterns = [
         name="superior_forms_download",
     ),
     path(
+        "cap-tren/<slug:slug>/bieu-thong-ke/<str:sheet>/<str:row>/",
+        views.stat_forms_records,
+        name="superior_forms_records",
+    ),
+    path(
         "cap-tren/<slug:slug>/bao-cao-gui/<int:year>/",
         views.submissions,
         name="superior_submissions",

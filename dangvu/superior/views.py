@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from dangvu.lib.dates import parse_date
 from dangvu.orgs.models import Organization
+from dangvu.people.models import Person
 from dangvu.people.stats import LABELS as SECTION_ONE
 from dangvu.reports.models import ReportDraft
 from dangvu.web import (
@@ -119,31 +120,49 @@ def consolidated_download(request, slug, fmt):
 
 
 def stat_forms(request, slug):
+    """The forms of Biểu số 1- to 7-BTCTW as tables; each count links to its records."""
     root = request.scope.org_or_404(slug)
     day = _default_day(request)
-    result = statforms.compute(root, day)
-    tables = [
-        (
-            sheet,
-            title,
-            [label for _key, label in columns],
-            [
-                (row.name, [None if k == "religion" else row.values.get(k, 0) for k, _l in columns])
-                for row in [result.total, *result.rows]
-            ],
-        )
-        for sheet, title, columns, _note in statforms.FORMS
-    ]
+    forms = statforms.compute(root, day)
     return render(
         request,
         "superior/forms.html",
         {
             "root": root,
             "day": day,
-            "forms": result,
-            "tables": tables,
-            "layout_note": statforms.layout_note(),
-            "layout": statforms.LAYOUT,
+            "forms": forms,
+            "layout_note": statforms.layout_note(forms),
+            "layout": forms.rule,
+            "sources": forms.rule["sources"],
+        },
+    )
+
+
+def stat_forms_records(request, slug, sheet, row):
+    """The records behind one number of the forms (`?ky=truoc`: the same period last year)."""
+    root = request.scope.org_or_404(slug)
+    day = _default_day(request)
+    previous = request.GET.get("ky") == "truoc"
+    try:
+        kind, ids = statforms.records_of(root, day, sheet, row, previous=previous)
+    except (LookupError, StopIteration):
+        raise Http404("Không có dòng này trong biểu.") from None
+    model = Person if kind == "person" else Organization
+    records = request.scope.visible(model).filter(id__in=ids).order_by("pk")
+    forms = statforms.compute(root, day)
+    line = next(ln for ln in forms.sheet(sheet).lines if ln.key == row)
+    return render(
+        request,
+        "superior/form_records.html",
+        {
+            "root": root,
+            "day": day,
+            "sheet": sheet,
+            "line": line,
+            "kind": kind,
+            "records": records,
+            "hidden": len(ids) - records.count(),
+            "period": forms.previous if previous else forms.period,
         },
     )
 
@@ -151,7 +170,12 @@ def stat_forms(request, slug):
 def stat_forms_download(request, slug):
     root = request.scope.org_or_404(slug)
     day = _default_day(request)
-    content = statforms.xlsx_bytes(statforms.compute(root, day))
+    forms = statforms.compute(root, day)
+    user = request.user
+    maker = user.get_full_name() or user.get_username()
+    content = statforms.xlsx_bytes(forms, maker=maker)
+    lines = sum(len(s.lines) for s in forms.sheets)
+    actions.record_forms_export(user, org=root, day=day, rows=lines)
     return _download(content, f"bieu-thong-ke-{root.slug}-{day:%Y-%m-%d}.xlsx", XLSX)
 
 

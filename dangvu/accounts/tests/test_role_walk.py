@@ -36,6 +36,8 @@ PLAIN = {
     "year": 2017,
     "key": "situation",
     "template": "annual",
+    "sheet": "1-BTCTW",
+    "row": "D",
 }
 
 

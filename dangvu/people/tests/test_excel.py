@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from openpyxl.utils import get_column_letter
 
 from dangvu.accounts.models import AuditEntry
 from dangvu.accounts.scope import Scope, scope_for
@@ -422,7 +423,7 @@ BAD_FILES = [
     (
         "column twice",
         lambda: workbook([member()], [*HEADERS, "HỌ VÀ TÊN"]),
-        "Dòng 1: cột “Họ và tên” có hai lần (cột A và Q).",
+        f"Dòng 1: cột “Họ và tên” có hai lần (cột A và {get_column_letter(len(HEADERS) + 1)}).",
     ),
     (
         "no header row",

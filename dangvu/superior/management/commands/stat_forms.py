@@ -1,30 +1,38 @@
-"""`python manage.py stat_forms --org SLUG --date YYYY-MM-DD --out FILE.xlsx [--user U]`: the
-basic statistical forms (11-HD/BTCTW) of an organization, filled from the records."""
+"""`python manage.py stat_forms --org SLUG --date YYYY-MM-DD --out FILE.xlsx [--user U]
+[--maker NAME] [--phone PHONE]`: the basic statistical forms (Biểu số 1- to 7-BTCTW of
+11-HD/BTCTW) of an organization for the period from 1 January to the date, beside the same period
+of the previous year, filled from the records; then the per-unit worksheet."""
 
 from pathlib import Path
 
 from django.core.management.base import CommandError
 
 from dangvu.accounts.commands import DangvuCommand
-from dangvu.superior import statforms
+from dangvu.superior import actions, statforms
 
 
 class Command(DangvuCommand):
-    help = "Ghi các biểu thống kê cơ bản về tổ chức đảng, đảng viên (11-HD/BTCTW) ra tệp Excel."
+    help = "Ghi các biểu thống kê cơ bản (Biểu số 1- đến 7-BTCTW, 11-HD/BTCTW) ra tệp Excel."
 
     def add_arguments(self, parser):
         self.add_org_argument(parser)
-        self.add_date_argument(parser, help="có đến ngày, dạng YYYY-MM-DD")
+        self.add_date_argument(parser, help="có đến ngày, dạng YYYY-MM-DD (kỳ: từ 01/01)")
         parser.add_argument("--out", required=True, help="tệp .xlsx sẽ ghi")
+        parser.add_argument("--maker", default="", help="họ và tên người lập biểu")
+        parser.add_argument("--phone", default="", help="điện thoại của người lập biểu")
         self.add_user_argument(parser)
 
-    def handle(self, *args, org, date, out, user=None, **options):
+    def handle(self, *args, org, date, out, maker="", phone="", user=None, **options):
         if not out.lower().endswith(".xlsx"):
             raise CommandError("Tệp ra phải có đuôi .xlsx.")
         root = self.organization(org, self.scope(user))
         forms = statforms.compute(root, self.day(date))
-        Path(out).write_bytes(statforms.xlsx_bytes(forms))
+        Path(out).write_bytes(statforms.xlsx_bytes(forms, maker=maker, maker_phone=phone))
+        lines = sum(len(s.lines) for s in forms.sheets)
+        actions.record_forms_export(self.actor(user), org=root, day=forms.day, rows=lines)
+        d = forms.sheet("1-BTCTW")
+        values = {line.key: line.values[0] for line in d.lines}
         self.stdout.write(
-            f"Đã ghi {out}: {len(statforms.FORMS)} biểu, {len(forms.rows)} tổ chức, "
-            f"{forms.total.values.get('members', 0)} đảng viên."
+            f"Đã ghi {out}: {len(forms.sheets)} biểu và bảng theo đơn vị; đảng viên đầu kỳ "
+            f"{values['A']}, tăng {values['B']}, giảm {values['C']}, cuối kỳ {values['D']}."
         )
