@@ -298,6 +298,10 @@ def _part(chunk: str, unit: str) -> Part | None:
     after = chunk[number.end() :].strip(" \t:").lower()
     if len(numbers) > 1 or _NOT_A_PART.search(chunk):
         return None
+    # "… sinh hoạt ở 04 chi bộ trực thuộc" after a total of members: things of another kind.
+    kind = _kind(after)
+    if kind is not None and kind != _kind(unit.lower()):
+        return None
     for label in (before, after):
         family = family_of([label]) if label else None
         if family is None:

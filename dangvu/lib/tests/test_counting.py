@@ -93,6 +93,9 @@ def test_a_total_that_its_parts_miss_is_found(text, shown):
         # Attributes that overlap, with percentages.
         "Kết nạp 40 đảng viên.\nTrong đó, có 25 đảng viên là nữ, chiếm 62,5%; 30 đảng viên là "
         "đoàn viên thanh niên, chiếm 75%.",
+        # A count of another kind of thing closes the list.
+        "Đảng bộ có 20 đảng viên, trong đó 18 đảng viên chính thức và 02 đảng viên dự bị, "
+        "sinh hoạt ở 03 chi bộ trực thuộc.",
         # "the rest": the list is not all of it.
         "Có 500 đảng viên được tặng huy hiệu. Trong số đó có 20 đảng viên 60 năm tuổi Đảng; 30 "
         "đảng viên 50 năm tuổi Đảng; còn lại là huy hiệu 30, 40 năm tuổi Đảng.",
