@@ -32,8 +32,7 @@ from openpyxl.utils import get_column_letter
 from dangvu.core.facts import Period
 from dangvu.lib.dates import vn_date
 from dangvu.lib.rules import Rule, rules
-from dangvu.orgs import kinds
-from dangvu.orgs.models import Organization, active_on
+from dangvu.orgs.models import Organization, OrganizationType, active_on
 from dangvu.people.models import (
     Exemption,
     Membership,
@@ -145,14 +144,21 @@ TYPE_ROWS = {
 }
 
 
-def grassroots_type(units: list[Organization], day: dt.date) -> dict[int, str]:
-    """The 5-BTCTW row of each unit's recorded type of grassroots organization on `day`; a unit
-    with no type recorded is left out (it counts as unclassified)."""
+def grassroots_type(units: list, day: dt.date) -> dict[int, str]:
+    """The 5-BTCTW row of each unit's type of grassroots organization on `day` (its own type, or
+    the type of the organization it stands under); a unit with neither is left out and counts as
+    unclassified."""
+    parents = {unit.id: unit.parent_id for unit in units}
+    codes = dict(
+        OrganizationType.objects.filter(
+            active_on(day), organization_id__in=set(parents) | set(parents.values())
+        ).values_list("organization_id", "code")
+    )
     found = {}
-    for unit in units:
-        row = kinds.type_row_on(unit, day)
-        if row is not None:
-            found[unit.id] = TYPE_ROWS.get(row.code, "other")
+    for unit_id, parent_id in parents.items():
+        code = codes.get(unit_id) or codes.get(parent_id)
+        if code:
+            found[unit_id] = TYPE_ROWS.get(code, "other")
     return found
 
 
