@@ -207,6 +207,7 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y"
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise reads it (empty until collectstatic)
 MEDIA_ROOT = VAR_DIR / "media"
 # WhiteNoise serves STATIC_ROOT; in production with hashed, compressed copies made by
 # collectstatic (`make serve` runs it), so browsers may keep them for a year.
