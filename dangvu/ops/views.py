@@ -2,7 +2,7 @@
 jobs' status page and file (dangvu.ops.jobs)."""
 
 from django.http import FileResponse, Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from dangvu.web import whole_param
 
@@ -34,7 +34,10 @@ def jobs(request):
 
 
 def job_download(request):
-    job = _own_jobs(request).filter(pk=whole_param(request, "viec")).first()
+    wanted = whole_param(request, "viec")
+    if not wanted:
+        return redirect("jobs")
+    job = _own_jobs(request).filter(pk=wanted).first()
     path = job_runner.file_of(job) if job is not None else None
     if path is None:
         raise Http404("Tệp chưa có hoặc không còn.")
