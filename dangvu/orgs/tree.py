@@ -19,8 +19,21 @@ def children_map():
 
 
 def subtree_ids(root_ids, children=None):
-    """Ids of the given organizations and everything below them, at any date."""
-    children = children if children is not None else children_map()
+    """Ids of the given organizations and everything below them, at any date.
+
+    Without `children` (the whole tree, for callers that walk it many times) the subtree is read
+    one level at a time, one query per level: what it costs grows with the subtree, not with the
+    province (a cell secretary's request reads two rows, not the organization table)."""
+    if children is None:
+        seen = set(root_ids)
+        level = set(root_ids)
+        while level:
+            below = set(
+                Organization.objects.filter(parent_id__in=level).values_list("id", flat=True)
+            )
+            level = below - seen
+            seen |= level
+        return seen
     seen, stack = set(), list(root_ids)
     while stack:
         org_id = stack.pop()
