@@ -167,7 +167,7 @@ def load(base, users, seconds):
 # Run in a subprocess against the same database: each page once through Django's test client,
 # its queries counted (after one warm-up request), printed as JSON.
 QUERY_COUNTS = """
-import json, sys
+import json, statistics, sys, time
 import django
 django.setup()
 from django.db import connection
@@ -182,7 +182,12 @@ for role, items in pages.items():
         client.get(path)
         with CaptureQueriesContext(connection) as q:
             status = client.get(path).status_code
-        out[kind] = [len(q.captured_queries), status]
+        times = []
+        for _ in range(3):
+            t = time.perf_counter()
+            client.get(path)
+            times.append((time.perf_counter() - t) * 1000)
+        out[kind] = [len(q.captured_queries), status, statistics.median(times)]
 print(json.dumps(out))
 """
 
@@ -199,9 +204,11 @@ def query_counts(env):
         print("  (không đếm được truy vấn)", done.stderr[-1500:])
         return {}
     counts = json.loads(done.stdout.strip().splitlines()[-1])
-    print("Số truy vấn SQL mỗi trang (Django test client, sau một lần làm nóng):")
-    for kind, (n, status) in counts.items():
-        print(f"  {kind:<24}{n:>6}{'' if status == 200 else f'  (HTTP {status})'}")
+    print(
+        "Mỗi trang một mình (Django test client, sau một lần làm nóng): truy vấn SQL, ms (trung vị 3 lần)"
+    )
+    for kind, (n, status, ms) in counts.items():
+        print(f"  {kind:<24}{n:>6}{ms:>9.0f}{'' if status == 200 else f'  (HTTP {status})'}")
     return counts
 
 
