@@ -9,7 +9,8 @@ COPY dangvu ./dangvu
 COPY templates ./templates
 COPY static ./static
 COPY manage.py gunicorn.conf.py ./
-RUN pip install --no-cache-dir . && useradd --system --home /var/lib/dangvu dangvu \
+# Editable: settings find templates/ and static/ beside the package, in /app.
+RUN pip install --no-cache-dir -e . && useradd --system --home /var/lib/dangvu dangvu \
     && mkdir -p /var/lib/dangvu && chown dangvu /var/lib/dangvu
 USER dangvu
 EXPOSE 8000
