@@ -133,7 +133,7 @@ def consolidate(root, period, tree=None, only=None):
     """Every unit's figures and their sums, for the grassroots units under `root`. With `only`
     (fact names), just those figures, running only the queries they need: a caller wanting a
     few totals does not pay for eighty."""
-    tree = tree or Tree()
+    tree = tree or Tree(root.id)
     day = period.end
     fact_labels = labels(day.year)
     if only is not None:
