@@ -6,7 +6,6 @@ import io
 
 import openpyxl
 import pytest
-from django.core.management import call_command
 from django.test import override_settings
 from docx import Document
 
@@ -17,7 +16,19 @@ SUPERIOR = "dang-uy-khoi-cac-co-quan-tra-vinh"
 
 
 def _work():
-    call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+    """What `manage.py db_worker` does with each task waiting in the database queue, run here
+    inside the test's transaction (the worker itself closes the database connection between
+    tasks, which the test transaction does not survive on PostgreSQL)."""
+    from django_tasks_db.models import DBTaskResult
+
+    from dangvu.ops.jobs import run_job
+
+    waiting = list(DBTaskResult.objects.filter(status="READY"))
+    assert waiting, "nothing was put in the database queue"
+    for result in waiting:
+        assert result.task_path == "dangvu.ops.jobs.run_job"
+        run_job.call(*result.args_kwargs["args"], **result.args_kwargs["kwargs"])
+        DBTaskResult.objects.filter(pk=result.pk).update(status="SUCCESSFUL")
 
 
 def _follow_job(client, response):
