@@ -23,7 +23,7 @@ endif
 # The demo serves DEBUG pages only when it listens on this computer alone.
 LOOPBACK := $(filter 127.0.0.1:% localhost:% [::1]:%,$(HOST))
 
-.PHONY: setup setup-dev demo test test-fast lint format bench clean clean-data
+.PHONY: setup setup-dev demo serve test test-fast lint format bench clean clean-data
 
 $(VENV)/bin/activate:
 	@$(PYTHON) -c '$(PYTHON_OK)' || { echo "dangvu cần Python ≥ 3.11; $(PYTHON) là $$($(PYTHON) --version 2>&1). Chạy lại với PYTHON=python3.12 (hoặc bản ≥ 3.11 khác)."; exit 1; }
@@ -50,6 +50,7 @@ ifneq ($(LOOPBACK),)
 demo: setup
 	$(PY) manage.py load_demo
 	@echo "dangvu: http://$(HOST)/?ngay=$(DEMO_DAY)  (năm mẫu; Ctrl+C để dừng)"
+	@DEBUG=1 $(PY) manage.py db_worker --no-reload -v0 & worker=$$!; trap 'kill $$worker' EXIT; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST)
 else
 # Open to other computers: never DEBUG (its error pages show the settings and the environment);
@@ -58,8 +59,17 @@ demo: setup
 	@[ -n "$(ALLOWED_HOSTS)" ] || { echo "dangvu: HOST=$(HOST) cho máy khác vào: đặt ALLOWED_HOSTS là địa chỉ máy khác gõ để mở dangvu, ví dụ make demo HOST=$(HOST) ALLOWED_HOSTS=192.168.1.10"; exit 1; }
 	$(PY) manage.py load_demo
 	@echo "dangvu: http://<một địa chỉ trong ALLOWED_HOSTS>:$(lastword $(subst :, ,$(HOST)))/?ngay=$(DEMO_DAY)  (năm mẫu; Ctrl+C để dừng)"
-	DEBUG=0 ALLOWED_HOSTS="$(ALLOWED_HOSTS)" $(PY) manage.py runserver --insecure $(HOST)
+	@DEBUG=0 ALLOWED_HOSTS="$(ALLOWED_HOSTS)" $(PY) manage.py db_worker --no-reload -v0 & worker=$$!; \
+	trap 'kill $$worker' EXIT; DEBUG=0 ALLOWED_HOSTS="$(ALLOWED_HOSTS)" $(PY) manage.py runserver --insecure $(HOST)
 endif
+
+# Production (docs/serving.md): gunicorn with gunicorn.conf.py, static files by WhiteNoise, and
+# the background job worker beside it; stopped together by Ctrl+C.
+serve: export DANGVU_STATIC_MANIFEST = 1
+serve: setup
+	$(PY) manage.py collectstatic --noinput -v0
+	@$(PY) manage.py db_worker --no-reload -v0 & worker=$$!; trap 'kill $$worker' EXIT; \
+	$(VENV)/bin/gunicorn -c gunicorn.conf.py dangvu.wsgi
 
 # ruff, then the whole suite; the time it took is printed, not promised.
 test: setup-dev

@@ -88,6 +88,9 @@ INSTALLED_APPS = [
     "dangvu.home",
     "dangvu.demo",
     "dangvu.ops",
+    # Background jobs (Django 6's task framework, backported): the queue is a database table.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -95,6 +98,8 @@ MIDDLEWARE = [
     "dangvu.ops.guards.DebugOnLoopbackMiddleware",
     "dangvu.ops.guards.RequestSizeMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files from var/static (collectstatic), compressed and cached, without a web server.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -163,8 +168,8 @@ AUTHENTICATION_BACKENDS = ["dangvu.ops.throttle.ThrottledModelBackend"]
 DANGVU_LOGIN_ACCOUNT_LIMIT = int(os.environ.get("DANGVU_LOGIN_ACCOUNT_LIMIT", "15"))
 DANGVU_LOGIN_ADDRESS_LIMIT = int(os.environ.get("DANGVU_LOGIN_ADDRESS_LIMIT", "50"))
 DANGVU_LOGIN_WINDOW = int(os.environ.get("DANGVU_LOGIN_WINDOW_MINUTES", "15")) * 60
-# The counters live in the cache: per process by default; with several server processes set
-# DANGVU_CACHE_DIR so that they share one count.
+# The counters live in Django's cache, shared by every server process: a table of the database
+# (created by the ops migration 0001 with `createcachetable`), or files in DANGVU_CACHE_DIR.
 if os.environ.get("DANGVU_CACHE_DIR"):
     CACHES = {
         "default": {
@@ -172,6 +177,20 @@ if os.environ.get("DANGVU_CACHE_DIR"):
             "LOCATION": os.environ["DANGVU_CACHE_DIR"],
         }
     }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "dangvu_cache",
+        }
+    }
+# The web servers (reverse proxies) in front of dangvu, by address or network (CIDR), comma
+# separated: X-Forwarded-For is read only on a request that comes from one of them, and the
+# client is its rightmost address that is not a trusted proxy (dangvu.ops.clients). Unset: the
+# header is ignored and the client is REMOTE_ADDR.
+DANGVU_TRUSTED_PROXIES = [
+    p.strip() for p in os.environ.get("DANGVU_TRUSTED_PROXIES", "").split(",") if p.strip()
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -188,7 +207,32 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y"
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise reads it (empty until collectstatic)
 MEDIA_ROOT = VAR_DIR / "media"
+# WhiteNoise serves STATIC_ROOT; in production with hashed, compressed copies made by
+# collectstatic (`make serve` runs it), so browsers may keep them for a year.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if envbool("DANGVU_STATIC_MANIFEST", False)
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+# Background jobs (the superior's report, statistical forms for a subtree, large imports): the
+# database queue, run by `manage.py db_worker` (README, docs/serving.md). DANGVU_TASKS_IMMEDIATE=1
+# runs them inside the request instead (tests, a one-user computer).
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if envbool("DANGVU_TASKS_IMMEDIATE", False)
+            else "django_tasks_db.DatabaseBackend"
+        )
+    }
+}
 
 # Sessions end when the browser closes, and after DANGVU_SESSION_IDLE_MINUTES without a request.
 SESSION_COOKIE_HTTPONLY = True
@@ -250,6 +294,10 @@ LOGGING = {
     "root": {
         "handlers": ["stderr", "file"],
         "level": os.environ.get("DANGVU_LOG_LEVEL", "WARNING"),
+    },
+    # A job's start, end and failure are worth keeping at the default level.
+    "loggers": {
+        "dangvu.jobs": {"level": os.environ.get("DANGVU_JOB_LOG_LEVEL", "INFO")},
     },
 }
 

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("dangvu.documents.urls")),
     path("", include("dangvu.accounts.urls")),
     path("", include("dangvu.superior.urls")),
+    path("", include("dangvu.ops.urls")),
 ]
 
 # Out-of-range parameters are refused by dangvu.web's parsers with a Vietnamese message.

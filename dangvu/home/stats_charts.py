@@ -6,6 +6,8 @@ are not section I figures: they break down the people that section I counts as p
 (`party.members`), by the age groups of the statistical forms (`superior.statforms`).
 """
 
+from django.db.models import Count
+
 from dangvu.lib.charts import bar_chart
 from dangvu.people.models import Person
 from dangvu.people.stats import LABELS
@@ -22,31 +24,39 @@ def _figure_rows(figures, prefix):
 
 
 def age_and_sex(member_ids, day):
-    """({age group label: count}, {sex label: count}) of the party members counted on `day`."""
+    """({age group label: count}, {sex label: count}) of the party members counted on `day`:
+    `member_ids` ids or a query of them, counted by birth date and sex in the database (a row per
+    distinct birth date, not per member)."""
     ages = {label: 0 for _key, label, _lo, _hi in AGE_GROUPS}
     sexes = {label: 0 for _code, label in Person.Gender.choices}
     unknown = next(label for _key, label, lo, _hi in AGE_GROUPS if lo is None)
-    for birth, gender in Person.objects.filter(id__in=member_ids).values_list(
-        "birth_date", "gender"
-    ):
+    rows = (
+        Person.objects.filter(id__in=member_ids)
+        .values("birth_date", "gender")
+        .annotate(n=Count("id"))
+        .order_by()
+        .values_list("birth_date", "gender", "n")
+    )
+    for birth, gender, n in rows:
         group = unknown
         if birth is not None:
             age = _age(birth, day)
             group = next(
                 label for _k, label, lo, hi in AGE_GROUPS if lo is not None and lo <= age <= hi
             )
-        ages[group] += 1
+        ages[group] += n
         label = Person.Gender(gender).label if gender in Person.Gender.values else "Chưa rõ"
-        sexes[label] = sexes.get(label, 0) + 1
+        sexes[label] = sexes.get(label, 0) + n
     # An empty "unknown" group says nothing; a non-empty one must be shown.
     if not ages[unknown]:
         del ages[unknown]
     return ages, sexes
 
 
-def stats_charts(figures, day):
-    """[(key, Chart)] for the statistics page."""
-    ages, sexes = age_and_sex(figures["party.members"].people, day)
+def stats_charts(figures, day, members=None):
+    """[(key, Chart)] for the statistics page; `members`, the query of the party members, when
+    the figures carry no ids (`section_one(..., records=False)`)."""
+    ages, sexes = age_and_sex(figures["party.members"].people if members is None else members, day)
     return [
         (
             "members-by-age",

@@ -10,7 +10,10 @@ class OpsConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
-        from . import throttle  # noqa: F401 - connects the login signals
+        from . import (
+            access,  # noqa: F401 - registers the access rule of jobs
+            throttle,  # noqa: F401 - connects the login signals
+        )
         from .private import sqlite_files_private
 
         connection_created.connect(sqlite_files_private, dispatch_uid="dangvu-sqlite-private")

@@ -3,7 +3,9 @@
 Every failed login counts against the username and against the client address for `WINDOW`
 seconds; past `ACCOUNT_LIMIT` (or `ADDRESS_LIMIT`) failures further attempts are refused, even
 with the right password, until the window passes. A successful login clears its account's
-count. The middleware answers a refused login page with a clear Vietnamese message; the
+count. The address is the client's behind a trusted proxy (`dangvu.ops.clients`), and the
+cache is shared by every server process (settings.CACHES), so all workers count together. The
+middleware answers a refused login page with a clear Vietnamese message; the
 authentication backend refuses too, so no other entry point bypasses the lock.
 """
 
@@ -15,6 +17,8 @@ from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
 from django.shortcuts import render
 from django.urls import reverse
+
+from dangvu.ops.clients import client_address
 
 
 def _limits():
@@ -31,10 +35,6 @@ def _account_key(username):
 
 def _address_key(address):
     return f"dangvu:login:addr:{address or '-'}"
-
-
-def client_address(request):
-    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
 
 
 def _bump(key, window):

@@ -1,10 +1,11 @@
-"""The organization tree, read in one query and walked in memory.
-
-A province has hundreds of organizations, not millions, so one query and a dict beat recursive SQL
-and work the same on SQLite and PostgreSQL.
+"""The organization tree: a subtree read by one recursive query (WITH RECURSIVE, the same on
+SQLite and PostgreSQL), or the whole tree read once and walked in memory by callers that walk it
+many times.
 """
 
 from collections import defaultdict
+
+from django.db import connection
 
 from .models import Organization
 
@@ -18,9 +19,38 @@ def children_map():
     return children
 
 
+def subtree_sql(root_ids, with_parent=False):
+    """(sql, params) of a SELECT of the ids of `root_ids`' subtrees (WITH RECURSIVE, the same on
+    SQLite and PostgreSQL), usable inside `id__in=RawSQL(...)`; `with_parent` adds the roots'
+    parents."""
+    root_ids = [int(i) for i in root_ids] or [0]
+    table = connection.ops.quote_name(Organization._meta.db_table)
+    marks = ", ".join(["%s"] * len(root_ids))
+    sql = (
+        f"WITH RECURSIVE sub(id) AS (SELECT id FROM {table} WHERE id IN ({marks}) "
+        f"UNION SELECT o.id FROM {table} o JOIN sub ON o.parent_id = sub.id) "
+        "SELECT id FROM sub"
+    )
+    params = list(root_ids)
+    if with_parent:
+        sql += (
+            f" UNION SELECT parent_id FROM {table} WHERE id IN ({marks}) AND parent_id IS NOT NULL"
+        )
+        params += root_ids
+    return sql, params
+
+
 def subtree_ids(root_ids, children=None):
-    """Ids of the given organizations and everything below them, at any date."""
-    children = children if children is not None else children_map()
+    """Ids of the given organizations and everything below them, at any date.
+
+    Without `children` (the whole tree, for callers that walk it many times) the subtree is read
+    by one recursive query: what it costs grows with the subtree, not with the province (a cell
+    secretary's request reads two rows, not the organization table)."""
+    if children is None:
+        sql, params = subtree_sql(root_ids)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return {row[0] for row in cursor.fetchall()}
     seen, stack = set(), list(root_ids)
     while stack:
         org_id = stack.pop()

@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -9,10 +10,12 @@ from dangvu.accounts import onboarding
 from dangvu.accounts.history import recent as recent_history
 from dangvu.accounts.history import render_page as history_page
 from dangvu.accounts.models import AuditEntry
+from dangvu.core.facts import Figure
 from dangvu.home.stats_charts import stats_charts
 from dangvu.lib.dates import vn_date
 from dangvu.people.models import Membership, Person
-from dangvu.people.stats import section_one
+from dangvu.people.stats import LABELS as SECTION_ONE_LABELS
+from dangvu.people.stats import MEMBERSHIP_FACTS, members_query, section_one
 from dangvu.records import ActionFormView
 from dangvu.web import apply_action, day_param, render_form
 
@@ -181,9 +184,12 @@ org_merge = OrgMerge.as_view()
 
 
 def org_stats(request, slug):
+    """Section I's figures; membership figures are counted in SQL (a province has hundreds of
+    thousands of members) and their drill-downs list them a page at a time."""
     org = request.scope.org_or_404(slug)
     day = day_param(request)
-    figures = section_one(org, day)
+    figures = section_one(org, day, records=False)
+    members = members_query(org, day, "party.members")
     return render(
         request,
         "orgs/stats.html",
@@ -192,21 +198,32 @@ def org_stats(request, slug):
             "day": day,
             "name": org.name_on(day),
             "figures": figures.items(),
-            "charts": stats_charts(figures, day),
+            "drill": MEMBERSHIP_FACTS,
+            "charts": stats_charts(figures, day, members=members),
         },
     )
 
 
 def org_figure(request, slug, fact):
-    """The records behind one figure: the people (or organizations) it counts."""
+    """The records behind one figure: the people (or organizations) it counts, 50 a page, read
+    by query (a membership figure) or from the figure's ids (the others, a few hundred at most)."""
     org = request.scope.org_or_404(slug)
     day = day_param(request)
-    figures = section_one(org, day)
-    if fact not in figures:
-        raise Http404("Không có số liệu này.")
-    figure = figures[fact]
-    people = request.scope.people(Person.objects.filter(id__in=figure.people))
-    orgs = request.scope.orgs(Organization.objects.filter(id__in=figure.orgs))
+    if fact in MEMBERSHIP_FACTS:
+        people = members_query(org, day, fact)
+        figure = Figure(people.count(), label=SECTION_ONE_LABELS[fact])
+        orgs = Organization.objects.none()
+    else:
+        figures = section_one(org, day)
+        if fact not in figures:
+            raise Http404("Không có số liệu này.")
+        figure = figures[fact]
+        people = Person.objects.filter(id__in=figure.people)
+        orgs = request.scope.orgs(Organization.objects.filter(id__in=figure.orgs))
+    people = request.scope.people(people).order_by("sort_name", "id")
+    page = Paginator(people, 50).get_page(request.GET.get("trang"))
+    query = request.GET.copy()
+    query.pop("trang", None)
     return render(
         request,
         "orgs/figure.html",
@@ -215,7 +232,9 @@ def org_figure(request, slug, fact):
             "day": day,
             "fact": fact,
             "figure": figure,
-            "people": people,
+            "page": page,
+            "people": page.object_list,
+            "query": query.urlencode(),
             "orgs": orgs,
         },
     )

@@ -6,6 +6,8 @@ fixed number of queries whatever the size of the organization.
 
 from collections import defaultdict
 
+from django.db.models import Count, Q
+
 from dangvu.core.facts import Figure
 from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.orgs.tree import subtree
@@ -57,12 +59,28 @@ LABELS = {
 }
 
 
-def section_one(org, day) -> dict[str, Figure]:
-    """Every figure of section I for `org` and its subtree on `day`, keyed by fact name."""
+# The figures that count memberships: their people are a query (`members_query`), so the
+# statistics page counts them in SQL and its drill-down pages through them, however many.
+MEMBERSHIP_FACTS = {
+    "party.members": Membership.Kind.PARTY,
+    "party.members.full": Membership.Kind.PARTY,
+    "party.members.probationary": Membership.Kind.PARTY,
+    "mass.trade_union": Membership.Kind.TRADE_UNION,
+    "mass.youth_union": Membership.Kind.YOUTH_UNION,
+    "mass.veterans": Membership.Kind.VETERANS,
+}
+
+
+def section_one(org, day, records=True) -> dict[str, Figure]:
+    """Every figure of section I for `org` and its subtree on `day`, keyed by fact name.
+
+    With `records=False` the membership figures are counted in SQL and carry no person ids (the
+    statistics page: a province has hundreds of thousands of members; `members_query` lists
+    them a page at a time)."""
     orgs = subtree(org, day)
     figures = {}
     figures.update(_committee(org, day))
-    figures.update(_party_and_mass(orgs, day))
+    figures.update(_party_and_mass(orgs, day) if records else _party_and_mass_counts(orgs, day))
     figures.update(_agency_structure(orgs))
     agencies = [o.id for o in orgs if o.kind == K.AGENCY]
     staff = StaffRecord.objects.filter(active_on(day), agency_id__in=agencies)
@@ -115,6 +133,48 @@ def _party_and_mass(orgs, day):
         "mass.youth_union": _fig(by_kind[Membership.Kind.YOUTH_UNION]),
         "mass.veterans": _fig(by_kind[Membership.Kind.VETERANS]),
     }
+
+
+def _recognized(day):
+    return Q(person__party__recognized_on__lte=day)
+
+
+def _party_and_mass_counts(orgs, day):
+    """The same figures as `_party_and_mass`, counted by the database: two grouped queries."""
+    org_ids = [o.id for o in orgs]
+    active = Membership.objects.filter(active_on(day), org_id__in=org_ids)
+    by_kind = dict(
+        active.values("kind")
+        .annotate(n=Count("person_id", distinct=True))
+        .order_by()
+        .values_list("kind", "n")
+    )
+    party = active.filter(kind=Membership.Kind.PARTY)
+    full = party.filter(_recognized(day)).aggregate(n=Count("person_id", distinct=True))["n"]
+    members = by_kind.get(Membership.Kind.PARTY, 0)
+    cells = _ids(o.id for o in orgs if o.kind == K.PARTY_CELL)
+    return {
+        "party.cells": Figure(len(cells), orgs=cells),
+        "party.members": Figure(members),
+        "party.members.full": Figure(full),
+        "party.members.probationary": Figure(members - full),
+        "mass.trade_union": Figure(by_kind.get(Membership.Kind.TRADE_UNION, 0)),
+        "mass.youth_union": Figure(by_kind.get(Membership.Kind.YOUTH_UNION, 0)),
+        "mass.veterans": Figure(by_kind.get(Membership.Kind.VETERANS, 0)),
+    }
+
+
+def members_query(org, day, fact):
+    """The people a membership figure of `org` on `day` counts, as a query of Person."""
+    org_ids = [o.id for o in subtree(org, day)]
+    active = Membership.objects.filter(
+        active_on(day), org_id__in=org_ids, kind=MEMBERSHIP_FACTS[fact]
+    )
+    if fact == "party.members.full":
+        active = active.filter(_recognized(day))
+    elif fact == "party.members.probationary":
+        active = active.exclude(_recognized(day))
+    return Person.objects.filter(id__in=active.values("person_id"))
 
 
 def _fig(people):

@@ -133,7 +133,7 @@ def consolidate(root, period, tree=None, only=None):
     """Every unit's figures and their sums, for the grassroots units under `root`. With `only`
     (fact names), just those figures, running only the queries they need: a caller wanting a
     few totals does not pay for eighty."""
-    tree = tree or Tree()
+    tree = tree or Tree(root.id)
     day = period.end
     fact_labels = labels(day.year)
     if only is not None:
@@ -180,12 +180,23 @@ def _needs(wanted, prefixes):
     return any(name.startswith(prefixes) for name in wanted)
 
 
-def recognized_by(day):
+# Up to this many organizations, the recognised people are looked up among their members only.
+FEW_ORGS = 500
+
+
+def recognized_by(day, org_ids=None):
     """1 for a member whose recognition as a full member was decided by `day`, computed by the
     database (reading tens of thousands of dates into Python costs more than the query). An
     `IN (recognised people)` test rather than a join through the person: the database reads the
-    profiles once instead of joining two tables of the province's size to every membership."""
-    recognized = PartyProfile.objects.filter(recognized_on__lte=day).values("person_id")
+    profiles once instead of joining two tables of the province's size to every membership.
+    With `org_ids` (the organizations whose memberships are read) and few of them, only their
+    members' profiles are read: one committee's consolidation no longer reads every profile of
+    the database (the same answer: a membership of those organizations is its person's)."""
+    recognized = PartyProfile.objects.filter(recognized_on__lte=day)
+    if org_ids is not None and len(org_ids) <= FEW_ORGS:
+        members = Membership.objects.filter(org_id__in=org_ids).values("person_id")
+        recognized = recognized.filter(person_id__in=members)
+    recognized = recognized.values("person_id")
     return Case(
         When(person_id__in=recognized, then=Value(1)),
         default=Value(0),
@@ -267,7 +278,7 @@ def _memberships(nodes, active, day, behind, wanted):
     # `.order_by()` here and below: the models' default orderings would sort tens of thousands
     # of rows that are only counted.
     rows = Membership.objects.filter(active_on(day), org_id__in=list(owner)).order_by()
-    rows = rows.annotate(is_full=recognized_by(day))
+    rows = rows.annotate(is_full=recognized_by(day, list(owner)))
     by_kind = defaultdict(lambda: defaultdict(set))
     full, probationary = defaultdict(set), defaultdict(set)
     if _needs(wanted, ("mass.",)):

@@ -57,7 +57,7 @@ def period_code(period):
 def superior_facts(org, period):
     if org.kind != K.SUPERIOR_COMMITTEE:
         return {}
-    tree = Tree()
+    tree = Tree(org.id)
     result = consolidate(org, period, tree)
     facts = {}
     facts.update(_unit_counts(result))

@@ -70,7 +70,7 @@ class Tracker:
 
 def track(root, year, period="", today=None):
     today = today or dt.date.today()
-    tree = Tree()
+    tree = Tree()  # whole: the deadline's superior is looked up above the root
     # The units as they stood at the end of the year (or today, for the current year).
     day = min(dt.date(year, 12, 31), max(today, dt.date(year, 1, 1)))
     nodes = tree.units(root.id, day)

@@ -8,7 +8,10 @@ committees below it until a grassroots unit is met; everything under a unit belo
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models.expressions import RawSQL
+
 from dangvu.orgs.models import Organization, OrganizationName
+from dangvu.orgs.tree import subtree_sql
 
 K = Organization.Kind
 
@@ -28,12 +31,16 @@ class Node:
 
 
 class Tree:
-    """Every organization, read in one query; walked in memory."""
+    """Every organization, read in one query; walked in memory. With `root_id`, only that
+    organization's subtree and its parent (read level by level): one committee's pages do not
+    read the province's organization table."""
 
-    def __init__(self):
+    def __init__(self, root_id=None):
         rows = Organization.objects.values_list(
             "id", "parent_id", "kind", "slug", "name", "valid_from", "valid_to"
         ).order_by()
+        if root_id is not None:  # still one query
+            rows = rows.filter(id__in=RawSQL(*subtree_sql([root_id], with_parent=True)))
         self.nodes = {r[0]: Node(*r) for r in rows}
         self.children = defaultdict(list)
         for node in self.nodes.values():

@@ -36,5 +36,10 @@ urlpatterns = [
         views.deadline_edit,
         name="superior_deadline",
     ),
+    path(
+        "cap-tren/<slug:slug>/bao-cao-tong-hop/<int:year>/",
+        views.report_job,
+        name="superior_report_job",
+    ),
     path("cap-tren/gui/<int:draft_id>/", views.send, name="superior_send"),
 ]

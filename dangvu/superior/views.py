@@ -15,7 +15,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from dangvu.lib.dates import parse_date
+from dangvu.ops.jobs import start as start_job
+from dangvu.ops.models import Job
 from dangvu.orgs.models import Organization
+from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Person
 from dangvu.people.stats import LABELS as SECTION_ONE
 from dangvu.reports.models import ReportDraft
@@ -29,7 +32,7 @@ from dangvu.web import (
     whole_param,
 )
 
-from . import actions, statforms, tracker
+from . import actions, jobs, statforms, tracker
 from .consolidate import consolidate, period_to
 from .models import Submission
 from .sheets import csv_bytes, xlsx_bytes
@@ -101,22 +104,38 @@ def consolidated(request, slug):
     )
 
 
+def _big(root):
+    """Whether the subtree is big enough for its file to be made by a background job."""
+    return len(subtree_ids([root.id])) > jobs.min_orgs()
+
+
+def _job(request, root, kind, title, params):
+    """Start the job (or take the same one already waiting or running) and show its status."""
+    same = Job.objects.filter(
+        user=request.user,
+        org=root,
+        kind=kind,
+        params=params,
+        status__in=[Job.QUEUED, Job.RUNNING],
+    ).first()
+    job = same or start_job(request.user, root, kind, title, params)
+    messages.info(request, f"Đang làm trong nền: {title}. Tệp sẽ có ở trang này khi xong.")
+    return redirect(reverse("jobs") + f"?viec={job.pk}")
+
+
 def consolidated_download(request, slug, fmt):
     root = request.scope.org_or_404(slug)
     if fmt not in ("csv", "xlsx"):
         raise Http404("Không có định dạng này.")
     day = _default_day(request)
-    result = consolidate(root, period_to(day))
-    result.units = [u for u in result.units if request.scope.can_read_org(u.org)]
-    rows = [["Mã số liệu", "Số liệu", "Tổng số", *[u.name for u in result.units]]]
-    for name, label in result.labels.items():
-        rows.append(
-            [name, label, result.totals.get(name, ""), *[u.facts[name] for u in result.units]]
-        )
-    name = f"tong-hop-{root.slug}-{day:%Y-%m-%d}.{fmt}"
+    if _big(root):
+        params = {"day": day.isoformat(), "fmt": fmt}
+        title = f"Số liệu tổng hợp {root.name} đến {day:%d/%m/%Y} ({fmt})"
+        return _job(request, root, jobs.CONSOLIDATED, title, params)
+    name, content = jobs.consolidated_file(request.scope, root, day, fmt)
     if fmt == "csv":
-        return _download(csv_bytes(rows), name, "text/csv; charset=utf-8")
-    return _download(xlsx_bytes("Tổng hợp", rows, widths=(34, 44, 12)), name, XLSX)
+        return _download(content, name, "text/csv; charset=utf-8")
+    return _download(content, name, XLSX)
 
 
 def stat_forms(request, slug):
@@ -167,16 +186,25 @@ def stat_forms_records(request, slug, sheet, row):
     )
 
 
+def report_job(request, slug, year):
+    """The superior committee's annual report (.docx), always made by a background job: it
+    consolidates every unit below."""
+    url_year(year)
+    root = request.scope.org_or_404(slug)
+    if root.kind != K.SUPERIOR_COMMITTEE:
+        raise PermissionDenied("Chỉ cấp ủy cấp trên có báo cáo tổng hợp.")
+    title = f"Báo cáo tổng hợp năm {year} của {root.name} (.docx)"
+    return _job(request, root, jobs.REPORT, title, {"year": year})
+
+
 def stat_forms_download(request, slug):
     root = request.scope.org_or_404(slug)
     day = _default_day(request)
-    forms = statforms.compute(root, day)
-    user = request.user
-    maker = user.get_full_name() or user.get_username()
-    content = statforms.xlsx_bytes(forms, maker=maker)
-    lines = sum(len(s.lines) for s in forms.sheets)
-    actions.record_forms_export(user, org=root, day=day, rows=lines)
-    return _download(content, f"bieu-thong-ke-{root.slug}-{day:%Y-%m-%d}.xlsx", XLSX)
+    if _big(root):
+        title = f"Biểu thống kê {root.name} đến {day:%d/%m/%Y}"
+        return _job(request, root, jobs.FORMS, title, {"day": day.isoformat()})
+    name, content = jobs.forms_file(request.user, root, day)
+    return _download(content, name, XLSX)
 
 
 def _period(request):

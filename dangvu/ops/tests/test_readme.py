@@ -22,6 +22,7 @@ SH_BLOCK = re.compile(r"^```sh\n(.*?)^```", re.DOTALL | re.MULTILINE)
 # The first command of a block that is not run here, and why.
 NOT_RUN = {
     "make demo": "serves until Ctrl+C",
+    "make serve": "serves until Ctrl+C (dangvu/ops/tests/test_serving.py starts gunicorn)",
     "apt-get install": "installs system packages (root, network)",
     ".venv/bin/python -m pytest": "runs this very test suite",
     "export DATABASE_URL": "needs a PostgreSQL server and its password",

@@ -1,0 +1,330 @@
+"""Issue 26: the production command under load, on PostgreSQL, at province scale.
+
+A throwaway PostgreSQL server (initdb + pg_ctl, as bench/province.py) is filled with the demo and
+`load_province --count COMMITTEES --members MEMBERS` under the demo's superior committee; then
+`gunicorn -c gunicorn.conf.py dangvu.wsgi` (DEBUG off, static files by WhiteNoise) and the job
+worker are started as `make serve` starts them, and USERS simulated users (threads, each with its
+own login session, round-robin over the four roles) walk their role's main pages for SECONDS.
+
+Printed: requests/s, errors, and per page kind p50/p95/p99 in ms; then, in a pass of Django's
+test client in this process, the SQL queries each page runs (the figure that must not grow with
+the province); then `consolidate --json` for the superior committee: seconds and peak memory
+(the command run as a subprocess, its maximum resident set size).
+
+Run: .venv/bin/python bench/serve.py [COMMITTEES=100] [USERS=20] [SECONDS=60] [MEMBERS=290]
+Targets (issue 26, at 1.000 committees, 50 users, 120 s): no error, p95 < 1 s for office and
+member pages, < 2 s for the superior's pages; query counts the same at 100 and 1.000.
+"""
+
+import http.cookiejar
+import json
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from _setup import PostgresServer, postgres_bin, skip
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+PASSWORD = "bench-pass-123"
+DAY = "?ngay=2017-12-31"
+DEMO = "so-tttt-tra-vinh"
+SUPERIOR = "dang-uy-khoi-cac-co-quan-tra-vinh"
+CELL = "so-tttt-chi-bo-1"
+# The pages each role walks, by kind (the name printed).
+PAGES = {
+    "vanphong": [
+        ("office.home", "/" + DAY),
+        ("office.people", "/ca-nhan/"),
+        ("office.org", f"/to-chuc/{DEMO}/"),
+        ("office.stats", f"/to-chuc/{DEMO}/thong-ke/{DAY}"),
+    ],
+    "bithu1": [
+        ("cell.home", "/" + DAY),
+        ("cell.people", "/ca-nhan/"),
+        ("cell.org", f"/to-chuc/{CELL}/"),
+    ],
+    "dangvien": [("member.home", "/" + DAY)],
+    "captren": [
+        ("superior.home", "/cap-tren/"),
+        ("superior.consolidated", f"/cap-tren/{SUPERIOR}/so-lieu/{DAY}"),
+        ("superior.tracker", f"/cap-tren/{SUPERIOR}/bao-cao-gui/2017/"),
+        ("superior.stats", f"/to-chuc/{SUPERIOR}/thong-ke/{DAY}"),
+        ("superior.drilldown", f"/to-chuc/{SUPERIOR}/thong-ke/party.members/{DAY}"),
+    ],
+}
+TIMEOUT = 60
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _manage(env, *args):
+    done = subprocess.run(
+        [PY, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if done.returncode:
+        sys.exit(f"manage.py {' '.join(args)}: {done.stderr[-2000:]}")
+    return done.stdout
+
+
+class User:
+    """One simulated person: a cookie jar, logged in once, then page after page."""
+
+    def __init__(self, base, role):
+        self.base, self.role = base, role
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+
+    def get(self, path):
+        with self.opener.open(self.base + path, timeout=TIMEOUT) as r:
+            return r.status, r.read()
+
+    def login(self):
+        _status, body = self.get("/dang-nhap/")
+        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
+        data = urllib.parse.urlencode(
+            {"username": self.role, "password": PASSWORD, "csrfmiddlewaretoken": token}
+        ).encode()
+        request = urllib.request.Request(
+            self.base + "/dang-nhap/", data=data, headers={"Referer": self.base + "/dang-nhap/"}
+        )
+        with self.opener.open(request, timeout=TIMEOUT) as r:
+            if "/dang-nhap/" in r.geturl():
+                raise RuntimeError(f"{self.role} could not log in")
+
+
+def _walk(base, role, until, results, errors):
+    user = User(base, role)
+    user.login()
+    pages = PAGES[role]
+    i = 0
+    while time.monotonic() < until:
+        kind, path = pages[i % len(pages)]
+        i += 1
+        started = time.perf_counter()
+        try:
+            status, _body = user.get(path)
+            ok = status == 200
+        except (urllib.error.URLError, TimeoutError, ConnectionError) as e:
+            ok, status = False, getattr(e, "code", type(e).__name__)
+        took = (time.perf_counter() - started) * 1000
+        if ok:
+            results.setdefault(kind, []).append(took)
+        else:
+            errors.append((kind, status))
+
+
+def _pct(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(len(values) * p / 100))]
+
+
+def load(base, users, seconds):
+    results, errors = {}, []
+    roles = list(PAGES)
+    until = time.monotonic() + seconds
+    threads = [
+        threading.Thread(target=_walk, args=(base, roles[n % len(roles)], until, results, errors))
+        for n in range(users)
+    ]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - started
+    total = sum(len(v) for v in results.values())
+    print(
+        f"{users} người dùng, {seconds} s: {total} yêu cầu, {total / elapsed:.1f} yêu cầu/s, {len(errors)} lỗi"
+    )
+    if errors:
+        print("  lỗi:", sorted({f"{k} {s}" for k, s in errors}))
+    print(f"  {'trang':<24}{'số':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
+    for kind in [k for pages in PAGES.values() for k, _p in pages]:
+        values = results.get(kind, [])
+        if values:
+            print(
+                f"  {kind:<24}{len(values):>7}{_pct(values, 50):>9.0f}"
+                f"{_pct(values, 95):>9.0f}{_pct(values, 99):>9.0f}"
+            )
+    return results, errors
+
+
+# Run in a subprocess against the same database: each page once through Django's test client,
+# its queries counted (after one warm-up request), printed as JSON.
+QUERY_COUNTS = """
+import json, statistics, sys, time
+import django
+django.setup()
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+pages = json.loads(sys.argv[1])
+out = {}
+for role, items in pages.items():
+    client = Client()
+    assert client.login(username=role, password=sys.argv[2]), role
+    for kind, path in items:
+        client.get(path)
+        with CaptureQueriesContext(connection) as q:
+            status = client.get(path).status_code
+        queries = len(q.captured_queries)  # before the next request resets the log
+        times = []
+        for _ in range(3):
+            t = time.perf_counter()
+            client.get(path)
+            times.append((time.perf_counter() - t) * 1000)
+        out[kind] = [queries, status, statistics.median(times)]
+print(json.dumps(out))
+"""
+
+
+def query_counts(env):
+    done = subprocess.run(
+        [PY, "-c", QUERY_COUNTS, json.dumps(PAGES), PASSWORD],
+        cwd=ROOT,
+        env={**env, "ALLOWED_HOSTS": "testserver"},
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode:
+        print("  (không đếm được truy vấn)", done.stderr[-1500:])
+        return {}
+    counts = json.loads(done.stdout.strip().splitlines()[-1])
+    print(
+        "Mỗi trang một mình (Django test client, sau một lần làm nóng): truy vấn SQL, ms (trung vị 3 lần)"
+    )
+    for kind, (n, status, ms) in counts.items():
+        print(f"  {kind:<24}{n:>6}{ms:>9.0f}{'' if status == 200 else f'  (HTTP {status})'}")
+    return counts
+
+
+# Run in a subprocess: `consolidate --json` as the command runs it, then the hand-written SQL of
+# bench/province.py (the five headline totals of every unit, one recursive statement), each
+# timed; the process's peak memory after the command alone.
+CONSOLIDATE = """
+import io, json, resource, sys, time
+sys.path.insert(0, "bench")
+import django
+django.setup()
+from django.core.management import call_command
+from dangvu.orgs.models import Organization
+import datetime as dt
+t = time.perf_counter()
+out = io.StringIO()
+call_command("consolidate", org=sys.argv[1], date="2017-12-31", json=True, stdout=out)
+command = time.perf_counter() - t
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+from province import unit_totals
+root = Organization.objects.get(slug=sys.argv[1]).id
+t = time.perf_counter()
+unit_totals(root, dt.date(2017, 12, 31))
+sql = time.perf_counter() - t
+print(json.dumps({"command": command, "peak_mb": peak / 1024, "sql": sql, "bytes": len(out.getvalue())}))
+"""
+
+
+def consolidate_cost(env):
+    done = subprocess.run(
+        [PY, "-c", CONSOLIDATE, SUPERIOR], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if done.returncode:
+        print("  (không đo được consolidate)", done.stderr[-1500:])
+        return
+    r = json.loads(done.stdout.strip().splitlines()[-1])
+    print(
+        f"consolidate --json {SUPERIOR}: {r['command']:.2f} s, bộ nhớ đỉnh {r['peak_mb']:.0f} MB, "
+        f"{r['bytes'] / 1024:.0f} KB JSON; SQL viết tay (5 số mỗi đơn vị, bench/province.py): "
+        f"{r['sql']:.2f} s, tỉ lệ {r['command'] / max(r['sql'], 1e-6):.1f}×"
+    )
+
+
+def main():
+    args = [int(a) for a in sys.argv[1:]]
+    committees, users, seconds, members = (args + [100, 20, 60, 290][len(args) :])[:4]
+    if postgres_bin() is None:
+        skip("PostgreSQL chưa cài (không có /usr/lib/postgresql/*/bin/initdb), không đo được")
+        return
+    var = Path(tempfile.mkdtemp(prefix="dangvu-serve-"))
+    port = _free_port()
+    with PostgresServer(postgres_bin()) as pg:
+        env = {
+            **os.environ,
+            "DATABASE_URL": pg.url,
+            "DB_CONN_MAX_AGE": "60",
+            "DANGVU_VAR_DIR": str(var),
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "DANGVU_STATIC_MANIFEST": "1",
+            "DANGVU_BIND": f"127.0.0.1:{port}",
+            "DANGVU_LOGIN_ACCOUNT_LIMIT": "100000",
+            "DANGVU_LOGIN_ADDRESS_LIMIT": "100000",
+            "DANGVU_ACCESS_LOG": "/dev/null",
+            "DJANGO_SETTINGS_MODULE": "dangvu.settings",
+        }
+        env.pop("DEBUG", None)
+        t0 = time.perf_counter()
+        _manage(env, "migrate", "-v", "0")
+        _manage(env, "load_demo", "--password", PASSWORD)
+        _manage(env, "load_province", "--count", str(committees), "--members", str(members))
+        _manage(env, "collectstatic", "--noinput", "-v", "0")
+        size = (
+            _manage(
+                env,
+                "shell",
+                "-c",
+                "from dangvu.orgs.models import Organization as O; from dangvu.people.models "
+                "import Person as P; print('SIZE', O.objects.count(), P.objects.count())",
+            )
+            .split("SIZE")[-1]
+            .split()
+        )
+        print(
+            f"Tỉnh: {committees} đảng bộ cơ sở, {size[0]} tổ chức, {size[1]} người "
+            f"(nạp trong {time.perf_counter() - t0:.0f} s)"
+        )
+        workers = env.get("DANGVU_WORKERS") or str(2 * os.cpu_count() + 1)
+        print(f"gunicorn -c gunicorn.conf.py dangvu.wsgi: {workers} tiến trình, cổng {port}")
+        server = subprocess.Popen(
+            [Path(PY).parent / "gunicorn", "-c", "gunicorn.conf.py", "dangvu.wsgi"],
+            cwd=ROOT,
+            env=env,
+            stderr=subprocess.DEVNULL,
+        )
+        worker = subprocess.Popen(
+            [PY, "manage.py", "db_worker", "--no-reload", "-v", "0"], cwd=ROOT, env=env
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            for _ in range(600):
+                try:
+                    urllib.request.urlopen(base + "/dang-nhap/", timeout=5).read()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            load(base, users, seconds)
+        finally:
+            server.terminate()
+            worker.terminate()
+            server.wait(timeout=60)
+            worker.wait(timeout=60)
+        query_counts(env)
+        consolidate_cost(env)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""Background jobs: long work (the superior's consolidated report, statistical forms for a big
+subtree, large imports) runs outside the web request, with its progress on a status page and its
+file offered when done.
+
+The work runs through Django's task framework (the `django-tasks` backport of Django 6's
+`django.tasks`, with the `django-tasks-db` database queue by default: `manage.py db_worker` runs
+it, `make serve` and `make demo` start one). A higher app registers the work of a kind with
+`register(kind, work)`; `work(job, progress)` returns `(file name, bytes)` and may call
+`progress(done, total, step)` as it goes. `start(user, org, kind, title, params)` writes the `Job`
+row (the status page reads it; only the user who asked sees it and its file) and enqueues it.
+"""
+
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from dangvu.core.audit import record
+
+from .models import Job
+
+log = logging.getLogger("dangvu.jobs")
+
+Progress = Callable[[int, int, str], None]
+Work = Callable[[Job, Progress], tuple[str, bytes]]
+_WORK: dict[str, Work] = {}
+
+
+def register(kind: str, work: Work) -> None:
+    _WORK[kind] = work
+
+
+def start(user, org, kind: str, title: str, params: dict | None = None) -> Job:
+    """Write the job and put it in the queue (after the transaction commits)."""
+    if kind not in _WORK:
+        raise KeyError(kind)
+    job = Job.objects.create(user=user, org=org, kind=kind, title=title, params=params or {})
+    record(user, "ops.job", job, summary=f"Yêu cầu chạy nền: {title}", org=org)
+    transaction.on_commit(lambda: run_job.enqueue(job.pk))
+    return job
+
+
+def job_dir(job: Job) -> Path:
+    return Path(settings.MEDIA_ROOT) / "jobs" / str(job.pk)
+
+
+def file_of(job: Job) -> Path | None:
+    if job.status != Job.DONE or not job.file_path:
+        return None
+    path = Path(settings.MEDIA_ROOT) / job.file_path
+    return path if path.is_file() else None
+
+
+@task()
+def run_job(job_id: int) -> None:
+    job = Job.objects.get(pk=job_id)
+    if job.status != Job.QUEUED:
+        return
+    Job.objects.filter(pk=job.pk).update(status=Job.RUNNING, started=timezone.now())
+
+    def progress(done: int, total: int, step: str = "") -> None:
+        Job.objects.filter(pk=job.pk).update(done=done, total=total, step=step[:255])
+
+    log.info("job %s (%s) started", job.pk, job.kind)
+    try:
+        name, content = _WORK[job.kind](job, progress)
+    except Exception as e:
+        log.exception("job %s (%s) failed", job.pk, job.kind)
+        Job.objects.filter(pk=job.pk).update(
+            status=Job.FAILED, error=f"{type(e).__name__}: {e}"[:2000], finished=timezone.now()
+        )
+        return
+    folder = job_dir(job)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = folder / Path(name).name
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(content)
+    Job.objects.filter(pk=job.pk).update(
+        status=Job.DONE,
+        file_name=path.name,
+        file_path=str(path.relative_to(settings.MEDIA_ROOT)),
+        finished=timezone.now(),
+        step="",
+    )
+    log.info("job %s (%s) done: %s, %d bytes", job.pk, job.kind, path.name, len(content))
