@@ -9,4 +9,5 @@ class SuperiorConfig(AppConfig):
         from . import (
             access,  # noqa: F401  (registers the access rules of its models)
             facts,  # noqa: F401  (registers the superior's own report facts)
+            own_activity,  # noqa: F401  (what its Ban Thường vụ itself did)
         )
