@@ -74,16 +74,14 @@ def break_name(name: str, width: int = HEADER_LINE) -> str:
     if len(name) <= width or len(words) < 3:
         return name
     best = None
-    for i in range(2, len(words) - 0):
+    for i in range(2, len(words)):
         first, second = " ".join(words[:i]), " ".join(words[i:])
         if not second or len(first) > width + 4:
             continue
         phrase = any(second.startswith(w + " ") or second == w for w in BREAK_BEFORE)
-        score = (
-            not phrase,
-            max(len(first), len(second)) > width + 4,
-            abs(len(first) - len(second)),
-        )
+        # A line too long for the column is the worst; then a break inside a phrase.
+        too_long = max(len(first), len(second)) > width + 4
+        score = (too_long, not phrase, abs(len(first) - len(second)))
         if best is None or score < best[0]:
             best = (score, f"{first}\n{second}")
     return best[1] if best else name
