@@ -5,11 +5,13 @@ template only ever refers to facts."""
 from django.apps import apps
 
 from dangvu.core.facts import Figure, derived, provider
+from dangvu.documents.models import cited_date
 from dangvu.lib.narrative import render_value
 from dangvu.lib.rules import rule_in_force
 from dangvu.meetings.models import Activity, ActivityOrg
 from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.orgs.tree import subtree_ids
+from dangvu.oversight.models import Inspection
 from dangvu.people.models import Qualification
 from dangvu.programme.models import ProgrammeItem
 from dangvu.training.models import Enrolment
@@ -385,3 +387,73 @@ def next_year_programme(org, period):
             records={ProgrammeItem._meta.label_lower: frozenset(i.id for i in items)},
         )
     }
+
+
+@provider
+def review_facts(org, period):
+    """What a six-month (or any in-year) review says beside its counts: the year's programme
+    against the period's end, the inspections held with their subject and result, and the
+    directive on studying Hồ Chí Minh's example in force."""
+    if org.kind not in (Organization.Kind.PARTY_COMMITTEE, Organization.Kind.PARTY_CELL,
+                        Organization.Kind.SUPERIOR_COMMITTEE):  # fmt: skip
+        return {}
+    out = {}
+    items = list(
+        ProgrammeItem.objects.filter(programme__org=org, programme__year=period.end.year)
+        .exclude(text="", title="")
+        .order_by("position", "id")
+    )
+    done = [i for i in items if i.done_on and i.done_on <= period.end]
+    late = [i for i in items if i.deadline and i.deadline <= period.end and i not in done]
+    ids = frozenset(i.id for i in items)
+    progress = ""
+    if items:
+        progress = (
+            f"Chương trình công tác năm {period.end.year} có {render_value(len(items))} mục; "
+            f"đến ngày {cited_date(period.end)} đã hoàn thành {render_value(len(done))} mục"
+            + (
+                f", {render_value(len(late))} mục quá thời hạn chưa hoàn thành ("
+                + "; ".join(f"mục {i.number}" for i in late)
+                + ")"
+                if late
+                else ""
+            )
+        )
+    out["programme.year.progress"] = Figure(
+        progress,
+        label=f"Kết quả thực hiện chương trình công tác năm {period.end.year}",
+        records={"programme.programmeitem": ids},
+    )
+    held = list(
+        Inspection.objects.filter(
+            org=org,
+            direction=Inspection.Direction.CONDUCTED,
+            starts_on__gte=period.start,
+            starts_on__lte=period.end,
+        )
+        .select_related("subject_org", "subject_person")
+        .order_by("starts_on", "id")
+    )
+    out["inspections.conducted.lines"] = Figure(
+        [_inspection_line(i) for i in held],
+        label="Các cuộc kiểm tra, giám sát đã tiến hành (nội dung, kết quả)",
+        records={"oversight.inspection": frozenset(i.id for i in held)},
+    )
+    try:
+        directive = rule_in_force("study_directive", period.end)["words"]
+    except LookupError:
+        directive = ""
+    out["rules.study_directive"] = Figure(directive, label="Chỉ thị về học tập và làm theo Bác")
+    return out
+
+
+def _inspection_line(i):
+    kind = Inspection.Kind(i.kind).label
+    subject = i.subject.strip().rstrip(".")
+    if not subject.lower().startswith(kind.lower()):
+        subject = f"{kind} {subject[:1].lower()}{subject[1:]}"
+    who = i.subject_org or i.subject_person
+    if who is not None and str(who) not in subject:
+        subject += f" đối với {who}"
+    result = i.conclusion.strip().rstrip(".") or f"[cần bổ sung: kết quả cuộc {kind.lower()}]"
+    return f"Tháng {cited_date(i.starts_on)[3:]}: {subject}. Kết quả: {result}."
