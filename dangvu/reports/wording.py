@@ -347,22 +347,71 @@ def mass_organization_activities(org, period):
 
 
 @derived
+def staff_age(org, period, facts):
+    """How old the staff figures are: "đến thời điểm hiện tại" when the records are current, else
+    the day they were last changed and a call to update them, printed beside the figures."""
+    since = getattr(facts.get("staff.stale_since"), "value", None)
+    as_of, note = "đến thời điểm hiện tại", ""
+    if since:
+        as_of = f"theo hồ sơ ghi ngày {cited_date(since)}"
+        note = f" (số liệu ghi ngày {cited_date(since)}, cần cập nhật)"
+    return {
+        "staff.as_of": Figure(as_of, label="Thời điểm của số liệu biên chế"),
+        "staff.age_note": Figure(note, label="Số liệu biên chế cần cập nhật"),
+    }
+
+
+@derived
 def training_summary(org, period, facts):
-    """ "Có 02 đ/c học lớp …; 03 đ/c học lớp …" from the trainings facts, courses with nobody left out."""
-    parts, people = [], frozenset()
+    """ "Có 02 đ/c học lớp …; 03 đ/c học lớp …" from the trainings facts, courses with nobody left
+    out. An enrolment whose planned end came before the period and that has no result is not
+    reported as studying again: it is a slot for the office to settle (finished, or dropped)."""
+    ids = set()
+    for code, _label in Enrolment.Course.choices:
+        fig = facts.get(f"trainings.{code}.people")
+        if fig is not None:
+            ids |= set((fig.records or {}).get("training.enrolment", ()))
+    overdue = {
+        e.id: e
+        for e in Enrolment.objects.filter(
+            id__in=ids, ends_on__lt=period.start, completed_on__isnull=True
+        ).only("id", "person_id", "course", "ends_on")
+    }
+    parts, late, people = [], [], frozenset()
     for code, label in Enrolment.Course.choices:
         fig = facts.get(f"trainings.{code}.people")
         if fig is None or not fig.value:
             continue
+        mine = set((fig.records or {}).get("training.enrolment", ()))
+        gone = [overdue[i] for i in mine if i in overdue]
+        gone_people = {e.person_id for e in gone}
+        current = set(fig.people) - gone_people
         who = (
             "quần chúng tham gia lớp"
             if code == Enrolment.Course.ADMISSION_CANDIDATE
             else "đ/c học lớp"
         )
-        parts.append(f"{render_value(fig.value)} {who} {_lower_first(label)}")
-        people |= fig.people
+        if current:
+            parts.append(f"{render_value(len(current))} {who} {_lower_first(label)}")
+            people |= frozenset(current)
+        if gone_people:
+            ended = max(e.ends_on for e in gone)
+            late.append(
+                f"{render_value(len(gone_people))} {who} {_lower_first(label)} dự kiến kết thúc "
+                f"{'chậm nhất ngày' if len(gone) > 1 else 'ngày'} {cited_date(ended)}"
+            )
     text = f"Có {'; '.join(parts)}." if parts else ""
-    return {"trainings.summary": Figure(text, people, label="Đào tạo, bồi dưỡng")}
+    note = (
+        f"[cần bổ sung: kết quả học tập của {'; '.join(late)}, chưa ghi hoàn thành]" if late else ""
+    )
+    return {
+        "trainings.summary": Figure(text, people, label="Đào tạo, bồi dưỡng"),
+        "trainings.overdue_note": Figure(
+            note,
+            label="Khóa học đã quá thời gian dự kiến",
+            records={"training.enrolment": frozenset(overdue)},
+        ),
+    }
 
 
 @provider
