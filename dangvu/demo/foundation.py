@@ -208,7 +208,6 @@ def load(stdout):
     _committees(b, staff)
     _history(b)
     _users(b, staff)
-    _superior_term(b)
     stdout.write(f"  tổ chức, con người: {Person.objects.count()} hồ sơ")
 
 
@@ -450,27 +449,6 @@ def _committees(b, staff):
         org_actions.appoint(
             None, term, cell_members[1], Position.Role.DEPUTY_SECRETARY, term.valid_from
         )
-
-
-def _superior_term(b):
-    """The Đảng ủy Khối's own executive for 2015-2020: its secretary and deputy secretary sign
-    its reports (invented people, drawn last so the demo's other names stay as they were)."""
-    superior = b.orgs["superior"]
-    start, end = dt.date(2015, 8, 20), dt.date(2020, 8, 1)
-    term = org_actions.open_term(None, superior, name="2015-2020", valid_from=start, valid_to=end)
-    for gender, birth, role in (
-        ("male", dt.date(1966, 4, 12), Position.Role.SECRETARY),
-        ("female", dt.date(1970, 9, 3), Position.Role.DEPUTY_SECRETARY),
-    ):
-        person = actions.create_person(
-            None,
-            home_org=superior,
-            full_name=b.name(gender),
-            gender=gender,
-            birth_date=birth,
-            cccd=b.cccd(gender, birth),
-        )
-        org_actions.appoint(None, term, person, role, start)
 
 
 def _history(b):

@@ -12,7 +12,7 @@ import docx
 
 from dangvu.lib import checker, docx_format, textfile
 
-from . import invariants
+from . import invariant_text
 
 SUFFIXES = (".txt", ".md", ".docx")
 
@@ -67,13 +67,13 @@ def _check_docx(data, name):
     notes = list(enumerate(textfile.footnote_texts(document), 1))
     if notes:
         findings += checker.check_text(notes, unit="chú thích", report_date=report_date)
-    return fmt + findings + invariants.text_findings(paragraphs, unit="đoạn")
+    return fmt + findings + invariant_text.text_findings(paragraphs, unit="đoạn")
 
 
 def _impossible_figures(text):
     # Figures no record could make (reports/invariants.py), kept apart from the checker's rules.
     lines = [(i, line) for i, line in enumerate(text.split("\n"), 1)]
-    return invariants.text_findings(lines)
+    return invariant_text.text_findings(lines)
 
 
 def check_path(path, max_bytes=None):
