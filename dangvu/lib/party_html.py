@@ -107,7 +107,7 @@ def render_html(
 
 def _p(text: str, cls: str = "") -> str:
     attr = f' class="{cls}"' if cls else ""
-    return f"<p{attr}>{escape(text)}</p>"
+    return f"<p{attr}>{escape(text).replace(chr(10), '<br>')}</p>"
 
 
 def _header(doc: PartyDocument, rule: Rule) -> str:

@@ -100,7 +100,10 @@ def _stale_staff(org, period, present):
     return {
         "staff.records_note": Figure(
             note, present.people if note else frozenset(), label="Hồ sơ biên chế"
-        )
+        ),
+        # The day of the last staff change the figures rest on, when it is too old to be
+        # stated as the period's (reports/wording.py words the figures' age from it).
+        "staff.stale_since": Figure(latest if note else None, label="Hồ sơ biên chế ghi ngày"),
     }
 
 

@@ -19,6 +19,7 @@ from dangvu.orgs.models import Organization, Term
 from dangvu.programme import actions as work
 from dangvu.programme.models import WorkProgramme
 
+from . import invariants
 from .checking import check_bytes, record_names
 from .models import OrgTemplateSection, ReportDraft, ReportSection
 from .outputs import freeze_values, live_facts, render_docx_bytes, rendered
@@ -225,6 +226,8 @@ def finalise_problems(draft: ReportDraft, limit: int = 12) -> list[str]:
     for section in draft.sections.all():
         for message in unknown_messages(unknown_names(section.text, facts)):
             problems.append(f"Mục “{section.title}”: {message}")
+    for message in invariants.messages(draft.org, draft.reporting_period, facts):
+        problems.append(message)
     result = rendered(draft)
     for text in dict.fromkeys(result.slots):
         problems.append(f"Còn chỗ trống chưa điền: {text}")

@@ -20,6 +20,8 @@ from dangvu.lib import checker, docx_format, textfile
 if TYPE_CHECKING:
     from dangvu.orgs.models import Organization
 
+from . import invariant_text
+
 SUFFIXES = (".txt", ".md", ".docx")
 
 
@@ -83,7 +85,7 @@ def check_bytes(
         raise CheckError(str(e)) from None
     try:
         if suffix != ".docx":
-            return checker.check_markdown(text, known_names=known_names)
+            return checker.check_markdown(text, known_names=known_names) + _impossible_figures(text)
         # The text read above bounds what python-docx and the checker will be given.
         checker.refuse_too_long(text)
         return _check_docx(data, name, known_names)
@@ -107,7 +109,13 @@ def _check_docx(data, name, known_names=()):
         findings += checker.check_text(
             notes, unit="chú thích", report_date=report_date, known_names=known_names
         )
-    return fmt + findings
+    return fmt + findings + invariant_text.text_findings(paragraphs, unit="đoạn")
+
+
+def _impossible_figures(text):
+    # Figures no record could make (reports/invariants.py), kept apart from the checker's rules.
+    lines = [(i, line) for i, line in enumerate(text.split("\n"), 1)]
+    return invariant_text.text_findings(lines)
 
 
 def check_path(path, max_bytes=None):

@@ -60,6 +60,33 @@ DYNAMIC_PREFIXES = (
 CONTEXT_PREFIXES = ("org.", "period.")
 
 
+# The header's left column holds about this many capitals of 14 pt a line (90 mm, 36-HD/VPTW).
+HEADER_LINE = 30
+# Words an office starts the second line of a long name with: a name is broken between its
+# phrases ("ĐẢNG ỦY SỞ THÔNG TIN / VÀ TRUYỀN THÔNG"), never inside one.
+BREAK_BEFORE = ("VÀ", "TỈNH", "HUYỆN", "THÀNH PHỐ", "QUẬN", "THỊ XÃ", "CÁC", "CÔNG TY", "SỞ")
+
+
+def break_name(name: str, width: int = HEADER_LINE) -> str:
+    """A header name on the lines an office would break it into ("\n" between them): one line
+    when it fits, else two, at the phrase boundary that best balances them."""
+    words = name.split()
+    if len(name) <= width or len(words) < 3:
+        return name
+    best = None
+    for i in range(2, len(words)):
+        first, second = " ".join(words[:i]), " ".join(words[i:])
+        if not second or len(first) > width + 4:
+            continue
+        phrase = any(second.startswith(w + " ") or second == w for w in BREAK_BEFORE)
+        # A line too long for the column is the worst; then a break inside a phrase.
+        too_long = max(len(first), len(second)) > width + 4
+        score = (too_long, not phrase, abs(len(first) - len(second)))
+        if best is None or score < best[0]:
+            best = (score, f"{first}\n{second}")
+    return best[1] if best else name
+
+
 def is_dynamic(name):
     return name.startswith(DYNAMIC_PREFIXES)
 
@@ -217,12 +244,27 @@ def _says_something(runs):
     return any(c.isalnum() for c in text)
 
 
+def is_appendix(section) -> bool:
+    """A section whose key starts with "appendix" is printed after the closing, unnumbered."""
+    return section.key.startswith("appendix") and not section.parent_key
+
+
+def _section_blocks(r, s, sections):
+    blocks = r.blocks(s.text)
+    if not blocks and not any(other.parent_key == s.key for other in sections):
+        # A section with nothing from records nor from the office is a slot to fill.
+        blocks = [Paragraph([Run(slot(f"nội dung mục “{r.text(s.title)}”"))])]
+    return blocks
+
+
 def build_document(draft, sections, facts, link=None, labels=None) -> Rendered:
     """The report of `draft` with fact values `facts` ({name: value}); `labels` ({name: label})
     names the open slots."""
     template = template_for(draft.template, draft.org, draft.reporting_period.end)
     kind = org_kind(draft.org)
     r = _Renderer(facts, link, labels)
+    appendices = [s for s in sections if is_appendix(s)]
+    sections = [s for s in sections if not is_appendix(s)]
     numbers = section_numbers(sections)
     by_key = {s.key: s for s in sections}
     body = []
@@ -235,21 +277,21 @@ def build_document(draft, sections, facts, link=None, labels=None) -> Rendered:
                 [Run(f"{numbers[s.key]}{sep}{r.text(s.title)}", bold=True)], style, anchor=s.key
             )
         )
-        blocks = r.blocks(s.text)
-        if not blocks and not any(other.parent_key == s.key for other in sections):
-            # A section with nothing from records nor from the office is a slot to fill.
-            blocks = [Paragraph([Run(slot(f"nội dung mục “{r.text(s.title)}”"))])]
-        body += blocks
+        body += _section_blocks(r, s, sections)
     closing = pick(template, "closing", kind)
     if closing:
         body.append(Paragraph([Run(r.text(closing))]))
+    for s in appendices:
+        # Unit tables follow the report as an appendix, as offices attach them: no number.
+        body.append(Paragraph([Run(r.text(s.title), bold=True)], "heading1", anchor=s.key))
+        body += _section_blocks(r, s, appendices)
     period = draft.reporting_period
     issued = draft.issued_on or default_issue_date(period)
     place = draft.place or slot("địa danh")
     document = PartyDocument(
         header=Header(
-            superior=draft.superior_name.upper(),
-            issuer=draft.issuer_name.upper(),
+            superior=break_name(draft.superior_name.upper()),
+            issuer=break_name(draft.issuer_name.upper()),
             number=draft.number or number_slot(draft.org),
             place_date=place_date(place, issued),
         ),
@@ -296,8 +338,8 @@ def to_markdown(doc: PartyDocument) -> str:
     """Markdown with footnotes as `[^n]`, for reading, diffing and the report checker."""
     lines = ["**DỰ THẢO**", ""] if doc.draft else []
     lines += [
-        doc.header.superior,
-        f"**{doc.header.issuer}**",
+        *doc.header.superior.split("\n"),
+        *[f"**{line}**" for line in doc.header.issuer.split("\n")],
         "*",
         doc.header.number,
         "",
@@ -311,9 +353,7 @@ def to_markdown(doc: PartyDocument) -> str:
     notes = []
     for block in doc.body:
         if isinstance(block, Table):
-            lines += (
-                ["| | |", "|---|---|"] + [f"| {' | '.join(row)} |" for row in block.rows] + [""]
-            )
+            lines += _markdown_table(block) + [""]
             continue
         text = ""
         for run in block.runs:
@@ -327,3 +367,18 @@ def to_markdown(doc: PartyDocument) -> str:
     for i, note in enumerate(notes, 1):
         lines.append(f"[^{i}]: " + " ".join(note.paragraphs))
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _markdown_table(table: Table) -> list[str]:
+    """A table in Markdown with as many columns in its heading as in its rows: a grid's first
+    row is its heading; a two-column ledger has an empty one."""
+    width = max(len(row) for row in table.rows)
+    rows = [
+        [cell.replace("|", "\\|") for cell in row] + [""] * (width - len(row)) for row in table.rows
+    ]
+    if table.style == "grid":
+        heading, rows = rows[0], rows[1:]
+    else:
+        heading = [""] * width
+    out = ["| " + " | ".join(heading) + " |", "|" + "---|" * width]
+    return out + ["| " + " | ".join(row) + " |" for row in rows]

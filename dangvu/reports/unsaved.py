@@ -36,8 +36,21 @@ def _issuer_name(org, day=None):
 
 
 def _superior_name(org, day=None):
-    # A commune's name keeps its place ("Đảng bộ xã Long Hòa"): the type says so.
-    return kinds.superior_line(org, day or dt.date.today())
+    """The party organization directly above on `day`, as 36-HD/VPTW (03/4/2018) puts it on the
+    first header line: the đảng bộ, not its executive ("ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH" over a
+    committee under the Đảng ủy Khối; "ĐẢNG BỘ SỞ …" over its cell); a commune's keeps its place
+    (the type says so). A superior committee at the top of the tree stands under its province's
+    party organization ("ĐẢNG BỘ TỈNH TRÀ VINH")."""
+    day = day or dt.date.today()
+    if parent_on(org, day) is None:
+        place = _place(org)
+        if org.kind == Organization.Kind.SUPERIOR_COMMITTEE and place:
+            return f"Đảng bộ tỉnh {place}"
+        return ""
+    name = kinds.superior_line(org, day)
+    if name.startswith("Đảng ủy "):
+        name = "Đảng bộ " + name[len("Đảng ủy ") :]
+    return name
 
 
 def _place(org):
@@ -51,29 +64,40 @@ def _place(org):
 
 def _recipients(org, kind, day):
     parent = parent_on(org, day)  # the superior of that day: a move keeps older reports right
-    superior = f"- {_issuer_name(parent, day)} (b/c);" if parent else "- Cấp ủy cấp trên (b/c);"
     if kind == "superior":
-        lines = [superior, "- Các đảng ủy, chi bộ cơ sở trực thuộc;"]
-        return "\n".join([*lines, f"- Lưu: {org.symbol or 'VT'}."])
+        # The superior committee reports to the Standing Committee above it and sends the report
+        # to its units, as real reports of Đảng ủy Khối do.
+        above = (
+            f"- Ban Thường vụ {_issuer_name(parent, day)} (b/c);"
+            if parent
+            else "- Ban Thường vụ Tỉnh ủy (b/c);"
+        )
+        lines = [above, "- Các đảng bộ, chi bộ cơ sở trực thuộc;"]
+        return "\n".join([*lines, "- Lưu Văn phòng."])
+    superior = f"- {_issuer_name(parent, day)} (b/c);" if parent else "- Cấp ủy cấp trên (b/c);"
     if kind == "committee":
         lines = [superior, "- Ban Chấp hành Đảng bộ;", "- Chi ủy các chi bộ trực thuộc;"]
         return "\n".join([*lines, f"- Lưu: {org.symbol or 'VT'}."])
     return "\n".join([superior, "- Đảng viên trong chi bộ;", "- Lưu: Chi bộ."])
 
 
-def _secretary(org, day):
-    """The secretary of the organization's executive committee on `day`, or None."""
-    position = (
+def _signer(org, day):
+    """(title, person) of who signs for the executive committee on `day`: its secretary, or a
+    deputy secretary where none holds the seat (36-HD/VPTW: a deputy signs "PHÓ BÍ THƯ")."""
+    positions = (
         Position.objects.filter(
             active_on(day),
             term__organization=org,
             term__body=Term.Body.EXECUTIVE,
-            role=Position.Role.SECRETARY,
+            role__in=(Position.Role.SECRETARY, Position.Role.DEPUTY_SECRETARY),
         )
         .select_related("person")
-        .first()
+        .order_by("-role", "valid_from")  # "secretary" before "deputy_secretary"
     )
-    return position.person if position else None
+    for position in positions:
+        title = "BÍ THƯ" if position.role == Position.Role.SECRETARY else "PHÓ BÍ THƯ"
+        return title, position.person
+    return "BÍ THƯ", None
 
 
 def default_header(org, year, period_code=""):
@@ -82,16 +106,23 @@ def default_header(org, year, period_code=""):
     period = period_of(year, period_code)
     kind = org_kind(org)
     issued = default_issue_date(period)
-    secretary = _secretary(org, issued)
+    title, signer = _signer(org, issued)
+    superior = _superior_name(org, period.end)
+    issuer = _issuer_name(org, period.end)
+    place = _place(org)
+    if place and superior.endswith(f" {place}") and issuer.endswith(f" {place}"):
+        # The province named on the line above is not repeated: "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH".
+        issuer = issuer[: -len(f" {place}")]
+    capacity = {"cell": "T/M CHI BỘ", "cell_base": "T/M CHI BỘ", "superior": "T/M BAN THƯỜNG VỤ"}
     return {
-        "superior_name": _superior_name(org, period.end),
-        "issuer_name": _issuer_name(org, period.end),
-        "place": _place(org),
+        "superior_name": superior,
+        "issuer_name": issuer,
+        "place": place,
         "issued_on": issued,
         "recipients": _recipients(org, kind, period.end),
-        "signer_capacity": "T/M CHI BỘ" if kind in ("cell", "cell_base") else "T/M ĐẢNG ỦY",
-        "signer_title": "BÍ THƯ",
-        "signer_name": secretary.full_name if secretary else "",
+        "signer_capacity": capacity.get(kind, "T/M ĐẢNG ỦY"),
+        "signer_title": title,
+        "signer_name": signer.full_name if signer else "",
     }
 
 

@@ -5,11 +5,13 @@ template only ever refers to facts."""
 from django.apps import apps
 
 from dangvu.core.facts import Figure, derived, provider
+from dangvu.documents.models import cited_date
 from dangvu.lib.narrative import render_value
 from dangvu.lib.rules import rule_in_force
 from dangvu.meetings.models import Activity, ActivityOrg
 from dangvu.orgs.models import Organization, Position, Term, active_on, parent_on
 from dangvu.orgs.tree import subtree_ids
+from dangvu.oversight.models import Inspection
 from dangvu.people.models import Qualification
 from dangvu.programme.models import ProgrammeItem
 from dangvu.training.models import Enrolment
@@ -345,22 +347,71 @@ def mass_organization_activities(org, period):
 
 
 @derived
+def staff_age(org, period, facts):
+    """How old the staff figures are: "đến thời điểm hiện tại" when the records are current, else
+    the day they were last changed and a call to update them, printed beside the figures."""
+    since = getattr(facts.get("staff.stale_since"), "value", None)
+    as_of, note = "đến thời điểm hiện tại", ""
+    if since:
+        as_of = f"theo hồ sơ ghi ngày {cited_date(since)}"
+        note = f" (số liệu ghi ngày {cited_date(since)}, cần cập nhật)"
+    return {
+        "staff.as_of": Figure(as_of, label="Thời điểm của số liệu biên chế"),
+        "staff.age_note": Figure(note, label="Số liệu biên chế cần cập nhật"),
+    }
+
+
+@derived
 def training_summary(org, period, facts):
-    """ "Có 02 đ/c học lớp …; 03 đ/c học lớp …" from the trainings facts, courses with nobody left out."""
-    parts, people = [], frozenset()
+    """ "Có 02 đ/c học lớp …; 03 đ/c học lớp …" from the trainings facts, courses with nobody left
+    out. An enrolment whose planned end came before the period and that has no result is not
+    reported as studying again: it is a slot for the office to settle (finished, or dropped)."""
+    ids = set()
+    for code, _label in Enrolment.Course.choices:
+        fig = facts.get(f"trainings.{code}.people")
+        if fig is not None:
+            ids |= set((fig.records or {}).get("training.enrolment", ()))
+    overdue = {
+        e.id: e
+        for e in Enrolment.objects.filter(
+            id__in=ids, ends_on__lt=period.start, completed_on__isnull=True
+        ).only("id", "person_id", "course", "ends_on")
+    }
+    parts, late, people = [], [], frozenset()
     for code, label in Enrolment.Course.choices:
         fig = facts.get(f"trainings.{code}.people")
         if fig is None or not fig.value:
             continue
+        mine = set((fig.records or {}).get("training.enrolment", ()))
+        gone = [overdue[i] for i in mine if i in overdue]
+        gone_people = {e.person_id for e in gone}
+        current = set(fig.people) - gone_people
         who = (
             "quần chúng tham gia lớp"
             if code == Enrolment.Course.ADMISSION_CANDIDATE
             else "đ/c học lớp"
         )
-        parts.append(f"{render_value(fig.value)} {who} {_lower_first(label)}")
-        people |= fig.people
+        if current:
+            parts.append(f"{render_value(len(current))} {who} {_lower_first(label)}")
+            people |= frozenset(current)
+        if gone_people:
+            ended = max(e.ends_on for e in gone)
+            late.append(
+                f"{render_value(len(gone_people))} {who} {_lower_first(label)} dự kiến kết thúc "
+                f"{'chậm nhất ngày' if len(gone) > 1 else 'ngày'} {cited_date(ended)}"
+            )
     text = f"Có {'; '.join(parts)}." if parts else ""
-    return {"trainings.summary": Figure(text, people, label="Đào tạo, bồi dưỡng")}
+    note = (
+        f"[cần bổ sung: kết quả học tập của {'; '.join(late)}, chưa ghi hoàn thành]" if late else ""
+    )
+    return {
+        "trainings.summary": Figure(text, people, label="Đào tạo, bồi dưỡng"),
+        "trainings.overdue_note": Figure(
+            note,
+            label="Khóa học đã quá thời gian dự kiến",
+            records={"training.enrolment": frozenset(overdue)},
+        ),
+    }
 
 
 @provider
@@ -385,3 +436,73 @@ def next_year_programme(org, period):
             records={ProgrammeItem._meta.label_lower: frozenset(i.id for i in items)},
         )
     }
+
+
+@provider
+def review_facts(org, period):
+    """What a six-month (or any in-year) review says beside its counts: the year's programme
+    against the period's end, the inspections held with their subject and result, and the
+    directive on studying Hồ Chí Minh's example in force."""
+    if org.kind not in (Organization.Kind.PARTY_COMMITTEE, Organization.Kind.PARTY_CELL,
+                        Organization.Kind.SUPERIOR_COMMITTEE):  # fmt: skip
+        return {}
+    out = {}
+    items = list(
+        ProgrammeItem.objects.filter(programme__org=org, programme__year=period.end.year)
+        .exclude(text="", title="")
+        .order_by("position", "id")
+    )
+    done = [i for i in items if i.done_on and i.done_on <= period.end]
+    late = [i for i in items if i.deadline and i.deadline <= period.end and i not in done]
+    ids = frozenset(i.id for i in items)
+    progress = ""
+    if items:
+        progress = (
+            f"Chương trình công tác năm {period.end.year} có {render_value(len(items))} mục; "
+            f"đến ngày {cited_date(period.end)} đã hoàn thành {render_value(len(done))} mục"
+            + (
+                f", {render_value(len(late))} mục quá thời hạn chưa hoàn thành ("
+                + "; ".join(f"mục {i.number}" for i in late)
+                + ")"
+                if late
+                else ""
+            )
+        )
+    out["programme.year.progress"] = Figure(
+        progress,
+        label=f"Kết quả thực hiện chương trình công tác năm {period.end.year}",
+        records={"programme.programmeitem": ids},
+    )
+    held = list(
+        Inspection.objects.filter(
+            org=org,
+            direction=Inspection.Direction.CONDUCTED,
+            starts_on__gte=period.start,
+            starts_on__lte=period.end,
+        )
+        .select_related("subject_org", "subject_person")
+        .order_by("starts_on", "id")
+    )
+    out["inspections.conducted.lines"] = Figure(
+        [_inspection_line(i) for i in held],
+        label="Các cuộc kiểm tra, giám sát đã tiến hành (nội dung, kết quả)",
+        records={"oversight.inspection": frozenset(i.id for i in held)},
+    )
+    try:
+        directive = rule_in_force("study_directive", period.end)["words"]
+    except LookupError:
+        directive = ""
+    out["rules.study_directive"] = Figure(directive, label="Chỉ thị về học tập và làm theo Bác")
+    return out
+
+
+def _inspection_line(i):
+    kind = Inspection.Kind(i.kind).label
+    subject = i.subject.strip().rstrip(".")
+    if not subject.lower().startswith(kind.lower()):
+        subject = f"{kind} {subject[:1].lower()}{subject[1:]}"
+    who = i.subject_org or i.subject_person
+    if who is not None and str(who) not in subject:
+        subject += f" đối với {who}"
+    result = i.conclusion.strip().rstrip(".") or f"[cần bổ sung: kết quả cuộc {kind.lower()}]"
+    return f"Tháng {cited_date(i.starts_on)[3:]}: {subject}. Kết quả: {result}."

@@ -10,4 +10,5 @@ class SuperiorConfig(AppConfig):
             access,  # noqa: F401  (registers the access rules of its models)
             facts,  # noqa: F401  (registers the superior's own report facts)
             jobs,  # noqa: F401  (registers its background jobs)
+            own_activity,  # noqa: F401  (what its Ban Thường vụ itself did)
         )

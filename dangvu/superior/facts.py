@@ -88,6 +88,12 @@ def _unit_counts(result):
         "units.cells_base": Figure(
             len(cells), orgs=frozenset(u.org.id for u in cells), label="Số chi bộ cơ sở"
         ),
+        # The cells under the grassroots committees: a chi bộ cơ sở is a unit, not also a cell.
+        "units.committee_cells": Figure(
+            sum(u.facts.get("party.cells", 0) for u in committees),
+            orgs=frozenset(u.org.id for u in committees),
+            label="Số chi bộ trực thuộc các đảng bộ cơ sở",
+        ),
     }
 
 

@@ -12,7 +12,9 @@ from docx import Document
 
 from dangvu.core.facts import Period
 from dangvu.lib.party_doc import Table
+from dangvu.orgs import actions as org_actions
 from dangvu.orgs.models import Organization
+from dangvu.people import actions as people
 from dangvu.reports.checking import check_bytes
 from dangvu.reports.models import ReportDraft
 from dangvu.reports.outputs import export, rendered
@@ -21,6 +23,7 @@ from dangvu.reports.unsaved import unsaved_draft
 from dangvu.superior import synthetic
 from dangvu.superior.consolidate import consolidate
 from dangvu.superior.facts import TABLE_HEADING, period_code, superior_facts
+from dangvu.superior.own_activity import own_activity
 
 pytestmark = pytest.mark.django_db
 SUPERIOR = "dang-uy-khoi-cac-co-quan-tra-vinh"
@@ -70,14 +73,14 @@ def test_the_superior_report_has_every_unit_and_sums_them(demo, tmp_path):
     md = _report(SUPERIOR, 2017, tmp_path, ".md").read_text()
     docx = _report(SUPERIOR, 2017, tmp_path, ".docx").read_bytes()
     _assert_clean(md)
-    assert "Tổng hợp tình hình hoạt động năm 2017" in md
-    assert "của các tổ chức cơ sở đảng trực thuộc" in md
-    assert "T/M ĐẢNG ỦY" in md
+    assert "Tổng kết công tác xây dựng Đảng năm 2017" in md
+    assert "và phương hướng, nhiệm vụ năm 2018" in md
+    assert "T/M BAN THƯỜNG VỤ" in md
     for unit in result.units:
         assert unit.name in md, unit.name
     # The figures of the sections are the consolidated totals, as the report writes them.
     members = result.totals["party.members"]
-    assert f"Tổng số đảng viên: {members:02d} đồng chí" in md
+    assert f"tổng số đảng viên: {members:02d} đồng chí" in md
     assert f"kết nạp {result.totals['party.admissions']:02d} đảng viên mới" in md
     # What the records cannot tell stays a slot for the office.
     assert "[cần bổ sung: hạn chế, khuyết điểm và nguyên nhân]" in md
@@ -163,7 +166,7 @@ def test_the_superior_role_drafts_its_own_report_only(demo, login):
     assert response.status_code == 302, response.content.decode()[:2000]
     draft = ReportDraft.objects.get(org=superior, year=2017)
     assert [s.key for s in draft.sections.all()][:2] == ["situation", "political"]
-    assert draft.signer_capacity == "T/M ĐẢNG ỦY"
+    assert draft.signer_capacity == "T/M BAN THƯỜNG VỤ"
     detail = client.get(f"/bao-cao/{draft.pk}/").content.decode()
     assert f"/bao-cao/{draft.pk}/so-lieu/units.party.members/" in detail
     figure = client.get(f"/bao-cao/{draft.pk}/so-lieu/units.party.members/")
@@ -177,3 +180,55 @@ def test_the_superior_role_drafts_its_own_report_only(demo, login):
     before = ReportDraft.objects.filter(org=demo).count()
     assert client.post("/bao-cao/", {"org": demo.pk, "year": 2017, "kind": "annual"}).status_code
     assert ReportDraft.objects.filter(org=demo).count() == before
+
+
+def test_the_superior_2017_report_is_its_own_document(demo, tmp_path):
+    """What its Ban Thường vụ held, issued and inspected, from its records; the units in an
+    appendix after the closing; header, signer and recipients as 36-HD/VPTW has them."""
+    call_command("load_province", count=3, members=8, stdout=StringIO())
+    superior = Organization.objects.get(slug=SUPERIOR)
+    # Its executive's term: the secretary signs (the demo keeps no people of the Khối itself).
+    term = org_actions.open_term(
+        None, superior, name="2015-2020", valid_from=dt.date(2015, 8, 20),
+        valid_to=dt.date(2020, 8, 1),
+    )  # fmt: skip
+    for name, role in (("Huỳnh Hữu Hải", "secretary"), ("Lê Thị Thu", "deputy_secretary")):
+        person = people.create_person(
+            None, home_org=superior, full_name=name, gender="male", birth_date=dt.date(1966, 4, 12)
+        )
+        org_actions.appoint(None, term, person, role, term.valid_from)
+    md = _report(SUPERIOR, 2017, tmp_path, ".md").read_text()
+    head, body = md.split("BÁO CÁO", 1)
+    assert head.split("\n")[2:4] == ["ĐẢNG BỘ TỈNH TRÀ VINH", "**ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH**"]
+    facts = superior_facts(superior, Period.year(2017))
+    own = own_activity(superior, Period.year(2017))
+    # Its own conferences, one line each, and the documents it issued, counted once each even
+    # when several units registered them.
+    assert own["own.conferences.sessions"].value == len(own["own.conferences.lines"].value) > 0
+    for line in own["own.conferences.lines"].value:
+        assert line in md
+    issued = own["own.documents.count"].value
+    assert issued == len(own["own.documents.count"].records["documents.document"]) > 0
+    assert f"Ban Thường vụ ban hành {issued:02d} văn bản" in md
+    # Its inspections and supervisions, each with its subject and its result (or a slot).
+    lines = own["own.inspections.lines"].value
+    assert lines and all("Kết quả:" in line for line in lines)
+    assert "Giám sát việc thực hiện Nghị quyết số 02-NQ/ĐUK" in md
+    # The units' table is an appendix after the closing line, not a numbered section.
+    closing = body.index("Trên đây là báo cáo")
+    appendix = body.index("PHỤ LỤC: SỐ LIỆU CÁC TỔ CHỨC CƠ SỞ ĐẢNG")
+    assert closing < appendix < body.index("Nơi nhận:")
+    assert "| STT | Tổ chức cơ sở đảng | Đảng viên |" in md  # a heading of its own columns
+    assert "|---|---|---|---|---|---|---|" in md
+    # Professional trainings are not political education.
+    assert "tập huấn" not in body.split("PHỤ LỤC")[0]
+    # The signer: the term's secretary for the Standing Committee; the real recipients.
+    assert "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nHuỳnh Hữu Hải" in md
+    assert "- Ban Thường vụ Tỉnh ủy (b/c);\n- Các đảng bộ, chi bộ cơ sở trực thuộc;" in md
+    assert "- Lưu Văn phòng." in md and "Cấp ủy cấp trên" not in md
+    # One count of cells: those under the committees, as the consolidation counts them; a
+    # chi bộ cơ sở is a unit, not also a cell.
+    result = consolidate(superior, Period.year(2017))
+    cells = sum(u.facts["party.cells"] for u in result.units if u.org.kind == "party_committee")
+    assert facts["units.committee_cells"].value == cells
+    assert f"các đảng bộ cơ sở có {cells:02d} chi bộ trực thuộc" in md
