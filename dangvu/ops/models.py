@@ -33,6 +33,8 @@ class Job(models.Model):
     finished = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = "việc chạy nền"
+        verbose_name_plural = "việc chạy nền"
         ordering = ["-created"]
         indexes = [models.Index(fields=["user", "-created"])]
 

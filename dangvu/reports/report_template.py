@@ -49,7 +49,13 @@ def _read(name: str, family: str = "") -> dict:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     if "extends" in data:
         # A kind that shares another's sections and words only its title and closing.
-        data = {**_read(data["extends"], family), **data}
+        base = _read(data["extends"], family)
+        if "sections" in data and _path(data["extends"], family) != _path(data["extends"], ""):
+            # Its own sections (the six-month review's) keep their order, and the type's sections
+            # that it lacks (a commune's socio-economic development) come in where the type has them.
+            data = {**base, **data, "sections": _with_type_sections(data["sections"], base)}
+        else:
+            data = {**base, **data}
     if "include" in data:
         data = {
             **{k: v for k, v in data.items() if k != "include"},
@@ -59,6 +65,34 @@ def _read(name: str, family: str = "") -> dict:
             ],
         }
     return data
+
+
+def _with_type_sections(own: list[dict], base: dict) -> list[dict]:
+    """`own` sections with those of the type's `base` template that `own` lacks, each placed
+    after the section it follows in `base` (and that section's subsections)."""
+    out = list(own)
+    anchor = None
+    for section in base["sections"]:
+        keys = [s["key"] for s in out]
+        if section["key"] in keys:
+            anchor = section["key"]
+            continue
+        at = keys.index(anchor) + 1 if anchor else 0
+        while at < len(out) and _under(out[at], anchor, out):
+            at += 1
+        out.insert(at, section)
+        anchor = section["key"]
+    return out
+
+
+def _under(section: dict, ancestor: str | None, sections: list[dict]) -> bool:
+    parents = {s["key"]: s.get("parent") for s in sections}
+    key = section.get("parent")
+    while key:
+        if key == ancestor:
+            return True
+        key = parents.get(key)
+    return False
 
 
 @cache

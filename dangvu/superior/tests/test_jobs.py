@@ -94,7 +94,7 @@ def test_consolidated_file_and_the_superior_report_as_jobs(
     text = "\n".join(
         p.text for p in Document(io.BytesIO(b"".join(docx.streaming_content))).paragraphs
     )
-    assert "Tổng hợp tình hình hoạt động năm 2017" in text
+    assert "Tổng kết công tác xây dựng Đảng năm 2017" in text
 
 
 def test_a_failed_job_says_so(demo, login, django_capture_on_commit_callbacks):
