@@ -5,6 +5,7 @@ status page reads and what decides who may fetch the file (only the user who ask
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class Job(models.Model):
@@ -46,3 +47,21 @@ class Job(models.Model):
         if self.status == self.DONE:
             return 100
         return int(100 * self.done / self.total) if self.total else 0
+
+
+class LoginFailure(models.Model):
+    """One failed login, counted against a username or a client address (`dangvu.ops.throttle`).
+    A row per failure, not a counter: every server process inserts its own, so failures made at
+    the same moment in several workers are all counted (a cache's read-then-write increment
+    loses some)."""
+
+    key = models.CharField(max_length=200)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "lần đăng nhập sai"
+        verbose_name_plural = "lần đăng nhập sai"
+        indexes = [models.Index(fields=["key", "at"]), models.Index(fields=["at"])]
+
+    def __str__(self):
+        return f"{self.key} {self.at:%Y-%m-%d %H:%M}"

@@ -1,24 +1,28 @@
-"""Login throttling per account and per address, in Django's cache (no table).
+"""Login throttling per account and per address, counted in the database (`LoginFailure`).
 
 Every failed login counts against the username and against the client address for `WINDOW`
 seconds; past `ACCOUNT_LIMIT` (or `ADDRESS_LIMIT`) failures further attempts are refused, even
 with the right password, until the window passes. A successful login clears its account's
-count. The address is the client's behind a trusted proxy (`dangvu.ops.clients`), and the
-cache is shared by every server process (settings.CACHES), so all workers count together. The
+count. The address is the client's behind a trusted proxy (`dangvu.ops.clients`), and every
+server process inserts its failures into the same table, so all workers count together, even
+failures at the same instant. The
 middleware answers a refused login page with a clear Vietnamese message; the
 authentication backend refuses too, so no other entry point bypasses the lock.
 """
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from dangvu.ops.clients import client_address
+from dangvu.ops.models import LoginFailure
 
 
 def _limits():
@@ -38,24 +42,27 @@ def _address_key(address):
 
 
 def _bump(key, window):
-    cache.add(key, 0, window)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        return 1
+    now = timezone.now()
+    LoginFailure.objects.create(key=key, at=now)
+    # Failures older than the window count for nothing: forget them as new ones come.
+    LoginFailure.objects.filter(at__lt=now - dt.timedelta(seconds=window)).delete()
+
+
+def _failures(key, window):
+    since = timezone.now() - dt.timedelta(seconds=window)
+    return LoginFailure.objects.filter(key=key, at__gte=since).count()
 
 
 def locked_reason(username, address):
     """The Vietnamese message for a locked account or address, or "" when login may proceed."""
     account_limit, address_limit, window = _limits()
     minutes = max(1, window // 60)
-    if username and (cache.get(_account_key(username)) or 0) >= account_limit:
+    if username and _failures(_account_key(username), window) >= account_limit:
         return (
             f"Tài khoản “{username}” đã nhập sai mật khẩu {account_limit} lần nên tạm khóa "
             f"đăng nhập {minutes} phút. Hãy thử lại sau, hoặc nhờ văn phòng đặt lại mật khẩu."
         )
-    if address and (cache.get(_address_key(address)) or 0) >= address_limit:
+    if address and _failures(_address_key(address), window) >= address_limit:
         return (
             f"Máy này đã nhập sai mật khẩu quá {address_limit} lần nên tạm bị chặn đăng nhập "
             f"{minutes} phút. Hãy thử lại sau."
@@ -64,10 +71,9 @@ def locked_reason(username, address):
 
 
 def reset(username=None, address=None):
-    if username:
-        cache.delete(_account_key(username))
-    if address:
-        cache.delete(_address_key(address))
+    keys = [_account_key(username)] if username else []
+    keys += [_address_key(address)] if address else []
+    LoginFailure.objects.filter(key__in=keys).delete()
 
 
 @receiver(user_login_failed)

@@ -22,22 +22,23 @@ K = Organization.Kind
 YEARS = range(2014, 2027)
 
 
-# Every kind every year, the months of the years the records are in: each month of a year
-# without records is the same empty computation twelve times over, at a cost the suite feels.
+# Every year: the annual report, the first half-year and December. In the years the records are
+# in, every period of every kind besides. An empty year's other periods are the same empty
+# computation over again, at a cost the suite feels.
 MONTHS_IN = (2017, 2021, 2024)
 
 
-def _periods():
+def _periods(busy_years=MONTHS_IN):
     for year in YEARS:
         for kind, (_label, codes, _default) in KINDS.items():
             for code in codes:
-                if kind != "monthly" or year in MONTHS_IN or code == "12":
+                if year in busy_years or code in ("", "H1", "12"):
                     yield year, code
 
 
-def _assert_none_broken(org):
+def _assert_none_broken(org, busy_years=MONTHS_IN):
     checked = 0
-    for year, code in _periods():
+    for year, code in _periods(busy_years):
         period = period_of(year, code)
         if not (org.is_active_on(period.end) or org.is_active_on(period.start)):
             continue
@@ -132,7 +133,7 @@ def school(db):
 def test_no_report_of_made_up_organizations_breaks_an_invariant(school):
     committee, cells, alone = school
     for org in (committee, *cells, alone, committee.parent):
-        assert _assert_none_broken(org) > 50
+        assert _assert_none_broken(org, busy_years=(2016, 2021)) > 50
     # Each cell counts its own three members at the joint meeting; the committee all six and
     # the five guests.
     year = period_of(2021, "")
