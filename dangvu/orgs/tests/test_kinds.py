@@ -326,3 +326,30 @@ def test_a_seat_takes_any_title(db):
     assert str(seat).startswith("Phó Bí thư Thường trực, Chủ tịch Hội đồng nhân dân xã – ")
     with pytest.raises(ValidationError, match="120 ký tự"):
         actions.appoint(None, term, person, "member", dt.date(YEAR, 7, 1), title="x" * 121)
+
+
+def test_a_report_is_sent_to_the_superior_of_its_own_date(db):
+    from dangvu.reports.models import ReportDraft
+    from dangvu.superior import actions as superior
+
+    run("create_org", "--name", "Đảng bộ huyện Hòa An", "--kind", "superior_committee",
+        "--from", "2010-01-01", "--place", "Hòa An")  # fmt: skip
+    run("create_org", "--name", SUPERIOR, "--kind", "superior_committee",
+        "--from", "2010-01-01", "--place", "Hòa Giang")  # fmt: skip
+    slug = run("create_org", "--name", "Đảng bộ xã Hòa Bình", "--kind", "party_committee",
+               "--parent", "dang-bo-huyen-hoa-an", "--from", FOUNDED.isoformat(),
+               "--place", "Hòa Bình", "--type", "xa").strip()  # fmt: skip
+    org = Organization.objects.get(slug=slug)
+    district, province = org.parent, Organization.objects.get(name=SUPERIOR)
+    actions.move_org(None, org, province, dt.date(YEAR, 7, 1))
+
+    def sent(period):
+        # A finalised report as the finalise action leaves it; only its date matters here.
+        draft = ReportDraft.objects.create(
+            org=org, year=YEAR, period=period, template="six_month" if period else "annual",
+            status=ReportDraft.Status.FINAL,
+        )  # fmt: skip
+        return superior.send_report(None, draft, dt.date(YEAR + 1, 1, 15)).superior
+
+    assert sent("H1") == district  # the first half ended before the move
+    assert sent("") == province
