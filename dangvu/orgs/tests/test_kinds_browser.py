@@ -79,6 +79,11 @@ def test_each_kind_is_created_filled_and_reported_in_the_browser(page, live_demo
     assert Term.executive_on(org, dt.date(YEAR, 6, 1)) is not None
     assert sorted(org.children.values_list("name", flat=True)) == sorted(cells)
 
+    page.goto(f"{url}/to-chuc/{org.slug}/")
+    page.click("a:has-text('Chức vụ cấp ủy')")
+    offered = page.locator("datalist#goi-y-title option").evaluate_all("os => os.map(o => o.value)")
+    assert offered == list(kinds.get(code).positions)  # the type's own, as suggestions
+
     _profile(page, url, org, figures)
     for figure, value in figures.items():
         assert ProfileFigure.objects.filter(organization=org, code=figure, value=value).exists()
