@@ -1,10 +1,28 @@
 from django import forms
+from django.utils.html import format_html, format_html_join
 
 from dangvu.people.models import Person
 from dangvu.web import EMPTY_LABEL, DateInput
 
 from . import kinds
-from .models import Organization, Term
+from .models import Organization, Position, Term
+
+
+class SuggestInput(forms.TextInput):
+    """A text box offering `suggestions` (an HTML datalist) while accepting any text: the titles
+    and names of the organization's type are offered, not imposed."""
+
+    def __init__(self, suggestions=(), attrs=None):
+        super().__init__(attrs)
+        self.suggestions = list(suggestions)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if not self.suggestions:
+            return super().render(name, value, attrs, renderer)
+        list_id = f"goi-y-{name}"
+        box = super().render(name, value, {**(attrs or {}), "list": list_id}, renderer)
+        options = format_html_join("", '<option value="{}">', ((s,) for s in self.suggestions))
+        return format_html('{}<datalist id="{}">{}</datalist>', box, list_id, options)
 
 
 class OrgCreateForm(forms.Form):
@@ -15,6 +33,15 @@ class OrgCreateForm(forms.Form):
     founding_document = forms.CharField(
         label="Quyết định thành lập", max_length=255, required=False
     )
+
+    def __init__(self, *args, mass_organizations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if mass_organizations:
+            # The mass organizations beside this type of organization, offered as names.
+            self.fields["name"].widget = SuggestInput(mass_organizations)
+            self.fields["name"].help_text = "Đoàn thể của loại hình này: " + ", ".join(
+                mass_organizations
+            )
 
 
 class RenameForm(forms.Form):
@@ -104,3 +131,30 @@ class DeleteForm(forms.Form):
         max_length=255,
         help_text="Chỉ xóa tổ chức nhập nhầm, chưa có hồ sơ nào; tổ chức đã có hồ sơ thì giải thể.",
     )
+
+
+class SeatForm(forms.Form):
+    """A seat in an elected body: the role, and any title the office writes for it, with the
+    positions of the organization's type offered."""
+
+    term = forms.ModelChoiceField(
+        label="Nhiệm kỳ", queryset=Term.objects.none(), empty_label=EMPTY_LABEL
+    )
+    person = forms.ModelChoiceField(
+        label="Đảng viên", queryset=Person.objects.none(), empty_label=EMPTY_LABEL
+    )
+    role = forms.ChoiceField(label="Chức vụ trong cấp ủy", choices=Position.Role.choices)
+    title = forms.CharField(
+        label="Chức danh",
+        max_length=120,
+        required=False,
+        help_text="Chức danh như văn bản ghi, gõ tự do; gợi ý theo loại hình tổ chức.",
+    )
+    valid_from = forms.DateField(label="Từ ngày", widget=DateInput())
+    valid_to = forms.DateField(label="Đến ngày", widget=DateInput(), required=False)
+
+    def __init__(self, *args, terms, people, positions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["term"].queryset = terms
+        self.fields["person"].queryset = people
+        self.fields["title"].widget = SuggestInput(positions)

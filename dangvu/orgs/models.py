@@ -249,3 +249,16 @@ def parent_on(org: Organization, day: dt.date) -> Organization | None:
     if day < moves[0].valid_from:
         return moves[0].previous
     return [m for m in moves if m.valid_from <= day][-1].parent
+
+
+def superior_committee_on(org: Organization, day: dt.date) -> Organization | None:
+    """The superior committee `org` reports to on `day`: the nearest superior committee above it
+    after the moves recorded up to that day (a report of last year goes to last year's)."""
+    seen = set()
+    parent = parent_on(org, day)
+    while parent is not None and parent.id not in seen:
+        if parent.kind == Organization.Kind.SUPERIOR_COMMITTEE:
+            return parent
+        seen.add(parent.id)
+        parent = parent_on(parent, day)
+    return None

@@ -13,6 +13,7 @@ urlpatterns = [
     path("to-chuc/<slug:slug>/loai-hinh/", views.org_type, name="org_type"),
     path("to-chuc/<slug:slug>/so-lieu-dac-diem/", views.org_profile, name="org_profile"),
     path("to-chuc/<slug:slug>/nhiem-ky/", views.org_terms, name="org_terms"),
+    path("to-chuc/<slug:slug>/chuc-vu/", views.org_seat, name="org_seat"),
     path("to-chuc/<slug:slug>/chuyen-cap-tren/", views.org_move, name="org_move"),
     path("to-chuc/<slug:slug>/xoa/", views.org_delete, name="org_delete"),
     path("to-chuc/<slug:slug>/lich-su/", views.org_history, name="org_history"),

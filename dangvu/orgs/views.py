@@ -28,6 +28,7 @@ from .forms import (
     OrgCreateForm,
     ProfileForm,
     RenameForm,
+    SeatForm,
     TermForm,
     TypeForm,
 )
@@ -122,6 +123,12 @@ class OrgCreate(_OrgForm):
 
     def action_args(self):
         return ()
+
+    def get_form_kwargs(self):
+        org = self.object
+        typed = org.kind in actions.TYPED_KINDS
+        names = kinds.kind_on(org).mass_organizations if typed else ()
+        return {**super().get_form_kwargs(), "mass_organizations": names}
 
     def action_data(self, form):
         return {**form.cleaned_data, "parent": self.object}
@@ -328,6 +335,40 @@ def org_terms(request, slug):
     return render_form(
         request, form, title=f"Nhiệm kỳ của {org}", back_url=parent_url(org), intro=intro
     )
+
+
+class OrgSeat(_OrgForm):
+    """A seat in the committee of one of the organization's terms, with any title; the
+    positions of the organization's type are offered as titles."""
+
+    form_class = SeatForm
+    action = actions.appoint
+    restructure = False
+    title = "Thêm chức vụ trong cấp ủy {object}"
+    success_message = "Đã ghi chức vụ."
+
+    def get_form_kwargs(self):
+        org = self.object
+        people = Person.objects.filter(
+            active_on(dt.date.today(), "memberships__"),
+            memberships__org__in=[org, *org.children.all()],
+            memberships__kind=Membership.Kind.PARTY,
+        ).distinct()
+        return {
+            **super().get_form_kwargs(),
+            "terms": org.terms.order_by("-valid_from"),
+            "people": people.order_by("sort_name"),
+            "positions": kinds.kind_on(org).positions,
+        }
+
+    def action_args(self):
+        return ()
+
+    def action_data(self, form):
+        return form.cleaned_data
+
+
+org_seat = OrgSeat.as_view()
 
 
 def org_move(request, slug):

@@ -11,7 +11,7 @@ from dangvu.accounts.models import AuditEntry
 from dangvu.core import audit
 from dangvu.core.audit import Actor
 from dangvu.lib.dates import vn_date
-from dangvu.orgs.models import Organization
+from dangvu.orgs.models import Organization, superior_committee_on
 from dangvu.reports.models import ReportDraft
 
 from .models import Deadline, Submission
@@ -40,7 +40,7 @@ def send_report(actor: Actor, draft: ReportDraft, sent_on: dt.date | None = None
     existing = Submission.objects.filter(draft=draft).first()
     if existing is not None:
         raise ValidationError(f"Báo cáo này đã được gửi ngày {vn_date(existing.sent_on)}.")
-    superior = superior_of(draft.org)
+    superior = superior_committee_on(draft.org, draft.reporting_period.end)  # the report's date
     if superior is None:
         raise ValidationError(f"{draft.org} không trực thuộc cấp ủy cấp trên nào trong dangvu.")
     sent_on = sent_on or dt.date.today()

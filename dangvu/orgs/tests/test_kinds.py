@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 
@@ -326,3 +327,63 @@ def test_a_seat_takes_any_title(db):
     assert str(seat).startswith("Phó Bí thư Thường trực, Chủ tịch Hội đồng nhân dân xã – ")
     with pytest.raises(ValidationError, match="120 ký tự"):
         actions.appoint(None, term, person, "member", dt.date(YEAR, 7, 1), title="x" * 121)
+
+
+def test_a_report_is_sent_to_the_superior_of_its_own_date(db):
+    from dangvu.reports.models import ReportDraft
+    from dangvu.superior import actions as superior
+
+    run("create_org", "--name", "Đảng bộ huyện Hòa An", "--kind", "superior_committee",
+        "--from", "2010-01-01", "--place", "Hòa An")  # fmt: skip
+    run("create_org", "--name", SUPERIOR, "--kind", "superior_committee",
+        "--from", "2010-01-01", "--place", "Hòa Giang")  # fmt: skip
+    slug = run("create_org", "--name", "Đảng bộ xã Hòa Bình", "--kind", "party_committee",
+               "--parent", "dang-bo-huyen-hoa-an", "--from", FOUNDED.isoformat(),
+               "--place", "Hòa Bình", "--type", "xa").strip()  # fmt: skip
+    org = Organization.objects.get(slug=slug)
+    district, province = org.parent, Organization.objects.get(name=SUPERIOR)
+    actions.move_org(None, org, province, dt.date(YEAR, 7, 1))
+
+    def sent(period):
+        # A finalised report as the finalise action leaves it; only its date matters here.
+        draft = ReportDraft.objects.create(
+            org=org, year=YEAR, period=period, template="six_month" if period else "annual",
+            status=ReportDraft.Status.FINAL,
+        )  # fmt: skip
+        return superior.send_report(None, draft, dt.date(YEAR + 1, 1, 15)).superior
+
+    assert sent("H1") == district  # the first half ended before the move
+    assert sent("") == province
+
+
+def test_the_seat_form_offers_the_types_positions_and_takes_any_title(db, client):
+    from dangvu.orgs.models import Position
+
+    client.force_login(get_user_model().objects.create_superuser("quantri-thu"))
+    commune, police = _create("xa"), _create("cong-an")
+    page = client.get(f"/to-chuc/{commune.slug}/chuc-vu/").content.decode()
+    assert '<option value="Chủ tịch Ủy ban nhân dân">' in page and 'list="goi-y-title"' in page
+    assert "Trưởng Công an" in page and "Đội trưởng" not in page  # the commune's, not the police's
+    assert (
+        '<option value="Đội trưởng">'
+        in client.get(f"/to-chuc/{police.slug}/chuc-vu/").content.decode()
+    )
+    term = Term.executive_on(commune, dt.date(YEAR, 6, 1))
+    person = commune.children.first().memberships.first().person
+    title = "Ủy viên Ban Thường vụ, Trưởng ban Dân vận"  # not among the suggestions
+    answer = client.post(
+        f"/to-chuc/{commune.slug}/chuc-vu/",
+        {"term": term.pk, "person": person.pk, "role": "standing_member", "title": title,
+         "valid_from": f"{YEAR}-06-01"},
+    )  # fmt: skip
+    assert answer.status_code == 302
+    assert Position.objects.get(term=term, person=person).display_title == title
+    assert AuditEntry.objects.filter(action="position.appoint", target_id=person.positions.get().pk)
+
+
+def test_adding_beside_a_commune_offers_its_mass_organizations(db, client):
+    client.force_login(get_user_model().objects.create_superuser("quantri-thu"))
+    commune = _create("xa")
+    page = client.get(f"/to-chuc/{commune.slug}/them/").content.decode()
+    for name in kinds.get("xa").mass_organizations:
+        assert f'<option value="{name}">' in page
