@@ -230,6 +230,17 @@ def test_one_neighbour_needs_strong_evidence():
 
 
 @needs_dictionary
+def test_a_capitalised_left_neighbour_is_evidence_a_capitalised_right_one_is_not():
+    # Made-up phrases: a slip after a word with a capital is read in lower case ...
+    model = _model({"căn cứ": 5000, "cứ vào": 900, "sinh có": 900, "có tổng": 5000, "cố gắng": 50})
+    assert spelling._bigram_fix("căn", "cự", None, model) == ("cứ", True)
+    slips = find_spelling_slips("Căn cự Luật Đất đai")
+    assert [(s.written, s.suggestion) for s in slips] == [("Căn cự", "căn cứ")]
+    # ... but a capital on the right starts a name or a title: "cố" before it is not judged.
+    assert find_spelling_slips("Lễ kỷ niệm ngày sinh cố Tổng Bí thư.") == []
+
+
+@needs_dictionary
 def test_vowel_slips_are_variants_but_i_and_y_are_not():
     assert "những" in spelling._lm_variants("nhũng")
     assert "mỹ" not in spelling._lm_variants("mĩ") and "kỳ" not in spelling._lm_variants("kì")
