@@ -48,10 +48,18 @@ _UNIT_AFTER = re.compile(rf"[ \t]*(?P<words>{_WORD}(?:[ \t]+{_WORD}){{0,7}})", r
 _TIME_UNITS = frozenset({"năm", "tháng", "ngày", "tuần", "giờ", "phút", "quý", "tuổi", "kỳ"})
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[ \t]+(?=[A-ZÀ-Ỹ\"“(])|\n+")
 _NEXT_MARKER = re.compile(
-    r"^[ \t\-–•+*]*(?:trong[ \t]+số[ \t]+đó|trong[ \t]+đó|cụ[ \t]+thể|gồm|bao[ \t]+gồm)"
+    r"^[ \t\-–•+*]*(?:trong[ \t]+số[ \t]+đó|trong[ \t]+đó|cụ[ \t]+thể|theo[ \t]+đó|gồm|bao[ \t]+gồm)"
     r"[ \t]*[:,]?[ \t]*(?:có[ \t]+)?",
     re.IGNORECASE,
 )
+# "Trong số các đảng viên được nhận Huy hiệu đợt này có 1 …, 2 …": the next sentence opens on
+# the group its total named ("trong số/đợt/dịp …") and lists the parts after "có", no marker.
+_NEXT_GROUP = re.compile(
+    r"^[ \t\-–•+*]*trong[ \t]+(?:số|đợt|dịp|lần)(?![\w])[^\d.;:()\n]{0,90}?[ \t,]có[ \t]+(?=\d)",
+    re.IGNORECASE,
+)
+# "Hình thức kỷ luật đảng viên: khiển trách 28, cảnh cáo 21 …": a heading of words, then the list.
+_NEXT_HEADING = re.compile(r"^[ \t\-–•+*]*[^\W\d_][^\d.;:()\n]{0,60}:[ \t]*(?=\S)")
 _CLAUSE_MARKER = re.compile(
     r"^[ \t]*[,;:]?[ \t]*(?:trong[ \t]+đó|bao[ \t]+gồm|gồm|với[ \t]+(?:các[ \t]+)?hình[ \t]+thức"
     r"|với)[ \t]*[:,]?[ \t]*(?:có[ \t]+)?",
@@ -445,7 +453,7 @@ def read_totals(text: str) -> Iterator[Division]:
         if k + 1 < len(sentences):
             ns, ne = sentences[k + 1]
             nxt = text[ns:ne]
-            marker = _NEXT_MARKER.match(nxt)
+            marker = _NEXT_MARKER.match(nxt) or _NEXT_GROUP.match(nxt) or _NEXT_HEADING.match(nxt)
             if not marker:
                 continue
             body = _strip_parens(nxt[marker.end() :]).rstrip(" .")

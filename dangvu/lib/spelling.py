@@ -42,7 +42,7 @@ BIGRAMS_FILE = WORDS_FILE.with_name("bigrams.tsv")
 # its two neighbours, is an error.
 BIGRAM_SURE_RATIO = 1e4
 BIGRAM_SIDE_RATIO = 10  # and beside each of the two neighbours
-BIGRAM_ONE_SIDED_SURE_RATIO = 1e4  # with a neighbour on one side only
+BIGRAM_ONE_SIDED_SURE_RATIO = 300.0  # with a neighbour on one side only
 BIGRAM_RATIO = min(BIGRAM_SURE_RATIO, BIGRAM_ONE_SIDED_SURE_RATIO)  # below it, no candidate
 # A pair seen this many times in public text is a word as written, even one slip away from a
 # listed or learned word.
@@ -337,6 +337,15 @@ def _variants(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _plain(word: str) -> bool:
+    """Lower case, or a capital then lower case: a neighbour the bigram model may read."""
+    return word.islower() or (CAPITAL_NEIGHBOURS and word[:1].isupper() and word[1:].islower())
+
+
+# Whether a capitalised left neighbour counts as evidence for the bigram model.
+CAPITAL_NEIGHBOURS = True
+
+
 def find_spelling_slips(
     text: str, skip: Sequence[tuple[int, int]] = (), limit: int | None = None
 ) -> list[Slip]:
@@ -405,7 +414,10 @@ def find_spelling_slips(
         if fix is None:
             # The bigram model: this syllable never seen beside its neighbours, a variant often.
             if lm and lm.pairs and not pair_known(i) and not pair_known(i + 1):
-                left = canon[i - 1] if prev is not None and prev.group().islower() else None
+                # A left neighbour with a capital is read in lower case: "Căn cự …", "Hội đống
+                # …" (the syllable itself, in lower case, is no name). A capital on the right
+                # starts a name or a title: "sinh cố Tổng Bí thư" says nothing of "cố".
+                left = canon[i - 1] if prev is not None and _plain(prev.group()) else None
                 nxt = (
                     i + 1 < len(tokens)
                     and joined[i + 1]

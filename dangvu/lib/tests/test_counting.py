@@ -67,6 +67,18 @@ def mismatches(text):
             "khai trừ 1 trường hợp).",
             "06 + 03 + 01 = 10",
         ),
+        # The next sentence opens on the group its total named, with no marker.
+        (
+            "Đảng ủy xã trao Huy hiệu Đảng cho 15 đảng viên.\nTrong số các đảng viên được nhận "
+            "Huy hiệu đợt này có 3 đảng viên 50 năm tuổi Đảng, 5 đảng viên 40 năm tuổi Đảng; 6 "
+            "đảng viên 30 năm tuổi Đảng.",
+            "03 + 05 + 06 = 14",
+        ),
+        (
+            "Chi bộ đề nghị tặng Huy hiệu Đảng cho 10 đồng chí. Theo đó, 6 đồng chí nhận Huy hiệu "
+            "30 năm tuổi Đảng và 3 đồng chí nhận Huy hiệu 40 năm tuổi Đảng.",
+            "06 + 03 = 09",
+        ),
     ],
 )
 def test_a_total_that_its_parts_miss_is_found(text, shown):
@@ -96,6 +108,14 @@ def test_a_total_that_its_parts_miss_is_found(text, shown):
         # A count of another kind of thing closes the list.
         "Đảng bộ có 20 đảng viên, trong đó 18 đảng viên chính thức và 02 đảng viên dự bị, "
         "sinh hoạt ở 03 chi bộ trực thuộc.",
+        # The group named again, with no marker: they add up.
+        "Đảng ủy xã trao Huy hiệu Đảng cho 14 đảng viên.\nTrong số các đảng viên được nhận "
+        "Huy hiệu đợt này có 3 đảng viên 50 năm tuổi Đảng, 5 đảng viên 40 năm tuổi Đảng; 6 "
+        "đảng viên 30 năm tuổi Đảng.",
+        # The group named again, then "the rest": not all of it.
+        "Toàn huyện có 120 đảng viên được tặng Huy hiệu Đảng.\nTrong số đảng viên được tặng đợt "
+        "này có 8 đảng viên 60 năm tuổi Đảng; 12 đảng viên 50 năm tuổi Đảng; còn lại là Huy "
+        "hiệu 30, 40 năm tuổi Đảng.",
         # "the rest": the list is not all of it.
         "Có 500 đảng viên được tặng huy hiệu. Trong số đó có 20 đảng viên 60 năm tuổi Đảng; 30 "
         "đảng viên 50 năm tuổi Đảng; còn lại là huy hiệu 30, 40 năm tuổi Đảng.",
