@@ -166,3 +166,9 @@ class ConcludeForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in ("chair", "recorder", "late"):
             self.fields[name].queryset = present
+
+
+class SymbolForm(forms.Form):
+    symbol = forms.CharField(
+        label="Ký hiệu", max_length=32, help_text="Ví dụ: CB, ĐU, CB-P1 (viết hoa, không dấu cách)"
+    )

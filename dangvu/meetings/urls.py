@@ -21,4 +21,5 @@ urlpatterns = [
     path("sinh-hoat/<int:activity_id>/tai-lieu/", views.meeting_document, name="meeting_document"),
     path("sinh-hoat/<int:activity_id>/ket-luan/", views.meeting_conclude, name="meeting_conclude"),
     path("sinh-hoat/<int:activity_id>/giay-to/", views.meeting_paper, name="meeting_paper"),
+    path("to-chuc/<slug:slug>/ky-hieu/", views.org_symbol, name="org_symbol"),
 ]

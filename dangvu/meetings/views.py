@@ -21,10 +21,12 @@ from dangvu.lib.dates import vn_date
 from dangvu.lib.party_docx import render_docx
 from dangvu.lib.pdf import docx_bytes_to_pdf
 from dangvu.lib.text import fold
+from dangvu.orgs import actions as org_actions
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Membership, Person
 from dangvu.records import (
+    ActionFormView,
     filter_orgs,
 )
 from dangvu.reports.render import to_markdown
@@ -638,6 +640,7 @@ def meeting_page(request, activity_id):
     else:
         exempt = []
     minutes = getattr(activity, "minutes", None)
+    no_symbol = bool(errors) and not cell.symbol and request.scope.can_write_org(cell)
     return render(
         request,
         "meetings/meeting_page.html",
@@ -653,6 +656,7 @@ def meeting_page(request, activity_id):
             "minutes": minutes,
             "tasks": minutes.tasks.select_related("assignee") if minutes else [],
             "errors": errors,
+            "no_symbol": no_symbol,
         },
         status=400 if errors else 200,
     )
@@ -855,3 +859,46 @@ def meeting_overview(request):
             "next": (last + dt.timedelta(days=1)).strftime("%Y-%m"),
         },
     )
+
+
+# The organization's symbol ---------------------------------------------------------------------
+
+
+class OrgSymbol(ActionFormView):
+    """The symbol that ends the numbers of an organization's outgoing documents ("CB" in
+    "01-NQ/CB"): set by whoever writes the organization's records, from its page or from the
+    refusal of "Lấy số" on a meeting's page (?tiep=<activity id> goes back there)."""
+
+    form_class = forms.SymbolForm
+    action = org_actions.set_symbol
+    title = "Ký hiệu văn bản: {object.name}"
+    submit = "Lưu ký hiệu"
+    intro = (
+        "Ký hiệu đứng sau dấu gạch chéo trong số văn bản đi của tổ chức, ví dụ “CB” trong "
+        "“01-NQ/CB”. Các số đã lấy giữ ký hiệu cũ."
+    )
+
+    def get_object(self):
+        scope = self.request.scope
+        org = scope.org_or_404(self.kwargs["slug"])
+        scope.require_write_org(org)
+        return org
+
+    def get_initial(self):
+        return {"symbol": self.object.symbol}
+
+    def get_back_url(self):
+        return self._next() or reverse("org_detail", args=[self.object.slug])
+
+    def _next(self):
+        raw = self.request.GET.get("tiep", "")
+        return reverse("meeting_page", args=[int(raw)]) if raw.isdigit() else ""
+
+    def get_success_url(self, result=None):
+        return self._next() or reverse("org_detail", args=[self.object.slug])
+
+    def get_success_message(self, result):
+        return f"Đã ghi ký hiệu {result.symbol} cho {result.name}."
+
+
+org_symbol = OrgSymbol.as_view()
