@@ -41,7 +41,7 @@ from dangvu.web import (
 )
 
 from . import actions, forms, paper
-from .access import can_record_attendance, can_write_activity
+from .access import can_record_attendance, can_write_activity, visible_activities
 from .facts import cell_meeting_facts, cell_months
 from .models import (
     Activity,
@@ -902,3 +902,62 @@ class OrgSymbol(ActionFormView):
 
 
 org_symbol = OrgSymbol.as_view()
+
+
+# A resolution's task between meetings ----------------------------------------------------------
+
+
+class TaskResult(ActionFormView):
+    """The status and result of a task of a cell's resolution, between meetings: updated by
+    whoever changes the meeting (the cell's secretary, the office) or by the task's owner for
+    their own task. The next meeting's conclusion opens on what is recorded here."""
+
+    form_class = forms.TaskResultForm
+    action = actions.update_task
+    title = "Kết quả nhiệm vụ: {object.text}"
+    submit = "Lưu kết quả"
+    success_message = "Đã cập nhật kết quả nhiệm vụ."
+
+    def get_object(self):
+        task = (
+            MeetingTask.objects.select_related("minutes__activity", "assignee")
+            .filter(pk=self.kwargs["task_id"])
+            .first()
+        )
+        if task is None:
+            raise Http404("Không có nhiệm vụ này.")
+        scope = self.request.scope
+        activity = task.minutes.activity
+        own = task.assignee_id is not None and task.assignee_id in scope.self_person_ids
+        if can_write_activity(scope, activity) or own:
+            return task
+        if visible_activities(scope).filter(pk=activity.pk).exists():
+            raise PermissionDenied("Chỉ chi ủy và người được giao mới cập nhật nhiệm vụ này.")
+        raise Http404("Không có nhiệm vụ này.")
+
+    def get_initial(self):
+        return {"status": self.object.status, "result": self.object.result,
+                "on": self.object.done_on}  # fmt: skip
+
+    def get_intro(self):
+        t = self.object
+        parts = [f"Nghị quyết: {t.minutes.activity.title}"]
+        if t.assignee:
+            parts.append(f"người thực hiện {t.assignee.full_name}")
+        if t.deadline:
+            parts.append(f"thời hạn {vn_date(t.deadline)}")
+        return "; ".join(parts) + "."
+
+    def _own_only(self):
+        return not can_write_activity(self.request.scope, self.object.minutes.activity)
+
+    def get_back_url(self):
+        if self._own_only():
+            return reverse("meeting_home")
+        return reverse("meeting_page", args=[self.object.minutes.activity_id])
+
+    def get_success_url(self, result=None):
+        return self.get_back_url()
+
+
+meeting_task = TaskResult.as_view()

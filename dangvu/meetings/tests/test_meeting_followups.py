@@ -2,6 +2,7 @@
 exemption from the person's page, and an activity entered by mistake deleted."""
 
 from dangvu.accounts.models import AuditEntry
+from dangvu.meetings.models import MeetingTask
 
 from .monthly_world import hold_meeting
 
@@ -37,3 +38,43 @@ def test_take_numbers_without_a_symbol_links_to_the_symbol_page(school, user_wit
     assert member.post(f"/to-chuc/{cell.slug}/ky-hieu/", {"symbol": "X"}).status_code in (403, 404)
     cell.refresh_from_db()
     assert cell.symbol == "CB"
+
+
+def test_task_results_between_meetings(school, user_with):
+    first = hold_meeting(school, 1)
+    tasks = list(MeetingTask.objects.filter(minutes__activity=first).order_by("id"))
+    mine, other = tasks[0], tasks[1]
+    secretary = user_with("secretary", school.cell)
+    dashboard = secretary.get("/?ngay=2023-06-01").content.decode()
+    assert f"/sinh-hoat/nhiem-vu/{mine.id}/" in dashboard
+    page = secretary.get(f"/sinh-hoat/{first.id}/").content.decode()
+    assert f"/sinh-hoat/nhiem-vu/{other.id}/" in page
+    bad = secretary.post(f"/sinh-hoat/nhiem-vu/{other.id}/", {"status": "done", "on": "2022-12-01"})
+    assert bad.status_code == 400 and "không được trước ngày giao" in bad.content.decode()
+    other.refresh_from_db()
+    assert other.status != "done" and other.done_on is None
+    ok = secretary.post(
+        f"/sinh-hoat/nhiem-vu/{other.id}/",
+        {"status": "done", "result": "Đã  xong", "on": "2023-01-20"},
+    )
+    assert ok.status_code == 302 and ok["Location"] == f"/sinh-hoat/{first.id}/"
+    other.refresh_from_db()
+    assert (other.status, other.result, str(other.done_on)) == ("done", "Đã xong", "2023-01-20")
+    # The owner updates their own task from their meetings page, not someone else's.
+    owner = user_with("member", person=mine.assignee)
+    assert f"/sinh-hoat/nhiem-vu/{mine.id}/" in owner.get("/sinh-hoat/").content.decode()
+    done = owner.post(
+        f"/sinh-hoat/nhiem-vu/{mine.id}/", {"status": "not_done", "result": "Chờ kinh phí"}
+    )
+    assert done.status_code == 302
+    mine.refresh_from_db()
+    assert (mine.status, mine.result) == ("not_done", "Chờ kinh phí")
+    refused = owner.post(f"/sinh-hoat/nhiem-vu/{other.id}/", {"status": "not_done"})
+    assert refused.status_code in (403, 404)
+    other.refresh_from_db()
+    assert other.status == "done"
+    assert AuditEntry.objects.filter(action="meeting.task").count() == 2
+    # The next meeting's conclusion opens on the recorded result.
+    second = hold_meeting(school, 2, issue=False)
+    secretary = user_with("secretary", school.cell, username="bi-thu-2")
+    assert "Chờ kinh phí" in secretary.get(f"/sinh-hoat/{second.id}/ket-luan/").content.decode()
