@@ -1,8 +1,12 @@
 """After the meeting: the cell's symbol for "Lấy số", task results between meetings, an
 exemption from the person's page, and an activity entered by mistake deleted."""
 
+import datetime as dt
+
 from dangvu.accounts.models import AuditEntry
+from dangvu.meetings import actions
 from dangvu.meetings.models import MeetingTask
+from dangvu.people.models import Exemption
 
 from .monthly_world import hold_meeting
 
@@ -78,3 +82,40 @@ def test_task_results_between_meetings(school, user_with):
     second = hold_meeting(school, 2, issue=False)
     secretary = user_with("secretary", school.cell, username="bi-thu-2")
     assert "Chờ kinh phí" in secretary.get(f"/sinh-hoat/{second.id}/ket-luan/").content.decode()
+
+
+def test_exemption_recorded_and_ended_from_the_persons_page(school, user_with):
+    person = school.members[1]
+    client = user_with("secretary", school.cell)
+    page = client.get(f"/ca-nhan/{person.id}/").content.decode()
+    add = f"/ca-nhan/{person.id}/thao-tac/mien-sinh-hoat/"
+    end = f"/ca-nhan/{person.id}/thao-tac/het-mien-sinh-hoat/"
+    assert add in page and end not in page
+    decision = "Quyết định số 20-QĐ/ĐU ngày 01/03/2023 của Đảng ủy"
+    ok = client.post(
+        add, {"decision": decision, "reason": "Ốm dài ngày", "valid_from": "2023-03-01"}
+    )
+    assert ok.status_code == 302
+    page = client.get(f"/ca-nhan/{person.id}/?ngay=2023-05-01").content.decode()
+    assert decision in page and "Ốm dài ngày" in page and end in page
+    for bad, message in (
+        ({"decision": "QĐ khác", "valid_from": "2023-06-01"}, "đã được miễn"),
+        ({"decision": "QĐ cũ", "valid_from": "2001-01-01"}, "không là đảng viên"),
+        ({"decision": "", "valid_from": "2024-01-01"}, "decision"),
+    ):
+        refused = client.post(add, bad)
+        assert refused.status_code == 400
+        if message != "decision":
+            assert message in refused.content.decode()
+    assert Exemption.objects.filter(person=person).count() == 1
+    early = client.post(end, {"on": "2023-02-01"})
+    assert early.status_code == 400 and "không được miễn" in early.content.decode()
+    assert client.post(end, {"on": "2023-09-01"}).status_code == 302
+    exemption = Exemption.objects.get(person=person)
+    assert exemption.valid_to == dt.date(2023, 9, 1)
+    assert AuditEntry.objects.filter(action="person.exempt_end").count() == 1
+    # From the end, the member is on the cell's roll again.
+    members, exempt = actions.cell_roll(school.cell, dt.date(2023, 9, 8))
+    assert person in members and person not in exempt
+    members, exempt = actions.cell_roll(school.cell, dt.date(2023, 8, 8))
+    assert person in exempt
