@@ -179,3 +179,7 @@ class TaskResultForm(forms.Form):
     status = forms.ChoiceField(label="Tình trạng", choices=MeetingTask.Status.choices)
     result = text_field("Kết quả")
     on = date_field("Ngày hoàn thành (nếu đã xong)", required=False)
+
+
+class DeleteActivityForm(forms.Form):
+    confirm_title = forms.CharField(label="Gõ lại tên hoạt động để xác nhận", max_length=500)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("hoat-dong/sinh-hoat-chi-bo/", views.meeting_record, name="meeting_record"),
     path("hoat-dong/<int:activity_id>/", views.activity_detail, name="activity_detail"),
     path("hoat-dong/<int:activity_id>/sua/", views.activity_edit, name="activity_edit"),
+    path("hoat-dong/<int:activity_id>/xoa/", views.activity_delete, name="activity_delete"),
     path(
         "hoat-dong/<int:activity_id>/diem-danh/",
         views.activity_attendance,

@@ -961,3 +961,32 @@ class TaskResult(ActionFormView):
 
 
 meeting_task = TaskResult.as_view()
+
+
+# An activity entered by mistake -----------------------------------------------------------------
+
+
+class ActivityDelete(ActionFormView):
+    """Delete an activity entered by mistake, its title typed again; the action refuses once
+    attendance, numbered papers, a work programme or a finalised report rest on it."""
+
+    form_class = forms.DeleteActivityForm
+    action = actions.delete_activity
+    record, record_kwarg = Activity, "activity_id"
+    record_url_name = "activity_detail"
+    success_url_name = "activity_list"
+    title = "Xóa hoạt động nhập nhầm: {object.title}"
+    submit = "Xóa hoạt động"
+    intro = (
+        "Chỉ xóa hoạt động ghi nhầm, chưa điểm danh và chưa lấy số biên bản, nghị quyết. "
+        "Hãy gõ lại đúng tên “{object.title}” để xác nhận. Việc xóa được ghi vào nhật ký."
+    )
+
+    def get_success_url(self, result=None):
+        return reverse("activity_list")
+
+    def get_success_message(self, result):
+        return f"Đã xóa hoạt động “{result.title}”."
+
+
+activity_delete = ActivityDelete.as_view()

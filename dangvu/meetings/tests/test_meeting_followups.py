@@ -5,8 +5,9 @@ import datetime as dt
 
 from dangvu.accounts.models import AuditEntry
 from dangvu.meetings import actions
-from dangvu.meetings.models import MeetingTask
+from dangvu.meetings.models import Activity, MeetingPlan, MeetingTask
 from dangvu.people.models import Exemption
+from dangvu.reports.models import ReportDraft
 
 from .monthly_world import hold_meeting
 
@@ -119,3 +120,40 @@ def test_exemption_recorded_and_ended_from_the_persons_page(school, user_with):
     assert person in members and person not in exempt
     members, exempt = actions.cell_roll(school.cell, dt.date(2023, 8, 8))
     assert person in exempt
+
+
+def test_an_activity_entered_by_mistake_is_deleted_after_typing_its_title(school, user_with):
+    mistake = actions.plan_meeting(None, cell=school.cell, starts_on=dt.date(2023, 3, 6))
+    held = hold_meeting(school, 4, issue=False)
+    client = user_with("secretary", school.cell)
+    assert (
+        f"/hoat-dong/{mistake.id}/xoa/" in client.get(f"/hoat-dong/{mistake.id}/").content.decode()
+    )
+    wrong = client.post(f"/hoat-dong/{mistake.id}/xoa/", {"confirm_title": "Sinh hoạt khác"})
+    assert wrong.status_code == 400 and "Hãy gõ đúng tên" in wrong.content.decode()
+    assert Activity.objects.filter(pk=mistake.pk).exists()
+    refused = client.post(f"/hoat-dong/{held.id}/xoa/", {"confirm_title": held.title})
+    assert refused.status_code == 400 and "đã điểm danh" in refused.content.decode()
+    assert Activity.objects.filter(pk=held.pk).exists()
+    # A finalised report of the committee for the year holds the activity back.
+    report = ReportDraft.objects.create(org=school.committee, year=2023, status="final")
+    kept = client.post(f"/hoat-dong/{mistake.id}/xoa/", {"confirm_title": mistake.title})
+    assert kept.status_code == 400 and "đã chốt" in kept.content.decode()
+    report.status = "draft"
+    report.save(update_fields=["status"])
+    done = client.post(f"/hoat-dong/{mistake.id}/xoa/", {"confirm_title": f" {mistake.title} "})
+    assert done.status_code == 302
+    assert not Activity.objects.filter(pk=mistake.pk).exists()
+    assert not MeetingPlan.objects.filter(activity_id=mistake.pk).exists()
+    entry = AuditEntry.objects.get(action="activity.delete")
+    assert mistake.title in entry.summary
+    # A member of the cell cannot delete.
+    other = actions.plan_meeting(None, cell=school.cell, starts_on=dt.date(2023, 5, 6))
+    member = user_with("member", person=school.members[3])
+    assert member.post(
+        f"/hoat-dong/{other.id}/xoa/", {"confirm_title": other.title}
+    ).status_code in (
+        403,
+        404,
+    )
+    assert Activity.objects.filter(pk=other.pk).exists()
