@@ -782,3 +782,57 @@ def delete_activity(actor: Actor, activity: Activity, *, confirm_title: str) -> 
         org=org,
     )
     return activity
+
+
+# The papers' sections edited before issuing -----------------------------------------------------
+
+PAPER_NAMES = {"minutes": "biên bản", "resolution": "nghị quyết"}
+
+
+@transaction.atomic
+def edit_paper_section(
+    actor: Actor, activity: Activity, *, which: str, heading: str, text: str
+) -> MeetingPlan:
+    """The secretary's text for one section of the minutes or the resolution, before their
+    numbers are taken ("Lấy số" freezes the papers); an empty text gives the section back to
+    the records."""
+    if which not in PAPER_NAMES:
+        raise ValidationError("Không có giấy tờ này.")
+    plan = MeetingPlan.objects.select_for_update().get(pk=_plan(activity).pk)
+    if plan.resolution_doc_id or plan.minutes_doc_id:
+        raise ValidationError(
+            f"Biên bản, nghị quyết đã lấy số ({plan.resolution_doc or plan.minutes_doc}): "
+            "không sửa được nữa."
+        )
+    if not MeetingMinutes.objects.filter(activity=activity).exists():
+        raise ValidationError(
+            f"Hãy ghi kết luận buổi sinh hoạt trước khi sửa {PAPER_NAMES[which]}."
+        )
+    build = paper.build_minutes if which == "minutes" else paper.build_resolution
+    headings = [h for h, _blocks in paper.sections(build(activity).body)]
+    if heading not in headings:
+        raise ValidationError(f"{PAPER_NAMES[which].capitalize()} không có phần “{heading}”.")
+    lines = [" ".join(line.split()) for line in (text or "").splitlines()]
+    text = "\n".join(line for line in lines if line)
+    if len(text) > 20000:
+        raise ValidationError("Nội dung một phần không dài quá 20.000 ký tự.")
+    before = audit.snapshot(plan)
+    edits = dict(plan.edits or {})
+    mine = dict(edits.get(which, {}))
+    if text:
+        mine[heading] = text
+    else:
+        mine.pop(heading, None)
+    edits[which] = mine
+    plan.edits = edits
+    plan.save(update_fields=["edits"])
+    audit.record(
+        actor,
+        "meeting.paper_edit",
+        plan,
+        before,
+        summary=f"Sửa {PAPER_NAMES[which]}, phần “{heading}”"
+        + ("" if text else " (trở lại theo hồ sơ)"),
+        org=meeting_cell(activity),
+    )
+    return plan

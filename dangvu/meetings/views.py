@@ -990,3 +990,60 @@ class ActivityDelete(ActionFormView):
 
 
 activity_delete = ActivityDelete.as_view()
+
+
+# The papers' sections edited before issuing -----------------------------------------------------
+
+EDITABLE = {"bien-ban": "minutes", "nghi-quyet": "resolution"}
+
+
+def meeting_paper_edit(request, activity_id):
+    """The minutes or the resolution (?giay=bien-ban|nghi-quyet) section by section: each
+    section's text, written from the records until the secretary edits it, before "Lấy số";
+    after it, the issued text read-only."""
+    plan, activity = _plan_or_activity(request, activity_id)
+    if plan is None:
+        return _no_plan(request, activity)
+    if not can_write_activity(request.scope, activity):
+        raise PermissionDenied("Bạn không có quyền sửa giấy tờ của buổi sinh hoạt này.")
+    slug = request.GET.get("giay", "nghi-quyet")
+    if slug not in EDITABLE:
+        raise Http404("Không có giấy tờ này.")
+    which = EDITABLE[slug]
+    errors = []
+    if request.method == "POST":
+        heading = request.POST.get("phan", "")
+        _plan_done, errors = attempt(
+            actions.edit_paper_section,
+            request.user,
+            activity,
+            which=which,
+            heading=heading,
+            text=request.POST.get("text", ""),
+        )
+        if not errors:
+            messages.success(request, f"Đã lưu phần “{heading}”.")
+            return redirect(reverse("meeting_paper_edit", args=[activity.pk]) + f"?giay={slug}")
+    plan.refresh_from_db()
+    issued = bool(plan.resolution_doc_id or plan.minutes_doc_id)
+    doc = (paper.minutes_document if which == "minutes" else paper.resolution_document)(activity)
+    edited = (plan.edits or {}).get(which, {})
+    parts = [
+        (heading, paper.section_text(blocks), heading in edited)
+        for heading, blocks in paper.sections(doc.body)
+    ]
+    return render(
+        request,
+        "meetings/meeting_paper_edit.html",
+        {
+            "plan": plan,
+            "activity": activity,
+            "slug": slug,
+            "label": actions.PAPER_NAMES[which],
+            "parts": parts,
+            "issued": issued,
+            "has_minutes": hasattr(activity, "minutes"),
+            "errors": errors,
+        },
+        status=400 if errors else 200,
+    )

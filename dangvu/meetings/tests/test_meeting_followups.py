@@ -157,3 +157,35 @@ def test_an_activity_entered_by_mistake_is_deleted_after_typing_its_title(school
         404,
     )
     assert Activity.objects.filter(pk=other.pk).exists()
+
+
+def test_paper_sections_edited_before_numbers_then_frozen(school, user_with):
+    activity = hold_meeting(school, 3, issue=False)
+    client = user_with("secretary", school.cell)
+    edit = f"/sinh-hoat/{activity.id}/giay-to/sua/?giay=nghi-quyet"
+    assert edit in client.get(f"/sinh-hoat/{activity.id}/").content.decode()
+    page = client.get(edit).content.decode()
+    theme = "II. NỘI DUNG SINH HOẠT CHUYÊN ĐỀ"
+    assert theme in page and "Hoàn thành nhiệm vụ số 1 của tháng 3" in page
+    ok = client.post(
+        edit, {"phan": theme, "text": "Chi bộ học chuyên đề nêu gương.\n\n  Dòng hai  "}
+    )
+    assert ok.status_code == 302
+    md = client.get(f"/sinh-hoat/{activity.id}/giay-to/?giay=nghi-quyet&dinh-dang=md")
+    text = md.content.decode()
+    assert "Chi bộ học chuyên đề nêu gương." in text and "Dòng hai" in text
+    assert "Chi bộ sinh hoạt chuyên đề “" not in text
+    assert "Hoàn thành nhiệm vụ số 1 của tháng 3" in text  # other sections from the records
+    bad = client.post(edit, {"phan": "IX. KHÔNG CÓ", "text": "x"})
+    assert bad.status_code == 400 and "không có phần" in bad.content.decode()
+    activity.plan.refresh_from_db()
+    assert list(activity.plan.edits["resolution"]) == [theme]
+    assert client.post(f"/sinh-hoat/{activity.id}/", {"viec": "ban-hanh"}).status_code == 302
+    late = client.post(edit, {"phan": theme, "text": "Sửa sau khi ban hành"})
+    assert late.status_code == 400 and "không sửa được nữa" in late.content.decode()
+    text = client.get(f"/sinh-hoat/{activity.id}/giay-to/?giay=nghi-quyet&dinh-dang=md")
+    assert "Dòng hai" in text.content.decode() and "Sửa sau" not in text.content.decode()
+    assert "data-issued" in client.get(edit).content.decode()
+    assert AuditEntry.objects.filter(action="meeting.paper_edit").count() == 1
+    member = user_with("member", person=school.members[3])
+    assert member.get(edit).status_code in (403, 404)
