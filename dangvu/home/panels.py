@@ -160,6 +160,8 @@ def overdue_tasks(org, day, can_write):
                 f"hạn {vn_date(t.deadline)}",
                 t.assignee.full_name if t.assignee else "Chi ủy",
             ],
+            action="Cập nhật kết quả" if can_write else "",
+            action_url=_url("meeting_task", t.id) if can_write else "",
             warn=True,
         )
         for t in tasks

@@ -5,7 +5,7 @@ action runs in one transaction.
 """
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -20,6 +20,7 @@ from dangvu.documents import actions as document_actions
 from dangvu.documents.models import Document
 from dangvu.lib.dates import vn_date
 from dangvu.lib.rules import rule_in_force
+from dangvu.lib.text import fold
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Membership, Person
@@ -723,3 +724,115 @@ def record_paper_export(
         org=meeting_cell(activity),
         filters={"activity": activity.pk},
     )
+
+
+# An activity entered by mistake -----------------------------------------------------------------
+
+# Records of apps above this one that rest on an activity (a finalised report counting it): each
+# a function of the activity giving a Vietnamese reason to refuse its deletion, or "". Those
+# apps register theirs at start-up.
+DELETE_GUARDS: list[Callable[[Activity], str]] = []
+
+
+@transaction.atomic
+def delete_activity(actor: Actor, activity: Activity, *, confirm_title: str) -> Activity:
+    """Delete an activity entered by mistake, after its title is typed again: refused once
+    attendance is recorded, its minutes and resolution have numbers, a work programme cites it
+    or a finalised report counts it (then it is history). Its organizations, plan, notice reads,
+    minutes and tasks go with it; the audit trail keeps the deletion."""
+    if fold(" ".join((confirm_title or "").split())) != fold(" ".join(activity.title.split())):
+        raise ValidationError(f"Hãy gõ đúng tên “{activity.title}” để xác nhận xóa.")
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    if activity.attendances.exists():
+        raise ValidationError(
+            f"Không xóa được “{activity.title}”: đã điểm danh {activity.attendances.count()} "
+            "người; hãy xóa điểm danh trước nếu ghi nhầm."
+        )
+    plan = MeetingPlan.objects.filter(activity=activity).first()
+    if plan is not None and (plan.resolution_doc_id or plan.minutes_doc_id):
+        raise ValidationError(
+            f"Không xóa được “{activity.title}”: biên bản, nghị quyết đã lấy số trong sổ văn bản đi."
+        )
+    if activity.programme_items.exists():
+        raise ValidationError(
+            f"Không xóa được “{activity.title}”: chương trình công tác dẫn hoạt động này làm kết "
+            "quả thực hiện."
+        )
+    for guard in DELETE_GUARDS:
+        reason = guard(activity)
+        if reason:
+            raise ValidationError(f"Không xóa được “{activity.title}”: {reason}")
+    org = _main_org([link.org for link in activity.links.select_related("org").order_by("role")])
+    snapshot = audit.snapshot(activity)
+    title, pk = activity.title, activity.pk
+    if plan is not None:
+        plan.late.clear()
+        plan.delete()
+    MeetingMinutes.objects.filter(activity=activity).delete()
+    activity.links.all().delete()
+    activity.delete()
+    activity.pk = pk
+    audit.record(
+        actor,
+        "activity.delete",
+        activity,
+        snapshot,
+        summary=f"Xóa hoạt động {title} ngày {vn_date(activity.starts_on)} (nhập nhầm)",
+        after=None,
+        org=org,
+    )
+    return activity
+
+
+# The papers' sections edited before issuing -----------------------------------------------------
+
+PAPER_NAMES = {"minutes": "biên bản", "resolution": "nghị quyết"}
+
+
+@transaction.atomic
+def edit_paper_section(
+    actor: Actor, activity: Activity, *, which: str, heading: str, text: str
+) -> MeetingPlan:
+    """The secretary's text for one section of the minutes or the resolution, before their
+    numbers are taken ("Lấy số" freezes the papers); an empty text gives the section back to
+    the records."""
+    if which not in PAPER_NAMES:
+        raise ValidationError("Không có giấy tờ này.")
+    plan = MeetingPlan.objects.select_for_update().get(pk=_plan(activity).pk)
+    if plan.resolution_doc_id or plan.minutes_doc_id:
+        raise ValidationError(
+            f"Biên bản, nghị quyết đã lấy số ({plan.resolution_doc or plan.minutes_doc}): "
+            "không sửa được nữa."
+        )
+    if not MeetingMinutes.objects.filter(activity=activity).exists():
+        raise ValidationError(
+            f"Hãy ghi kết luận buổi sinh hoạt trước khi sửa {PAPER_NAMES[which]}."
+        )
+    build = paper.build_minutes if which == "minutes" else paper.build_resolution
+    headings = [h for h, _blocks in paper.sections(build(activity).body)]
+    if heading not in headings:
+        raise ValidationError(f"{PAPER_NAMES[which].capitalize()} không có phần “{heading}”.")
+    lines = [" ".join(line.split()) for line in (text or "").splitlines()]
+    text = "\n".join(line for line in lines if line)
+    if len(text) > 20000:
+        raise ValidationError("Nội dung một phần không dài quá 20.000 ký tự.")
+    before = audit.snapshot(plan)
+    edits = dict(plan.edits or {})
+    mine = dict(edits.get(which, {}))
+    if text:
+        mine[heading] = text
+    else:
+        mine.pop(heading, None)
+    edits[which] = mine
+    plan.edits = edits
+    plan.save(update_fields=["edits"])
+    audit.record(
+        actor,
+        "meeting.paper_edit",
+        plan,
+        before,
+        summary=f"Sửa {PAPER_NAMES[which]}, phần “{heading}”"
+        + ("" if text else " (trở lại theo hồ sơ)"),
+        org=meeting_cell(activity),
+    )
+    return plan

@@ -16,6 +16,7 @@ from dangvu.web import EMPTY_LABEL, WholeNumberField
 from .models import (
     Activity,
     MeetingMinutes,
+    MeetingTask,
 )
 
 
@@ -166,3 +167,19 @@ class ConcludeForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in ("chair", "recorder", "late"):
             self.fields[name].queryset = present
+
+
+class SymbolForm(forms.Form):
+    symbol = forms.CharField(
+        label="Ký hiệu", max_length=32, help_text="Ví dụ: CB, ĐU, CB-P1 (viết hoa, không dấu cách)"
+    )
+
+
+class TaskResultForm(forms.Form):
+    status = forms.ChoiceField(label="Tình trạng", choices=MeetingTask.Status.choices)
+    result = text_field("Kết quả")
+    on = date_field("Ngày hoàn thành (nếu đã xong)", required=False)
+
+
+class DeleteActivityForm(forms.Form):
+    confirm_title = forms.CharField(label="Gõ lại tên hoạt động để xác nhận", max_length=500)

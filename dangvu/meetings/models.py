@@ -212,6 +212,10 @@ class MeetingPlan(models.Model):
     # The minutes and the resolution as issued ({"minutes": …, "resolution": …}, each a
     # PartyDocument as JSON): later changes to the records do not change an issued paper.
     frozen = models.JSONField("giấy tờ đã ban hành", default=dict, blank=True, editable=False)
+    # The secretary's text for sections of the minutes and resolution before their numbers are
+    # taken: {"minutes"|"resolution": {section heading: text}}; a section not here is written
+    # from the records.
+    edits = models.JSONField("phần sửa của giấy tờ", default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = "kế hoạch sinh hoạt chi bộ"

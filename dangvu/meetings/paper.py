@@ -302,6 +302,7 @@ def build_resolution(activity: Activity) -> PartyDocument:
             "nhiệm thực hiện nghị quyết này."
         ),
     ]
+    body = apply_edits(body, (plan.edits or {}).get("resolution", {}))
     return PartyDocument(
         header=_header(cell, day, number),
         doc_type="NGHỊ QUYẾT",
@@ -369,6 +370,7 @@ def build_minutes(activity: Activity) -> PartyDocument:
     if recorder:
         body.append(para(f"Thư ký buổi sinh hoạt: {recorder}."))
     signer = Signature("", "CHỦ TRÌ", chair)
+    body = apply_edits(body, (plan.edits or {}).get("minutes", {}))
     return PartyDocument(
         header=_header(
             cell,
@@ -382,6 +384,44 @@ def build_minutes(activity: Activity) -> PartyDocument:
         signature=signer,
         issued_on=day,
     )
+
+
+# The secretary's edits before issuing ------------------------------------------------------------
+
+OPENING = "Mở đầu"
+
+
+def sections(body: list) -> list[tuple[str, list]]:
+    """The paper's body cut at its top headings: [(heading, blocks under it)], the opening
+    paragraphs (before the first heading) under OPENING."""
+    found: list[tuple[str, list]] = [(OPENING, [])]
+    for block in body:
+        if isinstance(block, Paragraph) and block.style == "heading1":
+            found.append((block.text, []))
+        else:
+            found[-1][1].append(block)
+    return found if found[0][1] else found[1:]
+
+
+def section_text(blocks: list) -> str:
+    """A section's text as the editor shows it: one paragraph a line."""
+    return "\n".join(b.text for b in blocks if isinstance(b, Paragraph))
+
+
+def apply_edits(body: list, edits: dict[str, str]) -> list:
+    """The body with the sections named in `edits` written from their text (one paragraph a
+    line) instead of the records."""
+    if not edits:
+        return body
+    out: list = []
+    for heading, blocks in sections(body):
+        if heading != OPENING:
+            out.append(para(heading, "heading1"))
+        if heading in edits:
+            out += [para(line.strip()) for line in edits[heading].splitlines() if line.strip()]
+        else:
+            out += blocks
+    return out
 
 
 def notice_document(activity: Activity) -> PartyDocument:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("hoat-dong/sinh-hoat-chi-bo/", views.meeting_record, name="meeting_record"),
     path("hoat-dong/<int:activity_id>/", views.activity_detail, name="activity_detail"),
     path("hoat-dong/<int:activity_id>/sua/", views.activity_edit, name="activity_edit"),
+    path("hoat-dong/<int:activity_id>/xoa/", views.activity_delete, name="activity_delete"),
     path(
         "hoat-dong/<int:activity_id>/diem-danh/",
         views.activity_attendance,
@@ -21,4 +22,11 @@ urlpatterns = [
     path("sinh-hoat/<int:activity_id>/tai-lieu/", views.meeting_document, name="meeting_document"),
     path("sinh-hoat/<int:activity_id>/ket-luan/", views.meeting_conclude, name="meeting_conclude"),
     path("sinh-hoat/<int:activity_id>/giay-to/", views.meeting_paper, name="meeting_paper"),
+    path(
+        "sinh-hoat/<int:activity_id>/giay-to/sua/",
+        views.meeting_paper_edit,
+        name="meeting_paper_edit",
+    ),  # fmt: skip
+    path("sinh-hoat/nhiem-vu/<int:task_id>/", views.meeting_task, name="meeting_task"),
+    path("to-chuc/<slug:slug>/ky-hieu/", views.org_symbol, name="org_symbol"),
 ]

@@ -21,10 +21,12 @@ from dangvu.lib.dates import vn_date
 from dangvu.lib.party_docx import render_docx
 from dangvu.lib.pdf import docx_bytes_to_pdf
 from dangvu.lib.text import fold
+from dangvu.orgs import actions as org_actions
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Membership, Person
 from dangvu.records import (
+    ActionFormView,
     filter_orgs,
 )
 from dangvu.reports.render import to_markdown
@@ -39,7 +41,7 @@ from dangvu.web import (
 )
 
 from . import actions, forms, paper
-from .access import can_record_attendance, can_write_activity
+from .access import can_record_attendance, can_write_activity, visible_activities
 from .facts import cell_meeting_facts, cell_months
 from .models import (
     Activity,
@@ -638,6 +640,7 @@ def meeting_page(request, activity_id):
     else:
         exempt = []
     minutes = getattr(activity, "minutes", None)
+    no_symbol = bool(errors) and not cell.symbol and request.scope.can_write_org(cell)
     return render(
         request,
         "meetings/meeting_page.html",
@@ -653,6 +656,7 @@ def meeting_page(request, activity_id):
             "minutes": minutes,
             "tasks": minutes.tasks.select_related("assignee") if minutes else [],
             "errors": errors,
+            "no_symbol": no_symbol,
         },
         status=400 if errors else 200,
     )
@@ -854,4 +858,192 @@ def meeting_overview(request):
             "prev": (first - dt.timedelta(days=1)).strftime("%Y-%m"),
             "next": (last + dt.timedelta(days=1)).strftime("%Y-%m"),
         },
+    )
+
+
+# The organization's symbol ---------------------------------------------------------------------
+
+
+class OrgSymbol(ActionFormView):
+    """The symbol that ends the numbers of an organization's outgoing documents ("CB" in
+    "01-NQ/CB"): set by whoever writes the organization's records, from its page or from the
+    refusal of "Lấy số" on a meeting's page (?tiep=<activity id> goes back there)."""
+
+    form_class = forms.SymbolForm
+    action = org_actions.set_symbol
+    title = "Ký hiệu văn bản: {object.name}"
+    submit = "Lưu ký hiệu"
+    intro = (
+        "Ký hiệu đứng sau dấu gạch chéo trong số văn bản đi của tổ chức, ví dụ “CB” trong "
+        "“01-NQ/CB”. Các số đã lấy giữ ký hiệu cũ."
+    )
+
+    def get_object(self):
+        scope = self.request.scope
+        org = scope.org_or_404(self.kwargs["slug"])
+        scope.require_write_org(org)
+        return org
+
+    def get_initial(self):
+        return {"symbol": self.object.symbol}
+
+    def get_back_url(self):
+        return self._next() or reverse("org_detail", args=[self.object.slug])
+
+    def _next(self):
+        raw = self.request.GET.get("tiep", "")
+        return reverse("meeting_page", args=[int(raw)]) if raw.isdigit() else ""
+
+    def get_success_url(self, result=None):
+        return self._next() or reverse("org_detail", args=[self.object.slug])
+
+    def get_success_message(self, result):
+        return f"Đã ghi ký hiệu {result.symbol} cho {result.name}."
+
+
+org_symbol = OrgSymbol.as_view()
+
+
+# A resolution's task between meetings ----------------------------------------------------------
+
+
+class TaskResult(ActionFormView):
+    """The status and result of a task of a cell's resolution, between meetings: updated by
+    whoever changes the meeting (the cell's secretary, the office) or by the task's owner for
+    their own task. The next meeting's conclusion opens on what is recorded here."""
+
+    form_class = forms.TaskResultForm
+    action = actions.update_task
+    title = "Kết quả nhiệm vụ: {object.text}"
+    submit = "Lưu kết quả"
+    success_message = "Đã cập nhật kết quả nhiệm vụ."
+
+    def get_object(self):
+        task = (
+            MeetingTask.objects.select_related("minutes__activity", "assignee")
+            .filter(pk=self.kwargs["task_id"])
+            .first()
+        )
+        if task is None:
+            raise Http404("Không có nhiệm vụ này.")
+        scope = self.request.scope
+        activity = task.minutes.activity
+        own = task.assignee_id is not None and task.assignee_id in scope.self_person_ids
+        if can_write_activity(scope, activity) or own:
+            return task
+        if visible_activities(scope).filter(pk=activity.pk).exists():
+            raise PermissionDenied("Chỉ chi ủy và người được giao mới cập nhật nhiệm vụ này.")
+        raise Http404("Không có nhiệm vụ này.")
+
+    def get_initial(self):
+        return {"status": self.object.status, "result": self.object.result,
+                "on": self.object.done_on}  # fmt: skip
+
+    def get_intro(self):
+        t = self.object
+        parts = [f"Nghị quyết: {t.minutes.activity.title}"]
+        if t.assignee:
+            parts.append(f"người thực hiện {t.assignee.full_name}")
+        if t.deadline:
+            parts.append(f"thời hạn {vn_date(t.deadline)}")
+        return "; ".join(parts) + "."
+
+    def _own_only(self):
+        return not can_write_activity(self.request.scope, self.object.minutes.activity)
+
+    def get_back_url(self):
+        if self._own_only():
+            return reverse("meeting_home")
+        return reverse("meeting_page", args=[self.object.minutes.activity_id])
+
+    def get_success_url(self, result=None):
+        return self.get_back_url()
+
+
+meeting_task = TaskResult.as_view()
+
+
+# An activity entered by mistake -----------------------------------------------------------------
+
+
+class ActivityDelete(ActionFormView):
+    """Delete an activity entered by mistake, its title typed again; the action refuses once
+    attendance, numbered papers, a work programme or a finalised report rest on it."""
+
+    form_class = forms.DeleteActivityForm
+    action = actions.delete_activity
+    record, record_kwarg = Activity, "activity_id"
+    record_url_name = "activity_detail"
+    success_url_name = "activity_list"
+    title = "Xóa hoạt động nhập nhầm: {object.title}"
+    submit = "Xóa hoạt động"
+    intro = (
+        "Chỉ xóa hoạt động ghi nhầm, chưa điểm danh và chưa lấy số biên bản, nghị quyết. "
+        "Hãy gõ lại đúng tên “{object.title}” để xác nhận. Việc xóa được ghi vào nhật ký."
+    )
+
+    def get_success_url(self, result=None):
+        return reverse("activity_list")
+
+    def get_success_message(self, result):
+        return f"Đã xóa hoạt động “{result.title}”."
+
+
+activity_delete = ActivityDelete.as_view()
+
+
+# The papers' sections edited before issuing -----------------------------------------------------
+
+EDITABLE = {"bien-ban": "minutes", "nghi-quyet": "resolution"}
+
+
+def meeting_paper_edit(request, activity_id):
+    """The minutes or the resolution (?giay=bien-ban|nghi-quyet) section by section: each
+    section's text, written from the records until the secretary edits it, before "Lấy số";
+    after it, the issued text read-only."""
+    plan, activity = _plan_or_activity(request, activity_id)
+    if plan is None:
+        return _no_plan(request, activity)
+    if not can_write_activity(request.scope, activity):
+        raise PermissionDenied("Bạn không có quyền sửa giấy tờ của buổi sinh hoạt này.")
+    slug = request.GET.get("giay", "nghi-quyet")
+    if slug not in EDITABLE:
+        raise Http404("Không có giấy tờ này.")
+    which = EDITABLE[slug]
+    errors = []
+    if request.method == "POST":
+        heading = request.POST.get("phan", "")
+        _plan_done, errors = attempt(
+            actions.edit_paper_section,
+            request.user,
+            activity,
+            which=which,
+            heading=heading,
+            text=request.POST.get("text", ""),
+        )
+        if not errors:
+            messages.success(request, f"Đã lưu phần “{heading}”.")
+            return redirect(reverse("meeting_paper_edit", args=[activity.pk]) + f"?giay={slug}")
+    plan.refresh_from_db()
+    issued = bool(plan.resolution_doc_id or plan.minutes_doc_id)
+    doc = (paper.minutes_document if which == "minutes" else paper.resolution_document)(activity)
+    edited = (plan.edits or {}).get(which, {})
+    parts = [
+        (heading, paper.section_text(blocks), heading in edited)
+        for heading, blocks in paper.sections(doc.body)
+    ]
+    return render(
+        request,
+        "meetings/meeting_paper_edit.html",
+        {
+            "plan": plan,
+            "activity": activity,
+            "slug": slug,
+            "label": actions.PAPER_NAMES[which],
+            "parts": parts,
+            "issued": issued,
+            "has_minutes": hasattr(activity, "minutes"),
+            "errors": errors,
+        },
+        status=400 if errors else 200,
     )

@@ -498,3 +498,27 @@ def delete_org(actor: Actor, org: Organization, confirm_name: str) -> None:
         ) from None
     org.pk = pk
     audit.record(actor, "org.delete", org, snapshot, summary=f"Xóa {name} (nhập nhầm)", after=None)
+
+
+@transaction.atomic
+def set_symbol(actor: Actor, org: Organization, symbol: str) -> Organization:
+    """The abbreviation that ends the symbol of the organization's outgoing documents ("CB" in
+    "01-NQ/CB"): letters, digits and hyphens, as Party numbering writes it. Numbers already taken
+    keep the symbol they were given."""
+    symbol = "".join((symbol or "").split()).upper()
+    if not symbol:
+        raise ValidationError("Cần ghi ký hiệu của tổ chức (ví dụ CB, ĐU).")
+    if len(symbol) > 32:
+        raise ValidationError("Ký hiệu không dài quá 32 ký tự.")
+    if not all(ch.isalnum() or ch == "-" for ch in symbol) or not symbol[0].isalpha():
+        raise ValidationError(
+            f"Ký hiệu “{symbol}” không hợp lệ: chỉ gồm chữ, số và dấu gạch nối, bắt đầu bằng chữ "
+            "(ví dụ CB, ĐU, CB-P1)."
+        )
+    if symbol == org.symbol:
+        raise ValidationError(f"{org} đã có ký hiệu {symbol}.")
+    before = audit.snapshot(org)
+    org.symbol = symbol
+    org.save(update_fields=["symbol"])
+    audit.record(actor, "org.symbol", org, before, summary=f"Ký hiệu văn bản: {symbol}", org=org)
+    return org

@@ -899,6 +899,15 @@ def exempt_member(
             f"{person.full_name} không là đảng viên vào ngày {vn_date(valid_from)}: "
             "không thể miễn sinh hoạt đảng."
         )
+    if valid_to is not None:
+        still = Membership.objects.filter(
+            active_on(valid_to - dt.timedelta(days=1)), person=person, kind=Membership.Kind.PARTY
+        ).exists()
+        if not still:
+            raise ValidationError(
+                f"{person.full_name} không còn là đảng viên trước ngày {vn_date(valid_to)}: "
+                "thời gian miễn phải nằm trong thời gian sinh hoạt đảng."
+            )
     overlap = Exemption.objects.filter(person=person).filter(
         Q(valid_to__isnull=True) | Q(valid_to__gt=valid_from)
     )
@@ -918,5 +927,35 @@ def exempt_member(
         "person.exempt",
         exemption,
         summary=f"Miễn công tác và sinh hoạt đảng: {person.full_name} ({decision})",
+    )
+    return exemption
+
+
+@transaction.atomic
+def end_exemption(actor: Actor, person: Person, on: dt.date) -> Exemption:
+    """The member takes up Party work and meetings again from `on`: the exemption in force that
+    day ends there (from `on` they are on the cell's roll)."""
+    if on is None:
+        raise ValidationError("Cần ghi ngày sinh hoạt trở lại.")
+    exemption = (
+        Exemption.objects.select_for_update()
+        .filter(person=person, valid_from__lt=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+        .first()
+    )
+    if exemption is None:
+        raise ValidationError(
+            f"{person.full_name} không được miễn công tác và sinh hoạt đảng vào ngày "
+            f"{vn_date(on)} (ngày kết thúc phải sau ngày bắt đầu miễn)."
+        )
+    before = audit.snapshot(exemption)
+    exemption.valid_to = on
+    exemption.save(update_fields=["valid_to"])
+    audit.record(
+        actor,
+        "person.exempt_end",
+        exemption,
+        before,
+        summary=f"Thôi miễn công tác và sinh hoạt đảng từ ngày {vn_date(on)}: {person.full_name}",
     )
     return exemption

@@ -150,3 +150,20 @@ class QualificationForm(forms.Form):
     )
     field = forms.CharField(label="Chuyên ngành", max_length=120, required=False)
     obtained_on = forms.DateField(label="Ngày cấp bằng", required=False, widget=DateInput())
+
+
+class ExemptForm(forms.Form):
+    decision = forms.CharField(
+        label="Quyết định (số, ngày, cấp ủy)",
+        max_length=255,
+        help_text="Ví dụ: Quyết định số 12-QĐ/ĐU ngày 05/01/2023 của Đảng ủy",
+    )
+    reason = forms.CharField(label="Lý do", max_length=255, required=False)
+    valid_from = forms.DateField(label="Miễn từ ngày", widget=DateInput())
+    valid_to = forms.DateField(
+        label="Đến ngày (để trống nếu chưa định)", required=False, widget=DateInput()
+    )
+
+
+class ExemptEndForm(forms.Form):
+    on = forms.DateField(label="Sinh hoạt trở lại từ ngày", widget=DateInput())

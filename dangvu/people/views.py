@@ -127,6 +127,7 @@ def person_detail(request, person_id):
             "staff_records": person.staff_records.select_related("agency", "unit"),
             "qualifications": person.qualifications.all(),
             "positions": person.positions.select_related("term__organization"),
+            "exemptions": person.exemptions.all(),
             "history": recent_history(request, AuditEntry.objects.filter(person=person)),
             "can_write": scope.can_write_person(person),
             "actions": _offered_actions(person, profile, day),
@@ -151,6 +152,7 @@ PARTY_MEMBER_ACTIONS = (
     "xin-ra-khoi-dang",
     "huy-hieu",
     "the-dang-vien",
+    "mien-sinh-hoat",
     "tu-tran",
 )
 NOT_YET_MEMBER_ACTIONS = ("doi-tuong-ket-nap", "ket-nap", "chuyen-den", "tu-tran")
@@ -181,6 +183,8 @@ def _offered_actions(person, profile, day):
         slugs = PARTY_MEMBER_ACTIONS
         if profile and profile.status_on(day) == "probationary":
             slugs = ("chuyen-chinh-thuc", *slugs)
+        if any(e.covers(day) for e in person.exemptions.all()):
+            slugs = (*slugs, "het-mien-sinh-hoat")
     elif profile and profile.admitted_on:
         # A former member comes back by a transfer in, or by restored membership.
         slugs = ("chuyen-den", "phuc-hoi-dang-tich", "tu-tran")
@@ -361,6 +365,16 @@ ACTIONS = {
         "Ghi nhận từ trần",
         forms.DateForm,
         lambda u, p, d: actions.record_death(u, p, d["on"]),
+    ),
+    "mien-sinh-hoat": (
+        "Miễn công tác và sinh hoạt đảng",
+        forms.ExemptForm,
+        lambda u, p, d: actions.exempt_member(u, p, **d),
+    ),
+    "het-mien-sinh-hoat": (
+        "Thôi miễn công tác và sinh hoạt đảng",
+        forms.ExemptEndForm,
+        lambda u, p, d: actions.end_exemption(u, p, d["on"]),
     ),
     "doan-the": ("Tham gia đoàn thể", forms.JoinForm, _join),
     "cong-tac": ("Thêm quá trình công tác", forms.StaffForm, _staff),

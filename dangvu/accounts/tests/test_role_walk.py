@@ -38,6 +38,7 @@ PLAIN = {
     "template": "annual",
     "sheet": "1-BTCTW",
     "row": "D",
+    "task_id": 1,
 }
 
 
