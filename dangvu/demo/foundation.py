@@ -182,10 +182,10 @@ class Builder:
         century = (0 if gender == "male" else 1) + (2 if birth.year >= 2000 else 0)
         return f"084{century}{birth.year % 100:02d}{self.rng.randint(0, 999999):06d}"
 
-    def person(self, gender, birth, ethnicity="Kinh"):
+    def person(self, gender, birth, ethnicity="Kinh", home="committee"):
         return actions.create_person(
             None,
-            home_org=self.orgs["committee"],
+            home_org=self.orgs[home],
             full_name=self.name(gender, ethnicity == "Khmer"),
             gender=gender,
             birth_date=birth,
@@ -209,6 +209,8 @@ def load(stdout):
     _history(b)
     _statistics_records(b, staff)
     _users(b, staff)
+    # Last, so the random draws of everyone before them stay as they were.
+    _superior_officers(b)
     stdout.write(f"  tổ chức, con người: {Person.objects.count()} hồ sơ")
 
 
@@ -450,6 +452,21 @@ def _committees(b, staff):
         org_actions.appoint(
             None, term, cell_members[1], Position.Role.DEPUTY_SECRETARY, term.valid_from
         )
+
+
+def _superior_officers(b):
+    """The Đảng ủy Khối's executive of 2015-2020 with its secretary and a deputy: who signs the
+    Khối's own reports. Invented people kept at the Khối, outside the committee's records."""
+    start, end = dt.date(2015, 8, 12), dt.date(2020, 8, 1)
+    term = org_actions.open_term(
+        None, b.orgs["superior"], name="2015-2020", valid_from=start, valid_to=end
+    )
+    secretary = b.person("male", dt.date(1962, 3, 8), home="superior")
+    deputy = b.person("female", dt.date(1968, 11, 21), home="superior")
+    org_actions.appoint(None, term, secretary, Position.Role.SECRETARY, start)
+    org_actions.appoint(
+        None, term, deputy, Position.Role.DEPUTY_SECRETARY, start, title="Phó Bí thư Thường trực"
+    )
 
 
 def _history(b):

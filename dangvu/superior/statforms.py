@@ -907,7 +907,10 @@ def _unit_table(now: Records) -> list[tuple[str, dict]]:
     day = now.period.end
     tree = now.tree
     units = tree.units(now.root.id, day)
-    if len(units) == 1 and units[0].id == now.root.id:
+    # Rows per cell of a grassroots committee (each counts itself), or per unit of a superior,
+    # whose cells are those below it: a chi bộ cơ sở is a unit, not also a cell (as form 5).
+    per_cell = len(units) == 1 and units[0].id == now.root.id
+    if per_cell:
         groups = [(c, tree.below(c.id, day)) for c in tree.cells(now.root.id, day)]
     else:
         groups = [(u, tree.below(u.id, day)) for u in units]
@@ -934,7 +937,9 @@ def _unit_table(now: Records) -> list[tuple[str, dict]]:
             a = now.attributes(Item(pid, day))
             values["members.probationary"] += a["probationary"] == "1"
             values["women"] += a["gender"] == "female"
-        values["cells"] = sum(1 for i in ids if tree.nodes[i].kind == K.PARTY_CELL)
+        values["cells"] = sum(
+            1 for i in ids if tree.nodes[i].kind == K.PARTY_CELL and (per_cell or i != node.id)
+        )
         rows.append((names[node.id][1], values, node.id))
     return [(name, dict(values)) for name, values, _id in rows]
 

@@ -19,6 +19,7 @@ from dangvu.accounts.scope import Scope, scope_for
 from dangvu.finance.models import FeeYear
 from dangvu.lib.dates import add_months, vn_date
 from dangvu.orgs.models import Organization, active_on
+from dangvu.orgs.tree import subtree_ids
 from dangvu.people import excel
 from dangvu.people.models import Membership, PartyProfile, Person
 from dangvu.people.stats import section_one
@@ -689,7 +690,13 @@ def test_export_has_the_committee_s_people_for_the_office(demo, login):
                   "Thư điện tử", "Chi bộ", "Ngày vào Đảng", "Ngày chính thức", "Số thẻ đảng viên",
                   "Cơ quan/đơn vị", "Chức vụ", "Công đoàn", "Đoàn TN", "CCB"]:  # fmt: skip
         assert title in header
-    assert {r["Số CCCD"] for r in rows} == set(Person.objects.values_list("cccd", flat=True))
+    # Everyone kept in the committee's records, and no one kept above it (the superior
+    # committee's officers are in the demo too).
+    committee_s = Person.objects.filter(home_org__in=subtree_ids([demo.id]))
+    assert {r["Số CCCD"] for r in rows} == set(committee_s.values_list("cccd", flat=True))
+    outside = Person.objects.exclude(home_org__in=subtree_ids([demo.id]))
+    assert outside.exists()
+    assert not {r["Số CCCD"] for r in rows} & set(outside.values_list("cccd", flat=True))
     members = [r for r in rows if r["Chi bộ"]]
     today = dt.date.today()
     assert len(members) == section_one(demo, today)["party.members"].value
@@ -735,7 +742,7 @@ def test_export_takes_a_fixed_number_of_queries(demo):
 def test_export_then_import_changes_nothing(tmp_path, demo, login):
     response = login("vanphong").get("/ca-nhan/xuat.xlsx")
     output = run(tmp_path, response.content)
-    people = Person.objects.count()
+    people = Person.objects.filter(home_org__in=subtree_ids([demo.id])).count()
     assert f"0 hồ sơ mới, 0 hồ sơ cập nhật, {people} hồ sơ không đổi" in output
     assert "Bỏ qua các cột: “Cơ quan/đơn vị”, “Chức vụ”" in output
 
