@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import itertools
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.core.exceptions import EmptyResultSet
@@ -85,6 +86,27 @@ GROUPS = [
 ]
 
 
+class Behind(Mapping):
+    """{fact: (person ids, {"app.model": ids})}, where a value given as a function is read the
+    first time it is asked for: the consolidation's figures are counted in SQL, and the records
+    behind them are read only by a page that links them."""
+
+    def __init__(self, items=()):
+        self._items = dict(items)
+
+    def __getitem__(self, fact):
+        value = self._items[fact]
+        if callable(value):
+            value = self._items[fact] = value()
+        return value
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __len__(self):
+        return len(self._items)
+
+
 @dataclass
 class UnitFigures:
     org: Organization
@@ -92,7 +114,7 @@ class UnitFigures:
     facts: dict = field(default_factory=dict)
     # The records behind some figures, for the superior's report to link them:
     # {fact: (person ids, {"app.model": ids})}. Counts the records cannot name are absent.
-    behind: dict = field(default_factory=dict)
+    behind: Mapping = field(default_factory=Behind)
 
 
 @dataclass
@@ -167,7 +189,7 @@ def consolidate(root, period, tree=None, only=None):
     for n in nodes:
         org, name = names[n.id]
         facts = {fact: per_unit[n.id].get(fact, 0) for fact in fact_labels}
-        unit_behind = {fact: b for fact, b in behind[n.id].items() if fact in wanted}
+        unit_behind = Behind((fact, b) for fact, b in behind[n.id].items() if fact in wanted)
         units.append(UnitFigures(org=org, name=name, facts=facts, behind=unit_behind))
     totals = {
         name: sum(u.facts[name] for u in units) for name in fact_labels if name not in NOT_SUMMED
@@ -272,44 +294,95 @@ def _committee(nodes, day):
 
 
 def _memberships(nodes, active, day, behind, wanted):
-    """Party members (full, probationary) and mass-organization members on the day; the mass
-    organizations' rows (as many again as the party's) are read only when wanted."""
+    """Party members (full, probationary) and mass-organization members on the day, counted by
+    the database: one grouped query (unit, kind, full or not) whose rows are a few per unit,
+    not one per member. The mass organizations' rows are counted only when wanted. The people
+    behind the party figures are read only when asked for (`Behind`), by one query for every
+    unit."""
     owner = _owner(active)
-    # `.order_by()` here and below: the models' default orderings would sort tens of thousands
-    # of rows that are only counted.
     rows = Membership.objects.filter(active_on(day), org_id__in=list(owner)).order_by()
     rows = rows.annotate(is_full=recognized_by(day, list(owner)))
-    by_kind = defaultdict(lambda: defaultdict(set))
-    full, probationary = defaultdict(set), defaultdict(set)
-    if _needs(wanted, ("mass.",)):
-        read = _rows(rows, "person_id", "is_full", "org_id", "kind")
-    else:
-        # Only the party's rows, and no kind column: at province scale every value read is
-        # time (a text per row costs as much as the query's own work on the server).
-        read = (
-            row + (PARTY,)
-            for row in _rows(rows.filter(kind=PARTY), "person_id", "is_full", "org_id")
-        )
-    for person_id, is_full, org_id, kind in read:
-        unit = owner[org_id]
-        by_kind[unit][kind].add(person_id)
+    counted = rows if _needs(wanted, ("mass.",)) else rows.filter(kind=PARTY)
+    # Whether a member is full depends on the person only: the sets of a unit's full and
+    # probationary members are disjoint, so their distinct counts add up to its members.
+    by_kind = defaultdict(lambda: defaultdict(int))
+    full, probationary = defaultdict(int), defaultdict(int)
+    for unit, kind, is_full, n in _count_by_unit(counted, owner, ("kind", "is_full"), "person_id"):
+        by_kind[unit][kind] += n
         if kind == PARTY:
-            (full if is_full else probationary)[unit].add(person_id)
+            (full if is_full else probationary)[unit] += n
+    people = _lazy(lambda: _party_people(rows, owner))
     out = {}
     for n in nodes:
         out[n.id] = {
-            "party.members": len(by_kind[n.id][PARTY]),
-            "party.members.full": len(full[n.id]),
-            "party.members.probationary": len(probationary[n.id]),
-            "mass.trade_union": len(by_kind[n.id][Membership.Kind.TRADE_UNION]),
-            "mass.youth_union": len(by_kind[n.id][Membership.Kind.YOUTH_UNION]),
-            "mass.veterans": len(by_kind[n.id][Membership.Kind.VETERANS]),
+            "party.members": by_kind[n.id][PARTY],
+            "party.members.full": full[n.id],
+            "party.members.probationary": probationary[n.id],
+            "mass.trade_union": by_kind[n.id][Membership.Kind.TRADE_UNION],
+            "mass.youth_union": by_kind[n.id][Membership.Kind.YOUTH_UNION],
+            "mass.veterans": by_kind[n.id][Membership.Kind.VETERANS],
         }
-        b = behind[n.id]
-        b["party.members"] = (by_kind[n.id][PARTY], {})
-        b["party.members.full"] = (full[n.id], {})
-        b["party.members.probationary"] = (probationary[n.id], {})
+        for i, name in enumerate(
+            ("party.members", "party.members.full", "party.members.probationary")
+        ):
+            behind[n.id][name] = functools.partial(_people_of, people, n.id, i)
     return out
+
+
+def _count_by_unit(queryset, owner, keys, counted, org="org_id"):
+    """[(unit id, *keys, distinct `counted` values)] of the queryset's rows grouped by unit and
+    `keys` in the database, the unit of a row being `owner[row's org]`. The owners are joined
+    as a table of literal ids (VALUES, the same on SQLite and PostgreSQL; ids are integers read
+    from the database, so no parameter limit applies): one hash join, however many units."""
+    if not owner:
+        return []
+    query = queryset.values_list(counted, org, *keys).query
+    try:
+        sql, params = query.get_compiler(using=queryset.db).as_sql()
+    except EmptyResultSet:
+        return []
+    pairs = ",".join(f"({int(o)},{int(u)})" for o, u in owner.items())
+    names = ", ".join(f"t.{_quote(queryset, k)}" for k in keys)
+    grouped = (
+        f"SELECT u.column2, {names}, COUNT(DISTINCT t.{_quote(queryset, counted)}) "
+        f"FROM ({sql}) t JOIN (VALUES {pairs}) u ON u.column1 = t.{_quote(queryset, org)} "
+        f"GROUP BY u.column2, {names}"
+    )
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(grouped, params)
+        return cursor.fetchall()
+
+
+def _quote(queryset, name):
+    return connections[queryset.db].ops.quote_name(name)
+
+
+def _lazy(read):
+    """`read`, run the first time the function returned is called; its result kept."""
+    kept = []
+
+    def get():
+        if not kept:
+            kept.append(read())
+        return kept[0]
+
+    return get
+
+
+def _party_people(rows, owner):
+    """{unit id: (members, full, probationary)} person ids, from the membership rows."""
+    found = defaultdict(lambda: (set(), set(), set()))
+    for person_id, is_full, org_id in _rows(
+        rows.filter(kind=PARTY), "person_id", "is_full", "org_id"
+    ):
+        sets = found[owner[org_id]]
+        sets[0].add(person_id)
+        sets[1 if is_full else 2].add(person_id)
+    return found
+
+
+def _people_of(people, unit, i):
+    return (people()[unit][i] if unit in people() else set(), {})
 
 
 def _structure(tree, nodes, active):

@@ -173,7 +173,7 @@ class Records:
         people: dict | None = None,
     ):
         self.root, self.period = root, period
-        self.tree = tree or Tree()
+        self.tree = tree or Tree(root.id)  # the subtree only, and its parent
         self.every = self.tree.below(root.id)
         self._orgs: dict[dt.date, set[int]] = {}
         self._members: dict[dt.date, set[int]] = {}
@@ -752,7 +752,7 @@ def _pct(this, before):
 def compute(root: Organization, day: dt.date, tree: Tree | None = None) -> Forms:
     """Every form of `root` for the period from 1 January to `day`, with the same period of the
     previous year."""
-    tree = tree or Tree()
+    tree = tree or Tree(root.id)
     period = period_to(day)
     previous = period_to(previous_day(day))
     people: dict = {}
@@ -877,7 +877,7 @@ UNIT_FIGURES = {
 def per_unit(root: Organization, day: dt.date, tree: Tree | None = None) -> dict[int, Counter]:
     """{unit id: {figure: count}} of `UNIT_FIGURES` for the grassroots units of `root` on `day`:
     the forms' own sets, each record given to the unit of its organization."""
-    tree = tree or Tree()
+    tree = tree or Tree(root.id)
     records = Records(root, period_to(day), tree)
     units = tree.units(root.id, day)
     owner = {o: u.id for u in units for o in tree.below(u.id)}

@@ -68,17 +68,31 @@ class Tracker:
         }
 
 
+K = Organization.Kind
+
+
+def _kind_and_parent(tree, org_id):
+    """(kind, parent id) of an organization: from the subtree read, else (an ancestor above the
+    root's parent) by its own query, rarely more than one."""
+    node = tree.nodes.get(org_id)
+    if node is not None:
+        return node.kind, node.parent_id
+    return Organization.objects.values_list("kind", "parent_id").get(id=org_id)
+
+
 def track(root, year, period="", today=None):
     today = today or dt.date.today()
-    tree = Tree()  # whole: the deadline's superior is looked up above the root
+    # The root's subtree (and its parent): one committee's tracker does not read the
+    # province's organization table.
+    tree = Tree(root.id)
     # The units as they stood at the end of the year (or today, for the current year).
     day = min(dt.date(year, 12, 31), max(today, dt.date(year, 1, 1)))
     nodes = tree.units(root.id, day)
     orgs = orgs_with_names([n.id for n in nodes], day)
     # The superior whose deadline applies: the root itself, or the one above a grassroots root.
     superior_id = root.id
-    while superior_id and tree.nodes[superior_id].kind != Organization.Kind.SUPERIOR_COMMITTEE:
-        superior_id = tree.nodes[superior_id].parent_id
+    while superior_id and _kind_and_parent(tree, superior_id)[0] != K.SUPERIOR_COMMITTEE:
+        superior_id = _kind_and_parent(tree, superior_id)[1]
     deadline = (
         Deadline.objects.filter(superior_id=superior_id, year=year, period=period).first()
         if superior_id
