@@ -30,7 +30,7 @@ MONTHS_IN = (2017, 2021, 2024)
 
 def _periods(busy_years=MONTHS_IN):
     for year in YEARS:
-        for kind, (_label, codes, _default) in KINDS.items():
+        for _label, codes, _default in KINDS.values():
             for code in codes:
                 if year in busy_years or code in ("", "H1", "12"):
                     yield year, code
