@@ -1034,6 +1034,10 @@ EXPORT_COLUMNS = [
     ("Công đoàn", 12),
     ("Đoàn TN", 12),
     ("CCB", 12),
+    ("Tôn giáo", 14),
+    ("Nghề nghiệp", 24),
+    ("Giáo dục phổ thông", 14),
+    ("Chức danh khoa học", 14),
 ]
 
 
@@ -1089,6 +1093,10 @@ def export_people(people, day) -> bytes:
                     "; ".join(unit for unit, _ in jobs),
                     "; ".join(position for _, position in jobs),
                     *[_date_cell(sheet, mass[p.id].get(kind)) for kind in MASS_KINDS],
+                    p.religion,
+                    p.get_occupation_display(),
+                    p.get_general_education_display(),
+                    p.get_academic_title_display(),
                 ]
             )
         )

@@ -688,8 +688,13 @@ def test_export_has_the_committee_s_people_for_the_office(demo, login):
     header, rows, sheet = exported(login("vanphong"))
     for title in ["Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Số CCCD", "Điện thoại",
                   "Thư điện tử", "Chi bộ", "Ngày vào Đảng", "Ngày chính thức", "Số thẻ đảng viên",
-                  "Cơ quan/đơn vị", "Chức vụ", "Công đoàn", "Đoàn TN", "CCB"]:  # fmt: skip
+                  "Cơ quan/đơn vị", "Chức vụ", "Công đoàn", "Đoàn TN", "CCB", "Tôn giáo",
+                  "Nghề nghiệp", "Giáo dục phổ thông", "Chức danh khoa học"]:  # fmt: skip
         assert title in header
+    # The statistical forms' attributes leave with the person, as the record says them.
+    by_cccd = {r["Số CCCD"]: r for r in rows}
+    recorded = Person.objects.exclude(occupation="").exclude(cccd__isnull=True).first()
+    assert by_cccd[recorded.cccd]["Nghề nghiệp"] == recorded.get_occupation_display()
     # Everyone kept in the committee's records, and no one kept above it (the superior
     # committee's officers are in the demo too).
     committee_s = Person.objects.filter(home_org__in=subtree_ids([demo.id]))
