@@ -14,6 +14,7 @@ from dangvu.accounts.models import Role
 from dangvu.documents import actions as document_actions
 from dangvu.lib.textfile import read_bytes
 from dangvu.meetings.models import Attendance, MeetingRead, MeetingTask
+from dangvu.orgs import actions as org_actions
 from dangvu.orgs.models import Organization, active_on
 from dangvu.people.models import Membership
 
@@ -28,8 +29,8 @@ def _fits(page):
 
 def test_a_cell_meeting_from_notice_to_resolution(browser_login, live_demo, tmp_path):
     cell = Organization.objects.get(slug="so-tttt-chi-bo-1")
-    # The demo's cells have no symbol, so they number nothing; no action sets one yet.
-    Organization.objects.filter(pk=cell.pk).update(symbol="CB")
+    # The demo's cells have no symbol, so they number nothing until the office sets one.
+    cell = org_actions.set_symbol(None, cell, "CB")
     docs = [
         document_actions.register_document(
             None,
