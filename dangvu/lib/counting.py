@@ -459,6 +459,12 @@ def read_totals(text: str) -> Iterator[Division]:
             body = _strip_parens(nxt[marker.end() :]).rstrip(" .")
             outside = _strip_parens(sentence)
             counts = [c for c in _counts(text, s, e) if outside[c.start - s] != " "]
+            if marker.re is _NEXT_HEADING:
+                # A heading divides a total only when it names what the total counts
+                # ("… 57 đảng viên. Hình thức kỷ luật đảng viên: …"); otherwise it opens a new
+                # matter ("… 64 cuộc sinh hoạt. Kết quả xếp loại đảng viên: …").
+                heading = nxt[: marker.end()].lower()
+                counts = [c for c in counts if c.unit.lower() in heading]
             yield from _next_division(counts, body, sentence + " " + nxt)
 
 

@@ -89,6 +89,9 @@ def test_a_total_that_its_parts_miss_is_found(text, shown):
 @pytest.mark.parametrize(
     "text",
     [
+        # A heading that names something else opens a new matter: not parts of the total.
+        "Các chi bộ tổ chức 52 cuộc sinh hoạt thường kỳ.\n\nKết quả xếp loại đảng viên: Hoàn "
+        "thành tốt nhiệm vụ: 07; Hoàn thành nhiệm vụ: 04.",
         # The same sentences as written: they add up.
         "Dịp này có 14 đảng viên được tặng Huy hiệu Đảng. Trong đó, có 9 đồng chí nhận Huy "
         "hiệu 30 năm tuổi Đảng và 5 đồng chí nhận Huy hiệu 40 năm tuổi Đảng.",

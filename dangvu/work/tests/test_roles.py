@@ -12,7 +12,7 @@ from django.urls import get_resolver
 from conftest import DEMO_PASSWORD
 from dangvu.accounts.models import Role
 from dangvu.meetings import actions
-from dangvu.meetings.models import Activity
+from dangvu.meetings.models import Activity, MeetingMinutes, MeetingTask
 from dangvu.mobilisation import actions as mobilisation
 from dangvu.mobilisation.models import Campaign
 from dangvu.orgs import actions as org_actions
@@ -33,6 +33,12 @@ WRITERS = {"vanphong", "bithu1"}
 DAY = dt.date(2017, 6, 1)
 
 
+def _task(activity, assignee=None):
+    """A task of `activity`'s resolution (the monthly meeting's follow-up page reads it)."""
+    minutes, _ = MeetingMinutes.objects.get_or_create(activity=activity)
+    return MeetingTask.objects.create(minutes=minutes, text="Nhiệm vụ", assignee=assignee).id
+
+
 def _outside():
     """An organization none of the demo users may see, with one record of each kind."""
     org = org_actions.create_org(
@@ -43,6 +49,7 @@ def _outside():
     )
     programme = programmes.create_programme(None, org=org, year=2017)
     return {
+        "slug": org.slug,
         "activity_id": actions.create_activity(
             None, kind="conference", title="Hội nghị ngoài", starts_on=DAY, organizers=[org]
         ).id,
@@ -71,6 +78,7 @@ def _cell_records(cell):
     """Records of Chi bộ 1 itself, which its secretary may change."""
     programme = programmes.create_programme(None, org=cell, year=2017)
     return {
+        "slug": cell.slug,
         "campaign_id": mobilisation.create_campaign(
             None, org=cell, key="cb1", title="Quỹ chi bộ 1", starts_on=DAY
         ).id,
@@ -108,6 +116,7 @@ def records(demo):
     cell2_enrolment = Enrolment.objects.exclude(person_id__in=cell1_people).first()
     demo_programme = WorkProgramme.objects.get(org=demo, year=2018)
     demo_records = {
+        "slug": demo.slug,
         "activity_id": committee_activity.id,
         "campaign_id": Campaign.objects.get(key="notebooks").id,
         "enrolment_id": Enrolment.objects.filter(org=demo).first().id,
@@ -116,18 +125,26 @@ def records(demo):
         "programme_id": demo_programme.id,
         "item_id": ProgrammeItem.objects.filter(programme=demo_programme).first().id,
     }
+    outside["task_id"] = _task(Activity.objects.get(pk=outside["activity_id"]))
+    demo_records["task_id"] = _task(committee_activity)
+    mine["task_id"] = _task(cell1_meeting)
+    cell2_task = _task(cell2_meeting)
     own = {
         "vanphong": demo_records,
         "captren": demo_records,
         "bithu1": mine | {"activity_id": cell1_meeting.id, "enrolment_id": cell1_enrolment.id},
-        "dangvien": {"activity_id": my_activity.id},
+        "dangvien": {"activity_id": my_activity.id, "task_id": _task(my_activity, me)},
     }
     foreign = {
         "vanphong": outside,
         "captren": outside,
         "bithu1": demo_records
-        | {"activity_id": cell2_meeting.id, "enrolment_id": cell2_enrolment.id},
-        "dangvien": demo_records | {"activity_id": cell2_meeting.id},
+        | {
+            "activity_id": cell2_meeting.id,
+            "enrolment_id": cell2_enrolment.id,
+            "task_id": cell2_task,
+        },
+        "dangvien": demo_records | {"activity_id": cell2_meeting.id, "task_id": cell2_task},
     }
     return own, foreign
 
@@ -148,7 +165,7 @@ def _work_routes():
 
 def _fill(route, values):
     for name, value in values.items():
-        route = route.replace(f"<int:{name}>", str(value))
+        route = route.replace(f"<int:{name}>", str(value)).replace(f"<slug:{name}>", str(value))
     return "/" + route
 
 
