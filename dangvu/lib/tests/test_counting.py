@@ -90,8 +90,9 @@ def test_a_total_that_its_parts_miss_is_found(text, shown):
     "text",
     [
         # A heading that names something else opens a new matter: not parts of the total.
-        "Các chi bộ tổ chức 52 cuộc sinh hoạt thường kỳ.\n\nKết quả xếp loại đảng viên: Hoàn "
-        "thành tốt nhiệm vụ: 07; Hoàn thành nhiệm vụ: 04.",
+        "Các chi bộ tổ chức 52 cuộc sinh hoạt thường kỳ, 11 cuộc sinh hoạt chuyên đề.\n\nKết "
+        "quả đánh giá, xếp loại đảng viên: Hoàn thành xuất sắc nhiệm vụ: 04; Hoàn thành tốt "
+        "nhiệm vụ: 07; Hoàn thành nhiệm vụ: 02; Không hoàn thành nhiệm vụ: 01.",
         # The same sentences as written: they add up.
         "Dịp này có 14 đảng viên được tặng Huy hiệu Đảng. Trong đó, có 9 đồng chí nhận Huy "
         "hiệu 30 năm tuổi Đảng và 5 đồng chí nhận Huy hiệu 40 năm tuổi Đảng.",
