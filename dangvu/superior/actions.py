@@ -14,6 +14,7 @@ from dangvu.lib.dates import vn_date
 from dangvu.orgs.models import Organization, superior_committee_on
 from dangvu.reports.models import ReportDraft
 
+from . import statforms
 from .models import Deadline, Submission
 
 K = Organization.Kind
@@ -95,6 +96,18 @@ def set_deadline(
         org=superior,
     )
     return deadline
+
+
+def export_forms(
+    actor: Actor, org: Organization, day: dt.date, *, maker: str, phone: str = ""
+) -> tuple[statforms.Forms, bytes]:
+    """The basic statistical forms of `org` to `day` as .xlsx, signed by `maker`, the file
+    recorded in the audit trail (the page, the background job and the command)."""
+    forms = statforms.compute(org, day)
+    content = statforms.xlsx_bytes(forms, maker=maker, maker_phone=phone)
+    lines = sum(len(sheet.lines) for sheet in forms.sheets)
+    record_forms_export(actor, org=org, day=forms.day, rows=lines)
+    return forms, content
 
 
 def record_forms_export(actor: Actor, *, org: Organization, day: dt.date, rows: int) -> AuditEntry:

@@ -17,8 +17,7 @@ from dangvu.reports.models import ReportDraft
 from dangvu.reports.outputs import export
 from dangvu.reports.unsaved import unsaved_draft
 
-from . import statforms
-from .actions import record_forms_export
+from .actions import export_forms
 from .consolidate import consolidate, period_to
 from .sheets import csv_bytes, xlsx_bytes
 
@@ -54,11 +53,8 @@ def consolidated_file(scope, root, day, fmt):
 def forms_file(user, root, day):
     """The basic statistical forms of `root` to `day` as .xlsx, signed as made by `user`, the
     file recorded in the audit trail: (file name, bytes)."""
-    forms = statforms.compute(root, day)
     maker = user.get_full_name() or user.get_username()
-    content = statforms.xlsx_bytes(forms, maker=maker)
-    lines = sum(len(sheet.lines) for sheet in forms.sheets)
-    record_forms_export(user, org=root, day=day, rows=lines)
+    _forms, content = export_forms(user, root, day, maker=maker)
     return f"bieu-thong-ke-{root.slug}-{day:%Y-%m-%d}.xlsx", content
 
 

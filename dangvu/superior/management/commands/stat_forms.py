@@ -8,7 +8,7 @@ from pathlib import Path
 from django.core.management.base import CommandError
 
 from dangvu.accounts.commands import DangvuCommand
-from dangvu.superior import actions, statforms
+from dangvu.superior import actions
 
 
 class Command(DangvuCommand):
@@ -26,10 +26,10 @@ class Command(DangvuCommand):
         if not out.lower().endswith(".xlsx"):
             raise CommandError("Tệp ra phải có đuôi .xlsx.")
         root = self.organization(org, self.scope(user))
-        forms = statforms.compute(root, self.day(date))
-        Path(out).write_bytes(statforms.xlsx_bytes(forms, maker=maker, maker_phone=phone))
-        lines = sum(len(s.lines) for s in forms.sheets)
-        actions.record_forms_export(self.actor(user), org=root, day=forms.day, rows=lines)
+        forms, content = actions.export_forms(
+            self.actor(user), root, self.day(date), maker=maker, phone=phone
+        )
+        Path(out).write_bytes(content)
         d = forms.sheet("1-BTCTW")
         values = {line.key: line.values[0] for line in d.lines}
         self.stdout.write(
