@@ -271,7 +271,7 @@ class ActionFormView(FormView):
         result = apply_action(
             form, run, self.request.user, *self.action_args(), **self.action_data(form)
         )
-        if not result:
+        if form.errors:  # the action refused; an action may return nothing (a deletion)
             return self.form_invalid(form)
         self.tell(result)
         return redirect(self.get_success_url(result))

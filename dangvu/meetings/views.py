@@ -24,6 +24,7 @@ from dangvu.lib.text import fold
 from dangvu.orgs import actions as org_actions
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
+from dangvu.orgs.views import OrgFormView
 from dangvu.people.models import Membership, Person
 from dangvu.records import (
     ActionFormView,
@@ -864,7 +865,7 @@ def meeting_overview(request):
 # The organization's symbol ---------------------------------------------------------------------
 
 
-class OrgSymbol(ActionFormView):
+class OrgSymbol(OrgFormView):
     """The symbol that ends the numbers of an organization's outgoing documents ("CB" in
     "01-NQ/CB"): set by whoever writes the organization's records, from its page or from the
     refusal of "Lấy số" on a meeting's page (?tiep=<activity id> goes back there)."""
@@ -878,24 +879,18 @@ class OrgSymbol(ActionFormView):
         "“01-NQ/CB”. Các số đã lấy giữ ký hiệu cũ."
     )
 
-    def get_object(self):
-        scope = self.request.scope
-        org = scope.org_or_404(self.kwargs["slug"])
-        scope.require_write_org(org)
-        return org
-
-    def get_initial(self):
-        return {"symbol": self.object.symbol}
+    restructure = False
+    initial_fields = ("symbol",)
 
     def get_back_url(self):
-        return self._next() or reverse("org_detail", args=[self.object.slug])
+        return self._next() or super().get_back_url()
 
     def _next(self):
         raw = self.request.GET.get("tiep", "")
         return reverse("meeting_page", args=[int(raw)]) if raw.isdigit() else ""
 
     def get_success_url(self, result=None):
-        return self._next() or reverse("org_detail", args=[self.object.slug])
+        return self._next() or super().get_success_url(result)
 
     def get_success_message(self, result):
         return f"Đã ghi ký hiệu {result.symbol} cho {result.name}."

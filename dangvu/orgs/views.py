@@ -1,9 +1,8 @@
 import datetime as dt
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from dangvu.accounts import onboarding
@@ -17,7 +16,7 @@ from dangvu.people.models import Membership, Person
 from dangvu.people.stats import LABELS as SECTION_ONE_LABELS
 from dangvu.people.stats import MEMBERSHIP_FACTS, members_query, section_one
 from dangvu.records import ActionFormView
-from dangvu.web import apply_action, day_param, render_form
+from dangvu.web import day_param
 
 from . import actions, kinds
 from .forms import (
@@ -34,18 +33,6 @@ from .forms import (
 )
 from .models import Organization, Position, active_on
 from .tree import nested
-
-
-def _writable(request, slug):
-    org = request.scope.org_or_404(slug)
-    request.scope.require_write_org(org)
-    return org
-
-
-def _restructurable(request, slug):
-    org = request.scope.org_or_404(slug)
-    request.scope.require_restructure_org(org)
-    return org
 
 
 def org_tree(request):
@@ -93,7 +80,7 @@ def org_detail(request, slug):
     )
 
 
-class _OrgForm(ActionFormView):
+class OrgFormView(ActionFormView):
     """A form acting on the organization of the URL (`slug`): one the user writes, or with
     `restructure` one whose level above the user writes. Back to the organization's page."""
 
@@ -115,7 +102,7 @@ class _OrgForm(ActionFormView):
         return parent_url(self.object)
 
 
-class OrgCreate(_OrgForm):
+class OrgCreate(OrgFormView):
     form_class = OrgCreateForm
     action = actions.create_org
     restructure = False
@@ -147,7 +134,7 @@ def parent_url(org):
     return reverse("org_detail", args=[org.slug])
 
 
-org_rename = _OrgForm.as_view(
+org_rename = OrgFormView.as_view(
     form_class=RenameForm,
     action=actions.rename_org,
     title="Đổi tên {object}",
@@ -155,7 +142,7 @@ org_rename = _OrgForm.as_view(
 )
 
 
-class OrgDissolve(_OrgForm):
+class OrgDissolve(OrgFormView):
     form_class = EndForm
     action = actions.dissolve_org
     title = "Giải thể {object}"
@@ -168,7 +155,7 @@ class OrgDissolve(_OrgForm):
 org_dissolve = OrgDissolve.as_view()
 
 
-class OrgMerge(_OrgForm):
+class OrgMerge(OrgFormView):
     form_class = MergeForm
     action = actions.merge_org
     title = "Sáp nhập {object}"
@@ -255,89 +242,105 @@ def org_history(request, slug):
     )
 
 
-def org_type(request, slug):
+class OrgType(OrgFormView):
     """The organization's type of grassroots organization, from a date (a commune, a school …)."""
-    org = _writable(request, slug)
-    form = TypeForm(request.POST or None)
-    if form.is_valid() and apply_action(
-        form, actions.set_type, request.user, org, **form.cleaned_data
-    ):
-        messages.success(request, "Đã ghi loại hình; loại hình cũ vẫn giữ cho các ngày trước đó.")
-        return redirect("org_detail", slug=org.slug)
-    history = "; ".join(
-        f"{kinds.all_kinds()[t.code].label if t.code in kinds.all_kinds() else t.code} "
-        f"(từ {vn_date(t.valid_from)})"
-        for t in org.types.all()
-    )
-    current = kinds.kind_on(org)
-    intro = f"Loại hình hiện nay: {current.label}." + (f" Đã ghi: {history}." if history else "")
-    return render_form(
-        request, form, title=f"Loại hình của {org}", back_url=parent_url(org), intro=intro
-    )
+
+    form_class = TypeForm
+    action = actions.set_type
+    restructure = False
+    title = "Loại hình của {object}"
+    success_message = "Đã ghi loại hình; loại hình cũ vẫn giữ cho các ngày trước đó."
+
+    def get_intro(self):
+        known = kinds.all_kinds()
+        history = "; ".join(
+            f"{known[t.code].label if t.code in known else t.code} (từ {vn_date(t.valid_from)})"
+            for t in self.object.types.all()
+        )
+        current = kinds.kind_on(self.object)
+        return f"Loại hình hiện nay: {current.label}." + (f" Đã ghi: {history}." if history else "")
 
 
-def org_profile(request, slug):
+org_type = OrgType.as_view()
+
+
+class OrgProfile(OrgFormView):
     """The profile figures of section I that the organization's type names, as of a date."""
-    org = _writable(request, slug)
-    kind = kinds.kind_on(org)
-    form = ProfileForm(request.POST or None, items=kind.profile)
-    if form.is_valid() and apply_action(
-        form,
-        actions.record_profile_figures,
-        request.user,
-        org,
-        form.values(),
-        form.cleaned_data["as_of"],
-        form.cleaned_data["note"],
-    ):
-        messages.success(request, "Đã ghi số liệu đặc điểm; số liệu các ngày trước vẫn được giữ.")
-        return redirect("org_detail", slug=org.slug)
-    latest = {}
-    for row in org.profile_figures.order_by("as_of"):
-        latest[row.code] = row
-    shown = [
-        f"{kinds.profile_label(code)}: {row.value} (ngày {vn_date(row.as_of)})"
-        for code, row in latest.items()
-    ]
-    intro = f"Loại hình: {kind.label}." + (
-        " Đã ghi: " + "; ".join(shown) + "." if shown else " Chưa có số liệu nào."
-    )
-    if not kind.profile:
-        intro += " Loại hình này lấy số liệu mục I từ hồ sơ cán bộ, không cần ghi thêm."
-    return render_form(
-        request, form, title=f"Số liệu đặc điểm của {org}", back_url=parent_url(org), intro=intro
+
+    form_class = ProfileForm
+    action = actions.record_profile_figures
+    restructure = False
+    title = "Số liệu đặc điểm của {object}"
+    success_message = "Đã ghi số liệu đặc điểm; số liệu các ngày trước vẫn được giữ."
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "items": kinds.kind_on(self.object).profile}
+
+    def action_data(self, form):
+        data = form.cleaned_data
+        return {"values": form.values(), "as_of": data["as_of"], "note": data["note"]}
+
+    def get_intro(self):
+        latest = {}
+        for row in self.object.profile_figures.order_by("as_of"):
+            latest[row.code] = row
+        shown = [
+            f"{kinds.profile_label(code)}: {row.value} (ngày {vn_date(row.as_of)})"
+            for code, row in latest.items()
+        ]
+        kind = kinds.kind_on(self.object)
+        intro = f"Loại hình: {kind.label}." + (
+            " Đã ghi: " + "; ".join(shown) + "." if shown else " Chưa có số liệu nào."
+        )
+        if not kind.profile:
+            intro += " Loại hình này lấy số liệu mục I từ hồ sơ cán bộ, không cần ghi thêm."
+        return intro
+
+
+org_profile = OrgProfile.as_view()
+
+
+def party_members_around(org):
+    """The party members of the organization and of the cells right under it today: those a
+    term's secretary or a committee seat is chosen from."""
+    return (
+        Person.objects.filter(
+            active_on(dt.date.today(), "memberships__"),
+            memberships__org__in=[org, *org.children.all()],
+            memberships__kind=Membership.Kind.PARTY,
+        )
+        .distinct()
+        .order_by("sort_name")
     )
 
 
-def org_terms(request, slug):
+class OrgTerms(OrgFormView):
     """The terms of the organization's committee, and a new one with its secretary: numbering
     of outgoing documents runs over the term, so a new committee records one first."""
-    org = _writable(request, slug)
-    today = dt.date.today()
-    people = Person.objects.filter(
-        active_on(today, "memberships__"),
-        memberships__org__in=[org, *org.children.all()],
-        memberships__kind=Membership.Kind.PARTY,
-    ).distinct()
-    form = TermForm(request.POST or None, people=people.order_by("sort_name"))
-    if form.is_valid() and apply_action(
-        form, actions.record_term, request.user, org, **form.cleaned_data
-    ):
-        messages.success(request, "Đã ghi nhiệm kỳ.")
-        return redirect("org_detail", slug=org.slug)
-    terms = "; ".join(
-        f"{t} ({vn_date(t.valid_from)}–{vn_date(t.valid_to) if t.valid_to else 'nay'})"
-        for t in org.terms.all()
-    )
-    intro = "Số văn bản đi của Đảng đánh theo nhiệm kỳ cấp ủy. " + (
-        f"Đã ghi: {terms}." if terms else "Chưa có nhiệm kỳ nào."
-    )
-    return render_form(
-        request, form, title=f"Nhiệm kỳ của {org}", back_url=parent_url(org), intro=intro
-    )
+
+    form_class = TermForm
+    action = actions.record_term
+    restructure = False
+    title = "Nhiệm kỳ của {object}"
+    success_message = "Đã ghi nhiệm kỳ."
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "people": party_members_around(self.object)}
+
+    def get_intro(self):
+        terms = "; ".join(
+            f"{t} ({vn_date(t.valid_from)}–{vn_date(t.valid_to) if t.valid_to else 'nay'})"
+            for t in self.object.terms.all()
+        )
+        return "Số văn bản đi của Đảng đánh theo nhiệm kỳ cấp ủy. " + (
+            f"Đã ghi: {terms}." if terms else "Chưa có nhiệm kỳ nào."
+        )
 
 
-class OrgSeat(_OrgForm):
+org_terms = OrgTerms.as_view()
+
+
+class OrgSeat(OrgFormView):
     """A seat in the committee of one of the organization's terms, with any title; the
     positions of the organization's type are offered as titles."""
 
@@ -349,15 +352,10 @@ class OrgSeat(_OrgForm):
 
     def get_form_kwargs(self):
         org = self.object
-        people = Person.objects.filter(
-            active_on(dt.date.today(), "memberships__"),
-            memberships__org__in=[org, *org.children.all()],
-            memberships__kind=Membership.Kind.PARTY,
-        ).distinct()
         return {
             **super().get_form_kwargs(),
             "terms": org.terms.order_by("-valid_from"),
-            "people": people.order_by("sort_name"),
+            "people": party_members_around(org),
             "positions": kinds.kind_on(org).positions,
         }
 
@@ -371,39 +369,42 @@ class OrgSeat(_OrgForm):
 org_seat = OrgSeat.as_view()
 
 
-def org_move(request, slug):
+class OrgMove(OrgFormView):
     """A change of superior from a date (a reorganization), not a rename."""
-    org = _restructurable(request, slug)
-    form = MoveForm(request.POST or None)
-    if form.is_valid() and apply_action(
-        form, onboarding.move_under, request.user, org, **form.cleaned_data
-    ):
-        messages.success(request, "Đã chuyển cấp trên; văn bản các ngày trước vẫn ghi cấp trên cũ.")
-        return redirect("org_detail", slug=org.slug)
-    return render_form(
-        request,
-        form,
-        title=f"Chuyển {org} về cấp trên khác",
-        back_url=parent_url(org),
-        submit="Chuyển",
-        intro=f"Hiện trực thuộc: {org.parent or 'cấp cao nhất'}.",
-    )
+
+    form_class = MoveForm
+    action = onboarding.move_under
+    title = "Chuyển {object} về cấp trên khác"
+    submit = "Chuyển"
+    success_message = "Đã chuyển cấp trên; văn bản các ngày trước vẫn ghi cấp trên cũ."
+
+    def get_intro(self):
+        return f"Hiện trực thuộc: {self.object.parent or 'cấp cao nhất'}."
 
 
-def org_delete(request, slug):
-    """Delete an organization entered by mistake (refused once records depend on it)."""
-    org = _restructurable(request, slug)
-    parent = org.parent
-    form = DeleteForm(request.POST or None)
-    if form.is_valid():
-        name = org.name
-        if (
-            apply_action(
-                form, actions.delete_org, request.user, org, form.cleaned_data["confirm_name"]
-            )
-            is None
-            and not form.errors
-        ):
-            messages.success(request, f"Đã xóa {name}.")
-            return redirect("org_detail", slug=parent.slug) if parent else redirect("org_tree")
-    return render_form(request, form, title=f"Xóa {org}", back_url=parent_url(org), submit="Xóa")
+org_move = OrgMove.as_view()
+
+
+class OrgDelete(OrgFormView):
+    """Delete an organization entered by mistake (refused once records depend on it); then
+    back to its superior's page, or to the tree for a top organization."""
+
+    form_class = DeleteForm
+    action = actions.delete_org
+    title = "Xóa {object}"
+    submit = "Xóa"
+
+    def form_valid(self, form):
+        # The record is gone once the action succeeds: keep what the message and the
+        # redirect need.
+        self.name, self.parent = self.object.name, self.object.parent
+        return super().form_valid(form)
+
+    def get_success_message(self, result):
+        return f"Đã xóa {self.name}."
+
+    def get_success_url(self, result=None):
+        return parent_url(self.parent) if self.parent else reverse("org_tree")
+
+
+org_delete = OrgDelete.as_view()
