@@ -4,6 +4,9 @@ URL parameters are read here, by one set of parsers: an absent or unreadable fil
 to the page's default, a value dangvu cannot hold (a year outside 1930–2100, a 40-digit number)
 is a 400 with a Vietnamese message, and an organization out of the user's scope is a 404 that
 does not name it. No view parses `request.GET` by hand.
+
+The URLs of a record kind are made here too (`kind_urls`, `record_urls`): each URL is named
+after the view that serves it, and the standard pages stand where every kind has them.
 """
 
 import datetime as dt
@@ -13,6 +16,7 @@ from django.core.exceptions import BadRequest, ValidationError
 from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import path
 from django.utils import timezone
 
 from dangvu.lib.dates import parse_date
@@ -180,3 +184,30 @@ def bad_request(request, exception):
     things about the server, so they get the general sentence."""
     message = str(exception) if type(exception) is BadRequest else ""
     return render(request, "400.html", {"message": message}, status=400)
+
+
+# URLs ------------------------------------------------------------------------------------------
+
+# Where the standard pages of a record kind stand: on the kind (below its prefix) and on one
+# record (below the record's own prefix, e.g. "hoat-dong/<int:activity_id>/").
+KIND_PAGES = {"list": "", "create": "them/"}
+RECORD_PAGES = {"detail": "", "edit": "sua/", "delete": "xoa/"}
+
+
+def kind_urls(views, kind, prefix, *pages):
+    """The URLs of a record kind's pages under `prefix`: a standard page by name ("list",
+    "create") or a (route, page) pair; each is served by the view `<kind>_<page>` of `views`
+    and named after it."""
+    return [_page_url(views, kind, prefix, page, KIND_PAGES) for page in pages]
+
+
+def record_urls(views, kind, prefix, *pages):
+    """The URLs of the pages of one record of a kind under `prefix` (which holds its key): a
+    standard page by name ("detail", "edit", "delete") or a (route, page) pair."""
+    return [_page_url(views, kind, prefix, page, RECORD_PAGES) for page in pages]
+
+
+def _page_url(views, kind, prefix, page, standard):
+    route, page = (standard[page], page) if isinstance(page, str) else page
+    name = f"{kind}_{page}"
+    return path(prefix + route, getattr(views, name), name=name)

@@ -1,43 +1,46 @@
-from django.urls import path
+from dangvu.web import kind_urls, record_urls
 
 from . import views
 
+# Every page of party fees is a view `fee_<page>`.
+BOOK = "dang-phi/to-chuc/<slug:slug>/so-thu-nop/<int:year>/"
+LEDGER = "dang-phi/to-chuc/<slug:slug>/so-quy/<int:year>/"
+
 urlpatterns = [
-    path("dang-phi/", views.fee_home, name="fee_home"),
-    path("dang-phi/cua-toi/", views.fee_mine, name="fee_mine"),
-    path("dang-phi/quy-dinh/", views.fee_rules, name="fee_rules"),
-    path("dang-phi/dang-vien/<int:person_id>/", views.fee_member, name="fee_member"),
-    path("dang-phi/dang-vien/<int:person_id>/luong/", views.fee_base_add, name="fee_base_add"),
-    path("dang-phi/dang-vien/<int:person_id>/ly-do/", views.fee_reason_add, name="fee_reason_add"),
-    path(
-        "dang-phi/khoan-nop/<int:payment_id>/sua/", views.fee_payment_edit, name="fee_payment_edit"
+    *kind_urls(
+        views, "fee", "dang-phi/", ("", "home"), ("cua-toi/", "mine"), ("quy-dinh/", "rules")
     ),
-    path(
-        "dang-phi/khoan-nop/<int:payment_id>/dao/",
-        views.fee_payment_reverse,
-        name="fee_payment_reverse",
+    *record_urls(
+        views,
+        "fee",
+        "dang-phi/dang-vien/<int:person_id>/",
+        ("", "member"),
+        ("luong/", "base_add"),
+        ("ly-do/", "reason_add"),
     ),
-    path("dang-phi/but-toan/<int:entry_id>/sua/", views.fee_entry_edit, name="fee_entry_edit"),
-    path(
-        "dang-phi/but-toan/<int:entry_id>/dao/", views.fee_entry_reverse, name="fee_entry_reverse"
+    *record_urls(
+        views,
+        "fee",
+        "dang-phi/khoan-nop/<int:payment_id>/",
+        ("sua/", "payment_edit"),
+        ("dao/", "payment_reverse"),
     ),
-    path("dang-phi/to-chuc/<slug:slug>/nop/", views.fee_payment_add, name="fee_payment_add"),
-    path("dang-phi/to-chuc/<slug:slug>/quy-dinh/", views.fee_setting_add, name="fee_setting_add"),
-    path("dang-phi/to-chuc/<slug:slug>/so-thu-nop/<int:year>/", views.fee_book, name="fee_book"),
-    path(
-        "dang-phi/to-chuc/<slug:slug>/so-thu-nop/<int:year>/xlsx/",
-        views.fee_sheet,
-        name="fee_sheet",
+    *record_urls(
+        views,
+        "fee",
+        "dang-phi/but-toan/<int:entry_id>/",
+        ("sua/", "entry_edit"),
+        ("dao/", "entry_reverse"),
     ),
-    path("dang-phi/to-chuc/<slug:slug>/so-quy/<int:year>/", views.fee_ledger, name="fee_ledger"),
-    path(
-        "dang-phi/to-chuc/<slug:slug>/so-quy/<int:year>/ghi/",
-        views.fee_entry_add,
-        name="fee_entry_add",
+    *record_urls(
+        views,
+        "fee",
+        "dang-phi/to-chuc/<slug:slug>/",
+        ("nop/", "payment_add"),
+        ("quy-dinh/", "setting_add"),
     ),
-    path(
-        "dang-phi/to-chuc/<slug:slug>/so-quy/<int:year>/khoa-so/",
-        views.fee_close,
-        name="fee_close",
+    *record_urls(views, "fee", BOOK, ("", "book"), ("xlsx/", "sheet")),
+    *record_urls(
+        views, "fee", LEDGER, ("", "ledger"), ("ghi/", "entry_add"), ("khoa-so/", "close")
     ),
 ]

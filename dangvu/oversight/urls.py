@@ -1,17 +1,10 @@
-from django.urls import path
+from dangvu.web import kind_urls, record_urls
 
 from . import views
 
 urlpatterns = [
-    path("kiem-tra/", views.inspection_list, name="inspection_list"),
-    path("kiem-tra/them/", views.inspection_create, name="inspection_create"),
-    path(
-        "kiem-tra/<int:inspection_id>/ket-luan/",
-        views.inspection_conclude,
-        name="inspection_conclude",
-    ),
-    path("tham-tra-ly-lich/", views.verification_list, name="verification_list"),
-    path("tham-tra-ly-lich/them/", views.verification_create, name="verification_create"),
-    path("cham-diem/", views.score_list, name="score_list"),
-    path("cham-diem/them/", views.score_create, name="score_create"),
+    *kind_urls(views, "inspection", "kiem-tra/", "list", "create"),
+    *record_urls(views, "inspection", "kiem-tra/<int:inspection_id>/", ("ket-luan/", "conclude")),
+    *kind_urls(views, "verification", "tham-tra-ly-lich/", "list", "create"),
+    *kind_urls(views, "score", "cham-diem/", "list", "create"),
 ]

@@ -1,30 +1,19 @@
-from django.urls import path
+from dangvu.web import kind_urls, record_urls
 
 from . import views
 
 urlpatterns = [
-    path("chuong-trinh-cong-tac/", views.programme_list, name="work_programme_list"),
-    path("chuong-trinh-cong-tac/them/", views.programme_create, name="work_programme_create"),
-    path(
+    *kind_urls(views, "work_programme", "chuong-trinh-cong-tac/", "list", "create"),
+    *record_urls(
+        views,
+        "work_programme",
         "chuong-trinh-cong-tac/<int:programme_id>/",
-        views.programme_detail,
-        name="work_programme_detail",
+        "detail",
+        ("them-muc/", "item_create"),
+        ("chuyen-nam-sau/", "carry_over"),
     ),
-    path(
-        "chuong-trinh-cong-tac/<int:programme_id>/them-muc/",
-        views.programme_item_create,
-        name="work_programme_item_create",
+    *record_urls(
+        views, "work_programme", "chuong-trinh-cong-tac/muc/<int:item_id>/", ("", "item_edit")
     ),
-    path(
-        "chuong-trinh-cong-tac/<int:programme_id>/chuyen-nam-sau/",
-        views.programme_carry_over,
-        name="work_programme_carry_over",
-    ),
-    path(
-        "chuong-trinh-cong-tac/muc/<int:item_id>/",
-        views.programme_item_edit,
-        name="work_programme_item_edit",
-    ),
-    path("chi-so/", views.indicator_list, name="indicator_list"),
-    path("chi-so/them/", views.indicator_create, name="indicator_create"),
+    *kind_urls(views, "indicator", "chi-so/", "list", "create"),
 ]

@@ -27,7 +27,7 @@ from .models import Indicator, ProgrammeItem, WorkProgramme
 # Work programme ---------------------------------------------------------------------------------
 
 
-programme_list = RecordListView.as_view(
+work_programme_list = RecordListView.as_view(
     queryset=WorkProgramme.objects.select_related("org").annotate(
         n=Count("items"),
         done=Count("items", filter=Q(items__status=ProgrammeItem.Status.DONE)),
@@ -48,7 +48,7 @@ def _programme(request, pk, write=False):
     return request.scope.get_or_404(qs, pk, write=write)
 
 
-def programme_detail(request, programme_id):
+def work_programme_detail(request, programme_id):
     programme = _programme(request, programme_id)
     items = programme.items.select_related("owner_org", "carried_from__programme").prefetch_related(
         "evidence", "carried_to__programme"
@@ -79,10 +79,10 @@ class ProgrammeCreate(ActionFormView):
         return reverse("work_programme_detail", args=[result.pk])
 
 
-programme_create = ProgrammeCreate.as_view()
+work_programme_create = ProgrammeCreate.as_view()
 
 
-programme_item_create = ActionFormView.as_view(
+work_programme_item_create = ActionFormView.as_view(
     form_class=forms.ProgrammeItemForm,
     action=actions.add_programme_item,
     record=WorkProgramme,
@@ -93,7 +93,7 @@ programme_item_create = ActionFormView.as_view(
 )
 
 
-def programme_carry_over(request, programme_id):
+def work_programme_carry_over(request, programme_id):
     """Confirm (GET), then copy the unfinished items into next year's programme (POST)."""
     programme = _programme(request, programme_id, write=True)
     if request.method != "POST":
@@ -152,7 +152,7 @@ class ProgrammeItemEdit(ActionFormView):
     get_back_url = get_success_url
 
 
-programme_item_edit = ProgrammeItemEdit.as_view()
+work_programme_item_edit = ProgrammeItemEdit.as_view()
 
 
 # Indicators ---------------------------------------------------------------------------------------

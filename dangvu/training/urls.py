@@ -1,13 +1,8 @@
-from django.urls import path
+from dangvu.web import kind_urls, record_urls
 
 from . import views
 
 urlpatterns = [
-    path("dao-tao/", views.enrolment_list, name="enrolment_list"),
-    path("dao-tao/them/", views.enrolment_create, name="enrolment_create"),
-    path(
-        "dao-tao/<int:enrolment_id>/hoan-thanh/",
-        views.enrolment_complete,
-        name="enrolment_complete",
-    ),
+    *kind_urls(views, "enrolment", "dao-tao/", "list", "create"),
+    *record_urls(views, "enrolment", "dao-tao/<int:enrolment_id>/", ("hoan-thanh/", "complete")),
 ]
