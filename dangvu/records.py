@@ -215,7 +215,8 @@ class ActionFormView(FormView):
     form's organization and person choices are those they write. With `record` (a model, its
     id the URL's `record_kwarg`), the record must be readable (404) and writable (403); it is
     passed to the action first. On success: `success_message` and a redirect to
-    `get_success_url(result)` (the record's page `record_url_name`, or `success_url_name`); an
+    `get_success_url(result)` (the page `result_url_name` of the record the action made, the
+    record's page `record_url_name`, or `success_url_name`); an
     action's ValidationError is shown on the form (status 400).
     """
 
@@ -230,6 +231,7 @@ class ActionFormView(FormView):
     success_url_name = None
     back_url_name = None
     record_url_name = None  # the record's own page: where its form goes back and returns
+    result_url_name = None  # the page of the record the action made (a new campaign's page)
     initial_fields = ()
 
     def dispatch(self, request, *args, **kwargs):
@@ -290,6 +292,8 @@ class ActionFormView(FormView):
         return self.success_message
 
     def get_success_url(self, result=None):
+        if self.result_url_name:
+            return reverse(self.result_url_name, args=[result.pk])
         if self.record_url_name:
             return reverse(self.record_url_name, args=[self.object.pk])
         return reverse(self.success_url_name)

@@ -4,7 +4,6 @@ the forms that add them."""
 from collections import defaultdict
 
 from django.shortcuts import render
-from django.urls import reverse
 
 from dangvu.lib.text import money
 from dangvu.orgs.models import active_on
@@ -95,18 +94,14 @@ def campaign_detail(request, campaign_id):
     )
 
 
-class CampaignCreate(ActionFormView):
-    form_class = forms.CampaignForm
-    action = actions.create_campaign
-    title = "Thêm cuộc vận động"
-    success_message = "Đã thêm cuộc vận động."
-    back_url_name = "campaign_list"
-
-    def get_success_url(self, campaign=None):
-        return reverse("campaign_detail", args=[campaign.pk])
-
-
-campaign_create = CampaignCreate.as_view()
+campaign_create = ActionFormView.as_view(
+    form_class=forms.CampaignForm,
+    action=actions.create_campaign,
+    title="Thêm cuộc vận động",
+    success_message="Đã thêm cuộc vận động.",
+    back_url_name="campaign_list",
+    result_url_name="campaign_detail",
+)
 
 
 contribution_create = ActionFormView.as_view(

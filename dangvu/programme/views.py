@@ -68,18 +68,14 @@ def work_programme_detail(request, programme_id):
     )
 
 
-class ProgrammeCreate(ActionFormView):
-    form_class = forms.ProgrammeNewForm
-    action = actions.create_programme
-    title = "Thêm chương trình công tác"
-    back_url_name = "work_programme_list"
-    success_message = ""  # the new programme's page says what was made
-
-    def get_success_url(self, result=None):
-        return reverse("work_programme_detail", args=[result.pk])
-
-
-work_programme_create = ProgrammeCreate.as_view()
+work_programme_create = ActionFormView.as_view(
+    form_class=forms.ProgrammeNewForm,
+    action=actions.create_programme,
+    title="Thêm chương trình công tác",
+    back_url_name="work_programme_list",
+    success_message="",  # the new programme's page says what was made
+    result_url_name="work_programme_detail",
+)
 
 
 work_programme_item_create = ActionFormView.as_view(
