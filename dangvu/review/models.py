@@ -15,7 +15,25 @@ from dangvu.people.models import Person
 SCORE = {"max_digits": 4, "decimal_places": 1}
 
 
-class Evaluation(models.Model):
+class YearSubject(models.Model):
+    """A record of the year about a member or an organization (a collective): its subject is one
+    or the other. Each kind declares its own `subject_person` and `subject_org` (their reverse
+    names differ) and its table."""
+
+    year = models.PositiveSmallIntegerField("năm")
+
+    class Meta:
+        abstract = True
+        ordering = ["-year", "id"]
+
+    def subject(self):
+        return self.subject_person or self.subject_org
+
+    def __str__(self):
+        return f"{self.subject()} ({self.year})"
+
+
+class Evaluation(YearSubject):
     """The yearly classification of a member or of an organization, within a grassroots
     organization (`org`, where the quota is counted)."""
 
@@ -26,7 +44,6 @@ class Evaluation(models.Model):
         NOT_DONE = "not_done", "Không hoàn thành nhiệm vụ"
 
     org = models.ForeignKey(Organization, models.PROTECT, related_name="evaluations")
-    year = models.PositiveSmallIntegerField("năm")
     subject_person = models.ForeignKey(
         Person, models.PROTECT, null=True, blank=True, related_name="evaluations"
     )
@@ -40,11 +57,10 @@ class Evaluation(models.Model):
     evaluated_on = models.DateField("ngày đánh giá")
     note = models.TextField("ghi chú", blank=True)
 
-    class Meta:
+    class Meta(YearSubject.Meta):
         db_table = "work_evaluation"
         verbose_name = "đánh giá, xếp loại"
         verbose_name_plural = "đánh giá, xếp loại"
-        ordering = ["-year", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["year", "subject_person"],
@@ -58,19 +74,12 @@ class Evaluation(models.Model):
             ),
         ]
 
-    def subject(self):
-        return self.subject_person or self.subject_org
 
-    def __str__(self):
-        return f"{self.subject()} ({self.year})"
-
-
-class DegradationAssessment(models.Model):
+class DegradationAssessment(YearSubject):
     """Signs of degradation found by a member, a union member or a collective (the BCH, a cell's
     committee) assessing itself: the codes of the signs of the rule in force (NQ 4 khóa XII)."""
 
     org = models.ForeignKey(Organization, models.PROTECT, related_name="degradation_assessments")
-    year = models.PositiveSmallIntegerField("năm")
     subject_person = models.ForeignKey(
         Person, models.PROTECT, null=True, blank=True, related_name="degradation_assessments"
     )
@@ -81,17 +90,10 @@ class DegradationAssessment(models.Model):
     signs = models.JSONField("biểu hiện", default=list, blank=True)
     note = models.TextField("ghi chú", blank=True)
 
-    class Meta:
+    class Meta(YearSubject.Meta):
         db_table = "work_degradationassessment"
         verbose_name = "đánh giá biểu hiện suy thoái"
         verbose_name_plural = "đánh giá biểu hiện suy thoái"
-        ordering = ["-year", "id"]
-
-    def subject(self):
-        return self.subject_person or self.subject_org
-
-    def __str__(self):
-        return f"{self.subject()} ({self.year})"
 
 
 class Pledge(models.Model):
@@ -116,11 +118,10 @@ class Pledge(models.Model):
         return f"{self.person} ({self.year})"
 
 
-class StudyPlan(models.Model):
+class StudyPlan(YearSubject):
     """A plan to study and follow Hồ Chí Minh's example (Chỉ thị 05), by a person or a collective."""
 
     org = models.ForeignKey(Organization, models.PROTECT, related_name="study_plans")
-    year = models.PositiveSmallIntegerField("năm")
     subject_person = models.ForeignKey(
         Person, models.PROTECT, null=True, blank=True, related_name="study_plans"
     )
@@ -130,17 +131,10 @@ class StudyPlan(models.Model):
     registered_on = models.DateField("ngày đăng ký")
     note = models.TextField("nội dung", blank=True)
 
-    class Meta:
+    class Meta(YearSubject.Meta):
         db_table = "work_studyplan"
         verbose_name = "kế hoạch học tập và làm theo Bác"
         verbose_name_plural = "kế hoạch học tập và làm theo Bác"
-        ordering = ["-year", "id"]
-
-    def subject(self):
-        return self.subject_person or self.subject_org
-
-    def __str__(self):
-        return f"{self.subject()} ({self.year})"
 
 
 class Shortcoming(models.Model):
