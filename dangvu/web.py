@@ -13,6 +13,7 @@ import datetime as dt
 
 from django import forms
 from django.core.exceptions import BadRequest, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import render
@@ -176,6 +177,15 @@ def render_form(request, form, *, title, back_url, submit="Lưu", intro=""):
         {"form": form, "title": title, "back_url": back_url, "submit": submit, "intro": intro},
         status=400 if form.is_bound and form.errors else 200,
     )
+
+
+def page_of(request, rows, per_page=50):
+    """One page (`?trang=`) of `rows`, and the list's query string without the page: the links
+    to the pages before and after keep its filters (`pager.html`)."""
+    page = Paginator(rows, per_page).get_page(request.GET.get("trang"))
+    query = request.GET.copy()
+    query.pop("trang", None)
+    return page, query.urlencode()
 
 
 def bad_request(request, exception):

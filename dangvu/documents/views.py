@@ -11,7 +11,6 @@ import os
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,7 +22,7 @@ from dangvu.lib.textfile import TextFileError, check_size, read_bytes
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Membership, Person
 from dangvu.records import ActionFormView
-from dangvu.web import optional_year_param, org_param
+from dangvu.web import optional_year_param, org_param, page_of
 
 from . import actions, forms
 from .access import DocumentAccess, exportable
@@ -65,9 +64,7 @@ def _nameable_orgs(scope, access):
 def document_list(request):
     access = DocumentAccess.for_request(request)
     docs, org = _filtered(request, access)
-    page = Paginator(docs, 50).get_page(request.GET.get("trang"))
-    query = request.GET.copy()
-    query.pop("trang", None)
+    page, query = page_of(request, docs)
     writable = access.writable_orgs()
     return render(
         request,
@@ -76,7 +73,7 @@ def document_list(request):
             "page": page,
             "org": org,
             "current": {kw: request.GET.get(name, "") for name, kw in FILTERS.items()},
-            "query": query.urlencode(),
+            "query": query,
             "directions": Document.Direction.choices,
             "types": TYPE_NAMES,
             "years": years(access),

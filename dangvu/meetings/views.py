@@ -9,7 +9,6 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -38,6 +37,7 @@ from dangvu.web import (
     optional_day_param,
     optional_year_param,
     org_param,
+    page_of,
     render_form,
 )
 
@@ -109,9 +109,7 @@ def activity_list(request):
     rows = qs.annotate(
         present=Count("attendances", filter=Q(attendances__status=PRESENT))
     ).prefetch_related("links__org")
-    page = Paginator(rows.order_by("-starts_on", "-id"), 50).get_page(request.GET.get("trang"))
-    query = request.GET.copy()
-    query.pop("trang", None)
+    page, query = page_of(request, rows.order_by("-starts_on", "-id"))
     return render(
         request,
         "meetings/activity_list.html",
@@ -124,7 +122,7 @@ def activity_list(request):
             "end": optional_day_param(request, "den-ngay"),
             "kinds": Activity.Kind.choices,
             "orgs": filter_orgs(scope),
-            "query": query.urlencode(),
+            "query": query,
             "sessions": page.paginator.count,
             "attendances": total_present + total_heads,
             "can_create": scope.can_write_any,

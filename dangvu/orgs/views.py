@@ -1,6 +1,5 @@
 import datetime as dt
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,7 +15,7 @@ from dangvu.people.models import Membership, Person
 from dangvu.people.stats import LABELS as SECTION_ONE_LABELS
 from dangvu.people.stats import MEMBERSHIP_FACTS, members_query, section_one
 from dangvu.records import ActionFormView
-from dangvu.web import day_param
+from dangvu.web import day_param, page_of
 
 from . import actions, kinds
 from .forms import (
@@ -215,9 +214,7 @@ def org_figure(request, slug, fact):
         people = Person.objects.filter(id__in=figure.people)
         orgs = request.scope.orgs(Organization.objects.filter(id__in=figure.orgs))
     people = request.scope.people(people).order_by("sort_name", "id")
-    page = Paginator(people, 50).get_page(request.GET.get("trang"))
-    query = request.GET.copy()
-    query.pop("trang", None)
+    page, query = page_of(request, people)
     return render(
         request,
         "orgs/figure.html",
@@ -228,7 +225,7 @@ def org_figure(request, slug, fact):
             "figure": figure,
             "page": page,
             "people": page.object_list,
-            "query": query.urlencode(),
+            "query": query,
             "orgs": orgs,
         },
     )

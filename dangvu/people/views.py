@@ -1,5 +1,4 @@
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
@@ -14,7 +13,7 @@ from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
 from dangvu.records import ActionFormView
 from dangvu.training.models import Enrolment
-from dangvu.web import day_param
+from dangvu.web import day_param, page_of
 
 from . import actions, forms
 from .models import Membership, Person, StaffRecord
@@ -81,15 +80,13 @@ def people_list(request):
     scope = request.scope
     day = day_param(request)
     people, org = filter_people(scope, request.GET, day)
-    page = Paginator(people, 50).get_page(request.GET.get("trang"))
+    page, query = page_of(request, people)
     cells = dict(
         Membership.objects.filter(
             active_on(day), kind=Membership.Kind.PARTY, person_id__in=[p.id for p in page]
         ).values_list("person_id", "org__name")
     )
     rows = [(p, cells.get(p.id)) for p in page]
-    query = request.GET.copy()
-    query.pop("trang", None)
     return render(
         request,
         "people/list.html",
@@ -102,7 +99,7 @@ def people_list(request):
             "orgs": scope.orgs().exclude(
                 kind__in=[Organization.Kind.DEPARTMENT, Organization.Kind.SERVICE_UNIT]
             ),
-            "query": query.urlencode(),
+            "query": query,
             "gender": request.GET.get("gioi-tinh", ""),
             "can_create": scope.can_write_any,
         },
