@@ -12,6 +12,7 @@ after the view that serves it, and the standard pages stand where every kind has
 import datetime as dt
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import BadRequest, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Max
@@ -168,6 +169,14 @@ def attempt(func, *args, **kwargs):
         return func(*args, **kwargs), []
     except ValidationError as e:
         return None, e.messages
+
+
+def refused(request, errors):
+    """Say an action's refusal (the messages `attempt` returned) on the next page; whether there
+    was one."""
+    for error in errors:
+        messages.error(request, error)
+    return bool(errors)
 
 
 def render_form(request, form, *, title, back_url, submit="Lưu", intro=""):

@@ -7,13 +7,13 @@ nowhere; its owner must change it at the next login (see the middleware).
 
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 
-from dangvu.web import apply_action, render_form
+from dangvu.web import apply_action, attempt, refused, render_form
 
 from . import actions, history
 from .forms import AccountCreateForm, OwnPasswordForm
@@ -118,12 +118,8 @@ def _lock_change(request, user_id, action, done, title, text, submit):
     if not actions.can_manage_user(request.user, account):
         raise PermissionDenied("Bạn không có quyền quản lý tài khoản này.")
     if request.method == "POST":
-        try:
-            action(request.user, account)
-        except ValidationError as e:
-            for m in e.messages:
-                messages.error(request, m)
-        else:
+        _, errors = attempt(action, request.user, account)
+        if not refused(request, errors):
             messages.success(request, f"{done} {account.username}.")
         return redirect("account_detail", user_id=account.pk)
     return _confirm(request, account, title=f"{title} {account.username}", text=text, submit=submit)
@@ -159,11 +155,8 @@ def account_reset_password(request, user_id):
     if not actions.can_manage_user(request.user, account):
         raise PermissionDenied("Bạn không có quyền quản lý tài khoản này.")
     if request.method == "POST":
-        try:
-            password = actions.reset_password(request.user, account)
-        except ValidationError as e:
-            for m in e.messages:
-                messages.error(request, m)
+        password, errors = attempt(actions.reset_password, request.user, account)
+        if refused(request, errors):
             return redirect("account_detail", user_id=account.pk)
         return _show_password(request, account, password, created_now=False)
     return _confirm(

@@ -18,6 +18,7 @@ from dangvu.records import (
 )
 from dangvu.web import (
     attempt,
+    refused,
     render_form,
 )
 
@@ -103,9 +104,7 @@ def work_programme_carry_over(request, programme_id):
             "“Chuyển sang năm sau”.",
         )
     target, errors = attempt(actions.carry_over, request.user, programme)
-    if target is None:
-        for e in errors:
-            messages.error(request, e)
+    if refused(request, errors):
         return redirect("work_programme_detail", programme_id=programme.pk)
     messages.success(request, f"Đã chuyển các mục chưa hoàn thành sang năm {target.year}.")
     return redirect("work_programme_detail", programme_id=target.pk)

@@ -8,7 +8,7 @@ import datetime as dt
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -25,8 +25,10 @@ from dangvu.reports.models import ReportDraft
 from dangvu.web import (
     DateInput,
     apply_action,
+    attempt,
     day_param,
     default_year,
+    refused,
     render_form,
     url_year,
     whole_param,
@@ -298,12 +300,8 @@ def send(request, draft_id):
             sent_on = parse_date(request.POST.get("sent_on")) or None
         except ValueError:
             sent_on = None
-        try:
-            actions.send_report(request.user, draft, sent_on)
-        except ValidationError as e:
-            for message in e.messages:
-                messages.error(request, message)
-        else:
+        _, errors = attempt(actions.send_report, request.user, draft, sent_on)
+        if not refused(request, errors):
             messages.success(request, f"Đã gửi báo cáo lên {superior}.")
         return redirect("superior_send", draft_id=draft.pk)
     return render(
