@@ -25,6 +25,7 @@ from dangvu.lib.party_doc import (
 )
 from dangvu.lib.text import count, decimal_vi
 from dangvu.orgs.models import Organization, Position, Term, active_on
+from dangvu.orgs.tree import place_of
 from dangvu.people.models import Person
 
 from .models import Activity, ActivityOrg, Attendance, MeetingMinutes, MeetingPlan, MeetingTask
@@ -97,14 +98,6 @@ def roll_of(activity: Activity) -> Roll:
 # Header and closing -------------------------------------------------------------------------------
 
 
-def _place(org):
-    while org is not None:
-        if org.place:
-            return org.place
-        org = org.parent
-    return ""
-
-
 def cell_secretary(cell: Organization, day: dt.date) -> Person | None:
     position = (
         Position.objects.filter(
@@ -125,7 +118,7 @@ def _header(cell, day, number):
         superior=superior.upper(),
         issuer=cell.name_on(day).upper(),
         number=number,
-        place_date=place_date(_place(cell), day),
+        place_date=place_date(place_of(cell), day),
     )
 
 

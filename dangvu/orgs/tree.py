@@ -69,6 +69,16 @@ def subtree(root, day=None):
     return list(orgs)
 
 
+def place_of(org):
+    """The place a Party document of `org` is dated at: its own, or that of the nearest
+    organization above it that has one ("" when none has)."""
+    while org is not None:
+        if org.place:
+            return org.place
+        org = org.parent
+    return ""
+
+
 def nested(orgs):
     """[(org, depth)] in tree order, for the organization tree page."""
     by_parent = defaultdict(list)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization, Position, Term, active_on, parent_on
+from dangvu.orgs.tree import place_of
 
 from .models import OrgTemplateSection, ReportDraft, ReportSection
 from .periods import (
@@ -43,7 +44,7 @@ def _superior_name(org, day=None):
     party organization ("ĐẢNG BỘ TỈNH TRÀ VINH")."""
     day = day or dt.date.today()
     if parent_on(org, day) is None:
-        place = _place(org)
+        place = place_of(org)
         if org.kind == Organization.Kind.SUPERIOR_COMMITTEE and place:
             return f"Đảng bộ tỉnh {place}"
         return ""
@@ -51,15 +52,6 @@ def _superior_name(org, day=None):
     if name.startswith("Đảng ủy "):
         name = "Đảng bộ " + name[len("Đảng ủy ") :]
     return name
-
-
-def _place(org):
-    """The place of the organization or of the nearest one above it that has one."""
-    while org is not None:
-        if org.place:
-            return org.place
-        org = org.parent
-    return ""
 
 
 def _recipients(org, kind, day):
@@ -109,7 +101,7 @@ def default_header(org, year, period_code=""):
     title, signer = _signer(org, issued)
     superior = _superior_name(org, period.end)
     issuer = _issuer_name(org, period.end)
-    place = _place(org)
+    place = place_of(org)
     if place and superior.endswith(f" {place}") and issuer.endswith(f" {place}"):
         # The province named on the line above is not repeated: "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH".
         issuer = issuer[: -len(f" {place}")]
