@@ -328,6 +328,14 @@ class _EntryForm(ActionFormView):
         return reverse("fee_ledger", args=[self.object.org.slug, result.on.year])
 
 
+class _Reversal:
+    """The form of a reversal: a reversing entry on the day chosen, the original kept."""
+
+    form_class = forms.ReverseForm
+    initial = {"on": timezone.localdate}
+    submit = "Ghi bút toán đảo"
+
+
 class _YearForm(_PartyOrgForm):
     """A form on a party organization's year (`slug`, `year` in the URL)."""
 
@@ -403,11 +411,8 @@ class PaymentEdit(_PaymentForm):
 fee_payment_edit = PaymentEdit.as_view()
 
 
-class PaymentReverse(_PaymentForm):
-    form_class = forms.ReverseForm
-    initial = {"on": timezone.localdate}
+class PaymentReverse(_Reversal, _PaymentForm):
     action = actions.reverse_payment
-    submit = "Ghi bút toán đảo"
     intro = "Khoản nộp không bị xóa: một bút toán ngược dấu được ghi vào ngày chọn (năm đang mở)."
     success_message = "Đã hủy khoản nộp bằng bút toán đảo."
 
@@ -492,11 +497,8 @@ class EntryEdit(_EntryForm):
 fee_entry_edit = EntryEdit.as_view()
 
 
-class EntryReverse(_EntryForm):
-    form_class = forms.ReverseForm
-    initial = {"on": timezone.localdate}
+class EntryReverse(_Reversal, _EntryForm):
     action = actions.reverse_entry
-    submit = "Ghi bút toán đảo"
     intro = "Bút toán gốc giữ nguyên; một bút toán ngược dấu được ghi vào ngày chọn (năm đang mở)."
     success_message = "Đã ghi bút toán đảo."
 
