@@ -53,6 +53,7 @@ PERSON_FIELDS = (
     "occupation",
     "general_education",
     "academic_title",
+    "job_title",
 )
 # The profile fields the statistical forms count by, each a choice among the forms' categories
 # (empty: not recorded).
@@ -155,6 +156,10 @@ def clean_person_fields(fields: Any, instance: Person | None = None) -> dict[str
         data["religion"] = " ".join((data.get("religion") or "").split())
         if len(data["religion"]) > 60:
             raise ValidationError("Tên tôn giáo quá dài (tối đa 60 ký tự).")
+    if "job_title" in data:
+        data["job_title"] = " ".join((data.get("job_title") or "").split())
+        if len(data["job_title"]) > 120:
+            raise ValidationError("Chức vụ quá dài (tối đa 120 ký tự).")
     for name, (choices, label) in CHOICE_FIELDS.items():
         if name in data:
             data[name] = data.get(name) or ""

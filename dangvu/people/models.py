@@ -85,6 +85,9 @@ class Person(models.Model):
     academic_title = models.CharField(
         "chức danh khoa học", max_length=24, choices=AcademicTitle.choices, blank=True
     )
+    # The person's post in the government, the unit or its work (Chủ tịch UBND, Trưởng ấp,
+    # Hiệu trưởng, Quản đốc …): any title, the organization's type only suggests them.
+    job_title = models.CharField("chức vụ chính quyền, chuyên môn", max_length=120, blank=True)
     # The organization whose office keeps this person's file; scoping starts here.
     home_org = models.ForeignKey(
         Organization, models.PROTECT, related_name="people", verbose_name="đơn vị quản lý"

@@ -10,6 +10,7 @@ from dangvu.accounts.history import render_page as history_page
 from dangvu.accounts.models import AuditEntry
 from dangvu.lib.text import fold
 from dangvu.meetings.models import Activity, Attendance
+from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
 from dangvu.records import ActionFormView
@@ -253,6 +254,9 @@ class PersonCreate(ActionFormView):
     def action_data(self, form):
         return {**form.cleaned_data, "home_org": self.object}
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "positions": kinds.kind_on(self.object).positions}
+
     def get_success_message(self, result):
         return f"Đã tạo hồ sơ {result}."
 
@@ -270,6 +274,10 @@ class PersonEdit(_PersonForm):
     success_message = "Đã lưu; thay đổi được ghi vào lịch sử."
 
     initial_fields = actions.PERSON_FIELDS
+
+    def get_form_kwargs(self):
+        positions = kinds.kind_on(self.object.home_org).positions
+        return {**super().get_form_kwargs(), "positions": positions}
 
 
 person_edit = PersonEdit.as_view()
