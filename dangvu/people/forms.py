@@ -122,6 +122,7 @@ class JoinForm(forms.Form):
             Organization.Kind.TRADE_UNION,
             Organization.Kind.YOUTH_UNION,
             Organization.Kind.VETERANS,
+            Organization.Kind.MASS,
         ]
         self.fields["org"].queryset = scope.orgs(Organization.objects.filter(kind__in=kinds))
 

@@ -235,14 +235,16 @@ class Qualification(models.Model):
 
 
 class Membership(models.Model):
-    """Belonging to an organization for a period: a party cell, the trade union, the youth union
-    or the veterans' association. A transfer ends one membership and starts another."""
+    """Belonging to an organization for a period: a party cell, the trade union, the youth union,
+    the veterans' association or another mass organization. A transfer ends one membership and starts another."""
 
     class Kind(models.TextChoices):
         PARTY = "party", "Đảng"
         TRADE_UNION = "trade_union", "Công đoàn"
         YOUTH_UNION = "youth_union", "Đoàn Thanh niên"
         VETERANS = "veterans", "Hội Cựu chiến binh"
+        # A member of another mass organization: which one is its organization's `mass_kind`.
+        MASS = "mass", "Mặt trận, đoàn thể khác"
 
     class EndReason(models.TextChoices):
         TRANSFER_OUT = "transfer_out", "Chuyển sinh hoạt đi nơi khác"
@@ -297,6 +299,7 @@ MEMBERSHIP_ORG_KIND = {
     Membership.Kind.TRADE_UNION: Organization.Kind.TRADE_UNION,
     Membership.Kind.YOUTH_UNION: Organization.Kind.YOUTH_UNION,
     Membership.Kind.VETERANS: Organization.Kind.VETERANS,
+    Membership.Kind.MASS: Organization.Kind.MASS,
 }
 
 

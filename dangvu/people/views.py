@@ -29,11 +29,13 @@ KIND_FILTERS = {
     "cong-doan": "Đoàn viên công đoàn",
     "doan-thanh-nien": "Đoàn viên Thanh niên",
     "cuu-chien-binh": "Hội viên Cựu chiến binh",
+    "doan-the": "Thành viên Mặt trận, đoàn thể khác",
 }
 MEMBERSHIP_FILTER = {
     "cong-doan": "trade_union",
     "doan-thanh-nien": "youth_union",
     "cuu-chien-binh": "veterans",
+    "doan-the": "mass",
 }
 
 
