@@ -66,8 +66,22 @@ def mass_organizations(org, period, facts):
     return {
         "mass.organizations": Figure(
             "; ".join(parts), frozenset(people), label="Mặt trận, đoàn thể: số thành viên"
-        )
+        ),
+        **{f"mass.{k.code}.total": _stated(k, facts) for k in kinds.mass_kinds().values()},
     }
+
+
+def _stated(kind, facts):
+    """The members of a mass organization that section I states: those on record where any
+    are, else the profile figure the office recorded for it (an indicator), else nothing."""
+    label = f"{kind.member.capitalize()} {kind.label}"
+    recorded = facts.get(f"mass.{kind.code}")
+    if recorded is not None and recorded.value:
+        return Figure(recorded.value, recorded.people, label=label)
+    indicator = facts.get(f"profile.{kind.profile}") if kind.profile else None
+    if indicator is None or indicator.value is None:
+        return Figure(None, label=label)
+    return Figure(indicator.value, orgs=indicator.orgs, label=label, records=indicator.records)
 
 
 @derived
