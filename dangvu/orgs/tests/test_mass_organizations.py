@@ -139,3 +139,12 @@ def test_every_mass_kind_file_is_named_by_its_code():
     recorded = {k.code for k in kinds.recorded_mass_kinds()}
     assert {"farmers_union", "women_union", "fatherland_front"} <= recorded
     assert not recorded & {"trade_union", "youth_union", "veterans"}  # their own kinds
+
+
+def test_the_organizations_page_names_its_kind_of_mass_organization(commune, client):
+    from django.contrib.auth import get_user_model
+
+    _org, farmers, _women, _front = commune
+    client.force_login(get_user_model().objects.create_superuser("quantri-doan-the"))
+    page = client.get(f"/to-chuc/{farmers.slug}/").content.decode()
+    assert "Mặt trận, đoàn thể khác: Hội Nông dân" in page
