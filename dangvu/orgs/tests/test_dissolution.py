@@ -11,6 +11,7 @@ from django.apps import apps
 from dangvu.accounts.tests.helpers import run
 from dangvu.core.facts import Period, compute
 from dangvu.finance import actions as fees
+from dangvu.finance import book
 from dangvu.finance import fees as fee_rules
 from dangvu.meetings import actions as meetings
 from dangvu.meetings.models import Activity
@@ -113,8 +114,10 @@ def test_a_dissolved_cell_counts_in_no_figure_after_its_dissolution(committee, p
         if isinstance(figure.value, str) and dissolved.name in figure.value:
             counted.append((name, "its name"))
     assert counted == [], "\n".join(map(str, counted))
-    # The moved members' fees of the period are due in the cell they moved to.
-    assert facts.get("fees.collected") is None or dissolved.id not in facts["fees.collected"].orgs
+    # The moved members' fees of the months after the dissolution are due in their new cell.
+    months = (fee_rules.month_start(period.start), fee_rules.month_start(period.end))
+    assert not book.compute(*months, cell_ids=[dissolved.id])
+    assert {p.id for p in moved} <= set(book.compute(*months, cell_ids=[kept.id]))
 
 
 def test_periods_before_the_dissolution_still_count_the_cell(committee):
