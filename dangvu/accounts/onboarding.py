@@ -76,6 +76,7 @@ def create_org(
     org_type="",
     term="",
     term_from=None,
+    mass_kind="",
 ):
     """An organization under `parent`, or under the superior committee called `superior_name`.
     Left as None, `valid_from` is the parent's founding date (today at the top), `place` the
@@ -118,6 +119,7 @@ def create_org(
         symbol=symbol.strip(),
         place=place.strip(),
         founding_document=founding_document.strip(),
+        mass_kind=mass_kind,
     )
     if org_type:
         org_actions.set_type(actor, org, org_type, valid_from)

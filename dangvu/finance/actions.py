@@ -860,10 +860,10 @@ def set_fee_category(
     """Several members in one fee category from `month` (members without a fixed income,
     students): their fee is then the category's amount under the rule, as the committee sets it
     once for all of them (`set_fee_setting` of `rates.<category>`), all of them or none."""
-    if kind not in (fees.NO_INCOME, fees.STUDENT):
+    if kind not in (fees.NO_INCOME, fees.STUDENT, fees.ABROAD):
         raise ValidationError(
-            "Chỉ xếp nhiều đảng viên cùng lúc vào nhóm không có thu nhập cố định hoặc học sinh, "
-            "sinh viên; các căn cứ khác ghi riêng cho từng người."
+            "Chỉ xếp nhiều đảng viên cùng lúc vào nhóm không có thu nhập cố định, học sinh, "
+            "sinh viên hoặc đảng viên ở ngoài nước; các căn cứ khác ghi riêng cho từng người."
         )
     people = list(people)
     if not people:

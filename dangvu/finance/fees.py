@@ -21,6 +21,10 @@ SALARY, SICKNESS, PENSION, STUDENT, FIXED, EXEMPT = (
 # Members without a fixed income (farmers, the self-employed): one amount a month that the
 # committee sets for the whole category (a FeeSetting of `rates.no_income`), not one per member.
 NO_INCOME = "no_income"
+# Members abroad paid no salary in Vietnam (working, studying or living abroad on their own
+# means): the rule leaves their amount to the committee that keeps them, as for NO_INCOME
+# (a FeeSetting of `rates.abroad`). Members abroad on a salary paid in Vietnam pay by SALARY.
+ABROAD = "abroad"
 PERCENT_KINDS = (SALARY, SICKNESS, PENSION)
 
 

@@ -30,6 +30,7 @@ class SalaryBase(models.Model):
         PENSION = fees.PENSION, "Lương hưu"
         STUDENT = fees.STUDENT, "Học sinh, sinh viên"
         NO_INCOME = fees.NO_INCOME, "Không có thu nhập cố định (mức do cấp ủy quy định)"
+        ABROAD = fees.ABROAD, "Đảng viên ở ngoài nước (mức do cấp ủy quy định)"
         FIXED = fees.FIXED, "Mức đóng cố định"
         EXEMPT = fees.EXEMPT, "Miễn đóng"
 

@@ -40,6 +40,10 @@ SETTABLE = {
         "Mức đóng của đảng viên không có thu nhập cố định (đồng/tháng)",
         _amount,
     ),
+    "rates.abroad": (
+        "Mức đóng của đảng viên ở ngoài nước không hưởng lương trong nước (đồng/tháng)",
+        _amount,
+    ),
     "round_to": ("Làm tròn đảng phí đến (đồng)", _unit),
     "exempt_party_years": ("Miễn đóng khi đủ số năm tuổi Đảng (0: không miễn)", _amount),
     "shares.party_committee": ("Tỷ lệ đảng bộ cơ sở nộp cấp trên", fees.parse_percent),
@@ -72,12 +76,16 @@ class FeeRule:
 
 
 def _file_values(rule):
+    no_income = rule["rates"].get("no_income", rule["rates"]["student"])
     return {
         "rates.salary": rule["rates"]["salary"],
         "rates.sickness": rule["rates"]["sickness"],
         "rates.pension": rule["rates"]["pension"],
         "rates.student": rule["rates"]["student"],
-        "rates.no_income": rule["rates"].get("no_income", rule["rates"]["student"]),
+        "rates.no_income": no_income,
+        # A file that names no amount for members abroad leaves it to the committee: until the
+        # committee sets one, the no-income amount stands in (unconfirmed, shown as such).
+        "rates.abroad": rule["rates"].get("abroad", no_income),
         "round_to": rule["round_to"],
         "exempt_party_years": rule["exempt_party_years"],
         "shares.party_committee": rule["shares"]["party_committee"],

@@ -13,7 +13,7 @@ from django.db.models import Count, Q
 
 from dangvu.core.facts import provider
 from dangvu.orgs.models import Organization
-from dangvu.orgs.tree import subtree_ids
+from dangvu.orgs.tree import subtree_ids, subtree_ids_during
 from dangvu.work.common import figure, is_member, party_spans
 
 from .attendance import attendances_by_unit
@@ -30,7 +30,7 @@ ORGANIZER, PARTICIPANT = ActivityOrg.Role.ORGANIZER, ActivityOrg.Role.PARTICIPAN
 
 @provider
 def meeting_facts(org, period):
-    ids = subtree_ids([org.id])
+    ids = subtree_ids_during([org.id], period.start, period.end)
     # Whether a person was a party member on a given day decides how several groups count them;
     # their memberships are read once for all of them.
     spans = _contest_spans(ids, period)

@@ -4,7 +4,7 @@ and how many campaigns the period had."""
 from collections import defaultdict
 
 from dangvu.core.facts import provider
-from dangvu.orgs.tree import subtree_ids
+from dangvu.orgs.tree import subtree_ids_during
 from dangvu.work.common import figure
 
 from .actions import unit_key
@@ -13,7 +13,7 @@ from .models import Campaign, Contribution
 
 @provider
 def campaign_facts(org, period):
-    return _campaigns(subtree_ids([org.id]), period)
+    return _campaigns(subtree_ids_during([org.id], period.start, period.end), period)
 
 
 def _campaigns(ids, period):

@@ -61,6 +61,11 @@ ALLOWED_PARENTS: dict[str, set[str | None]] = {
         Organization.Kind.PARTY_COMMITTEE,
         Organization.Kind.PARTY_CELL,
     },
+    Organization.Kind.MASS: {
+        None,
+        Organization.Kind.PARTY_COMMITTEE,
+        Organization.Kind.PARTY_CELL,
+    },
 }
 
 
@@ -84,6 +89,7 @@ def create_org(
     symbol: str = "",
     place: str = "",
     founding_document: str = "",
+    mass_kind: str = "",
 ) -> Organization:
     name = " ".join((name or "").split())
     if not name:
@@ -100,6 +106,10 @@ def create_org(
         raise ValidationError(f"“{parent}” không hoạt động vào ngày {vn_date(valid_from)}.")
     if slug and Organization.objects.filter(slug=slug).exists():
         raise ValidationError(f"Mã “{slug}” đã được dùng.")
+    if kind == Organization.Kind.MASS:
+        mass_kind = kinds.mass_kind(mass_kind).code
+    elif mass_kind:
+        raise ValidationError("Chỉ tổ chức loại “Mặt trận, đoàn thể khác” mới ghi loại đoàn thể.")
     org = Organization.objects.create(
         kind=kind,
         name=name,
@@ -109,6 +119,7 @@ def create_org(
         symbol=symbol,
         place=place,
         founding_document=founding_document,
+        mass_kind=mass_kind,
     )
     OrganizationName.objects.create(organization=org, name=name, valid_from=valid_from)
     audit.record(actor, "org.create", org, summary=f"Thành lập {org}", org=org)

@@ -33,9 +33,19 @@ class OrgCreateForm(forms.Form):
     founding_document = forms.CharField(
         label="Quyết định thành lập", max_length=255, required=False
     )
+    mass_kind = forms.ChoiceField(
+        label="Loại đoàn thể",
+        choices=(),
+        required=False,
+        help_text="Chỉ với loại “Mặt trận, đoàn thể khác”.",
+    )
 
     def __init__(self, *args, mass_organizations=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["mass_kind"].choices = [
+            ("", EMPTY_LABEL),
+            *((k.code, k.label) for k in kinds.recorded_mass_kinds()),
+        ]
         if mass_organizations:
             # The mass organizations beside this type of organization, offered as names.
             self.fields["name"].widget = SuggestInput(mass_organizations)

@@ -19,6 +19,7 @@ from dangvu.lib.text import fold
 from .models import Organization, OrganizationType, active_on, parent_on
 
 KINDS_DIR = Path(__file__).resolve().parent.parent / "rules" / "org_kinds"
+MASS_DIR = KINDS_DIR / "mass"
 # The names of territorial committees before their place ("Đảng bộ tỉnh" + " Vĩnh Long").
 TERRITORIAL = {
     f"dang bo {level}"
@@ -148,6 +149,52 @@ def kind_on(org: Organization, day: dt.date | None = None) -> OrgKind:
         # Before its first recorded type (or after the last ended): the nearest one in time.
         row = OrganizationType.objects.filter(organization=org).order_by("-valid_from").first()
     return all_kinds().get(row.code if row else DEFAULT_CODE) or all_kinds()[DEFAULT_CODE]
+
+
+@dataclass(frozen=True)
+class MassKind:
+    """A kind of mass organization (`rules/org_kinds/mass/<code>.toml`)."""
+
+    code: str
+    label: str
+    member: str  # "hội viên", "đoàn viên", "ủy viên"
+    builtin: bool  # the trade union, youth union and veterans: kinds of their own
+    profile: str  # the profile figure counting its members where none are recorded
+
+
+@cache
+def mass_kinds() -> dict[str, MassKind]:
+    """Every kind of mass organization, by code, in the files' `order`."""
+    rows = []
+    for path in MASS_DIR.glob("*.toml"):
+        d = tomllib.loads(path.read_text(encoding="utf-8"))
+        if d.get("code") != path.stem:
+            raise ValueError(f"{path.name}: code must be {path.stem!r}")
+        rows.append((d.get("order", 999), path.stem, d))
+    return {
+        code: MassKind(
+            code=code,
+            label=d["label"],
+            member=d["member"],
+            builtin=bool(d.get("builtin")),
+            profile=d.get("profile", ""),
+        )
+        for _order, code, d in sorted(rows, key=lambda r: (r[0], r[1]))
+    }
+
+
+def recorded_mass_kinds() -> list[MassKind]:
+    """The kinds recorded as organizations of kind `mass` (not the three built in)."""
+    return [k for k in mass_kinds().values() if not k.builtin]
+
+
+def mass_kind(code: str) -> MassKind:
+    """The kind of mass organization `code` recorded as kind `mass`, or a ValidationError."""
+    kind = mass_kinds().get((code or "").strip())
+    if kind is None or kind.builtin:
+        names = ", ".join(f"{k.code} ({k.label})" for k in recorded_mass_kinds())
+        raise ValidationError(f"Loại đoàn thể “{code}” không có; chọn một trong: {names}.")
+    return kind
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,9 @@ class Organization(models.Model):
         TRADE_UNION = "trade_union", "Công đoàn"
         YOUTH_UNION = "youth_union", "Chi đoàn"
         VETERANS = "veterans", "Hội Cựu chiến binh"
+        # Any other mass organization (Mặt trận Tổ quốc, Hội Nông dân …): which one is
+        # `mass_kind`, a code of `rules/org_kinds/mass/` (`orgs.kinds.mass_kinds`).
+        MASS = "mass", "Mặt trận, đoàn thể khác"
 
     class EndReason(models.TextChoices):
         DISSOLVED = "dissolved", "Giải thể"
@@ -54,6 +57,7 @@ class Organization(models.Model):
         "self", models.PROTECT, null=True, blank=True, related_name="predecessors"
     )
     founding_document = models.CharField("quyết định thành lập", max_length=255, blank=True)
+    mass_kind = models.CharField("loại đoàn thể", max_length=40, blank=True)
 
     class Meta:
         verbose_name = "tổ chức"

@@ -6,6 +6,8 @@ many times.
 from collections import defaultdict
 
 from django.db import connection
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 from .models import Organization
 
@@ -59,6 +61,17 @@ def subtree_ids(root_ids, children=None):
         seen.add(org_id)
         stack.extend(children.get(org_id, ()))
     return seen
+
+
+def subtree_ids_during(root_ids, start, end):
+    """Ids of the subtree's organizations that existed at some time from `start` to `end`, in
+    one query: a period's figures count nothing of an organization dissolved before the period
+    began (a meeting it had planned for later) or founded after it ended."""
+    return list(
+        Organization.objects.filter(id__in=RawSQL(*subtree_sql(root_ids)), valid_from__lte=end)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=start))
+        .values_list("id", flat=True)
+    )
 
 
 def subtree(root, day=None):

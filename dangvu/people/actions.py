@@ -20,6 +20,7 @@ from dangvu.core.audit import Actor
 from dangvu.lib.dates import add_months, vn_date
 from dangvu.lib.rules import Rule, rule_in_force
 from dangvu.lib.text import ascii_digits
+from dangvu.orgs import kinds as org_kinds
 from dangvu.orgs.models import Organization, active_on
 
 from .models import (
@@ -53,6 +54,7 @@ PERSON_FIELDS = (
     "occupation",
     "general_education",
     "academic_title",
+    "job_title",
 )
 # The profile fields the statistical forms count by, each a choice among the forms' categories
 # (empty: not recorded).
@@ -155,6 +157,10 @@ def clean_person_fields(fields: Any, instance: Person | None = None) -> dict[str
         data["religion"] = " ".join((data.get("religion") or "").split())
         if len(data["religion"]) > 60:
             raise ValidationError("Tên tôn giáo quá dài (tối đa 60 ký tự).")
+    if "job_title" in data:
+        data["job_title"] = " ".join((data.get("job_title") or "").split())
+        if len(data["job_title"]) > 120:
+            raise ValidationError("Chức vụ quá dài (tối đa 120 ký tự).")
     for name, (choices, label) in CHOICE_FIELDS.items():
         if name in data:
             data[name] = data.get(name) or ""
@@ -469,12 +475,17 @@ def _check_join(org, kind, on):
 def join(
     actor: Actor, person: Person, org: Organization, kind: str, on: dt.date, note: str = ""
 ) -> Membership:
-    """Start a membership of the trade union, the youth union or the veterans' association."""
+    """Start a membership of the trade union, the youth union, the veterans' association or
+    another mass organization."""
     _check_join(org, kind, on)
-    if active_membership(person, kind, on):
-        raise ValidationError(
-            f"{person} đã là thành viên {Membership.Kind(kind).label} vào ngày {vn_date(on)}."
-        )
+    held = Membership.objects.filter(active_on(on), person=person, kind=kind)
+    label = Membership.Kind(kind).label
+    if kind == Membership.Kind.MASS:
+        # One may be in the farmers' and the women's unions at once, not in two farmers' unions.
+        held = held.filter(org__mass_kind=org.mass_kind)
+        label = org_kinds.mass_kinds()[org.mass_kind].label
+    if held.exists():
+        raise ValidationError(f"{person} đã là thành viên {label} vào ngày {vn_date(on)}.")
     m = Membership.objects.create(person=person, org=org, kind=kind, valid_from=on, note=note)
     audit.record(actor, "membership.join", m, summary=f"Tham gia {org}", person=person, org=org)
     return m

@@ -285,6 +285,17 @@ COLUMNS = [
         ("học hàm",),
         14,
     ),
+    Column(
+        "job_title",
+        "Chức vụ chính quyền, chuyên môn",
+        False,
+        "Không",
+        "Chức vụ như văn bản ghi, gõ tự do (Chủ tịch Ủy ban nhân dân, Trưởng ấp, Hiệu trưởng, "
+        "Giáo viên, Quản đốc …).",
+        "Giáo viên",
+        ("chức vụ chính quyền", "chức vụ chuyên môn", "chức vụ chính quyền, đoàn thể"),
+        24,
+    ),
 ]
 COLUMN = {c.key: c for c in COLUMNS}
 PERSON_COLUMNS = (
@@ -299,6 +310,7 @@ PERSON_COLUMNS = (
     "occupation",
     "general_education",
     "academic_title",
+    "job_title",
 )
 # The profile fields that are a choice among the statistical forms' categories.
 CHOICE_COLUMNS = {
@@ -444,6 +456,7 @@ CONVERTERS = {
     "email": _to_email,
     "address": kit.to_text(Person._meta.get_field("address").max_length),
     "religion": _to_religion,
+    "job_title": kit.to_text(Person._meta.get_field("job_title").max_length),
     "occupation": _to_choice(Person.Occupation, OCCUPATION_ALIASES, "nghề nghiệp"),
     "general_education": _to_choice(
         Person.GeneralEducation, EDUCATION_ALIASES, "trình độ giáo dục phổ thông"
@@ -1038,6 +1051,7 @@ EXPORT_COLUMNS = [
     ("Nghề nghiệp", 24),
     ("Giáo dục phổ thông", 14),
     ("Chức danh khoa học", 14),
+    ("Chức vụ chính quyền, chuyên môn", 24),
 ]
 
 
@@ -1097,6 +1111,7 @@ def export_people(people, day) -> bytes:
                     p.get_occupation_display(),
                     p.get_general_education_display(),
                     p.get_academic_title_display(),
+                    p.job_title,
                 ]
             )
         )

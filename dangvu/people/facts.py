@@ -1,11 +1,14 @@
 import datetime as dt
+from collections import defaultdict
 
 from django.db.models import Max, Q
 
 from dangvu.core.facts import Figure, derived, provider
 from dangvu.lib.dates import vn_date
-from dangvu.orgs.models import Organization, Term
-from dangvu.orgs.tree import subtree_ids
+from dangvu.lib.text import count, money
+from dangvu.orgs import kinds
+from dangvu.orgs.models import Organization, Term, active_on
+from dangvu.orgs.tree import subtree, subtree_ids
 
 from .actions import probation_end
 from .models import Membership, PartyProfile, StaffRecord
@@ -24,6 +27,61 @@ STAFF_RECORDS_QUIET = dt.timedelta(days=2 * 365)
 def staff_and_members(org, period):
     """Section I is a picture on the last day of the period."""
     return section_one(org, period.end)
+
+
+@provider
+def mass_organization_members(org, period):
+    """`mass.<code>`: the members of each mass organization recorded by kind (Hội Nông dân, Mặt
+    trận Tổ quốc …) in the subtree on the period's last day, one grouped query. The trade union,
+    youth union and veterans are section I's own figures."""
+    day = period.end
+    org_ids = [o.id for o in subtree(org, day)]
+    people = defaultdict(set)
+    for person_id, code in Membership.objects.filter(
+        active_on(day), org_id__in=org_ids, kind=Membership.Kind.MASS
+    ).values_list("person_id", "org__mass_kind"):
+        people[code].add(person_id)
+    return {
+        f"mass.{kind.code}": Figure(
+            len(people[kind.code]),
+            frozenset(people[kind.code]),
+            label=f"{kind.member.capitalize()} {kind.label}",
+        )
+        for kind in kinds.recorded_mass_kinds()
+    }
+
+
+@derived
+def mass_organizations(org, period, facts):
+    """`mass.organizations`: every mass organization with members on record, in the order of
+    the data, as a report states them ("Hội Nông dân 120 hội viên; …"); empty where none are."""
+    parts, people = [], set()
+    for kind in kinds.mass_kinds().values():
+        figure = facts.get(f"mass.{kind.code}")
+        if figure is None or not figure.value:
+            continue
+        n = figure.value
+        parts.append(f"{kind.label} {money(n) if n >= 1000 else count(n)} {kind.member}")
+        people |= figure.people
+    return {
+        "mass.organizations": Figure(
+            "; ".join(parts), frozenset(people), label="Mặt trận, đoàn thể: số thành viên"
+        ),
+        **{f"mass.{k.code}.total": _stated(k, facts) for k in kinds.mass_kinds().values()},
+    }
+
+
+def _stated(kind, facts):
+    """The members of a mass organization that section I states: those on record where any
+    are, else the profile figure the office recorded for it (an indicator), else nothing."""
+    label = f"{kind.member.capitalize()} {kind.label}"
+    recorded = facts.get(f"mass.{kind.code}")
+    if recorded is not None and recorded.value:
+        return Figure(recorded.value, recorded.people, label=label)
+    indicator = facts.get(f"profile.{kind.profile}") if kind.profile else None
+    if indicator is None or indicator.value is None:
+        return Figure(None, label=label)
+    return Figure(indicator.value, orgs=indicator.orgs, label=label, records=indicator.records)
 
 
 @derived

@@ -1,5 +1,6 @@
 from django import forms
 
+from dangvu.orgs.forms import SuggestInput
 from dangvu.orgs.models import Organization
 from dangvu.web import EMPTY_LABEL, DateInput
 
@@ -32,6 +33,17 @@ class PersonForm(forms.Form):
         choices=[("", "Không"), *Person.AcademicTitle.choices],
         required=False,
     )
+    job_title = forms.CharField(
+        label="Chức vụ chính quyền, chuyên môn",
+        max_length=120,
+        required=False,
+        help_text="Gõ tự do; gợi ý theo loại hình tổ chức.",
+    )
+
+    def __init__(self, *args, positions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # The positions of the organization's type are offered, any title still taken.
+        self.fields["job_title"].widget = SuggestInput(positions)
 
 
 def _orgs(scope, kind):
@@ -110,6 +122,7 @@ class JoinForm(forms.Form):
             Organization.Kind.TRADE_UNION,
             Organization.Kind.YOUTH_UNION,
             Organization.Kind.VETERANS,
+            Organization.Kind.MASS,
         ]
         self.fields["org"].queryset = scope.orgs(Organization.objects.filter(kind__in=kinds))
 

@@ -85,6 +85,9 @@ class Person(models.Model):
     academic_title = models.CharField(
         "chức danh khoa học", max_length=24, choices=AcademicTitle.choices, blank=True
     )
+    # The person's post in the government, the unit or its work (Chủ tịch UBND, Trưởng ấp,
+    # Hiệu trưởng, Quản đốc …): any title, the organization's type only suggests them.
+    job_title = models.CharField("chức vụ chính quyền, chuyên môn", max_length=120, blank=True)
     # The organization whose office keeps this person's file; scoping starts here.
     home_org = models.ForeignKey(
         Organization, models.PROTECT, related_name="people", verbose_name="đơn vị quản lý"
@@ -232,14 +235,16 @@ class Qualification(models.Model):
 
 
 class Membership(models.Model):
-    """Belonging to an organization for a period: a party cell, the trade union, the youth union
-    or the veterans' association. A transfer ends one membership and starts another."""
+    """Belonging to an organization for a period: a party cell, the trade union, the youth union,
+    the veterans' association or another mass organization. A transfer ends one membership and starts another."""
 
     class Kind(models.TextChoices):
         PARTY = "party", "Đảng"
         TRADE_UNION = "trade_union", "Công đoàn"
         YOUTH_UNION = "youth_union", "Đoàn Thanh niên"
         VETERANS = "veterans", "Hội Cựu chiến binh"
+        # A member of another mass organization: which one is its organization's `mass_kind`.
+        MASS = "mass", "Mặt trận, đoàn thể khác"
 
     class EndReason(models.TextChoices):
         TRANSFER_OUT = "transfer_out", "Chuyển sinh hoạt đi nơi khác"
@@ -294,6 +299,7 @@ MEMBERSHIP_ORG_KIND = {
     Membership.Kind.TRADE_UNION: Organization.Kind.TRADE_UNION,
     Membership.Kind.YOUTH_UNION: Organization.Kind.YOUTH_UNION,
     Membership.Kind.VETERANS: Organization.Kind.VETERANS,
+    Membership.Kind.MASS: Organization.Kind.MASS,
 }
 
 

@@ -9,6 +9,7 @@ from dangvu.accounts.history import render_page as history_page
 from dangvu.accounts.models import AuditEntry
 from dangvu.lib.text import fold
 from dangvu.meetings.models import Activity, Attendance
+from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
 from dangvu.records import ActionFormView
@@ -27,11 +28,13 @@ KIND_FILTERS = {
     "cong-doan": "Đoàn viên công đoàn",
     "doan-thanh-nien": "Đoàn viên Thanh niên",
     "cuu-chien-binh": "Hội viên Cựu chiến binh",
+    "doan-the": "Thành viên Mặt trận, đoàn thể khác",
 }
 MEMBERSHIP_FILTER = {
     "cong-doan": "trade_union",
     "doan-thanh-nien": "youth_union",
     "cuu-chien-binh": "veterans",
+    "doan-the": "mass",
 }
 
 
@@ -250,6 +253,9 @@ class PersonCreate(ActionFormView):
     def action_data(self, form):
         return {**form.cleaned_data, "home_org": self.object}
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "positions": kinds.kind_on(self.object).positions}
+
     def get_success_message(self, result):
         return f"Đã tạo hồ sơ {result}."
 
@@ -267,6 +273,10 @@ class PersonEdit(_PersonForm):
     success_message = "Đã lưu; thay đổi được ghi vào lịch sử."
 
     initial_fields = actions.PERSON_FIELDS
+
+    def get_form_kwargs(self):
+        positions = kinds.kind_on(self.object.home_org).positions
+        return {**super().get_form_kwargs(), "positions": positions}
 
 
 person_edit = PersonEdit.as_view()

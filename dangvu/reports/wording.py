@@ -10,7 +10,7 @@ from dangvu.lib.narrative import render_value
 from dangvu.lib.rules import rule_in_force
 from dangvu.meetings.models import Activity, ActivityOrg
 from dangvu.orgs.models import Organization, Position, Term, active_on, parent_on
-from dangvu.orgs.tree import subtree_ids
+from dangvu.orgs.tree import subtree_ids_during
 from dangvu.oversight.models import Inspection
 from dangvu.people.models import Qualification
 from dangvu.programme.models import ProgrammeItem
@@ -294,7 +294,7 @@ def _prose(facts, name, side):
 @provider
 def mass_organization_activities(org, period):
     """What the trade union and the youth union organized in the period, for section IV."""
-    ids = subtree_ids([org.id])
+    ids = subtree_ids_during([org.id], period.start, period.end)
     # Events held inside the organization are its own, whoever else joined them.
     organized_here = ActivityOrg.objects.filter(
         role=ActivityOrg.Role.ORGANIZER,

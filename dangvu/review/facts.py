@@ -4,7 +4,7 @@ from django.db.models import Q
 
 from dangvu.core.facts import Figure, provider
 from dangvu.lib.narrative import render_value
-from dangvu.orgs.tree import subtree_ids
+from dangvu.orgs.tree import subtree_ids_during
 from dangvu.people.models import Membership
 from dangvu.work.common import figure, is_member, party_spans
 
@@ -14,7 +14,7 @@ from .models import DegradationAssessment, Evaluation, Pledge, Shortcoming, Stud
 
 @provider
 def review_facts(org, period):
-    ids = subtree_ids([org.id])
+    ids = subtree_ids_during([org.id], period.start, period.end)
     years = (period.start.year, period.end.year)
     spans = _review_spans(ids, years)
     facts = {}
@@ -46,9 +46,11 @@ def _review_spans(ids, years):
 
 
 def _evaluations(ids, years):
-    rows = Evaluation.objects.filter(org_id__in=ids, year__range=years).values_list(
-        "id", "band", "subject_person_id", "subject_org_id"
-    )
+    # An organization is classified by its committee: one that did not exist in the period
+    # (dissolved before it began) is not among the period's classifications.
+    rows = Evaluation.objects.filter(
+        Q(subject_org__isnull=True) | Q(subject_org_id__in=ids), org_id__in=ids, year__range=years
+    ).values_list("id", "band", "subject_person_id", "subject_org_id")
     rule = classification_rule(years[1])
     facts = {}
     for band, _label in Evaluation.Band.choices:

@@ -17,7 +17,7 @@ from django.urls import reverse
 from dangvu.lib.dates import parse_date
 from dangvu.ops.jobs import start as start_job
 from dangvu.ops.models import Job
-from dangvu.orgs.models import Organization
+from dangvu.orgs.models import Organization, superior_committee_on
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Person
 from dangvu.people.stats import LABELS as SECTION_ONE
@@ -291,7 +291,10 @@ def send(request, draft_id):
     """A finalised report and its sending to the superior committee."""
     draft = request.scope.get_or_404(ReportDraft.objects.select_related("org"), draft_id)
     submission = Submission.objects.filter(draft=draft).select_related("sent_by").first()
-    superior = actions.superior_of(draft.org)
+    # The committee the report goes to is the one above the organization on the report's date
+    # (an organization moved since then still reports last year to last year's superior).
+    day = draft.reporting_period.end
+    superior = submission.superior if submission else superior_committee_on(draft.org, day)
     can_send = request.scope.can_write_report(draft.org)
     if request.method == "POST":
         if not can_send:
@@ -302,7 +305,7 @@ def send(request, draft_id):
             sent_on = None
         _, errors = attempt(actions.send_report, request.user, draft, sent_on)
         if not refused(request, errors):
-            messages.success(request, f"Đã gửi báo cáo lên {superior}.")
+            messages.success(request, f"Đã gửi báo cáo lên {superior.name_on(day)}.")
         return redirect("superior_send", draft_id=draft.pk)
     return render(
         request,
@@ -311,6 +314,7 @@ def send(request, draft_id):
             "draft": draft,
             "submission": submission,
             "superior": superior,
+            "superior_name": superior.name_on(day) if superior else "",
             "can_send": can_send and draft.is_final and submission is None and superior,
             "today": dt.date.today(),
         },

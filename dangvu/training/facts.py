@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from dangvu.core.facts import provider
-from dangvu.orgs.tree import subtree_ids
+from dangvu.orgs.tree import subtree_ids_during
 from dangvu.work.common import figure
 
 from .models import Enrolment
@@ -11,7 +11,7 @@ from .models import Enrolment
 
 @provider
 def training_facts(org, period):
-    ids = subtree_ids([org.id])
+    ids = subtree_ids_during([org.id], period.start, period.end)
     facts = {}
     facts.update(_trainings(ids, period))
     return facts

@@ -71,3 +71,26 @@ def test_only_categories_are_set_for_many_at_once(commune):
     with pytest.raises(ValidationError, match="căn cứ khác ghi riêng"):
         actions.set_fee_category(None, farmers, kind=fees.SALARY, month=dt.date(YEAR, 1, 1))
     assert not SalaryBase.objects.filter(person__in=farmers).exists()
+
+
+def test_members_abroad_are_a_category_whose_amount_the_committee_sets(commune):
+    committee, cell, members = commune
+    abroad, at_home = members[:2], members[2:]
+    first = dt.date(YEAR, 1, 1)
+    actions.set_fee_category(None, abroad, kind=fees.ABROAD, month=first, note="Lao động ở Nhật")
+    actions.set_fee_category(None, at_home, kind=fees.NO_INCOME, month=first)
+    changed = dt.date(YEAR, 4, 1)
+    actions.set_fee_setting(
+        None, committee, key="rates.abroad", value="50.000", month=changed, note="NQ đảng ủy"
+    )
+    books = book.compute(first, dt.date(YEAR, 12, 1), cell_ids=[cell.id])
+    for person in members:
+        for month, line in books[person.id].months.items():
+            rule = file_rule(month)
+            # The rule files name no amount abroad: the no-income amount stands in until set.
+            assert "abroad" not in rule["rates"] and "rates.abroad" in rule["unconfirmed"]
+            default = int(rule["rates"]["no_income"])
+            expected = 50_000 if person in abroad and month >= changed else default
+            assert line.due == expected, (person, month)
+    with pytest.raises(ValidationError):
+        actions.set_fee_setting(None, committee, key="rates.abroad", value="-5", month=changed)

@@ -387,3 +387,35 @@ def test_adding_beside_a_commune_offers_its_mass_organizations(db, client):
     page = client.get(f"/to-chuc/{commune.slug}/them/").content.decode()
     for name in kinds.get("xa").mass_organizations:
         assert f'<option value="{name}">' in page
+
+
+def test_the_send_page_names_the_superior_of_the_reports_date(db, client):
+    from dangvu.reports.models import ReportDraft
+
+    run("create_org", "--name", "Đảng bộ huyện Hòa An", "--kind", "superior_committee",
+        "--from", "2010-01-01", "--place", "Hòa An")  # fmt: skip
+    run("create_org", "--name", SUPERIOR, "--kind", "superior_committee",
+        "--from", "2010-01-01", "--place", "Hòa Giang")  # fmt: skip
+    slug = run("create_org", "--name", "Đảng bộ xã Hòa Bình", "--kind", "party_committee",
+               "--parent", "dang-bo-huyen-hoa-an", "--from", FOUNDED.isoformat(),
+               "--place", "Hòa Bình", "--type", "xa").strip()  # fmt: skip
+    org = Organization.objects.get(slug=slug)
+    district = org.parent
+    actions.move_org(None, org, Organization.objects.get(name=SUPERIOR), dt.date(YEAR, 7, 1))
+    client.force_login(get_user_model().objects.create_superuser("quantri-gui"))
+
+    def page(period):
+        draft = ReportDraft.objects.create(
+            org=org, year=YEAR, period=period, template="six_month" if period else "annual",
+            status=ReportDraft.Status.FINAL,
+        )  # fmt: skip
+        return draft, client.get(f"/cap-tren/gui/{draft.pk}/").content.decode()
+
+    first_half, before = page("H1")  # ended before the move: the district
+    assert f"Gửi báo cáo lên {district.name}" in before and SUPERIOR not in before
+    _, after = page("")
+    assert f"Gửi báo cáo lên {SUPERIOR}" in after and district.name not in after
+    answer = client.post(f"/cap-tren/gui/{first_half.pk}/", {"sent_on": f"{YEAR + 1}-01-15"})
+    assert answer.status_code == 302
+    sent = client.get(f"/cap-tren/gui/{first_half.pk}/").content.decode()
+    assert district.name in sent and SUPERIOR not in sent

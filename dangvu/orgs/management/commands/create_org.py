@@ -1,6 +1,7 @@
 """`python manage.py create_org --name NAME --kind KIND [--parent SLUG] [--slug SLUG]
 [--from YYYY-MM-DD] [--place PLACE] [--symbol KÝ_HIỆU] [--superior-name NAME]
-[--founding-document TEXT] [--type CODE] [--term NAME [--term-from YYYY-MM-DD]] [--user U]`:
+[--founding-document TEXT] [--type CODE] [--term NAME [--term-from YYYY-MM-DD]]
+[--mass-kind CODE] [--user U]`:
 one organization; prints its slug.
 """
 
@@ -14,6 +15,7 @@ from dangvu.orgs.models import Organization
 
 KINDS = ", ".join(Organization.Kind.values)
 TYPES = "; ".join(f"{k.code} ({k.label})" for k in org_kinds.all_kinds().values())
+MASS_KINDS = "; ".join(f"{k.code} ({k.label})" for k in org_kinds.recorded_mass_kinds())
 
 
 class Command(DangvuCommand):
@@ -79,6 +81,12 @@ class Command(DangvuCommand):
             metavar="NGÀY",
             help="ngày bắt đầu nhiệm kỳ (mặc định: ngày thành lập)",
         )
+        parser.add_argument(
+            "--mass-kind",
+            dest="mass_kind",
+            metavar="LOẠI_ĐOÀN_THỂ",
+            help=f"với --kind mass: loại đoàn thể, một trong: {MASS_KINDS}",
+        )
         self.add_user_argument(parser)
 
     def handle(self, *args, **options):
@@ -122,5 +130,6 @@ class Command(DangvuCommand):
             org_type=options["org_type"] or "",
             term=options["term"] or "",
             term_from=term_from,
+            mass_kind=options["mass_kind"] or "",
         )
         self.stdout.write(org.slug)
