@@ -29,7 +29,7 @@ Checks, each tuned for few false alarms (a checker that cries wolf is not read):
   itself is wrong ("ND 68" for "NĐ 68"): "NĐ 68" is usual in running text.
 * **Spelling** (``spelling``): the engine of :mod:`dangvu.lib.spelling` (non-words against
   hunspell-vi, real-word slips against the listed words, the collocations learned from
-  public text and a bigram model, doubled words) and the known slips of
+  public text and a syllable language model, doubled words) and the known slips of
   :mod:`dangvu.lib.lexicon`; a real-word guess of the learned collocations that is more than a
   tone mark, and a word not built like Vietnamese (a minority or foreign language), are notes.
   Names are never misspellings: capitalised syllables inside a sentence or beside another, and

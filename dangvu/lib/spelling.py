@@ -10,10 +10,11 @@ Three checks, each tuned for few false alarms:
   brands) and tokens joined to digits or slashes ("đ/c", "v/v") are not checked.
 * **Real-word slips** (``realword``): a syllable that is a word on its own but, one mark or one
   letter away, makes a known word of administrative and Party writing with its neighbour
-  ("tuyên truyển" -> "tuyên truyền", "đoàn thê" -> "đoàn thể", "chất lượn" -> "chất lượng").
-  The known words are ``rules/lexicon/words.txt``; a pair that is itself a known word is never
-  reported. The edits are the slips writers make: a tone mark dropped or changed, s/x, ch/tr,
-  d/đ, l/n, d/gi/r, a final letter dropped or added.
+  ("tuyên truyển" -> "tuyên truyền", "đoàn thê" -> "đoàn thể", "chất lượn" -> "chất lượng"),
+  from ``rules/lexicon/words.txt`` and the learned collocations; or a syllable whose variant a
+  language model of Vietnamese (syllable pairs and triples counted in Wikipedia) finds far
+  likelier between its neighbours (see _model_fix). The edits are the slips writers make: a
+  tone mark dropped or changed, s/x, ch/tr, d/đ, l/n, d/gi/r, a final letter dropped or added.
 * **Doubled words** (``doubled``): "của của", except reduplications that are Vietnamese
   ("ngày ngày", "dần dần", "năm năm qua").
 """
@@ -264,7 +265,7 @@ def _read_counts(path: Path) -> dict[str, int]:
 
 
 @cache
-def bigrams() -> _Model:
+def language_model() -> _Model:
     """The learned language model (empty when its files are absent)."""
     return _model(_read_counts(BIGRAMS_FILE), _read_counts(TRIGRAMS_FILE))
 
@@ -367,11 +368,11 @@ def _variants(word: str) -> frozenset[str]:
 
 
 def _plain(word: str) -> bool:
-    """Lower case, or a capital then lower case: a neighbour the bigram model may read."""
+    """Lower case, or a capital then lower case: a neighbour the language model may read."""
     return word.islower() or (CAPITAL_NEIGHBOURS and word[:1].isupper() and word[1:].islower())
 
 
-# Whether a capitalised left neighbour counts as evidence for the bigram model.
+# Whether a capitalised left neighbour counts as evidence for the language model.
 CAPITAL_NEIGHBOURS = True
 
 
@@ -382,7 +383,7 @@ def find_spelling_slips(
     only the first `limit` of them (the search stops there)."""
     known = syllables()
     words = known_words()
-    lm = bigrams() if known is not None else None
+    lm = language_model() if known is not None else None
     spans = sorted(skip)
     starts = [a for a, _ in spans]
     tokens = list(_TOKEN.finditer(text))
@@ -442,7 +443,7 @@ def find_spelling_slips(
             if not (lm and lm.pairs.get(f"{canon[i - 1]} {canon[i]}", 0) >= _ATTESTED):
                 fix = _real_word_fix(canon[i - 1], canon[i])
         if fix is None:
-            # The bigram model: this syllable never seen beside its neighbours, a variant often.
+            # The language model: a variant of this syllable far likelier between its neighbours.
             if lm and lm.pairs and not pair_known(i) and not pair_known(i + 1):
                 left, right = _context(tokens, canon, joined, i, lm)
                 variant = _model_slip(left, canon[i], right, lm)
