@@ -260,7 +260,7 @@ def _read_counts(path: Path) -> dict[str, int]:
     if not body.strip():
         return {}
     # One split of the whole file, keys and counts alternating: twice as fast as line by line.
-    fields = re.split("[\t\n]", body.rstrip("\n"))
+    fields = body.rstrip("\n").replace("\t", "\n").split("\n")
     return dict(zip(fields[0::2], map(int, fields[1::2]), strict=True))
 
 
@@ -409,6 +409,11 @@ def find_spelling_slips(
     unknown = set()
     if known is not None:
         unknown = {w for w in canon_of if w not in known and not _is_word(w, known)}
+
+    def opens(i: int) -> bool:  # a capitalised word opening a sentence, not part of a name
+        word = tokens[i].group()
+        return word[:1].isupper() and word[1:].islower() and not _name_part(text, tokens, i)
+
     slips: dict[int, Slip] = {}
     modelled: set[int] = set()  # starts of the slips found by the language model
     for i, m in enumerate(tokens):
@@ -433,11 +438,12 @@ def find_spelling_slips(
                 continue
             slips[m.start()] = Slip(m.start(), m.end(), word, _suggest(tokens, i, text), "nonword")
             continue
-        # Real-word slips: lower-case syllables only (a capital starts a name: "Truyền thông").
-        if not word.islower():
+        # Real-word slips: lower-case syllables, and the first word of a sentence ("Chi đạo
+        # …", "Hợp định kỳ …"); another capital starts a name ("Truyền thông").
+        if not (word.islower() or opens(i)):
             continue
         fix = None
-        if prev is not None and prev.group().islower() and not pair_known(i):
+        if prev is not None and (prev.group().islower() or opens(i - 1)) and not pair_known(i):
             # A pair the model saw in public text is a word as written ("chính đảng" beside
             # "chính đáng"): not a slip.
             if not (lm and lm.pairs.get(f"{canon[i - 1]} {canon[i]}", 0) >= _ATTESTED):
@@ -451,12 +457,18 @@ def find_spelling_slips(
                     # The finding shows the syllable with the neighbour it was judged beside.
                     first = prev if left and prev is not None else m
                     last = tokens[i + 1] if not left else m
-                    fixed = f"{left[-1]} {variant}" if left else f"{variant} {right[0]}"
+                    if not left and word[0].isupper():
+                        variant = variant.capitalize()  # "Chi đạo" -> "Chỉ đạo"
+                    fixed = (
+                        f"{prev.group()} {variant}" if left and prev else f"{variant} {right[0]}"
+                    )
                     slips[m.start()] = Slip(first.start(), last.end(),
                                             text[first.start() : last.end()], fixed, "realword")  # fmt: skip
                     modelled.add(m.start())
             continue
         changed, word_fixed, sure = fix
+        if prev is not None and prev.group()[0].isupper():
+            word_fixed = word_fixed[0].upper() + word_fixed[1:]  # "Chi đạo" -> "Chỉ đạo"
         # A syllable that already makes a word with its other neighbour is taken: "công tác
         # phòng" is "công tác" + "phòng", not "tác phong"; "vấn đề an sinh" has "đề" in "vấn
         # đề" and "an" in "an sinh", no "đề án".

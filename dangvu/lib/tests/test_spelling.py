@@ -232,7 +232,7 @@ def test_a_syllable_making_a_common_word_with_a_neighbour_is_that_word():
 def test_a_capitalised_left_neighbour_is_evidence_a_capitalised_right_one_is_not():
     # A slip after a word with a capital is read in lower case ...
     slips = find_spelling_slips("Căn cự Luật Đất đai")
-    assert [(s.written, s.suggestion) for s in slips] == [("Căn cự", "căn cứ")]
+    assert [(s.written, s.suggestion) for s in slips] == [("Căn cự", "Căn cứ")]
     # ... but a capital on the right starts a name or a title: "cố" before it is not judged.
     assert find_spelling_slips("Lễ kỷ niệm ngày sinh cố Tổng Bí thư.") == []
 
@@ -254,3 +254,11 @@ def test_vowel_slips_are_variants_but_i_and_y_are_not():
 )
 def test_ordinary_variants_and_transliterated_names_are_not_slips(text):
     assert [s for s in find_spelling_slips(text) if s.sure] == []
+
+
+@needs_dictionary
+def test_the_first_word_of_a_sentence_is_judged_a_name_is_not():
+    slips = find_spelling_slips("Hội nghị đã thành công. Chi đạo các chi bộ tổ chức thực hiện.")
+    assert [(s.written, s.suggestion) for s in slips] == [("Chi đạo", "Chỉ đạo")]
+    # A capital inside a sentence, or a capitalised neighbour, makes a name.
+    assert find_spelling_slips("Năm nay, Chi bộ 2 làm tốt. Lê Văn Tám hy sinh.") == []
