@@ -438,8 +438,8 @@ def find_spelling_slips(
                 continue
             slips[m.start()] = Slip(m.start(), m.end(), word, _suggest(tokens, i, text), "nonword")
             continue
-        # Real-word slips: lower-case syllables, and the first word of a sentence ("Chi đạo
-        # …", "Hợp định kỳ …"); another capital starts a name ("Truyền thông").
+        # Real-word slips: lower-case syllables, and the first word of a sentence ("Lành
+        # đạo …"); another capital starts a name ("Truyền thông").
         if not (word.islower() or opens(i)):
             continue
         fix = None
@@ -458,7 +458,7 @@ def find_spelling_slips(
                     first = prev if left and prev is not None else m
                     last = tokens[i + 1] if not left else m
                     if not left and word[0].isupper():
-                        variant = variant.capitalize()  # "Chi đạo" -> "Chỉ đạo"
+                        variant = variant.capitalize()  # "Lành đạo" -> "Lãnh đạo"
                     fixed = (
                         f"{prev.group()} {variant}" if left and prev else f"{variant} {right[0]}"
                     )
@@ -468,7 +468,7 @@ def find_spelling_slips(
             continue
         changed, word_fixed, sure = fix
         if prev is not None and prev.group()[0].isupper():
-            word_fixed = word_fixed[0].upper() + word_fixed[1:]  # "Chi đạo" -> "Chỉ đạo"
+            word_fixed = word_fixed[0].upper() + word_fixed[1:]  # "Lành đạo" -> "Lãnh đạo"
         # A syllable that already makes a word with its other neighbour is taken: "công tác
         # phòng" is "công tác" + "phòng", not "tác phong"; "vấn đề an sinh" has "đề" in "vấn
         # đề" and "an" in "an sinh", no "đề án".

@@ -258,7 +258,7 @@ def test_ordinary_variants_and_transliterated_names_are_not_slips(text):
 
 @needs_dictionary
 def test_the_first_word_of_a_sentence_is_judged_a_name_is_not():
-    slips = find_spelling_slips("Hội nghị đã thành công. Chi đạo các chi bộ tổ chức thực hiện.")
-    assert [(s.written, s.suggestion) for s in slips] == [("Chi đạo", "Chỉ đạo")]
+    slips = find_spelling_slips("Hội nghị đã thành công. Lành đạo các đoàn thể thực hiện tốt.")
+    assert [(s.written, s.suggestion) for s in slips] == [("Lành đạo", "Lãnh đạo")]
     # A capital inside a sentence, or a capitalised neighbour, makes a name.
     assert find_spelling_slips("Năm nay, Chi bộ 2 làm tốt. Lê Văn Tám hy sinh.") == []
