@@ -2,6 +2,9 @@
 
 Run from the repository root:  python bench/devset/learn_ngrams.py WIKI
 
+with WIKI the `viwiki/` folder of a copy of https://github.com/undertheseanlp/corpus.viwiki
+(`git clone` it anywhere outside the repository; some 100 MB, about a minute to count).
+
 Sources:
 
 * Vietnamese Wikipedia: the 7.864 articles of the snapshot kept in the public repository
