@@ -97,6 +97,17 @@ def slip_word(word: str, rng) -> str | None:
     return rng.choice(sorted(out)) if out else None
 
 
+_Y_AS_I = str.maketrans("yỳýỷỹỵ", "iìíỉĩị")
+
+
+def accepted_variant(word: str, slipped: str) -> bool:
+    """Whether `slipped` is `word` as offices also write it: i for y ("quí", "kỉ"), or the tone
+    mark placed the old way or the new ("hoà", "hòa"). Such a "slip" is no case."""
+    from dangvu.lib.spelling import _canon
+
+    return _canon(word.lower()).translate(_Y_AS_I) == _canon(slipped.lower()).translate(_Y_AS_I)
+
+
 def slip_cases(corpus: dict[str, str], count: int, seed: int, outside) -> list[tuple]:
     """(text name, slipped text, line, written, slipped) for `count` slips, each put alone
     into a copy of its text. A slipped word is a lower-case syllable with a lower-case
@@ -122,7 +133,7 @@ def slip_cases(corpus: dict[str, str], count: int, seed: int, outside) -> list[t
     out = []
     for name, start, end, word in candidates:
         slipped = slip_word(word, rng)
-        if slipped is None:
+        if slipped is None or accepted_variant(word, slipped):
             continue
         text = corpus[name]
         out.append((name, text[:start] + slipped + text[end:], text.count("\n", 0, start) + 1,

@@ -9,8 +9,9 @@ texts read once after tuning, and only defects made there by a procedure:
 * spelling: words of the held-out texts that no list of the engine holds (no pair they make
   with a neighbour is in words.txt or collocations.txt, and no lexicon entry names them),
   chosen at random and slipped by rule (tone, onset, vowel letter, final letter; see
-  _devset.slip_word), each alone in a copy of its text; real-word slips (the slip is itself
-  a syllable) and non-words are counted apart;
+  _devset.slip_word), each alone in a copy of its text; a slip that only gives an accepted
+  variant (i/y, old or new tone placement) is no case; real-word slips (the slip is itself a
+  syllable) and non-words are counted apart;
 * numbering: a real heading of each text given its predecessor's number or skipped ahead;
 * totals: every count of real sentences with a total and its parts
   (heldout/totals-prose.json, with their addresses) changed by one.

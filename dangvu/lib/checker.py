@@ -29,7 +29,7 @@ Checks, each tuned for few false alarms (a checker that cries wolf is not read):
   itself is wrong ("ND 68" for "NĐ 68"): "NĐ 68" is usual in running text.
 * **Spelling** (``spelling``): the engine of :mod:`dangvu.lib.spelling` (non-words against
   hunspell-vi, real-word slips against the listed words, the collocations learned from
-  public text and a bigram model, doubled words) and the known slips of
+  public text and a syllable language model, doubled words) and the known slips of
   :mod:`dangvu.lib.lexicon`; a real-word guess of the learned collocations that is more than a
   tone mark, and a word not built like Vietnamese (a minority or foreign language), are notes.
   Names are never misspellings: capitalised syllables inside a sentence or beside another, and
@@ -60,12 +60,12 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from dangvu.lib import counting
 from dangvu.lib.citations import TYPE_CODES, Citation, find_citations
 from dangvu.lib.lexicon import find_slips
-from dangvu.lib.spelling import find_spelling_slips
+from dangvu.lib.spelling import Slip, find_spelling_slips
 
 __all__ = [
     "CITATION_CODES",
@@ -988,7 +988,9 @@ def _check_spelling(
     # The spelling engine: non-words (hunspell-vi), real-word slips, doubled words. Symbols and
     # the rest of a citation are not words.
     spans = [(c.start, c.end) for c in citations] + list(names)
-    for found in find_spelling_slips(doc.text, spans, limit=MAX_FINDINGS_PER_CHECK):
+    found_slips = find_spelling_slips(doc.text, spans, limit=MAX_FINDINGS_PER_CHECK)
+    found_slips += _citation_nonwords(doc.text, citations, names)
+    for found in sorted(found_slips, key=lambda s: s.start)[:MAX_FINDINGS_PER_CHECK]:
         # A word the lexicon reported is not reported again by the engine.
         if any(found.start < end and start < found.end for start, end in taken):
             continue
@@ -1002,6 +1004,21 @@ def _check_spelling(
         severity = ERROR if found.sure else NOTE
         yield doc.finding("spelling", found.start, found.end, problem, suggestion,
                           severity=severity)  # fmt: skip
+
+
+def _citation_nonwords(
+    text: str, citations: list[Citation], names: Sequence[tuple[int, int]]
+) -> list[Slip]:
+    """Non-words in the words of citations ("Luật Đầu tư cỗng", "ngảy 25 tháng 6"): their
+    symbols and numbers are the citation parser's, but a word that is no Vietnamese syllable
+    is a slip wherever it stands. Real-word slips are not judged there: a title quotes."""
+    out = []
+    for c in citations:
+        for slip in find_spelling_slips(text[c.start : c.end], limit=MAX_FINDINGS_PER_CHECK):
+            start, end = c.start + slip.start, c.start + slip.end
+            if slip.kind == "nonword" and not any(start < b and a < end for a, b in names):
+                out.append(replace(slip, start=start, end=end))
+    return out
 
 
 _SPELLING_PROBLEMS = {

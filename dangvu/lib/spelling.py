@@ -10,10 +10,11 @@ Three checks, each tuned for few false alarms:
   brands) and tokens joined to digits or slashes ("đ/c", "v/v") are not checked.
 * **Real-word slips** (``realword``): a syllable that is a word on its own but, one mark or one
   letter away, makes a known word of administrative and Party writing with its neighbour
-  ("tuyên truyển" -> "tuyên truyền", "đoàn thê" -> "đoàn thể", "chất lượn" -> "chất lượng").
-  The known words are ``rules/lexicon/words.txt``; a pair that is itself a known word is never
-  reported. The edits are the slips writers make: a tone mark dropped or changed, s/x, ch/tr,
-  d/đ, l/n, d/gi/r, a final letter dropped or added.
+  ("tuyên truyển" -> "tuyên truyền", "đoàn thê" -> "đoàn thể", "chất lượn" -> "chất lượng"),
+  from ``rules/lexicon/words.txt`` and the learned collocations; or a syllable whose variant a
+  language model of Vietnamese (syllable pairs and triples counted in Wikipedia) finds far
+  likelier between its neighbours (see _model_fix). The edits are the slips writers make: a
+  tone mark dropped or changed, s/x, ch/tr, d/đ, l/n, d/gi/r, a final letter dropped or added.
 * **Doubled words** (``doubled``): "của của", except reduplications that are Vietnamese
   ("ngày ngày", "dần dần", "năm năm qua").
 """
@@ -21,6 +22,7 @@ Three checks, each tuned for few false alarms:
 from __future__ import annotations
 
 import bisect
+import math
 import os
 import re
 import unicodedata
@@ -35,15 +37,16 @@ WORDS_FILE = Path(__file__).resolve().parent.parent / "rules" / "lexicon" / "wor
 EXTRA_SYLLABLES_FILE = WORDS_FILE.with_name("syllables-extra.txt")
 # Two-syllable collocations learned from public text (bench/devset/learn_collocations.py).
 COLLOCATIONS_FILE = WORDS_FILE.with_name("collocations.txt")
-# Syllable bigrams learned from public Vietnamese text (bench/devset/learn_bigrams.py).
+# Syllable bigrams and trigrams learned from public Vietnamese text (bench/devset/learn_ngrams.py).
 BIGRAMS_FILE = WORDS_FILE.with_name("bigrams.tsv")
-# The language model's confidence (tuned on the development texts so that false alarms stay
-# under 1 per 1.000 words): a variant this many times likelier than the syllable written, beside
-# its two neighbours, is an error.
-BIGRAM_SURE_RATIO = 1e4
-BIGRAM_SIDE_RATIO = 10  # and beside each of the two neighbours
-BIGRAM_ONE_SIDED_SURE_RATIO = 300.0  # with a neighbour on one side only
-BIGRAM_RATIO = min(BIGRAM_SURE_RATIO, BIGRAM_ONE_SIDED_SURE_RATIO)  # below it, no candidate
+TRIGRAMS_FILE = WORDS_FILE.with_name("trigrams.tsv")
+# The language model's confidence, chosen on the tuning texts and the demo's own reports (none
+# of them counted in the model while choosing) so that they get no false alarm: a variant this
+# many times likelier than the syllable written, between its neighbours, is an error.
+MODEL_RATIO = 3e3
+MODEL_ONE_SIDED_RATIO = 1e4  # with neighbours on one side only (at the start or end of a phrase)
+# A pair seen this many times is a word: its syllables are never judged slips by the model.
+MODEL_WORD = 100
 # A pair seen this many times in public text is a word as written, even one slip away from a
 # listed or learned word.
 _ATTESTED = 4
@@ -213,47 +216,74 @@ def learn_collocations(texts, min_texts: int = 2) -> list[tuple[str, int]]:
     return sorted(learned, key=lambda item: (-item[1], item[0]))
 
 
-def syllable_pairs(text: str):
-    """Adjacent lower-case Vietnamese syllables of `text` with only blanks between them, as
-    "a b" with tones placed the new way: what the bigram model counts."""
+def syllable_runs(text: str):
+    """Runs of adjacent lower-case Vietnamese syllables of `text` with only blanks between
+    them, tones placed the new way: what the language model counts."""
     known = syllables() or frozenset()
     text = unicodedata.normalize("NFC", text)
-    previous = None
+    run: list[str] = []
+    end = None
     for m in _TOKEN.finditer(text):
         word = m.group()
         syllable = _canon(word) if word.islower() else None
         if syllable is not None and not _is_syllable(syllable, known):
             syllable = None
-        if (
-            previous is not None
-            and syllable is not None
-            and _BLANKS.fullmatch(text, previous[1], m.start())
-        ):
-            yield f"{previous[0]} {syllable}"
-        previous = (syllable, m.end()) if syllable is not None else None
+        if syllable is None or end is None or not _BLANKS.fullmatch(text, end, m.start()):
+            if len(run) > 1:
+                yield run
+            run = []
+        if syllable is not None:
+            run.append(syllable)
+        end = m.end() if syllable is not None else None
+    if len(run) > 1:
+        yield run
 
 
 @dataclass(frozen=True)
-class _Bigrams:
+class _Model:
+    """Counts of syllables, adjacent pairs and triples of public text (see learn_ngrams.py)."""
+
     pairs: dict[str, int]  # "a b" -> times seen side by side
-    unigrams: dict[str, int]  # syllable -> times seen in a pair
-    total: int  # all the unigram counts: each pair counts twice
+    triples: dict[str, int]  # "a b c" -> times seen in a row
+    unigrams: dict[str, int]  # syllable -> times seen in a pair (the larger of its two sides)
+    follows: dict[str, int]  # a -> times some syllable was seen after it
+    kinds_after: dict[str, int]  # a (or "a b") -> how many different syllables follow it
+    total: int
+
+
+def _read_counts(path: Path) -> dict[str, int]:
+    if not path.exists():
+        return {}
+    body = path.read_text(encoding="utf-8")
+    while body.startswith("#"):  # the header
+        body = body[body.index("\n") + 1 :]
+    if not body.strip():
+        return {}
+    # One split of the whole file, keys and counts alternating: twice as fast as line by line.
+    fields = body.rstrip("\n").replace("\t", "\n").split("\n")
+    return dict(zip(fields[0::2], map(int, fields[1::2]), strict=True))
 
 
 @cache
-def bigrams() -> _Bigrams:
-    """The learned bigram model (empty when its file is absent)."""
-    pairs: dict[str, int] = {}
-    unigrams: dict[str, int] = {}
-    if BIGRAMS_FILE.exists():
-        text = BIGRAMS_FILE.read_text(encoding="utf-8")
-        rows = [line.split("\t") for line in text.split("\n") if line and line[0] != "#"]
-        pairs = {pair: int(count) for pair, count in rows}
-        for pair, n in pairs.items():
-            a, _, b = pair.partition(" ")
-            unigrams[a] = unigrams.get(a, 0) + n
-            unigrams[b] = unigrams.get(b, 0) + n
-    return _Bigrams(pairs, unigrams, max(1, sum(unigrams.values())))
+def language_model() -> _Model:
+    """The learned language model (empty when its files are absent)."""
+    return _model(_read_counts(BIGRAMS_FILE), _read_counts(TRIGRAMS_FILE))
+
+
+def _model(pairs: dict[str, int], triples: dict[str, int]) -> _Model:
+    firsts: dict[str, int] = {}
+    seconds: dict[str, int] = {}
+    kinds: dict[str, int] = {}
+    for pair, n in pairs.items():
+        a, _, b = pair.partition(" ")
+        firsts[a] = firsts.get(a, 0) + n
+        seconds[b] = seconds.get(b, 0) + n
+        kinds[a] = kinds.get(a, 0) + 1
+    for triple in triples:
+        head = triple.rpartition(" ")[0]
+        kinds[head] = kinds.get(head, 0) + 1
+    unigrams = {w: max(firsts.get(w, 0), seconds.get(w, 0)) for w in firsts.keys() | seconds}
+    return _Model(pairs, triples, unigrams, firsts, kinds, max(1, sum(unigrams.values())))
 
 
 def _near_listed(pair: str, listed: frozenset[str]) -> bool:
@@ -338,11 +368,11 @@ def _variants(word: str) -> frozenset[str]:
 
 
 def _plain(word: str) -> bool:
-    """Lower case, or a capital then lower case: a neighbour the bigram model may read."""
+    """Lower case, or a capital then lower case: a neighbour the language model may read."""
     return word.islower() or (CAPITAL_NEIGHBOURS and word[:1].isupper() and word[1:].islower())
 
 
-# Whether a capitalised left neighbour counts as evidence for the bigram model.
+# Whether a capitalised left neighbour counts as evidence for the language model.
 CAPITAL_NEIGHBOURS = True
 
 
@@ -353,7 +383,7 @@ def find_spelling_slips(
     only the first `limit` of them (the search stops there)."""
     known = syllables()
     words = known_words()
-    lm = bigrams() if known is not None else None
+    lm = language_model() if known is not None else None
     spans = sorted(skip)
     starts = [a for a, _ in spans]
     tokens = list(_TOKEN.finditer(text))
@@ -379,7 +409,13 @@ def find_spelling_slips(
     unknown = set()
     if known is not None:
         unknown = {w for w in canon_of if w not in known and not _is_word(w, known)}
+
+    def opens(i: int) -> bool:  # a capitalised word opening a sentence, not part of a name
+        word = tokens[i].group()
+        return word[:1].isupper() and word[1:].islower() and not _name_part(text, tokens, i)
+
     slips: dict[int, Slip] = {}
+    modelled: set[int] = set()  # starts of the slips found by the language model
     for i, m in enumerate(tokens):
         if limit is not None and len(slips) >= limit:
             break
@@ -402,40 +438,37 @@ def find_spelling_slips(
                 continue
             slips[m.start()] = Slip(m.start(), m.end(), word, _suggest(tokens, i, text), "nonword")
             continue
-        # Real-word slips: lower-case syllables only (a capital starts a name: "Truyền thông").
-        if not word.islower():
+        # Real-word slips: lower-case syllables, and the first word of a sentence ("Lành
+        # đạo …"); another capital starts a name ("Truyền thông").
+        if not (word.islower() or opens(i)):
             continue
         fix = None
-        if prev is not None and prev.group().islower() and not pair_known(i):
+        if prev is not None and (prev.group().islower() or opens(i - 1)) and not pair_known(i):
             # A pair the model saw in public text is a word as written ("chính đảng" beside
             # "chính đáng"): not a slip.
             if not (lm and lm.pairs.get(f"{canon[i - 1]} {canon[i]}", 0) >= _ATTESTED):
                 fix = _real_word_fix(canon[i - 1], canon[i])
         if fix is None:
-            # The bigram model: this syllable never seen beside its neighbours, a variant often.
+            # The language model: a variant of this syllable far likelier between its neighbours.
             if lm and lm.pairs and not pair_known(i) and not pair_known(i + 1):
-                # A left neighbour with a capital is read in lower case: "Căn cự …", "Hội đống
-                # …" (the syllable itself, in lower case, is no name). A capital on the right
-                # starts a name or a title: "sinh cố Tổng Bí thư" says nothing of "cố".
-                left = canon[i - 1] if prev is not None and _plain(prev.group()) else None
-                nxt = (
-                    i + 1 < len(tokens)
-                    and joined[i + 1]
-                    and tokens[i + 1].group().islower()
-                    and tokens[i + 1].group() != word  # "của của": a doubled word, above
-                )
-                right = canon[i + 1] if nxt else None
-                guess = _bigram_fix(left, canon[i], right, lm)
-                if guess is not None:
-                    variant, sure = guess
-                    first = prev if left is not None and prev is not None else m
-                    last = tokens[i + 1] if left is None else m
-                    fixed = f"{left} {variant}" if left is not None else f"{variant} {right}"
+                left, right = _context(tokens, canon, joined, i, lm)
+                variant = _model_slip(left, canon[i], right, lm)
+                if variant is not None:
+                    # The finding shows the syllable with the neighbour it was judged beside.
+                    first = prev if left and prev is not None else m
+                    last = tokens[i + 1] if not left else m
+                    if not left and word[0].isupper():
+                        variant = variant.capitalize()  # "Lành đạo" -> "Lãnh đạo"
+                    fixed = (
+                        f"{prev.group()} {variant}" if left and prev else f"{variant} {right[0]}"
+                    )
                     slips[m.start()] = Slip(first.start(), last.end(),
-                                            text[first.start() : last.end()], fixed, "realword",
-                                            sure)  # fmt: skip
+                                            text[first.start() : last.end()], fixed, "realword")  # fmt: skip
+                    modelled.add(m.start())
             continue
         changed, word_fixed, sure = fix
+        if prev is not None and prev.group()[0].isupper():
+            word_fixed = word_fixed[0].upper() + word_fixed[1:]  # "Lành đạo" -> "Lãnh đạo"
         # A syllable that already makes a word with its other neighbour is taken: "công tác
         # phòng" is "công tác" + "phòng", not "tác phong"; "vấn đề an sinh" has "đề" in "vấn
         # đề" and "an" in "an sinh", no "đề án".
@@ -443,11 +476,39 @@ def find_spelling_slips(
             continue
         assert prev is not None  # a fix is only looked for beside a previous word
         target = prev if changed == 0 else m
-        # A sure fix from the word lists replaces a guess of the bigram model at that word.
-        if target.start() not in slips or (sure and not slips[target.start()].sure):
+        # A fix from the word lists replaces the language model's at that word: it names the
+        # word meant ("xinh hoạt" -> "sinh hoạt", not "mạnh xinh" -> "mạnh sinh").
+        held = slips.get(target.start())
+        if held is None or target.start() in modelled or (sure and not held.sure):
             slips[target.start()] = Slip(prev.start(), m.end(), text[prev.start() : m.end()],
                                          word_fixed, "realword", sure)  # fmt: skip
     return sorted(slips.values(), key=lambda s: s.start)
+
+
+def _context(
+    tokens: list[re.Match], canon: list[str], joined: list[bool], i: int, lm: _Model
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Up to two syllables on each side of token i that the model may read: in the same
+    phrase (only blanks between), known to the model, lower case or, on the left, a capital
+    then lower case ("Căn cự …", "Ủy ban Kiểm trã …": the slip itself is lower case, so it is
+    no name). A capital on the right starts a name or a title: "sinh cố Tổng Bí thư" says
+    nothing of "cố". A doubled word ("của của") is the doubled check's, not evidence."""
+    word = tokens[i].group()
+    left: list[str] = []
+    j = i
+    while len(left) < 2 and j > 0 and joined[j] and _plain(tokens[j - 1].group()):
+        if canon[j - 1] not in lm.unigrams or tokens[j - 1].group() == word:
+            break
+        left.insert(0, canon[j - 1])
+        j -= 1
+    right: list[str] = []
+    j = i + 1
+    while len(right) < 2 and j < len(tokens) and joined[j] and tokens[j].group().islower():
+        if canon[j] not in lm.unigrams or tokens[j].group() == word:
+            break
+        right.append(canon[j])
+        j += 1
+    return tuple(left), tuple(right)
 
 
 # What may stand before the first word of a sentence: its start, a line break, a full stop,
@@ -551,51 +612,71 @@ def _real_word_fix(a: str, b: str) -> tuple[int, str, bool] | None:
     return None
 
 
-def _bigram_fix(
-    left: str | None, word: str, right: str | None, lm: _Bigrams
-) -> tuple[str, bool] | None:
-    """The variant of `word` the bigram model prefers beside `left` and `right`, or None.
+def _probability(lm: _Model, x: str, before: tuple[str, ...]) -> float:
+    """P(x | the one or two syllables before it), interpolated down to the syllable alone
+    (Witten-Bell: a history followed by many different syllables leaves more to the shorter
+    one)."""
+    p = (lm.unigrams.get(x, 0) + 1) / (lm.total + len(lm.unigrams))
+    if before:
+        a = before[-1]
+        seen = lm.follows.get(a, 0)
+        if seen:
+            kinds = lm.kinds_after.get(a, 1)
+            p = (lm.pairs.get(f"{a} {x}", 0) + kinds * p) / (seen + kinds)
+    if len(before) == 2:
+        head = f"{before[0]} {before[1]}"
+        seen = lm.pairs.get(head, 0)
+        if seen:
+            kinds = lm.kinds_after.get(head, 1)
+            p = (lm.triples.get(f"{head} {x}", 0) + kinds * p) / (seen + kinds)
+    return p
+
+
+def _fit(lm: _Model, x: str, left: tuple[str, ...], right: tuple[str, ...]) -> tuple[float, float]:
+    """How well `x` fits between `left` and `right` (up to two syllables each): P(x | left),
+    and P(right | x) reading on from `left`."""
+    p_left = _probability(lm, x, left)
+    p_right = 1.0
+    if right:
+        p_right = _probability(lm, right[0], (*left[-1:], x))
+        if len(right) == 2:
+            p_right *= _probability(lm, right[1], (x, right[0]))
+    return p_left, p_right
+
+
+def _model_fix(
+    left: tuple[str, ...], word: str, right: tuple[str, ...], lm: _Model
+) -> tuple[str, float] | None:
+    """The variant of `word` the language model likes best between `left` and `right`, and how
+    many times likelier it makes the phrase than `word`; None when no variant does better.
 
     A noisy channel: a writer means a syllable and, rarely, types a variant of it (one usual
-    slip away, see _lm_variants). The text "left word right" is read as a slip of "left v
-    right" when the model finds the variant v at least BIGRAM_SURE_RATIO times likelier there
-    than the syllable written, each likelihood being P(word | left) · P(right | word) with
-    add-one smoothing. The ratio is the confidence: below BIGRAM_SURE_RATIO (with one
-    neighbour, BIGRAM_ONE_SIDED_SURE_RATIO) the model says nothing. Returns (the variant,
-    True) or None.
-    """
-    if left is None and right is None:
-        return None
-    pairs, unigrams = lm.pairs, lm.unigrams
-    size = len(unigrams)
-
-    def sides(x: str) -> tuple[float, float]:
-        p_left = p_right = 1.0
-        if left is not None:
-            p_left = (pairs.get(f"{left} {x}", 0) + 1) / (unigrams.get(left, 0) + size)
-        if right is not None:
-            p_right = (pairs.get(f"{x} {right}", 0) + 1) / (unigrams.get(x, 0) + size)
-        return p_left, p_right
-
-    written_left, written_right = sides(word)
-    best, ratio, each = None, BIGRAM_RATIO, 0.0
+    slip away, see _lm_variants). The phrase is scored by the chain rule over up to two
+    syllables on each side, so both sides' evidence counts: P(x | left) · P(right | left, x)."""
+    written = math.prod(_fit(lm, word, left, right))
+    best = None
     for v in sorted(_lm_variants(word)):
-        v_left, v_right = sides(v)
-        r_left, r_right = v_left / written_left, v_right / written_right
-        if r_left * r_right > ratio:
-            best, ratio, each = v, r_left * r_right, min(r_left, r_right)
-    if best is None:
+        ratio = math.prod(_fit(lm, v, left, right)) / written
+        if ratio > 1 and (best is None or ratio > best[1]):
+            best = (v, ratio)
+    return best
+
+
+def _model_slip(left: tuple[str, ...], word: str, right: tuple[str, ...], lm: _Model) -> str | None:
+    """The syllable meant, when the model is sure `word` is a slip of it (see MODEL_RATIO)."""
+    if not left and not right:
         return None
-    # With a neighbour on each side, the variant must fit better beside each ("đánh giá hằng
-    # năm": "giá hàng" is commoner than "giá hằng", "hàng năm" no commoner than "hằng năm").
-    # With one neighbour only the evidence is weaker: "chi bộ trường THCS" has no right-hand
-    # neighbour to tell "bộ trường" from "bộ trưởng".
-    # Below these the model says nothing: a guess it is unsure of would only be noise.
-    if left is not None and right is not None:
-        sure = ratio >= BIGRAM_SURE_RATIO and each >= BIGRAM_SIDE_RATIO
-    else:
-        sure = ratio >= BIGRAM_ONE_SIDED_SURE_RATIO
-    return (best, True) if sure else None
+    # A syllable that makes a common word with a neighbour is that word as written: "hằng
+    # năm" (beside the commoner "hàng năm"), "chính đảng" (beside "chính đáng").
+    if (left and lm.pairs.get(f"{left[-1]} {word}", 0) >= MODEL_WORD) or (
+        right and lm.pairs.get(f"{word} {right[0]}", 0) >= MODEL_WORD
+    ):
+        return None
+    guess = _model_fix(left, word, right, lm)
+    if guess is None:
+        return None
+    variant, ratio = guess
+    return variant if ratio >= (MODEL_RATIO if left and right else MODEL_ONE_SIDED_RATIO) else None
 
 
 _VOWEL_SWAPS = ("aăâ", "oôơ", "uư", "eê")

@@ -73,3 +73,13 @@ def test_slips_of_vietnamese_words_are_still_errors(text):
 def test_a_misspelt_word_opening_a_sentence_is_still_an_error():
     (f,) = [f for f in check_markdown("Thưc hiện kế hoạch của Đảng ủy.") if f.code == "spelling"]
     assert f.severity == ERROR
+
+
+@needs_dictionary
+def test_a_non_word_inside_a_citation_is_a_slip():
+    # Made-up citation: a slipped word in the law's title and one in its date.
+    text = "Căn cứ Luật Đầu tư cỗng số 49/2014/QH13 ngảy 18 tháng 6 năm 2014 của Quốc hội.\n"
+    slips = [f.excerpt for f in check_markdown(text) if f.code == "spelling"]
+    assert len(slips) == 2 and "cỗng" in slips[0] and "ngảy" in slips[1]
+    assert [f for f in check_markdown(text.replace("cỗng", "công").replace("ngảy", "ngày"))
+            if f.code == "spelling"] == []  # fmt: skip

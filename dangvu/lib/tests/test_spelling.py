@@ -186,56 +186,53 @@ def test_a_syllable_taken_by_its_other_neighbour_is_not_a_slip():
 
 
 # --------------------------------------------------------------------------------------------
-# The bigram model (issue 24): its decision rule on a small model made here
+# The language model (issue 24): its decision rule on a small model made here
 # --------------------------------------------------------------------------------------------
 
-
-def _model(pairs):
-    unigrams = {}
-    for pair, n in pairs.items():
-        for s in pair.split(" "):
-            unigrams[s] = unigrams.get(s, 0) + n
-    return spelling._Bigrams(pairs, unigrams, sum(unigrams.values()))
-
-
-# "nằm" and "năm" both common; "giá trị nằm" common, "trị năm" never seen.
-MODEL = _model(
-    {"giá trị": 900, "trị nằm": 40, "năm nay": 900, "nằm trong": 100, "đô thị": 1, "trong đó": 50}
-)
+# Made-up counts: "nằm" and "năm" both common; "giá trị nằm trong" common, "trị năm" never seen.
+MODEL = spelling._model(
+    {"giá trị": 900, "trị nằm": 40, "năm nay": 900, "nằm trong": 100, "trong đó": 50,
+     "đô thị": 1},
+    {"giá trị nằm": 40, "trị nằm trong": 30, "nằm trong đó": 20},
+)  # fmt: skip
 
 
 @needs_dictionary
-def test_a_variant_much_likelier_beside_both_neighbours_is_the_word_meant():
-    # "trị năm trong": "trị nằm" and "nằm trong" both seen, "trị năm" and "năm trong" never.
-    assert spelling._bigram_fix("trị", "năm", "trong", MODEL) == ("nằm", True)
-    # One neighbour only ("trị năm" at the end of a phrase): weaker evidence, no finding.
-    assert spelling._bigram_fix("trị", "năm", None, MODEL) is None
+def test_a_variant_much_likelier_between_the_neighbours_is_the_word_meant():
+    # "giá trị năm trong đó": the variant "nằm" makes a phrase seen, "năm" one never seen.
+    assert spelling._model_slip(("giá", "trị"), "năm", ("trong", "đó"), MODEL) == "nằm"
+    # The evidence of both sides counts: one neighbour alone is weaker.
+    both = spelling._model_fix(("giá", "trị"), "năm", ("trong", "đó"), MODEL)
+    one = spelling._model_fix(("giá", "trị"), "năm", (), MODEL)
+    assert both[0] == one[0] == "nằm" and both[1] > one[1]
 
 
 @needs_dictionary
 def test_the_model_judges_only_what_it_knows():
-    # "năm" seen beside "nay": no slip. "đô thị" seen once: its absence proves nothing.
-    assert spelling._bigram_fix(None, "năm", "nay", MODEL) is None
-    assert spelling._bigram_fix(None, "đồ", "thị", MODEL) is None
-    rare = _model({"giá trị": 900, "trị nằm": 1, "năm nay": 900, "nằm trong": 100})
-    assert spelling._bigram_fix("trị", "năm", "trong", rare) is None  # too little on the left
+    # No neighbour: nothing to judge by.
+    assert spelling._model_slip((), "năm", (), MODEL) is None
+    # "năm nay" is seen: no slip. "đô thị" seen once: its absence proves nothing.
+    assert spelling._model_slip((), "năm", ("nay",), MODEL) is None
+    assert spelling._model_slip((), "đồ", ("thị",), MODEL) is None
+    rare = spelling._model({"giá trị": 900, "trị nằm": 1, "năm nay": 900}, {})
+    assert spelling._model_slip(("giá", "trị"), "năm", (), rare) is None
 
 
 @needs_dictionary
-def test_one_neighbour_needs_strong_evidence():
-    strong = _model({"kể từ": 900, "từ ngày": 40000, "ngày mai": 900})
-    weak = _model({"kể từ": 900, "từ ngày": 12, "ngày mai": 900})
-    assert spelling._bigram_fix("từ", "ngầy", None, strong) == ("ngày", True)
-    assert spelling._bigram_fix("từ", "ngầy", None, weak) is None
+def test_a_syllable_making_a_common_word_with_a_neighbour_is_that_word():
+    # "hằng năm" is written beside the commoner "hàng năm": both are words.
+    model = spelling._model(
+        {"chất lượng": 900, "lượng hàng": 5000, "hàng năm": 9000, "hằng năm": 150}, {}
+    )
+    assert spelling._model_fix(("chất", "lượng"), "hằng", ("năm",), model)[0] == "hàng"
+    assert spelling._model_slip(("chất", "lượng"), "hằng", ("năm",), model) is None
 
 
 @needs_dictionary
 def test_a_capitalised_left_neighbour_is_evidence_a_capitalised_right_one_is_not():
-    # Made-up phrases: a slip after a word with a capital is read in lower case ...
-    model = _model({"căn cứ": 5000, "cứ vào": 900, "sinh có": 900, "có tổng": 5000, "cố gắng": 50})
-    assert spelling._bigram_fix("căn", "cự", None, model) == ("cứ", True)
+    # A slip after a word with a capital is read in lower case ...
     slips = find_spelling_slips("Căn cự Luật Đất đai")
-    assert [(s.written, s.suggestion) for s in slips] == [("Căn cự", "căn cứ")]
+    assert [(s.written, s.suggestion) for s in slips] == [("Căn cự", "Căn cứ")]
     # ... but a capital on the right starts a name or a title: "cố" before it is not judged.
     assert find_spelling_slips("Lễ kỷ niệm ngày sinh cố Tổng Bí thư.") == []
 
@@ -257,3 +254,11 @@ def test_vowel_slips_are_variants_but_i_and_y_are_not():
 )
 def test_ordinary_variants_and_transliterated_names_are_not_slips(text):
     assert [s for s in find_spelling_slips(text) if s.sure] == []
+
+
+@needs_dictionary
+def test_the_first_word_of_a_sentence_is_judged_a_name_is_not():
+    slips = find_spelling_slips("Hội nghị đã thành công. Lành đạo các đoàn thể thực hiện tốt.")
+    assert [(s.written, s.suggestion) for s in slips] == [("Lành đạo", "Lãnh đạo")]
+    # A capital inside a sentence, or a capitalised neighbour, makes a name.
+    assert find_spelling_slips("Năm nay, Chi bộ 2 làm tốt. Lê Văn Tám hy sinh.") == []
