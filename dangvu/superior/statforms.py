@@ -34,14 +34,14 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
+    Max,
+    Min,
     OuterRef,
     Q,
     Subquery,
-    Sum,
     Value,
     When,
 )
-from django.db.models.functions import ExtractYear
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
@@ -71,7 +71,10 @@ PARTY = Membership.Kind.PARTY
 END = Membership.EndReason
 START = Membership.StartReason
 CROSS_SHEET = "Bảng theo đơn vị"
-CHUNK = 500
+# Ids per `IN (…)` list: a province's organizations or a year's events in one query (SQLite
+# takes 32.766 parameters at least, PostgreSQL 65.535), so the number of queries does not grow
+# with the province.
+CHUNK = 10000
 # A party membership as `Records._row_on` reads it.
 MEMBERSHIP_ROW = (
     "person_id",
@@ -213,6 +216,7 @@ class Records:
         self._people: dict = {} if people is None else people
         self._indexes: dict[str, tuple] = {}
         self._tallies: dict[tuple, Counter] = {}
+        self._unit_counts: dict[tuple, dict[int, Counter]] = {}
 
     # Who is a member on a day: consolidate's rule.
     def member_orgs(self, day: dt.date) -> set[int]:
@@ -334,15 +338,16 @@ class Records:
                 if self.tree.nodes[org_id].kind in (K.PARTY_COMMITTEE, K.PARTY_CELL):
                     mark = (("reviewed", "1" if org_id in reviewed else "0"),)
                     sets["orgs.reviewable"].append(Item(org_id, end, mark))
-        members = self.unit_counts(units, end)
-        for unit in units:
-            self.unit_figures[unit.id]["members"] = members[unit.id]["members"]
 
     def unit_counts(self, units, day) -> dict[int, Counter]:
-        """{unit id: {"members", "women", "probationary"}} of the members on `day` in each
-        unit's organizations, counted by the database (one grouped query)."""
-        groups = {u.id: self.tree.below(u.id, day) for u in units}
-        return grouped_members(groups, day)
+        """{unit id: {"members", "women", "probationary", "ethnic_minority"}} of the members on
+        `day` in each unit's organizations, counted by the database (one grouped query, kept:
+        form 5 and the per-unit worksheet read the same)."""
+        key = (day, tuple(u.id for u in units))
+        if key not in self._unit_counts:
+            groups = {u.id: self.tree.below(u.id, day) for u in units}
+            self._unit_counts[key] = grouped_members(groups, day)
+        return self._unit_counts[key]
 
     def _changes(self) -> dict[str, list[Item]]:
         """Entries into and exits from the committee's members in the period, each classified."""
@@ -453,7 +458,7 @@ class Records:
         member in the committee's organizations (one query per table, filtered by a subquery:
         lists of ten thousand ids cost more to build than to run)."""
         missing = [i for i in ids if i not in self._people]
-        if len(missing) > 4 * CHUNK and not self._people.get("_all"):
+        if len(missing) > CHUNK and not self._people.get("_all"):
             ever = Membership.objects.filter(kind=PARTY, org_id__in=list(self.every)).values(
                 "person_id"
             )
@@ -641,13 +646,20 @@ class Records:
     def tally(self, name: str, attrs: tuple[str, ...]) -> Counter:
         """{(value of each of `attrs`): number of members} of a set of members on a day, counted
         by the database grouped by those attributes: as many rows as combinations of values."""
-        key = (name, attrs)
+        group = next((g for g in TALLIES if attrs and set(attrs) <= set(g)), attrs)
+        key = (name, group)
         if key not in self._tallies:
             day = self.member_day(name)
             self._tallies[key] = tally_members(
-                self.member_orgs(day), day, self.period.end.year, attrs
+                self.member_orgs(day), day, self.period.end.year, group
             )
-        return self._tallies[key]
+        if group == attrs:
+            return self._tallies[key]
+        positions = [group.index(attr) for attr in attrs]
+        out: Counter = Counter()
+        for values, n in self._tallies[key].items():
+            out[tuple(values[i] for i in positions)] += n
+        return out
 
     def average_age(self, query: str) -> float | None:
         if query in MEMBER_DAY:
@@ -891,6 +903,29 @@ PERSON_SQL = {
 }
 
 
+# The attributes counted together, one grouped query each: what the forms' rows combine, with
+# few values each, so that a query returns at most a few hundred rows (combinations of values,
+# whatever the number of members) and the forms need seven queries per day, not one per row.
+TALLIES = [
+    (
+        "gender",
+        "ethnic_minority",
+        "probationary",
+        "youth_union",
+        "reviewed",
+        "new6m",
+        "exempt",
+        "readmitted",
+    ),
+    ("occupation", "exempt"),
+    ("age", "era"),
+    ("professional", "political"),
+    ("general_education", "academic_title"),
+    ("ethnicity", "gender"),
+    ("religion", "religious", "gender"),
+]
+
+
 def tally_members(org_ids, day: dt.date, year: int, attrs: tuple[str, ...]) -> Counter:
     """{(attribute values): number of members on `day` in `org_ids`}, one grouped query."""
     people = members_of(org_ids, day)
@@ -909,20 +944,23 @@ def tally_members(org_ids, day: dt.date, year: int, attrs: tuple[str, ...]) -> C
 
 
 def average_age_of(org_ids, day: dt.date) -> float | None:
-    """The average age on `day` of the members in `org_ids` with a birth date (`_age`)."""
-    before_birthday = Q(birth_date__month__gt=day.month) | Q(
-        birth_date__month=day.month, birth_date__day__gt=day.day
-    )
-    age = (
-        Value(day.year)
-        - ExtractYear("birth_date")
-        - Case(When(before_birthday, then=Value(1)), default=Value(0))
-    )
+    """The average age on `day` of the members in `org_ids` with a birth date (`_age`): the sum
+    of the ages is the number of members at least 1 year old, plus those at least 2 … (born on
+    or before the day k years earlier), so the database only compares dates; ages below the
+    youngest member's all count everyone, above the oldest's nobody."""
     found = members_of(org_ids, day).filter(birth_date__isnull=False)
-    totals = found.aggregate(years=Sum(age, output_field=IntegerField()), people=Count("pk"))
-    if not totals["people"]:
+    span = found.aggregate(people=Count("pk"), young=Max("birth_date"), old=Min("birth_date"))
+    if not span["people"]:
         return None
-    return round(totals["years"] / totals["people"], 1)
+    youngest, oldest = _age(span["young"], day), _age(span["old"], day)
+    counts = {
+        f"aged{k}": Count("pk", filter=Q(birth_date__lte=_shifted(day, -k)))
+        for k in range(max(youngest, 0) + 1, oldest + 1)
+    }
+    years = span["people"] * max(youngest, 0)
+    if counts:
+        years += sum(found.aggregate(**counts).values())
+    return round(years / span["people"], 1)
 
 
 def grouped_members(groups: dict[int, set[int]], day: dt.date) -> dict[int, Counter]:
@@ -1145,8 +1183,11 @@ def _org_type_line(now: Records, row: dict, base: dict) -> Line:
         return Line(**base, values=[None] * 6)
     _kind, units = now.select(row["count"])
     figures: Counter = Counter()
+    day = now.period.end
+    members = now.unit_counts(now.tree.units(now.root.id, day), day)
     for item in units:
         figures.update(now.unit_figures[item.id])
+        figures["members"] += members[item.id]["members"]
     values = [
         figures["committees"] + figures["grassroots_cells"],
         figures["committees"],
@@ -1214,7 +1255,10 @@ def _unit_table(now: Records) -> list[tuple[str, dict]]:
     else:
         groups = [(u, tree.below(u.id, day)) for u in units]
     names = orgs_with_names([n.id for n, _ids in groups], day)
-    counted = grouped_members({node.id: ids for node, ids in groups}, day)
+    if per_cell:
+        counted = grouped_members({node.id: ids for node, ids in groups}, day)
+    else:
+        counted = now.unit_counts(units, day)
     rows = []
     for node, ids in groups:
         values = Counter({k: counted[node.id][k] for k in ("members", "women", "probationary")})
