@@ -5,7 +5,6 @@ scope of the user who asked and writes it all or nothing; only that user sees it
 import io
 
 import pytest
-from django.test import override_settings
 
 from dangvu.finance import actions as fee_actions
 from dangvu.finance.models import FeeYear
@@ -23,6 +22,7 @@ ROWS = [member(), member(**{"Họ và tên": "Lê Văn Hai", "Số CCCD": "08419
 @pytest.fixture
 def office(demo, login, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.DANGVU_JOB_MIN_ROWS = 1
     FeeYear.objects.all().delete()  # the rows join their cell in the demo's closed fee years
     return login("vanphong")
 
@@ -38,7 +38,6 @@ def ask_for_commit(client, capture):
     return Job.objects.get(), response["Location"]
 
 
-@override_settings(DANGVU_JOB_MIN_ROWS=1)
 def test_a_large_import_is_written_by_a_job(office, login, django_capture_on_commit_callbacks):
     before = table_counts()
     job, status_url = ask_for_commit(office, django_capture_on_commit_callbacks)
@@ -60,7 +59,6 @@ def test_a_large_import_is_written_by_a_job(office, login, django_capture_on_com
     assert other.get(f"/viec-nen/tai/?viec={job.pk}").status_code in (302, 404)
 
 
-@override_settings(DANGVU_JOB_MIN_ROWS=1)
 def test_a_file_gone_bad_since_the_preview_writes_nothing(
     office, django_capture_on_commit_callbacks
 ):
@@ -76,7 +74,8 @@ def test_a_file_gone_bad_since_the_preview_writes_nothing(
     assert "Năm 2016 đã khóa sổ đảng phí" in page and "không làm được" not in page
 
 
-def test_a_small_import_is_written_at_once(office):
+def test_a_small_import_is_written_at_once(office, settings):
+    settings.DANGVU_JOB_MIN_ROWS = 2
     upload = io.BytesIO(workbook(ROWS))
     upload.name = "danh-sach.xlsx"
     office.post("/ca-nhan/nhap/", {"org": COMMITTEE, "file": upload})
