@@ -194,8 +194,9 @@ def verify(content: bytes, trust: dict[str, Trusted], name: str = "tệp") -> di
             f"{name}: khóa của {trusted.name} không được ký số liệu của tổ chức "
             f"“{payload.get('org')}”; không nhận."
         )
-    if not isinstance(payload.get("facts"), dict):
-        raise FederationError(f"{name}: thiếu số liệu tổng hợp.")
+    shapes = {"facts": dict, "units": list, "name": str, "made_at": str, "start": str, "end": str}
+    if any(not isinstance(payload.get(key), shape) for key, shape in shapes.items()):
+        raise FederationError(f"{name}: thiếu số liệu tổng hợp, đơn vị, tên hoặc kỳ.")
     return payload
 
 
