@@ -6,8 +6,10 @@ The work runs through Django's task framework (the `django-tasks` backport of Dj
 `django.tasks`, with the `django-tasks-db` database queue by default: `manage.py db_worker` runs
 it, `make serve` and `make demo` start one). A higher app registers the work of a kind with
 `register(kind, work)`; `work(job, progress)` returns `(file name, bytes)` and may call
-`progress(done, total, step)` as it goes. `start(user, org, kind, title, params)` writes the `Job`
-row (the status page reads it; only the user who asked sees it and its file) and enqueues it.
+`progress(done, total, step)` as it goes. `start(user, org, kind, title, params, upload)` writes
+the `Job` row (the status page reads it; only the user who asked sees it and its file), keeps the
+uploaded file the work reads (`input_of`; deleted when the work ends) and enqueues it. Work that
+refuses (a file with errors, a role withdrawn) raises `Refused` with a message for the user.
 """
 
 import logging
@@ -31,15 +33,29 @@ Work = Callable[[Job, Progress], tuple[str, bytes]]
 _WORK: dict[str, Work] = {}
 
 
+# The step a refused job shows: its error is then a message for the user, not a fault.
+REFUSED = "Từ chối"
+INPUT = "input"
+
+
+class Refused(Exception):
+    """The work will not be done, for a reason the user can act on (in Vietnamese)."""
+
+
 def register(kind: str, work: Work) -> None:
     _WORK[kind] = work
 
 
-def start(user, org, kind: str, title: str, params: dict | None = None) -> Job:
-    """Write the job and put it in the queue (after the transaction commits)."""
+def start(
+    user, org, kind: str, title: str, params: dict | None = None, upload: bytes | None = None
+) -> Job:
+    """Write the job, keep its uploaded file, and put it in the queue (after the transaction
+    commits)."""
     if kind not in _WORK:
         raise KeyError(kind)
     job = Job.objects.create(user=user, org=org, kind=kind, title=title, params=params or {})
+    if upload is not None:
+        _write(job_dir(job) / INPUT, upload)
     record(user, "ops.job", job, summary=f"Yêu cầu chạy nền: {title}", org=org)
     transaction.on_commit(lambda: run_job.enqueue(job.pk))
     return job
@@ -47,6 +63,18 @@ def start(user, org, kind: str, title: str, params: dict | None = None) -> Job:
 
 def job_dir(job: Job) -> Path:
     return Path(settings.MEDIA_ROOT) / "jobs" / str(job.pk)
+
+
+def input_of(job: Job) -> bytes:
+    """The file uploaded with the job."""
+    return (job_dir(job) / INPUT).read_bytes()
+
+
+def _write(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(content)
 
 
 def file_of(job: Job) -> Path | None:
@@ -69,18 +97,22 @@ def run_job(job_id: int) -> None:
     log.info("job %s (%s) started", job.pk, job.kind)
     try:
         name, content = _WORK[job.kind](job, progress)
+    except Refused as e:
+        log.info("job %s (%s) refused", job.pk, job.kind)
+        Job.objects.filter(pk=job.pk).update(
+            status=Job.FAILED, error=str(e)[:20000], step=REFUSED, finished=timezone.now()
+        )
+        return
     except Exception as e:
         log.exception("job %s (%s) failed", job.pk, job.kind)
         Job.objects.filter(pk=job.pk).update(
             status=Job.FAILED, error=f"{type(e).__name__}: {e}"[:2000], finished=timezone.now()
         )
         return
-    folder = job_dir(job)
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path = folder / Path(name).name
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(content)
+    finally:
+        (job_dir(job) / INPUT).unlink(missing_ok=True)  # the upload is not kept
+    path = job_dir(job) / Path(name).name
+    _write(path, content)
     Job.objects.filter(pk=job.pk).update(
         status=Job.DONE,
         file_name=path.name,

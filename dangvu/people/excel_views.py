@@ -19,10 +19,12 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from dangvu.ops import jobs
 from dangvu.orgs.models import Organization
 from dangvu.web import day_param
 
 from . import excel
+from . import jobs as import_jobs
 from .actions import record_people_export
 from .views import filter_people
 
@@ -100,7 +102,7 @@ def people_import(request):
                 form.add_error("file", message)
         else:
             if not plan.errors and plan.has_changes:
-                _store(request, data, org, upload.name)
+                _store(request, data, org, upload.name, len(plan.rows))
             return _preview(request, plan, upload.name)
     return render(
         request,
@@ -130,6 +132,19 @@ def people_import_commit(request):
         _discard(request)
         raise PermissionDenied("Bạn không có quyền nhập hồ sơ vào tổ chức này.")
     name = stored.get("filename", "")
+    if stored.get("rows", 0) > import_jobs.min_rows():
+        # A large file is written by a background job: the page answers at once.
+        title = f"Nhập {name} vào {org.name}"
+        job = jobs.start(
+            request.user,
+            org,
+            import_jobs.IMPORT,
+            title[:255],
+            {"filename": name},
+            upload=path.read_bytes(),
+        )
+        _discard(request)
+        return redirect(f"{reverse('jobs')}?viec={job.pk}")
     try:
         plan = excel.prepare(path.read_bytes(), org, scope)
         if plan.errors:
@@ -178,7 +193,7 @@ def _imports_dir():
     return Path(settings.MEDIA_ROOT) / "imports"
 
 
-def _store(request, data, org, filename):
+def _store(request, data, org, filename, rows):
     folder = _imports_dir()
     folder.mkdir(parents=True, exist_ok=True)
     _remove_stale(folder)
@@ -186,7 +201,12 @@ def _store(request, data, org, filename):
     path = folder / f"{token}.xlsx"
     path.write_bytes(data)
     path.chmod(0o600)
-    request.session[SESSION_KEY] = {"token": token, "org": org.id, "filename": filename[:200]}
+    request.session[SESSION_KEY] = {
+        "token": token,
+        "org": org.id,
+        "filename": filename[:200],
+        "rows": rows,
+    }
 
 
 def _stored_path(stored):

@@ -8,6 +8,7 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from . import (
             access,  # noqa: F401  (registers the access rules of its models)
+            check_jobs,  # noqa: F401  (registers the check of a long report as a job)
             guards,  # noqa: F401  (a finalised report keeps the activities it counted)
             wording,  # noqa: F401  (registers the report's wording facts)
         )

@@ -76,6 +76,16 @@ def check_bytes(
     """Every finding in the file `name` with content `data`, in reading order; `known_names`
     (names of the records, :func:`record_names`) are never misspellings."""
     known_names = list(known_names)
+    text = readable_text(data, name, max_bytes)
+    if Path(name).suffix.lower() != ".docx":
+        return checker.check_markdown(text, known_names=known_names) + _impossible_figures(text)
+    return _check_docx(data, name, known_names)
+
+
+def readable_text(data: bytes, name: str, max_bytes: int | None = None) -> str:
+    """The text of a report the checker accepts: a .txt, .md or .docx file, not empty, not
+    binary, not too large or too long (refused with CheckError, in Vietnamese). The text read
+    here bounds what python-docx and the checker will be given."""
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
         raise CheckError(f"Không kiểm tra được tệp “{name}”: chỉ nhận tệp .txt, .md hoặc .docx.")
@@ -84,13 +94,10 @@ def check_bytes(
     except textfile.TextFileError as e:
         raise CheckError(str(e)) from None
     try:
-        if suffix != ".docx":
-            return checker.check_markdown(text, known_names=known_names) + _impossible_figures(text)
-        # The text read above bounds what python-docx and the checker will be given.
         checker.refuse_too_long(text)
-        return _check_docx(data, name, known_names)
     except checker.TextTooLong as e:
         raise CheckError(f"Không kiểm tra tệp “{name}”: {e}") from None
+    return text
 
 
 def _check_docx(data, name, known_names=()):

@@ -19,8 +19,8 @@ from dangvu.people.models import Person
 from dangvu.records import ActionFormView
 from dangvu.web import apply_action, render_form
 
-from . import actions
-from .checking import CheckError, check_bytes, check_size, may_check, record_names
+from . import actions, check_jobs
+from .checking import CheckError, check_bytes, check_size, may_check, readable_text
 from .forms import (
     CheckForm,
     ConfirmForm,
@@ -283,19 +283,28 @@ def report_check(request):
             "Chỉ văn phòng cấp ủy, bí thư chi bộ và cấp ủy cấp trên được kiểm tra báo cáo."
         )
     form = CheckForm(request.POST or None, request.FILES or None)
-    findings, name = None, None
+    findings, name, job = None, None, None
     if form.is_valid():
         upload = form.cleaned_data["file"]
         name = upload.name
         limit = settings.DANGVU_MAX_UPLOAD_BYTES
         try:
             check_size(upload.size, name, limit)
-            # Names of the records the user writes reports for are not misspellings.
-            orgs = request.scope.writable_orgs(REPORTING_KINDS, current=True, reports=True)
-            findings = check_bytes(upload.read(), name, limit, known_names=record_names(orgs))
+            data = upload.read()
+            if len(readable_text(data, name, limit)) > check_jobs.min_chars():
+                job = check_jobs.start(request, name, data)  # a long report: checked by a job
+                return redirect(f"{reverse('report_check')}?viec={job.pk}")
+            findings = check_bytes(
+                data, name, limit, known_names=check_jobs.known_names(request.scope)
+            )
         except CheckError as e:
             form.add_error("file", str(e))
-    context = {"form": form, "name": name, "findings": None}
+    elif "viec" in request.GET:
+        job, findings = check_jobs.findings_of(request, request.GET["viec"])
+        if job is None:
+            raise Http404("Không có việc kiểm tra này.")
+        name = job.params.get("name", "")
+    context = {"form": form, "name": name, "findings": None, "job": job}
     if findings is not None:
         rows = [(f, CODE_TITLES.get(f.code, f.code)) for f in findings]
         context["findings"] = rows

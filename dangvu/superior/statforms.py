@@ -21,10 +21,27 @@ construction and the tests check it on every year.
 import datetime as dt
 import io
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
@@ -54,7 +71,24 @@ PARTY = Membership.Kind.PARTY
 END = Membership.EndReason
 START = Membership.StartReason
 CROSS_SHEET = "Bảng theo đơn vị"
-CHUNK = 500
+# Ids per `IN (…)` list: a province's organizations or a year's events in one query (SQLite
+# takes 32.766 parameters at least, PostgreSQL 65.535), so the number of queries does not grow
+# with the province.
+CHUNK = 10000
+# A party membership as `Records._row_on` reads it.
+MEMBERSHIP_ROW = (
+    "person_id",
+    "org_id",
+    "valid_from",
+    "valid_to",
+    "start_reason",
+    "end_reason",
+    "arrived_from",
+    "left_to",
+)
+# The sets of everyone who is a member on a day: counted by the database, never read row by row
+# (tens of thousands of people for a province); the other sets are the period's few events.
+MEMBER_DAY = {"carried": "before", "end": "end"}
 
 
 # The forms as data ------------------------------------------------------------------------
@@ -111,13 +145,19 @@ def previous_day(day: dt.date) -> dt.date:
         return day.replace(year=day.year - 1, day=28)
 
 
-def exempt_on(person_ids: set[int], day: dt.date) -> set[int]:
-    """Members exempt from Party work and meetings (miễn công tác và sinh hoạt đảng) on `day`."""
-    return set(
-        Exemption.objects.filter(person_id__in=list(person_ids), valid_from__lte=day)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))
-        .values_list("person_id", flat=True)
-    )
+def exempt_items(items: list["Item"]) -> set[tuple[int, dt.date]]:
+    """(person, day) of the items whose person is exempt from Party work and meetings (miễn
+    công tác và sinh hoạt đảng) on the item's day: one query for the people, whatever the days."""
+    held = defaultdict(list)
+    for person_id, since, until in Exemption.objects.filter(
+        person_id__in=list({i.id for i in items})
+    ).values_list("person_id", "valid_from", "valid_to"):
+        held[person_id].append((since, until))
+    return {
+        (i.id, i.day)
+        for i in items
+        if any(s <= i.day and (u is None or i.day < u) for s, u in held.get(i.id, ()))
+    }
 
 
 # Row of 5-BTCTW for each type of grassroots organization (dangvu/rules/org_kinds/). A special
@@ -181,6 +221,8 @@ class Records:
         # What the attributes read of each person, shareable between two periods' records.
         self._people: dict = {} if people is None else people
         self._indexes: dict[str, tuple] = {}
+        self._tallies: dict[tuple, Counter] = {}
+        self._unit_counts: dict[tuple, dict[int, Counter]] = {}
 
     # Who is a member on a day: consolidate's rule.
     def member_orgs(self, day: dt.date) -> set[int]:
@@ -214,10 +256,7 @@ class Records:
 
     def _read_sets(self) -> dict[str, list[Item]]:
         start, end = self.period.start, self.period.end
-        before = start - dt.timedelta(days=1)
         sets: dict[str, list[Item]] = defaultdict(list)
-        sets["carried"] = [Item(p, before) for p in sorted(self.members_on(before))]
-        sets["end"] = [Item(p, end) for p in sorted(self.members_on(end))]
         for name, items in self._changes().items():
             sets[name] = items
         # Admissions: consolidate's own count over the units of the day.
@@ -233,17 +272,38 @@ class Records:
         )
         sets["admitted"] = [Item(p, days[p]) for p in sorted(admitted)]
         self._org_sets(sets, units, admitted)
-        for person_id, years, on in PartyBadge.objects.filter(
-            awarded_on__range=(start, end)
-        ).values_list("person_id", "years", "awarded_on"):
-            if person_id in self.members_on(on):
+        badges = PartyBadge.objects.filter(awarded_on__range=(start, end)).values_list(
+            "person_id", "years", "awarded_on"
+        )
+        cards = PartyCardIssue.objects.filter(issued_on__range=(start, end)).values_list(
+            "person_id", "reason", "issued_on"
+        )
+        badges, cards = list(badges), list(cards)
+        rows = self._party_rows({person_id for person_id, _v, _on in badges + cards})
+        for person_id, years, on in badges:
+            if self._row_on(rows[person_id], on):
                 sets["badge"].append(Item(person_id, on, (("years", str(years)),)))
-        for person_id, reason, on in PartyCardIssue.objects.filter(
-            issued_on__range=(start, end)
-        ).values_list("person_id", "reason", "issued_on"):
-            if person_id in self.members_on(on):
+        for person_id, reason, on in cards:
+            if self._row_on(rows[person_id], on):
                 sets["card"].append(Item(person_id, on, (("reason", reason),)))
         return sets
+
+    def _party_rows(self, people: set[int]) -> dict[int, list]:
+        """{person: their party memberships in the committee's organizations}, as the rows
+        `_row_on` reads: who is a member on a day among a few people, without reading everyone
+        who is a member on that day."""
+        every, people_list = list(self.every), list(people)
+        rows: dict[int, list] = defaultdict(list)
+        for begin in range(0, len(people_list), CHUNK):
+            for row in (
+                Membership.objects.filter(
+                    kind=PARTY, person_id__in=people_list[begin : begin + CHUNK], org_id__in=every
+                )
+                .order_by()
+                .values_list(*MEMBERSHIP_ROW)
+            ):
+                rows[row[0]].append(row)
+        return rows
 
     def _org_sets(self, sets, units, admitted):
         end = self.period.end
@@ -284,24 +344,16 @@ class Records:
                 if self.tree.nodes[org_id].kind in (K.PARTY_COMMITTEE, K.PARTY_CELL):
                     mark = (("reviewed", "1" if org_id in reviewed else "0"),)
                     sets["orgs.reviewable"].append(Item(org_id, end, mark))
-        members_by_unit = self.members_by_unit(units, end)
-        for unit in units:
-            self.unit_figures[unit.id]["members"] = len(members_by_unit[unit.id])
 
-    def members_by_unit(self, units, day):
-        owner = {o: u.id for u in units for o in self.tree.below(u.id, day)}
-        out: dict[int, set[int]] = {u.id: set() for u in units}
-        orgs = list(owner)
-        for start in range(0, len(orgs), CHUNK):
-            for person_id, org_id in (
-                Membership.objects.filter(
-                    active_on(day), kind=PARTY, org_id__in=orgs[start : start + CHUNK]
-                )
-                .order_by()
-                .values_list("person_id", "org_id")
-            ):
-                out[owner[org_id]].add(person_id)
-        return out
+    def unit_counts(self, units, day) -> dict[int, Counter]:
+        """{unit id: {"members", "women", "probationary", "ethnic_minority"}} of the members on
+        `day` in each unit's organizations, counted by the database (one grouped query, kept:
+        form 5 and the per-unit worksheet read the same)."""
+        key = (day, tuple(u.id for u in units))
+        if key not in self._unit_counts:
+            groups = {u.id: self.tree.below(u.id, day) for u in units}
+            self._unit_counts[key] = grouped_members(groups, day)
+        return self._unit_counts[key]
 
     def _changes(self) -> dict[str, list[Item]]:
         """Entries into and exits from the committee's members in the period, each classified."""
@@ -318,34 +370,22 @@ class Records:
                 for d in (since, until):
                     if d is not None and start <= d <= end:
                         moving[person_id].add(d)
-        # Organizations that start or end in the period move their members in or out.
-        for org_id in self.every:
-            node = self.tree.nodes[org_id]
-            for d in (node.valid_from, node.valid_to):
-                if d is not None and start <= d <= end:
-                    before = self.members_on(d - dt.timedelta(days=1))
-                    for person_id in before ^ self.members_on(d):
-                        moving[person_id].add(d)
-        rows: dict[int, list] = defaultdict(list)
+        # Organizations that start or end in the period (or move in or out of the committee's
+        # units) may move their members in or out: their members on either side of the day are
+        # the candidates, and `_row_on` below says who actually entered or left.
+        for d in self._boundaries():
+            yesterday = d - dt.timedelta(days=1)
+            changed = list(self.member_orgs(yesterday) ^ self.member_orgs(d))
+            for begin in range(0, len(changed), CHUNK):
+                for person_id in (
+                    Membership.objects.filter(kind=PARTY, org_id__in=changed[begin : begin + CHUNK])
+                    .filter(active_on(yesterday) | active_on(d))
+                    .order_by()
+                    .values_list("person_id", flat=True)
+                ):
+                    moving[person_id].add(d)
+        rows = self._party_rows(set(moving))
         people = list(moving)
-        for begin in range(0, len(people), CHUNK):
-            for row in (
-                Membership.objects.filter(
-                    kind=PARTY, person_id__in=people[begin : begin + CHUNK], org_id__in=every
-                )
-                .order_by()
-                .values_list(
-                    "person_id",
-                    "org_id",
-                    "valid_from",
-                    "valid_to",
-                    "start_reason",
-                    "end_reason",
-                    "arrived_from",
-                    "left_to",
-                )
-            ):
-                rows[row[0]].append(row)
         admitted_on = dict(
             PartyProfile.objects.filter(person_id__in=people).values_list(
                 "person_id", "admitted_on"
@@ -368,6 +408,17 @@ class Records:
                     out[name].append(Item(person_id, yesterday, extra))
                     out["exit"].append(Item(person_id, yesterday, extra))
         return out
+
+    def _boundaries(self) -> set[dt.date]:
+        """The days in the period an organization of the committee starts or ends."""
+        start, end = self.period.start, self.period.end
+        days = set()
+        for org_id in self.every:
+            node = self.tree.nodes[org_id]
+            for d in (node.valid_from, node.valid_to):
+                if d is not None and start <= d <= end:
+                    days.add(d)
+        return days
 
     def _row_on(self, rows, day):
         orgs = self.member_orgs(day)
@@ -408,16 +459,18 @@ class Records:
     # Attributes ----------------------------------------------------------------------------
 
     def load_people(self, ids: set[int]) -> None:
-        """Read what the attributes need of `ids`: at the first call, of everyone who was ever a
+        """Read what the attributes need of `ids`, whoever is missing: the few people of the
+        period's events, or, for the drill-down of a day's members, everyone who was ever a
         member in the committee's organizations (one query per table, filtered by a subquery:
-        lists of ten thousand ids cost more to build than to run); later, whoever is missing."""
-        if not self._people.get("_all"):
+        lists of ten thousand ids cost more to build than to run)."""
+        missing = [i for i in ids if i not in self._people]
+        if len(missing) > CHUNK and not self._people.get("_all"):
             ever = Membership.objects.filter(kind=PARTY, org_id__in=list(self.every)).values(
                 "person_id"
             )
             self._read_people(ever, ever)
             self._people["_all"] = True
-        missing = [i for i in ids if i not in self._people]
+            missing = [i for i in missing if i not in self._people]
         for begin in range(0, len(missing), CHUNK):
             chunk = missing[begin : begin + CHUNK]
             self._read_people(chunk, chunk)
@@ -519,15 +572,10 @@ class Records:
         form narrows a set by a few attributes, so each item's attributes are read once."""
         if name not in self._indexes:
             kind = SETS[name]
-            items = self.sets.get(name, [])
+            items = self.items(name)
             if kind == "person":
                 self.load_people({i.id for i in items})
-            exempt: set[int] = set()
-            if kind == "person":
-                for day in {i.day for i in items}:
-                    exempt |= {
-                        (pid, day) for pid in exempt_on({i.id for i in items if i.day == day}, day)
-                    }
+            exempt = exempt_items(items) if kind == "person" else set()
             index: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
             for position, item in enumerate(items):
                 values = self.attributes(item, kind)
@@ -548,7 +596,7 @@ class Records:
             if attr not in ATTRIBUTES:
                 raise ValueError(f"Unknown attribute {attr!r} in the statistical forms")
         if not conditions:
-            items = list(self.sets.get(name, []))
+            items = list(self.items(name))
             if SETS[name] == "person":
                 self.load_people({i.id for i in items})
             return SETS[name], items
@@ -565,16 +613,59 @@ class Records:
             chosen = matching if chosen is None else chosen & matching
         return items, chosen if chosen is not None else set(range(len(items)))
 
+    def items(self, name: str) -> list[Item]:
+        """The records of a set; the members of a day are read only here (the drill-down)."""
+        if name not in MEMBER_DAY:
+            return self.sets.get(name, [])
+        day = self.member_day(name)
+        return [Item(p, day) for p in sorted(self.members_on(day))]
+
+    def member_day(self, name: str) -> dt.date:
+        if MEMBER_DAY[name] == "before":
+            return self.period.start - dt.timedelta(days=1)
+        return self.period.end
+
     def count(self, query: str) -> int:
         name, _, where = query.partition("|")
-        if not where or name not in SETS:
-            return len(self.select(query)[1])
+        if name not in SETS:
+            return len(self.select(query)[1])  # refused there, in its words
         conditions = [c.split("=", 1) for c in where.split("&") if c]
         if any(attr not in ATTRIBUTES for attr, _v in conditions):
             return len(self.select(query)[1])  # refused there, in its words
+        if name in MEMBER_DAY and all(attr in PERSON_SQL for attr, _v in conditions):
+            attrs = tuple(attr for attr, _v in conditions)
+            wanted = [set(v.split(",")) for _a, v in conditions]
+            return sum(
+                n
+                for values, n in self.tally(name, attrs).items()
+                if all(v in w for v, w in zip(values, wanted, strict=True))
+            )
+        if not where:
+            return len(self.items(name))
         return len(self._positions(name, conditions)[1])
 
+    def tally(self, name: str, attrs: tuple[str, ...]) -> Counter:
+        """{(value of each of `attrs`): number of members} of a set of members on a day, counted
+        by the database grouped by those attributes: as many rows as combinations of values."""
+        group = next((g for g in TALLIES if attrs and set(attrs) <= set(g)), attrs)
+        key = (name, group)
+        if key not in self._tallies:
+            day = self.member_day(name)
+            self._tallies[key] = tally_members(
+                self.member_orgs(day), day, self.period.end.year, group
+            )
+        if group == attrs:
+            return self._tallies[key]
+        positions = [group.index(attr) for attr in attrs]
+        out: Counter = Counter()
+        for values, n in self._tallies[key].items():
+            out[tuple(values[i] for i in positions)] += n
+        return out
+
     def average_age(self, query: str) -> float | None:
+        if query in MEMBER_DAY:
+            day = self.member_day(query)
+            return average_age_of(self.member_orgs(day), day)
         _kind, items = self.select(query)
         ages = [
             _age(self._people[i.id]["birth"], i.day) for i in items if self._people[i.id]["birth"]
@@ -680,6 +771,231 @@ def _best(quals, kind, day):
     if not held:
         return "none"
     return min(held, key=lambda lvl: Qualification.rank(kind, lvl))
+
+
+# The same attributes computed by the database, for the members of a day ---------------------
+
+
+def members_of(org_ids, day: dt.date):
+    """The people with a party membership active on `day` in `org_ids` (`Records.members_on`
+    as a query)."""
+    memberships = Membership.objects.filter(active_on(day), kind=PARTY, org_id__in=list(org_ids))
+    return Person.objects.filter(pk__in=memberships.values("person_id")).order_by()
+
+
+def _text(default):
+    return lambda value: value or default
+
+
+def _flag(value) -> str:
+    return "1" if value else "0"
+
+
+def _ethnicity(value) -> str:
+    return (value or "Kinh").strip() or "Kinh"
+
+
+def _shifted(day: dt.date, years: int) -> dt.date:
+    """`day` moved by `years` (29 February gives the 28th), as `previous_day`."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def _age_band_sql(day: dt.date) -> Case:
+    """`_age_band` of the age on `day`: aged at most N on `day` is born after the day N + 1
+    years earlier."""
+    bands = [When(birth_date__isnull=True, then=Value("none"))]
+    bands += [When(birth_date__gt=_shifted(day, -(top + 1)), then=Value(b)) for top, b in AGE_BANDS]
+    return Case(*bands, default=Value("over60"), output_field=CharField())
+
+
+def _era_sql() -> Case:
+    eras = [When(party__admitted_on__isnull=True, then=Value("none"))]
+    eras += [When(party__admitted_on__lt=before, then=Value(era)) for before, era in ERAS]
+    return Case(*eras, default=Value("after1975"), output_field=CharField())
+
+
+def _best_sql(kind: str, day: dt.date) -> Subquery:
+    """`_best`: the highest level of `kind` held on `day`."""
+    order = [code for code, _label in Qualification.LEVELS[kind]]
+    rank = Case(
+        *[When(level=code, then=Value(i)) for i, code in enumerate(order)],
+        default=Value(len(order)),
+        output_field=IntegerField(),
+    )
+    held = Qualification.objects.filter(person_id=OuterRef("pk"), kind=kind).filter(
+        Q(obtained_on__isnull=True) | Q(obtained_on__lte=day)
+    )
+    return Subquery(held.annotate(rank=rank).order_by("rank", "obtained_on").values("level")[:1])
+
+
+def person_sql(attr: str, day: dt.date, year: int) -> tuple[Any, Callable]:
+    """The SQL expression of a person's attribute on `day` (`Records.attributes`) and what turns
+    its value into the attribute's: a column read as stored is named by Python's own rule."""
+    admitted = "party__admitted_on"
+    if attr == "gender":
+        return F("gender"), lambda value: value
+    if attr == "ethnicity":
+        return F("ethnicity"), _ethnicity
+    if attr == "ethnic_minority":
+        return F("ethnicity"), lambda value: _flag(is_ethnic_minority(_ethnicity(value)))
+    if attr == "religion":
+        return F("religion"), _text("none")
+    if attr == "religious":
+        return F("religion"), _flag
+    if attr in ("occupation", "general_education", "academic_title"):
+        return F(attr), _text("none")
+    if attr == "age":
+        return _age_band_sql(day), lambda value: value
+    if attr == "era":
+        return _era_sql(), lambda value: value
+    if attr == "probationary":
+        recognized = Q(party__recognized_on__isnull=True) | Q(party__recognized_on__gt=day)
+        return Q(**{f"{admitted}__lte": day}) & recognized, _flag
+    if attr == "new6m":
+        return Q(**{f"{admitted}__gt": day - dt.timedelta(days=183)}), _flag
+    if attr == "readmitted":
+        ended = Membership.objects.filter(
+            person_id=OuterRef("pk"), kind=PARTY, valid_to__lte=OuterRef(admitted)
+        )
+        return Exists(ended), _flag
+    if attr == "youth_union":
+        youth = Membership.objects.filter(
+            active_on(day), person_id=OuterRef("pk"), kind=Membership.Kind.YOUTH_UNION
+        )
+        return Exists(youth), _flag
+    if attr == "professional":
+        return _best_sql(Qualification.Kind.EDUCATION, day), _text("none")
+    if attr == "political":
+        return _best_sql(Qualification.Kind.POLITICAL_THEORY, day), _text("none")
+    if attr == "reviewed":
+        return Exists(Evaluation.objects.filter(subject_person_id=OuterRef("pk"), year=year)), _flag
+    if attr == "exempt":
+        exempt = Exemption.objects.filter(person_id=OuterRef("pk"), valid_from__lte=day).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gt=day)
+        )
+        return Exists(exempt), _flag
+    raise KeyError(attr)
+
+
+# The attributes of a person the database computes; the others (place, years …) belong to the
+# events of the small sets.
+PERSON_SQL = {
+    "gender",
+    "ethnicity",
+    "ethnic_minority",
+    "religion",
+    "religious",
+    "occupation",
+    "general_education",
+    "academic_title",
+    "age",
+    "era",
+    "probationary",
+    "new6m",
+    "readmitted",
+    "youth_union",
+    "professional",
+    "political",
+    "reviewed",
+    "exempt",
+}
+
+
+# The attributes counted together, one grouped query each: what the forms' rows combine, with
+# few values each, so that a query returns at most a few hundred rows (combinations of values,
+# whatever the number of members) and the forms need seven queries per day, not one per row.
+TALLIES = [
+    (
+        "gender",
+        "ethnic_minority",
+        "probationary",
+        "youth_union",
+        "reviewed",
+        "new6m",
+        "exempt",
+        "readmitted",
+    ),
+    ("occupation", "exempt"),
+    ("age", "era"),
+    ("professional", "political"),
+    ("general_education", "academic_title"),
+    ("ethnicity", "gender"),
+    ("religion", "religious", "gender"),
+]
+
+
+def tally_members(org_ids, day: dt.date, year: int, attrs: tuple[str, ...]) -> Counter:
+    """{(attribute values): number of members on `day` in `org_ids`}, one grouped query."""
+    people = members_of(org_ids, day)
+    if not attrs:
+        return Counter({(): people.count()})
+    found = {attr: person_sql(attr, day, year) for attr in attrs}
+    columns = {}
+    for attr, (expression, _to_value) in found.items():
+        if isinstance(expression, Q):
+            expression = ExpressionWrapper(expression, output_field=BooleanField())
+        columns[f"v_{attr}"] = expression
+    out: Counter = Counter()
+    for row in people.annotate(**columns).values(*columns).annotate(n=Count("pk")):
+        out[tuple(found[a][1](row[f"v_{a}"]) for a in attrs)] += row["n"]
+    return out
+
+
+def average_age_of(org_ids, day: dt.date) -> float | None:
+    """The average age on `day` of the members in `org_ids` with a birth date (`_age`): the sum
+    of the ages is the number of members at least 1 year old, plus those at least 2 … (born on
+    or before the day k years earlier), so the database only compares dates; ages below the
+    youngest member's all count everyone, above the oldest's nobody."""
+    found = members_of(org_ids, day).filter(birth_date__isnull=False)
+    span = found.aggregate(people=Count("pk"), young=Max("birth_date"), old=Min("birth_date"))
+    if not span["people"]:
+        return None
+    youngest, oldest = _age(span["young"], day), _age(span["old"], day)
+    counts = {
+        f"aged{k}": Count("pk", filter=Q(birth_date__lte=_shifted(day, -k)))
+        for k in range(max(youngest, 0) + 1, oldest + 1)
+    }
+    years = span["people"] * max(youngest, 0)
+    if counts:
+        years += sum(found.aggregate(**counts).values())
+    return round(years / span["people"], 1)
+
+
+def grouped_members(groups: dict[int, set[int]], day: dt.date) -> dict[int, Counter]:
+    """{group id: {"members", "women", "probationary", "ethnic_minority"}} of the members on
+    `day` in each group's organizations (a person in two groups counts in both, once in each),
+    one query grouped by group, sex, ethnicity and probation: rows by group, not by member."""
+    out: dict[int, Counter] = {group: Counter(members=0) for group in groups}
+    owner = Case(
+        *[When(org_id__in=list(ids), then=Value(group)) for group, ids in groups.items() if ids],
+        default=Value(None),
+        output_field=IntegerField(),
+    )
+    recognized = Q(person__party__recognized_on__isnull=True) | Q(
+        person__party__recognized_on__gt=day
+    )
+    probationary = ExpressionWrapper(
+        Q(person__party__admitted_on__lte=day) & recognized, output_field=BooleanField()
+    )
+    every = [org_id for ids in groups.values() for org_id in ids]
+    rows = (
+        Membership.objects.filter(active_on(day), kind=PARTY, org_id__in=every)
+        .order_by()
+        .annotate(group=owner, probation=probationary)
+        .values("group", "person__gender", "person__ethnicity", "probation")
+        .annotate(n=Count("person_id", distinct=True))
+    )
+    for row in rows:
+        figures = out[row["group"]]
+        figures["members"] += row["n"]
+        figures["women"] += row["n"] if row["person__gender"] == "female" else 0
+        figures["probationary"] += row["n"] if row["probation"] else 0
+        minority = is_ethnic_minority(_ethnicity(row["person__ethnicity"]))
+        figures["ethnic_minority"] += row["n"] if minority else 0
+    return out
 
 
 # Filling the forms ------------------------------------------------------------------------
@@ -812,18 +1128,11 @@ def compute(root: Organization, day: dt.date, tree: Tree | None = None) -> Forms
 
 
 def _share_lines(now: Records, row: dict, base: dict) -> list[Line]:
-    total = len(now.sets["end"])
-    _kind, items = now.select(row["count"])
-    by_value: Counter = Counter()
-    women: Counter = Counter()
-    for item in items:
-        values = now.attributes(item)
-        by_value[values[row["each"]]] += 1
-        if values["gender"] == "female":
-            women[values[row["each"]]] += 1
+    total = now.count("end")
+    by_value, women = _shares(now, row["count"], row["each"])
     head = Line(
         **{**base, "sum": [f"{row['key']}:{v}" for v in by_value]},
-        values=[len(items), sum(women.values()), _pct(len(items), total)],
+        values=[sum(by_value.values()), sum(women.values()), _pct(sum(by_value.values()), total)],
         query=row["count"],
     )
     lines = [head]
@@ -846,13 +1155,40 @@ def _share_lines(now: Records, row: dict, base: dict) -> list[Line]:
     return lines
 
 
+def _shares(now: Records, query: str, each: str) -> tuple[Counter, Counter]:
+    """({value of `each`: records}, {value: women among them}) of a row's records."""
+    by_value: Counter = Counter()
+    women: Counter = Counter()
+    name, _, where = query.partition("|")
+    conditions = [c.split("=", 1) for c in where.split("&") if c]
+    if name in MEMBER_DAY and all(a in PERSON_SQL for a, _v in [*conditions, (each, "")]):
+        attrs = (*[a for a, _v in conditions], each, "gender")
+        wanted = [set(v.split(",")) for _a, v in conditions]
+        for values, n in now.tally(name, attrs).items():
+            *narrowing, value, gender = values
+            if all(v in w for v, w in zip(narrowing, wanted, strict=True)):
+                by_value[value] += n
+                women[value] += n if gender == "female" else 0
+        return by_value, women
+    _kind, items = now.select(query)
+    for item in items:
+        values = now.attributes(item)
+        by_value[values[each]] += 1
+        if values["gender"] == "female":
+            women[values[each]] += 1
+    return by_value, women
+
+
 def _org_type_line(now: Records, row: dict, base: dict) -> Line:
     if "count" not in row:
         return Line(**base, values=[None] * 6)
     _kind, units = now.select(row["count"])
     figures: Counter = Counter()
+    day = now.period.end
+    members = now.unit_counts(now.tree.units(now.root.id, day), day)
     for item in units:
         figures.update(now.unit_figures[item.id])
+        figures["members"] += members[item.id]["members"]
     values = [
         figures["committees"] + figures["grassroots_cells"],
         figures["committees"],
@@ -876,19 +1212,24 @@ UNIT_FIGURES = {
 
 def per_unit(root: Organization, day: dt.date, tree: Tree | None = None) -> dict[int, Counter]:
     """{unit id: {figure: count}} of `UNIT_FIGURES` for the grassroots units of `root` on `day`:
-    the forms' own sets, each record given to the unit of its organization."""
+    the forms' own sets, each record given to the unit of its organization; the members at the
+    end counted by the database, unit by unit."""
     tree = tree or Tree(root.id)
     records = Records(root, period_to(day), tree)
     units = tree.units(root.id, day)
     owner = {o: u.id for u in units for o in tree.below(u.id)}
-    at_end = records.members_by_unit(units, day)
-    unit_of = {pid: unit for unit, people in at_end.items() for pid in people}
+    at_end = records.unit_counts(units, day)
     out: dict[int, Counter] = {u.id: Counter() for u in units}
+    for unit in units:
+        for key in ("women", "ethnic_minority"):
+            if at_end[unit.id][key]:
+                out[unit.id][key] = at_end[unit.id][key]
     for key, query in UNIT_FIGURES.items():
+        if query.startswith("end|"):
+            continue
         _kind, items = records.select(query)
         for item in items:
-            org_id = dict(item.extra).get("org")
-            unit = owner.get(org_id) if org_id else unit_of.get(item.id)
+            unit = owner.get(dict(item.extra)["org"])
             if unit is not None:
                 out[unit][key] += 1
     return out
@@ -914,34 +1255,20 @@ def _unit_table(now: Records) -> list[tuple[str, dict]]:
         groups = [(c, tree.below(c.id, day)) for c in tree.cells(now.root.id, day)]
     else:
         groups = [(u, tree.below(u.id, day)) for u in units]
-    owner = {o: node.id for node, ids in groups for o in ids}
     names = orgs_with_names([n.id for n, _ids in groups], day)
-    members: dict[int, set] = defaultdict(set)
-    orgs = list(owner)
-    for begin in range(0, len(orgs), CHUNK):
-        for person_id, org_id in (
-            Membership.objects.filter(
-                active_on(day), kind=PARTY, org_id__in=orgs[begin : begin + CHUNK]
-            )
-            .order_by()
-            .values_list("person_id", "org_id")
-        ):
-            members[owner[org_id]].add(person_id)
-    now.load_people(set().union(*members.values()) if members else set())
+    if per_cell:
+        counted = grouped_members({node.id: ids for node, ids in groups}, day)
+    else:
+        counted = now.unit_counts(units, day)
     rows = []
     for node, ids in groups:
-        people = members[node.id]
-        values = Counter()
-        values["members"] = len(people)
-        for pid in people:
-            a = now.attributes(Item(pid, day))
-            values["members.probationary"] += a["probationary"] == "1"
-            values["women"] += a["gender"] == "female"
+        values = Counter({k: counted[node.id][k] for k in ("members", "women", "probationary")})
+        values["members.probationary"] = values.pop("probationary")
         values["cells"] = sum(
             1 for i in ids if tree.nodes[i].kind == K.PARTY_CELL and (per_cell or i != node.id)
         )
-        rows.append((names[node.id][1], values, node.id))
-    return [(name, dict(values)) for name, values, _id in rows]
+        rows.append((names[node.id][1], values))
+    return [(name, dict(values)) for name, values in rows]
 
 
 def records_of(
