@@ -37,7 +37,7 @@ from dangvu.people.models import (
     StaffRecord,
 )
 from dangvu.people.stats import LABELS as SECTION_ONE
-from dangvu.people.stats import PRESENT, add_staff_record
+from dangvu.people.stats import PRESENT, staff_figures_of
 from dangvu.review.actions import classification_rule
 from dangvu.review.models import Evaluation
 
@@ -482,11 +482,11 @@ def _staff_counted(staff, agencies, columns, needed):
     for unit, *key, n in combos:
         if len(key) == 3:  # without the person's values: any stand for all
             key = [*key, *PERSONAL[0]]
-        for name in _staff_figures(*key):
+        for name in staff_figures_of(*key):
             if name in needed:
                 groups[unit][name] += n
         for name in PRESENT:
-            if name in _staff_figures(*key):
+            if name in staff_figures_of(*key):
                 groups[unit]["staff.present"] += n
     return groups
 
@@ -502,7 +502,7 @@ def _staff_sets(tree, staff, agencies, columns, needed):
         people_of[(agencies[agency_id], key)].append(person_id)
     sets = defaultdict(lambda: defaultdict(set))
     for (unit, key), people in people_of.items():
-        for name in _staff_figures(*key):
+        for name in staff_figures_of(*key):
             if name in needed or name == "staff.all":
                 sets[unit][name].update(people)
     groups = {}
@@ -531,7 +531,7 @@ def _staff_reading(needed):
         counts = False
         for position, unit_kind in itertools.product(POSITIONS, UNIT_KINDS):
             found = {
-                needed.intersection(_staff_figures(category, position, unit_kind, *person))
+                needed.intersection(staff_figures_of(category, position, unit_kind, *person))
                 for person in PERSONAL
             }
             counts = counts or any(found)
@@ -539,16 +539,6 @@ def _staff_reading(needed):
         if counts:
             categories.append(category)
     return tuple(categories), personal
-
-
-# Cached: asked a thousand times by `_staff_reading`, then once per combination of the data.
-@functools.lru_cache(maxsize=4096)
-def _staff_figures(category, position, unit_kind, gender, ethnicity):
-    """The staff figures a record with these attributes counts in, by the one rule
-    (`people.stats.add_staff_record`)."""
-    groups = defaultdict(set)
-    add_staff_record(groups, None, category, position, unit_kind, gender, ethnicity)
-    return tuple(groups)
 
 
 def _quotas(agencies, day):
