@@ -12,10 +12,16 @@ the province); then `consolidate --json` for the superior committee: seconds and
 (the command run as a subprocess, its maximum resident set size).
 
 Run: .venv/bin/python bench/serve.py [COMMITTEES=100] [USERS=20] [SECONDS=60] [MEMBERS=290]
+         [--dump FILE | --restore FILE]
+Loading 1.000 committees takes minutes; `--dump FILE` keeps the loaded database (pg_dump -Fc)
+once loaded, and `--restore FILE` starts from it instead of loading (then `migrate` applies any
+newer migration), so the large run can be repeated. COMMITTEES and MEMBERS only label a
+restored run: the dump holds what it was made with.
 Targets (issue 26, at 1.000 committees, 50 users, 120 s): no error, p95 < 1 s for office and
 member pages, < 2 s for the superior's pages; query counts the same at 100 and 1.000.
 """
 
+import argparse
 import http.cookiejar
 import json
 import os
@@ -133,6 +139,11 @@ def _pct(values, p):
     return values[min(len(values) - 1, int(len(values) * p / 100))]
 
 
+def _load():
+    """The machine's load average (1, 5, 15 min), as `uptime` prints it: the figures depend on it."""
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def load(base, users, seconds):
     results, errors = {}, []
     roles = list(PAGES)
@@ -150,6 +161,7 @@ def load(base, users, seconds):
     total = sum(len(v) for v in results.values())
     print(
         f"{users} người dùng, {seconds} s: {total} yêu cầu, {total / elapsed:.1f} yêu cầu/s, {len(errors)} lỗi"
+        f" (tải máy cuối lượt: {_load()})"
     )
     if errors:
         print("  lỗi:", sorted({f"{k} {s}" for k, s in errors}))
@@ -253,9 +265,37 @@ def consolidate_cost(env):
     )
 
 
+def _arguments():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    for name, default in (("committees", 100), ("users", 20), ("seconds", 60), ("members", 290)):
+        parser.add_argument(name, type=int, nargs="?", default=default)
+    found = parser.add_mutually_exclusive_group()
+    found.add_argument("--dump", type=Path, help="write the loaded database to FILE (pg_dump -Fc)")
+    found.add_argument("--restore", type=Path, help="start from FILE instead of loading")
+    return parser.parse_args()
+
+
+def fill(env, pg, committees, members, dump=None, restore=None):
+    """The database of the run: restored from a dump, or migrated, loaded (and dumped)."""
+    if restore is not None:
+        subprocess.run(
+            [pg.bindir / "pg_restore", "--no-owner", "-j", "2", "-d", pg.url, restore],
+            check=True,
+        )
+        _manage(env, "migrate", "-v", "0")
+        return
+    _manage(env, "migrate", "-v", "0")
+    _manage(env, "load_demo", "--password", PASSWORD)
+    _manage(env, "load_province", "--count", str(committees), "--members", str(members))
+    if dump is not None:
+        subprocess.run([pg.bindir / "pg_dump", "-Fc", "-f", dump, "-d", pg.url], check=True)
+
+
 def main():
-    args = [int(a) for a in sys.argv[1:]]
-    committees, users, seconds, members = (args + [100, 20, 60, 290][len(args) :])[:4]
+    args = _arguments()
+    committees, users, seconds, members = args.committees, args.users, args.seconds, args.members
+    if args.restore is not None and not args.restore.is_file():
+        sys.exit(f"Không có tệp {args.restore}")
     if postgres_bin() is None:
         skip("PostgreSQL chưa cài (không có /usr/lib/postgresql/*/bin/initdb), không đo được")
         return
@@ -278,9 +318,7 @@ def main():
         }
         env.pop("DEBUG", None)
         t0 = time.perf_counter()
-        _manage(env, "migrate", "-v", "0")
-        _manage(env, "load_demo", "--password", PASSWORD)
-        _manage(env, "load_province", "--count", str(committees), "--members", str(members))
+        fill(env, pg, committees, members, args.dump, args.restore)
         _manage(env, "collectstatic", "--noinput", "-v", "0")
         size = (
             _manage(
@@ -293,9 +331,10 @@ def main():
             .split("SIZE")[-1]
             .split()
         )
+        how = f"khôi phục từ {args.restore}" if args.restore else "nạp"
         print(
             f"Tỉnh: {committees} đảng bộ cơ sở, {size[0]} tổ chức, {size[1]} người "
-            f"(nạp trong {time.perf_counter() - t0:.0f} s)"
+            f"({how} trong {time.perf_counter() - t0:.0f} s)"
         )
         workers = env.get("DANGVU_WORKERS") or str(2 * os.cpu_count() + 1)
         print(f"gunicorn -c gunicorn.conf.py dangvu.wsgi: {workers} tiến trình, cổng {port}")

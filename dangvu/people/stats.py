@@ -4,9 +4,10 @@ Each figure is a named fact with the records behind it (people or organizations)
 fixed number of queries whatever the size of the organization.
 """
 
+import functools
 from collections import defaultdict
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 
 from dangvu.core.facts import Figure
 from dangvu.orgs.models import Organization, Position, Term, active_on
@@ -74,9 +75,9 @@ MEMBERSHIP_FACTS = {
 def section_one(org, day, records=True) -> dict[str, Figure]:
     """Every figure of section I for `org` and its subtree on `day`, keyed by fact name.
 
-    With `records=False` the membership figures are counted in SQL and carry no person ids (the
-    statistics page: a province has hundreds of thousands of members; `members_query` lists
-    them a page at a time)."""
+    With `records=False` the membership, staff and qualification figures are counted in SQL and
+    carry no person ids (the statistics page: a province has hundreds of thousands of members;
+    `members_query` lists them a page at a time)."""
     orgs = subtree(org, day)
     figures = {}
     figures.update(_committee(org, day))
@@ -84,9 +85,14 @@ def section_one(org, day, records=True) -> dict[str, Figure]:
     figures.update(_agency_structure(orgs))
     agencies = [o.id for o in orgs if o.kind == K.AGENCY]
     staff = StaffRecord.objects.filter(active_on(day), agency_id__in=agencies)
-    figures.update(_staff(staff))
+    counted = None if records else _staff_counts(staff)
+    if counted is None:
+        figures.update(_staff(staff))
+        figures.update(_qualifications(staff, figures.pop("staff.all").people, day))
+    else:
+        figures.update(counted)
+        figures.update(_qualification_counts(staff, figures.pop("staff.all").value, day))
     figures.update(_quota(agencies, day.year))
-    figures.update(_qualifications(staff, figures.pop("staff.all").people, day))
     for name, fig in figures.items():
         fig.label = LABELS[name]
     return {name: figures[name] for name in LABELS}
@@ -229,6 +235,39 @@ def _staff(staff):
     return {name: _fig(groups[name]) for name in [*STAFF_FACTS, "staff.all"]}
 
 
+@functools.lru_cache(maxsize=4096)
+def staff_figures_of(category, position, unit_kind, gender, ethnicity):
+    """The staff figures a record with these attributes counts in, by the one rule
+    (`add_staff_record`)."""
+    groups = defaultdict(set)
+    add_staff_record(groups, None, category, position, unit_kind, gender, ethnicity)
+    return tuple(groups)
+
+
+def _staff_counts(staff):
+    """`_staff`'s figures counted by the database, without ids: the people of each combination
+    of a record's attributes (a province has a few hundred), each combination's figures found
+    once by the one rule. None when a person holds two of the records (two posts at once): their
+    combinations overlap, and only `_staff`'s sets count them once."""
+    combos = (
+        staff.values("category", "position", "unit__kind", "person__gender", "person__ethnicity")
+        .annotate(n=Count("person_id", distinct=True))
+        .order_by()
+        .values_list(
+            "category", "position", "unit__kind", "person__gender", "person__ethnicity", "n"
+        )
+    )
+    people = staff.aggregate(n=Count("person_id", distinct=True))["n"]
+    counts = defaultdict(int)
+    for *key, n in combos:
+        for name in staff_figures_of(*key):
+            counts[name] += n
+    if counts["staff.all"] != people:
+        return None
+    counts["staff.present"] = sum(counts[name] for name in PRESENT)
+    return {name: Figure(counts[name]) for name in [*STAFF_FACTS, "staff.all"]}
+
+
 def _quota(agencies, year):
     by_category = defaultdict(int)
     for category, quota in StaffQuota.objects.filter(agency_id__in=agencies, year=year).values_list(
@@ -261,3 +300,44 @@ def _qualifications(staff, staff_ids, day):
     groups["education.other"] |= set(staff_ids) - with_education
     names = [n for n in LABELS if n.startswith(("education.", "political_theory."))]
     return {name: _fig(groups[name]) for name in names}
+
+
+def _rank():
+    """`Qualification.rank` in SQL: 0 for the highest level of its kind, larger is lower."""
+    levels = Qualification.LEVELS.items()
+    return Case(
+        *[
+            When(kind=kind, level=code, then=Value(i))
+            for kind, codes in levels
+            for i, (code, _label) in enumerate(codes)
+        ],
+        *[When(kind=kind, then=Value(len(codes))) for kind, codes in levels],
+        output_field=IntegerField(),
+    )
+
+
+def _qualification_counts(staff, staff_count, day):
+    """`_qualifications`' figures counted by the database: the people holding a level with no
+    higher one of its kind held on `day` (an anti-join), by kind and level."""
+    on_day = Qualification.objects.filter(
+        Q(obtained_on__isnull=True) | Q(obtained_on__lte=day)
+    ).annotate(rank=_rank())
+    held = on_day.filter(person_id__in=staff.values("person_id"))
+    better = on_day.filter(
+        person_id=OuterRef("person_id"), kind=OuterRef("kind"), rank__lt=OuterRef("rank")
+    )
+    best = held.exclude(Exists(better))
+    counts = defaultdict(int)
+    for kind, level, n in (
+        best.values("kind", "level")
+        .annotate(n=Count("person_id", distinct=True))
+        .order_by()
+        .values_list("kind", "level", "n")
+    ):
+        counts[f"{kind}.{level}"] += n
+    educated = held.filter(kind=Qualification.Kind.EDUCATION).aggregate(
+        n=Count("person_id", distinct=True)
+    )["n"]
+    counts["education.other"] += staff_count - educated
+    names = [n for n in LABELS if n.startswith(("education.", "political_theory."))]
+    return {name: Figure(counts[name]) for name in names}

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import Case, IntegerField, Q, Sum, Value, When
+from django.db.models import Case, F, IntegerField, Min, Q, Sum, Value, When
 
 from dangvu.core.facts import Period
 from dangvu.finance import fees as fee_rules
@@ -30,14 +30,13 @@ from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.oversight.models import Inspection
 from dangvu.people.models import (
     Membership,
-    PartyProfile,
     Person,
     Qualification,
     StaffQuota,
     StaffRecord,
 )
 from dangvu.people.stats import LABELS as SECTION_ONE
-from dangvu.people.stats import PRESENT, add_staff_record
+from dangvu.people.stats import PRESENT, staff_figures_of
 from dangvu.review.actions import classification_rule
 from dangvu.review.models import Evaluation
 
@@ -202,25 +201,13 @@ def _needs(wanted, prefixes):
     return any(name.startswith(prefixes) for name in wanted)
 
 
-# Up to this many organizations, the recognised people are looked up among their members only.
-FEW_ORGS = 500
-
-
-def recognized_by(day, org_ids=None):
+def recognized_by(day):
     """1 for a member whose recognition as a full member was decided by `day`, computed by the
-    database (reading tens of thousands of dates into Python costs more than the query). An
-    `IN (recognised people)` test rather than a join through the person: the database reads the
-    profiles once instead of joining two tables of the province's size to every membership.
-    With `org_ids` (the organizations whose memberships are read) and few of them, only their
-    members' profiles are read: one committee's consolidation no longer reads every profile of
-    the database (the same answer: a membership of those organizations is its person's)."""
-    recognized = PartyProfile.objects.filter(recognized_on__lte=day)
-    if org_ids is not None and len(org_ids) <= FEW_ORGS:
-        members = Membership.objects.filter(org_id__in=org_ids).values("person_id")
-        recognized = recognized.filter(person_id__in=members)
-    recognized = recognized.values("person_id")
+    database through a join to the profiles. Not an `IN (recognised people)` test: at province
+    size that list outgrows PostgreSQL's work_mem, the subquery is no longer hashed but scanned
+    for every membership, and 290.000 members took minutes instead of a second."""
     return Case(
-        When(person_id__in=recognized, then=Value(1)),
+        When(person__party__recognized_on__lte=day, then=Value(1)),
         default=Value(0),
         output_field=IntegerField(),
     )
@@ -301,7 +288,7 @@ def _memberships(nodes, active, day, behind, wanted):
     unit."""
     owner = _owner(active)
     rows = Membership.objects.filter(active_on(day), org_id__in=list(owner)).order_by()
-    rows = rows.annotate(is_full=recognized_by(day, list(owner)))
+    rows = rows.annotate(is_full=recognized_by(day))
     counted = rows if _needs(wanted, ("mass.",)) else rows.filter(kind=PARTY)
     # Whether a member is full depends on the person only: the sets of a unit's full and
     # probationary members are disjoint, so their distinct counts add up to its members.
@@ -342,11 +329,11 @@ def _count_by_unit(queryset, owner, keys, counted, org="org_id"):
     except EmptyResultSet:
         return []
     pairs = ",".join(f"({int(o)},{int(u)})" for o, u in owner.items())
-    names = ", ".join(f"t.{_quote(queryset, k)}" for k in keys)
+    names = "".join(f", t.{_quote(queryset, k)}" for k in keys)
     grouped = (
-        f"SELECT u.column2, {names}, COUNT(DISTINCT t.{_quote(queryset, counted)}) "
+        f"SELECT u.column2{names}, COUNT(DISTINCT t.{_quote(queryset, counted)}) "
         f"FROM ({sql}) t JOIN (VALUES {pairs}) u ON u.column1 = t.{_quote(queryset, org)} "
-        f"GROUP BY u.column2, {names}"
+        f"GROUP BY u.column2{names}"
     )
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(grouped, params)
@@ -423,60 +410,93 @@ def _staff(tree, nodes, active, day, wanted):
     read = staff
     if set(categories) != set(CAT.values):
         read = staff.filter(category__in=categories)
-    # The figures a record counts in depend on its agency and attributes only: the people are
-    # gathered by combination (a province has tens of thousands of records, a few hundred
-    # combinations), then each combination's figures are found once and take its people.
-    people_of = defaultdict(list)
-    columns = ("person_id", "agency_id", "category", "position", "unit_id")
-    if not categories:
-        rows = ()
-    elif personal:
-        rows = _rows(read, *columns, "person__gender", "person__ethnicity")
-    else:  # any values of the person's: the rule was asked, they change no needed figure
-        rows = (row + PERSONAL[0] for row in _rows(read, *columns))
-    for row in rows:
-        people_of[row[1:]].append(row[0])
-    groups = defaultdict(lambda: defaultdict(set))
-    figures_of = {}
-    for (agency_id, category, position, unit_id, gender, ethnicity), people in people_of.items():
-        # The unit's kind from the tree in memory, not by joining the organizations again.
-        unit_kind = tree.nodes[unit_id].kind if unit_id is not None else None
-        key = (category, position, unit_kind, gender, ethnicity)
-        if key not in figures_of:
-            figures_of[key] = [n for n in _staff_figures(*key) if n in needed]
-        g = groups[agencies[agency_id]]
-        for name in figures_of[key]:
-            g[name].update(people)
+    columns = ("category", "position", "unit__kind", "person__gender", "person__ethnicity")
+    if not personal:  # the rule was asked: the person's values change no needed figure
+        columns = columns[:3]
+    groups = _staff_counted(read, agencies, columns, needed) if categories else {}
+    if groups is None:  # someone holds two of the records: only sets of people count them once
+        groups = _staff_sets(tree, read, agencies, columns, needed)
     quotas = _quotas(agencies, day) if _needs(wanted, ("staff.quota",)) else {}
-    levels = _levels(staff, day) if qualified else {}
+    levels = _levels(staff, agencies, day) if qualified else {}
     staff_names = [
         n for n in SECTION_ONE if n.startswith(("staff.", "agency.directors", "agency.deputy"))
     ]
     qual_names = [n for n in SECTION_ONE if n.startswith(("education.", "political_theory."))]
     out = {}
     for n in nodes:
-        g = groups[n.id]
-        g["staff.present"] = set().union(*(g[name] for name in PRESENT))
+        g = groups.get(n.id, {})
         f = out[n.id] = {}
         for name in staff_names:
             if not name.startswith("staff.quota"):
-                f[name] = len(g[name])
+                f[name] = g.get(name, 0)
         q = quotas.get(n.id, {})
         f["staff.quota"] = sum(q.values())
         f["staff.quota.civil_servant"] = q.get(CAT.CIVIL_SERVANT, 0)
         f["staff.quota.public_employee"] = q.get(CAT.PUBLIC_EMPLOYEE, 0)
         if not qualified:
             continue
-        counted = defaultdict(int)
-        for person_id in g["staff.all"]:
-            held = levels.get(person_id, {})
-            for kind, level in held.items():
-                counted[f"{kind}.{level}"] += 1
-            if Qualification.Kind.EDUCATION not in held:
-                counted["education.other"] += 1
         for name in qual_names:
-            f[name] = counted[name]
+            f[name] = 0
+        for (kind, rank), people in levels.get(n.id, {}).items():
+            codes = Qualification.LEVELS[kind]
+            if rank < len(codes):
+                f[f"{kind}.{codes[rank][0]}"] += people
+        # Staff with no education level held count as "other", with those whose level is.
+        educated = sum(
+            people
+            for (kind, _rank), people in levels.get(n.id, {}).items()
+            if kind == Qualification.Kind.EDUCATION
+        )
+        f["education.other"] += g.get("staff.all", 0) - educated
     return out
+
+
+def _staff_counted(staff, agencies, columns, needed):
+    """{unit id: {staff figure: people}} counted by the database: the people of each unit by
+    combination of the record's attributes (a province has a few hundred combinations), each
+    combination's figures found once by the one rule. None when a person holds two of the
+    records in a unit (two posts): their combinations overlap, and only sets count them once."""
+    if not agencies:
+        return {}
+    people = dict(_count_by_unit(staff, agencies, (), "person_id", org="agency_id"))
+    combos = _count_by_unit(staff, agencies, columns, "person_id", org="agency_id")
+    in_combos = defaultdict(int)
+    for unit, *_key, n in combos:
+        in_combos[unit] += n
+    if in_combos != people:
+        return None
+    groups = defaultdict(lambda: defaultdict(int))
+    for unit, *key, n in combos:
+        if len(key) == 3:  # without the person's values: any stand for all
+            key = [*key, *PERSONAL[0]]
+        for name in staff_figures_of(*key):
+            if name in needed:
+                groups[unit][name] += n
+        for name in PRESENT:
+            if name in staff_figures_of(*key):
+                groups[unit]["staff.present"] += n
+    return groups
+
+
+def _staff_sets(tree, staff, agencies, columns, needed):
+    """`_staff_counted` record by record, the people of each figure gathered in sets: for when a
+    person holds two records in a unit. The unit's kind is read from the tree in memory."""
+    people_of = defaultdict(list)
+    for row in _rows(staff, "person_id", "agency_id", *columns[:2], "unit_id", *columns[3:]):
+        person_id, agency_id, category, position, unit_id, *personal = row
+        unit_kind = tree.nodes[unit_id].kind if unit_id is not None else None
+        key = (category, position, unit_kind, *(personal or PERSONAL[0]))
+        people_of[(agencies[agency_id], key)].append(person_id)
+    sets = defaultdict(lambda: defaultdict(set))
+    for (unit, key), people in people_of.items():
+        for name in staff_figures_of(*key):
+            if name in needed or name == "staff.all":
+                sets[unit][name].update(people)
+    groups = {}
+    for unit, g in sets.items():
+        g["staff.present"] = set().union(*(g[name] for name in PRESENT))
+        groups[unit] = {name: len(people) for name, people in g.items()}
+    return groups
 
 
 # Every value of a staff record's attributes other than its category, for asking the rule.
@@ -498,7 +518,7 @@ def _staff_reading(needed):
         counts = False
         for position, unit_kind in itertools.product(POSITIONS, UNIT_KINDS):
             found = {
-                needed.intersection(_staff_figures(category, position, unit_kind, *person))
+                needed.intersection(staff_figures_of(category, position, unit_kind, *person))
                 for person in PERSONAL
             }
             counts = counts or any(found)
@@ -506,16 +526,6 @@ def _staff_reading(needed):
         if counts:
             categories.append(category)
     return tuple(categories), personal
-
-
-# Cached: asked a thousand times by `_staff_reading`, then once per combination of the data.
-@functools.lru_cache(maxsize=4096)
-def _staff_figures(category, position, unit_kind, gender, ethnicity):
-    """The staff figures a record with these attributes counts in, by the one rule
-    (`people.stats.add_staff_record`)."""
-    groups = defaultdict(set)
-    add_staff_record(groups, None, category, position, unit_kind, gender, ethnicity)
-    return tuple(groups)
 
 
 def _quotas(agencies, day):
@@ -530,22 +540,38 @@ def _quotas(agencies, day):
     return quotas
 
 
-def _levels(staff, day):
-    """{person id: {qualification kind: the highest level held on the day}} of the staff."""
-    best = {}
-    for person_id, kind, level in (
-        held_on(day)
-        .filter(person_id__in=staff.values("person_id"))
+def _levels(staff, agencies, day):
+    """{unit id: {(kind, rank): staff whose highest level of that kind held on the day has that
+    rank}}, counted by the database: each person's best rank of each kind, then people by unit,
+    kind and rank (`Qualification.rank`: 0 is the highest)."""
+    held = "person__qualifications__"
+    ranks = [
+        When(**{f"{held}kind": kind, f"{held}level": code}, then=Value(i))
+        for kind, levels in Qualification.LEVELS.items()
+        for i, (code, _label) in enumerate(levels)
+    ]
+    # A level outside the list ranks below all of its kind (`Qualification.rank`).
+    unknown = [
+        When(**{f"{held}kind": kind}, then=Value(len(v)))
+        for kind, v in Qualification.LEVELS.items()
+    ]
+    best = (
+        staff.filter(
+            Q(person__qualifications__obtained_on__isnull=True)
+            | Q(person__qualifications__obtained_on__lte=day),
+            person__qualifications__kind__in=list(Qualification.LEVELS),
+        )
+        .annotate(q_kind=F(f"{held}kind"))
+        .values("person_id", "agency_id", "q_kind")
+        .annotate(rank=Min(Case(*ranks, *unknown, output_field=IntegerField())))
         .order_by()
-        .values_list("person_id", "kind", "level")
+    )
+    out = defaultdict(dict)
+    for unit, kind, rank, n in _count_by_unit(
+        best, agencies, ("q_kind", "rank"), "person_id", org="agency_id"
     ):
-        key = (person_id, kind)
-        if key not in best or Qualification.rank(kind, level) < Qualification.rank(kind, best[key]):
-            best[key] = level
-    levels = defaultdict(dict)
-    for (person_id, kind), level in best.items():
-        levels[person_id][kind] = level
-    return levels
+        out[unit][(kind, rank)] = n
+    return out
 
 
 # Period figures ------------------------------------------------------------------------------

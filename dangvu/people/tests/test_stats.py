@@ -173,3 +173,30 @@ def test_figures_list_the_records_behind_them(demo):
 def test_stats_use_a_bounded_number_of_queries(demo, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
         section_one(demo, END_2017)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("two_posts", [False, True])
+def test_figures_counted_in_sql_equal_the_figures_from_records(two_posts):
+    """The statistics page counts staff and qualifications in SQL (`records=False`); the
+    figures must be those the records give, also when someone holds two posts at once and when
+    a qualification is obtained after the day."""
+    from dangvu.superior import synthetic
+
+    superior = synthetic.build(committees=3, cells=2, members=15, year=2017)
+    record = StaffRecord.objects.filter(agency__parent__parent=superior).first()
+    if two_posts:
+        StaffRecord.objects.create(
+            person=record.person,
+            agency=record.agency,
+            category="contract",
+            position="director",
+            valid_from=dt.date(2016, 1, 1),
+        )
+    Qualification.objects.create(
+        person=record.person, kind="education", level="doctor", obtained_on=dt.date(2018, 1, 1)
+    )
+    for day in (END_2017, dt.date(2018, 6, 1)):
+        counted = values(section_one(superior, day, records=False))
+        assert counted == values(section_one(superior, day)), day
+        assert counted["staff.present"] > 0 and counted["education.bachelor"] > 0

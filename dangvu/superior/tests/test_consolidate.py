@@ -136,3 +136,28 @@ def test_consolidate_respects_the_user_scope(demo):
         call_command(
             "consolidate", org=SUPERIOR, date="2017-12-31", user="vanphong", stdout=StringIO()
         )
+
+
+def test_a_person_with_two_posts_counts_once_as_in_the_units_own_figures():
+    """Staff figures are counted by combination of a record's attributes; a person holding two
+    records at once (a director who also keeps a contract post) is in two combinations, and
+    must still count once in `staff.all`, once in each figure, as the unit's own page counts."""
+    from dangvu.people.models import StaffRecord
+
+    superior = synthetic.build(committees=2, cells=2, members=10, year=2017)
+    record = StaffRecord.objects.filter(
+        agency__parent__parent=superior, category="civil_servant"
+    ).first()
+    StaffRecord.objects.create(
+        person=record.person,
+        agency=record.agency,
+        category="contract",
+        position="director",
+        valid_from=dt.date(2016, 1, 1),
+    )
+    result = consolidate(superior, period_to(END_2017))
+    unit = next(u for u in result.units if u.org.id == record.agency.parent_id)
+    own = _own_facts(unit.org, period_to(END_2017))
+    for name in ("staff.present", "staff.contract", "agency.directors", "education.other"):
+        assert unit.facts[name] == own[name], name
+    assert unit.facts["staff.contract"] > 0

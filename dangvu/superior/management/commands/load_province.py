@@ -6,6 +6,7 @@ Running it again adds nothing."""
 
 import datetime as dt
 import random
+import time
 
 from django.core.management.base import CommandError
 from django.db import transaction
@@ -38,6 +39,7 @@ class Command(DangvuCommand):
         if Organization.objects.filter(slug=f"{PREFIX}-db-0").exists():
             self.stdout.write("Các đảng bộ tổng hợp đã có, bỏ qua.")
             return
+        started = time.monotonic()
         synthetic.build(
             committees=count, cells=4, members=members, prefix=PREFIX, superior=superior
         )
@@ -70,5 +72,6 @@ class Command(DangvuCommand):
             )
             sent += 1
         self.stdout.write(
-            f"Đã nạp {count} đảng bộ cơ sở tổng hợp dưới {superior}; {sent} đơn vị đã gửi báo cáo 2017."
+            f"Đã nạp {count} đảng bộ cơ sở tổng hợp dưới {superior}; {sent} đơn vị đã gửi báo cáo 2017 "
+            f"(trong {time.monotonic() - started:.0f} s)."
         )
