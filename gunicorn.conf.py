@@ -13,6 +13,9 @@ bind = os.environ.get("DANGVU_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("DANGVU_WORKERS", str(2 * multiprocessing.cpu_count() + 1)))
 # A request past this many seconds is stopped (its worker restarted) instead of holding a worker.
 timeout = int(os.environ.get("DANGVU_WORKER_TIMEOUT", "30"))
+# PostgreSQL stops a web request's statement two seconds before gunicorn would stop its worker
+# (dangvu/settings.py STATEMENT_TIMEOUT_MS); read by the settings, loaded after this file.
+os.environ.setdefault("DANGVU_STATEMENT_TIMEOUT_MS", str(max(timeout - 2, 1) * 1000))
 graceful_timeout = 20
 keepalive = 5
 # Workers are renewed now and then, so that a slow leak never grows without end.

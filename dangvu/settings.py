@@ -149,6 +149,15 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+# A web request that gunicorn stops at its timeout would leave its query running in PostgreSQL for
+# minutes, slowing every request after it (seen at 1.000 committees): the database stops the
+# statement first. gunicorn.conf.py sets this for the web workers only; commands and background
+# jobs, which may rightly take longer, have no such limit.
+STATEMENT_TIMEOUT_MS = int(os.environ.get("DANGVU_STATEMENT_TIMEOUT_MS", "0"))
+if STATEMENT_TIMEOUT_MS and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_PASSWORD_VALIDATORS = [

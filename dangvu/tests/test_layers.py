@@ -12,8 +12,16 @@ from pathlib import Path
 
 # Top to bottom: a module may import from its own layer and the layers below it.
 LAYERS = [
-    # The project's wiring and the demonstration data, which records through every app.
-    ["dangvu.urls", "dangvu.wsgi", "dangvu.settings", "dangvu.demo", "dangvu.demo.management"],
+    # The project's wiring and the demonstration data, which records through every app. An app's
+    # AppConfig.ready() is wiring too: it registers the app's rules, facts and jobs at start-up.
+    [
+        "dangvu.urls",
+        "dangvu.wsgi",
+        "dangvu.settings",
+        "dangvu.*.apps",
+        "dangvu.demo",
+        "dangvu.demo.management",
+    ],
     # Screens and commands: a page or a command may show the records of any app.
     [
         "dangvu.*.views",
@@ -31,8 +39,11 @@ LAYERS = [
         "dangvu.records",
         "dangvu.home",
     ],
-    # Excel imports and exports: a file's rows become calls to the actions of several apps.
-    ["dangvu.*.excel"],
+    # Excel imports and exports: a file's rows become calls to the actions of several apps; a
+    # background job runs such work for the user who asked, with that user's scope.
+    ["dangvu.*.excel", "dangvu.people.jobs"],
+    # The federation file: a committee's consolidated figures, signed for the instance above.
+    ["dangvu.federation"],
     ["dangvu.superior"],
     ["dangvu.reports"],
     # The record apps split from work: each owns its records, actions, figures and pages.

@@ -3,6 +3,7 @@ client address behind a trusted proxy, and the login lockout shared by two serve
 keyed on the forwarded client (not on a header an untrusted client wrote)."""
 
 import json
+import os
 import re
 import secrets
 import subprocess
@@ -212,3 +213,37 @@ def test_the_production_command_serves_pages_and_static_files(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def _database_options(extra_env, load_gunicorn_conf):
+    """The database OPTIONS the settings make in a fresh process, after gunicorn's
+    configuration file was read (as gunicorn reads it before loading the application) or not."""
+    code = (
+        "import os, runpy\n"
+        + ("runpy.run_path('gunicorn.conf.py')\n" if load_gunicorn_conf else "")
+        + "os.environ['DJANGO_SETTINGS_MODULE'] = 'dangvu.settings'\n"
+        "from django.conf import settings\n"
+        "print(settings.DATABASES['default'].get('OPTIONS', {}).get('options', ''))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DANGVU_STATEMENT")}
+    env.update(extra_env)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+def test_web_workers_stop_a_statement_before_gunicorn_stops_them():
+    """Behind gunicorn a PostgreSQL statement is stopped two seconds before the worker timeout;
+    outside it (commands, the job worker) no limit is set, and SQLite gets none."""
+    postgres = {"DATABASE_URL": "postgres://u@127.0.0.1:1/db", "DANGVU_WORKER_TIMEOUT": "30"}
+    assert _database_options(postgres, True) == "-c statement_timeout=28000"
+    assert _database_options(postgres, False) == ""
+    assert _database_options({**postgres, "DANGVU_WORKER_TIMEOUT": "10"}, True).endswith("=8000")
+    sqlite = {"DATABASE_URL": "sqlite:////tmp/never-opened.sqlite3"}
+    assert _database_options(sqlite, True) == ""
