@@ -4,7 +4,9 @@ A throwaway PostgreSQL server (initdb + pg_ctl, as bench/province.py) is filled 
 `load_province --count COMMITTEES --members MEMBERS` under the demo's superior committee; then
 `gunicorn -c gunicorn.conf.py dangvu.wsgi` (DEBUG off, static files by WhiteNoise) and the job
 worker are started as `make serve` starts them, and USERS simulated users (threads, each with its
-own login session, round-robin over the four roles) walk their role's main pages for SECONDS.
+own login session, round-robin over the four roles) walk their role's main pages for SECONDS,
+reading each page 1–5 s before the next click (`--think MIN-MAX`, as load tools model people;
+`--think 0` makes them scripts clicking as fast as the server answers).
 
 Printed: requests/s, errors, and per page kind p50/p95/p99 in ms; then, in a pass of Django's
 test client in this process, the SQL queries each page runs (the figure that must not grow with
@@ -12,7 +14,7 @@ the province); then `consolidate --json` for the superior committee: seconds and
 (the command run as a subprocess, its maximum resident set size).
 
 Run: .venv/bin/python bench/serve.py [COMMITTEES=100] [USERS=20] [SECONDS=60] [MEMBERS=290]
-         [--dump FILE | --restore FILE]
+         [--think MIN-MAX] [--dump FILE | --restore FILE]
 Loading 1.000 committees takes minutes; `--dump FILE` keeps the loaded database (pg_dump -Fc)
 once loaded, and `--restore FILE` starts from it instead of loading (then `migrate` applies any
 newer migration), so the large run can be repeated. COMMITTEES and MEMBERS only label a
@@ -25,6 +27,7 @@ import argparse
 import http.cookiejar
 import json
 import os
+import random
 import re
 import secrets
 import socket
@@ -113,12 +116,16 @@ class User:
                 raise RuntimeError(f"{self.role} could not log in")
 
 
-def _walk(base, role, until, results, errors):
+def _walk(base, role, until, results, errors, think):
     user = User(base, role)
     user.login()
     pages = PAGES[role]
     i = 0
+    rng = random.Random(role + str(threading.get_ident()))
     while time.monotonic() < until:
+        # A person reads a page before the next click: a pause drawn from the think range (a
+        # range of 0 makes every user a script that clicks as fast as the server answers).
+        time.sleep(rng.uniform(*think))
         kind, path = pages[i % len(pages)]
         i += 1
         started = time.perf_counter()
@@ -144,12 +151,14 @@ def _load():
     return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def load(base, users, seconds):
+def load(base, users, seconds, think):
     results, errors = {}, []
     roles = list(PAGES)
     until = time.monotonic() + seconds
     threads = [
-        threading.Thread(target=_walk, args=(base, roles[n % len(roles)], until, results, errors))
+        threading.Thread(
+            target=_walk, args=(base, roles[n % len(roles)], until, results, errors, think)
+        )
         for n in range(users)
     ]
     started = time.monotonic()
@@ -160,7 +169,8 @@ def load(base, users, seconds):
     elapsed = time.monotonic() - started
     total = sum(len(v) for v in results.values())
     print(
-        f"{users} người dùng, {seconds} s: {total} yêu cầu, {total / elapsed:.1f} yêu cầu/s, {len(errors)} lỗi"
+        f"{users} người dùng (nghỉ {think[0]:g}–{think[1]:g} s giữa hai lần bấm), {seconds} s:"
+        f" {total} yêu cầu, {total / elapsed:.1f} yêu cầu/s, {len(errors)} lỗi"
         f" (tải máy cuối lượt: {_load()})"
     )
     if errors:
@@ -265,10 +275,24 @@ def consolidate_cost(env):
     )
 
 
+def _think_range(text):
+    low, _, high = text.partition("-")
+    low, high = float(low), float(high or low)
+    if not 0 <= low <= high:
+        raise argparse.ArgumentTypeError("--think MIN-MAX, 0 ≤ MIN ≤ MAX")
+    return low, high
+
+
 def _arguments():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     for name, default in (("committees", 100), ("users", 20), ("seconds", 60), ("members", 290)):
         parser.add_argument(name, type=int, nargs="?", default=default)
+    parser.add_argument(
+        "--think",
+        type=_think_range,
+        default=(1.0, 5.0),
+        help="seconds a user reads a page before the next click, MIN-MAX (default 1-5; 0 for none)",
+    )
     found = parser.add_mutually_exclusive_group()
     found.add_argument("--dump", type=Path, help="write the loaded database to FILE (pg_dump -Fc)")
     found.add_argument("--restore", type=Path, help="start from FILE instead of loading")
@@ -355,7 +379,7 @@ def main():
                     break
                 except OSError:
                     time.sleep(0.1)
-            load(base, users, seconds)
+            load(base, users, seconds, args.think)
         finally:
             server.terminate()
             worker.terminate()
