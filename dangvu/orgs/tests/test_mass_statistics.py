@@ -8,10 +8,13 @@ import json
 from django.contrib.auth import get_user_model
 
 from dangvu.accounts.tests.helpers import run
+from dangvu.core.facts import Period, compute
+from dangvu.orgs import kinds
 from dangvu.orgs.tests.test_mass_organizations import JAN, YEAR, _villager, commune  # noqa: F401
 from dangvu.people import actions as people
 from dangvu.people.models import Membership
 from dangvu.people.stats import section_one, values
+from dangvu.superior.consolidate import GROUPS, consolidate
 
 END = dt.date(YEAR, 12, 31)
 
@@ -54,3 +57,23 @@ def test_stats_page_shows_them_and_lists_their_members(commune, client):  # noqa
     listed = client.get(f"/to-chuc/{org.slug}/thong-ke/mass.women_union/?ngay={END}")
     assert villagers[0].full_name in listed.content.decode()
     assert villagers[1].full_name not in listed.content.decode()
+
+
+def test_consolidation_adds_them_up_as_the_units_own_facts(commune, client):  # noqa: F811
+    org = commune[0]
+    _members(commune)
+    period = Period.year(YEAR)
+    whole = consolidate(org, period)
+    own = compute(org, period)
+    for k in kinds.recorded_mass_kinds():
+        name = f"mass.{k.code}"
+        assert whole.totals[name] == own[name].value, name
+    assert whole.totals["mass.farmers_union"] == 2 and whole.totals["mass.women_union"] == 1
+    alone = consolidate(org, period, only=["mass.farmers_union"])
+    assert alone.totals == {"mass.farmers_union": 2}
+    client.force_login(get_user_model().objects.create_superuser("quantri-cap-tren"))
+    group = [title for title, _prefixes in GROUPS].index("Đoàn thể")
+    page = client.get(f"/cap-tren/{org.slug}/so-lieu/?ngay={END}&nhom={group}").content.decode()
+    assert "Hội viên Hội Nông dân" in page
+    csv = client.get(f"/cap-tren/{org.slug}/so-lieu/tai/csv/?ngay={END}")
+    assert "mass.farmers_union,Hội viên Hội Nông dân,2,2" in csv.content.decode("utf-8-sig")
