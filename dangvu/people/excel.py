@@ -596,8 +596,10 @@ class _Lookups:
         self.mass_orgs = {
             kind: [o for o in orgs if o.kind == MEMBERSHIP_ORG_KIND[kind]] for kind in MASS_KINDS
         }
-        for code in kinds.mass_kinds():
-            self.mass_orgs[code] = [o for o in orgs if o.kind == K_MASS and o.mass_kind == code]
+        self.mass_kind_orgs = defaultdict(list)
+        for o in orgs:
+            if o.kind == K_MASS:
+                self.mass_kind_orgs[o.mass_kind].append(o)
         self.people, self.writable, self.memberships, self.known = {}, set(), {}, set()
         self._party_start = actions.party_start_checker()
 
@@ -650,7 +652,7 @@ class _Lookups:
         """The one organization of `kind` (of kind `mass`: of `mass_kind`) in the subtree a
         member since `on` belongs to: people joined the trade union or the youth union long
         before this one was founded."""
-        orgs = self.mass_orgs[mass_kind or kind]
+        orgs = self.mass_kind_orgs[mass_kind] if mass_kind else self.mass_orgs[kind]
         found = [o for o in orgs if o.is_active_on(max(on, o.valid_from))]
         label = kinds.mass_kinds()[mass_kind].label if mass_kind else Membership.Kind(kind).label
         if not found:
