@@ -20,6 +20,10 @@ K = Organization.Kind
 CAT = StaffRecord.Category
 
 
+def _mass_label(kind):
+    return f"{kind.member.capitalize()} {kind.label}"
+
+
 # The labels of the figures, in the order of the report; also the list of facts this module makes.
 LABELS = {
     "committee.term": "Nhiệm kỳ Ban Chấp hành",
@@ -60,7 +64,7 @@ LABELS = {
     "mass.veterans": "Hội viên Cựu chiến binh",
     # The mass organizations recorded as organizations of kind `mass` (Hội Nông dân …): shown
     # by section I only where members are on record (`section_one`).
-    **{f"mass.{k.code}": f"{k.member.capitalize()} {k.label}" for k in kinds.recorded_mass_kinds()},
+    **{f"mass.{k.code}": _mass_label(k) for k in kinds.recorded_mass_kinds()},
 }
 
 
@@ -99,8 +103,10 @@ def section_one(org, day, records=True) -> dict[str, Figure]:
         figures.update(_qualification_counts(staff, figures.pop("staff.all").value, day))
     figures.update(_quota(agencies, day.year))
     for name, fig in figures.items():
-        fig.label = LABELS[name]
-    return {name: figures[name] for name in LABELS if not _unrecorded(name, figures[name])}
+        fig.label = LABELS.get(name, fig.label)
+    # A kind of mass organization whose file was added since start-up comes last.
+    names = [*LABELS, *(name for name in figures if name not in LABELS)]
+    return {name: figures[name] for name in names if not _unrecorded(name, figures[name])}
 
 
 def _unrecorded(name, figure):
@@ -111,15 +117,21 @@ def _unrecorded(name, figure):
 def _mass_code(fact):
     """The `mass_kind` a membership figure of a mass organization of kind `mass` counts, else
     None (the party, the trade union, youth union and veterans are kinds of their own)."""
-    if MEMBERSHIP_FACTS.get(fact) != Membership.Kind.MASS:
+    kind = kinds.mass_kinds().get(fact.removeprefix("mass."))
+    if not fact.startswith("mass.") or kind is None or kind.builtin:
         return None
-    return fact.removeprefix("mass.")
+    return kind.code
 
 
 def _mass_facts(count_of):
     """`mass.<code>` of every mass organization of kind `mass`, from {mass_kind: Figure}."""
+    empty = Figure(0, frozenset())
     return {
-        f"mass.{k.code}": count_of.get(k.code, Figure(0, frozenset()))
+        f"mass.{k.code}": Figure(
+            count_of.get(k.code, empty).value,
+            count_of.get(k.code, empty).people,
+            label=_mass_label(k),
+        )
         for k in kinds.recorded_mass_kinds()
     }
 
