@@ -40,6 +40,7 @@ from dangvu.lib.dates import add_months, vn_date
 from dangvu.lib.rules import rule_in_force
 from dangvu.lib.spreadsheet import safe_row
 from dangvu.lib.text import ascii_digits, fold, money
+from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
 
@@ -66,6 +67,7 @@ __all__ = [
 # One import is one office's list, not a national database: larger files are split by the user.
 MAX_ROWS = 20_000
 IMPORT_ORG_KINDS = (Organization.Kind.PARTY_COMMITTEE, Organization.Kind.PARTY_CELL)
+K_MASS = Organization.Kind.MASS
 MASS_KINDS = (
     Membership.Kind.TRADE_UNION,
     Membership.Kind.YOUTH_UNION,
@@ -297,6 +299,26 @@ COLUMNS = [
         24,
     ),
 ]
+
+
+def _mass_kind_column(kind):
+    """The column of a mass organization of kind `mass` (Hội Nông dân …), headed by the name its
+    data file gives it: adding a kind's file adds its column."""
+    return Column(
+        f"mass.{kind.code}",
+        kind.label,
+        False,
+        "Không",
+        f"Ngày vào {kind.label}, hoặc “x” (như cột Công đoàn). Để trống nếu không phải "
+        f"{kind.member}.",
+        "",
+        (f"{kind.member} {kind.label}",),
+        14,
+    )
+
+
+MASS_KIND_COLUMNS = [_mass_kind_column(k) for k in kinds.recorded_mass_kinds()]
+COLUMNS += MASS_KIND_COLUMNS
 COLUMN = {c.key: c for c in COLUMNS}
 PERSON_COLUMNS = (
     "full_name",
@@ -323,6 +345,10 @@ MASS_COLUMN = {
     Membership.Kind.YOUTH_UNION: "youth_union",
     Membership.Kind.VETERANS: "veterans",
 }
+# Every mass-organization column: (column key, membership kind, the organization's mass_kind).
+MASS_TARGETS = [(MASS_COLUMN[k], k, "") for k in MASS_KINDS] + [
+    (c.key, Membership.Kind.MASS, c.key.removeprefix("mass.")) for c in MASS_KIND_COLUMNS
+]
 
 
 GENDERS = {
@@ -470,6 +496,7 @@ CONVERTERS = {
     "trade_union": _to_mark,
     "youth_union": _to_mark,
     "veterans": _to_mark,
+    **{c.key: _to_mark for c in MASS_KIND_COLUMNS},
 }
 
 
@@ -569,6 +596,10 @@ class _Lookups:
         self.mass_orgs = {
             kind: [o for o in orgs if o.kind == MEMBERSHIP_ORG_KIND[kind]] for kind in MASS_KINDS
         }
+        self.mass_kind_orgs = defaultdict(list)
+        for o in orgs:
+            if o.kind == K_MASS:
+                self.mass_kind_orgs[o.mass_kind].append(o)
         self.people, self.writable, self.memberships, self.known = {}, set(), {}, set()
         self._party_start = actions.party_start_checker()
 
@@ -617,11 +648,13 @@ class _Lookups:
             raise kit.CellError(f"có nhiều chi bộ tên {kit.quote(text)}; hãy ghi mã của chi bộ.")
         return found[0]
 
-    def mass_org(self, kind, on):
-        """The one organization of `kind` in the subtree a member since `on` belongs to: people
-        joined the trade union or the youth union long before this one was founded."""
-        found = [o for o in self.mass_orgs[kind] if o.is_active_on(max(on, o.valid_from))]
-        label = Membership.Kind(kind).label
+    def mass_org(self, kind, on, mass_kind=""):
+        """The one organization of `kind` (of kind `mass`: of `mass_kind`) in the subtree a
+        member since `on` belongs to: people joined the trade union or the youth union long
+        before this one was founded."""
+        orgs = self.mass_kind_orgs[mass_kind] if mass_kind else self.mass_orgs[kind]
+        found = [o for o in orgs if o.is_active_on(max(on, o.valid_from))]
+        label = kinds.mass_kinds()[mass_kind].label if mass_kind else Membership.Kind(kind).label
         if not found:
             raise kit.CellError(f"không có tổ chức {label} nào trong {self.org}.")
         if len(found) > 1:
@@ -908,15 +941,19 @@ def _date_or_blank(day):
 
 
 def _plan_mass(row, values, lookups, memberships, birth):
-    for kind in MASS_KINDS:
-        key, on = MASS_COLUMN[kind], values.get(MASS_COLUMN[kind])
+    for key, kind, mass_kind in MASS_TARGETS:
+        on = values.get(key)
         if on is None:
             continue
-        mine = [m for m in memberships if m.kind == kind]
+        mine = [
+            m
+            for m in memberships
+            if m.kind == kind and (not mass_kind or m.org.mass_kind == mass_kind)
+        ]
         if any(m.valid_to is None or _holds(m, on) for m in mine):
             continue  # already a member: nothing to add
         try:
-            org = lookups.mass_org(kind, on)
+            org = lookups.mass_org(kind, on, mass_kind)
         except kit.CellError as e:
             row.error(key, str(e))
             continue
@@ -1052,6 +1089,7 @@ EXPORT_COLUMNS = [
     ("Giáo dục phổ thông", 14),
     ("Chức danh khoa học", 14),
     ("Chức vụ chính quyền, chuyên môn", 24),
+    *[(c.header, c.width) for c in MASS_KIND_COLUMNS],
 ]
 
 
@@ -1064,11 +1102,13 @@ def export_people(people, day) -> bytes:
     ids = people.values("id")
     party, mass = {}, defaultdict(dict)
     memberships = Membership.objects.filter(active_on(day), person_id__in=ids).values_list(
-        "person_id", "kind", "org__name", "valid_from"
+        "person_id", "kind", "org__name", "org__mass_kind", "valid_from"
     )
-    for person_id, kind, org_name, since in memberships.order_by("valid_from"):
+    for person_id, kind, org_name, mass_kind, since in memberships.order_by("valid_from"):
         if kind == Membership.Kind.PARTY:
             party[person_id] = (org_name, since)
+        elif kind == Membership.Kind.MASS:
+            mass[person_id][f"mass.{mass_kind}"] = since
         else:
             mass[person_id][kind] = since
     staff = defaultdict(list)
@@ -1112,6 +1152,7 @@ def export_people(people, day) -> bytes:
                     p.get_general_education_display(),
                     p.get_academic_title_display(),
                     p.job_title,
+                    *[_date_cell(sheet, mass[p.id].get(c.key)) for c in MASS_KIND_COLUMNS],
                 ]
             )
         )

@@ -10,6 +10,7 @@ from collections import defaultdict
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 
 from dangvu.core.facts import Figure
+from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.orgs.tree import subtree
 
@@ -17,6 +18,10 @@ from .models import Membership, Person, Qualification, StaffQuota, StaffRecord, 
 
 K = Organization.Kind
 CAT = StaffRecord.Category
+
+
+def _mass_label(kind):
+    return f"{kind.member.capitalize()} {kind.label}"
 
 
 # The labels of the figures, in the order of the report; also the list of facts this module makes.
@@ -57,6 +62,9 @@ LABELS = {
     "mass.trade_union": "Đoàn viên công đoàn",
     "mass.youth_union": "Đoàn viên Thanh niên",
     "mass.veterans": "Hội viên Cựu chiến binh",
+    # The mass organizations recorded as organizations of kind `mass` (Hội Nông dân …): shown
+    # by section I only where members are on record (`section_one`).
+    **{f"mass.{k.code}": _mass_label(k) for k in kinds.recorded_mass_kinds()},
 }
 
 
@@ -69,6 +77,7 @@ MEMBERSHIP_FACTS = {
     "mass.trade_union": Membership.Kind.TRADE_UNION,
     "mass.youth_union": Membership.Kind.YOUTH_UNION,
     "mass.veterans": Membership.Kind.VETERANS,
+    **{f"mass.{k.code}": Membership.Kind.MASS for k in kinds.recorded_mass_kinds()},
 }
 
 
@@ -94,8 +103,37 @@ def section_one(org, day, records=True) -> dict[str, Figure]:
         figures.update(_qualification_counts(staff, figures.pop("staff.all").value, day))
     figures.update(_quota(agencies, day.year))
     for name, fig in figures.items():
-        fig.label = LABELS[name]
-    return {name: figures[name] for name in LABELS}
+        fig.label = LABELS.get(name, fig.label)
+    # A kind of mass organization whose file was added since start-up comes last.
+    names = [*LABELS, *(name for name in figures if name not in LABELS)]
+    return {name: figures[name] for name in names if not _unrecorded(name, figures[name])}
+
+
+def _unrecorded(name, figure):
+    """A mass organization of kind `mass` with no members on record: not one this subtree has."""
+    return _mass_code(name) is not None and not figure.value
+
+
+def _mass_code(fact):
+    """The `mass_kind` a membership figure of a mass organization of kind `mass` counts, else
+    None (the party, the trade union, youth union and veterans are kinds of their own)."""
+    kind = kinds.mass_kinds().get(fact.removeprefix("mass."))
+    if not fact.startswith("mass.") or kind is None or kind.builtin:
+        return None
+    return kind.code
+
+
+def _mass_facts(count_of):
+    """`mass.<code>` of every mass organization of kind `mass`, from {mass_kind: Figure}."""
+    empty = Figure(0, frozenset())
+    return {
+        f"mass.{k.code}": Figure(
+            count_of.get(k.code, empty).value,
+            count_of.get(k.code, empty).people,
+            label=_mass_label(k),
+        )
+        for k in kinds.recorded_mass_kinds()
+    }
 
 
 def values(figures):
@@ -120,12 +158,15 @@ def _committee(org, day):
 def _party_and_mass(orgs, day):
     org_ids = [o.id for o in orgs]
     rows = Membership.objects.filter(active_on(day), org_id__in=org_ids).values_list(
-        "person_id", "kind", "person__party__recognized_on"
+        "person_id", "kind", "org__mass_kind", "person__party__recognized_on"
     )
     by_kind = defaultdict(set)
+    by_mass_kind = defaultdict(set)
     full, probationary = set(), set()
-    for person_id, kind, recognized_on in rows:
+    for person_id, kind, mass_kind, recognized_on in rows:
         by_kind[kind].add(person_id)
+        if kind == Membership.Kind.MASS:
+            by_mass_kind[mass_kind].add(person_id)
         if kind == Membership.Kind.PARTY:
             (full if recognized_on and recognized_on <= day else probationary).add(person_id)
     cells = _ids(o.id for o in orgs if o.kind == K.PARTY_CELL)
@@ -138,6 +179,7 @@ def _party_and_mass(orgs, day):
         "mass.trade_union": _fig(by_kind[Membership.Kind.TRADE_UNION]),
         "mass.youth_union": _fig(by_kind[Membership.Kind.YOUTH_UNION]),
         "mass.veterans": _fig(by_kind[Membership.Kind.VETERANS]),
+        **_mass_facts({code: _fig(people) for code, people in by_mass_kind.items()}),
     }
 
 
@@ -149,12 +191,17 @@ def _party_and_mass_counts(orgs, day):
     """The same figures as `_party_and_mass`, counted by the database: two grouped queries."""
     org_ids = [o.id for o in orgs]
     active = Membership.objects.filter(active_on(day), org_id__in=org_ids)
-    by_kind = dict(
-        active.values("kind")
+    by_kind, by_mass_kind = defaultdict(int), {}
+    for kind, mass_kind, n in (
+        active.values("kind", "org__mass_kind")
         .annotate(n=Count("person_id", distinct=True))
         .order_by()
-        .values_list("kind", "n")
-    )
+        .values_list("kind", "org__mass_kind", "n")
+    ):
+        # The rows of a kind other than `mass` share one blank `mass_kind`: one row per kind.
+        by_kind[kind] += n
+        if kind == Membership.Kind.MASS:
+            by_mass_kind[mass_kind] = Figure(n)
     party = active.filter(kind=Membership.Kind.PARTY)
     full = party.filter(_recognized(day)).aggregate(n=Count("person_id", distinct=True))["n"]
     members = by_kind.get(Membership.Kind.PARTY, 0)
@@ -167,6 +214,7 @@ def _party_and_mass_counts(orgs, day):
         "mass.trade_union": Figure(by_kind.get(Membership.Kind.TRADE_UNION, 0)),
         "mass.youth_union": Figure(by_kind.get(Membership.Kind.YOUTH_UNION, 0)),
         "mass.veterans": Figure(by_kind.get(Membership.Kind.VETERANS, 0)),
+        **_mass_facts(by_mass_kind),
     }
 
 
@@ -180,6 +228,8 @@ def members_query(org, day, fact):
         active = active.filter(_recognized(day))
     elif fact == "party.members.probationary":
         active = active.exclude(_recognized(day))
+    elif _mass_code(fact) is not None:
+        active = active.filter(org__mass_kind=_mass_code(fact))
     return Person.objects.filter(id__in=active.values("person_id"))
 
 

@@ -26,6 +26,7 @@ from dangvu.finance.models import Payment
 from dangvu.finance.rulebook import rulebooks
 from dangvu.meetings.attendance import attendances_by_unit
 from dangvu.meetings.models import Activity, ActivityOrg
+from dangvu.orgs.kinds import recorded_mass_kinds
 from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.oversight.models import Inspection
 from dangvu.people.models import (
@@ -289,12 +290,21 @@ def _memberships(nodes, active, day, behind, wanted):
     owner = _owner(active)
     rows = Membership.objects.filter(active_on(day), org_id__in=list(owner)).order_by()
     rows = rows.annotate(is_full=recognized_by(day))
-    counted = rows if _needs(wanted, ("mass.",)) else rows.filter(kind=PARTY)
+    # The mass organizations of kind `mass` are told apart by their organization's `mass_kind`
+    # (blank for every other kind): one more grouping column of the same query.
+    counted = rows.annotate(mass_kind=F("org__mass_kind"))
+    if not _needs(wanted, ("mass.",)):
+        counted = rows.filter(kind=PARTY).annotate(mass_kind=Value(""))
     # Whether a member is full depends on the person only: the sets of a unit's full and
     # probationary members are disjoint, so their distinct counts add up to its members.
     by_kind = defaultdict(lambda: defaultdict(int))
     full, probationary = defaultdict(int), defaultdict(int)
-    for unit, kind, is_full, n in _count_by_unit(counted, owner, ("kind", "is_full"), "person_id"):
+    keys = ("kind", "is_full", "mass_kind")
+    for unit, kind, is_full, mass_kind, n in _count_by_unit(counted, owner, keys, "person_id"):
+        if kind == Membership.Kind.MASS:
+            # A person of two mass kinds is a member of each, so counted in both.
+            by_kind[unit][f"mass.{mass_kind}"] += n
+            continue
         by_kind[unit][kind] += n
         if kind == PARTY:
             (full if is_full else probationary)[unit] += n
@@ -308,6 +318,7 @@ def _memberships(nodes, active, day, behind, wanted):
             "mass.trade_union": by_kind[n.id][Membership.Kind.TRADE_UNION],
             "mass.youth_union": by_kind[n.id][Membership.Kind.YOUTH_UNION],
             "mass.veterans": by_kind[n.id][Membership.Kind.VETERANS],
+            **{f"mass.{k.code}": by_kind[n.id][f"mass.{k.code}"] for k in recorded_mass_kinds()},
         }
         for i, name in enumerate(
             ("party.members", "party.members.full", "party.members.probationary")
