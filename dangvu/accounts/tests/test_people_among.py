@@ -8,7 +8,7 @@ from django.utils import timezone
 from dangvu.accounts.scope import scope_for_username
 from dangvu.orgs.models import Organization
 from dangvu.people import actions
-from dangvu.people.models import Membership, Person
+from dangvu.people.models import Membership, PartyProfile, Person, StaffRecord
 
 ROLES = ["vanphong", "bithu1", "dangvien", "captren"]
 
@@ -42,3 +42,26 @@ def test_people_among_follows_a_member_who_left(demo, how):
     assert person.id not in _ids(scope_for_username("bithu1").people_among(Person.objects.all()))
     _same_reach()
     _same_reach(on=today - dt.timedelta(days=1))
+
+
+def test_people_among_reaches_staff_and_candidates_kept_elsewhere(demo):
+    """A person kept by no organization of the scope, reached only by a staff record or as a
+    candidate of one of its cells."""
+    cell = Organization.objects.get(kind="party_cell", name__endswith="1")
+    agency = Organization.objects.filter(kind="agency").first()
+    today = timezone.localdate()
+    office = scope_for_username("vanphong")
+    elsewhere = Organization.objects.exclude(id__in=office.read_org_ids).first()
+    staff = Person.objects.create(full_name="Nhân Viên Ngoài", gender="male", home_org=elsewhere)
+    StaffRecord.objects.create(
+        person=staff, agency=agency, category=StaffRecord.Category.values[0], valid_from=today
+    )
+    candidate = Person.objects.create(
+        full_name="Quần Chúng Ngoài", gender="female", home_org=elsewhere
+    )
+    PartyProfile.objects.create(person=candidate, candidate_cell=cell, candidate_since=today)
+    assert agency.id in office.read_org_ids
+    reached = _ids(office.people_among(Person.objects.all()))
+    assert {staff.id, candidate.id} <= reached
+    assert candidate.id in _ids(scope_for_username("bithu1").people_among(Person.objects.all()))
+    _same_reach()
