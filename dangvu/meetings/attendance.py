@@ -14,27 +14,22 @@ from collections import defaultdict
 
 from dangvu.people.models import Membership
 
-from .models import ActivityOrg, Attendance
-
-# Ids are sent to the database in chunks of this size: a province's activities would pass
-# SQLite's limit of variables in one statement, and a nested subquery plans badly on PostgreSQL.
-CHUNK = 5000
+from .models import Attendance
 
 
 def attendances_by_unit(activities, owner):
     """{(activity id, unit): lượt} for the activities of the queryset `activities` and the units of
     `owner` ({org id: unit}), for every unit holding one of each activity's organizations."""
-    rows = list(activities.order_by().values_list("id", "head_count", "present_count", "starts_on"))
-    units = defaultdict(set)
-    for chunk in _chunks([r[0] for r in rows]):
-        for activity_id, org_id in (
-            ActivityOrg.objects.filter(activity_id__in=chunk)
-            .order_by()
-            .values_list("activity_id", "org_id")
-        ):
-            units[activity_id].add(owner.get(org_id))
+    # One query joining each activity to its organizations: no list of activity ids is sent,
+    # so neither SQLite's limit of variables nor the province's size changes the query count.
+    rows, units = {}, defaultdict(set)
+    for activity_id, heads, present, day, org_id in activities.order_by().values_list(
+        "id", "head_count", "present_count", "starts_on", "links__org_id"
+    ):
+        rows[activity_id] = (heads, present, day)
+        units[activity_id].add(owner.get(org_id))
     counted, shared = {}, {}
-    for activity_id, heads, present, day in rows:
+    for activity_id, (heads, present, day) in rows.items():
         held = units[activity_id]
         if len(held) == 1 and None not in held:
             counted[(activity_id, next(iter(held)))] = heads + present
@@ -45,11 +40,6 @@ def attendances_by_unit(activities, owner):
     for (activity_id, unit), n in _own_members_present(shared, owner).items():
         counted[(activity_id, unit)] = n
     return counted
-
-
-def _chunks(ids):
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]
 
 
 def _own_members_present(shared, owner):

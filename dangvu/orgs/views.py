@@ -213,7 +213,7 @@ def org_figure(request, slug, fact):
         figure = figures[fact]
         people = Person.objects.filter(id__in=figure.people)
         orgs = request.scope.orgs(Organization.objects.filter(id__in=figure.orgs))
-    people = request.scope.people(people).order_by("sort_name", "id")
+    people = request.scope.people_among(people).order_by("sort_name", "id")
     page, query = page_of(request, people)
     return render(
         request,

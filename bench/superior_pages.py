@@ -1,0 +1,67 @@
+"""Issue 26: each superior page of bench/serve.py alone, on a province already loaded.
+
+Against the PostgreSQL database of DATABASE_URL (a copy of the one `bench/serve.py --dump` kept,
+e.g. `createdb -T`; logging in writes a session), as the demo's superior user: for each page one
+warm-up request through Django's test client, then the SQL queries of one request and the median
+time of three, with the machine's load average before and after (the times depend on it).
+
+Run: DATABASE_URL=postgres://… .venv/bin/python bench/superior_pages.py
+Target (issue 26, at 1.000 committees): each superior page < 2 s; its query count the same as at
+100 committees (run it on both sizes).
+"""
+
+import os
+import statistics
+import sys
+import time
+
+from _setup import skip
+from serve import PAGES, PASSWORD
+
+TARGET_MS = 2000
+
+
+def _load():
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def main():
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        return skip("DATABASE_URL chưa trỏ tới một tỉnh đã nạp trên PostgreSQL")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dangvu.settings")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    if not client.login(username="captren", password=PASSWORD):
+        return skip("không đăng nhập được bằng người dùng cấp trên của bench/serve.py")
+    print(f"Tải máy trước: {_load()}")
+    print(f"  {'trang':<24}{'truy vấn':>9}{'ms':>9}")
+    slow = []
+    for kind, path in PAGES["captren"]:
+        client.get(path)
+        with CaptureQueriesContext(connection) as queries:
+            status = client.get(path).status_code
+        count = len(queries.captured_queries)  # before the next request resets the log
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            client.get(path)
+            times.append((time.perf_counter() - started) * 1000)
+        ms = statistics.median(times)
+        if ms >= TARGET_MS or status != 200:
+            slow.append(kind)
+        note = "" if status == 200 else f"  (HTTP {status})"
+        print(f"  {kind:<24}{count:>9}{ms:>9.0f}{note}")
+    print(f"Tải máy sau: {_load()}")
+    verdict = "ĐẠT" if not slow else f"CHƯA ĐẠT ({', '.join(slow)} ≥ {TARGET_MS} ms)"
+    print(f"Mỗi trang cấp trên < {TARGET_MS} ms: {verdict}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
