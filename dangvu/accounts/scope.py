@@ -175,6 +175,18 @@ def _current_on(on):
     return Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gt=on))
 
 
+def _attachments(org_ids, on=None):
+    """The records that attach a person to any of `org_ids` on `on`, besides the file kept there
+    (`home_org`): a membership or staff record in force, or a candidacy in the cell. The one
+    place these rules are written; `_people_in` and `_reaches` only shape the query."""
+    current = _current_on(on)
+    return (
+        Membership.objects.filter(current, org_id__in=org_ids),
+        StaffRecord.objects.filter(current, Q(agency_id__in=org_ids) | Q(unit_id__in=org_ids)),
+        PartyProfile.objects.filter(candidate_cell_id__in=org_ids),
+    )
+
+
 def _people_in(org_ids, on=None):
     """People attached to any of `org_ids` on `on`: kept there, member there, or on its staff.
 
@@ -183,38 +195,21 @@ def _people_in(org_ids, on=None):
     office that keeps the file (`home_org`) still has it.
     """
     org_ids = list(org_ids)
-    current = _current_on(on)
     # One UNION of four indexed lookups, not an OR of four subqueries: PostgreSQL answers an OR
     # across tables by scanning every person (a 65-person office read 360.000 rows).
     kept = Person.objects.filter(home_org_id__in=org_ids).values("id").order_by()
-    members = Membership.objects.filter(current, org_id__in=org_ids).values("person_id").order_by()
-    staff = (
-        StaffRecord.objects.filter(current, Q(agency_id__in=org_ids) | Q(unit_id__in=org_ids))
-        .values("person_id")
-        .order_by()
-    )
-    candidates = (
-        PartyProfile.objects.filter(candidate_cell_id__in=org_ids).values("person_id").order_by()
-    )
-    return Q(id__in=kept.union(members, staff, candidates, all=True))
+    attached = [qs.values("person_id").order_by() for qs in _attachments(org_ids, on)]
+    return Q(id__in=kept.union(*attached, all=True))
 
 
 def _reaches(org_ids, on=None):
     """The person of the outer row is attached to any of `org_ids` on `on`: `_people_in`'s four
     rules as correlated EXISTS, for a query whose rows are already few or paged."""
     org_ids = list(org_ids)
-    current = _current_on(on)
-    person = OuterRef("pk")
-    return (
-        Q(home_org_id__in=org_ids)
-        | Exists(Membership.objects.filter(current, person_id=person, org_id__in=org_ids))
-        | Exists(
-            StaffRecord.objects.filter(
-                current, Q(agency_id__in=org_ids) | Q(unit_id__in=org_ids), person_id=person
-            )
-        )
-        | Exists(PartyProfile.objects.filter(person_id=person, candidate_cell_id__in=org_ids))
-    )
+    reach = Q(home_org_id__in=org_ids)
+    for qs in _attachments(org_ids, on):
+        reach |= Exists(qs.filter(person_id=OuterRef("pk")))
+    return reach
 
 
 def scope_for(user) -> Scope:
