@@ -8,10 +8,15 @@ import multiprocessing
 import os
 
 bind = os.environ.get("DANGVU_BIND", "127.0.0.1:8000")
-# Sync workers: one request each. Two per core and one more, the usual advice for a database-bound
-# application; DANGVU_WORKERS overrides.
+# Worker processes: two per core and one more, the usual advice for a database-bound application;
+# DANGVU_WORKERS overrides.
 workers = int(os.environ.get("DANGVU_WORKERS", str(2 * multiprocessing.cpu_count() + 1)))
-# A request past this many seconds is stopped (its worker restarted) instead of holding a worker.
+# Threads per worker (gunicorn's gthread workers when above 1). A request waiting on PostgreSQL
+# (a superior's figures for a province) then holds one thread, not a whole process, so an
+# office's page is not queued behind it. Django keeps one database connection per thread.
+threads = int(os.environ.get("DANGVU_THREADS", "4"))
+# A worker silent this many seconds is restarted. With threads a long request no longer silences
+# its worker, so what bounds a request is PostgreSQL's statement timeout below.
 timeout = int(os.environ.get("DANGVU_WORKER_TIMEOUT", "30"))
 # PostgreSQL stops a web request's statement two seconds before gunicorn would stop its worker
 # (dangvu/settings.py STATEMENT_TIMEOUT_MS); read by the settings, loaded after this file.

@@ -361,7 +361,10 @@ def main():
             f"({how} trong {time.perf_counter() - t0:.0f} s)"
         )
         workers = env.get("DANGVU_WORKERS") or str(2 * os.cpu_count() + 1)
-        print(f"gunicorn -c gunicorn.conf.py dangvu.wsgi: {workers} tiến trình, cổng {port}")
+        print(
+            f"gunicorn -c gunicorn.conf.py dangvu.wsgi: {workers} tiến trình × "
+            f"{env.get('DANGVU_THREADS', '4')} luồng, cổng {port}"
+        )
         server = subprocess.Popen(
             [Path(PY).parent / "gunicorn", "-c", "gunicorn.conf.py", "dangvu.wsgi"],
             cwd=ROOT,

@@ -2,12 +2,16 @@
 client address behind a trusted proxy, and the login lockout shared by two server processes and
 keyed on the forwarded client (not on a header an untrusted client wrote)."""
 
+import contextlib
 import json
 import os
 import re
 import secrets
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -157,20 +161,14 @@ def test_two_processes_share_the_address_lockout_of_the_forwarded_client(tmp_pat
 
 
 def _free_port():
-    import socket
-
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-@pytest.mark.slow
-def test_the_production_command_serves_pages_and_static_files(tmp_path):
-    """gunicorn with gunicorn.conf.py (two workers), static files by WhiteNoise from
-    collectstatic's hashed copies: the login page and a stylesheet, each with its caching."""
-    import time
-    import urllib.request
-
+@contextlib.contextmanager
+def _gunicorn(tmp_path, **extra):
+    """gunicorn with gunicorn.conf.py on a fresh SQLite database; yields its base URL."""
     port = _free_port()
     env = {
         **sqlite_env(tmp_path / "db.sqlite3"),
@@ -180,7 +178,7 @@ def test_the_production_command_serves_pages_and_static_files(tmp_path):
         "SECRET_KEY": secrets.token_urlsafe(50),
         "DANGVU_VAR_DIR": str(tmp_path),
         "DANGVU_BIND": f"127.0.0.1:{port}",
-        "DANGVU_WORKERS": "2",
+        **extra,
     }
     run(env, "manage.py", "migrate", "-v", "0")
     run(env, "manage.py", "collectstatic", "--noinput", "-v", "0")
@@ -196,13 +194,25 @@ def test_the_production_command_serves_pages_and_static_files(tmp_path):
         base = f"http://127.0.0.1:{port}"
         for _ in range(300):
             try:
-                page = urllib.request.urlopen(f"{base}/dang-nhap/", timeout=5)
+                urllib.request.urlopen(f"{base}/dang-nhap/", timeout=5).read()
                 break
             except OSError:
                 assert server.poll() is None, server.stderr.read().decode()[-2000:]
                 time.sleep(0.1)
         else:
             raise AssertionError("gunicorn did not answer")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_the_production_command_serves_pages_and_static_files(tmp_path):
+    """gunicorn with gunicorn.conf.py (two workers), static files by WhiteNoise from
+    collectstatic's hashed copies: the login page and a stylesheet, each with its caching."""
+    with _gunicorn(tmp_path, DANGVU_WORKERS="2") as base:
+        page = urllib.request.urlopen(f"{base}/dang-nhap/", timeout=5)
         html = page.read().decode()
         assert "no-store" in page.headers["Cache-Control"]
         css = re.search(r'href="(/static/[^"]+\.css)"', html).group(1)
@@ -210,9 +220,25 @@ def test_the_production_command_serves_pages_and_static_files(tmp_path):
         static = urllib.request.urlopen(base + css, timeout=5)
         assert static.status == 200
         assert "immutable" in static.headers["Cache-Control"]
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("threads", [1, 2])
+def test_a_held_request_does_not_hold_the_whole_worker(tmp_path, threads):
+    """One worker process: while a request is still arriving (a slow page or a slow client holds
+    it), another request is answered when the worker has threads, and waits when it has not
+    (gunicorn's sync worker, what dangvu served with before)."""
+    with _gunicorn(tmp_path, DANGVU_WORKERS="1", DANGVU_THREADS=str(threads)) as base:
+        port = int(base.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port)) as held:
+            held.sendall(b"GET /dang-nhap/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # not finished
+            time.sleep(0.5)
+            try:
+                urllib.request.urlopen(f"{base}/dang-nhap/", timeout=3).read()
+                answered = True
+            except OSError:
+                answered = False
+    assert answered == (threads > 1)
 
 
 def _database_options(extra_env, load_gunicorn_conf):
