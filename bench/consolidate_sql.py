@@ -20,6 +20,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -31,14 +32,16 @@ from _setup import verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The units and their organizations, shared by every statement. Units: walk down from the root
-# through superior committees; a party committee, or a cell standing directly under a superior
+# The units and their organizations, two temporary tables every statement reads (analysed, so
+# that the planner knows their size: a recursive expression inside each statement is
+# estimated at a few rows and planned as such). Units: walk down from the root through
+# superior committees; a party committee, or a cell standing directly under a superior
 # committee, is a unit when active on the day. A unit's organizations: its whole subtree, each
 # marked `active` (on the day: section I) and `during` (existing at some time in the period:
 # the period's figures of the unit's own pages).
 UNITS = """
-WITH RECURSIVE
-walk(id, kind, parent_kind, valid_from, valid_to) AS (
+CREATE TEMPORARY TABLE units AS
+WITH RECURSIVE walk(id, kind, parent_kind, valid_from, valid_to) AS (
     SELECT c.id, c.kind, r.kind, c.valid_from, c.valid_to
     FROM orgs_organization c JOIN orgs_organization r ON r.id = c.parent_id
     WHERE r.id = %(root)s
@@ -46,28 +49,26 @@ walk(id, kind, parent_kind, valid_from, valid_to) AS (
     SELECT c.id, c.kind, w.kind, c.valid_from, c.valid_to
     FROM orgs_organization c JOIN walk w ON c.parent_id = w.id
     WHERE w.kind = 'superior_committee'
-),
-units(id, kind) AS (
-    SELECT id, kind FROM walk
-    WHERE (kind = 'party_committee'
-           OR (kind = 'party_cell' AND parent_kind = 'superior_committee'))
-      AND valid_from <= %(day)s AND (valid_to IS NULL OR valid_to > %(day)s)
-),
-subtree(unit_id, org_id) AS (
+)
+SELECT id, kind FROM walk
+WHERE (kind = 'party_committee' OR (kind = 'party_cell' AND parent_kind = 'superior_committee'))
+  AND valid_from <= %(day)s AND (valid_to IS NULL OR valid_to > %(day)s)"""
+
+ORGS = """
+CREATE TEMPORARY TABLE orgs AS
+WITH RECURSIVE subtree(unit_id, org_id) AS (
     SELECT id, id FROM units
     UNION ALL
     SELECT s.unit_id, c.id FROM orgs_organization c JOIN subtree s ON c.parent_id = s.org_id
-),
-orgs(unit_id, org_id, kind, mass_kind, active, during) AS (
-    SELECT s.unit_id, o.id, o.kind, o.mass_kind,
-           CASE WHEN o.valid_from <= %(day)s AND (o.valid_to IS NULL OR o.valid_to > %(day)s)
-                THEN 1 ELSE 0 END,
-           CASE WHEN o.valid_from <= %(day)s AND (o.valid_to IS NULL OR o.valid_to > %(start)s)
-                THEN 1 ELSE 0 END
-    FROM subtree s JOIN orgs_organization o ON o.id = s.org_id
-)"""
+)
+SELECT s.unit_id, o.id AS org_id, o.kind, o.mass_kind,
+       CASE WHEN o.valid_from <= %(day)s AND (o.valid_to IS NULL OR o.valid_to > %(day)s)
+            THEN 1 ELSE 0 END AS active,
+       CASE WHEN o.valid_from <= %(day)s AND (o.valid_to IS NULL OR o.valid_to > %(start)s)
+            THEN 1 ELSE 0 END AS during
+FROM subtree s JOIN orgs_organization o ON o.id = s.org_id"""
 
-# Each statement gives rows (unit id, fact, value). Conditions written once:
+# Each statement gives rows (unit id, fact, value), or a row per unit with a column per fact.
 ACTIVE_MEMBERSHIP = "m.valid_from <= %(day)s AND (m.valid_to IS NULL OR m.valid_to > %(day)s)"
 
 TERMS = """
@@ -92,24 +93,27 @@ WHERE t.latest = 1
   AND p.valid_from <= %(day)s AND (p.valid_to IS NULL OR p.valid_to > %(day)s)
 GROUP BY t.unit_id""",
     # Members on the day, by kind of membership (a mass organization of kind `mass` by its
-    # organization's mass_kind); party members full when recognised by the day.
+    # organization's mass_kind); party members full when recognised by the day. Whether a
+    # member is full depends on the person only, so the full and the probationary add up.
     "memberships": f"""
 held AS (
-    SELECT o.unit_id, m.person_id, m.kind, o.mass_kind
+    SELECT o.unit_id, m.kind, CASE m.kind WHEN 'mass' THEN o.mass_kind ELSE '' END AS mass_kind,
+           CASE WHEN p.recognized_on <= %(day)s THEN 1 ELSE 0 END AS is_full,
+           COUNT(DISTINCT m.person_id) AS n
     FROM orgs o JOIN people_membership m ON m.org_id = o.org_id
+    LEFT JOIN people_partyprofile p ON p.person_id = m.person_id AND m.kind = 'party'
     WHERE o.active = 1 AND {ACTIVE_MEMBERSHIP}
+    GROUP BY 1, 2, 3, 4
 )
 SELECT unit_id, CASE kind WHEN 'party' THEN 'party.members'
                           WHEN 'mass' THEN 'mass.' || mass_kind
-                          ELSE 'mass.' || kind END,
-       COUNT(DISTINCT person_id)
+                          ELSE 'mass.' || kind END AS fact,
+       SUM(n)
 FROM held GROUP BY 1, 2
 UNION ALL
-SELECT h.unit_id, CASE WHEN p.recognized_on <= %(day)s THEN 'party.members.full'
-                       ELSE 'party.members.probationary' END,
-       COUNT(DISTINCT h.person_id)
-FROM held h LEFT JOIN people_partyprofile p ON p.person_id = h.person_id
-WHERE h.kind = 'party' GROUP BY 1, 2""",
+SELECT unit_id, CASE is_full WHEN 1 THEN 'party.members.full'
+                             ELSE 'party.members.probationary' END, n
+FROM held WHERE kind = 'party'""",
     # Cells, departments and service units active on the day.
     "structure": """
 SELECT unit_id, CASE kind WHEN 'party_cell' THEN 'party.cells'
@@ -122,9 +126,7 @@ GROUP BY 1, 2""",
     # per figure; an ethnic minority is any ethnicity but the Kinh (or none).
     "staff": """
 staff AS (
-    SELECT o.unit_id, r.person_id, r.category, r.position,
-           CASE WHEN w.kind = 'service_unit' THEN 1 ELSE 0 END AS at_service_unit,
-           CASE WHEN p.gender = 'female' THEN 1 ELSE 0 END AS woman,
+    SELECT o.unit_id, r.person_id, r.category, r.position, w.kind AS unit_kind, p.gender,
            CASE WHEN LOWER(TRIM(COALESCE(p.ethnicity, ''))) IN ('', 'kinh') THEN 0 ELSE 1 END
                AS minority
     FROM orgs o
@@ -133,27 +135,36 @@ staff AS (
     LEFT JOIN orgs_organization w ON w.id = r.unit_id
     WHERE o.active = 1 AND o.kind = 'agency'
       AND r.valid_from <= %(day)s AND (r.valid_to IS NULL OR r.valid_to > %(day)s)
-),
-figures(unit_id, fact, person_id) AS (
-    SELECT unit_id, 'staff.' || category, person_id FROM staff
-    UNION ALL
-    SELECT unit_id, 'staff.' || category || '.women', person_id FROM staff WHERE woman = 1
-    UNION ALL
-    SELECT unit_id, 'staff.' || category || '.ethnic_minority', person_id
-    FROM staff WHERE minority = 1
-    UNION ALL
-    SELECT unit_id, CASE at_service_unit WHEN 1 THEN 'staff.contract.at_service_units'
-                                         ELSE 'staff.contract.at_agency' END, person_id
-    FROM staff WHERE category = 'contract'
-    UNION ALL
-    SELECT unit_id, 'staff.present', person_id FROM staff
-    WHERE category IN ('civil_servant', 'public_employee')
-    UNION ALL
-    SELECT unit_id, CASE position WHEN 'director' THEN 'agency.directors'
-                                  ELSE 'agency.deputy_directors' END, person_id
-    FROM staff WHERE position IN ('director', 'deputy_director')
 )
-SELECT unit_id, fact, COUNT(DISTINCT person_id) FROM figures GROUP BY 1, 2""",
+SELECT unit_id,
+    COUNT(DISTINCT CASE WHEN category IN ('civil_servant', 'public_employee') THEN person_id END)
+        AS "staff.present",
+    COUNT(DISTINCT CASE WHEN category = 'civil_servant' THEN person_id END)
+        AS "staff.civil_servant",
+    COUNT(DISTINCT CASE WHEN category = 'civil_servant' AND gender = 'female' THEN person_id END)
+        AS "staff.civil_servant.women",
+    COUNT(DISTINCT CASE WHEN category = 'civil_servant' AND minority = 1 THEN person_id END)
+        AS "staff.civil_servant.ethnic_minority",
+    COUNT(DISTINCT CASE WHEN category = 'public_employee' THEN person_id END)
+        AS "staff.public_employee",
+    COUNT(DISTINCT CASE WHEN category = 'public_employee' AND gender = 'female'
+                        THEN person_id END) AS "staff.public_employee.women",
+    COUNT(DISTINCT CASE WHEN category = 'public_employee' AND minority = 1 THEN person_id END)
+        AS "staff.public_employee.ethnic_minority",
+    COUNT(DISTINCT CASE WHEN category = 'contract' THEN person_id END) AS "staff.contract",
+    COUNT(DISTINCT CASE WHEN category = 'contract' AND unit_kind = 'service_unit'
+                        THEN person_id END) AS "staff.contract.at_service_units",
+    COUNT(DISTINCT CASE WHEN category = 'contract' AND (unit_kind IS NULL
+                             OR unit_kind <> 'service_unit') THEN person_id END)
+        AS "staff.contract.at_agency",
+    COUNT(DISTINCT CASE WHEN category = 'contract' AND gender = 'female' THEN person_id END)
+        AS "staff.contract.women",
+    COUNT(DISTINCT CASE WHEN category = 'contract' AND minority = 1 THEN person_id END)
+        AS "staff.contract.ethnic_minority",
+    COUNT(DISTINCT CASE WHEN position = 'director' THEN person_id END) AS "agency.directors",
+    COUNT(DISTINCT CASE WHEN position = 'deputy_director' THEN person_id END)
+        AS "agency.deputy_directors"
+FROM staff GROUP BY unit_id""",
     # The year's staff quotas of the units' agencies active on the day.
     "quotas": """
 SELECT o.unit_id, 'staff.quota.' || q.category, SUM(q.quota)
@@ -176,36 +187,31 @@ staff AS (
       AND r.valid_from <= %(day)s AND (r.valid_to IS NULL OR r.valid_to > %(day)s)
 ),
 best AS (
-    SELECT s.unit_id, s.person_id, q.kind, MIN(CASE
-        WHEN q.kind = 'education' THEN CASE q.level
+    SELECT s.unit_id, s.person_id,
+        MIN(CASE WHEN q.kind = 'education' THEN CASE q.level
             WHEN 'doctor' THEN 0 WHEN 'master' THEN 1 WHEN 'bachelor' THEN 2
             WHEN 'college' THEN 3 WHEN 'intermediate' THEN 4 WHEN 'other' THEN 5 ELSE 6 END
-        ELSE CASE q.level
+            END) AS education,
+        MIN(CASE WHEN q.kind = 'political_theory' THEN CASE q.level
             WHEN 'bachelor' THEN 0 WHEN 'advanced' THEN 1 WHEN 'intermediate' THEN 2
             WHEN 'elementary' THEN 3 ELSE 4 END
-        END) AS rank
-    FROM staff s JOIN people_qualification q ON q.person_id = s.person_id
-    WHERE q.kind IN ('education', 'political_theory')
-      AND (q.obtained_on IS NULL OR q.obtained_on <= %(day)s)
-    GROUP BY 1, 2, 3
+            END) AS political
+    FROM staff s LEFT JOIN people_qualification q
+        ON q.person_id = s.person_id AND (q.obtained_on IS NULL OR q.obtained_on <= %(day)s)
+    GROUP BY 1, 2
 )
-SELECT unit_id, kind || '.' || CASE
-        WHEN kind = 'education' THEN CASE rank
-            WHEN 0 THEN 'doctor' WHEN 1 THEN 'master' WHEN 2 THEN 'bachelor'
-            WHEN 3 THEN 'college' WHEN 4 THEN 'intermediate' END
-        ELSE CASE rank
-            WHEN 0 THEN 'bachelor' WHEN 1 THEN 'advanced' WHEN 2 THEN 'intermediate'
-            WHEN 3 THEN 'elementary' END
-        END, COUNT(*)
-FROM best
-WHERE (kind = 'education' AND rank < 5) OR (kind = 'political_theory' AND rank < 4)
-GROUP BY 1, 2
-UNION ALL
-SELECT s.unit_id, 'education.other', COUNT(*)
-FROM staff s LEFT JOIN best b
-    ON b.unit_id = s.unit_id AND b.person_id = s.person_id AND b.kind = 'education'
-WHERE b.rank IS NULL OR b.rank = 5
-GROUP BY 1""",
+SELECT unit_id,
+    SUM(CASE WHEN education = 0 THEN 1 ELSE 0 END) AS "education.doctor",
+    SUM(CASE WHEN education = 1 THEN 1 ELSE 0 END) AS "education.master",
+    SUM(CASE WHEN education = 2 THEN 1 ELSE 0 END) AS "education.bachelor",
+    SUM(CASE WHEN education = 3 THEN 1 ELSE 0 END) AS "education.college",
+    SUM(CASE WHEN education = 4 THEN 1 ELSE 0 END) AS "education.intermediate",
+    SUM(CASE WHEN education = 5 OR education IS NULL THEN 1 ELSE 0 END) AS "education.other",
+    SUM(CASE WHEN political = 0 THEN 1 ELSE 0 END) AS "political_theory.bachelor",
+    SUM(CASE WHEN political = 1 THEN 1 ELSE 0 END) AS "political_theory.advanced",
+    SUM(CASE WHEN political = 2 THEN 1 ELSE 0 END) AS "political_theory.intermediate",
+    SUM(CASE WHEN political = 3 THEN 1 ELSE 0 END) AS "political_theory.elementary"
+FROM best GROUP BY unit_id""",
     # Admissions and recognitions in the period, of people who were then members of a cell of
     # the unit (of its whole subtree, past organizations included).
     "party_changes": """
@@ -298,7 +304,7 @@ GROUP BY 1, 2""",
     "fees": """
 SELECT u.id, u.kind, MONTH_OF_PAYMENT, SUM(f.amount)
 FROM units u
-JOIN subtree s ON s.unit_id = u.id AND (u.kind = 'party_committee' OR s.org_id = u.id)
+JOIN orgs s ON s.unit_id = u.id AND (u.kind = 'party_committee' OR s.org_id = u.id)
 JOIN finance_payment f ON f.cell_id = s.org_id
 WHERE f.paid_on BETWEEN %(start)s AND %(day)s
 GROUP BY 1, 2, 3""",
@@ -324,15 +330,29 @@ def _month_of_payment(months):
     return f"CASE {cases} ELSE 0 END"
 
 
-def _run(statement, params):
-    """The rows of one statement after the shared units: a statement starting with its own
-    common table expressions continues the WITH list."""
+def _rows(statement, params):
+    """(column names, rows) of one statement; one that starts with its own common table
+    expressions is given their WITH."""
     from django.db import connection
 
-    joint = "\n" if statement.lstrip().startswith("SELECT") else ",\n"
+    if not statement.lstrip().startswith("SELECT"):
+        statement = "WITH " + statement
     with connection.cursor() as cursor:
-        cursor.execute(UNITS + joint + statement, params)
-        return cursor.fetchall()
+        cursor.execute(statement, params)
+        return [column[0] for column in cursor.description], cursor.fetchall()
+
+
+def _facts(statement, params):
+    """[(unit id, fact, value)] of a statement: its rows as they are, or, from a statement
+    with a column per fact (named by it), one row per fact."""
+    names, rows = _rows(statement, params)
+    if len(names) == 3:
+        return rows
+    return [
+        (row[0], fact, value)
+        for row in rows
+        for fact, value in zip(names[1:], row[1:], strict=True)
+    ]
 
 
 def fees_remitted(month_totals, months):
@@ -366,19 +386,34 @@ def unit_figures(root_id, start, day):
         "year": day.year,
         "first_year": start.year,
     }
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for table in (UNITS, ORGS):
+            cursor.execute(table, params)
+        cursor.execute("ANALYZE units")
+        cursor.execute("ANALYZE orgs")
+    try:
+        return _figures(params, _months(start, day))
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE orgs")
+            cursor.execute("DROP TABLE units")
+
+
+def _figures(params, months):
     out = defaultdict(dict)
-    months = _months(start, day)
     for name, statement in STATEMENTS.items():
         if name == "fees":
             statement = statement.replace("MONTH_OF_PAYMENT", _month_of_payment(months))
-            rows = _run(statement, params)
+            _names, rows = _rows(statement, params)
             for unit, (collected, remitted) in fees_remitted(rows, months).items():
                 out[unit]["fees.collected"] = collected
                 out[unit]["fees.remitted"] = remitted
             continue
-        for unit, fact, value in _run(statement, params):
+        for unit, fact, value in _facts(statement, params):
             out[unit][fact] = value
-    for (unit,) in _run("SELECT id FROM units", params):
+    for (unit,) in _rows("SELECT id FROM units", params)[1]:
         out[unit]  # a unit with no figure at all is still a unit
     return dict(out)
 
@@ -513,7 +548,11 @@ def main():
         os.environ.pop("DATABASE_URL", None)
         django_setup()  # a throwaway SQLite file, shared with the command's process
         slug, day = synthetic_province(args.committees)
-    measure(slug, day, args.rounds)
+    try:
+        measure(slug, day, args.rounds)
+    finally:
+        if "DANGVU_VAR_DIR" in os.environ and "DATABASE_URL" not in os.environ:
+            shutil.rmtree(os.environ["DANGVU_VAR_DIR"], ignore_errors=True)
 
 
 if __name__ == "__main__":
