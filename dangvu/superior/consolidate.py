@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Case, F, IntegerField, Min, Q, Sum, Value, When
+from django.db.models.expressions import RawSQL
 
 from dangvu.core.facts import Period
 from dangvu.finance import fees as fee_rules
@@ -241,6 +242,18 @@ def _owner(groups):
     return {org_id: unit_id for unit_id, ids in groups.items() for org_id in ids}
 
 
+def _ids(ids):
+    """`…__in=_ids(ids)`: the ids as a subquery of literal integers (VALUES), not as a list of
+    parameters: Django prepares, and the driver sends, a province's 9.000 organization ids one
+    parameter at a time, which cost as much as the queries. Ids are integers read from the
+    database, so nothing is interpolated but `int`s."""
+    ids = [int(i) for i in ids]
+    if not ids:
+        return []
+    values = ",".join(f"({i})" for i in ids)
+    return RawSQL(f"SELECT column1 FROM (VALUES {values}) AS ids", ())
+
+
 # Section I -----------------------------------------------------------------------------------
 
 
@@ -288,7 +301,7 @@ def _memberships(nodes, active, day, behind, wanted):
     behind the party figures are read only when asked for (`Behind`), by one query for every
     unit."""
     owner = _owner(active)
-    rows = Membership.objects.filter(active_on(day), org_id__in=list(owner)).order_by()
+    rows = Membership.objects.filter(active_on(day), org_id__in=_ids(owner)).order_by()
     rows = rows.annotate(is_full=recognized_by(day))
     # The mass organizations of kind `mass` are told apart by their organization's `mass_kind`
     # (blank for every other kind): one more grouping column of the same query.
@@ -327,9 +340,10 @@ def _memberships(nodes, active, day, behind, wanted):
     return out
 
 
-def _count_by_unit(queryset, owner, keys, counted, org="org_id"):
+def _count_by_unit(queryset, owner, keys, counted, org="org_id", distinct=True):
     """[(unit id, *keys, distinct `counted` values)] of the queryset's rows grouped by unit and
-    `keys` in the database, the unit of a row being `owner[row's org]`. The owners are joined
+    `keys` in the database, the unit of a row being `owner[row's org]` (with `distinct=False`,
+    the rows whose `counted` is not null). The owners are joined
     as a table of literal ids (VALUES, the same on SQLite and PostgreSQL; ids are integers read
     from the database, so no parameter limit applies): one hash join, however many units."""
     if not owner:
@@ -342,7 +356,8 @@ def _count_by_unit(queryset, owner, keys, counted, org="org_id"):
     pairs = ",".join(f"({int(o)},{int(u)})" for o, u in owner.items())
     names = "".join(f", t.{_quote(queryset, k)}" for k in keys)
     grouped = (
-        f"SELECT u.column2{names}, COUNT(DISTINCT t.{_quote(queryset, counted)}) "
+        f"SELECT u.column2{names}, COUNT({'DISTINCT ' if distinct else ''}"
+        f"t.{_quote(queryset, counted)}) "
         f"FROM ({sql}) t JOIN (VALUES {pairs}) u ON u.column1 = t.{_quote(queryset, org)} "
         f"GROUP BY u.column2{names}"
     )
@@ -407,7 +422,7 @@ def _staff(tree, nodes, active, day, wanted):
         for org_id in active[n.id]
         if tree.nodes[org_id].kind == K.AGENCY
     }
-    staff = StaffRecord.objects.filter(active_on(day), agency_id__in=list(agencies)).order_by()
+    staff = StaffRecord.objects.filter(active_on(day), agency_id__in=_ids(agencies)).order_by()
     qualified = _needs(wanted, ("education.", "political_theory."))
     # Only the sets some wanted figure is made of are filled, and only the records of the
     # categories that can count in one are read: with a few figures asked, most of the
@@ -543,7 +558,7 @@ def _quotas(agencies, day):
     """{unit id: {category: the year's staff quota}} of the units' agencies."""
     quotas = defaultdict(lambda: defaultdict(int))
     for agency_id, category, quota in (
-        StaffQuota.objects.filter(agency_id__in=list(agencies), year=day.year)
+        StaffQuota.objects.filter(agency_id__in=_ids(agencies), year=day.year)
         .order_by()
         .values_list("agency_id", "category", "quota")
     ):
@@ -599,7 +614,7 @@ def _party_changes(every, period, behind=None):
             Q(person__party__admitted_on__range=in_period)
             | Q(person__party__recognized_on__range=in_period),
             kind=PARTY,
-            org_id__in=list(owner),
+            org_id__in=_ids(owner),
         )
         .order_by()
         .values_list(
@@ -634,20 +649,16 @@ def _party_changes(every, period, behind=None):
 
 
 def _evaluations(every, period):
+    """Evaluations of the period's years by each unit's organizations, of members and of
+    organizations by band, counted by the database (a province has a quarter of a million)."""
     owner = _owner(every)
+    rows = Evaluation.objects.filter(
+        org_id__in=_ids(owner), year__range=(period.start.year, period.end.year)
+    ).order_by()
     out = {unit: defaultdict(int) for unit in every}
-    for org_id, band, person_id, subject_org_id in (
-        Evaluation.objects.filter(
-            org_id__in=list(owner), year__range=(period.start.year, period.end.year)
-        )
-        .order_by()
-        .values_list("org_id", "band", "subject_person_id", "subject_org_id")
-    ):
-        f = out[owner[org_id]]
-        if person_id:
-            f[f"evaluations.members.{band}"] += 1
-        if subject_org_id:
-            f[f"evaluations.orgs.{band}"] += 1
+    for who, subject in (("members", "subject_person_id"), ("orgs", "subject_org_id")):
+        for unit, band, n in _count_by_unit(rows, owner, ("band",), subject, distinct=False):
+            out[unit][f"evaluations.{who}.{band}"] += n
     return out
 
 
@@ -658,7 +669,7 @@ def _inspections(every, period, behind=None):
     found = defaultdict(lambda: defaultdict(set))
     for inspection_id, org_id, kind in (
         Inspection.objects.filter(
-            org_id__in=list(owner),
+            org_id__in=_ids(owner),
             direction=Inspection.Direction.CONDUCTED,
             starts_on__range=(period.start, period.end),
         )
@@ -705,7 +716,7 @@ def _fees(tree, nodes, every, period):
     collected = defaultdict(int)
     parts = defaultdict(int)
     rows = (
-        Payment.objects.filter(cell_id__in=list(owner), paid_on__range=(period.start, period.end))
+        Payment.objects.filter(cell_id__in=_ids(owner), paid_on__range=(period.start, period.end))
         .annotate(stretch=stretch)
         .values_list("cell_id", "stretch")
         .annotate(total=Sum("amount"))
@@ -729,7 +740,7 @@ def _activities(every, period):
     the rule of `work.attendance`: a unit's own report and its consolidation agree)."""
     owner = _owner(every)
     links = ActivityOrg.objects.filter(
-        org_id__in=list(owner), activity__starts_on__range=(period.start, period.end)
+        org_id__in=_ids(owner), activity__starts_on__range=(period.start, period.end)
     ).order_by()
     kind_of = {}
     organized = defaultdict(set)
