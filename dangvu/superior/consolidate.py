@@ -342,22 +342,26 @@ def _memberships(nodes, active, day, behind, wanted):
 
 def _count_by_unit(queryset, owner, keys, counted, org="org_id", distinct=True):
     """[(unit id, *keys, distinct `counted` values)] of the queryset's rows grouped by unit and
-    `keys` in the database, the unit of a row being `owner[row's org]` (with `distinct=False`,
-    the rows whose `counted` is not null). The owners are joined
-    as a table of literal ids (VALUES, the same on SQLite and PostgreSQL; ids are integers read
-    from the database, so no parameter limit applies): one hash join, however many units."""
+    `keys` in the database, the unit of a row being `owner[row's org]`. `counted` may be a
+    tuple of columns: one count of each, in its order; with `distinct=False`, the rows where
+    the column is not null. The owners are joined as a table of literal ids (VALUES, the same
+    on SQLite and PostgreSQL; ids are integers read from the database, so no parameter limit
+    applies): one hash join, however many units."""
     if not owner:
         return []
-    query = queryset.values_list(counted, org, *keys).query
+    counted = (counted,) if isinstance(counted, str) else tuple(counted)
+    query = queryset.values_list(*counted, org, *keys).query
     try:
         sql, params = query.get_compiler(using=queryset.db).as_sql()
     except EmptyResultSet:
         return []
     pairs = ",".join(f"({int(o)},{int(u)})" for o, u in owner.items())
     names = "".join(f", t.{_quote(queryset, k)}" for k in keys)
+    counts = ", ".join(
+        f"COUNT({'DISTINCT ' if distinct else ''}t.{_quote(queryset, c)})" for c in counted
+    )
     grouped = (
-        f"SELECT u.column2{names}, COUNT({'DISTINCT ' if distinct else ''}"
-        f"t.{_quote(queryset, counted)}) "
+        f"SELECT u.column2{names}, {counts} "
         f"FROM ({sql}) t JOIN (VALUES {pairs}) u ON u.column1 = t.{_quote(queryset, org)} "
         f"GROUP BY u.column2{names}"
     )
@@ -439,7 +443,7 @@ def _staff(tree, nodes, active, day, wanted):
     columns = ("category", "position", "unit__kind", "person__gender", "person__ethnicity")
     if not personal:  # the rule was asked: the person's values change no needed figure
         columns = columns[:3]
-    groups = _staff_counted(read, agencies, columns, needed) if categories else {}
+    groups = _staff_counted(read, agencies, columns, frozenset(needed)) if categories else {}
     if groups is None:  # someone holds two of the records: only sets of people count them once
         groups = _staff_sets(tree, read, agencies, columns, needed)
     quotas = _quotas(agencies, day) if _needs(wanted, ("staff.quota",)) else {}
@@ -495,13 +499,18 @@ def _staff_counted(staff, agencies, columns, needed):
     for unit, *key, n in combos:
         if len(key) == 3:  # without the person's values: any stand for all
             key = [*key, *PERSONAL[0]]
-        for name in staff_figures_of(*key):
-            if name in needed:
-                groups[unit][name] += n
-        for name in PRESENT:
-            if name in staff_figures_of(*key):
-                groups[unit]["staff.present"] += n
+        for name in _counted_in(tuple(key), needed):
+            groups[unit][name] += n
     return groups
+
+
+@functools.lru_cache(maxsize=4096)
+def _counted_in(key, needed):
+    """The `needed` staff figures a record of attributes `key` counts in, "staff.present"
+    included when it counts in one of its parts: found once per combination, not per row."""
+    names = staff_figures_of(*key)
+    present = ["staff.present"] if any(name in names for name in PRESENT) else []
+    return tuple(name for name in names if name in needed) + tuple(present)
 
 
 def _staff_sets(tree, staff, agencies, columns, needed):
@@ -656,9 +665,12 @@ def _evaluations(every, period):
         org_id__in=_ids(owner), year__range=(period.start.year, period.end.year)
     ).order_by()
     out = {unit: defaultdict(int) for unit in every}
-    for who, subject in (("members", "subject_person_id"), ("orgs", "subject_org_id")):
-        for unit, band, n in _count_by_unit(rows, owner, ("band",), subject, distinct=False):
-            out[unit][f"evaluations.{who}.{band}"] += n
+    subjects = ("subject_person_id", "subject_org_id")
+    for unit, band, members, orgs in _count_by_unit(
+        rows, owner, ("band",), subjects, distinct=False
+    ):
+        out[unit][f"evaluations.members.{band}"] += members
+        out[unit][f"evaluations.orgs.{band}"] += orgs
     return out
 
 
