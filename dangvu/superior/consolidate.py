@@ -168,6 +168,10 @@ def consolidate(root, period, tree=None, only=None):
     names = orgs_with_names([n.id for n in nodes], day)
     active = {n.id: tree.below(n.id, day) for n in nodes}
     every = {n.id: tree.below(n.id) for n in nodes}
+    # The organizations that existed at some time in the period (the rule of the units' own
+    # pages, `orgs.tree.subtree_ids_during`): a cell dissolved before the period began counts
+    # nothing of what is still on record for it.
+    during = {unit: _existing(tree, ids, period) for unit, ids in every.items()}
     per_unit = {n.id: {} for n in nodes}
     behind = {n.id: {} for n in nodes}
     wanted = set(fact_labels)
@@ -177,10 +181,10 @@ def consolidate(root, period, tree=None, only=None):
         (STRUCTURE_FACTS, lambda: _structure(tree, nodes, active)),
         (STAFF_FACTS, lambda: _staff(tree, nodes, active, day, wanted)),
         (("party.admissions", "party.recognitions"), lambda: _party_changes(every, period, behind)),
-        (("evaluations.",), lambda: _evaluations(every, period)),
-        (("inspections.",), lambda: _inspections(every, period, behind)),
+        (("evaluations.",), lambda: _evaluations(during, period)),
+        (("inspections.",), lambda: _inspections(during, period, behind)),
         (("fees.",), lambda: _fees(tree, nodes, every, period)),
-        (("activities.",), lambda: _activities(every, period)),
+        (("activities.",), lambda: _activities(during, period)),
     ]
     for prefixes, part in parts:
         if _needs(wanted, prefixes):
@@ -196,6 +200,16 @@ def consolidate(root, period, tree=None, only=None):
         name: sum(u.facts[name] for u in units) for name in fact_labels if name not in NOT_SUMMED
     }
     return Consolidation(root=root, period=period, units=units, totals=totals, labels=fact_labels)
+
+
+def _existing(tree, ids, period):
+    """The organizations of `ids` that existed at some time from the period's start to its end."""
+    return {
+        i
+        for i in ids
+        if tree.nodes[i].valid_from <= period.end
+        and (tree.nodes[i].valid_to is None or tree.nodes[i].valid_to > period.start)
+    }
 
 
 def _needs(wanted, prefixes):
@@ -350,7 +364,8 @@ def _count_by_unit(queryset, owner, keys, counted, org="org_id", distinct=True):
     if not owner:
         return []
     counted = (counted,) if isinstance(counted, str) else tuple(counted)
-    query = queryset.values_list(*counted, org, *keys).query
+    # A column both counted and grouped by is selected once.
+    query = queryset.values_list(*dict.fromkeys((*counted, org, *keys))).query
     try:
         sql, params = query.get_compiler(using=queryset.db).as_sql()
     except EmptyResultSet:
@@ -659,18 +674,22 @@ def _party_changes(every, period, behind=None):
 
 def _evaluations(every, period):
     """Evaluations of the period's years by each unit's organizations, of members and of
-    organizations by band, counted by the database (a province has a quarter of a million)."""
+    organizations by band, counted by the database (a province has a quarter of a million).
+    An evaluation naming an organization counts only if that organization is the unit's too
+    (the rule of `review.facts._evaluations`): grouped by the organization rated as well."""
     owner = _owner(every)
     rows = Evaluation.objects.filter(
         org_id__in=_ids(owner), year__range=(period.start.year, period.end.year)
     ).order_by()
     out = {unit: defaultdict(int) for unit in every}
     subjects = ("subject_person_id", "subject_org_id")
-    for unit, band, members, orgs in _count_by_unit(
-        rows, owner, ("band",), subjects, distinct=False
+    keys = ("band", "subject_org_id")
+    for unit, band, rated, members, orgs in _count_by_unit(
+        rows, owner, keys, subjects, distinct=False
     ):
-        out[unit][f"evaluations.members.{band}"] += members
-        out[unit][f"evaluations.orgs.{band}"] += orgs
+        if rated is None or owner.get(rated) == unit:
+            out[unit][f"evaluations.members.{band}"] += members
+            out[unit][f"evaluations.orgs.{band}"] += orgs
     return out
 
 
