@@ -228,23 +228,23 @@ JOIN people_membership m ON m.person_id = c.person_id AND m.kind = 'party'
 JOIN orgs o ON o.org_id = m.org_id
 WHERE m.valid_from <= c.on_day AND (m.valid_to IS NULL OR m.valid_to > c.on_day)
 GROUP BY 1, 2""",
-    # Evaluations of the period's years made by the unit's organizations of the period; an
-    # organization rated must be one of them too.
+    # Evaluations of the period's years made by the unit's organizations of the period; one
+    # naming an organization counts only if that organization is one of them too.
     "evaluations": """
-SELECT o.unit_id, 'evaluations.members.' || e.band, COUNT(*)
+SELECT o.unit_id,
+    COUNT(CASE WHEN e.band = 'excellent' THEN e.subject_person_id END) AS "evaluations.members.excellent",
+    COUNT(CASE WHEN e.band = 'good' THEN e.subject_person_id END) AS "evaluations.members.good",
+    COUNT(CASE WHEN e.band = 'done' THEN e.subject_person_id END) AS "evaluations.members.done",
+    COUNT(CASE WHEN e.band = 'not_done' THEN e.subject_person_id END) AS "evaluations.members.not_done",
+    COUNT(CASE WHEN e.band = 'excellent' THEN e.subject_org_id END) AS "evaluations.orgs.excellent",
+    COUNT(CASE WHEN e.band = 'good' THEN e.subject_org_id END) AS "evaluations.orgs.good",
+    COUNT(CASE WHEN e.band = 'done' THEN e.subject_org_id END) AS "evaluations.orgs.done",
+    COUNT(CASE WHEN e.band = 'not_done' THEN e.subject_org_id END) AS "evaluations.orgs.not_done"
 FROM orgs o JOIN work_evaluation e ON e.org_id = o.org_id
+LEFT JOIN orgs s ON s.org_id = e.subject_org_id AND s.unit_id = o.unit_id AND s.during = 1
 WHERE o.during = 1 AND e.year BETWEEN %(first_year)s AND %(year)s
-  AND e.subject_person_id IS NOT NULL
-  AND (e.subject_org_id IS NULL OR EXISTS (
-      SELECT 1 FROM orgs s
-      WHERE s.unit_id = o.unit_id AND s.org_id = e.subject_org_id AND s.during = 1))
-GROUP BY 1, 2
-UNION ALL
-SELECT o.unit_id, 'evaluations.orgs.' || e.band, COUNT(*)
-FROM orgs o JOIN work_evaluation e ON e.org_id = o.org_id
-JOIN orgs s ON s.unit_id = o.unit_id AND s.org_id = e.subject_org_id AND s.during = 1
-WHERE o.during = 1 AND e.year BETWEEN %(first_year)s AND %(year)s
-GROUP BY 1, 2""",
+  AND (e.subject_org_id IS NULL OR s.org_id IS NOT NULL)
+GROUP BY o.unit_id""",
     # Inspections and supervisions the unit's organizations began in the period.
     "inspections": """
 SELECT o.unit_id, 'inspections.conducted.' || i.kind, COUNT(*)
@@ -282,10 +282,9 @@ own_present AS (
     JOIN spread s ON s.activity_id = g.activity_id AND s.whole = 0
     JOIN acts a ON a.id = g.activity_id
     JOIN work_attendance t ON t.activity_id = g.activity_id AND t.status = 'present'
-    WHERE EXISTS (
-        SELECT 1 FROM people_membership m JOIN orgs o ON o.org_id = m.org_id
-        WHERE m.person_id = t.person_id AND o.unit_id = g.unit_id AND o.during = 1
-          AND m.valid_from <= a.starts_on AND (m.valid_to IS NULL OR m.valid_to > a.starts_on))
+    JOIN people_membership m ON m.person_id = t.person_id
+        AND m.valid_from <= a.starts_on AND (m.valid_to IS NULL OR m.valid_to > a.starts_on)
+    JOIN orgs o ON o.org_id = m.org_id AND o.unit_id = g.unit_id AND o.during = 1
     GROUP BY 1, 2
 )
 SELECT g.unit_id, 'activities.' || a.kind || '.sessions', COUNT(*)
