@@ -378,6 +378,8 @@ def fees_remitted(month_totals, months):
 def unit_figures(root_id, start, day):
     """{unit id: {fact: value}} of every grassroots unit under `root_id`, for the period from
     `start` to `day`, by the hand-written statements (a figure with no row is absent: 0)."""
+    from django.db import connection
+
     params = {
         "root": root_id,
         "day": day,
@@ -385,8 +387,6 @@ def unit_figures(root_id, start, day):
         "year": day.year,
         "first_year": start.year,
     }
-    from django.db import connection
-
     with connection.cursor() as cursor:
         for table in (UNITS, ORGS):
             cursor.execute(table, params)
@@ -401,6 +401,7 @@ def unit_figures(root_id, start, day):
 
 
 def _figures(params, months):
+    """{unit id: {fact: value}} from every statement, the units' tables being made."""
     out = defaultdict(dict)
     for name, statement in STATEMENTS.items():
         if name == "fees":
