@@ -236,8 +236,8 @@ def query_counts(env):
 
 
 # Run in a subprocess: `consolidate --json` as the command runs it, then the hand-written SQL of
-# bench/province.py (the five headline totals of every unit, one recursive statement), each
-# timed; the process's peak memory after the command alone.
+# bench/consolidate_sql.py (every figure of every unit, as the command gives them), each timed;
+# the process's peak memory after the command alone.
 CONSOLIDATE = """
 import io, json, resource, sys, time
 sys.path.insert(0, "bench")
@@ -251,10 +251,10 @@ out = io.StringIO()
 call_command("consolidate", org=sys.argv[1], date="2017-12-31", json=True, stdout=out)
 command = time.perf_counter() - t
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-from province import unit_totals
+from consolidate_sql import unit_figures
 root = Organization.objects.get(slug=sys.argv[1]).id
 t = time.perf_counter()
-unit_totals(root, dt.date(2017, 12, 31))
+unit_figures(root, dt.date(2017, 1, 1), dt.date(2017, 12, 31))
 sql = time.perf_counter() - t
 print(json.dumps({"command": command, "peak_mb": peak / 1024, "sql": sql, "bytes": len(out.getvalue())}))
 """
@@ -270,8 +270,8 @@ def consolidate_cost(env):
     r = json.loads(done.stdout.strip().splitlines()[-1])
     print(
         f"consolidate --json {SUPERIOR}: {r['command']:.2f} s, bộ nhớ đỉnh {r['peak_mb']:.0f} MB, "
-        f"{r['bytes'] / 1024:.0f} KB JSON; SQL viết tay (5 số mỗi đơn vị, bench/province.py): "
-        f"{r['sql']:.2f} s, tỉ lệ {r['command'] / max(r['sql'], 1e-6):.1f}×"
+        f"{r['bytes'] / 1024:.0f} KB JSON; SQL viết tay (mọi số liệu mỗi đơn vị, "
+        f"bench/consolidate_sql.py): {r['sql']:.2f} s, tỉ lệ {r['command'] / max(r['sql'], 1e-6):.1f}×"
     )
 
 

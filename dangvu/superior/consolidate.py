@@ -4,9 +4,11 @@ totals that are the sum of the rows.
 The unit figures are the same named facts the unit's own pages show (section I of
 `people/stats.py`, `party.admissions|recognitions`, `evaluations.*`, `fees.collected|remitted`,
 `activities.<kind>.sessions|attendances`), computed here for every unit at once: each group is
-one query over the whole subtree whose rows are then sorted to their unit in memory, so the
-number of queries does not grow with the number of units (a province has hundreds). The tests
-check every unit's figures against the unit's own providers, so the two cannot drift apart.
+one query over the whole subtree, grouped by unit in the database wherever the rows are many
+(members, staff, qualifications, evaluations, fees), so the number of queries does not grow
+with the number of units (a province has a thousand) and no row per member comes into Python.
+The tests check every unit's figures against the unit's own providers, so the two cannot drift
+apart; `bench/consolidate_sql.py` checks them against hand-written SQL at province size.
 """
 
 import datetime as dt
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Case, F, IntegerField, Min, Q, Sum, Value, When
+from django.db.models.expressions import RawSQL
 
 from dangvu.core.facts import Period
 from dangvu.finance import fees as fee_rules
@@ -167,6 +170,10 @@ def consolidate(root, period, tree=None, only=None):
     names = orgs_with_names([n.id for n in nodes], day)
     active = {n.id: tree.below(n.id, day) for n in nodes}
     every = {n.id: tree.below(n.id) for n in nodes}
+    # The organizations that existed at some time in the period (the rule of the units' own
+    # pages, `orgs.tree.subtree_ids_during`): a cell dissolved before the period began counts
+    # nothing of what is still on record for it.
+    during = {unit: _existing(tree, ids, period) for unit, ids in every.items()}
     per_unit = {n.id: {} for n in nodes}
     behind = {n.id: {} for n in nodes}
     wanted = set(fact_labels)
@@ -176,10 +183,10 @@ def consolidate(root, period, tree=None, only=None):
         (STRUCTURE_FACTS, lambda: _structure(tree, nodes, active)),
         (STAFF_FACTS, lambda: _staff(tree, nodes, active, day, wanted)),
         (("party.admissions", "party.recognitions"), lambda: _party_changes(every, period, behind)),
-        (("evaluations.",), lambda: _evaluations(every, period)),
-        (("inspections.",), lambda: _inspections(every, period, behind)),
+        (("evaluations.",), lambda: _evaluations(during, period)),
+        (("inspections.",), lambda: _inspections(during, period, behind)),
         (("fees.",), lambda: _fees(tree, nodes, every, period)),
-        (("activities.",), lambda: _activities(every, period)),
+        (("activities.",), lambda: _activities(during, period)),
     ]
     for prefixes, part in parts:
         if _needs(wanted, prefixes):
@@ -195,6 +202,16 @@ def consolidate(root, period, tree=None, only=None):
         name: sum(u.facts[name] for u in units) for name in fact_labels if name not in NOT_SUMMED
     }
     return Consolidation(root=root, period=period, units=units, totals=totals, labels=fact_labels)
+
+
+def _existing(tree, ids, period):
+    """The organizations of `ids` that existed at some time from the period's start to its end."""
+    return {
+        i
+        for i in ids
+        if tree.nodes[i].valid_from <= period.end
+        and (tree.nodes[i].valid_to is None or tree.nodes[i].valid_to > period.start)
+    }
 
 
 def _needs(wanted, prefixes):
@@ -239,6 +256,18 @@ def _rows(queryset, *columns):
 def _owner(groups):
     """{org id: unit id} from {unit id: org ids}."""
     return {org_id: unit_id for unit_id, ids in groups.items() for org_id in ids}
+
+
+def _ids(ids):
+    """`…__in=_ids(ids)`: the ids as a subquery of literal integers (VALUES), not as a list of
+    parameters: Django prepares, and the driver sends, a province's 9.000 organization ids one
+    parameter at a time, which cost as much as the queries. Ids are integers read from the
+    database, so nothing is interpolated but `int`s."""
+    ids = [int(i) for i in ids]
+    if not ids:
+        return []
+    values = ",".join(f"({i})" for i in ids)
+    return RawSQL(f"SELECT column1 FROM (VALUES {values}) AS ids", ())
 
 
 # Section I -----------------------------------------------------------------------------------
@@ -288,7 +317,7 @@ def _memberships(nodes, active, day, behind, wanted):
     behind the party figures are read only when asked for (`Behind`), by one query for every
     unit."""
     owner = _owner(active)
-    rows = Membership.objects.filter(active_on(day), org_id__in=list(owner)).order_by()
+    rows = Membership.objects.filter(active_on(day), org_id__in=_ids(owner)).order_by()
     rows = rows.annotate(is_full=recognized_by(day))
     # The mass organizations of kind `mass` are told apart by their organization's `mass_kind`
     # (blank for every other kind): one more grouping column of the same query.
@@ -327,22 +356,29 @@ def _memberships(nodes, active, day, behind, wanted):
     return out
 
 
-def _count_by_unit(queryset, owner, keys, counted, org="org_id"):
+def _count_by_unit(queryset, owner, keys, counted, org="org_id", distinct=True):
     """[(unit id, *keys, distinct `counted` values)] of the queryset's rows grouped by unit and
-    `keys` in the database, the unit of a row being `owner[row's org]`. The owners are joined
-    as a table of literal ids (VALUES, the same on SQLite and PostgreSQL; ids are integers read
-    from the database, so no parameter limit applies): one hash join, however many units."""
+    `keys` in the database, the unit of a row being `owner[row's org]`. `counted` may be a
+    tuple of columns: one count of each, in its order; with `distinct=False`, the rows where
+    the column is not null. The owners are joined as a table of literal ids (VALUES, the same
+    on SQLite and PostgreSQL; ids are integers read from the database, so no parameter limit
+    applies): one hash join, however many units."""
     if not owner:
         return []
-    query = queryset.values_list(counted, org, *keys).query
+    counted = (counted,) if isinstance(counted, str) else tuple(counted)
+    # A column both counted and grouped by is selected once.
+    query = queryset.values_list(*dict.fromkeys((*counted, org, *keys))).query
     try:
         sql, params = query.get_compiler(using=queryset.db).as_sql()
     except EmptyResultSet:
         return []
     pairs = ",".join(f"({int(o)},{int(u)})" for o, u in owner.items())
     names = "".join(f", t.{_quote(queryset, k)}" for k in keys)
+    counts = ", ".join(
+        f"COUNT({'DISTINCT ' if distinct else ''}t.{_quote(queryset, c)})" for c in counted
+    )
     grouped = (
-        f"SELECT u.column2{names}, COUNT(DISTINCT t.{_quote(queryset, counted)}) "
+        f"SELECT u.column2{names}, {counts} "
         f"FROM ({sql}) t JOIN (VALUES {pairs}) u ON u.column1 = t.{_quote(queryset, org)} "
         f"GROUP BY u.column2{names}"
     )
@@ -407,7 +443,7 @@ def _staff(tree, nodes, active, day, wanted):
         for org_id in active[n.id]
         if tree.nodes[org_id].kind == K.AGENCY
     }
-    staff = StaffRecord.objects.filter(active_on(day), agency_id__in=list(agencies)).order_by()
+    staff = StaffRecord.objects.filter(active_on(day), agency_id__in=_ids(agencies)).order_by()
     qualified = _needs(wanted, ("education.", "political_theory."))
     # Only the sets some wanted figure is made of are filled, and only the records of the
     # categories that can count in one are read: with a few figures asked, most of the
@@ -424,7 +460,7 @@ def _staff(tree, nodes, active, day, wanted):
     columns = ("category", "position", "unit__kind", "person__gender", "person__ethnicity")
     if not personal:  # the rule was asked: the person's values change no needed figure
         columns = columns[:3]
-    groups = _staff_counted(read, agencies, columns, needed) if categories else {}
+    groups = _staff_counted(read, agencies, columns, frozenset(needed)) if categories else {}
     if groups is None:  # someone holds two of the records: only sets of people count them once
         groups = _staff_sets(tree, read, agencies, columns, needed)
     quotas = _quotas(agencies, day) if _needs(wanted, ("staff.quota",)) else {}
@@ -480,13 +516,18 @@ def _staff_counted(staff, agencies, columns, needed):
     for unit, *key, n in combos:
         if len(key) == 3:  # without the person's values: any stand for all
             key = [*key, *PERSONAL[0]]
-        for name in staff_figures_of(*key):
-            if name in needed:
-                groups[unit][name] += n
-        for name in PRESENT:
-            if name in staff_figures_of(*key):
-                groups[unit]["staff.present"] += n
+        for name in _counted_in(tuple(key), needed):
+            groups[unit][name] += n
     return groups
+
+
+@functools.lru_cache(maxsize=4096)
+def _counted_in(key, needed):
+    """The `needed` staff figures a record of attributes `key` counts in, "staff.present"
+    included when it counts in one of its parts: found once per combination, not per row."""
+    names = staff_figures_of(*key)
+    present = ["staff.present"] if any(name in names for name in PRESENT) else []
+    return tuple(name for name in names if name in needed) + tuple(present)
 
 
 def _staff_sets(tree, staff, agencies, columns, needed):
@@ -543,7 +584,7 @@ def _quotas(agencies, day):
     """{unit id: {category: the year's staff quota}} of the units' agencies."""
     quotas = defaultdict(lambda: defaultdict(int))
     for agency_id, category, quota in (
-        StaffQuota.objects.filter(agency_id__in=list(agencies), year=day.year)
+        StaffQuota.objects.filter(agency_id__in=_ids(agencies), year=day.year)
         .order_by()
         .values_list("agency_id", "category", "quota")
     ):
@@ -599,7 +640,7 @@ def _party_changes(every, period, behind=None):
             Q(person__party__admitted_on__range=in_period)
             | Q(person__party__recognized_on__range=in_period),
             kind=PARTY,
-            org_id__in=list(owner),
+            org_id__in=_ids(owner),
         )
         .order_by()
         .values_list(
@@ -634,20 +675,23 @@ def _party_changes(every, period, behind=None):
 
 
 def _evaluations(every, period):
+    """Evaluations of the period's years by each unit's organizations, of members and of
+    organizations by band, counted by the database (a province has a quarter of a million).
+    An evaluation naming an organization counts only if that organization is the unit's too
+    (the rule of `review.facts._evaluations`): grouped by the organization rated as well."""
     owner = _owner(every)
+    rows = Evaluation.objects.filter(
+        org_id__in=_ids(owner), year__range=(period.start.year, period.end.year)
+    ).order_by()
     out = {unit: defaultdict(int) for unit in every}
-    for org_id, band, person_id, subject_org_id in (
-        Evaluation.objects.filter(
-            org_id__in=list(owner), year__range=(period.start.year, period.end.year)
-        )
-        .order_by()
-        .values_list("org_id", "band", "subject_person_id", "subject_org_id")
+    subjects = ("subject_person_id", "subject_org_id")
+    keys = ("band", "subject_org_id")
+    for unit, band, rated, members, orgs in _count_by_unit(
+        rows, owner, keys, subjects, distinct=False
     ):
-        f = out[owner[org_id]]
-        if person_id:
-            f[f"evaluations.members.{band}"] += 1
-        if subject_org_id:
-            f[f"evaluations.orgs.{band}"] += 1
+        if rated is None or owner.get(rated) == unit:
+            out[unit][f"evaluations.members.{band}"] += members
+            out[unit][f"evaluations.orgs.{band}"] += orgs
     return out
 
 
@@ -658,7 +702,7 @@ def _inspections(every, period, behind=None):
     found = defaultdict(lambda: defaultdict(set))
     for inspection_id, org_id, kind in (
         Inspection.objects.filter(
-            org_id__in=list(owner),
+            org_id__in=_ids(owner),
             direction=Inspection.Direction.CONDUCTED,
             starts_on__range=(period.start, period.end),
         )
@@ -705,7 +749,7 @@ def _fees(tree, nodes, every, period):
     collected = defaultdict(int)
     parts = defaultdict(int)
     rows = (
-        Payment.objects.filter(cell_id__in=list(owner), paid_on__range=(period.start, period.end))
+        Payment.objects.filter(cell_id__in=_ids(owner), paid_on__range=(period.start, period.end))
         .annotate(stretch=stretch)
         .values_list("cell_id", "stretch")
         .annotate(total=Sum("amount"))
@@ -729,7 +773,7 @@ def _activities(every, period):
     the rule of `work.attendance`: a unit's own report and its consolidation agree)."""
     owner = _owner(every)
     links = ActivityOrg.objects.filter(
-        org_id__in=list(owner), activity__starts_on__range=(period.start, period.end)
+        org_id__in=_ids(owner), activity__starts_on__range=(period.start, period.end)
     ).order_by()
     kind_of = {}
     organized = defaultdict(set)

@@ -161,3 +161,41 @@ def test_a_person_with_two_posts_counts_once_as_in_the_units_own_figures():
     for name in ("staff.present", "staff.contract", "agency.directors", "education.other"):
         assert unit.facts[name] == own[name], name
     assert unit.facts["staff.contract"] > 0
+
+
+def test_an_organization_dissolved_before_the_period_counts_as_on_the_units_own_page():
+    """A unit's own page counts the period's activities, evaluations and inspections of the
+    organizations that existed in the period: a cell dissolved before it began is left out
+    with what is still on record for it (a meeting it had planned for later, a rating of it).
+    The consolidation counts the same."""
+    from dangvu.meetings.models import Activity, ActivityOrg
+    from dangvu.orgs.models import Organization
+    from dangvu.review.models import Evaluation
+
+    superior = synthetic.build(committees=2, cells=2, members=10, year=2017)
+    committee = Organization.objects.filter(parent=superior, kind="party_committee").first()
+    gone = Organization.objects.create(
+        kind="party_cell",
+        name="Chi bộ đã giải thể",
+        slug="chi-bo-da-giai-the",
+        parent=committee,
+        valid_from=dt.date(2010, 1, 1),
+        valid_to=dt.date(2016, 12, 31),
+    )
+    meeting = Activity.objects.create(
+        kind="regular_meeting", title="Sinh hoạt", starts_on=dt.date(2017, 3, 5), head_count=9
+    )
+    ActivityOrg.objects.create(activity=meeting, org=gone, role="organizer")
+    Evaluation.objects.create(
+        year=2017,
+        org=committee,
+        subject_org=gone,
+        band="good",
+        rule_source="x",
+        evaluated_on=dt.date(2017, 12, 20),
+    )
+    result = consolidate(superior, period_to(END_2017))
+    unit = next(u for u in result.units if u.org.id == committee.id)
+    own = _own_facts(committee, period_to(END_2017))
+    for name in ("activities.regular_meeting.sessions", "evaluations.orgs.good"):
+        assert unit.facts[name] == own.get(name, 0), name
