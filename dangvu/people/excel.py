@@ -11,6 +11,7 @@ file twice updates instead of duplicating.
 import datetime as dt
 import io
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import openpyxl
@@ -73,6 +74,12 @@ MASS_KINDS = (
     Membership.Kind.YOUTH_UNION,
     Membership.Kind.VETERANS,
 )
+
+# The preview lists every error but only so many rows; the counts cover all of them.
+PREVIEW_ROWS = 1000
+# The steps a background job's status page shows while a large file is previewed.
+READING, CHECKING = "Đọc tệp", "Kiểm tra từng dòng"
+Progress = Callable[[int, int, str], None]
 
 NEW, UPDATE, UNCHANGED, ERROR = "new", "update", "unchanged", "error"
 STATUS_LABELS = {NEW: "Mới", UPDATE: "Cập nhật", UNCHANGED: "Không đổi", ERROR: "Lỗi"}
@@ -500,9 +507,9 @@ CONVERTERS = {
 }
 
 
-def read_sheet(data: bytes) -> kit.Sheet:
+def read_sheet(data: bytes, progress: kit.RowsRead | None = None) -> kit.Sheet:
     """The list sheet of a people file: its header row and its non-empty rows."""
-    return kit.read_sheet(data, COLUMNS, anchor="full_name", max_rows=MAX_ROWS)
+    return kit.read_sheet(data, COLUMNS, anchor="full_name", max_rows=MAX_ROWS, progress=progress)
 
 
 def _message(number, key, text):
@@ -671,11 +678,14 @@ def _chunks(items):
         yield items[i : i + actions.CHUNK]
 
 
-def prepare(data: bytes, org, scope, *, today=None) -> Plan:
+def prepare(data: bytes, org, scope, *, today=None, progress: Progress | None = None) -> Plan:
     """Read and check the whole file; say what importing it into `org` would change.
 
     Writes nothing. File-level problems raise ImportFailed; row problems are in `plan.errors`.
+    `progress(done, total, step)` is told how far reading and checking got (a background job's
+    status page shows it).
     """
+    progress = progress or _no_progress
     today = today or dt.date.today()
     if org.kind not in IMPORT_ORG_KINDS:
         raise ImportFailed(
@@ -683,20 +693,55 @@ def prepare(data: bytes, org, scope, *, today=None) -> Plan:
         )
     if not scope.can_write_org(org):
         raise ImportFailed([f"Bạn không có quyền nhập hồ sơ vào “{org}”."])
-    sheet = read_sheet(data)
+    total = kit.count_rows(data)
+    sheet = read_sheet(data, lambda done: progress(done, total, READING))
+    progress(0, len(sheet.rows), CHECKING)
     lookups = _Lookups(org, scope, today)
     parsed = [_convert(number, raw, today) for number, raw in sheet.rows]
     cccds = {values["cccd"] for _, values in parsed if values.get("cccd")}
     names = {fold(values["full_name"]) for _, values in parsed if values.get("full_name")}
     lookups.load_people(cccds, names)
     rows, first_cccd, first_name = [], {}, {}
-    for row, values in parsed:
+    for index, (row, values) in enumerate(parsed):
+        if index % kit.PROGRESS_EVERY == 0:
+            progress(index, len(parsed), CHECKING)
         _check_duplicates(row, values, first_cccd, first_name)
         _plan_row(row, values, lookups)
         if row.errors:
             row.status = ERROR
         rows.append(row)
     return Plan(org, rows, sheet.header_row, sheet.ignored)
+
+
+def _no_progress(done, total, step):
+    pass
+
+
+def preview_of(plan: Plan, filename: str) -> dict:
+    """What the preview page shows of a plan, as plain data: a background job keeps it as JSON
+    and the page of a small file shows the same from the plan at once."""
+    return {
+        "filename": filename,
+        "org_name": plan.org.name,
+        "summary": plan.summary(),
+        "ignored_columns": plan.ignored_columns,
+        "errors": plan.errors,
+        "warnings": plan.warnings,
+        "has_changes": plan.has_changes,
+        "rows": [
+            {
+                "number": row.number,
+                "name": row.name,
+                "status": row.status,
+                "status_label": row.status_label,
+                "errors": row.errors,
+                "changes": row.changes,
+                "warnings": row.warnings,
+            }
+            for row in plan.rows[:PREVIEW_ROWS]
+        ],
+        "hidden_rows": max(0, len(plan.rows) - PREVIEW_ROWS),
+    }
 
 
 def _convert(number, raw, today):
