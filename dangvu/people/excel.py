@@ -327,20 +327,8 @@ def _mass_kind_column(kind):
 MASS_KIND_COLUMNS = [_mass_kind_column(k) for k in kinds.recorded_mass_kinds()]
 COLUMNS += MASS_KIND_COLUMNS
 COLUMN = {c.key: c for c in COLUMNS}
-PERSON_COLUMNS = (
-    "full_name",
-    "birth_date",
-    "gender",
-    "ethnicity",
-    "phone",
-    "email",
-    "address",
-    "religion",
-    "occupation",
-    "general_education",
-    "academic_title",
-    "job_title",
-)
+# The fields of a person a row sets; the CCCD is the key a row is matched by, checked apart.
+PERSON_COLUMNS = tuple(f for f in actions.PERSON_FIELDS if f != "cccd")
 # The profile fields that are a choice among the statistical forms' categories.
 CHOICE_COLUMNS = {
     "occupation": Person.Occupation,
@@ -356,24 +344,6 @@ MASS_COLUMN = {
 MASS_TARGETS = [(MASS_COLUMN[k], k, "") for k in MASS_KINDS] + [
     (c.key, Membership.Kind.MASS, c.key.removeprefix("mass.")) for c in MASS_KIND_COLUMNS
 ]
-
-
-GENDERS = {
-    "nam": Person.Gender.MALE,
-    "nu": Person.Gender.FEMALE,
-    "male": Person.Gender.MALE,
-    "female": Person.Gender.FEMALE,
-}
-
-
-def _to_gender(value, today):
-    text = kit.text(value)
-    if not text:
-        return ""
-    gender = GENDERS.get(fold(text))
-    if gender is None:
-        raise kit.CellError(f"{kit.quote(text)} không hợp lệ; ghi “Nam” hoặc “Nữ”.")
-    return gender
 
 
 def _to_cccd(value, today):
@@ -435,9 +405,12 @@ def _to_mark(value, today):
         ) from None
 
 
-def _to_choice(choices, aliases=None, what=""):
+NOT_IN_LIST = "{text} không phải là {what} trong danh mục của biểu."
+
+
+def _to_choice(choices, aliases=None, what="", refusal=NOT_IN_LIST):
     """A cell naming one of `choices` by its label or code (without case or diacritics), or an
-    alias; empty gives ""."""
+    alias; empty gives ""; anything else is refused with `refusal`."""
     known = {fold(label): code for code, label in choices.choices}
     known |= {fold(code): code for code in choices.values}
     known |= {fold(alias): code for alias, code in (aliases or {}).items()}
@@ -448,7 +421,7 @@ def _to_choice(choices, aliases=None, what=""):
             return ""
         code = known.get(fold(text))
         if code is None:
-            raise kit.CellError(f"{kit.quote(text)} không phải là {what} trong danh mục của biểu.")
+            raise kit.CellError(refusal.format(text=kit.quote(text), what=what))
         return code
 
     return convert
@@ -482,7 +455,7 @@ EDUCATION_ALIASES = {
 CONVERTERS = {
     "full_name": kit.to_text(Person._meta.get_field("full_name").max_length),
     "birth_date": kit.to_date,
-    "gender": _to_gender,
+    "gender": _to_choice(Person.Gender, refusal="{text} không hợp lệ; ghi “Nam” hoặc “Nữ”."),
     "ethnicity": kit.to_text(Person._meta.get_field("ethnicity").max_length),
     "cccd": _to_cccd,
     "phone": _to_phone,
