@@ -123,13 +123,14 @@ def _start_preview(request, data, org, filename, rows):
     return redirect(f"{reverse('people_import_preview')}?viec={job.pk}")
 
 
-def people_import_preview(request):
+def import_preview(request):
     """The preview of a large file: the check's progress while its job runs, then the preview
     it kept. Only the user who uploaded the file sees it."""
     _require_importer(request.scope)
-    job = Job.objects.filter(
-        user=request.user, kind=import_jobs.PREVIEW, pk=whole_param(request, "viec")
-    ).first()
+    wanted = whole_param(request, "viec")
+    if not wanted:
+        return redirect("people_import")
+    job = Job.objects.filter(user=request.user, kind=import_jobs.PREVIEW, pk=wanted).first()
     if job is None:
         raise Http404("Không tìm thấy bản xem trước này.")
     path = jobs.file_of(job)
