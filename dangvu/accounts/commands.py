@@ -171,3 +171,70 @@ class DangvuCommand(BaseCommand):
             else f"Tệp có {len(errors)} lỗi; không ghi gì:"
         )
         return CommandError("\n".join([head, *errors]))
+
+
+class ImportCommand(DangvuCommand):
+    """An Excel import from the command line, one flow for every importer of the kit: the empty
+    template (--template), then the preview of every row, then with --commit the writing, all or
+    nothing. A subclass says how its importer prepares, prints, commits and reports."""
+
+    org_help = "mã (slug) của tổ chức nhận dữ liệu"
+    # Said when the file changes nothing; None commits it anyway (the audit trail records it).
+    nothing_new: str | None = None
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        self.add_import_arguments(parser, self.org_help)
+
+    def handle(
+        self,
+        *args: Any,
+        file: str | None = None,
+        org: str | None = None,
+        commit: bool = False,
+        user: str | None = None,
+        template: str | None = None,
+        **options: Any,
+    ) -> None:
+        scope = self.scope(user)
+        organization = self.organization(org, scope) if org else None
+        if template:
+            Path(template).write_bytes(self.template(organization))
+            self.stdout.write(f"Đã ghi tệp mẫu: {template}")
+            return
+        if not file or organization is None:
+            raise CommandError("Cần tên tệp và --org (hoặc --template OUT.xlsx để lấy tệp mẫu).")
+        actor = self.actor(user)
+        try:
+            plan = self.prepare(self.read_xlsx(Path(file)), organization, scope, actor, options)
+        except ImportFailed as e:
+            raise self.import_failed(e.errors) from None
+        self.print_plan(plan)
+        self.stdout.write(f"Tổng cộng: {plan.summary()}.")
+        if plan.errors:
+            raise self.import_failed(plan.errors)
+        if self.nothing_new and not plan.has_changes:
+            self.stdout.write(self.nothing_new)
+            return
+        if not commit:
+            self.stdout.write("Chưa ghi gì. Chạy lại với --commit để ghi vào hồ sơ.")
+            return
+        try:
+            result = self.commit(plan, actor)
+        except ImportFailed as e:
+            raise self.import_failed(e.errors) from None
+        self.report(plan, result)
+
+    def template(self, org: Organization | None) -> bytes:
+        raise NotImplementedError
+
+    def prepare(self, data: bytes, org: Organization, scope: Scope, actor, options: dict) -> Any:
+        raise NotImplementedError
+
+    def print_plan(self, plan: Any) -> None:
+        raise NotImplementedError
+
+    def commit(self, plan: Any, actor: User | None) -> Any:
+        raise NotImplementedError
+
+    def report(self, plan: Any, result: Any) -> None:
+        raise NotImplementedError

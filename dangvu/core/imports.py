@@ -4,21 +4,29 @@ cell converters, the all-or-nothing commit, the template, and their Vietnamese m
 An import runs in two steps. The importer's `prepare` reads the file with `read_sheet`, converts
 and checks every row, and works out what would change (a plan), writing nothing; its `commit`
 carries the plan out through the named actions inside `commit_all`, so a single failure writes
-nothing at all.
+nothing at all. Between the two the uploaded file waits, private, under MEDIA_ROOT/imports
+(`keep`, `kept_path`, `discard`), named by a random token that only the uploader's session knows.
+A file of more than DANGVU_JOB_MIN_ROWS rows (`is_large`, counted without parsing it) is read
+and checked by a background job rather than in the web request.
 """
 
 import datetime as dt
 import io
+import os
 import re
+import secrets
+import time
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 import openpyxl
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
@@ -50,9 +58,18 @@ OLD_XLS = (
     "Tệp là bảng tính Excel đời cũ (.xls) hoặc có đặt mật khẩu. Hãy mở tệp và lưu lại dạng "
     "“Excel Workbook (.xlsx)”, không đặt mật khẩu."
 )
+# How often (in rows) reading and checking a large file say how far they got.
+PROGRESS_EVERY = 500
+# A worksheet's rows in its XML, whatever the namespace prefix (<row …> or <x:row …>).
+ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
+# Uploads left behind by previews never committed are removed after a day.
+STALE_SECONDS = 24 * 3600
+TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 CHANGED_MEANWHILE = "Hồ sơ vừa được thay đổi trong lúc ghi nên không ghi gì; hãy nhập lại tệp."
 
 T = TypeVar("T")
+# Told how many rows were read so far.
+RowsRead = Callable[[int], None]
 
 
 class ImportFailed(Exception):
@@ -131,9 +148,17 @@ class Sheet:
     rows: list[tuple[int, dict[str, Any]]]  # [(row number as Excel shows it, {key: raw value})]
 
 
-def read_sheet(data: bytes, columns: Sequence[Column], *, anchor: str, max_rows: int) -> Sheet:
+def read_sheet(
+    data: bytes,
+    columns: Sequence[Column],
+    *,
+    anchor: str,
+    max_rows: int,
+    progress: RowsRead | None = None,
+) -> Sheet:
     """The list sheet of an .xlsx file: the first sheet but the guide whose first rows hold the
-    header of column `anchor`, its header row and its non-empty rows, read once."""
+    header of column `anchor`, its header row and its non-empty rows, read once; `progress` is
+    told the rows read every PROGRESS_EVERY rows."""
     check_size(len(data))
     if not data:
         raise ImportFailed(["Tệp rỗng: không có dữ liệu."])
@@ -152,6 +177,8 @@ def read_sheet(data: bytes, columns: Sequence[Column], *, anchor: str, max_rows:
         last_row = header_row
         found: list[tuple[int, dict[str, Any]]] = []
         for last_row, values in enumerate(rows, start=header_row + 1):
+            if progress is not None and (last_row - header_row) % PROGRESS_EVERY == 0:
+                progress(last_row - header_row)
             raw = {key: values[i] if i < len(values) else None for key, i in mapped.items()}
             if all(blank(v) for v in raw.values()):
                 continue
@@ -201,6 +228,46 @@ def _check_zip(data: bytes) -> None:
         NotImplementedError,
     ):
         raise ImportFailed([NOT_XLSX]) from None
+
+
+def count_rows(data: bytes) -> int:
+    """The rows of the fullest sheet but the guide of an .xlsx file, its header row aside,
+    counted in its XML without parsing it: whether a file is large is known before it is read.
+    0 for what is not a readable .xlsx (reading it fails at once, in the request)."""
+    try:
+        _check_zip(data)
+        reader = ExcelReader(io.BytesIO(data), read_only=True)
+        reader.read_manifest()
+        reader.read_workbook()  # the sheets' names and parts only, not their cells
+        with reader.archive as archive:
+            parts = [
+                rel.target.lstrip("/")
+                for sheet, rel in reader.parser.find_sheets()
+                if fold(sheet.name) != fold(GUIDE_SHEET)
+                and rel.target.lstrip("/") in archive.namelist()
+            ]
+            return max((_count_tags(archive, part) for part in parts), default=1) - 1
+    except ImportFailed:
+        return 0
+    except Exception:  # openpyxl raises many kinds for a damaged file; reading it will say so
+        return 0
+
+
+def _count_tags(archive: zipfile.ZipFile, name: str) -> int:
+    count, tail = 0, b""
+    with archive.open(name) as member:
+        while chunk := member.read(1024 * 1024):
+            block = tail + chunk
+            # A tag that may be cut at the block's end is left to the next block.
+            cut = max(0, len(block) - 32)
+            count += sum(1 for m in ROW_TAG.finditer(block) if m.start() < cut)
+            tail = block[cut:]
+    return count + len(ROW_TAG.findall(tail))
+
+
+def is_large(rows: int) -> bool:
+    """Whether a file of `rows` rows is read, checked and written by a background job."""
+    return rows > getattr(settings, "DANGVU_JOB_MIN_ROWS", 2000)
 
 
 def _list_sheet(workbook, columns, anchor):
@@ -327,6 +394,50 @@ def to_date(value: object, today: dt.date) -> dt.date | None:
     if day > today:
         raise CellError(f"{vn_date(day)} sau ngày hôm nay.")
     return day
+
+
+# The file between preview and commit ----------------------------------------------------------
+
+
+def _kept_dir() -> Path:
+    return Path(settings.MEDIA_ROOT) / "imports"
+
+
+def keep(data: bytes) -> str:
+    """Keep an uploaded file, readable by this server's user only, until it is committed; its
+    token. Files of previews never committed are removed after a day, here."""
+    folder = _kept_dir()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _remove_stale(folder)
+    token = secrets.token_urlsafe(32)
+    fd = os.open(folder / f"{token}.xlsx", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+    return token
+
+
+def kept_path(token: str) -> Path | None:
+    """The file kept under `token`, if it is still there."""
+    if not TOKEN_RE.match(token or ""):
+        return None
+    path = _kept_dir() / f"{token}.xlsx"
+    return path if path.is_file() else None
+
+
+def discard(token: str) -> None:
+    path = kept_path(token)
+    if path is not None:
+        path.unlink(missing_ok=True)
+
+
+def _remove_stale(folder: Path) -> None:
+    limit = time.time() - STALE_SECONDS
+    for path in folder.glob("*.xlsx"):
+        try:
+            if path.stat().st_mtime < limit:
+                path.unlink()
+        except OSError:
+            continue  # removed meanwhile by another request
 
 
 # Writing ---------------------------------------------------------------------------------------

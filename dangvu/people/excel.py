@@ -11,6 +11,7 @@ file twice updates instead of duplicating.
 import datetime as dt
 import io
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import openpyxl
@@ -73,6 +74,12 @@ MASS_KINDS = (
     Membership.Kind.YOUTH_UNION,
     Membership.Kind.VETERANS,
 )
+
+# The preview lists every error but only so many rows; the counts cover all of them.
+PREVIEW_ROWS = 1000
+# The steps a background job's status page shows while a large file is previewed.
+READING, CHECKING = "Đọc tệp", "Kiểm tra từng dòng"
+Progress = Callable[[int, int, str], None]
 
 NEW, UPDATE, UNCHANGED, ERROR = "new", "update", "unchanged", "error"
 STATUS_LABELS = {NEW: "Mới", UPDATE: "Cập nhật", UNCHANGED: "Không đổi", ERROR: "Lỗi"}
@@ -320,20 +327,8 @@ def _mass_kind_column(kind):
 MASS_KIND_COLUMNS = [_mass_kind_column(k) for k in kinds.recorded_mass_kinds()]
 COLUMNS += MASS_KIND_COLUMNS
 COLUMN = {c.key: c for c in COLUMNS}
-PERSON_COLUMNS = (
-    "full_name",
-    "birth_date",
-    "gender",
-    "ethnicity",
-    "phone",
-    "email",
-    "address",
-    "religion",
-    "occupation",
-    "general_education",
-    "academic_title",
-    "job_title",
-)
+# The fields of a person a row sets; the CCCD is the key a row is matched by, checked apart.
+PERSON_COLUMNS = tuple(f for f in actions.PERSON_FIELDS if f != "cccd")
 # The profile fields that are a choice among the statistical forms' categories.
 CHOICE_COLUMNS = {
     "occupation": Person.Occupation,
@@ -349,24 +344,6 @@ MASS_COLUMN = {
 MASS_TARGETS = [(MASS_COLUMN[k], k, "") for k in MASS_KINDS] + [
     (c.key, Membership.Kind.MASS, c.key.removeprefix("mass.")) for c in MASS_KIND_COLUMNS
 ]
-
-
-GENDERS = {
-    "nam": Person.Gender.MALE,
-    "nu": Person.Gender.FEMALE,
-    "male": Person.Gender.MALE,
-    "female": Person.Gender.FEMALE,
-}
-
-
-def _to_gender(value, today):
-    text = kit.text(value)
-    if not text:
-        return ""
-    gender = GENDERS.get(fold(text))
-    if gender is None:
-        raise kit.CellError(f"{kit.quote(text)} không hợp lệ; ghi “Nam” hoặc “Nữ”.")
-    return gender
 
 
 def _to_cccd(value, today):
@@ -428,9 +405,12 @@ def _to_mark(value, today):
         ) from None
 
 
-def _to_choice(choices, aliases=None, what=""):
+NOT_IN_LIST = "{text} không phải là {what} trong danh mục của biểu."
+
+
+def _to_choice(choices, aliases=None, what="", refusal=NOT_IN_LIST):
     """A cell naming one of `choices` by its label or code (without case or diacritics), or an
-    alias; empty gives ""."""
+    alias; empty gives ""; anything else is refused with `refusal`."""
     known = {fold(label): code for code, label in choices.choices}
     known |= {fold(code): code for code in choices.values}
     known |= {fold(alias): code for alias, code in (aliases or {}).items()}
@@ -441,7 +421,7 @@ def _to_choice(choices, aliases=None, what=""):
             return ""
         code = known.get(fold(text))
         if code is None:
-            raise kit.CellError(f"{kit.quote(text)} không phải là {what} trong danh mục của biểu.")
+            raise kit.CellError(refusal.format(text=kit.quote(text), what=what))
         return code
 
     return convert
@@ -475,7 +455,7 @@ EDUCATION_ALIASES = {
 CONVERTERS = {
     "full_name": kit.to_text(Person._meta.get_field("full_name").max_length),
     "birth_date": kit.to_date,
-    "gender": _to_gender,
+    "gender": _to_choice(Person.Gender, refusal="{text} không hợp lệ; ghi “Nam” hoặc “Nữ”."),
     "ethnicity": kit.to_text(Person._meta.get_field("ethnicity").max_length),
     "cccd": _to_cccd,
     "phone": _to_phone,
@@ -500,9 +480,9 @@ CONVERTERS = {
 }
 
 
-def read_sheet(data: bytes) -> kit.Sheet:
+def read_sheet(data: bytes, progress: kit.RowsRead | None = None) -> kit.Sheet:
     """The list sheet of a people file: its header row and its non-empty rows."""
-    return kit.read_sheet(data, COLUMNS, anchor="full_name", max_rows=MAX_ROWS)
+    return kit.read_sheet(data, COLUMNS, anchor="full_name", max_rows=MAX_ROWS, progress=progress)
 
 
 def _message(number, key, text):
@@ -671,11 +651,14 @@ def _chunks(items):
         yield items[i : i + actions.CHUNK]
 
 
-def prepare(data: bytes, org, scope, *, today=None) -> Plan:
+def prepare(data: bytes, org, scope, *, today=None, progress: Progress | None = None) -> Plan:
     """Read and check the whole file; say what importing it into `org` would change.
 
     Writes nothing. File-level problems raise ImportFailed; row problems are in `plan.errors`.
+    `progress(done, total, step)` is told how far reading and checking got (a background job's
+    status page shows it).
     """
+    progress = progress or _no_progress
     today = today or dt.date.today()
     if org.kind not in IMPORT_ORG_KINDS:
         raise ImportFailed(
@@ -683,20 +666,55 @@ def prepare(data: bytes, org, scope, *, today=None) -> Plan:
         )
     if not scope.can_write_org(org):
         raise ImportFailed([f"Bạn không có quyền nhập hồ sơ vào “{org}”."])
-    sheet = read_sheet(data)
+    total = kit.count_rows(data)
+    sheet = read_sheet(data, lambda done: progress(done, total, READING))
+    progress(0, len(sheet.rows), CHECKING)
     lookups = _Lookups(org, scope, today)
     parsed = [_convert(number, raw, today) for number, raw in sheet.rows]
     cccds = {values["cccd"] for _, values in parsed if values.get("cccd")}
     names = {fold(values["full_name"]) for _, values in parsed if values.get("full_name")}
     lookups.load_people(cccds, names)
     rows, first_cccd, first_name = [], {}, {}
-    for row, values in parsed:
+    for index, (row, values) in enumerate(parsed):
+        if index % kit.PROGRESS_EVERY == 0:
+            progress(index, len(parsed), CHECKING)
         _check_duplicates(row, values, first_cccd, first_name)
         _plan_row(row, values, lookups)
         if row.errors:
             row.status = ERROR
         rows.append(row)
     return Plan(org, rows, sheet.header_row, sheet.ignored)
+
+
+def _no_progress(done, total, step):
+    pass
+
+
+def preview_of(plan: Plan, filename: str) -> dict:
+    """What the preview page shows of a plan, as plain data: a background job keeps it as JSON
+    and the page of a small file shows the same from the plan at once."""
+    return {
+        "filename": filename,
+        "org_name": plan.org.name,
+        "summary": plan.summary(),
+        "ignored_columns": plan.ignored_columns,
+        "errors": plan.errors,
+        "warnings": plan.warnings,
+        "has_changes": plan.has_changes,
+        "rows": [
+            {
+                "number": row.number,
+                "name": row.name,
+                "status": row.status,
+                "status_label": row.status_label,
+                "errors": row.errors,
+                "changes": row.changes,
+                "warnings": row.warnings,
+            }
+            for row in plan.rows[:PREVIEW_ROWS]
+        ],
+        "hidden_rows": max(0, len(plan.rows) - PREVIEW_ROWS),
+    }
 
 
 def _convert(number, raw, today):

@@ -1,27 +1,28 @@
 """Web pages for people in Excel: export of the people list, and the import with its preview.
 
-Between the preview and "Ghi vào hồ sơ" the uploaded file waits under MEDIA_ROOT/imports, named
-by a random token that only the uploader's session knows; it is re-read and re-checked on
-commit (the records may have changed meanwhile) and deleted afterwards.
+Between the preview and "Ghi vào hồ sơ" the uploaded file waits, kept by the import kit
+(`kit.keep`) under a token that only the uploader's session knows; it is re-read and re-checked
+on commit (the records may have changed meanwhile) and deleted afterwards. A large file
+(`kit.is_large`) is previewed and committed by background jobs (`people.jobs`): the upload
+answers at once with a page that shows the check's progress, then the same preview.
 """
 
-import re
-import secrets
-import time
-from pathlib import Path
+import json
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, When
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from dangvu.core import imports as kit
 from dangvu.ops import jobs
+from dangvu.ops.models import Job
 from dangvu.orgs.models import Organization
-from dangvu.web import day_param
+from dangvu.web import day_param, whole_param
 
 from . import excel
 from . import jobs as import_jobs
@@ -29,11 +30,6 @@ from .actions import record_people_export
 from .views import filter_people
 
 SESSION_KEY = "people_import"
-TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
-# Uploads left behind by previews never committed are removed after a day.
-STALE_SECONDS = 24 * 3600
-# The preview lists every error but only so many rows; the counts cover all of them.
-PREVIEW_ROWS = 1000
 
 
 def people_export(request):
@@ -87,7 +83,8 @@ class ImportForm(forms.Form):
 
 
 def people_import(request):
-    """Upload form; a valid upload shows the preview of every row and every error."""
+    """Upload form; a valid upload shows the preview of every row and every error (for a large
+    file, once the background job that checks it is done)."""
     scope = request.scope
     _require_importer(scope)
     form = ImportForm(request.POST or None, request.FILES or None, scope=scope)
@@ -95,21 +92,57 @@ def people_import(request):
         _discard(request)
         org, upload = form.cleaned_data["org"], form.cleaned_data["file"]
         data = upload.read()
+        rows = kit.count_rows(data)
+        if kit.is_large(rows):
+            return _start_preview(request, data, org, upload.name, rows)
         try:
             plan = excel.prepare(data, org, scope)
         except excel.ImportFailed as e:
             for message in e.errors:
                 form.add_error("file", message)
         else:
-            if not plan.errors and plan.has_changes:
-                _store(request, data, org, upload.name, len(plan.rows))
-            return _preview(request, plan, upload.name)
+            can_commit = not plan.errors and plan.has_changes
+            if can_commit:
+                _keep(request, data, org, upload.name, len(plan.rows))
+            return _preview(request, excel.preview_of(plan, upload.name), can_commit)
     return render(
         request,
         "people/import.html",
         {"form": form, "max_rows": excel.MAX_ROWS},
         status=400 if form.is_bound and form.errors else 200,
     )
+
+
+def _start_preview(request, data, org, filename, rows):
+    """Keep the file and have a background job check it; the page follows the job."""
+    token = _keep(request, data, org, filename, rows)
+    title = f"Xem trước {filename} (nhập vào {org.name})"
+    params = {"token": token, "filename": filename[:200]}
+    job = jobs.start(request.user, org, import_jobs.PREVIEW, title[:255], params)
+    request.session[SESSION_KEY] = request.session[SESSION_KEY] | {"job": job.pk}
+    return redirect(f"{reverse('people_import_preview')}?viec={job.pk}")
+
+
+def import_preview(request):
+    """The preview of a large file: the check's progress while its job runs, then the preview
+    it kept. Only the user who uploaded the file sees it."""
+    _require_importer(request.scope)
+    wanted = whole_param(request, "viec")
+    if not wanted:
+        return redirect("people_import")
+    job = Job.objects.filter(user=request.user, kind=import_jobs.PREVIEW, pk=wanted).first()
+    if job is None:
+        raise Http404("Không tìm thấy bản xem trước này.")
+    path = jobs.file_of(job)
+    if path is None:
+        if job.status == Job.FAILED:
+            _discard(request, job)
+        return render(request, "people/import_progress.html", {"job": job})
+    preview = json.loads(path.read_text(encoding="utf-8"))
+    stored = request.session.get(SESSION_KEY) or {}
+    waiting = stored.get("job") == job.pk and kit.kept_path(stored.get("token", ""))
+    can_commit = bool(waiting) and not preview["errors"] and preview["has_changes"]
+    return _preview(request, preview, can_commit)
 
 
 def people_import_commit(request):
@@ -119,7 +152,7 @@ def people_import_commit(request):
     if request.method != "POST":
         return redirect("people_import")
     stored = request.session.get(SESSION_KEY) or {}
-    path = _stored_path(stored)
+    path = kit.kept_path(stored.get("token", ""))
     if "huy" in request.POST or path is None:
         _discard(request)
         if path is None:
@@ -132,7 +165,7 @@ def people_import_commit(request):
         _discard(request)
         raise PermissionDenied("Bạn không có quyền nhập hồ sơ vào tổ chức này.")
     name = stored.get("filename", "")
-    if stored.get("rows", 0) > import_jobs.min_rows():
+    if kit.is_large(stored.get("rows", 0)):
         # A large file is written by a background job: the page answers at once.
         title = f"Nhập {name} vào {org.name}"
         job = jobs.start(
@@ -149,7 +182,7 @@ def people_import_commit(request):
         plan = excel.prepare(path.read_bytes(), org, scope)
         if plan.errors:
             _discard(request)
-            return _preview(request, plan, name)
+            return _preview(request, excel.preview_of(plan, name), can_commit=False)
         excel.commit(plan, request.user)
     except excel.ImportFailed as e:
         _discard(request)
@@ -170,65 +203,33 @@ def people_import_template(request):
     return response
 
 
-def _preview(request, plan, filename):
+def _preview(request, preview, can_commit):
     return render(
         request,
         "people/import_preview.html",
-        {
-            "plan": plan,
-            "filename": filename,
-            "rows": plan.rows[:PREVIEW_ROWS],
-            "hidden_rows": max(0, len(plan.rows) - PREVIEW_ROWS),
-            "can_commit": not plan.errors and plan.has_changes,
-            "labels": excel.STATUS_LABELS,
-        },
-        status=400 if plan.errors else 200,
+        {"preview": preview, "can_commit": can_commit},
+        status=400 if preview["errors"] else 200,
     )
 
 
 # The uploaded file between preview and commit ------------------------------------------------
 
 
-def _imports_dir():
-    return Path(settings.MEDIA_ROOT) / "imports"
-
-
-def _store(request, data, org, filename, rows):
-    folder = _imports_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    _remove_stale(folder)
-    token = secrets.token_urlsafe(32)
-    path = folder / f"{token}.xlsx"
-    path.write_bytes(data)
-    path.chmod(0o600)
+def _keep(request, data, org, filename, rows):
+    token = kit.keep(data)
     request.session[SESSION_KEY] = {
         "token": token,
         "org": org.id,
         "filename": filename[:200],
         "rows": rows,
     }
+    return token
 
 
-def _stored_path(stored):
-    token = stored.get("token", "")
-    if not TOKEN_RE.match(token):
-        return None
-    path = _imports_dir() / f"{token}.xlsx"
-    return path if path.is_file() else None
-
-
-def _discard(request):
-    stored = request.session.pop(SESSION_KEY, None) or {}
-    path = _stored_path(stored)
-    if path is not None:
-        path.unlink(missing_ok=True)
-
-
-def _remove_stale(folder):
-    limit = time.time() - STALE_SECONDS
-    for path in folder.glob("*.xlsx"):
-        try:
-            if path.stat().st_mtime < limit:
-                path.unlink()
-        except OSError:
-            continue  # removed meanwhile by another request
+def _discard(request, job=None):
+    """Delete the kept file and forget it (only when it belongs to `job`, if given)."""
+    stored = request.session.get(SESSION_KEY) or {}
+    if job is not None and stored.get("job") != job.pk:
+        return
+    request.session.pop(SESSION_KEY, None)
+    kit.discard(stored.get("token", ""))

@@ -1,12 +1,23 @@
 """`python manage.py backup OUT [--json]`: the database, attachments and secret key in one file."""
 
-import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.core.management.base import CommandError
 
 from dangvu.accounts.commands import DangvuCommand
 from dangvu.ops.actions import backup
 from dangvu.ops.backup import BackupError
+
+
+@contextmanager
+def backup_refusal() -> Iterator[None]:
+    """A backup or a restore refused (a full disk, a damaged or foreign file) ends the command
+    with its message, without a traceback; `restore` uses it too."""
+    try:
+        yield
+    except BackupError as e:
+        raise CommandError(str(e)) from None
 
 
 class Command(DangvuCommand):
@@ -17,21 +28,15 @@ class Command(DangvuCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("out", help="tệp .zip sẽ tạo, hoặc thư mục (tên tệp theo ngày giờ)")
-        parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+        self.add_json_argument(parser, help="in kết quả dạng JSON")
 
     def handle(self, *args, out, json=False, **options):
-        try:
+        with backup_refusal():
             result = backup(out)
-        except BackupError as e:
-            raise CommandError(str(e)) from None
         if json:
-            self.stdout.write(_dumps(result))
+            self.write_json(result)
             return
         self.stdout.write(
             f"Đã sao lưu {result['rows']} dòng của {result['tables']} bảng vào "
             f"{result['file']} ({result['bytes']:,} byte)."
         )
-
-
-def _dumps(data):
-    return json.dumps(data, ensure_ascii=False)

@@ -10,7 +10,9 @@ from django.utils.dateparse import parse_datetime
 
 from dangvu.accounts.commands import DangvuCommand
 from dangvu.ops import actions
-from dangvu.ops.backup import BackupError, current_contents, open_backup
+from dangvu.ops.backup import current_contents, open_backup
+
+from .backup import backup_refusal
 
 
 class Command(DangvuCommand):
@@ -26,10 +28,8 @@ class Command(DangvuCommand):
         )
 
     def handle(self, *args, file, yes=False, **options):
-        try:
+        with backup_refusal():
             backup = open_backup(file)
-        except BackupError as e:
-            raise CommandError(str(e)) from None
         manifest = backup.manifest
         self.stdout.write(
             f"Bản sao lưu hợp lệ: tạo lúc {_local(manifest['created_at'])} bởi dangvu "
@@ -48,10 +48,8 @@ class Command(DangvuCommand):
         self.stdout.write(what)
         if not yes:
             raise CommandError("Chưa khôi phục: thêm --yes để xác nhận. Không có gì bị thay đổi.")
-        try:
+        with backup_refusal():
             notes = actions.restore(None, backup)
-        except BackupError as e:
-            raise CommandError(str(e)) from None
         for note in notes:
             self.stdout.write(note)
         self.stdout.write(
