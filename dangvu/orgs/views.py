@@ -9,12 +9,14 @@ from dangvu.accounts.history import recent as recent_history
 from dangvu.accounts.history import render_page as history_page
 from dangvu.accounts.models import AuditEntry
 from dangvu.core.facts import Figure
-from dangvu.home.stats_charts import stats_charts
+from dangvu.home.stats_charts import age_and_sex, stats_charts
 from dangvu.lib.dates import vn_date
 from dangvu.people.models import Membership, Person
 from dangvu.people.stats import LABELS as SECTION_ONE_LABELS
 from dangvu.people.stats import MEMBERSHIP_FACTS, members_query, section_one
 from dangvu.records import ActionFormView
+from dangvu.superior import kept
+from dangvu.superior.views import computing_page
 from dangvu.web import day_param, page_of
 
 from . import actions, kinds
@@ -176,13 +178,41 @@ class OrgMerge(OrgFormView):
 org_merge = OrgMerge.as_view()
 
 
+def statistics_figures(org, day):
+    """The statistics page's figures of `org` on `day` as JSON-ready data (`superior.kept` keeps
+    them for a big subtree): section I counted in SQL, each with whether it has records to list,
+    and the party members by age group and by sex for the charts."""
+    figures = section_one(org, day, records=False)
+    ages, sexes = age_and_sex(members_query(org, day, "party.members"), day)
+    return {
+        "figures": [
+            [name, fig.value, fig.label, bool(fig.people or fig.orgs)]
+            for name, fig in figures.items()
+        ],
+        "ages": list(ages.items()),
+        "sexes": list(sexes.items()),
+    }
+
+
+def _statistics(request, org, day):
+    """The statistics of `org`: kept for a big subtree (`superior.kept`), else computed now."""
+    if kept.big(org):
+        return kept.read(request.user, org, day, kept.STATISTICS)
+    return kept.Reading(statistics_figures(org, day), None, False)
+
+
 def org_stats(request, slug):
     """Section I's figures; membership figures are counted in SQL (a province has hundreds of
-    thousands of members) and their drill-downs list them a page at a time."""
+    thousands of members) and their drill-downs list them a page at a time. A big subtree's are
+    read from the kept figures."""
     org = request.scope.org_or_404(slug)
     day = day_param(request)
-    figures = section_one(org, day, records=False)
-    members = members_query(org, day, "party.members")
+    reading = _statistics(request, org, day)
+    if reading.figures is None:
+        return computing_page(request, org, day)
+    rows = reading.figures["figures"]
+    figures = {name: Figure(value, label=label) for name, value, label, _records in rows}
+    ages_and_sexes = (dict(reading.figures["ages"]), dict(reading.figures["sexes"]))
     return render(
         request,
         "orgs/stats.html",
@@ -190,11 +220,26 @@ def org_stats(request, slug):
             "org": org,
             "day": day,
             "name": org.name_on(day),
-            "figures": figures.items(),
-            "drill": MEMBERSHIP_FACTS,
-            "charts": stats_charts(figures, day, members=members),
+            "figures": [
+                (name, figures[name], records or (name in MEMBERSHIP_FACTS and value))
+                for name, value, _label, records in rows
+            ],
+            "reading": reading,
+            "kept_kind": kept.STATISTICS,
+            "charts": stats_charts(figures, day, ages_and_sexes=ages_and_sexes),
         },
     )
+
+
+def _member_count(request, org, day, fact, people):
+    """The count of a membership figure: from the kept statistics for a big subtree, once kept
+    (counting a province's members takes seconds), else by query."""
+    if kept.big(org):
+        reading = kept.read(request.user, org, day, kept.STATISTICS)
+        if reading.figures is not None:
+            values = {name: value for name, value, *_rest in reading.figures["figures"]}
+            return values.get(fact, 0)
+    return people.count()
 
 
 def org_figure(request, slug, fact):
@@ -204,7 +249,8 @@ def org_figure(request, slug, fact):
     day = day_param(request)
     if fact in MEMBERSHIP_FACTS:
         people = members_query(org, day, fact)
-        figure = Figure(people.count(), label=SECTION_ONE_LABELS[fact])
+        count = _member_count(request, org, day, fact, people)
+        figure = Figure(count, label=SECTION_ONE_LABELS[fact])
         orgs = Organization.objects.none()
     else:
         figures = section_one(org, day)
