@@ -159,3 +159,25 @@ def test_own_inspections_count_no_unit_dissolved_before_the_period(demo):
     )
     lines = own_activity(superior, Period.year(2017))["own.inspections.lines"].value
     assert not any("trước khi giải thể" in line for line in lines)
+
+
+def _listed(html):
+    return re.findall(r'<a href="/ca-nhan/\d+/">([^<]+)</a>', html), re.findall(
+        r'class="figure-value">([^<]+)<', html
+    )
+
+
+def test_the_drill_down_of_a_big_subtree_lists_the_same_people_uncounted(demo, login):
+    client = login("captren")
+    url = f"/to-chuc/{SUPERIOR}/thong-ke/party.members/?ngay={DAY}"
+    pages = [url, url + "&trang=2"]
+    with SMALL:
+        counted = [_listed(client.get(page).content.decode()) for page in pages]
+    with BIG:
+        _keep_all(Organization.objects.get(slug=SUPERIOR))
+        html = [client.get(page).content.decode() for page in pages]
+        # Past the last page: nobody (the pages are not counted, so there is no "last" to show).
+        beyond = _listed(client.get(url + "&trang=3").content.decode())
+    assert [_listed(page) for page in html] == counted
+    assert len(counted[0][0]) == 50 and counted[1][0] and beyond == ([], counted[0][1])
+    assert "Trang sau" in html[0] and "Trang sau" not in html[1] and "Trang trước" in html[1]
