@@ -7,14 +7,16 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from dangvu.core import audit
 from dangvu.core.facts import Period
 from dangvu.ops.models import Job
 from dangvu.orgs.models import Organization
 from dangvu.oversight.models import Inspection
-from dangvu.superior import kept
+from dangvu.superior import kept, synthetic
 from dangvu.superior.consolidate import GROUPS
 from dangvu.superior.models import KeptFigures
 from dangvu.superior.own_activity import own_activity
@@ -181,3 +183,32 @@ def test_the_drill_down_of_a_big_subtree_lists_the_same_people_uncounted(demo, l
     assert [_listed(page) for page in html] == counted
     assert len(counted[0][0]) == 50 and counted[1][0] and beyond == ([], counted[0][1])
     assert "Trang sau" in html[0] and "Trang sau" not in html[1] and "Trang trước" in html[1]
+
+
+def _queries(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries.captured_queries)
+
+
+@BIG
+def test_kept_pages_make_as_many_queries_whatever_the_province(demo, login):
+    """The consolidated page (more units than one page of them), the statistics page and the
+    drill-down of a big subtree, read from kept figures: queries do not grow with the units."""
+    urls = [
+        CONSOLIDATED,
+        f"/to-chuc/{SUPERIOR}/thong-ke/?ngay={DAY}",
+        f"/to-chuc/{SUPERIOR}/thong-ke/party.members/?ngay={DAY}",
+    ]
+    superior = Organization.objects.get(slug=SUPERIOR)
+    call_command("load_province", count=2, members=5, stdout=StringIO())
+    _keep_all(superior)
+    client = login("captren")
+    small = [_queries(client, url) for url in urls]
+    synthetic.build(committees=60, cells=1, members=1, prefix="more", superior=superior)
+    _keep_all(superior)
+    html = client.get(CONSOLIDATED).content.decode()
+    assert "Trang 1/2" in html  # 63 units, 50 a page
+    assert [_queries(client, url) for url in urls] == small
+    assert not Job.objects.exists()
