@@ -13,7 +13,6 @@ A kind of figures is a function `compute(org, day)` returning JSON-ready data, r
 figures are registered by the app's wiring (they need the charts' counts, a higher layer)."""
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -132,8 +131,14 @@ def _work(job, progress):
     day, kind = dt.date.fromisoformat(job.params["day"]), job.params["kind"]
     progress(0, 1, "Tính số liệu")
     row = keep(org, day, kind)
-    content = json.dumps(row.figures, ensure_ascii=False, default=str).encode()
-    return f"so-lieu-{kind}-{org.slug}-{day:%Y-%m-%d}.json", content
+    # The job's file says what was done, not the figures: they are the whole subtree's, and the
+    # pages show each viewer the part of them in the viewer's scope.
+    when = timezone.localtime(row.computed_at)
+    note = (
+        f"Đã tính {TITLES[kind].lower()} của {org.name} đến ngày {day:%d/%m/%Y}"
+        f" lúc {when:%H:%M} ngày {when:%d/%m/%Y}.\n"
+    )
+    return f"so-lieu-{kind}-{org.slug}-{day:%Y-%m-%d}.txt", note.encode()
 
 
 ops_jobs.register(JOB, _work)
