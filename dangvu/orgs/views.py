@@ -232,10 +232,10 @@ def org_stats(request, slug):
     )
 
 
-def _member_count(request, org, day, fact, people):
+def _member_count(request, org, day, fact, people, big):
     """The count of a membership figure: from the kept statistics for a big subtree, once kept
     (counting a province's members takes seconds), else by query."""
-    if kept.big(org):
+    if big:
         reading = kept.read(request.user, org, day, kept.STATISTICS)
         if reading.figures is not None:
             values = {name: value for name, value, *_rest in reading.figures["figures"]}
@@ -248,9 +248,11 @@ def org_figure(request, slug, fact):
     by query (a membership figure) or from the figure's ids (the others, a few hundred at most)."""
     org = request.scope.org_or_404(slug)
     day = day_param(request)
+    # A big subtree's membership figure: its count kept, its list paged without counting.
+    big = fact in MEMBERSHIP_FACTS and kept.big(org)
     if fact in MEMBERSHIP_FACTS:
         people = members_query(org, day, fact)
-        count = _member_count(request, org, day, fact, people)
+        count = _member_count(request, org, day, fact, people, big)
         figure = Figure(count, label=SECTION_ONE_LABELS[fact])
         orgs = Organization.objects.none()
     else:
@@ -261,7 +263,6 @@ def org_figure(request, slug, fact):
         people = Person.objects.filter(id__in=figure.people)
         orgs = request.scope.orgs(Organization.objects.filter(id__in=figure.orgs))
     people = request.scope.people_among(people).order_by("sort_name", "id")
-    big = fact in MEMBERSHIP_FACTS and kept.big(org)
     page, query = (page_uncounted if big else page_of)(request, people)
     return render(
         request,
