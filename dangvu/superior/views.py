@@ -13,7 +13,6 @@ from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from dangvu.lib.dates import parse_date
 from dangvu.ops.jobs import start as start_job
@@ -141,10 +140,11 @@ def consolidated(request, slug):
 KEPT_PAGES = {kept.CONSOLIDATED: "superior_consolidated", kept.STATISTICS: "org_stats"}
 
 
-@require_POST
 def recompute(request, slug):
     """Compute the kept figures of an organization again (“Tính lại”), in the background."""
     org = request.scope.org_or_404(slug)
+    if request.method != "POST":  # nothing to show: the button is on the figures' pages
+        return redirect("superior_consolidated", slug=org.slug)
     kind = request.POST.get("loai")
     if kind not in KEPT_PAGES:
         raise Http404("Không có loại số liệu này.")
