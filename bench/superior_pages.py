@@ -5,6 +5,11 @@ e.g. `createdb -T`; logging in writes a session), as the demo's superior user: f
 warm-up request through Django's test client, then the SQL queries of one request and the median
 time of three, with the machine's load average before and after (the times depend on it).
 
+The consolidated and statistics pages of a subtree this big read kept figures
+(`dangvu/superior/kept.py`): run `manage.py keep_figures --org dang-uy-khoi-cac-co-quan-tra-vinh
+--date 2017-12-31` first, else they answer "being computed" (and queue the computation), which
+this script reports as not met rather than timing it.
+
 Run: DATABASE_URL=postgres://… .venv/bin/python bench/superior_pages.py
 Target (issue 26, at 1.000 committees): each superior page < 2 s; its query count the same as at
 100 committees (run it on both sizes).
@@ -19,6 +24,8 @@ from _setup import skip
 from serve import PAGES, PASSWORD
 
 TARGET_MS = 2000
+# What the page of a big subtree says while its figures are not kept yet.
+COMPUTING = "Đang tính số liệu"
 
 
 def _load():
@@ -46,17 +53,20 @@ def main():
     for kind, path in PAGES["captren"]:
         client.get(path)
         with CaptureQueriesContext(connection) as queries:
-            status = client.get(path).status_code
+            response = client.get(path)
         count = len(queries.captured_queries)  # before the next request resets the log
+        status = response.status_code
+        computing = COMPUTING in response.content.decode()
         times = []
         for _ in range(3):
             started = time.perf_counter()
             client.get(path)
             times.append((time.perf_counter() - started) * 1000)
         ms = statistics.median(times)
-        if ms >= TARGET_MS or status != 200:
+        if ms >= TARGET_MS or status != 200 or computing:
             slow.append(kind)
         note = "" if status == 200 else f"  (HTTP {status})"
+        note += "  (chưa có số liệu đã lưu: đang tính)" if computing else ""
         print(f"  {kind:<24}{count:>9}{ms:>9.0f}{note}")
     print(f"Tải máy sau: {_load()}")
     verdict = "ĐẠT" if not slow else f"CHƯA ĐẠT ({', '.join(slow)} ≥ {TARGET_MS} ms)"

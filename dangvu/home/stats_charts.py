@@ -53,10 +53,14 @@ def age_and_sex(member_ids, day):
     return ages, sexes
 
 
-def stats_charts(figures, day, members=None):
+def stats_charts(figures, day, members=None, ages_and_sexes=None):
     """[(key, Chart)] for the statistics page; `members`, the query of the party members, when
-    the figures carry no ids (`section_one(..., records=False)`)."""
-    ages, sexes = age_and_sex(figures["party.members"].people if members is None else members, day)
+    the figures carry no ids (`section_one(..., records=False)`); `ages_and_sexes`, the counts of
+    `age_and_sex` when they were kept (`superior.kept`)."""
+    if ages_and_sexes is None:
+        members = figures["party.members"].people if members is None else members
+        ages_and_sexes = age_and_sex(members, day)
+    ages, sexes = ages_and_sexes
     return [
         (
             "members-by-age",

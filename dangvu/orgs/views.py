@@ -1,4 +1,5 @@
 import datetime as dt
+from dataclasses import dataclass
 
 from django.http import Http404
 from django.shortcuts import render
@@ -9,12 +10,14 @@ from dangvu.accounts.history import recent as recent_history
 from dangvu.accounts.history import render_page as history_page
 from dangvu.accounts.models import AuditEntry
 from dangvu.core.facts import Figure
-from dangvu.home.stats_charts import stats_charts
+from dangvu.home.stats_charts import age_and_sex, stats_charts
 from dangvu.lib.dates import vn_date
 from dangvu.people.models import Membership, Person
 from dangvu.people.stats import LABELS as SECTION_ONE_LABELS
 from dangvu.people.stats import MEMBERSHIP_FACTS, members_query, section_one
 from dangvu.records import ActionFormView
+from dangvu.superior import kept
+from dangvu.superior.views import computing_page
 from dangvu.web import day_param, page_of
 
 from . import actions, kinds
@@ -176,13 +179,41 @@ class OrgMerge(OrgFormView):
 org_merge = OrgMerge.as_view()
 
 
+def statistics_figures(org, day):
+    """The statistics page's figures of `org` on `day` as JSON-ready data (`superior.kept` keeps
+    them for a big subtree): section I counted in SQL, each with whether it has records to list,
+    and the party members by age group and by sex for the charts."""
+    figures = section_one(org, day, records=False)
+    ages, sexes = age_and_sex(members_query(org, day, "party.members"), day)
+    return {
+        "figures": [
+            [name, fig.value, fig.label, bool(fig.people or fig.orgs)]
+            for name, fig in figures.items()
+        ],
+        "ages": list(ages.items()),
+        "sexes": list(sexes.items()),
+    }
+
+
+def _statistics(request, org, day):
+    """The statistics of `org`: kept for a big subtree (`superior.kept`), else computed now."""
+    if kept.big(org):
+        return kept.read(request.user, org, day, kept.STATISTICS)
+    return kept.Reading(statistics_figures(org, day), None, False)
+
+
 def org_stats(request, slug):
     """Section I's figures; membership figures are counted in SQL (a province has hundreds of
-    thousands of members) and their drill-downs list them a page at a time."""
+    thousands of members) and their drill-downs list them a page at a time. A big subtree's are
+    read from the kept figures."""
     org = request.scope.org_or_404(slug)
     day = day_param(request)
-    figures = section_one(org, day, records=False)
-    members = members_query(org, day, "party.members")
+    reading = _statistics(request, org, day)
+    if reading.figures is None:
+        return computing_page(request, org, day)
+    rows = reading.figures["figures"]
+    figures = {name: Figure(value, label=label) for name, value, label, _records in rows}
+    ages_and_sexes = (dict(reading.figures["ages"]), dict(reading.figures["sexes"]))
     return render(
         request,
         "orgs/stats.html",
@@ -190,11 +221,26 @@ def org_stats(request, slug):
             "org": org,
             "day": day,
             "name": org.name_on(day),
-            "figures": figures.items(),
-            "drill": MEMBERSHIP_FACTS,
-            "charts": stats_charts(figures, day, members=members),
+            "figures": [
+                (name, figures[name], records or (name in MEMBERSHIP_FACTS and value))
+                for name, value, _label, records in rows
+            ],
+            "reading": reading,
+            "kept_kind": kept.STATISTICS,
+            "charts": stats_charts(figures, day, ages_and_sexes=ages_and_sexes),
         },
     )
+
+
+def _member_count(request, org, day, fact, people, big):
+    """The count of a membership figure: from the kept statistics for a big subtree, once kept
+    (counting a province's members takes seconds), else by query."""
+    if big:
+        reading = kept.read(request.user, org, day, kept.STATISTICS)
+        if reading.figures is not None:
+            values = {name: value for name, value, *_rest in reading.figures["figures"]}
+            return values.get(fact, 0)
+    return people.count()
 
 
 def org_figure(request, slug, fact):
@@ -202,9 +248,12 @@ def org_figure(request, slug, fact):
     by query (a membership figure) or from the figure's ids (the others, a few hundred at most)."""
     org = request.scope.org_or_404(slug)
     day = day_param(request)
+    # A big subtree's membership figure: its count kept, its list paged without counting.
+    big = fact in MEMBERSHIP_FACTS and kept.big(org)
     if fact in MEMBERSHIP_FACTS:
         people = members_query(org, day, fact)
-        figure = Figure(people.count(), label=SECTION_ONE_LABELS[fact])
+        count = _member_count(request, org, day, fact, people, big)
+        figure = Figure(count, label=SECTION_ONE_LABELS[fact])
         orgs = Organization.objects.none()
     else:
         figures = section_one(org, day)
@@ -214,7 +263,7 @@ def org_figure(request, slug, fact):
         people = Person.objects.filter(id__in=figure.people)
         orgs = request.scope.orgs(Organization.objects.filter(id__in=figure.orgs))
     people = request.scope.people_among(people).order_by("sort_name", "id")
-    page, query = page_of(request, people)
+    page, query = (page_uncounted if big else page_of)(request, people)
     return render(
         request,
         "orgs/figure.html",
@@ -229,6 +278,45 @@ def org_figure(request, slug, fact):
             "orgs": orgs,
         },
     )
+
+
+@dataclass
+class UncountedPage:
+    """One page of a list not counted (`page_uncounted`), with what the pager links need."""
+
+    number: int
+    object_list: list
+    has_next: bool
+    per_page: int
+
+    def has_previous(self):
+        return self.number > 1
+
+    def previous_page_number(self):
+        return self.number - 1
+
+    def next_page_number(self):
+        return self.number + 1
+
+    def start_index(self):
+        return (self.number - 1) * self.per_page + 1
+
+
+def page_uncounted(request, rows, per_page=50):
+    """Like `web.page_of`, one page (`?trang=`) of `rows` and the query string without the
+    page, but never counting `rows`: the members of a province a viewer may read take seconds to
+    count (each row tested against the viewer's scope), a page of them milliseconds. The page
+    reads one row more than it shows, to know whether another page follows."""
+    try:
+        number = max(int(request.GET.get("trang", 1)), 1)
+    except ValueError:
+        number = 1
+    start = (number - 1) * per_page
+    found = list(rows[start : start + per_page + 1])
+    page = UncountedPage(number, found[:per_page], len(found) > per_page, per_page)
+    query = request.GET.copy()
+    query.pop("trang", None)
+    return page, query.urlencode()
 
 
 def org_history(request, slug):

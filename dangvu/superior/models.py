@@ -2,6 +2,7 @@
 upward, and the deadline the superior sets for each year or period."""
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
 
@@ -62,3 +63,30 @@ class Submission(models.Model):
 
     def __str__(self):
         return f"{self.draft} — gửi ngày {self.sent_on:%d/%m/%Y}"
+
+
+class KeptFigures(models.Model):
+    """The figures of one kind (`superior.kept`) of an organization's whole subtree on a day,
+    computed once and kept, so the pages of a big subtree read them instead of computing a
+    province in the request. `audit_seen` is the newest audit entry when the computation began:
+    an entry after it means the records may have changed since (the figures are then shown with
+    that said, and recomputed). `job` is the recomputation queued or running, if any: one per
+    key at a time."""
+
+    org = models.ForeignKey("orgs.Organization", models.CASCADE, related_name="+")
+    day = models.DateField("ngày")
+    kind = models.CharField("loại số liệu", max_length=30)
+    figures = models.JSONField("số liệu", null=True, encoder=DjangoJSONEncoder)
+    computed_at = models.DateTimeField("tính lúc", null=True)
+    audit_seen = models.BigIntegerField(null=True)
+    job = models.ForeignKey("ops.Job", models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = "số liệu đã tính"
+        verbose_name_plural = "số liệu đã tính"
+        constraints = [
+            models.UniqueConstraint(fields=["org", "day", "kind"], name="one_kept_figures_per_key")
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.org_id} {self.day}"

@@ -19,7 +19,7 @@ from dangvu.documents.models import Document, cited_date
 from dangvu.lib.narrative import render_value
 from dangvu.meetings.models import Activity, ActivityOrg
 from dangvu.orgs.models import Organization
-from dangvu.orgs.tree import subtree_ids
+from dangvu.orgs.tree import subtree_ids_during
 from dangvu.oversight.models import Inspection
 
 K = Organization.Kind
@@ -101,7 +101,8 @@ def _inspections(org, period):
     names = {org.name, *(n.name for n in org.names.all())}
     if org.place:
         names |= {n.removesuffix(f" {org.place}") for n in list(names)}
-    units = subtree_ids([org.id])
+    # The units that existed during the period: one dissolved before it did nothing in it.
+    units = subtree_ids_during([org.id], period.start, period.end)
     rows = list(
         Inspection.objects.filter(**_in(period))
         .filter(org_id__in=units)

@@ -41,5 +41,6 @@ urlpatterns = [
         views.report_job,
         name="superior_report_job",
     ),
+    path("cap-tren/<slug:slug>/tinh-lai/", views.recompute, name="superior_recompute"),
     path("cap-tren/gui/<int:draft_id>/", views.send, name="superior_send"),
 ]

@@ -28,14 +28,15 @@ from dangvu.web import (
     attempt,
     day_param,
     default_year,
+    page_of,
     refused,
     render_form,
     url_year,
     whole_param,
 )
 
-from . import actions, jobs, statforms, tracker
-from .consolidate import consolidate, period_to
+from . import actions, jobs, kept, statforms, tracker
+from .consolidate import Consolidation, period_to
 from .models import Submission
 from .sheets import csv_bytes, xlsx_bytes
 
@@ -73,37 +74,93 @@ def superior_home(request):
     )
 
 
+def computing_page(request, org, day):
+    """The page of a big subtree whose figures are not kept yet: their computation is queued
+    (`kept.read`); it reloads itself until they are."""
+    return render(request, "superior/computing.html", {"org": org, "day": day})
+
+
+def _consolidation(request, root, day):
+    """The consolidation of `root` to `day` as `kept.consolidated_figures` gives it: kept for a
+    big subtree, else computed now."""
+    if kept.big(root):
+        return kept.read(request.user, root, day, kept.CONSOLIDATED)
+    return kept.Reading(kept.consolidated_figures(root, day), None, False)
+
+
 def consolidated(request, slug):
+    """Every unit's figures of one group, a page of units at a time (a province has a thousand)."""
     root = request.scope.org_or_404(slug)
     day = _default_day(request)
-    result = consolidate(root, period_to(day))
-    groups = result.groups()
+    reading = _consolidation(request, root, day)
+    if reading.figures is None:
+        return computing_page(request, root, day)
+    data = reading.figures
+    period = period_to(day)
+    # The groups of facts with their totals; the units' values are read below, page by page.
+    labels = dict(data["labels"])
+    groups = Consolidation(root, period, [], data["totals"], labels).groups()
     chosen = min(whole_param(request, "nhom"), len(groups) - 1)
     title, facts = groups[chosen]
+    orgs = Organization.objects.in_bulk([org_id for org_id, _name, _facts in data["units"]])
+    readable = [
+        (orgs[org_id], name, unit_facts)
+        for org_id, name, unit_facts in data["units"]
+        if request.scope.can_read_org(orgs[org_id])
+    ]
+    page, query = page_of(request, readable)
     section_one = set(SECTION_ONE)
     rows = [
-        (
-            unit.org,
-            unit.name,
-            [(name, unit.facts[name], name in section_one) for name, *_rest in facts],
-        )
-        for unit in result.units
-        if request.scope.can_read_org(unit.org)
+        (org, name, [(fact, unit_facts[fact], fact in section_one) for fact, *_rest in facts])
+        for org, name, unit_facts in page.object_list
     ]
     return render(
         request,
         "superior/consolidated.html",
         {
             "root": root,
+            "org": root,
             "day": day,
-            "result": result,
+            "period": period,
+            "unit_count": len(data["units"]),
             "groups": [(i, g[0]) for i, g in enumerate(groups)],
             "chosen": chosen,
             "title": title,
             "facts": facts,
             "rows": rows,
+            "page": page,
+            "query": query,
+            "reading": reading,
+            "kept_kind": kept.CONSOLIDATED,
         },
     )
+
+
+# The page each kind of kept figures is read on, for the button that computes them again.
+KEPT_PAGES = {kept.CONSOLIDATED: "superior_consolidated", kept.STATISTICS: "org_stats"}
+
+
+def recompute(request, slug):
+    """Compute the kept figures of an organization again (“Tính lại”), in the background."""
+    org = request.scope.org_or_404(slug)
+    if request.method != "POST":  # nothing to show: the button is on the figures' pages
+        return redirect("superior_consolidated", slug=org.slug)
+    kind = request.POST.get("loai")
+    if kind not in KEPT_PAGES:
+        raise Http404("Không có loại số liệu này.")
+    try:
+        day = parse_date(request.POST.get("ngay"))
+    except ValueError:
+        day = None
+    if day is None:
+        messages.error(request, "Ngày không hợp lệ; chưa tính lại gì.")
+    elif kept.big(org):
+        kept.queue(request.user, org, day, kind)
+        messages.info(
+            request, "Đang tính lại số liệu trong nền; trang sẽ hiện số liệu mới khi xong."
+        )
+    back = reverse(KEPT_PAGES[kind], args=[org.slug])
+    return redirect(back + (f"?ngay={day.isoformat()}" if day else ""))
 
 
 def _big(root):

@@ -1,0 +1,144 @@
+"""Kept figures: the figures of a big subtree (more than `jobs.min_orgs()` organizations),
+computed once and kept (`KeptFigures`), read by its pages. A province's consolidation or
+statistics take seconds; computed in the request they hold a web worker each time, so they are
+computed by a background job (`queue`) or by the nightly command `keep_figures` (`keep`).
+
+What is kept is the whole subtree's figures, whoever asked: a page filters what it shows by its
+viewer's scope, as it does with figures computed in the request. A page reads them with `read`:
+kept and no audit entry since, as they are; changes recorded since, as they are but said to be
+older, with one recomputation queued; nothing kept yet, nothing (the page says it is computing).
+
+A kind of figures is a function `compute(org, day)` returning JSON-ready data, registered with
+`register(kind, compute)`: this module registers the consolidation; the statistics page's
+figures are registered by the app's wiring (they need the charts' counts, a higher layer)."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from dangvu.accounts.models import AuditEntry
+from dangvu.accounts.scope import scope_for
+from dangvu.ops import jobs as ops_jobs
+from dangvu.ops.models import Job
+from dangvu.orgs.models import Organization
+from dangvu.orgs.tree import subtree_ids
+
+from . import jobs
+from .consolidate import consolidate, period_to
+from .models import KeptFigures
+
+CONSOLIDATED, STATISTICS = "consolidated", "statistics"
+JOB = "superior.keep_figures"
+TITLES = {CONSOLIDATED: "Số liệu tổng hợp", STATISTICS: "Số liệu đặc điểm, tình hình"}
+
+# Audit entries that record no change to the records figures are counted from: asking for a
+# background job (asking for this very recomputation among them).
+NOT_CHANGES = ("ops.job",)
+
+_COMPUTE = {}
+
+
+def register(kind, compute):
+    _COMPUTE[kind] = compute
+
+
+def big(org):
+    """Whether `org`'s subtree is big enough for its figures to be kept rather than computed in
+    the request."""
+    return len(subtree_ids([org.id])) > jobs.min_orgs()
+
+
+def consolidated_figures(root, day):
+    """The consolidation of `root` to `day` as JSON-ready data: lists where order matters (a
+    PostgreSQL jsonb object does not keep its keys' order)."""
+    result = consolidate(root, period_to(day))
+    return {
+        "labels": list(result.labels.items()),
+        "totals": result.totals,
+        "units": [[u.org.id, u.name, u.facts] for u in result.units],
+    }
+
+
+register(CONSOLIDATED, consolidated_figures)
+
+
+def _newest_entry():
+    return AuditEntry.objects.aggregate(newest=Max("id"))["newest"] or 0
+
+
+def _changed_since(entry_id):
+    return AuditEntry.objects.filter(id__gt=entry_id).exclude(action__in=NOT_CHANGES).exists()
+
+
+def keep(org, day, kind):
+    """Compute the figures now and keep them (replacing those kept); the row kept."""
+    seen = _newest_entry()  # before computing: a change made meanwhile makes them stale
+    figures = _COMPUTE[kind](org, day)
+    row, _ = KeptFigures.objects.update_or_create(
+        org=org,
+        day=day,
+        kind=kind,
+        defaults={"figures": figures, "computed_at": timezone.now(), "audit_seen": seen},
+    )
+    return row
+
+
+@dataclass
+class Reading:
+    """What a page shows from the kept figures: `figures` (None: not computed yet), when they
+    were computed, and whether changes were recorded since."""
+
+    figures: dict | None
+    computed_at: dt.datetime | None
+    stale: bool
+
+
+def read(user, org, day, kind):
+    """The kept figures of `org` on `day`, queueing their (re)computation for `user` when there
+    are none yet or changes were recorded since."""
+    row = KeptFigures.objects.filter(org=org, day=day, kind=kind).first()
+    kept = row is not None and row.figures is not None
+    stale = kept and _changed_since(row.audit_seen)
+    if not kept or stale:
+        queue(user, org, day, kind)
+    if not kept:
+        return Reading(None, None, False)
+    return Reading(row.figures, row.computed_at, stale)
+
+
+def queue(user, org, day, kind):
+    """Queue the computation of the figures as a background job run for `user`, unless one for
+    the same organization, day and kind is already waiting or running: the job."""
+    with transaction.atomic():
+        row, _ = KeptFigures.objects.get_or_create(org=org, day=day, kind=kind)
+        # The row locked: two requests at once queue one job between them.
+        row = KeptFigures.objects.select_for_update().select_related("job").get(pk=row.pk)
+        if row.job is not None and row.job.status in (Job.QUEUED, Job.RUNNING):
+            return row.job
+        title = f"{TITLES[kind]} {org.name} đến {day:%d/%m/%Y}"
+        row.job = ops_jobs.start(user, org, JOB, title, {"day": day.isoformat(), "kind": kind})
+        row.save(update_fields=["job"])
+        return row.job
+
+
+def _work(job, progress):
+    org = Organization.objects.get(pk=job.org_id)
+    if not scope_for(job.user).can_read_org(org):
+        raise ops_jobs.Refused("Người yêu cầu không còn quyền xem tổ chức này.")
+    day, kind = dt.date.fromisoformat(job.params["day"]), job.params["kind"]
+    progress(0, 1, "Tính số liệu")
+    row = keep(org, day, kind)
+    # The job's file says what was done, not the figures: they are the whole subtree's, and the
+    # pages show each viewer the part of them in the viewer's scope.
+    when = timezone.localtime(row.computed_at)
+    note = (
+        f"Đã tính {TITLES[kind].lower()} của {org.name} đến ngày {day:%d/%m/%Y}"
+        f" lúc {when:%H:%M} ngày {when:%d/%m/%Y}.\n"
+    )
+    return f"so-lieu-{kind}-{org.slug}-{day:%Y-%m-%d}.txt", note.encode()
+
+
+ops_jobs.register(JOB, _work)

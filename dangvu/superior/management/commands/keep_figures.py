@@ -1,0 +1,30 @@
+"""`python manage.py keep_figures --org SLUG --date YYYY-MM-DD [--user U]`: compute now and keep
+the figures the pages of a big subtree read (`superior.kept`): the consolidation and the
+statistics page. Run nightly (cron) so the first visitor of the day finds them kept."""
+
+import time
+
+from dangvu.accounts.commands import DangvuCommand
+from dangvu.lib.dates import vn_date
+from dangvu.superior import kept
+
+
+class Command(DangvuCommand):
+    help = "Tính ngay và lưu số liệu tổng hợp, số liệu thống kê của một tổ chức vào một ngày."
+
+    def add_arguments(self, parser):
+        self.add_org_argument(parser, help="mã (slug) của tổ chức (cấp ủy cấp trên, đảng bộ)")
+        self.add_date_argument(parser)
+        self.add_user_argument(parser)
+
+    def handle(self, *args, org, date, user=None, **options):
+        root = self.organization(org, self.scope(user))
+        day = self.day(date)
+        for kind in (kept.CONSOLIDATED, kept.STATISTICS):
+            started = time.perf_counter()
+            kept.keep(root, day, kind)
+            seconds = time.perf_counter() - started
+            self.stdout.write(
+                f"Đã tính và lưu {kept.TITLES[kind].lower()} của {root.name} "
+                f"ngày {vn_date(day)} ({seconds:.1f} giây)."
+            )
