@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from dangvu.core import imports as kit
+from dangvu.lib.text import money
 from dangvu.ops import jobs
 from dangvu.ops.models import Job
 from dangvu.orgs.models import Organization
@@ -137,7 +138,8 @@ def import_preview(request):
     if path is None:
         if job.status == Job.FAILED:
             _discard(request, job)
-        return render(request, "people/import_progress.html", {"job": job})
+        rows = {"done": money(job.done), "total": money(job.total)}  # 20.000, as users write it
+        return render(request, "people/import_progress.html", {"job": job, "rows": rows})
     preview = json.loads(path.read_text(encoding="utf-8"))
     stored = request.session.get(SESSION_KEY) or {}
     waiting = stored.get("job") == job.pk and kit.kept_path(stored.get("token", ""))

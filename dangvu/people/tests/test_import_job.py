@@ -9,13 +9,16 @@ import os
 import re
 
 import pytest
+from django.contrib.auth.models import User
 
+from dangvu.accounts.scope import scope_for
 from dangvu.core import imports as kit
 from dangvu.finance import actions as fee_actions
 from dangvu.finance.models import FeeYear
 from dangvu.ops.jobs import job_dir
 from dangvu.ops.models import Job
 from dangvu.orgs.models import Organization
+from dangvu.people import excel
 from dangvu.people.models import Person
 from dangvu.people.tests.test_excel import COMMITTEE, HEADERS, member, table_counts, workbook
 from dangvu.superior.tests.test_jobs import _work
@@ -218,3 +221,18 @@ def test_a_kept_file_is_removed_after_a_day(settings, tmp_path):
 def test_rows_are_counted_without_reading_the_file():
     assert kit.count_rows(workbook(ROWS)) == len(ROWS)
     assert kit.count_rows(b"not a spreadsheet") == 0
+
+
+def test_the_check_says_how_far_it_got(office, monkeypatch, django_capture_on_commit_callbacks):
+    monkeypatch.setattr(kit, "PROGRESS_EVERY", 1)
+    seen = []
+    org = Organization.objects.get(slug=COMMITTEE)
+    scope = scope_for(User.objects.get(username="vanphong"))
+    excel.prepare(workbook(ROWS), org, scope, progress=lambda *told: seen.append(told))
+    assert (1, 2, excel.READING) in seen and (1, 2, excel.CHECKING) in seen
+    # While the job runs, its page shows the rows read out of the rows counted.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(office)
+    Job.objects.update(status=Job.RUNNING, done=5000, total=20000, step=excel.READING)
+    page = office.get(response["Location"]).content.decode()
+    assert "Đọc tệp: 5.000 / 20.000 dòng" in page
