@@ -183,7 +183,7 @@ def _offered_actions(person, profile, day):
         slugs = PARTY_MEMBER_ACTIONS
         if profile and profile.status_on(day) == "probationary":
             slugs = ("chuyen-chinh-thuc", *slugs)
-        if any(e.covers(day) for e in person.exemptions.all()):
+        if any(e.is_active_on(day) for e in person.exemptions.all()):
             slugs = (*slugs, "het-mien-sinh-hoat")
     elif profile and profile.admitted_on:
         # A former member comes back by a transfer in, or by restored membership.
