@@ -1,7 +1,8 @@
 """Organizations as an effective-dated tree, their names over time, committee terms and positions.
 
 Dates: a record holds from `valid_from` (inclusive) until `valid_to` (exclusive: the first day it no
-longer holds). `active_on(d)` is the one place that rule is written down for queries.
+longer holds). `active_on(d)` is the one place that rule is written down for queries,
+`EffectiveDated.is_active_on` for one record.
 """
 
 import datetime as dt
@@ -17,7 +18,7 @@ def active_on(day: dt.date, prefix: str = "") -> Q:
     )
 
 
-class Period(models.Model):
+class EffectiveDated(models.Model):
     """A record that holds from `valid_from` (inclusive) until `valid_to` (exclusive; open-ended
     when empty): `is_active_on` is the rule for one record, `active_on` for a query."""
 
@@ -31,7 +32,7 @@ class Period(models.Model):
         return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
 
 
-class Organization(Period):
+class Organization(EffectiveDated):
     class Kind(models.TextChoices):
         SUPERIOR_COMMITTEE = "superior_committee", "Đảng ủy cấp trên"
         PARTY_COMMITTEE = "party_committee", "Đảng bộ cơ sở"
@@ -106,7 +107,7 @@ class OrganizationName(models.Model):
         return self.name
 
 
-class Term(Period):
+class Term(EffectiveDated):
     """A term (nhiệm kỳ) of an elected body: the executive committee (BCH, chi ủy) or the UBKT."""
 
     class Body(models.TextChoices):
@@ -137,7 +138,7 @@ class Term(Period):
         )
 
 
-class Position(Period):
+class Position(EffectiveDated):
     """A seat in an elected body for part or all of a term."""
 
     class Role(models.TextChoices):
@@ -168,7 +169,7 @@ class Position(Period):
         return self.title or self.get_role_display()
 
 
-class OrganizationType(Period):
+class OrganizationType(EffectiveDated):
     """The type of a grassroots organization (loại hình: xã, cơ quan Nhà nước, doanh nghiệp …)
     for a span of dates. The codes are the files of `dangvu/rules/org_kinds/` (`orgs.kinds`);
     a cell without a type of its own takes its committee's."""

@@ -8,7 +8,7 @@ import functools
 from django.db import models
 
 from dangvu.lib.text import fold, name_collation_key
-from dangvu.orgs.models import Organization, Period
+from dangvu.orgs.models import EffectiveDated, Organization
 
 
 class Person(models.Model):
@@ -121,7 +121,7 @@ def is_ethnic_minority(ethnicity: str) -> bool:
     return fold(ethnicity) not in ("", "kinh")
 
 
-class StaffRecord(Period):
+class StaffRecord(EffectiveDated):
     """A period of work in an agency: category, unit and position."""
 
     class Category(models.TextChoices):
@@ -232,7 +232,7 @@ class Qualification(models.Model):
         return self.level_label()
 
 
-class Membership(Period):
+class Membership(EffectiveDated):
     """Belonging to an organization for a period: a party cell, the trade union, the youth union,
     the veterans' association or another mass organization. A transfer ends one membership and starts another."""
 
@@ -337,7 +337,7 @@ def party_status(admitted_on, recognized_on, day):
     return "probationary"
 
 
-class Exemption(Period):
+class Exemption(EffectiveDated):
     """Miễn công tác và sinh hoạt đảng: a member relieved of Party work and cell meetings (old age,
     ill health) by the committee's decision, from one date to another (open-ended when `valid_to`
     is empty). An exempt member is not counted absent: they are left out of the meeting's
