@@ -698,19 +698,21 @@ def update_entry(actor: Actor, entry: LedgerEntry, **fields: Any) -> LedgerEntry
         fields.get("description", entry.description),
     )
     check_open(entry.org, on, "chuyển bút toán sang ngày " + vn_date(on))
-    before = audit.snapshot(entry)
-    entry.on, entry.amount, entry.category, entry.description = on, amount, category, description
-    entry.document = (fields.get("document", entry.document) or "").strip()
-    entry.save()
-    audit.record(
+    changes = {
+        "on": on,
+        "amount": amount,
+        "category": category,
+        "description": description,
+        "document": (fields.get("document", entry.document) or "").strip(),
+    }
+    return audit.change(
         actor,
         "fee.entry.update",
         entry,
-        before,
+        changes,
         summary=f"Sửa bút toán: {money(amount)} đồng – {description}",
         org=entry.org,
     )
-    return entry
 
 
 @transaction.atomic

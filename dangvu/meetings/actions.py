@@ -361,12 +361,13 @@ def record_meeting(
 def complete_task(actor: Actor, task: MeetingTask, on: dt.date) -> MeetingTask:
     if on < task.minutes.activity.starts_on:
         raise ValidationError("Ngày hoàn thành không được trước ngày giao nhiệm vụ.")
-    before = audit.snapshot(task)
-    task.done_on = on
-    task.status = MeetingTask.Status.DONE
-    task.save()
-    audit.record(actor, "meeting.task_done", task, before, summary=f"Hoàn thành: {task.text[:80]}")
-    return task
+    return audit.change(
+        actor,
+        "meeting.task_done",
+        task,
+        {"done_on": on, "status": MeetingTask.Status.DONE},
+        summary=f"Hoàn thành: {task.text[:80]}",
+    )
 
 
 # The monthly cell meeting: plan, notice, reading, conclusion, resolution --------------------------

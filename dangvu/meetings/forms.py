@@ -49,8 +49,15 @@ class ActivityForm(ScopedForm):
         return self.cleaned_data.get("head_count") or 0
 
 
-class MeetingChoiceForm(ScopedForm):
-    """Step one of recording a meeting: which cell and which day (the members depend on both)."""
+# The kinds a cell's own meeting may be.
+MEETING_KINDS = [
+    (Activity.Kind.REGULAR_MEETING, Activity.Kind.REGULAR_MEETING.label),
+    (Activity.Kind.THEMATIC_MEETING, Activity.Kind.THEMATIC_MEETING.label),
+]
+
+
+class CellForm(ScopedForm):
+    """A form about one party cell the user writes, named by its slug (`chi_bo`)."""
 
     chi_bo = forms.ModelChoiceField(
         empty_label=EMPTY_LABEL,
@@ -58,20 +65,19 @@ class MeetingChoiceForm(ScopedForm):
         queryset=Organization.objects.none(),
         to_field_name="slug",
     )
-    ngay = date_field("Ngày sinh hoạt")
     org_fields = {"chi_bo": [Organization.Kind.PARTY_CELL]}
+
+
+class MeetingChoiceForm(CellForm):
+    """Step one of recording a meeting: which cell and which day (the members depend on both)."""
+
+    ngay = date_field("Ngày sinh hoạt")
 
 
 class MeetingForm(forms.Form):
     """The minutes of a meeting; the attendance rows are read from the posted data."""
 
-    kind = forms.ChoiceField(
-        label="Loại sinh hoạt",
-        choices=[
-            (Activity.Kind.REGULAR_MEETING, Activity.Kind.REGULAR_MEETING.label),
-            (Activity.Kind.THEMATIC_MEETING, Activity.Kind.THEMATIC_MEETING.label),
-        ],
-    )
+    kind = forms.ChoiceField(label="Loại sinh hoạt", choices=MEETING_KINDS)
     title = forms.CharField(label="Tên (để trống: tự đặt)", max_length=500, required=False)
     chair = forms.ModelChoiceField(
         empty_label=EMPTY_LABEL, label="Chủ trì", queryset=Person.objects.none(), required=False
@@ -96,23 +102,11 @@ class MeetingForm(forms.Form):
 # The monthly cell meeting ---------------------------------------------------------------------
 
 
-class PlanForm(ScopedForm):
+class PlanForm(CellForm):
     """The secretary's plan: cell, day, place, the month's theme, the agenda, the documents."""
 
-    chi_bo = forms.ModelChoiceField(
-        empty_label=EMPTY_LABEL,
-        label="Chi bộ",
-        queryset=Organization.objects.none(),
-        to_field_name="slug",
-    )
     starts_on = date_field("Ngày sinh hoạt")
-    kind = forms.ChoiceField(
-        label="Loại sinh hoạt",
-        choices=[
-            (Activity.Kind.REGULAR_MEETING, Activity.Kind.REGULAR_MEETING.label),
-            (Activity.Kind.THEMATIC_MEETING, Activity.Kind.THEMATIC_MEETING.label),
-        ],
-    )
+    kind = forms.ChoiceField(label="Loại sinh hoạt", choices=MEETING_KINDS)
     place = forms.CharField(label="Địa điểm", max_length=255, required=False)
     theme = forms.CharField(label="Chuyên đề của tháng", max_length=500, required=False)
     agenda = text_field("Nội dung (mỗi dòng một nội dung; để trống: các nội dung thường kỳ)", 5)
@@ -127,7 +121,6 @@ class PlanForm(ScopedForm):
     attachment_subject = forms.CharField(
         label="Tên, trích yếu của tài liệu đính kèm", max_length=500, required=False
     )
-    org_fields = {"chi_bo": [Organization.Kind.PARTY_CELL]}
 
     def __init__(self, *args, documents, **kwargs):
         super().__init__(*args, **kwargs)

@@ -140,12 +140,10 @@ def rename_org(actor: Actor, org: Organization, new_name: str, on: dt.date) -> O
     _check_active(org, on)
     if org.names.filter(valid_from__gte=on).exists():
         raise ValidationError("Đã có tên được đổi từ ngày này hoặc sau đó.")
-    before = audit.snapshot(org)
     OrganizationName.objects.create(organization=org, name=new_name, valid_from=on)
-    org.name = new_name
-    org.save()
-    audit.record(actor, "org.rename", org, before, summary=f"Đổi tên thành {new_name}", org=org)
-    return org
+    return audit.change(
+        actor, "org.rename", org, {"name": new_name}, summary=f"Đổi tên thành {new_name}", org=org
+    )
 
 
 def _end(actor, org, on, reason, successor=None):
@@ -347,10 +345,14 @@ def set_type(
     if current is not None:
         if current.code == kind.code:
             raise ValidationError(f"{org} đã là loại hình “{kind.label}” vào ngày này.")
-        before = audit.snapshot(current)
-        current.valid_to = valid_from
-        current.save()
-        audit.record(actor, "org.type_end", current, before, summary="Kết thúc loại hình", org=org)
+        audit.change(
+            actor,
+            "org.type_end",
+            current,
+            {"valid_to": valid_from},
+            summary="Kết thúc loại hình",
+            org=org,
+        )
     row = OrganizationType.objects.create(
         organization=org, code=kind.code, valid_from=valid_from, note=(note or "").strip()
     )
@@ -528,8 +530,6 @@ def set_symbol(actor: Actor, org: Organization, symbol: str) -> Organization:
         )
     if symbol == org.symbol:
         raise ValidationError(f"{org} đã có ký hiệu {symbol}.")
-    before = audit.snapshot(org)
-    org.symbol = symbol
-    org.save(update_fields=["symbol"])
-    audit.record(actor, "org.symbol", org, before, summary=f"Ký hiệu văn bản: {symbol}", org=org)
-    return org
+    return audit.change(
+        actor, "org.symbol", org, {"symbol": symbol}, summary=f"Ký hiệu văn bản: {symbol}", org=org
+    )

@@ -1,7 +1,8 @@
 """Organizations as an effective-dated tree, their names over time, committee terms and positions.
 
 Dates: a record holds from `valid_from` (inclusive) until `valid_to` (exclusive: the first day it no
-longer holds). `active_on(d)` is the one place that rule is written down for queries.
+longer holds). `active_on(d)` is the one place that rule is written down for queries,
+`EffectiveDated.is_active_on` for one record.
 """
 
 import datetime as dt
@@ -17,7 +18,21 @@ def active_on(day: dt.date, prefix: str = "") -> Q:
     )
 
 
-class Organization(models.Model):
+class EffectiveDated(models.Model):
+    """A record that holds from `valid_from` (inclusive) until `valid_to` (exclusive; open-ended
+    when empty): `is_active_on` is the rule for one record, `active_on` for a query."""
+
+    valid_from = models.DateField("từ ngày")
+    valid_to = models.DateField("đến ngày", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def is_active_on(self, day: dt.date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
+
+
+class Organization(EffectiveDated):
     class Kind(models.TextChoices):
         SUPERIOR_COMMITTEE = "superior_committee", "Đảng ủy cấp trên"
         PARTY_COMMITTEE = "party_committee", "Đảng bộ cơ sở"
@@ -67,9 +82,6 @@ class Organization(models.Model):
     def __str__(self):
         return self.name
 
-    def is_active_on(self, day):
-        return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
-
     def name_on(self, day):
         """The name the organization bore on `day` (names change; reports for past years keep theirs)."""
         past = [n for n in self.names.all() if n.valid_from <= day]
@@ -95,7 +107,7 @@ class OrganizationName(models.Model):
         return self.name
 
 
-class Term(models.Model):
+class Term(EffectiveDated):
     """A term (nhiệm kỳ) of an elected body: the executive committee (BCH, chi ủy) or the UBKT."""
 
     class Body(models.TextChoices):
@@ -126,7 +138,7 @@ class Term(models.Model):
         )
 
 
-class Position(models.Model):
+class Position(EffectiveDated):
     """A seat in an elected body for part or all of a term."""
 
     class Role(models.TextChoices):
@@ -143,8 +155,6 @@ class Position(models.Model):
     # The title as the office writes it when the role's own words do not say it ("Phó Bí thư
     # Thường trực", "Ủy viên Ban Thường vụ, Chủ tịch Ủy ban nhân dân xã"): any title.
     title = models.CharField("chức danh", max_length=120, blank=True)
-    valid_from = models.DateField("từ ngày")
-    valid_to = models.DateField("đến ngày", null=True, blank=True)
 
     class Meta:
         verbose_name = "chức vụ"
@@ -159,15 +169,13 @@ class Position(models.Model):
         return self.title or self.get_role_display()
 
 
-class OrganizationType(models.Model):
+class OrganizationType(EffectiveDated):
     """The type of a grassroots organization (loại hình: xã, cơ quan Nhà nước, doanh nghiệp …)
     for a span of dates. The codes are the files of `dangvu/rules/org_kinds/` (`orgs.kinds`);
     a cell without a type of its own takes its committee's."""
 
     organization = models.ForeignKey(Organization, models.PROTECT, related_name="types")
     code = models.CharField("loại hình", max_length=40)
-    valid_from = models.DateField("từ ngày")
-    valid_to = models.DateField("đến ngày", null=True, blank=True)
     note = models.CharField("căn cứ", max_length=255, blank=True)
 
     class Meta:

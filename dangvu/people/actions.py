@@ -504,21 +504,18 @@ def end_membership(
     _check_not_future(on, "Ngày kết thúc")
     label = Membership.EndReason(reason).label
     check_party_end(membership, on, label.lower())
-    before = audit.snapshot(membership)
-    membership.valid_to, membership.end_reason = on, reason
+    changes = {"valid_to": on, "end_reason": reason}
     if note:
-        membership.note = note
-    membership.save()
-    audit.record(
+        changes["note"] = note
+    return audit.change(
         actor,
         "membership.end",
         membership,
-        before,
+        changes,
         summary=f"{label} ({membership.org})",
         person=membership.person,
         org=membership.org,
     )
-    return membership
 
 
 # Party life ---------------------------------------------------------------------
@@ -643,14 +640,15 @@ def recognize(actor: Actor, person: Person, recognized_on: dt.date) -> PartyProf
         raise ValidationError(f"{person} không sinh hoạt đảng vào ngày {vn_date(recognized_on)}.")
     _check_not_future(recognized_on, "Ngày quyết định")
     end = check_recognition(profile.admitted_on, recognized_on)
-    before = audit.snapshot(profile)
     # Full membership counts from the end of the 12 months even when the decision comes later.
-    profile.official_on, profile.recognized_on = end, recognized_on
-    profile.save()
-    audit.record(
-        actor, "party.recognize", profile, before, summary="Chuyển đảng chính thức", person=person
+    return audit.change(
+        actor,
+        "party.recognize",
+        profile,
+        {"official_on": end, "recognized_on": recognized_on},
+        summary="Chuyển đảng chính thức",
+        person=person,
     )
-    return profile
 
 
 def _check_arrival(cell, on, admitted_on, official_on, birth_date):
@@ -959,14 +957,10 @@ def end_exemption(actor: Actor, person: Person, on: dt.date) -> Exemption:
             f"{person.full_name} không được miễn công tác và sinh hoạt đảng vào ngày "
             f"{vn_date(on)} (ngày kết thúc phải sau ngày bắt đầu miễn)."
         )
-    before = audit.snapshot(exemption)
-    exemption.valid_to = on
-    exemption.save(update_fields=["valid_to"])
-    audit.record(
+    return audit.change(
         actor,
         "person.exempt_end",
         exemption,
-        before,
+        {"valid_to": on},
         summary=f"Thôi miễn công tác và sinh hoạt đảng từ ngày {vn_date(on)}: {person.full_name}",
     )
-    return exemption

@@ -8,7 +8,7 @@ import functools
 from django.db import models
 
 from dangvu.lib.text import fold, name_collation_key
-from dangvu.orgs.models import Organization
+from dangvu.orgs.models import EffectiveDated, Organization
 
 
 class Person(models.Model):
@@ -121,7 +121,7 @@ def is_ethnic_minority(ethnicity: str) -> bool:
     return fold(ethnicity) not in ("", "kinh")
 
 
-class StaffRecord(models.Model):
+class StaffRecord(EffectiveDated):
     """A period of work in an agency: category, unit and position."""
 
     class Category(models.TextChoices):
@@ -155,8 +155,6 @@ class StaffRecord(models.Model):
     position = models.CharField(
         "chức vụ", max_length=24, choices=Position.choices, default=Position.STAFF
     )
-    valid_from = models.DateField("từ ngày")
-    valid_to = models.DateField("đến ngày", null=True, blank=True)
 
     class Meta:
         verbose_name = "quá trình công tác"
@@ -234,7 +232,7 @@ class Qualification(models.Model):
         return self.level_label()
 
 
-class Membership(models.Model):
+class Membership(EffectiveDated):
     """Belonging to an organization for a period: a party cell, the trade union, the youth union,
     the veterans' association or another mass organization. A transfer ends one membership and starts another."""
 
@@ -270,8 +268,6 @@ class Membership(models.Model):
     person = models.ForeignKey(Person, models.PROTECT, related_name="memberships")
     org = models.ForeignKey(Organization, models.PROTECT, related_name="memberships")
     kind = models.CharField("loại", max_length=16, choices=Kind.choices)
-    valid_from = models.DateField("từ ngày")
-    valid_to = models.DateField("đến ngày", null=True, blank=True)
     end_reason = models.CharField("lý do", max_length=16, choices=EndReason.choices, blank=True)
     # Empty on memberships recorded before the start reason was kept.
     start_reason = models.CharField(
@@ -341,7 +337,7 @@ def party_status(admitted_on, recognized_on, day):
     return "probationary"
 
 
-class Exemption(models.Model):
+class Exemption(EffectiveDated):
     """Miễn công tác và sinh hoạt đảng: a member relieved of Party work and cell meetings (old age,
     ill health) by the committee's decision, from one date to another (open-ended when `valid_to`
     is empty). An exempt member is not counted absent: they are left out of the meeting's
@@ -351,7 +347,6 @@ class Exemption(models.Model):
     decision = models.CharField("quyết định", max_length=255)
     reason = models.CharField("lý do", max_length=255, blank=True)
     valid_from = models.DateField("miễn từ ngày")
-    valid_to = models.DateField("đến ngày", null=True, blank=True)
 
     class Meta:
         verbose_name = "miễn công tác và sinh hoạt đảng"
@@ -360,9 +355,6 @@ class Exemption(models.Model):
 
     def __str__(self):
         return f"Miễn sinh hoạt: {self.person}"
-
-    def covers(self, day):
-        return self.valid_from <= day and (self.valid_to is None or day < self.valid_to)
 
 
 class PartyBadge(models.Model):

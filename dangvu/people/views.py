@@ -183,7 +183,7 @@ def _offered_actions(person, profile, day):
         slugs = PARTY_MEMBER_ACTIONS
         if profile and profile.status_on(day) == "probationary":
             slugs = ("chuyen-chinh-thuc", *slugs)
-        if any(e.covers(day) for e in person.exemptions.all()):
+        if any(e.is_active_on(day) for e in person.exemptions.all()):
             slugs = (*slugs, "het-mien-sinh-hoat")
     elif profile and profile.admitted_on:
         # A former member comes back by a transfer in, or by restored membership.
@@ -282,109 +282,58 @@ class PersonEdit(_PersonForm):
 person_edit = PersonEdit.as_view()
 
 
-# The lifecycle actions offered on a person's page: slug -> (label, form, call).
-def _admit(user, person, d):
-    return actions.admit(user, person, d["cell"], d["on"], d["card_number"])
+# The lifecycle actions offered on a person's page: slug -> (label, form, action). The action is
+# called as `action(user, person, **form.cleaned_data)`: most forms name their fields after the
+# action's parameters; the wrappers below rename the few that do not.
+def _admit(user, person, *, cell, on, card_number):
+    return actions.admit(user, person, cell, on, card_number)
 
 
-def _candidate(user, person, d):
-    return actions.register_candidate(user, person, d["cell"], d["on"])
+def _candidate(user, person, *, cell, on):
+    return actions.register_candidate(user, person, cell, on)
 
 
-def _transfer_in(user, person, d):
-    return actions.transfer_in(
-        user,
-        person,
-        d["cell"],
-        d["on"],
-        admitted_on=d["admitted_on"],
-        official_on=d["official_on"],
-        card_number=d["card_number"],
-        arrived_from=d.get("arrived_from", ""),
-    )
+def _recognize(user, person, *, on):
+    return actions.recognize(user, person, on)
 
 
-def _qualification(user, person, d):
-    kind, level = d["level"].split(":")
+def _transfer_out(user, person, *, on, reason, left_to):
+    return actions.transfer_out(user, person, on, reason, left_to)
+
+
+def _qualification(user, person, *, level, field, obtained_on):
+    kind, level = level.split(":")
     return actions.add_qualification(
-        user, person, kind=kind, level=level, field=d["field"], obtained_on=d["obtained_on"]
+        user, person, kind=kind, level=level, field=field, obtained_on=obtained_on
     )
-
-
-def _join(user, person, d):
-    return actions.join(user, person, d["org"], d["kind"], d["on"])
-
-
-def _staff(user, person, d):
-    return actions.add_staff_record(user, person, **d)
 
 
 ACTIONS = {
     "doi-tuong-ket-nap": ("Ghi nhận đối tượng kết nạp", forms.CellDateForm, _candidate),
     "ket-nap": ("Kết nạp đảng viên", forms.AdmitForm, _admit),
-    "chuyen-chinh-thuc": (
-        "Chuyển đảng chính thức",
-        forms.DateForm,
-        lambda u, p, d: actions.recognize(u, p, d["on"]),
+    "chuyen-chinh-thuc": ("Chuyển đảng chính thức", forms.DateForm, _recognize),
+    "chuyen-den": (
+        "Tiếp nhận sinh hoạt đảng (chuyển đến)",
+        forms.TransferInForm,
+        actions.transfer_in,
     ),
-    "chuyen-den": ("Tiếp nhận sinh hoạt đảng (chuyển đến)", forms.TransferInForm, _transfer_in),
-    "chuyen-chi-bo": (
-        "Chuyển sang chi bộ khác",
-        forms.CellDateForm,
-        lambda u, p, d: actions.move_to_cell(u, p, d["cell"], d["on"]),
-    ),
-    "chuyen-di": (
-        "Chuyển sinh hoạt đảng đi",
-        forms.TransferOutForm,
-        lambda u, p, d: actions.transfer_out(u, p, d["on"], d["reason"], d["left_to"]),
-    ),
-    "xin-ra-khoi-dang": (
-        "Xin ra khỏi Đảng",
-        forms.DateReasonForm,
-        lambda u, p, d: actions.resign(u, p, d["on"], d["reason"]),
-    ),
-    "phuc-hoi-dang-tich": (
-        "Phục hồi đảng tịch",
-        forms.CellDateForm,
-        lambda u, p, d: actions.restore_membership(u, p, d["cell"], d["on"]),
-    ),
-    "huy-hieu": (
-        "Trao Huy hiệu Đảng",
-        forms.BadgeForm,
-        lambda u, p, d: actions.award_badge(u, p, d["years"], d["on"], d["decision"]),
-    ),
-    "the-dang-vien": (
-        "Phát thẻ đảng viên",
-        forms.CardForm,
-        lambda u, p, d: actions.issue_card(u, p, d["number"], d["on"], d["reason"]),
-    ),
-    "xoa-ten": (
-        "Xóa tên",
-        forms.DateReasonForm,
-        lambda u, p, d: actions.strike_off(u, p, d["on"], d["reason"]),
-    ),
-    "khai-tru": (
-        "Khai trừ",
-        forms.DateReasonForm,
-        lambda u, p, d: actions.expel(u, p, d["on"], d["reason"]),
-    ),
-    "tu-tran": (
-        "Ghi nhận từ trần",
-        forms.DateForm,
-        lambda u, p, d: actions.record_death(u, p, d["on"]),
-    ),
-    "mien-sinh-hoat": (
-        "Miễn công tác và sinh hoạt đảng",
-        forms.ExemptForm,
-        lambda u, p, d: actions.exempt_member(u, p, **d),
-    ),
+    "chuyen-chi-bo": ("Chuyển sang chi bộ khác", forms.CellDateForm, actions.move_to_cell),
+    "chuyen-di": ("Chuyển sinh hoạt đảng đi", forms.TransferOutForm, _transfer_out),
+    "xin-ra-khoi-dang": ("Xin ra khỏi Đảng", forms.DateReasonForm, actions.resign),
+    "phuc-hoi-dang-tich": ("Phục hồi đảng tịch", forms.CellDateForm, actions.restore_membership),
+    "huy-hieu": ("Trao Huy hiệu Đảng", forms.BadgeForm, actions.award_badge),
+    "the-dang-vien": ("Phát thẻ đảng viên", forms.CardForm, actions.issue_card),
+    "xoa-ten": ("Xóa tên", forms.DateReasonForm, actions.strike_off),
+    "khai-tru": ("Khai trừ", forms.DateReasonForm, actions.expel),
+    "tu-tran": ("Ghi nhận từ trần", forms.DateForm, actions.record_death),
+    "mien-sinh-hoat": ("Miễn công tác và sinh hoạt đảng", forms.ExemptForm, actions.exempt_member),
     "het-mien-sinh-hoat": (
         "Thôi miễn công tác và sinh hoạt đảng",
         forms.ExemptEndForm,
-        lambda u, p, d: actions.end_exemption(u, p, d["on"]),
+        actions.end_exemption,
     ),
-    "doan-the": ("Tham gia đoàn thể", forms.JoinForm, _join),
-    "cong-tac": ("Thêm quá trình công tác", forms.StaffForm, _staff),
+    "doan-the": ("Tham gia đoàn thể", forms.JoinForm, actions.join),
+    "cong-tac": ("Thêm quá trình công tác", forms.StaffForm, actions.add_staff_record),
     "trinh-do": ("Thêm trình độ", forms.QualificationForm, _qualification),
 }
 SCOPED_FORMS = (forms.CellDateForm, forms.JoinForm, forms.StaffForm)
@@ -399,8 +348,7 @@ class PersonAction(_PersonForm):
         person = super().get_object()
         if self.kwargs["action"] not in ACTIONS:
             raise Http404("Không có thao tác này.")
-        self.label, self.form_class, call = ACTIONS[self.kwargs["action"]]
-        self.action = lambda user, person, **data: call(user, person, data)
+        self.label, self.form_class, self.action = ACTIONS[self.kwargs["action"]]
         return person
 
     def get_form_kwargs(self):

@@ -121,18 +121,14 @@ def set_item_status(
             raise ValidationError(f"Ngày hoàn thành trước năm {item.programme.year}.")
     else:
         done_on = None
-    before = audit.snapshot(item)
-    item.status, item.done_on = status, done_on
-    item.save()
-    audit.record(
+    return audit.change(
         actor,
         "programme.item_status",
         item,
-        before,
-        summary=f"Mục {item.number}: {item.get_status_display()}",
+        {"status": status, "done_on": done_on},
+        summary=f"Mục {item.number}: {ProgrammeItem.Status(status).label}",
         org=item.programme.org,
     )
-    return item
 
 
 @transaction.atomic
@@ -182,14 +178,11 @@ def carry_over(actor: Actor, programme: WorkProgramme) -> WorkProgramme:
             status=ProgrammeItem.Status.PLANNED,
             carried_from=item,
         )
-        before = audit.snapshot(item)
-        item.status = ProgrammeItem.Status.CARRIED
-        item.save()
-        audit.record(
+        audit.change(
             actor,
             "programme.carry",
             item,
-            before,
+            {"status": ProgrammeItem.Status.CARRIED},
             summary=f"Mục {item.number} chuyển sang năm {year}",
             org=programme.org,
         )

@@ -7,23 +7,17 @@ from dangvu.core.access import Rule, by_org
 
 from .models import OrgTemplateSection, ReportDraft
 
-_read = by_org().read
-access.register(
-    ReportDraft,
-    Rule(
-        _read,
-        lambda scope, draft: scope.can_write_report(draft.org),
+
+def _written_with_reports(noun: str, url_param: str = "") -> Rule:
+    """Read with the record's organization, written by whoever writes its reports."""
+    return Rule(
+        by_org().read,
+        lambda scope, record: scope.can_write_report(record.org),
         "org",
-        noun="báo cáo",
-        url_param="draft_id",
-    ),
-)
-access.register(
-    OrgTemplateSection,
-    Rule(
-        _read,
-        lambda scope, section: scope.can_write_report(section.org),
-        "org",
-        noun="mẫu báo cáo của tổ chức",
-    ),
-)
+        noun=noun,
+        url_param=url_param,
+    )
+
+
+access.register(ReportDraft, _written_with_reports("báo cáo", url_param="draft_id"))
+access.register(OrgTemplateSection, _written_with_reports("mẫu báo cáo của tổ chức"))

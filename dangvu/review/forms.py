@@ -31,18 +31,24 @@ class EvaluationForm(ScopedForm):
     person_fields = ("subject_person",)
 
 
-class DegradationForm(ScopedForm):
+class PersonOrCollectiveForm(ScopedForm):
+    """A record of the year by a person or a collective (any organization): the fields that
+    name its subject; the action refuses both or neither."""
+
     org = org_field("Tổ chức đảng")
     year = YearField(label="Năm")
     subject_person = person_field("Cá nhân", required=False)
     subject_org = org_field("Hoặc tập thể", required=False)
+    org_fields = {"org": PARTY_KINDS, "subject_org": None}
+    person_fields = ("subject_person",)
+
+
+class DegradationForm(PersonOrCollectiveForm):
     assessed_on = date_field("Ngày tự đánh giá")
     signs = forms.MultipleChoiceField(
         label="Biểu hiện", required=False, widget=forms.CheckboxSelectMultiple
     )
     note = text_field("Ghi chú", rows=2)
-    org_fields = {"org": PARTY_KINDS, "subject_org": None}
-    person_fields = ("subject_person",)
 
     def __init__(self, *args, signs, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,15 +65,9 @@ class PledgeForm(ScopedForm):
     person_fields = ("person",)
 
 
-class StudyPlanForm(ScopedForm):
-    org = org_field("Tổ chức đảng")
-    year = YearField(label="Năm")
-    subject_person = person_field("Cá nhân", required=False)
-    subject_org = org_field("Hoặc tập thể", required=False)
+class StudyPlanForm(PersonOrCollectiveForm):
     registered_on = date_field("Ngày đăng ký")
     note = text_field("Nội dung", rows=2)
-    org_fields = {"org": PARTY_KINDS, "subject_org": None}
-    person_fields = ("subject_person",)
 
 
 class ShortcomingForm(ScopedForm):
