@@ -115,7 +115,9 @@ def queue(user, org, day, kind):
     with transaction.atomic():
         row, _ = KeptFigures.objects.get_or_create(org=org, day=day, kind=kind)
         # The row locked: two requests at once queue one job between them.
-        row = KeptFigures.objects.select_for_update().select_related("job").get(pk=row.pk)
+        row = (
+            KeptFigures.objects.select_for_update(of=("self",)).select_related("job").get(pk=row.pk)
+        )
         if row.job is not None and row.job.status in (Job.QUEUED, Job.RUNNING):
             return row.job
         title = f"{TITLES[kind]} {org.name} đến {day:%d/%m/%Y}"
