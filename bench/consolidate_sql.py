@@ -29,6 +29,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from _setup import verdict
+from province import WALK
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,20 +40,16 @@ ROOT = Path(__file__).resolve().parent.parent
 # committee, is a unit when active on the day. A unit's organizations: its whole subtree, each
 # marked `active` (on the day: section I) and `during` (existing at some time in the period:
 # the period's figures of the unit's own pages).
-UNITS = """
+UNITS = (
+    """
 CREATE TEMPORARY TABLE units AS
-WITH RECURSIVE walk(id, kind, parent_kind, valid_from, valid_to) AS (
-    SELECT c.id, c.kind, r.kind, c.valid_from, c.valid_to
-    FROM orgs_organization c JOIN orgs_organization r ON r.id = c.parent_id
-    WHERE r.id = %(root)s
-    UNION ALL
-    SELECT c.id, c.kind, w.kind, c.valid_from, c.valid_to
-    FROM orgs_organization c JOIN walk w ON c.parent_id = w.id
-    WHERE w.kind = 'superior_committee'
-)
+WITH RECURSIVE"""
+    + WALK
+    + """
 SELECT id, kind FROM walk
 WHERE (kind = 'party_committee' OR (kind = 'party_cell' AND parent_kind = 'superior_committee'))
   AND valid_from <= %(day)s AND (valid_to IS NULL OR valid_to > %(day)s)"""
+)
 
 ORGS = """
 CREATE TEMPORARY TABLE orgs AS

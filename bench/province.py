@@ -46,8 +46,9 @@ HEADLINE = (
 # organization is left out, its active descendants kept: the rule of `orgs.tree.subtree`).
 # Members hold a party membership on the day; full when recognised by the day; staff present
 # hold a civil-servant or public-employee record on the day in an agency of the subtree.
-UNIT_TOTALS_SQL = """
-WITH RECURSIVE
+# The superior committees under the root, walked down to their grassroots units (committees and
+# the cells directly under a superior); shared by bench/consolidate_sql.py.
+WALK = """
 walk(id, kind, parent_kind, valid_from, valid_to) AS (
     SELECT c.id, c.kind, r.kind, c.valid_from, c.valid_to
     FROM orgs_organization c JOIN orgs_organization r ON r.id = c.parent_id
@@ -56,7 +57,12 @@ walk(id, kind, parent_kind, valid_from, valid_to) AS (
     SELECT c.id, c.kind, w.kind, c.valid_from, c.valid_to
     FROM orgs_organization c JOIN walk w ON c.parent_id = w.id
     WHERE w.kind = 'superior_committee'
-),
+)"""
+UNIT_TOTALS_SQL = (
+    """
+WITH RECURSIVE"""
+    + WALK
+    + """,
 units(id) AS (
     SELECT id FROM walk
     WHERE (kind = 'party_committee'
@@ -102,6 +108,7 @@ LEFT JOIN party ON party.unit_id = u.id
 LEFT JOIN cells ON cells.unit_id = u.id
 LEFT JOIN staff ON staff.unit_id = u.id
 """
+)
 
 
 def unit_totals(root_id, day):
