@@ -106,7 +106,8 @@ def consolidated(request, slug):
     readable = [
         (orgs[org_id], name, unit_facts)
         for org_id, name, unit_facts in data["units"]
-        if request.scope.can_read_org(orgs[org_id])
+        # A unit deleted since its figures were kept is left out (they are stale, and said so).
+        if org_id in orgs and request.scope.can_read_org(orgs[org_id])
     ]
     page, query = page_of(request, readable)
     section_one = set(SECTION_ONE)

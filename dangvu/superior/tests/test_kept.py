@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from dangvu.core import audit
 from dangvu.core.facts import Period
 from dangvu.ops.models import Job
+from dangvu.orgs.actions import create_org, delete_org
 from dangvu.orgs.models import Organization
 from dangvu.oversight.models import Inspection
 from dangvu.superior import kept, synthetic
@@ -213,3 +214,25 @@ def test_kept_pages_make_as_many_queries_whatever_the_province(demo, login):
     assert "Trang 1/2" in html  # 63 units, 50 a page
     assert [_queries(client, url) for url in urls] == small
     assert not Job.objects.exists()
+
+
+@BIG
+def test_a_unit_deleted_after_the_figures_were_kept(demo, login):
+    """A committee entered by mistake and deleted after the figures were kept: the page still
+    opens, without it, and says the figures are older than the change."""
+    superior = Organization.objects.get(slug=SUPERIOR)
+    mistake = create_org(
+        None,
+        kind=Organization.Kind.PARTY_COMMITTEE,
+        name="Đảng bộ nhập nhầm",
+        valid_from=dt.date(2017, 1, 1),
+        parent=superior,
+    )
+    _keep_all(superior)
+    client = login("captren")
+    assert "Đảng bộ nhập nhầm" in client.get(CONSOLIDATED).content.decode()
+    delete_org(None, mistake, "Đảng bộ nhập nhầm")
+    response = client.get(CONSOLIDATED)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert STALE in html and "Đảng bộ nhập nhầm" not in html
