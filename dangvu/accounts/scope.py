@@ -13,6 +13,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from dangvu.core import access
+from dangvu.core.ids import any_of
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Membership, PartyProfile, Person, StaffRecord
@@ -181,9 +182,11 @@ def _attachments(org_ids, on=None):
     place these rules are written; `_people_in` and `_reaches` only shape the query."""
     current = _current_on(on)
     return (
-        Membership.objects.filter(current, org_id__in=org_ids),
-        StaffRecord.objects.filter(current, Q(agency_id__in=org_ids) | Q(unit_id__in=org_ids)),
-        PartyProfile.objects.filter(candidate_cell_id__in=org_ids),
+        Membership.objects.filter(current, org_id__in=any_of(org_ids)),
+        StaffRecord.objects.filter(
+            current, Q(agency_id__in=any_of(org_ids)) | Q(unit_id__in=any_of(org_ids))
+        ),
+        PartyProfile.objects.filter(candidate_cell_id__in=any_of(org_ids)),
     )
 
 
@@ -197,7 +200,7 @@ def _people_in(org_ids, on=None):
     org_ids = list(org_ids)
     # One UNION of four indexed lookups, not an OR of four subqueries: PostgreSQL answers an OR
     # across tables by scanning every person (a 65-person office read 360.000 rows).
-    kept = Person.objects.filter(home_org_id__in=org_ids).values("id").order_by()
+    kept = Person.objects.filter(home_org_id__in=any_of(org_ids)).values("id").order_by()
     attached = [qs.values("person_id").order_by() for qs in _attachments(org_ids, on)]
     return Q(id__in=kept.union(*attached, all=True))
 
@@ -206,7 +209,7 @@ def _reaches(org_ids, on=None):
     """The person of the outer row is attached to any of `org_ids` on `on`: `_people_in`'s four
     rules as correlated EXISTS, for a query whose rows are already few or paged."""
     org_ids = list(org_ids)
-    reach = Q(home_org_id__in=org_ids)
+    reach = Q(home_org_id__in=any_of(org_ids))
     for qs in _attachments(org_ids, on):
         reach |= Exists(qs.filter(person_id=OuterRef("pk")))
     return reach

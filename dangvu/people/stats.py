@@ -10,6 +10,7 @@ from collections import defaultdict
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 
 from dangvu.core.facts import Figure
+from dangvu.core.ids import any_of
 from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.orgs.tree import subtree
@@ -222,7 +223,7 @@ def members_query(org, day, fact):
     """The people a membership figure of `org` on `day` counts, as a query of Person."""
     org_ids = [o.id for o in subtree(org, day)]
     active = Membership.objects.filter(
-        active_on(day), org_id__in=org_ids, kind=MEMBERSHIP_FACTS[fact]
+        active_on(day), org_id__in=any_of(org_ids), kind=MEMBERSHIP_FACTS[fact]
     )
     if fact == "party.members.full":
         active = active.filter(_recognized(day))
