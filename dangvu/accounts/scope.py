@@ -92,7 +92,7 @@ class Scope:
 
     def orgs(self, qs=None):
         qs = Organization.objects.all() if qs is None else qs
-        return qs if self.sees_everything else qs.filter(id__in=self.read_org_ids)
+        return qs if self.sees_everything else qs.filter(id__in=any_of(self.read_org_ids))
 
     def can_read_org(self, org):
         return self.sees_everything or org.id in self.read_org_ids

@@ -12,6 +12,8 @@ from typing import Any
 
 from django.db.models import Model, Q, QuerySet
 
+from .ids import any_of
+
 # A rule's functions take the asking scope (dangvu.accounts.scope.Scope, not imported here: the
 # scope module sits above this one and asks it).
 ReadRule = Callable[[Any, QuerySet], QuerySet]
@@ -65,7 +67,7 @@ def by_org(org_path: str = "org", **kwargs: Any) -> Rule:
     def read(scope: Any, qs: QuerySet) -> QuerySet:
         if scope.sees_everything:
             return qs
-        return qs.filter(**{f"{org_path}__in": scope.read_org_ids})
+        return qs.filter(**{f"{org_path}__in": any_of(scope.read_org_ids)})
 
     def write(scope: Any, obj: Any) -> bool:
         return scope.can_write_org(_follow(obj, org_path))
@@ -82,7 +84,8 @@ def by_org_or_person(person_path: str, org_path: str = "org", **kwargs: Any) -> 
             return qs
         people = scope.people().values("id")
         return qs.filter(
-            Q(**{f"{org_path}__in": scope.read_org_ids}) | Q(**{f"{person_path}__in": people})
+            Q(**{f"{org_path}__in": any_of(scope.read_org_ids)})
+            | Q(**{f"{person_path}__in": people})
         )
 
     def write(scope: Any, obj: Any) -> bool:
