@@ -64,13 +64,20 @@ def superior_home(request):
     orgs = scope.orgs(
         Organization.objects.filter(kind__in=[K.SUPERIOR_COMMITTEE, K.PARTY_COMMITTEE])
     ).order_by("kind", "name")
-    superiors = [o for o in orgs if o.kind == K.SUPERIOR_COMMITTEE]
-    committees = [o for o in orgs if o.kind == K.PARTY_COMMITTEE]
+    superiors = orgs.filter(kind=K.SUPERIOR_COMMITTEE)
+    # A province's superior reads a thousand committees: they are listed a page at a time.
+    committees, query = page_of(request, orgs.filter(kind=K.PARTY_COMMITTEE))
     year = _default_day(request).year
     return render(
         request,
         "superior/home.html",
-        {"superiors": superiors, "committees": committees, "year": year},
+        {
+            "superiors": superiors,
+            "committees": committees,
+            "page": committees,
+            "query": query,
+            "year": year,
+        },
     )
 
 
@@ -280,6 +287,8 @@ def submissions(request, slug, year):
     root = request.scope.org_or_404(slug)
     period = _period(request)
     result = tracker.track(root, year, period)
+    # The counts are the whole subtree's; its lines (a thousand in a province) a page at a time.
+    page, query = page_of(request, result.lines)
     can_set = root.kind == K.SUPERIOR_COMMITTEE and request.scope.can_write_org(root)
     return render(
         request,
@@ -290,6 +299,9 @@ def submissions(request, slug, year):
             "period": period,
             "tracker": result,
             "counts": result.counts(),
+            "lines": page.object_list,
+            "page": page,
+            "query": query,
             "labels": tracker.STATUS_LABELS,
             "can_set": can_set,
         },

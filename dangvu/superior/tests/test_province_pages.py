@@ -90,3 +90,23 @@ def test_query_counts_do_not_grow_with_the_province(demo, login):
     assert Organization.objects.filter(kind="party_committee").count() >= 7
     big = [_queries(login(role), url) for role, url in pages]
     assert big == small
+
+
+def test_the_superiors_home_and_tracker_list_a_province_a_page_at_a_time(demo, login):
+    """A superior reading a thousand committees gets them 50 a page on its home page and in the
+    tracker of reports sent, whose counts stay the whole subtree's."""
+    call_command("load_province", count=60, members=1, stdout=StringIO())
+    client = login("captren")
+    committees = Organization.objects.filter(kind=Organization.Kind.PARTY_COMMITTEE).count()
+    assert committees > 50
+    home = client.get("/cap-tren/").content.decode()
+    consolidated_links = r'href="/cap-tren/[\w-]+/so-lieu/">Số liệu</a>'
+    assert len(re.findall(consolidated_links, home)) == 50
+    assert "Trang 1/2" in home
+    rest = client.get("/cap-tren/?trang=2").content.decode()
+    assert len(re.findall(consolidated_links, rest)) == committees - 50
+    tracker = client.get(f"/cap-tren/{SUPERIOR}/bao-cao-gui/2017/").content.decode()
+    assert len(re.findall(r'<tr data-status="', tracker)) == 50
+    counted = sum(int(n) for n in re.findall(r'data-count="\w+">(\d+)<', tracker))
+    tail = client.get(f"/cap-tren/{SUPERIOR}/bao-cao-gui/2017/?trang=2").content.decode()
+    assert counted == 50 + len(re.findall(r'<tr data-status="', tail)) > 50
