@@ -46,8 +46,8 @@ def register(kind, compute):
 
 
 def big(org):
-    """Whether `org`'s subtree is big enough for its figures to be kept rather than computed in
-    the request."""
+    """Whether `org`'s subtree is big enough for its figures to be kept, and its files made by a
+    background job, rather than computed in the request."""
     return len(subtree_ids([org.id])) > jobs.min_orgs()
 
 

@@ -18,7 +18,6 @@ from dangvu.lib.dates import parse_date
 from dangvu.ops.jobs import start as start_job
 from dangvu.ops.models import Job
 from dangvu.orgs.models import Organization, superior_committee_on
-from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Person
 from dangvu.people.stats import LABELS as SECTION_ONE
 from dangvu.reports.models import ReportDraft
@@ -171,11 +170,6 @@ def recompute(request, slug):
     return redirect(back + (f"?ngay={day.isoformat()}" if day else ""))
 
 
-def _big(root):
-    """Whether the subtree is big enough for its file to be made by a background job."""
-    return len(subtree_ids([root.id])) > jobs.min_orgs()
-
-
 def _job(request, root, kind, title, params):
     """Start the job (or take the same one already waiting or running) and show its status."""
     same = Job.objects.filter(
@@ -195,7 +189,7 @@ def consolidated_download(request, slug, fmt):
     if fmt not in ("csv", "xlsx"):
         raise Http404("Không có định dạng này.")
     day = _default_day(request)
-    if _big(root):
+    if kept.big(root):
         params = {"day": day.isoformat(), "fmt": fmt}
         title = f"Số liệu tổng hợp {root.name} đến {day:%d/%m/%Y} ({fmt})"
         return _job(request, root, jobs.CONSOLIDATED, title, params)
@@ -267,7 +261,7 @@ def report_job(request, slug, year):
 def stat_forms_download(request, slug):
     root = request.scope.org_or_404(slug)
     day = _default_day(request)
-    if _big(root):
+    if kept.big(root):
         title = f"Biểu thống kê {root.name} đến {day:%d/%m/%Y}"
         return _job(request, root, jobs.FORMS, title, {"day": day.isoformat()})
     name, content = jobs.forms_file(request.user, root, day)
