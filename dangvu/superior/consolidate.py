@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Case, F, IntegerField, Min, Q, Sum, Value, When
-from django.db.models.expressions import RawSQL
 
 from dangvu.core.facts import Period
+from dangvu.core.ids import any_of
 from dangvu.finance import fees as fee_rules
 from dangvu.finance.models import Payment
 from dangvu.finance.rulebook import rulebooks
@@ -258,18 +258,6 @@ def _owner(groups):
     return {org_id: unit_id for unit_id, ids in groups.items() for org_id in ids}
 
 
-def _ids(ids):
-    """`…__in=_ids(ids)`: the ids as a subquery of literal integers (VALUES), not as a list of
-    parameters: Django prepares, and the driver sends, a province's 9.000 organization ids one
-    parameter at a time, which cost as much as the queries. Ids are integers read from the
-    database, so nothing is interpolated but `int`s."""
-    ids = [int(i) for i in ids]
-    if not ids:
-        return []
-    values = ",".join(f"({i})" for i in ids)
-    return RawSQL(f"SELECT column1 FROM (VALUES {values}) AS ids", ())
-
-
 # Section I -----------------------------------------------------------------------------------
 
 
@@ -317,7 +305,7 @@ def _memberships(nodes, active, day, behind, wanted):
     behind the party figures are read only when asked for (`Behind`), by one query for every
     unit."""
     owner = _owner(active)
-    rows = Membership.objects.filter(active_on(day), org_id__in=_ids(owner)).order_by()
+    rows = Membership.objects.filter(active_on(day), org_id__in=any_of(owner)).order_by()
     rows = rows.annotate(is_full=recognized_by(day))
     # The mass organizations of kind `mass` are told apart by their organization's `mass_kind`
     # (blank for every other kind): one more grouping column of the same query.
@@ -443,7 +431,7 @@ def _staff(tree, nodes, active, day, wanted):
         for org_id in active[n.id]
         if tree.nodes[org_id].kind == K.AGENCY
     }
-    staff = StaffRecord.objects.filter(active_on(day), agency_id__in=_ids(agencies)).order_by()
+    staff = StaffRecord.objects.filter(active_on(day), agency_id__in=any_of(agencies)).order_by()
     qualified = _needs(wanted, ("education.", "political_theory."))
     # Only the sets some wanted figure is made of are filled, and only the records of the
     # categories that can count in one are read: with a few figures asked, most of the
@@ -584,7 +572,7 @@ def _quotas(agencies, day):
     """{unit id: {category: the year's staff quota}} of the units' agencies."""
     quotas = defaultdict(lambda: defaultdict(int))
     for agency_id, category, quota in (
-        StaffQuota.objects.filter(agency_id__in=_ids(agencies), year=day.year)
+        StaffQuota.objects.filter(agency_id__in=any_of(agencies), year=day.year)
         .order_by()
         .values_list("agency_id", "category", "quota")
     ):
@@ -640,7 +628,7 @@ def _party_changes(every, period, behind=None):
             Q(person__party__admitted_on__range=in_period)
             | Q(person__party__recognized_on__range=in_period),
             kind=PARTY,
-            org_id__in=_ids(owner),
+            org_id__in=any_of(owner),
         )
         .order_by()
         .values_list(
@@ -681,7 +669,7 @@ def _evaluations(every, period):
     (the rule of `review.facts._evaluations`): grouped by the organization rated as well."""
     owner = _owner(every)
     rows = Evaluation.objects.filter(
-        org_id__in=_ids(owner), year__range=(period.start.year, period.end.year)
+        org_id__in=any_of(owner), year__range=(period.start.year, period.end.year)
     ).order_by()
     out = {unit: defaultdict(int) for unit in every}
     subjects = ("subject_person_id", "subject_org_id")
@@ -702,7 +690,7 @@ def _inspections(every, period, behind=None):
     found = defaultdict(lambda: defaultdict(set))
     for inspection_id, org_id, kind in (
         Inspection.objects.filter(
-            org_id__in=_ids(owner),
+            org_id__in=any_of(owner),
             direction=Inspection.Direction.CONDUCTED,
             starts_on__range=(period.start, period.end),
         )
@@ -749,7 +737,7 @@ def _fees(tree, nodes, every, period):
     collected = defaultdict(int)
     parts = defaultdict(int)
     rows = (
-        Payment.objects.filter(cell_id__in=_ids(owner), paid_on__range=(period.start, period.end))
+        Payment.objects.filter(cell_id__in=any_of(owner), paid_on__range=(period.start, period.end))
         .annotate(stretch=stretch)
         .values_list("cell_id", "stretch")
         .annotate(total=Sum("amount"))
@@ -773,7 +761,7 @@ def _activities(every, period):
     the rule of `work.attendance`: a unit's own report and its consolidation agree)."""
     owner = _owner(every)
     links = ActivityOrg.objects.filter(
-        org_id__in=_ids(owner), activity__starts_on__range=(period.start, period.end)
+        org_id__in=any_of(owner), activity__starts_on__range=(period.start, period.end)
     ).order_by()
     kind_of = {}
     organized = defaultdict(set)
