@@ -5,8 +5,10 @@ file offered when done.
 The work runs through Django's task framework (the `django-tasks` backport of Django 6's
 `django.tasks`, with the `django-tasks-db` database queue by default: `manage.py db_worker` runs
 it, `make serve` and `make demo` start one). A higher app registers the work of a kind with
-`register(kind, work)`; `work(job, progress)` returns `(file name, bytes)` and may call
-`progress(done, total, step)` as it goes. `start(user, org, kind, title, params, upload)` writes
+`register(kind, work, page=None)`; `work(job, progress)` returns `(file name, bytes)` and may
+call `progress(done, total, step)` as it goes. A kind whose result is read on a page of its own
+(a large import's preview, kept as JSON) names that page's URL: the jobs page links there
+instead of offering the file. `start(user, org, kind, title, params, upload)` writes
 the `Job` row (the status page reads it; only the user who asked sees it and its file), keeps the
 uploaded file the work reads (`input_of`; deleted when the work ends) and enqueues it. Work that
 refuses (a file with errors, a role withdrawn) raises `Refused` with a message for the user.
@@ -31,6 +33,7 @@ log = logging.getLogger("dangvu.jobs")
 Progress = Callable[[int, int, str], None]
 Work = Callable[[Job, Progress], tuple[str, bytes]]
 _WORK: dict[str, Work] = {}
+_PAGES: dict[str, str] = {}
 
 
 # The step a refused job shows: its error is then a message for the user, not a fault.
@@ -42,8 +45,16 @@ class Refused(Exception):
     """The work will not be done, for a reason the user can act on (in Vietnamese)."""
 
 
-def register(kind: str, work: Work) -> None:
+def register(kind: str, work: Work, page: str | None = None) -> None:
+    """`page`: the name of the URL that shows a done job of this kind (given `?viec=`)."""
     _WORK[kind] = work
+    if page:
+        _PAGES[kind] = page
+
+
+def page_of(job: Job) -> str | None:
+    """The URL name of the page that shows this job's result, if its kind has one."""
+    return _PAGES.get(job.kind)
 
 
 def start(

@@ -3,6 +3,7 @@ jobs' status page and file (dangvu.ops.jobs)."""
 
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from dangvu.web import whole_param
 
@@ -30,6 +31,9 @@ def jobs(request):
     if wanted and not listed:
         raise Http404("Không tìm thấy việc này.")
     pending = any(j.status in (Job.QUEUED, Job.RUNNING) for j in listed)
+    for job in listed:
+        page = job_runner.page_of(job)
+        job.page_url = f"{reverse(page)}?viec={job.pk}" if page else None
     return render(request, "ops/jobs.html", {"jobs": listed, "pending": pending, "one": wanted})
 
 
@@ -38,6 +42,8 @@ def job_download(request):
     if not wanted:
         return redirect("jobs")
     job = _own_jobs(request).filter(pk=wanted).first()
+    if job is not None and job_runner.page_of(job):
+        return redirect(f"{reverse(job_runner.page_of(job))}?viec={job.pk}")
     path = job_runner.file_of(job) if job is not None else None
     if path is None:
         raise Http404("Tệp chưa có hoặc không còn.")

@@ -60,5 +60,6 @@ def _import(job, progress):
     return f"ket-qua-nhap-{job.org.slug}.txt", text.encode()
 
 
-jobs.register(PREVIEW, _preview)
+# The preview is read on the import's own page, where the import is confirmed.
+jobs.register(PREVIEW, _preview, page="people_import_preview")
 jobs.register(IMPORT, _import)

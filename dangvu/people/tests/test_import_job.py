@@ -236,3 +236,17 @@ def test_the_check_says_how_far_it_got(office, monkeypatch, django_capture_on_co
     Job.objects.update(status=Job.RUNNING, done=5000, total=20000, step=excel.READING)
     page = office.get(response["Location"]).content.decode()
     assert "Đọc tệp: 5.000 / 20.000 dòng" in page
+
+
+def test_the_jobs_page_leads_to_the_preview_not_to_its_json(
+    office, django_capture_on_commit_callbacks
+):
+    """The preview's kept JSON is the page's data, not a file for the user: the jobs page links
+    to the preview page, and asking for the job's file leads there too."""
+    job, _preview = preview_by_job(office, django_capture_on_commit_callbacks)
+    page = office.get("/viec-nen/").content.decode()
+    preview_url = f"/ca-nhan/nhap/xem-truoc/?viec={job.pk}"
+    assert f'href="{preview_url}"' in page and "Xem kết quả" in page
+    assert ".json" not in page
+    download = office.get(f"/viec-nen/tai/?viec={job.pk}")
+    assert download.status_code == 302 and download["Location"] == preview_url
