@@ -280,9 +280,14 @@ def submissions(request, slug, year):
     url_year(year)
     root = request.scope.org_or_404(slug)
     period = _period(request)
-    result = tracker.track(root, year, period)
-    # The counts are the whole subtree's; its lines (a thousand in a province) a page at a time.
-    page, query = page_of(request, result.lines)
+    today = dt.date.today()
+    day = tracker.report_day(year, today)
+    deadline = tracker.deadline_of(root, year, period)
+    # The counts are the whole subtree's, counted by the database; its lines (a thousand in a
+    # province) are read a page at a time.
+    units = tracker.units_query(root, day)
+    page, query = page_of(request, units)
+    lines = tracker.lines_of(page.object_list, year, period, deadline, today, day)
     can_set = root.kind == K.SUPERIOR_COMMITTEE and request.scope.can_write_org(root)
     return render(
         request,
@@ -291,9 +296,9 @@ def submissions(request, slug, year):
             "root": root,
             "year": year,
             "period": period,
-            "tracker": result,
-            "counts": result.counts(),
-            "lines": page.object_list,
+            "deadline": deadline,
+            "counts": tracker.status_counts(units, year, period, deadline),
+            "lines": lines,
             "page": page,
             "query": query,
             "labels": tracker.STATUS_LABELS,
