@@ -10,13 +10,16 @@ def any_of(ids: Iterable[int]) -> list[int] | RawSQL:
     """`ids` for a `field__in=` lookup, never as one query parameter per id: Django prepares, and
     the driver sends, each parameter on its own, and a drill-down sending a province's 9.000
     organization ids five times made a 320 KB statement whose preparation and planning cost more
-    than the query. On PostgreSQL one array parameter the server unnests; elsewhere a subquery
+    than the query. On PostgreSQL one array parameter (its text form) the server unnests; elsewhere a subquery
     of literal integers (VALUES): ids are integers read from the database, so nothing but `int`s
     is written into the SQL."""
     ids = [int(i) for i in ids]
     if not ids:
         return []
     if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
+        # The array as its text form ('{1,2,3}'), which the server casts: the driver adapts a
+        # Python list element by element (60 ms for 9.000 ids, a province superior's page sent
+        # its scope five times), a string at once.
+        return RawSQL("SELECT unnest(%s::bigint[])", ("{" + ",".join(map(str, ids)) + "}",))
     values = ",".join(f"({i})" for i in ids)
     return RawSQL(f"SELECT column1 FROM (VALUES {values}) AS ids", ())
