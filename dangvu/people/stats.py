@@ -10,7 +10,7 @@ from collections import defaultdict
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 
 from dangvu.core.facts import Figure
-from dangvu.core.ids import any_of
+from dangvu.core.ids import field_in
 from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.orgs.tree import subtree, subtree_ids_during
@@ -226,7 +226,7 @@ def members_query(org, day, fact):
     # estimate of the recursive query: a nested loop over 280.000 memberships.)
     org_ids = subtree_ids_during([org.id], day, day)
     active = Membership.objects.filter(
-        active_on(day), org_id__in=any_of(org_ids), kind=MEMBERSHIP_FACTS[fact]
+        active_on(day), field_in("org_id", org_ids), kind=MEMBERSHIP_FACTS[fact]
     )
     if fact == "party.members.full":
         active = active.filter(_recognized(day))
