@@ -16,7 +16,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -25,7 +25,7 @@ from dangvu.accounts.scope import scope_for
 from dangvu.ops import jobs as ops_jobs
 from dangvu.ops.models import Job
 from dangvu.orgs.models import Organization
-from dangvu.orgs.tree import subtree_ids
+from dangvu.orgs.tree import subtree_sql
 
 from . import jobs
 from .consolidate import consolidate, period_to
@@ -49,7 +49,14 @@ def register(kind, compute):
 def big(org):
     """Whether `org`'s subtree is big enough for its figures to be kept, and its files made by a
     background job, rather than computed in the request."""
-    return len(subtree_ids([org.id])) > jobs.min_orgs()
+    # Counted up to one more than the limit: PostgreSQL stops walking a province's 9.000
+    # organizations there (a recursive query is evaluated as far as its rows are fetched).
+    sql, params = subtree_sql([org.id])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*) FROM ({sql} LIMIT %s) AS found", [*params, jobs.min_orgs() + 1]
+        )
+        return cursor.fetchone()[0] > jobs.min_orgs()
 
 
 def consolidated_figures(root, day):
