@@ -97,9 +97,9 @@ def report_day(year, today):
 def units_query(root, day):
     """The grassroots units reporting to `root` on `day`, in name order (as `Tree.units`), as a
     query: a page of a province's thousand units reads its own fifty."""
-    parent = root.parent if root.parent_id else None
     if root.kind == K.PARTY_COMMITTEE or (
-        root.kind == K.PARTY_CELL and (parent is None or parent.kind == K.SUPERIOR_COMMITTEE)
+        root.kind == K.PARTY_CELL
+        and (root.parent_id is None or root.parent.kind == K.SUPERIOR_COMMITTEE)
     ):
         ids = [root.id]  # a grassroots organization is its own one unit
     else:
