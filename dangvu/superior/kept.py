@@ -13,9 +13,10 @@ A kind of figures is a function `compute(org, day)` returning JSON-ready data, r
 figures are registered by the app's wiring (they need the charts' counts, a higher layer)."""
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -24,7 +25,7 @@ from dangvu.accounts.scope import scope_for
 from dangvu.ops import jobs as ops_jobs
 from dangvu.ops.models import Job
 from dangvu.orgs.models import Organization
-from dangvu.orgs.tree import subtree_ids
+from dangvu.orgs.tree import subtree_sql
 
 from . import jobs
 from .consolidate import consolidate, period_to
@@ -48,7 +49,14 @@ def register(kind, compute):
 def big(org):
     """Whether `org`'s subtree is big enough for its figures to be kept, and its files made by a
     background job, rather than computed in the request."""
-    return len(subtree_ids([org.id])) > jobs.min_orgs()
+    # Counted up to one more than the limit: PostgreSQL stops walking a province's 9.000
+    # organizations there (a recursive query is evaluated as far as its rows are fetched).
+    sql, params = subtree_sql([org.id])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*) FROM ({sql} LIMIT %s) AS found", [*params, jobs.min_orgs() + 1]
+        )
+        return cursor.fetchone()[0] > jobs.min_orgs()
 
 
 def consolidated_figures(root, day):
@@ -96,17 +104,41 @@ class Reading:
     stale: bool
 
 
+@functools.lru_cache(maxsize=4)
+def _parsed(row_id, computed_at):
+    """The figures of a kept row as computed at `computed_at`, read and parsed once per process:
+    a province's consolidation is 2,5 MB of JSON, which took a page more to read and parse than
+    all it shows. A recomputation writes a new `computed_at`, so it is read anew; figures found
+    replaced meanwhile are not cached (LookupError)."""
+    row = KeptFigures.objects.filter(pk=row_id, computed_at=computed_at).values("figures")
+    found = row.first()
+    if found is None:
+        raise LookupError(row_id)
+    return found["figures"]
+
+
+def _figures(row):
+    try:
+        return _parsed(row.pk, row.computed_at)
+    except LookupError:  # recomputed since the row was read: its newer figures, not cached
+        return KeptFigures.objects.values_list("figures", flat=True).get(pk=row.pk)
+
+
 def read(user, org, day, kind):
     """The kept figures of `org` on `day`, queueing their (re)computation for `user` when there
-    are none yet or changes were recorded since."""
-    row = KeptFigures.objects.filter(org=org, day=day, kind=kind).first()
-    kept = row is not None and row.figures is not None
-    stale = kept and _changed_since(row.audit_seen)
-    if not kept or stale:
+    are none yet or changes were recorded since. The figures are shared by every request of the
+    process: a page must not change them."""
+    row = (
+        KeptFigures.objects.filter(org=org, day=day, kind=kind, computed_at__isnull=False)
+        .defer("figures")
+        .first()
+    )
+    stale = row is not None and _changed_since(row.audit_seen)
+    if row is None or stale:
         queue(user, org, day, kind)
-    if not kept:
+    if row is None:
         return Reading(None, None, False)
-    return Reading(row.figures, row.computed_at, stale)
+    return Reading(_figures(row), row.computed_at, stale)
 
 
 def queue(user, org, day, kind):

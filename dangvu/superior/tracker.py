@@ -4,12 +4,16 @@ sent (on time or late) or missing, read in a fixed number of queries."""
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db import connection
+from django.db.models import Count, Min, OuterRef, Q, Subquery
+from django.db.models.expressions import RawSQL
+
 from dangvu.lib.dates import vn_date
 from dangvu.orgs.models import Organization
 from dangvu.reports.models import ReportDraft
 
 from .models import Deadline, Submission
-from .units import Tree, orgs_with_names
+from .units import orgs_with_names
 
 SENT, LATE, MISSING = "sent", "late", "missing"
 STATUS_LABELS = {SENT: "Đã gửi đúng hạn", LATE: "Gửi muộn", MISSING: "Chưa gửi"}
@@ -70,46 +74,97 @@ class Tracker:
 
 K = Organization.Kind
 
+# The grassroots units below an organization (as `units.Tree.units`): its children, and the
+# children of every superior committee met on the way down; a party committee, or a party cell
+# standing directly under a superior committee, is a unit and is not walked into. Only the
+# superior committees' children are read, not the whole subtree.
+UNITS_SQL = """
+WITH RECURSIVE walk(id, kind, parent_kind) AS (
+    SELECT id, kind, (SELECT kind FROM {table} WHERE id = %s) FROM {table} WHERE parent_id = %s
+    UNION ALL
+    SELECT o.id, o.kind, walk.kind FROM {table} o JOIN walk ON o.parent_id = walk.id
+    WHERE walk.kind = %s
+)
+SELECT id FROM walk WHERE kind = %s OR (kind = %s AND parent_kind = %s)
+"""
 
-def _kind_and_parent(tree, org_id):
-    """(kind, parent id) of an organization: from the subtree read, else (an ancestor above the
-    root's parent) by its own query, rarely more than one."""
-    node = tree.nodes.get(org_id)
-    if node is not None:
-        return node.kind, node.parent_id
-    return Organization.objects.values_list("kind", "parent_id").get(id=org_id)
+
+def report_day(year, today):
+    """The day whose units are tracked: the end of the year (or today, for the current year)."""
+    return min(dt.date(year, 12, 31), max(today, dt.date(year, 1, 1)))
 
 
-def track(root, year, period="", today=None):
-    today = today or dt.date.today()
-    # The root's subtree (and its parent): one committee's tracker does not read the
-    # province's organization table.
-    tree = Tree(root.id)
-    # The units as they stood at the end of the year (or today, for the current year).
-    day = min(dt.date(year, 12, 31), max(today, dt.date(year, 1, 1)))
-    nodes = tree.units(root.id, day)
-    orgs = orgs_with_names([n.id for n in nodes], day)
-    # The superior whose deadline applies: the root itself, or the one above a grassroots root.
-    superior_id = root.id
-    while superior_id and _kind_and_parent(tree, superior_id)[0] != K.SUPERIOR_COMMITTEE:
-        superior_id = _kind_and_parent(tree, superior_id)[1]
-    deadline = (
-        Deadline.objects.filter(superior_id=superior_id, year=year, period=period).first()
-        if superior_id
-        else None
+def units_query(root, day):
+    """The grassroots units reporting to `root` on `day`, in name order (as `Tree.units`), as a
+    query: a page of a province's thousand units reads its own fifty."""
+    if root.kind == K.PARTY_COMMITTEE or (
+        root.kind == K.PARTY_CELL
+        and (root.parent_id is None or root.parent.kind == K.SUPERIOR_COMMITTEE)
+    ):
+        ids = [root.id]  # a grassroots organization is its own one unit
+    else:
+        table = connection.ops.quote_name(Organization._meta.db_table)
+        sup = K.SUPERIOR_COMMITTEE
+        params = (root.id, root.id, sup, K.PARTY_COMMITTEE, K.PARTY_CELL, sup)
+        ids = RawSQL(UNITS_SQL.format(table=table), params)
+    return (
+        Organization.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day), id__in=ids)
+        .filter(valid_from__lte=day)
+        .order_by("name", "id")
     )
+
+
+def deadline_of(root, year, period):
+    """The deadline that applies to `root`'s units: its own as a superior committee, else that of
+    the nearest superior committee above it (looked up one level at a time, rarely more than
+    one)."""
+    kind, parent_id = root.kind, root.parent_id
+    superior_id = root.id
+    while kind != K.SUPERIOR_COMMITTEE:
+        if parent_id is None:
+            return None
+        superior_id = parent_id
+        kind, parent_id = Organization.objects.values_list("kind", "parent_id").get(id=parent_id)
+    return Deadline.objects.filter(superior_id=superior_id, year=year, period=period).first()
+
+
+def status_counts(units, year, period, deadline):
+    """{status: number of units} of the units of `units_query`, counted by the database from
+    each unit's first sending: the headline of a province's thousand units in one query."""
+    first_sent = (
+        Submission.objects.filter(unit_id=OuterRef("pk"), year=year, period=period)
+        .order_by()
+        .values("unit_id")
+        .annotate(first=Min("sent_on"))
+        .values("first")
+    )
+    counted = {
+        SENT: Count("pk", filter=Q(first_sent__isnull=False)),
+        MISSING: Count("pk", filter=Q(first_sent__isnull=True)),
+    }
+    if deadline is not None:  # without one nothing is late
+        counted[SENT] = Count("pk", filter=Q(first_sent__lte=deadline.due_on))
+        counted[LATE] = Count("pk", filter=Q(first_sent__gt=deadline.due_on))
+    counts = units.order_by().annotate(first_sent=Subquery(first_sent)).aggregate(**counted)
+    return {status: counts.get(status, 0) for status in STATUS_LABELS}
+
+
+def lines_of(units, year, period, deadline, today, day):
+    """The tracker's line of each of `units` (Organizations, in their order): four queries
+    whatever their number."""
+    ids = [u.id for u in units]
+    names = orgs_with_names(ids, day)
     first = {}
     for s in (
-        Submission.objects.filter(unit_id__in=list(orgs), year=year, period=period)
+        Submission.objects.filter(unit_id__in=ids, year=year, period=period)
         .select_related("draft")
         .order_by("sent_on", "id")
     ):
         first.setdefault(s.unit_id, s)
-
     ready = {}
     for draft in (
         ReportDraft.objects.filter(
-            org_id__in=list(orgs),
+            org_id__in=ids,
             year=year,
             period=period,
             status=ReportDraft.Status.FINAL,
@@ -120,8 +175,8 @@ def track(root, year, period="", today=None):
     ):
         ready.setdefault(draft.org_id, draft)
     lines = []
-    for n in nodes:
-        s = first.get(n.id)
+    for unit in units:
+        s = first.get(unit.id)
         if s is not None:
             status = LATE if deadline and s.sent_on > deadline.due_on else SENT
         else:
@@ -129,14 +184,24 @@ def track(root, year, period="", today=None):
         overdue = s is None and deadline is not None and today > deadline.due_on
         lines.append(
             Line(
-                org=orgs[n.id][0],
-                name=orgs[n.id][1],
+                org=names[unit.id][0],
+                name=names[unit.id][1],
                 status=status,
                 submission=s,
                 overdue=overdue,
-                ready=None if s else ready.get(n.id),
+                ready=None if s else ready.get(unit.id),
             )
         )
+    return lines
+
+
+def track(root, year, period="", today=None):
+    """Every unit's line (the reminders, the command, the home panels); the tracker's page reads
+    a page of them (`units_query`, `lines_of`) and counts them all by `status_counts`."""
+    today = today or dt.date.today()
+    day = report_day(year, today)
+    deadline = deadline_of(root, year, period)
+    lines = lines_of(list(units_query(root, day)), year, period, deadline, today, day)
     return Tracker(root=root, year=year, period=period, deadline=deadline, lines=lines)
 
 
