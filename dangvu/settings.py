@@ -159,6 +159,10 @@ if STATEMENT_TIMEOUT_MS and DATABASES["default"]["ENGINE"].endswith("postgresql"
         f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
     )
 
+# A superior's kept figures found stale (changes recorded since) are computed again at most once
+# in this many minutes (dangvu.superior.kept).
+DANGVU_KEPT_REFRESH_MINUTES = int(os.environ.get("DANGVU_KEPT_REFRESH_MINUTES", "10"))
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

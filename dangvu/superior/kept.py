@@ -6,7 +6,9 @@ computed by a background job (`queue`) or by the nightly command `keep_figures` 
 What is kept is the whole subtree's figures, whoever asked: a page filters what it shows by its
 viewer's scope, as it does with figures computed in the request. A page reads them with `read`:
 kept and no audit entry since, as they are; changes recorded since, as they are but said to be
-older, with one recomputation queued; nothing kept yet, nothing (the page says it is computing).
+older, with one recomputation queued — at most one every `refresh_minutes()` (a province's
+offices record changes all day: recomputing after each would keep a core busy for figures a
+superior reads a few times an hour); nothing kept yet, nothing (the page says it is computing).
 
 A kind of figures is a function `compute(org, day)` returning JSON-ready data, registered with
 `register(kind, compute)`: this module registers the consolidation; the statistics page's
@@ -16,6 +18,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -94,14 +97,21 @@ def keep(org, day, kind):
     return row
 
 
+def refresh_minutes():
+    """The least time between two recomputations of figures found stale."""
+    return getattr(settings, "DANGVU_KEPT_REFRESH_MINUTES", 10)
+
+
 @dataclass
 class Reading:
     """What a page shows from the kept figures: `figures` (None: not computed yet), when they
-    were computed, and whether changes were recorded since."""
+    were computed, whether changes were recorded since, and — stale figures computed less than
+    `refresh_minutes()` ago — when they will be computed again (None: now)."""
 
     figures: dict | None
     computed_at: dt.datetime | None
     stale: bool
+    refresh_at: dt.datetime | None = None
 
 
 @functools.lru_cache(maxsize=4)
@@ -134,11 +144,15 @@ def read(user, org, day, kind):
         .first()
     )
     stale = row is not None and _changed_since(row.audit_seen)
-    if row is None or stale:
+    refresh_at = None
+    if stale:
+        earliest = row.computed_at + dt.timedelta(minutes=refresh_minutes())
+        refresh_at = earliest if earliest > timezone.now() else None
+    if row is None or (stale and refresh_at is None):
         queue(user, org, day, kind)
     if row is None:
         return Reading(None, None, False)
-    return Reading(_figures(row), row.computed_at, stale)
+    return Reading(_figures(row), row.computed_at, stale, refresh_at)
 
 
 def queue(user, org, day, kind):

@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from dangvu.core import audit
 from dangvu.core.facts import Period
@@ -82,6 +83,7 @@ def test_nothing_kept_yet_queues_one_computation(demo, login, django_capture_on_
 
 
 @BIG
+@override_settings(DANGVU_KEPT_REFRESH_MINUTES=0)
 def test_a_change_recorded_after_the_figures_were_kept(
     demo, login, django_capture_on_commit_callbacks
 ):
@@ -217,6 +219,7 @@ def test_kept_pages_make_as_many_queries_whatever_the_province(demo, login):
 
 
 @BIG
+@override_settings(DANGVU_KEPT_REFRESH_MINUTES=0)
 def test_a_unit_deleted_after_the_figures_were_kept(demo, login):
     """A committee entered by mistake and deleted after the figures were kept: the page still
     opens, without it, and says the figures are older than the change."""
@@ -236,3 +239,29 @@ def test_a_unit_deleted_after_the_figures_were_kept(demo, login):
     html = response.content.decode()
     assert response.status_code == 200
     assert STALE in html and "Đảng bộ nhập nhầm" not in html
+
+
+@BIG
+@override_settings(DANGVU_KEPT_REFRESH_MINUTES=10)
+def test_stale_figures_are_computed_again_at_most_once_in_the_interval(
+    demo, login, django_capture_on_commit_callbacks
+):
+    """A province records changes all day: figures kept minutes ago and changed since are shown
+    as they are, saying when they will be computed again, with no job; past the interval a page
+    queues one; "Tính lại" always does."""
+    superior = Organization.objects.get(slug=SUPERIOR)
+    _keep_all(superior)
+    audit.record(None, "org.rename", demo, summary="Đổi tên", org=demo)
+    client = login("captren")
+    with django_capture_on_commit_callbacks(execute=True):
+        html = client.get(CONSOLIDATED).content.decode()
+    assert "có thay đổi sau đó, sẽ tính lại khi mở trang từ" in html and STALE not in html
+    assert not Job.objects.exists()
+    # Computed eleven minutes ago: the next page asks for the figures again, once.
+    KeptFigures.objects.update(computed_at=timezone.now() - dt.timedelta(minutes=11))
+    kept._parsed.cache_clear()
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            html = client.get(CONSOLIDATED).content.decode()
+        assert STALE in html
+    assert Job.objects.count() == 1
