@@ -23,7 +23,9 @@ from django.db.models import Q
 from dangvu.accounts.scope import Scope, scope_for, scope_for_username
 from dangvu.core import access
 from dangvu.core.access import Rule, by_org
+from dangvu.core.ids import any_of
 from dangvu.orgs.models import Organization
+from dangvu.orgs.tree import with_ancestors
 
 from .models import Document, NumberCounter, TextCitation
 
@@ -71,13 +73,7 @@ class DocumentAccess:
         ancestors. None means all."""
         if self.scope.sees_everything:
             return None
-        parents = dict(Organization.objects.values_list("id", "parent_id"))
-        ids = set()
-        for org_id in self.scope.read_org_ids:
-            while org_id is not None and org_id not in ids:
-                ids.add(org_id)
-                org_id = parents.get(org_id)
-        return ids
+        return with_ancestors(self.scope.read_org_ids)
 
     def documents(self, qs=None):
         qs = Document.objects.all() if qs is None else qs
@@ -86,7 +82,7 @@ class DocumentAccess:
         registry = self.registry_org_ids()
         normal = Q(secrecy=NORMAL)
         if registry is not None:
-            normal &= Q(owner_org_id__in=registry)
+            normal &= Q(owner_org_id__in=any_of(registry))
         secret = ~Q(secrecy=NORMAL)
         if self.office_org_ids is not None:
             secret &= Q(owner_org_id__in=self.office_org_ids)
