@@ -37,7 +37,6 @@ from dangvu.documents.models import Document
 from dangvu.lib.dates import vn_date
 from dangvu.lib.text import decimal_vi, money
 from dangvu.orgs.models import Organization
-from dangvu.orgs.tree import with_ancestors
 
 from .scope import scope_for
 
@@ -475,7 +474,7 @@ def _visible_orgs(reader, ids):
         if reader.is_member_only:
             # A member's own cell, their work place: orgs of their own file, named in it.
             return dict(orgs.values_list("id", "name"))
-        orgs = orgs.filter(id__in=any_of(with_ancestors(scope.read_org_ids)))
+        orgs = orgs.filter(id__in=any_of(scope.org_ids_and_above()))
     return dict(orgs.values_list("id", "name"))
 
 

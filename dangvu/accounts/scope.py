@@ -15,7 +15,7 @@ from django.utils import timezone
 from dangvu.core import access
 from dangvu.core.ids import any_of
 from dangvu.orgs.models import Organization
-from dangvu.orgs.tree import subtree_ids
+from dangvu.orgs.tree import subtree_ids, with_ancestors
 from dangvu.people.models import Membership, PartyProfile, Person, StaffRecord
 
 from .models import Role
@@ -36,6 +36,8 @@ class Scope:
     # Organizations whose own records this scope keeps: an office or a cell secretary role held
     # on exactly that organization (the documents' secret entries follow it).
     keeper_org_ids: set = field(default_factory=set)
+    # Organizations the roles are held on: the roots of the subtrees of `read_org_ids`.
+    role_org_ids: set = field(default_factory=set)
 
     @classmethod
     def everything(cls):
@@ -93,6 +95,14 @@ class Scope:
     def orgs(self, qs=None):
         qs = Organization.objects.all() if qs is None else qs
         return qs if self.sees_everything else qs.filter(id__in=any_of(self.read_org_ids))
+
+    def org_ids_and_above(self):
+        """Ids of the organizations this scope reads and of every organization above them (a
+        cell's secretary knows which committee the cell belongs to); None means all. What it
+        reads is whole subtrees, so only their roots are walked up."""
+        if self.sees_everything:
+            return None
+        return self.read_org_ids | with_ancestors(self.role_org_ids)
 
     def can_read_org(self, org):
         return self.sees_everything or org.id in self.read_org_ids
@@ -233,6 +243,7 @@ def scope_for(user) -> Scope:
         if role.org_id is None:
             continue
         ids = subtree_ids([role.org_id])  # its subtree level by level, not the whole table
+        scope.role_org_ids.add(role.org_id)
         scope.read_org_ids |= ids
         if role.kind in WRITE_ROLES:
             scope.write_org_ids |= ids

@@ -25,7 +25,6 @@ from dangvu.core import access
 from dangvu.core.access import Rule, by_org
 from dangvu.core.ids import any_of
 from dangvu.orgs.models import Organization
-from dangvu.orgs.tree import with_ancestors
 
 from .models import Document, NumberCounter, TextCitation
 
@@ -71,9 +70,7 @@ class DocumentAccess:
     def registry_org_ids(self):
         """Organizations whose ordinary entries this user reads: those in scope and their
         ancestors. None means all."""
-        if self.scope.sees_everything:
-            return None
-        return with_ancestors(self.scope.read_org_ids)
+        return self.scope.org_ids_and_above()
 
     def documents(self, qs=None):
         qs = Document.objects.all() if qs is None else qs

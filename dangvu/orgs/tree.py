@@ -76,7 +76,10 @@ def with_ancestors(org_ids):
     sql = (
         f"WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM {table} "
         f"WHERE id IN ({seeds.sql}) "
-        f"UNION SELECT o.id, o.parent_id FROM {table} o JOIN up ON o.id = up.parent_id) "
+        # Each step looks its parents up by primary key: a join here is planned as a scan of
+        # the whole table per level.
+        f"UNION SELECT up.parent_id, (SELECT o.parent_id FROM {table} o WHERE o.id = up.parent_id) "
+        "FROM up WHERE up.parent_id IS NOT NULL) "
         "SELECT id FROM up"
     )
     with connection.cursor() as cursor:
