@@ -474,7 +474,7 @@ def _visible_orgs(reader, ids):
         if reader.is_member_only:
             # A member's own cell, their work place: orgs of their own file, named in it.
             return dict(orgs.values_list("id", "name"))
-        orgs = orgs.filter(id__in=any_of(scope.org_ids_and_above()))
+        orgs = orgs.filter(id__in=any_of(scope.org_ids_and_above))
     return dict(orgs.values_list("id", "name"))
 
 

@@ -5,6 +5,7 @@ change. A role on an organization covers its whole subtree; a member sees only t
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -96,10 +97,12 @@ class Scope:
         qs = Organization.objects.all() if qs is None else qs
         return qs if self.sees_everything else qs.filter(id__in=any_of(self.read_org_ids))
 
+    @cached_property
     def org_ids_and_above(self):
         """Ids of the organizations this scope reads and of every organization above them (a
         cell's secretary knows which committee the cell belongs to); None means all. What it
-        reads is whole subtrees, so only their roots are walked up."""
+        reads is whole subtrees, so only their roots are walked up; kept for the request (the
+        history panel and the document registry of one page both ask)."""
         if self.sees_everything:
             return None
         return self.read_org_ids | with_ancestors(self.role_org_ids)

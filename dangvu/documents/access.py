@@ -70,7 +70,7 @@ class DocumentAccess:
     def registry_org_ids(self):
         """Organizations whose ordinary entries this user reads: those in scope and their
         ancestors. None means all."""
-        return self.scope.org_ids_and_above()
+        return self.scope.org_ids_and_above
 
     def documents(self, qs=None):
         qs = Document.objects.all() if qs is None else qs

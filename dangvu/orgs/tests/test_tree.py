@@ -20,8 +20,8 @@ def test_with_ancestors_is_the_walk_up_the_tree(demo):
         scope = scope_for_username(username)
         walked = _walked_up(scope.read_org_ids)
         assert with_ancestors(scope.read_org_ids) == walked, username
-        assert scope.org_ids_and_above() == walked, username
-    assert scope_for_username("dangvien").org_ids_and_above() == set()
+        assert scope.org_ids_and_above == walked, username
+    assert scope_for_username("dangvien").org_ids_and_above == set()
     cell = Organization.objects.filter(kind="party_cell").first()
     assert with_ancestors([cell.id]) == _walked_up([cell.id])
     assert len(with_ancestors([cell.id])) > 2  # the cell, its committee and what is above it
