@@ -1,10 +1,12 @@
 """Issue 26: each page of one role of bench/serve.py alone, on a province already loaded.
 
 Against the PostgreSQL database of DATABASE_URL (a copy of the one `bench/serve.py --dump` kept,
-e.g. `createdb -T`; logging in writes a session), as the demo's superior user: for each page one
-warm-up request through Django's test client (as `--role`'s user of `bench/serve.py`: `captren`
-by default, or `vanphong`, `bithu1`, `dangvien`), then the SQL queries of one request and the median
-time of three, with the machine's load average before and after (the times depend on it).
+e.g. `createdb -T`; logging in writes a session), as `--role`'s user of `bench/serve.py`
+(`captren`, the superior, by default; or `vanphong`, `bithu1`, `dangvien`): for each page one
+warm-up request through Django's test client, then the SQL queries of one request, the median
+time of three and the median CPU time of this process (on a shared machine the wall time waits
+for a core, the CPU time does not; PostgreSQL's own time counts in the first only), with the
+machine's load average before and after (the times depend on it).
 
 The consolidated and statistics pages of a subtree this big read kept figures
 (`dangvu/superior/kept.py`): run `manage.py keep_figures --org dang-uy-khoi-cac-co-quan-tra-vinh
@@ -55,7 +57,7 @@ def main():
     if not client.login(username=role, password=PASSWORD):
         return skip(f"không đăng nhập được bằng người dùng {role} của bench/serve.py")
     print(f"Tải máy trước: {_load()}")
-    print(f"  {'trang':<24}{'truy vấn':>9}{'ms':>9}")
+    print(f"  {'trang':<24}{'truy vấn':>9}{'ms':>9}{'ms CPU':>9}")
     slow = []
     for kind, path in PAGES[role]:
         client.get(path)
@@ -64,17 +66,18 @@ def main():
         count = len(queries.captured_queries)  # before the next request resets the log
         status = response.status_code
         computing = COMPUTING in response.content.decode()
-        times = []
+        times, cpu = [], []
         for _ in range(3):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             client.get(path)
             times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
         ms = statistics.median(times)
         if ms >= target_ms or status != 200 or computing:
             slow.append(kind)
         note = "" if status == 200 else f"  (HTTP {status})"
         note += "  (chưa có số liệu đã lưu: đang tính)" if computing else ""
-        print(f"  {kind:<24}{count:>9}{ms:>9.0f}{note}")
+        print(f"  {kind:<24}{count:>9}{ms:>9.0f}{statistics.median(cpu):>9.0f}{note}")
     print(f"Tải máy sau: {_load()}")
     verdict = "ĐẠT" if not slow else f"CHƯA ĐẠT ({', '.join(slow)} ≥ {target_ms} ms)"
     print(f"Mỗi trang của {role} < {target_ms} ms: {verdict}")
