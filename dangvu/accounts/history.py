@@ -31,6 +31,7 @@ from django.db.models import Q
 from django.shortcuts import render
 from django.utils import timezone
 
+from dangvu.core.ids import any_of
 from dangvu.documents.access import DocumentAccess
 from dangvu.documents.models import Document
 from dangvu.lib.dates import vn_date
@@ -473,13 +474,7 @@ def _visible_orgs(reader, ids):
         if reader.is_member_only:
             # A member's own cell, their work place: orgs of their own file, named in it.
             return dict(orgs.values_list("id", "name"))
-        parents = dict(Organization.objects.values_list("id", "parent_id"))
-        known = set()
-        for org_id in scope.read_org_ids:
-            while org_id is not None and org_id not in known:
-                known.add(org_id)
-                org_id = parents.get(org_id)
-        orgs = orgs.filter(id__in=known)
+        orgs = orgs.filter(id__in=any_of(scope.org_ids_and_above))
     return dict(orgs.values_list("id", "name"))
 
 

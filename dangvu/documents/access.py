@@ -23,6 +23,7 @@ from django.db.models import Q
 from dangvu.accounts.scope import Scope, scope_for, scope_for_username
 from dangvu.core import access
 from dangvu.core.access import Rule, by_org
+from dangvu.core.ids import any_of
 from dangvu.orgs.models import Organization
 
 from .models import Document, NumberCounter, TextCitation
@@ -69,15 +70,7 @@ class DocumentAccess:
     def registry_org_ids(self):
         """Organizations whose ordinary entries this user reads: those in scope and their
         ancestors. None means all."""
-        if self.scope.sees_everything:
-            return None
-        parents = dict(Organization.objects.values_list("id", "parent_id"))
-        ids = set()
-        for org_id in self.scope.read_org_ids:
-            while org_id is not None and org_id not in ids:
-                ids.add(org_id)
-                org_id = parents.get(org_id)
-        return ids
+        return self.scope.org_ids_and_above
 
     def documents(self, qs=None):
         qs = Document.objects.all() if qs is None else qs
@@ -86,7 +79,7 @@ class DocumentAccess:
         registry = self.registry_org_ids()
         normal = Q(secrecy=NORMAL)
         if registry is not None:
-            normal &= Q(owner_org_id__in=registry)
+            normal &= Q(owner_org_id__in=any_of(registry))
         secret = ~Q(secrecy=NORMAL)
         if self.office_org_ids is not None:
             secret &= Q(owner_org_id__in=self.office_org_ids)

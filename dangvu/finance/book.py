@@ -189,11 +189,25 @@ def member_months(first, last, *, person_ids=None, cell_ids=None):
 
 def compute(first, last, *, person_ids=None, cell_ids=None, with_people=False, with_reasons=True):
     """{person id: MemberBook} for the months from `first` to `last`."""
+    books, _rulebooks = _compute(
+        first,
+        last,
+        person_ids=person_ids,
+        cell_ids=cell_ids,
+        with_people=with_people,
+        with_reasons=with_reasons,
+    )
+    return books
+
+
+def _compute(first, last, *, person_ids, cell_ids, with_people, with_reasons):
+    """`compute`'s books, and the rule books of their cells ({cell id: RuleBook}), which
+    `year_books` reads again rather than query them twice."""
     first, last = fees.month_start(first), fees.month_start(last)
     due_months = member_months(first, last, person_ids=person_ids, cell_ids=cell_ids)
     ids = list(due_months)
     if not ids:
-        return {}
+        return {}, {}
     records = defaultdict(list)
     for record in SalaryBase.objects.filter(person_id__in=ids, valid_from__lte=last).order_by(
         "person_id", "valid_from"
@@ -242,23 +256,22 @@ def compute(first, last, *, person_ids=None, cell_ids=None, with_people=False, w
             line.reason = reasons.get((person_id, month), "")
             book.months[month] = line
         out[person_id] = book
-    return out
+    return out, books_by_cell
 
 
 def year_books(year, *, cell_ids=None, person_ids=None, today=None, with_people=True):
     """The books of a year, with the strike-off warning of the rule for members who left three
     months unpaid without a reason."""
     today = today or timezone.localdate()
-    books = compute(
+    books, by_cell = _compute(
         dt.date(year, 1, 1),
         dt.date(year, 12, 1),
         cell_ids=cell_ids,
         person_ids=person_ids,
         with_people=with_people,
+        with_reasons=True,
     )
     current = fees.month_start(today)
-    ids = {line.cell_id for b in books.values() for line in b.months.values()}
-    by_cell = rulebooks(ids) if ids else {}
     for book in books.values():
         unpaid = book.unpaid_months(before=current)
         if not unpaid:

@@ -79,12 +79,26 @@ def month_bounds(day):
     return first, fees.month_end(first)
 
 
+def _subtree_ids(org):
+    """`org`'s subtree, read once for the organization object a dashboard passes to each of its
+    panels (five of them ask for it)."""
+    if not hasattr(org, "_panel_subtree_ids"):
+        org._panel_subtree_ids = subtree_ids([org.id])
+    return org._panel_subtree_ids
+
+
 def party_cells(org, day):
-    """The party cells in `org`'s subtree (the organization itself if it is a cell)."""
-    ids = subtree_ids([org.id])
-    return list(
-        Organization.objects.filter(active_on(day), id__in=ids, kind=K.PARTY_CELL).order_by("name")
-    )
+    """The party cells in `org`'s subtree (the organization itself if it is a cell), with their
+    names over time (the panels name each cell as it was named on `day`)."""
+    cells = getattr(org, "_panel_party_cells", {})
+    if day not in cells:
+        cells[day] = list(
+            Organization.objects.filter(active_on(day), id__in=_subtree_ids(org), kind=K.PARTY_CELL)
+            .prefetch_related("names")
+            .order_by("name")
+        )
+        org._panel_party_cells = cells
+    return cells[day]
 
 
 # Office and cell secretary -------------------------------------------------------------------
@@ -93,7 +107,7 @@ def party_cells(org, day):
 def meetings(org, day, can_write):
     """This month's activities of `org`'s subtree, and the cells with no regular meeting yet."""
     first, last = month_bounds(day)
-    ids = subtree_ids([org.id])
+    ids = _subtree_ids(org)
     linked = ActivityOrg.objects.filter(org_id__in=ids).values("activity_id")
     activities = (
         Activity.objects.filter(id__in=linked, starts_on__range=(first, last))
@@ -144,7 +158,7 @@ def meetings(org, day, can_write):
 
 def overdue_tasks(org, day, can_write):
     """Tasks of the cells' resolutions past their deadline and not done, for the secretary."""
-    ids = subtree_ids([org.id])
+    ids = _subtree_ids(org)
     linked = ActivityOrg.objects.filter(org_id__in=ids).values("activity_id")
     tasks = (
         MeetingTask.objects.filter(minutes__activity_id__in=linked, deadline__lt=day)
@@ -341,7 +355,7 @@ def reports(org, day, can_write):
 
 def latest_org_record(org):
     """The last day with a record of `org`'s subtree (activity, fee payment, report sent)."""
-    ids = subtree_ids([org.id])
+    ids = _subtree_ids(org)
     days = [
         Activity.objects.filter(
             id__in=ActivityOrg.objects.filter(org_id__in=ids).values("activity_id")

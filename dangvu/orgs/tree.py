@@ -9,6 +9,8 @@ from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
+from dangvu.core.ids import any_of
+
 from .models import Organization
 
 KIND_ORDER = list(Organization.Kind.values)
@@ -61,6 +63,28 @@ def subtree_ids(root_ids, children=None):
         seen.add(org_id)
         stack.extend(children.get(org_id, ()))
     return seen
+
+
+def with_ancestors(org_ids):
+    """Ids of the given organizations and of every organization above them, by one recursive
+    query going up: what it reads grows with `org_ids`, not with the province (a cell
+    secretary's request had read the 9.021 rows of the organization table to find two)."""
+    if not org_ids:
+        return set()
+    seeds = any_of(org_ids)
+    table = connection.ops.quote_name(Organization._meta.db_table)
+    sql = (
+        f"WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM {table} "
+        f"WHERE id IN ({seeds.sql}) "
+        # Each step looks its parents up by primary key: a join here is planned as a scan of
+        # the whole table per level.
+        f"UNION SELECT up.parent_id, (SELECT o.parent_id FROM {table} o WHERE o.id = up.parent_id) "
+        "FROM up WHERE up.parent_id IS NOT NULL) "
+        "SELECT id FROM up"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, seeds.params)
+        return {row[0] for row in cursor.fetchall()}
 
 
 def subtree_ids_during(root_ids, start, end):

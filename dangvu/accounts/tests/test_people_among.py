@@ -65,3 +65,33 @@ def test_people_among_reaches_staff_and_candidates_kept_elsewhere(demo):
     assert {staff.id, candidate.id} <= reached
     assert candidate.id in _ids(scope_for_username("bithu1").people_among(Person.objects.all()))
     _same_reach()
+
+
+def test_staff_reached_by_agency_or_by_unit_alone(demo):
+    """A staff record attaches by its agency or by its unit (two indexed queries, not one OR):
+    either one in the scope reaches the person, neither does not."""
+    today = timezone.localdate()
+    office = scope_for_username("vanphong")
+    inside = Organization.objects.filter(kind="agency", id__in=office.read_org_ids).first()
+    unit = Organization.objects.filter(kind="department", id__in=office.read_org_ids).first()
+    elsewhere = Organization.objects.exclude(id__in=office.read_org_ids).first()
+    category = StaffRecord.Category.values[0]
+    people = {}
+    for name, agency, unit_of in [
+        ("Theo Cơ Quan", inside, elsewhere),
+        ("Theo Phòng", elsewhere, unit),
+        ("Ngoài Cả Hai", elsewhere, elsewhere),
+    ]:
+        person = Person.objects.create(full_name=name, gender="male", home_org=elsewhere)
+        StaffRecord.objects.create(
+            person=person, agency=agency, unit=unit_of, category=category, valid_from=today
+        )
+        people[name] = person.id
+    reached = _ids(office.people())
+    assert {people["Theo Cơ Quan"], people["Theo Phòng"]} <= reached
+    assert people["Ngoài Cả Hai"] not in reached
+    assert _ids(office.writable_people()) & set(people.values()) == {
+        people["Theo Cơ Quan"],
+        people["Theo Phòng"],
+    }
+    _same_reach()
