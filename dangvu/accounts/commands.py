@@ -72,11 +72,6 @@ class DangvuCommand(BaseCommand):
     def add_json_argument(self, parser: CommandParser, help: str = "in dạng JSON") -> None:
         parser.add_argument("--json", action="store_true", help=help)
 
-    def add_period_arguments(self, parser: CommandParser, year_help: str = "năm báo cáo") -> None:
-        """--year --period: a year and, within it, a half, quarter or month (empty: the year)."""
-        parser.add_argument("--year", required=True, type=int, help=year_help)
-        parser.add_argument("--period", default="", help="kỳ: H1, Q1…Q4, 01…12 (trống: cả năm)")
-
     def add_user_argument(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--user",

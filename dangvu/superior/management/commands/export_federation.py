@@ -22,7 +22,8 @@ class Command(DangvuCommand):
 
     def add_arguments(self, parser):
         self.add_org_argument(parser, help="mã (slug) của cấp ủy gửi số liệu")
-        self.add_period_arguments(parser, year_help="năm")
+        parser.add_argument("--year", required=True, type=int, help="năm")
+        parser.add_argument("--period", default="", help="kỳ: H1, Q1…Q4, 01…12 (trống: cả năm)")
         parser.add_argument("--out", required=True, help="tệp .json sẽ ghi")
         parser.add_argument("--key", help="tệp khóa riêng .pem (mặc định DANGVU_FEDERATION_KEY)")
         self.add_user_argument(parser)

@@ -11,7 +11,8 @@ class Command(DangvuCommand):
 
     def add_arguments(self, parser):
         self.add_org_argument(parser, help="mã (slug) của cấp ủy cấp trên")
-        self.add_period_arguments(parser)
+        parser.add_argument("--year", required=True, type=int, help="năm báo cáo")
+        parser.add_argument("--period", default="", help="kỳ: H1, Q1…Q4, 01…12 (trống: cả năm)")
         self.add_json_argument(parser)
         self.add_user_argument(parser)
 
