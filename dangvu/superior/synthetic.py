@@ -364,42 +364,22 @@ def build(
     )
     # Activities: each cell meets monthly; each committee holds conferences, some shared.
     activities = []
+
+    def held(orgs, kind, title, starts_on, **counts):
+        activities.append((Activity(kind=kind, title=title, starts_on=starts_on, **counts), orgs))
+
     for u in units:
         for month in range(1, 13, 3):
-            activities.append(
-                (
-                    Activity(
-                        kind="regular_meeting",
-                        title="Sinh hoạt",
-                        starts_on=dt.date(year, month, 5),
-                        head_count=rng.randint(0, 3),
-                        present_count=rng.randint(3, 20),
-                    ),
-                    [u],
-                )
-            )
-        activities.append(
-            (
-                Activity(
-                    kind="conference",
-                    title="Hội nghị",
-                    starts_on=dt.date(year, 3, 9),
-                    head_count=rng.randint(5, 50),
-                ),
+            held(
                 [u],
+                "regular_meeting",
+                "Sinh hoạt",
+                dt.date(year, month, 5),
+                head_count=rng.randint(0, 3),
+                present_count=rng.randint(3, 20),
             )
-        )
-    activities.append(
-        (
-            Activity(
-                kind="dissemination",
-                title="Quán triệt chung",
-                starts_on=dt.date(year, 5, 2),
-                head_count=100,
-            ),
-            units[:2],
-        )
-    )
+        held([u], "conference", "Hội nghị", dt.date(year, 3, 9), head_count=rng.randint(5, 50))
+    held(units[:2], "dissemination", "Quán triệt chung", dt.date(year, 5, 2), head_count=100)
     made = _insert(Activity, [a for a, _o in activities])
     if made and made[0].pk is None:
         made = list(Activity.objects.filter(starts_on__year=year).order_by("id"))[
