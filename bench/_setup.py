@@ -64,6 +64,21 @@ def committee_with_cells(cells=40, start=dt.date(2000, 1, 1)):
     ]
 
 
+def bulk_people(committee, count, name="Người", fields=None):
+    """`count` persons of `committee`, bulk-inserted (a benchmark measures its target, not the
+    set-up); `fields(i)` gives the i-th person's other columns."""
+    from dangvu.people.models import Person
+
+    def person(i):
+        columns = {"gender": "male", "birth_date": dt.date(1980, 1, 1)}
+        columns.update(fields(i) if fields else {})
+        p = Person(full_name=f"{name} {i}", home_org=committee, **columns)
+        p.set_derived_names()  # bulk_create skips save(), which sets them
+        return p
+
+    return Person.objects.bulk_create(person(i) for i in range(count))
+
+
 def verdict(label, value, target, unit="ms", higher_is_better=False):
     """One line per target, in one format for every benchmark: `… : đạt` or `… : chưa đạt`."""
     met = value >= target if higher_is_better else value < target

@@ -9,7 +9,7 @@ import random
 import sys
 import time
 
-from _setup import QueryCounter, committee_with_cells, django_setup, verdict
+from _setup import QueryCounter, bulk_people, committee_with_cells, django_setup, verdict
 
 django_setup()
 
@@ -21,7 +21,7 @@ from dangvu.mobilisation.models import Campaign, Contribution  # noqa: E402
 from dangvu.orgs import actions as org_actions  # noqa: E402
 from dangvu.oversight import facts as oversight  # noqa: E402
 from dangvu.oversight.models import Score, Verification  # noqa: E402
-from dangvu.people.models import Membership, PartyProfile, Person  # noqa: E402
+from dangvu.people.models import Membership, PartyProfile  # noqa: E402
 from dangvu.programme import facts as programme  # noqa: E402
 from dangvu.programme.models import Indicator  # noqa: E402
 from dangvu.review import facts as review  # noqa: E402
@@ -44,17 +44,7 @@ def build(n):
     union = org_actions.create_org(
         None, kind="trade_union", name="Công đoàn", parent=committee, valid_from=start
     )
-    # Bulk inserts: the benchmark measures the facts, not the set-up.
-    people = Person.objects.bulk_create(
-        Person(
-            full_name=f"Người {i}",
-            search_name=f"nguoi {i}",
-            gender="male",
-            home_org=committee,
-            birth_date=dt.date(1980, 1, 1),
-        )
-        for i in range(2000)
-    )
+    people = bulk_people(committee, 2000)
     cell_of = {p.id: cells[i % len(cells)] for i, p in enumerate(people)}
     Membership.objects.bulk_create(
         [Membership(person=p, org=cell_of[p.id], kind="party", valid_from=start) for p in people]

@@ -10,7 +10,7 @@ import random
 import sys
 import time
 
-from _setup import QueryCounter, committee_with_cells, django_setup, verdict
+from _setup import QueryCounter, bulk_people, committee_with_cells, django_setup, verdict
 
 django_setup()
 
@@ -19,7 +19,7 @@ from dangvu.finance import book, sheet  # noqa: E402
 from dangvu.finance.facts import fee_ledger  # noqa: E402
 from dangvu.finance.ledger import fee_table_text, ledger  # noqa: E402
 from dangvu.finance.models import LedgerEntry, Payment, PaymentMonth, SalaryBase  # noqa: E402
-from dangvu.people.models import Membership, PartyProfile, Person  # noqa: E402
+from dangvu.people.models import Membership, PartyProfile  # noqa: E402
 
 YEAR = 2017
 CELLS = 40
@@ -29,17 +29,7 @@ def build(n):
     rng = random.Random(5)
     start = dt.date(2000, 1, 1)
     committee, cells = committee_with_cells(CELLS)
-    # Bulk inserts: the benchmark measures the ledger, not the set-up.
-    people = Person.objects.bulk_create(
-        Person(
-            full_name=f"Đảng viên {i}",
-            search_name=f"dang vien {i}",
-            gender="male",
-            home_org=committee,
-            birth_date=dt.date(1980, 1, 1),
-        )
-        for i in range(n)
-    )
+    people = bulk_people(committee, n, name="Đảng viên")
     cell_of = {p.id: cells[i % CELLS] for i, p in enumerate(people)}
     Membership.objects.bulk_create(
         Membership(person=p, org=cell_of[p.id], kind="party", valid_from=start) for p in people

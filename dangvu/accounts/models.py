@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.db import models
 
+from dangvu.core.models import DangvuModel
 
-class Role(models.Model):
+
+class Role(DangvuModel):
     """What a user may see and change: a role held on an organization (and everything below it)."""
 
     class Kind(models.TextChoices):
@@ -25,10 +27,9 @@ class Role(models.Model):
 
     class Meta:
         verbose_name = "vai trò"
-        verbose_name_plural = "vai trò"
 
 
-class AuditEntry(models.Model):
+class AuditEntry(DangvuModel):
     """One change: who, when, what, and the record before and after."""
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -45,7 +46,6 @@ class AuditEntry(models.Model):
 
     class Meta:
         verbose_name = "nhật ký thay đổi"
-        verbose_name_plural = "nhật ký thay đổi"
         ordering = ["-at", "-id"]
 
     def changes(self):
@@ -58,7 +58,7 @@ class AuditEntry(models.Model):
         return self.summary
 
 
-class Account(models.Model):
+class Account(DangvuModel):
     """What dangvu keeps about a login beyond Django's user: whether its password was given by
     someone else (a one-time password) and must be changed at the next login."""
 
@@ -66,7 +66,6 @@ class Account(models.Model):
     must_change_password = models.BooleanField("phải đổi mật khẩu", default=False)
 
     class Meta:
-        verbose_name_plural = "tài khoản"
         verbose_name = "tài khoản"
 
     def __str__(self):

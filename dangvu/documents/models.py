@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
+from dangvu.core.models import DangvuModel
 from dangvu.lib.dates import vn_date
 from dangvu.lib.text import fold
 from dangvu.orgs.models import Organization
@@ -82,7 +83,7 @@ def cited_date(d):
     return f"{d.day:02d}/{month}/{d.year}"
 
 
-class Document(models.Model):
+class Document(DangvuModel):
     class Direction(models.TextChoices):
         INCOMING = "incoming", "Văn bản đến"
         OUTGOING = "outgoing", "Văn bản đi"
@@ -142,7 +143,6 @@ class Document(models.Model):
 
     class Meta:
         verbose_name = "văn bản"
-        verbose_name_plural = "văn bản"
         ordering = ["-date", "-id"]
         constraints = [
             # The same document is one entry per registry (see actions.find_document).
@@ -205,7 +205,7 @@ class Document(models.Model):
         return self.superseded_by_set.order_by("date", "id").first()
 
 
-class TextCitation(models.Model):
+class TextCitation(DangvuModel):
     """One reference, in a narrative text saved anywhere in dangvu, to a registry entry.
 
     The text is (content_type, object_id, field); the links of a text are replaced as a whole each
@@ -226,7 +226,6 @@ class TextCitation(models.Model):
 
     class Meta:
         verbose_name = "trích dẫn văn bản"
-        verbose_name_plural = "trích dẫn văn bản"
         ordering = ["content_type", "object_id", "field", "start"]
         indexes = [models.Index(fields=["content_type", "object_id", "field"])]
 
@@ -234,7 +233,7 @@ class TextCitation(models.Model):
         return self.raw
 
 
-class NumberCounter(models.Model):
+class NumberCounter(DangvuModel):
     """The last number given to an organization's outgoing documents of one type in one period
     (a committee term, "term:<id>", or a calendar year, "year:2017"). Locked while a number is
     taken, so two users never get the same one."""
@@ -246,7 +245,6 @@ class NumberCounter(models.Model):
 
     class Meta:
         verbose_name = "bộ đếm số văn bản đi"
-        verbose_name_plural = "bộ đếm số văn bản đi"
         constraints = [
             models.UniqueConstraint(
                 fields=["org", "doc_type", "period"], name="one_counter_per_period"

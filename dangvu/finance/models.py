@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from dangvu.core.models import DangvuModel
 from dangvu.lib.text import money
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
@@ -16,7 +17,7 @@ from dangvu.people.models import Person
 from . import fees
 
 
-class SalaryBase(models.Model):
+class SalaryBase(DangvuModel):
     """What a member's fee is computed from, from a month until the next record.
 
     The base of a month is (coefficient + allowance coefficient) × lương cơ sở of that month
@@ -48,7 +49,6 @@ class SalaryBase(models.Model):
 
     class Meta:
         verbose_name = "căn cứ tính đảng phí"
-        verbose_name_plural = "căn cứ tính đảng phí"
         ordering = ["person", "valid_from"]
         constraints = [
             models.UniqueConstraint(fields=["person", "valid_from"], name="one_fee_base_a_month"),
@@ -64,7 +64,7 @@ class SalaryBase(models.Model):
         return int(total * 100)
 
 
-class Payment(models.Model):
+class Payment(DangvuModel):
     """Money a member paid to the cell (or through the National Public Service Portal), covering
     one or more months (`PaymentMonth`). A correction after a year is closed is a reversal: a new
     payment with the opposite amount, dated in an open year, pointing at the one it reverses."""
@@ -93,7 +93,6 @@ class Payment(models.Model):
 
     class Meta:
         verbose_name = "khoản nộp đảng phí"
-        verbose_name_plural = "khoản nộp đảng phí"
         ordering = ["paid_on", "id"]
         indexes = [models.Index(fields=["cell", "paid_on"]), models.Index(fields=["person"])]
         constraints = [
@@ -111,7 +110,7 @@ class Payment(models.Model):
         return f"{self.person} nộp {money(self.amount)} đồng ngày {self.paid_on:%d/%m/%Y}"
 
 
-class PaymentMonth(models.Model):
+class PaymentMonth(DangvuModel):
     """The part of a payment that goes to one month."""
 
     payment = models.ForeignKey(Payment, models.CASCADE, related_name="months")
@@ -121,7 +120,6 @@ class PaymentMonth(models.Model):
 
     class Meta:
         verbose_name = "tháng đảng phí đã nộp"
-        verbose_name_plural = "tháng đảng phí đã nộp"
         ordering = ["month"]
         indexes = [models.Index(fields=["person", "month"])]
         constraints = [
@@ -132,7 +130,7 @@ class PaymentMonth(models.Model):
         return f"{fees.month_label(self.month)}: {money(self.amount)} đồng"
 
 
-class UnpaidReason(models.Model):
+class UnpaidReason(DangvuModel):
     """Why a member did not pay for a month (a recorded reason lifts the strike-off warning)."""
 
     person = models.ForeignKey(Person, models.PROTECT, related_name="fee_unpaid_reasons")
@@ -141,7 +139,6 @@ class UnpaidReason(models.Model):
 
     class Meta:
         verbose_name = "lý do chưa nộp đảng phí"
-        verbose_name_plural = "lý do chưa nộp đảng phí"
         ordering = ["month"]
         constraints = [
             models.UniqueConstraint(fields=["person", "month"], name="one_reason_per_month")
@@ -151,7 +148,7 @@ class UnpaidReason(models.Model):
         return f"{fees.month_label(self.month)}: {self.reason}"
 
 
-class LedgerEntry(models.Model):
+class LedgerEntry(DangvuModel):
     """A line of a party organization's fee ledger other than the members' payments: the
     balance taken over from paper books, a budget allocation, an expense."""
 
@@ -183,7 +180,6 @@ class LedgerEntry(models.Model):
 
     class Meta:
         verbose_name = "bút toán sổ quỹ đảng phí"
-        verbose_name_plural = "bút toán sổ quỹ đảng phí"
         ordering = ["on", "id"]
         indexes = [models.Index(fields=["org", "on"])]
 
@@ -191,7 +187,7 @@ class LedgerEntry(models.Model):
         return f"{self.get_kind_display()}: {self.description}"
 
 
-class FeeYear(models.Model):
+class FeeYear(DangvuModel):
     """A closed year of a ledger. Closed years are locked: records dated in them are not changed."""
 
     org = models.ForeignKey(Organization, models.PROTECT, related_name="fee_years")
@@ -208,7 +204,6 @@ class FeeYear(models.Model):
 
     class Meta:
         verbose_name = "năm sổ quỹ đã khóa"
-        verbose_name_plural = "năm sổ quỹ đã khóa"
         ordering = ["org", "year"]
         constraints = [models.UniqueConstraint(fields=["org", "year"], name="close_a_year_once")]
 
@@ -216,7 +211,7 @@ class FeeYear(models.Model):
         return f"{self.org} năm {self.year} (đã khóa sổ)"
 
 
-class FeeSetting(models.Model):
+class FeeSetting(DangvuModel):
     """An organization's own value for an unconfirmed value of the fee rule, from a month."""
 
     org = models.ForeignKey(Organization, models.PROTECT, related_name="fee_settings")
@@ -227,7 +222,6 @@ class FeeSetting(models.Model):
 
     class Meta:
         verbose_name = "mức đảng phí riêng của tổ chức"
-        verbose_name_plural = "mức đảng phí riêng của tổ chức"
         ordering = ["org", "key", "valid_from"]
         constraints = [
             models.UniqueConstraint(fields=["org", "key", "valid_from"], name="one_setting_a_month")

@@ -8,6 +8,7 @@ for citations, nothing here parses them.
 
 from django.db import models
 
+from dangvu.core.models import DangvuModel
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
 
@@ -17,7 +18,7 @@ SCORE = {"max_digits": 4, "decimal_places": 1}
 # Activities -------------------------------------------------------------------------------
 
 
-class Activity(models.Model):
+class Activity(DangvuModel):
     """A meeting, conference, dissemination session, training, contest, visit … on a date.
 
     Organizations take part as organizers or as participants (`ActivityOrg`); an event organized
@@ -56,7 +57,6 @@ class Activity(models.Model):
     class Meta:
         db_table = "work_activity"
         verbose_name = "hoạt động"
-        verbose_name_plural = "hoạt động"
         ordering = ["-starts_on", "-id"]
         indexes = [models.Index(fields=["starts_on", "kind"])]
 
@@ -68,7 +68,7 @@ class Activity(models.Model):
         return self.kind in (self.Kind.REGULAR_MEETING, self.Kind.THEMATIC_MEETING)
 
 
-class ActivityOrg(models.Model):
+class ActivityOrg(DangvuModel):
     class Role(models.TextChoices):
         ORGANIZER = "organizer", "Tổ chức"
         PARTICIPANT = "participant", "Tham dự"
@@ -80,7 +80,6 @@ class ActivityOrg(models.Model):
     class Meta:
         db_table = "work_activityorg"
         verbose_name = "đơn vị tham gia hoạt động"
-        verbose_name_plural = "đơn vị tham gia hoạt động"
         constraints = [
             models.UniqueConstraint(fields=["activity", "org"], name="one_role_per_activity")
         ]
@@ -90,7 +89,7 @@ class ActivityOrg(models.Model):
         return f"{self.get_role_display()}: {self.org_id}"
 
 
-class Attendance(models.Model):
+class Attendance(DangvuModel):
     class Status(models.TextChoices):
         PRESENT = "present", "Có mặt"
         EXCUSED = "excused", "Vắng có lý do"
@@ -104,7 +103,6 @@ class Attendance(models.Model):
     class Meta:
         db_table = "work_attendance"
         verbose_name = "điểm danh"
-        verbose_name_plural = "điểm danh"
         constraints = [
             models.UniqueConstraint(fields=["activity", "person"], name="one_attendance_each")
         ]
@@ -114,7 +112,7 @@ class Attendance(models.Model):
         return f"{self.person_id}: {self.get_status_display()}"
 
 
-class MeetingMinutes(models.Model):
+class MeetingMinutes(DangvuModel):
     """The minutes of a cell meeting: fee collection, resolution and the meeting's quality."""
 
     class Quality(models.TextChoices):
@@ -143,10 +141,9 @@ class MeetingMinutes(models.Model):
     class Meta:
         db_table = "work_meetingminutes"
         verbose_name = "biên bản sinh hoạt chi bộ"
-        verbose_name_plural = "biên bản sinh hoạt chi bộ"
 
 
-class MeetingTask(models.Model):
+class MeetingTask(DangvuModel):
     """A task of a meeting's resolution: who, by when, and how it went (read out at the next
     meeting, whose resolution lists it with its result)."""
 
@@ -169,7 +166,6 @@ class MeetingTask(models.Model):
     class Meta:
         db_table = "work_meetingtask"
         verbose_name = "nhiệm vụ trong biên bản"
-        verbose_name_plural = "nhiệm vụ trong biên bản"
         ordering = ["deadline", "id"]
 
     def __str__(self):
@@ -179,7 +175,7 @@ class MeetingTask(models.Model):
 # The monthly cell meeting: plan, notice, documents to read ---------------------------------------
 
 
-class MeetingPlan(models.Model):
+class MeetingPlan(DangvuModel):
     """What a cell's secretary prepares for a meeting (an `Activity` of the cell) and what the
     minutes and resolution are written from afterwards: the agenda (the cell's recurring items
     and the month's theme), the documents to read, the notice, guests, late arrivals and the
@@ -219,13 +215,12 @@ class MeetingPlan(models.Model):
 
     class Meta:
         verbose_name = "kế hoạch sinh hoạt chi bộ"
-        verbose_name_plural = "kế hoạch sinh hoạt chi bộ"
 
     def __str__(self):
         return f"Kế hoạch: {self.activity}"
 
 
-class MeetingDocument(models.Model):
+class MeetingDocument(DangvuModel):
     """A document members read before the meeting, from the document registry."""
 
     plan = models.ForeignKey(MeetingPlan, models.CASCADE, related_name="documents")
@@ -233,7 +228,6 @@ class MeetingDocument(models.Model):
 
     class Meta:
         verbose_name = "tài liệu sinh hoạt chi bộ"
-        verbose_name_plural = "tài liệu sinh hoạt chi bộ"
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "document"], name="one_document_per_plan")
@@ -243,7 +237,7 @@ class MeetingDocument(models.Model):
         return str(self.document)
 
 
-class MeetingRead(models.Model):
+class MeetingRead(DangvuModel):
     """ "Đã xem": a member opened the notice (no document) or one of its documents."""
 
     plan = models.ForeignKey(MeetingPlan, models.CASCADE, related_name="reads")
@@ -255,7 +249,6 @@ class MeetingRead(models.Model):
 
     class Meta:
         verbose_name = "đã xem thông báo, tài liệu"
-        verbose_name_plural = "đã xem thông báo, tài liệu"
         constraints = [
             models.UniqueConstraint(
                 fields=["plan", "person", "document"], name="one_read_per_document"

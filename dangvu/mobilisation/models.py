@@ -7,6 +7,7 @@ in `work`, where these models began.
 
 from django.db import models
 
+from dangvu.core.models import DangvuModel
 from dangvu.lib.text import money
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
@@ -14,7 +15,7 @@ from dangvu.people.models import Person
 # Campaigns and donations -------------------------------------------------------------------
 
 
-class Campaign(models.Model):
+class Campaign(DangvuModel):
     """A fund drive or a gift (quỹ phòng chống thiên tai, quỹ vì người nghèo, tặng tập)."""
 
     org = models.ForeignKey(
@@ -30,7 +31,6 @@ class Campaign(models.Model):
 
     class Meta:
         verbose_name = "cuộc vận động"
-        verbose_name_plural = "cuộc vận động"
         ordering = ["-starts_on", "title"]
         db_table = "work_campaign"
 
@@ -38,7 +38,7 @@ class Campaign(models.Model):
         return self.title
 
 
-class Contribution(models.Model):
+class Contribution(DangvuModel):
     """A contribution by an organization, a person or someone outside: money or in kind."""
 
     campaign = models.ForeignKey(Campaign, models.CASCADE, related_name="contributions")
@@ -57,7 +57,6 @@ class Contribution(models.Model):
 
     class Meta:
         verbose_name = "khoản đóng góp"
-        verbose_name_plural = "khoản đóng góp"
         ordering = ["given_on", "id"]
         db_table = "work_contribution"
 

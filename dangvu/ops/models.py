@@ -7,8 +7,10 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from dangvu.core.models import DangvuModel
 
-class Job(models.Model):
+
+class Job(DangvuModel):
     QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
     STATUSES = [
         (QUEUED, "Đang chờ"),
@@ -35,7 +37,6 @@ class Job(models.Model):
 
     class Meta:
         verbose_name = "việc chạy nền"
-        verbose_name_plural = "việc chạy nền"
         ordering = ["-created"]
         indexes = [models.Index(fields=["user", "-created"])]
 
@@ -49,7 +50,7 @@ class Job(models.Model):
         return int(100 * self.done / self.total) if self.total else 0
 
 
-class LoginFailure(models.Model):
+class LoginFailure(DangvuModel):
     """One failed login, counted against a username or a client address (`dangvu.ops.throttle`).
     A row per failure, not a counter: every server process inserts its own, so failures made at
     the same moment in several workers are all counted (a cache's read-then-write increment
@@ -60,7 +61,6 @@ class LoginFailure(models.Model):
 
     class Meta:
         verbose_name = "lần đăng nhập sai"
-        verbose_name_plural = "lần đăng nhập sai"
         indexes = [models.Index(fields=["key", "at"]), models.Index(fields=["at"])]
 
     def __str__(self):

@@ -10,6 +10,8 @@ import datetime as dt
 from django.db import models
 from django.db.models import Q
 
+from dangvu.core.models import DangvuModel
+
 
 def active_on(day: dt.date, prefix: str = "") -> Q:
     """Records (or, with `prefix`, related records) that hold on `day`."""
@@ -18,7 +20,7 @@ def active_on(day: dt.date, prefix: str = "") -> Q:
     )
 
 
-class EffectiveDated(models.Model):
+class EffectiveDated(DangvuModel):
     """A record that holds from `valid_from` (inclusive) until `valid_to` (exclusive; open-ended
     when empty): `is_active_on` is the rule for one record, `active_on` for a query."""
 
@@ -76,7 +78,6 @@ class Organization(EffectiveDated):
 
     class Meta:
         verbose_name = "tổ chức"
-        verbose_name_plural = "tổ chức"
         ordering = ["name"]
 
     def __str__(self):
@@ -88,7 +89,7 @@ class Organization(EffectiveDated):
         return max(past, key=lambda n: n.valid_from).name if past else self.name
 
 
-class OrganizationName(models.Model):
+class OrganizationName(DangvuModel):
     """Every name an organization has borne, from the day it took it."""
 
     organization = models.ForeignKey(Organization, models.CASCADE, related_name="names")
@@ -97,7 +98,6 @@ class OrganizationName(models.Model):
 
     class Meta:
         verbose_name = "tên tổ chức"
-        verbose_name_plural = "tên tổ chức"
         ordering = ["valid_from"]
         constraints = [
             models.UniqueConstraint(fields=["organization", "valid_from"], name="one_name_per_day")
@@ -122,7 +122,6 @@ class Term(EffectiveDated):
 
     class Meta:
         verbose_name = "nhiệm kỳ"
-        verbose_name_plural = "nhiệm kỳ"
         ordering = ["organization", "-valid_from"]
 
     def __str__(self):
@@ -158,7 +157,6 @@ class Position(EffectiveDated):
 
     class Meta:
         verbose_name = "chức vụ"
-        verbose_name_plural = "chức vụ"
         ordering = ["term", "role"]
 
     def __str__(self):
@@ -180,7 +178,6 @@ class OrganizationType(EffectiveDated):
 
     class Meta:
         verbose_name = "loại hình tổ chức"
-        verbose_name_plural = "loại hình tổ chức"
         ordering = ["organization", "valid_from"]
         constraints = [
             models.UniqueConstraint(
@@ -192,7 +189,7 @@ class OrganizationType(EffectiveDated):
         return self.code
 
 
-class ProfileFigure(models.Model):
+class ProfileFigure(DangvuModel):
     """A figure of an organization's profile as of a date (dân số, số hộ, giáo viên, doanh thu
     …): the figures of section I that the office records, named by the organization's type."""
 
@@ -204,7 +201,6 @@ class ProfileFigure(models.Model):
 
     class Meta:
         verbose_name = "số liệu đặc điểm"
-        verbose_name_plural = "số liệu đặc điểm"
         ordering = ["organization", "code", "as_of"]
         constraints = [
             models.UniqueConstraint(
@@ -216,7 +212,7 @@ class ProfileFigure(models.Model):
         return f"{self.code} = {self.value}"
 
 
-class OrganizationMove(models.Model):
+class OrganizationMove(DangvuModel):
     """A change of superior from a date (the 2025 reorganization moved communes from the
     dissolved district committees to the province): not a rename. `Organization.parent` is the
     superior now; the moves say which one it was on an earlier day."""
@@ -243,7 +239,6 @@ class OrganizationMove(models.Model):
 
     class Meta:
         verbose_name = "chuyển cấp trên"
-        verbose_name_plural = "chuyển cấp trên"
         ordering = ["organization", "valid_from"]
         constraints = [
             models.UniqueConstraint(fields=["organization", "valid_from"], name="one_move_per_day")

@@ -7,6 +7,7 @@ Only the named actions in `actions.py` write these records. The tables keep the 
 
 from django.db import models
 
+from dangvu.core.models import DangvuModel
 from dangvu.lib.text import decimal_vi
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
@@ -14,7 +15,7 @@ from dangvu.people.models import Person
 SCORE = {"max_digits": 4, "decimal_places": 1}
 
 
-class InspectionProgramme(models.Model):
+class InspectionProgramme(DangvuModel):
     org = models.ForeignKey(Organization, models.PROTECT, related_name="inspection_programmes")
     year = models.PositiveSmallIntegerField("năm")
     title = models.CharField("tên chương trình", max_length=500)
@@ -23,14 +24,13 @@ class InspectionProgramme(models.Model):
     class Meta:
         db_table = "work_inspectionprogramme"
         verbose_name = "chương trình kiểm tra, giám sát"
-        verbose_name_plural = "chương trình kiểm tra, giám sát"
         ordering = ["-year", "id"]
 
     def __str__(self):
         return self.title
 
 
-class Inspection(models.Model):
+class Inspection(DangvuModel):
     """An inspection or supervision: held by one of our bodies, or received from outside."""
 
     class Direction(models.TextChoices):
@@ -73,14 +73,13 @@ class Inspection(models.Model):
     class Meta:
         db_table = "work_inspection"
         verbose_name = "kiểm tra, giám sát"
-        verbose_name_plural = "kiểm tra, giám sát"
         ordering = ["-starts_on", "id"]
 
     def __str__(self):
         return self.subject[:80]
 
 
-class Verification(models.Model):
+class Verification(DangvuModel):
     """A background verification (thẩm tra, xác minh lý lịch) and what it was for."""
 
     class Purpose(models.TextChoices):
@@ -99,14 +98,13 @@ class Verification(models.Model):
     class Meta:
         db_table = "work_verification"
         verbose_name = "thẩm tra lý lịch"
-        verbose_name_plural = "thẩm tra lý lịch"
         ordering = ["-requested_on", "id"]
 
     def __str__(self):
         return f"{self.person} ({self.get_purpose_display()})"
 
 
-class Score(models.Model):
+class Score(DangvuModel):
     """An organization's score for a year from a scoring body (UBKT 91, Công đoàn 98 …)."""
 
     class Area(models.TextChoices):
@@ -130,7 +128,6 @@ class Score(models.Model):
     class Meta:
         db_table = "work_score"
         verbose_name = "kết quả chấm điểm"
-        verbose_name_plural = "kết quả chấm điểm"
         ordering = ["-year", "area"]
         constraints = [
             models.UniqueConstraint(fields=["org", "year", "area"], name="one_score_per_area")

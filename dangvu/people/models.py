@@ -7,11 +7,12 @@ import functools
 
 from django.db import models
 
+from dangvu.core.models import DangvuModel
 from dangvu.lib.text import fold, name_collation_key
 from dangvu.orgs.models import EffectiveDated, Organization
 
 
-class Person(models.Model):
+class Person(DangvuModel):
     class Gender(models.TextChoices):
         MALE = "male", "Nam"
         FEMALE = "female", "Nữ"
@@ -95,7 +96,6 @@ class Person(models.Model):
 
     class Meta:
         verbose_name = "cá nhân"
-        verbose_name_plural = "cá nhân"
         ordering = ["sort_name", "id"]
 
     def __str__(self):
@@ -158,14 +158,13 @@ class StaffRecord(EffectiveDated):
 
     class Meta:
         verbose_name = "quá trình công tác"
-        verbose_name_plural = "quá trình công tác"
         ordering = ["-valid_from"]
 
     def __str__(self):
         return f"{self.get_category_display()} – {self.agency}"
 
 
-class StaffQuota(models.Model):
+class StaffQuota(DangvuModel):
     """The staff quota (biên chế giao) of an agency for a year and category."""
 
     agency = models.ForeignKey(Organization, models.PROTECT, related_name="staff_quotas")
@@ -175,7 +174,6 @@ class StaffQuota(models.Model):
 
     class Meta:
         verbose_name = "biên chế giao"
-        verbose_name_plural = "biên chế giao"
         constraints = [
             models.UniqueConstraint(
                 fields=["agency", "year", "category"], name="one_quota_per_year"
@@ -186,7 +184,7 @@ class StaffQuota(models.Model):
         return f"{self.agency} {self.year}: {self.quota}"
 
 
-class Qualification(models.Model):
+class Qualification(DangvuModel):
     class Kind(models.TextChoices):
         EDUCATION = "education", "Trình độ chuyên môn"
         POLITICAL_THEORY = "political_theory", "Lý luận chính trị"
@@ -216,7 +214,6 @@ class Qualification(models.Model):
 
     class Meta:
         verbose_name = "trình độ"
-        verbose_name_plural = "trình độ"
         ordering = ["kind", "obtained_on"]
 
     def level_label(self):
@@ -281,7 +278,6 @@ class Membership(EffectiveDated):
 
     class Meta:
         verbose_name = "quá trình sinh hoạt"
-        verbose_name_plural = "quá trình sinh hoạt"
         ordering = ["-valid_from"]
         indexes = [models.Index(fields=["org", "kind"])]
 
@@ -299,7 +295,7 @@ MEMBERSHIP_ORG_KIND = {
 }
 
 
-class PartyProfile(models.Model):
+class PartyProfile(DangvuModel):
     """A person's party life: candidacy, admission, recognition as a full member, card.
 
     Status on a date follows from the dates: a member is full once the recognition decision is
@@ -325,7 +321,6 @@ class PartyProfile(models.Model):
 
     class Meta:
         verbose_name = "hồ sơ đảng viên"
-        verbose_name_plural = "hồ sơ đảng viên"
 
 
 def party_status(admitted_on, recognized_on, day):
@@ -350,14 +345,13 @@ class Exemption(EffectiveDated):
 
     class Meta:
         verbose_name = "miễn công tác và sinh hoạt đảng"
-        verbose_name_plural = "miễn công tác và sinh hoạt đảng"
         ordering = ["-valid_from", "-id"]
 
     def __str__(self):
         return f"Miễn sinh hoạt: {self.person}"
 
 
-class PartyBadge(models.Model):
+class PartyBadge(DangvuModel):
     """A Party badge awarded (Huy hiệu Đảng 30 … 90 năm tuổi Đảng)."""
 
     YEARS = [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90]
@@ -371,7 +365,6 @@ class PartyBadge(models.Model):
 
     class Meta:
         verbose_name = "huy hiệu Đảng"
-        verbose_name_plural = "huy hiệu Đảng"
         ordering = ["-awarded_on"]
         constraints = [
             models.UniqueConstraint(fields=["person", "years"], name="one_badge_per_milestone")
@@ -381,7 +374,7 @@ class PartyBadge(models.Model):
         return f"Huy hiệu {self.years} năm tuổi Đảng – {self.person}"
 
 
-class PartyCardIssue(models.Model):
+class PartyCardIssue(DangvuModel):
     """A member card issued: the first card of a full member, or one reissued when lost or
     exchanged when damaged (Biểu số 7-BTCTW, section III)."""
 
@@ -397,7 +390,6 @@ class PartyCardIssue(models.Model):
 
     class Meta:
         verbose_name = "phát thẻ đảng viên"
-        verbose_name_plural = "phát thẻ đảng viên"
         ordering = ["-issued_on"]
 
     def __str__(self):

@@ -8,11 +8,12 @@ Only the named actions in `actions.py` write these records. The tables keep the 
 
 from django.db import models
 
+from dangvu.core.models import DangvuModel
 from dangvu.meetings.models import Activity
 from dangvu.orgs.models import Organization
 
 
-class WorkProgramme(models.Model):
+class WorkProgramme(DangvuModel):
     org = models.ForeignKey(Organization, models.PROTECT, related_name="work_programmes")
     year = models.PositiveSmallIntegerField("năm")
     title = models.CharField("tên chương trình", max_length=500)
@@ -22,7 +23,6 @@ class WorkProgramme(models.Model):
     class Meta:
         db_table = "work_workprogramme"
         verbose_name = "chương trình công tác"
-        verbose_name_plural = "chương trình công tác"
         ordering = ["-year", "org"]
         constraints = [
             models.UniqueConstraint(fields=["org", "year"], name="one_programme_per_year")
@@ -32,7 +32,7 @@ class WorkProgramme(models.Model):
         return self.title
 
 
-class ProgrammeItem(models.Model):
+class ProgrammeItem(DangvuModel):
     class Status(models.TextChoices):
         PLANNED = "planned", "Chưa thực hiện"
         IN_PROGRESS = "in_progress", "Đang thực hiện"
@@ -68,7 +68,6 @@ class ProgrammeItem(models.Model):
     class Meta:
         db_table = "work_programmeitem"
         verbose_name = "nội dung chương trình công tác"
-        verbose_name_plural = "nội dung chương trình công tác"
         ordering = ["programme", "position", "id"]
         constraints = [
             models.UniqueConstraint(fields=["programme", "number"], name="one_item_number")
@@ -82,7 +81,7 @@ class ProgrammeItem(models.Model):
         return self.number.count(".")
 
 
-class Indicator(models.Model):
+class Indicator(DangvuModel):
     """A named numeric result of the agency's tasks (agencies on the document system, users …)."""
 
     org = models.ForeignKey(Organization, models.PROTECT, related_name="indicators")
@@ -98,7 +97,6 @@ class Indicator(models.Model):
     class Meta:
         db_table = "work_indicator"
         verbose_name = "chỉ số"
-        verbose_name_plural = "chỉ số"
         ordering = ["-period_end", "key"]
 
     def __str__(self):

@@ -4,10 +4,12 @@ finalised, the frozen fact values and Word file."""
 from django.conf import settings
 from django.db import models
 
+from dangvu.core.models import DangvuModel
+
 from .periods import period_label, period_of
 
 
-class ReportDraft(models.Model):
+class ReportDraft(DangvuModel):
     class Status(models.TextChoices):
         DRAFT = "draft", "Dự thảo"
         FINAL = "final", "Đã chốt"
@@ -41,7 +43,6 @@ class ReportDraft(models.Model):
 
     class Meta:
         verbose_name = "dự thảo báo cáo"
-        verbose_name_plural = "dự thảo báo cáo"
         ordering = ["-year", "org", "-version"]
         constraints = [
             models.UniqueConstraint(
@@ -66,7 +67,7 @@ class ReportDraft(models.Model):
         return self.status == self.Status.FINAL
 
 
-class ReportSection(models.Model):
+class ReportSection(DangvuModel):
     """One section of a draft: its place in the tree, title and the office's narrative."""
 
     draft = models.ForeignKey(ReportDraft, models.CASCADE, related_name="sections")
@@ -80,7 +81,6 @@ class ReportSection(models.Model):
 
     class Meta:
         verbose_name = "mục báo cáo"
-        verbose_name_plural = "mục báo cáo"
         ordering = ["draft", "order"]
         constraints = [models.UniqueConstraint(fields=["draft", "key"], name="one_section_key")]
 
@@ -88,7 +88,7 @@ class ReportSection(models.Model):
         return self.title
 
 
-class OrgTemplateSection(models.Model):
+class OrgTemplateSection(DangvuModel):
     """A section of an organization's own report template: the sections of its type's template
     as the office renamed, removed, added and reordered them, used for every later draft of that
     report kind until it resets to its type's (no rows: the type's template)."""
@@ -107,7 +107,6 @@ class OrgTemplateSection(models.Model):
 
     class Meta:
         verbose_name = "mục trong mẫu báo cáo của tổ chức"
-        verbose_name_plural = "mục trong mẫu báo cáo của tổ chức"
         ordering = ["org", "template", "order"]
         constraints = [
             models.UniqueConstraint(

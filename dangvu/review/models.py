@@ -9,13 +9,14 @@ Only the named actions in `actions.py` write these records. The tables keep the 
 from django.db import models
 from django.db.models import Q
 
+from dangvu.core.models import DangvuModel
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
 
 SCORE = {"max_digits": 4, "decimal_places": 1}
 
 
-class YearSubject(models.Model):
+class YearSubject(DangvuModel):
     """A record of the year about a member or an organization (a collective): its subject is one
     or the other. Each kind declares its own `subject_person` and `subject_org` (their reverse
     names differ) and its table."""
@@ -60,7 +61,6 @@ class Evaluation(YearSubject):
     class Meta(YearSubject.Meta):
         db_table = "work_evaluation"
         verbose_name = "đánh giá, xếp loại"
-        verbose_name_plural = "đánh giá, xếp loại"
         constraints = [
             models.UniqueConstraint(
                 fields=["year", "subject_person"],
@@ -93,10 +93,9 @@ class DegradationAssessment(YearSubject):
     class Meta(YearSubject.Meta):
         db_table = "work_degradationassessment"
         verbose_name = "đánh giá biểu hiện suy thoái"
-        verbose_name_plural = "đánh giá biểu hiện suy thoái"
 
 
-class Pledge(models.Model):
+class Pledge(DangvuModel):
     """A personal pledge (bản cam kết) on keeping one's moral standards, signed in a year."""
 
     org = models.ForeignKey(Organization, models.PROTECT, related_name="pledges")
@@ -108,7 +107,6 @@ class Pledge(models.Model):
     class Meta:
         db_table = "work_pledge"
         verbose_name = "bản cam kết"
-        verbose_name_plural = "bản cam kết"
         ordering = ["-year", "id"]
         constraints = [
             models.UniqueConstraint(fields=["year", "person"], name="one_pledge_per_year")
@@ -134,10 +132,9 @@ class StudyPlan(YearSubject):
     class Meta(YearSubject.Meta):
         db_table = "work_studyplan"
         verbose_name = "kế hoạch học tập và làm theo Bác"
-        verbose_name_plural = "kế hoạch học tập và làm theo Bác"
 
 
-class Shortcoming(models.Model):
+class Shortcoming(DangvuModel):
     """A shortcoming found in a yearly review, carried into the next year until remedied."""
 
     org = models.ForeignKey(Organization, models.PROTECT, related_name="shortcomings")
@@ -151,7 +148,6 @@ class Shortcoming(models.Model):
     class Meta:
         db_table = "work_shortcoming"
         verbose_name = "hạn chế, khuyết điểm"
-        verbose_name_plural = "hạn chế, khuyết điểm"
         ordering = ["-review_year", "number"]
         constraints = [
             models.UniqueConstraint(

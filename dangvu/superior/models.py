@@ -5,8 +5,10 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
+from dangvu.core.models import DangvuModel
 
-class Deadline(models.Model):
+
+class Deadline(DangvuModel):
     """The day by which the grassroots units under `superior` must send their report of a year
     (or of a period within it: "" for the year, "H1", "Q1"…"Q4", "01"…"12")."""
 
@@ -22,7 +24,6 @@ class Deadline(models.Model):
 
     class Meta:
         verbose_name = "hạn gửi báo cáo"
-        verbose_name_plural = "hạn gửi báo cáo"
         ordering = ["-year", "period"]
         constraints = [
             models.UniqueConstraint(
@@ -36,7 +37,7 @@ class Deadline(models.Model):
         )
 
 
-class Submission(models.Model):
+class Submission(DangvuModel):
     """A finalised report sent to the superior committee: when, by whom, and to whom. The frozen
     figures and Word file are the draft's own (a finalised draft never changes); a correction is
     a new version of the draft, sent again."""
@@ -57,7 +58,6 @@ class Submission(models.Model):
 
     class Meta:
         verbose_name = "báo cáo đã gửi"
-        verbose_name_plural = "báo cáo đã gửi"
         ordering = ["-sent_on", "-id"]
         indexes = [models.Index(fields=["superior", "year", "period"])]
 
@@ -65,7 +65,7 @@ class Submission(models.Model):
         return f"{self.draft} — gửi ngày {self.sent_on:%d/%m/%Y}"
 
 
-class KeptFigures(models.Model):
+class KeptFigures(DangvuModel):
     """The figures of one kind (`superior.kept`) of an organization's whole subtree on a day,
     computed once and kept, so the pages of a big subtree read them instead of computing a
     province in the request. `audit_seen` is the newest audit entry when the computation began:
@@ -83,7 +83,6 @@ class KeptFigures(models.Model):
 
     class Meta:
         verbose_name = "số liệu đã tính"
-        verbose_name_plural = "số liệu đã tính"
         constraints = [
             models.UniqueConstraint(fields=["org", "day", "kind"], name="one_kept_figures_per_key")
         ]

@@ -259,16 +259,7 @@ def build(
                 rng.choice(["death", "struck_off", "expelled"]),
             )
             ended = max(ended, joined + dt.timedelta(days=1))
-            memberships.append(
-                Membership(
-                    person=person,
-                    org=cell,
-                    kind="party",
-                    valid_from=joined,
-                    valid_to=ended,
-                    end_reason=reason,
-                )
-            )
+            memberships.append(_party(person, cell, joined, valid_to=ended, end_reason=reason))
         elif fate < 0.06:
             # Moved to another unit mid-year: counted where they were on each day.
             moved = dt.date(year, 6, 1)
@@ -276,28 +267,22 @@ def build(
                 moved = joined + dt.timedelta(days=1)
             other = units_cells[unit_ids[(unit_index[u.id] + 1) % len(unit_ids)]][0]
             memberships.append(
-                Membership(
-                    person=person,
-                    org=cell,
-                    kind="party",
-                    valid_from=joined,
+                _party(
+                    person,
+                    cell,
+                    joined,
                     valid_to=moved,
                     end_reason="transfer_out",
                     left_to="same_district",
                 )
             )
             memberships.append(
-                Membership(
-                    person=person,
-                    org=other,
-                    kind="party",
-                    valid_from=moved,
-                    start_reason="transfer_in",
-                    arrived_from="same_district",
+                _party(
+                    person, other, moved, start_reason="transfer_in", arrived_from="same_district"
                 )
             )
         else:
-            memberships.append(Membership(person=person, org=cell, kind="party", valid_from=joined))
+            memberships.append(_party(person, cell, joined))
         if rng.random() < 0.9:
             evaluations.append(
                 Evaluation(
@@ -364,42 +349,22 @@ def build(
     )
     # Activities: each cell meets monthly; each committee holds conferences, some shared.
     activities = []
+
+    def held(orgs, kind, title, starts_on, **counts):
+        activities.append((Activity(kind=kind, title=title, starts_on=starts_on, **counts), orgs))
+
     for u in units:
         for month in range(1, 13, 3):
-            activities.append(
-                (
-                    Activity(
-                        kind="regular_meeting",
-                        title="Sinh hoạt",
-                        starts_on=dt.date(year, month, 5),
-                        head_count=rng.randint(0, 3),
-                        present_count=rng.randint(3, 20),
-                    ),
-                    [u],
-                )
-            )
-        activities.append(
-            (
-                Activity(
-                    kind="conference",
-                    title="Hội nghị",
-                    starts_on=dt.date(year, 3, 9),
-                    head_count=rng.randint(5, 50),
-                ),
+            held(
                 [u],
+                "regular_meeting",
+                "Sinh hoạt",
+                dt.date(year, month, 5),
+                head_count=rng.randint(0, 3),
+                present_count=rng.randint(3, 20),
             )
-        )
-    activities.append(
-        (
-            Activity(
-                kind="dissemination",
-                title="Quán triệt chung",
-                starts_on=dt.date(year, 5, 2),
-                head_count=100,
-            ),
-            units[:2],
-        )
-    )
+        held([u], "conference", "Hội nghị", dt.date(year, 3, 9), head_count=rng.randint(5, 50))
+    held(units[:2], "dissemination", "Quán triệt chung", dt.date(year, 5, 2), head_count=100)
     made = _insert(Activity, [a for a, _o in activities])
     if made and made[0].pk is None:
         made = list(Activity.objects.filter(starts_on__year=year).order_by("id"))[
@@ -415,6 +380,11 @@ def build(
         + [ActivityOrg(activity=made[0], org=superior, role="participant")],
     )
     return superior
+
+
+def _party(person, cell, valid_from, **more):
+    """A party membership of `person` in `cell` from `valid_from`; `more` ends or explains it."""
+    return Membership(person=person, org=cell, kind="party", valid_from=valid_from, **more)
 
 
 def _named(**fields):

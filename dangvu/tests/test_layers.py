@@ -65,6 +65,8 @@ LAYERS = [
     ["dangvu.core"],
     # Users, roles and audit entries: the records every app points to.
     ["dangvu.accounts.models"],
+    # The base of every model, users and roles included (it imports only Django).
+    ["dangvu.core.models"],
     ["dangvu.lib"],
 ]
 

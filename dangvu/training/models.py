@@ -7,13 +7,14 @@ Only the named actions in `actions.py` write these records. The tables keep the 
 
 from django.db import models
 
+from dangvu.core.models import DangvuModel
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person, Qualification
 
 SCORE = {"max_digits": 4, "decimal_places": 1}
 
 
-class Enrolment(models.Model):
+class Enrolment(DangvuModel):
     """A person's place in a course; completing a degree course adds the qualification."""
 
     class Course(models.TextChoices):
@@ -67,7 +68,6 @@ class Enrolment(models.Model):
     class Meta:
         db_table = "work_enrolment"
         verbose_name = "đào tạo, bồi dưỡng"
-        verbose_name_plural = "đào tạo, bồi dưỡng"
         ordering = ["-starts_on", "id"]
 
     def __str__(self):

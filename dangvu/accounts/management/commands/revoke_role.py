@@ -11,42 +11,44 @@ from dangvu.accounts.models import Role
 from .create_user import ROLES, member_person
 
 
-def add_role_arguments(command, parser):
-    """USERNAME --role --org [--person] [--user], shared by set_role and revoke_role."""
-    parser.add_argument("username", nargs="?", help="tên đăng nhập")
-    parser.add_argument("--role", metavar="VAI_TRÒ", help=f"vai trò: {ROLES}")
-    parser.add_argument("--org", metavar="MÃ", help="mã (slug) của tổ chức")
-    parser.add_argument(
-        "--person", metavar="CCCD", help="số CCCD của đảng viên (với vai trò member)"
-    )
-    command.add_user_argument(parser)
-
-
-def role_arguments(command, actor, options):
-    """(user, kind, org, person) from USERNAME --role --org [--person], checked."""
-    username = options["username"]
-    if not username:
-        raise CommandError("Thiếu tên đăng nhập.")
-    user = get_user_model().objects.filter(username=username).first()
-    if user is None:
-        raise CommandError(f"Không có tài khoản “{username}”.")
-    kind = options["role"]
-    if kind not in Role.Kind.values:
-        raise CommandError(f"Vai trò “{kind or ''}” không hợp lệ; --role là một trong: {ROLES}.")
-    org = command.organization(options["org"])
-    person = member_person(command, actor, kind, org, options["person"])
-    return user, kind, org, person
-
-
-class Command(DangvuCommand):
-    help = "Thu hồi một vai trò của một tài khoản (tài khoản vẫn còn; khóa tài khoản trên trang Tài khoản)."
+class RoleCommand(DangvuCommand):
+    """USERNAME --role --org [--person] [--user], read and checked one way for set_role and
+    revoke_role; a subclass says what it does with the role (`change`)."""
 
     def add_arguments(self, parser):
-        add_role_arguments(self, parser)
+        parser.add_argument("username", nargs="?", help="tên đăng nhập")
+        parser.add_argument("--role", metavar="VAI_TRÒ", help=f"vai trò: {ROLES}")
+        parser.add_argument("--org", metavar="MÃ", help="mã (slug) của tổ chức")
+        parser.add_argument(
+            "--person", metavar="CCCD", help="số CCCD của đảng viên (với vai trò member)"
+        )
+        self.add_user_argument(parser)
 
     def handle(self, *args, **options):
         actor = self.actor(options["user"])
-        user, kind, org, person = role_arguments(self, actor, options)
+        username = options["username"]
+        if not username:
+            raise CommandError("Thiếu tên đăng nhập.")
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            raise CommandError(f"Không có tài khoản “{username}”.")
+        kind = options["role"]
+        if kind not in Role.Kind.values:
+            raise CommandError(
+                f"Vai trò “{kind or ''}” không hợp lệ; --role là một trong: {ROLES}."
+            )
+        org = self.organization(options["org"])
+        person = member_person(self, actor, kind, org, options["person"])
+        self.change(actor, user, kind, org, person)
+
+    def change(self, actor, user, kind, org, person):
+        raise NotImplementedError
+
+
+class Command(RoleCommand):
+    help = "Thu hồi một vai trò của một tài khoản (tài khoản vẫn còn; khóa tài khoản trên trang Tài khoản)."
+
+    def change(self, actor, user, kind, org, person):
         self.run(actions.revoke_role, actor, user, kind, org=org, person=person)
         label = Role.Kind(kind).label
         where = f" trên {org}" if kind != Role.Kind.MEMBER else ""

@@ -2,20 +2,14 @@
 give an account one more role (an account may hold several)."""
 
 from dangvu.accounts import actions
-from dangvu.accounts.commands import DangvuCommand
 
-from .revoke_role import add_role_arguments, role_arguments
+from .revoke_role import RoleCommand
 
 
-class Command(DangvuCommand):
+class Command(RoleCommand):
     help = "Giao thêm một vai trò cho một tài khoản (một tài khoản có thể giữ nhiều vai trò)."
 
-    def add_arguments(self, parser):
-        add_role_arguments(self, parser)
-
-    def handle(self, *args, **options):
-        actor = self.actor(options["user"])
-        user, kind, org, person = role_arguments(self, actor, options)
+    def change(self, actor, user, kind, org, person):
         role, created = self.run(actions.grant_role, actor, user, kind, org=org, person=person)
         if created:
             self.stdout.write(f"Đã giao vai trò {role} cho {user.username}.")
