@@ -208,7 +208,8 @@ class RecordListView(ListView):
 class ActionFormView(FormView):
     """A form that runs one named action: `action(user, *self.action_args(), **data)`.
 
-    `title` and `intro` may name the record: "Sửa {object.person}" (str.format, `object`).
+    `title`, `intro` and `success_message` may name the record: "Sửa {object.person}"
+    (str.format, `object`); the message also what the action returned: "Đã thêm {result}.".
     The form opens on `initial` and, for an edit, on the record's `initial_fields`.
 
     Without `record`, the user must write some organization's records (403 otherwise) and the
@@ -289,7 +290,7 @@ class ActionFormView(FormView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
     def get_success_message(self, result):
-        return self.success_message
+        return self.success_message.format(object=self.object, result=result)
 
     def get_success_url(self, result=None):
         if self.result_url_name:

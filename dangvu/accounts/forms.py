@@ -3,8 +3,9 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
 
-from dangvu.orgs import kinds as org_kinds
+from dangvu.orgs.forms import org_type_choices
 from dangvu.orgs.models import Organization
+from dangvu.records import date_field
 from dangvu.web import EMPTY_LABEL, DateInput
 
 from . import actions
@@ -93,7 +94,7 @@ class CommitteeForm(forms.Form):
     place = forms.CharField(
         label="Địa danh", max_length=100, help_text="Ghi trên văn bản: “Vĩnh Long, ngày …”."
     )
-    valid_from = forms.DateField(label="Ngày thành lập", widget=DateInput())
+    valid_from = date_field("Ngày thành lập")
     superior_name = forms.CharField(
         label="Cấp ủy cấp trên",
         max_length=255,
@@ -108,7 +109,7 @@ class CommitteeForm(forms.Form):
     )
     org_type = forms.ChoiceField(
         label="Loại hình tổ chức cơ sở đảng",
-        choices=(),
+        choices=org_type_choices,
         required=False,
         help_text="Chọn mẫu báo cáo và số liệu đặc điểm (xã: dân số, số hộ; trường: giáo viên, "
         "học sinh; doanh nghiệp: người lao động, doanh thu …). Để trống: cơ quan Nhà nước.",
@@ -125,10 +126,6 @@ class CommitteeForm(forms.Form):
         required=False,
         help_text="Để trống: ngày thành lập.",
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["org_type"].choices = [("", EMPTY_LABEL), *org_kinds.choices()]
 
 
 class CellsForm(forms.Form):

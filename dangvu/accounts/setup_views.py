@@ -50,14 +50,8 @@ def setup(request):
             data["valid_from"],
         )
         if cells:
-            messages.success(request, f"Đã tạo {len(cells)} chi bộ.")
-            return redirect(f"{request.path}?to-chuc={committee.slug}")
-    return render(
-        request,
-        "accounts/setup.html",
-        _checklist(actor, committee, committees, cells_form),
-        status=400 if cells_form.errors else 200,
-    )
+            return _done(request, f"Đã tạo {len(cells)} chi bộ.", committee)
+    return _page(request, cells_form, _checklist(actor, committee, committees, cells_form))
 
 
 def _first_committee(request):
@@ -70,14 +64,21 @@ def _first_committee(request):
             form, onboarding.create_org, request.user, kind=K.PARTY_COMMITTEE, **form.cleaned_data
         )
         if org:
-            messages.success(request, f"Đã tạo {org}. Tiếp theo: các chi bộ.")
-            return redirect(f"{request.path}?to-chuc={org.slug}")
-    return render(
-        request,
-        "accounts/setup.html",
-        {"committee_form": form, "empty": not Organization.objects.exists()},
-        status=400 if form.errors else 200,
+            return _done(request, f"Đã tạo {org}. Tiếp theo: các chi bộ.", org)
+    return _page(
+        request, form, {"committee_form": form, "empty": not Organization.objects.exists()}
     )
+
+
+def _done(request, message, committee):
+    """A step done: say so and show the committee's checklist again."""
+    messages.success(request, message)
+    return redirect(f"{request.path}?to-chuc={committee.slug}")
+
+
+def _page(request, form, context):
+    """The setup page; answered 400 when the step's form was sent and refused."""
+    return render(request, "accounts/setup.html", context, status=400 if form.errors else 200)
 
 
 def _checklist(actor, committee, committees, cells_form):

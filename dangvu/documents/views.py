@@ -231,9 +231,6 @@ class _DocumentForm(ActionFormView):
         for warning in getattr(result, "warnings", ()):
             messages.warning(self.request, f"Lưu ý: {warning.split(': ', 1)[-1]}")
 
-    def get_success_message(self, result):
-        return f"Đã vào sổ {result}."
-
     def get_success_url(self, result=None):
         return result.get_absolute_url()
 
@@ -243,6 +240,7 @@ class DocumentCreate(_DocumentForm):
     action = actions.register_document
     title = "Vào sổ văn bản"
     submit = "Vào sổ"
+    success_message = "Đã vào sổ {result}."
 
     def get_form_kwargs(self):
         return {
@@ -262,6 +260,7 @@ document_create = DocumentCreate.as_view()
 class DocumentEdit(_DocumentForm):
     form_class = forms.DocumentEditForm
     action = actions.update_document
+    success_message = "Đã lưu {result}."
     passed = ("file", "clear_file")
 
     def get_object(self):
@@ -287,9 +286,6 @@ class DocumentEdit(_DocumentForm):
 
     def get_back_url(self):
         return self.object.get_absolute_url()
-
-    def get_success_message(self, result):
-        return f"Đã lưu {result}."
 
 
 document_edit = DocumentEdit.as_view()

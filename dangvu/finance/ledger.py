@@ -48,17 +48,29 @@ FIGURES = tuple(TABLE_LABELS)
 
 
 @dataclass
-class Ledger:
-    org: object
-    start: dt.date
-    end: dt.date
-    carried_over: int = 0
+class _Flows:
+    """What came in and went out between two days (see `_flows`)."""
+
+    opening: int = 0  # the part of carried over taken over from paper books in these days
     allocation: int = 0
     collected: int = 0
     remitted: int = 0
     expenses: int = 0
     expenses_by_category: dict = field(default_factory=dict)
-    opening: int = 0  # the part of carried over taken over from paper books in this period
+
+    @property
+    def net(self):
+        return self.opening + self.allocation + self.collected - self.remitted - self.expenses
+
+
+@dataclass(kw_only=True)
+class Ledger(_Flows):
+    """The ledger of a period: its flows and what was carried over into it."""
+
+    org: object
+    start: dt.date
+    end: dt.date
+    carried_over: int = 0
     closed: object = None  # the FeeYear, once the year is closed
 
     @property
@@ -85,20 +97,6 @@ def scope_ids(org):
     if org.kind == K.PARTY_COMMITTEE:
         return subtree_ids([org.id])
     return {org.id}
-
-
-@dataclass
-class _Flows:
-    opening: int = 0
-    allocation: int = 0
-    collected: int = 0
-    remitted: int = 0
-    expenses: int = 0
-    expenses_by_category: dict = field(default_factory=dict)
-
-    @property
-    def net(self):
-        return self.opening + self.allocation + self.collected - self.remitted - self.expenses
 
 
 def _flows(org, ids, rulebook, start, end):

@@ -145,20 +145,13 @@ def _contests(ids, period, spans):
             members[key].add(pid)
     facts = {}
     for key in sorted(activities):
-        facts[f"contests.{key}.participants"] = figure(
-            len(people[key]),
-            f"{titles[key]}: số người tham gia",
-            Activity,
-            activities[key],
-            people[key],
-        )
-        facts[f"contests.{key}.members"] = figure(
-            len(members[key]),
-            f"{titles[key]}: đảng viên tham gia",
-            Activity,
-            activities[key],
-            members[key],
-        )
+        for name, who, label in (
+            ("participants", people[key], "số người tham gia"),
+            ("members", members[key], "đảng viên tham gia"),
+        ):
+            facts[f"contests.{key}.{name}"] = figure(
+                len(who), f"{titles[key]}: {label}", Activity, activities[key], who
+            )
     return facts
 
 

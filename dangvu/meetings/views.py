@@ -870,6 +870,7 @@ class OrgSymbol(OrgFormView):
 
     form_class = forms.SymbolForm
     action = org_actions.set_symbol
+    success_message = "Đã ghi ký hiệu {result.symbol} cho {result.name}."
     title = "Ký hiệu văn bản: {object.name}"
     submit = "Lưu ký hiệu"
     intro = (
@@ -889,9 +890,6 @@ class OrgSymbol(OrgFormView):
 
     def get_success_url(self, result=None):
         return self._next() or super().get_success_url(result)
-
-    def get_success_message(self, result):
-        return f"Đã ghi ký hiệu {result.symbol} cho {result.name}."
 
 
 org_symbol = OrgSymbol.as_view()
@@ -967,6 +965,7 @@ class ActivityDelete(ActionFormView):
     action = actions.delete_activity
     record, record_kwarg = Activity, "activity_id"
     record_url_name = "activity_detail"
+    success_message = "Đã xóa hoạt động “{result.title}”."
     success_url_name = "activity_list"
     title = "Xóa hoạt động nhập nhầm: {object.title}"
     submit = "Xóa hoạt động"
@@ -977,9 +976,6 @@ class ActivityDelete(ActionFormView):
 
     def get_success_url(self, result=None):
         return reverse("activity_list")
-
-    def get_success_message(self, result):
-        return f"Đã xóa hoạt động “{result.title}”."
 
 
 activity_delete = ActivityDelete.as_view()

@@ -2,7 +2,8 @@ from django import forms
 from django.utils.html import format_html, format_html_join
 
 from dangvu.people.models import Person
-from dangvu.web import EMPTY_LABEL, DateInput
+from dangvu.records import date_field, org_field
+from dangvu.web import EMPTY_LABEL
 
 from . import kinds
 from .models import Organization, Position, Term
@@ -28,7 +29,7 @@ class SuggestInput(forms.TextInput):
 class OrgCreateForm(forms.Form):
     kind = forms.ChoiceField(label="Loại tổ chức", choices=Organization.Kind.choices)
     name = forms.CharField(label="Tên", max_length=255)
-    valid_from = forms.DateField(label="Ngày thành lập", widget=DateInput())
+    valid_from = date_field("Ngày thành lập")
     symbol = forms.CharField(label="Ký hiệu văn bản", max_length=32, required=False)
     founding_document = forms.CharField(
         label="Quyết định thành lập", max_length=255, required=False
@@ -56,27 +57,31 @@ class OrgCreateForm(forms.Form):
 
 class RenameForm(forms.Form):
     new_name = forms.CharField(label="Tên mới", max_length=255)
-    on = forms.DateField(label="Từ ngày", widget=DateInput())
+    on = date_field("Từ ngày")
 
 
 class EndForm(forms.Form):
-    on = forms.DateField(label="Từ ngày", widget=DateInput())
+    on = date_field("Từ ngày")
 
 
 class MergeForm(forms.Form):
-    successor = forms.ModelChoiceField(
-        empty_label=EMPTY_LABEL, label="Sáp nhập vào", queryset=Organization.objects.none()
-    )
-    on = forms.DateField(label="Từ ngày", widget=DateInput())
+    successor = org_field("Sáp nhập vào")
+    on = date_field("Từ ngày")
 
     def __init__(self, *args, successors, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["successor"].queryset = successors
 
 
+def org_type_choices():
+    """The types of organization after an empty choice; a callable, so that Django reads the type
+    files when a form is drawn rather than when this module is imported."""
+    return [("", EMPTY_LABEL), *kinds.choices()]
+
+
 class TypeForm(forms.Form):
-    code = forms.ChoiceField(label="Loại hình tổ chức cơ sở đảng", choices=())
-    valid_from = forms.DateField(label="Từ ngày", widget=DateInput())
+    code = forms.ChoiceField(label="Loại hình tổ chức cơ sở đảng", choices=org_type_choices)
+    valid_from = date_field("Từ ngày")
     note = forms.CharField(
         label="Căn cứ",
         max_length=255,
@@ -84,15 +89,11 @@ class TypeForm(forms.Form):
         help_text="Ví dụ: quyết định thành lập, sắp xếp lại (số, ngày).",
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["code"].choices = [("", EMPTY_LABEL), *kinds.choices()]
-
 
 class ProfileForm(forms.Form):
     """The profile figures the organization's type names, one field each, as of a date."""
 
-    as_of = forms.DateField(label="Số liệu tính đến ngày", widget=DateInput())
+    as_of = date_field("Số liệu tính đến ngày")
     note = forms.CharField(label="Nguồn số liệu", max_length=255, required=False)
 
     def __init__(self, *args, items, **kwargs):
@@ -111,8 +112,8 @@ class ProfileForm(forms.Form):
 class TermForm(forms.Form):
     body = forms.ChoiceField(label="Cơ quan", choices=Term.Body.choices)
     name = forms.CharField(label="Nhiệm kỳ", max_length=32, help_text="Ví dụ: 2025-2030.")
-    valid_from = forms.DateField(label="Bắt đầu", widget=DateInput())
-    valid_to = forms.DateField(label="Kết thúc", widget=DateInput(), required=False)
+    valid_from = date_field("Bắt đầu")
+    valid_to = date_field("Kết thúc", required=False)
     secretary = forms.ModelChoiceField(
         label="Bí thư (hoặc Chủ nhiệm Ủy ban Kiểm tra)",
         queryset=Person.objects.none(),
@@ -131,7 +132,7 @@ class MoveForm(forms.Form):
         max_length=255,
         help_text="Ví dụ: Đảng bộ tỉnh Vĩnh Long. Chưa có thì người quản trị tạo khi lưu.",
     )
-    on = forms.DateField(label="Từ ngày", widget=DateInput())
+    on = date_field("Từ ngày")
     decision = forms.CharField(label="Căn cứ", max_length=255, required=False)
 
 
@@ -160,8 +161,8 @@ class SeatForm(forms.Form):
         required=False,
         help_text="Chức danh như văn bản ghi, gõ tự do; gợi ý theo loại hình tổ chức.",
     )
-    valid_from = forms.DateField(label="Từ ngày", widget=DateInput())
-    valid_to = forms.DateField(label="Đến ngày", widget=DateInput(), required=False)
+    valid_from = date_field("Từ ngày")
+    valid_to = date_field("Đến ngày", required=False)
 
     def __init__(self, *args, terms, people, positions=(), **kwargs):
         super().__init__(*args, **kwargs)

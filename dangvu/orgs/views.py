@@ -109,6 +109,7 @@ class OrgCreate(OrgFormView):
     action = actions.create_org
     restructure = False
     title = "Thêm tổ chức trực thuộc {object}"
+    success_message = "Đã thêm {result}."
 
     def action_args(self):
         return ()
@@ -121,9 +122,6 @@ class OrgCreate(OrgFormView):
 
     def action_data(self, form):
         return {**form.cleaned_data, "parent": self.object}
-
-    def get_success_message(self, result):
-        return f"Đã thêm {result}."
 
     def get_success_url(self, result=None):
         return parent_url(result)
@@ -149,9 +147,7 @@ class OrgDissolve(OrgFormView):
     action = actions.dissolve_org
     title = "Giải thể {object}"
     submit = "Giải thể"
-
-    def get_success_message(self, result):
-        return f"Đã giải thể {self.object}; hồ sơ vẫn được lưu."
+    success_message = "Đã giải thể {object}; hồ sơ vẫn được lưu."
 
 
 org_dissolve = OrgDissolve.as_view()

@@ -2,6 +2,7 @@ from django import forms
 
 from dangvu.orgs.forms import SuggestInput
 from dangvu.orgs.models import Organization
+from dangvu.records import date_field, org_field
 from dangvu.web import EMPTY_LABEL, DateInput
 
 from .models import Membership, PartyBadge, PartyCardIssue, Person, Qualification, StaffRecord
@@ -9,7 +10,7 @@ from .models import Membership, PartyBadge, PartyCardIssue, Person, Qualificatio
 
 class PersonForm(forms.Form):
     full_name = forms.CharField(label="Họ và tên", max_length=120)
-    birth_date = forms.DateField(label="Ngày sinh", required=False, widget=DateInput())
+    birth_date = date_field("Ngày sinh", required=False)
     gender = forms.ChoiceField(label="Giới tính", choices=Person.Gender.choices)
     ethnicity = forms.CharField(label="Dân tộc", max_length=40, initial="Kinh")
     cccd = forms.CharField(label="Số CCCD", max_length=12, required=False)
@@ -51,10 +52,8 @@ def _orgs(scope, kind):
 
 
 class CellDateForm(forms.Form):
-    cell = forms.ModelChoiceField(
-        empty_label=EMPTY_LABEL, label="Chi bộ", queryset=Organization.objects.none()
-    )
-    on = forms.DateField(label="Ngày", widget=DateInput())
+    cell = org_field("Chi bộ")
+    on = date_field("Ngày")
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,8 +65,8 @@ class AdmitForm(CellDateForm):
 
 
 class TransferInForm(CellDateForm):
-    admitted_on = forms.DateField(label="Ngày vào Đảng", widget=DateInput())
-    official_on = forms.DateField(label="Ngày chính thức", required=False, widget=DateInput())
+    admitted_on = date_field("Ngày vào Đảng")
+    official_on = date_field("Ngày chính thức", required=False)
     card_number = forms.CharField(label="Số thẻ đảng viên", max_length=20, required=False)
     arrived_from = forms.ChoiceField(
         label="Chuyển đến từ",
@@ -77,7 +76,7 @@ class TransferInForm(CellDateForm):
 
 
 class DateReasonForm(forms.Form):
-    on = forms.DateField(label="Ngày", widget=DateInput())
+    on = date_field("Ngày")
     reason = forms.CharField(label="Lý do, nơi chuyển đến", max_length=255, required=False)
 
 
@@ -93,18 +92,18 @@ class BadgeForm(forms.Form):
     years = forms.TypedChoiceField(
         label="Huy hiệu", coerce=int, choices=[(y, f"{y} năm tuổi Đảng") for y in PartyBadge.YEARS]
     )
-    on = forms.DateField(label="Ngày trao", widget=DateInput())
+    on = date_field("Ngày trao")
     decision = forms.CharField(label="Số quyết định", max_length=60, required=False)
 
 
 class CardForm(forms.Form):
     number = forms.CharField(label="Số thẻ đảng viên", max_length=20)
-    on = forms.DateField(label="Ngày phát", widget=DateInput())
+    on = date_field("Ngày phát")
     reason = forms.ChoiceField(label="Hình thức", choices=PartyCardIssue.Reason.choices)
 
 
 class DateForm(forms.Form):
-    on = forms.DateField(label="Ngày", widget=DateInput())
+    on = date_field("Ngày")
 
 
 class JoinForm(forms.Form):
@@ -114,7 +113,7 @@ class JoinForm(forms.Form):
     org = forms.ModelChoiceField(
         empty_label=EMPTY_LABEL, label="Tổ chức", queryset=Organization.objects.none()
     )
-    on = forms.DateField(label="Từ ngày", widget=DateInput())
+    on = date_field("Từ ngày")
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
@@ -139,7 +138,7 @@ class StaffForm(forms.Form):
     )
     category = forms.ChoiceField(label="Loại", choices=StaffRecord.Category.choices)
     position = forms.ChoiceField(label="Chức vụ", choices=StaffRecord.Position.choices)
-    valid_from = forms.DateField(label="Từ ngày", widget=DateInput())
+    valid_from = date_field("Từ ngày")
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
@@ -162,7 +161,7 @@ class QualificationForm(forms.Form):
         ],
     )
     field = forms.CharField(label="Chuyên ngành", max_length=120, required=False)
-    obtained_on = forms.DateField(label="Ngày cấp bằng", required=False, widget=DateInput())
+    obtained_on = date_field("Ngày cấp bằng", required=False)
 
 
 class ExemptForm(forms.Form):
@@ -172,11 +171,11 @@ class ExemptForm(forms.Form):
         help_text="Ví dụ: Quyết định số 12-QĐ/ĐU ngày 05/01/2023 của Đảng ủy",
     )
     reason = forms.CharField(label="Lý do", max_length=255, required=False)
-    valid_from = forms.DateField(label="Miễn từ ngày", widget=DateInput())
+    valid_from = date_field("Miễn từ ngày")
     valid_to = forms.DateField(
         label="Đến ngày (để trống nếu chưa định)", required=False, widget=DateInput()
     )
 
 
 class ExemptEndForm(forms.Form):
-    on = forms.DateField(label="Sinh hoạt trở lại từ ngày", widget=DateInput())
+    on = date_field("Sinh hoạt trở lại từ ngày")

@@ -225,6 +225,7 @@ class PersonCreate(ActionFormView):
     form_class = forms.PersonForm
     action = actions.create_person
     title = "Thêm hồ sơ cá nhân"
+    success_message = "Đã tạo hồ sơ {result}."
     back_url_name = "people_list"
 
     def get_object(self):
@@ -255,9 +256,6 @@ class PersonCreate(ActionFormView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "positions": kinds.kind_on(self.object).positions}
-
-    def get_success_message(self, result):
-        return f"Đã tạo hồ sơ {result}."
 
     def get_success_url(self, result=None):
         return reverse("person_detail", args=[result.id])

@@ -125,6 +125,7 @@ class ProgrammeItemEdit(ActionFormView):
     record = ProgrammeItem.objects.select_related("programme__org")
     record_kwarg = "item_id"
     title = "Mục {object.number} — {object.programme.title}"
+    success_message = "Đã cập nhật mục {result.number}."
     initial_fields = ("status", "done_on")
 
     def get_form_kwargs(self):
@@ -137,9 +138,6 @@ class ProgrammeItemEdit(ActionFormView):
 
     def get_intro(self):
         return self.object.title or self.object.text[:300]
-
-    def get_success_message(self, result):
-        return f"Đã cập nhật mục {result.number}."
 
     def get_success_url(self, result=None):
         return reverse("work_programme_detail", args=[self.object.programme_id])

@@ -217,9 +217,7 @@ class ReportNewVersion(_DraftForm):
     action = actions.new_version
     title = "Tạo phiên bản mới của {object}"
     submit = "Tạo phiên bản mới"
-
-    def get_success_message(self, result):
-        return f"Đã tạo phiên bản {result.version}."
+    success_message = "Đã tạo phiên bản {result.version}."
 
     def get_success_url(self, result=None):
         return reverse("report_detail", args=[result.id])

@@ -67,6 +67,12 @@ def quota_warnings(org: Organization, year: int) -> list[str]:
     return warnings
 
 
+def _of_year(model, year, subject_person, subject_org):
+    """The record of `model` (a YearSubject) for `year` about the same member or collective: there
+    is one a year at most. `one_subject` has checked that exactly one of the two is given."""
+    return model.objects.filter(year=year, subject_person=subject_person, subject_org=subject_org)
+
+
 @transaction.atomic
 def evaluate(
     actor: Actor,
@@ -103,13 +109,7 @@ def evaluate(
         band = by_score
     if band not in Evaluation.Band.values:
         raise ValidationError("Cần nhập điểm hoặc chọn mức xếp loại.")
-    same = Evaluation.objects.filter(year=year)
-    same = (
-        same.filter(subject_person=subject_person)
-        if subject_person
-        else same.filter(subject_org=subject_org)
-    )
-    if same.exists():
+    if _of_year(Evaluation, year, subject_person, subject_org).exists():
         raise ValidationError(f"{subject_person or subject_org} đã được xếp loại năm {year}.")
     e = Evaluation.objects.create(
         org=org,
@@ -166,9 +166,7 @@ def assess_degradation(
     if assessed_on is None:
         raise ValidationError("Cần nhập ngày tự đánh giá.")
     codes = _clean_signs(signs, assessed_on)
-    existing = DegradationAssessment.objects.filter(
-        year=year, subject_person=subject_person, subject_org=subject_org
-    ).first()
+    existing = _of_year(DegradationAssessment, year, subject_person, subject_org).first()
     before = audit.snapshot(existing)
     a = existing or DegradationAssessment(
         year=year, subject_person=subject_person, subject_org=subject_org
@@ -226,10 +224,7 @@ def register_study_plan(
     one_subject(subject_person, subject_org)
     if registered_on is None:
         raise ValidationError("Cần nhập ngày đăng ký.")
-    dup = StudyPlan.objects.filter(
-        year=year, subject_person=subject_person, subject_org=subject_org
-    )
-    if dup.exists():
+    if _of_year(StudyPlan, year, subject_person, subject_org).exists():
         raise ValidationError(
             f"{subject_person or subject_org} đã đăng ký kế hoạch học tập và làm theo Bác "
             f"năm {year}."

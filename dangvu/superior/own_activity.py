@@ -49,32 +49,46 @@ def _in(period, field="starts_on"):
     return {f"{field}__gte": period.start, f"{field}__lte": period.end}
 
 
+def _first_of_each(records, key):
+    """The records in order, the first of those that share `key(record)` standing for them all:
+    one document entered in several books, one inspection recorded by both sides."""
+    seen, kept = set(), []
+    for r in records:
+        if key(r) not in seen:
+            seen.add(key(r))
+            kept.append(r)
+    return kept
+
+
+def _figures(model_label, records, values):
+    """Figures (`values`: name -> (value, label)) that all rest on the same `records`."""
+    ids = {model_label: frozenset(r.id for r in records)}
+    return {
+        name: Figure(value, label=label, records=ids) for name, (value, label) in values.items()
+    }
+
+
 def _conferences(org, period):
     ids = ActivityOrg.objects.filter(org=org, role=ActivityOrg.Role.ORGANIZER).values("activity_id")
     held = list(
         Activity.objects.filter(id__in=ids, kind__in=HELD, **_in(period)).order_by("starts_on")
     )
     lines = [f"Ngày {cited_date(a.starts_on)}: {a.title.rstrip('.')}." for a in held]
-    records = {"meetings.activity": frozenset(a.id for a in held)}
-    return {
-        "own.conferences.sessions": Figure(
-            len(held), label="Hội nghị, cuộc họp Ban Thường vụ tổ chức", records=records
-        ),
-        "own.conferences.lines": Figure(
-            lines, label="Các hội nghị Ban Thường vụ tổ chức", records=records
-        ),
-    }
+    return _figures(
+        "meetings.activity",
+        held,
+        {
+            "own.conferences.sessions": (len(held), "Hội nghị, cuộc họp Ban Thường vụ tổ chức"),
+            "own.conferences.lines": (lines, "Các hội nghị Ban Thường vụ tổ chức"),
+        },
+    )
 
 
 def _documents(org, period):
     docs = Document.objects.filter(issuer=org, **_in(period, "date")).order_by("date", "id")
-    seen, kept = set(), []
-    for d in docs:
-        key = (d.doc_type, (d.symbol or d.number).replace(" ", "").upper())
-        if key in seen:
-            continue
-        seen.add(key)
-        kept.append(d)
+    kept = _first_of_each(
+        docs, lambda d: (d.doc_type, (d.symbol or d.number).replace(" ", "").upper())
+    )
     counts = Counter(d.doc_type or "Văn bản khác" for d in kept)
     order = sorted(counts, key=lambda t: (DOC_ORDER.index(t) if t in DOC_ORDER else 99, t))
     summary = ", ".join(f"{render_value(counts[t])} {t.lower()}" for t in order)
@@ -83,18 +97,15 @@ def _documents(org, period):
         + (f" {d.subject.strip().rstrip('.')}" if d.subject.strip() else "")
         for d in kept
     ]
-    records = {"documents.document": frozenset(d.id for d in kept)}
-    return {
-        "own.documents.count": Figure(
-            len(kept), label="Văn bản Ban Thường vụ ban hành", records=records
-        ),
-        "own.documents.summary": Figure(
-            summary, label="Văn bản ban hành theo loại", records=records
-        ),
-        "own.documents.list": Figure(
-            "; ".join(lines), label="Danh mục văn bản ban hành", records=records
-        ),
-    }
+    return _figures(
+        "documents.document",
+        kept,
+        {
+            "own.documents.count": (len(kept), "Văn bản Ban Thường vụ ban hành"),
+            "own.documents.summary": (summary, "Văn bản ban hành theo loại"),
+            "own.documents.list": ("; ".join(lines), "Danh mục văn bản ban hành"),
+        },
+    )
 
 
 def _inspections(org, period):
@@ -115,12 +126,7 @@ def _inspections(org, period):
         if (i.org_id == org.id and i.direction == Inspection.Direction.CONDUCTED)
         or (i.direction == Inspection.Direction.RECEIVED and i.inspector.strip() in names)
     ]
-    seen, kept = set(), []
-    for i in done:
-        key = (i.kind, i.decision.strip() or i.subject.strip()[:120])
-        if key not in seen:
-            seen.add(key)
-            kept.append(i)
+    kept = _first_of_each(done, lambda i: (i.kind, i.decision.strip() or i.subject.strip()[:120]))
     lines = [_inspection_line(i) for i in kept]
     by_kind = Counter(i.kind for i in kept)
     out = {}
@@ -131,12 +137,10 @@ def _inspections(org, period):
             label=f"Cuộc {Inspection.Kind(kind).label.lower()} Ban Thường vụ tiến hành",
             records={"oversight.inspection": ids},
         )
-    out["own.inspections.lines"] = Figure(
-        lines,
-        label="Các cuộc kiểm tra, giám sát và kết quả",
-        records={"oversight.inspection": frozenset(i.id for i in kept)},
+    lines_label = "Các cuộc kiểm tra, giám sát và kết quả"
+    return out | _figures(
+        "oversight.inspection", kept, {"own.inspections.lines": (lines, lines_label)}
     )
-    return out
 
 
 def _inspection_line(i):
