@@ -308,6 +308,9 @@ def fill(env, pg, committees, members, dump=None, restore=None):
             check=True,
         )
         _manage(env, "migrate", "-v", "0")
+        # pg_restore brings no planner statistics: as an operator after a restore (docs/serving.md),
+        # ANALYZE before serving, else the first minute's plans are for empty tables.
+        subprocess.run([pg.bindir / "vacuumdb", "--analyze-only", "-q", "-d", pg.url], check=True)
         return
     _manage(env, "migrate", "-v", "0")
     _manage(env, "load_demo", "--password", PASSWORD)

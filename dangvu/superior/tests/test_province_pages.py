@@ -110,3 +110,17 @@ def test_the_superiors_home_and_tracker_list_a_province_a_page_at_a_time(demo, l
     counted = sum(int(n) for n in re.findall(r'data-count="\w+">(\d+)<', tracker))
     tail = client.get(f"/cap-tren/{SUPERIOR}/bao-cao-gui/2017/?trang=2").content.decode()
     assert counted == 50 + len(re.findall(r'<tr data-status="', tail)) > 50
+
+
+def test_a_loaded_province_leaves_the_planner_its_statistics(demo):
+    """`load_province` writes hundreds of thousands of rows: it ends with ANALYZE, so the first
+    pages are not planned for the tables as they were (PostgreSQL; SQLite keeps no statistics)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (DATABASE_URL)")
+    from dangvu.people.models import Membership
+
+    call_command("load_province", count=2, members=5, stdout=StringIO())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", ["people_membership"])
+        (estimated,) = cursor.fetchone()
+    assert estimated == Membership.objects.count()

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from dangvu.accounts.commands import DangvuCommand
+from dangvu.core.planner import analyze
 from dangvu.ops import actions
 from dangvu.ops.backup import current_contents, open_backup
 
@@ -50,6 +51,7 @@ class Command(DangvuCommand):
             raise CommandError("Chưa khôi phục: thêm --yes để xác nhận. Không có gì bị thay đổi.")
         with backup_refusal():
             notes = actions.restore(None, backup)
+        analyze()  # every table was just rewritten: plans from the old statistics would be slow
         for note in notes:
             self.stdout.write(note)
         self.stdout.write(

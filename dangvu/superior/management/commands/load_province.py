@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dangvu.accounts.commands import DangvuCommand
+from dangvu.core.planner import analyze
 from dangvu.orgs.models import Organization
 from dangvu.reports.models import ReportDraft
 from dangvu.superior import actions, synthetic
@@ -31,8 +32,12 @@ class Command(DangvuCommand):
         parser.add_argument("--org", default=DEMO_SUPERIOR, help="mã (slug) của cấp ủy cấp trên")
         parser.add_argument("--members", type=int, default=60, help="đảng viên mỗi đảng bộ")
 
+    def handle(self, *args, **options):
+        self._load(**options)
+        analyze()  # hundreds of thousands of rows: the planner must know them before any page
+
     @transaction.atomic
-    def handle(self, *args, count, org, members, **options):
+    def _load(self, *, count, org, members, **options):
         superior = Organization.objects.filter(slug=org, kind="superior_committee").first()
         if superior is None:
             raise CommandError(f"Không có cấp ủy cấp trên “{org}”.")
