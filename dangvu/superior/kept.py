@@ -99,7 +99,7 @@ def keep(org, day, kind):
 
 def refresh_minutes():
     """The least time between two recomputations of figures found stale."""
-    return getattr(settings, "DANGVU_KEPT_REFRESH_MINUTES", 10)
+    return settings.DANGVU_KEPT_REFRESH_MINUTES
 
 
 @dataclass

@@ -4,16 +4,14 @@ sent (on time or late) or missing, read in a fixed number of queries."""
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import connection
 from django.db.models import Count, Min, OuterRef, Q, Subquery
-from django.db.models.expressions import RawSQL
 
 from dangvu.lib.dates import vn_date
 from dangvu.orgs.models import Organization
 from dangvu.reports.models import ReportDraft
 
 from .models import Deadline, Submission
-from .units import orgs_with_names
+from .units import orgs_with_names, units_query
 
 SENT, LATE, MISSING = "sent", "late", "missing"
 STATUS_LABELS = {SENT: "Đã gửi đúng hạn", LATE: "Gửi muộn", MISSING: "Chưa gửi"}
@@ -74,44 +72,10 @@ class Tracker:
 
 K = Organization.Kind
 
-# The grassroots units below an organization (as `units.Tree.units`): its children, and the
-# children of every superior committee met on the way down; a party committee, or a party cell
-# standing directly under a superior committee, is a unit and is not walked into. Only the
-# superior committees' children are read, not the whole subtree.
-UNITS_SQL = """
-WITH RECURSIVE walk(id, kind, parent_kind) AS (
-    SELECT id, kind, (SELECT kind FROM {table} WHERE id = %s) FROM {table} WHERE parent_id = %s
-    UNION ALL
-    SELECT o.id, o.kind, walk.kind FROM {table} o JOIN walk ON o.parent_id = walk.id
-    WHERE walk.kind = %s
-)
-SELECT id FROM walk WHERE kind = %s OR (kind = %s AND parent_kind = %s)
-"""
-
 
 def report_day(year, today):
     """The day whose units are tracked: the end of the year (or today, for the current year)."""
     return min(dt.date(year, 12, 31), max(today, dt.date(year, 1, 1)))
-
-
-def units_query(root, day):
-    """The grassroots units reporting to `root` on `day`, in name order (as `Tree.units`), as a
-    query: a page of a province's thousand units reads its own fifty."""
-    if root.kind == K.PARTY_COMMITTEE or (
-        root.kind == K.PARTY_CELL
-        and (root.parent_id is None or root.parent.kind == K.SUPERIOR_COMMITTEE)
-    ):
-        ids = [root.id]  # a grassroots organization is its own one unit
-    else:
-        table = connection.ops.quote_name(Organization._meta.db_table)
-        sup = K.SUPERIOR_COMMITTEE
-        params = (root.id, root.id, sup, K.PARTY_COMMITTEE, K.PARTY_CELL, sup)
-        ids = RawSQL(UNITS_SQL.format(table=table), params)
-    return (
-        Organization.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day), id__in=ids)
-        .filter(valid_from__lte=day)
-        .order_by("name", "id")
-    )
 
 
 def deadline_of(root, year, period):
