@@ -19,12 +19,15 @@ A column's label is its model field's verbose name unless one is given.
 """
 
 import datetime as dt
+import functools
+import inspect
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.text import capfirst
@@ -35,7 +38,14 @@ from dangvu.lib.text import decimal_vi
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Person
-from dangvu.web import EMPTY_LABEL, DateInput, apply_action, optional_year_param, org_param
+from dangvu.web import (
+    EMPTY_LABEL,
+    DateInput,
+    YearField,
+    apply_action,
+    optional_year_param,
+    org_param,
+)
 
 # Columns ---------------------------------------------------------------------------------------
 
@@ -208,6 +218,10 @@ class RecordListView(ListView):
 class ActionFormView(FormView):
     """A form that runs one named action: `action(user, *self.action_args(), **data)`.
 
+    The form is `form_class`; for an action that writes a `model` record, it is the one
+    `record_form` derives from the model and the action's parameters (`form_class`, if given,
+    is its base: fields of its own, organization kinds).
+
     `title`, `intro` and `success_message` may name the record: "Sửa {object.person}"
     (str.format, `object`); the message also what the action returned: "Đã thêm {result}.".
     The form opens on `initial` and, for an edit, on the record's `initial_fields`.
@@ -223,6 +237,7 @@ class ActionFormView(FormView):
 
     template_name = "form.html"
     action = None
+    model = None  # the form is then `record_form(model, action, form_class or RecordForm)`
     record = None
     record_kwarg = None
     title = ""
@@ -248,6 +263,16 @@ class ActionFormView(FormView):
             return None
         return scope.get_or_404(self.record, self.kwargs[self.record_kwarg], write=True)
 
+    def get_action(self):
+        # The action is a plain function: set by as_view(action=…) it is on the instance; set
+        # on a subclass it is read from the class, so that it is not bound as a method.
+        return vars(self).get("action") or type(self).action
+
+    def get_form_class(self):
+        if self.model is not None:
+            return record_form(self.model, self.get_action(), self.form_class or RecordForm)
+        return self.form_class
+
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         if issubclass(self.get_form_class(), ScopedFormMixin):
@@ -268,11 +293,12 @@ class ActionFormView(FormView):
         return form.cleaned_data
 
     def form_valid(self, form):
-        # The action is a plain function: set by as_view(action=…) it is on the instance; set
-        # on a subclass it is read from the class, so that it is not bound as a method.
-        run = vars(self).get("action") or type(self).action
         result = apply_action(
-            form, run, self.request.user, *self.action_args(), **self.action_data(form)
+            form,
+            self.get_action(),
+            self.request.user,
+            *self.action_args(),
+            **self.action_data(form),
         )
         if form.errors:  # the action refused; an action may return nothing (a deletion)
             return self.form_invalid(form)
@@ -325,10 +351,12 @@ class ActionFormView(FormView):
 
 
 class ScopedFormMixin:
-    """A form whose organization and person choices are limited to what the user may change."""
+    """A form whose organization and person choices are limited to what the user may change,
+    and whose other record choices to what the user may read."""
 
     org_fields = {}  # field name -> organization kinds (None: any)
     person_fields = ()
+    record_fields = ()  # choices of other records: those the scope reads (dangvu.core.access)
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
@@ -337,6 +365,8 @@ class ScopedFormMixin:
         for name in self.person_fields:
             people = scope.writable_people(Person.objects.all()).order_by("sort_name", "id")
             self.fields[name].queryset = people
+        for name in self.record_fields:
+            self.fields[name].queryset = scope.visible(self.fields[name].queryset)
         for field in self.fields.values():
             # A single choice opens on "— Chọn —", not Django's "---------".
             if getattr(field, "empty_label", None) is not None:
@@ -353,6 +383,21 @@ class ScopedForm(ScopedFormMixin, forms.Form):
     pass
 
 
+def _model_formfield(field, **kwargs):
+    """A model field's form field as the house writes it: a year within the years dangvu
+    knows, dates picked in the browser's date input, long texts in a four-row box, and a record
+    chosen under its kind's name when the field has no name of its own ("Tổ chức")."""
+    if field.name == "year":
+        kwargs.setdefault("form_class", YearField)
+    elif isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+        kwargs.setdefault("widget", DateInput())
+    elif isinstance(field, models.TextField):
+        kwargs.setdefault("widget", TEXT)
+    if field.is_relation and field.verbose_name == field.name.replace("_", " "):
+        kwargs.setdefault("label", capfirst(field.related_model._meta.verbose_name))
+    return field.formfield(**kwargs)
+
+
 class RecordForm(ScopedFormMixin, forms.ModelForm):
     """A ModelForm that only shapes the input: labels and limits come from the model's fields,
     every rule is checked by the action (one place, one Vietnamese message), so the form does
@@ -360,6 +405,49 @@ class RecordForm(ScopedFormMixin, forms.ModelForm):
 
     def _post_clean(self):
         pass
+
+
+def action_parameters(action) -> list[str]:
+    """The keyword-only parameters of a named action: what its form may fill."""
+    parameters = inspect.signature(action).parameters.values()
+    return [p.name for p in parameters if p.kind is inspect.Parameter.KEYWORD_ONLY]
+
+
+@functools.cache
+def record_form(model, action, base=RecordForm):
+    """The form of an action that writes a `model` record: the model's fields the action takes
+    (by name, in the model's order), labelled, limited and widgeted by the model. A field added
+    to the model and to the action's parameters is on the form; nothing else is written.
+
+    `base` may declare fields of its own (a score typed as text, a field the model lacks): they
+    replace the model's. An organization or person chosen is one the user writes
+    (`base.org_fields` may narrow the organizations' kinds); any other record, one they read.
+    """
+    wanted = set(action_parameters(action))
+    fields = [f for f in model._meta.fields if f.name in wanted and f.editable]
+    declared = base.declared_fields
+    choices = [f for f in fields if f.is_relation and f.name not in declared]
+    attrs = {
+        "Meta": type(
+            "Meta",
+            (getattr(base, "Meta", object),),
+            {
+                "model": model,
+                "fields": [f.name for f in fields],
+                "formfield_callback": _model_formfield,
+            },
+        ),
+        "org_fields": {
+            f.name: base.org_fields.get(f.name) for f in choices if f.related_model is Organization
+        }
+        | dict(base.org_fields),
+        "person_fields": tuple(f.name for f in choices if f.related_model is Person)
+        + tuple(base.person_fields),
+        "record_fields": tuple(
+            f.name for f in choices if f.related_model not in (Organization, Person)
+        ),
+    }
+    return type(f"{model.__name__}Form", (base,), attrs)
 
 
 # Fields of the forms whose choices ScopedFormMixin fills: none until the scope is known.

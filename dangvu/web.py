@@ -127,7 +127,9 @@ class WholeNumberField(forms.IntegerField):
 
 class YearField(forms.IntegerField):
     def __init__(self, **kwargs):
-        super().__init__(min_value=MIN_YEAR, max_value=MAX_YEAR, **kwargs)
+        # A model's integer field offers its own bounds (0…32767); a year's are dangvu's.
+        kwargs.update(min_value=MIN_YEAR, max_value=MAX_YEAR)
+        super().__init__(**kwargs)
 
 
 # The first option of a dropdown nothing is chosen in (Django's default is "---------").

@@ -45,9 +45,14 @@ class Inspection(DangvuModel):
     direction = models.CharField("chiều", max_length=12, choices=Direction.choices)
     kind = models.CharField("loại", max_length=12, choices=Kind.choices)
     programme = models.ForeignKey(
-        InspectionProgramme, models.SET_NULL, null=True, blank=True, related_name="inspections"
+        InspectionProgramme,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inspections",
+        verbose_name="theo chương trình",
     )
-    inspector = models.CharField("chủ thể kiểm tra", max_length=255)
+    inspector = models.CharField("chủ thể kiểm tra, giám sát", max_length=255)
     subject_org = models.ForeignKey(
         Organization,
         models.PROTECT,
@@ -89,7 +94,9 @@ class Verification(DangvuModel):
         OTHER = "other", "Khác"
 
     org = models.ForeignKey(Organization, models.PROTECT, related_name="verifications")
-    person = models.ForeignKey(Person, models.PROTECT, related_name="verifications")
+    person = models.ForeignKey(
+        Person, models.PROTECT, related_name="verifications", verbose_name="người được thẩm tra"
+    )
     purpose = models.CharField("mục đích", max_length=12, choices=Purpose.choices)
     requested_on = models.DateField("ngày bắt đầu")
     completed_on = models.DateField("ngày hoàn thành", null=True, blank=True)

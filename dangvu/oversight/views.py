@@ -38,7 +38,7 @@ inspection_list = RecordListView.as_view(
 )
 
 inspection_create = ActionFormView.as_view(
-    form_class=forms.InspectionForm,
+    model=Inspection,
     action=actions.record_inspection,
     title="Ghi kiểm tra, giám sát",
     success_message="Đã ghi kiểm tra, giám sát.",
@@ -88,6 +88,7 @@ class VerificationList(RecordListView):
 verification_list = VerificationList.as_view()
 
 verification_create = ActionFormView.as_view(
+    model=Verification,
     form_class=forms.VerificationForm,
     action=actions.record_verification,
     title="Ghi thẩm tra lý lịch",
@@ -110,6 +111,7 @@ score_list = RecordListView.as_view(
 )
 
 score_create = ActionFormView.as_view(
+    model=Score,
     form_class=forms.ScoreForm,
     action=actions.record_score,
     title="Ghi kết quả chấm điểm",

@@ -1,0 +1,106 @@
+"""A record's form is derived from its model and its action (`dangvu.records.record_form`): a
+field added to the model and to the action's parameters is on the form, labelled by the model,
+and every record it offers to choose is one the user may write or read."""
+
+import datetime as dt
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from dangvu.oversight import actions
+from dangvu.oversight.models import Inspection, InspectionProgramme
+from dangvu.records import ActionFormView, RecordForm, action_parameters, record_form
+from dangvu.web import DateInput
+
+
+def _views(patterns=None):
+    """Every ActionFormView served whose form is derived from a model."""
+    for p in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(p, URLResolver):
+            yield from _views(p.url_patterns)
+        elif isinstance(p, URLPattern):
+            view = getattr(p.callback, "view_class", None)
+            if view is not None and issubclass(view, ActionFormView):
+                initkwargs = getattr(p.callback, "view_initkwargs", {})
+                model = initkwargs.get("model", view.model)
+                if model is not None:
+                    action = initkwargs.get("action") or view.action
+                    base = initkwargs.get("form_class", view.form_class) or RecordForm
+                    yield p.name, model, action, base
+
+
+DERIVED = sorted(_views(), key=lambda v: v[0])
+
+
+def test_some_pages_have_derived_forms():
+    assert len(DERIVED) >= 3
+
+
+@pytest.mark.parametrize("name, model, action, base", DERIVED, ids=[v[0] for v in DERIVED])
+def test_a_derived_form_offers_exactly_the_action_parameters_the_model_has(
+    name, model, action, base
+):
+    form = record_form(model, action, base)
+    parameters = set(action_parameters(action))
+    model_fields = {f.name for f in model._meta.fields}
+    assert set(form.base_fields) <= parameters, name
+    assert parameters & model_fields <= set(form.base_fields), name
+    for field_name, field in form.base_fields.items():
+        # Every label is the model's Vietnamese name, never the field's English one.
+        assert field.label and field.label.lower() != field_name.replace("_", " "), field_name
+
+
+def _action(actor, *, org, subject, ends_on=None, starts_on, not_a_field=""):
+    """An action as one with a new field would be: its parameters name the form's fields."""
+
+
+def test_a_field_of_the_model_and_the_action_is_on_the_form_in_the_model_order():
+    form = record_form(Inspection, _action)
+    assert list(form.base_fields) == ["org", "subject", "starts_on", "ends_on"]
+    fields = form.base_fields
+    assert fields["org"].label == "Tổ chức"  # the related model's name: the field has none
+    assert fields["subject"].label == "Nội dung" and fields["subject"].required
+    assert isinstance(fields["starts_on"].widget, DateInput) and fields["starts_on"].required
+    assert not fields["ends_on"].required  # blank on the model
+
+
+def test_the_choices_are_what_the_user_writes_and_reads(world, user_with):
+    programme = InspectionProgramme.objects.create(org=world.committee, year=2017, title="Của ta")
+    theirs = InspectionProgramme.objects.create(org=world.other, year=2017, title="Của họ")
+    client = user_with("office", world.committee)
+    page = client.get(reverse("inspection_create"))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Đảng bộ Thử" in html and "Đảng bộ Khác" not in html
+    assert "Của ta" in html and "Của họ" not in html
+    data = {
+        "org": world.committee.pk,
+        "direction": "conducted",
+        "kind": "inspection",
+        "inspector": "Ủy ban Kiểm tra",
+        "subject": "Việc thu nộp đảng phí",
+        "starts_on": "2017-03-01",
+        "programme": theirs.pk,
+    }
+    refused = client.post(reverse("inspection_create"), data)
+    assert refused.status_code == 400 and not Inspection.objects.exists()
+    data["programme"] = programme.pk
+    assert client.post(reverse("inspection_create"), data).status_code == 302
+    inspection = Inspection.objects.get()
+    assert inspection.programme == programme
+    assert inspection.starts_on == dt.date(2017, 3, 1)
+
+
+def test_the_action_still_checks_what_the_form_cannot(world):
+    programme = InspectionProgramme.objects.create(org=world.committee, year=2017, title="Của ta")
+    with pytest.raises(Exception, match="không thuộc"):
+        actions.record_inspection(
+            None,
+            org=world.union,
+            direction="conducted",
+            kind="inspection",
+            inspector="Ủy ban Kiểm tra",
+            subject="Nội dung",
+            starts_on=dt.date(2017, 3, 1),
+            programme=programme,
+        )
