@@ -275,8 +275,13 @@ class ActionFormView(FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        if issubclass(self.get_form_class(), ScopedFormMixin):
+        form_class = self.get_form_class()
+        if issubclass(form_class, ScopedFormMixin):
             kwargs["scope"] = self.request.scope
+        if issubclass(form_class, forms.ModelForm) and isinstance(
+            self.object, form_class._meta.model
+        ):
+            kwargs["instance"] = self.object  # an edit opens on what is stored
         return kwargs
 
     def get_initial(self):

@@ -5,14 +5,8 @@ from django import forms
 
 from dangvu.records import (
     RecordForm,
-    date_field,
 )
 from dangvu.work.common import PARTY_KINDS
-
-
-class ConclusionForm(forms.Form):
-    conclusion = forms.CharField(label="Kết luận", widget=forms.Textarea(attrs={"rows": 5}))
-    ends_on = date_field("Ngày kết thúc")
 
 
 class VerificationForm(RecordForm):

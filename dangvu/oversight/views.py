@@ -46,17 +46,15 @@ inspection_create = ActionFormView.as_view(
 )
 
 
-class InspectionConclude(ActionFormView):
-    form_class = forms.ConclusionForm
-    action = actions.conclude_inspection
-    record, record_kwarg = Inspection, "inspection_id"
-    title = "Kết luận kiểm tra, giám sát"
-    success_message = "Đã ghi kết luận."
-    success_url_name = "inspection_list"
-    initial_fields = ("conclusion",)
-
-
-inspection_conclude = InspectionConclude.as_view()
+inspection_conclude = ActionFormView.as_view(
+    model=Inspection,
+    action=actions.conclude_inspection,
+    record=Inspection,
+    record_kwarg="inspection_id",
+    title="Kết luận kiểm tra, giám sát",
+    success_message="Đã ghi kết luận.",
+    success_url_name="inspection_list",
+)
 
 
 class VerificationList(RecordListView):

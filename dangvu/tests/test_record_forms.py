@@ -104,3 +104,30 @@ def test_the_action_still_checks_what_the_form_cannot(world):
             starts_on=dt.date(2017, 3, 1),
             programme=programme,
         )
+
+
+def test_an_edit_opens_on_what_is_stored_and_changes_only_through_its_action(world, user_with):
+    inspection = actions.record_inspection(
+        None,
+        org=world.committee,
+        direction="conducted",
+        kind="supervision",
+        inspector="Ban Thường vụ",
+        subject="Sinh hoạt chi bộ",
+        starts_on=dt.date(2017, 3, 1),
+        conclusion="Đang tổng hợp ý kiến",
+    )
+    client = user_with("office", world.committee)
+    url = reverse("inspection_conclude", args=[inspection.pk])
+    page = client.get(url).content.decode()
+    assert "Đang tổng hợp ý kiến" in page and 'name="ends_on"' in page
+    assert 'name="subject"' not in page  # the conclusion's action does not take it
+    early = client.post(url, {"conclusion": "Tốt", "ends_on": "2017-02-01"})
+    assert early.status_code == 400
+    inspection.refresh_from_db()
+    assert inspection.conclusion == "Đang tổng hợp ý kiến" and inspection.ends_on is None
+    assert client.post(url, {"conclusion": "Tốt", "ends_on": "2017-04-01"}).status_code == 302
+    inspection.refresh_from_db()
+    assert (inspection.conclusion, inspection.ends_on) == ("Tốt", dt.date(2017, 4, 1))
+    other = user_with("office", world.other, username="u-other")
+    assert other.get(url).status_code == 404
