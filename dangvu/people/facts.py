@@ -170,31 +170,45 @@ def party_changes(org, period):
     return _party_changes(subtree_ids([org.id]), period)
 
 
-def _party_changes(ids, period):
-    """Admissions and recognitions in the period, of members of the subtree's cells."""
+def party_changes_of(org_ids, period):
+    """Each admission and recognition in the period as ("party.admissions" or
+    "party.recognitions", person id, cell id): counted in the cell (of `org_ids`) where the
+    person was a member on that day. The consolidation of many units counts by this rule too."""
     in_period = (period.start, period.end)
-    rows = Membership.objects.filter(
-        Q(person__party__admitted_on__range=in_period)
-        | Q(person__party__recognized_on__range=in_period),
-        kind=PARTY,
-        org_id__in=ids,
-    ).values_list(
-        "person_id",
-        "valid_from",
-        "valid_to",
-        "person__party__admitted_on",
-        "person__party__recognized_on",
+    rows = (
+        Membership.objects.filter(
+            Q(person__party__admitted_on__range=in_period)
+            | Q(person__party__recognized_on__range=in_period),
+            kind=PARTY,
+            org_id__in=org_ids,
+        )
+        .order_by()
+        .values_list(
+            "person_id",
+            "org_id",
+            "valid_from",
+            "valid_to",
+            "person__party__admitted_on",
+            "person__party__recognized_on",
+        )
     )
-    admitted, recognized = set(), set()
-    for pid, start, end, admitted_on, recognized_on in rows:
-        for day, found in ((admitted_on, admitted), (recognized_on, recognized)):
+    for pid, org_id, start, end, admitted_on, recognized_on in rows:
+        for name, day in (("party.admissions", admitted_on), ("party.recognitions", recognized_on)):
             if (
                 day
                 and period.start <= day <= period.end
                 and start <= day
                 and (end is None or day < end)
             ):
-                found.add(pid)
+                yield name, pid, org_id
+
+
+def _party_changes(ids, period):
+    """Admissions and recognitions in the period, of members of the subtree's cells."""
+    found = {"party.admissions": set(), "party.recognitions": set()}
+    for name, pid, _cell in party_changes_of(ids, period):
+        found[name].add(pid)
+    admitted, recognized = found["party.admissions"], found["party.recognitions"]
     return {
         "party.admissions": Figure(
             len(admitted), people=frozenset(admitted), label="Kết nạp đảng viên mới"

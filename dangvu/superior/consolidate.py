@@ -32,6 +32,7 @@ from dangvu.meetings.models import Activity, ActivityOrg
 from dangvu.orgs.kinds import recorded_mass_kinds
 from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.oversight.models import Inspection
+from dangvu.people.facts import party_changes_of
 from dangvu.people.models import (
     Membership,
     Person,
@@ -618,37 +619,13 @@ def _levels(staff, agencies, day):
 
 
 def _party_changes(every, period, behind=None):
-    """Admissions and recognitions in the period of members of each unit's cells (the rule of
-    `work.facts._party_changes`: counted where the person was a member on that day)."""
+    """Admissions and recognitions in the period of members of each unit's cells, by the rule of
+    `people.facts.party_changes_of` (counted where the person was a member on that day)."""
     owner = _owner(every)
-    in_period = (period.start, period.end)
     admitted, recognized = defaultdict(set), defaultdict(set)
-    rows = (
-        Membership.objects.filter(
-            Q(person__party__admitted_on__range=in_period)
-            | Q(person__party__recognized_on__range=in_period),
-            kind=PARTY,
-            org_id__in=any_of(owner),
-        )
-        .order_by()
-        .values_list(
-            "person_id",
-            "org_id",
-            "valid_from",
-            "valid_to",
-            "person__party__admitted_on",
-            "person__party__recognized_on",
-        )
-    )
-    for pid, org_id, start, end, admitted_on, recognized_on in rows:
-        for day, found in ((admitted_on, admitted), (recognized_on, recognized)):
-            if (
-                day
-                and period.start <= day <= period.end
-                and start <= day
-                and (end is None or day < end)
-            ):
-                found[owner[org_id]].add(pid)
+    found = {"party.admissions": admitted, "party.recognitions": recognized}
+    for name, pid, org_id in party_changes_of(any_of(owner), period):
+        found[name][owner[org_id]].add(pid)
     if behind is not None:
         for unit in every:
             behind[unit]["party.admissions"] = (admitted[unit], {})

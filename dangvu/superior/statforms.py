@@ -697,31 +697,31 @@ SETS = {
     "orgs.grassroots_cells": "org",
     "orgs.reviewable": "org",
 }
-ATTRIBUTES = {
+# The attributes of a person the database computes; the others (place, years …) belong to the
+# events of the small sets.
+PERSON_SQL = {
     "gender",
     "ethnicity",
+    "ethnic_minority",
     "religion",
     "religious",
-    "ethnic_minority",
     "occupation",
     "general_education",
     "academic_title",
     "age",
     "era",
     "probationary",
+    "new6m",
+    "readmitted",
     "youth_union",
     "professional",
     "political",
-    "readmitted",
     "reviewed",
-    "new6m",
     "exempt",
-    "place",
-    "years",
-    "reason",
-    "admitting",
-    "type",
 }
+# The attributes of the events of the small sets (an admission's place, a member's years …).
+EVENT_ATTRIBUTES = {"place", "years", "reason", "admitting", "type"}
+ATTRIBUTES = PERSON_SQL | EVENT_ATTRIBUTES
 
 AGE_BANDS = [(30, "to30"), (35, "31_35"), (40, "36_40"), (45, "41_45"), (50, "46_50")]
 AGE_BANDS += [(55, "51_55"), (60, "56_60")]
@@ -878,30 +878,6 @@ def person_sql(attr: str, day: dt.date, year: int) -> tuple[Any, Callable]:
         )
         return Exists(exempt), _flag
     raise KeyError(attr)
-
-
-# The attributes of a person the database computes; the others (place, years …) belong to the
-# events of the small sets.
-PERSON_SQL = {
-    "gender",
-    "ethnicity",
-    "ethnic_minority",
-    "religion",
-    "religious",
-    "occupation",
-    "general_education",
-    "academic_title",
-    "age",
-    "era",
-    "probationary",
-    "new6m",
-    "readmitted",
-    "youth_union",
-    "professional",
-    "political",
-    "reviewed",
-    "exempt",
-}
 
 
 # The attributes counted together, one grouped query each: what the forms' rows combine, with
