@@ -69,6 +69,11 @@ class DangvuCommand(BaseCommand):
     ) -> None:
         parser.add_argument("--date", required=required, help=help)
 
+    def add_period_arguments(self, parser: CommandParser, year_help: str = "năm báo cáo") -> None:
+        """--year and --period; the command checks them (`reports.periods`) before it reads."""
+        parser.add_argument("--year", required=True, type=int, help=year_help)
+        parser.add_argument("--period", default="", help="kỳ: H1, Q1…Q4, 01…12 (trống: cả năm)")
+
     def add_json_argument(self, parser: CommandParser, help: str = "in dạng JSON") -> None:
         parser.add_argument("--json", action="store_true", help=help)
 

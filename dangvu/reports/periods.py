@@ -48,6 +48,20 @@ def normalize_code(kind, code):
     return code
 
 
+def check_code(code):
+    """A period code of any report kind, as stored: "" (the year), "H1", "Q1"…"Q4", "01"…"12"
+    (a month may be written "3"). Anything else is refused, so that no deadline, tracker or
+    export is ever about a period that does not exist."""
+    code = (code or "").strip().upper()
+    if code.isdigit():
+        code = f"{int(code):02d}"
+    if not any(code in codes for _label, codes, _default in KINDS.values()):
+        raise ValidationError(
+            f"Kỳ “{code}” không hợp lệ: hãy ghi H1, Q1…Q4, 01…12, hoặc để trống (cả năm)."
+        )
+    return code
+
+
 def _choices(codes):
     return ", ".join(c for c in codes if c) if len(codes) < 5 else f"{codes[0]}…{codes[-1]}"
 

@@ -13,6 +13,7 @@ from dangvu.core.audit import Actor
 from dangvu.lib.dates import vn_date
 from dangvu.orgs.models import Organization, superior_committee_on
 from dangvu.reports.models import ReportDraft
+from dangvu.reports.periods import check_code
 
 from . import statforms
 from .models import Deadline, Submission
@@ -80,6 +81,7 @@ def set_deadline(
         raise ValidationError("Chỉ cấp ủy cấp trên đặt hạn gửi báo cáo.")
     if not 1930 <= int(year) <= 2200:
         raise ValidationError(f"Năm {year} không hợp lệ.")
+    period = check_code(period)
     deadline = Deadline.objects.filter(superior=superior, year=year, period=period).first()
     before = audit.snapshot(deadline)
     if deadline is None:

@@ -184,3 +184,35 @@ def test_load_province_is_idempotent_and_most_units_have_sent(demo):
     assert len(units) == 1 + 5 + 2  # the demo, 6 committees (one dissolved), 2 standalone cells
     statuses = [u["status"] for u in units]
     assert statuses.count("missing") >= 2 and len(statuses) - statuses.count("missing") >= 5
+
+
+@pytest.mark.parametrize("period", ["Q5", "13", "H2", "năm"])
+def test_a_period_that_does_not_exist_is_refused_and_nothing_is_set(demo, period):
+    with pytest.raises(CommandError, match="không hợp lệ"):
+        call_command(
+            "set_deadline",
+            org=SUPERIOR,
+            year=2017,
+            date="2017-12-15",
+            period=period,
+            stdout=StringIO(),
+        )
+    superior = Organization.objects.get(slug=SUPERIOR)
+    assert not superior.report_deadlines.exists()
+    with pytest.raises(ValidationError, match="không hợp lệ"):
+        actions.set_deadline(None, superior, 2017, dt.date(2017, 12, 15), period)
+    with pytest.raises(CommandError, match="không hợp lệ"):
+        call_command("submissions", org=SUPERIOR, year=2017, period=period, stdout=StringIO())
+
+
+def test_the_tracker_command_refuses_a_year_without_a_traceback(demo):
+    with pytest.raises(CommandError, match="Năm báo cáo 99999"):
+        call_command("submissions", org=SUPERIOR, year=99999, stdout=StringIO())
+
+
+def test_a_month_may_be_written_without_its_zero(demo):
+    call_command(
+        "set_deadline", org=SUPERIOR, year=2017, date="2017-04-10", period="3", stdout=StringIO()
+    )
+    superior = Organization.objects.get(slug=SUPERIOR)
+    assert track(superior, 2017, "03").deadline.due_on == dt.date(2017, 4, 10)

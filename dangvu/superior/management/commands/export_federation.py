@@ -6,15 +6,12 @@ import json
 import os
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 
 from dangvu.accounts.commands import DangvuCommand
 from dangvu.core.audit import record
 from dangvu.federation import FederationError, load_private_key, payload_of, sign
-from dangvu.reports.periods import check_year
-
-PERIODS = {"", "H1", "Q1", "Q2", "Q3", "Q4", *[f"{m:02d}" for m in range(1, 13)]}
+from dangvu.reports.periods import check_code, check_year
 
 
 class Command(DangvuCommand):
@@ -22,8 +19,7 @@ class Command(DangvuCommand):
 
     def add_arguments(self, parser):
         self.add_org_argument(parser, help="mã (slug) của cấp ủy gửi số liệu")
-        parser.add_argument("--year", required=True, type=int, help="năm")
-        parser.add_argument("--period", default="", help="kỳ: H1, Q1…Q4, 01…12 (trống: cả năm)")
+        self.add_period_arguments(parser, year_help="năm")
         parser.add_argument("--out", required=True, help="tệp .json sẽ ghi")
         parser.add_argument("--key", help="tệp khóa riêng .pem (mặc định DANGVU_FEDERATION_KEY)")
         self.add_user_argument(parser)
@@ -31,13 +27,8 @@ class Command(DangvuCommand):
     def handle(self, *args, org, year, period="", out, key=None, user=None, **options):
         scope = self.scope(user)
         root = self.organization(org, scope)
-        code = (period or "").upper()
-        if code not in PERIODS:
-            raise CommandError(f"Kỳ “{period}” không hợp lệ: H1, Q1…Q4, 01…12 hoặc để trống.")
-        try:
-            check_year(year)
-        except ValidationError as e:
-            raise CommandError(e.messages[0]) from None
+        code = self.run(check_code, period)
+        self.run(check_year, year)
         path = Path(out)
         if not path.parent.is_dir():
             raise CommandError(f"Không có thư mục “{path.parent}”.")

@@ -15,9 +15,8 @@ class Command(DangvuCommand):
 
     def add_arguments(self, parser):
         self.add_org_argument(parser, help="mã (slug) của cấp ủy cấp trên")
-        parser.add_argument("--year", required=True, type=int, help="năm báo cáo")
+        self.add_period_arguments(parser)
         self.add_date_argument(parser, help="hạn gửi, dạng YYYY-MM-DD")
-        parser.add_argument("--period", default="", help="kỳ: H1, Q1…Q4, 01…12 (trống: cả năm)")
         parser.add_argument("--note", default="", help="ghi chú")
         self.add_user_argument(parser)
 
@@ -33,7 +32,7 @@ class Command(DangvuCommand):
             superior,
             year,
             due,
-            (period or "").upper(),
+            period,
             note,
         )
         self.stdout.write(f"Hạn gửi báo cáo năm {year} của {superior}: {vn_date(d.due_on)}.")

@@ -3,6 +3,7 @@ grassroots unit under a superior committee, with its report sent, late or missin
 
 from dangvu.accounts.commands import DangvuCommand
 from dangvu.lib.dates import vn_date
+from dangvu.reports.periods import check_code, check_year
 from dangvu.superior.tracker import track
 
 
@@ -11,15 +12,15 @@ class Command(DangvuCommand):
 
     def add_arguments(self, parser):
         self.add_org_argument(parser, help="mã (slug) của cấp ủy cấp trên")
-        parser.add_argument("--year", required=True, type=int, help="năm báo cáo")
-        parser.add_argument("--period", default="", help="kỳ: H1, Q1…Q4, 01…12 (trống: cả năm)")
+        self.add_period_arguments(parser)
         self.add_json_argument(parser)
         self.add_user_argument(parser)
 
     def handle(self, *args, org, year, period="", json=False, user=None, **options):
         scope = self.scope(user)
         root = self.organization(org, scope)
-        result = track(root, year, (period or "").upper())
+        self.run(check_year, year)
+        result = track(root, year, self.run(check_code, period))
         result.lines = [line for line in result.lines if scope.can_read_org(line.org)]
         if json:
             self.write_json(result.as_json())
