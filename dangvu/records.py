@@ -27,6 +27,7 @@ from decimal import Decimal
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -390,10 +391,18 @@ class ScopedForm(ScopedFormMixin, forms.Form):
 
 def _model_formfield(field, **kwargs):
     """A model field's form field as the house writes it: a year within the years dangvu
-    knows, dates picked in the browser's date input, long texts in a four-row box, and a record
+    knows, a whole number within what the database stores, dates picked in the browser's date input, long texts in a four-row box, and a record
     chosen under its kind's name when the field has no name of its own ("Tổ chức")."""
     if field.name == "year":
         kwargs.setdefault("form_class", YearField)
+    elif isinstance(field, models.IntegerField):
+        # The database's bounds (the model's validators), which a ModelForm leaves to the model
+        # validation this form skips: a 20-digit number is a message, not a failed INSERT.
+        for validator in field.validators:
+            if isinstance(validator, MinValueValidator):
+                kwargs.setdefault("min_value", validator.limit_value)
+            elif isinstance(validator, MaxValueValidator):
+                kwargs.setdefault("max_value", validator.limit_value)
     elif isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
         kwargs.setdefault("widget", DateInput())
     elif isinstance(field, models.TextField):

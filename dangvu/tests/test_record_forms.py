@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from dangvu.mobilisation.models import Contribution
 from dangvu.oversight import actions
 from dangvu.oversight.models import Inspection, InspectionProgramme
 from dangvu.records import ActionFormView, RecordForm, action_parameters, record_form
@@ -131,3 +132,19 @@ def test_an_edit_opens_on_what_is_stored_and_changes_only_through_its_action(wor
     assert (inspection.conclusion, inspection.ends_on) == ("Tốt", dt.date(2017, 4, 1))
     other = user_with("office", world.other, username="u-other")
     assert other.get(url).status_code == 404
+
+
+def _contribute(actor, *, quantity=None):
+    """An action taking a whole number the database stores in an integer column."""
+
+
+def test_a_whole_number_beyond_what_the_database_stores_is_a_message():
+    form_class = record_form(Contribution, _contribute)
+
+    class Scope:
+        def visible(self, qs):
+            return qs
+
+    too_big = form_class({"quantity": "9" * 20}, scope=Scope())
+    assert not too_big.is_valid() and "quantity" in too_big.errors
+    assert form_class({"quantity": "12"}, scope=Scope()).is_valid()
