@@ -65,7 +65,7 @@ class Evaluation(YearSubject):
         null=True,
         blank=True,
         related_name="own_evaluations",
-        verbose_name="tổ chức được xếp loại",
+        verbose_name="tổ chức được đánh giá",
         help_text="Một đảng viên hoặc một tổ chức, không cả hai.",
     )
     score = models.DecimalField("điểm", null=True, blank=True, **SCORE)
