@@ -1,33 +1,24 @@
-"""Forms of campaigns and contributions: they only shape the input, the actions check it."""
+"""Forms of campaigns and contributions: they only shape the input, the actions check it. A
+record's own form is derived from its model (`dangvu.records.record_form`); this holds only what
+the model cannot say."""
 
 from django import forms
 
-from dangvu.records import TEXT, RecordForm, ScopedForm, date_field, org_field, person_field
-from dangvu.web import DateInput, WholeNumberField
-
-from .models import Campaign
+from dangvu.records import RecordForm
+from dangvu.web import WholeNumberField
 
 
 class CampaignForm(RecordForm):
+    """A campaign's key is typed as text: the action checks its form, with its own message."""
+
     key = forms.CharField(
         label="Mã số liệu", max_length=64, help_text="vd: quy-vi-nguoi-ngheo (giữ nguyên mỗi năm)"
     )
-    org_fields = {"org": None}
-
-    class Meta:
-        model = Campaign
-        fields = ["org", "title", "key", "starts_on", "ends_on", "beneficiary", "notes"]
-        widgets = {"starts_on": DateInput(), "ends_on": DateInput(), "notes": TEXT}
 
 
-class ContributionForm(ScopedForm):
-    contributor_org = org_field("Đơn vị đóng góp", required=False)
-    contributor_person = person_field("Cá nhân đóng góp", required=False)
-    contributor_name = forms.CharField(label="Người, đơn vị khác", max_length=255, required=False)
-    given_on = date_field("Ngày")
-    amount = WholeNumberField(label="Số tiền (đồng)", required=False)
-    quantity = WholeNumberField(label="Hoặc số lượng hiện vật", required=False)
-    unit = forms.CharField(label="Đơn vị tính hiện vật", max_length=40, required=False)
-    note = forms.CharField(label="Ghi chú", max_length=500, required=False)
-    org_fields = {"contributor_org": None}
-    person_fields = ("contributor_person",)
+class ContributionForm(RecordForm):
+    """A quantity is bounded as every whole number typed (a 40-digit figure is a form error,
+    not a crash): the model's positive integer gives the form only its lower bound, and the
+    action says why a quantity of 0 or less is refused."""
+
+    quantity = WholeNumberField(label="Số lượng hiện vật", required=False)

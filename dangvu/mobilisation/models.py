@@ -43,16 +43,27 @@ class Contribution(DangvuModel):
 
     campaign = models.ForeignKey(Campaign, models.CASCADE, related_name="contributions")
     contributor_org = models.ForeignKey(
-        Organization, models.PROTECT, null=True, blank=True, related_name="contributions"
+        Organization,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contributions",
+        verbose_name="đơn vị đóng góp",
     )
     contributor_person = models.ForeignKey(
-        Person, models.PROTECT, null=True, blank=True, related_name="contributions"
+        Person,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contributions",
+        verbose_name="cá nhân đóng góp",
     )
-    contributor_name = models.CharField("người, đơn vị đóng góp", max_length=255, blank=True)
+    # Someone outside the organizations and people of dangvu.
+    contributor_name = models.CharField("người, đơn vị khác", max_length=255, blank=True)
     given_on = models.DateField("ngày")
     amount = models.BigIntegerField("số tiền (đồng)", null=True, blank=True)
-    quantity = models.PositiveIntegerField("số lượng", null=True, blank=True)
-    unit = models.CharField("đơn vị tính", max_length=40, blank=True)
+    quantity = models.PositiveIntegerField("số lượng hiện vật", null=True, blank=True)
+    unit = models.CharField("đơn vị tính hiện vật", max_length=40, blank=True)
     note = models.CharField("ghi chú", max_length=500, blank=True)
 
     class Meta:

@@ -11,7 +11,7 @@ from dangvu.people.models import StaffRecord
 from dangvu.records import ActionFormView, Column, OrgFilter, RecordListView, YearFilter, detail_url
 
 from . import actions, forms
-from .models import Campaign
+from .models import Campaign, Contribution
 
 
 class CampaignList(RecordListView):
@@ -95,6 +95,7 @@ def campaign_detail(request, campaign_id):
 
 
 campaign_create = ActionFormView.as_view(
+    model=Campaign,
     form_class=forms.CampaignForm,
     action=actions.create_campaign,
     title="Thêm cuộc vận động",
@@ -105,6 +106,7 @@ campaign_create = ActionFormView.as_view(
 
 
 contribution_create = ActionFormView.as_view(
+    model=Contribution,
     form_class=forms.ContributionForm,
     action=actions.add_contribution,
     record=Campaign,

@@ -72,8 +72,9 @@ def add_programme_item(
     owner_org: Organization | None = None,
     owner_name: str = "",
     deadline: dt.date | None = None,
-    status: str = ProgrammeItem.Status.PLANNED,
 ) -> ProgrammeItem:
+    """A new item of the programme, not yet carried out: its status changes by
+    `set_item_status`, which asks the day an item was done."""
     number = (number or "").strip().rstrip(".")
     if not ITEM_NUMBER_RE.match(number):
         raise ValidationError(f"Số mục “{number}” không hợp lệ (vd: 1, 2.1, 2.8).")
@@ -81,8 +82,6 @@ def add_programme_item(
         raise ValidationError("Mục chương trình cần tiêu đề hoặc nội dung.")
     if programme.items.filter(number=number).exists():
         raise ValidationError(f"Chương trình đã có mục {number}.")
-    if status not in ProgrammeItem.Status.values:
-        raise ValidationError("Tình trạng không hợp lệ.")
     if deadline is not None and deadline.year < programme.year:
         raise ValidationError(f"Thời hạn {vn_date(deadline)} trước năm {programme.year}.")
     item = ProgrammeItem.objects.create(
@@ -94,7 +93,6 @@ def add_programme_item(
         owner_org=owner_org,
         owner_name=owner_name.strip(),
         deadline=deadline,
-        status=status,
     )
     audit.record(actor, "programme.item", item, summary=f"Mục {number}", org=programme.org)
     return item

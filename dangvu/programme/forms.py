@@ -1,37 +1,23 @@
 """Forms of these records. They only shape the input: every rule is checked by the action,
-whose Vietnamese message the view shows."""
+whose Vietnamese message the view shows. A record's own form is derived from its model
+(`dangvu.records.record_form`); these hold only what the model cannot say."""
 
 from django import forms
 
 from dangvu.meetings.models import Activity
-from dangvu.records import (
-    ScopedForm,
-    date_field,
-    org_field,
-    text_field,
-)
-from dangvu.web import EMPTY_LABEL, YearField
+from dangvu.records import RecordForm, date_field
+from dangvu.web import EMPTY_LABEL
 from dangvu.work.common import PARTY_KINDS
 
 from .models import ProgrammeItem
 
 
-class ProgrammeNewForm(ScopedForm):
-    org = org_field("Tổ chức")
-    year = YearField(label="Năm")
+class ProgrammeNewForm(RecordForm):
+    """A programme belongs to a Party organization; its title may be left for the action to
+    name after the year (the stored title is never empty, so the model requires it)."""
+
     title = forms.CharField(label="Tên chương trình (để trống: tự đặt)", required=False)
-    adopted_on = date_field("Ngày thông qua", required=False)
     org_fields = {"org": PARTY_KINDS}
-
-
-class ProgrammeItemForm(ScopedForm):
-    number = forms.CharField(label="Số mục (vd: 2.1)", max_length=16)
-    title = forms.CharField(label="Tiêu đề", max_length=500, required=False)
-    text = text_field("Nội dung", rows=6)
-    owner_org = org_field("Đơn vị chủ trì", required=False)
-    owner_name = forms.CharField(label="Người, bộ phận chủ trì", max_length=255, required=False)
-    deadline = date_field("Thời hạn", required=False)
-    org_fields = {"owner_org": None}
 
 
 class ItemStatusForm(forms.Form):
@@ -52,14 +38,9 @@ class ItemStatusForm(forms.Form):
         self.fields["evidence"].queryset = activities
 
 
-class IndicatorForm(ScopedForm):
-    org = org_field("Tổ chức")
+class IndicatorForm(RecordForm):
+    """An indicator's key and value are typed as text: the action checks the key's form and
+    reads "12,5" as a number, each with its own message."""
+
     key = forms.CharField(label="Mã số liệu", max_length=64, help_text="vd: egov_users")
-    label = forms.CharField(label="Chỉ tiêu", max_length=255)
     value = forms.CharField(label="Giá trị", max_length=20)
-    unit = forms.CharField(label="Đơn vị tính", max_length=40, required=False)
-    period_start = date_field("Từ ngày")
-    period_end = date_field("Đến ngày")
-    source = forms.CharField(label="Nguồn", max_length=500, required=False)
-    notes = text_field("Ghi chú", rows=2)
-    org_fields = {"org": None}

@@ -40,7 +40,7 @@ class ProgrammeItem(DangvuModel):
         CARRIED = "carried", "Chuyển sang năm sau"
 
     programme = models.ForeignKey(WorkProgramme, models.CASCADE, related_name="items")
-    number = models.CharField("số mục", max_length=16)  # "1", "2.1" …
+    number = models.CharField("số mục", max_length=16, help_text="vd: 2.1")
     position = models.PositiveIntegerField(default=0)
     title = models.CharField("tiêu đề", max_length=500, blank=True)
     text = models.TextField("nội dung", blank=True)

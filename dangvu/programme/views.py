@@ -35,7 +35,7 @@ work_programme_list = RecordListView.as_view(
     ),
     title="Chương trình công tác",
     columns=[
-        Column("year", "Năm"),
+        Column("year"),
         Column("title", "Chương trình", link=detail_url("work_programme_detail")),
         Column(lambda p: p.org.name, "Tổ chức"),
         Column(lambda p: f"{p.done}/{p.n}", "Hoàn thành", num=True),
@@ -70,6 +70,7 @@ def work_programme_detail(request, programme_id):
 
 
 work_programme_create = ActionFormView.as_view(
+    model=WorkProgramme,
     form_class=forms.ProgrammeNewForm,
     action=actions.create_programme,
     title="Thêm chương trình công tác",
@@ -80,7 +81,7 @@ work_programme_create = ActionFormView.as_view(
 
 
 work_programme_item_create = ActionFormView.as_view(
-    form_class=forms.ProgrammeItemForm,
+    model=ProgrammeItem,
     action=actions.add_programme_item,
     record=WorkProgramme,
     record_kwarg="programme_id",
@@ -155,12 +156,12 @@ indicator_list = RecordListView.as_view(
     queryset=Indicator.objects.select_related("org").order_by("-period_end", "id"),
     title="Chỉ số kết quả nhiệm vụ chính trị",
     columns=[
-        Column("label", "Chỉ tiêu"),
-        Column("value", "Giá trị", num=True),
+        Column("label"),
+        Column("value", num=True),
         Column("unit", "Đơn vị"),
         Column(lambda i: f"{vn_date(i.period_start)} – {vn_date(i.period_end)}", "Kỳ"),
-        Column("source", "Nguồn"),
-        Column("key", "Mã số liệu"),
+        Column("source"),
+        Column("key"),
     ],
     filters=[YearFilter("period_end__year")],
     create=("indicator_create", "Ghi chỉ số"),
@@ -168,6 +169,7 @@ indicator_list = RecordListView.as_view(
 
 
 indicator_create = ActionFormView.as_view(
+    model=Indicator,
     form_class=forms.IndicatorForm,
     action=actions.record_indicator,
     title="Ghi chỉ số",

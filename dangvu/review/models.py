@@ -44,12 +44,29 @@ class Evaluation(YearSubject):
         DONE = "done", "Hoàn thành nhiệm vụ"
         NOT_DONE = "not_done", "Không hoàn thành nhiệm vụ"
 
-    org = models.ForeignKey(Organization, models.PROTECT, related_name="evaluations")
+    org = models.ForeignKey(
+        Organization,
+        models.PROTECT,
+        related_name="evaluations",
+        verbose_name="tổ chức cơ sở đảng",
+        help_text="Nơi tính tỷ lệ xếp loại.",
+    )
     subject_person = models.ForeignKey(
-        Person, models.PROTECT, null=True, blank=True, related_name="evaluations"
+        Person,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="evaluations",
+        verbose_name="đảng viên",
     )
     subject_org = models.ForeignKey(
-        Organization, models.PROTECT, null=True, blank=True, related_name="own_evaluations"
+        Organization,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="own_evaluations",
+        verbose_name="tổ chức được đánh giá",
+        help_text="Một đảng viên hoặc một tổ chức, không cả hai.",
     )
     score = models.DecimalField("điểm", null=True, blank=True, **SCORE)
     band = models.CharField("xếp loại", max_length=12, choices=Band.choices)
@@ -79,12 +96,28 @@ class DegradationAssessment(YearSubject):
     """Signs of degradation found by a member, a union member or a collective (the BCH, a cell's
     committee) assessing itself: the codes of the signs of the rule in force (NQ 4 khóa XII)."""
 
-    org = models.ForeignKey(Organization, models.PROTECT, related_name="degradation_assessments")
+    org = models.ForeignKey(
+        Organization,
+        models.PROTECT,
+        related_name="degradation_assessments",
+        verbose_name="tổ chức đảng",
+    )
     subject_person = models.ForeignKey(
-        Person, models.PROTECT, null=True, blank=True, related_name="degradation_assessments"
+        Person,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="degradation_assessments",
+        verbose_name="cá nhân",
     )
     subject_org = models.ForeignKey(
-        Organization, models.PROTECT, null=True, blank=True, related_name="+"
+        Organization,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="tập thể",
+        help_text="Một cá nhân hoặc một tập thể, không cả hai.",
     )
     assessed_on = models.DateField("ngày tự đánh giá")
     signs = models.JSONField("biểu hiện", default=list, blank=True)
@@ -98,9 +131,13 @@ class DegradationAssessment(YearSubject):
 class Pledge(DangvuModel):
     """A personal pledge (bản cam kết) on keeping one's moral standards, signed in a year."""
 
-    org = models.ForeignKey(Organization, models.PROTECT, related_name="pledges")
+    org = models.ForeignKey(
+        Organization, models.PROTECT, related_name="pledges", verbose_name="tổ chức đảng"
+    )
     year = models.PositiveSmallIntegerField("năm")
-    person = models.ForeignKey(Person, models.PROTECT, related_name="pledges")
+    person = models.ForeignKey(
+        Person, models.PROTECT, related_name="pledges", verbose_name="người ký"
+    )
     signed_on = models.DateField("ngày ký")
     note = models.TextField("nội dung", blank=True)
 
@@ -119,12 +156,25 @@ class Pledge(DangvuModel):
 class StudyPlan(YearSubject):
     """A plan to study and follow Hồ Chí Minh's example (Chỉ thị 05), by a person or a collective."""
 
-    org = models.ForeignKey(Organization, models.PROTECT, related_name="study_plans")
+    org = models.ForeignKey(
+        Organization, models.PROTECT, related_name="study_plans", verbose_name="tổ chức đảng"
+    )
     subject_person = models.ForeignKey(
-        Person, models.PROTECT, null=True, blank=True, related_name="study_plans"
+        Person,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="study_plans",
+        verbose_name="cá nhân",
     )
     subject_org = models.ForeignKey(
-        Organization, models.PROTECT, null=True, blank=True, related_name="+"
+        Organization,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="tập thể",
+        help_text="Một cá nhân hoặc một tập thể, không cả hai.",
     )
     registered_on = models.DateField("ngày đăng ký")
     note = models.TextField("nội dung", blank=True)
@@ -137,7 +187,9 @@ class StudyPlan(YearSubject):
 class Shortcoming(DangvuModel):
     """A shortcoming found in a yearly review, carried into the next year until remedied."""
 
-    org = models.ForeignKey(Organization, models.PROTECT, related_name="shortcomings")
+    org = models.ForeignKey(
+        Organization, models.PROTECT, related_name="shortcomings", verbose_name="tập thể"
+    )
     review_year = models.PositiveSmallIntegerField("năm kiểm điểm")
     number = models.PositiveSmallIntegerField("số thứ tự")
     text = models.TextField("nội dung hạn chế, khuyết điểm")

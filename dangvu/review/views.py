@@ -51,7 +51,7 @@ class EvaluationList(RecordListView):
         return [
             Column(lambda e: str(e.subject()), "Đối tượng"),
             Column(lambda e: "Tổ chức" if e.subject_org_id else "Đảng viên", "Loại"),
-            Column("score", "Điểm", num=True),
+            Column("score", num=True),
             Column(
                 lambda e: actions.band_label(self.rule, e.band, bool(e.subject_org_id)),
                 "Xếp loại",
@@ -89,6 +89,7 @@ evaluation_list = EvaluationList.as_view()
 
 
 class EvaluationCreate(ActionFormView):
+    model = Evaluation
     form_class = forms.EvaluationForm
     action = actions.evaluate
     title = "Ghi đánh giá, xếp loại"
@@ -179,6 +180,7 @@ class ReviewCreate(ActionFormView):
 
 
 class DegradationCreate(ReviewCreate):
+    model = DegradationAssessment
     form_class = forms.DegradationForm
     action = actions.assess_degradation
     title = "Ghi tự đánh giá, nhận diện suy thoái"
@@ -191,14 +193,19 @@ class DegradationCreate(ReviewCreate):
 
 degradation_create = DegradationCreate.as_view()
 pledge_create = ReviewCreate.as_view(
-    form_class=forms.PledgeForm, action=actions.sign_pledge, title="Ghi bản cam kết"
+    model=Pledge,
+    form_class=forms.PartyRecordForm,
+    action=actions.sign_pledge,
+    title="Ghi bản cam kết",
 )
 study_plan_create = ReviewCreate.as_view(
-    form_class=forms.StudyPlanForm,
+    model=StudyPlan,
+    form_class=forms.PartyRecordForm,
     action=actions.register_study_plan,
     title="Ghi kế hoạch học tập và làm theo Bác",
 )
 shortcoming_create = ReviewCreate.as_view(
+    model=Shortcoming,
     form_class=forms.ShortcomingForm,
     action=actions.record_shortcoming,
     title="Ghi hạn chế, khuyết điểm",

@@ -45,8 +45,8 @@ enrolment_list = RecordListView.as_view(
     title="Đào tạo, bồi dưỡng",
     columns=[
         Column(lambda e: e.person.full_name, "Họ và tên", link=lambda e: person_url(e.person_id)),
-        Column("course", "Loại lớp"),
-        Column("title", "Tên lớp"),
+        Column("course"),
+        Column("title"),
         Column(_enrolment_period, "Thời gian"),
         Column(_enrolment_status, "Tình trạng"),
         Column(

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from dangvu.meetings import actions
 from dangvu.meetings.models import Activity
@@ -98,3 +99,24 @@ def test_programme_pages(world, programme, user_with):
     client = user_with("secretary", world.cell1)
     assert client.get(f"/chuong-trinh-cong-tac/{programme.id}/").status_code == 404
     assert Activity.objects.count() == 1 and ProgrammeItem.objects.count() == 9
+
+
+def test_the_programme_forms_take_what_the_actions_take(world, user_with):
+    client = user_with("office", world.committee)
+    page = client.get("/chuong-trinh-cong-tac/them/").content.decode()
+    assert 'name="notes"' in page  # the action's notes, now on the form
+    assert "Chi bộ Một" in page and "Đảng bộ Khác" not in page
+    data = {"org": world.committee.id, "year": 2017, "notes": "Theo Nghị quyết Đại hội"}
+    response = client.post("/chuong-trinh-cong-tac/them/", data)
+    assert response.status_code == 302
+    programme = WorkProgramme.objects.get()
+    assert programme.notes == "Theo Nghị quyết Đại hội"
+    assert programme.title == "Chương trình công tác năm 2017"  # left empty: named by the year
+    url = reverse("work_programme_item_create", args=[programme.id])
+    page = client.get(url).content.decode()
+    assert 'name="status"' not in page  # a new item is planned; its status changes apart
+    response = client.post(url, {"number": "1"})
+    assert response.status_code == 400
+    assert "cần tiêu đề hoặc nội dung" in response.content.decode()
+    assert client.post(url, {"number": "1", "text": "Học tập nghị quyết"}).status_code == 302
+    assert ProgrammeItem.objects.get().status == "planned"
