@@ -14,6 +14,8 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -359,3 +361,29 @@ def test_the_home_page_lists_the_readable_organizations_only(client, province, v
     }
     assert listed <= expected
     _assert_none_shown(html, _split(user, province, DAY)[1])
+
+
+# The tracker's queries -----------------------------------------------------------------------
+
+
+def _tracker_queries(client, committees, prefix):
+    """The SQL of one tracker page of a superior with `committees` committees (and two cell
+    units), opened by its superior role, after a first opening (sessions, caches)."""
+    top = synthetic.build(committees=committees, cells=1, members=2, prefix=prefix)
+    client.force_login(_user(f"cap-{prefix}", Role.Kind.SUPERIOR, top))
+    url = f"/cap-tren/{top.slug}/bao-cao-gui/2017/"
+    _get(client, url)
+    with CaptureQueriesContext(connection) as queries:
+        response = _get(client, url)
+    assert len(response.context["lines"]) == len(_units(top, DAY))
+    return [q["sql"] for q in queries.captured_queries]
+
+
+def test_the_tracker_reads_its_organizations_once_whatever_their_number(client, db):
+    few = _tracker_queries(client, 1, "it")  # 3 units: a committee and two cell units
+    many = _tracker_queries(client, 10, "nhieu")  # 12 units (one dissolved mid-year)
+    assert len(few) == len(many)
+    # Organization rows are read twice: the superior named in the URL, and the page of units;
+    # the lines take their units from that page (their dated names by one more query).
+    rows = [sql for sql in many if sql.startswith('SELECT "orgs_organization"."id"')]
+    assert len(rows) == 2, rows
