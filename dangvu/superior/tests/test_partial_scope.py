@@ -201,23 +201,52 @@ def test_the_consolidated_files_hold_the_readable_units_only(client, province, v
     assert int(members[2]) == sum(_party_members(u, DAY) for u in shown)
 
 
-def test_kept_figures_show_no_unit_moved_out_of_scope_since(client, province, viewers, settings):
-    """Figures kept for the middle committee before a unit left it: the page still shows them
-    (stale, said so) but neither the unit that left nor anything it counted."""
+def _keep_then_move_out(province, middle, move):
+    """The middle committee's figures kept, then its unit tinh-db-9 moved to the province by
+    `move`; the unit, no longer in the middle committee's subtree."""
+    leaving = _org("tinh-db-9")
+    for kind in (kept.CONSOLIDATED, kept.STATISTICS):
+        kept.keep(middle, DAY, kind)
+    move(leaving)
+    assert leaving.id not in {u.id for u in _units(middle, DAY)}
+    return leaving
+
+
+def test_kept_figures_are_not_shown_after_a_unit_moved_out(client, province, viewers, settings):
+    """Figures kept for the middle committee before a unit left it count the unit: neither the
+    consolidated page nor the statistics page shows them; they are computed again."""
     settings.DANGVU_JOB_MIN_ORGS = 1  # the middle committee's figures are read from kept ones
     user, middle = viewers["middle"]
-    leaving = _org("tinh-db-9")
-    kept.keep(middle, DAY, kept.CONSOLIDATED)
-    move_org(None, leaving, province, dt.date(2017, 12, 1))
-    staying = [u for u in _units(middle, DAY)]
-    assert leaving not in staying and not scope_for(user).can_read_org(leaving)
+    leaving = _keep_then_move_out(
+        province, middle, lambda unit: move_org(None, unit, province, dt.date(2017, 12, 1))
+    )
+    client.force_login(user)
+    for url in (f"/cap-tren/{middle.slug}/so-lieu/", f"/to-chuc/{middle.slug}/thong-ke/"):
+        response = _get(client, f"{url}?ngay={DAY}")
+        assert "superior/computing.html" in [t.name for t in response.templates]
+        _assert_none_shown(response.content.decode(), [leaving])
+    queued = kept.KeptFigures.objects.filter(org=middle, day=DAY, job__isnull=False)
+    assert queued.count() == 2
+
+
+def test_kept_totals_are_those_of_the_units_shown(client, province, viewers, settings):
+    """Kept figures that hold a unit the viewer no longer reads, with no change recorded (a bulk
+    load writes no audit entry): the page leaves out its row, its name and its figures from the
+    totals and from the number of units."""
+    settings.DANGVU_JOB_MIN_ORGS = 1
+    user, middle = viewers["middle"]
+    leaving = _keep_then_move_out(
+        province,
+        middle,
+        lambda unit: Organization.objects.filter(pk=unit.pk).update(parent=province),
+    )
+    assert not scope_for(user).can_read_org(leaving)
     client.force_login(user)
     response = _get(client, f"/cap-tren/{middle.slug}/so-lieu/?ngay={DAY}")
     html = response.content.decode()
-    assert response.context["reading"].stale
     _assert_none_shown(html, [leaving])
     rows = response.context["rows"]
-    assert {org.id for org, _n, _v in rows} <= {u.id for u in staying}
+    assert {org.id for org, _n, _v in rows} == {u.id for u in _units(middle, DAY)}
     total = sum(v for _o, _n, vals in rows for f, v, _l in vals if f == "party.members")
     assert total == sum(_party_members(org, DAY) for org, _n, _v in rows)
     assert f'data-fact="party.members">{total}<' in html
