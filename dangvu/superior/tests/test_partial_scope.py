@@ -150,6 +150,10 @@ def test_the_consolidated_page_shows_the_readable_units_and_their_sums(
     readable, hidden = _split(user, province, day)
     assert readable and hidden
     shown = [u for u in readable if u.id in {n.id for n in _units(root, day)}]
+    if who == "middle":
+        # The unit that left the middle committee on 1 July is not shown even before it left
+        # (its viewer no longer reads it); the one that joined is, with its own figures.
+        assert _org("tinh-db-4") in hidden and _org("tinh-db-3") in shown
     url = f"/cap-tren/{root.slug}/so-lieu/?ngay={day}"
     response = _get(client, url)
     html = response.content.decode()
@@ -350,6 +354,7 @@ def _superior_urls(slug):
         f"/cap-tren/{slug}/bao-cao-gui/2017/nhac/csv/",
         f"/cap-tren/{slug}/bao-cao-gui/2017/han/",
         f"/cap-tren/{slug}/bao-cao-tong-hop/2017/",
+        f"/cap-tren/{slug}/tinh-lai/",
         f"/to-chuc/{slug}/thong-ke/?ngay={DAY}",
         f"/to-chuc/{slug}/thong-ke/party.members/?ngay={DAY}",
     ]
@@ -373,6 +378,44 @@ def test_a_url_naming_an_unreadable_organization_is_not_found(client, province, 
             response = client.get(url)
             assert response.status_code == 404, (who, url, response.status_code)
             assert org.name not in response.content.decode()
+
+
+@pytest.mark.parametrize("who", ["middle", "office", "secretary", "member"])
+def test_a_report_sent_by_an_unreadable_unit_is_not_found(client, province, viewers, who):
+    user, _root = viewers[who]
+    client.force_login(user)
+    scope = scope_for(user)
+    for submission in Submission.objects.select_related("unit", "draft"):
+        response = client.get(f"/cap-tren/gui/{submission.draft_id}/")
+        if scope.can_read_org(submission.unit):
+            assert response.status_code == 200
+        else:
+            assert response.status_code == 404, (who, submission.unit.slug)
+            assert submission.unit.name not in response.content.decode()
+
+
+@pytest.mark.parametrize("who", ["secretary", "member"])
+def test_a_cell_or_a_member_sees_no_unit_on_the_superior_pages(client, province, viewers, who):
+    """A cell is not a grassroots unit: its secretary's superior pages list no unit (its own
+    committee is named, as a secretary knows it, in the cell's name); a member has no
+    organization to open them for."""
+    user, cell = viewers[who]
+    client.force_login(user)
+    above = scope_for(user).org_ids_and_above
+    hidden = [u for u in _units(province, DAY) if u.id not in above]
+    _assert_none_shown(_get(client, "/cap-tren/").content.decode(), hidden)
+    if cell is None:
+        return
+    pages = [
+        f"/cap-tren/{cell.slug}/so-lieu/?ngay={DAY}",
+        f"/cap-tren/{cell.slug}/bieu-thong-ke/?ngay={DAY}",
+        f"/cap-tren/{cell.slug}/bao-cao-gui/2017/",
+    ]
+    for url in pages:
+        response = _get(client, url)
+        _assert_none_shown(response.content.decode(), hidden)
+    assert not _get(client, pages[0]).context["rows"]
+    assert not _get(client, pages[2]).context["lines"]
 
 
 @pytest.mark.parametrize("who", ["middle", "office", "secretary", "member"])
