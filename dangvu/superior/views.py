@@ -106,9 +106,9 @@ def consolidated(request, slug):
     period = period_to(day)
     # The groups of facts with their totals; the units' values are read below, page by page.
     labels = dict(data["labels"])
-    # The units this viewer may read, by id (one array, not a thousand objects); a unit deleted
-    # or moved out of the viewer's scope since its figures were kept is left out (they are
-    # stale, and said so), and so is it from the totals.
+    # The units this viewer may read, by id (one array, not a thousand objects): a unit deleted
+    # since its figures were kept (they are stale, and said so), or out of the viewer's scope,
+    # is left out of the rows and so of the totals, which are always the sum of the rows.
     unit_ids = [org_id for org_id, _name, _facts in data["units"]]
     readable_ids = set(
         request.scope.orgs(Organization.objects.filter(id__in=any_of(unit_ids))).values_list(
