@@ -199,10 +199,18 @@ def consolidate(root, period, tree=None, only=None):
         facts = {fact: per_unit[n.id].get(fact, 0) for fact in fact_labels}
         unit_behind = Behind((fact, b) for fact, b in behind[n.id].items() if fact in wanted)
         units.append(UnitFigures(org=org, name=name, facts=facts, behind=unit_behind))
-    totals = {
-        name: sum(u.facts[name] for u in units) for name in fact_labels if name not in NOT_SUMMED
-    }
+    totals = totals_of([u.facts for u in units], fact_labels)
     return Consolidation(root=root, period=period, units=units, totals=totals, labels=fact_labels)
+
+
+def totals_of(units_facts, names):
+    """{fact: sum over the units} of the summed facts among `names`, from each unit's
+    {fact: value} (a fact missing from figures kept before it existed counts 0)."""
+    return {
+        name: sum(facts.get(name, 0) for facts in units_facts)
+        for name in names
+        if name not in NOT_SUMMED
+    }
 
 
 def _existing(tree, ids, period):

@@ -18,7 +18,7 @@ from dangvu.reports.outputs import export
 from dangvu.reports.unsaved import unsaved_draft
 
 from .actions import export_forms
-from .consolidate import consolidate, period_to
+from .consolidate import consolidate, period_to, totals_of
 from .sheets import csv_bytes, xlsx_bytes
 
 CONSOLIDATED, FORMS, REPORT = "superior.consolidated", "superior.stat_forms", "superior.report"
@@ -41,9 +41,10 @@ def consolidated_file(scope, root, day, fmt):
     """The consolidated figures of `root`'s units that `scope` reads: (file name, bytes)."""
     result = consolidate(root, period_to(day))
     units = [u for u in result.units if scope.can_read_org(u.org)]
+    totals = totals_of([u.facts for u in units], result.labels)  # the units listed only
     rows = [["Mã số liệu", "Số liệu", "Tổng số", *[u.name for u in units]]]
     for name, label in result.labels.items():
-        rows.append([name, label, result.totals.get(name, ""), *[u.facts[name] for u in units]])
+        rows.append([name, label, totals.get(name, ""), *[u.facts[name] for u in units]])
     name = f"tong-hop-{root.slug}-{day:%Y-%m-%d}.{fmt}"
     if fmt == "csv":
         return name, csv_bytes(rows)

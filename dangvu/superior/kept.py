@@ -8,7 +8,8 @@ viewer's scope, as it does with figures computed in the request. A page reads th
 kept and no audit entry since, as they are; changes recorded since, as they are but said to be
 older, with one recomputation queued — at most one every `refresh_minutes()` (a province's
 offices record changes all day: recomputing after each would keep a core busy for figures a
-superior reads a few times an hour); nothing kept yet, nothing (the page says it is computing).
+superior reads a few times an hour); nothing kept yet, or an organization moved since
+(`RESHAPES`), nothing (the page says it is computing).
 
 A kind of figures is a function `compute(org, day)` returning JSON-ready data, registered with
 `register(kind, compute)`: this module registers the consolidation; the statistics page's
@@ -41,6 +42,11 @@ TITLES = {CONSOLIDATED: "Số liệu tổng hợp", STATISTICS: "Số liệu đ�
 # Audit entries that record no change to the records figures are counted from: asking for a
 # background job (asking for this very recomputation among them).
 NOT_CHANGES = ("ops.job",)
+# Audit entries that move an organization to another superior (`move_org`, or a merge moving a
+# merged organization's children): figures kept before one may count a unit now outside the
+# subtree, and so outside its viewers' scope, and are not shown until computed anew. A deleted
+# organization counted nothing (nothing could be recorded on it): its row is only left out.
+RESHAPES = ("org.move_superior", "org.move")
 
 _COMPUTE = {}
 
@@ -82,6 +88,10 @@ def _newest_entry():
 
 def _changed_since(entry_id):
     return AuditEntry.objects.filter(id__gt=entry_id).exclude(action__in=NOT_CHANGES).exists()
+
+
+def _reshaped_since(entry_id):
+    return AuditEntry.objects.filter(id__gt=entry_id, action__in=RESHAPES).exists()
 
 
 def keep(org, day, kind):
@@ -136,7 +146,7 @@ def _figures(row):
 
 def read(user, org, day, kind):
     """The kept figures of `org` on `day`, queueing their (re)computation for `user` when there
-    are none yet or changes were recorded since. The figures are shared by every request of the
+    are none yet or changes were recorded since (none shown after a move). The figures are shared by every request of the
     process: a page must not change them."""
     row = (
         KeptFigures.objects.filter(org=org, day=day, kind=kind, computed_at__isnull=False)
@@ -144,6 +154,8 @@ def read(user, org, day, kind):
         .first()
     )
     stale = row is not None and _changed_since(row.audit_seen)
+    if stale and _reshaped_since(row.audit_seen):
+        row, stale = None, False  # they may count a unit moved out since: not shown
     refresh_at = None
     if stale:
         earliest = row.computed_at + dt.timedelta(minutes=refresh_minutes())

@@ -11,7 +11,7 @@ from dangvu.orgs.models import Organization
 from dangvu.reports.models import ReportDraft
 
 from .models import Deadline, Submission
-from .units import orgs_with_names, units_query
+from .units import names_on, units_query
 
 SENT, LATE, MISSING = "sent", "late", "missing"
 STATUS_LABELS = {SENT: "Đã gửi đúng hạn", LATE: "Gửi muộn", MISSING: "Chưa gửi"}
@@ -114,10 +114,10 @@ def status_counts(units, year, period, deadline):
 
 
 def lines_of(units, year, period, deadline, today, day):
-    """The tracker's line of each of `units` (Organizations, in their order): four queries
-    whatever their number."""
+    """The tracker's line of each of `units` (Organizations already read, in their order): three
+    queries whatever their number."""
     ids = [u.id for u in units]
-    names = orgs_with_names(ids, day)
+    names = names_on(ids, day)
     first = {}
     for s in (
         Submission.objects.filter(unit_id__in=ids, year=year, period=period)
@@ -148,8 +148,8 @@ def lines_of(units, year, period, deadline, today, day):
         overdue = s is None and deadline is not None and today > deadline.due_on
         lines.append(
             Line(
-                org=names[unit.id][0],
-                name=names[unit.id][1],
+                org=unit,
+                name=names.get(unit.id, unit.name),
                 status=status,
                 submission=s,
                 overdue=overdue,

@@ -36,7 +36,7 @@ from dangvu.web import (
 )
 
 from . import actions, jobs, kept, statforms, tracker
-from .consolidate import Consolidation, period_to
+from .consolidate import Consolidation, period_to, totals_of
 from .models import Submission
 from .sheets import csv_bytes, xlsx_bytes
 
@@ -106,11 +106,9 @@ def consolidated(request, slug):
     period = period_to(day)
     # The groups of facts with their totals; the units' values are read below, page by page.
     labels = dict(data["labels"])
-    groups = Consolidation(root, period, [], data["totals"], labels).groups()
-    chosen = min(whole_param(request, "nhom"), len(groups) - 1)
-    title, facts = groups[chosen]
-    # The units this viewer may read, by id (one array, not a thousand objects); a unit deleted
-    # since its figures were kept is left out (they are stale, and said so).
+    # The units this viewer may read, by id (one array, not a thousand objects): a unit deleted
+    # since its figures were kept (they are stale, and said so), or out of the viewer's scope,
+    # is left out of the rows and so of the totals, which are always the sum of the rows.
     unit_ids = [org_id for org_id, _name, _facts in data["units"]]
     readable_ids = set(
         request.scope.orgs(Organization.objects.filter(id__in=any_of(unit_ids))).values_list(
@@ -118,6 +116,12 @@ def consolidated(request, slug):
         )
     )
     readable = [unit for unit in data["units"] if unit[0] in readable_ids]
+    totals = data["totals"]
+    if len(readable) < len(data["units"]):
+        totals = totals_of([unit_facts for _id, _name, unit_facts in readable], labels)
+    groups = Consolidation(root, period, [], totals, labels).groups()
+    chosen = min(whole_param(request, "nhom"), len(groups) - 1)
+    title, facts = groups[chosen]
     page, query = page_of(request, readable)
     orgs = Organization.objects.in_bulk([org_id for org_id, _name, _facts in page.object_list])
     section_one = set(SECTION_ONE)
@@ -137,7 +141,7 @@ def consolidated(request, slug):
             "org": root,
             "day": day,
             "period": period,
-            "unit_count": len(data["units"]),
+            "unit_count": len(readable),
             "groups": [(i, g[0]) for i, g in enumerate(groups)],
             "chosen": chosen,
             "title": title,
