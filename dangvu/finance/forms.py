@@ -6,10 +6,11 @@ from django import forms
 
 from dangvu.lib.text import money
 from dangvu.people.models import Person
+from dangvu.records import RecordForm
 from dangvu.web import EMPTY_LABEL, MAX_WHOLE, DateInput
 
 from . import fees
-from .models import LedgerEntry, Payment, SalaryBase
+from .models import Payment
 from .rulebook import SETTABLE, all_rule_files
 
 _MONEY = re.compile(r"^-?\d{1,3}([. ]\d{3})*$|^-?\d+$")
@@ -99,12 +100,10 @@ class PaymentForm(forms.Form):
             self.initial.setdefault("token", uuid.uuid4().hex)
 
 
-class PaymentEditForm(forms.Form):
-    paid_on = forms.DateField(label="Ngày nộp", widget=DateInput())
+class PaymentEditForm(RecordForm):
+    """A payment corrected: its amount is typed as đồng ("30.200"); the rest is the model's."""
+
     amount = MoneyField(label="Số tiền (đồng)")
-    method = forms.ChoiceField(label="Hình thức", choices=Payment.Method.choices)
-    receipt_no = forms.CharField(label="Số biên lai, mã giao dịch", max_length=40, required=False)
-    note = forms.CharField(label="Ghi chú", max_length=255, required=False)
 
 
 class ReverseForm(forms.Form):
@@ -112,55 +111,36 @@ class ReverseForm(forms.Form):
     reason = forms.CharField(label="Lý do", max_length=200)
 
 
-class SalaryBaseForm(forms.Form):
+class SalaryBaseForm(RecordForm):
+    """A fee base from a month typed as "3/2017", its amount as đồng; coefficients typed with
+    a decimal comma ("4,98"); the rest is the model's."""
+
     month = MonthField(label="Từ tháng")
-    kind = forms.ChoiceField(label="Căn cứ", choices=SalaryBase.Kind.choices)
-    coefficient = forms.DecimalField(
-        label="Hệ số lương",
-        required=False,
-        max_digits=5,
-        decimal_places=2,
-        help_text="nhân với lương cơ sở của từng tháng",
-        localize=True,
-    )
-    allowance_coefficient = forms.DecimalField(
-        label="Hệ số phụ cấp chức vụ",
-        required=False,
-        max_digits=5,
-        decimal_places=2,
-        localize=True,
-    )
     amount = MoneyField(
         label="Số tiền (đồng)",
         required=False,
         help_text="phụ cấp khác tính theo đồng; hoặc lương hưu, trợ cấp, mức đóng cố định",
     )
-    note = forms.CharField(label="Ghi chú, lý do miễn", max_length=255, required=False)
+    field_order = ["month"]
+
+    class Meta:
+        localized_fields = ["coefficient", "allowance_coefficient"]
 
     def clean_amount(self):
         return self.cleaned_data["amount"] or 0
 
 
-class UnpaidReasonForm(forms.Form):
+class UnpaidReasonForm(RecordForm):
+    """The month typed as "3/2017"; the reason is the model's."""
+
     month = MonthField(label="Tháng")
-    reason = forms.CharField(label="Lý do chưa đóng", max_length=255)
+    field_order = ["month"]
 
 
-class EntryEditForm(forms.Form):
-    on = forms.DateField(label="Ngày", widget=DateInput())
+class EntryForm(RecordForm):
+    """A ledger entry, new or corrected: its amount typed as đồng; the rest is the model's."""
+
     amount = MoneyField(label="Số tiền (đồng)")
-    category = forms.ChoiceField(
-        label="Khoản chi", choices=[("", "—")] + LedgerEntry.Category.choices, required=False
-    )
-    description = forms.CharField(label="Nội dung", max_length=255)
-    document = forms.CharField(label="Chứng từ", max_length=100, required=False)
-
-
-class EntryForm(EntryEditForm):
-    """A new entry: its kind first, then what an edit may change."""
-
-    kind = forms.ChoiceField(label="Loại", choices=LedgerEntry.Kind.choices)
-    field_order = ["kind"]
 
 
 class CloseYearForm(forms.Form):
@@ -169,11 +149,13 @@ class CloseYearForm(forms.Form):
     )
 
 
-class SettingForm(forms.Form):
+class SettingForm(RecordForm):
+    """An organization's own value: chosen among the values the rules leave unconfirmed, from
+    a month typed as "3/2017"; the value and its grounds are the model's."""
+
     key = forms.ChoiceField(label="Giá trị chưa xác nhận")
-    value = forms.CharField(label="Đặt là", max_length=40, help_text="ví dụ 30% hoặc 5000")
     month = MonthField(label="Từ tháng")
-    note = forms.CharField(label="Căn cứ (văn bản của cấp ủy)", max_length=255, required=False)
+    field_order = ["key", "value", "month"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

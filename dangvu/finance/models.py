@@ -39,13 +39,18 @@ class SalaryBase(DangvuModel):
     valid_from = models.DateField("từ tháng")
     kind = models.CharField("căn cứ", max_length=16, choices=Kind.choices, default=Kind.SALARY)
     coefficient = models.DecimalField(
-        "hệ số lương", max_digits=5, decimal_places=2, null=True, blank=True
+        "hệ số lương",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="nhân với lương cơ sở của từng tháng",
     )
     allowance_coefficient = models.DecimalField(
         "hệ số phụ cấp chức vụ", max_digits=5, decimal_places=2, null=True, blank=True
     )
     amount = models.BigIntegerField("số tiền (đồng)", default=0)
-    note = models.CharField("ghi chú, lý do", max_length=255, blank=True)
+    note = models.CharField("ghi chú, lý do miễn", max_length=255, blank=True)
 
     class Meta:
         verbose_name = "căn cứ tính đảng phí"
@@ -135,7 +140,7 @@ class UnpaidReason(DangvuModel):
 
     person = models.ForeignKey(Person, models.PROTECT, related_name="fee_unpaid_reasons")
     month = models.DateField("tháng")
-    reason = models.CharField("lý do", max_length=255)
+    reason = models.CharField("lý do chưa đóng", max_length=255)
 
     class Meta:
         verbose_name = "lý do chưa nộp đảng phí"
@@ -216,9 +221,9 @@ class FeeSetting(DangvuModel):
 
     org = models.ForeignKey(Organization, models.PROTECT, related_name="fee_settings")
     key = models.CharField("giá trị", max_length=40)
-    value = models.CharField("đặt là", max_length=40)
+    value = models.CharField("đặt là", max_length=40, help_text="ví dụ 30% hoặc 5000")
     valid_from = models.DateField("từ tháng")
-    note = models.CharField("căn cứ", max_length=255, blank=True)
+    note = models.CharField("căn cứ (văn bản của cấp ủy)", max_length=255, blank=True)
 
     class Meta:
         verbose_name = "mức đảng phí riêng của tổ chức"

@@ -397,11 +397,11 @@ fee_payment_add = PaymentAdd.as_view()
 
 
 class PaymentEdit(_PaymentForm):
+    model = Payment
     form_class = forms.PaymentEditForm
     action = actions.update_payment
     title = "Sửa khoản nộp của {object.person}"
     success_message = "Đã sửa khoản nộp; thay đổi được ghi vào lịch sử."
-    initial_fields = ("paid_on", "amount", "method", "receipt_no", "note")
 
     def get_success_url(self, result=None):
         p = self.object
@@ -428,6 +428,7 @@ fee_payment_reverse = PaymentReverse.as_view()
 
 
 class BaseAdd(_MemberForm):
+    model = SalaryBase
     form_class = forms.SalaryBaseForm
     action = actions.set_salary_base
     title = "Căn cứ tính đảng phí — {object}"
@@ -461,6 +462,7 @@ class BaseAdd(_MemberForm):
 fee_base_add = BaseAdd.as_view()
 
 fee_reason_add = _MemberForm.as_view(
+    model=UnpaidReason,
     form_class=forms.UnpaidReasonForm,
     action=actions.record_unpaid_reason,
     title="Lý do chưa đóng đảng phí — {object}",
@@ -469,6 +471,7 @@ fee_reason_add = _MemberForm.as_view(
 
 
 class EntryAdd(_YearForm):
+    model = LedgerEntry
     form_class = forms.EntryForm
     action = actions.add_entry
     title = "Ghi sổ quỹ đảng phí — {object}"
@@ -485,10 +488,10 @@ fee_entry_add = EntryAdd.as_view()
 
 
 class EntryEdit(_EntryForm):
-    form_class = forms.EntryEditForm
+    model = LedgerEntry
+    form_class = forms.EntryForm
     action = actions.update_entry
     success_message = "Đã sửa bút toán; thay đổi được ghi vào lịch sử."
-    initial_fields = ("on", "amount", "category", "description", "document")
 
     def get_title(self):
         return f"Sửa bút toán — {self.object.get_kind_display()}"
@@ -542,6 +545,7 @@ fee_close = YearClose.as_view()
 
 
 class SettingAdd(_PartyOrgForm):
+    model = FeeSetting
     form_class = forms.SettingForm
     action = actions.set_fee_setting
     title = "Đặt giá trị chưa xác nhận của quy định đảng phí — {object}"

@@ -7,6 +7,8 @@ from dangvu.documents.models import Document
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
 from dangvu.records import (
+    TEXT,
+    RecordForm,
     ScopedForm,
     date_field,
     text_field,
@@ -16,7 +18,6 @@ from dangvu.web import EMPTY_LABEL, WholeNumberField
 from .models import (
     Activity,
     MeetingMinutes,
-    MeetingTask,
 )
 
 
@@ -168,10 +169,14 @@ class SymbolForm(forms.Form):
     )
 
 
-class TaskResultForm(forms.Form):
-    status = forms.ChoiceField(label="Tình trạng", choices=MeetingTask.Status.choices)
-    result = text_field("Kết quả")
+class TaskResultForm(RecordForm):
+    """A task's status and result are the model's, the result in a box; the day it was done is
+    the action's `on` (kept as it is when the task is not done)."""
+
     on = date_field("Ngày hoàn thành (nếu đã xong)", required=False)
+
+    class Meta:
+        widgets = {"result": TEXT}
 
 
 class DeleteActivityForm(forms.Form):

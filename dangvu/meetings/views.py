@@ -903,6 +903,7 @@ class TaskResult(ActionFormView):
     whoever changes the meeting (the cell's secretary, the office) or by the task's owner for
     their own task. The next meeting's conclusion opens on what is recorded here."""
 
+    model = MeetingTask
     form_class = forms.TaskResultForm
     action = actions.update_task
     title = "Kết quả nhiệm vụ: {object.text}"
@@ -927,8 +928,7 @@ class TaskResult(ActionFormView):
         raise Http404("Không có nhiệm vụ này.")
 
     def get_initial(self):
-        return {"status": self.object.status, "result": self.object.result,
-                "on": self.object.done_on}  # fmt: skip
+        return {"on": self.object.done_on}  # the rest opens on the stored task
 
     def get_intro(self):
         t = self.object
