@@ -378,11 +378,10 @@ class ScopedFormMixin:
             if getattr(field, "empty_label", None) is not None:
                 field.empty_label = EMPTY_LABEL
             # A required choice of a model field's choices offers only them (a ModelForm adds
-            # a blank one).
+            # a blank one); an optional one opens on "—" (nothing chosen), not "---------".
             choices = getattr(field, "choices", None)
-            if isinstance(field, forms.TypedChoiceField) and field.required and choices:
-                if choices[0][0] == "":
-                    field.choices = choices[1:]
+            if isinstance(field, forms.TypedChoiceField) and choices and choices[0][0] == "":
+                field.choices = choices[1:] if field.required else [("", "—"), *choices[1:]]
 
 
 class ScopedForm(ScopedFormMixin, forms.Form):

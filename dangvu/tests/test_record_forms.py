@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from dangvu.meetings.models import MeetingMinutes
 from dangvu.mobilisation.models import Contribution
 from dangvu.oversight import actions
 from dangvu.oversight.models import Inspection, InspectionProgramme
@@ -148,3 +149,21 @@ def test_a_whole_number_beyond_what_the_database_stores_is_a_message():
     too_big = form_class({"quantity": "9" * 20}, scope=Scope())
     assert not too_big.is_valid() and "quantity" in too_big.errors
     assert form_class({"quantity": "12"}, scope=Scope()).is_valid()
+
+
+def test_an_optional_choice_opens_on_a_dash_and_a_required_one_offers_only_its_values():
+    class Scope:
+        def visible(self, qs):
+            return qs
+
+    def _required(actor, *, direction):
+        """A required choice."""
+
+    def _optional(actor, *, quality=""):
+        """An optional choice."""
+
+    required = record_form(Inspection, _required)(scope=Scope()).fields["direction"]
+    assert [value for value, _label in required.choices] == Inspection.Direction.values
+    optional = record_form(MeetingMinutes, _optional)(scope=Scope()).fields["quality"]
+    assert optional.choices[0] == ("", "—")
+    assert [v for v, _label in optional.choices[1:]] == MeetingMinutes.Quality.values
