@@ -2,7 +2,7 @@ from django import forms
 from django.utils.html import format_html, format_html_join
 
 from dangvu.people.models import Person
-from dangvu.records import date_field, org_field
+from dangvu.records import RecordForm, date_field, org_field
 from dangvu.web import EMPTY_LABEL
 
 from . import kinds
@@ -109,11 +109,10 @@ class ProfileForm(forms.Form):
         }
 
 
-class TermForm(forms.Form):
-    body = forms.ChoiceField(label="Cơ quan", choices=Term.Body.choices)
-    name = forms.CharField(label="Nhiệm kỳ", max_length=32, help_text="Ví dụ: 2025-2030.")
-    valid_from = date_field("Bắt đầu")
-    valid_to = date_field("Kết thúc", required=False)
+class TermForm(RecordForm):
+    """A committee term (its fields the model's) and its secretary, one of `people` (the party
+    members of the organization and of its cells), which the model does not hold."""
+
     secretary = forms.ModelChoiceField(
         label="Bí thư (hoặc Chủ nhiệm Ủy ban Kiểm tra)",
         queryset=Person.objects.none(),

@@ -116,7 +116,7 @@ class Term(EffectiveDated):
 
     organization = models.ForeignKey(Organization, models.PROTECT, related_name="terms")
     body = models.CharField("cơ quan", max_length=16, choices=Body.choices, default=Body.EXECUTIVE)
-    name = models.CharField("nhiệm kỳ", max_length=32)  # "2015-2020"
+    name = models.CharField("nhiệm kỳ", max_length=32, help_text="Ví dụ: 2025-2030.")
     valid_from = models.DateField("bắt đầu")
     valid_to = models.DateField("kết thúc", null=True, blank=True)
 

@@ -33,7 +33,7 @@ from .forms import (
     TermForm,
     TypeForm,
 )
-from .models import Organization, Position, active_on
+from .models import Organization, Position, Term, active_on
 from .tree import nested
 
 
@@ -399,7 +399,7 @@ class OrgTerms(OrgFormView):
     """The terms of the organization's committee, and a new one with its secretary: numbering
     of outgoing documents runs over the term, so a new committee records one first."""
 
-    form_class = TermForm
+    model, form_class = Term, TermForm
     action = actions.record_term
     restructure = False
     title = "Nhiệm kỳ của {object}"

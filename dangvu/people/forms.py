@@ -2,10 +2,10 @@ from django import forms
 
 from dangvu.orgs.forms import SuggestInput
 from dangvu.orgs.models import Organization
-from dangvu.records import date_field, org_field
-from dangvu.web import EMPTY_LABEL, DateInput
+from dangvu.records import RecordForm, date_field, org_field
+from dangvu.web import EMPTY_LABEL
 
-from .models import Membership, PartyBadge, PartyCardIssue, Person, Qualification, StaffRecord
+from .models import Membership, PartyBadge, PartyCardIssue, Person, Qualification
 
 
 class PersonForm(forms.Form):
@@ -126,29 +126,19 @@ class JoinForm(forms.Form):
         self.fields["org"].queryset = scope.orgs(Organization.objects.filter(kind__in=kinds))
 
 
-class StaffForm(forms.Form):
-    agency = forms.ModelChoiceField(
-        empty_label=EMPTY_LABEL, label="Cơ quan", queryset=Organization.objects.none()
-    )
-    unit = forms.ModelChoiceField(
-        empty_label=EMPTY_LABEL,
-        label="Phòng, đơn vị",
-        queryset=Organization.objects.none(),
-        required=False,
-    )
-    category = forms.ChoiceField(label="Loại", choices=StaffRecord.Category.choices)
-    position = forms.ChoiceField(label="Chức vụ", choices=StaffRecord.Position.choices)
-    valid_from = date_field("Từ ngày")
+class StaffForm(RecordForm):
+    """A period of work (its fields the model's): the agency one of the agencies, the unit one of
+    their departments or service units, both still in being."""
 
-    def __init__(self, *args, scope, **kwargs):
+    org_fields = {
+        "agency": [Organization.Kind.AGENCY],
+        "unit": [Organization.Kind.DEPARTMENT, Organization.Kind.SERVICE_UNIT],
+    }
+
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = _orgs(scope, Organization.Kind.AGENCY)
-        self.fields["unit"].queryset = scope.orgs(
-            Organization.objects.filter(
-                kind__in=[Organization.Kind.DEPARTMENT, Organization.Kind.SERVICE_UNIT],
-                valid_to__isnull=True,
-            )
-        )
+        for name in self.org_fields:
+            self.fields[name].queryset = self.fields[name].queryset.filter(valid_to__isnull=True)
 
 
 class QualificationForm(forms.Form):
@@ -162,19 +152,6 @@ class QualificationForm(forms.Form):
     )
     field = forms.CharField(label="Chuyên ngành", max_length=120, required=False)
     obtained_on = date_field("Ngày cấp bằng", required=False)
-
-
-class ExemptForm(forms.Form):
-    decision = forms.CharField(
-        label="Quyết định (số, ngày, cấp ủy)",
-        max_length=255,
-        help_text="Ví dụ: Quyết định số 12-QĐ/ĐU ngày 05/01/2023 của Đảng ủy",
-    )
-    reason = forms.CharField(label="Lý do", max_length=255, required=False)
-    valid_from = date_field("Miễn từ ngày")
-    valid_to = forms.DateField(
-        label="Đến ngày (để trống nếu chưa định)", required=False, widget=DateInput()
-    )
 
 
 class ExemptEndForm(forms.Form):

@@ -339,9 +339,17 @@ class Exemption(EffectiveDated):
     attendance denominator and listed apart."""
 
     person = models.ForeignKey(Person, models.PROTECT, related_name="exemptions")
-    decision = models.CharField("quyết định", max_length=255)
+    decision = models.CharField(
+        "quyết định (số, ngày, cấp ủy)",
+        max_length=255,
+        help_text="Ví dụ: Quyết định số 12-QĐ/ĐU ngày 05/01/2023 của Đảng ủy",
+    )
     reason = models.CharField("lý do", max_length=255, blank=True)
     valid_from = models.DateField("miễn từ ngày")
+    # Redeclared after `valid_from` so that a form lists the two dates in that order.
+    valid_to = models.DateField(
+        "đến ngày", null=True, blank=True, help_text="Để trống nếu chưa định."
+    )
 
     class Meta:
         verbose_name = "miễn công tác và sinh hoạt đảng"

@@ -12,12 +12,12 @@ from dangvu.meetings.models import Activity, Attendance
 from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
-from dangvu.records import ActionFormView
+from dangvu.records import ActionFormView, record_form
 from dangvu.training.models import Enrolment
 from dangvu.web import day_param, page_of
 
 from . import actions, forms
-from .models import Membership, Person, StaffRecord
+from .models import Exemption, Membership, Person, StaffRecord
 
 # The "loại" filter of the people list: (label, the people it keeps on a day).
 KIND_FILTERS = {
@@ -282,7 +282,8 @@ person_edit = PersonEdit.as_view()
 
 # The lifecycle actions offered on a person's page: slug -> (label, form, action). The action is
 # called as `action(user, person, **form.cleaned_data)`: most forms name their fields after the
-# action's parameters; the wrappers below rename the few that do not.
+# action's parameters; the wrappers below rename the few that do not. An action that writes one
+# record of the model's fields (a staff record, an exemption) has the form `record_form` derives.
 def _admit(user, person, *, cell, on, card_number):
     return actions.admit(user, person, cell, on, card_number)
 
@@ -324,17 +325,27 @@ ACTIONS = {
     "xoa-ten": ("Xóa tên", forms.DateReasonForm, actions.strike_off),
     "khai-tru": ("Khai trừ", forms.DateReasonForm, actions.expel),
     "tu-tran": ("Ghi nhận từ trần", forms.DateForm, actions.record_death),
-    "mien-sinh-hoat": ("Miễn công tác và sinh hoạt đảng", forms.ExemptForm, actions.exempt_member),
+    "mien-sinh-hoat": (
+        "Miễn công tác và sinh hoạt đảng",
+        record_form(Exemption, actions.exempt_member),
+        actions.exempt_member,
+    ),
     "het-mien-sinh-hoat": (
         "Thôi miễn công tác và sinh hoạt đảng",
         forms.ExemptEndForm,
         actions.end_exemption,
     ),
     "doan-the": ("Tham gia đoàn thể", forms.JoinForm, actions.join),
-    "cong-tac": ("Thêm quá trình công tác", forms.StaffForm, actions.add_staff_record),
+    "cong-tac": (
+        "Thêm quá trình công tác",
+        record_form(StaffRecord, actions.add_staff_record, forms.StaffForm),
+        actions.add_staff_record,
+    ),
     "trinh-do": ("Thêm trình độ", forms.QualificationForm, _qualification),
 }
-SCOPED_FORMS = (forms.CellDateForm, forms.JoinForm, forms.StaffForm)
+# The table's own forms that choose among the organizations the user reads (a derived form's
+# choices are filled by ActionFormView).
+SCOPED_FORMS = (forms.CellDateForm, forms.JoinForm)
 
 
 class PersonAction(_PersonForm):
