@@ -30,6 +30,7 @@ from dangvu.lib.text import fold
 from dangvu.lib.textfile import size_label
 from dangvu.orgs.models import Organization, Term
 
+from .access import DocumentAccess
 from .models import PARTY_CODES, PARTY_KINDS, STATE_CODES, Document, NumberCounter, TextCitation
 
 D = Document.Direction
@@ -475,6 +476,16 @@ def _same_document(owner_org, data, instance=None):
     return (exact[0] if exact else None), (undated[0] if undated else None)
 
 
+def _check_secret_entry(actor, owner_org, secrecy):
+    """A secret entry only by the office of the committee whose registry it goes into (a
+    committee's office writes its cells' registries, not their secrets), or by the operator,
+    who acts without a user."""
+    if secrecy == Document.Secrecy.NORMAL or actor is None:
+        return
+    if not DocumentAccess.for_user(actor).can_see_secret(owner_org):
+        raise ValidationError(f"Chỉ văn phòng cấp ủy của {owner_org} mới được vào sổ văn bản mật.")
+
+
 @transaction.atomic
 def register_document(
     actor: Actor, *, owner_org: Organization, file: Any | None = None, **fields: Any
@@ -482,6 +493,7 @@ def register_document(
     """Enter a document in `owner_org`'s registry. A document only cited so far (an entry made
     by `link_text`) becomes this entry, so the texts citing it keep their links."""
     data, warnings = _clean_entry(owner_org, {**fields, "file": file})
+    _check_secret_entry(actor, owner_org, data.get("secrecy", Document.Secrecy.NORMAL))
     exact, undated = _same_document(owner_org, data)
     if exact is not None and exact.direction != D.CITED:
         raise ValidationError(
@@ -511,6 +523,7 @@ def update_document(
 ) -> Document:
     current = {f: getattr(doc, f) for f in ENTRY_FIELDS}
     data, warnings = _clean_entry(doc.owner_org, {**current, **fields, "file": file}, doc)
+    _check_secret_entry(actor, doc.owner_org, data.get("secrecy", doc.secrecy))
     exact, _undated = _same_document(doc.owner_org, data, doc)
     if exact is not None:
         raise ValidationError(

@@ -11,16 +11,6 @@ TYPE_CHOICES = [("", "—")] + [(t, t) for t in TYPE_NAMES]
 D = Document.Direction
 
 
-def _check_secrecy(form, data, owner):
-    """A secret entry only by the office of the committee whose registry it goes into."""
-    secrecy = data.get("secrecy")
-    if owner and secrecy and secrecy != Document.Secrecy.NORMAL:
-        if not form.access.can_see_secret(owner):
-            form.add_error(
-                "secrecy", f"Chỉ văn phòng cấp ủy của {owner} mới được vào sổ văn bản mật."
-            )
-
-
 class DocumentForm(forms.Form):
     """An entry typed in by the office. The action validates dates, symbol and duplicates; the
     parser's warnings (a symbol whose type code is not the type's) are shown on the entry."""
@@ -84,22 +74,12 @@ class DocumentForm(forms.Form):
 
     def __init__(self, *args, access, owner_orgs, documents, **kwargs):
         super().__init__(*args, **kwargs)
-        self.access = access
         self.fields["owner_org"].queryset = owner_orgs
         # Issuers within reach: the organizations in scope and those above them.
         issuers = Organization.objects.exclude(symbol="").order_by("name")
         reach = access.registry_org_ids()
         self.fields["issuer"].queryset = issuers if reach is None else issuers.filter(id__in=reach)
         self.fields["supersedes"].queryset = documents
-
-    def clean(self):
-        data = super().clean()
-        _check_secrecy(self, data, self.owner(data))
-        return data
-
-    def owner(self, data):
-        """The organization whose registry the entry goes into."""
-        return data.get("owner_org")
 
 
 class DocumentEditForm(DocumentForm):
@@ -108,9 +88,6 @@ class DocumentEditForm(DocumentForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["owner_org"]
-
-    def owner(self, data):
-        return self.initial.get("owner")
 
 
 class NumberForm(forms.Form):
@@ -132,15 +109,9 @@ class NumberForm(forms.Form):
     )
     tags = forms.CharField(label="Từ khóa", max_length=255, required=False)
 
-    def __init__(self, *args, access, orgs, **kwargs):
+    def __init__(self, *args, orgs, **kwargs):
         super().__init__(*args, **kwargs)
-        self.access = access
         self.fields["org"].queryset = orgs
-
-    def clean(self):
-        data = super().clean()
-        _check_secrecy(self, data, data.get("org"))
-        return data
 
 
 class ImportForm(forms.Form):

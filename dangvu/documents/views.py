@@ -278,9 +278,6 @@ class DocumentEdit(_DocumentForm):
 
     initial_fields = actions.ENTRY_FIELDS
 
-    def get_initial(self):
-        return {**super().get_initial(), "owner": self.object.owner_org}
-
     def get_title(self):
         return f"Sửa {self.object}"
 
@@ -312,7 +309,7 @@ class DocumentNumber(_DocumentForm):
         return _numbering_orgs(self.access)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "access": self.access, "orgs": self.orgs}
+        return {**super().get_form_kwargs(), "orgs": self.orgs}
 
     def get_initial(self):
         return {"org": self.orgs.first()}

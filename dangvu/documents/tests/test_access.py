@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -97,6 +99,40 @@ def test_secret_entries_only_by_their_office(entries, login):
     )
     assert response.status_code == 400  # not a registry bithu1 writes in
     assert not Document.objects.filter(symbol="907-CV/TU").exists()
+
+
+def test_a_committee_office_writes_its_cells_registries_but_not_their_secrets(entries, login):
+    """The secret entries of a registry are its own office's: the rule is the action's, so the
+    form, the numbering and any other caller meet it."""
+    cell1 = Organization.objects.get(slug="so-tttt-chi-bo-1")
+    client = login("vanphong")
+    entry = {
+        "owner_org": cell1.pk,
+        "direction": D.INCOMING,
+        "doc_type": "Công văn",
+        "symbol": "908-CV/TU",
+        "subject": "x",
+        "secrecy": S.SECRET,
+    }
+    refused = client.post(reverse("document_create"), entry)
+    assert refused.status_code == 400
+    assert "vào sổ văn bản mật" in refused.content.decode()
+    assert not Document.objects.filter(symbol="908-CV/TU").exists()
+    assert (
+        client.post(reverse("document_create"), {**entry, "secrecy": S.NORMAL}).status_code == 302
+    )
+    office = get_user_model().objects.get(username="vanphong")
+    with pytest.raises(ValidationError, match="vào sổ văn bản mật"):
+        actions.update_document(office, Document.objects.get(symbol="908-CV/TU"), secrecy=S.SECRET)
+    assert Document.objects.get(symbol="908-CV/TU").secrecy == S.NORMAL
+    # Its own committee's registry takes its secret entries.
+    committee = Organization.objects.get(slug="so-tttt-tra-vinh")
+    assert (
+        client.post(
+            reverse("document_create"), {**entry, "owner_org": committee.pk, "symbol": "909-CV/TU"}
+        ).status_code
+        == 302
+    )
 
 
 def _urls(entries):
