@@ -239,6 +239,7 @@ class ActionFormView(FormView):
     template_name = "form.html"
     action = None
     model = None  # the form is then `record_form(model, action, form_class or RecordForm)`
+    fields = None  # the model's fields an action taking `**fields` takes
     record = None
     record_kwarg = None
     title = ""
@@ -271,7 +272,9 @@ class ActionFormView(FormView):
 
     def get_form_class(self):
         if self.model is not None:
-            return record_form(self.model, self.get_action(), self.form_class or RecordForm)
+            base = self.form_class or RecordForm
+            fields = None if self.fields is None else tuple(self.fields)
+            return record_form(self.model, self.get_action(), base, fields)
         return self.form_class
 
     def get_form_kwargs(self):
@@ -427,17 +430,21 @@ def action_parameters(action) -> list[str]:
 
 
 @functools.cache
-def record_form(model, action, base=RecordForm):
+def record_form(model, action, base=RecordForm, fields=None):
     """The form of an action that writes a `model` record: the model's fields the action takes
     (by name, in the model's order), labelled, limited and widgeted by the model. A field added
     to the model and to the action's parameters is on the form; nothing else is written.
 
-    `base` may declare fields of its own (a score typed as text, a field the model lacks): they
-    replace the model's. An organization or person chosen is one the user writes
+    An action that takes `**fields` names the fields it takes in a list (`fields`, in the order
+    shown), as Django's generic edit views do. `base` may declare fields of its own (a score
+    typed as text, a field the model lacks): they replace the model's. An organization or person chosen is one the user writes
     (`base.org_fields` may narrow the organizations' kinds); any other record, one they read.
     """
-    wanted = set(action_parameters(action))
-    fields = [f for f in model._meta.fields if f.name in wanted and f.editable]
+    if fields is None:
+        wanted = set(action_parameters(action))
+        fields = [f for f in model._meta.fields if f.name in wanted and f.editable]
+    else:
+        fields = [model._meta.get_field(name) for name in fields]
     declared = base.declared_fields
     choices = [f for f in fields if f.is_relation and f.name not in declared]
     attrs = {

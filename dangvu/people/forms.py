@@ -8,42 +8,19 @@ from dangvu.web import EMPTY_LABEL
 from .models import Membership, PartyBadge, PartyCardIssue, Person, Qualification
 
 
-class PersonForm(forms.Form):
-    full_name = forms.CharField(label="Họ và tên", max_length=120)
-    birth_date = date_field("Ngày sinh", required=False)
-    gender = forms.ChoiceField(label="Giới tính", choices=Person.Gender.choices)
-    ethnicity = forms.CharField(label="Dân tộc", max_length=40, initial="Kinh")
-    cccd = forms.CharField(label="Số CCCD", max_length=12, required=False)
-    phone = forms.CharField(label="Điện thoại", max_length=20, required=False)
-    email = forms.EmailField(label="Thư điện tử", required=False)
-    address = forms.CharField(label="Nơi cư trú", max_length=255, required=False)
-    # What the statistical forms (Biểu số 2-, 3-, 4-BTCTW) count by.
-    religion = forms.CharField(
-        label="Tôn giáo", max_length=60, required=False, help_text="để trống: không theo tôn giáo"
-    )
-    occupation = forms.ChoiceField(
-        label="Nghề nghiệp", choices=[("", EMPTY_LABEL), *Person.Occupation.choices], required=False
-    )
-    general_education = forms.ChoiceField(
-        label="Giáo dục phổ thông",
-        choices=[("", EMPTY_LABEL), *Person.GeneralEducation.choices],
-        required=False,
-    )
+class PersonForm(RecordForm):
+    """A person's file: the fields `actions.PERSON_FIELDS` names, labelled by the model. A
+    person without a scientific title is "Không"; the positions of the organization's type are
+    offered for the post, any title still taken."""
+
     academic_title = forms.ChoiceField(
         label="Chức danh khoa học",
         choices=[("", "Không"), *Person.AcademicTitle.choices],
         required=False,
     )
-    job_title = forms.CharField(
-        label="Chức vụ chính quyền, chuyên môn",
-        max_length=120,
-        required=False,
-        help_text="Gõ tự do; gợi ý theo loại hình tổ chức.",
-    )
 
     def __init__(self, *args, positions=(), **kwargs):
         super().__init__(*args, **kwargs)
-        # The positions of the organization's type are offered, any title still taken.
         self.fields["job_title"].widget = SuggestInput(positions)
 
 

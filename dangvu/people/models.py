@@ -75,7 +75,9 @@ class Person(DangvuModel):
     email = models.EmailField("thư điện tử", blank=True)
     address = models.CharField("nơi cư trú", max_length=255, blank=True)
     # Empty: no religion (không theo tôn giáo), as the forms count "người theo tôn giáo".
-    religion = models.CharField("tôn giáo", max_length=60, blank=True)
+    religion = models.CharField(
+        "tôn giáo", max_length=60, blank=True, help_text="để trống: không theo tôn giáo"
+    )
     # Empty: not yet recorded; the forms show those on a row of their own.
     occupation = models.CharField(
         "nghề nghiệp", max_length=24, choices=Occupation.choices, blank=True
@@ -88,7 +90,12 @@ class Person(DangvuModel):
     )
     # The person's post in the government, the unit or its work (Chủ tịch UBND, Trưởng ấp,
     # Hiệu trưởng, Quản đốc …): any title, the organization's type only suggests them.
-    job_title = models.CharField("chức vụ chính quyền, chuyên môn", max_length=120, blank=True)
+    job_title = models.CharField(
+        "chức vụ chính quyền, chuyên môn",
+        max_length=120,
+        blank=True,
+        help_text="Gõ tự do; gợi ý theo loại hình tổ chức.",
+    )
     # The organization whose office keeps this person's file; scoping starts here.
     home_org = models.ForeignKey(
         Organization, models.PROTECT, related_name="people", verbose_name="đơn vị quản lý"

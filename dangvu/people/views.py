@@ -222,6 +222,7 @@ class _PersonForm(ActionFormView):
 
 
 class PersonCreate(ActionFormView):
+    model, fields = Person, actions.PERSON_FIELDS
     form_class = forms.PersonForm
     action = actions.create_person
     title = "Thêm hồ sơ cá nhân"
@@ -265,12 +266,11 @@ person_create = PersonCreate.as_view()
 
 
 class PersonEdit(_PersonForm):
+    model, fields = Person, actions.PERSON_FIELDS
     form_class = forms.PersonForm
     action = actions.update_person
     title = "Sửa hồ sơ {object}"
     success_message = "Đã lưu; thay đổi được ghi vào lịch sử."
-
-    initial_fields = actions.PERSON_FIELDS
 
     def get_form_kwargs(self):
         positions = kinds.kind_on(self.object.home_org).positions

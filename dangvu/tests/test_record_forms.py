@@ -3,6 +3,7 @@ field added to the model and to the action's parameters is on the form, labelled
 and every record it offers to choose is one the user may write or read."""
 
 import datetime as dt
+import inspect
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -28,7 +29,8 @@ def _views(patterns=None):
                 if model is not None:
                     action = initkwargs.get("action") or view.action
                     base = initkwargs.get("form_class", view.form_class) or RecordForm
-                    yield p.name, model, action, base
+                    fields = initkwargs.get("fields", view.fields)
+                    yield p.name, model, action, base, fields and tuple(fields)
 
 
 DERIVED = sorted(_views(), key=lambda v: v[0])
@@ -38,15 +40,19 @@ def test_some_pages_have_derived_forms():
     assert len(DERIVED) >= 3
 
 
-@pytest.mark.parametrize("name, model, action, base", DERIVED, ids=[v[0] for v in DERIVED])
+@pytest.mark.parametrize("name, model, action, base, fields", DERIVED, ids=[v[0] for v in DERIVED])
 def test_a_derived_form_offers_exactly_the_action_parameters_the_model_has(
-    name, model, action, base
+    name, model, action, base, fields
 ):
-    form = record_form(model, action, base)
-    parameters = set(action_parameters(action))
-    model_fields = {f.name for f in model._meta.fields}
-    assert set(form.base_fields) <= parameters, name
-    assert parameters & model_fields <= set(form.base_fields), name
+    form = record_form(model, action, base, fields)
+    if fields is not None:  # an action taking **fields: the fields it names
+        assert inspect.getfullargspec(action).varkw, name
+        assert list(form.base_fields) == list(fields), name
+    else:
+        parameters = set(action_parameters(action))
+        model_fields = {f.name for f in model._meta.fields}
+        assert set(form.base_fields) <= parameters, name
+        assert parameters & model_fields <= set(form.base_fields), name
     for field_name, field in form.base_fields.items():
         # Every label is the model's Vietnamese name, never the field's English one.
         assert field.label and field.label.lower() != field_name.replace("_", " "), field_name

@@ -64,3 +64,41 @@ def test_an_exemption_form_is_the_model_s_fields_in_its_order(agencies, client):
     # Not a party member: the action refuses, nothing is written.
     refused = client.post(url, {"decision": "Quyết định số 1", "valid_from": "2016-01-01"})
     assert refused.status_code == 400 and not Exemption.objects.exists()
+
+
+def test_a_person_file_is_the_model_fields_the_action_names(agencies, client):
+    """The person's form holds `PERSON_FIELDS`, labelled and explained by the model; an edit
+    opens on the stored file and changes it through the action."""
+    _agency, _unit, person = agencies
+    page = client.get(reverse("person_create"))
+    form = page.context["form"]
+    assert list(form.fields) == list(actions.PERSON_FIELDS)
+    assert form.fields["full_name"].label == "Họ và tên"
+    assert form.fields["religion"].help_text == "để trống: không theo tôn giáo"
+    assert form.fields["ethnicity"].initial == "Kinh"
+    assert form.fields["academic_title"].choices[0] == ("", "Không")
+    created = client.post(
+        reverse("person_create"),
+        {"full_name": "Trần Thị Bình", "gender": "female", "ethnicity": "Khmer", "cccd": ""},
+    )
+    assert created.status_code == 302
+    edit = reverse("person_edit", args=[person.id])
+    assert 'value="Nguyễn Văn An"' in client.get(edit).content.decode()
+    bad = client.post(edit, {"full_name": "Nguyễn Văn An", "gender": "male", "cccd": "123"})
+    assert bad.status_code == 400
+    person.refresh_from_db()
+    assert person.cccd is None
+    assert (
+        client.post(
+            edit,
+            {
+                "full_name": "Nguyễn Văn An",
+                "gender": "male",
+                "ethnicity": "Kinh",
+                "religion": "Phật giáo",
+            },
+        ).status_code
+        == 302
+    )
+    person.refresh_from_db()
+    assert person.religion == "Phật giáo"
