@@ -16,6 +16,20 @@ from dangvu.people.models import Person
 SCORE = {"max_digits": 4, "decimal_places": 1}
 
 
+def collective():
+    """The collective (any organization) a record of the year is about, when it is not a
+    person: its label and the one-or-the-other rule said once for the kinds that have it."""
+    return models.ForeignKey(
+        Organization,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="tập thể",
+        help_text="Một cá nhân hoặc một tập thể, không cả hai.",
+    )
+
+
 class YearSubject(DangvuModel):
     """A record of the year about a member or an organization (a collective): its subject is one
     or the other. Each kind declares its own `subject_person` and `subject_org` (their reverse
@@ -110,15 +124,7 @@ class DegradationAssessment(YearSubject):
         related_name="degradation_assessments",
         verbose_name="cá nhân",
     )
-    subject_org = models.ForeignKey(
-        Organization,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="tập thể",
-        help_text="Một cá nhân hoặc một tập thể, không cả hai.",
-    )
+    subject_org = collective()
     assessed_on = models.DateField("ngày tự đánh giá")
     signs = models.JSONField("biểu hiện", default=list, blank=True)
     note = models.TextField("ghi chú", blank=True)
@@ -167,15 +173,7 @@ class StudyPlan(YearSubject):
         related_name="study_plans",
         verbose_name="cá nhân",
     )
-    subject_org = models.ForeignKey(
-        Organization,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="tập thể",
-        help_text="Một cá nhân hoặc một tập thể, không cả hai.",
-    )
+    subject_org = collective()
     registered_on = models.DateField("ngày đăng ký")
     note = models.TextField("nội dung", blank=True)
 
