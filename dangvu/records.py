@@ -364,13 +364,14 @@ class ScopedFormMixin:
     and whose other record choices to what the user may read."""
 
     org_fields = {}  # field name -> organization kinds (None: any)
+    current_orgs = False  # only organizations still in being (not dissolved)
     person_fields = ()
     record_fields = ()  # choices of other records: those the scope reads (dangvu.core.access)
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
         for name, kinds in self.org_fields.items():
-            self.fields[name].queryset = scope.writable_orgs(kinds)
+            self.fields[name].queryset = scope.writable_orgs(kinds, current=self.current_orgs)
         for name in self.person_fields:
             people = scope.writable_people(Person.objects.all()).order_by("sort_name", "id")
             self.fields[name].queryset = people
@@ -393,9 +394,10 @@ class ScopedForm(ScopedFormMixin, forms.Form):
 
 def _model_formfield(field, **kwargs):
     """A model field's form field as the house writes it: a year within the years dangvu
-    knows, a whole number within what the database stores, dates picked in the browser's date input, long texts in a four-row box, and a record
-    chosen under its kind's name when the field has no name of its own ("Tổ chức")."""
-    if field.name == "year":
+    knows, a whole number within what the database stores, dates picked in the browser's date
+    input, long texts in a four-row box, and a record chosen under its kind's name when the
+    field has no name of its own ("Tổ chức")."""
+    if field.name == "year" or field.name.endswith("_year"):  # a shortcoming's `review_year`
         kwargs.setdefault("form_class", YearField)
     elif isinstance(field, models.IntegerField):
         # The database's bounds (the model's validators), which a ModelForm leaves to the model
@@ -437,8 +439,9 @@ def record_form(model, action, base=RecordForm, fields=None):
 
     An action that takes `**fields` names the fields it takes in a list (`fields`, in the order
     shown), as Django's generic edit views do. `base` may declare fields of its own (a score
-    typed as text, a field the model lacks): they replace the model's. An organization or person chosen is one the user writes
-    (`base.org_fields` may narrow the organizations' kinds); any other record, one they read.
+    typed as text, a field the model lacks): they replace the model's. An organization or
+    person chosen is one the user writes (`base.org_fields` may narrow the organizations'
+    kinds); any other record, one they read.
     """
     if fields is None:
         wanted = set(action_parameters(action))
@@ -457,10 +460,8 @@ def record_form(model, action, base=RecordForm, fields=None):
                 "formfield_callback": _model_formfield,
             },
         ),
-        "org_fields": {
-            f.name: base.org_fields.get(f.name) for f in choices if f.related_model is Organization
-        }
-        | dict(base.org_fields),
+        "org_fields": {f.name: None for f in choices if f.related_model is Organization}
+        | base.org_fields,
         "person_fields": tuple(f.name for f in choices if f.related_model is Person)
         + tuple(base.person_fields),
         "record_fields": tuple(

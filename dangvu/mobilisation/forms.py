@@ -17,8 +17,7 @@ class CampaignForm(RecordForm):
 
 
 class ContributionForm(RecordForm):
-    """A quantity is bounded as every whole number typed (a 40-digit figure is a form error,
-    not a crash): the model's positive integer gives the form only its lower bound, and the
-    action says why a quantity of 0 or less is refused."""
+    """A quantity of 0 or less reaches the action, which says why it is refused (the model's
+    bound would only say "at least 0"); a 40-digit figure is still a form error."""
 
     quantity = WholeNumberField(label="Số lượng hiện vật", required=False)

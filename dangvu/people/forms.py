@@ -111,11 +111,7 @@ class StaffForm(RecordForm):
         "agency": [Organization.Kind.AGENCY],
         "unit": [Organization.Kind.DEPARTMENT, Organization.Kind.SERVICE_UNIT],
     }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in self.org_fields:
-            self.fields[name].queryset = self.fields[name].queryset.filter(valid_to__isnull=True)
+    current_orgs = True
 
 
 class QualificationForm(forms.Form):

@@ -32,15 +32,13 @@ def normalize_code(kind, code):
     if kind not in KINDS:
         raise ValidationError(f"Không có loại báo cáo “{kind}”; hãy chọn: {', '.join(KINDS)}.")
     _label, codes, default = KINDS[kind]
-    code = (code or "").strip().upper()
+    code = _written(code)
     if not code:
         if default is None:
             raise ValidationError(
                 f"{kind_label(kind)} cần kỳ báo cáo (--period): {_choices(codes)}."
             )
         return default
-    if kind == "monthly" and code.isdigit():
-        code = f"{int(code):02d}"
     if code not in codes:
         raise ValidationError(
             f"Kỳ “{code}” không hợp với {kind_label(kind).lower()}; hãy chọn: {_choices(codes)}."
@@ -52,14 +50,18 @@ def check_code(code):
     """A period code of any report kind, as stored: "" (the year), "H1", "Q1"…"Q4", "01"…"12"
     (a month may be written "3"). Anything else is refused, so that no deadline, tracker or
     export is ever about a period that does not exist."""
-    code = (code or "").strip().upper()
-    if code.isdigit():
-        code = f"{int(code):02d}"
+    code = _written(code)
     if not any(code in codes for _label, codes, _default in KINDS.values()):
         raise ValidationError(
             f"Kỳ “{code}” không hợp lệ: hãy ghi H1, Q1…Q4, 01…12, hoặc để trống (cả năm)."
         )
     return code
+
+
+def _written(code):
+    """A period code as stored, from what was typed: " q2" is "Q2", a month "3" is "03"."""
+    code = (code or "").strip().upper()
+    return f"{int(code):02d}" if code.isdigit() else code
 
 
 def _choices(codes):

@@ -146,8 +146,8 @@ def _figures(row):
 
 def read(user, org, day, kind):
     """The kept figures of `org` on `day`, queueing their (re)computation for `user` when there
-    are none yet or changes were recorded since (none shown after a move). The figures are shared by every request of the
-    process: a page must not change them."""
+    are none yet or changes were recorded since (none shown after a move). The figures are
+    shared by every request of the process: a page must not change them."""
     row = (
         KeptFigures.objects.filter(org=org, day=day, kind=kind, computed_at__isnull=False)
         .defer("figures")

@@ -9,10 +9,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
-from dangvu.orgs.models import Organization, OrganizationName
+from dangvu.orgs.models import Organization, OrganizationName, active_on
 from dangvu.orgs.tree import subtree_sql
 
 K = Organization.Kind
@@ -126,11 +125,7 @@ def units_query(root, day):
         sup = K.SUPERIOR_COMMITTEE
         params = (root.id, root.id, sup, K.PARTY_COMMITTEE, K.PARTY_CELL, sup)
         ids = RawSQL(UNITS_SQL.format(table=table), params)
-    return (
-        Organization.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day), id__in=ids)
-        .filter(valid_from__lte=day)
-        .order_by("name", "id")
-    )
+    return Organization.objects.filter(active_on(day), id__in=ids).order_by("name", "id")
 
 
 def orgs_with_names(ids, day):

@@ -13,7 +13,9 @@ from dangvu.mobilisation.models import Contribution
 from dangvu.oversight import actions
 from dangvu.oversight.models import Inspection, InspectionProgramme
 from dangvu.records import ActionFormView, RecordForm, action_parameters, record_form
-from dangvu.web import DateInput
+from dangvu.review import actions as review_actions
+from dangvu.review.models import Shortcoming
+from dangvu.web import DateInput, YearField
 
 
 def _views(patterns=None):
@@ -173,3 +175,8 @@ def test_an_optional_choice_opens_on_a_dash_and_a_required_one_offers_only_its_v
     optional = record_form(MeetingMinutes, _optional)(scope=Scope()).fields["quality"]
     assert optional.choices[0] == ("", "—")
     assert [v for v, _label in optional.choices[1:]] == MeetingMinutes.Quality.values
+
+
+def test_a_year_of_any_name_is_a_year_dangvu_knows():
+    field = record_form(Shortcoming, review_actions.record_shortcoming).base_fields["review_year"]
+    assert isinstance(field, YearField)
