@@ -11,13 +11,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from dangvu.core.imports import ImportFailed, check_size
+from dangvu.core.imports import ImportFailed, too_big_message
 from dangvu.lib.dates import parse_date
+from dangvu.lib.textfile import TextFileError, read_bytes, size_label
 from dangvu.orgs.models import Organization
 
 from .scope import Scope, scope_for_username
@@ -152,21 +154,57 @@ class DangvuCommand(BaseCommand):
     def write_json(self, data: object) -> None:
         self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
 
+    def read_file(
+        self,
+        name: str | Path,
+        max_bytes: int,
+        too_large: Callable[[int], CommandError] | None = None,
+    ) -> bytes:
+        """The bytes of the file a user named, refused before reading when over `max_bytes`
+        (`too_large(size)` says so in the command's own words). Every way a named file cannot
+        be read is a CommandError in Vietnamese, never a traceback."""
+        try:
+            size = Path(name).stat().st_size
+            if size > max_bytes and too_large:
+                raise too_large(size)
+            if size > max_bytes:
+                raise CommandError(
+                    f"Tệp “{name}” quá lớn ({size_label(size)}); "
+                    f"giới hạn là {size_label(max_bytes)}."
+                )
+            return Path(name).read_bytes()
+        except FileNotFoundError:
+            raise CommandError(f"Không có tệp “{name}”: đường dẫn không tồn tại.") from None
+        except IsADirectoryError:
+            raise CommandError(f"“{name}” là một thư mục, không phải một tệp.") from None
+        except PermissionError:
+            raise CommandError(f"Không có quyền đọc tệp “{name}”.") from None
+        except OSError as e:
+            raise CommandError(f"Không đọc được tệp “{name}” ({e.strerror}).") from None
+
     def read_xlsx(self, path: Path) -> bytes:
         """The bytes of an Excel file to import, refused before reading when too large."""
+        return self.read_file(
+            path,
+            settings.DANGVU_MAX_UPLOAD_BYTES,
+            too_large=lambda size: self.import_failed([too_big_message(size)]),
+        )
+
+    def read_text(self, name: str, stdin: Any = None) -> str:
+        """The text of a .txt, .md or .docx file, or of standard input for “-”."""
+        limit = settings.DANGVU_MAX_UPLOAD_BYTES
+        if name == "-":
+            stream = stdin or sys.stdin
+            stream = getattr(stream, "buffer", stream)
+            data = stream.read(limit + 1)
+            if isinstance(data, str):
+                data = data.encode("utf-8")
+        else:
+            data = self.read_file(name, limit)
         try:
-            check_size(path.stat().st_size)
-            return path.read_bytes()
-        except ImportFailed as e:
-            raise self.import_failed(e.errors) from None
-        except FileNotFoundError:
-            raise CommandError(f"Không có tệp “{path}”.") from None
-        except IsADirectoryError:
-            raise CommandError(f"“{path}” là một thư mục, không phải tệp .xlsx.") from None
-        except PermissionError:
-            raise CommandError(f"Không có quyền đọc tệp “{path}”.") from None
-        except OSError as e:
-            raise CommandError(f"Không đọc được tệp “{path}” ({e.strerror}).") from None
+            return read_bytes(data, Path(name).name if name != "-" else "-", limit)
+        except TextFileError as e:
+            raise CommandError(str(e)) from None
 
     def import_failed(self, errors: list[str]) -> CommandError:
         """The refusal of an import: nothing was written, and every problem of the file."""

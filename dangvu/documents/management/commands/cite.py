@@ -7,12 +7,8 @@ as the parser gives them (`Citation.as_dict()`). Writes nothing anywhere.
 import json
 import sys
 
-from django.conf import settings
-from django.core.management.base import CommandError
-
 from dangvu.accounts.commands import DangvuCommand
 from dangvu.lib.citations import find_citations
-from dangvu.lib.textfile import TextFileError, read_bytes, read_path
 
 
 class Command(DangvuCommand):
@@ -25,25 +21,9 @@ class Command(DangvuCommand):
         )
 
     def handle(self, *args, file="-", **options):
-        text = read_text(file, options.get("stdin"))
+        text = self.read_text(file, options.get("stdin"))
         try:
             for citation in find_citations(text):
                 self.stdout.write(json.dumps(citation.as_dict(), ensure_ascii=False))
         except BrokenPipeError:  # `cite FILE | head`: the reader has what it wanted
             sys.stderr.close()
-
-
-def read_text(name, stdin=None):
-    """The text of FILE or of standard input, or a CommandError in Vietnamese."""
-    limit = settings.DANGVU_MAX_UPLOAD_BYTES
-    try:
-        if name == "-":
-            stream = stdin or sys.stdin
-            stream = getattr(stream, "buffer", stream)
-            data = stream.read(limit + 1)
-            if isinstance(data, str):
-                data = data.encode("utf-8")
-            return read_bytes(data, "-", limit)
-        return read_path(name, limit)
-    except TextFileError as e:
-        raise CommandError(str(e)) from None

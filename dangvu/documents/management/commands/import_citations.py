@@ -12,8 +12,6 @@ from dangvu.accounts.commands import DangvuCommand
 from dangvu.documents.access import DocumentAccess
 from dangvu.documents.actions import import_citations
 
-from .cite import read_text
-
 
 class Command(DangvuCommand):
     stealth_options = ("stdin",)  # tests pass the text with call_command(..., stdin=...)
@@ -39,7 +37,7 @@ class Command(DangvuCommand):
             access.require_write_org(organization)
         except PermissionDenied as e:
             raise CommandError(str(e)) from None
-        text = read_text(file, options.get("stdin"))
+        text = self.read_text(file, options.get("stdin"))
         result = self.run(import_citations, self.actor(user), organization, text, commit=commit)
         self._print(organization, result)
 

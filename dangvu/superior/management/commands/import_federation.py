@@ -3,8 +3,6 @@ the provinces (`export_federation`) and print the sum of their figures. One file
 signature, an unknown key or a changed byte and nothing is added: every problem is listed, exit
 code 1. Nothing is written to the database; the verified files are the record."""
 
-from pathlib import Path
-
 from django.core.management.base import CommandError
 
 from dangvu.accounts.commands import DangvuCommand
@@ -24,7 +22,7 @@ class Command(DangvuCommand):
     def handle(self, *args, files, trust=None, json=False, **options):
         try:
             trusted = load_trust(trust)
-            received = receive([(name, self.read(name)) for name in files], trusted)
+            received = receive([(name, self.read_file(name, MAX_BYTES)) for name in files], trusted)
         except FederationError as e:
             raise CommandError(str(e)) from None
         if json:
@@ -55,16 +53,3 @@ class Command(DangvuCommand):
         self.stdout.write("Tổng số:")
         for fact, value in received.totals.items():
             self.stdout.write(f"  {fact:55s} {value!s:>12}")
-
-    def read(self, name: str) -> bytes:
-        path = Path(name)
-        try:
-            if path.stat().st_size > MAX_BYTES:
-                raise CommandError(f"{name}: quá lớn (hơn {MAX_BYTES // 1024 // 1024} MB).")
-            return path.read_bytes()
-        except FileNotFoundError:
-            raise CommandError(f"Không có tệp “{name}”.") from None
-        except IsADirectoryError:
-            raise CommandError(f"“{name}” là một thư mục.") from None
-        except OSError as e:
-            raise CommandError(f"Không đọc được tệp “{name}” ({e.strerror}).") from None
