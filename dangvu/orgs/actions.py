@@ -187,15 +187,17 @@ def _check_merge_fee_books(org, successor, on, members):
 def merge_org(
     actor: Actor, org: Organization, successor: Organization, on: dt.date
 ) -> Organization:
-    """Merge `org` into `successor` from `on`: its members and sub-organizations move across."""
+    """Merge `org` into `successor` from `on`: its members and sub-organizations move across,
+    each sub-organization by a recorded move (`move_org`)."""
     if successor.id == org.id or successor.kind != org.kind:
         raise ValidationError("Tổ chức tiếp nhận phải là một tổ chức khác cùng loại.")
     _check_active(successor, on)
     members = list(Membership.objects.filter(active_on(on), org=org).select_related("person"))
     _check_merge_fee_books(org, successor, on, members)
     for child in Organization.objects.filter(active_on(on), parent=org):
-        changes = {"parent": successor}
-        audit.change(actor, "org.move", child, changes, summary=f"Chuyển về {successor}", org=child)
+        # A recorded move, not a bare change of parent: its documents dated before `on` keep
+        # naming `org` as their superior.
+        move_org(actor, child, successor, on)
     for m in members:
         audit.change(
             actor,
@@ -455,9 +457,9 @@ def move_org(
             raise ValidationError(f"{new_parent} nằm trong {org}: không thể chuyển như vậy.")
         walk = walk.parent
     if org.moves.filter(valid_from__gte=on).exists():
-        raise ValidationError("Đã có lần chuyển cấp trên từ ngày này hoặc sau đó.")
+        raise ValidationError(f"{org} đã có lần chuyển cấp trên từ ngày này hoặc sau đó.")
     if on <= org.valid_from:
-        raise ValidationError("Ngày chuyển phải sau ngày thành lập.")
+        raise ValidationError(f"Ngày chuyển {org} phải sau ngày thành lập.")
     before = audit.snapshot(org)
     move = OrganizationMove.objects.create(
         organization=org,

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from dangvu.orgs import actions
-from dangvu.orgs.models import Organization, Position
+from dangvu.orgs import actions, kinds
+from dangvu.orgs.models import Organization, OrganizationMove, Position, parent_on
 from dangvu.people import actions as people_actions
 from dangvu.people.models import Membership
 
@@ -48,6 +48,44 @@ def test_merge_moves_members_and_keeps_history(committee):
     )
     assert periods == [(a.id, D(2025, 3, 1)), (b.id, None)]
     assert Organization.objects.filter(id=a.id).exists()
+
+
+def test_merge_records_the_move_of_each_child_so_earlier_documents_keep_their_superior(db):
+    merged, successor = (
+        actions.create_org(None, kind="party_committee", name=name, valid_from=D(2010, 1, 1))
+        for name in ("Đảng bộ Sở Nội vụ", "Đảng bộ Sở Tư pháp")
+    )
+    cell = _cell(merged, "Chi bộ Văn phòng")
+    on = D(2025, 3, 1)
+    actions.merge_org(None, merged, successor, on)
+    cell.refresh_from_db()
+    assert cell.parent == successor
+    move = OrganizationMove.objects.get(organization=cell)
+    assert (move.previous, move.parent, move.valid_from) == (merged, successor, on)
+    day_before = on - dt.timedelta(days=1)
+    assert (parent_on(cell, day_before), parent_on(cell, on)) == (merged, successor)
+    # The header of a report of the earlier period names the superior of that period.
+    assert kinds.header_words(cell, day_before).superior == "ĐẢNG BỘ SỞ NỘI VỤ"
+    assert kinds.header_words(cell, on).superior == "ĐẢNG BỘ SỞ TƯ PHÁP"
+
+
+def test_merge_into_an_organization_below_the_merged_one_is_refused_and_writes_nothing(db):
+    def superior(name, parent=None):
+        return actions.create_org(
+            None, kind="superior_committee", name=name, parent=parent, valid_from=D(2010, 1, 1)
+        )
+
+    top = superior("Đảng ủy Khối A")
+    middle = superior("Đảng ủy Khối B", top)
+    bottom = superior("Đảng ủy Khối C", middle)
+    with pytest.raises(ValidationError, match="nằm trong"):
+        actions.merge_org(None, top, bottom, D(2025, 3, 1))
+    assert [o.parent for o in Organization.objects.filter(id__in=[middle.id, bottom.id])] == [
+        top,
+        middle,
+    ]
+    assert not OrganizationMove.objects.exists()
+    assert Organization.objects.get(id=top.id).valid_to is None
 
 
 def test_dissolve_refuses_while_members_remain(committee):
