@@ -48,7 +48,11 @@ class QueryCounter:
         return count
 
 
-def committee_with_cells(cells=40, start=dt.date(2000, 1, 1)):
+# The day every benchmark's organizations, people and memberships start from.
+START = dt.date(2000, 1, 1)
+
+
+def committee_with_cells(cells=40, start=START):
     """A large party committee and its `cells` cells, the set-up several benchmarks share."""
     # Imported here: this module is loaded before django_setup() has run.
     from dangvu.orgs import actions as org_actions
@@ -77,6 +81,28 @@ def bulk_people(committee, count, name="Người", fields=None):
         return p
 
     return Person.objects.bulk_create(person(i) for i in range(count))
+
+
+def memberships(pairs, kind, start=START):
+    """A membership of `kind` from `start` for each (person, organization) of `pairs`,
+    bulk-inserted."""
+    from dangvu.people.models import Membership
+
+    return Membership.objects.bulk_create(
+        Membership(person=person, org=org, kind=kind, valid_from=start) for person, org in pairs
+    )
+
+
+def trade_union_of(committee, people, start=START):
+    """The committee's trade union, with every one of `people` a member (the mass-organization
+    figures count them)."""
+    from dangvu.orgs import actions as org_actions
+
+    union = org_actions.create_org(
+        None, kind="trade_union", name="Công đoàn", parent=committee, valid_from=start
+    )
+    memberships(((p, union) for p in people), "trade_union", start)
+    return union
 
 
 def verdict(label, value, target, unit="ms", higher_is_better=False):

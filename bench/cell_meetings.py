@@ -8,54 +8,31 @@ Run: .venv/bin/python bench/cell_meetings.py
 """
 
 import datetime as dt
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _setup import bulk_people, committee_with_cells, django_setup, timed, verdict
 
-from _setup import django_setup, timed, verdict  # noqa: E402
+django_setup()
+
+from django.utils import timezone  # noqa: E402
+
+from dangvu.core.facts import Period  # noqa: E402
+from dangvu.documents.models import Document  # noqa: E402
+from dangvu.meetings.facts import cell_meeting_facts  # noqa: E402
+from dangvu.meetings.models import (  # noqa: E402
+    Activity,
+    ActivityOrg,
+    Attendance,
+    MeetingDocument,
+    MeetingPlan,
+    MeetingRead,
+)
 
 CELLS, MEMBERS = 200, 20
 
 
 def main():
-    django_setup()
-    from django.utils import timezone
-
-    from dangvu.core.facts import Period
-    from dangvu.documents.models import Document
-    from dangvu.meetings.facts import cell_meeting_facts
-    from dangvu.meetings.models import (
-        Activity,
-        ActivityOrg,
-        Attendance,
-        MeetingDocument,
-        MeetingPlan,
-        MeetingRead,
-    )
-    from dangvu.orgs import actions as org_actions
-    from dangvu.orgs.models import Organization
-    from dangvu.people.models import Person
-
-    K = Organization.Kind
-    start = dt.date(2015, 1, 1)
-    committee = org_actions.create_org(
-        None, kind=K.PARTY_COMMITTEE, name="Đảng bộ đo", slug="do", valid_from=start
-    )
-    cells = Organization.objects.bulk_create(
-        Organization(
-            kind=K.PARTY_CELL,
-            name=f"Chi bộ {i}",
-            slug=f"do-cb-{i}",
-            parent=committee,
-            valid_from=start,
-        )  # fmt: skip
-        for i in range(CELLS)
-    )
-    people = Person.objects.bulk_create(
-        Person(full_name=f"Đảng viên {i}", gender="male", home_org=committee)
-        for i in range(MEMBERS)
-    )
+    committee, cells = committee_with_cells(CELLS)
+    people = bulk_people(committee, MEMBERS, name="Đảng viên")
     docs = Document.objects.bulk_create(
         Document(owner_org=committee, direction="incoming", subject=f"Tài liệu {i}")
         for i in range(2)

@@ -10,7 +10,15 @@ import random
 import sys
 import time
 
-from _setup import QueryCounter, bulk_people, committee_with_cells, django_setup, verdict
+from _setup import (
+    START,
+    QueryCounter,
+    bulk_people,
+    committee_with_cells,
+    django_setup,
+    memberships,
+    verdict,
+)
 
 django_setup()
 
@@ -19,7 +27,7 @@ from dangvu.finance import book, sheet  # noqa: E402
 from dangvu.finance.facts import fee_ledger  # noqa: E402
 from dangvu.finance.ledger import fee_table_text, ledger  # noqa: E402
 from dangvu.finance.models import LedgerEntry, Payment, PaymentMonth, SalaryBase  # noqa: E402
-from dangvu.people.models import Membership, PartyProfile  # noqa: E402
+from dangvu.people.models import PartyProfile  # noqa: E402
 
 YEAR = 2017
 CELLS = 40
@@ -27,14 +35,11 @@ CELLS = 40
 
 def build(n):
     rng = random.Random(5)
-    start = dt.date(2000, 1, 1)
     committee, cells = committee_with_cells(CELLS)
     people = bulk_people(committee, n, name="Đảng viên")
     cell_of = {p.id: cells[i % CELLS] for i, p in enumerate(people)}
-    Membership.objects.bulk_create(
-        Membership(person=p, org=cell_of[p.id], kind="party", valid_from=start) for p in people
-    )
-    PartyProfile.objects.bulk_create(PartyProfile(person=p, admitted_on=start) for p in people)
+    memberships(((p, cell_of[p.id]) for p in people), "party")
+    PartyProfile.objects.bulk_create(PartyProfile(person=p, admitted_on=START) for p in people)
     SalaryBase.objects.bulk_create(
         SalaryBase(
             person=p,

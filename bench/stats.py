@@ -9,29 +9,34 @@ import random
 import sys
 import time
 
-from _setup import QueryCounter, bulk_people, committee_with_cells, django_setup, verdict
+from _setup import (
+    START,
+    QueryCounter,
+    bulk_people,
+    committee_with_cells,
+    django_setup,
+    memberships,
+    trade_union_of,
+    verdict,
+)
 
 django_setup()
 
 from dangvu.orgs import actions as org_actions  # noqa: E402
-from dangvu.people.models import Membership, PartyProfile, Qualification, StaffRecord  # noqa: E402
+from dangvu.people.models import PartyProfile, Qualification, StaffRecord  # noqa: E402
 from dangvu.people.stats import section_one  # noqa: E402
 
 
 def build(n):
     rng = random.Random(1)
-    start = dt.date(2000, 1, 1)
     committee, cells = committee_with_cells()
     agency = org_actions.create_org(
-        None, kind="agency", name="Cơ quan lớn", parent=committee, valid_from=start
+        None, kind="agency", name="Cơ quan lớn", parent=committee, valid_from=START
     )
     units = [
-        org_actions.create_org(None, kind=k, name=f"Đơn vị {i}", parent=agency, valid_from=start)
+        org_actions.create_org(None, kind=k, name=f"Đơn vị {i}", parent=agency, valid_from=START)
         for i, k in enumerate(["department"] * 8 + ["service_unit"] * 4)
     ]
-    union = org_actions.create_org(
-        None, kind="trade_union", name="Công đoàn", parent=committee, valid_from=start
-    )
     people = bulk_people(
         committee,
         n,
@@ -47,26 +52,21 @@ def build(n):
             agency=agency,
             unit=rng.choice(units),
             category=rng.choice(cats),
-            valid_from=start,
+            valid_from=START,
         )
         for p in people
     )
     members = people[: n * 85 // 100]
-    Membership.objects.bulk_create(
-        [
-            Membership(person=p, org=rng.choice(cells), kind="party", valid_from=start)
-            for p in members
-        ]
-        + [Membership(person=p, org=union, kind="trade_union", valid_from=start) for p in people]
-    )
+    memberships(((p, rng.choice(cells)) for p in members), "party")
+    trade_union_of(committee, people)
     PartyProfile.objects.bulk_create(
-        PartyProfile(person=p, admitted_on=start, recognized_on=rng.choice([start, None]))
+        PartyProfile(person=p, admitted_on=START, recognized_on=rng.choice([START, None]))
         for p in members
     )
     levels = ["doctor", "master", "bachelor", "bachelor", "college", "intermediate"]
     Qualification.objects.bulk_create(
         [
-            Qualification(person=p, kind="education", level=rng.choice(levels), obtained_on=start)
+            Qualification(person=p, kind="education", level=rng.choice(levels), obtained_on=START)
             for p in people
         ]
         + [
@@ -74,7 +74,7 @@ def build(n):
                 person=p,
                 kind="political_theory",
                 level=rng.choice(["advanced", "intermediate"]),
-                obtained_on=start,
+                obtained_on=START,
             )
             for p in people[::3]
         ]
