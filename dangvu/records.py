@@ -40,10 +40,11 @@ from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.models import Person
 from dangvu.web import (
-    EMPTY_LABEL,
+    NOTHING_CHOSEN,
     DateInput,
     YearField,
     apply_action,
+    first_option,
     optional_year_param,
     org_param,
 )
@@ -378,14 +379,16 @@ class ScopedFormMixin:
         for name in self.record_fields:
             self.fields[name].queryset = scope.visible(self.fields[name].queryset)
         for field in self.fields.values():
-            # A single choice opens on "— Chọn —", not Django's "---------".
+            # A record to choose opens on "— Chọn —", an optional one on "—", as everywhere
+            # (web.first_option), not on Django's "---------".
             if getattr(field, "empty_label", None) is not None:
-                field.empty_label = EMPTY_LABEL
+                field.empty_label = first_option(field.required)
             # A required choice of a model field's choices offers only them (a ModelForm adds
-            # a blank one); an optional one opens on "—" (nothing chosen), not "---------".
+            # a blank one); an optional one opens on "—" (nothing chosen).
             choices = getattr(field, "choices", None)
             if isinstance(field, forms.TypedChoiceField) and choices and choices[0][0] == "":
-                field.choices = choices[1:] if field.required else [("", "—"), *choices[1:]]
+                optional = [("", NOTHING_CHOSEN), *choices[1:]]
+                field.choices = choices[1:] if field.required else optional
 
 
 class ScopedForm(ScopedFormMixin, forms.Form):
@@ -476,7 +479,7 @@ def record_form(model, action, base=RecordForm, fields=None):
 
 def org_field(label, required=True):
     return forms.ModelChoiceField(
-        empty_label=EMPTY_LABEL,
+        empty_label=first_option(required),
         label=label,
         queryset=Organization.objects.none(),
         required=required,
@@ -485,7 +488,10 @@ def org_field(label, required=True):
 
 def person_field(label, required=True):
     return forms.ModelChoiceField(
-        empty_label=EMPTY_LABEL, label=label, queryset=Person.objects.none(), required=required
+        empty_label=first_option(required),
+        label=label,
+        queryset=Person.objects.none(),
+        required=required,
     )
 
 

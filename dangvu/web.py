@@ -132,8 +132,15 @@ class YearField(forms.IntegerField):
         super().__init__(**kwargs)
 
 
-# The first option of a dropdown nothing is chosen in (Django's default is "---------").
+# The first option of a dropdown (Django's default is "---------"): "— Chọn —" where a choice
+# must be made, "—" where it may be left (it reads as "nothing chosen", which is what it sends).
 EMPTY_LABEL = "— Chọn —"
+NOTHING_CHOSEN = "—"
+
+
+def first_option(required: bool) -> str:
+    """The label of a dropdown's empty first option (see EMPTY_LABEL)."""
+    return EMPTY_LABEL if required else NOTHING_CHOSEN
 
 
 def default_year(latest=None):

@@ -3,11 +3,11 @@ from django.conf import settings
 
 from dangvu.lib.textfile import SUFFIXES, size_label
 from dangvu.orgs.models import Organization
-from dangvu.web import EMPTY_LABEL, DateInput
+from dangvu.web import EMPTY_LABEL, NOTHING_CHOSEN, DateInput
 
 from .models import PARTY_CODES, TYPE_NAMES, Document
 
-TYPE_CHOICES = [("", "—")] + [(t, t) for t in TYPE_NAMES]
+TYPE_CHOICES = [("", NOTHING_CHOSEN)] + [(t, t) for t in TYPE_NAMES]
 D = Document.Direction
 
 
@@ -34,7 +34,7 @@ class DocumentForm(forms.Form):
     )
     date = forms.DateField(label="Ngày ban hành", required=False, widget=DateInput())
     issuer = forms.ModelChoiceField(
-        empty_label=EMPTY_LABEL,
+        empty_label=NOTHING_CHOSEN,
         label="Cơ quan ban hành (tổ chức trong dangvu)",
         queryset=Organization.objects.none(),
         required=False,
@@ -55,7 +55,7 @@ class DocumentForm(forms.Form):
         help_text=f"Tối đa {size_label(settings.DANGVU_MAX_UPLOAD_BYTES)}.",
     )
     supersedes = forms.ModelChoiceField(
-        empty_label=EMPTY_LABEL,
+        empty_label=NOTHING_CHOSEN,
         label="Thay thế văn bản",
         queryset=Document.objects.none(),
         required=False,

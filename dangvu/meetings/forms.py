@@ -13,7 +13,7 @@ from dangvu.records import (
     date_field,
     text_field,
 )
-from dangvu.web import EMPTY_LABEL, WholeNumberField
+from dangvu.web import EMPTY_LABEL, NOTHING_CHOSEN, WholeNumberField
 
 from .models import (
     Activity,
@@ -81,13 +81,13 @@ class MeetingForm(forms.Form):
     kind = forms.ChoiceField(label="Loại sinh hoạt", choices=MEETING_KINDS)
     title = forms.CharField(label="Tên (để trống: tự đặt)", max_length=500, required=False)
     chair = forms.ModelChoiceField(
-        empty_label=EMPTY_LABEL, label="Chủ trì", queryset=Person.objects.none(), required=False
+        empty_label=NOTHING_CHOSEN, label="Chủ trì", queryset=Person.objects.none(), required=False
     )
     fee_note = forms.CharField(label="Thu đảng phí", max_length=255, required=False)
     resolution = text_field("Nghị quyết, kết luận")
     quality = forms.ChoiceField(
         label="Xếp loại buổi sinh hoạt",
-        choices=[("", "—"), *MeetingMinutes.Quality.choices],
+        choices=[("", NOTHING_CHOSEN), *MeetingMinutes.Quality.choices],
         required=False,
     )
     score = forms.CharField(label="Điểm buổi sinh hoạt (0–100)", max_length=8, required=False)
@@ -132,10 +132,10 @@ class ConcludeForm(forms.Form):
     """What was said and decided; tasks and last month's results are read from posted rows."""
 
     chair = forms.ModelChoiceField(
-        empty_label=EMPTY_LABEL, label="Chủ trì", queryset=Person.objects.none(), required=False
+        empty_label=NOTHING_CHOSEN, label="Chủ trì", queryset=Person.objects.none(), required=False
     )
     recorder = forms.ModelChoiceField(
-        empty_label=EMPTY_LABEL,
+        empty_label=NOTHING_CHOSEN,
         label="Thư ký buổi sinh hoạt",
         queryset=Person.objects.none(),
         required=False,
@@ -152,7 +152,7 @@ class ConcludeForm(forms.Form):
     fee_note = forms.CharField(label="Thu đảng phí", max_length=255, required=False)
     quality = forms.ChoiceField(
         label="Tự đánh giá chất lượng buổi sinh hoạt",
-        choices=[("", "—"), *MeetingMinutes.Quality.choices],
+        choices=[("", NOTHING_CHOSEN), *MeetingMinutes.Quality.choices],
         required=False,
     )
     score = forms.CharField(label="Điểm buổi sinh hoạt (0–100)", max_length=8, required=False)

@@ -3,7 +3,7 @@ from django.utils.html import format_html, format_html_join
 
 from dangvu.people.models import Person
 from dangvu.records import RecordForm, date_field, org_field
-from dangvu.web import EMPTY_LABEL
+from dangvu.web import EMPTY_LABEL, NOTHING_CHOSEN
 
 from . import kinds
 from .models import Organization, Position, Term
@@ -44,7 +44,7 @@ class OrgCreateForm(forms.Form):
     def __init__(self, *args, mass_organizations=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["mass_kind"].choices = [
-            ("", EMPTY_LABEL),
+            ("", NOTHING_CHOSEN),
             *((k.code, k.label) for k in kinds.recorded_mass_kinds()),
         ]
         if mass_organizations:
@@ -117,7 +117,7 @@ class TermForm(RecordForm):
         label="Bí thư (hoặc Chủ nhiệm Ủy ban Kiểm tra)",
         queryset=Person.objects.none(),
         required=False,
-        empty_label=EMPTY_LABEL,
+        empty_label=NOTHING_CHOSEN,
     )
 
     def __init__(self, *args, people, **kwargs):

@@ -3,7 +3,7 @@ from django import forms
 from dangvu.orgs.forms import SuggestInput
 from dangvu.orgs.models import Organization
 from dangvu.records import RecordForm, date_field, org_field
-from dangvu.web import EMPTY_LABEL
+from dangvu.web import EMPTY_LABEL, NOTHING_CHOSEN
 
 from .models import Membership, PartyBadge, PartyCardIssue, Person, Qualification
 
@@ -47,7 +47,7 @@ class TransferInForm(CellDateForm):
     card_number = forms.CharField(label="Số thẻ đảng viên", max_length=20, required=False)
     arrived_from = forms.ChoiceField(
         label="Chuyển đến từ",
-        choices=[("", EMPTY_LABEL), *Membership.Place.choices],
+        choices=[("", NOTHING_CHOSEN), *Membership.Place.choices],
         required=False,
     )
 
@@ -60,7 +60,7 @@ class DateReasonForm(forms.Form):
 class TransferOutForm(DateReasonForm):
     left_to = forms.ChoiceField(
         label="Chuyển đi tới",
-        choices=[("", EMPTY_LABEL), *Membership.Place.choices],
+        choices=[("", NOTHING_CHOSEN), *Membership.Place.choices],
         required=False,
     )
 

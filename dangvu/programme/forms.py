@@ -6,7 +6,7 @@ from django import forms
 
 from dangvu.meetings.models import Activity
 from dangvu.records import RecordForm, date_field
-from dangvu.web import EMPTY_LABEL
+from dangvu.web import NOTHING_CHOSEN
 from dangvu.work.common import PARTY_KINDS
 
 from .models import ProgrammeItem
@@ -27,7 +27,7 @@ class ItemStatusForm(forms.Form):
     )
     done_on = date_field("Ngày hoàn thành", required=False)
     evidence = forms.ModelChoiceField(
-        empty_label=EMPTY_LABEL,
+        empty_label=NOTHING_CHOSEN,
         label="Thêm minh chứng (hoạt động)",
         queryset=Activity.objects.none(),
         required=False,

@@ -5,7 +5,7 @@ whose Vietnamese message the view shows. A record's own form is derived from its
 from django import forms
 
 from dangvu.records import RecordForm
-from dangvu.web import WholeNumberField
+from dangvu.web import NOTHING_CHOSEN, WholeNumberField
 from dangvu.work.common import PARTY_KINDS
 
 from .models import Evaluation
@@ -24,7 +24,9 @@ class EvaluationForm(PartyRecordForm):
 
     score = forms.CharField(label="Điểm (nếu chấm điểm)", max_length=8, required=False)
     band = forms.ChoiceField(
-        label="Hoặc mức xếp loại", choices=[("", "—"), *Evaluation.Band.choices], required=False
+        label="Hoặc mức xếp loại",
+        choices=[("", NOTHING_CHOSEN), *Evaluation.Band.choices],
+        required=False,
     )
     org_fields = {"org": PARTY_KINDS, "subject_org": PARTY_KINDS}
 
