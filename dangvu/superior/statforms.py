@@ -259,17 +259,21 @@ class Records:
         sets: dict[str, list[Item]] = defaultdict(list)
         for name, items in self._changes().items():
             sets[name] = items
-        # Admissions: consolidate's own count over the units of the day.
+        # Admissions: consolidate's own rule (where the person was a member on the day), over
+        # every organization ever under the committee, kept when that organization was under
+        # it on the day: a unit moved in mid-year brings those it admitted before as members
+        # on the day of the move (1-BTCTW's B4), a unit dissolved or moved out leaves its own.
         units = self.tree.units(self.root.id, end)
-        every = set().union(*(self.tree.below(u.id) for u in units)) if units else set()
         behind: dict[int, dict] = {self.root.id: {}}
-        _party_changes({self.root.id: every}, self.period, behind)
+        _party_changes({self.root.id: self.every}, self.period, behind)
         admitted = behind[self.root.id]["party.admissions"][0]
         days = dict(
             PartyProfile.objects.filter(person_id__in=list(admitted)).values_list(
                 "person_id", "admitted_on"
             )
         )
+        admitted_rows = self._party_rows(set(admitted))
+        admitted = {p for p in admitted if self._row_on(admitted_rows[p], days[p])}
         sets["admitted"] = [Item(p, days[p]) for p in sorted(admitted)]
         self._org_sets(sets, units, admitted)
         badges = PartyBadge.objects.filter(awarded_on__range=(start, end)).values_list(
@@ -410,15 +414,14 @@ class Records:
         return out
 
     def _boundaries(self) -> set[dt.date]:
-        """The days in the period an organization of the committee starts or ends."""
+        """The days in the period an organization of the committee starts, ends or moves to
+        another superior (a unit moved in brings its members on that day)."""
         start, end = self.period.start, self.period.end
-        days = set()
+        days = self.tree.move_days(self.every)
         for org_id in self.every:
             node = self.tree.nodes[org_id]
-            for d in (node.valid_from, node.valid_to):
-                if d is not None and start <= d <= end:
-                    days.add(d)
-        return days
+            days |= {node.valid_from, node.valid_to}
+        return {d for d in days if d is not None and start <= d <= end}
 
     def _row_on(self, rows, day):
         orgs = self.member_orgs(day)
