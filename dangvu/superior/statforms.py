@@ -1189,16 +1189,23 @@ UNIT_FIGURES = {
 }
 
 
-def per_unit(root: Organization, day: dt.date, tree: Tree | None = None) -> dict[int, Counter]:
-    """{unit id: {figure: count}} of `UNIT_FIGURES` for the grassroots units of `root` on `day`:
-    the forms' own sets, each record given to the unit of its organization; the members at the
-    end counted by the database, unit by unit."""
+def per_unit(
+    root: Organization, period: Period, tree: Tree | None = None
+) -> dict[int | None, Counter]:
+    """{unit id: {figure: count}} of `UNIT_FIGURES` in `period` for the grassroots units of
+    `root` on its last day: the forms' own sets, each record given to the unit of its
+    organization; the members at the end counted by the database, unit by unit. The records of
+    an organization that is no unit's on that day (a unit dissolved or moved out during the
+    period: its deaths are still the committee's) count under None, so the counts add up to the
+    forms'."""
+    day = period.end
     tree = tree or Tree(root.id)
-    records = Records(root, period_to(day), tree)
+    records = Records(root, period, tree)
     units = tree.units(root.id, day)
     owner = {o: u.id for u in units for o in tree.below(u.id)}
     at_end = records.unit_counts(units, day)
-    out: dict[int, Counter] = {u.id: Counter() for u in units}
+    out: dict[int | None, Counter] = {u.id: Counter() for u in units}
+    out[None] = Counter()
     for unit in units:
         for key in ("women", "ethnic_minority"):
             if at_end[unit.id][key]:
@@ -1208,9 +1215,7 @@ def per_unit(root: Organization, day: dt.date, tree: Tree | None = None) -> dict
             continue
         _kind, items = records.select(query)
         for item in items:
-            unit = owner.get(dict(item.extra)["org"])
-            if unit is not None:
-                out[unit][key] += 1
+            out[owner.get(dict(item.extra)["org"])][key] += 1
     return out
 
 
