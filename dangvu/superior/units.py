@@ -15,6 +15,7 @@ from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
+from dangvu.core.ids import any_of
 from dangvu.orgs.models import Organization, OrganizationMove, OrganizationName, active_on
 from dangvu.orgs.tree import subtree_sql
 
@@ -85,10 +86,9 @@ class Tree:
         moved out is read with its subtree (and the moves of those, in turn), a parent outside
         alone (for its kind)."""
         while True:
+            ids = any_of(walked)  # a province's subtree: no parameter per id
             moves = OrganizationMove.objects.filter(
-                Q(organization_id__in=list(walked))
-                | Q(previous_id__in=list(walked))
-                | Q(parent_id__in=list(walked))
+                Q(organization_id__in=ids) | Q(previous_id__in=ids) | Q(parent_id__in=ids)
             ).order_by("organization_id", "valid_from")
             self.moves.clear()
             moved_out, parents = set(), set()
