@@ -143,11 +143,13 @@ def _evaluation_summaries(result, period):
 
 
 def _form_figures(org, period, result):
-    """Counts of the statistical forms, summed over the same units as the consolidation."""
-    by_org = statforms.per_unit(org, period.end)
+    """Counts of the statistical forms for the period, linked to the consolidation's units they
+    happened in; the total is the forms' own (a death in a unit dissolved during the period
+    included)."""
+    by_org = statforms.per_unit(org, period)
     out = {}
     for key, (name, label) in FORM_FIGURES.items():
-        total = sum(by_org[u.org.id][key] for u in result.units if u.org.id in by_org)
+        total = sum(counts[key] for counts in by_org.values())
         orgs = frozenset(
             u.org.id for u in result.units if u.org.id in by_org and by_org[u.org.id][key]
         )

@@ -259,17 +259,21 @@ class Records:
         sets: dict[str, list[Item]] = defaultdict(list)
         for name, items in self._changes().items():
             sets[name] = items
-        # Admissions: consolidate's own count over the units of the day.
+        # Admissions: consolidate's own rule (where the person was a member on the day), over
+        # every organization ever under the committee, kept when that organization was under
+        # it on the day: a unit moved in mid-year brings those it admitted before as members
+        # on the day of the move (1-BTCTW's B4), a unit dissolved or moved out leaves its own.
         units = self.tree.units(self.root.id, end)
-        every = set().union(*(self.tree.below(u.id) for u in units)) if units else set()
         behind: dict[int, dict] = {self.root.id: {}}
-        _party_changes({self.root.id: every}, self.period, behind)
+        _party_changes({self.root.id: self.every}, self.period, behind)
         admitted = behind[self.root.id]["party.admissions"][0]
         days = dict(
             PartyProfile.objects.filter(person_id__in=list(admitted)).values_list(
                 "person_id", "admitted_on"
             )
         )
+        admitted_rows = self._party_rows(set(admitted))
+        admitted = {p for p in admitted if self._row_on(admitted_rows[p], days[p])}
         sets["admitted"] = [Item(p, days[p]) for p in sorted(admitted)]
         self._org_sets(sets, units, admitted)
         badges = PartyBadge.objects.filter(awarded_on__range=(start, end)).values_list(
@@ -410,15 +414,14 @@ class Records:
         return out
 
     def _boundaries(self) -> set[dt.date]:
-        """The days in the period an organization of the committee starts or ends."""
+        """The days in the period an organization of the committee starts, ends or moves to
+        another superior (a unit moved in brings its members on that day)."""
         start, end = self.period.start, self.period.end
-        days = set()
+        days = self.tree.move_days(self.every)
         for org_id in self.every:
             node = self.tree.nodes[org_id]
-            for d in (node.valid_from, node.valid_to):
-                if d is not None and start <= d <= end:
-                    days.add(d)
-        return days
+            days |= {node.valid_from, node.valid_to}
+        return {d for d in days if d is not None and start <= d <= end}
 
     def _row_on(self, rows, day):
         orgs = self.member_orgs(day)
@@ -1186,16 +1189,23 @@ UNIT_FIGURES = {
 }
 
 
-def per_unit(root: Organization, day: dt.date, tree: Tree | None = None) -> dict[int, Counter]:
-    """{unit id: {figure: count}} of `UNIT_FIGURES` for the grassroots units of `root` on `day`:
-    the forms' own sets, each record given to the unit of its organization; the members at the
-    end counted by the database, unit by unit."""
+def per_unit(
+    root: Organization, period: Period, tree: Tree | None = None
+) -> dict[int | None, Counter]:
+    """{unit id: {figure: count}} of `UNIT_FIGURES` in `period` for the grassroots units of
+    `root` on its last day: the forms' own sets, each record given to the unit of its
+    organization; the members at the end counted by the database, unit by unit. The records of
+    an organization that is no unit's on that day (a unit dissolved or moved out during the
+    period: its deaths are still the committee's) count under None, so the counts add up to the
+    forms'."""
+    day = period.end
     tree = tree or Tree(root.id)
-    records = Records(root, period_to(day), tree)
+    records = Records(root, period, tree)
     units = tree.units(root.id, day)
     owner = {o: u.id for u in units for o in tree.below(u.id)}
     at_end = records.unit_counts(units, day)
-    out: dict[int, Counter] = {u.id: Counter() for u in units}
+    out: dict[int | None, Counter] = {u.id: Counter() for u in units}
+    out[None] = Counter()
     for unit in units:
         for key in ("women", "ethnic_minority"):
             if at_end[unit.id][key]:
@@ -1205,9 +1215,7 @@ def per_unit(root: Organization, day: dt.date, tree: Tree | None = None) -> dict
             continue
         _kind, items = records.select(query)
         for item in items:
-            unit = owner.get(dict(item.extra)["org"])
-            if unit is not None:
-                out[unit][key] += 1
+            out[owner.get(dict(item.extra)["org"])][key] += 1
     return out
 
 

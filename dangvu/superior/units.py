@@ -3,15 +3,20 @@
 A grassroots unit (tổ chức cơ sở đảng) is a đảng bộ cơ sở, or a chi bộ cơ sở: a cell standing
 directly under a superior committee. A superior's subtree is walked down through any superior
 committees below it until a grassroots unit is met; everything under a unit belongs to it.
+The tree is walked as it stood on the day asked: an organization moved to another superior
+(`orgs.OrganizationMove`) belongs to its former superior before the move and to the new one
+from the move's day.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
-from dangvu.orgs.models import Organization, OrganizationName, active_on
+from dangvu.core.ids import any_of
+from dangvu.orgs.models import Organization, OrganizationMove, OrganizationName, active_on
 from dangvu.orgs.tree import subtree_sql
 
 K = Organization.Kind
@@ -42,51 +47,129 @@ class Node:
 class Tree:
     """Every organization, read in one query; walked in memory. With `root_id`, only that
     organization's subtree and its parent (read level by level): one committee's pages do not
-    read the province's organization table."""
+    read the province's organization table. Organizations moved into or out of the subtree
+    (`OrganizationMove`: a few a year) are read too, with their subtrees and former parents, so
+    that the tree of any day can be walked."""
 
     def __init__(self, root_id=None):
         rows = Organization.objects.values_list(
             "id", "parent_id", "kind", "slug", "name", "valid_from", "valid_to"
         ).order_by()
-        if root_id is not None:  # still one query
-            rows = rows.filter(id__in=RawSQL(*subtree_sql([root_id], with_parent=True)))
-        self.nodes = {r[0]: Node(*r) for r in rows}
+        self.nodes = {}
+        self.moves = defaultdict(list)  # {org id: [(day, previous parent, new parent)]}
+        if root_id is None:
+            self._read(rows)
+            for org_id, day, previous, parent in OrganizationMove.objects.order_by(
+                "organization_id", "valid_from"
+            ).values_list("organization_id", "valid_from", "previous_id", "parent_id"):
+                self.moves[org_id].append((day, previous, parent))
+        else:  # one query, and one for the moves (more only when a unit moved out)
+            self._read(rows.filter(id__in=RawSQL(*subtree_sql([root_id], with_parent=True))))
+            self._read_moves(rows, walked=set(self.nodes) - {self.nodes[root_id].parent_id})
         self.children = defaultdict(list)
         for node in self.nodes.values():
             self.children[node.parent_id].append(node.id)
+        # Every organization that stood under another at some time, for `below` without a day.
+        self.ever_children = defaultdict(set)
+        for node in self.nodes.values():
+            self.ever_children[node.parent_id].add(node.id)
+        for org_id, moves in self.moves.items():
+            for _day, previous, _parent in moves:
+                self.ever_children[previous].add(org_id)
+        self._children_on = {}
+
+    def _read(self, rows):
+        self.nodes.update((r[0], Node(*r)) for r in rows)
+
+    def _read_moves(self, rows, walked):
+        """Read the moves into, out of and within the `walked` organizations; an organization
+        moved out is read with its subtree (and the moves of those, in turn), a parent outside
+        alone (for its kind)."""
+        while True:
+            ids = any_of(walked)  # a province's subtree: no parameter per id
+            moves = OrganizationMove.objects.filter(
+                Q(organization_id__in=ids) | Q(previous_id__in=ids) | Q(parent_id__in=ids)
+            ).order_by("organization_id", "valid_from")
+            self.moves.clear()
+            moved_out, parents = set(), set()
+            for org_id, day, previous, parent in moves.values_list(
+                "organization_id", "valid_from", "previous_id", "parent_id"
+            ):
+                self.moves[org_id].append((day, previous, parent))
+                moved_out.add(org_id)
+                parents |= {previous, parent}
+            moved_out -= walked
+            if parents - {None} - set(self.nodes):
+                self._read(rows.filter(id__in=list(parents - {None} - set(self.nodes))))
+            if not moved_out:
+                return
+            before = set(self.nodes)
+            self._read(rows.filter(id__in=RawSQL(*subtree_sql(sorted(moved_out)))))
+            walked |= moved_out | (set(self.nodes) - before)
+
+    def parent_on(self, org_id, day):
+        """The parent of `org_id` on `day`, after its moves (`orgs.models.parent_on`)."""
+        moves = self.moves.get(org_id)
+        if not moves:
+            return self.nodes[org_id].parent_id
+        if day < moves[0][0]:
+            return moves[0][1]
+        return [parent for since, _previous, parent in moves if since <= day][-1]
+
+    def children_on(self, day):
+        """{parent id: child ids} of the tree as it stood on `day` (moves applied)."""
+        if day not in self._children_on:
+            children = self.children
+            if self.moves:
+                children = defaultdict(list, {k: list(v) for k, v in self.children.items()})
+                for org_id in self.moves:
+                    now, then = self.nodes[org_id].parent_id, self.parent_on(org_id, day)
+                    if now != then:
+                        children[now].remove(org_id)
+                        children[then].append(org_id)
+            self._children_on[day] = children
+        return self._children_on[day]
 
     def below(self, root_id, day=None):
         """Ids of `root_id` and everything under it (active on `day` when given: an inactive
-        organization is left out but its active descendants are kept, as `orgs.tree.subtree`)."""
+        organization is left out but its active descendants are kept, as `orgs.tree.subtree`).
+        Without a day, everything that stood under it at any time."""
+        children = self.ever_children if day is None else self.children_on(day)
         seen, stack = set(), [root_id]
         while stack:
             org_id = stack.pop()
             if org_id in seen:
                 continue
             seen.add(org_id)
-            stack.extend(self.children.get(org_id, ()))
+            stack.extend(children.get(org_id, ()))
         if day is None:
             return seen
         return {i for i in seen if self.nodes[i].active_on(day)}
 
-    def is_grassroots(self, node):
-        parent = self.nodes.get(node.parent_id)
+    def move_days(self, org_ids):
+        """The days any of `org_ids` moved to another parent."""
+        return {day for org_id in org_ids for day, _p, _n in self.moves.get(org_id, ())}
+
+    def is_grassroots(self, node, day=None):
+        parent_id = node.parent_id if day is None else self.parent_on(node.id, day)
+        parent = self.nodes.get(parent_id)
         return is_grassroots(node.kind, parent.kind if parent is not None else None)
 
     def units(self, root_id, day):
         """The grassroots units reporting to `root_id` on `day`, in name order. A grassroots
         organization is its own one unit (its office sees the same page for itself)."""
         root = self.nodes[root_id]
-        if self.is_grassroots(root):
+        if self.is_grassroots(root, day):
             return [root] if root.active_on(day) else []
-        found, stack = [], list(self.children.get(root_id, ()))
+        children = self.children_on(day)
+        found, stack = [], list(children.get(root_id, ()))
         while stack:
             node = self.nodes[stack.pop()]
-            if self.is_grassroots(node):
+            if self.is_grassroots(node, day):
                 if node.active_on(day):
                     found.append(node)
             elif node.kind == K.SUPERIOR_COMMITTEE:
-                stack.extend(self.children.get(node.id, ()))
+                stack.extend(children.get(node.id, ()))
         return sorted(found, key=lambda n: (n.name, n.id))
 
     def cells(self, unit_id, day):
@@ -116,9 +199,13 @@ SELECT id FROM walk WHERE kind = %s OR (kind = %s AND parent_kind = %s)
 
 def units_query(root, day):
     """The grassroots units reporting to `root` on `day`, in name order (as `Tree.units`), as a
-    query: a page of a province's thousand units reads its own fifty."""
+    query: a page of a province's thousand units reads its own fifty. The recursive query walks
+    today's tree; when an organization moved to another superior after `day`, the tree of that
+    day is walked in memory instead (`Tree.units`)."""
     parent_kind = root.parent.kind if root.parent_id is not None else None
-    if is_grassroots(root.kind, parent_kind):
+    if OrganizationMove.objects.filter(valid_from__gt=day).exists():
+        ids = [n.id for n in Tree(root.id).units(root.id, day)]
+    elif is_grassroots(root.kind, parent_kind):
         ids = [root.id]  # a grassroots organization is its own one unit
     else:
         table = connection.ops.quote_name(Organization._meta.db_table)

@@ -8,7 +8,7 @@ import datetime as dt
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -281,8 +281,15 @@ def stat_forms_download(request, slug):
 
 
 def _period(request):
+    """The report period of `?ky=` ("" for the year); an unknown code is refused, not read as the
+    year: the page would show the year's tracker under the period asked for."""
     code = (request.GET.get("ky") or "").strip().upper()
-    return code if code in PERIOD_CODES else ""
+    if code not in PERIOD_CODES:
+        raise BadRequest(
+            f"Kỳ báo cáo “{code[:20]}” không hợp lệ: để trống (cả năm), H1 (6 tháng), Q1–Q4 (quý) "
+            "hoặc 01–12 (tháng)."
+        )
+    return code
 
 
 PERIOD_CODES = {"", "H1", "Q1", "Q2", "Q3", "Q4", *[f"{m:02d}" for m in range(1, 13)]}

@@ -152,8 +152,9 @@ def test_the_consolidated_page_shows_the_readable_units_and_their_sums(
     shown = [u for u in readable if u.id in {n.id for n in _units(root, day)}]
     if who == "middle":
         # The unit that left the middle committee on 1 July is not shown even before it left
-        # (its viewer no longer reads it); the one that joined is, with its own figures.
-        assert _org("tinh-db-4") in hidden and _org("tinh-db-3") in shown
+        # (its viewer no longer reads it); the one that joined is, from the day it joined.
+        assert _org("tinh-db-4") in hidden
+        assert (_org("tinh-db-3") in shown) == (day >= MOVED_ON)
     url = f"/cap-tren/{root.slug}/so-lieu/?ngay={day}"
     response = _get(client, url)
     html = response.content.decode()
