@@ -26,7 +26,7 @@ from dangvu.lib.party_doc import (
 from dangvu.lib.text import count, decimal_vi
 from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.orgs.tree import place_of
-from dangvu.people.models import Person
+from dangvu.people.models import PartyProfile, Person, party_status
 
 from .models import Activity, ActivityOrg, Attendance, MeetingMinutes, MeetingPlan, MeetingTask
 from .roll import cell_roll, meeting_cell, previous_meeting
@@ -49,6 +49,14 @@ class Roll:
     excused: list[tuple[Person, str]]
     absent: list[tuple[Person, str]]
     late: list[Person]
+    # Those of `expected` and `exempt` still on probation on the day: they take part and speak
+    # but do not vote (Điều lệ Đảng, Article 3), so a resolution is adopted by the full members.
+    probationary: set[int]
+
+    @property
+    def voters(self) -> list[Person]:
+        """The full members present: those who adopt the resolution."""
+        return [p for p in self.present if p.id not in self.probationary]
 
     @property
     def line(self) -> str:
@@ -91,8 +99,25 @@ def roll_of(activity: Activity) -> Roll:
     plan = getattr(activity, "plan", None)
     late = list(plan.late.order_by("sort_name")) if plan else []
     return Roll(
-        [p for p in members if p.id in expected_ids], exempt, present, excused, absent, late
+        [p for p in members if p.id in expected_ids],
+        exempt,
+        present,
+        excused,
+        absent,
+        late,
+        _probationary([*members, *exempt], activity.starts_on),
     )
+
+
+def _probationary(people, day):
+    """Ids of `people` on probation on `day` (admitted, recognition not yet decided)."""
+    return {
+        person_id
+        for person_id, admitted_on, recognized_on in PartyProfile.objects.filter(
+            person__in=people
+        ).values_list("person_id", "admitted_on", "recognized_on")
+        if party_status(admitted_on, recognized_on, day) == "probationary"
+    }
 
 
 # Header and closing -------------------------------------------------------------------------------
@@ -290,9 +315,9 @@ def build_resolution(activity: Activity) -> PartyDocument:
         *_tasks_block(tasks),
         *_quality(minutes),
         para(
-            f"Nghị quyết được {count(len(roll.present))}/{count(len(roll.expected))} đảng viên "
-            "có mặt nhất trí thông qua. Chi ủy, các đồng chí đảng viên trong chi bộ có trách "
-            "nhiệm thực hiện nghị quyết này."
+            f"Nghị quyết được {count(len(roll.voters))}/{count(len(roll.voters))} đảng viên "
+            "chính thức có mặt biểu quyết nhất trí thông qua. Chi ủy, các đồng chí đảng viên "
+            "trong chi bộ có trách nhiệm thực hiện nghị quyết này."
         ),
     ]
     body = apply_edits(body, (plan.edits or {}).get("resolution", {}))
@@ -329,7 +354,12 @@ def build_minutes(activity: Activity) -> PartyDocument:
     if plan.guests:
         body.append(para(f"Đại biểu dự: {plan.guests}."))
     total = len(roll.expected) + len(roll.exempt)
-    body.append(para(f"Tổng số đảng viên của chi bộ: {count(total)} đồng chí."))
+    body.append(
+        para(
+            f"Tổng số đảng viên của chi bộ: {count(total)} đồng chí (chính thức "
+            f"{count(total - len(roll.probationary))}, dự bị {count(len(roll.probationary))})."
+        )
+    )
     if roll.exempt:
         names = ", ".join(p.full_name for p in roll.exempt)
         body.append(
