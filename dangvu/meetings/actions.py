@@ -42,7 +42,7 @@ from .models import (
     MeetingRead,
     MeetingTask,
 )
-from .roll import cell_roll, meeting_cell, previous_meeting
+from .roll import cell_roll, meeting_cell, previous_meeting, tasks_under_review
 
 K = Organization.Kind
 MEETING_KINDS = (Activity.Kind.REGULAR_MEETING, Activity.Kind.THEMATIC_MEETING)
@@ -433,8 +433,13 @@ def plan_meeting(
             f"{cell} đã có buổi sinh hoạt thường kỳ tháng {starts_on.month}/{starts_on.year}."
         )
     theme = " ".join((theme or "").split())
+    thematic = kind == Activity.Kind.THEMATIC_MEETING
+    if thematic and not theme:
+        raise ValidationError("Sinh hoạt chuyên đề cần ghi tên chuyên đề.")
     items = [" ".join(str(i).split()) for i in (agenda or ())]
-    items = [i for i in items if i] or recurring_items(starts_on)
+    # The recurring items (news, last month's resolution …) are the regular meeting's; a
+    # thematic meeting's agenda is its theme.
+    items = [i for i in items if i] or ([] if thematic else recurring_items(starts_on))
     if theme and not any(theme in i for i in items):
         items.append(f"Sinh hoạt chuyên đề: {theme}")
     docs = _clean_documents(cell, documents)
@@ -557,7 +562,10 @@ def _clean_results(results, review):
         status, result = value if isinstance(value, tuple) else (value, "")
         task = allowed.get(int(task_id))
         if task is None:
-            raise ValidationError("Có nhiệm vụ không thuộc nghị quyết tháng trước của chi bộ.")
+            raise ValidationError(
+                "Có nhiệm vụ không thuộc nghị quyết tháng trước của chi bộ, cũng không phải nhiệm "
+                "vụ chưa hoàn thành của các tháng trước."
+            )
         if status not in MeetingTask.Status.values:
             raise ValidationError(f"Tình trạng của nhiệm vụ “{task.text[:40]}” không hợp lệ.")
         clean[task.id] = (status, " ".join((result or "").split()))
@@ -620,7 +628,7 @@ def conclude_meeting(
                 f"Người thực hiện “{owner.full_name}” không là đảng viên của {cell}."
             )
     previous = previous_meeting(activity)
-    review = list(MeetingTask.objects.filter(minutes__activity=previous)) if previous else []
+    review = tasks_under_review(activity, previous)
     clean_results = _clean_results(results, review)
     minutes, _created = MeetingMinutes.objects.update_or_create(
         activity=activity,
@@ -689,11 +697,16 @@ def issue_resolution(actor: Actor, activity: Activity) -> Document:
     cell = meeting_cell(activity)
     day = activity.starts_on
     month = f"tháng {day.month}/{day.year}"
+    thematic = "" if activity.kind == Activity.Kind.REGULAR_MEETING else "sinh hoạt chuyên đề "
     plan.minutes_doc, _n = document_actions.register_outgoing(
         actor, cell, doc_type="Biên bản", date=day, subject=f"Biên bản sinh hoạt chi bộ {month}"
     )
     plan.resolution_doc, _n = document_actions.register_outgoing(
-        actor, cell, doc_type="Nghị quyết", date=day, subject=f"Nghị quyết chi bộ {month}"
+        actor,
+        cell,
+        doc_type="Nghị quyết",
+        date=day,
+        subject=f"Nghị quyết {thematic or 'chi bộ '}{month}",
     )
     plan.save(update_fields=["minutes_doc", "resolution_doc"])
     # Issued: the papers as they stand now are kept; later edits of the records leave them be.

@@ -29,7 +29,7 @@ from dangvu.orgs.tree import place_of
 from dangvu.people.models import PartyProfile, Person, party_status
 
 from .models import Activity, ActivityOrg, Attendance, MeetingMinutes, MeetingPlan, MeetingTask
-from .roll import cell_roll, meeting_cell, previous_meeting
+from .roll import cell_roll, meeting_cell, previous_meeting, tasks_under_review
 
 PRESENT, EXCUSED, ABSENT = (
     Attendance.Status.PRESENT,
@@ -174,9 +174,12 @@ def _kind_label(activity):
     return "thường kỳ" if activity.kind == Activity.Kind.REGULAR_MEETING else "chuyên đề"
 
 
-def _task_line(task: MeetingTask, with_result=False) -> str:
+def _task_line(task: MeetingTask, with_result=False, given=None) -> str:
     owner = f"đồng chí {task.assignee.full_name}" if task.assignee else "chi ủy"
-    text = f"- {task.text}: {owner} thực hiện"
+    text = f"- {task.text}"
+    if given:
+        text += f" (nghị quyết ngày {vn_date(given)})"
+    text += f": {owner} thực hiện"
     if task.deadline:
         text += f", hoàn thành trước ngày {vn_date(task.deadline)}"
     if with_result:
@@ -193,37 +196,73 @@ def _parts(activity):
         raise ValidationError(f"“{activity}” chưa có kế hoạch sinh hoạt chi bộ.")
     minutes = MeetingMinutes.objects.filter(activity=activity).first()
     previous = previous_meeting(activity)
-    reviewed = (
-        list(
-            MeetingTask.objects.filter(minutes__activity=previous)
-            .select_related("assignee")
-            .order_by("id")
-        )
-        if previous
-        else []
-    )
+    reviewed = tasks_under_review(activity, previous)
     tasks = list(minutes.tasks.select_related("assignee").order_by("id")) if minutes else []
     return plan, minutes, previous, reviewed, tasks
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI")
+
+
+def _number_headings(body):
+    """The body with its top headings numbered I, II, … in order: a part left out (a thematic
+    meeting reviews no resolution) leaves no gap in the numbering."""
+    headings = iter(ROMAN)
+    return [
+        para(f"{next(headings)}. {b.text}", "heading1")
+        if isinstance(b, Paragraph) and b.style == "heading1"
+        else b
+        for b in body
+    ]
+
+
+def _resolution_subject(activity):
+    """ "chi bộ tháng 5 năm 2025" for the month's regular meeting; a thematic meeting's
+    resolution is named apart, so that the month does not have two of the same name."""
+    if activity.kind == Activity.Kind.REGULAR_MEETING:
+        return f"chi bộ {_month(activity.starts_on)}"
+    return f"sinh hoạt chuyên đề {_month(activity.starts_on)}"
+
+
+def _reviews(activity):
+    """Whether the meeting's papers review last month's resolution: a regular meeting's do, a
+    thematic meeting's do not (the month's regular meeting does)."""
+    return activity.kind == Activity.Kind.REGULAR_MEETING
 
 
 def _reviewed_block(previous, reviewed):
     if previous is None:
         return [para("Chi bộ không có nghị quyết tháng trước để đánh giá.")]
-    if not reviewed:
-        return [
+    own = [t for t in reviewed if t.minutes.activity_id == previous.id]
+    carried = [t for t in reviewed if t.minutes.activity_id != previous.id]
+    if own:
+        done = sum(t.status == MeetingTask.Status.DONE for t in own)
+        blocks = [
+            para(
+                f"Nghị quyết sinh hoạt ngày {vn_date(previous.starts_on)} giao "
+                f"{count(len(own))} nhiệm vụ, đã hoàn thành {count(done)} nhiệm vụ:"
+            ),
+            *(para(_task_line(t, with_result=True)) for t in own),
+        ]
+    else:
+        blocks = [
             para(
                 f"Nghị quyết sinh hoạt ngày {vn_date(previous.starts_on)} không giao nhiệm vụ "
                 "cụ thể."
             )
         ]
-    done = sum(t.status == MeetingTask.Status.DONE for t in reviewed)
-    return [
-        para(
-            f"Nghị quyết sinh hoạt ngày {vn_date(previous.starts_on)} giao {count(len(reviewed))} "
-            f"nhiệm vụ, đã hoàn thành {count(done)} nhiệm vụ:"
-        ),
-        *(para(_task_line(t, with_result=True)) for t in reviewed),
-    ]
+    if carried:
+        blocks.append(
+            para(
+                f"Nhiệm vụ của các nghị quyết trước chưa hoàn thành, tiếp tục thực hiện: "
+                f"{count(len(carried))} nhiệm vụ:"
+            )
+        )
+        blocks += [
+            para(_task_line(t, with_result=True, given=t.minutes.activity.starts_on))
+            for t in carried
+        ]
+    return blocks
 
 
 def _tasks_block(tasks):
@@ -300,18 +339,28 @@ def build_resolution(activity: Activity) -> PartyDocument:
             f"Ngày {vn_date(day)}{where}, {cell.name_on(day)} tổ chức sinh hoạt chi bộ "
             f"{_kind_label(activity)} {_month(day)}. {roll.line}"
         ),
-        para("I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT THÁNG TRƯỚC", "heading1"),
-        *_reviewed_block(previous, reviewed),
-        para("II. NỘI DUNG SINH HOẠT CHUYÊN ĐỀ", "heading1"),
     ]
+    conclusion = [
+        para(line) for line in (minutes.resolution if minutes else "").splitlines() if line.strip()
+    ]
+    if _reviews(activity):
+        body += [
+            para("KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT THÁNG TRƯỚC", "heading1"),
+            *_reviewed_block(previous, reviewed),
+        ]
+    body.append(para("NỘI DUNG SINH HOẠT CHUYÊN ĐỀ", "heading1"))
     if plan.theme:
         body.append(para(f"Chi bộ sinh hoạt chuyên đề “{plan.theme}”."))
     else:
         body.append(para("Tháng này chi bộ không sinh hoạt chuyên đề."))
-    if minutes and minutes.resolution:
-        body += [para(line) for line in minutes.resolution.splitlines() if line.strip()]
+    # The cell's conclusions: on the theme at a thematic meeting, on next month's work at a
+    # regular one (not under a thematic part the month may not have).
+    if not _reviews(activity):
+        body += conclusion
+        conclusion = []
     body += [
-        para("III. NHIỆM VỤ THÁNG TỚI", "heading1"),
+        para("NHIỆM VỤ THÁNG TỚI", "heading1"),
+        *conclusion,
         *_tasks_block(tasks),
         *_quality(minutes),
         para(
@@ -320,11 +369,12 @@ def build_resolution(activity: Activity) -> PartyDocument:
             "trong chi bộ có trách nhiệm thực hiện nghị quyết này."
         ),
     ]
+    body = _number_headings(body)
     body = apply_edits(body, (plan.edits or {}).get("resolution", {}))
     return PartyDocument(
         header=_header(cell, day, number),
         doc_type="NGHỊ QUYẾT",
-        subject=[f"chi bộ {_month(day)}"],
+        subject=[_resolution_subject(activity)],
         body=body,
         recipients=_recipients(cell, day),
         signature=_signature(cell, day, minutes),
@@ -378,9 +428,12 @@ def build_minutes(activity: Activity) -> PartyDocument:
     if docs:
         body.append(para("Tài liệu gửi đảng viên đọc trước: " + "; ".join(map(str, docs)) + "."))
     body.append(para("II. DIỄN BIẾN BUỔI SINH HOẠT", "heading1"))
-    body.append(para("1. Kết quả thực hiện nghị quyết tháng trước", "heading2"))
-    body += _reviewed_block(previous, reviewed)
-    body.append(para("2. Ý kiến thảo luận", "heading2"))
+    if _reviews(activity):
+        body.append(para("1. Kết quả thực hiện nghị quyết tháng trước", "heading2"))
+        body += _reviewed_block(previous, reviewed)
+        body.append(para("2. Ý kiến thảo luận", "heading2"))
+    else:
+        body.append(para("Ý kiến thảo luận", "heading2"))
     points = [line for line in (plan.key_points or "").splitlines() if line.strip()]
     body += [para(line) for line in points] or [para("Không có ý kiến khác.")]
     body.append(para("III. KẾT LUẬN", "heading1"))

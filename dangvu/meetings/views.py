@@ -725,11 +725,7 @@ def meeting_conclude(request, activity_id):
         id__in=activity.attendances.filter(status=PRESENT).values("person_id")
     ).order_by("sort_name")
     previous = actions.previous_meeting(activity)
-    review = list(
-        MeetingTask.objects.filter(minutes__activity=previous).select_related("assignee")
-        if previous
-        else []
-    )
+    review = actions.tasks_under_review(activity, previous)
     minutes = getattr(activity, "minutes", None)
     initial = {}
     if minutes:

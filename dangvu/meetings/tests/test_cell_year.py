@@ -4,7 +4,12 @@ one exempt for a while, one who dies): the papers must state figures that can be
 
 import datetime as dt
 
-from dangvu.meetings import paper
+import pytest
+from django.core.exceptions import ValidationError
+
+from dangvu.lib import checker
+from dangvu.meetings import actions, paper
+from dangvu.meetings.models import Attendance, MeetingTask
 from dangvu.people import actions as people_actions
 from dangvu.reports.render import to_markdown
 
@@ -32,3 +37,80 @@ def test_probationary_members_take_part_but_do_not_adopt_the_resolution(school):
     assert "Có mặt 6/6 đảng viên" in resolution
     assert "Nghị quyết được 05/05 đảng viên chính thức có mặt biểu quyết nhất trí" in resolution
     assert "Tổng số đảng viên của chi bộ: 07 đồng chí (chính thức 06, dự bị 01)" in minutes
+
+
+def _thematic(school, day, theme):
+    activity = actions.plan_meeting(
+        None, cell=school.cell, kind="thematic_meeting", starts_on=day, theme=theme
+    )
+    members, _exempt = actions.cell_roll(school.cell, day)
+    actions.record_attendance(None, activity, dict.fromkeys(members, Attendance.Status.PRESENT))
+    actions.conclude_meeting(
+        None, activity, chair=school.members[0], resolution="Chi bộ thống nhất học tập chuyên đề."
+    )
+    return activity
+
+
+def test_a_thematic_meeting_does_not_review_the_months_fresh_tasks(school):
+    regular = hold_meeting(school, 5)
+    thematic = _thematic(school, dt.date(2023, 5, 19), "Kỷ niệm ngày sinh Chủ tịch Hồ Chí Minh")
+    # Nor may it record their results.
+    with pytest.raises(ValidationError, match="không thuộc nghị quyết tháng trước"):
+        actions.conclude_meeting(
+            None,
+            thematic,
+            chair=school.members[0],
+            results={MeetingTask.objects.filter(minutes__activity=regular).first().id: "done"},
+        )
+    actions.issue_resolution(None, thematic)
+    resolution = to_markdown(paper.resolution_document(thematic))
+    minutes = to_markdown(paper.minutes_document(thematic))
+    # The tasks the regular meeting gave on 08/05 are not "last month's" eleven days later.
+    for text in (resolution, minutes):
+        assert "Nghị quyết sinh hoạt ngày 08/05/2023" not in text
+        assert "tháng trước" not in text
+        assert checker.check_markdown(text) == [], text
+    assert "I. NỘI DUNG SINH HOẠT CHUYÊN ĐỀ" in resolution
+    assert "II. NHIỆM VỤ THÁNG TỚI" in resolution
+    assert "sinh hoạt chuyên đề tháng 5 năm 2023" in resolution
+    assert "NGHỊ QUYẾT\n\n**chi bộ tháng 5 năm 2023**" in to_markdown(
+        paper.resolution_document(regular)
+    )
+    # The June meeting reviews May's regular resolution.
+    june = hold_meeting(school, 6, issue=False)
+    assert paper.previous_meeting(june) == regular
+
+
+def test_unfinished_tasks_are_carried_until_done(school):
+    january = hold_meeting(school, 1, tasks=2)
+    first, second = MeetingTask.objects.filter(minutes__activity=january).order_by("id")
+    february = hold_meeting(
+        school, 2, tasks=1, results={first.id: ("done", ""), second.id: ("partly", "Còn 2 lớp")}
+    )
+    (feb_task,) = MeetingTask.objects.filter(minutes__activity=february)
+    march = hold_meeting(
+        school, 3, tasks=0, results={feb_task.id: "done", second.id: ("done", "Đủ các lớp")}
+    )
+    text = to_markdown(paper.resolution_document(march))
+    # January's task left partly done in February is read out again in March, with its result.
+    assert "Nhiệm vụ của các nghị quyết trước chưa hoàn thành, tiếp tục thực hiện: 01" in text
+    assert f"{second.text} (nghị quyết ngày 08/01/2023)" in text
+    assert "Kết quả: hoàn thành (Đủ các lớp)" in text
+    assert first.text not in text
+    # Done in March, it is not carried into April.
+    april = hold_meeting(school, 4, tasks=0, issue=False)
+    assert second.text not in to_markdown(paper.resolution_document(april))
+
+
+def test_a_regular_meetings_conclusions_are_not_filed_under_a_missing_theme(school):
+    activity = actions.plan_meeting(None, cell=school.cell, starts_on=dt.date(2023, 2, 8))
+    members, _exempt = actions.cell_roll(school.cell, activity.starts_on)
+    actions.record_attendance(None, activity, dict.fromkeys(members, Attendance.Status.PRESENT))
+    actions.conclude_meeting(
+        None, activity, chair=school.members[0], resolution="Chi bộ thống nhất sửa mái trường."
+    )
+    text = to_markdown(paper.resolution_document(activity))
+    theme_part = text[text.index("NỘI DUNG SINH HOẠT CHUYÊN ĐỀ") : text.index("NHIỆM VỤ THÁNG TỚI")]
+    assert "Tháng này chi bộ không sinh hoạt chuyên đề." in theme_part
+    assert "sửa mái trường" not in theme_part
+    assert "sửa mái trường" in text[text.index("NHIỆM VỤ THÁNG TỚI") :]
