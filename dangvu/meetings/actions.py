@@ -694,6 +694,13 @@ def issue_resolution(actor: Actor, activity: Activity) -> Document:
         return plan.resolution_doc
     if not MeetingMinutes.objects.filter(activity=activity).exists():
         raise ValidationError("Hãy ghi kết luận buổi sinh hoạt trước khi ban hành nghị quyết.")
+    unrecorded = paper.roll_of(activity).unrecorded
+    if unrecorded:
+        # The issued papers are frozen: their attendance must add up to the members expected.
+        raise ValidationError(
+            f"Chưa điểm danh {len(unrecorded)} đảng viên của chi bộ vào ngày sinh hoạt: "
+            f"{', '.join(p.full_name for p in unrecorded)}. Hãy điểm danh đủ trước khi lấy số."
+        )
     cell = meeting_cell(activity)
     day = activity.starts_on
     month = f"tháng {day.month}/{day.year}"

@@ -49,6 +49,9 @@ class Roll:
     excused: list[tuple[Person, str]]
     absent: list[tuple[Person, str]]
     late: list[Person]
+    # Members expected on the day with no attendance row (entered in the cell after the roll
+    # was taken, say): named, so that present + away always adds up to the members expected.
+    unrecorded: list[Person]
     # Those of `expected` and `exempt` still on probation on the day: they take part and speak
     # but do not vote (Điều lệ Đảng, Article 3), so a resolution is adopted by the full members.
     probationary: set[int]
@@ -64,8 +67,11 @@ class Roll:
         present, total = len(self.present), len(self.expected)
         text = f"Có mặt {present}/{total} đảng viên"
         away = len(self.excused) + len(self.absent)
+        if self.unrecorded:
+            names = ", ".join(p.full_name for p in self.unrecorded)
+            text += f"; chưa điểm danh {count(len(self.unrecorded))} đồng chí ({names})"
         if not away:
-            return text + "; không có đảng viên vắng mặt."
+            return text + ("." if self.unrecorded else "; không có đảng viên vắng mặt.")
         parts = []
         if self.excused:
             names = "; ".join(_with_reason(p, r) for p, r in self.excused)
@@ -83,14 +89,13 @@ def _with_reason(person, reason):
 def roll_of(activity: Activity) -> Roll:
     cell = meeting_cell(activity)
     members, exempt = cell_roll(cell, activity.starts_on)
-    rows = {a.person_id: a for a in activity.attendances.select_related("person")}
-    expected_ids = {p.id for p in members}
-    present, excused, absent = [], [], []
+    rows = {a.person_id: a for a in activity.attendances.all()}
+    present, excused, absent, unrecorded = [], [], [], []
     for person in members:
         row = rows.get(person.id)
         if row is None:
-            continue
-        if row.status == PRESENT:
+            unrecorded.append(person)
+        elif row.status == PRESENT:
             present.append(person)
         elif row.status == EXCUSED:
             excused.append((person, row.reason))
@@ -99,12 +104,13 @@ def roll_of(activity: Activity) -> Roll:
     plan = getattr(activity, "plan", None)
     late = list(plan.late.order_by("sort_name")) if plan else []
     return Roll(
-        [p for p in members if p.id in expected_ids],
+        members,
         exempt,
         present,
         excused,
         absent,
         late,
+        unrecorded,
         _probationary([*members, *exempt], activity.starts_on),
     )
 

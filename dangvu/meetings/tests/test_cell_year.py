@@ -114,3 +114,33 @@ def test_a_regular_meetings_conclusions_are_not_filed_under_a_missing_theme(scho
     assert "Tháng này chi bộ không sinh hoạt chuyên đề." in theme_part
     assert "sửa mái trường" not in theme_part
     assert "sửa mái trường" in text[text.index("NHIỆM VỤ THÁNG TỚI") :]
+
+
+def test_a_member_entered_after_the_roll_is_named_and_blocks_the_numbers(school):
+    """A member transferred in before the meeting but entered after its attendance: the papers
+    must not say "Có mặt 5/6 … không có đảng viên vắng mặt", and no number is taken."""
+    day = dt.date(2023, 4, 8)
+    activity = actions.plan_meeting(None, cell=school.cell, starts_on=day)
+    members, _exempt = actions.cell_roll(school.cell, day)
+    actions.record_attendance(None, activity, dict.fromkeys(members, Attendance.Status.PRESENT))
+    actions.conclude_meeting(None, activity, chair=school.members[0])
+    late_entry = people_actions.create_person(
+        None, home_org=school.committee, full_name="Cao Văn Đến", gender="male"
+    )
+    people_actions.transfer_in(
+        None, late_entry, school.cell, dt.date(2023, 4, 1), admitted_on=dt.date(2010, 1, 1),
+        official_on=dt.date(2011, 1, 1),
+    )  # fmt: skip
+    text = to_markdown(paper.resolution_document(activity))
+    assert "Có mặt 5/6 đảng viên; chưa điểm danh 01 đồng chí (Cao Văn Đến)." in text
+    with pytest.raises(ValidationError, match="Chưa điểm danh 1 đảng viên .*Cao Văn Đến"):
+        actions.issue_resolution(None, activity)
+    activity.plan.refresh_from_db()
+    assert activity.plan.resolution_doc is None
+    actions.record_attendance(
+        None, activity, {late_entry: (Attendance.Status.EXCUSED, "Chưa nhận sinh hoạt")},
+        replacing=[late_entry.id],
+    )  # fmt: skip
+    actions.issue_resolution(None, activity)
+    text = to_markdown(paper.resolution_document(activity))
+    assert "Có mặt 5/6 đảng viên; vắng 01 đồng chí (có lý do 01" in text
