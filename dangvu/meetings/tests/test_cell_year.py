@@ -3,12 +3,15 @@
 one exempt for a while, one who dies): the papers must state figures that can be true."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 
+from dangvu.core.facts import Period, compute
 from dangvu.lib import checker
 from dangvu.meetings import actions, paper
+from dangvu.meetings.facts import cell_months
 from dangvu.meetings.models import Attendance, MeetingTask
 from dangvu.people import actions as people_actions
 from dangvu.reports.render import to_markdown
@@ -144,3 +147,30 @@ def test_a_member_entered_after_the_roll_is_named_and_blocks_the_numbers(school)
     actions.issue_resolution(None, activity)
     text = to_markdown(paper.resolution_document(activity))
     assert "Có mặt 5/6 đảng viên; vắng 01 đồng chí (có lý do 01" in text
+
+
+def test_a_joint_meeting_counts_each_cells_own_members_once(school):
+    """Both cells hold their March meeting together; a row was recorded for the exempt member.
+    Each cell's rate is of its own members; the committee counts every member once."""
+    day = dt.date(2023, 3, 15)
+    joint = actions.create_activity(
+        None, kind="regular_meeting", title="Sinh hoạt ghép hai chi bộ", starts_on=day,
+        organizers=[school.cell, school.other],
+    )  # fmt: skip
+    mine, (exempt,) = actions.cell_roll(school.cell, day)
+    theirs, _none = actions.cell_roll(school.other, day)
+    entries = dict.fromkeys(mine[:4] + theirs, Attendance.Status.PRESENT)
+    entries |= dict.fromkeys(mine[4:] + [exempt], Attendance.Status.ABSENT)
+    actions.record_attendance(None, joint, entries)
+    march = Period(dt.date(2023, 3, 1), dt.date(2023, 3, 31))
+    rows = {r.cell: r for r in cell_months(school.committee, march)}
+    assert (rows[school.cell].present, rows[school.cell].recorded) == (4, len(mine))
+    assert (rows[school.other].present, rows[school.other].recorded) == (2, 2)
+    overview = compute(school.committee, march)
+    assert overview["cell_meetings.held"].value == 2
+    assert overview["cell_meetings.attendance_rate"].value == round(
+        Decimal(100 * 6) / (len(mine) + 2), 1
+    )
+    assert compute(school.cell, march)["cell_meetings.attendance_rate"].value == round(
+        Decimal(100 * 4) / len(mine), 1
+    )
