@@ -410,6 +410,7 @@ def plan_meeting(
     documents: Iterable[Document] = (),
     attachments: Iterable[tuple[Any, str]] = (),
     title: str = "",
+    starts_at: dt.time | None = None,
 ) -> Activity:
     """The secretary's plan of a cell meeting: an activity of the cell, its agenda (the cell's
     recurring items by the guidance in force, then the month's theme) and the documents members
@@ -466,7 +467,9 @@ def plan_meeting(
     )
     activity = Activity.objects.create(**data)
     _write_links(activity, [cell], [])
-    plan = MeetingPlan.objects.create(activity=activity, theme=theme, agenda=items)
+    plan = MeetingPlan.objects.create(
+        activity=activity, theme=theme, agenda=items, starts_at=starts_at
+    )
     MeetingDocument.objects.bulk_create(MeetingDocument(plan=plan, document=d) for d in docs)
     audit.record(
         actor,
@@ -588,6 +591,7 @@ def conclude_meeting(
     late: Iterable[Person] = (),
     tasks: Iterable[Mapping[str, Any]] = (),
     results: Mapping[Any, Any] | None = None,
+    ends_at: dt.time | None = None,
 ) -> MeetingMinutes:
     """What was said and decided at a planned meeting, after its attendance: the minutes (chair,
     secretary of the meeting, key points, resolution, self-rated quality), next month's tasks
@@ -620,6 +624,11 @@ def conclude_meeting(
     score = parse_score(score, "Điểm buổi sinh hoạt")
     if quality and quality not in MeetingMinutes.Quality.values:
         raise ValidationError("Xếp loại buổi sinh hoạt không hợp lệ.")
+    if ends_at is not None and plan.starts_at is not None and ends_at <= plan.starts_at:
+        raise ValidationError(
+            f"Giờ kết thúc ({paper.clock(ends_at)}) phải sau giờ bắt đầu "
+            f"({paper.clock(plan.starts_at)})."
+        )
     clean_tasks = _clean_tasks(tasks, day)
     for task in clean_tasks:
         owner = task["assignee"]
@@ -652,7 +661,8 @@ def conclude_meeting(
     before = audit.snapshot(plan)
     plan.key_points = key_points.strip()
     plan.guests = " ".join((guests or "").split())
-    plan.save(update_fields=["key_points", "guests"])
+    plan.ends_at = ends_at
+    plan.save(update_fields=["key_points", "guests", "ends_at"])
     plan.late.set(late)
     audit.record(
         actor,

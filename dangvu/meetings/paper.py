@@ -172,6 +172,20 @@ def _signature(cell, day, minutes):
     return Signature("T/M CHI BỘ", "BÍ THƯ", name)
 
 
+WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+
+
+def clock(time: dt.time) -> str:
+    """ "7 giờ 30", "14 giờ 00": the hour as Party papers write it."""
+    return f"{time.hour} giờ {time.minute:02d}"
+
+
+def _when(plan, day):
+    """ "lúc 7 giờ 30, thứ Sáu, ngày 10/01/2025", or without the hour when the plan has none."""
+    hour = f"lúc {clock(plan.starts_at)}, " if plan.starts_at else ""
+    return f"{hour}{WEEKDAYS[day.weekday()]}, ngày {vn_date(day)}"
+
+
 def _month(day):
     return f"tháng {day.month} năm {day.year}"
 
@@ -399,7 +413,7 @@ def build_minutes(activity: Activity) -> PartyDocument:
     chair = minutes.chair.full_name if minutes and minutes.chair else ""
     recorder = minutes.recorder.full_name if minutes and minutes.recorder else ""
     body = [
-        para(f"Thời gian: ngày {vn_date(day)}."),
+        para(f"Thời gian: {'bắt đầu ' if plan.starts_at else ''}{_when(plan, day)}."),
     ]
     if activity.place:
         body.append(para(f"Địa điểm: {activity.place}."))
@@ -449,6 +463,8 @@ def build_minutes(activity: Activity) -> PartyDocument:
     if minutes and minutes.fee_note:
         body.append(para(f"Thu đảng phí: {minutes.fee_note}."))
     body += _quality(minutes)
+    if plan.ends_at:
+        body.append(para(f"Buổi sinh hoạt kết thúc lúc {clock(plan.ends_at)} cùng ngày."))
     if recorder:
         body.append(para(f"Thư ký buổi sinh hoạt: {recorder}."))
     signer = Signature("", "CHỦ TRÌ", chair)
@@ -520,7 +536,7 @@ def notice_document(activity: Activity) -> PartyDocument:
     body = [
         para(
             f"{cell.name_on(day)} thông báo sinh hoạt chi bộ {_kind_label(activity)} "
-            f"{_month(day)} vào ngày {vn_date(day)}{where}."
+            f"{_month(day)} vào {_when(plan, day)}{where}."
         ),
         para("Nội dung sinh hoạt:", bold=True),
         *(para(f"{i}. {item}") for i, item in enumerate(plan.agenda, 1)),

@@ -174,3 +174,42 @@ def test_a_joint_meeting_counts_each_cells_own_members_once(school):
     assert compute(school.cell, march)["cell_meetings.attendance_rate"].value == round(
         Decimal(100 * 4) / len(mine), 1
     )
+
+
+def test_the_notice_and_minutes_state_the_hours_and_the_weekday(school):
+    day = dt.date(2023, 3, 10)  # a Friday
+    activity = actions.plan_meeting(
+        None, cell=school.cell, starts_on=day, starts_at=dt.time(7, 30), place="Hội trường"
+    )
+    notice = to_markdown(paper.notice_document(activity))
+    assert "vào lúc 7 giờ 30, thứ Sáu, ngày 10/03/2023, tại Hội trường." in notice
+    members, _exempt = actions.cell_roll(school.cell, day)
+    actions.record_attendance(None, activity, dict.fromkeys(members, Attendance.Status.PRESENT))
+    with pytest.raises(ValidationError, match="Giờ kết thúc \\(7 giờ 00\\) phải sau giờ bắt đầu"):
+        actions.conclude_meeting(None, activity, chair=school.members[0], ends_at=dt.time(7, 0))
+    actions.conclude_meeting(None, activity, chair=school.members[0], ends_at=dt.time(10, 15))
+    minutes = to_markdown(paper.minutes_document(activity))
+    assert "Thời gian: bắt đầu lúc 7 giờ 30, thứ Sáu, ngày 10/03/2023." in minutes
+    assert "Buổi sinh hoạt kết thúc lúc 10 giờ 15 cùng ngày." in minutes
+    assert checker.check_markdown(minutes) == [], minutes
+
+
+def test_the_secretary_enters_the_hours_in_the_forms(school, user_with):
+    client = user_with("secretary", school.cell)
+    response = client.post(
+        "/sinh-hoat/ke-hoach/",
+        {"chi_bo": school.cell.slug, "starts_on": "2023-03-10", "starts_at": "07:30",
+         "kind": "regular_meeting"},
+    )  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:2000]
+    activity = paper.month_meeting(school.cell, 2023, 3)
+    assert "07:30, 10/03/2023" in client.get(f"/sinh-hoat/{activity.id}/").content.decode()
+    members, _exempt = actions.cell_roll(school.cell, activity.starts_on)
+    actions.record_attendance(None, activity, dict.fromkeys(members, Attendance.Status.PRESENT))
+    url = f"/sinh-hoat/{activity.id}/ket-luan/"
+    bad = client.post(url, {"chair": school.members[0].id, "ends_at": "06:00"})
+    assert bad.status_code == 400 and "phải sau giờ bắt đầu" in bad.content.decode()
+    assert client.post(url, {"chair": school.members[0].id, "ends_at": "09:45"}).status_code == 302
+    activity.plan.refresh_from_db()
+    assert activity.plan.ends_at == dt.time(9, 45)
+    assert 'value="09:45"' in client.get(url).content.decode()
