@@ -274,8 +274,7 @@ def _reviewed_block(previous, reviewed):
     if carried:
         blocks.append(
             para(
-                f"Nhiệm vụ của các nghị quyết trước chưa hoàn thành, tiếp tục thực hiện: "
-                f"{count(len(carried))} nhiệm vụ:"
+                f"Có {count(len(carried))} nhiệm vụ chưa hoàn thành của các tháng trước chuyển sang:"
             )
         )
         blocks += [
@@ -549,7 +548,7 @@ def notice_document(activity: Activity) -> PartyDocument:
     return PartyDocument(
         header=_header(cell, issued, _number_slot(cell, "TB")),
         doc_type="THÔNG BÁO",
-        subject=[f"sinh hoạt chi bộ {_month(day)}"],
+        subject=[f"sinh hoạt chi bộ {_kind_label(activity)} {_month(day)}"],
         body=body,
         recipients=["- Đảng viên trong chi bộ;", "- Lưu: Chi bộ."],
         signature=_signature(cell, issued, None),

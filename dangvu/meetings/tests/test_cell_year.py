@@ -96,7 +96,7 @@ def test_unfinished_tasks_are_carried_until_done(school):
     )
     text = to_markdown(paper.resolution_document(march))
     # January's task left partly done in February is read out again in March, with its result.
-    assert "Nhiệm vụ của các nghị quyết trước chưa hoàn thành, tiếp tục thực hiện: 01" in text
+    assert "Có 01 nhiệm vụ chưa hoàn thành của các tháng trước chuyển sang:" in text
     assert f"{second.text} (nghị quyết ngày 08/01/2023)" in text
     assert "Kết quả: hoàn thành (Đủ các lớp)" in text
     assert first.text not in text
