@@ -38,6 +38,10 @@ PRESENT, EXCUSED, ABSENT = (
 )
 
 
+# Full members from which a cell elects a committee (chi ủy) rather than a secretary alone.
+CELL_COMMITTEE_FROM = 9
+
+
 @dataclass
 class Roll:
     """A meeting's attendance as its papers state it. `expected` are the cell's members on the
@@ -55,6 +59,14 @@ class Roll:
     # Those of `expected` and `exempt` still on probation on the day: they take part and speak
     # but do not vote (Điều lệ Đảng, Article 3), so a resolution is adopted by the full members.
     probationary: set[int]
+
+    @property
+    def leaders(self) -> str:
+        """Who leads the cell between meetings: a cell of nine full members or more elects a
+        chi ủy, a smaller one only a secretary (Điều lệ Đảng, Article 24; Quy định 29-QĐ/TW,
+        point 24: bench/devset/meetings/sources.md)."""
+        full = len(self.expected) + len(self.exempt) - len(self.probationary)
+        return "chi ủy" if full >= CELL_COMMITTEE_FROM else "bí thư chi bộ"
 
     @property
     def voters(self) -> list[Person]:
@@ -194,8 +206,8 @@ def _kind_label(activity):
     return "thường kỳ" if activity.kind == Activity.Kind.REGULAR_MEETING else "chuyên đề"
 
 
-def _task_line(task: MeetingTask, with_result=False, given=None) -> str:
-    owner = f"đồng chí {task.assignee.full_name}" if task.assignee else "chi ủy"
+def _task_line(task: MeetingTask, leaders: str, with_result=False, given=None) -> str:
+    owner = f"đồng chí {task.assignee.full_name}" if task.assignee else leaders
     text = f"- {task.text}"
     if given:
         text += f" (nghị quyết ngày {vn_date(given)})"
@@ -250,7 +262,7 @@ def _reviews(activity):
     return activity.kind == Activity.Kind.REGULAR_MEETING
 
 
-def _reviewed_block(previous, reviewed):
+def _reviewed_block(previous, reviewed, leaders):
     if previous is None:
         return [para("Chi bộ không có nghị quyết tháng trước để đánh giá.")]
     own = [t for t in reviewed if t.minutes.activity_id == previous.id]
@@ -262,7 +274,7 @@ def _reviewed_block(previous, reviewed):
                 f"Nghị quyết sinh hoạt ngày {vn_date(previous.starts_on)} giao "
                 f"{count(len(own))} nhiệm vụ, đã hoàn thành {count(done)} nhiệm vụ:"
             ),
-            *(para(_task_line(t, with_result=True)) for t in own),
+            *(para(_task_line(t, leaders, with_result=True)) for t in own),
         ]
     else:
         blocks = [
@@ -278,16 +290,16 @@ def _reviewed_block(previous, reviewed):
             )
         )
         blocks += [
-            para(_task_line(t, with_result=True, given=t.minutes.activity.starts_on))
+            para(_task_line(t, leaders, with_result=True, given=t.minutes.activity.starts_on))
             for t in carried
         ]
     return blocks
 
 
-def _tasks_block(tasks):
+def _tasks_block(tasks, leaders):
     if not tasks:
         return [para("Chi bộ không giao nhiệm vụ mới trong tháng tới.")]
-    return [para(_task_line(t)) for t in tasks]
+    return [para(_task_line(t, leaders)) for t in tasks]
 
 
 def _quality(minutes):
@@ -365,7 +377,7 @@ def build_resolution(activity: Activity) -> PartyDocument:
     if _reviews(activity):
         body += [
             para("KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT THÁNG TRƯỚC", "heading1"),
-            *_reviewed_block(previous, reviewed),
+            *_reviewed_block(previous, reviewed, roll.leaders),
         ]
     body.append(para("NỘI DUNG SINH HOẠT CHUYÊN ĐỀ", "heading1"))
     if plan.theme:
@@ -380,12 +392,13 @@ def build_resolution(activity: Activity) -> PartyDocument:
     body += [
         para("NHIỆM VỤ THÁNG TỚI", "heading1"),
         *conclusion,
-        *_tasks_block(tasks),
+        *_tasks_block(tasks, roll.leaders),
         *_quality(minutes),
         para(
             f"Nghị quyết được {count(len(roll.voters))}/{count(len(roll.voters))} đảng viên "
-            "chính thức có mặt biểu quyết nhất trí thông qua. Chi ủy, các đồng chí đảng viên "
-            "trong chi bộ có trách nhiệm thực hiện nghị quyết này."
+            "chính thức có mặt biểu quyết nhất trí thông qua. "
+            f"{roll.leaders.capitalize()}, các đồng chí đảng viên trong chi bộ có trách nhiệm "
+            "thực hiện nghị quyết này."
         ),
     ]
     body = _number_headings(body)
@@ -449,7 +462,7 @@ def build_minutes(activity: Activity) -> PartyDocument:
     body.append(para("II. DIỄN BIẾN BUỔI SINH HOẠT", "heading1"))
     if _reviews(activity):
         body.append(para("1. Kết quả thực hiện nghị quyết tháng trước", "heading2"))
-        body += _reviewed_block(previous, reviewed)
+        body += _reviewed_block(previous, reviewed, roll.leaders)
         body.append(para("2. Ý kiến thảo luận", "heading2"))
     else:
         body.append(para("Ý kiến thảo luận", "heading2"))
@@ -458,7 +471,7 @@ def build_minutes(activity: Activity) -> PartyDocument:
     body.append(para("III. KẾT LUẬN", "heading1"))
     if minutes and minutes.resolution:
         body += [para(line) for line in minutes.resolution.splitlines() if line.strip()]
-    body += _tasks_block(tasks)
+    body += _tasks_block(tasks, roll.leaders)
     if minutes and minutes.fee_note:
         body.append(para(f"Thu đảng phí: {minutes.fee_note}."))
     body += _quality(minutes)

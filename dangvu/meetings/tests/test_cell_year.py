@@ -213,3 +213,30 @@ def test_the_secretary_enters_the_hours_in_the_forms(school, user_with):
     activity.plan.refresh_from_db()
     assert activity.plan.ends_at == dt.time(9, 45)
     assert 'value="09:45"' in client.get(url).content.decode()
+
+
+def test_a_cell_without_a_committee_is_led_by_its_secretary(school):
+    """The school's cell has six members (fewer than nine full ones): no chi ủy to carry out a
+    task nobody was given, nor to answer for the resolution; a cell of nine has one."""
+    activity = hold_meeting(school, 2, tasks=0, issue=False)
+    actions.conclude_meeting(
+        None, activity, chair=school.members[0], tasks=[{"text": "Sửa mái trường"}]
+    )
+    text = to_markdown(paper.resolution_document(activity))
+    assert "Sửa mái trường: bí thư chi bộ thực hiện." in text
+    assert "Bí thư chi bộ, các đồng chí đảng viên trong chi bộ có trách nhiệm" in text
+    assert "chi ủy" not in text.lower()
+    for i in range(3):
+        people_actions.transfer_in(
+            None,
+            people_actions.create_person(
+                None, home_org=school.committee, full_name=f"Lý Văn Tới {i}", gender="male"
+            ),
+            school.cell,
+            dt.date(2023, 3, 1),
+            admitted_on=dt.date(2010, 1, 1),
+            official_on=dt.date(2011, 1, 1),
+        )
+    march = hold_meeting(school, 3, tasks=0, issue=False)
+    actions.conclude_meeting(None, march, chair=school.members[0], tasks=[{"text": "Sửa cổng"}])
+    assert "Sửa cổng: chi ủy thực hiện." in to_markdown(paper.resolution_document(march))
