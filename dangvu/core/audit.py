@@ -34,7 +34,7 @@ def snapshot(obj: models.Model | None) -> dict[str, Any] | None:
     data = {}
     for field in obj._meta.concrete_fields:
         value = getattr(obj, field.attname)
-        if isinstance(value, dt.date | dt.datetime | Decimal):
+        if isinstance(value, dt.date | dt.datetime | dt.time | Decimal):
             value = str(value)
         elif isinstance(field, models.FileField):
             value = str(value or "")

@@ -42,7 +42,7 @@ from .models import (
     MeetingRead,
     MeetingTask,
 )
-from .roll import cell_roll, meeting_cell, previous_meeting
+from .roll import cell_roll, meeting_cell, previous_meeting, tasks_under_review
 
 K = Organization.Kind
 MEETING_KINDS = (Activity.Kind.REGULAR_MEETING, Activity.Kind.THEMATIC_MEETING)
@@ -410,6 +410,7 @@ def plan_meeting(
     documents: Iterable[Document] = (),
     attachments: Iterable[tuple[Any, str]] = (),
     title: str = "",
+    starts_at: dt.time | None = None,
 ) -> Activity:
     """The secretary's plan of a cell meeting: an activity of the cell, its agenda (the cell's
     recurring items by the guidance in force, then the month's theme) and the documents members
@@ -433,8 +434,13 @@ def plan_meeting(
             f"{cell} đã có buổi sinh hoạt thường kỳ tháng {starts_on.month}/{starts_on.year}."
         )
     theme = " ".join((theme or "").split())
+    thematic = kind == Activity.Kind.THEMATIC_MEETING
+    if thematic and not theme:
+        raise ValidationError("Sinh hoạt chuyên đề cần ghi tên chuyên đề.")
     items = [" ".join(str(i).split()) for i in (agenda or ())]
-    items = [i for i in items if i] or recurring_items(starts_on)
+    # The recurring items (news, last month's resolution …) are the regular meeting's; a
+    # thematic meeting's agenda is its theme.
+    items = [i for i in items if i] or ([] if thematic else recurring_items(starts_on))
     if theme and not any(theme in i for i in items):
         items.append(f"Sinh hoạt chuyên đề: {theme}")
     docs = _clean_documents(cell, documents)
@@ -461,7 +467,9 @@ def plan_meeting(
     )
     activity = Activity.objects.create(**data)
     _write_links(activity, [cell], [])
-    plan = MeetingPlan.objects.create(activity=activity, theme=theme, agenda=items)
+    plan = MeetingPlan.objects.create(
+        activity=activity, theme=theme, agenda=items, starts_at=starts_at
+    )
     MeetingDocument.objects.bulk_create(MeetingDocument(plan=plan, document=d) for d in docs)
     audit.record(
         actor,
@@ -557,7 +565,10 @@ def _clean_results(results, review):
         status, result = value if isinstance(value, tuple) else (value, "")
         task = allowed.get(int(task_id))
         if task is None:
-            raise ValidationError("Có nhiệm vụ không thuộc nghị quyết tháng trước của chi bộ.")
+            raise ValidationError(
+                "Có nhiệm vụ không thuộc nghị quyết tháng trước của chi bộ, cũng không phải nhiệm "
+                "vụ chưa hoàn thành của các tháng trước."
+            )
         if status not in MeetingTask.Status.values:
             raise ValidationError(f"Tình trạng của nhiệm vụ “{task.text[:40]}” không hợp lệ.")
         clean[task.id] = (status, " ".join((result or "").split()))
@@ -580,6 +591,7 @@ def conclude_meeting(
     late: Iterable[Person] = (),
     tasks: Iterable[Mapping[str, Any]] = (),
     results: Mapping[Any, Any] | None = None,
+    ends_at: dt.time | None = None,
 ) -> MeetingMinutes:
     """What was said and decided at a planned meeting, after its attendance: the minutes (chair,
     secretary of the meeting, key points, resolution, self-rated quality), next month's tasks
@@ -612,6 +624,11 @@ def conclude_meeting(
     score = parse_score(score, "Điểm buổi sinh hoạt")
     if quality and quality not in MeetingMinutes.Quality.values:
         raise ValidationError("Xếp loại buổi sinh hoạt không hợp lệ.")
+    if ends_at is not None and plan.starts_at is not None and ends_at <= plan.starts_at:
+        raise ValidationError(
+            f"Giờ kết thúc ({paper.clock(ends_at)}) phải sau giờ bắt đầu "
+            f"({paper.clock(plan.starts_at)})."
+        )
     clean_tasks = _clean_tasks(tasks, day)
     for task in clean_tasks:
         owner = task["assignee"]
@@ -620,7 +637,7 @@ def conclude_meeting(
                 f"Người thực hiện “{owner.full_name}” không là đảng viên của {cell}."
             )
     previous = previous_meeting(activity)
-    review = list(MeetingTask.objects.filter(minutes__activity=previous)) if previous else []
+    review = tasks_under_review(activity, previous)
     clean_results = _clean_results(results, review)
     minutes, _created = MeetingMinutes.objects.update_or_create(
         activity=activity,
@@ -644,7 +661,8 @@ def conclude_meeting(
     before = audit.snapshot(plan)
     plan.key_points = key_points.strip()
     plan.guests = " ".join((guests or "").split())
-    plan.save(update_fields=["key_points", "guests"])
+    plan.ends_at = ends_at
+    plan.save(update_fields=["key_points", "guests", "ends_at"])
     plan.late.set(late)
     audit.record(
         actor,
@@ -686,14 +704,26 @@ def issue_resolution(actor: Actor, activity: Activity) -> Document:
         return plan.resolution_doc
     if not MeetingMinutes.objects.filter(activity=activity).exists():
         raise ValidationError("Hãy ghi kết luận buổi sinh hoạt trước khi ban hành nghị quyết.")
+    unrecorded = paper.roll_of(activity).unrecorded
+    if unrecorded:
+        # The issued papers are frozen: their attendance must add up to the members expected.
+        raise ValidationError(
+            f"Chưa điểm danh {len(unrecorded)} đảng viên của chi bộ vào ngày sinh hoạt: "
+            f"{', '.join(p.full_name for p in unrecorded)}. Hãy điểm danh đủ trước khi lấy số."
+        )
     cell = meeting_cell(activity)
     day = activity.starts_on
     month = f"tháng {day.month}/{day.year}"
+    thematic = "" if activity.kind == Activity.Kind.REGULAR_MEETING else "sinh hoạt chuyên đề "
     plan.minutes_doc, _n = document_actions.register_outgoing(
         actor, cell, doc_type="Biên bản", date=day, subject=f"Biên bản sinh hoạt chi bộ {month}"
     )
     plan.resolution_doc, _n = document_actions.register_outgoing(
-        actor, cell, doc_type="Nghị quyết", date=day, subject=f"Nghị quyết chi bộ {month}"
+        actor,
+        cell,
+        doc_type="Nghị quyết",
+        date=day,
+        subject=f"Nghị quyết {thematic or 'chi bộ '}{month}",
     )
     plan.save(update_fields=["minutes_doc", "resolution_doc"])
     # Issued: the papers as they stand now are kept; later edits of the records leave them be.

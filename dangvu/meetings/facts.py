@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 from dangvu.core.facts import provider
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_ids, subtree_ids_during
+from dangvu.people.models import Exemption, Membership
 from dangvu.work.common import figure, is_member, party_spans
 
 from .attendance import attendances_by_unit
@@ -181,7 +182,7 @@ def _months(period):
 
 def cell_months(org: Organization, period) -> list[CellMonth]:
     """Every (cell, month) of the period in which a cell of `org`'s subtree existed, with its
-    regular meeting: four queries whatever the number of cells and months."""
+    regular meeting: six queries whatever the number of cells and months."""
     ids = subtree_ids([org.id])
     cells = list(
         Organization.objects.filter(id__in=ids, kind=Organization.Kind.PARTY_CELL).order_by(
@@ -196,7 +197,8 @@ def cell_months(org: Organization, period) -> list[CellMonth]:
                 cell.valid_to is None or cell.valid_to > month
             ):
                 rows[(cell.id, month)] = CellMonth(cell, month)
-    meetings = {}
+    # A joint meeting organized by several cells is each one's meeting of the month.
+    meetings = defaultdict(list)
     for activity_id, org_id, day in (
         ActivityOrg.objects.filter(
             org_id__in=[c.id for c in cells],
@@ -210,16 +212,13 @@ def cell_months(org: Organization, period) -> list[CellMonth]:
         row = rows.get((org_id, day.replace(day=1)))
         if row is not None and row.meeting is None:
             row.meeting, row.day = activity_id, day
-            meetings[activity_id] = row
-    for activity_id, status in Attendance.objects.filter(
-        activity_id__in=list(meetings)
-    ).values_list("activity_id", "status"):
-        meetings[activity_id].recorded += 1
-        meetings[activity_id].present += status == Attendance.Status.PRESENT
+            meetings[activity_id].append(row)
+    _count_attendance(meetings)
     for activity_id in MeetingDocument.objects.filter(
         plan__activity_id__in=list(meetings)
     ).values_list("plan__activity_id", flat=True):
-        meetings[activity_id].documents += 1
+        for row in meetings[activity_id]:
+            row.documents += 1
     # One row per member and document (a constraint): counting rows counts readers.
     for activity_id, n in (
         MeetingRead.objects.filter(plan__activity_id__in=list(meetings), document__isnull=False)
@@ -227,8 +226,37 @@ def cell_months(org: Organization, period) -> list[CellMonth]:
         .annotate(n=Count("id"))
         .values_list("plan__activity_id", "n")
     ):
-        meetings[activity_id].reads = n
+        for row in meetings[activity_id]:
+            row.reads = n
     return list(rows.values())
+
+
+def _count_attendance(meetings):
+    """Each meeting's attendance in the row of each cell holding it ({activity id: [CellMonth]}),
+    as its papers count it: only the cell's own members on the day, and none exempt from
+    meetings that day. A joint meeting's members are then counted once, each in their own
+    cell, and a row recorded for an exempt member is not an absence. Three queries."""
+    attendance = Attendance.objects.filter(activity_id__in=list(meetings))
+    people = attendance.values("person_id")
+    # Membership spans by (person, cell) and exemption spans by person, for `is_member`.
+    spans = defaultdict(list)
+    for person_id, org_id, start, end in Membership.objects.filter(
+        person_id__in=people, kind=Membership.Kind.PARTY
+    ).values_list("person_id", "org_id", "valid_from", "valid_to"):
+        spans[(person_id, org_id)].append((start, end))
+    exempt = defaultdict(list)
+    for person_id, start, end in Exemption.objects.filter(person_id__in=people).values_list(
+        "person_id", "valid_from", "valid_to"
+    ):
+        exempt[person_id].append((start, end))
+    for activity_id, person_id, status in attendance.values_list(
+        "activity_id", "person_id", "status"
+    ):
+        for row in meetings[activity_id]:
+            own = is_member(spans, (person_id, row.cell.id), row.day)
+            if own and not is_member(exempt, person_id, row.day):
+                row.recorded += 1
+                row.present += status == Attendance.Status.PRESENT
 
 
 def _rate(part, whole):

@@ -102,11 +102,15 @@ class MeetingForm(forms.Form):
 
 # The monthly cell meeting ---------------------------------------------------------------------
 
+# The browser's own hour picker; Django reads "07:30" (and "7:30") back.
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
 
 class PlanForm(CellForm):
     """The secretary's plan: cell, day, place, the month's theme, the agenda, the documents."""
 
     starts_on = date_field("Ngày sinh hoạt")
+    starts_at = forms.TimeField(label="Giờ bắt đầu", required=False, widget=TIME)
     kind = forms.ChoiceField(label="Loại sinh hoạt", choices=MEETING_KINDS)
     place = forms.CharField(label="Địa điểm", max_length=255, required=False)
     theme = forms.CharField(label="Chuyên đề của tháng", max_length=500, required=False)
@@ -156,6 +160,7 @@ class ConcludeForm(forms.Form):
         required=False,
     )
     score = forms.CharField(label="Điểm buổi sinh hoạt (0–100)", max_length=8, required=False)
+    ends_at = forms.TimeField(label="Giờ kết thúc", required=False, widget=TIME)
 
     def __init__(self, *args, present, **kwargs):
         super().__init__(*args, **kwargs)

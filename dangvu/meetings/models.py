@@ -183,6 +183,9 @@ class MeetingPlan(DangvuModel):
 
     activity = models.OneToOneField(Activity, models.CASCADE, related_name="plan")
     theme = models.CharField("chuyên đề của tháng", max_length=500, blank=True)
+    # The hour in the notice, and the hours the minutes state (every real one does).
+    starts_at = models.TimeField("giờ bắt đầu", null=True, blank=True)
+    ends_at = models.TimeField("giờ kết thúc", null=True, blank=True)
     agenda = models.JSONField("nội dung sinh hoạt", default=list)
     guests = models.CharField("đại biểu, khách mời", max_length=500, blank=True)
     key_points = models.TextField("ý kiến thảo luận chính", blank=True)

@@ -26,16 +26,20 @@ from dangvu.lib.party_doc import (
 from dangvu.lib.text import count, decimal_vi
 from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.orgs.tree import place_of
-from dangvu.people.models import Person
+from dangvu.people.models import PartyProfile, Person, party_status
 
 from .models import Activity, ActivityOrg, Attendance, MeetingMinutes, MeetingPlan, MeetingTask
-from .roll import cell_roll, meeting_cell, previous_meeting
+from .roll import cell_roll, meeting_cell, previous_meeting, tasks_under_review
 
 PRESENT, EXCUSED, ABSENT = (
     Attendance.Status.PRESENT,
     Attendance.Status.EXCUSED,
     Attendance.Status.ABSENT,
 )
+
+
+# Full members from which a cell elects a committee (chi ủy) rather than a secretary alone.
+CELL_COMMITTEE_FROM = 9
 
 
 @dataclass
@@ -49,6 +53,25 @@ class Roll:
     excused: list[tuple[Person, str]]
     absent: list[tuple[Person, str]]
     late: list[Person]
+    # Members expected on the day with no attendance row (entered in the cell after the roll
+    # was taken, say): named, so that present + away always adds up to the members expected.
+    unrecorded: list[Person]
+    # Those of `expected` and `exempt` still on probation on the day: they take part and speak
+    # but do not vote (Điều lệ Đảng, Article 3), so a resolution is adopted by the full members.
+    probationary: set[int]
+
+    @property
+    def leaders(self) -> str:
+        """Who leads the cell between meetings: a cell of nine full members or more elects a
+        chi ủy, a smaller one only a secretary (Điều lệ Đảng, Article 24; Quy định 29-QĐ/TW,
+        point 24: bench/devset/meetings/sources.md)."""
+        full = len(self.expected) + len(self.exempt) - len(self.probationary)
+        return "chi ủy" if full >= CELL_COMMITTEE_FROM else "bí thư chi bộ"
+
+    @property
+    def voters(self) -> list[Person]:
+        """The full members present: those who adopt the resolution."""
+        return [p for p in self.present if p.id not in self.probationary]
 
     @property
     def line(self) -> str:
@@ -56,8 +79,11 @@ class Roll:
         present, total = len(self.present), len(self.expected)
         text = f"Có mặt {present}/{total} đảng viên"
         away = len(self.excused) + len(self.absent)
+        if self.unrecorded:
+            names = ", ".join(p.full_name for p in self.unrecorded)
+            text += f"; chưa điểm danh {count(len(self.unrecorded))} đồng chí ({names})"
         if not away:
-            return text + "; không có đảng viên vắng mặt."
+            return text + ("." if self.unrecorded else "; không có đảng viên vắng mặt.")
         parts = []
         if self.excused:
             names = "; ".join(_with_reason(p, r) for p, r in self.excused)
@@ -75,14 +101,13 @@ def _with_reason(person, reason):
 def roll_of(activity: Activity) -> Roll:
     cell = meeting_cell(activity)
     members, exempt = cell_roll(cell, activity.starts_on)
-    rows = {a.person_id: a for a in activity.attendances.select_related("person")}
-    expected_ids = {p.id for p in members}
-    present, excused, absent = [], [], []
+    rows = {a.person_id: a for a in activity.attendances.all()}
+    present, excused, absent, unrecorded = [], [], [], []
     for person in members:
         row = rows.get(person.id)
         if row is None:
-            continue
-        if row.status == PRESENT:
+            unrecorded.append(person)
+        elif row.status == PRESENT:
             present.append(person)
         elif row.status == EXCUSED:
             excused.append((person, row.reason))
@@ -91,8 +116,26 @@ def roll_of(activity: Activity) -> Roll:
     plan = getattr(activity, "plan", None)
     late = list(plan.late.order_by("sort_name")) if plan else []
     return Roll(
-        [p for p in members if p.id in expected_ids], exempt, present, excused, absent, late
+        members,
+        exempt,
+        present,
+        excused,
+        absent,
+        late,
+        unrecorded,
+        _probationary([*members, *exempt], activity.starts_on),
     )
+
+
+def _probationary(people, day):
+    """Ids of `people` on probation on `day` (admitted, recognition not yet decided)."""
+    return {
+        person_id
+        for person_id, admitted_on, recognized_on in PartyProfile.objects.filter(
+            person__in=people
+        ).values_list("person_id", "admitted_on", "recognized_on")
+        if party_status(admitted_on, recognized_on, day) == "probationary"
+    }
 
 
 # Header and closing -------------------------------------------------------------------------------
@@ -141,6 +184,20 @@ def _signature(cell, day, minutes):
     return Signature("T/M CHI BỘ", "BÍ THƯ", name)
 
 
+WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+
+
+def clock(time: dt.time) -> str:
+    """ "7 giờ 30", "14 giờ 00": the hour as Party papers write it."""
+    return f"{time.hour} giờ {time.minute:02d}"
+
+
+def _when(plan, day):
+    """ "lúc 7 giờ 30, thứ Sáu, ngày 10/01/2025", or without the hour when the plan has none."""
+    hour = f"lúc {clock(plan.starts_at)}, " if plan.starts_at else ""
+    return f"{hour}{WEEKDAYS[day.weekday()]}, ngày {vn_date(day)}"
+
+
 def _month(day):
     return f"tháng {day.month} năm {day.year}"
 
@@ -149,9 +206,12 @@ def _kind_label(activity):
     return "thường kỳ" if activity.kind == Activity.Kind.REGULAR_MEETING else "chuyên đề"
 
 
-def _task_line(task: MeetingTask, with_result=False) -> str:
-    owner = f"đồng chí {task.assignee.full_name}" if task.assignee else "chi ủy"
-    text = f"- {task.text}: {owner} thực hiện"
+def _task_line(task: MeetingTask, leaders: str, with_result=False, given=None) -> str:
+    owner = f"đồng chí {task.assignee.full_name}" if task.assignee else leaders
+    text = f"- {task.text}"
+    if given:
+        text += f" (nghị quyết ngày {vn_date(given)})"
+    text += f": {owner} thực hiện"
     if task.deadline:
         text += f", hoàn thành trước ngày {vn_date(task.deadline)}"
     if with_result:
@@ -168,43 +228,78 @@ def _parts(activity):
         raise ValidationError(f"“{activity}” chưa có kế hoạch sinh hoạt chi bộ.")
     minutes = MeetingMinutes.objects.filter(activity=activity).first()
     previous = previous_meeting(activity)
-    reviewed = (
-        list(
-            MeetingTask.objects.filter(minutes__activity=previous)
-            .select_related("assignee")
-            .order_by("id")
-        )
-        if previous
-        else []
-    )
+    reviewed = tasks_under_review(activity, previous)
     tasks = list(minutes.tasks.select_related("assignee").order_by("id")) if minutes else []
     return plan, minutes, previous, reviewed, tasks
 
 
-def _reviewed_block(previous, reviewed):
+ROMAN = ("I", "II", "III", "IV", "V", "VI")
+
+
+def _number_headings(body):
+    """The body with its top headings numbered I, II, … in order: a part left out (a thematic
+    meeting reviews no resolution) leaves no gap in the numbering."""
+    headings = iter(ROMAN)
+    return [
+        para(f"{next(headings)}. {b.text}", "heading1")
+        if isinstance(b, Paragraph) and b.style == "heading1"
+        else b
+        for b in body
+    ]
+
+
+def _resolution_subject(activity):
+    """ "chi bộ tháng 5 năm 2025" for the month's regular meeting; a thematic meeting's
+    resolution is named apart, so that the month does not have two of the same name."""
+    if activity.kind == Activity.Kind.REGULAR_MEETING:
+        return f"chi bộ {_month(activity.starts_on)}"
+    return f"sinh hoạt chuyên đề {_month(activity.starts_on)}"
+
+
+def _reviews(activity):
+    """Whether the meeting's papers review last month's resolution: a regular meeting's do, a
+    thematic meeting's do not (the month's regular meeting does)."""
+    return activity.kind == Activity.Kind.REGULAR_MEETING
+
+
+def _reviewed_block(previous, reviewed, leaders):
     if previous is None:
         return [para("Chi bộ không có nghị quyết tháng trước để đánh giá.")]
-    if not reviewed:
-        return [
+    own = [t for t in reviewed if t.minutes.activity_id == previous.id]
+    carried = [t for t in reviewed if t.minutes.activity_id != previous.id]
+    if own:
+        done = sum(t.status == MeetingTask.Status.DONE for t in own)
+        blocks = [
+            para(
+                f"Nghị quyết sinh hoạt ngày {vn_date(previous.starts_on)} giao "
+                f"{count(len(own))} nhiệm vụ, đã hoàn thành {count(done)} nhiệm vụ:"
+            ),
+            *(para(_task_line(t, leaders, with_result=True)) for t in own),
+        ]
+    else:
+        blocks = [
             para(
                 f"Nghị quyết sinh hoạt ngày {vn_date(previous.starts_on)} không giao nhiệm vụ "
                 "cụ thể."
             )
         ]
-    done = sum(t.status == MeetingTask.Status.DONE for t in reviewed)
-    return [
-        para(
-            f"Nghị quyết sinh hoạt ngày {vn_date(previous.starts_on)} giao {count(len(reviewed))} "
-            f"nhiệm vụ, đã hoàn thành {count(done)} nhiệm vụ:"
-        ),
-        *(para(_task_line(t, with_result=True)) for t in reviewed),
-    ]
+    if carried:
+        blocks.append(
+            para(
+                f"Có {count(len(carried))} nhiệm vụ chưa hoàn thành của các tháng trước chuyển sang:"
+            )
+        )
+        blocks += [
+            para(_task_line(t, leaders, with_result=True, given=t.minutes.activity.starts_on))
+            for t in carried
+        ]
+    return blocks
 
 
-def _tasks_block(tasks):
+def _tasks_block(tasks, leaders):
     if not tasks:
         return [para("Chi bộ không giao nhiệm vụ mới trong tháng tới.")]
-    return [para(_task_line(t)) for t in tasks]
+    return [para(_task_line(t, leaders)) for t in tasks]
 
 
 def _quality(minutes):
@@ -275,31 +370,43 @@ def build_resolution(activity: Activity) -> PartyDocument:
             f"Ngày {vn_date(day)}{where}, {cell.name_on(day)} tổ chức sinh hoạt chi bộ "
             f"{_kind_label(activity)} {_month(day)}. {roll.line}"
         ),
-        para("I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT THÁNG TRƯỚC", "heading1"),
-        *_reviewed_block(previous, reviewed),
-        para("II. NỘI DUNG SINH HOẠT CHUYÊN ĐỀ", "heading1"),
     ]
+    conclusion = [
+        para(line) for line in (minutes.resolution if minutes else "").splitlines() if line.strip()
+    ]
+    if _reviews(activity):
+        body += [
+            para("KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT THÁNG TRƯỚC", "heading1"),
+            *_reviewed_block(previous, reviewed, roll.leaders),
+        ]
+    body.append(para("NỘI DUNG SINH HOẠT CHUYÊN ĐỀ", "heading1"))
     if plan.theme:
         body.append(para(f"Chi bộ sinh hoạt chuyên đề “{plan.theme}”."))
     else:
         body.append(para("Tháng này chi bộ không sinh hoạt chuyên đề."))
-    if minutes and minutes.resolution:
-        body += [para(line) for line in minutes.resolution.splitlines() if line.strip()]
+    # The cell's conclusions: on the theme at a thematic meeting, on next month's work at a
+    # regular one (not under a thematic part the month may not have).
+    if not _reviews(activity):
+        body += conclusion
+        conclusion = []
     body += [
-        para("III. NHIỆM VỤ THÁNG TỚI", "heading1"),
-        *_tasks_block(tasks),
+        para("NHIỆM VỤ THÁNG TỚI", "heading1"),
+        *conclusion,
+        *_tasks_block(tasks, roll.leaders),
         *_quality(minutes),
         para(
-            f"Nghị quyết được {count(len(roll.present))}/{count(len(roll.expected))} đảng viên "
-            "có mặt nhất trí thông qua. Chi ủy, các đồng chí đảng viên trong chi bộ có trách "
-            "nhiệm thực hiện nghị quyết này."
+            f"Nghị quyết được {count(len(roll.voters))}/{count(len(roll.voters))} đảng viên "
+            "chính thức có mặt biểu quyết nhất trí thông qua. "
+            f"{roll.leaders.capitalize()}, các đồng chí đảng viên trong chi bộ có trách nhiệm "
+            "thực hiện nghị quyết này."
         ),
     ]
+    body = _number_headings(body)
     body = apply_edits(body, (plan.edits or {}).get("resolution", {}))
     return PartyDocument(
         header=_header(cell, day, number),
         doc_type="NGHỊ QUYẾT",
-        subject=[f"chi bộ {_month(day)}"],
+        subject=[_resolution_subject(activity)],
         body=body,
         recipients=_recipients(cell, day),
         signature=_signature(cell, day, minutes),
@@ -318,7 +425,7 @@ def build_minutes(activity: Activity) -> PartyDocument:
     chair = minutes.chair.full_name if minutes and minutes.chair else ""
     recorder = minutes.recorder.full_name if minutes and minutes.recorder else ""
     body = [
-        para(f"Thời gian: ngày {vn_date(day)}."),
+        para(f"Thời gian: {'bắt đầu ' if plan.starts_at else ''}{_when(plan, day)}."),
     ]
     if activity.place:
         body.append(para(f"Địa điểm: {activity.place}."))
@@ -329,7 +436,12 @@ def build_minutes(activity: Activity) -> PartyDocument:
     if plan.guests:
         body.append(para(f"Đại biểu dự: {plan.guests}."))
     total = len(roll.expected) + len(roll.exempt)
-    body.append(para(f"Tổng số đảng viên của chi bộ: {count(total)} đồng chí."))
+    body.append(
+        para(
+            f"Tổng số đảng viên của chi bộ: {count(total)} đồng chí (chính thức "
+            f"{count(total - len(roll.probationary))}, dự bị {count(len(roll.probationary))})."
+        )
+    )
     if roll.exempt:
         names = ", ".join(p.full_name for p in roll.exempt)
         body.append(
@@ -348,18 +460,23 @@ def build_minutes(activity: Activity) -> PartyDocument:
     if docs:
         body.append(para("Tài liệu gửi đảng viên đọc trước: " + "; ".join(map(str, docs)) + "."))
     body.append(para("II. DIỄN BIẾN BUỔI SINH HOẠT", "heading1"))
-    body.append(para("1. Kết quả thực hiện nghị quyết tháng trước", "heading2"))
-    body += _reviewed_block(previous, reviewed)
-    body.append(para("2. Ý kiến thảo luận", "heading2"))
+    if _reviews(activity):
+        body.append(para("1. Kết quả thực hiện nghị quyết tháng trước", "heading2"))
+        body += _reviewed_block(previous, reviewed, roll.leaders)
+        body.append(para("2. Ý kiến thảo luận", "heading2"))
+    else:
+        body.append(para("Ý kiến thảo luận", "heading2"))
     points = [line for line in (plan.key_points or "").splitlines() if line.strip()]
     body += [para(line) for line in points] or [para("Không có ý kiến khác.")]
     body.append(para("III. KẾT LUẬN", "heading1"))
     if minutes and minutes.resolution:
         body += [para(line) for line in minutes.resolution.splitlines() if line.strip()]
-    body += _tasks_block(tasks)
+    body += _tasks_block(tasks, roll.leaders)
     if minutes and minutes.fee_note:
         body.append(para(f"Thu đảng phí: {minutes.fee_note}."))
     body += _quality(minutes)
+    if plan.ends_at:
+        body.append(para(f"Buổi sinh hoạt kết thúc lúc {clock(plan.ends_at)} cùng ngày."))
     if recorder:
         body.append(para(f"Thư ký buổi sinh hoạt: {recorder}."))
     signer = Signature("", "CHỦ TRÌ", chair)
@@ -431,7 +548,7 @@ def notice_document(activity: Activity) -> PartyDocument:
     body = [
         para(
             f"{cell.name_on(day)} thông báo sinh hoạt chi bộ {_kind_label(activity)} "
-            f"{_month(day)} vào ngày {vn_date(day)}{where}."
+            f"{_month(day)} vào {_when(plan, day)}{where}."
         ),
         para("Nội dung sinh hoạt:", bold=True),
         *(para(f"{i}. {item}") for i, item in enumerate(plan.agenda, 1)),
@@ -444,7 +561,7 @@ def notice_document(activity: Activity) -> PartyDocument:
     return PartyDocument(
         header=_header(cell, issued, _number_slot(cell, "TB")),
         doc_type="THÔNG BÁO",
-        subject=[f"sinh hoạt chi bộ {_month(day)}"],
+        subject=[f"sinh hoạt chi bộ {_kind_label(activity)} {_month(day)}"],
         body=body,
         recipients=["- Đảng viên trong chi bộ;", "- Lưu: Chi bộ."],
         signature=_signature(cell, issued, None),

@@ -10,7 +10,7 @@ from django.db.models import Q
 from dangvu.orgs.models import Organization, active_on
 from dangvu.people.models import Exemption, Membership, Person
 
-from .models import Activity, ActivityOrg
+from .models import Activity, ActivityOrg, MeetingTask
 
 K = Organization.Kind
 
@@ -41,7 +41,11 @@ def cell_roll(cell: Organization, day: dt.date) -> tuple[list[Person], list[Pers
 
 
 def previous_meeting(activity: Activity) -> Activity | None:
-    """The cell's regular meeting before this one, whose tasks this one reviews."""
+    """The cell's regular meeting before this regular one, whose tasks this one reviews. A
+    thematic meeting reviews none: last month's resolution is the regular meeting's business,
+    and a thematic one held a week after it would otherwise call its fresh tasks last month's."""
+    if activity.kind != Activity.Kind.REGULAR_MEETING:
+        return None
     cell = meeting_cell(activity)
     return (
         Activity.objects.filter(
@@ -52,4 +56,26 @@ def previous_meeting(activity: Activity) -> Activity | None:
         )
         .order_by("-starts_on", "-id")
         .first()
+    )
+
+
+def tasks_under_review(activity: Activity, previous: Activity | None) -> list[MeetingTask]:
+    """The tasks a regular meeting reviews: all of its `previous` meeting's, then those of the
+    cell's earlier meetings still unfinished at the previous one, carried from month to month
+    until they are done (a task left "partly done" must not drop out of the record)."""
+    if previous is None:
+        return []
+    cell = meeting_cell(activity)
+    carried = Q(minutes__activity=previous) | ~Q(status=MeetingTask.Status.DONE)
+    carried |= Q(done_on__gt=previous.starts_on)
+    return list(
+        MeetingTask.objects.filter(
+            carried,
+            minutes__activity__kind=Activity.Kind.REGULAR_MEETING,
+            minutes__activity__links__org=cell,
+            minutes__activity__links__role=ActivityOrg.Role.ORGANIZER,
+            minutes__activity__starts_on__lte=previous.starts_on,
+        )
+        .select_related("assignee", "minutes__activity")
+        .order_by("minutes__activity__starts_on", "id")
     )

@@ -562,6 +562,7 @@ def meeting_plan(request):
             request.user,
             cell=d["chi_bo"],
             starts_on=d["starts_on"],
+            starts_at=d["starts_at"],
             kind=d["kind"],
             place=d["place"],
             theme=d["theme"],
@@ -725,18 +726,19 @@ def meeting_conclude(request, activity_id):
         id__in=activity.attendances.filter(status=PRESENT).values("person_id")
     ).order_by("sort_name")
     previous = actions.previous_meeting(activity)
-    review = list(
-        MeetingTask.objects.filter(minutes__activity=previous).select_related("assignee")
-        if previous
-        else []
-    )
+    review = actions.tasks_under_review(activity, previous)
     minutes = getattr(activity, "minutes", None)
     initial = {}
     if minutes:
         initial = {f: getattr(minutes, f) for f in ("chair", "recorder", "resolution",
                                                     "fee_note", "quality")}  # fmt: skip
         initial["score"] = str(minutes.score).replace(".", ",") if minutes.score is not None else ""
-    initial.update(guests=plan.guests, key_points=plan.key_points, late=list(plan.late.all()))
+    initial.update(
+        guests=plan.guests,
+        key_points=plan.key_points,
+        late=list(plan.late.all()),
+        ends_at=plan.ends_at,
+    )
     form = forms.ConcludeForm(request.POST or None, initial=initial, present=present)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -761,6 +763,7 @@ def meeting_conclude(request, activity_id):
                 late=list(d["late"]),
                 tasks=tasks,
                 results=_posted_results(request.POST, review),
+                ends_at=d["ends_at"],
             )
             if done:
                 messages.success(request, "Đã ghi kết luận buổi sinh hoạt.")
