@@ -478,19 +478,18 @@ def record_form(model, action, base=RecordForm, fields=None):
 
 
 def org_field(label, required=True):
-    return forms.ModelChoiceField(
-        empty_label=first_option(required),
-        label=label,
-        queryset=Organization.objects.none(),
-        required=required,
-    )
+    return _record_field(Organization, label, required)
 
 
 def person_field(label, required=True):
+    return _record_field(Person, label, required)
+
+
+def _record_field(model, label, required):
     return forms.ModelChoiceField(
         empty_label=first_option(required),
         label=label,
-        queryset=Person.objects.none(),
+        queryset=model.objects.none(),
         required=required,
     )
 
