@@ -9,6 +9,7 @@ from dangvu.documents.models import cited_date
 from dangvu.lib.narrative import render_value
 from dangvu.lib.rules import rule_in_force
 from dangvu.meetings.models import Activity, ActivityOrg
+from dangvu.orgs.kinds import executive_name
 from dangvu.orgs.models import Organization, Position, Term, active_on, parent_on
 from dangvu.orgs.tree import subtree_ids_during
 from dangvu.oversight.models import Inspection
@@ -34,7 +35,8 @@ def organization_names(org, period):
             org.founding_document, orgs=frozenset([org.id]), label="Quyết định thành lập"
         ),
         "org.superior": Figure(
-            _executive(superior.name_on(day)) if superior else "cấp ủy cấp trên",
+            # A report goes to the superior's executive: "Đảng ủy Sở X", "Huyện ủy X".
+            executive_name(superior.name_on(day)) if superior else "cấp ủy cấp trên",
             label="Cấp ủy cấp trên",
         ),
         "agency.name": Figure(_short_agency_name(agency, day) if agency else "", label="Cơ quan"),
@@ -91,11 +93,6 @@ def _contract_basis(day):
         return rule_in_force("contract_staff", day)["lead"]
     except LookupError:  # before the first decree on these contracts
         return "Hợp đồng lao động"
-
-
-def _executive(name):
-    # A report goes to the superior's executive: "Đảng bộ Sở X" reads "Đảng ủy Sở X".
-    return "Đảng ủy" + name[len("Đảng bộ") :] if name.startswith("Đảng bộ") else name
 
 
 # The word an agency's own report calls it by: "tại Sở", "tại Ban"; any other agency is "cơ quan".
