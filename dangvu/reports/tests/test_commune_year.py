@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from dangvu.accounts.tests.helpers import run
+from dangvu.meetings import actions as meetings
 from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization
 from dangvu.people import actions as people
@@ -104,3 +105,18 @@ def test_a_commune_reports_to_the_district_s_huyen_uy(tmp_path):
     # A hamlet cell reports to its commune's Đảng ủy.
     cell = commune.children.get(name=CELLS[0])
     assert "- Đảng ủy xã Tân Hưng Tây (b/c);" in _report(tmp_path, cell)
+
+
+def test_a_conference_without_an_attendance_list_gives_no_zero_attendance(tmp_path):
+    commune = _commune()
+    meetings.create_activity(
+        None,
+        organizers=[commune],
+        kind="dissemination",
+        title="Hội nghị quán triệt nghị quyết",
+        starts_on=dt.date(YEAR, 3, 12),
+    )
+    for text in (_report(tmp_path, commune), _report(tmp_path, commune, "six_month", "H1")):
+        # Nobody's attendance was recorded: the sentence gives the sessions, no "0 lượt".
+        (line,) = [line for line in text.splitlines() if "quán triệt" in line and "cuộc" in line]
+        assert line.endswith(" với 01 cuộc.")
