@@ -12,6 +12,7 @@ from dangvu.meetings import actions as meetings
 from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization
 from dangvu.people import actions as people
+from dangvu.people.models import Membership
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +121,32 @@ def test_a_conference_without_an_attendance_list_gives_no_zero_attendance(tmp_pa
         # Nobody's attendance was recorded: the sentence gives the sessions, no "0 lượt".
         (line,) = [line for line in text.splitlines() if "quán triệt" in line and "cuộc" in line]
         assert line.endswith(" với 01 cuộc.")
+
+
+def test_the_year_s_arrivals_departures_deaths_and_badges_are_stated(tmp_path):
+    commune = _commune()
+    hamlet, other, retired = (commune.children.get(name=name) for name in CELLS)
+    in_cell = {
+        cell: [m.person for m in Membership.objects.filter(org=cell, kind="party")]
+        for cell in (hamlet, other, retired)
+    }
+    _member(hamlet, 9, dt.date(YEAR, 4, 20), dt.date(2010, 2, 3))  # arrives from elsewhere
+    people.transfer_out(None, in_cell[other][0], dt.date(YEAR, 8, 1), "Đảng bộ phường 3")
+    people.move_to_cell(None, in_cell[other][1], hamlet, dt.date(YEAR, 6, 1))  # no departure
+    people.record_death(None, in_cell[retired][0], dt.date(YEAR, 9, 12))
+    people.award_badge(None, in_cell[retired][1], 40, dt.date(YEAR, 9, 2))  # admitted 1980
+    people.award_badge(None, in_cell[retired][2], 40, dt.date(YEAR, 9, 2))  # admitted 1985
+    text = _report(tmp_path, commune)
+    assert "Tiếp nhận 01 đảng viên chuyển sinh hoạt đến." in text
+    assert "Chuyển sinh hoạt đi 01 đảng viên." in text
+    assert "Có 01 đảng viên từ trần." in text
+    assert "Trao Huy hiệu Đảng cho 02 đảng viên (Huy hiệu 40 năm: 02)." in text
+    # The retired members' cell says what happened in it, and nothing of the others.
+    cell_text = _report(tmp_path, retired)
+    assert "Có 01 đảng viên từ trần." in cell_text and "chuyển sinh hoạt" not in cell_text.lower()
+
+
+def test_a_quiet_year_says_nothing_of_arrivals_or_departures(tmp_path):
+    text = _report(tmp_path, _commune())
+    for words in ("chuyển sinh hoạt", "từ trần", "Huy hiệu Đảng"):
+        assert words not in text
