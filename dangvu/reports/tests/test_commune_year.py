@@ -150,3 +150,27 @@ def test_a_quiet_year_says_nothing_of_arrivals_or_departures(tmp_path):
     text = _report(tmp_path, _commune())
     for words in ("chuyển sinh hoạt", "từ trần", "Huy hiệu Đảng"):
         assert words not in text
+
+
+def test_the_annual_report_says_how_regularly_the_cells_met(tmp_path):
+    commune = _commune()
+    hamlet = commune.children.get(name=CELLS[0])
+    members = [m.person for m in Membership.objects.filter(org=hamlet, kind="party")]
+    for month in range(1, 13):
+        attendance = {p: "present" for p in members[:3]} | {members[3]: "absent"}
+        meetings.record_meeting(
+            None,
+            cell=hamlet,
+            kind="regular_meeting",
+            starts_on=dt.date(YEAR, month, 5),
+            attendance=attendance,
+        )
+    text = _report(tmp_path, commune)
+    assert (
+        "Duy trì sinh hoạt chi bộ định kỳ hằng tháng: 12 lượt chi bộ sinh hoạt thường kỳ trên 36"
+        " lượt theo quy định, 24 lượt chưa sinh hoạt; tỷ lệ đảng viên dự sinh hoạt đạt 75"
+    ) in text
+    cell_text = _report(tmp_path, hamlet)
+    assert "Chi bộ sinh hoạt 12 trong 12 kỳ theo quy định; tỷ lệ đảng viên dự sinh hoạt đạt 75" in (
+        cell_text
+    )
