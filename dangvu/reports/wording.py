@@ -2,6 +2,8 @@
 "Tiến sĩ: 01; Thạc sĩ: 04" built from the counted facts. Registered as facts so a report
 template only ever refers to facts."""
 
+from collections import Counter
+
 from django.apps import apps
 
 from dangvu.core.facts import Figure, derived, provider
@@ -52,6 +54,40 @@ def organization_names(org, period):
         "period.name": Figure(period_name(period), label="Kỳ báo cáo"),
         "period.next_name": Figure(period_name(next_period(period)), label="Kỳ kế hoạch"),
     }
+
+
+# What a commune calls its residential units, as its hamlet cells are named ("Chi bộ ấp Rạch Gốc",
+# "Chi bộ thôn Đông", "Chi bộ khóm 3"): the South says ấp, the North thôn, a ward khu phố or tổ dân
+# phố. Longer words first ("tổ dân phố" before "tổ").
+RESIDENTIAL_UNITS = (
+    "tổ dân phố",
+    "khu phố",
+    "ấp",
+    "thôn",
+    "khóm",
+    "xóm",
+    "bản",
+    "buôn",
+    "làng",
+    "sóc",
+)
+
+
+@provider
+def residential_unit(org, period):
+    """The word for the commune's hamlets its cells' names use most ("ấp"), or every word where
+    none of its cells is named so ("ấp, thôn, khóm")."""
+    day = period.end
+    names = Organization.objects.filter(
+        active_on(day), parent=org, kind=Organization.Kind.PARTY_CELL
+    ).values_list("name", flat=True)
+    used = Counter(
+        next((unit for unit in RESIDENTIAL_UNITS if name.lower().startswith(f"chi bộ {unit} ")), "")
+        for name in names
+    )
+    used.pop("", None)  # the school's, the police's, the retired members' cells
+    word = used.most_common(1)[0][0] if used else "ấp, thôn, khóm"
+    return {"org.residential_unit": Figure(word, label="Tên gọi ấp, thôn, khóm của địa bàn")}
 
 
 @provider

@@ -40,7 +40,7 @@ def _member(cell, n, since, admitted):
     return person
 
 
-def _commune():
+def _commune(cells=CELLS):
     """The commune committee and its cells, through the commands; four members a cell."""
     founded = dt.date(YEAR - 10, 3, 1)
     slug = run(
@@ -63,7 +63,7 @@ def _commune():
         f"{YEAR - 5}-{YEAR}",
     ).strip()
     commune = Organization.objects.get(slug=slug)
-    for name in CELLS:
+    for name in cells:
         cell_slug = run("create_org", "--name", name, "--kind", "party_cell", "--parent", slug)
         cell = Organization.objects.get(slug=cell_slug.strip())
         for n in range(4):
@@ -174,3 +174,44 @@ def test_the_annual_report_says_how_regularly_the_cells_met(tmp_path):
     assert "Chi bộ sinh hoạt 12 trong 12 kỳ theo quy định; tỷ lệ đảng viên dự sinh hoạt đạt 75" in (
         cell_text
     )
+
+
+@pytest.mark.parametrize(
+    "cells,words",
+    [
+        (CELLS, "sinh sống ở 07 ấp;"),
+        (
+            ["Chi bộ thôn Đông Hạ", "Chi bộ thôn Trung", "Chi bộ Trường Tiểu học"],
+            "sinh sống ở 07 thôn;",
+        ),
+        (["Chi bộ Công an xã", "Chi bộ Quân sự xã"], "sinh sống ở 07 ấp, thôn, khóm;"),
+    ],
+)
+def test_the_commune_s_hamlets_are_called_as_its_cells_call_them(tmp_path, cells, words):
+    commune = _commune(cells)
+    day = dt.date(YEAR, 12, 31).isoformat()
+    run(
+        "org_profile",
+        "--org",
+        commune.slug,
+        "--date",
+        day,
+        "population=6120",
+        "hamlets=7",
+        "poor_households=12",
+    )
+    assert words in _report(tmp_path, commune)
+
+
+def test_no_hamlets_recorded_no_hamlets_said(tmp_path):
+    commune = _commune()
+    run(
+        "org_profile",
+        "--org",
+        commune.slug,
+        "--date",
+        dt.date(YEAR, 12, 31).isoformat(),
+        "population=6120",
+    )
+    text = _report(tmp_path, commune)
+    assert "Địa bàn có 6.120 nhân khẩu." in text and "sinh sống" not in text
