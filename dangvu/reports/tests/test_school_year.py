@@ -43,3 +43,23 @@ def test_a_school_records_a_school_s_figures_and_titles():
     assert not {"teachers", "pupils"} & {p.code for p in hospital.profile}
     listing = run("org_profile", "--org", _school_cell())
     assert "Giáo viên" in listing and "Giường bệnh" not in listing and "Bác sĩ" not in listing
+
+
+def test_a_commune_s_school_cell_speaks_of_its_school(tmp_path):
+    commune = run(
+        "create_org", "--name", "Đảng bộ xã Vàm Láng", "--kind", "party_committee",
+        "--from", "2005-01-01", "--place", "Vàm Láng", "--type", "xa",
+    ).strip()  # fmt: skip
+    cell = run(
+        "create_org", "--name", "Chi bộ Trường Trung học cơ sở Vàm Láng", "--kind", "party_cell",
+        "--parent", commune,
+    ).strip()  # fmt: skip
+    run("org_profile", "--org", cell, "--type", "su-nghiep-giao-duc", "--from", "2005-01-01")
+    day = dt.date(YEAR, 12, 31).isoformat()
+    run("org_profile", "--org", cell, "--date", day, "staff=30", "teachers=26", "classes=16", "pupils=540")  # fmt: skip
+    out = tmp_path / "truong.md"
+    run("report", "annual", "--org", cell, "--year", str(YEAR), "--out", str(out))
+    text = out.read_text(encoding="utf-8")
+    assert "Nhà trường có 30 cán bộ, giáo viên, nhân viên, trong đó 26 giáo viên." in text
+    assert "Quy mô trường lớp: 16 lớp, 540 học sinh." in text
+    assert "Tổ, khối" not in text and "ở địa bàn" not in text.lower()
