@@ -140,7 +140,7 @@ def test_the_year_s_arrivals_departures_deaths_and_badges_are_stated(tmp_path):
     assert "Tiếp nhận 01 đảng viên chuyển sinh hoạt đến." in text
     assert "Chuyển sinh hoạt đi 01 đảng viên." in text
     assert "Có 01 đảng viên từ trần." in text
-    assert "Trao Huy hiệu Đảng cho 02 đảng viên (Huy hiệu 40 năm: 02)." in text
+    assert "Trao Huy hiệu Đảng cho 02 đồng chí (Huy hiệu 40 năm: 02)." in text
     # The retired members' cell says what happened in it, and nothing of the others.
     cell_text = _report(tmp_path, retired)
     assert "Có 01 đảng viên từ trần." in cell_text and "chuyển sinh hoạt" not in cell_text.lower()
