@@ -9,8 +9,9 @@ import pytest
 
 from dangvu.accounts.tests.helpers import run
 from dangvu.meetings import actions as meetings
+from dangvu.orgs import actions as org_actions
 from dangvu.orgs import kinds
-from dangvu.orgs.models import Organization
+from dangvu.orgs.models import Organization, Term
 from dangvu.people import actions as people
 from dangvu.people.models import Membership
 
@@ -215,3 +216,17 @@ def test_no_hamlets_recorded_no_hamlets_said(tmp_path):
     )
     text = _report(tmp_path, commune)
     assert "Địa bàn có 6.120 nhân khẩu." in text and "sinh sống" not in text
+
+
+def test_the_committee_is_stated_once_its_members_are_recorded(tmp_path):
+    commune = _commune()
+    text = _report(tmp_path, commune)
+    assert "Ban Chấp hành" not in text.split("II. ")[0]  # no members recorded: no dangling term
+    term = Term.executive_on(commune, dt.date(YEAR, 12, 31))
+    cell = commune.children.get(name=CELLS[0])
+    for n, m in enumerate(Membership.objects.filter(org=cell, kind="party")[:3]):
+        role = "secretary" if n == 0 else "member"
+        org_actions.appoint(None, term, m.person, role, term.valid_from)
+    text = _report(tmp_path, commune)
+    assert f"Ban Chấp hành Đảng bộ nhiệm kỳ {YEAR - 5}-{YEAR} gồm 03 đồng chí." in text
+    assert "Ban Chấp hành Đảng bộ xã" not in text
