@@ -76,7 +76,7 @@ RESIDENTIAL_UNITS = (
 @provider
 def residential_unit(org, period):
     """The word for the commune's hamlets its cells' names use most ("ấp"), or every word where
-    none of its cells is named so ("ấp, thôn, khóm")."""
+    none of its cells is named so ("ấp, thôn, khóm"); how many of its cells are so named."""
     day = period.end
     names = Organization.objects.filter(
         active_on(day), parent=org, kind=Organization.Kind.PARTY_CELL
@@ -86,8 +86,13 @@ def residential_unit(org, period):
         for name in names
     )
     used.pop("", None)  # the school's, the police's, the retired members' cells
-    word = used.most_common(1)[0][0] if used else "ấp, thôn, khóm"
-    return {"org.residential_unit": Figure(word, label="Tên gọi ấp, thôn, khóm của địa bàn")}
+    word, hamlet_cells = used.most_common(1)[0] if used else ("ấp, thôn, khóm", 0)
+    # "09 chi bộ trực thuộc (05 chi bộ ấp)": said only where the commune has other cells too.
+    among = hamlet_cells if 0 < hamlet_cells < len(names) else None
+    return {
+        "org.residential_unit": Figure(word, label="Tên gọi ấp, thôn, khóm của địa bàn"),
+        "party.cells.residential": Figure(among, label="Chi bộ ấp, thôn, khóm trực thuộc"),
+    }
 
 
 @provider
