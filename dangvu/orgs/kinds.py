@@ -203,8 +203,26 @@ class HeaderWords:
     issuer: str
 
 
+# A territorial committee above the grassroots is led by an executive named after its level, not
+# "Đảng ủy": the Ban Chấp hành Đảng bộ huyện is the "Huyện ủy" (Điều lệ Đảng; 36-HD/VPTW).
+LEVEL_EXECUTIVES = {
+    "tỉnh": "Tỉnh ủy",
+    "thành phố": "Thành ủy",
+    "huyện": "Huyện ủy",
+    "quận": "Quận ủy",
+    "thị xã": "Thị ủy",
+}
+
+
 def executive_name(name: str) -> str:
-    """The executive body that signs for an organization: "Đảng bộ xã X" → "Đảng ủy xã X"."""
+    """The executive body that signs for an organization: "Đảng bộ xã X" → "Đảng ủy xã X",
+    "Đảng bộ huyện X" → "Huyện ủy X", "Đảng bộ Thành phố Hồ Chí Minh" → "Thành ủy Thành phố Hồ
+    Chí Minh" (a level written with a capital is part of the place's name)."""
+    for level, executive in LEVEL_EXECUTIVES.items():
+        if name.startswith(f"Đảng bộ {level} "):
+            return f"{executive} {name[len(f'Đảng bộ {level} ') :]}"
+        if name.startswith(f"Đảng bộ {level.capitalize()} "):
+            return f"{executive} {name[len('Đảng bộ ') :]}"
     for body, executive in (("Đảng bộ", "Đảng ủy"), ("Chi bộ", "Chi bộ")):
         if name.startswith(body):
             return executive + name[len(body) :]

@@ -29,11 +29,7 @@ REPORTING_KINDS = (
 
 def _issuer_name(org, day=None):
     # The executive committee issues the report: "Đảng bộ Sở X" is signed by "Đảng ủy Sở X".
-    name = org.name_on(day) if day else org.name
-    for body, executive in (("Đảng bộ", "Đảng ủy"), ("Chi bộ", "Chi bộ")):
-        if name.startswith(body):
-            return executive + name[len(body) :]
-    return name
+    return kinds.executive_name(org.name_on(day) if day else org.name)
 
 
 def _superior_name(org, day=None):

@@ -2,6 +2,8 @@
 "Tiến sĩ: 01; Thạc sĩ: 04" built from the counted facts. Registered as facts so a report
 template only ever refers to facts."""
 
+from collections import Counter
+
 from django.apps import apps
 
 from dangvu.core.facts import Figure, derived, provider
@@ -9,6 +11,7 @@ from dangvu.documents.models import cited_date
 from dangvu.lib.narrative import render_value
 from dangvu.lib.rules import rule_in_force
 from dangvu.meetings.models import Activity, ActivityOrg
+from dangvu.orgs.kinds import executive_name
 from dangvu.orgs.models import Organization, Position, Term, active_on, parent_on
 from dangvu.orgs.tree import subtree_ids_during
 from dangvu.oversight.models import Inspection
@@ -34,7 +37,8 @@ def organization_names(org, period):
             org.founding_document, orgs=frozenset([org.id]), label="Quyết định thành lập"
         ),
         "org.superior": Figure(
-            _executive(superior.name_on(day)) if superior else "cấp ủy cấp trên",
+            # A report goes to the superior's executive: "Đảng ủy Sở X", "Huyện ủy X".
+            executive_name(superior.name_on(day)) if superior else "cấp ủy cấp trên",
             label="Cấp ủy cấp trên",
         ),
         "agency.name": Figure(_short_agency_name(agency, day) if agency else "", label="Cơ quan"),
@@ -49,6 +53,45 @@ def organization_names(org, period):
         "period.next_year": Figure(period.end.year + 1, label="Năm kế hoạch"),
         "period.name": Figure(period_name(period), label="Kỳ báo cáo"),
         "period.next_name": Figure(period_name(next_period(period)), label="Kỳ kế hoạch"),
+    }
+
+
+# What a commune calls its residential units, as its hamlet cells are named ("Chi bộ ấp Rạch Gốc",
+# "Chi bộ thôn Đông", "Chi bộ khóm 3"): the South says ấp, the North thôn, a ward khu phố or tổ dân
+# phố. Longer words first ("tổ dân phố" before "tổ").
+RESIDENTIAL_UNITS = (
+    "tổ dân phố",
+    "khu phố",
+    "ấp",
+    "thôn",
+    "khóm",
+    "xóm",
+    "bản",
+    "buôn",
+    "làng",
+    "sóc",
+)
+
+
+@provider
+def residential_unit(org, period):
+    """The word for the commune's hamlets its cells' names use most ("ấp"), or every word where
+    none of its cells is named so ("ấp, thôn, khóm"); how many of its cells are so named."""
+    day = period.end
+    names = Organization.objects.filter(
+        active_on(day), parent=org, kind=Organization.Kind.PARTY_CELL
+    ).values_list("name", flat=True)
+    used = Counter(
+        next((unit for unit in RESIDENTIAL_UNITS if name.lower().startswith(f"chi bộ {unit} ")), "")
+        for name in names
+    )
+    used.pop("", None)  # the school's, the police's, the retired members' cells
+    word, hamlet_cells = used.most_common(1)[0] if used else ("ấp, thôn, khóm", 0)
+    # "09 chi bộ trực thuộc (05 chi bộ ấp)": said only where the commune has other cells too.
+    among = hamlet_cells if 0 < hamlet_cells < len(names) else None
+    return {
+        "org.residential_unit": Figure(word, label="Tên gọi ấp, thôn, khóm của địa bàn"),
+        "party.cells.residential": Figure(among, label="Chi bộ ấp, thôn, khóm trực thuộc"),
     }
 
 
@@ -91,11 +134,6 @@ def _contract_basis(day):
         return rule_in_force("contract_staff", day)["lead"]
     except LookupError:  # before the first decree on these contracts
         return "Hợp đồng lao động"
-
-
-def _executive(name):
-    # A report goes to the superior's executive: "Đảng bộ Sở X" reads "Đảng ủy Sở X".
-    return "Đảng ủy" + name[len("Đảng bộ") :] if name.startswith("Đảng bộ") else name
 
 
 # The word an agency's own report calls it by: "tại Sở", "tại Ban"; any other agency is "cơ quan".
