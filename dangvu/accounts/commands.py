@@ -19,7 +19,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from dangvu.core.imports import ImportFailed, too_big_message
 from dangvu.lib.dates import parse_date
-from dangvu.lib.textfile import TextFileError, read_bytes, size_label
+from dangvu.lib.textfile import TextFileError, path_bytes, read_bytes
 from dangvu.orgs.models import Organization
 
 from .scope import Scope, scope_for_username
@@ -165,22 +165,14 @@ class DangvuCommand(BaseCommand):
         be read is a CommandError in Vietnamese, never a traceback."""
         try:
             size = Path(name).stat().st_size
-            if size > max_bytes and too_large:
-                raise too_large(size)
-            if size > max_bytes:
-                raise CommandError(
-                    f"Tệp “{name}” quá lớn ({size_label(size)}); "
-                    f"giới hạn là {size_label(max_bytes)}."
-                )
-            return Path(name).read_bytes()
-        except FileNotFoundError:
-            raise CommandError(f"Không có tệp “{name}”: đường dẫn không tồn tại.") from None
-        except IsADirectoryError:
-            raise CommandError(f"“{name}” là một thư mục, không phải một tệp.") from None
-        except PermissionError:
-            raise CommandError(f"Không có quyền đọc tệp “{name}”.") from None
-        except OSError as e:
-            raise CommandError(f"Không đọc được tệp “{name}” ({e.strerror}).") from None
+        except OSError:
+            size = 0  # path_bytes says why it cannot be read
+        if size > max_bytes and too_large:
+            raise too_large(size)
+        try:
+            return path_bytes(name, max_bytes)
+        except TextFileError as e:
+            raise CommandError(str(e)) from None
 
     def read_xlsx(self, path: Path) -> bytes:
         """The bytes of an Excel file to import, refused before reading when too large."""

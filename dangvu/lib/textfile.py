@@ -55,21 +55,23 @@ def check_size(size: int, name: str, max_bytes: int | None) -> None:
         )
 
 
-def read_path(path: str | Path, max_bytes: int | None = None) -> str:
-    """The text of the file at `path`; its size is checked before anything is read."""
+def path_bytes(path: str | Path, max_bytes: int | None = None) -> bytes:
+    """The bytes of the file a user named, its size checked before anything is read. Every way a
+    named file cannot be read is a TextFileError in Vietnamese, never a traceback."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-    except OSError:
-        raise TextFileError(f"Không mở được tệp “{path}”: tệp không tồn tại.") from None
-    if not path.is_file():
-        raise TextFileError(f"“{path}” không phải là một tệp.")
-    check_size(size, path.name, max_bytes)
-    try:
-        data = path.read_bytes()
+        if path.is_dir():  # before its size: a folder's is not a file's
+            raise IsADirectoryError
+        check_size(path.stat().st_size, str(path), max_bytes)
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise TextFileError(f"Không có tệp “{path}”: đường dẫn không tồn tại.") from None
+    except IsADirectoryError:
+        raise TextFileError(f"“{path}” là một thư mục, không phải một tệp.") from None
+    except PermissionError:
+        raise TextFileError(f"Không có quyền đọc tệp “{path}”.") from None
     except OSError as e:
-        raise TextFileError(f"Không đọc được tệp “{path.name}” ({e.strerror}).") from None
-    return read_bytes(data, path.name, max_bytes)
+        raise TextFileError(f"Không đọc được tệp “{path}” ({e.strerror}).") from None
 
 
 def read_bytes(data: bytes, name: str = "-", max_bytes: int | None = None) -> str:

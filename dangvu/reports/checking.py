@@ -131,7 +131,8 @@ def check_path(path, max_bytes=None):
         raise CheckError(
             f"Không kiểm tra được tệp “{path.name}”: chỉ nhận tệp .txt, .md hoặc .docx."
         )
-    if not path.is_file():
-        raise CheckError(f"Không mở được tệp “{path}”: tệp không tồn tại.")
-    check_size(path.stat().st_size, path.name, max_bytes)  # before reading it
-    return check_bytes(path.read_bytes(), path.name, max_bytes)
+    try:
+        data = textfile.path_bytes(path, max_bytes)  # its size checked before reading it
+    except textfile.TextFileError as e:
+        raise CheckError(str(e)) from None
+    return check_bytes(data, path.name, max_bytes)

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dangvu.lib.textfile import TextFileError, read_bytes, read_path, size_label
+from dangvu.lib.textfile import TextFileError, path_bytes, read_bytes, size_label
 
 from .helpers import docx_bytes
 
@@ -33,7 +33,7 @@ def test_docx_paragraphs_tables_and_footnotes(tmp_path):
     )
     path = tmp_path / "bao-cao.docx"
     path.write_bytes(data)
-    text = read_path(path)
+    text = read_bytes(path_bytes(path), path.name)
     assert text.split("\n\n") == [
         "Theo Chỉ thị số 24-CT/TU ngày 29/6/2017.",
         "Đoạn hai.",
@@ -76,7 +76,7 @@ def test_file_over_the_limit_is_refused_with_the_limit_named(tmp_path):
     path = tmp_path / "lon.txt"
     path.write_bytes(b"a" * 2048)
     with pytest.raises(TextFileError) as e:
-        read_path(path, max_bytes=1024)
+        path_bytes(path, max_bytes=1024)
     assert "quá lớn (2 KB)" in str(e.value)
     assert "giới hạn là 1 KB" in str(e.value)
     with pytest.raises(TextFileError, match="giới hạn là 10 MB"):
@@ -92,9 +92,11 @@ def test_zip_bomb_is_refused():
         read_bytes(data, "bom.docx", 50_000)
 
 
-def test_missing_file(tmp_path):
+def test_missing_file_and_folder(tmp_path):
     with pytest.raises(TextFileError, match="không tồn tại"):
-        read_path(tmp_path / "khong-co.txt")
+        path_bytes(tmp_path / "khong-co.txt")
+    with pytest.raises(TextFileError, match="là một thư mục"):
+        path_bytes(tmp_path, max_bytes=1)
 
 
 def test_size_label():

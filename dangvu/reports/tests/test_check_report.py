@@ -57,6 +57,12 @@ def test_bad_files_get_a_vietnamese_message(tmp_path):
         call_command("check_report", str(fake))
     with pytest.raises(CommandError, match="chỉ nhận"):
         call_command("check_report", str(tmp_path / "x.pdf"))
+    with pytest.raises(CommandError, match="không tồn tại"):
+        call_command("check_report", str(tmp_path / "khong-co.md"))
+    folder = tmp_path / "bao-cao.docx"
+    folder.mkdir()
+    with pytest.raises(CommandError, match="là một thư mục"):
+        call_command("check_report", str(folder))
 
 
 # An error (the heading repeated) and a note (a type word abbreviated "ND"), note first.
