@@ -24,7 +24,8 @@ from dangvu.lib.party_doc import (
     para,
 )
 from dangvu.lib.text import count, decimal_vi
-from dangvu.orgs.models import Organization, Position, Term, active_on
+from dangvu.orgs.kinds import executive_name, superior_line
+from dangvu.orgs.models import Organization, Position, Term, active_on, parent_on
 from dangvu.orgs.tree import place_of
 from dangvu.people.models import PartyProfile, Person, party_status
 
@@ -156,7 +157,7 @@ def cell_secretary(cell: Organization, day: dt.date) -> Person | None:
 
 
 def _header(cell, day, number):
-    superior = cell.parent.name_on(day) if cell.parent else ""
+    superior = superior_line(cell, day)  # as the cell's other documents: the superior of that day
     return Header(
         superior=superior.upper(),
         issuer=cell.name_on(day).upper(),
@@ -170,10 +171,8 @@ def _number_slot(cell, code):
 
 
 def _recipients(cell, day):
-    above = cell.parent.name_on(day) if cell.parent else "Cấp ủy cấp trên"
-    for body, executive in (("Đảng bộ", "Đảng ủy"),):
-        if above.startswith(body):
-            above = executive + above[len(body) :]
+    parent = parent_on(cell, day)
+    above = executive_name(parent.name_on(day)) if parent else "Cấp ủy cấp trên"
     return [f"- {above} (b/c);", "- Đảng viên trong chi bộ;", "- Lưu: Chi bộ."]
 
 

@@ -13,6 +13,7 @@ from dangvu.lib import checker
 from dangvu.meetings import actions, paper
 from dangvu.meetings.facts import cell_months
 from dangvu.meetings.models import Attendance, MeetingTask
+from dangvu.orgs import actions as org_actions
 from dangvu.people import actions as people_actions
 from dangvu.reports.render import to_markdown
 
@@ -240,3 +241,20 @@ def test_a_cell_without_a_committee_is_led_by_its_secretary(school):
     march = hold_meeting(school, 3, tasks=0, issue=False)
     actions.conclude_meeting(None, march, chair=school.members[0], tasks=[{"text": "Sửa cổng"}])
     assert "Sửa cổng: chi ủy thực hiện." in to_markdown(paper.resolution_document(march))
+
+
+def test_papers_name_the_superior_of_the_meeting_day_by_its_executive(school):
+    district = org_actions.create_org(
+        None,
+        kind="superior_committee",
+        name="Đảng bộ huyện Kênh Thử",
+        valid_from=dt.date(2000, 1, 1),
+    )
+    org_actions.move_org(None, school.cell, district, dt.date(2023, 6, 1))
+    before = to_markdown(paper.resolution_document(hold_meeting(school, 3)))
+    after = to_markdown(paper.resolution_document(hold_meeting(school, 7)))
+    # Before the move: the grassroots committee it stood under, signing as its Đảng ủy.
+    assert "ĐẢNG BỘ TRƯỜNG THỬ" in before and "- Đảng ủy Trường Thử (b/c);" in before
+    # After: the district, whose executive is the Huyện ủy, not an "Đảng ủy huyện".
+    assert "ĐẢNG BỘ HUYỆN KÊNH THỬ" in after and "- Huyện ủy Kênh Thử (b/c);" in after
+    assert "TRƯỜNG THỬ" not in after.split("NGHỊ QUYẾT")[0]
