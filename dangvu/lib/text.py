@@ -33,8 +33,9 @@ def fold(text: str) -> str:
 
 
 def count(n: int) -> str:
-    """Counts in Party documents take at least two digits: "07 đồng chí", "04 chi bộ"."""
-    return f"{n:02d}" if n >= 0 else str(n)
+    """Counts in Party documents take at least two digits ("07 đồng chí", "04 chi bộ") and dots
+    between thousands ("1.343 đảng viên")."""
+    return f"{n:02d}" if 0 <= n < 1000 else money(n)
 
 
 def money(n: int) -> str:

@@ -5,7 +5,7 @@ from django.db.models import Max, Q
 
 from dangvu.core.facts import Figure, derived, provider
 from dangvu.lib.dates import vn_date
-from dangvu.lib.text import count, money
+from dangvu.lib.text import count
 from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization, Term, active_on
 from dangvu.orgs.tree import subtree, subtree_ids
@@ -61,7 +61,7 @@ def mass_organizations(org, period, facts):
         if figure is None or not figure.value:
             continue
         n = figure.value
-        parts.append(f"{kind.label} {money(n) if n >= 1000 else count(n)} {kind.member}")
+        parts.append(f"{kind.label} {count(n)} {kind.member}")
         people |= figure.people
     return {
         "mass.organizations": Figure(

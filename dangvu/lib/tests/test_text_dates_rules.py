@@ -21,6 +21,7 @@ def test_fold_never_fails_and_is_idempotent(text):
 
 def test_number_formats():
     assert count(4) == "04" and count(54) == "54"
+    assert count(1343) == "1.343" and count(0) == "00" and count(-3) == "-3"
     assert money(9512466) == "9.512.466" and money(0) == "0"
     assert decimal_vi(Decimal("97.5")) == "97,5" and decimal_vi(Decimal("91.0")) == "91"
 

@@ -219,9 +219,12 @@ def test_no_hamlets_recorded_no_hamlets_said(tmp_path):
         "--date",
         dt.date(YEAR, 12, 31).isoformat(),
         "population=6120",
+        "poor_households=8",
     )
     text = _report(tmp_path, commune)
-    assert "Địa bàn có 6.120 nhân khẩu." in text and "sinh sống" not in text
+    assert "Địa bàn có 6.120 nhân khẩu" in text and "sinh sống" not in text
+    # A count takes two digits however large its neighbours are.
+    assert "còn 08 hộ nghèo." in text
 
 
 def test_the_committee_is_stated_once_its_members_are_recorded(tmp_path):
