@@ -79,7 +79,7 @@ def test_the_communes_reports_state_them_where_records_exist(commune, tmp_path):
     assert "Số đoàn viên, hội viên: Hội Nông dân 03 hội viên." in annual
     # Section I states the members on record, not the profile figure recorded before (905);
     # the women's union has no members on record and no profile figure: no line.
-    assert "- Hội Nông dân: 3 hội viên." in annual and "905" not in annual
+    assert "- Hội Nông dân: 03 hội viên." in annual and "905" not in annual
     assert "Hội Liên hiệp Phụ nữ:" not in annual
     six = _report(tmp_path, "six_month", org, "H1")
     assert "Số đoàn viên, hội viên: Hội Nông dân 03 hội viên." in six
