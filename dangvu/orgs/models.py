@@ -6,6 +6,8 @@ longer holds). `active_on(d)` is the one place that rule is written down for que
 """
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import TypeVar
 
 from django.db import models
 from django.db.models import Q
@@ -248,14 +250,24 @@ class OrganizationMove(DangvuModel):
         return f"{self.organization} → {self.parent}"
 
 
+T = TypeVar("T")
+
+
+def after_moves(moves: Sequence[tuple[dt.date, T, T]], now: T, day: dt.date) -> T:
+    """The parent on `day` of an organization whose parent is `now` and whose `moves` are
+    (valid_from, previous, parent) in date order: before the first move, that move's previous
+    parent; then the parent of the last move begun. Organizations or their ids alike."""
+    if not moves:
+        return now
+    if day < moves[0][0]:
+        return moves[0][1]
+    return [parent for since, _previous, parent in moves if since <= day][-1]
+
+
 def parent_on(org: Organization, day: dt.date) -> Organization | None:
     """The superior of `org` on `day`, after the moves recorded for it."""
-    moves = list(org.moves.select_related("previous", "parent").order_by("valid_from"))
-    if not moves:
-        return org.parent
-    if day < moves[0].valid_from:
-        return moves[0].previous
-    return [m for m in moves if m.valid_from <= day][-1].parent
+    moves = org.moves.select_related("previous", "parent").order_by("valid_from")
+    return after_moves([(m.valid_from, m.previous, m.parent) for m in moves], org.parent, day)
 
 
 def superior_committee_on(org: Organization, day: dt.date) -> Organization | None:

@@ -16,7 +16,13 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
 from dangvu.core.ids import any_of
-from dangvu.orgs.models import Organization, OrganizationMove, OrganizationName, active_on
+from dangvu.orgs.models import (
+    Organization,
+    OrganizationMove,
+    OrganizationName,
+    active_on,
+    after_moves,
+)
 from dangvu.orgs.tree import subtree_sql
 
 K = Organization.Kind
@@ -109,12 +115,7 @@ class Tree:
 
     def parent_on(self, org_id, day):
         """The parent of `org_id` on `day`, after its moves (`orgs.models.parent_on`)."""
-        moves = self.moves.get(org_id)
-        if not moves:
-            return self.nodes[org_id].parent_id
-        if day < moves[0][0]:
-            return moves[0][1]
-        return [parent for since, _previous, parent in moves if since <= day][-1]
+        return after_moves(self.moves.get(org_id, ()), self.nodes[org_id].parent_id, day)
 
     def children_on(self, day):
         """{parent id: child ids} of the tree as it stood on `day` (moves applied)."""
