@@ -90,6 +90,9 @@ class PartyDocument:
     issued_on: dt.date
     # A draft carries "DỰ THẢO" on its first page; the finalised document does not.
     draft: bool = False
+    # A second signer on the left, in place of "Nơi nhận": minutes are signed by the secretary
+    # who kept them (left) and the chair (right).
+    countersignature: Signature | None = None
 
     def footnotes(self) -> list[Footnote]:
         """The footnotes in reading order; their numbers are their positions plus one."""

@@ -402,19 +402,26 @@ def _add_end(document, doc: PartyDocument, rule: Rule) -> None:
     document.add_paragraph(style=CELL_STYLE)
     table = _borderless_table(document, [spec["left_width_mm"], spec["right_width_mm"]])
     left, right = table.rows[0].cells
-    label = spec["recipients_label"]
-    _cell_paragraph(left, label["text"], label, align="left", first=True)
-    for line in doc.recipients:
-        _cell_paragraph(left, line, spec["recipients"], align="left")
-    sig, first = doc.signature, True
+    if doc.countersignature is not None:
+        _add_signature(left, doc.countersignature, spec)
+    else:
+        label = spec["recipients_label"]
+        _cell_paragraph(left, label["text"], label, align="left", first=True)
+        for line in doc.recipients:
+            _cell_paragraph(left, line, spec["recipients"], align="left")
+    _add_signature(right, doc.signature, spec)
+
+
+def _add_signature(cell, sig, spec) -> None:
+    first = True
     for line in (sig.capacity, sig.title):
         if line:
-            _cell_paragraph(right, line, spec["signature"], first=first)
+            _cell_paragraph(cell, line, spec["signature"], first=first)
             first = False
     for _ in range(spec["signature_blank_lines"]):
-        _cell_paragraph(right, "", first=first)
+        _cell_paragraph(cell, "", first=first)
         first = False
-    _cell_paragraph(right, sig.name, spec["signature"], first=first)
+    _cell_paragraph(cell, sig.name, spec["signature"], first=first)
 
 
 # --- footnotes ---------------------------------------------------------------------------------

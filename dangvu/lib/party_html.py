@@ -166,15 +166,21 @@ def _table(block: Table) -> str:
 
 
 def _end(doc: PartyDocument, rule: Rule) -> str:
-    label = rule["end"]["recipients_label"]["text"]
-    recipients = _p(label, "pd-label") + "".join(_p(line) for line in doc.recipients)
-    sig = doc.signature
-    signature = "".join(_p(line) for line in (sig.capacity, sig.title) if line)
-    signature += '<div class="pd-space"></div>' + _p(sig.name)
+    if doc.countersignature is not None:
+        left = f'<td class="pd-signature">{_signature(doc.countersignature)}</td>'
+    else:
+        label = rule["end"]["recipients_label"]["text"]
+        recipients = _p(label, "pd-label") + "".join(_p(line) for line in doc.recipients)
+        left = f'<td class="pd-recipients">{recipients}</td>'
     return (
-        f'<table class="pd-end"><tr><td class="pd-recipients">{recipients}</td>'
-        f'<td class="pd-signature">{signature}</td></tr></table>'
+        f'<table class="pd-end"><tr>{left}'
+        f'<td class="pd-signature">{_signature(doc.signature)}</td></tr></table>'
     )
+
+
+def _signature(sig) -> str:
+    html = "".join(_p(line) for line in (sig.capacity, sig.title) if line)
+    return html + '<div class="pd-space"></div>' + _p(sig.name)
 
 
 def _footnotes(footnotes: list[Footnote], id_prefix: str) -> str:

@@ -494,6 +494,11 @@ def send_notice(actor: Actor, activity: Activity, *, base_url: str = "") -> list
     else), through Django's mail settings. Returns the addresses written to; members without an
     address read it on their page."""
     plan = _plan(activity)
+    if timezone.localdate() > activity.starts_on:
+        raise ValidationError(
+            f"Buổi sinh hoạt ngày {vn_date(activity.starts_on)} đã qua: thông báo chỉ gửi trước "
+            "hoặc trong ngày sinh hoạt."
+        )
     cell = meeting_cell(activity)
     # Exempt members are told too: they are spared the meeting, not its news.
     members, exempt = cell_roll(cell, activity.starts_on)
@@ -586,7 +591,6 @@ def conclude_meeting(
     resolution: str = "",
     quality: str = "",
     score: Any = None,
-    fee_note: str = "",
     guests: str = "",
     late: Iterable[Person] = (),
     tasks: Iterable[Mapping[str, Any]] = (),
@@ -617,6 +621,9 @@ def conclude_meeting(
     for who, label in ((chair, "Chủ trì"), (recorder, "Thư ký")):
         if who is not None and who.id not in present:
             raise ValidationError(f"{label} ({who.full_name}) phải là đảng viên có mặt.")
+    if chair is not None and recorder is not None and chair.id == recorder.id:
+        # Two signatures under the minutes: two people.
+        raise ValidationError("Chủ trì và thư ký buổi sinh hoạt phải là hai đồng chí khác nhau.")
     late = list(late)
     stray = [p.full_name for p in late if p.id not in present]
     if stray:
@@ -644,7 +651,6 @@ def conclude_meeting(
         defaults={
             "chair": chair,
             "recorder": recorder,
-            "fee_note": fee_note.strip(),
             "resolution": resolution.strip(),
             "quality": quality,
             "score": score,
@@ -702,14 +708,35 @@ def issue_resolution(actor: Actor, activity: Activity) -> Document:
     plan = _plan(activity)
     if plan.resolution_doc_id:
         return plan.resolution_doc
-    if not MeetingMinutes.objects.filter(activity=activity).exists():
+    minutes = MeetingMinutes.objects.filter(activity=activity).first()
+    if minutes is None:
         raise ValidationError("Hãy ghi kết luận buổi sinh hoạt trước khi ban hành nghị quyết.")
-    unrecorded = paper.roll_of(activity).unrecorded
+    # The minutes are signed by the chair and by the secretary who kept them.
+    unsigned = [
+        label
+        for label, who in (
+            ("chủ trì", minutes.chair_id),
+            ("thư ký (người ghi biên bản)", minutes.recorder_id),
+        )
+        if who is None
+    ]
+    if unsigned:
+        raise ValidationError(
+            f"Biên bản chưa ghi {' và '.join(unsigned)}: hãy ghi trong kết luận buổi sinh hoạt "
+            "trước khi lấy số."
+        )
+    roll = paper.roll_of(activity)
+    unrecorded = roll.unrecorded
     if unrecorded:
         # The issued papers are frozen: their attendance must add up to the members expected.
         raise ValidationError(
             f"Chưa điểm danh {len(unrecorded)} đảng viên của chi bộ vào ngày sinh hoạt: "
             f"{', '.join(p.full_name for p in unrecorded)}. Hãy điểm danh đủ trước khi lấy số."
+        )
+    quorum = paper.quorum_of(activity, roll)
+    if quorum is not None and not quorum.met:
+        raise ValidationError(
+            f"{quorum.line[:-1]} ({quorum.source}). Không lấy số biên bản, nghị quyết."
         )
     cell = meeting_cell(activity)
     day = activity.starts_on

@@ -153,7 +153,6 @@ class ConcludeForm(forms.Form):
     )
     key_points = text_field("Ý kiến thảo luận chính (mỗi dòng một ý)", 5)
     resolution = text_field("Kết luận, nghị quyết", 4)
-    fee_note = forms.CharField(label="Thu đảng phí", max_length=255, required=False)
     quality = forms.ChoiceField(
         label="Tự đánh giá chất lượng buổi sinh hoạt",
         choices=[("", NOTHING_CHOSEN), *MeetingMinutes.Quality.choices],

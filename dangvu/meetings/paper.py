@@ -8,10 +8,13 @@ the meeting's attendance, plan, minutes and tasks; nothing is typed into these t
 """
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from fractions import Fraction
 
 from django.core.exceptions import ValidationError
 
+from dangvu.finance import book as fee_book
+from dangvu.finance.fees import month_start
 from dangvu.lib.dates import place_date, vn_date
 from dangvu.lib.party_doc import (
     Footnote,
@@ -23,7 +26,8 @@ from dangvu.lib.party_doc import (
     Table,
     para,
 )
-from dangvu.lib.text import count, decimal_vi
+from dangvu.lib.rules import rule_in_force
+from dangvu.lib.text import count, decimal_vi, money
 from dangvu.orgs.kinds import executive_name, superior_line
 from dangvu.orgs.models import Organization, Position, Term, active_on, parent_on
 from dangvu.orgs.tree import place_of
@@ -60,6 +64,8 @@ class Roll:
     # Those of `expected` and `exempt` still on probation on the day: they take part and speak
     # but do not vote (Điều lệ Đảng, Article 3), so a resolution is adopted by the full members.
     probationary: set[int]
+    # Exempt members who came nonetheless: counted by the quorum rule (not in `expected`).
+    exempt_present: list[Person] = field(default_factory=list)
 
     @property
     def leaders(self) -> str:
@@ -116,6 +122,7 @@ def roll_of(activity: Activity) -> Roll:
             absent.append((person, row.reason))
     plan = getattr(activity, "plan", None)
     late = list(plan.late.order_by("sort_name")) if plan else []
+    exempt_present = [p for p in exempt if p.id in rows and rows[p.id].status == PRESENT]
     return Roll(
         members,
         exempt,
@@ -125,6 +132,55 @@ def roll_of(activity: Activity) -> Roll:
         late,
         unrecorded,
         _probationary([*members, *exempt], activity.starts_on),
+        exempt_present,
+    )
+
+
+@dataclass
+class Quorum:
+    """Whether the meeting could adopt its resolution, by the rule in force on its day
+    (`rules/cell_meeting/quorum`): full members present against the full members counted."""
+
+    present: int
+    counted: int
+    share: Fraction
+    label: str  # "quá một nửa"
+    source: str
+
+    @property
+    def met(self) -> bool:
+        return self.present > self.counted * self.share
+
+    @property
+    def line(self) -> str:
+        figures = (
+            f"Đảng viên chính thức có mặt {count(self.present)}/{count(self.counted)} đồng chí"
+        )
+        if self.met:
+            return f"{figures}, {self.label}: buổi sinh hoạt đủ điều kiện tiến hành."
+        return (
+            f"{figures}, chưa {self.label}: buổi sinh hoạt không đủ điều kiện tiến hành, chi bộ "
+            "không biểu quyết thông qua nghị quyết."
+        )
+
+
+def quorum_of(activity: Activity, roll: Roll) -> Quorum | None:
+    """The meeting's quorum from its recorded attendance; None before any rule is in force."""
+    try:
+        rule = rule_in_force("cell_meeting/quorum", activity.starts_on)
+    except LookupError:
+        return None
+    full = [p for p in roll.present + roll.exempt_present if p.id not in roll.probationary]
+    counted = [p for p in roll.expected if p.id not in roll.probationary]
+    if not rule["exempt_absent_counted"]:
+        counted += [p for p in roll.exempt_present if p.id not in roll.probationary]
+    else:
+        counted += [p for p in roll.exempt if p.id not in roll.probationary]
+    if not rule["excused_absent_counted"]:
+        excused = {p.id for p, _reason in roll.excused}
+        counted = [p for p in counted if p.id not in excused]
+    return Quorum(
+        len(full), len(counted), Fraction(rule["more_than"]), rule["more_than_label"], rule.source
     )
 
 
@@ -301,6 +357,32 @@ def _tasks_block(tasks, leaders):
     return [para(_task_line(t, leaders)) for t in tasks]
 
 
+def fee_line(cell: Organization, day: dt.date) -> str:
+    """The month's party fees as the cell's fee book has them (`finance.book`, read only): how
+    many of the members owing a fee paid it in full, the amount paid for the month, who has not
+    paid in full, and members whose fee has no base recorded yet."""
+    month = month_start(day)
+    books = fee_book.compute(month, month, cell_ids=[cell.id], with_people=True, with_reasons=False)
+    lines = sorted(
+        ((b.person, b.months[month]) for b in books.values() if month in b.months),
+        key=lambda pair: pair[0].sort_name,
+    )
+    owing = [(p, line) for p, line in lines if not line.missing and line.due > 0]
+    paid = [p for p, line in owing if line.status == "paid"]
+    short = [p.full_name for p, line in owing if line.status != "paid"]
+    missing = [p for p, line in lines if line.missing]
+    total = sum(line.paid for _p, line in lines)
+    text = (
+        f"Thu đảng phí tháng {month.month}/{month.year} (theo sổ đảng phí): "
+        f"{count(len(paid))}/{count(len(owing))} đồng chí đã đóng đủ, số tiền {money(total)} đồng"
+    )
+    if short:
+        text += f"; chưa đóng đủ: {', '.join(short)}"
+    if missing:
+        text += f"; {count(len(missing))} đồng chí chưa có căn cứ tính đảng phí"
+    return text + "."
+
+
 def _quality(minutes):
     if minutes is None or not (minutes.quality or minutes.score is not None):
         return []
@@ -352,6 +434,9 @@ def thaw_document(data: dict) -> PartyDocument:
         signature=Signature(**data["signature"]),
         issued_on=dt.date.fromisoformat(data["issued_on"]),
         draft=data.get("draft", False),
+        countersignature=Signature(**data["countersignature"])
+        if data.get("countersignature")
+        else None,
     )
 
 
@@ -450,6 +535,9 @@ def build_minutes(activity: Activity) -> PartyDocument:
             )
         )
     body.append(para(roll.line))
+    quorum = quorum_of(activity, roll)
+    if quorum is not None:
+        body.append(para(quorum.line))
     if roll.late:
         names = ", ".join(p.full_name for p in roll.late)
         body.append(para(f"Đến muộn: {names}."))
@@ -471,14 +559,10 @@ def build_minutes(activity: Activity) -> PartyDocument:
     if minutes and minutes.resolution:
         body += [para(line) for line in minutes.resolution.splitlines() if line.strip()]
     body += _tasks_block(tasks, roll.leaders)
-    if minutes and minutes.fee_note:
-        body.append(para(f"Thu đảng phí: {minutes.fee_note}."))
+    body.append(para(fee_line(cell, day)))
     body += _quality(minutes)
     if plan.ends_at:
         body.append(para(f"Buổi sinh hoạt kết thúc lúc {clock(plan.ends_at)} cùng ngày."))
-    if recorder:
-        body.append(para(f"Thư ký buổi sinh hoạt: {recorder}."))
-    signer = Signature("", "CHỦ TRÌ", chair)
     body = apply_edits(body, (plan.edits or {}).get("minutes", {}))
     return PartyDocument(
         header=_header(
@@ -489,8 +573,10 @@ def build_minutes(activity: Activity) -> PartyDocument:
         doc_type="BIÊN BẢN",
         subject=[f"sinh hoạt chi bộ {_kind_label(activity)} {_month(day)}"],
         body=body,
-        recipients=["- Lưu: Chi bộ."],
-        signature=signer,
+        recipients=[],
+        # Signed by the secretary who kept the minutes (left) and the chair (right).
+        signature=Signature("", "CHỦ TRÌ", chair),
+        countersignature=Signature("", "THƯ KÝ", recorder),
         issued_on=day,
     )
 

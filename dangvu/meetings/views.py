@@ -731,7 +731,7 @@ def meeting_conclude(request, activity_id):
     initial = {}
     if minutes:
         initial = {f: getattr(minutes, f) for f in ("chair", "recorder", "resolution",
-                                                    "fee_note", "quality")}  # fmt: skip
+                                                    "quality")}  # fmt: skip
         initial["score"] = str(minutes.score).replace(".", ",") if minutes.score is not None else ""
     initial.update(
         guests=plan.guests,
@@ -758,7 +758,6 @@ def meeting_conclude(request, activity_id):
                 resolution=d["resolution"],
                 quality=d["quality"],
                 score=d["score"],
-                fee_note=d["fee_note"],
                 guests=d["guests"],
                 late=list(d["late"]),
                 tasks=tasks,

@@ -362,7 +362,11 @@ def to_markdown(doc: PartyDocument) -> str:
                 notes.append(run.footnote)
                 text += f"[^{len(notes)}]"
         lines += [text, ""]
-    lines += ["Nơi nhận:"] + doc.recipients + [""]
+    end = doc.countersignature
+    if end is not None:
+        lines += [end.capacity, end.title, "", end.name, ""]
+    else:
+        lines += ["Nơi nhận:"] + doc.recipients + [""]
     lines += [doc.signature.capacity, doc.signature.title, "", doc.signature.name, ""]
     for i, note in enumerate(notes, 1):
         lines.append(f"[^{i}]: " + " ".join(note.paragraphs))

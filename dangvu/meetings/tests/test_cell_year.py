@@ -50,7 +50,11 @@ def _thematic(school, day, theme):
     members, _exempt = actions.cell_roll(school.cell, day)
     actions.record_attendance(None, activity, dict.fromkeys(members, Attendance.Status.PRESENT))
     actions.conclude_meeting(
-        None, activity, chair=school.members[0], resolution="Chi bộ thống nhất học tập chuyên đề."
+        None,
+        activity,
+        chair=school.members[0],
+        recorder=school.members[1],
+        resolution="Chi bộ thống nhất học tập chuyên đề.",
     )
     return activity
 
@@ -127,7 +131,7 @@ def test_a_member_entered_after_the_roll_is_named_and_blocks_the_numbers(school)
     activity = actions.plan_meeting(None, cell=school.cell, starts_on=day)
     members, _exempt = actions.cell_roll(school.cell, day)
     actions.record_attendance(None, activity, dict.fromkeys(members, Attendance.Status.PRESENT))
-    actions.conclude_meeting(None, activity, chair=school.members[0])
+    actions.conclude_meeting(None, activity, chair=school.members[0], recorder=school.members[1])
     late_entry = people_actions.create_person(
         None, home_org=school.committee, full_name="Cao Văn Đến", gender="male"
     )

@@ -36,9 +36,9 @@ def test_plan_lists_recurring_items_theme_and_documents(school):
 
 def test_notice_mail_goes_to_the_cells_members_only(school, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    activity = actions.plan_meeting(
-        None, cell=school.cell, starts_on=dt.date(2023, 3, 6), documents=school.docs
-    )
+    # A notice goes out before the meeting (never after it).
+    day = dt.date.today() + dt.timedelta(days=7)
+    activity = actions.plan_meeting(None, cell=school.cell, starts_on=day, documents=school.docs)
     sent = actions.send_notice(None, activity)
     recipients = sorted(a for m in mail.outbox for a in m.to)
     # The member without an address reads it on the page; the exempt member gets it too.

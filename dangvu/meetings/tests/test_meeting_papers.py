@@ -1,0 +1,125 @@
+"""The papers of a workshop cell's evening meetings (an invented enterprise, `workshop`): who
+signs the minutes, when a notice may still go out, whether the meeting could adopt anything,
+and the month's party fees as the fee book has them."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from docx import Document as read_docx
+
+from dangvu.finance import actions as finance_actions
+from dangvu.lib.party_docx import render_docx
+from dangvu.lib.party_html import render_html
+from dangvu.lib.text import money
+from dangvu.meetings import actions, paper
+from dangvu.meetings.models import Activity
+from dangvu.people import actions as people_actions
+from dangvu.reports.render import to_markdown
+
+from .workshop import evening_meeting
+
+
+def test_the_minutes_are_signed_by_the_secretary_who_kept_them_and_the_chair(workshop):
+    activity = evening_meeting(workshop, dt.date(2024, 5, 6), recorder=False)
+    with pytest.raises(ValidationError, match="Biên bản chưa ghi thư ký \\(người ghi biên bản\\)"):
+        actions.issue_resolution(None, activity)
+    activity.plan.refresh_from_db()
+    assert activity.plan.minutes_doc is None and activity.plan.resolution_doc is None
+    # Two signatures: the secretary (not the chair) and the chair, each a member present.
+    chair, secretary = workshop.sewers[0], workshop.sewers[1]
+    with pytest.raises(ValidationError, match="hai đồng chí khác nhau"):
+        actions.conclude_meeting(None, activity, chair=chair, recorder=chair)
+    actions.conclude_meeting(None, activity, chair=chair, recorder=secretary)
+    actions.issue_resolution(None, activity)
+    minutes = paper.minutes_document(Activity.objects.get(pk=activity.pk))
+    text = to_markdown(minutes)
+    end = text[text.index("III. KẾT LUẬN") :]
+    assert end.index("THƯ KÝ") < end.index(secretary.full_name) < end.index("CHỦ TRÌ")
+    assert end.rstrip().endswith(chair.full_name)
+    html = render_html(minutes)
+    assert html.count('class="pd-signature"') == 2 and "Nơi nhận" not in html
+    word = read_docx(io.BytesIO(render_docx(minutes)))
+    left, right = word.tables[-1].rows[0].cells
+    assert "THƯ KÝ" in left.text and secretary.full_name in left.text
+    assert "CHỦ TRÌ" in right.text and chair.full_name in right.text
+
+
+def test_a_notice_is_not_sent_after_the_meeting_day(workshop, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    for person in workshop.sewers:
+        person.email = f"{person.id}@may.example"
+        person.save(update_fields=["email"])
+    past = actions.plan_meeting(None, cell=workshop.cell, starts_on=dt.date(2024, 7, 5))
+    with pytest.raises(ValidationError, match="Buổi sinh hoạt ngày 05/07/2024 đã qua"):
+        actions.send_notice(None, past)
+    past.plan.refresh_from_db()
+    assert past.plan.notice_sent_at is None and mail.outbox == []
+    # On the day itself it still goes out.
+    today = dt.date.today()
+    on_the_day = actions.plan_meeting(None, cell=workshop.cell, starts_on=today)
+    assert len(actions.send_notice(None, on_the_day)) == len(workshop.sewers)
+
+
+def test_the_minutes_state_whether_the_meeting_could_adopt_its_resolution(workshop):
+    """Eight full members and two on probation in 2024: four full members present are not more
+    than half of eight, whoever else came; an exempt member who stays away is not counted."""
+    s = workshop.sewers
+    june = evening_meeting(workshop, dt.date(2024, 6, 5), absent=s[4:])
+    minutes = to_markdown(paper.minutes_document(june))
+    assert (
+        "Đảng viên chính thức có mặt 04/08 đồng chí, chưa quá một nửa: buổi sinh hoạt không đủ "
+        "điều kiện tiến hành" in minutes
+    )
+    with pytest.raises(ValidationError, match="Quy định số 24-QĐ/TW .*Không lấy số"):
+        actions.issue_resolution(None, june)
+    june.plan.refresh_from_db()
+    assert june.plan.minutes_doc is None
+    # From July one of the absent is exempt from meetings: four of seven is more than half.
+    people_actions.exempt_member(
+        None, s[7], decision="Quyết định số 05-QĐ/ĐU", valid_from=dt.date(2024, 7, 1)
+    )
+    july = evening_meeting(workshop, dt.date(2024, 7, 5), absent=s[4:7])
+    text = to_markdown(paper.minutes_document(july))
+    assert "Đảng viên chính thức có mặt 04/07 đồng chí, quá một nửa: buổi sinh hoạt đủ" in text
+    actions.issue_resolution(None, july)
+    # Before the rule took effect the papers say nothing of it.
+    old = evening_meeting(workshop, dt.date(2021, 3, 5))
+    assert "điều kiện tiến hành" not in to_markdown(paper.minutes_document(old))
+
+
+def test_the_fee_line_is_the_months_collection_in_the_fee_book(workshop):
+    """The minutes no longer carry a typed note: June 2024's fees as recorded for the cell."""
+    june = dt.date(2024, 6, 1)
+    members = [*workshop.sewers, *workshop.newcomers]
+    no_base = workshop.newcomers[1]
+    for person in members:
+        if person != no_base:
+            finance_actions.set_salary_base(
+                None, person, month=dt.date(2024, 3, 1), kind="fixed", amount=30_000
+            )
+    full, partly = workshop.sewers[:6], workshop.sewers[6]
+    for person in full:
+        finance_actions.record_payment(
+            None, person, paid_on=dt.date(2024, 6, 5), amount=30_000, first_month=june
+        )
+    finance_actions.record_payment(
+        None, partly, paid_on=dt.date(2024, 6, 5), amount=10_000, first_month=june
+    )
+    # A payment of the cutting workshop's member is not the sewing cell's.
+    finance_actions.set_salary_base(
+        None, workshop.cutters[0], month=june, kind="fixed", amount=30_000
+    )
+    finance_actions.record_payment(
+        None, workshop.cutters[0], paid_on=dt.date(2024, 6, 5), amount=30_000, first_month=june
+    )
+    activity = evening_meeting(workshop, dt.date(2024, 6, 5))
+    text = to_markdown(paper.minutes_document(activity))
+    unpaid = sorted([partly, workshop.sewers[7], workshop.newcomers[0]], key=lambda p: p.sort_name)
+    assert (
+        "Thu đảng phí tháng 6/2024 (theo sổ đảng phí): 06/09 đồng chí đã đóng đủ, số tiền "
+        f"{money(6 * 30_000 + 10_000)} đồng; chưa đóng đủ: "
+        f"{', '.join(p.full_name for p in unpaid)}; 01 đồng chí chưa có căn cứ tính đảng phí."
+    ) in text
