@@ -261,7 +261,9 @@ def _kind_label(activity):
     return "thường kỳ" if activity.kind == Activity.Kind.REGULAR_MEETING else "chuyên đề"
 
 
-def _task_line(task: MeetingTask, leaders: str, with_result=False, given=None) -> str:
+def _task_line(task: MeetingTask, leaders: str, reviewed_on=None, given=None) -> str:
+    """A task as the resolution gives it; with `reviewed_on` (the day of the meeting that reads
+    it out), its result too."""
     owner = f"đồng chí {task.assignee.full_name}" if task.assignee else leaders
     text = f"- {task.text}"
     if given:
@@ -269,8 +271,12 @@ def _task_line(task: MeetingTask, leaders: str, with_result=False, given=None) -
     text += f": {owner} thực hiện"
     if task.deadline:
         text += f", hoàn thành trước ngày {vn_date(task.deadline)}"
-    if with_result:
+    if reviewed_on:
         status = task.get_status_display().lower()
+        overdue = task.deadline is not None and task.deadline < reviewed_on
+        if task.status == MeetingTask.Status.OPEN and overdue:
+            # "Đang thực hiện" past the deadline hides that nobody reported on it.
+            status = "quá hạn, chưa báo cáo kết quả"
         text += f". Kết quả: {status}"
         if task.result:
             text += f" ({task.result})"
@@ -317,7 +323,7 @@ def _reviews(activity):
     return activity.kind == Activity.Kind.REGULAR_MEETING
 
 
-def _reviewed_block(previous, reviewed, leaders):
+def _reviewed_block(previous, reviewed, leaders, day):
     if previous is None:
         return [para("Chi bộ không có nghị quyết tháng trước để đánh giá.")]
     own = [t for t in reviewed if t.minutes.activity_id == previous.id]
@@ -329,7 +335,7 @@ def _reviewed_block(previous, reviewed, leaders):
                 f"Nghị quyết sinh hoạt ngày {vn_date(previous.starts_on)} giao "
                 f"{count(len(own))} nhiệm vụ, đã hoàn thành {count(done)} nhiệm vụ:"
             ),
-            *(para(_task_line(t, leaders, with_result=True)) for t in own),
+            *(para(_task_line(t, leaders, reviewed_on=day)) for t in own),
         ]
     else:
         blocks = [
@@ -345,7 +351,7 @@ def _reviewed_block(previous, reviewed, leaders):
             )
         )
         blocks += [
-            para(_task_line(t, leaders, with_result=True, given=t.minutes.activity.starts_on))
+            para(_task_line(t, leaders, reviewed_on=day, given=t.minutes.activity.starts_on))
             for t in carried
         ]
     return blocks
@@ -372,15 +378,18 @@ def fee_line(cell: Organization, day: dt.date) -> str:
     short = [p.full_name for p, line in owing if line.status != "paid"]
     missing = [p for p, line in lines if line.missing]
     total = sum(line.paid for _p, line in lines)
-    text = (
-        f"Thu đảng phí tháng {month.month}/{month.year} (theo sổ đảng phí): "
-        f"{count(len(paid))}/{count(len(owing))} đồng chí đã đóng đủ, số tiền {money(total)} đồng"
-    )
+    parts = []
+    if owing or total:
+        parts.append(
+            f"{count(len(paid))}/{count(len(owing))} đồng chí đã đóng đủ, số tiền {money(total)} đồng"
+        )
+    else:
+        parts.append("chưa ghi khoản nộp nào")
     if short:
-        text += f"; chưa đóng đủ: {', '.join(short)}"
+        parts.append(f"chưa đóng đủ: {', '.join(short)}")
     if missing:
-        text += f"; {count(len(missing))} đồng chí chưa có căn cứ tính đảng phí"
-    return text + "."
+        parts.append(f"{count(len(missing))} đồng chí chưa có căn cứ tính đảng phí")
+    return f"Thu đảng phí tháng {month.month}/{month.year} (theo sổ đảng phí): {'; '.join(parts)}."
 
 
 def _quality(minutes):
@@ -461,7 +470,7 @@ def build_resolution(activity: Activity) -> PartyDocument:
     if _reviews(activity):
         body += [
             para("KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT THÁNG TRƯỚC", "heading1"),
-            *_reviewed_block(previous, reviewed, roll.leaders),
+            *_reviewed_block(previous, reviewed, roll.leaders, day),
         ]
     body.append(para("NỘI DUNG SINH HOẠT CHUYÊN ĐỀ", "heading1"))
     if plan.theme:
@@ -549,7 +558,7 @@ def build_minutes(activity: Activity) -> PartyDocument:
     body.append(para("II. DIỄN BIẾN BUỔI SINH HOẠT", "heading1"))
     if _reviews(activity):
         body.append(para("1. Kết quả thực hiện nghị quyết tháng trước", "heading2"))
-        body += _reviewed_block(previous, reviewed, roll.leaders)
+        body += _reviewed_block(previous, reviewed, roll.leaders, day)
         body.append(para("2. Ý kiến thảo luận", "heading2"))
     else:
         body.append(para("Ý kiến thảo luận", "heading2"))

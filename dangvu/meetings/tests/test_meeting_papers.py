@@ -123,3 +123,31 @@ def test_the_fee_line_is_the_months_collection_in_the_fee_book(workshop):
         f"{money(6 * 30_000 + 10_000)} đồng; chưa đóng đủ: "
         f"{', '.join(p.full_name for p in unpaid)}; 01 đồng chí chưa có căn cứ tính đảng phí."
     ) in text
+
+
+def test_a_workshop_year_read_as_its_secretary_reads_it(workshop):
+    """Two evening meetings a month apart, a member on leave at both, nothing in the fee book
+    yet, a task nobody reported on by its deadline."""
+    s = workshop.sewers
+    task = {"text": "Kiểm tra an toàn điện ca đêm", "assignee": s[2]}
+    march = evening_meeting(
+        workshop,
+        dt.date(2024, 3, 5),
+        away={s[3]: "Nghỉ phép năm"},
+        tasks=[{**task, "deadline": dt.date(2024, 3, 25)}],
+    )
+    actions.issue_resolution(None, march)
+    april = evening_meeting(workshop, dt.date(2024, 4, 5), away={s[3]: "Nghỉ phép năm"})
+    minutes = to_markdown(paper.minutes_document(april))
+    assert "Thời gian: bắt đầu lúc 19 giờ 00, thứ Sáu, ngày 05/04/2024." in minutes
+    assert "Buổi sinh hoạt kết thúc lúc 21 giờ 00 cùng ngày." in minutes
+    assert f"có lý do 01: đồng chí {s[3].full_name} (Nghỉ phép năm)" in minutes
+    # The task was due on 25/03 and nobody reported on it: not "đang thực hiện".
+    resolution = to_markdown(paper.resolution_document(april))
+    for text in (minutes, resolution):
+        assert "hoàn thành trước ngày 25/03/2024. Kết quả: quá hạn, chưa báo cáo kết quả." in text
+    # An empty fee book is said so, not as "00/00 đồng chí … 0 đồng".
+    assert (
+        "Thu đảng phí tháng 4/2024 (theo sổ đảng phí): chưa ghi khoản nộp nào; 10 đồng chí chưa "
+        "có căn cứ tính đảng phí." in minutes
+    )
