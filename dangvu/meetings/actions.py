@@ -42,7 +42,14 @@ from .models import (
     MeetingRead,
     MeetingTask,
 )
-from .roll import cell_roll, meeting_cell, previous_meeting, tasks_under_review
+from .roll import (  # cell_roll and meeting_roll are read by the views through this module
+    cell_roll,  # noqa: F401
+    meeting_cell,
+    meeting_cells,
+    meeting_roll,
+    previous_meeting,
+    tasks_under_review,
+)
 
 K = Organization.Kind
 MEETING_KINDS = (Activity.Kind.REGULAR_MEETING, Activity.Kind.THEMATIC_MEETING)
@@ -381,9 +388,10 @@ def recurring_items(day: dt.date) -> list[str]:
         return []
 
 
-def meeting_title(cell: Organization, kind: str, day: dt.date) -> str:
+def meeting_title(cells: Sequence[Organization], kind: str, day: dt.date) -> str:
     label = "thường kỳ" if kind == Activity.Kind.REGULAR_MEETING else "chuyên đề"
-    return f"Sinh hoạt chi bộ {label} tháng {day.month}/{day.year} — {cell.name_on(day)}"
+    names = ", ".join(cell.name_on(day) for cell in cells)
+    return f"Sinh hoạt chi bộ {label} tháng {day.month}/{day.year} — {names}"
 
 
 def _clean_documents(cell, documents):
@@ -411,28 +419,36 @@ def plan_meeting(
     attachments: Iterable[tuple[Any, str]] = (),
     title: str = "",
     starts_at: dt.time | None = None,
+    joint_with: Sequence[Organization] = (),
 ) -> Activity:
     """The secretary's plan of a cell meeting: an activity of the cell, its agenda (the cell's
     recurring items by the guidance in force, then the month's theme) and the documents members
     read before it: chosen from the registry, or `attachments` ((file, subject) pairs) entered
-    in the cell's registry as internal documents. One regular meeting per cell and month."""
-    if cell.kind != K.PARTY_CELL:
-        raise ValidationError(f"“{cell}” không phải là chi bộ.")
+    in the cell's registry as internal documents. One regular meeting per cell and month.
+
+    `joint_with` are the other cells of a joint meeting (sinh hoạt ghép): one notice to the
+    members of all of them, one minutes with each cell's attendance, one resolution, numbered in
+    `cell`'s register and signed by its secretary."""
+    cells = list(dict.fromkeys([cell, *joint_with]))
+    for one in cells:
+        if one.kind != K.PARTY_CELL:
+            raise ValidationError(f"“{one}” không phải là chi bộ.")
     if kind not in MEETING_KINDS:
         raise ValidationError("Loại sinh hoạt phải là thường kỳ hoặc chuyên đề.")
     if starts_on is None:
         raise ValidationError("Cần ghi ngày sinh hoạt.")
-    same_month = Activity.objects.filter(
-        kind=kind,
-        starts_on__year=starts_on.year,
-        starts_on__month=starts_on.month,
-        links__org=cell,
-        links__role=ActivityOrg.Role.ORGANIZER,
-    )
-    if kind == Activity.Kind.REGULAR_MEETING and same_month.exists():
-        raise ValidationError(
-            f"{cell} đã có buổi sinh hoạt thường kỳ tháng {starts_on.month}/{starts_on.year}."
+    for one in cells:
+        same_month = Activity.objects.filter(
+            kind=kind,
+            starts_on__year=starts_on.year,
+            starts_on__month=starts_on.month,
+            links__org=one,
+            links__role=ActivityOrg.Role.ORGANIZER,
         )
+        if kind == Activity.Kind.REGULAR_MEETING and same_month.exists():
+            raise ValidationError(
+                f"{one} đã có buổi sinh hoạt thường kỳ tháng {starts_on.month}/{starts_on.year}."
+            )
     theme = " ".join((theme or "").split())
     thematic = kind == Activity.Kind.THEMATIC_MEETING
     if thematic and not theme:
@@ -458,15 +474,15 @@ def plan_meeting(
     data = _clean_activity(
         {
             "kind": kind,
-            "title": title or meeting_title(cell, kind, starts_on),
+            "title": title or meeting_title(cells, kind, starts_on),
             "starts_on": starts_on,
             "place": place,
         },
-        [cell],
+        cells,
         [],
     )
     activity = Activity.objects.create(**data)
-    _write_links(activity, [cell], [])
+    _write_links(activity, cells, [])
     plan = MeetingPlan.objects.create(
         activity=activity, theme=theme, agenda=items, starts_at=starts_at
     )
@@ -500,8 +516,9 @@ def send_notice(actor: Actor, activity: Activity, *, base_url: str = "") -> list
             "hoặc trong ngày sinh hoạt."
         )
     cell = meeting_cell(activity)
-    # Exempt members are told too: they are spared the meeting, not its news.
-    members, exempt = cell_roll(cell, activity.starts_on)
+    # Exempt members are told too: they are spared the meeting, not its news; in a joint
+    # meeting, the members of every cell holding it.
+    members, exempt = meeting_roll(activity)
     addresses = [p.email for p in [*members, *exempt] if p.email]
     docs = [md.document for md in plan.documents.select_related("document")]
     lines = [
@@ -547,9 +564,10 @@ def mark_read(
 ) -> MeetingRead:
     """ "Đã xem": a member of the cell opened the notice or one of its documents (once)."""
     cell = meeting_cell(plan.activity)
-    members, exempt = cell_roll(cell, plan.activity.starts_on)
+    members, exempt = meeting_roll(plan.activity)
     if person.id not in {p.id for p in [*members, *exempt]}:
-        raise ValidationError(f"{person.full_name} không là đảng viên của {cell}.")
+        names = ", ".join(str(c) for c in meeting_cells(plan.activity))
+        raise ValidationError(f"{person.full_name} không là đảng viên của {names}.")
     if document is not None and document.plan_id != plan.id:
         raise ValidationError("Tài liệu không thuộc thông báo này.")
     read = MeetingRead.objects.filter(plan=plan, person=person, document=document).first()
@@ -616,7 +634,7 @@ def conclude_meeting(
     )
     if not present:
         raise ValidationError("Hãy điểm danh trước: biên bản cần ít nhất một đảng viên có mặt.")
-    members, exempt = cell_roll(cell, day)
+    members, exempt = meeting_roll(activity)
     roll = {p.id for p in [*members, *exempt]}
     for who, label in ((chair, "Chủ trì"), (recorder, "Thư ký")):
         if who is not None and who.id not in present:
@@ -725,19 +743,21 @@ def issue_resolution(actor: Actor, activity: Activity) -> Document:
             f"Biên bản chưa ghi {' và '.join(unsigned)}: hãy ghi trong kết luận buổi sinh hoạt "
             "trước khi lấy số."
         )
-    roll = paper.roll_of(activity)
-    unrecorded = roll.unrecorded
+    rolls = [paper.roll_of(activity, one) for one in meeting_cells(activity)]
+    unrecorded = [p for roll in rolls for p in roll.unrecorded]
     if unrecorded:
         # The issued papers are frozen: their attendance must add up to the members expected.
         raise ValidationError(
             f"Chưa điểm danh {len(unrecorded)} đảng viên của chi bộ vào ngày sinh hoạt: "
             f"{', '.join(p.full_name for p in unrecorded)}. Hãy điểm danh đủ trước khi lấy số."
         )
-    quorum = paper.quorum_of(activity, roll)
-    if quorum is not None and not quorum.met:
-        raise ValidationError(
-            f"{quorum.line[:-1]} ({quorum.source}). Không lấy số biên bản, nghị quyết."
-        )
+    for roll in rolls:
+        quorum = paper.quorum_of(activity, roll)
+        if quorum is not None and not quorum.met:
+            raise ValidationError(
+                f"{roll.cell}: {quorum.line[:-1]} ({quorum.source}). Không lấy số biên bản, "
+                "nghị quyết."
+            )
     cell = meeting_cell(activity)
     day = activity.starts_on
     month = f"tháng {day.month}/{day.year}"

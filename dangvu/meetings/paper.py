@@ -34,7 +34,7 @@ from dangvu.orgs.tree import place_of
 from dangvu.people.models import PartyProfile, Person, party_status
 
 from .models import Activity, ActivityOrg, Attendance, MeetingMinutes, MeetingPlan, MeetingTask
-from .roll import cell_roll, meeting_cell, previous_meeting, tasks_under_review
+from .roll import cell_roll, meeting_cell, meeting_cells, previous_meeting, tasks_under_review
 
 PRESENT, EXCUSED, ABSENT = (
     Attendance.Status.PRESENT,
@@ -66,6 +66,7 @@ class Roll:
     probationary: set[int]
     # Exempt members who came nonetheless: counted by the quorum rule (not in `expected`).
     exempt_present: list[Person] = field(default_factory=list)
+    cell: Organization | None = None
 
     @property
     def leaders(self) -> str:
@@ -105,8 +106,10 @@ def _with_reason(person, reason):
     return f"đồng chí {person.full_name} ({reason})" if reason else f"đồng chí {person.full_name}"
 
 
-def roll_of(activity: Activity) -> Roll:
-    cell = meeting_cell(activity)
+def roll_of(activity: Activity, cell: Organization | None = None) -> Roll:
+    """The attendance of `cell`'s own members (the host cell by default): in a joint meeting each
+    cell's part, counted as `facts._count_attendance` counts it."""
+    cell = cell or meeting_cell(activity)
     members, exempt = cell_roll(cell, activity.starts_on)
     rows = {a.person_id: a for a in activity.attendances.all()}
     present, excused, absent, unrecorded = [], [], [], []
@@ -133,6 +136,7 @@ def roll_of(activity: Activity) -> Roll:
         unrecorded,
         _probationary([*members, *exempt], activity.starts_on),
         exempt_present,
+        cell,
     )
 
 
@@ -392,6 +396,65 @@ def fee_line(cell: Organization, day: dt.date) -> str:
     return f"Thu đảng phí tháng {month.month}/{month.year} (theo sổ đảng phí): {'; '.join(parts)}."
 
 
+def _rolls(activity):
+    """One roll per cell holding the meeting, the host cell's first."""
+    return [roll_of(activity, cell) for cell in meeting_cells(activity)]
+
+
+def _cell_names(rolls, day):
+    names = [r.cell.name_on(day) for r in rolls]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} và {names[-1]}"
+
+
+def _joint_lines(rolls, day):
+    """A joint meeting's attendance, cell by cell: each cell's own members."""
+    return [para(f"{r.cell.name_on(day)}: {r.line}") for r in rolls]
+
+
+def _adoption(rolls, day):
+    """Who adopted the resolution (the full members present: in a joint meeting, of each cell)
+    and who carries it out."""
+    voters = sum(len(r.voters) for r in rolls)
+    text = f"Nghị quyết được {count(voters)}/{count(voters)} đảng viên chính thức có mặt"
+    if len(rolls) > 1:
+        parts = ", ".join(f"{r.cell.name_on(day)} {count(len(r.voters))}" for r in rolls)
+        text += f" ({parts})"
+        leaders = ", ".join(f"{r.leaders} {r.cell.name_on(day)}" for r in rolls)
+        return (
+            f"{text} biểu quyết nhất trí thông qua. {leaders[0].upper()}{leaders[1:]}, các đồng "
+            "chí đảng viên trong các chi bộ có trách nhiệm thực hiện nghị quyết này."
+        )
+    return (
+        f"{text} biểu quyết nhất trí thông qua. {rolls[0].leaders.capitalize()}, các đồng chí "
+        "đảng viên trong chi bộ có trách nhiệm thực hiện nghị quyết này."
+    )
+
+
+def _attendance_block(activity, roll):
+    """A cell's members on the day (full, probationary, exempt apart), its attendance and its
+    quorum, as the minutes give them."""
+    total = len(roll.expected) + len(roll.exempt)
+    blocks = [
+        para(
+            f"Tổng số đảng viên của chi bộ: {count(total)} đồng chí (chính thức "
+            f"{count(total - len(roll.probationary))}, dự bị {count(len(roll.probationary))})."
+        )
+    ]
+    if roll.exempt:
+        names = ", ".join(p.full_name for p in roll.exempt)
+        blocks.append(
+            para(
+                f"Miễn công tác và sinh hoạt đảng: {count(len(roll.exempt))} đồng chí ({names}), "
+                "không tính vào số đảng viên phải dự."
+            )
+        )
+    blocks.append(para(roll.line))
+    quorum = quorum_of(activity, roll)
+    if quorum is not None:
+        blocks.append(para(quorum.line))
+    return blocks
+
+
 def _quality(minutes):
     if minutes is None or not (minutes.quality or minutes.score is not None):
         return []
@@ -455,15 +518,18 @@ def build_resolution(activity: Activity) -> PartyDocument:
     plan, minutes, previous, reviewed, tasks = _parts(activity)
     cell = meeting_cell(activity)
     day = activity.starts_on
-    roll = roll_of(activity)
+    rolls = _rolls(activity)
+    roll = rolls[0]
     number = f"Số {plan.resolution_doc.symbol}" if plan.resolution_doc else _number_slot(cell, "NQ")
     where = f", tại {activity.place}" if activity.place else ""
-    body = [
-        para(
-            f"Ngày {vn_date(day)}{where}, {cell.name_on(day)} tổ chức sinh hoạt chi bộ "
-            f"{_kind_label(activity)} {_month(day)}. {roll.line}"
-        ),
-    ]
+    opening = (
+        f"Ngày {vn_date(day)}{where}, {_cell_names(rolls, day)} tổ chức sinh hoạt chi bộ "
+        f"{_kind_label(activity)} {_month(day)}"
+    )
+    if len(rolls) == 1:
+        body = [para(f"{opening}. {roll.line}")]
+    else:
+        body = [para(f"{opening} (sinh hoạt ghép)."), *_joint_lines(rolls, day)]
     conclusion = [
         para(line) for line in (minutes.resolution if minutes else "").splitlines() if line.strip()
     ]
@@ -487,12 +553,7 @@ def build_resolution(activity: Activity) -> PartyDocument:
         *conclusion,
         *_tasks_block(tasks, roll.leaders),
         *_quality(minutes),
-        para(
-            f"Nghị quyết được {count(len(roll.voters))}/{count(len(roll.voters))} đảng viên "
-            "chính thức có mặt biểu quyết nhất trí thông qua. "
-            f"{roll.leaders.capitalize()}, các đồng chí đảng viên trong chi bộ có trách nhiệm "
-            "thực hiện nghị quyết này."
-        ),
+        para(_adoption(rolls, day)),
     ]
     body = _number_headings(body)
     body = apply_edits(body, (plan.edits or {}).get("resolution", {}))
@@ -514,7 +575,8 @@ def build_minutes(activity: Activity) -> PartyDocument:
     plan, minutes, previous, reviewed, tasks = _parts(activity)
     cell = meeting_cell(activity)
     day = activity.starts_on
-    roll = roll_of(activity)
+    rolls = _rolls(activity)
+    roll = rolls[0]
     chair = minutes.chair.full_name if minutes and minutes.chair else ""
     recorder = minutes.recorder.full_name if minutes and minutes.recorder else ""
     body = [
@@ -528,25 +590,10 @@ def build_minutes(activity: Activity) -> PartyDocument:
         body.append(para(f"Thư ký: đồng chí {recorder}."))
     if plan.guests:
         body.append(para(f"Đại biểu dự: {plan.guests}."))
-    total = len(roll.expected) + len(roll.exempt)
-    body.append(
-        para(
-            f"Tổng số đảng viên của chi bộ: {count(total)} đồng chí (chính thức "
-            f"{count(total - len(roll.probationary))}, dự bị {count(len(roll.probationary))})."
-        )
-    )
-    if roll.exempt:
-        names = ", ".join(p.full_name for p in roll.exempt)
-        body.append(
-            para(
-                f"Miễn công tác và sinh hoạt đảng: {count(len(roll.exempt))} đồng chí ({names}), "
-                "không tính vào số đảng viên phải dự."
-            )
-        )
-    body.append(para(roll.line))
-    quorum = quorum_of(activity, roll)
-    if quorum is not None:
-        body.append(para(quorum.line))
+    for one in rolls:
+        if len(rolls) > 1:
+            body.append(para(f"{one.cell.name_on(day)}:", bold=True))
+        body += _attendance_block(activity, one)
     if roll.late:
         names = ", ".join(p.full_name for p in roll.late)
         body.append(para(f"Đến muộn: {names}."))
@@ -568,7 +615,11 @@ def build_minutes(activity: Activity) -> PartyDocument:
     if minutes and minutes.resolution:
         body += [para(line) for line in minutes.resolution.splitlines() if line.strip()]
     body += _tasks_block(tasks, roll.leaders)
-    body.append(para(fee_line(cell, day)))
+    for one in rolls:
+        fees = fee_line(one.cell, day)
+        if len(rolls) > 1:  # each cell keeps its own fee book
+            fees = f"{one.cell.name_on(day)} — {fees[0].lower()}{fees[1:]}"
+        body.append(para(fees))
     body += _quality(minutes)
     if plan.ends_at:
         body.append(para(f"Buổi sinh hoạt kết thúc lúc {clock(plan.ends_at)} cùng ngày."))
@@ -639,10 +690,12 @@ def notice_document(activity: Activity) -> PartyDocument:
         else min(day, plan.notice_sent_at.date())
     )
     where = f", tại {activity.place}" if activity.place else ""
+    cells = meeting_cells(activity)
+    joint = " (sinh hoạt ghép " + ", ".join(c.name_on(day) for c in cells) + ")"
     body = [
         para(
             f"{cell.name_on(day)} thông báo sinh hoạt chi bộ {_kind_label(activity)} "
-            f"{_month(day)} vào {_when(plan, day)}{where}."
+            f"{_month(day)}{joint if len(cells) > 1 else ''} vào {_when(plan, day)}{where}."
         ),
         para("Nội dung sinh hoạt:", bold=True),
         *(para(f"{i}. {item}") for i, item in enumerate(plan.agenda, 1)),
@@ -657,7 +710,14 @@ def notice_document(activity: Activity) -> PartyDocument:
         doc_type="THÔNG BÁO",
         subject=[f"sinh hoạt chi bộ {_kind_label(activity)} {_month(day)}"],
         body=body,
-        recipients=["- Đảng viên trong chi bộ;", "- Lưu: Chi bộ."],
+        recipients=[
+            *(
+                [f"- Đảng viên {c.name_on(day)};" for c in cells]
+                if len(cells) > 1
+                else ["- Đảng viên trong chi bộ;"]
+            ),
+            "- Lưu: Chi bộ.",
+        ],
         signature=_signature(cell, issued, None),
         issued_on=issued,
     )

@@ -15,11 +15,30 @@ from .models import Activity, ActivityOrg, MeetingTask
 K = Organization.Kind
 
 
+def meeting_cells(activity: Activity) -> list[Organization]:
+    """The cells holding the meeting, the one that planned it (the host) first: one cell for its
+    own meeting, several for a joint meeting (sinh hoạt ghép)."""
+    links = activity.links.select_related("org").filter(role=ActivityOrg.Role.ORGANIZER)
+    cells = [link.org for link in links.order_by("id")]
+    if not cells or any(cell.kind != K.PARTY_CELL for cell in cells):
+        raise ValidationError("Hoạt động này không phải là buổi sinh hoạt của chi bộ.")
+    return cells
+
+
 def meeting_cell(activity: Activity) -> Organization:
-    link = activity.links.select_related("org").filter(role=ActivityOrg.Role.ORGANIZER).first()
-    if link is None or link.org.kind != K.PARTY_CELL:
-        raise ValidationError("Hoạt động này không phải là buổi sinh hoạt của một chi bộ.")
-    return link.org
+    """The host cell: its register numbers the papers and its secretary signs them."""
+    return meeting_cells(activity)[0]
+
+
+def meeting_roll(activity: Activity) -> tuple[list[Person], list[Person]]:
+    """(members, exempt) of every cell holding the meeting, on its day."""
+    members: list[Person] = []
+    exempt: list[Person] = []
+    for cell in meeting_cells(activity):
+        mine, spared = cell_roll(cell, activity.starts_on)
+        members += mine
+        exempt += spared
+    return members, exempt
 
 
 def cell_roll(cell: Organization, day: dt.date) -> tuple[list[Person], list[Person]]:

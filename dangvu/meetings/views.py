@@ -474,8 +474,7 @@ def _me(request, plan=None):
         return None
     person = Person.objects.filter(id__in=ids).first()
     if plan is not None and person is not None:
-        cell = actions.meeting_cell(plan.activity)
-        members, exempt = actions.cell_roll(cell, plan.activity.starts_on)
+        members, exempt = actions.meeting_roll(plan.activity)
         if person.id not in {p.id for p in [*members, *exempt]}:
             return None
     return person
@@ -487,8 +486,8 @@ def _readable(request, plan):
     scope = request.scope
     if scope.sees_everything:
         return True
-    cell = actions.meeting_cell(plan.activity)
-    return scope.can_read_org(cell) or _me(request, plan) is not None
+    cells = actions.meeting_cells(plan.activity)
+    return any(scope.can_read_org(c) for c in cells) or _me(request, plan) is not None
 
 
 def meeting_home(request):
@@ -628,17 +627,19 @@ def meeting_page(request, activity_id):
             )
         )
     cell = actions.meeting_cell(activity)
-    readers = None
-    if scope.can_read_org(cell):
-        members, exempt = actions.cell_roll(cell, activity.starts_on)
-        seen = set(
-            MeetingRead.objects.filter(plan=plan, document__isnull=True).values_list(
-                "person_id", flat=True
-            )
+    # Who read the notice: the members of each cell holding the meeting that the user reads
+    # (in a joint meeting a cell's secretary sees their own members only).
+    readers, exempt = None, []
+    seen = set(
+        MeetingRead.objects.filter(plan=plan, document__isnull=True).values_list(
+            "person_id", flat=True
         )
-        readers = [(p, p.id in seen) for p in members]
-    else:
-        exempt = []
+    )
+    for one in actions.meeting_cells(activity):
+        if scope.can_read_org(one):
+            members, spared = actions.cell_roll(one, activity.starts_on)
+            readers = (readers or []) + [(p, p.id in seen) for p in members]
+            exempt += spared
     minutes = getattr(activity, "minutes", None)
     no_symbol = bool(errors) and not cell.symbol and request.scope.can_write_org(cell)
     return render(
@@ -720,8 +721,7 @@ def meeting_conclude(request, activity_id):
         return _no_plan(request, activity)
     if not can_write_activity(request.scope, activity):
         raise PermissionDenied("Bạn không có quyền ghi kết luận buổi sinh hoạt này.")
-    cell = actions.meeting_cell(activity)
-    members, exempt = actions.cell_roll(cell, activity.starts_on)
+    members, exempt = actions.meeting_roll(activity)
     present = Person.objects.filter(
         id__in=activity.attendances.filter(status=PRESENT).values("person_id")
     ).order_by("sort_name")
@@ -807,8 +807,8 @@ def meeting_paper(request, activity_id):
     suffix = "." + request.GET.get("dinh-dang", "docx")
     if which not in PAPERS or suffix not in PAPER_FORMATS:
         raise Http404("Không có giấy tờ này.")
-    cell = actions.meeting_cell(activity)
-    if which != "thong-bao" and not request.scope.can_read_org(cell):
+    cells = actions.meeting_cells(activity)
+    if which != "thong-bao" and not any(request.scope.can_read_org(c) for c in cells):
         raise PermissionDenied("Biên bản và nghị quyết do chi ủy, văn phòng cấp ủy xem.")
     name, build = PAPERS[which]
     try:
@@ -827,7 +827,7 @@ def meeting_paper(request, activity_id):
     response = HttpResponse(data, content_type=PAPER_FORMATS[suffix])
     day = activity.starts_on
     response["Content-Disposition"] = (
-        f'attachment; filename="{name}-{cell.slug}-{day:%Y-%m}{suffix}"'
+        f'attachment; filename="{name}-{cells[0].slug}-{day:%Y-%m}{suffix}"'
     )
     return response
 

@@ -10,11 +10,13 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from docx import Document as read_docx
 
+from dangvu.core.facts import Period
 from dangvu.finance import actions as finance_actions
 from dangvu.lib.party_docx import render_docx
 from dangvu.lib.party_html import render_html
 from dangvu.lib.text import money
 from dangvu.meetings import actions, paper
+from dangvu.meetings.facts import cell_months
 from dangvu.meetings.models import Activity
 from dangvu.people import actions as people_actions
 from dangvu.reports.render import to_markdown
@@ -151,3 +153,65 @@ def test_a_workshop_year_read_as_its_secretary_reads_it(workshop):
         "Thu đảng phí tháng 4/2024 (theo sổ đảng phí): chưa ghi khoản nộp nào; 10 đồng chí chưa "
         "có căn cứ tính đảng phí." in minutes
     )
+
+
+def test_a_joint_meeting_of_two_cells_has_one_set_of_papers(workshop, settings):
+    """The sewing and cutting workshops' cells meet together in September 2024: one notice to
+    the members of both, one minutes with each cell's own attendance (as the committee's figures
+    count it), one resolution adopted by the full members present of each."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    sewing, cutting = workshop.cell, workshop.cutting
+    for person in [*workshop.sewers, *workshop.cutters]:
+        person.email = f"{person.id}@may.example"
+        person.save(update_fields=["email"])
+    coming = actions.plan_meeting(
+        None,
+        cell=sewing,
+        joint_with=[cutting],
+        starts_on=dt.date.today() + dt.timedelta(days=3),
+        starts_at=dt.time(19, 0),
+    )
+    sent = actions.send_notice(None, coming)
+    assert sorted(sent) == sorted(p.email for p in [*workshop.sewers, *workshop.cutters])
+    notice = to_markdown(paper.notice_document(coming))
+    assert "(sinh hoạt ghép Chi bộ Phân xưởng May 2, Chi bộ Phân xưởng Cắt)" in notice
+    assert "- Đảng viên Chi bộ Phân xưởng Cắt;" in notice
+    actions.mark_read(None, coming.plan, workshop.cutters[0])
+
+    day = dt.date(2024, 9, 5)
+    joint = actions.plan_meeting(
+        None, cell=sewing, joint_with=[cutting], starts_on=day, starts_at=dt.time(19, 0)
+    )
+    with pytest.raises(ValidationError, match="Chi bộ Phân xưởng Cắt đã có buổi sinh hoạt"):
+        actions.plan_meeting(None, cell=cutting, starts_on=day)
+
+    s, c = workshop.sewers, workshop.cutters
+    entries = dict.fromkeys([*s[:4], *s[5:], *workshop.newcomers, *c[:2]], "present")
+    entries |= {s[4]: "absent", c[2]: ("excused", "Nghỉ ốm")}
+    actions.record_attendance(None, joint, entries)
+    actions.conclude_meeting(
+        None, joint, chair=s[0], recorder=c[0], tasks=[{"text": "Sắp xếp lại kho vải"}]
+    )
+    actions.issue_resolution(None, joint)
+    minutes = to_markdown(paper.minutes_document(joint))
+    month = Period(day.replace(day=1), day)
+    rows = {r.cell: r for r in cell_months(workshop.company, month)}
+    for cell in (sewing, cutting):
+        row = rows[cell]
+        part = minutes[minutes.index(f"\n{cell.name}:\n") :]
+        assert part.index(f"Có mặt {row.present}/{row.recorded} đảng viên") < part.index(
+            "điều kiện tiến hành"
+        )
+    assert "Có mặt 9/10 đảng viên; vắng 01 đồng chí (không lý do 01" in minutes
+    assert "Có mặt 2/3 đảng viên; vắng 01 đồng chí (có lý do 01" in minutes
+    for cell in (sewing, cutting):
+        assert f"{cell.name} — thu đảng phí tháng 9/2024 (theo sổ đảng phí)" in minutes
+    resolution = to_markdown(paper.resolution_document(joint))
+    # Seven full sewers present (two probationary do not vote) and two cutters.
+    assert (
+        "Nghị quyết được 09/09 đảng viên chính thức có mặt (Chi bộ Phân xưởng May 2 07, Chi bộ "
+        "Phân xưởng Cắt 02) biểu quyết nhất trí thông qua." in resolution
+    )
+    # The cutting cell's next meeting reviews the joint meeting's resolution.
+    october = actions.plan_meeting(None, cell=cutting, starts_on=dt.date(2024, 10, 3))
+    assert actions.previous_meeting(october) == joint
