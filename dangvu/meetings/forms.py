@@ -112,6 +112,15 @@ class PlanForm(CellForm):
     starts_on = date_field("Ngày sinh hoạt")
     starts_at = forms.TimeField(label="Giờ bắt đầu", required=False, widget=TIME)
     kind = forms.ChoiceField(label="Loại sinh hoạt", choices=MEETING_KINDS)
+    # Only cells the user writes: a joint meeting is planned by whoever leads all of them.
+    joint_with = forms.ModelMultipleChoiceField(
+        label="Sinh hoạt ghép với chi bộ (nếu có)",
+        queryset=Organization.objects.none(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    org_fields = {**CellForm.org_fields, "joint_with": [Organization.Kind.PARTY_CELL]}
     place = forms.CharField(label="Địa điểm", max_length=255, required=False)
     theme = forms.CharField(label="Chuyên đề của tháng", max_length=500, required=False)
     agenda = text_field("Nội dung (mỗi dòng một nội dung; để trống: các nội dung thường kỳ)", 5)

@@ -563,6 +563,7 @@ def meeting_plan(request):
             starts_on=d["starts_on"],
             starts_at=d["starts_at"],
             kind=d["kind"],
+            joint_with=[c for c in d["joint_with"] if c != d["chi_bo"]],
             place=d["place"],
             theme=d["theme"],
             agenda=(d["agenda"] or "").splitlines(),

@@ -215,3 +215,23 @@ def test_a_joint_meeting_of_two_cells_has_one_set_of_papers(workshop, settings):
     # The cutting cell's next meeting reviews the joint meeting's resolution.
     october = actions.plan_meeting(None, cell=cutting, starts_on=dt.date(2024, 10, 3))
     assert actions.previous_meeting(october) == joint
+
+
+def test_a_joint_meeting_is_planned_on_the_page_by_who_leads_both_cells(workshop, user_with):
+    form = {
+        "chi_bo": workshop.cell.slug,
+        "joint_with": [workshop.cutting.slug],
+        "starts_on": "2024-11-05",
+        "starts_at": "19:00",
+        "kind": "regular_meeting",
+    }
+    # The sewing cell's secretary does not lead the cutting cell: not a choice offered.
+    secretary = user_with("secretary", workshop.cell)
+    refused = secretary.post("/sinh-hoat/ke-hoach/", form)
+    assert refused.status_code == 400 and not Activity.objects.filter(starts_on__month=11)
+    office = user_with("office", workshop.company)
+    assert office.post("/sinh-hoat/ke-hoach/", form).status_code == 302
+    joint = Activity.objects.get(starts_on=dt.date(2024, 11, 5))
+    assert actions.meeting_cells(joint) == [workshop.cell, workshop.cutting]
+    page = office.get(f"/sinh-hoat/{joint.id}/").content.decode()
+    assert workshop.cutters[0].full_name in page
