@@ -411,9 +411,16 @@ def _joint_lines(rolls, day):
     return [para(f"{r.cell.name_on(day)}: {r.line}") for r in rolls]
 
 
-def _adoption(rolls, day):
+def _adoption(activity, rolls, day):
     """Who adopted the resolution (the full members present: in a joint meeting, of each cell)
-    and who carries it out."""
+    and who carries it out; or, when a cell's quorum was not met, that nothing was adopted."""
+    for roll in rolls:
+        quorum = quorum_of(activity, roll)
+        if quorum is not None and not quorum.met:
+            return (
+                f"{roll.cell.name_on(day)}: {quorum.line[0].lower()}{quorum.line[1:]} Nghị quyết "
+                "chưa được thông qua."
+            )
     voters = sum(len(r.voters) for r in rolls)
     text = f"Nghị quyết được {count(voters)}/{count(voters)} đảng viên chính thức có mặt"
     if len(rolls) > 1:
@@ -553,7 +560,7 @@ def build_resolution(activity: Activity) -> PartyDocument:
         *conclusion,
         *_tasks_block(tasks, roll.leaders),
         *_quality(minutes),
-        para(_adoption(rolls, day)),
+        para(_adoption(activity, rolls, day)),
     ]
     body = _number_headings(body)
     body = apply_edits(body, (plan.edits or {}).get("resolution", {}))

@@ -75,6 +75,12 @@ def test_the_minutes_state_whether_the_meeting_could_adopt_its_resolution(worksh
         "Đảng viên chính thức có mặt 04/08 đồng chí, chưa quá một nửa: buổi sinh hoạt không đủ "
         "điều kiện tiến hành" in minutes
     )
+    resolution = to_markdown(paper.resolution_document(june))
+    assert "biểu quyết nhất trí" not in resolution
+    assert (
+        "không đủ điều kiện tiến hành" in resolution
+        and "Nghị quyết chưa được thông qua." in resolution
+    )
     with pytest.raises(ValidationError, match="Quy định số 24-QĐ/TW .*Không lấy số"):
         actions.issue_resolution(None, june)
     june.plan.refresh_from_db()
