@@ -72,11 +72,11 @@ def _recipients(org, kind, day):
 def _signer(org, day):
     """(title, person) of who signs for the executive committee on `day`: its secretary, or a
     deputy secretary where none holds the seat (36-HD/VPTW: a deputy signs "PHÓ BÍ THƯ")."""
+    term = Term.executive_on(org, day)  # none when the recorded one is over: no signer then
     positions = (
         Position.objects.filter(
             active_on(day),
-            term__organization=org,
-            term__body=Term.Body.EXECUTIVE,
+            term=term,
             role__in=(Position.Role.SECRETARY, Position.Role.DEPUTY_SECRETARY),
         )
         .select_related("person")
