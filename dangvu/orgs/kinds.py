@@ -62,6 +62,9 @@ class OrgKind:
     # The kinds of the committee's cells that record no type of their own, by the word after
     # "Chi bộ" in their names ("Chi bộ Trường …": a school's): (word, kind code).
     cell_kinds: tuple[tuple[str, str], ...] = ()
+    # Whether section I's statistics show an agency's rows (directors, staff quota, staff on the
+    # payroll and their qualifications); a kind that counts its people by profile figures does not.
+    agency_figures: bool = True
 
 
 def _raw(code: str) -> dict:
@@ -93,6 +96,7 @@ def all_kinds() -> dict[str, OrgKind]:
             positions=tuple(d.get("positions", ())),
             mass_organizations=tuple(d.get("mass_organizations", ())),
             cell_kinds=tuple(d.get("cell_kinds", {}).items()),
+            agency_figures=bool(d.get("agency_figures", True)),
         )
     for kind in kinds.values():
         unknown = [code for _word, code in kind.cell_kinds if code not in kinds]
