@@ -65,6 +65,9 @@ class OrgKind:
     # Whether section I's statistics show an agency's rows (directors, staff quota, staff on the
     # payroll and their qualifications); a kind that counts its people by profile figures does not.
     agency_figures: bool = True
+    # Words the type's report templates take ({org.words.<name>}): a commune builds "nông thôn
+    # mới", a ward "đô thị văn minh".
+    words: tuple[tuple[str, str], ...] = ()
 
 
 def _raw(code: str) -> dict:
@@ -97,6 +100,7 @@ def all_kinds() -> dict[str, OrgKind]:
             mass_organizations=tuple(d.get("mass_organizations", ())),
             cell_kinds=tuple(d.get("cell_kinds", {}).items()),
             agency_figures=bool(d.get("agency_figures", True)),
+            words=tuple(d.get("words", {}).items()),
         )
     for kind in kinds.values():
         unknown = [code for _word, code in kind.cell_kinds if code not in kinds]
