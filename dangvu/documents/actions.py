@@ -579,10 +579,18 @@ def _period(org, on, style):
     term = Term.executive_on(org, on)
     if term is None:
         raise ValidationError(
-            f"{org} chưa có nhiệm kỳ cấp ủy vào ngày {vn_date(on)}: số văn bản của Đảng đánh "
-            "theo nhiệm kỳ, hãy ghi nhiệm kỳ trước khi lấy số."
+            f"{no_term_on(org, on)}: số văn bản của Đảng đánh theo nhiệm kỳ, hãy ghi nhiệm kỳ "
+            "trước khi lấy số."
         )
     return f"term:{term.pk}", f"nhiệm kỳ {term.name}", term.valid_from, term.valid_to
+
+
+def no_term_on(org, on) -> str:
+    """Why `org` has no committee term to number in on `on`: none recorded, or the last one over
+    (a term 2020-2025 recorded without an end date is not the committee of 2026)."""
+    last = Term.executive_over_on(org, on)
+    said = f" (nhiệm kỳ {last.name} trong hồ sơ đã hết)" if last is not None else ""
+    return f"{org} chưa có nhiệm kỳ cấp ủy vào ngày {vn_date(on)}{said}"
 
 
 def _format(n, code, org_symbol, style):

@@ -61,7 +61,7 @@ def stats_charts(figures, day, members=None, ages_and_sexes=None):
         members = figures["party.members"].people if members is None else members
         ages_and_sexes = age_and_sex(members, day)
     ages, sexes = ages_and_sexes
-    return [
+    charts = [
         (
             "members-by-age",
             bar_chart(
@@ -80,22 +80,18 @@ def stats_charts(figures, day, members=None, ages_and_sexes=None):
                 category_label="Giới tính",
             ),
         ),
-        (
-            "education",
-            bar_chart(
-                "Trình độ chuyên môn của cán bộ, công chức, viên chức",
-                _figure_rows(figures, "education"),
-                value_label="Số người",
-                category_label="Trình độ",
-            ),
-        ),
+    ]
+    # The staff's qualifications, where the type counts an agency's staff (`agency_figures`).
+    for key, prefix, title in (
+        ("education", "education", "Trình độ chuyên môn của cán bộ, công chức, viên chức"),
         (
             "political-theory",
-            bar_chart(
-                "Trình độ lý luận chính trị của cán bộ, công chức, viên chức",
-                _figure_rows(figures, "political_theory"),
-                value_label="Số người",
-                category_label="Trình độ",
-            ),
+            "political_theory",
+            "Trình độ lý luận chính trị của cán bộ, công chức, viên chức",
         ),
-    ]
+    ):
+        rows = _figure_rows(figures, prefix)
+        if rows:
+            chart = bar_chart(title, rows, value_label="Số người", category_label="Trình độ")
+            charts.append((key, chart))
+    return charts

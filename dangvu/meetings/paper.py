@@ -206,8 +206,7 @@ def cell_secretary(cell: Organization, day: dt.date) -> Person | None:
     position = (
         Position.objects.filter(
             active_on(day),
-            term__organization=cell,
-            term__body=Term.Body.EXECUTIVE,
+            term=Term.executive_on(cell, day),
             role=Position.Role.SECRETARY,
         )
         .select_related("person")

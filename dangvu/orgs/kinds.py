@@ -3,7 +3,8 @@
 A type chooses what a report says of the organization: the profile figures of section I, the
 family of report templates, the positions and mass organizations offered, the header words.
 Adding a type is adding a file. An organization's type is dated (`OrganizationType`); a cell
-without one takes its committee's, so a commune's hamlet cells speak as a commune's.
+without one takes its committee's, so a commune's hamlet cells speak as a commune's, unless its
+name says a kind the committee's type lists (`cell_kinds`: a commune's school or police cell).
 """
 
 import datetime as dt
@@ -58,6 +59,15 @@ class OrgKind:
     profile: tuple[ProfileItem, ...] = ()
     positions: tuple[str, ...] = ()
     mass_organizations: tuple[str, ...] = field(default_factory=tuple)
+    # The kinds of the committee's cells that record no type of their own, by the word after
+    # "Chi bộ" in their names ("Chi bộ Trường …": a school's): (word, kind code).
+    cell_kinds: tuple[tuple[str, str], ...] = ()
+    # Whether section I's statistics show an agency's rows (directors, staff quota, staff on the
+    # payroll and their qualifications); a kind that counts its people by profile figures does not.
+    agency_figures: bool = True
+    # Words the type's report templates take ({org.words.<name>}): a commune builds "nông thôn
+    # mới", a ward "đô thị văn minh".
+    words: tuple[tuple[str, str], ...] = ()
 
 
 def _raw(code: str) -> dict:
@@ -88,7 +98,14 @@ def all_kinds() -> dict[str, OrgKind]:
             profile=tuple(ProfileItem(p["code"], p["label"], p["unit"]) for p in d["profile"]),
             positions=tuple(d.get("positions", ())),
             mass_organizations=tuple(d.get("mass_organizations", ())),
+            cell_kinds=tuple(d.get("cell_kinds", {}).items()),
+            agency_figures=bool(d.get("agency_figures", True)),
+            words=tuple(d.get("words", {}).items()),
         )
+    for kind in kinds.values():
+        unknown = [code for _word, code in kind.cell_kinds if code not in kinds]
+        if unknown:
+            raise ValueError(f"{kind.code}.toml: cell_kinds names unknown kinds {unknown}")
     return kinds
 
 
@@ -143,12 +160,27 @@ def type_row_on(org: Organization, day: dt.date) -> OrganizationType | None:
 
 def kind_on(org: Organization, day: dt.date | None = None) -> OrgKind:
     """The type of `org` on `day` (default today); the agency type when none was recorded, as
-    every organization was before types existed."""
-    row = type_row_on(org, day or dt.date.today())
+    every organization was before types existed. A cell without a type of its own takes its
+    committee's, unless its name says another kind the committee's type lists (`cell_kinds`):
+    a commune's "Chi bộ Trường …" is a school's, its "Chi bộ Công an xã" a police cell."""
+    day = day or dt.date.today()
+    row = type_row_on(org, day)
     if row is None:
         # Before its first recorded type (or after the last ended): the nearest one in time.
         row = OrganizationType.objects.filter(organization=org).order_by("-valid_from").first()
-    return all_kinds().get(row.code if row else DEFAULT_CODE) or all_kinds()[DEFAULT_CODE]
+    kind = all_kinds().get(row.code if row else DEFAULT_CODE) or all_kinds()[DEFAULT_CODE]
+    if row is not None and row.organization_id != org.id:
+        return named_cell_kind(org.name_on(day), kind) or kind
+    return kind
+
+
+def named_cell_kind(name: str, committee_kind: OrgKind) -> OrgKind | None:
+    """The kind the committee's type gives a cell so named ("Chi bộ Trạm Y tế xã …"), or None."""
+    said = " ".join(name.lower().split())
+    for word, code in committee_kind.cell_kinds:
+        if said.startswith(f"chi bộ {word} ") or said == f"chi bộ {word}":
+            return all_kinds()[code]
+    return None
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ longer holds). `active_on(d)` is the one place that rule is written down for que
 """
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -109,6 +110,18 @@ class OrganizationName(DangvuModel):
         return self.name
 
 
+# A term's span in its name: "2020-2025", "2020 – 2025".
+TERM_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
+
+
+def term_plainly_over(name: str, day: dt.date) -> bool:
+    """Whether a term's name says it ended before `day`'s year: a term 2020-2025 recorded
+    without an end date is not the committee of 2026, whatever its dates say. A name without a
+    span of years ("khóa I") says nothing."""
+    span = TERM_SPAN.search(name)
+    return span is not None and int(span.group(2)) < day.year
+
+
 class Term(EffectiveDated):
     """A term (nhiệm kỳ) of an elected body: the executive committee (BCH, chi ủy) or the UBKT."""
 
@@ -131,9 +144,26 @@ class Term(EffectiveDated):
 
     @classmethod
     def executive_on(cls, org, day):
-        """The term of `org`'s executive committee (BCH, chi ủy) in force on `day`, or None."""
-        return (
+        """The term of `org`'s executive committee (BCH, chi ủy) in force on `day`, or None: the
+        one rule by which every document names a term (reports, meeting papers, the numbering of
+        outgoing documents). Recorded terms never overlap (`open_term`), so the latest one holding
+        on the day is the only candidate; one its name says is over is none."""
+        term = (
             cls.objects.filter(active_on(day), organization=org, body=cls.Body.EXECUTIVE)
+            .order_by("-valid_from")
+            .first()
+        )
+        return None if term is None or term_plainly_over(term.name, day) else term
+
+    @classmethod
+    def executive_over_on(cls, org, day):
+        """When no term is in force on `day`: the last recorded term before it, which is over
+        (ended by its dates or by its name), for the gap a document asks the office to fill;
+        None when a term is in force or none was ever recorded."""
+        if cls.executive_on(org, day) is not None:
+            return None
+        return (
+            cls.objects.filter(organization=org, body=cls.Body.EXECUTIVE, valid_from__lte=day)
             .order_by("-valid_from")
             .first()
         )

@@ -14,7 +14,12 @@ from dangvu.home.stats_charts import age_and_sex, stats_charts
 from dangvu.lib.dates import vn_date
 from dangvu.people.models import Membership, Person
 from dangvu.people.stats import LABELS as SECTION_ONE_LABELS
-from dangvu.people.stats import MEMBERSHIP_FACTS, members_query, section_one
+from dangvu.people.stats import (
+    MEMBERSHIP_FACTS,
+    as_its_kind_counts,
+    members_query,
+    section_one,
+)
 from dangvu.records import ActionFormView
 from dangvu.superior import kept
 from dangvu.superior.views import computing_page
@@ -179,7 +184,7 @@ def statistics_figures(org, day):
     """The statistics page's figures of `org` on `day` as JSON-ready data (`superior.kept` keeps
     them for a big subtree): section I counted in SQL, each with whether it has records to list,
     and the party members by age group and by sex for the charts."""
-    figures = section_one(org, day, records=False)
+    figures = as_its_kind_counts(org, day, section_one(org, day, records=False))
     ages, sexes = age_and_sex(members_query(org, day, "party.members"), day)
     return {
         "figures": [

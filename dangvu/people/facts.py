@@ -97,19 +97,15 @@ def records_behind(org, period, facts):
 
 
 def _expired_term(org, period):
-    """A committee whose last recorded term ended before the period's end has a new one the
-    records do not know: a slot, not a sentence about the committee that silently vanishes."""
-    day = period.end
-    last = (
-        Term.objects.filter(organization=org, body=Term.Body.EXECUTIVE, valid_from__lte=day)
-        .order_by("-valid_from")
-        .first()
-    )
+    """A committee whose last recorded term is over by the period's end (by its end date, or by
+    its name: "2020-2025" recorded without one) has a new one the records do not know: a slot,
+    not a sentence about the committee that silently vanishes or names the old term."""
+    last = Term.executive_over_on(org, period.end)
     note = ""
-    if last and last.valid_to and last.valid_to <= day:
+    if last is not None:
+        ended = f"đến ngày {vn_date(last.valid_to)}" if last.valid_to else "chưa ghi ngày kết thúc"
         note = (
-            f"[cần bổ sung: cấp ủy nhiệm kỳ hiện tại (nhiệm kỳ {last.name} trong hồ sơ, "
-            f"đến ngày {vn_date(last.valid_to)})]"
+            f"[cần bổ sung: cấp ủy nhiệm kỳ hiện tại (nhiệm kỳ {last.name} trong hồ sơ, {ended})]"
         )
     return {"committee.expired_note": Figure(note, label="Nhiệm kỳ cấp ủy")}
 

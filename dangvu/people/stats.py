@@ -12,7 +12,7 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Val
 from dangvu.core.facts import Figure
 from dangvu.core.ids import field_in
 from dangvu.orgs import kinds
-from dangvu.orgs.models import Organization, Position, Term, active_on
+from dangvu.orgs.models import Organization, Position, ProfileFigure, Term, active_on
 from dangvu.orgs.tree import subtree, subtree_ids_during
 
 from .models import Membership, Person, Qualification, StaffQuota, StaffRecord, is_ethnic_minority
@@ -108,6 +108,32 @@ def section_one(org, day, records=True) -> dict[str, Figure]:
     # A kind of mass organization whose file was added since start-up comes last.
     names = [*LABELS, *(name for name in figures if name not in LABELS)]
     return {name: figures[name] for name in names if not _unrecorded(name, figures[name])}
+
+
+# The rows of an agency's section I: its directors and departments, its staff quota and the staff
+# on its payroll (công chức, viên chức, hợp đồng) with their qualifications.
+AGENCY_ROWS = ("agency.", "staff.", "education.", "political_theory.")
+
+
+def as_its_kind_counts(org, day, figures):
+    """Section I's `figures` as `org`'s type counts on `day`: a kind without an agency's figures
+    (a school counts cán bộ, giáo viên, nhân viên; a commune its population) shows none of the
+    agency rows but its own profile figures recorded by then. The statistics command and page."""
+    kind = kinds.kind_on(org, day)
+    if kind.agency_figures:
+        return figures
+    shown = {name: fig for name, fig in figures.items() if not name.startswith(AGENCY_ROWS)}
+    latest = {}
+    for code, value in (
+        ProfileFigure.objects.filter(organization=org, as_of__lte=day)
+        .order_by("as_of")
+        .values_list("code", "value")
+    ):
+        latest[code] = value
+    for item in kind.profile:
+        if item.code in latest:
+            shown[f"profile.{item.code}"] = Figure(latest[item.code], label=item.label)
+    return shown
 
 
 def _unrecorded(name, figure):

@@ -11,8 +11,7 @@ from django.utils import timezone
 
 from dangvu.core import audit
 from dangvu.core.audit import Actor
-from dangvu.documents.actions import link_text, register_outgoing
-from dangvu.lib.dates import vn_date
+from dangvu.documents.actions import link_text, no_term_on, register_outgoing
 from dangvu.lib.narrative import fact_names
 from dangvu.lib.party_docx import render_docx
 from dangvu.orgs.models import Organization, Term
@@ -202,7 +201,7 @@ def header_problems(draft: ReportDraft) -> list[str]:
         on = draft.issued_on or default_issue_date(draft.reporting_period)
         if Term.executive_on(draft.org, on) is None:
             problems.append(
-                f"Chưa lấy số báo cáo: {draft.org} chưa có nhiệm kỳ cấp ủy vào ngày {vn_date(on)} "
+                f"Chưa lấy số báo cáo: {no_term_on(draft.org, on)} "
                 "(số văn bản của Đảng đánh theo nhiệm kỳ); hãy ghi nhiệm kỳ ở trang Nhiệm kỳ "
                 "rồi bấm “Lấy số”."
             )

@@ -1,7 +1,7 @@
 """The members who came, left and were honoured in the period, as every commune's year-end report
 states them beside its admissions: "tiếp nhận 05 đảng viên chuyển đến, chuyển đi 03; 02 đồng chí
 từ trần; trao Huy hiệu Đảng cho 12 đồng chí". A move between the organization's own cells is no
-arrival or departure."""
+arrival or departure, nor is entering it on the day it was formed."""
 
 from collections import Counter
 
@@ -43,10 +43,16 @@ def _badges(memberships, period):
 def party_movements(org, period):
     ids = subtree_ids([org.id])
     memberships = Membership.objects.filter(kind=PARTY, org_id__in=ids)
-    arrived = memberships.filter(
-        valid_from__range=(period.start, period.end),
-        start_reason=Membership.StartReason.TRANSFER_IN,
-    ).values_list("person_id", flat=True)
+    # The members the organization was formed with (a ward formed on 1/7/2025 from the
+    # committees it replaced) are its first members, not arrivals of its first year.
+    arrived = (
+        memberships.filter(
+            valid_from__range=(period.start, period.end),
+            start_reason=Membership.StartReason.TRANSFER_IN,
+        )
+        .exclude(valid_from=org.valid_from)
+        .values_list("person_id", flat=True)
+    )
     ended = memberships.filter(valid_to__range=(period.start, period.end))
     left = ended.filter(end_reason=Membership.EndReason.TRANSFER_OUT)
     died = ended.filter(end_reason=Membership.EndReason.DEATH)

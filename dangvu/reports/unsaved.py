@@ -72,11 +72,11 @@ def _recipients(org, kind, day):
 def _signer(org, day):
     """(title, person) of who signs for the executive committee on `day`: its secretary, or a
     deputy secretary where none holds the seat (36-HD/VPTW: a deputy signs "PHÓ BÍ THƯ")."""
+    term = Term.executive_on(org, day)  # none when the recorded one is over: no signer then
     positions = (
         Position.objects.filter(
             active_on(day),
-            term__organization=org,
-            term__body=Term.Body.EXECUTIVE,
+            term=term,
             role__in=(Position.Role.SECRETARY, Position.Role.DEPUTY_SECRETARY),
         )
         .select_related("person")
@@ -86,6 +86,16 @@ def _signer(org, day):
         title = "BÍ THƯ" if position.role == Position.Role.SECRETARY else "PHÓ BÍ THƯ"
         return title, position.person
     return "BÍ THƯ", None
+
+
+def _place_said_above(org, day, superior, issuer, place):
+    """Whether the issuer's name ends with the place the line above already names. Under a
+    commune or ward the place is part of every name ("ĐẢNG BỘ PHƯỜNG TÂN NGÃI" over "CHI BỘ
+    TRƯỜNG TIỂU HỌC TÂN NGÃI", the school's own name): nothing is said twice there."""
+    if not place or not (superior.endswith(f" {place}") and issuer.endswith(f" {place}")):
+        return False
+    parent = parent_on(org, day)
+    return parent is None or not kinds.kind_on(parent, day).place_in_name
 
 
 def default_header(org, year, period_code=""):
@@ -98,7 +108,7 @@ def default_header(org, year, period_code=""):
     superior = _superior_name(org, period.end)
     issuer = _issuer_name(org, period.end)
     place = place_of(org)
-    if place and superior.endswith(f" {place}") and issuer.endswith(f" {place}"):
+    if _place_said_above(org, period.end, superior, issuer, place):
         # The province named on the line above is not repeated: "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH".
         issuer = issuer[: -len(f" {place}")]
     capacity = {"cell": "T/M CHI BỘ", "cell_base": "T/M CHI BỘ", "superior": "T/M BAN THƯỜNG VỤ"}

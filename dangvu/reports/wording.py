@@ -11,6 +11,7 @@ from dangvu.documents.models import cited_date
 from dangvu.lib.narrative import render_value
 from dangvu.lib.rules import rule_in_force
 from dangvu.meetings.models import Activity, ActivityOrg
+from dangvu.orgs import kinds
 from dangvu.orgs.kinds import executive_name
 from dangvu.orgs.models import Organization, Position, Term, active_on, parent_on
 from dangvu.orgs.tree import subtree_ids_during
@@ -71,6 +72,17 @@ RESIDENTIAL_UNITS = (
     "làng",
     "sóc",
 )
+
+
+@provider
+def type_words(org, period):
+    """The words of the organization's type its templates take (`words` in its kind file):
+    "org.words.building" is "nông thôn mới" for a commune, "đô thị văn minh" for a ward."""
+    words = dict(kinds.kind_on(org, period.end).words)
+    return {
+        f"org.words.{name}": Figure(words.get(name, ""), label=label)
+        for name, label in (("economy", "Ngành kinh tế của địa bàn"), ("building", "Xây dựng"))
+    }
 
 
 @provider

@@ -30,7 +30,7 @@ from dangvu.finance.rulebook import rulebooks
 from dangvu.meetings.attendance import attendances_by_unit
 from dangvu.meetings.models import Activity, ActivityOrg
 from dangvu.orgs.kinds import recorded_mass_kinds
-from dangvu.orgs.models import Organization, Position, Term, active_on
+from dangvu.orgs.models import Organization, Position, Term, active_on, term_plainly_over
 from dangvu.oversight.models import Inspection
 from dangvu.people.facts import party_changes_of
 from dangvu.people.models import (
@@ -292,7 +292,8 @@ def _committee(nodes, day):
         .order_by("organization_id", "-valid_from", "id")
         .values_list("id", "organization_id", "name")
     ):
-        terms.setdefault(org_id, (term_id, name))
+        if not term_plainly_over(name, day):  # the rule of Term.executive_on, in bulk
+            terms.setdefault(org_id, (term_id, name))
     seated = defaultdict(set)
     term_unit = {term_id: org_id for org_id, (term_id, _name) in terms.items()}
     for term_id, person_id in (

@@ -2,7 +2,7 @@
 
 from dangvu.accounts.commands import DangvuCommand
 from dangvu.lib.dates import vn_date
-from dangvu.people.stats import section_one, values
+from dangvu.people.stats import as_its_kind_counts, section_one, values
 
 
 class Command(DangvuCommand):
@@ -17,7 +17,7 @@ class Command(DangvuCommand):
     def handle(self, *args, org, date, json=False, user=None, **options):
         day = self.day(date)
         organization = self.organization(org, self.scope(user))
-        figures = section_one(organization, day)
+        figures = as_its_kind_counts(organization, day, section_one(organization, day))
         if json:
             self.write_json({"org": org, "date": day.isoformat(), "facts": values(figures)})
             return
