@@ -271,7 +271,8 @@ def false_alarms(clean_docs, verbose):
                 if verbose:
                     print(f"  ? {f.code} {f.location}: {f.excerpt[:90]!r}")
         for f in findings(doc):
-            text = lines[f.line - 1] if f.line <= len(lines) else ""
+            # A citation may run over a line break: its finding names the line it starts on.
+            text = (lines[f.line - 1] if f.line <= len(lines) else "") + "\n" + f.excerpt
             if any(frag in text and f.code.startswith(pre) for frag, pre in KNOWN):
                 continue
             if any(s[0] == name and s[1] in f.excerpt for s in real):
