@@ -238,6 +238,26 @@ def test_a_capitalised_left_neighbour_is_evidence_a_capitalised_right_one_is_not
 
 
 @needs_dictionary
+def test_a_number_is_one_pseudo_syllable_of_the_model():
+    runs = list(spelling.syllable_runs("vào ngày 28 tháng 8, số 01-HD/TW"))
+    n = spelling.NUMBER
+    assert runs == [["vào", "ngày", n, "tháng", n], ["số", n]]
+
+
+@needs_dictionary
+def test_a_number_beside_a_syllable_is_evidence():
+    # Made-up counts: "ngày" is followed by a number, "ngáy" (to snore) never is.
+    n = spelling.NUMBER
+    model = spelling._model({f"ngày {n}": 9000, "ngáy ngủ": 40, f"{n} tháng": 5000}, {})
+    assert spelling._model_slip((), "ngáy", (n,), model) == "ngày"
+    assert spelling._model_slip((), "ngày", (n,), model) is None
+    # With the learned model, after a comma the number is the only neighbour.
+    found = [(s.written, s.suggestion) for s in find_spelling_slips("Hà Nội, ngáy 28 tháng 8")]
+    assert found == [("ngáy", "ngày")]
+    assert find_spelling_slips("Hà Nội, ngày 28 tháng 8") == []
+
+
+@needs_dictionary
 def test_vowel_slips_are_variants_but_i_and_y_are_not():
     assert "những" in spelling._lm_variants("nhũng")
     assert "mỹ" not in spelling._lm_variants("mĩ") and "kỳ" not in spelling._lm_variants("kì")
