@@ -723,7 +723,9 @@ def _lm_variants(word: str) -> frozenset[str]:
                     swapped = unicodedata.normalize("NFC", other + tone)
                     out.add(word[:i] + swapped + word[i + 1 :])
     known = syllables() or frozenset()
-    return frozenset(v for v in out if v != word and v in known)
+    # In the model's form, tones placed the new way ("ủy", not the dictionary's "uỷ"): a
+    # variant in the other form would have no counts.
+    return frozenset(_canon(v) for v in out if _is_syllable(v, known)) - {word}
 
 
 def _tone_only(written: str, known: str) -> bool:

@@ -258,6 +258,14 @@ def test_a_number_beside_a_syllable_is_evidence():
 
 
 @needs_dictionary
+def test_the_model_s_variants_have_their_tone_placed_the_new_way():
+    # The counts are kept as "ủy", "hóa": a variant in the dictionary's "uỷ" would be unseen.
+    assert {"ủy", "úy"} <= spelling._lm_variants("uy") and "uỷ" not in spelling._lm_variants("uy")
+    found = find_spelling_slips("Công tác thuy lợi; đẩy mạnh công nghiệp hoa, hiện đại hóa.")
+    assert [s.suggestion for s in found] == ["tác thủy", "nghiệp hóa"]
+
+
+@needs_dictionary
 def test_vowel_slips_are_variants_but_i_and_y_are_not():
     assert "những" in spelling._lm_variants("nhũng")
     assert "mỹ" not in spelling._lm_variants("mĩ") and "kỳ" not in spelling._lm_variants("kì")
