@@ -48,8 +48,10 @@ MODEL_ONE_SIDED_RATIO = 1e4  # with neighbours on one side only (at the start or
 # A pair seen this many times is a word: its syllables are never judged slips by the model.
 MODEL_WORD = 100
 # A pair seen this many times in public text is a word as written, even one slip away from a
-# listed or learned word.
+# listed or learned word, unless that word is _SLIP_SHARE times commoner still: public text
+# holds its own slips ("chỉ đảo" 4 times beside "chỉ đạo" 608).
 _ATTESTED = 4
+_SLIP_SHARE = 100
 DICTIONARY_PATHS = (
     "/usr/share/hunspell/vi_VN.dic",
     "/usr/share/myspell/dicts/vi_VN.dic",
@@ -451,10 +453,11 @@ def find_spelling_slips(
             continue
         fix = None
         if prev is not None and (prev.group().islower() or opens(i - 1)) and not pair_known(i):
+            fix = _real_word_fix(canon[i - 1], canon[i])
             # A pair the model saw in public text is a word as written ("chính đảng" beside
             # "chính đáng"): not a slip.
-            if not (lm and lm.pairs.get(f"{canon[i - 1]} {canon[i]}", 0) >= _ATTESTED):
-                fix = _real_word_fix(canon[i - 1], canon[i])
+            if fix and lm and _attested(f"{canon[i - 1]} {canon[i]}", fix[1], lm):
+                fix = None
         if fix is None:
             # The language model: a variant of this syllable far likelier between its neighbours.
             if lm and lm.pairs and not pair_known(i) and not pair_known(i + 1):
@@ -502,6 +505,13 @@ def _model_finding(
 
 _NUMBER_BEFORE = re.compile(r"\d[ \t]+\Z")
 _NUMBER_AFTER = re.compile(r"[ \t]+\d")
+
+
+def _attested(written: str, meant: str, lm: _Model) -> bool:
+    """Whether the pair `written` is a word of its own rather than a slip of `meant`: seen
+    often enough in public text, and not a sliver of how often `meant` is."""
+    seen = lm.pairs.get(written, 0)
+    return seen >= _ATTESTED and seen * _SLIP_SHARE >= lm.pairs.get(meant, 0)
 
 
 def _context(

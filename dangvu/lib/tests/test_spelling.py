@@ -171,6 +171,17 @@ def test_a_pair_seen_in_public_text_is_not_a_slip(learned):
 
 
 @needs_dictionary
+def test_a_pair_seen_rarely_beside_a_much_commoner_word_is_a_slip(monkeypatch):
+    # Made-up counts: "chỉ đảo" seen 4 times (public text holds slips too), "chỉ đạo" 608.
+    model = spelling._model({"chỉ đảo": 4, "chỉ đạo": 608, "dự và": 50, "và chỉ": 50}, {})
+    monkeypatch.setattr(spelling, "language_model", lambda: model)
+    (slip,) = find_spelling_slips("Dự và chỉ đảo hội nghị.")
+    assert slip.suggestion == "chỉ đạo"
+    model.pairs["chỉ đảo"] = 40  # a sixteenth as common: a word as written
+    assert find_spelling_slips("Dự và chỉ đảo hội nghị.") == []
+
+
+@needs_dictionary
 def test_a_guess_is_a_note_in_the_checker(learned):
     from dangvu.lib.checker import NOTE, check_markdown
 
