@@ -10,8 +10,10 @@ Sources:
 * Vietnamese Wikipedia: the 7.864 articles of the snapshot kept in the public repository
   undertheseanlp/corpus.viwiki (its `viwiki/` folder of plain-text files, given as WIKI; text
   under CC BY-SA), some 85 MB of encyclopaedic prose on history, politics, places and people;
-* the tuning texts and corpus of bench/devset (public administrative and Party writing; never
-  the held-out texts).
+* the passages of bench/devset/corpus (public administrative and Party writing kept for
+  learning). Never the texts the checker is measured on: neither the tuning texts
+  (bench/devset/texts) nor the held-out ones, so that a slip in them is judged by a model that
+  has not read them.
 
 Writes dangvu/rules/lexicon/bigrams.tsv and trigrams.tsv: runs of two and three lower-case
 Vietnamese syllables (hunspell-vi, tones placed the new way) with only blanks between them, seen
@@ -29,7 +31,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import _devset  # noqa: E402
-from learn_collocations import corpus as tuning_texts  # noqa: E402
 
 from dangvu.lib import spelling  # noqa: E402
 
@@ -43,7 +44,7 @@ MIN_TRIPLE = 3
 HEADER = """\
 # Syllable {what} of Vietnamese, learned by bench/devset/learn_ngrams.py (do not edit by hand).
 # Sources: Vietnamese Wikipedia (articles of the snapshot in undertheseanlp/corpus.viwiki; text
-# CC BY-SA, https://vi.wikipedia.org) and the tuning texts of bench/devset. Each line: {size}
+# CC BY-SA, https://vi.wikipedia.org) and the passages of bench/devset/corpus. Each line: {size}
 # syllables, a tab, how many times they were seen in a row (at least {least} times).
 """
 
@@ -67,6 +68,11 @@ def wiki_texts(root: Path):
         yield text.split("\n== Tham khảo ==")[0].split("\n== Liên kết ngoài ==")[0]
 
 
+def corpus_passages():
+    """The passages of bench/devset/corpus, kept for learning (see its README)."""
+    return [_devset.read_text(p) for p in sorted((_devset.DEVSET / "corpus").glob("*.txt"))]
+
+
 def write(path: Path, counts: Counter, least: int, what: str, size: str) -> int:
     kept = sorted((k for k, n in counts.items() if n >= least), key=lambda k: (-counts[k], k))
     header = HEADER.format(what=what, size=size, least=least)
@@ -77,7 +83,7 @@ def write(path: Path, counts: Counter, least: int, what: str, size: str) -> int:
 def main(wiki: str):
     pairs, triples = Counter(), Counter()
     n_texts = 0
-    for text in [*tuning_texts(), *wiki_texts(Path(wiki))]:
+    for text in [*corpus_passages(), *wiki_texts(Path(wiki))]:
         for run in spelling.syllable_runs(vietnamese_lines(text)):
             pairs.update(" ".join(run[i : i + 2]) for i in range(len(run) - 1))
             triples.update(" ".join(run[i : i + 3]) for i in range(len(run) - 2))

@@ -1009,16 +1009,29 @@ def _check_spelling(
 def _citation_nonwords(
     text: str, citations: list[Citation], names: Sequence[tuple[int, int]]
 ) -> list[Slip]:
-    """Non-words in the words of citations ("Luật Đầu tư cỗng", "ngảy 25 tháng 6"): their
-    symbols and numbers are the citation parser's, but a word that is no Vietnamese syllable
-    is a slip wherever it stands. Real-word slips are not judged there: a title quotes."""
+    """Slips in the words of citations ("Luật Đầu tư cỗng", "ngảy 25 tháng 6", "của Thủ tướng
+    Chính phú"): their symbols and numbers are the citation parser's, but a word is misspelt
+    wherever it stands, in a name, an issuer or a quoted title alike. A misspelt type word
+    ("Chi thị số 19-CT/TU") is the parser's too: it reports it, so it is not reported twice."""
     out = []
     for c in citations:
+        skip_to = c.start + _misspelt_type_length(c)
         for slip in find_spelling_slips(text[c.start : c.end], limit=MAX_FINDINGS_PER_CHECK):
             start, end = c.start + slip.start, c.start + slip.end
-            if slip.kind == "nonword" and not any(start < b and a < end for a, b in names):
+            if slip.kind not in ("nonword", "realword") or start < skip_to:
+                continue
+            if not any(start < b and a < end for a, b in names):
                 out.append(replace(slip, start=start, end=end))
     return out
+
+
+def _misspelt_type_length(c: Citation) -> int:
+    """How many characters of the citation's text its type word takes, when the parser found
+    it misspelt ("Chi thị" of "Chi thị số 19-CT/TU"); 0 otherwise."""
+    if not c.type or not any(w.startswith("type_misspelt") for w in c.warnings):
+        return 0
+    words = list(re.finditer(r"\S+", c.raw))[: len(c.type.split())]
+    return words[-1].end() if words else 0
 
 
 _SPELLING_PROBLEMS = {

@@ -787,7 +787,9 @@ def _check_style(symbol, number, type_code, issuer_code, style, b: _Builder) -> 
 
 def _check_type_code(b: _Builder) -> None:
     type_word, code = b.fields.get("type"), b.fields.get("type_code")
-    accepted = TYPES.get(type_word or "", ())
+    # A joint document is often named by its base type: "Thông tư số 93/2006/TTLT-BTC-BKHCN
+    # của liên Bộ" is a Thông tư liên tịch, so the joint code fits the base type word.
+    accepted = TYPES.get(type_word or "", ()) + TYPES.get(f"{type_word} liên tịch", ())
     if not type_word or not accepted or not b.fields.get("symbol"):
         return
     if code is None:

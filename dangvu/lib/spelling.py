@@ -48,8 +48,10 @@ MODEL_ONE_SIDED_RATIO = 1e4  # with neighbours on one side only (at the start or
 # A pair seen this many times is a word: its syllables are never judged slips by the model.
 MODEL_WORD = 100
 # A pair seen this many times in public text is a word as written, even one slip away from a
-# listed or learned word.
+# listed or learned word, unless that word is _SLIP_SHARE times commoner still: public text
+# holds its own slips ("chỉ đảo" 4 times beside "chỉ đạo" 608).
 _ATTESTED = 4
+_SLIP_SHARE = 100
 DICTIONARY_PATHS = (
     "/usr/share/hunspell/vi_VN.dic",
     "/usr/share/myspell/dicts/vi_VN.dic",
@@ -216,17 +218,24 @@ def learn_collocations(texts, min_texts: int = 2) -> list[tuple[str, int]]:
     return sorted(learned, key=lambda item: (-item[1], item[0]))
 
 
+# A number stands in the language model as one pseudo-syllable: what comes before a number
+# ("ngày 28", "số 01", "khóa 12") is evidence as good as a word ("ngáy 28" is a slip).
+NUMBER = "0"
+_TOKEN_OR_NUMBER = re.compile(rf"\d+|{_TOKEN.pattern}")
+
+
 def syllable_runs(text: str):
     """Runs of adjacent lower-case Vietnamese syllables of `text` with only blanks between
-    them, tones placed the new way: what the language model counts."""
+    them, tones placed the new way, a number read as NUMBER: what the language model
+    counts."""
     known = syllables() or frozenset()
     text = unicodedata.normalize("NFC", text)
     run: list[str] = []
     end = None
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN_OR_NUMBER.finditer(text):
         word = m.group()
-        syllable = _canon(word) if word.islower() else None
-        if syllable is not None and not _is_syllable(syllable, known):
+        syllable = NUMBER if word.isdigit() else _canon(word) if word.islower() else None
+        if syllable not in (None, NUMBER) and not _is_syllable(syllable, known):
             syllable = None
         if syllable is None or end is None or not _BLANKS.fullmatch(text, end, m.start()):
             if len(run) > 1:
@@ -444,26 +453,18 @@ def find_spelling_slips(
             continue
         fix = None
         if prev is not None and (prev.group().islower() or opens(i - 1)) and not pair_known(i):
+            fix = _real_word_fix(canon[i - 1], canon[i])
             # A pair the model saw in public text is a word as written ("chính đảng" beside
             # "chính đáng"): not a slip.
-            if not (lm and lm.pairs.get(f"{canon[i - 1]} {canon[i]}", 0) >= _ATTESTED):
-                fix = _real_word_fix(canon[i - 1], canon[i])
+            if fix and lm and _attested(f"{canon[i - 1]} {canon[i]}", fix[1], lm):
+                fix = None
         if fix is None:
             # The language model: a variant of this syllable far likelier between its neighbours.
             if lm and lm.pairs and not pair_known(i) and not pair_known(i + 1):
-                left, right = _context(tokens, canon, joined, i, lm)
+                left, right = _context(text, tokens, canon, joined, i, lm)
                 variant = _model_slip(left, canon[i], right, lm)
                 if variant is not None:
-                    # The finding shows the syllable with the neighbour it was judged beside.
-                    first = prev if left and prev is not None else m
-                    last = tokens[i + 1] if not left else m
-                    if not left and word[0].isupper():
-                        variant = variant.capitalize()  # "Lành đạo" -> "Lãnh đạo"
-                    fixed = (
-                        f"{prev.group()} {variant}" if left and prev else f"{variant} {right[0]}"
-                    )
-                    slips[m.start()] = Slip(first.start(), last.end(),
-                                            text[first.start() : last.end()], fixed, "realword")  # fmt: skip
+                    slips[m.start()] = _model_finding(text, tokens, i, variant, left, right)
                     modelled.add(m.start())
             continue
         changed, word_fixed, sure = fix
@@ -485,14 +486,43 @@ def find_spelling_slips(
     return sorted(slips.values(), key=lambda s: s.start)
 
 
+def _model_finding(
+    text: str, tokens: list[re.Match], i: int, variant: str, left: tuple, right: tuple
+) -> Slip:
+    """The language model's finding at token i: the syllable with the neighbour it was judged
+    beside, or alone when that neighbour is a number ("ngáy 28" -> "ngày")."""
+    m = tokens[i]
+    if left and left[-1] != NUMBER:
+        start, fixed = tokens[i - 1].start(), f"{tokens[i - 1].group()} {variant}"
+        return Slip(start, m.end(), text[start : m.end()], fixed, "realword")
+    if m.group()[0].isupper():
+        variant = variant.capitalize()  # "Lành đạo" -> "Lãnh đạo"
+    if right and right[0] != NUMBER:
+        end = tokens[i + 1].end()
+        return Slip(m.start(), end, text[m.start() : end], f"{variant} {right[0]}", "realword")
+    return Slip(m.start(), m.end(), m.group(), variant, "realword")
+
+
+_NUMBER_BEFORE = re.compile(r"\d[ \t]+\Z")
+_NUMBER_AFTER = re.compile(r"[ \t]+\d")
+
+
+def _attested(written: str, meant: str, lm: _Model) -> bool:
+    """Whether the pair `written` is a word of its own rather than a slip of `meant`: seen
+    often enough in public text, and not a sliver of how often `meant` is."""
+    seen = lm.pairs.get(written, 0)
+    return seen >= _ATTESTED and seen * _SLIP_SHARE >= lm.pairs.get(meant, 0)
+
+
 def _context(
-    tokens: list[re.Match], canon: list[str], joined: list[bool], i: int, lm: _Model
+    text: str, tokens: list[re.Match], canon: list[str], joined: list[bool], i: int, lm: _Model
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Up to two syllables on each side of token i that the model may read: in the same
     phrase (only blanks between), known to the model, lower case or, on the left, a capital
     then lower case ("Căn cự …", "Ủy ban Kiểm trã …": the slip itself is lower case, so it is
     no name). A capital on the right starts a name or a title: "sinh cố Tổng Bí thư" says
-    nothing of "cố". A doubled word ("của của") is the doubled check's, not evidence."""
+    nothing of "cố". A doubled word ("của của") is the doubled check's, not evidence. With no
+    syllable on a side, a number there is read as NUMBER ("ngáy 28 tháng")."""
     word = tokens[i].group()
     left: list[str] = []
     j = i
@@ -508,6 +538,12 @@ def _context(
             break
         right.append(canon[j])
         j += 1
+    if NUMBER in lm.unigrams:
+        m = tokens[i]
+        if not left and _NUMBER_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            left.append(NUMBER)
+        if not right and _NUMBER_AFTER.match(text, m.end()):
+            right.append(NUMBER)
     return tuple(left), tuple(right)
 
 
@@ -697,7 +733,9 @@ def _lm_variants(word: str) -> frozenset[str]:
                     swapped = unicodedata.normalize("NFC", other + tone)
                     out.add(word[:i] + swapped + word[i + 1 :])
     known = syllables() or frozenset()
-    return frozenset(v for v in out if v != word and v in known)
+    # In the model's form, tones placed the new way ("ủy", not the dictionary's "uỷ"): a
+    # variant in the other form would have no counts.
+    return frozenset(_canon(v) for v in out if _is_syllable(v, known)) - {word}
 
 
 def _tone_only(written: str, known: str) -> bool:

@@ -83,3 +83,25 @@ def test_a_non_word_inside_a_citation_is_a_slip():
     assert len(slips) == 2 and "cỗng" in slips[0] and "ngảy" in slips[1]
     assert [f for f in check_markdown(text.replace("cỗng", "công").replace("ngảy", "ngày"))
             if f.code == "spelling"] == []  # fmt: skip
+
+
+@needs_dictionary
+@pytest.mark.parametrize(
+    ("text", "slipped"),
+    [
+        # Made-up citations: a real-word slip in a law's name and one in an issuer.
+        ("Căn cứ Luật Tổ chực chính quyền địa phương ngày 19 tháng 6 năm 2015;", "chực"),
+        ("Thực hiện Chỉ thị số 05/CT-TTg ngày 12/3/2019 của Thủ tướng Chính phú về", "phú"),
+    ],
+)
+def test_a_real_word_slip_inside_a_citation_is_a_slip(text, slipped):
+    slips = [f.excerpt for f in check_markdown(text) if f.code == "spelling"]
+    assert len(slips) == 1 and slipped in slips[0]
+    right = {"chực": "chức", "phú": "phủ"}[slipped]
+    assert [f for f in check_markdown(text.replace(slipped, right)) if f.code == "spelling"] == []
+
+
+@needs_dictionary
+def test_a_misspelt_type_word_is_reported_once_by_the_citation_reader():
+    findings = check_markdown("Thực hiện Chi thị số 19-CT/TU ngày 17/02/2017 của Tỉnh ủy.")
+    assert [f.code for f in findings] == ["citation_type_typo"]

@@ -1612,6 +1612,21 @@ def test_type_code_mismatch():
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thông tư số 93/2006/TTLT/BTC-BKHCN của liên Bộ Tài chính - Bộ Khoa học và Công nghệ",
+        "Nghị quyết số 09/2008/NQLT-CP-UBTƯMTTQVN",
+    ],
+)
+def test_joint_document_named_by_its_base_type(text):
+    assert one(text).warnings == ()
+
+
+def test_base_type_with_another_code_is_still_a_mismatch():
+    assert codes(one("Thông tư số 12/2020/NQLT-BTC-BNV")) == ["type_code_mismatch"]
+
+
 @pytest.mark.parametrize("text", ["Quy định 76-QĐ/TW", "Quy định số 12/QyĐ-UBND"])
 def test_quy_dinh_accepts_both_codes(text):
     assert one(text).warnings == ()

@@ -171,6 +171,17 @@ def test_a_pair_seen_in_public_text_is_not_a_slip(learned):
 
 
 @needs_dictionary
+def test_a_pair_seen_rarely_beside_a_much_commoner_word_is_a_slip(monkeypatch):
+    # Made-up counts: "chỉ đảo" seen 4 times (public text holds slips too), "chỉ đạo" 608.
+    model = spelling._model({"chỉ đảo": 4, "chỉ đạo": 608, "dự và": 50, "và chỉ": 50}, {})
+    monkeypatch.setattr(spelling, "language_model", lambda: model)
+    (slip,) = find_spelling_slips("Dự và chỉ đảo hội nghị.")
+    assert slip.suggestion == "chỉ đạo"
+    model.pairs["chỉ đảo"] = 40  # a sixteenth as common: a word as written
+    assert find_spelling_slips("Dự và chỉ đảo hội nghị.") == []
+
+
+@needs_dictionary
 def test_a_guess_is_a_note_in_the_checker(learned):
     from dangvu.lib.checker import NOTE, check_markdown
 
@@ -235,6 +246,34 @@ def test_a_capitalised_left_neighbour_is_evidence_a_capitalised_right_one_is_not
     assert [(s.written, s.suggestion) for s in slips] == [("Căn cự", "Căn cứ")]
     # ... but a capital on the right starts a name or a title: "cố" before it is not judged.
     assert find_spelling_slips("Lễ kỷ niệm ngày sinh cố Tổng Bí thư.") == []
+
+
+@needs_dictionary
+def test_a_number_is_one_pseudo_syllable_of_the_model():
+    runs = list(spelling.syllable_runs("vào ngày 28 tháng 8, số 01-HD/TW"))
+    n = spelling.NUMBER
+    assert runs == [["vào", "ngày", n, "tháng", n], ["số", n]]
+
+
+@needs_dictionary
+def test_a_number_beside_a_syllable_is_evidence():
+    # Made-up counts: "ngày" is followed by a number, "ngáy" (to snore) never is.
+    n = spelling.NUMBER
+    model = spelling._model({f"ngày {n}": 9000, "ngáy ngủ": 40, f"{n} tháng": 5000}, {})
+    assert spelling._model_slip((), "ngáy", (n,), model) == "ngày"
+    assert spelling._model_slip((), "ngày", (n,), model) is None
+    # With the learned model, after a comma the number is the only neighbour.
+    found = [(s.written, s.suggestion) for s in find_spelling_slips("Hà Nội, ngáy 28 tháng 8")]
+    assert found == [("ngáy", "ngày")]
+    assert find_spelling_slips("Hà Nội, ngày 28 tháng 8") == []
+
+
+@needs_dictionary
+def test_the_model_s_variants_have_their_tone_placed_the_new_way():
+    # The counts are kept as "ủy", "hóa": a variant in the dictionary's "uỷ" would be unseen.
+    assert {"ủy", "úy"} <= spelling._lm_variants("uy") and "uỷ" not in spelling._lm_variants("uy")
+    found = find_spelling_slips("Công tác thuy lợi; đẩy mạnh công nghiệp hoa, hiện đại hóa.")
+    assert [s.suggestion for s in found] == ["tác thủy", "nghiệp hóa"]
 
 
 @needs_dictionary
