@@ -80,8 +80,8 @@ ORGS = {
         "Hòa An",
         ["Chi bộ Đội Cảnh sát hình sự", "Chi bộ Công an xã Hòa Bình"],
         {"troops": 118},
-        ["sẵn sàng chiến đấu", "bảo vệ an ninh", "quân số của đơn vị: 118"],
-        ["sẵn sàng chiến đấu"],
+        ["bảo đảm an ninh, trật tự", "xây dựng lực lượng", "118 cán bộ, chiến sĩ"],
+        ["bảo đảm an ninh, trật tự"],
     ),
 }
 
