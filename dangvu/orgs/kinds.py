@@ -44,6 +44,9 @@ class ProfileItem:
     code: str
     label: str
     unit: str
+    # A figure of the period (revenue, profit), recorded on its last day, rather than one as of
+    # a day (employees, population): a record before the period is another period's.
+    over_period: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,10 @@ def all_kinds() -> dict[str, OrgKind]:
             confirmed=bool(d.get("confirmed")),
             templates=d.get("templates", ""),
             place_in_name=bool(d.get("place_in_name")),
-            profile=tuple(ProfileItem(p["code"], p["label"], p["unit"]) for p in d["profile"]),
+            profile=tuple(
+                ProfileItem(p["code"], p["label"], p["unit"], bool(p.get("period")))
+                for p in d["profile"]
+            ),
             positions=tuple(d.get("positions", ())),
             mass_organizations=tuple(d.get("mass_organizations", ())),
         )
@@ -115,6 +121,11 @@ def profile_codes() -> list[str]:
         for item in kind.profile:
             seen.setdefault(item.code, None)
     return list(seen)
+
+
+def over_period(code: str) -> bool:
+    """Whether the profile figure `code` is a figure of a period (`period = true`)."""
+    return any(i.over_period for k in all_kinds().values() for i in k.profile if i.code == code)
 
 
 def profile_label(code: str) -> str:

@@ -1,0 +1,136 @@
+"""An enterprise's year read as its Party office reads it: an invented joint-stock company's
+committee (cells by workshop and branch) under an invented provincial enterprise bloc, created
+and filled through the commands. Its business figures are stated where the report speaks of
+production and business, each against the year before; a figure of an earlier year is never
+this year's; its trade union counts workers as "đoàn viên", not as comrades."""
+
+import datetime as dt
+
+import pytest
+
+from dangvu.accounts.tests.helpers import run
+from dangvu.orgs.models import Organization
+from dangvu.people import actions as people
+
+pytestmark = pytest.mark.django_db
+
+YEAR = dt.date.today().year - 1  # a whole year of records
+FOUNDED = dt.date(YEAR - 15, 6, 1)
+BLOC = "Đảng bộ Khối Doanh nghiệp tỉnh Hòa Giang"  # invented
+CELLS = ["Chi bộ Phân xưởng Cơ khí", "Chi bộ Chi nhánh Thành phố"]
+
+
+def _person(org, name, born):
+    return people.create_person(
+        None, home_org=org, full_name=name, gender="female", birth_date=born
+    )
+
+
+def _company():
+    slug = run(
+        "create_org",
+        "--name",
+        "Đảng bộ Công ty Cổ phần Cơ khí Hòa Giang",
+        "--kind",
+        "party_committee",
+        "--from",
+        FOUNDED.isoformat(),
+        "--place",
+        "Hòa Giang",
+        "--superior-name",
+        BLOC,
+        "--founding-document",
+        f"Quyết định số 45-QĐ/ĐUK ngày 01/6/{FOUNDED.year} của Ban Thường vụ Đảng ủy Khối",
+        "--type",
+        "doanh-nghiep-von-nha-nuoc",
+    ).strip()
+    for name in CELLS:
+        cell = Organization.objects.get(
+            slug=run("create_org", "--name", name, "--kind", "party_cell", "--parent", slug).strip()
+        )
+        for n in range(3):
+            person = _person(cell, f"Võ Thị Thử {cell.id} {chr(65 + n)}", dt.date(1980 + n, 1, 1))
+            people.transfer_in(
+                None,
+                person,
+                cell,
+                FOUNDED,
+                admitted_on=dt.date(2005 + n, 1, 1),
+                official_on=dt.date(2006 + n, 1, 1),
+            )
+    return Organization.objects.get(slug=slug)
+
+
+def _profile(org, day, **figures):
+    run("org_profile", "--org", org.slug, "--date", day, *(f"{k}={v}" for k, v in figures.items()))
+
+
+def _report(tmp_path, org, kind="annual", period=None):
+    out = tmp_path / f"{org.slug}-{kind}.md"
+    args = ["report", kind, "--org", org.slug, "--year", str(YEAR), "--out", str(out)]
+    run(*args, *(["--period", period] if period else []))
+    return out.read_text(encoding="utf-8")
+
+
+def _part(text, title, next_title):
+    """The text of a report between two headings."""
+    return text.split(title, 1)[1].split(next_title, 1)[0]
+
+
+def test_business_results_are_stated_against_the_year_before(tmp_path):
+    company = _company()
+    _profile(company, f"{YEAR - 1}-12-31", revenue=800000, profit=40000, average_income=9600)
+    _profile(company, f"{YEAR}-12-31", revenue=904000, profit=38000, average_income=9600)
+    _profile(company, f"{YEAR}-12-31", employees=640, state_budget=21500)
+    text = _report(tmp_path, company)
+    results = _part(text, "Kết quả sản xuất, kinh doanh", "Việc làm, thu nhập")
+    assert f"Doanh thu năm {YEAR} đạt 904.000 triệu đồng, tăng 13% so với năm trước." in results
+    assert "Lợi nhuận trước thuế đạt 38.000 triệu đồng, giảm 5% so với năm trước." in results
+    # No record of the year before: the figure alone, no change.
+    assert "Nộp ngân sách Nhà nước 21.500 triệu đồng." in results
+    workers = _part(text, "Việc làm, thu nhập", "An toàn, vệ sinh lao động")
+    # Unchanged: no "tăng 0%".
+    assert "Thu nhập bình quân của người lao động đạt 9.600 nghìn đồng/người/tháng." in workers
+    assert "Doanh nghiệp có 640 người lao động." in _part(text, "ĐẶC ĐIỂM, TÌNH HÌNH", "II.")
+    # The company answers to the bloc's Đảng ủy.
+    assert "báo cáo Đảng ủy Khối Doanh nghiệp tỉnh Hòa Giang để theo dõi, chỉ đạo" in text
+    assert "- Đảng ủy Khối Doanh nghiệp tỉnh Hòa Giang (b/c);" in text
+
+
+def test_a_figure_of_an_earlier_period_is_never_this_period_s(tmp_path):
+    company = _company()
+    _profile(company, f"{YEAR - 1}-12-31", revenue=800000, profit=40000, employees=610)
+    annual = _report(tmp_path, company)
+    assert "800.000" not in annual and "40.000" not in annual
+    # A count as of a day holds until the next record.
+    assert "Doanh nghiệp có 610 người lao động." in annual
+    # The half year takes the figures recorded on its last day, against the same half before.
+    _profile(company, f"{YEAR - 1}-06-30", revenue=350000)
+    _profile(company, f"{YEAR}-06-30", revenue=378000)
+    six = _report(tmp_path, company, "six_month", "H1")
+    assert (
+        f"Doanh thu 6 tháng đầu năm {YEAR} đạt 378.000 triệu đồng, tăng 8% so với cùng kỳ năm"
+        " trước."
+    ) in six
+    assert "800.000" not in six
+
+
+def test_union_members_are_counted_as_members_not_as_comrades(tmp_path):
+    company = _company()
+    union = Organization.objects.get(
+        slug=run(
+            "create_org",
+            "--name",
+            "Công đoàn Công ty",
+            "--kind",
+            "trade_union",
+            "--parent",
+            company.slug,
+        ).strip()
+    )
+    for n in range(4):  # workers, not Party members
+        worker = _person(union, f"Đặng Thị Công {chr(65 + n)}", dt.date(1995, 1, 1 + n))
+        people.join(None, worker, union, "trade_union", dt.date(YEAR, 2, 1))
+    text = _report(tmp_path, company)
+    assert "Công đoàn có 04 đoàn viên." in text
+    assert "công đoàn: 04 đồng chí" not in text.lower()
