@@ -9,10 +9,9 @@ import datetime as dt
 import pytest
 
 from dangvu.accounts.tests.helpers import run
+from dangvu.lib.text import dong
 from dangvu.orgs.models import Organization
 from dangvu.people import actions as people
-
-pytestmark = pytest.mark.django_db
 
 YEAR = dt.date.today().year - 1  # a whole year of records
 FOUNDED = dt.date(YEAR - 15, 6, 1)
@@ -77,6 +76,21 @@ def _part(text, title, next_title):
     return text.split(title, 1)[1].split(next_title, 1)[0]
 
 
+@pytest.mark.parametrize(
+    "value,unit,words",
+    [
+        (1245600, "triệu đồng", "1.245,6 tỷ đồng"),
+        (850, "triệu đồng", "850 triệu đồng"),  # a co-operative's revenue stays in millions
+        (11250, "nghìn đồng", "11,25 triệu đồng"),
+        (999999, "nghìn đồng", "1 tỷ đồng"),  # rounded before the unit is chosen
+        (1234567891, "triệu đồng", "1.234.567,89 tỷ đồng"),
+    ],
+)
+def test_sums_are_written_in_the_largest_unit_they_reach(value, unit, words):
+    assert dong(value, unit) == words
+
+
+@pytest.mark.django_db
 def test_business_results_are_stated_against_the_year_before(tmp_path):
     company = _company()
     _profile(company, f"{YEAR - 1}-12-31", revenue=800000, profit=40000, average_income=9600)
@@ -84,24 +98,25 @@ def test_business_results_are_stated_against_the_year_before(tmp_path):
     _profile(company, f"{YEAR}-12-31", employees=640, state_budget=21500)
     text = _report(tmp_path, company)
     results = _part(text, "Kết quả sản xuất, kinh doanh", "Việc làm, thu nhập")
-    assert f"Doanh thu năm {YEAR} đạt 904.000 triệu đồng, tăng 13% so với năm trước." in results
-    assert "Lợi nhuận trước thuế đạt 38.000 triệu đồng, giảm 5% so với năm trước." in results
+    assert f"Doanh thu năm {YEAR} đạt 904 tỷ đồng, tăng 13% so với năm trước." in results
+    assert "Lợi nhuận trước thuế đạt 38 tỷ đồng, giảm 5% so với năm trước." in results
     # No record of the year before: the figure alone, no change.
-    assert "Nộp ngân sách Nhà nước 21.500 triệu đồng." in results
+    assert "Nộp ngân sách Nhà nước 21,5 tỷ đồng." in results
     workers = _part(text, "Việc làm, thu nhập", "An toàn, vệ sinh lao động")
     # Unchanged: no "tăng 0%".
-    assert "Thu nhập bình quân của người lao động đạt 9.600 nghìn đồng/người/tháng." in workers
+    assert "Thu nhập bình quân của người lao động đạt 9,6 triệu đồng/người/tháng." in workers
     assert "Doanh nghiệp có 640 người lao động." in _part(text, "ĐẶC ĐIỂM, TÌNH HÌNH", "II.")
     # The company answers to the bloc's Đảng ủy.
     assert "báo cáo Đảng ủy Khối Doanh nghiệp tỉnh Hòa Giang để theo dõi, chỉ đạo" in text
     assert "- Đảng ủy Khối Doanh nghiệp tỉnh Hòa Giang (b/c);" in text
 
 
+@pytest.mark.django_db
 def test_a_figure_of_an_earlier_period_is_never_this_period_s(tmp_path):
     company = _company()
     _profile(company, f"{YEAR - 1}-12-31", revenue=800000, profit=40000, employees=610)
     annual = _report(tmp_path, company)
-    assert "800.000" not in annual and "40.000" not in annual
+    assert "800 tỷ" not in annual and "40 tỷ" not in annual
     # A count as of a day holds until the next record.
     assert "Doanh nghiệp có 610 người lao động." in annual
     # The half year takes the figures recorded on its last day, against the same half before.
@@ -109,12 +124,12 @@ def test_a_figure_of_an_earlier_period_is_never_this_period_s(tmp_path):
     _profile(company, f"{YEAR}-06-30", revenue=378000)
     six = _report(tmp_path, company, "six_month", "H1")
     assert (
-        f"Doanh thu 6 tháng đầu năm {YEAR} đạt 378.000 triệu đồng, tăng 8% so với cùng kỳ năm"
-        " trước."
+        f"Doanh thu 6 tháng đầu năm {YEAR} đạt 378 tỷ đồng, tăng 8% so với cùng kỳ năm trước."
     ) in six
-    assert "800.000" not in six
+    assert "800 tỷ" not in six
 
 
+@pytest.mark.django_db
 def test_union_members_are_counted_as_members_not_as_comrades(tmp_path):
     company = _company()
     union = Organization.objects.get(
