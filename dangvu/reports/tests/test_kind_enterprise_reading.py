@@ -149,3 +149,21 @@ def test_union_members_are_counted_as_members_not_as_comrades(tmp_path):
     text = _report(tmp_path, company)
     assert "Công đoàn có 04 đoàn viên." in text
     assert "công đoàn: 04 đồng chí" not in text.lower()
+
+
+@pytest.mark.django_db
+def test_stats_give_the_company_s_own_figures_and_no_agency_staff():
+    company = _company()
+    _profile(company, f"{YEAR - 1}-12-31", revenue=800000)
+    _profile(company, f"{YEAR}-12-31", employees=640, revenue=904000)
+    text = run("stats", "--org", company.slug, "--date", f"{YEAR}-12-31")
+    lines = {line.split()[-1]: line for line in text.splitlines()[1:]}
+    assert lines["profile.employees"].split()[-2] == "640"
+    assert lines["profile.revenue"].split()[-2] == "904000"
+    assert "Doanh thu (triệu đồng)" in lines["profile.revenue"]
+    # A company keeps no civil servants, staff quota or agency directors.
+    for name in ("staff.quota", "staff.civil_servant", "agency.directors"):
+        assert name not in lines
+    # Mid-year, last year's revenue is not this year's.
+    mid_year = run("stats", "--org", company.slug, "--date", f"{YEAR}-06-30", "--json")
+    assert '"profile.revenue": null' in mid_year and '"profile.employees": null' in mid_year
