@@ -121,6 +121,8 @@ def test_a_commune_s_military_and_police_cells_are_units_of_their_own_kind(tmp_p
     police = _report(tmp_path, commune.children.get(name="Chi bộ Công an xã"))
     assert "Quân số của đơn vị: 16 đồng chí." in military
     assert fold("sẵn sàng chiến đấu") in fold(military)
+    # A commune's military cell builds the militia and reserve and sends recruits.
+    assert "Xây dựng lực lượng dân quân tự vệ, dự bị động viên; công tác tuyển quân" in military
     assert "Đơn vị có 17 cán bộ, chiến sĩ." in police
     for text in (military, police):
         assert "bộ phận" not in text
