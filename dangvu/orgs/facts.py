@@ -1,7 +1,7 @@
-"""Facts of an organization's type: `org.type` (its label) and its profile figures
-`profile.<code>` (the latest record on or before the period's end, and, for a figure of the
-period such as revenue, not before its start; none: absent), with their change against the
-same period a year earlier (`profile.<code>.increase` / `.decrease`, in per cent), as an
+"""Facts of an organization's type: `org.type` (its label) and the profile figures its type
+records, `profile.<code>` (the latest record on or before the period's end, and, for a figure
+of the period such as revenue, not before its start; none: absent), with their change against
+the same period a year earlier (`profile.<code>.increase` / `.decrease`, in per cent), as an
 enterprise states its revenue "tăng …% so với năm trước"."""
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -49,9 +49,9 @@ def type_facts(org, period):
         "as_of"
     ):
         rows.setdefault(row.code, []).append(row)
-    for code in kinds.profile_codes():
-        label = kinds.profile_label(code)
-        start = period.start if kinds.over_period(code) else None
+    for item in kind.profile:  # its own type's only: no pupils or poor households in a company
+        code, label = item.code, item.label
+        start = period.start if item.over_period else None
         row = _latest(rows.get(code, []), start, period.end)
         before = _latest(
             rows.get(code, []), start and _year_before(start), _year_before(period.end)

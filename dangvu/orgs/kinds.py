@@ -114,20 +114,6 @@ def get(code: str) -> OrgKind:
     return kind
 
 
-def profile_codes() -> list[str]:
-    """Every profile figure any type names, once (the facts `profile.<code>`)."""
-    seen: dict[str, None] = {}
-    for kind in all_kinds().values():
-        for item in kind.profile:
-            seen.setdefault(item.code, None)
-    return list(seen)
-
-
-def over_period(code: str) -> bool:
-    """Whether the profile figure `code` is a figure of a period (`period = true`)."""
-    return any(i.over_period for k in all_kinds().values() for i in k.profile if i.code == code)
-
-
 def profile_label(code: str) -> str:
     for kind in all_kinds().values():
         for item in kind.profile:

@@ -5,6 +5,7 @@ production and business, each against the year before; a figure of an earlier ye
 this year's; its trade union counts workers as "đoàn viên", not as comrades."""
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -167,3 +168,14 @@ def test_stats_give_the_company_s_own_figures_and_no_agency_staff():
     # Mid-year, last year's revenue is not this year's.
     mid_year = run("stats", "--org", company.slug, "--date", f"{YEAR}-06-30", "--json")
     assert '"profile.revenue": null' in mid_year and '"profile.employees": null' in mid_year
+
+
+@pytest.mark.django_db
+def test_a_company_s_facts_are_a_company_s():
+    company = _company()
+    out = run("facts", "--org", company.slug, "--year", str(YEAR), "--json")
+    names = set(json.loads(out)["facts"])
+    assert {"profile.employees", "profile.revenue", "profile.revenue.increase"} <= names
+    # No teachers, pupils, poor households, hamlets or troops in a company.
+    for code in ("teachers", "pupils", "poor_households", "hamlets", "population", "troops"):
+        assert f"profile.{code}" not in names
