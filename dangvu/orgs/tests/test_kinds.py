@@ -72,7 +72,7 @@ ORGS = {
         "Hòa Giang",
         ["Chi bộ Phân xưởng chế biến", "Chi bộ Khối văn phòng"],
         {"employees": 1250, "revenue": 612500, "profit": 41200},
-        ["sản xuất, kinh doanh", "1.250 người lao động", "612,5 tỷ đồng"],
+        ["sản xuất, kinh doanh", "người lao động: 1.250 người", "612,5 tỷ đồng"],
         ["sản xuất, kinh doanh"],
     ),
     "cong-an": (

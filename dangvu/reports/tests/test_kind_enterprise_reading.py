@@ -106,7 +106,7 @@ def test_business_results_are_stated_against_the_year_before(tmp_path):
     workers = _part(text, "Việc làm, thu nhập", "An toàn, vệ sinh lao động")
     # Unchanged: no "tăng 0%".
     assert "Thu nhập bình quân của người lao động đạt 9,6 triệu đồng/người/tháng." in workers
-    assert "Doanh nghiệp có 640 người lao động." in _part(text, "ĐẶC ĐIỂM, TÌNH HÌNH", "II.")
+    assert "Tổng số người lao động: 640 người." in _part(text, "ĐẶC ĐIỂM, TÌNH HÌNH", "II.")
     # The company answers to the bloc's Đảng ủy.
     assert "báo cáo Đảng ủy Khối Doanh nghiệp tỉnh Hòa Giang để theo dõi, chỉ đạo" in text
     assert "- Đảng ủy Khối Doanh nghiệp tỉnh Hòa Giang (b/c);" in text
@@ -119,7 +119,7 @@ def test_a_figure_of_an_earlier_period_is_never_this_period_s(tmp_path):
     annual = _report(tmp_path, company)
     assert "800 tỷ" not in annual and "40 tỷ" not in annual
     # A count as of a day holds until the next record.
-    assert "Doanh nghiệp có 610 người lao động." in annual
+    assert "Tổng số người lao động: 610 người." in annual
     # The half year takes the figures recorded on its last day, against the same half before.
     _profile(company, f"{YEAR - 1}-06-30", revenue=350000)
     _profile(company, f"{YEAR}-06-30", revenue=378000)
@@ -179,3 +179,38 @@ def test_a_company_s_facts_are_a_company_s():
     # No teachers, pupils, poor households, hamlets or troops in a company.
     for code in ("teachers", "pupils", "poor_households", "hamlets", "population", "troops"):
         assert f"profile.{code}" not in names
+
+
+@pytest.mark.django_db
+def test_a_cooperative_s_cell_under_a_commune_is_neither_a_company_nor_a_department(tmp_path):
+    commune = run(
+        "create_org",
+        "--name",
+        "Đảng bộ xã Tân Phú",
+        "--kind",
+        "party_committee",
+        "--from",
+        FOUNDED.isoformat(),
+        "--superior-name",
+        "Đảng bộ huyện Hòa An",
+        "--type",
+        "xa",
+    ).strip()
+    slug = run(
+        "create_org",
+        "--name",
+        "Chi bộ Hợp tác xã Nông nghiệp Tân Phú",
+        "--kind",
+        "party_cell",
+        "--parent",
+        commune,
+    ).strip()
+    run("org_profile", "--org", slug, "--type", "hop-tac-xa", "--from", FOUNDED.isoformat())
+    cell = Organization.objects.get(slug=slug)
+    member = _person(cell, "Huỳnh Thị Hợp", dt.date(1980, 5, 5))
+    people.transfer_in(None, member, cell, FOUNDED, admitted_on=dt.date(2005, 1, 1))
+    _profile(cell, f"{YEAR}-12-31", employees=45, revenue=850)
+    text = _report(tmp_path, cell)
+    assert "Tổng số người lao động: 45 người." in text
+    assert f"Doanh thu năm {YEAR} đạt 850 triệu đồng." in text
+    assert "doanh nghiệp có" not in text.lower() and "bộ phận" not in text.lower()
