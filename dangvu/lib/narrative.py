@@ -172,11 +172,12 @@ def render_value(value: object, fmt: str = "") -> str:
     """A fact's value as Party documents write it.
 
     Counts take two digits ("04"), money dotted thousands, decimals a comma; `over` rounds down to
-    the hundred for "hơn 800"; lists join with "; ".
+    the hundred for "hơn 800"; lists join with "; ". `thousand_dong` and `million_dong` write a
+    sum given in thousands or millions of đồng in the largest unit it reaches ("1.245,6 tỷ đồng").
     """
     from decimal import Decimal
 
-    from dangvu.lib.text import count, decimal_vi, money
+    from dangvu.lib.text import count, decimal_vi, dong, money
 
     if value is None:
         return ""
@@ -197,6 +198,8 @@ def render_value(value: object, fmt: str = "") -> str:
     if isinstance(value, int):
         if fmt == "money":
             return money(value)
+        if fmt in ("thousand_dong", "million_dong"):  # with its unit, as large as it goes
+            return dong(value, {"thousand_dong": "nghìn đồng", "million_dong": "triệu đồng"}[fmt])
         if fmt == "over":
             return money(value // 100 * 100) if value >= 100 else count(value)
         if fmt == "percent":

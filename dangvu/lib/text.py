@@ -44,6 +44,22 @@ def money(n: int) -> str:
     return sign + f"{abs(n):,}".replace(",", ".")
 
 
+# The units of đồng enterprises write their figures in, each a thousand of the one before.
+DONG_UNITS = ("đồng", "nghìn đồng", "triệu đồng", "tỷ đồng")
+
+
+def dong(value: int, unit: str) -> str:
+    """A sum of money given in `unit` (one of DONG_UNITS), written in the largest unit it has at
+    least one of, to two decimals, as enterprises state revenue and income: 1245600 triệu đồng
+    -> "1.245,6 tỷ đồng", 11250 nghìn đồng -> "11,25 triệu đồng", 850 triệu đồng stays."""
+    step, amount = DONG_UNITS.index(unit), Decimal(value)
+    # Rounded first, so that 999.999 nghìn đồng is 1 triệu đồng, not 1.000 nghìn.
+    while abs(round(amount, 2)) >= 1000 and step < len(DONG_UNITS) - 1:
+        amount, step = amount / 1000, step + 1
+    whole, _, fraction = f"{round(amount, 2).normalize():f}".partition(".")
+    return money(int(whole)) + ("," + fraction if fraction else "") + " " + DONG_UNITS[step]
+
+
 def decimal_vi(value: float | Decimal) -> str:
     """A score with a decimal comma and no trailing zero: 97.5 -> "97,5", 91.0 -> "91"."""
     return format(Decimal(str(value)).normalize(), "f").replace(".", ",")

@@ -45,6 +45,9 @@ class ProfileItem:
     code: str
     label: str
     unit: str
+    # A figure of the period (revenue, profit), recorded on its last day, rather than one as of
+    # a day (employees, population): a record before the period is another period's.
+    over_period: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,10 @@ def all_kinds() -> dict[str, OrgKind]:
             confirmed=bool(d.get("confirmed")),
             templates=d.get("templates", ""),
             place_in_name=bool(d.get("place_in_name")),
-            profile=tuple(ProfileItem(p["code"], p["label"], p["unit"]) for p in d["profile"]),
+            profile=tuple(
+                ProfileItem(p["code"], p["label"], p["unit"], bool(p.get("period")))
+                for p in d["profile"]
+            ),
             positions=tuple(d.get("positions", ())),
             mass_organizations=tuple(d.get("mass_organizations", ())),
             cell_kinds=tuple(d.get("cell_kinds", {}).items()),
@@ -123,15 +129,6 @@ def get(code: str) -> OrgKind:
     if kind is None:
         raise ValidationError(f"Loại hình “{code}” không có; chọn một trong: {', '.join(codes())}.")
     return kind
-
-
-def profile_codes() -> list[str]:
-    """Every profile figure any type names, once (the facts `profile.<code>`)."""
-    seen: dict[str, None] = {}
-    for kind in all_kinds().values():
-        for item in kind.profile:
-            seen.setdefault(item.code, None)
-    return list(seen)
 
 
 def profile_label(code: str) -> str:

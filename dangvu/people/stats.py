@@ -4,15 +4,17 @@ Each figure is a named fact with the records behind it (people or organizations)
 fixed number of queries whatever the size of the organization.
 """
 
+import datetime as dt
 import functools
 from collections import defaultdict
 
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 
-from dangvu.core.facts import Figure
+from dangvu.core.facts import Figure, Period
 from dangvu.core.ids import field_in
 from dangvu.orgs import kinds
-from dangvu.orgs.models import Organization, Position, ProfileFigure, Term, active_on
+from dangvu.orgs.facts import type_facts
+from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.orgs.tree import subtree, subtree_ids_during
 
 from .models import Membership, Person, Qualification, StaffQuota, StaffRecord, is_ethnic_minority
@@ -115,25 +117,29 @@ def section_one(org, day, records=True) -> dict[str, Figure]:
 AGENCY_ROWS = ("agency.", "staff.", "education.", "political_theory.")
 
 
-def as_its_kind_counts(org, day, figures):
-    """Section I's `figures` as `org`'s type counts on `day`: a kind without an agency's figures
-    (a school counts cán bộ, giáo viên, nhân viên; a commune its population) shows none of the
-    agency rows but its own profile figures recorded by then. The statistics command and page."""
+def profile_figures(org, day):
+    """The figures of section I the organization's type records (employees, revenue, strength),
+    as of `day`, None when unrecorded; a figure of a period (revenue) is the one recorded for the
+    year up to `day`, never an earlier year's."""
     kind = kinds.kind_on(org, day)
-    if kind.agency_figures:
-        return figures
-    shown = {name: fig for name, fig in figures.items() if not name.startswith(AGENCY_ROWS)}
-    latest = {}
-    for code, value in (
-        ProfileFigure.objects.filter(organization=org, as_of__lte=day)
-        .order_by("as_of")
-        .values_list("code", "value")
-    ):
-        latest[code] = value
+    facts = type_facts(org, Period(dt.date(day.year, 1, 1), day))
+    figures = {}
     for item in kind.profile:
-        if item.code in latest:
-            shown[f"profile.{item.code}"] = Figure(latest[item.code], label=item.label)
-    return shown
+        figure = facts[f"profile.{item.code}"]
+        figure.label = f"{item.label} ({item.unit})"
+        figures[f"profile.{item.code}"] = figure
+    return figures
+
+
+def as_its_kind_counts(org, day, figures):
+    """Section I's `figures` as `org`'s type counts on `day`, for the statistics command and page:
+    a kind without an agency's figures (a school counts cán bộ, giáo viên, nhân viên; a commune its
+    population; a company its workers) shows none of the agency rows, and every kind shows its own
+    profile figures recorded by then."""
+    if not kinds.kind_on(org, day).agency_figures:
+        figures = {name: fig for name, fig in figures.items() if not name.startswith(AGENCY_ROWS)}
+    recorded = {n: f for n, f in profile_figures(org, day).items() if f.value is not None}
+    return figures | recorded
 
 
 def _unrecorded(name, figure):

@@ -72,7 +72,7 @@ ORGS = {
         "Hòa Giang",
         ["Chi bộ Phân xưởng chế biến", "Chi bộ Khối văn phòng"],
         {"employees": 1250, "revenue": 612500, "profit": 41200},
-        ["sản xuất, kinh doanh", "1.250 người lao động", "612.500 triệu đồng"],
+        ["sản xuất, kinh doanh", "người lao động: 1.250 người", "612,5 tỷ đồng"],
         ["sản xuất, kinh doanh"],
     ),
     "cong-an": (
@@ -80,8 +80,8 @@ ORGS = {
         "Hòa An",
         ["Chi bộ Đội Cảnh sát hình sự", "Chi bộ Công an xã Hòa Bình"],
         {"troops": 118},
-        ["sẵn sàng chiến đấu", "bảo vệ an ninh", "quân số của đơn vị: 118"],
-        ["sẵn sàng chiến đấu"],
+        ["bảo đảm an ninh, trật tự", "xây dựng lực lượng", "118 cán bộ, chiến sĩ"],
+        ["bảo đảm an ninh, trật tự"],
     ),
 }
 

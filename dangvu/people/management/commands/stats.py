@@ -2,7 +2,7 @@
 
 from dangvu.accounts.commands import DangvuCommand
 from dangvu.lib.dates import vn_date
-from dangvu.people.stats import as_its_kind_counts, section_one, values
+from dangvu.people.stats import as_its_kind_counts, profile_figures, section_one, values
 
 
 class Command(DangvuCommand):
@@ -17,10 +17,12 @@ class Command(DangvuCommand):
     def handle(self, *args, org, date, json=False, user=None, **options):
         day = self.day(date)
         organization = self.organization(org, self.scope(user))
-        figures = as_its_kind_counts(organization, day, section_one(organization, day))
+        figures = section_one(organization, day)
         if json:
-            self.write_json({"org": org, "date": day.isoformat(), "facts": values(figures)})
+            # Scripts read the same names for every kind: all of them, unrecorded ones as null.
+            every = figures | profile_figures(organization, day)
+            self.write_json({"org": org, "date": day.isoformat(), "facts": values(every)})
             return
         self.stdout.write(f"{organization.name_on(day)} — ngày {vn_date(day)}")
-        for name, fig in figures.items():
+        for name, fig in as_its_kind_counts(organization, day, figures).items():
             self.stdout.write(f"  {fig.label:45s} {fig.value!s:>10}   {name}")
