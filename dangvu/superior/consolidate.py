@@ -27,6 +27,7 @@ from dangvu.core.ids import any_of
 from dangvu.finance import fees as fee_rules
 from dangvu.finance.models import Payment
 from dangvu.finance.rulebook import rulebooks
+from dangvu.lib.dates import vn_date
 from dangvu.meetings.attendance import attendances_by_unit
 from dangvu.meetings.models import Activity, ActivityOrg
 from dangvu.orgs.kinds import recorded_mass_kinds
@@ -119,6 +120,16 @@ class UnitFigures:
     # The records behind some figures, for the superior's report to link them:
     # {fact: (person ids, {"app.model": ids})}. Counts the records cannot name are absent.
     behind: Mapping = field(default_factory=Behind)
+    # Why a unit counts only part of the period ("chuyển đến ngày 01/07/2025", "đã giải thể
+    # ngày …"); blank for a unit under the committee the whole period.
+    note: str = ""
+    # Whether the unit is the committee's on the period's last day (not dissolved or moved out).
+    at_end: bool = True
+
+    @property
+    def label(self):
+        """The unit's name as a row of the consolidation shows it: with its note."""
+        return f"{self.name} ({self.note})" if self.note else self.name
 
 
 @dataclass
@@ -133,7 +144,7 @@ class Consolidation:
         return {
             "org": self.root.slug,
             "date": self.period.end.isoformat(),
-            "units": [{"org": u.org.slug, "name": u.name, "facts": u.facts} for u in self.units],
+            "units": [{"org": u.org.slug, "name": u.label, "facts": u.facts} for u in self.units],
             "facts": self.totals,
         }
 
@@ -156,9 +167,12 @@ def period_to(day):
 
 
 def consolidate(root, period, tree=None, only=None):
-    """Every unit's figures and their sums, for the grassroots units under `root`. With `only`
-    (fact names), just those figures, running only the queries they need: a caller wanting a
-    few totals does not pay for eighty."""
+    """Every unit's figures and their sums, for the grassroots units under `root` at some time
+    in the period, each counting only the days it stood under it: a unit dissolved or moved out
+    during the period keeps what it did until then (no figures of the last day), one moved in
+    or founded counts from that day. So every total is the sum of its rows and the forms' own
+    (`statforms`). With `only` (fact names), just those figures, running only the queries they
+    need: a caller wanting a few totals does not pay for eighty."""
     tree = tree or Tree(root.id)
     day = period.end
     fact_labels = labels(day.year)
@@ -167,40 +181,135 @@ def consolidate(root, period, tree=None, only=None):
         if unknown:
             raise ValueError(f"Not consolidated figures: {sorted(unknown)}")
         fact_labels = {name: label for name, label in fact_labels.items() if name in only}
-    nodes = tree.units(root.id, day)
-    names = orgs_with_names([n.id for n in nodes], day)
+    stretches = unit_stretches(tree, root.id, period)
+    nodes = tree.units(root.id, day)  # the units of the last day: its figures are theirs
+    names = orgs_with_names(list(stretches), day)
     active = {n.id: tree.below(n.id, day) for n in nodes}
-    every = {n.id: tree.below(n.id) for n in nodes}
-    # The organizations that existed at some time in the period (the rule of the units' own
-    # pages, `orgs.tree.subtree_ids_during`): a cell dissolved before the period began counts
-    # nothing of what is still on record for it.
-    during = {unit: _existing(tree, ids, period) for unit, ids in every.items()}
-    per_unit = {n.id: {} for n in nodes}
-    behind = {n.id: {} for n in nodes}
+    per_unit = {unit: {} for unit in stretches}
+    behind = {unit: {} for unit in stretches}
     wanted = set(fact_labels)
     parts = [
         (("committee.",), lambda: _committee(nodes, day)),
         (MEMBERSHIP_FACTS, lambda: _memberships(nodes, active, day, behind, wanted)),
         (STRUCTURE_FACTS, lambda: _structure(tree, nodes, active)),
         (STAFF_FACTS, lambda: _staff(tree, nodes, active, day, wanted)),
-        (("party.admissions", "party.recognitions"), lambda: _party_changes(every, period, behind)),
-        (("evaluations.",), lambda: _evaluations(during, period)),
-        (("inspections.",), lambda: _inspections(during, period, behind)),
-        (("fees.",), lambda: _fees(tree, nodes, every, period)),
-        (("activities.",), lambda: _activities(during, period)),
     ]
     for prefixes, part in parts:
         if _needs(wanted, prefixes):
             for unit_id, facts in part().items():
                 per_unit[unit_id].update(facts)
+    _period_figures(tree, stretches, period, wanted, per_unit, behind)
+    at_end = {n.id for n in nodes}
     units = []
-    for n in nodes:
-        org, name = names[n.id]
-        facts = {fact: per_unit[n.id].get(fact, 0) for fact in fact_labels}
-        unit_behind = Behind((fact, b) for fact, b in behind[n.id].items() if fact in wanted)
-        units.append(UnitFigures(org=org, name=name, facts=facts, behind=unit_behind))
+    for unit_id in sorted(stretches, key=lambda i: (i not in at_end, names[i][1], i)):
+        org, name = names[unit_id]
+        facts = {
+            fact: per_unit[unit_id].get(fact, "" if fact in NOT_SUMMED else 0)
+            for fact in fact_labels
+        }
+        unit_behind = Behind((fact, b) for fact, b in behind[unit_id].items() if fact in wanted)
+        note = stretch_note(tree.nodes[unit_id], stretches[unit_id], period)
+        units.append(
+            UnitFigures(org, name, facts, unit_behind, note=note, at_end=unit_id in at_end)
+        )
     totals = totals_of([u.facts for u in units], fact_labels)
     return Consolidation(root=root, period=period, units=units, totals=totals, labels=fact_labels)
+
+
+def unit_stretches(tree, root_id, period):
+    """{unit id: [(first day, last day)]} of every grassroots unit under `root_id` at some time
+    in `period`: the stretches of days it stood under it. The units change only on the days a
+    committee or cell of the subtree is founded, ends or moves, so the units of those days
+    are all there is to read."""
+    every = tree.below(root_id)
+    days = set(tree.move_days(every))
+    for org_id in every:
+        node = tree.nodes[org_id]
+        if node.kind in (K.SUPERIOR_COMMITTEE, K.PARTY_COMMITTEE, K.PARTY_CELL):
+            days |= {node.valid_from, node.valid_to}
+    starts = [period.start, *sorted(d for d in days if d and period.start < d <= period.end)]
+    ends = [d - ONE_DAY for d in starts[1:]] + [period.end]
+    out = defaultdict(list)
+    for first, last in zip(starts, ends, strict=True):
+        for node in tree.units(root_id, first):
+            stretches = out[node.id]
+            if stretches and stretches[-1][1] == first - ONE_DAY:
+                stretches[-1] = (stretches[-1][0], last)
+            else:
+                stretches.append((first, last))
+    return dict(out)
+
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+def stretch_note(node, stretches, period):
+    """Why a unit counts only part of the period: founded or moved in after its start,
+    dissolved or moved out before its end (blank for the whole period)."""
+    notes = []
+    first, last = stretches[0][0], stretches[-1][1]
+    if first > period.start:
+        came = "thành lập" if node.valid_from == first else "chuyển đến"
+        notes.append(f"{came} ngày {vn_date(first)}")
+    if last < period.end:
+        gone = last + ONE_DAY
+        # A unit merged into another is dissolved as a unit too (`Organization.end_reason`).
+        went = "đã giải thể" if node.valid_to == gone else "chuyển đi"
+        notes.append(f"{went} ngày {vn_date(gone)}")
+    return "; ".join(notes)
+
+
+def _period_figures(tree, stretches, period, wanted, per_unit, behind):
+    """The figures of what the units did (admissions, evaluations, inspections, fees,
+    activities), each unit's over its own stretches of the period: the units of one stretch
+    are counted together, so a province whose units all stood the whole period runs each
+    query once."""
+    by_stretch = defaultdict(list)
+    for unit_id, unit_stretches_ in stretches.items():
+        for stretch in unit_stretches_:
+            by_stretch[stretch].append(tree.nodes[unit_id])
+    for (first, last), nodes in by_stretch.items():
+        # An evaluation is of a year, counted by the unit of the year's last day in the period.
+        years = [
+            y
+            for y in range(period.start.year, period.end.year + 1)
+            if first <= min(dt.date(y, 12, 31), period.end) <= last
+        ]
+        found = {n.id: {} for n in nodes}
+        figures = _stretch_figures(tree, nodes, Period(first, last), years, wanted, found)
+        for unit_id, facts in figures.items():
+            for fact, value in facts.items():
+                per_unit[unit_id][fact] = per_unit[unit_id].get(fact, 0) + value
+        for unit_id, facts in found.items():
+            for fact, (people, records) in facts.items():
+                before_people, before_records = behind[unit_id].get(fact, (set(), {}))
+                merged = {m: set(ids) for m, ids in before_records.items()}
+                for model, ids in records.items():
+                    merged[model] = merged.get(model, set()) | set(ids)
+                behind[unit_id][fact] = (set(before_people) | set(people), merged)
+
+
+def _stretch_figures(tree, nodes, period, years, wanted, behind):
+    """{unit id: {fact: value}} of the period figures of `nodes`, units for the whole of
+    `period` (evaluations: of `years`)."""
+    every = {n.id: tree.below(n.id) for n in nodes}
+    # The organizations that existed at some time in the period (the rule of the units' own
+    # pages, `orgs.tree.subtree_ids_during`): a cell dissolved before it began counts nothing
+    # of what is still on record for it.
+    during = {unit: _existing(tree, ids, period) for unit, ids in every.items()}
+    parts = [
+        (("party.admissions", "party.recognitions"), _party_changes, (every, period, behind)),
+        (("evaluations.",), _evaluations, (during, years)),
+        (("inspections.",), _inspections, (during, period, behind)),
+        (("fees.",), _fees, (tree, nodes, every, period)),
+        (("activities.",), _activities, (during, period)),
+    ]
+    out = defaultdict(dict)
+    for prefixes, part, args in parts:
+        if _needs(wanted, prefixes):
+            for unit_id, facts in part(*args).items():
+                out[unit_id].update(facts)
+    return out
 
 
 def totals_of(units_facts, names):
@@ -647,15 +756,13 @@ def _party_changes(every, period, behind=None):
     }
 
 
-def _evaluations(every, period):
-    """Evaluations of the period's years by each unit's organizations, of members and of
+def _evaluations(every, years):
+    """Evaluations of the `years` by each unit's organizations, of members and of
     organizations by band, counted by the database (a province has a quarter of a million).
     An evaluation naming an organization counts only if that organization is the unit's too
     (the rule of `review.facts._evaluations`): grouped by the organization rated as well."""
     owner = _owner(every)
-    rows = Evaluation.objects.filter(
-        org_id__in=any_of(owner), year__range=(period.start.year, period.end.year)
-    ).order_by()
+    rows = Evaluation.objects.filter(org_id__in=any_of(owner), year__in=years).order_by()
     out = {unit: defaultdict(int) for unit in every}
     subjects = ("subject_person_id", "subject_org_id")
     keys = ("band", "subject_org_id")
