@@ -181,7 +181,8 @@ def consolidate(root, period, tree=None, only=None):
         if unknown:
             raise ValueError(f"Not consolidated figures: {sorted(unknown)}")
         fact_labels = {name: label for name, label in fact_labels.items() if name in only}
-    stretches = unit_stretches(tree, root.id, period)
+    segments = period_segments(tree, root.id, period)
+    stretches = stretches_of(segments)
     nodes = tree.units(root.id, day)  # the units of the last day: its figures are theirs
     names = orgs_with_names(list(stretches), day)
     active = {n.id: tree.below(n.id, day) for n in nodes}
@@ -198,7 +199,7 @@ def consolidate(root, period, tree=None, only=None):
         if _needs(wanted, prefixes):
             for unit_id, facts in part().items():
                 per_unit[unit_id].update(facts)
-    _period_figures(tree, stretches, period, wanted, per_unit, behind)
+    _period_figures(tree, segments, period, wanted, per_unit, behind)
     at_end = {n.id for n in nodes}
     units = []
     for unit_id in sorted(stretches, key=lambda i: (i not in at_end, names[i][1], i)):
@@ -216,27 +217,47 @@ def consolidate(root, period, tree=None, only=None):
     return Consolidation(root=root, period=period, units=units, totals=totals, labels=fact_labels)
 
 
-def unit_stretches(tree, root_id, period):
-    """{unit id: [(first day, last day)]} of every grassroots unit under `root_id` at some time
-    in `period`: the stretches of days it stood under it. The units change only on the days a
-    committee or cell of the subtree is founded, ends or moves, so the units of those days
-    are all there is to read."""
+def period_segments(tree, root_id, period):
+    """[(Period, unit nodes)]: `period` cut on the days the units under `root_id` change (one
+    founded, dissolved, moved in or out) or an organization under them moves (a cell to
+    another unit). Within a segment the units and what stands under each are the same every
+    day, so its figures are counted by one query each; a year without such a day is one
+    segment."""
     every = tree.below(root_id)
-    days = set(tree.move_days(every))
+    moved = tree.move_days(every)
+    days = set(moved)
     for org_id in every:
         node = tree.nodes[org_id]
         if node.kind in (K.SUPERIOR_COMMITTEE, K.PARTY_COMMITTEE, K.PARTY_CELL):
             days |= {node.valid_from, node.valid_to}
-    starts = [period.start, *sorted(d for d in days if d and period.start < d <= period.end)]
+    starts, units = [period.start], [tree.units(root_id, period.start)]
+    for day in sorted(d for d in days if d and period.start < d <= period.end):
+        now = tree.units(root_id, day)
+        if day in moved or [n.id for n in now] != [n.id for n in units[-1]]:
+            starts.append(day)
+            units.append(now)
     ends = [d - ONE_DAY for d in starts[1:]] + [period.end]
+    return [
+        (Period(first, last), nodes) for first, last, nodes in zip(starts, ends, units, strict=True)
+    ]
+
+
+def unit_stretches(tree, root_id, period):
+    """{unit id: [(first day, last day)]} of every grassroots unit under `root_id` at some time
+    in `period`: the stretches of days it stood under it."""
+    return stretches_of(period_segments(tree, root_id, period))
+
+
+def stretches_of(segments):
+    """{unit id: [(first day, last day)]} of the units of `period_segments`."""
     out = defaultdict(list)
-    for first, last in zip(starts, ends, strict=True):
-        for node in tree.units(root_id, first):
+    for segment, nodes in segments:
+        for node in nodes:
             stretches = out[node.id]
-            if stretches and stretches[-1][1] == first - ONE_DAY:
-                stretches[-1] = (stretches[-1][0], last)
+            if stretches and stretches[-1][1] == segment.start - ONE_DAY:
+                stretches[-1] = (stretches[-1][0], segment.end)
             else:
-                stretches.append((first, last))
+                stretches.append((segment.start, segment.end))
     return dict(out)
 
 
@@ -259,24 +280,22 @@ def stretch_note(node, stretches, period):
     return "; ".join(notes)
 
 
-def _period_figures(tree, stretches, period, wanted, per_unit, behind):
+def _period_figures(tree, segments, period, wanted, per_unit, behind):
     """The figures of what the units did (admissions, evaluations, inspections, fees,
-    activities), each unit's over its own stretches of the period: the units of one stretch
-    are counted together, so a province whose units all stood the whole period runs each
-    query once."""
-    by_stretch = defaultdict(list)
-    for unit_id, unit_stretches_ in stretches.items():
-        for stretch in unit_stretches_:
-            by_stretch[stretch].append(tree.nodes[unit_id])
-    for (first, last), nodes in by_stretch.items():
-        # An evaluation is of a year, counted by the unit of the year's last day in the period.
+    activities), each unit's over the segments of the period it stood under the committee,
+    and of what stood under it then (`period_segments`): a unit moved in counts from the
+    move, one dissolved until then, a cell moved from one unit to another in each for its
+    days."""
+    for segment, nodes in segments:
+        # An evaluation is of a year, counted by the unit of the year's last day in the period
+        # (as 5-BTCTW counts the organizations reviewed).
         years = [
             y
             for y in range(period.start.year, period.end.year + 1)
-            if first <= min(dt.date(y, 12, 31), period.end) <= last
+            if segment.start <= min(dt.date(y, 12, 31), period.end) <= segment.end
         ]
         found = {n.id: {} for n in nodes}
-        figures = _stretch_figures(tree, nodes, Period(first, last), years, wanted, found)
+        figures = _segment_figures(tree, nodes, segment, years, wanted, found)
         for unit_id, facts in figures.items():
             for fact, value in facts.items():
                 per_unit[unit_id][fact] = per_unit[unit_id].get(fact, 0) + value
@@ -289,10 +308,23 @@ def _period_figures(tree, stretches, period, wanted, per_unit, behind):
                 behind[unit_id][fact] = (set(before_people) | set(people), merged)
 
 
-def _stretch_figures(tree, nodes, period, years, wanted, behind):
-    """{unit id: {fact: value}} of the period figures of `nodes`, units for the whole of
-    `period` (evaluations: of `years`)."""
-    every = {n.id: tree.below(n.id) for n in nodes}
+def _under_on(tree, unit_id, day):
+    """Ids of `unit_id` and everything under it on `day`, ended or not yet begun included (the
+    period figures keep those that existed during it, `_existing`)."""
+    children = tree.children_on(day)
+    seen, stack = set(), [unit_id]
+    while stack:
+        org_id = stack.pop()
+        if org_id not in seen:
+            seen.add(org_id)
+            stack.extend(children.get(org_id, ()))
+    return seen
+
+
+def _segment_figures(tree, nodes, period, years, wanted, behind):
+    """{unit id: {fact: value}} of the period figures of `nodes`, the units of a segment of the
+    period (`period`; evaluations: of `years`)."""
+    every = {n.id: _under_on(tree, n.id, period.start) for n in nodes}
     # The organizations that existed at some time in the period (the rule of the units' own
     # pages, `orgs.tree.subtree_ids_during`): a cell dissolved before it began counts nothing
     # of what is still on record for it.
