@@ -298,7 +298,12 @@ def _period_figures(tree, segments, period, wanted, per_unit, behind):
         figures = _segment_figures(tree, nodes, segment, years, wanted, found)
         for unit_id, facts in figures.items():
             for fact, value in facts.items():
-                per_unit[unit_id][fact] = per_unit[unit_id].get(fact, 0) + value
+                if fact == FEE_PARTS:
+                    parts = per_unit[unit_id].setdefault(FEE_PARTS, defaultdict(int))
+                    for key, total in value.items():
+                        parts[key] += total
+                else:
+                    per_unit[unit_id][fact] = per_unit[unit_id].get(fact, 0) + value
         for unit_id, facts in found.items():
             for fact, (people, records) in facts.items():
                 before_people, before_records = behind[unit_id].get(fact, (set(), {}))
@@ -306,6 +311,14 @@ def _period_figures(tree, segments, period, wanted, per_unit, behind):
                 for model, ids in records.items():
                     merged[model] = merged.get(model, set()) | set(ids)
                 behind[unit_id][fact] = (set(before_people) | set(people), merged)
+    # The share of the fees is applied once to each year's fees under one share, over all the
+    # unit's segments, then rounded: the unit's own ledger's rule (`finance.ledger`).
+    for facts in per_unit.values():
+        parts = facts.pop(FEE_PARTS, None)
+        if parts is not None:
+            facts["fees.remitted"] = sum(
+                fee_rules.share_of(total, fraction) for (_year, fraction), total in parts.items()
+            )
 
 
 def _under_on(tree, unit_id, day):
@@ -835,8 +848,8 @@ def _inspections(every, period, behind=None):
 
 
 def _fees(tree, nodes, every, period):
-    """Fees collected and remitted by each unit in the period (the rule of
-    `finance.ledger._flows`: a committee's ledger covers its cells, a cell unit its own; the
+    """Fees collected by each unit in the period, and their parts by year and share from which
+    `_period_figures` finds the fees remitted (the rule of `finance.ledger._flows`: a committee's ledger covers its cells, a cell unit its own; the
     share of the rule in force is applied once to the fees of each year and share, then
     rounded). Payments are summed in SQL by cell and by stretch of months under one share, so
     the rows read are cells × stretches (usually one a year), not one per day of payment."""
@@ -867,17 +880,18 @@ def _fees(tree, nodes, every, period):
         .annotate(total=Sum("amount"))
         .order_by()
     )
+    parts = {n.id: defaultdict(int) for n in nodes}
     for cell_id, i, total in rows:
         unit = owner[cell_id]
         total = total or 0
         collected[unit] += total
-        parts[(unit, cuts[i].year, share[(unit, cuts[i])])] += total
-    remitted = defaultdict(int)
-    for (unit, _year, fraction), total in parts.items():
-        remitted[unit] += fee_rules.share_of(total, fraction)
-    return {
-        n.id: {"fees.collected": collected[n.id], "fees.remitted": remitted[n.id]} for n in nodes
-    }
+        parts[unit][(cuts[i].year, share[(unit, cuts[i])])] += total
+    return {n.id: {"fees.collected": collected[n.id], FEE_PARTS: parts[n.id]} for n in nodes}
+
+
+# The fees of a unit by (year, share) in a segment of the period, summed over its segments
+# before the share is applied (`_period_figures`).
+FEE_PARTS = "fees.parts"
 
 
 def _activities(every, period):
