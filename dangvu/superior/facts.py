@@ -221,14 +221,9 @@ def _table_rows(result, lines):
     names = ["party.members", "party.members.probationary", "party.admissions", "fees.remitted"]
     rows = [list(TABLE_HEADING)]
     for i, unit in enumerate(result.units, start=1):
-        rows.append(
-            [
-                str(i),
-                unit.label,
-                *[_cell(unit.facts[n], n) for n in names],
-                _sent_text(lines.get(unit.org.id)),
-            ]
-        )
+        # A unit gone before the period's end has no report of it to send.
+        sent = _sent_text(lines.get(unit.org.id)) if unit.at_end else "—"
+        rows.append([str(i), unit.label, *[_cell(unit.facts[n], n) for n in names], sent])
     sent = sum(1 for line in lines.values() if line.submission is not None)
     rows.append(
         [

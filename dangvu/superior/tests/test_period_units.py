@@ -141,4 +141,7 @@ def test_superior_report_counts_the_units_of_the_last_day(thanh_ha):
     assert facts["units.party.admissions"].value == 7
     table = facts["units.table"].value
     assert len(table) == 1 + 5 + 1  # heading, a row per unit of the year, total
-    assert "Đảng bộ xã Đông Sơn (chuyển đi ngày 01/07/2025)" in [row[1] for row in table]
+    sent = {row[1]: row[-1] for row in table[1:-1]}
+    assert sent["Đảng bộ xã Đông Sơn (chuyển đi ngày 01/07/2025)"] == "—"  # nothing to send
+    assert sent["Đảng bộ xã Cẩm Lệ (chuyển đến ngày 01/07/2025)"] == "Chưa gửi"
+    assert table[-1][-1] == "0/3 đơn vị đã gửi"
