@@ -4,8 +4,8 @@ Every figure of every grassroots unit under a superior committee during a period
 admissions and recognitions, evaluations, inspections, fees, activities: ~77 per unit) is
 computed a second time by the plain SQL statements below (recursive subtree of the day's tree,
 organization moves applied, GROUP BY unit), written from the product's rules, not from its
-code; only the days the period is cut on (a unit founded, dissolved or moved) are the
-product's (`consolidate.period_segments`). The script then
+code; only which days of the period each unit is counted over (a unit founded, dissolved or
+moved) is the product's (`consolidate.unit_periods`). The script then
 - compares every figure of every unit with the output of `manage.py consolidate --json` and
   prints the mismatches (the verdict: 0);
 - times both sides in turns, three times each (the machine may be shared: a busy moment weighs
@@ -75,6 +75,8 @@ WITH RECURSIVE walk(id, kind, parent_kind, valid_from, valid_to) AS (
 SELECT id, kind FROM walk
 WHERE (kind = 'party_committee' OR (kind = 'party_cell' AND parent_kind = 'superior_committee'))
   AND valid_from <= %(on)s AND (valid_to IS NULL OR valid_to > %(on)s)"""
+# Units of the walk counted over one span of days only (`unit_figures`' periods).
+ONLY = " AND id IN ({ids})"
 
 ORGS = """
 CREATE TEMPORARY TABLE orgs AS
@@ -398,7 +400,7 @@ def fees_remitted(month_totals, months):
     return {unit: (collected[unit], remitted[unit]) for unit in collected}
 
 
-# The figures of the units on the period's last day; the others are summed over the segments.
+# The statements of the figures of a day, counted for the units of the period's last day.
 SECTION_ONE = (
     "committee.term",
     "committee.members",
@@ -410,55 +412,62 @@ SECTION_ONE = (
 )
 
 
-def unit_figures(root_id, start, day, cuts=()):
+def unit_figures(root_id, start, day, periods=None):
     """{unit id: {fact: value}} of every grassroots unit under `root_id` at some time in the
     period from `start` to `day`, by the hand-written statements (a figure with no row is
-    absent: 0). The period is cut into segments on the days `cuts` (the days its units or the
-    tree under them change: `consolidate.period_segments`' rule); in each, the units and their
-    organizations are those of the segment's first day's tree, and what they did in it is
-    theirs. The figures of a day are those of the last segment's units."""
-    starts = sorted({start, *(d for d in cuts if start < d <= day)})
-    ends = [d - dt.timedelta(days=1) for d in starts[1:]] + [day]
+    absent: 0): the figures of the day for the units of the day, and what each unit did over
+    its days of the period, `periods` ({(first day, last day): unit ids}: which days each unit
+    is counted over is the product's rule, `consolidate.unit_periods`; without it, the units of
+    the day over the whole period). In each span the units' organizations are those of the
+    tree of its first day."""
     months = _months(start, day)
-    out, fee_rows = defaultdict(dict), []
-    for first, last in zip(starts, ends, strict=True):
-        # An evaluation is of a year, counted in the segment holding that year's last day in
-        # the period: (first year, last year) of the segment, an empty range when none.
-        years = [y for y in range(start.year, day.year + 1) if first <= min(_year_end(y), day)]
-        years = [y for y in years if min(_year_end(y), day) <= last]
-        params = {
-            "root": root_id,
-            "on": first,
-            "start": first,
-            "day": last,
-            "year": day.year,
-            "first_year": years[0] if years else 1,
-            "last_year": years[-1] if years else 0,
-        }
-        names = [n for n in STATEMENTS if last == day or n not in SECTION_ONE]
-        with _tables(params):
-            fee_rows += _figures(params, months, names, out)
+    out = defaultdict(dict)
+    at_end = _params(root_id, day, day, day, start)
+    with _tables(at_end):
+        _figures(at_end, months, SECTION_ONE, out)
+    fee_rows = []
+    for (first, last), ids in (periods or {(start, day): None}).items():
+        params = _params(root_id, first if periods else day, first, last, start, day)
+        with _tables(params, ids):
+            period_statements = [n for n in STATEMENTS if n not in SECTION_ONE]
+            fee_rows += _figures(params, months, period_statements, out)
     for unit, (collected, remitted) in fees_remitted(fee_rows, months).items():
         out[unit]["fees.collected"] = collected
         out[unit]["fees.remitted"] = remitted
     return dict(out)
 
 
-def _year_end(year):
-    return dt.date(year, 12, 31)
+def _params(root_id, on, first, last, start, day=None):
+    """The statements' parameters for the tree of the day `on` and the span `first` to `last`
+    of the period from `start` to `day`. An evaluation is of a year, counted in the span holding
+    that year's last day in the period: the span's (first year, last year), empty if none."""
+    day = day or last
+    ends = {y: min(dt.date(y, 12, 31), day) for y in range(start.year, day.year + 1)}
+    years = [y for y, end in ends.items() if first <= end <= last]
+    return {
+        "root": root_id,
+        "on": on,
+        "start": first,
+        "day": last,
+        "year": day.year,
+        "first_year": years[0] if years else 1,
+        "last_year": years[-1] if years else 0,
+    }
 
 
 class _tables:
-    """The temporary tables of one segment, made on entering and dropped on leaving."""
+    """The temporary tables of one span (its units: those of `ids` among the walk's, when
+    given), made on entering and dropped on leaving."""
 
-    def __init__(self, params):
+    def __init__(self, params, ids=None):
         self.params = params
+        self.only = ONLY.format(ids=", ".join(str(int(i)) for i in ids)) if ids else ""
 
     def __enter__(self):
         from django.db import connection
 
         with connection.cursor() as cursor:
-            for table in (EDGES, UNITS, ORGS):
+            for table in (EDGES, UNITS + self.only, ORGS):
                 cursor.execute(table, self.params)
             for table in ("edges", "units", "orgs"):
                 cursor.execute(f"ANALYZE {table}")
@@ -473,7 +482,7 @@ class _tables:
 
 def _figures(params, months, names, out):
     """Add to `out` ({unit id: {fact: value}}) the figures of the statements `names`, the
-    segment's tables being made; its fees' rows (unit, kind, month index, total) returned."""
+    span's tables being made; its fees' rows (unit, kind, month index, total) returned."""
     fee_rows = []
     for name in names:
         statement = STATEMENTS[name]
@@ -549,23 +558,24 @@ def measure(slug, day, rounds=3):
 
     from dangvu.core.facts import Period
     from dangvu.orgs.models import Organization
-    from dangvu.superior.consolidate import period_segments
+    from dangvu.superior.consolidate import period_segments, unit_periods
     from dangvu.superior.units import Tree
 
     root = Organization.objects.get(slug=slug)
     start = dt.date(day.year, 1, 1)  # `consolidate`'s period "as of a date": the year to it
-    # Where the period is cut is the product's rule; the units and figures of each segment are
-    # the statements' own.
-    cuts = [
-        seg.start for seg, _units in period_segments(Tree(root.id), root.id, Period(start, day))
-    ]
+    # Which days each unit is counted over is the product's rule; the units and figures of
+    # each span are the statements' own.
+    period = Period(start, day)
+    tree = Tree(root.id)
+    periods = unit_periods(tree, period_segments(tree, root.id, period))
+    periods = {span: [n.id for n in nodes] for span, nodes in periods.items()}
     command_s, sql_s, peaks = [], [], []
     for _ in range(rounds):
         seconds, peak, result = run_command(slug, day)
         command_s.append(seconds)
         peaks.append(peak)
         began = time.perf_counter()
-        by_sql = unit_figures(root.id, start, day, cuts)
+        by_sql = unit_figures(root.id, start, day, periods)
         sql_s.append(time.perf_counter() - began)
     slug_of = dict(Organization.objects.filter(id__in=list(by_sql)).values_list("id", "slug"))
     wrong = mismatches(result, by_sql, slug_of)

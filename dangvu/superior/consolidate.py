@@ -280,20 +280,45 @@ def stretch_note(node, stretches, period):
     return "; ".join(notes)
 
 
+def unit_periods(tree, segments):
+    """{(first day, last day): unit nodes}: the days of the period each unit is counted over
+    together, its segments (`period_segments`) joined where what stands under it stays the same.
+    A unit that is not touched by a change elsewhere keeps the whole period, so most units are
+    counted by the same queries, and its figures are those of its own pages."""
+    runs = defaultdict(list)  # {unit id: [(first, last, ids under it)]}
+    for segment, nodes in segments:
+        for node in nodes:
+            under = frozenset(_under_on(tree, node.id, segment.start))
+            unit_runs = runs[node.id]
+            if (
+                unit_runs
+                and unit_runs[-1][1] == segment.start - ONE_DAY
+                and unit_runs[-1][2] == under
+            ):
+                unit_runs[-1] = (unit_runs[-1][0], segment.end, under)
+            else:
+                unit_runs.append((segment.start, segment.end, under))
+    groups = defaultdict(list)
+    for unit_id, unit_runs in runs.items():
+        for first, last, _under in unit_runs:
+            groups[(first, last)].append(tree.nodes[unit_id])
+    return dict(groups)
+
+
 def _period_figures(tree, segments, period, wanted, per_unit, behind):
     """The figures of what the units did (admissions, evaluations, inspections, fees,
-    activities), each unit's over the segments of the period it stood under the committee,
-    and of what stood under it then (`period_segments`): a unit moved in counts from the
-    move, one dissolved until then, a cell moved from one unit to another in each for its
-    days."""
-    for segment, nodes in segments:
+    activities), each unit's over the days of the period it stood under the committee, and of
+    what stood under it then (`unit_periods`): a unit moved in counts from the move, one
+    dissolved until then, a cell moved from one unit to another in each for its days."""
+    for (first, last), nodes in unit_periods(tree, segments).items():
         # An evaluation is of a year, counted by the unit of the year's last day in the period
         # (as 5-BTCTW counts the organizations reviewed).
         years = [
             y
             for y in range(period.start.year, period.end.year + 1)
-            if segment.start <= min(dt.date(y, 12, 31), period.end) <= segment.end
+            if first <= min(dt.date(y, 12, 31), period.end) <= last
         ]
+        segment = Period(first, last)
         found = {n.id: {} for n in nodes}
         figures = _segment_figures(tree, nodes, segment, years, wanted, found)
         for unit_id, facts in figures.items():
