@@ -1,9 +1,11 @@
 """Issue 26: `consolidate` against hand-written SQL for every figure it gives per unit.
 
-Every figure of every grassroots unit under a superior committee on a day (section I, admissions
-and recognitions, evaluations, inspections, fees, activities: ~77 per unit) is computed a
-second time by the plain SQL statements below (recursive subtree, GROUP BY unit), written
-from the product's rules, not from its code. The script then
+Every figure of every grassroots unit under a superior committee during a period (section I,
+admissions and recognitions, evaluations, inspections, fees, activities: ~77 per unit) is
+computed a second time by the plain SQL statements below (recursive subtree of the day's tree,
+organization moves applied, GROUP BY unit), written from the product's rules, not from its
+code; only which days of the period each unit is counted over (a unit founded, dissolved or
+moved) is the product's (`consolidate.unit_periods`). The script then
 - compares every figure of every unit with the output of `manage.py consolidate --json` and
   prints the mismatches (the verdict: 0);
 - times both sides in turns, three times each (the machine may be shared: a busy moment weighs
@@ -29,41 +31,66 @@ from collections import defaultdict
 from pathlib import Path
 
 from _setup import verdict
-from province import WALK
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The units and their organizations, two temporary tables every statement reads (analysed, so
-# that the planner knows their size: a recursive expression inside each statement is
-# estimated at a few rows and planned as such). Units: walk down from the root through
-# superior committees; a party committee, or a cell standing directly under a superior
-# committee, is a unit when active on the day. A unit's organizations: its whole subtree, each
-# marked `active` (on the day: section I) and `during` (existing at some time in the period:
-# the period's figures of the unit's own pages).
-UNITS = (
-    """
+# The tree of a day, the units and their organizations: three temporary tables every statement
+# reads (analysed, so that the planner knows their size: a recursive expression inside each
+# statement is estimated at a few rows and planned as such). The tree of the day `on`: an
+# organization moved to another superior (orgs_organizationmove) stands, on a day before its
+# first move, under that move's previous parent; from a move on, under the parent of the last
+# move begun; without moves, under its parent.
+EDGES = """
+CREATE TEMPORARY TABLE edges AS
+SELECT o.id, o.kind, o.mass_kind, o.valid_from, o.valid_to,
+    CASE
+        WHEN EXISTS (SELECT 1 FROM orgs_organizationmove m
+                     WHERE m.organization_id = o.id AND m.valid_from <= %(on)s)
+        THEN (SELECT m.parent_id FROM orgs_organizationmove m
+              WHERE m.organization_id = o.id AND m.valid_from <= %(on)s
+              ORDER BY m.valid_from DESC LIMIT 1)
+        WHEN EXISTS (SELECT 1 FROM orgs_organizationmove m WHERE m.organization_id = o.id)
+        THEN (SELECT m.previous_id FROM orgs_organizationmove m
+              WHERE m.organization_id = o.id ORDER BY m.valid_from LIMIT 1)
+        ELSE o.parent_id
+    END AS parent_id
+FROM orgs_organization o"""
+
+# Units: walk down the day's tree from the root through superior committees; a party committee,
+# or a cell standing directly under a superior committee, is a unit when active on the day. A
+# unit's organizations: its whole subtree, each marked `active` (on the segment's last day:
+# section I) and `during` (existing at some time in the segment: the period's figures of the
+# unit's own pages).
+UNITS = """
 CREATE TEMPORARY TABLE units AS
-WITH RECURSIVE"""
-    + WALK
-    + """
+WITH RECURSIVE walk(id, kind, parent_kind, valid_from, valid_to) AS (
+    SELECT c.id, c.kind, r.kind, c.valid_from, c.valid_to
+    FROM edges c JOIN orgs_organization r ON r.id = c.parent_id
+    WHERE r.id = %(root)s
+    UNION ALL
+    SELECT c.id, c.kind, w.kind, c.valid_from, c.valid_to
+    FROM edges c JOIN walk w ON c.parent_id = w.id
+    WHERE w.kind = 'superior_committee'
+)
 SELECT id, kind FROM walk
 WHERE (kind = 'party_committee' OR (kind = 'party_cell' AND parent_kind = 'superior_committee'))
-  AND valid_from <= %(day)s AND (valid_to IS NULL OR valid_to > %(day)s)"""
-)
+  AND valid_from <= %(on)s AND (valid_to IS NULL OR valid_to > %(on)s)"""
+# Units of the walk counted over one span of days only (`unit_figures`' periods).
+ONLY = " AND id IN ({ids})"
 
 ORGS = """
 CREATE TEMPORARY TABLE orgs AS
 WITH RECURSIVE subtree(unit_id, org_id) AS (
     SELECT id, id FROM units
     UNION ALL
-    SELECT s.unit_id, c.id FROM orgs_organization c JOIN subtree s ON c.parent_id = s.org_id
+    SELECT s.unit_id, c.id FROM edges c JOIN subtree s ON c.parent_id = s.org_id
 )
 SELECT s.unit_id, o.id AS org_id, o.kind, o.mass_kind,
        CASE WHEN o.valid_from <= %(day)s AND (o.valid_to IS NULL OR o.valid_to > %(day)s)
             THEN 1 ELSE 0 END AS active,
        CASE WHEN o.valid_from <= %(day)s AND (o.valid_to IS NULL OR o.valid_to > %(start)s)
             THEN 1 ELSE 0 END AS during
-FROM subtree s JOIN orgs_organization o ON o.id = s.org_id"""
+FROM subtree s JOIN edges o ON o.id = s.org_id"""
 
 # Each statement gives rows (unit id, fact, value), or a row per unit with a column per fact.
 ACTIVE_MEMBERSHIP = "m.valid_from <= %(day)s AND (m.valid_to IS NULL OR m.valid_to > %(day)s)"
@@ -225,7 +252,8 @@ JOIN people_membership m ON m.person_id = c.person_id AND m.kind = 'party'
 JOIN orgs o ON o.org_id = m.org_id
 WHERE m.valid_from <= c.on_day AND (m.valid_to IS NULL OR m.valid_to > c.on_day)
 GROUP BY 1, 2""",
-    # Evaluations of the period's years made by the unit's organizations of the period; one
+    # Evaluations made by the unit's organizations of the segment, of the years whose last day
+    # in the period falls in it (made at the year's end, counted by the unit of that day); one
     # naming an organization counts only if that organization is one of them too.
     "evaluations": """
 SELECT o.unit_id,
@@ -239,7 +267,7 @@ SELECT o.unit_id,
     COUNT(CASE WHEN e.band = 'not_done' THEN e.subject_org_id END) AS "evaluations.orgs.not_done"
 FROM orgs o JOIN work_evaluation e ON e.org_id = o.org_id
 LEFT JOIN orgs s ON s.org_id = e.subject_org_id AND s.unit_id = o.unit_id AND s.during = 1
-WHERE o.during = 1 AND e.year BETWEEN %(first_year)s AND %(year)s
+WHERE o.during = 1 AND e.year BETWEEN %(first_year)s AND %(last_year)s
   AND (e.subject_org_id IS NULL OR s.org_id IS NOT NULL)
 GROUP BY o.unit_id""",
     # Inspections and supervisions the unit's organizations began in the period.
@@ -372,47 +400,104 @@ def fees_remitted(month_totals, months):
     return {unit: (collected[unit], remitted[unit]) for unit in collected}
 
 
-def unit_figures(root_id, start, day):
-    """{unit id: {fact: value}} of every grassroots unit under `root_id`, for the period from
-    `start` to `day`, by the hand-written statements (a figure with no row is absent: 0)."""
-    from django.db import connection
-
-    params = {
-        "root": root_id,
-        "day": day,
-        "start": start,
-        "year": day.year,
-        "first_year": start.year,
-    }
-    with connection.cursor() as cursor:
-        for table in (UNITS, ORGS):
-            cursor.execute(table, params)
-        cursor.execute("ANALYZE units")
-        cursor.execute("ANALYZE orgs")
-    try:
-        return _figures(params, _months(start, day))
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute("DROP TABLE orgs")
-            cursor.execute("DROP TABLE units")
+# The statements of the figures of a day, counted for the units of the period's last day.
+SECTION_ONE = (
+    "committee.term",
+    "committee.members",
+    "memberships",
+    "structure",
+    "staff",
+    "quotas",
+    "qualifications",
+)
 
 
-def _figures(params, months):
-    """{unit id: {fact: value}} from every statement, the units' tables being made."""
+def unit_figures(root_id, start, day, periods=None):
+    """{unit id: {fact: value}} of every grassroots unit under `root_id` at some time in the
+    period from `start` to `day`, by the hand-written statements (a figure with no row is
+    absent: 0): the figures of the day for the units of the day, and what each unit did over
+    its days of the period, `periods` ({(first day, last day): unit ids}: which days each unit
+    is counted over is the product's rule, `consolidate.unit_periods`; without it, the units of
+    the day over the whole period). In each span the units' organizations are those of the
+    tree of its first day."""
+    months = _months(start, day)
     out = defaultdict(dict)
-    for name, statement in STATEMENTS.items():
+    at_end = _params(root_id, day, day, day, start)
+    with _tables(at_end):
+        _figures(at_end, months, SECTION_ONE, out)
+    fee_rows = []
+    for (first, last), ids in (periods or {(start, day): None}).items():
+        params = _params(root_id, first if periods else day, first, last, start, day)
+        with _tables(params, ids):
+            period_statements = [n for n in STATEMENTS if n not in SECTION_ONE]
+            fee_rows += _figures(params, months, period_statements, out)
+    for unit, (collected, remitted) in fees_remitted(fee_rows, months).items():
+        out[unit]["fees.collected"] = collected
+        out[unit]["fees.remitted"] = remitted
+    return dict(out)
+
+
+def _params(root_id, on, first, last, start, day=None):
+    """The statements' parameters for the tree of the day `on` and the span `first` to `last`
+    of the period from `start` to `day`. An evaluation is of a year, counted in the span holding
+    that year's last day in the period: the span's (first year, last year), empty if none."""
+    day = day or last
+    ends = {y: min(dt.date(y, 12, 31), day) for y in range(start.year, day.year + 1)}
+    years = [y for y, end in ends.items() if first <= end <= last]
+    return {
+        "root": root_id,
+        "on": on,
+        "start": first,
+        "day": last,
+        "year": day.year,
+        "first_year": years[0] if years else 1,
+        "last_year": years[-1] if years else 0,
+    }
+
+
+class _tables:
+    """The temporary tables of one span (its units: those of `ids` among the walk's, when
+    given), made on entering and dropped on leaving."""
+
+    def __init__(self, params, ids=None):
+        self.params = params
+        self.only = ONLY.format(ids=", ".join(str(int(i)) for i in ids)) if ids else ""
+
+    def __enter__(self):
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            for table in (EDGES, UNITS + self.only, ORGS):
+                cursor.execute(table, self.params)
+            for table in ("edges", "units", "orgs"):
+                cursor.execute(f"ANALYZE {table}")
+
+    def __exit__(self, *exc):
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            for table in ("orgs", "units", "edges"):
+                cursor.execute(f"DROP TABLE {table}")
+
+
+def _figures(params, months, names, out):
+    """Add to `out` ({unit id: {fact: value}}) the figures of the statements `names`, the
+    span's tables being made; its fees' rows (unit, kind, month index, total) returned."""
+    fee_rows = []
+    for name in names:
+        statement = STATEMENTS[name]
         if name == "fees":
             statement = statement.replace("MONTH_OF_PAYMENT", _month_of_payment(months))
-            _names, rows = _rows(statement, params)
-            for unit, (collected, remitted) in fees_remitted(rows, months).items():
-                out[unit]["fees.collected"] = collected
-                out[unit]["fees.remitted"] = remitted
+            fee_rows = _rows(statement, params)[1]
             continue
         for unit, fact, value in _facts(statement, params):
-            out[unit][fact] = value
+            if isinstance(value, str):
+                out[unit][fact] = value
+            else:
+                out[unit][fact] = out[unit].get(fact, 0) + value
     for (unit,) in _rows("SELECT id FROM units", params)[1]:
         out[unit]  # a unit with no figure at all is still a unit
-    return dict(out)
+    return fee_rows
 
 
 # Measuring ------------------------------------------------------------------------------------
@@ -471,17 +556,26 @@ def measure(slug, day, rounds=3):
     """Both sides in turns, `rounds` times; the figures compared; everything printed."""
     from django.db import connection
 
+    from dangvu.core.facts import Period
     from dangvu.orgs.models import Organization
+    from dangvu.superior.consolidate import period_segments, unit_periods
+    from dangvu.superior.units import Tree
 
     root = Organization.objects.get(slug=slug)
     start = dt.date(day.year, 1, 1)  # `consolidate`'s period "as of a date": the year to it
+    # Which days each unit is counted over is the product's rule; the units and figures of
+    # each span are the statements' own.
+    period = Period(start, day)
+    tree = Tree(root.id)
+    periods = unit_periods(tree, period_segments(tree, root.id, period))
+    periods = {span: [n.id for n in nodes] for span, nodes in periods.items()}
     command_s, sql_s, peaks = [], [], []
     for _ in range(rounds):
         seconds, peak, result = run_command(slug, day)
         command_s.append(seconds)
         peaks.append(peak)
         began = time.perf_counter()
-        by_sql = unit_figures(root.id, start, day)
+        by_sql = unit_figures(root.id, start, day, periods)
         sql_s.append(time.perf_counter() - began)
     slug_of = dict(Organization.objects.filter(id__in=list(by_sql)).values_list("id", "slug"))
     wrong = mismatches(result, by_sql, slug_of)

@@ -47,7 +47,7 @@ HEADLINE = (
 # Members hold a party membership on the day; full when recognised by the day; staff present
 # hold a civil-servant or public-employee record on the day in an agency of the subtree.
 # The superior committees under the root, walked down to their grassroots units (committees and
-# the cells directly under a superior); shared by bench/consolidate_sql.py.
+# the cells directly under a superior).
 WALK = """
 walk(id, kind, parent_kind, valid_from, valid_to) AS (
     SELECT c.id, c.kind, r.kind, c.valid_from, c.valid_to

@@ -27,6 +27,7 @@ from dangvu.core.ids import any_of
 from dangvu.finance import fees as fee_rules
 from dangvu.finance.models import Payment
 from dangvu.finance.rulebook import rulebooks
+from dangvu.lib.dates import vn_date
 from dangvu.meetings.attendance import attendances_by_unit
 from dangvu.meetings.models import Activity, ActivityOrg
 from dangvu.orgs.kinds import recorded_mass_kinds
@@ -119,6 +120,16 @@ class UnitFigures:
     # The records behind some figures, for the superior's report to link them:
     # {fact: (person ids, {"app.model": ids})}. Counts the records cannot name are absent.
     behind: Mapping = field(default_factory=Behind)
+    # Why a unit counts only part of the period ("chuyển đến ngày 01/07/2025", "đã giải thể
+    # ngày …"); blank for a unit under the committee the whole period.
+    note: str = ""
+    # Whether the unit is the committee's on the period's last day (not dissolved or moved out).
+    at_end: bool = True
+
+    @property
+    def label(self):
+        """The unit's name as a row of the consolidation shows it: with its note."""
+        return f"{self.name} ({self.note})" if self.note else self.name
 
 
 @dataclass
@@ -133,7 +144,7 @@ class Consolidation:
         return {
             "org": self.root.slug,
             "date": self.period.end.isoformat(),
-            "units": [{"org": u.org.slug, "name": u.name, "facts": u.facts} for u in self.units],
+            "units": [{"org": u.org.slug, "name": u.label, "facts": u.facts} for u in self.units],
             "facts": self.totals,
         }
 
@@ -156,9 +167,12 @@ def period_to(day):
 
 
 def consolidate(root, period, tree=None, only=None):
-    """Every unit's figures and their sums, for the grassroots units under `root`. With `only`
-    (fact names), just those figures, running only the queries they need: a caller wanting a
-    few totals does not pay for eighty."""
+    """Every unit's figures and their sums, for the grassroots units under `root` at some time
+    in the period, each counting only the days it stood under it: a unit dissolved or moved out
+    during the period keeps what it did until then (no figures of the last day), one moved in
+    or founded counts from that day. So every total is the sum of its rows and the forms' own
+    (`statforms`). With `only` (fact names), just those figures, running only the queries they
+    need: a caller wanting a few totals does not pay for eighty."""
     tree = tree or Tree(root.id)
     day = period.end
     fact_labels = labels(day.year)
@@ -167,40 +181,205 @@ def consolidate(root, period, tree=None, only=None):
         if unknown:
             raise ValueError(f"Not consolidated figures: {sorted(unknown)}")
         fact_labels = {name: label for name, label in fact_labels.items() if name in only}
-    nodes = tree.units(root.id, day)
-    names = orgs_with_names([n.id for n in nodes], day)
+    segments = period_segments(tree, root.id, period)
+    stretches = stretches_of(segments)
+    nodes = tree.units(root.id, day)  # the units of the last day: its figures are theirs
+    names = orgs_with_names(list(stretches), day)
     active = {n.id: tree.below(n.id, day) for n in nodes}
-    every = {n.id: tree.below(n.id) for n in nodes}
-    # The organizations that existed at some time in the period (the rule of the units' own
-    # pages, `orgs.tree.subtree_ids_during`): a cell dissolved before the period began counts
-    # nothing of what is still on record for it.
-    during = {unit: _existing(tree, ids, period) for unit, ids in every.items()}
-    per_unit = {n.id: {} for n in nodes}
-    behind = {n.id: {} for n in nodes}
+    per_unit = {unit: {} for unit in stretches}
+    behind = {unit: {} for unit in stretches}
     wanted = set(fact_labels)
     parts = [
         (("committee.",), lambda: _committee(nodes, day)),
         (MEMBERSHIP_FACTS, lambda: _memberships(nodes, active, day, behind, wanted)),
         (STRUCTURE_FACTS, lambda: _structure(tree, nodes, active)),
         (STAFF_FACTS, lambda: _staff(tree, nodes, active, day, wanted)),
-        (("party.admissions", "party.recognitions"), lambda: _party_changes(every, period, behind)),
-        (("evaluations.",), lambda: _evaluations(during, period)),
-        (("inspections.",), lambda: _inspections(during, period, behind)),
-        (("fees.",), lambda: _fees(tree, nodes, every, period)),
-        (("activities.",), lambda: _activities(during, period)),
     ]
     for prefixes, part in parts:
         if _needs(wanted, prefixes):
             for unit_id, facts in part().items():
                 per_unit[unit_id].update(facts)
+    _period_figures(tree, segments, period, wanted, per_unit, behind)
+    at_end = {n.id for n in nodes}
     units = []
-    for n in nodes:
-        org, name = names[n.id]
-        facts = {fact: per_unit[n.id].get(fact, 0) for fact in fact_labels}
-        unit_behind = Behind((fact, b) for fact, b in behind[n.id].items() if fact in wanted)
-        units.append(UnitFigures(org=org, name=name, facts=facts, behind=unit_behind))
+    for unit_id in sorted(stretches, key=lambda i: (i not in at_end, names[i][1], i)):
+        org, name = names[unit_id]
+        facts = {
+            fact: per_unit[unit_id].get(fact, "" if fact in NOT_SUMMED else 0)
+            for fact in fact_labels
+        }
+        unit_behind = Behind((fact, b) for fact, b in behind[unit_id].items() if fact in wanted)
+        note = stretch_note(tree.nodes[unit_id], stretches[unit_id], period)
+        units.append(
+            UnitFigures(org, name, facts, unit_behind, note=note, at_end=unit_id in at_end)
+        )
     totals = totals_of([u.facts for u in units], fact_labels)
     return Consolidation(root=root, period=period, units=units, totals=totals, labels=fact_labels)
+
+
+def period_segments(tree, root_id, period):
+    """[(Period, unit nodes)]: `period` cut on the days the units under `root_id` change (one
+    founded, dissolved, moved in or out) or an organization under them moves (a cell to
+    another unit). Within a segment the units and what stands under each are the same every
+    day, so its figures are counted by one query each; a year without such a day is one
+    segment."""
+    every = tree.below(root_id)
+    moved = tree.move_days(every)
+    days = set(moved)
+    for org_id in every:
+        node = tree.nodes[org_id]
+        if node.kind in (K.SUPERIOR_COMMITTEE, K.PARTY_COMMITTEE, K.PARTY_CELL):
+            days |= {node.valid_from, node.valid_to}
+    starts, units = [period.start], [tree.units(root_id, period.start)]
+    for day in sorted(d for d in days if d and period.start < d <= period.end):
+        now = tree.units(root_id, day)
+        if day in moved or [n.id for n in now] != [n.id for n in units[-1]]:
+            starts.append(day)
+            units.append(now)
+    ends = [d - ONE_DAY for d in starts[1:]] + [period.end]
+    return [
+        (Period(first, last), nodes) for first, last, nodes in zip(starts, ends, units, strict=True)
+    ]
+
+
+def unit_stretches(tree, root_id, period):
+    """{unit id: [(first day, last day)]} of every grassroots unit under `root_id` at some time
+    in `period`: the stretches of days it stood under it."""
+    return stretches_of(period_segments(tree, root_id, period))
+
+
+def stretches_of(segments):
+    """{unit id: [(first day, last day)]} of the units of `period_segments`."""
+    out = defaultdict(list)
+    for segment, nodes in segments:
+        for node in nodes:
+            stretches = out[node.id]
+            if stretches and stretches[-1][1] == segment.start - ONE_DAY:
+                stretches[-1] = (stretches[-1][0], segment.end)
+            else:
+                stretches.append((segment.start, segment.end))
+    return dict(out)
+
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+def stretch_note(node, stretches, period):
+    """Why a unit counts only part of the period: founded or moved in after its start,
+    dissolved or moved out before its end (blank for the whole period)."""
+    notes = []
+    first, last = stretches[0][0], stretches[-1][1]
+    if first > period.start:
+        came = "thành lập" if node.valid_from == first else "chuyển đến"
+        notes.append(f"{came} ngày {vn_date(first)}")
+    if last < period.end:
+        gone = last + ONE_DAY
+        # A unit merged into another is dissolved as a unit too (`Organization.end_reason`).
+        went = "đã giải thể" if node.valid_to == gone else "chuyển đi"
+        notes.append(f"{went} ngày {vn_date(gone)}")
+    return "; ".join(notes)
+
+
+def unit_periods(tree, segments):
+    """{(first day, last day): unit nodes}: the days of the period each unit is counted over
+    together, its segments (`period_segments`) joined where what stands under it stays the same.
+    A unit that is not touched by a change elsewhere keeps the whole period, so most units are
+    counted by the same queries, and its figures are those of its own pages."""
+    runs = defaultdict(list)  # {unit id: [(first, last, ids under it)]}
+    for segment, nodes in segments:
+        for node in nodes:
+            under = frozenset(_under_on(tree, node.id, segment.start))
+            unit_runs = runs[node.id]
+            if (
+                unit_runs
+                and unit_runs[-1][1] == segment.start - ONE_DAY
+                and unit_runs[-1][2] == under
+            ):
+                unit_runs[-1] = (unit_runs[-1][0], segment.end, under)
+            else:
+                unit_runs.append((segment.start, segment.end, under))
+    groups = defaultdict(list)
+    for unit_id, unit_runs in runs.items():
+        for first, last, _under in unit_runs:
+            groups[(first, last)].append(tree.nodes[unit_id])
+    return dict(groups)
+
+
+def _period_figures(tree, segments, period, wanted, per_unit, behind):
+    """The figures of what the units did (admissions, evaluations, inspections, fees,
+    activities), each unit's over the days of the period it stood under the committee, and of
+    what stood under it then (`unit_periods`): a unit moved in counts from the move, one
+    dissolved until then, a cell moved from one unit to another in each for its days."""
+    for (first, last), nodes in unit_periods(tree, segments).items():
+        # An evaluation is of a year, counted by the unit of the year's last day in the period
+        # (as 5-BTCTW counts the organizations reviewed).
+        years = [
+            y
+            for y in range(period.start.year, period.end.year + 1)
+            if first <= min(dt.date(y, 12, 31), period.end) <= last
+        ]
+        segment = Period(first, last)
+        found = {n.id: {} for n in nodes}
+        figures = _segment_figures(tree, nodes, segment, years, wanted, found)
+        for unit_id, facts in figures.items():
+            for fact, value in facts.items():
+                if fact == FEE_PARTS:
+                    parts = per_unit[unit_id].setdefault(FEE_PARTS, defaultdict(int))
+                    for key, total in value.items():
+                        parts[key] += total
+                else:
+                    per_unit[unit_id][fact] = per_unit[unit_id].get(fact, 0) + value
+        for unit_id, facts in found.items():
+            for fact, (people, records) in facts.items():
+                before_people, before_records = behind[unit_id].get(fact, (set(), {}))
+                merged = {m: set(ids) for m, ids in before_records.items()}
+                for model, ids in records.items():
+                    merged[model] = merged.get(model, set()) | set(ids)
+                behind[unit_id][fact] = (set(before_people) | set(people), merged)
+    # The share of the fees is applied once to each year's fees under one share, over all the
+    # unit's segments, then rounded: the unit's own ledger's rule (`finance.ledger`).
+    for facts in per_unit.values():
+        parts = facts.pop(FEE_PARTS, None)
+        if parts is not None:
+            facts["fees.remitted"] = sum(
+                fee_rules.share_of(total, fraction) for (_year, fraction), total in parts.items()
+            )
+
+
+def _under_on(tree, unit_id, day):
+    """Ids of `unit_id` and everything under it on `day`, ended or not yet begun included (the
+    period figures keep those that existed during it, `_existing`)."""
+    children = tree.children_on(day)
+    seen, stack = set(), [unit_id]
+    while stack:
+        org_id = stack.pop()
+        if org_id not in seen:
+            seen.add(org_id)
+            stack.extend(children.get(org_id, ()))
+    return seen
+
+
+def _segment_figures(tree, nodes, period, years, wanted, behind):
+    """{unit id: {fact: value}} of the period figures of `nodes`, the units of a segment of the
+    period (`period`; evaluations: of `years`)."""
+    every = {n.id: _under_on(tree, n.id, period.start) for n in nodes}
+    # The organizations that existed at some time in the period (the rule of the units' own
+    # pages, `orgs.tree.subtree_ids_during`): a cell dissolved before it began counts nothing
+    # of what is still on record for it.
+    during = {unit: _existing(tree, ids, period) for unit, ids in every.items()}
+    parts = [
+        (("party.admissions", "party.recognitions"), _party_changes, (every, period, behind)),
+        (("evaluations.",), _evaluations, (during, years)),
+        (("inspections.",), _inspections, (during, period, behind)),
+        (("fees.",), _fees, (tree, nodes, every, period)),
+        (("activities.",), _activities, (during, period)),
+    ]
+    out = defaultdict(dict)
+    for prefixes, part, args in parts:
+        if _needs(wanted, prefixes):
+            for unit_id, facts in part(*args).items():
+                out[unit_id].update(facts)
+    return out
 
 
 def totals_of(units_facts, names):
@@ -648,15 +827,13 @@ def _party_changes(every, period, behind=None):
     }
 
 
-def _evaluations(every, period):
-    """Evaluations of the period's years by each unit's organizations, of members and of
+def _evaluations(every, years):
+    """Evaluations of the `years` by each unit's organizations, of members and of
     organizations by band, counted by the database (a province has a quarter of a million).
     An evaluation naming an organization counts only if that organization is the unit's too
     (the rule of `review.facts._evaluations`): grouped by the organization rated as well."""
     owner = _owner(every)
-    rows = Evaluation.objects.filter(
-        org_id__in=any_of(owner), year__range=(period.start.year, period.end.year)
-    ).order_by()
+    rows = Evaluation.objects.filter(org_id__in=any_of(owner), year__in=years).order_by()
     out = {unit: defaultdict(int) for unit in every}
     subjects = ("subject_person_id", "subject_org_id")
     keys = ("band", "subject_org_id")
@@ -697,8 +874,8 @@ def _inspections(every, period, behind=None):
 
 
 def _fees(tree, nodes, every, period):
-    """Fees collected and remitted by each unit in the period (the rule of
-    `finance.ledger._flows`: a committee's ledger covers its cells, a cell unit its own; the
+    """Fees collected by each unit in the period, and their parts by year and share from which
+    `_period_figures` finds the fees remitted (the rule of `finance.ledger._flows`: a committee's ledger covers its cells, a cell unit its own; the
     share of the rule in force is applied once to the fees of each year and share, then
     rounded). Payments are summed in SQL by cell and by stretch of months under one share, so
     the rows read are cells × stretches (usually one a year), not one per day of payment."""
@@ -729,17 +906,18 @@ def _fees(tree, nodes, every, period):
         .annotate(total=Sum("amount"))
         .order_by()
     )
+    parts = {n.id: defaultdict(int) for n in nodes}
     for cell_id, i, total in rows:
         unit = owner[cell_id]
         total = total or 0
         collected[unit] += total
-        parts[(unit, cuts[i].year, share[(unit, cuts[i])])] += total
-    remitted = defaultdict(int)
-    for (unit, _year, fraction), total in parts.items():
-        remitted[unit] += fee_rules.share_of(total, fraction)
-    return {
-        n.id: {"fees.collected": collected[n.id], "fees.remitted": remitted[n.id]} for n in nodes
-    }
+        parts[unit][(cuts[i].year, share[(unit, cuts[i])])] += total
+    return {n.id: {"fees.collected": collected[n.id], FEE_PARTS: parts[n.id]} for n in nodes}
+
+
+# The fees of a unit by (year, share) in a segment of the period, summed over its segments
+# before the share is applied (`_period_figures`).
+FEE_PARTS = "fees.parts"
 
 
 def _activities(every, period):

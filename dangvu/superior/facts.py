@@ -74,11 +74,16 @@ def _orgs(result, name=None):
 
 
 def _unit_counts(result):
-    committees = [u for u in result.units if u.org.kind == K.PARTY_COMMITTEE]
-    cells = [u for u in result.units if u.org.kind == K.PARTY_CELL]
+    """The units of the period's last day: one dissolved or moved out during it is a row of the
+    consolidation, not a unit the committee has."""
+    units = [u for u in result.units if u.at_end]
+    committees = [u for u in units if u.org.kind == K.PARTY_COMMITTEE]
+    cells = [u for u in units if u.org.kind == K.PARTY_CELL]
     return {
         "units.count": Figure(
-            len(result.units), orgs=_orgs(result), label="Số tổ chức cơ sở đảng trực thuộc"
+            len(units),
+            orgs=frozenset(u.org.id for u in units),
+            label="Số tổ chức cơ sở đảng trực thuộc",
         ),
         "units.committees": Figure(
             len(committees),
@@ -216,21 +221,16 @@ def _table_rows(result, lines):
     names = ["party.members", "party.members.probationary", "party.admissions", "fees.remitted"]
     rows = [list(TABLE_HEADING)]
     for i, unit in enumerate(result.units, start=1):
-        rows.append(
-            [
-                str(i),
-                unit.name,
-                *[_cell(unit.facts[n], n) for n in names],
-                _sent_text(lines.get(unit.org.id)),
-            ]
-        )
+        # A unit gone before the period's end has no report of it to send.
+        sent = _sent_text(lines.get(unit.org.id)) if unit.at_end else "—"
+        rows.append([str(i), unit.label, *[_cell(unit.facts[n], n) for n in names], sent])
     sent = sum(1 for line in lines.values() if line.submission is not None)
     rows.append(
         [
             "",
             "Tổng số",
             *[_cell(result.totals[n], n) for n in names],
-            f"{sent}/{len(result.units)} đơn vị đã gửi",
+            f"{sent}/{sum(1 for u in result.units if u.at_end)} đơn vị đã gửi",
         ]
     )
     return rows

@@ -42,7 +42,7 @@ def consolidated_file(scope, root, day, fmt):
     result = consolidate(root, period_to(day))
     units = [u for u in result.units if scope.can_read_org(u.org)]
     totals = totals_of([u.facts for u in units], result.labels)  # the units listed only
-    rows = [["Mã số liệu", "Số liệu", "Tổng số", *[u.name for u in units]]]
+    rows = [["Mã số liệu", "Số liệu", "Tổng số", *[u.label for u in units]]]
     for name, label in result.labels.items():
         rows.append([name, label, totals.get(name, ""), *[u.facts[name] for u in units]])
     name = f"tong-hop-{root.slug}-{day:%Y-%m-%d}.{fmt}"

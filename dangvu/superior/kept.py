@@ -75,7 +75,7 @@ def consolidated_figures(root, day):
     return {
         "labels": list(result.labels.items()),
         "totals": result.totals,
-        "units": [[u.org.id, u.name, u.facts] for u in result.units],
+        "units": [[u.org.id, u.label, u.facts] for u in result.units],
     }
 
 

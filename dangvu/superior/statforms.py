@@ -165,6 +165,7 @@ def exempt_items(items: list["Item"]) -> set[tuple[int, dt.date]]:
 TYPE_ROWS = {
     "xa": "commune",
     "phuong": "ward",
+    "thi-tran": "township",
     "dac-khu": "other",
     "co-quan-dang-doan-the": "party_mass",
     "co-quan-nha-nuoc": "state",
@@ -180,6 +181,7 @@ TYPE_ROWS = {
     "doanh-nghiep-tu-nhan": "business",
     "doanh-nghiep-fdi": "business",
     "hop-tac-xa": "business",
+    "ngoai-nuoc": "abroad",
     "khac": "other",
 }
 

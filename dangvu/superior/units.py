@@ -22,6 +22,7 @@ from dangvu.orgs.models import (
     OrganizationName,
     active_on,
     after_moves,
+    parent_on,
 )
 from dangvu.orgs.tree import subtree_sql
 
@@ -184,14 +185,35 @@ class Tree:
         )
 
 
-# `Tree.units` as one recursive query: the children of the root and of every superior committee
-# met on the way down; a grassroots unit is not walked into. Only the superior committees'
-# children are read, not the whole subtree (a page of a province's thousand units).
+# `Tree.units` as one recursive query over the tree as it stood on the day: the children of the
+# root and of every superior committee met on the way down; a grassroots unit is not walked into.
+# Only the superior committees' children are read, not the whole subtree (a page of a province's
+# thousand units). `moved` is the parent on the day of each organization that has moves (the
+# rule of `orgs.models.after_moves`: the parent of the last move begun by then, else the first
+# move's previous parent); every other organization stands under its `parent_id`. `edges` is
+# not materialized, so each step looks children up by the index on `parent_id`.
 UNITS_SQL = """
-WITH RECURSIVE walk(id, kind, parent_kind) AS (
-    SELECT id, kind, (SELECT kind FROM {table} WHERE id = %s) FROM {table} WHERE parent_id = %s
+WITH RECURSIVE moved(id, parent_id) AS (
+    SELECT m.organization_id, m.parent_id FROM {moves} m
+    WHERE m.valid_from <= %s AND NOT EXISTS (
+        SELECT 1 FROM {moves} later WHERE later.organization_id = m.organization_id
+        AND later.valid_from > m.valid_from AND later.valid_from <= %s)
     UNION ALL
-    SELECT o.id, o.kind, walk.kind FROM {table} o JOIN walk ON o.parent_id = walk.id
+    SELECT m.organization_id, m.previous_id FROM {moves} m
+    WHERE m.valid_from > %s AND NOT EXISTS (
+        SELECT 1 FROM {moves} earlier WHERE earlier.organization_id = m.organization_id
+        AND earlier.valid_from < m.valid_from)
+),
+edges(id, parent_id, kind) AS NOT MATERIALIZED (
+    SELECT o.id, o.parent_id, o.kind FROM {table} o
+    WHERE o.id NOT IN (SELECT id FROM moved)
+    UNION ALL
+    SELECT o.id, moved.parent_id, o.kind FROM moved JOIN {table} o ON o.id = moved.id
+),
+walk(id, kind, parent_kind) AS (
+    SELECT id, kind, (SELECT kind FROM {table} WHERE id = %s) FROM edges WHERE parent_id = %s
+    UNION ALL
+    SELECT e.id, e.kind, walk.kind FROM edges e JOIN walk ON e.parent_id = walk.id
     WHERE walk.kind = %s
 )
 SELECT id FROM walk WHERE kind = %s OR (kind = %s AND parent_kind = %s)
@@ -200,19 +222,20 @@ SELECT id FROM walk WHERE kind = %s OR (kind = %s AND parent_kind = %s)
 
 def units_query(root, day):
     """The grassroots units reporting to `root` on `day`, in name order (as `Tree.units`), as a
-    query: a page of a province's thousand units reads its own fifty. The recursive query walks
-    today's tree; when an organization moved to another superior after `day`, the tree of that
-    day is walked in memory instead (`Tree.units`)."""
-    parent_kind = root.parent.kind if root.parent_id is not None else None
-    if OrganizationMove.objects.filter(valid_from__gt=day).exists():
-        ids = [n.id for n in Tree(root.id).units(root.id, day)]
-    elif is_grassroots(root.kind, parent_kind):
+    query: a page of a province's thousand units reads its own fifty, on any day, moves
+    (`OrganizationMove`) applied."""
+    parent = parent_on(root, day)
+    if is_grassroots(root.kind, parent.kind if parent is not None else None):
         ids = [root.id]  # a grassroots organization is its own one unit
     else:
-        table = connection.ops.quote_name(Organization._meta.db_table)
+        quote = connection.ops.quote_name
+        sql = UNITS_SQL.format(
+            table=quote(Organization._meta.db_table),
+            moves=quote(OrganizationMove._meta.db_table),
+        )
         sup = K.SUPERIOR_COMMITTEE
-        params = (root.id, root.id, sup, K.PARTY_COMMITTEE, K.PARTY_CELL, sup)
-        ids = RawSQL(UNITS_SQL.format(table=table), params)
+        params = (day, day, day, root.id, root.id, sup, K.PARTY_COMMITTEE, K.PARTY_CELL, sup)
+        ids = RawSQL(sql, params)
     return Organization.objects.filter(active_on(day), id__in=ids).order_by("name", "id")
 
 

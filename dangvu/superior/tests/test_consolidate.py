@@ -12,9 +12,10 @@ from django.test.utils import CaptureQueriesContext
 
 from dangvu.core import facts as registry
 from dangvu.core.facts import Period
+from dangvu.people.stats import LABELS as SECTION_ONE
 from dangvu.people.stats import section_one, values
 from dangvu.superior import synthetic
-from dangvu.superior.consolidate import NOT_SUMMED, consolidate, period_to
+from dangvu.superior.consolidate import NOT_SUMMED, consolidate, period_to, unit_stretches
 from dangvu.superior.units import Tree
 
 pytestmark = pytest.mark.django_db
@@ -35,14 +36,23 @@ def _own_facts(org, period):
 def test_every_unit_equals_its_own_facts_and_totals_are_sums(day):
     superior = synthetic.build(committees=6, cells=3, members=25, year=2017)
     result = consolidate(superior, period_to(day))
-    # 6 committees (one dissolved on 30/6: gone at the end of the year) and 2 standalone cells.
-    expected_units = 8 if day < dt.date(2017, 6, 30) else 7
-    assert len(result.units) == expected_units
+    # 6 committees (one dissolved on 30/6: a row of its own until then) and 2 standalone cells.
+    assert len(result.units) == 8
+    assert [u.at_end for u in result.units].count(False) == (0 if day < dt.date(2017, 6, 30) else 1)
     assert any(u.org.kind == "party_cell" for u in result.units)
     assert any(u.org.parent.slug.endswith("-giua") for u in result.units)
+    stretches = unit_stretches(Tree(superior.id), superior.id, period_to(day))
     for unit in result.units:
-        own = _own_facts(unit.org, period_to(day))
+        # A unit's figures are its own over the days it stood under the superior.
+        (first, last), *others = stretches[unit.org.id]
+        assert not others
+        own = _own_facts(unit.org, Period(first, last))
         for name, value in unit.facts.items():
+            # Figures of a day it did not see: the last day's, and the year's evaluations (made
+            # at the year's end, counted by the unit of that day as in 5-BTCTW).
+            if not unit.at_end and (name in SECTION_ONE or name.startswith("evaluations.")):
+                assert value in (0, ""), (unit.org.slug, name, value)
+                continue
             assert value == own.get(name, 0), (unit.org.slug, name, value, own.get(name))
     for name, total in result.totals.items():
         assert total == sum(u.facts[name] for u in result.units), name
@@ -82,7 +92,9 @@ def test_the_number_of_queries_does_not_grow_with_the_units():
             consolidate(root, Period.year(2017))
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1], counts
-    assert counts[1] <= 20
+    # The period figures' queries run once per stretch of days units share (here two: the
+    # whole year, and a committee's until its dissolution), not per unit.
+    assert counts[1] <= 30
 
 
 def test_units_walk_through_superiors_and_stop_at_grassroots():
@@ -101,7 +113,8 @@ def test_consolidate_command_json_sums_the_units_stats(demo):
     call_command("consolidate", org=SUPERIOR, date="2017-12-31", json=True, stdout=out)
     data = json.loads(out.getvalue())
     assert data["org"] == SUPERIOR and data["date"] == "2017-12-31"
-    assert len(data["units"]) == 1 + 3 + 2  # the demo, 3 active committees, 2 standalone cells
+    # The demo, 3 active committees, one dissolved in June (a row of its own), 2 standalone cells.
+    assert len(data["units"]) == 1 + 4 + 2
     assert superior.slug not in [u["org"] for u in data["units"]]
     sums = dict.fromkeys(
         [

@@ -199,11 +199,16 @@ def test_the_consolidated_files_hold_the_readable_units_only(client, province, v
         ]
     text = "\n".join(",".join(r) for r in rows)
     _assert_none_shown(text, hidden)
-    shown = [u for u in readable if u.id in {n.id for n in _units(root, DAY)}]
-    assert rows[0][3:] == [u.name for u in shown]
+    # The rows of the consolidation the viewer reads: a unit moved in or gone during the year
+    # is labelled so, and has no members on the day if gone.
+    readable_ids = {u.id for u in readable}
+    shown = [u for u in consolidate(root, period_to(DAY)).units if u.org.id in readable_ids]
+    assert {u.org.id for u in shown if u.at_end} == readable_ids & {n.id for n in _units(root, DAY)}
+    assert rows[0][3:] == [u.label for u in shown]
+    expected = [_party_members(u.org, DAY) if u.at_end else 0 for u in shown]
     members = next(r for r in rows if r[0] == "party.members")
-    assert [int(v) for v in members[3:]] == [_party_members(u, DAY) for u in shown]
-    assert int(members[2]) == sum(_party_members(u, DAY) for u in shown)
+    assert [int(v) for v in members[3:]] == expected
+    assert int(members[2]) == sum(expected)
 
 
 def _keep_then_move_out(province, middle, move):

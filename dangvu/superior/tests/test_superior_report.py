@@ -49,7 +49,7 @@ def _assert_table_sums(rows, result):
     """One row per unit, in the consolidation's order, and a total row that is their sum."""
     heading, *units, total = rows
     assert heading == TABLE_HEADING
-    assert [r[1] for r in units] == [u.name for u in result.units]
+    assert [r[1] for r in units] == [u.label for u in result.units]
     assert total[1] == "Tổng số"
     for col in range(2, 6):
         values = [_number(r[col]) for r in units]
@@ -75,7 +75,7 @@ def test_the_superior_report_has_every_unit_and_sums_them(demo, tmp_path):
     assert "và phương hướng, nhiệm vụ năm 2018" in md
     assert "T/M BAN THƯỜNG VỤ" in md
     for unit in result.units:
-        assert unit.name in md, unit.name
+        assert unit.label in md, unit.label
     # The figures of the sections are the consolidated totals, as the report writes them.
     members = result.totals["party.members"]
     assert f"tổng số đảng viên: {members:02d} đồng chí" in md
@@ -118,7 +118,7 @@ def test_every_figure_links_to_the_units_and_records_behind_it(demo):
     assert members.orgs == {i for i, u in by_id.items() if u.facts["party.members"]}
     assert len(members.people) == members.value  # each member once, in one unit
     assert len(facts["units.party.admissions"].people) == facts["units.party.admissions"].value
-    assert facts["units.count"].orgs == set(by_id)
+    assert facts["units.count"].orgs == {u.org.id for u in result.units if u.at_end}
     sent = facts["units.reports.sent"]
     assert sent.value == len(sent.records["superior.submission"]) > 0
     # Forms figures sum the same units; the women are among the members.
@@ -143,13 +143,16 @@ def test_a_made_up_superior_of_another_year_renders(db, tmp_path):
     _assert_clean(md)
     assert "năm 2021" in md and "NĂM 2022" in md
     for unit in result.units:
-        assert unit.name in md
+        assert unit.label in md
     # Nobody sent a 2021 report here: every unit says so, and the total counts none.
     done = rendered(unsaved_draft(superior, 2021))
     assert done.missing == set()
     rows = _table(done.document)
-    assert all(r[-1] == "Chưa gửi" for r in rows[1:-1])
-    assert rows[-1][-1] == f"0/{len(result.units)} đơn vị đã gửi"
+    # A unit dissolved during the year has no report to send.
+    expected = ["Chưa gửi" if u.at_end else "—" for u in result.units]
+    assert [r[-1] for r in rows[1:-1]] == expected
+    # Of the units of the year's end: one dissolved during it has no report to send.
+    assert rows[-1][-1] == f"0/{sum(u.at_end for u in result.units)} đơn vị đã gửi"
     _assert_table_sums(rows, result)
     docx = export(unsaved_draft(superior, 2021), ".docx")
     assert Document(BytesIO(docx)).tables

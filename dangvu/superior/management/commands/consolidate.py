@@ -30,7 +30,7 @@ class Command(DangvuCommand):
         for unit in result.units:
             f = unit.facts
             self.stdout.write(
-                f"  {unit.name:60s} đảng viên {f['party.members']:>6}  chi bộ {f['party.cells']:>4}"
+                f"  {unit.label:60s} đảng viên {f['party.members']:>6}  chi bộ {f['party.cells']:>4}"
             )
         self.stdout.write("Tổng số:")
         for name, label in result.labels.items():
