@@ -11,8 +11,8 @@ from django.utils.safestring import mark_safe
 
 from dangvu.lib.checker import CODE_TITLES, ERROR, NOTE
 from dangvu.lib.narrative import render_value
+from dangvu.lib.party_doc import format_rule
 from dangvu.lib.party_html import party_css, render_html
-from dangvu.lib.rules import rule_in_force
 from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
@@ -108,7 +108,7 @@ def _confirm_regenerate(request, form, current):
 def report_detail(request, draft_id):
     draft = request.scope.get_or_404(ReportDraft, draft_id)
     result = rendered(draft, link=lambda name: reverse("report_figure", args=[draft.id, name]))
-    rule = rule_in_force("document_format", result.document.issued_on)
+    rule = format_rule(result.document)
     return render(
         request,
         "reports/detail.html",
