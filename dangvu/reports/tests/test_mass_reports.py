@@ -215,3 +215,30 @@ def test_the_word_file_opens_and_converts(agency, tmp_path):
         ["pdftotext", str(converted), "-"], capture_output=True, check=True, text=True
     ).stdout
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "TM. BAN CHẤP HÀNH" in text
+
+
+def test_the_office_drafts_the_union_s_report_on_the_reports_page(agency, client):
+    office, _ = accounts.create_account(
+        None,
+        "vanphong-sokhcn",
+        kind="office",
+        org=agency["committee"],
+        password="Mat-khau-dai-2024",
+    )
+    client.force_login(office)
+    union = agency["union"]
+    assert union.name in client.get("/bao-cao/").content.decode()
+    response = client.post("/bao-cao/", {"org": union.id, "kind": "annual", "year": YEAR})
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in page and "ĐẢNG CỘNG SẢN VIỆT NAM" not in page
+    assert "Số:      /BC-CĐCS" in page and "TM. BAN CHẤP HÀNH" in page
+    word = client.get(response["Location"] + "tai/docx/")
+    assert word.status_code == 200
+    right = docx.Document(io.BytesIO(word.content)).tables[0].rows[0].cells[1].text
+    assert right.startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    # A quarter is refused with the reason, and nothing is drafted.
+    response = client.post(
+        "/bao-cao/", {"org": union.id, "kind": "quarterly", "year": YEAR, "period": "Q1"}
+    )
+    assert "chỉ lập báo cáo năm và báo cáo sơ kết" in response.content.decode()
