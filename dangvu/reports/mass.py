@@ -147,6 +147,15 @@ def default_header(org, period, issued) -> dict:
 
 # Facts ----------------------------------------------------------------------------------------
 
+# The figures a mass organization's office is offered when it writes a section: its own, its
+# names and period, its activities by kind; not the Party's, the staff's or the fees'.
+OFFERED = ("assoc.", "org.", "period.", "activities.")
+
+
+def offered(name: str) -> bool:
+    return name.startswith(OFFERED)
+
+
 
 @provider
 def mass_facts(org, period):

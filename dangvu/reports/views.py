@@ -19,7 +19,7 @@ from dangvu.people.models import Person
 from dangvu.records import ActionFormView
 from dangvu.web import apply_action, render_form
 
-from . import actions, check_jobs
+from . import actions, check_jobs, mass
 from .checking import CheckError, check_bytes, check_size, may_check, readable_text
 from .forms import (
     CheckForm,
@@ -154,6 +154,8 @@ def _figure_list(draft):
     """[(name, Vietnamese label, value as the report writes it)] for the section editor."""
     rows = []
     for name, figure in sorted(actions.live_facts(draft).items()):
+        if mass.is_mass(draft.org) and not mass.offered(name):
+            continue
         value = figure.value
         if isinstance(value, list | tuple):
             shown = f"{len(value)} dòng" if value else "(trống)"

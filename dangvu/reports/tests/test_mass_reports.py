@@ -242,3 +242,18 @@ def test_the_office_drafts_the_union_s_report_on_the_reports_page(agency, client
         "/bao-cao/", {"org": union.id, "kind": "quarterly", "year": YEAR, "period": "Q1"}
     )
     assert "chỉ lập báo cáo năm và báo cáo sơ kết" in response.content.decode()
+
+
+def test_the_union_s_section_editor_offers_its_own_figures(agency, client):
+    office, _ = accounts.create_account(
+        None,
+        "vanphong-sokhcn",
+        kind="office",
+        org=agency["committee"],
+        password="Mat-khau-dai-2024",
+    )
+    client.force_login(office)
+    response = client.post("/bao-cao/", {"org": agency["union"].id, "kind": "annual", "year": YEAR})
+    page = client.get(response["Location"] + "muc/situation/").content.decode()
+    assert "assoc.members.women" in page and "assoc.activities" in page
+    assert "party.members" not in page and "staff.quota" not in page and "fees." not in page
