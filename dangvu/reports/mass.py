@@ -156,7 +156,6 @@ def offered(name: str) -> bool:
     return name.startswith(OFFERED)
 
 
-
 @provider
 def mass_facts(org, period):
     """The figures of a mass organization's own report; nothing for any other organization."""
