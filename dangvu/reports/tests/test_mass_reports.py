@@ -257,3 +257,16 @@ def test_the_union_s_section_editor_offers_its_own_figures(agency, client):
     page = client.get(response["Location"] + "muc/situation/").content.decode()
     assert "assoc.members.women" in page and "assoc.activities" in page
     assert "party.members" not in page and "staff.quota" not in page and "fees." not in page
+
+
+def test_another_mass_organization_counts_only_its_own_kind(agency, tmp_path):
+    women = orgs.create_org(
+        None, kind=K.MASS, mass_kind="women_union", name="Chi hội Phụ nữ Sở Khoa học và Công nghệ",
+        parent=agency["committee"], valid_from=FOUNDED, symbol="CHPN",
+    )  # fmt: skip
+    for p in agency["members"][:4]:
+        people.join(None, p, women, Membership.Kind.MASS, FOUNDED)
+    text = _report(women, tmp_path).read_text(encoding="utf-8")
+    assert "Số:      /BC-CHPN" in text and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    assert "**Tổng kết công tác năm 2024,**" in text
+    assert "có 04 hội viên, trong đó 04 nữ." in text
