@@ -317,9 +317,14 @@ def _template_org(request, slug, template):
     org = request.scope.org_or_404(slug)
     if not request.scope.can_write_report(org) or org.kind not in REPORTING_KINDS:
         raise PermissionDenied("Bạn không sửa được mẫu báo cáo của tổ chức này.")
-    if template not in KINDS:
+    if template not in KINDS or (mass.is_mass(org) and template not in mass.MASS_REPORTS):
         raise Http404("Không có loại báo cáo này.")
     return org
+
+
+def _family_label(org):
+    """Whose template a new draft of `org` follows: its type's, or the mass organizations'."""
+    return "đoàn thể" if mass.is_mass(org) else f"loại hình {kinds.kind_on(org).label}"
 
 
 def org_template(request, slug, template):
@@ -344,7 +349,7 @@ def org_template(request, slug, template):
     reset = reverse("org_template_reset", args=[org.slug, template])
     intro = (
         f"Mẫu {KINDS[template][0].lower()} của {org}: "
-        + ("mẫu riêng của tổ chức" if own else f"mẫu của loại hình {kinds.kind_on(org).label}")
+        + ("mẫu riêng của tổ chức" if own else f"mẫu của {_family_label(org)}")
         + "."
         + (f" Khôi phục mẫu của loại hình: {reset}" if own else "")
     )

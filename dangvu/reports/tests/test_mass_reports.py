@@ -270,3 +270,19 @@ def test_another_mass_organization_counts_only_its_own_kind(agency, tmp_path):
     assert "Số:      /BC-CHPN" in text and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
     assert "**Tổng kết công tác năm 2024,**" in text
     assert "có 04 hội viên, trong đó 04 nữ." in text
+
+
+def test_the_union_s_own_template_offers_only_its_reports(agency, client):
+    office, _ = accounts.create_account(
+        None,
+        "vanphong-sokhcn",
+        kind="office",
+        org=agency["committee"],
+        password="Mat-khau-dai-2024",
+    )
+    client.force_login(office)
+    slug = agency["union"].slug
+    page = client.get(f"/bao-cao/mau/{slug}/annual/").content.decode()
+    assert "mẫu của đoàn thể" in page and "KẾT QUẢ HOẠT ĐỘNG NĂM" in page
+    assert "Các hoạt động đã tổ chức" in page and "LÃNH ĐẠO THỰC HIỆN" not in page
+    assert client.get(f"/bao-cao/mau/{slug}/quarterly/").status_code == 404
