@@ -5,8 +5,10 @@ so the Word file, the PDF and the web page never disagree about the text.
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
+
+from dangvu.lib.rules import Rule, rule_in_force
 
 ParagraphStyle = Literal["body", "heading1", "heading2", "heading3", "list"]
 TableStyle = Literal["ledger", "grid"]
@@ -93,6 +95,9 @@ class PartyDocument:
     # A second signer on the left, in place of "Nơi nhận": minutes are signed by the secretary
     # who kept them (left) and the chair (right).
     countersignature: Signature | None = None
+    # The rule topic of a document that is not the Party's, whose header differs (a mass
+    # organization's: "mass_format/trade_union"); empty for a Party document.
+    header_rule: str = ""
 
     def footnotes(self) -> list[Footnote]:
         """The footnotes in reading order; their numbers are their positions plus one."""
@@ -116,3 +121,21 @@ def para(
 ) -> Paragraph:
     """A paragraph of a single run, the common case."""
     return Paragraph([Run(text, bold=bold, italic=italic, footnote=footnote)], style, anchor)
+
+
+def format_rule(doc: PartyDocument) -> Rule:
+    """The layout of `doc` in force on its date: the Party's, with the header of the rule
+    `doc.header_rule` over it when the document is another organization's (its page, fonts and
+    body stay the Party's)."""
+    rule = rule_in_force("document_format", doc.issued_on)
+    if not doc.header_rule:
+        return rule
+    own = rule_in_force(doc.header_rule, doc.issued_on)
+    values = {**rule.values, "header": {**rule["header"], **own["header"]}}
+    return replace(rule, values=values, source=f"{own.source}; {rule.source}")
+
+
+def motto_lines(rule: Rule) -> list[dict]:
+    """The lines on the right of the header: "ĐẢNG CỘNG SẢN VIỆT NAM", or another organization's
+    own (the Quốc hiệu, "ĐOÀN TNCS HỒ CHÍ MINH")."""
+    return rule["header"].get("motto") or [rule["header"]["party"]]

@@ -25,8 +25,16 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
-from dangvu.lib.party_doc import Footnote, Paragraph, PartyDocument, Run, Table
-from dangvu.lib.rules import Rule, rule_in_force
+from dangvu.lib.party_doc import (
+    Footnote,
+    Paragraph,
+    PartyDocument,
+    Run,
+    Table,
+    format_rule,
+    motto_lines,
+)
+from dangvu.lib.rules import Rule
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 HEADING_STYLES = {"heading1": "Heading 1", "heading2": "Heading 2", "heading3": "Heading 3"}
@@ -45,10 +53,6 @@ KEPT_STYLES = {
 }
 DRAFT_MARK = "DỰ THẢO"
 JC = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER}
-
-
-def format_rule(doc: PartyDocument) -> Rule:
-    return rule_in_force("document_format", doc.issued_on)
 
 
 def render_docx(doc: PartyDocument, rule: Rule | None = None) -> bytes:
@@ -330,7 +334,8 @@ def _add_header(document, doc: PartyDocument, rule: Rule) -> None:
     _cell_paragraph(left, doc.header.superior, spec["superior"], first=True)
     _cell_paragraph(left, doc.header.issuer, spec["issuer"])
     _cell_paragraph(left, spec["star"], spec["number"])
-    _cell_paragraph(right, spec["party"]["text"], spec["party"], first=True)
+    for i, line in enumerate(motto_lines(rule)):
+        _cell_paragraph(right, line["text"], line, first=i == 0)
     # The number and the place-date share a row, so they stand on the same line as 36-HD shows.
     _cell_paragraph(left2, doc.header.number, spec["number"], first=True)
     _cell_paragraph(right2, doc.header.place_date, spec["place_date"], first=True)

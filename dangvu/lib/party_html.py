@@ -6,8 +6,15 @@ margins come from the same format rule as the Word file.
 
 from html import escape
 
-from dangvu.lib.party_doc import Footnote, Paragraph, PartyDocument, Run, Table
-from dangvu.lib.rules import Rule, rule_in_force
+from dangvu.lib.party_doc import (
+    Footnote,
+    Paragraph,
+    PartyDocument,
+    Run,
+    Table,
+    format_rule,
+)
+from dangvu.lib.rules import Rule
 
 HEADING_TAGS = {"heading1": "h2", "heading2": "h3", "heading3": "h4"}
 
@@ -78,7 +85,7 @@ def render_html(
     """The document as HTML: a whole page, or (standalone=False) an `<article>` for a page that
     includes `party_css(rule)` itself. `id_prefix` keeps footnote ids unique when several
     documents share a page."""
-    rule = rule or rule_in_force("document_format", doc.issued_on)
+    rule = rule or format_rule(doc)
     footnotes: list[Footnote] = []
     parts = ['<article class="party-doc">', _header(doc, rule), _title(doc, rule)]
     if doc.draft:
@@ -116,9 +123,24 @@ def _header(doc: PartyDocument, rule: Rule) -> str:
     return (
         f'<table class="pd-header"><tr><td style="width: {left}%">'
         f"{_p(h.superior, 'pd-superior')}{_p(h.issuer, 'pd-issuer')}{_p(spec['star'])}</td>"
-        f"<td>{_p(spec['party']['text'], 'pd-party')}</td></tr>"
+        f"<td>{_right(spec)}</td></tr>"
         f"<tr><td>{_p(h.number)}</td><td>{_p(h.place_date, 'pd-place-date')}</td></tr></table>"
     )
+
+
+def _right(spec: dict) -> str:
+    """The header's right column: "ĐẢNG CỘNG SẢN VIỆT NAM", or another organization's own lines
+    (`motto`), each styled as its rule says."""
+    if "motto" not in spec:
+        return _p(spec["party"]["text"], "pd-party")
+    out = []
+    for line in spec["motto"]:
+        style = (
+            f"font-size: {line['size']}pt; font-weight: {'bold' if line.get('bold') else 'normal'};"
+            f" text-decoration: {'underline' if line.get('underline') else 'none'}"
+        )
+        out.append(f'<p class="pd-motto" style="{style}">{escape(line["text"])}</p>')
+    return "".join(out)
 
 
 def _title(doc: PartyDocument, rule: Rule) -> str:

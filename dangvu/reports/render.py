@@ -9,9 +9,20 @@ from dataclasses import dataclass, field
 
 from dangvu.lib import narrative
 from dangvu.lib.dates import place_date
-from dangvu.lib.party_doc import Footnote, Header, Paragraph, PartyDocument, Run, Signature, Table
+from dangvu.lib.party_doc import (
+    Footnote,
+    Header,
+    Paragraph,
+    PartyDocument,
+    Run,
+    Signature,
+    Table,
+    format_rule,
+    motto_lines,
+)
 from dangvu.orgs.models import Organization
 
+from . import mass
 from .periods import default_issue_date
 from .report_template import org_kind, pick, template_for
 
@@ -290,9 +301,9 @@ def build_document(draft, sections, facts, link=None, labels=None) -> Rendered:
     place = draft.place or slot("địa danh")
     document = PartyDocument(
         header=Header(
-            superior=break_name(draft.superior_name.upper()),
+            superior=_superior_line(draft, issued),
             issuer=break_name(draft.issuer_name.upper()),
-            number=draft.number or number_slot(draft.org),
+            number=draft.number or number_slot(draft.org, issued),
             place_date=place_date(place, issued),
         ),
         doc_type=template["doc_type"],
@@ -306,6 +317,7 @@ def build_document(draft, sections, facts, link=None, labels=None) -> Rendered:
         ),
         issued_on=issued,
         draft=not draft.is_final,
+        header_rule=mass.format_topic(draft.org) if mass.is_mass(draft.org) else "",
     )
     return Rendered(document, r.used, r.missing, open_slots(document))
 
@@ -327,9 +339,20 @@ def open_slots(doc: PartyDocument):
     return [m.group(0) for text in texts for m in SLOT_PATTERN.finditer(text or "")]
 
 
-def number_slot(org):
+def _superior_line(draft, issued):
+    """The header's first line; a mass organization whose superior of its own system is not
+    recorded gets a slot there, since its format requires one."""
+    if not draft.superior_name and mass.is_mass(draft.org):
+        return slot(mass.superior_slot(draft.org, issued))
+    return break_name(draft.superior_name.upper())
+
+
+def number_slot(org, day):
     """The number line before a number is taken: "Số   -BC/ĐU", the number left blank as drafts
-    are typed, so the office sees where it goes."""
+    are typed, so the office sees where it goes; a mass organization's as its format writes it
+    ("Số:      /BC-CĐCS")."""
+    if mass.is_mass(org):
+        return mass.number_slot(org, day)
     symbol = org.symbol or ("CB" if org.kind == Organization.Kind.PARTY_CELL else "VT")
     return f"Số      -BC/{symbol}"
 
@@ -337,13 +360,14 @@ def number_slot(org):
 def to_markdown(doc: PartyDocument) -> str:
     """Markdown with footnotes as `[^n]`, for reading, diffing and the report checker."""
     lines = ["**DỰ THẢO**", ""] if doc.draft else []
+    rule = format_rule(doc)
     lines += [
         *doc.header.superior.split("\n"),
         *[f"**{line}**" for line in doc.header.issuer.split("\n")],
-        "*",
+        *([rule["header"]["star"]] if rule["header"]["star"] else []),
         doc.header.number,
         "",
-        "**ĐẢNG CỘNG SẢN VIỆT NAM**",
+        *[f"**{line['text']}**" for line in motto_lines(rule)],
         f"*{doc.header.place_date}*",
         "",
         doc.doc_type,

@@ -16,6 +16,10 @@ police unit) names a family of templates, `report_templates/kinds/<family>/`: a 
 family has (`annual.toml`, `_periodic.toml` …) replaces the agency's, so a commune's report speaks
 of socio-economic development and none of an agency's staff. A template may `include` other
 files whose sections follow its own (the party-building sections every family shares).
+
+A mass organization (the trade union, the youth union, the veterans, any other `mass` kind) writes
+its own report in its own family, `kinds/mass/`, worded for its kind (`title_trade_union = …`,
+`kinds = ["youth_union"]`); it has no Party sections and only the annual and six-month reports.
 """
 
 import datetime as dt
@@ -27,7 +31,15 @@ from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "report_templates"
-ORG_KINDS = ("committee", "cell", "cell_base", "superior")
+# The org kind of a mass organization is its own kind's code.
+MASS_ORG_KINDS = {
+    Organization.Kind.TRADE_UNION: "trade_union",
+    Organization.Kind.YOUTH_UNION: "youth_union",
+    Organization.Kind.VETERANS: "veterans",
+    Organization.Kind.MASS: "mass",
+}
+MASS_FAMILY = "mass"
+ORG_KINDS = ("committee", "cell", "cell_base", "superior", *MASS_ORG_KINDS.values())
 # The wording an org kind falls back to before the plain one; a superior without a template of
 # its own also keeps the committee's sections.
 FALLBACK = {"cell_base": "cell", "superior": "committee"}
@@ -35,7 +47,10 @@ SECTIONS_AS = {"superior": "committee"}
 
 
 def _path(name: str, family: str) -> Path:
-    """A file of `family` when it has one, else the agency's (the plain templates)."""
+    """A file of `family` when it has one, else the agency's (the plain templates); the mass
+    organizations' family has no fallback: the agency's are a Party organization's."""
+    if family == MASS_FAMILY:
+        return TEMPLATES_DIR / "kinds" / family / f"{name}.toml"
     if family and (TEMPLATES_DIR / "kinds" / family / f"{name}.toml").is_file():
         return TEMPLATES_DIR / "kinds" / family / f"{name}.toml"
     return TEMPLATES_DIR / f"{name}.toml"
@@ -120,6 +135,8 @@ def available_templates():
 def template_for(name: str, org, day: dt.date | None = None) -> dict:
     """The template of report kind `name` for `org`: a superior's own one when it has one, else
     the one of the family of `org`'s type on `day` (default: today)."""
+    if org.kind in MASS_ORG_KINDS:
+        return load_template(name, MASS_FAMILY)
     if org_kind(org) == "superior":
         if (TEMPLATES_DIR / f"superior_{name}.toml").is_file():
             return load_template(f"superior_{name}")
@@ -128,8 +145,11 @@ def template_for(name: str, org, day: dt.date | None = None) -> dict:
 
 
 def org_kind(org) -> str:
-    """Which wording a report of `org` takes: a committee, a cell under one, or a grassroots cell."""
+    """Which wording a report of `org` takes: a committee, a cell under one, a grassroots cell, or
+    a mass organization's own kind."""
     K = Organization.Kind
+    if org.kind in MASS_ORG_KINDS:
+        return MASS_ORG_KINDS[org.kind]
     if org.kind == K.SUPERIOR_COMMITTEE:
         return "superior"
     if org.kind != K.PARTY_CELL:

@@ -9,6 +9,7 @@ from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization, Position, Term, active_on, parent_on
 from dangvu.orgs.tree import place_of
 
+from . import mass
 from .models import OrgTemplateSection, ReportDraft, ReportSection
 from .periods import (
     check_org_in_period,
@@ -24,6 +25,11 @@ REPORTING_KINDS = (
     Organization.Kind.PARTY_COMMITTEE,
     Organization.Kind.PARTY_CELL,
     Organization.Kind.SUPERIOR_COMMITTEE,
+    # The mass organizations write their own yearly and six-month reports (reports/mass.py).
+    Organization.Kind.TRADE_UNION,
+    Organization.Kind.YOUTH_UNION,
+    Organization.Kind.VETERANS,
+    Organization.Kind.MASS,
 )
 
 
@@ -104,6 +110,12 @@ def default_header(org, year, period_code=""):
     period = period_of(year, period_code)
     kind = org_kind(org)
     issued = default_issue_date(period)
+    if mass.is_mass(org):
+        return {
+            "place": place_of(org),
+            "issued_on": issued,
+            **mass.default_header(org, period, issued),
+        }
     title, signer = _signer(org, issued)
     superior = _superior_name(org, period.end)
     issuer = _issuer_name(org, period.end)
@@ -132,11 +144,18 @@ def check_reportable(org, template, year, period_code=""):
     check_year(year)
     if org.kind not in REPORTING_KINDS:
         raise ValidationError(
-            f"{org} không phải cấp ủy, chi bộ: chỉ cấp ủy, chi bộ mới lập báo cáo này."
+            f"{org} không phải cấp ủy, chi bộ hay đoàn thể: chỉ cấp ủy, chi bộ và đoàn thể mới "
+            "lập báo cáo này."
+        )
+    if mass.is_mass(org) and template not in mass.MASS_REPORTS:
+        raise ValidationError(
+            f"{org} là đoàn thể: chỉ lập báo cáo năm và báo cáo sơ kết 6 tháng đầu năm."
         )
     period = period_of(year, code)
     check_org_in_period(org, period)
     check_rules_in_force(period)
+    if mass.is_mass(org):
+        mass.check_format_in_force(org, period)
     return code, period
 
 

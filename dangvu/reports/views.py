@@ -11,15 +11,15 @@ from django.utils.safestring import mark_safe
 
 from dangvu.lib.checker import CODE_TITLES, ERROR, NOTE
 from dangvu.lib.narrative import render_value
+from dangvu.lib.party_doc import format_rule
 from dangvu.lib.party_html import party_css, render_html
-from dangvu.lib.rules import rule_in_force
 from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
 from dangvu.records import ActionFormView
 from dangvu.web import apply_action, render_form
 
-from . import actions, check_jobs
+from . import actions, check_jobs, mass
 from .checking import CheckError, check_bytes, check_size, may_check, readable_text
 from .forms import (
     CheckForm,
@@ -108,7 +108,7 @@ def _confirm_regenerate(request, form, current):
 def report_detail(request, draft_id):
     draft = request.scope.get_or_404(ReportDraft, draft_id)
     result = rendered(draft, link=lambda name: reverse("report_figure", args=[draft.id, name]))
-    rule = rule_in_force("document_format", result.document.issued_on)
+    rule = format_rule(result.document)
     return render(
         request,
         "reports/detail.html",
@@ -154,6 +154,8 @@ def _figure_list(draft):
     """[(name, Vietnamese label, value as the report writes it)] for the section editor."""
     rows = []
     for name, figure in sorted(actions.live_facts(draft).items()):
+        if mass.is_mass(draft.org) and not mass.offered(name):
+            continue
         value = figure.value
         if isinstance(value, list | tuple):
             shown = f"{len(value)} dòng" if value else "(trống)"
@@ -315,9 +317,14 @@ def _template_org(request, slug, template):
     org = request.scope.org_or_404(slug)
     if not request.scope.can_write_report(org) or org.kind not in REPORTING_KINDS:
         raise PermissionDenied("Bạn không sửa được mẫu báo cáo của tổ chức này.")
-    if template not in KINDS:
+    if template not in KINDS or (mass.is_mass(org) and template not in mass.MASS_REPORTS):
         raise Http404("Không có loại báo cáo này.")
     return org
+
+
+def _family_label(org):
+    """Whose template a new draft of `org` follows: its type's, or the mass organizations'."""
+    return "đoàn thể" if mass.is_mass(org) else f"loại hình {kinds.kind_on(org).label}"
 
 
 def org_template(request, slug, template):
@@ -342,7 +349,7 @@ def org_template(request, slug, template):
     reset = reverse("org_template_reset", args=[org.slug, template])
     intro = (
         f"Mẫu {KINDS[template][0].lower()} của {org}: "
-        + ("mẫu riêng của tổ chức" if own else f"mẫu của loại hình {kinds.kind_on(org).label}")
+        + ("mẫu riêng của tổ chức" if own else f"mẫu của {_family_label(org)}")
         + "."
         + (f" Khôi phục mẫu của loại hình: {reset}" if own else "")
     )

@@ -15,6 +15,7 @@ from django.core.management.base import CommandError
 
 from dangvu.accounts.commands import DangvuCommand
 from dangvu.lib.text import money
+from dangvu.reports.mass import is_mass
 from dangvu.reports.models import ReportDraft
 from dangvu.reports.outputs import FORMATS, export
 from dangvu.reports.periods import KINDS, normalize_code, period_label
@@ -65,7 +66,12 @@ class Command(DangvuCommand):
             code = normalize_code(kind, period)
         except ValidationError as e:
             raise _refuse(e) from None
-        organization = self.organization(org, self.scope(user))
+        scope = self.scope(user)
+        organization = self.organization(org, scope)
+        if is_mass(organization) and not scope.can_write_report(organization):
+            # A mass organization's report is its own executive's: a Party organization above
+            # it reads its records but does not write its report.
+            raise CommandError(f"Bạn không có quyền lập báo cáo của {organization}.")
         drafts = ReportDraft.objects.filter(org=organization, year=year, template=kind, period=code)
         draft = (
             drafts.filter(version=version).first()

@@ -1,0 +1,275 @@
+"""A mass organization's own report (the trade union's, the youth union's, the veterans' …): its
+header, number and signature by its own format rule (`rules/mass_format/<kind>/`), whom it is
+sent to, and the figures its report counts from records (facts `assoc.*`).
+
+A mass organization has two superiors: the one of its own system (the union above it, "Công
+đoàn Viên chức tỉnh"), which dangvu knows when it is recorded above it, and the Party
+organization that leads it, the nearest Party organization above it (the Party organization of
+the same agency).
+"""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db.models import Sum
+
+from dangvu.core.facts import Figure, provider
+from dangvu.lib.narrative import SLOT
+from dangvu.lib.rules import Rule, rule_in_force
+from dangvu.meetings.models import Activity, ActivityOrg
+from dangvu.orgs.kinds import executive_name
+from dangvu.orgs.models import Organization, Position, Term, active_on, parent_on
+from dangvu.orgs.tree import subtree_ids_during
+from dangvu.people.models import Membership, Person
+from dangvu.work.common import figure
+
+from .periods import period_name
+from .report_template import MASS_ORG_KINDS
+
+K = Organization.Kind
+PARTY_KINDS = (K.PARTY_CELL, K.PARTY_COMMITTEE, K.SUPERIOR_COMMITTEE)
+# The membership a mass organization's members hold.
+MEMBERSHIP = {
+    K.TRADE_UNION: Membership.Kind.TRADE_UNION,
+    K.YOUTH_UNION: Membership.Kind.YOUTH_UNION,
+    K.VETERANS: Membership.Kind.VETERANS,
+    K.MASS: Membership.Kind.MASS,
+}
+# The reports a mass organization writes: the year's review and the six-month review.
+MASS_REPORTS = ("annual", "six_month")
+
+
+def is_mass(org) -> bool:
+    return org.kind in MASS_ORG_KINDS
+
+
+def format_topic(org) -> str:
+    """The rule topic of `org`'s documents: "mass_format/trade_union"."""
+    return f"mass_format/{MASS_ORG_KINDS[org.kind]}"
+
+
+def format_of(org, day: dt.date) -> Rule:
+    return rule_in_force(format_topic(org), day)
+
+
+def check_format_in_force(org, period):
+    """Refuse a period before any rule on the form of `org`'s documents."""
+    try:
+        format_of(org, period.end)
+    except LookupError:
+        raise ValidationError(
+            f"Chưa có quy định về thể thức văn bản của {org} có hiệu lực trong "
+            f"{period_name(period)}."
+        ) from None
+
+
+def _same_system(org, other) -> bool:
+    return other.kind == org.kind and (org.kind != K.MASS or other.mass_kind == org.mass_kind)
+
+
+def superior_of(org, day):
+    """The organization of the same system nearest above `org` on `day`, or None."""
+    above = parent_on(org, day)
+    while above is not None and not _same_system(org, above):
+        above = parent_on(above, day)
+    return above
+
+
+def leading_party_org(org, day):
+    """The Party organization that leads `org` on `day`: the nearest one above it, or None."""
+    above = parent_on(org, day)
+    while above is not None and above.kind not in PARTY_KINDS:
+        above = parent_on(above, day)
+    return above
+
+
+def number_slot(org, day: dt.date) -> str:
+    """The number line before a number is taken, as the organization's rule writes it."""
+    rule = format_of(org, day)
+    return rule["number"].format(symbol=org.symbol or rule["symbol"])
+
+
+def superior_slot(org, day: dt.date) -> str:
+    """What the first header line names when no superior of the same system is recorded."""
+    return format_of(org, day)["superior"]
+
+
+def _signer(org, day, rule):
+    """(title, person) of who signs for the executive committee on `day`: its head (the role
+    recorded as Bí thư or Chủ nhiệm, the title the rule gives), else a deputy."""
+    heads = {Position.Role.SECRETARY: 0, Position.Role.CHAIR: 0}
+    deputies = {Position.Role.DEPUTY_SECRETARY: 1, Position.Role.DEPUTY_CHAIR: 1}
+    ranks = {**heads, **deputies}
+    positions = Position.objects.filter(
+        active_on(day),
+        term__organization=org,
+        term__body=Term.Body.EXECUTIVE,
+        role__in=list(ranks),
+    ).select_related("person")
+    best = min(positions, key=lambda p: (ranks[p.role], p.valid_from), default=None)
+    if best is None:
+        return rule["head"], None
+    return (rule["head"] if ranks[best.role] == 0 else rule["deputy"]), best.person
+
+
+def recipients(org, day) -> str:
+    """The superior of the same system and the leading Party organization (b/c), the executive
+    committee itself, the file copy."""
+    superior = superior_of(org, day)
+    party = leading_party_org(org, day)
+    lines = [
+        f"- {superior.name_on(day) if superior else _slot(superior_slot(org, day))} (b/c);",
+        f"- {executive_name(party.name_on(day))} (b/c);" if party else "",
+        "- Ban Chấp hành;",
+        "- Lưu VT.",
+    ]
+    return "\n".join(line for line in lines if line)
+
+
+def _slot(what):
+    return f"{SLOT}: {what}]"
+
+
+def default_header(org, period, issued) -> dict:
+    """The header and closing of a new report of mass organization `org`."""
+    rule = format_of(org, issued)
+    superior = superior_of(org, period.end)
+    title, signer = _signer(org, issued, rule)
+    return {
+        "superior_name": superior.name_on(period.end) if superior else "",
+        "issuer_name": org.name_on(period.end),
+        "recipients": recipients(org, period.end),
+        "signer_capacity": rule["capacity"],
+        "signer_title": title,
+        "signer_name": signer.full_name if signer else "",
+    }
+
+
+# Facts ----------------------------------------------------------------------------------------
+
+# The figures a mass organization's office is offered when it writes a section: its own, its
+# names and period, its activities by kind; not the Party's, the staff's or the fees'.
+OFFERED = ("assoc.", "org.", "period.", "activities.")
+
+
+def offered(name: str) -> bool:
+    return name.startswith(OFFERED)
+
+
+@provider
+def mass_facts(org, period):
+    """The figures of a mass organization's own report; nothing for any other organization."""
+    if not is_mass(org):
+        return {}
+    ids = subtree_ids_during([org.id], period.start, period.end)
+    members = Membership.objects.filter(org_id__in=ids, kind=MEMBERSHIP[org.kind])
+    if org.kind == K.MASS:
+        members = members.filter(org__mass_kind=org.mass_kind)
+    return {
+        **_names(org, period.end),
+        **_members(members, period),
+        **_activities(ids, period),
+        **_committee(org, period.end),
+    }
+
+
+def _names(org, day):
+    superior = superior_of(org, day)
+    party = leading_party_org(org, day)
+    return {
+        "assoc.superior": Figure(
+            superior.name_on(day) if superior else "", label="Tổ chức cấp trên cùng hệ thống"
+        ),
+        "assoc.party": Figure(
+            executive_name(party.name_on(day)) if party else "", label="Cấp ủy lãnh đạo"
+        ),
+    }
+
+
+def _people(value_list):
+    return frozenset(value_list)
+
+
+def _members(members, period):
+    """Members on the period's last day, women among them, Party members among them; who joined
+    and who left during the period (a move inside the organization is neither); members admitted
+    to the Party during the period."""
+    day, after = period.end, period.end + dt.timedelta(days=1)
+    now = members.filter(active_on(day))
+    at_end = _people(now.values_list("person_id", flat=True))
+    women = _people(
+        now.filter(person__gender=Person.Gender.FEMALE).values_list("person_id", flat=True)
+    )
+    party = _people(
+        Membership.objects.filter(
+            active_on(day), kind=Membership.Kind.PARTY, person_id__in=at_end
+        ).values_list("person_id", flat=True)
+    )
+    joined = _people(
+        members.filter(valid_from__range=(period.start, day))
+        .exclude(start_reason=Membership.StartReason.MOVED)
+        .values_list("person_id", flat=True)
+    )
+    left = _people(
+        members.filter(valid_to__gt=period.start, valid_to__lte=after)
+        .exclude(end_reason=Membership.EndReason.MOVED)
+        .values_list("person_id", flat=True)
+    )
+    during = members.filter(valid_from__lte=day).exclude(valid_to__lte=period.start)
+    admitted = _people(
+        during.filter(person__party__admitted_on__range=(period.start, day)).values_list(
+            "person_id", flat=True
+        )
+    )
+    return {
+        "assoc.members": Figure(len(at_end), at_end, label="Thành viên cuối kỳ"),
+        "assoc.members.women": Figure(len(women), women, label="Thành viên nữ"),
+        "assoc.members.party": Figure(len(party), party, label="Thành viên là đảng viên"),
+        "assoc.members.joined": Figure(len(joined), joined, label="Thành viên mới trong kỳ"),
+        "assoc.members.left": Figure(len(left), left, label="Thành viên ra khỏi tổ chức"),
+        "assoc.members.admitted_to_party": Figure(
+            len(admitted), admitted, label="Thành viên được kết nạp vào Đảng"
+        ),
+    }
+
+
+def _activities(ids, period):
+    """The activities the organization (or one under it) organized in the period, and the
+    members present at them."""
+    organized = Activity.objects.filter(
+        id__in=ActivityOrg.objects.filter(org_id__in=ids, role=ActivityOrg.Role.ORGANIZER).values(
+            "activity_id"
+        ),
+        starts_on__range=(period.start, period.end),
+    ).order_by("starts_on", "id")
+    rows = list(organized.values_list("id", "title", "starts_on"))
+    activity_ids = [a_id for a_id, _title, _day in rows]
+    present = organized.aggregate(n=Sum("present_count"))["n"] or 0
+    # One paragraph an activity, as a list ends: ";" after each, "." after the last.
+    titles = [
+        f"- {title} ({day:%d/%m/%Y}){'.' if i == len(rows) - 1 else ';'}"
+        for i, (_id, title, day) in enumerate(rows)
+    ]
+    return {
+        "assoc.activities": figure(len(rows), "Hoạt động đã tổ chức", Activity, activity_ids),
+        "assoc.activities.attendances": figure(
+            present, "Lượt thành viên dự hoạt động", Activity, activity_ids
+        ),
+        "assoc.activities.list": Figure(titles, label="các hoạt động đã tổ chức"),
+    }
+
+
+def _committee(org, day):
+    term = Term.executive_on(org, day)
+    if term is None:
+        return {
+            "assoc.term": Figure("", label="Nhiệm kỳ Ban Chấp hành"),
+            "assoc.committee": Figure(0, label="Ủy viên Ban Chấp hành"),
+        }
+    seated = _people(
+        Position.objects.filter(active_on(day), term=term).values_list("person_id", flat=True)
+    )
+    return {
+        "assoc.term": Figure(term.name, label="Nhiệm kỳ Ban Chấp hành"),
+        "assoc.committee": Figure(len(seated), seated, label="Ủy viên Ban Chấp hành"),
+    }
