@@ -20,7 +20,8 @@ from docx.shared import Emu
 
 from dangvu.lib.checker import Finding
 from dangvu.lib.dates import place_date
-from dangvu.lib.rules import Rule, rule_in_force
+from dangvu.lib.party_doc import header_over, motto_lines
+from dangvu.lib.rules import RULES_DIR, Rule
 
 # Type names that open the title of a Party document (the first line under the header).
 DOC_TYPES = {
@@ -259,6 +260,36 @@ class _Tally:
             yield key, para, text, self.count[key]
 
 
+def _looks(line: dict) -> str:
+    """How a header line is written, in words: "chữ in hoa, đậm, có gạch dưới"."""
+    looks = ["chữ in hoa" if line["text"].isupper() else "chữ thường"]
+    looks += ["đậm"] if line.get("bold") else []
+    return ", ".join(looks + (["có gạch dưới"] if line.get("underline") else []))
+
+
+def _rule_of_header(header_lines, day: dt.date) -> Rule:
+    """The layout a document's header says it follows: the Party's when its right-column line
+    ("ĐẢNG CỘNG SẢN VIỆT NAM") stands there, else the first mass organization's
+    (rules/mass_format/<kind>/) whose right-column lines all stand there; the Party's when none
+    does, so that the findings say what a Party document misses."""
+    texts = [" ".join(line.split()) for line, _ in header_lines]
+
+    def stands(rule: Rule) -> bool:
+        return all(any(m["text"] in text for text in texts) for m in motto_lines(rule))
+
+    party = header_over(day)
+    if stands(party):
+        return party
+    for folder in sorted(p for p in (RULES_DIR / "mass_format").iterdir() if p.is_dir()):
+        try:
+            rule = header_over(day, f"mass_format/{folder.name}")
+        except LookupError:  # no rule of that organization yet on the document's day
+            continue
+        if stands(rule):
+            return rule
+    return party
+
+
 class _Checker:
     def __init__(self, document, rule: Rule | None):
         self.document = document
@@ -270,8 +301,8 @@ class _Checker:
             for line in re.split(r"[\t\n]", _text(para.element))
             if line.strip()
         ]
-        self.rule = rule or rule_in_force(
-            "document_format", self._document_day() or dt.date.today()
+        self.rule = rule or _rule_of_header(
+            self.header_lines, self._document_day() or dt.date.today()
         )
         self.findings: list[Finding] = []
 
@@ -485,28 +516,10 @@ class _Checker:
     def _check_header(self):
         spec = self.rule["header"]
         where = self.header_paragraphs[0] if self.header_paragraphs else "đầu văn bản"
-        party = spec["party"]["text"]
-        found = [
-            (line, para) for line, para in self.header_lines if party in " ".join(line.split())
-        ]
-        if not found:
-            self.add(
-                where,
-                self.header_lines[0][0] if self.header_lines else "",
-                f"Thiếu tiêu đề “{party}” ở góc phải đầu văn bản.",
-                f"Ghi “{party}” (chữ in hoa, đậm, có gạch dưới) ở góc phải, dòng đầu.",
-                "format_header_party",
-            )
-        elif spec["party"].get("bold") and not self._all_bold(found[0][1].element, party):
-            self.add(
-                found[0][1],
-                found[0][0],
-                f"Tiêu đề “{party}” không in đậm.",
-                "In đậm tiêu đề.",
-                "format_header_party",
-            )
+        for motto in motto_lines(self.rule):
+            self._check_motto(where, motto)
         lines = [line for line, _ in self.header_lines]
-        if spec["star"] not in lines:
+        if spec["star"] and spec["star"] not in lines:  # a union's header has no star
             self.add(
                 where,
                 "",
@@ -527,16 +540,41 @@ class _Checker:
         else:
             line, para = numbers[0]
             m = NUMBER_LINE.match(line)
-            if m["colon"]:
-                fixed = f"Số {m['symbol'] or ''}".strip()
+            colon = spec.get("number_colon", False)
+            if bool(m["colon"]) != colon:
+                fixed = f"Số{':' if colon else ''} {m['symbol'] or ''}".strip()
                 self.add(
                     para,
                     line,
-                    "Văn bản của Đảng ghi “Số” không có dấu hai chấm (khác văn bản nhà nước).",
+                    "Văn bản này ghi “Số:” có dấu hai chấm (như văn bản nhà nước)."
+                    if colon
+                    else "Văn bản của Đảng ghi “Số” không có dấu hai chấm (khác văn bản nhà nước).",
                     f"Sửa thành “{fixed}”.",
                     "format_header_number",
                 )
         self._check_place_date(where)
+
+    def _check_motto(self, where, motto: dict):
+        """A line of the header's right column ("ĐẢNG CỘNG SẢN VIỆT NAM", the Quốc hiệu): there,
+        and bold when its rule says so."""
+        text = motto["text"]
+        found = [(line, para) for line, para in self.header_lines if text in " ".join(line.split())]
+        if not found:
+            self.add(
+                where,
+                self.header_lines[0][0] if self.header_lines else "",
+                f"Thiếu tiêu đề “{text}” ở góc phải đầu văn bản.",
+                f"Ghi “{text}” ({_looks(motto)}) ở góc phải, phía trên.",
+                "format_header_party",
+            )
+        elif motto.get("bold") and not self._all_bold(found[0][1].element, text):
+            self.add(
+                found[0][1],
+                found[0][0],
+                f"Tiêu đề “{text}” không in đậm.",
+                "In đậm tiêu đề.",
+                "format_header_party",
+            )
 
     def _check_place_date(self, where):
         found = next(

@@ -127,11 +127,20 @@ def format_rule(doc: PartyDocument) -> Rule:
     """The layout of `doc` in force on its date: the Party's, with the header of the rule
     `doc.header_rule` over it when the document is another organization's (its page, fonts and
     body stay the Party's)."""
-    rule = rule_in_force("document_format", doc.issued_on)
-    if not doc.header_rule:
+    return header_over(doc.issued_on, doc.header_rule)
+
+
+def header_over(day: dt.date, header_rule: str = "") -> Rule:
+    """The Party's layout in force on `day`, with the header of the rule topic `header_rule`
+    (a mass organization's, "mass_format/trade_union") over it; the Party's own when empty."""
+    rule = rule_in_force("document_format", day)
+    if not header_rule:
         return rule
-    own = rule_in_force(doc.header_rule, doc.issued_on)
-    values = {**rule.values, "header": {**rule["header"], **own["header"]}}
+    own = rule_in_force(header_rule, day)
+    # "Số: 05/BC-CĐCS" is written with a colon where the rule's number says so (the State's way);
+    # a Party document's "Số 15-BC/ĐU" never is.
+    colon = {"number_colon": own["number"].startswith("Số:")}
+    values = {**rule.values, "header": {**rule["header"], **own["header"], **colon}}
     return replace(rule, values=values, source=f"{own.source}; {rule.source}")
 
 

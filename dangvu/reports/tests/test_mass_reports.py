@@ -21,6 +21,7 @@ from dangvu.orgs import actions as orgs
 from dangvu.orgs.models import Organization, Position
 from dangvu.people import actions as people
 from dangvu.people.models import Membership
+from dangvu.reports.checking import check_path
 
 pytestmark = pytest.mark.django_db
 
@@ -286,3 +287,37 @@ def test_the_union_s_own_template_offers_only_its_reports(agency, client):
     assert "mẫu của đoàn thể" in page and "KẾT QUẢ HOẠT ĐỘNG NĂM" in page
     assert "Các hoạt động đã tổ chức" in page and "LÃNH ĐẠO THỰC HIỆN" not in page
     assert client.get(f"/bao-cao/mau/{slug}/quarterly/").status_code == 404
+
+
+def _format_findings(path):
+    """What `check_report` finds wrong in the format of the file at `path`."""
+    return [f.as_dict() for f in check_path(path) if f.code.startswith("format_")]
+
+
+def _renumbered(path, old, new, tmp_path):
+    """The Word file at `path` with the number line `old` written `new`, as an office edits it."""
+    document = docx.Document(str(path))
+    for cell in (c for table in document.tables for row in table.rows for c in row.cells):
+        for paragraph in cell.paragraphs:
+            for r in paragraph.runs:
+                r.text = r.text.replace(old, new)
+    edited = tmp_path / f"edited-{path.name}"
+    document.save(str(edited))
+    return edited
+
+
+def test_the_checker_reads_a_mass_organization_s_header_by_its_own_rule(agency, tmp_path):
+    # The Quốc hiệu, no star and "Số:" are the union's format (933/QĐ-TLĐ), and the youth
+    # union's "***" its own: none is a Party format error, so the report can be finalised.
+    for org in (agency["union"], agency["youth"], agency["veterans"]):
+        assert _format_findings(_report(org, tmp_path, suffix=".docx")) == []
+    # A number written the Party's way in a union's report is the error there.
+    union = _report(agency["union"], tmp_path, suffix=".docx")
+    edited = _renumbered(union, "Số:      /BC-CĐCS", "Số 05/BC-CĐCS", tmp_path)
+    [finding] = _format_findings(edited)
+    assert finding["code"] == "format_header_number"
+    assert "Số: 05/BC-CĐCS" in finding["suggestion"]
+    # The Party committee's own report is still judged by the Party's rule.
+    party = _report(agency["committee"], tmp_path, suffix=".docx")
+    edited = _renumbered(party, "Số ", "Số: ", tmp_path)
+    assert [f["code"] for f in _format_findings(edited)] == ["format_header_number"]
