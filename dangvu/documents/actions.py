@@ -28,6 +28,7 @@ from dangvu.lib.citations import TYPE_CODES, Citation, document_key, find_citati
 from dangvu.lib.dates import vn_date
 from dangvu.lib.text import fold
 from dangvu.lib.textfile import size_label
+from dangvu.orgs.kinds import mass_format
 from dangvu.orgs.models import Organization, Term
 
 from .access import DocumentAccess
@@ -593,7 +594,9 @@ def no_term_on(org, on) -> str:
     return f"{org} chưa có nhiệm kỳ cấp ủy vào ngày {vn_date(on)}{said}"
 
 
-def _format(n, code, org_symbol, style):
+def _format(n, code, org_symbol, style, layout=None):
+    if layout:
+        return layout.format(n=n, code=code, symbol=org_symbol)
     if style == "party":
         return f"{n:02d}-{code}/{org_symbol}"
     return f"{n:02d}/{code}-{org_symbol}" if code else f"{n:02d}/{org_symbol}"
@@ -628,7 +631,9 @@ def next_number(actor: Actor, org: Organization, doc_type: str, on: dt.date) -> 
     """
     if on is None:
         raise ValidationError("Cần ngày ban hành để lấy số văn bản.")
-    if not org.symbol:
+    own = mass_format(org, on)  # a mass organization numbers by its own system's rule
+    symbol = org.symbol or (own["symbol"] if own else "")
+    if not symbol:
         raise ValidationError(f"{org} chưa có ký hiệu (ví dụ ĐU) để ghi trong số văn bản.")
     style = numbering_style(org)
     code = _type_code(org, doc_type, style)
@@ -638,8 +643,9 @@ def next_number(actor: Actor, org: Organization, doc_type: str, on: dt.date) -> 
     before = audit.snapshot(counter)
     counter.last = max(counter.last, _registered_max(org, doc_type, start, end)) + 1
     counter.save(update_fields=["last"])
-    reserved = ReservedNumber(counter.last, _format(counter.last, code, org.symbol, style), style,
-                              period_label)  # fmt: skip
+    layout = own["numbered"] if own else None
+    reserved = ReservedNumber(counter.last, _format(counter.last, code, symbol, style, layout),
+                              style, period_label)  # fmt: skip
     audit.record(
         actor,
         "document.number",

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 
+from dangvu.lib.rules import Rule, rule_in_force
 from dangvu.lib.text import fold
 
 from .models import Organization, OrganizationType, active_on, parent_on
@@ -38,6 +39,14 @@ TERRITORIAL = {
 }
 # Existing organizations were all modelled on the reference one: a State agency's committee.
 DEFAULT_CODE = "co-quan-nha-nuoc"
+# The mass organizations that write their documents in their own system's format, and the folder
+# of `rules/mass_format/` that says how (header, number, signature).
+MASS_FORMATS = {
+    Organization.Kind.TRADE_UNION: "trade_union",
+    Organization.Kind.YOUTH_UNION: "youth_union",
+    Organization.Kind.VETERANS: "veterans",
+    Organization.Kind.MASS: "mass",
+}
 
 
 @dataclass(frozen=True)
@@ -285,3 +294,10 @@ def header_words(org: Organization, day: dt.date) -> HeaderWords:
         superior=superior_line(org, day).upper(),
         issuer=executive_name(org.name_on(day)).upper(),
     )
+
+
+def mass_format(org, day: dt.date) -> Rule | None:
+    """The format rule of a mass organization's documents in force on `day` (its header, number
+    and signature), or None for a Party organization or an agency, which follow their own."""
+    folder = MASS_FORMATS.get(org.kind)
+    return rule_in_force(f"mass_format/{folder}", day) if folder else None

@@ -21,6 +21,7 @@ from django.db.models import Q
 
 from dangvu.lib.narrative import render_value
 from dangvu.meetings.models import Activity, Attendance
+from dangvu.orgs import kinds
 from dangvu.orgs.tree import subtree_ids
 from dangvu.work.common import is_member, party_spans
 
@@ -65,6 +66,13 @@ SUMS = [
     ("units.party.members", ("units.party.members.full", "units.party.members.probationary")),
     ("units.count", ("units.committees", "units.cells_base")),
 ]
+# A mass organization's report counts its own members, not the Party's: its executive and its
+# women or Party members are parts of them (`reports/mass.py`, facts `assoc.*`).
+MASS_PARTS = [
+    ("assoc.committee", "assoc.members"),
+    ("assoc.members.women", "assoc.members"),
+    ("assoc.members.party", "assoc.members"),
+]
 LEDGER_IN = ("fees.carried_over", "fees.allocation", "fees.collected")
 LEDGER_OUT = ("fees.remitted", "fees.expenses")
 LEDGER_BALANCE = "fees.balance"
@@ -88,11 +96,11 @@ def _label(facts, name):
     return (getattr(figure, "label", "") or name).rstrip(": ")
 
 
-def parts_and_sums(facts) -> list[Broken]:
+def parts_and_sums(facts, parts=PARTS) -> list[Broken]:
     """The rules on figures alone: parts, sums and the ledger. `facts` is {name: Figure}."""
     value = {n: _number(getattr(f, "value", None)) for n, f in facts.items()}
     out = []
-    for part, whole in PARTS:
+    for part, whole in parts:
         if value.get(part) is not None and value.get(whole) is not None:
             if value[part] > value[whole]:
                 out.append(
@@ -187,6 +195,10 @@ def attendance_bounds(org, facts) -> list[Broken]:
 
 def broken(org, period, facts) -> list[Broken]:
     """Every impossible figure of `org`'s report for `period`; `facts` is {name: Figure}."""
+    if org.kind in kinds.MASS_FORMATS:
+        # Its executive is not a Party committee, and who may attend its activities are its own
+        # members, not the Party members the attendance bounds count.
+        return parts_and_sums(facts, MASS_PARTS)
     return parts_and_sums(facts) + attendance_bounds(org, facts)
 
 

@@ -32,12 +32,8 @@ from dangvu.orgs.models import Organization
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "report_templates"
 # The org kind of a mass organization is its own kind's code.
-MASS_ORG_KINDS = {
-    Organization.Kind.TRADE_UNION: "trade_union",
-    Organization.Kind.YOUTH_UNION: "youth_union",
-    Organization.Kind.VETERANS: "veterans",
-    Organization.Kind.MASS: "mass",
-}
+# The mass organizations writing their own reports, by the folder of their format rule.
+MASS_ORG_KINDS = kinds.MASS_FORMATS
 MASS_FAMILY = "mass"
 ORG_KINDS = ("committee", "cell", "cell_base", "superior", *MASS_ORG_KINDS.values())
 # The wording an org kind falls back to before the plain one; a superior without a template of

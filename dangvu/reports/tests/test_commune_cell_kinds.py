@@ -60,7 +60,7 @@ def test_each_cell_of_a_commune_takes_the_kind_its_name_says(tmp_path):
     school = _annual(tmp_path, cells["Chi bộ Trường Tiểu học Long Hựu Đông"])
     assert "LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ DẠY VÀ HỌC" in school
     police = _annual(tmp_path, cells["Chi bộ Công an xã"])
-    assert "Sẵn sàng chiến đấu, bảo vệ an ninh" in police
+    assert "LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ BẢO ĐẢM AN NINH, TRẬT TỰ" in police
     for text in (school, police):
         assert not any(word in text for word in HAMLET_WORDS)
     hamlet = _annual(tmp_path, cells["Chi bộ ấp Trường Long"])

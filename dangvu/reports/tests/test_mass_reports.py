@@ -5,6 +5,7 @@ and says nothing of the Party's figures."""
 
 import datetime as dt
 import io
+import re
 import shutil
 import subprocess
 
@@ -21,6 +22,7 @@ from dangvu.orgs import actions as orgs
 from dangvu.orgs.models import Organization, Position
 from dangvu.people import actions as people
 from dangvu.people.models import Membership
+from dangvu.reports import actions as reports
 from dangvu.reports.checking import check_path
 
 pytestmark = pytest.mark.django_db
@@ -321,3 +323,36 @@ def test_the_checker_reads_a_mass_organization_s_header_by_its_own_rule(agency, 
     party = _report(agency["committee"], tmp_path, suffix=".docx")
     edited = _renumbered(party, "Số ", "Số: ", tmp_path)
     assert [f["code"] for f in _format_findings(edited)] == ["format_header_number"]
+
+
+def _filled(draft, superior):
+    """The draft as the office completes it: the superior union named, every gap written."""
+    recipients = draft.recipients.replace(mass_slot(draft), superior)
+    reports.edit_header(
+        None, draft, issued_on=dt.date(YEAR, 12, 20), superior_name=superior.upper(),
+        recipients=recipients,
+    )  # fmt: skip
+    for section in draft.sections.all():
+        written = section.text or "Đã thực hiện theo kế hoạch."
+        text = re.sub(r"\[cần bổ sung: [^\]]*\]", "Đã thực hiện theo kế hoạch", written)
+        if text != section.text:
+            reports.edit_section(None, section, text=text)
+    return reports.take_number(None, draft)
+
+
+def mass_slot(draft):
+    return re.search(r"\[cần bổ sung: [^\]]*\]", draft.recipients)[0]
+
+
+def test_the_union_numbers_and_finalises_its_report_in_its_own_format(agency):
+    union, youth = agency["union"], agency["youth"]
+    draft = _filled(reports.create_draft(None, union, YEAR), "Công đoàn Viên chức tỉnh Sóc Trăng")
+    # Numbered per year the State's way with the union's own symbol (933/QĐ-TLĐ), none recorded.
+    assert (union.symbol, draft.number) == ("", "Số: 01/BC-CĐCS")
+    draft = reports.finalise(None, draft)
+    assert draft.status == draft.Status.FINAL
+    frozen = docx.Document(io.BytesIO(bytes(draft.frozen_docx)))
+    assert frozen.tables[0].rows[1].cells[0].text == "Số: 01/BC-CĐCS"
+    # The youth union numbers its own way ("Số: 01-BC/ĐTN"): the Party's order, with a colon.
+    youth_draft = _filled(reports.create_draft(None, youth, YEAR), "Đoàn Khối các cơ quan tỉnh")
+    assert youth_draft.number == "Số: 01-BC/ĐTN"
