@@ -385,7 +385,7 @@ def record_profile_figures(
     for code, value in values.items():
         if value is None:
             continue
-        if value < 0:
+        if value < 0 and not known[code].signed:
             raise ValidationError(f"{known[code].label} không thể là số âm.")
         row = ProfileFigure.objects.filter(organization=org, code=code, as_of=as_of).first()
         before = audit.snapshot(row) if row else None

@@ -34,6 +34,8 @@ def _change(now, before):
     a year ago or earlier has no change of this period, and nor has one from zero."""
     if now is None or before is None or before.id == now.id or not before.value:
         return None, None
+    if now.value < 0 or before.value < 0:  # no per cent across a loss: offices state the sums
+        return None, None
     rate = (Decimal(now.value - before.value) * 100 / abs(before.value)).quantize(
         Decimal("0.1"), rounding=ROUND_HALF_UP
     )
@@ -56,7 +58,12 @@ def type_facts(org, period):
         before = _latest(
             rows.get(code, []), start and _year_before(start), _year_before(period.end)
         )
-        facts[f"profile.{code}"] = _figure(row.value if row else None, label, [row])
+        value = row.value if row else None
+        if item.signed:  # a loss is stated as a loss: "lỗ 1.500 triệu đồng", not "đạt -1.500"
+            loss = -value if value is not None and value < 0 else None
+            value = None if loss is not None else value
+            facts[f"profile.{code}.loss"] = _figure(loss, f"{label}: lỗ", [row])
+        facts[f"profile.{code}"] = _figure(value, label, [row])
         increase, decrease = _change(row, before)
         facts[f"profile.{code}.increase"] = _figure(
             increase, f"{label}: tăng so với cùng kỳ năm trước (%)", [row, before]

@@ -100,7 +100,10 @@ class ProfileForm(forms.Form):
         super().__init__(*args, **kwargs)
         for item in items:
             self.fields[f"p_{item.code}"] = forms.IntegerField(
-                label=f"{item.label} ({item.unit})", min_value=0, required=False
+                label=f"{item.label} ({item.unit})",
+                min_value=None if item.signed else 0,  # a loss is a profit below zero
+                help_text="Lỗ thì ghi số âm." if item.signed else "",
+                required=False,
             )
 
     def values(self):

@@ -57,6 +57,8 @@ class ProfileItem:
     # A figure of the period (revenue, profit), recorded on its last day, rather than one as of
     # a day (employees, population): a record before the period is another period's.
     over_period: bool = False
+    # A figure that may be below zero: a company's profit is a loss in a bad year.
+    signed: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,9 @@ def all_kinds() -> dict[str, OrgKind]:
             templates=d.get("templates", ""),
             place_in_name=bool(d.get("place_in_name")),
             profile=tuple(
-                ProfileItem(p["code"], p["label"], p["unit"], bool(p.get("period")))
+                ProfileItem(
+                    p["code"], p["label"], p["unit"], bool(p.get("period")), bool(p.get("signed"))
+                )
                 for p in d["profile"]
             ),
             positions=tuple(d.get("positions", ())),

@@ -125,7 +125,9 @@ def profile_figures(org, day):
     facts = type_facts(org, Period(dt.date(day.year, 1, 1), day))
     figures = {}
     for item in kind.profile:
-        figure = facts[f"profile.{item.code}"]
+        figure, loss = facts[f"profile.{item.code}"], facts.get(f"profile.{item.code}.loss")
+        if loss is not None and loss.value is not None:  # the figure as recorded: below zero
+            figure = Figure(-loss.value, orgs=loss.orgs, records=loss.records)
         figure.label = f"{item.label} ({item.unit})"
         figures[f"profile.{item.code}"] = figure
     return figures

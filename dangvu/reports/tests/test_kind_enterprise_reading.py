@@ -8,6 +8,7 @@ import datetime as dt
 import json
 
 import pytest
+from django.core.management.base import CommandError
 
 from dangvu.accounts.tests.helpers import run
 from dangvu.lib.text import dong
@@ -214,3 +215,22 @@ def test_a_cooperative_s_cell_under_a_commune_is_neither_a_company_nor_a_departm
     assert "Tổng số người lao động: 45 người." in text
     assert f"Doanh thu năm {YEAR} đạt 850 triệu đồng." in text
     assert "doanh nghiệp có" not in text.lower() and "bộ phận" not in text.lower()
+
+
+@pytest.mark.django_db
+def test_a_year_of_loss_is_recorded_and_stated_as_a_loss(tmp_path):
+    company = _company()
+    _profile(company, f"{YEAR - 1}-12-31", profit=3000)
+    _profile(company, f"{YEAR}-12-31", profit=-1500, revenue=904000)
+    text = _report(tmp_path, company)
+    assert "Kết quả kinh doanh lỗ 1,5 tỷ đồng." in text
+    assert "Lợi nhuận trước thuế đạt" not in text and "đạt -" not in text
+    # No per cent across a loss; the statistics list the figure as recorded.
+    assert "% so với năm trước" not in text
+    listing = run("stats", "--org", company.slug, "--date", f"{YEAR}-12-31")
+    assert [line.split()[-2] for line in listing.splitlines() if "profile.profit" in line] == [
+        "-1500"
+    ]
+    # A figure that cannot be below zero still refuses it, and changes nothing.
+    with pytest.raises(CommandError, match="không thể là số âm"):
+        _profile(company, f"{YEAR}-12-31", revenue=-5)

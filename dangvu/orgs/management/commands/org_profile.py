@@ -50,9 +50,10 @@ class Command(DangvuCommand):
             values = {}
             for item in figures:
                 code, sep, value = item.partition("=")
-                if not sep or not value.strip().isdigit():
+                if not sep or not value.strip().removeprefix("-").isdigit():
                     raise CommandError(
-                        f"“{item}” không đúng dạng MÃ=SỐ (số nguyên không âm), ví dụ population=5200."
+                        f"“{item}” không đúng dạng MÃ=SỐ (số nguyên), ví dụ population=5200 "
+                        "(lợi nhuận lỗ ghi số âm: profit=-1500)."
                     )
                 values[code.strip()] = int(value)
             self.run(
