@@ -504,13 +504,18 @@ def _plan(activity):
     return plan
 
 
+def notice_open(activity: Activity) -> bool:
+    """A notice goes out before the meeting or on its day, never after it."""
+    return timezone.localdate() <= activity.starts_on
+
+
 @transaction.atomic
 def send_notice(actor: Actor, activity: Activity, *, base_url: str = "") -> list[str]:
     """E-mail the notice of a planned meeting to the cell's members on its date (never to anyone
     else), through Django's mail settings. Returns the addresses written to; members without an
     address read it on their page."""
     plan = _plan(activity)
-    if timezone.localdate() > activity.starts_on:
+    if not notice_open(activity):
         raise ValidationError(
             f"Buổi sinh hoạt ngày {vn_date(activity.starts_on)} đã qua: thông báo chỉ gửi trước "
             "hoặc trong ngày sinh hoạt."

@@ -653,6 +653,7 @@ def meeting_page(request, activity_id):
             "docs": [(md, md.id in read) for md in docs],
             "me": me,
             "can_write": can_write,
+            "notice_open": actions.notice_open(activity),
             "readers": readers,
             "exempt": exempt,
             "minutes": minutes,

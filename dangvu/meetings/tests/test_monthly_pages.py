@@ -56,6 +56,15 @@ def test_secretary_plans_and_the_member_reads(school, planned, user_with, client
     assert client.get(f"/sinh-hoat/{planned.id}/giay-to/?giay=nghi-quyet").status_code == 403
 
 
+def test_the_notice_button_is_offered_until_the_meeting_day(school, planned, client):
+    # `planned` left the client signed in as the cell's secretary.
+    button = "Gửi thông báo qua thư điện tử"
+    assert button in client.get(f"/sinh-hoat/{planned.id}/").content.decode()
+    past = actions.plan_meeting(None, cell=school.cell, starts_on=DAY - dt.timedelta(days=43))
+    page = client.get(f"/sinh-hoat/{past.id}/").content.decode()
+    assert button not in page and "data-notice-closed" in page
+
+
 def test_another_cells_member_sees_nothing(school, planned, user_with):
     client = user_with("member", person=school.others[0])
     assert planned.title not in client.get("/sinh-hoat/").content.decode()
