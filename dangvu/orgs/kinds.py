@@ -300,8 +300,15 @@ def header_words(org: Organization, day: dt.date) -> HeaderWords:
     )
 
 
+def mass_format_topic(org) -> str:
+    """The rule topic of a mass organization's documents ("mass_format/trade_union"), or "" for a
+    Party organization or an agency, which follow their own."""
+    folder = MASS_FORMATS.get(org.kind)
+    return f"mass_format/{folder}" if folder else ""
+
+
 def mass_format(org, day: dt.date) -> Rule | None:
     """The format rule of a mass organization's documents in force on `day` (its header, number
-    and signature), or None for a Party organization or an agency, which follow their own."""
-    folder = MASS_FORMATS.get(org.kind)
-    return rule_in_force(f"mass_format/{folder}", day) if folder else None
+    and signature), or None for a Party organization or an agency."""
+    topic = mass_format_topic(org)
+    return rule_in_force(topic, day) if topic else None

@@ -15,9 +15,9 @@ from django.db.models import Sum
 
 from dangvu.core.facts import Figure, provider
 from dangvu.lib.narrative import SLOT
-from dangvu.lib.rules import Rule, rule_in_force
+from dangvu.lib.rules import Rule
 from dangvu.meetings.models import Activity, ActivityOrg
-from dangvu.orgs.kinds import executive_name
+from dangvu.orgs.kinds import executive_name, mass_format
 from dangvu.orgs.models import Organization, Position, Term, active_on, parent_on
 from dangvu.orgs.tree import subtree_ids_during
 from dangvu.people.models import Membership, Person
@@ -43,13 +43,12 @@ def is_mass(org) -> bool:
     return org.kind in MASS_ORG_KINDS
 
 
-def format_topic(org) -> str:
-    """The rule topic of `org`'s documents: "mass_format/trade_union"."""
-    return f"mass_format/{MASS_ORG_KINDS[org.kind]}"
-
-
 def format_of(org, day: dt.date) -> Rule:
-    return rule_in_force(format_topic(org), day)
+    """The format rule in force on `day` of a mass organization's documents."""
+    rule = mass_format(org, day)
+    if rule is None:
+        raise ValueError(f"{org} is not a mass organization")
+    return rule
 
 
 def check_format_in_force(org, period):

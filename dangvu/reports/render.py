@@ -20,6 +20,7 @@ from dangvu.lib.party_doc import (
     format_rule,
     motto_lines,
 )
+from dangvu.orgs.kinds import mass_format_topic
 from dangvu.orgs.models import Organization
 
 from . import mass
@@ -317,7 +318,7 @@ def build_document(draft, sections, facts, link=None, labels=None) -> Rendered:
         ),
         issued_on=issued,
         draft=not draft.is_final,
-        header_rule=mass.format_topic(draft.org) if mass.is_mass(draft.org) else "",
+        header_rule=mass_format_topic(draft.org),
     )
     return Rendered(document, r.used, r.missing, open_slots(document))
 
