@@ -32,7 +32,7 @@ from dangvu.orgs.kinds import mass_format
 from dangvu.orgs.models import Organization, Term
 
 from .access import DocumentAccess
-from .models import PARTY_CODES, PARTY_KINDS, STATE_CODES, Document, NumberCounter, TextCitation
+from .models import PARTY_CODES, STATE_CODES, Document, NumberCounter, TextCitation
 
 D = Document.Direction
 # Attachments people keep with a document; nothing a browser would run (html, svg, js).
@@ -565,7 +565,9 @@ class ReservedNumber:
 
 
 def numbering_style(org: Organization) -> str:
-    return "party" if org.kind in PARTY_KINDS else "state"
+    # A Party organization numbers its documents the Party way (per type across the committee's
+    # term); the others (agencies, mass organizations) the State way (per type and calendar year).
+    return "party" if org.is_party else "state"
 
 
 def _period(org, on, style):

@@ -58,13 +58,6 @@ DOC_TYPES = [
 TYPE_NAMES = [name for name, _p, _s in DOC_TYPES]
 PARTY_CODES = {name: code for name, code, _s in DOC_TYPES if code}
 STATE_CODES = {name: code for name, _p, code in DOC_TYPES}
-# Organizations that number their documents the Party way (per type across the committee's
-# term); the others (agencies, mass organizations) the State way (per type and calendar year).
-PARTY_KINDS = {
-    Organization.Kind.SUPERIOR_COMMITTEE,
-    Organization.Kind.PARTY_COMMITTEE,
-    Organization.Kind.PARTY_CELL,
-}
 
 
 def attachment_path(document, filename):

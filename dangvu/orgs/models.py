@@ -86,10 +86,23 @@ class Organization(EffectiveDated):
     def __str__(self):
         return self.name
 
+    @property
+    def is_party(self) -> bool:
+        """A Party organization: it keeps the Party's own records and numbers the Party way."""
+        return self.kind in PARTY_KINDS
+
     def name_on(self, day):
         """The name the organization bore on `day` (names change; reports for past years keep theirs)."""
         past = [n for n in self.names.all() if n.valid_from <= day]
         return max(past, key=lambda n: n.valid_from).name if past else self.name
+
+
+# The Party's own organizations, highest first (the others are agencies and mass organizations).
+PARTY_KINDS: tuple[str, ...] = (
+    Organization.Kind.SUPERIOR_COMMITTEE,
+    Organization.Kind.PARTY_COMMITTEE,
+    Organization.Kind.PARTY_CELL,
+)
 
 
 class OrganizationName(DangvuModel):

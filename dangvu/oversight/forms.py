@@ -3,10 +3,10 @@ whose Vietnamese message the view shows."""
 
 from django import forms
 
+from dangvu.orgs.models import PARTY_KINDS
 from dangvu.records import (
     RecordForm,
 )
-from dangvu.work.common import PARTY_KINDS
 
 
 class VerificationForm(RecordForm):

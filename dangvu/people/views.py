@@ -10,7 +10,7 @@ from dangvu.accounts.models import AuditEntry
 from dangvu.lib.text import fold
 from dangvu.meetings.models import Activity, Attendance
 from dangvu.orgs import kinds
-from dangvu.orgs.models import Organization, active_on
+from dangvu.orgs.models import PARTY_KINDS, Organization, active_on
 from dangvu.orgs.tree import subtree_ids
 from dangvu.records import ActionFormView, record_form
 from dangvu.training.models import Enrolment
@@ -230,21 +230,10 @@ class PersonCreate(ActionFormView):
     back_url_name = "people_list"
 
     def get_object(self):
-        homes = self.request.scope.writable_orgs(
-            [
-                Organization.Kind.PARTY_COMMITTEE,
-                Organization.Kind.PARTY_CELL,
-                Organization.Kind.SUPERIOR_COMMITTEE,
-            ]
-        )
+        homes = self.request.scope.writable_orgs(list(PARTY_KINDS))
         # The highest organization the user may write keeps the file: the committee before
         # its cells.
-        rank = [
-            Organization.Kind.SUPERIOR_COMMITTEE,
-            Organization.Kind.PARTY_COMMITTEE,
-            Organization.Kind.PARTY_CELL,
-        ]
-        home = min(homes, key=lambda o: (rank.index(o.kind), o.name), default=None)
+        home = min(homes, key=lambda o: (PARTY_KINDS.index(o.kind), o.name), default=None)
         if home is None:
             raise PermissionDenied("Bạn không có quyền thêm hồ sơ.")
         return home

@@ -5,9 +5,9 @@ whose Vietnamese message the view shows. A record's own form is derived from its
 from django import forms
 
 from dangvu.meetings.models import Activity
+from dangvu.orgs.models import PARTY_KINDS
 from dangvu.records import RecordForm, date_field
 from dangvu.web import NOTHING_CHOSEN
-from dangvu.work.common import PARTY_KINDS
 
 from .models import ProgrammeItem
 

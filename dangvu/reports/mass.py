@@ -27,7 +27,6 @@ from .periods import period_name
 from .report_template import MASS_ORG_KINDS
 
 K = Organization.Kind
-PARTY_KINDS = (K.PARTY_CELL, K.PARTY_COMMITTEE, K.SUPERIOR_COMMITTEE)
 # The membership a mass organization's members hold.
 MEMBERSHIP = {
     K.TRADE_UNION: Membership.Kind.TRADE_UNION,
@@ -77,7 +76,7 @@ def superior_of(org, day):
 def leading_party_org(org, day):
     """The Party organization that leads `org` on `day`: the nearest one above it, or None."""
     above = parent_on(org, day)
-    while above is not None and above.kind not in PARTY_KINDS:
+    while above is not None and not above.is_party:
         above = parent_on(above, day)
     return above
 

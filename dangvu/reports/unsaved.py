@@ -6,7 +6,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 
 from dangvu.orgs import kinds
-from dangvu.orgs.models import Organization, Position, Term, active_on, parent_on
+from dangvu.orgs.models import PARTY_KINDS, Organization, Position, Term, active_on, parent_on
 from dangvu.orgs.tree import place_of
 
 from . import mass
@@ -22,9 +22,7 @@ from .periods import (
 from .report_template import org_kind, sections_for, template_for
 
 REPORTING_KINDS = (
-    Organization.Kind.PARTY_COMMITTEE,
-    Organization.Kind.PARTY_CELL,
-    Organization.Kind.SUPERIOR_COMMITTEE,
+    *PARTY_KINDS,
     # The mass organizations write their own yearly and six-month reports (reports/mass.py).
     Organization.Kind.TRADE_UNION,
     Organization.Kind.YOUTH_UNION,

@@ -493,8 +493,7 @@ def review_facts(org, period):
     """What a six-month (or any in-year) review says beside its counts: the year's programme
     against the period's end, the inspections held with their subject and result, and the
     directive on studying Hồ Chí Minh's example in force."""
-    if org.kind not in (Organization.Kind.PARTY_COMMITTEE, Organization.Kind.PARTY_CELL,
-                        Organization.Kind.SUPERIOR_COMMITTEE):  # fmt: skip
+    if not org.is_party:
         return {}
     out = {}
     items = list(

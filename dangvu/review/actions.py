@@ -89,11 +89,7 @@ def evaluate(
     """Classify a member or an organization for `year`; returns (evaluation, warnings)."""
     check_year(year)
     one_subject(subject_person, subject_org)
-    if org.kind not in (
-        Organization.Kind.PARTY_COMMITTEE,
-        Organization.Kind.PARTY_CELL,
-        Organization.Kind.SUPERIOR_COMMITTEE,
-    ):
+    if not org.is_party:
         raise ValidationError(f"“{org}” không phải là tổ chức đảng.")
     if evaluated_on is None or evaluated_on.year < year:
         raise ValidationError(f"Ngày đánh giá phải trong hoặc sau năm {year}.")

@@ -4,9 +4,9 @@ whose Vietnamese message the view shows. A record's own form is derived from its
 
 from django import forms
 
+from dangvu.orgs.models import PARTY_KINDS
 from dangvu.records import RecordForm
 from dangvu.web import NOTHING_CHOSEN, WholeNumberField
-from dangvu.work.common import PARTY_KINDS
 
 from .models import Evaluation
 

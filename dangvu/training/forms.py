@@ -3,13 +3,13 @@ whose Vietnamese message the view shows."""
 
 from django import forms
 
+from dangvu.orgs.models import PARTY_KINDS
 from dangvu.records import (
     ScopedForm,
     date_field,
     org_field,
     person_field,
 )
-from dangvu.work.common import PARTY_KINDS
 
 from .models import Enrolment
 

@@ -11,15 +11,8 @@ from django.core.exceptions import ValidationError
 from dangvu.core.facts import Figure
 from dangvu.lib.dates import vn_date
 from dangvu.lib.text import decimal_vi
-from dangvu.orgs.models import Organization
 from dangvu.people.models import Membership
 
-# The organizations that keep the Party's own records (evaluations, pledges, programmes…).
-PARTY_KINDS = [
-    Organization.Kind.SUPERIOR_COMMITTEE,
-    Organization.Kind.PARTY_COMMITTEE,
-    Organization.Kind.PARTY_CELL,
-]
 KEY_RE = re.compile(r"^[a-z0-9_-]{1,64}$")
 
 
