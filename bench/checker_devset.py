@@ -19,6 +19,8 @@ texts read once after tuning, and only defects made there by a procedure:
   writers slip ("31/4", "30/02"; a day of a 31-day month goes to a 30-day neighbour month);
 * issuers: real Party citations of the texts whose issuer is named ("… -KH/HU … của Huyện ủy
   …"), the symbol given the code of another level (TW, TU, HU, QU);
+* later: real citations of the texts whose report date the text tells (its place-date line or
+  its title's year), the cited document's year moved one past the report's;
 * shares: real sentences with a part, its whole and the percentage it makes
   (checker/shares-prose.json, heldout/shares-prose.json), the percentage moved by three points.
 
@@ -64,6 +66,8 @@ FAMILIES = {
     "issuers": ("citation_issuer_mismatch",),
     # A percentage that is not the fraction it is said to be.
     "shares": ("percent_mismatch",),
+    # A cited document dated after the report that cites it.
+    "later": ("citation_after_report",),
 }
 RECALL_TARGET = 85  # %
 MIN_CASES = 20
@@ -270,6 +274,26 @@ def issuer_cases(corpus, seed):
     return out
 
 
+def later_cases(corpus, seed):
+    rng = random.Random(seed)
+    out = []
+    for _name, text in corpus.items():
+        report = checker.guess_report_date(text)
+        if report is None:
+            continue
+        dated = [c for c in find_citations(text) if c.date and c.date <= report.isoformat()]
+        for c in rng.sample(dated, k=min(PER_TEXT, len(dated))):
+            year = c.date[:4]
+            at = c.raw.rfind(year)
+            if at < 0:
+                continue
+            start = c.start + at
+            doc = text[:start] + str(report.year + 1) + text[start + 4 :]
+            line = text.count("\n", 0, c.start) + 1
+            out.append(("later", "thủ tục/năm sau", doc, line, line, None))
+    return out
+
+
 def share_cases():
     """Real sentences with a share, its percentage moved by three points; and as written."""
     path = _devset.DEVSET / ("shares-prose.json" if _devset.DEVSET.name == "heldout" else
@@ -308,7 +332,7 @@ def main(verbose=False, heldout=False, only=None):
         corpus = {n: t for n, t in corpus.items() if n in only}
     seed = 24 if heldout else 15
     cases, extra_clean = procedural_cases(corpus, seed, sentences=not only)
-    cases += date_cases(corpus, seed) + issuer_cases(corpus, seed)
+    cases += date_cases(corpus, seed) + issuer_cases(corpus, seed) + later_cases(corpus, seed)
     if not only:
         shares, clean_shares = share_cases()
         cases += shares
