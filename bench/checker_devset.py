@@ -14,7 +14,15 @@ texts read once after tuning, and only defects made there by a procedure:
   syllable) and non-words are counted apart;
 * numbering: a real heading of each text given its predecessor's number or skipped ahead;
 * totals: every count of real sentences with a total and its parts
-  (heldout/totals-prose.json, with their addresses) changed by one.
+  (heldout/totals-prose.json, with their addresses) changed by one;
+* dates: real dates of the texts (in prose and in citations) moved past their month's end, as
+  writers slip ("31/4", "30/02"; a day of a 31-day month goes to a 30-day neighbour month);
+* issuers: real Party citations of the texts whose issuer is named ("… -KH/HU … của Huyện ủy
+  …"), the symbol given the code of another level (TW, TU, HU, QU);
+* later: real citations of the texts whose report date the text tells (its place-date line or
+  its title's year), the cited document's year moved one past the report's;
+* shares: real sentences with a part, its whole and the percentage it makes
+  (checker/shares-prose.json, heldout/shares-prose.json), the percentage moved by three points.
 
 A defect is found when an error ("lỗi") of its kind lands on its line (for spelling: naming
 the slipped word). False alarms are the errors on the texts and sentences as written, per 1.000
@@ -28,7 +36,10 @@ prints "không có trường hợp" and no verdict. Targets (issue 24): recall �
 checked in under 2 s.
 """
 
+import datetime as dt
 import json
+import random
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -40,6 +51,7 @@ from _devset import texts, words  # noqa: E402
 from _setup import verdict  # noqa: E402
 
 from dangvu.lib import checker, lexicon, spelling  # noqa: E402
+from dangvu.lib.citations import find_citations  # noqa: E402
 
 FAMILIES = {
     # A slip in a document's type word ("Chỉ thỉ số 45-CT/TW") is reported by the citation
@@ -48,6 +60,14 @@ FAMILIES = {
     "totals": ("total_mismatch",),
     "numbering": ("numbering_",),
     "quotes": ("quote_",),
+    # A day no calendar has, in prose or in a citation's date.
+    "dates": ("date_impossible", "citation_impossible_date"),
+    # A Party symbol's issuer code of another level than the issuer named.
+    "issuers": ("citation_issuer_mismatch",),
+    # A percentage that is not the fraction it is said to be.
+    "shares": ("percent_mismatch",),
+    # A cited document dated after the report that cites it.
+    "later": ("citation_after_report",),
 }
 RECALL_TARGET = 85  # %
 MIN_CASES = 20
@@ -173,6 +193,127 @@ def procedural_cases(corpus, seed, sentences=True):
     return out, clean
 
 
+# Dates as the texts write them, with the year: "29/6/2017", "29-6-2017", "ngày 29 tháng 6 năm
+# 2017".
+_DATE = re.compile(
+    r"(?<![\w/.-])(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?![\w/])"
+    r"|(?<!\w)ngày[ \t]+(?P<d2>\d{1,2})[ \t]+tháng[ \t]+(?P<m2>\d{1,2})[ \t]+năm[ \t]+"
+    r"(?P<y2>(?:19|20)\d\d)"
+)
+_THIRTY = (4, 6, 9, 11)
+PER_TEXT = 3  # procedural dates and issuers per text
+
+
+def past_month_end(day: int, month: int) -> tuple[int, int]:
+    """The slip a writer makes past a month's end: 31 of a 30-day month, 30 of February; a
+    day of a 31-day month goes to a 30-day neighbour month (31/5 -> 31/6), January to 30/2."""
+    if month in _THIRTY:
+        return 31, month
+    if month == 2:
+        return 30, 2
+    if month + 1 in _THIRTY:
+        return 31, month + 1
+    if month - 1 in _THIRTY:
+        return 31, month - 1
+    return 30, 2
+
+
+def date_cases(corpus, seed):
+    rng = random.Random(seed)
+    out = []
+    for _name, text in corpus.items():
+        spans = [(c.start, c.end) for c in find_citations(text)]
+        found = []
+        for m in _DATE.finditer(text):
+            day, month = (m["d"], m["m"]) if m["d"] else (m["d2"], m["m2"])
+            year = m["y"] or m["y2"]
+            try:
+                dt.date(int(year), int(month), int(day))
+            except ValueError:
+                continue  # a slip the text already holds
+            found.append((m, day, month))
+        for m, day, month in rng.sample(found, k=min(PER_TEXT, len(found))):
+            new_day, new_month = past_month_end(int(day), int(month))
+            start_d = m.start("d") if m["d"] else m.start("d2")
+            end_m = m.end("m") if m["d"] else m.end("m2")
+            piece = text[start_d:end_m]
+            piece = piece.replace(day, f"{new_day:0{len(day)}d}", 1)
+            tail = piece[len(piece) - len(month) :]
+            piece = piece[: len(piece) - len(month)] + tail.replace(
+                month, f"{new_month:0{len(month)}d}", 1
+            )
+            doc = text[:start_d] + piece + text[end_m:]
+            line = text.count("\n", 0, start_d) + 1
+            # A citation's finding names the line the citation starts on.
+            opened = [a for a, b in spans if a <= m.start() < b]
+            first = text.count("\n", 0, opened[0]) + 1 if opened else line
+            out.append(("dates", f"thủ tục/{'trích dẫn' if opened else 'văn xuôi'}", doc, first,
+                        line, None))  # fmt: skip
+    return out
+
+
+_OTHER_LEVEL = {"TW": "TU", "TU": "HU", "HU": "TU", "QU": "TU"}
+
+
+def issuer_cases(corpus, seed):
+    rng = random.Random(seed)
+    out = []
+    for _name, text in corpus.items():
+        named = [c for c in find_citations(text)
+                 if c.style == "party" and c.issuer and c.issuer_code in _OTHER_LEVEL
+                 and not any(w.startswith("issuer_mismatch") for w in c.warnings)]  # fmt: skip
+        for c in rng.sample(named, k=min(PER_TEXT, len(named))):
+            at = c.raw.find("/" + c.issuer_code)
+            if at < 0:
+                continue
+            new = _OTHER_LEVEL[c.issuer_code]
+            start = c.start + at + 1
+            doc = text[:start] + new + text[start + len(c.issuer_code) :]
+            line = text.count("\n", 0, c.start) + 1
+            out.append(("issuers", f"thủ tục/{c.issuer_code}->{new}", doc, line, line, None))
+    return out
+
+
+def later_cases(corpus, seed):
+    rng = random.Random(seed)
+    out = []
+    for _name, text in corpus.items():
+        report = checker.guess_report_date(text)
+        if report is None:
+            continue
+        dated = [c for c in find_citations(text) if c.date and c.date <= report.isoformat()]
+        for c in rng.sample(dated, k=min(PER_TEXT, len(dated))):
+            year = c.date[:4]
+            at = c.raw.rfind(year)
+            if at < 0:
+                continue
+            start = c.start + at
+            doc = text[:start] + str(report.year + 1) + text[start + 4 :]
+            line = text.count("\n", 0, c.start) + 1
+            out.append(("later", "thủ tục/năm sau", doc, line, line, None))
+    return out
+
+
+def share_cases():
+    """Real sentences with a share, its percentage moved by three points; and as written."""
+    path = _devset.DEVSET / ("shares-prose.json" if _devset.DEVSET.name == "heldout" else
+                             "checker/shares-prose.json")  # fmt: skip
+    if not path.exists():
+        return [], []
+    out, clean = [], []
+    for entry in json.loads(path.read_text("utf-8"))["sentences"]:
+        text = entry["text"]
+        clean.append(text)
+        for written in entry["percents"]:
+            at = text.index(written + "%") if written + "%" in text else text.index(written)
+            whole, _, decimals = written.partition(",")
+            value = int(whole) + (3 if int(whole) < 90 else -3)
+            shown = f"{value},{decimals}" if decimals else str(value)
+            doc = text[:at] + shown + text[at + len(written) :]
+            out.append(("shares", "câu thật", doc, 1, doc.count("\n") + 1, None))
+    return out, clean
+
+
 # --------------------------------------------------------------------------------------------
 # Measure
 # --------------------------------------------------------------------------------------------
@@ -189,7 +330,13 @@ def main(verbose=False, heldout=False, only=None):
     corpus = {n: t for n, t in texts().items() if n not in CITATIONS_ONLY}
     if only:
         corpus = {n: t for n, t in corpus.items() if n in only}
-    cases, extra_clean = procedural_cases(corpus, seed=24 if heldout else 15, sentences=not only)
+    seed = 24 if heldout else 15
+    cases, extra_clean = procedural_cases(corpus, seed, sentences=not only)
+    cases += date_cases(corpus, seed) + issuer_cases(corpus, seed) + later_cases(corpus, seed)
+    if not only:
+        shares, clean_shares = share_cases()
+        cases += shares
+        extra_clean += clean_shares
     if not heldout and not only:
         made, clean = hand_made_cases(corpus)
         cases += made

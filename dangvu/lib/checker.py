@@ -19,13 +19,20 @@ Checks, each tuned for few false alarms (a checker that cries wolf is not read):
   thiểu số") and single sub-counts ("trong đó có 02 nữ") are never added up. Totals written in
   prose — in parentheses, after "trong đó", "gồm", "với", in the next sentence, in a "Trong N …
   có …; …" list — are read by :mod:`dangvu.lib.counting`.
+* **Shares** (``percent_mismatch``): a fraction and its percentage ("25/27 đảng viên, đạt
+  95,6%", "đạt 91,2% (604/662)"), and a count with the share it makes of a whole written before
+  it ("709 TCCSĐ … 439 TCCSĐ … (chiếm 62,62%)"): reported only when the percentage is the share
+  of none of the wholes it may be of (:func:`dangvu.lib.counting.read_count_shares`).
+* **Dates** (``date_impossible``): a day no calendar has ("31/4/2023", "ngày 30/02"), outside the
+  citations whose date the citation reader already found impossible.
 * **Ledger** (``ledger_mismatch``): a fee statement "mang sang + cấp + thu − nộp − chi = còn lại".
 * **Numbering** (``numbering_repeat``, ``numbering_skip``, ``numbering_parent``): Roman headings
   (I., I.-, I-, I), ...), items (1., 1-, 1), ...) (1., 2., ... restarting after each heading), sub-items (2.1, 2.2, ...)
   and letters (a), b), ...). Only lines that start with the number count.
 * **Citations** (``citation_*``): the warnings of :mod:`dangvu.lib.citations` (codes in
   :data:`CITATION_CODES`), and a cited document dated after the report
-  (``citation_after_report``). An abbreviated type word is reported only when the abbreviation
+  (``citation_after_report``); a Party symbol whose issuer code is of another level than the
+  issuer named (``citation_issuer_mismatch``: "05-CT/TW … của Ban Thường vụ Tỉnh ủy"). An abbreviated type word is reported only when the abbreviation
   itself is wrong ("ND 68" for "NĐ 68"): "NĐ 68" is usual in running text.
 * **Spelling** (``spelling``): the engine of :mod:`dangvu.lib.spelling` (non-words against
   hunspell-vi, real-word slips against the listed words, the collocations learned from
@@ -136,12 +143,15 @@ CODE_TITLES = {
     "citation_type_abbreviated": "Tên loại văn bản viết tắt",
     "citation_year_mismatch": "Năm trong ký hiệu khác năm ban hành",
     "citation_symbol_hyphen_lost": "Ký hiệu văn bản thiếu dấu gạch nối",
+    "citation_issuer_mismatch": "Cơ quan ban hành không khớp ký hiệu",
     "spelling": "Sai chính tả",
     "style": "Cách viết chưa chuẩn",
     "quote_unbalanced": "Dấu ngoặc kép không cân",
     "count_leading_zero": "Số đếm thiếu số 0 đứng trước",
     "signature_capacity": "Chức danh ký không đúng thể thức",
     "open_slot": "Còn chỗ trống chưa điền",
+    "percent_mismatch": "Tỷ lệ phần trăm không khớp với phân số",
+    "date_impossible": "Ngày không tồn tại",
 }
 
 
@@ -210,6 +220,9 @@ def check_text(
     citations = find_citations(doc.text)
     checks = [
         _check_totals(doc),
+        _check_shares(doc),
+        _check_count_shares(doc),
+        _check_dates(doc, citations),
         _check_ledger(doc),
         _check_numbering(doc),
         _check_citations(doc, citations, report_date, estimated),
@@ -639,6 +652,98 @@ def _prose_totals(doc: _Doc) -> Iterator[Finding]:
 
 
 # --------------------------------------------------------------------------------------------
+# Shares and dates
+# --------------------------------------------------------------------------------------------
+
+
+def _check_shares(doc: _Doc):
+    """A fraction and the percentage said to be it ("25/27 đảng viên, đạt 95,6%")."""
+    if "%" not in doc.text:
+        return
+    for share in counting.read_shares(doc.text):
+        if share.agrees():
+            continue
+        exact = 100 * share.part / share.whole
+        shown = _decimal(share.percent, share.decimals)
+        right = _decimal(round(exact, share.decimals), share.decimals)
+        yield doc.finding(
+            "percent_mismatch",
+            share.start,
+            share.end,
+            f"{share.part}/{share.whole} là {_decimal(exact, 2)}%, không phải {shown}%.",
+            f"Sửa tỷ lệ thành {right}% hoặc kiểm tra lại {share.part}/{share.whole}.",
+        )
+
+
+def _check_count_shares(doc: _Doc):
+    """A count and the share of a whole it is said to make ("439 TCCSĐ … (chiếm 62,62%)" after
+    "709 TCCSĐ"), when it is the share of none of the wholes it may be of."""
+    for share in counting.read_count_shares(doc.text):
+        if share.agrees():
+            continue
+        whole = share.wholes[0]
+        exact = 100 * share.part / whole
+        yield doc.finding(
+            "percent_mismatch",
+            share.start,
+            share.end,
+            f"{share.part} trên {whole} là {_decimal(exact, 2)}%, không phải "
+            f"{_decimal(share.percent, share.decimals)}%.",
+            "Kiểm tra lại tỷ lệ hoặc số lượng.",
+        )
+
+
+def _decimal(value: float, decimals: int) -> str:
+    """92,59: a number as Vietnamese text writes it, with a decimal comma."""
+    return f"{value:.{decimals}f}".replace(".", ",")
+
+
+# A day and month, and the year if written: "31/4/2023", "30-02-2024", "31.4.2023", "ngày 31/4",
+# "ngày 31 tháng 4 năm 2023".
+_PROSE_DATE = re.compile(
+    r"(?<![\w/.,–-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?"
+    r"(?![\w/%]|[.,–-]\d)"
+    r"|(?<!\w)ngày[ \t]+(?P<d2>\d{1,2})[ \t]+tháng[ \t]+(?P<m2>\d{1,2})"
+    r"(?:[ \t]+năm[ \t]+(?P<y2>\d{4}))?(?!\w)",
+    re.IGNORECASE,
+)
+_DAY_WORD_BEFORE = re.compile(r"(?<!\w)ngày[ \t]*$", re.IGNORECASE)
+_LEAP_YEAR = 2000  # a day-month without its year is possible when it is in some year
+
+
+def _check_dates(doc: _Doc, citations: list[Citation]):
+    """A day that no calendar has ("31/4/2023", "ngày 30/02"). A citation whose date the
+    citation reader found impossible is reported by it (``citation_impossible_date``); a
+    day-month without a year counts only after "ngày", since "25/27" is a fraction."""
+    spans = [(c.start, c.end) for c in citations
+             if any(w.startswith("date_invalid") for w in c.warnings)]  # fmt: skip
+    for m in _PROSE_DATE.finditer(doc.text):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        day, month, year = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
+        after_day_word = m["d2"] is not None or _DAY_WORD_BEFORE.search(
+            doc.text, max(0, m.start() - 8), m.start()
+        )
+        if year is None and not after_day_word:
+            continue
+        if year is not None and not (after_day_word or int(month) <= 12):
+            continue  # "15/16/2023" is no date anyone meant
+        if year is not None and not 1900 <= int(year) <= 2100:
+            continue
+        try:
+            dt.date(int(year) if year else _LEAP_YEAR, int(month), int(day))
+        except ValueError:
+            written = f"{day}/{month}" + (f"/{year}" if year else "")
+            yield doc.finding(
+                "date_impossible",
+                m.start(),
+                m.end(),
+                f"Ngày {written} không tồn tại.",
+                "Kiểm tra lại ngày, tháng.",
+            )
+
+
+# --------------------------------------------------------------------------------------------
 # Ledger (fee statement)
 # --------------------------------------------------------------------------------------------
 
@@ -879,6 +984,7 @@ _SUGGESTIONS = {
     "citation_type_code_missing": "Bổ sung mã loại văn bản vào ký hiệu.",
     "citation_type_code_mismatch": "Kiểm tra lại tên loại văn bản và ký hiệu.",
     "citation_term": "Kiểm tra lại khóa của Ban Chấp hành Trung ương.",
+    "citation_issuer_mismatch": "Kiểm tra lại ký hiệu và cơ quan ban hành của văn bản.",
 }
 
 

@@ -659,6 +659,8 @@ def _read_numbered(text: str, head: re.Match, b: _Builder, bound: int, context: 
         date_year = int(b.fields["date"][:4]) if b.fields.get("date") else None
         _check_term(term.group("roman"), b, context, date_year=date_year)
 
+    if issuer and raw_symbol:
+        _check_issuer(issuer, b)
     if not raw_symbol:  # a number alone does not identify the document; a name might
         by = f" của {issuer}" if issuer else ""
         b.fields["name"] = f"{b.fields['type']} {b.fields['number']}{by}"
@@ -783,6 +785,48 @@ def _check_style(symbol, number, type_code, issuer_code, style, b: _Builder) -> 
             f"Văn bản của Nhà nước nhưng ký hiệu viết theo kiểu Đảng ({symbol}); "
             f"nên viết {number}/{type_code}-{issuer_code}",
         )
+
+
+# The level of a Party body, as its name says it and as the last letters of its code in a symbol
+# say it (Hướng dẫn 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng, on the symbol:
+# "…/TW" for the Central Committee, Politburo and Secretariat; "…/TU" for a provincial or city
+# committee, and for a town's (thị ủy), which also write "…/TX"; "…/HU" and "…/QU" for a
+# district and an urban district committee; the boards of a committee end their code with the
+# committee's: BTCTW, UBKTTU).
+_LEVEL_WORDS = (
+    ("trung ương", re.compile(r"trung\s+ương|bộ\s+chính\s+trị|ban\s+bí\s+thư", re.I)),
+    ("tỉnh", re.compile(r"(?:tỉnh|thành)\s+(?:ủy|uỷ)", re.I)),
+    ("thị xã", re.compile(r"thị\s+(?:ủy|uỷ)", re.I)),
+    ("huyện", re.compile(r"huyện\s+(?:ủy|uỷ)", re.I)),
+    ("quận", re.compile(r"quận\s+(?:ủy|uỷ)", re.I)),
+)
+_LEVEL_CODES = (
+    ("TW", ("trung ương",)),
+    ("TXU", ("thị xã",)),
+    ("TX", ("thị xã",)),
+    ("TU", ("tỉnh", "thị xã")),
+    ("HU", ("huyện",)),
+    ("QU", ("quận",)),
+)
+
+
+def _check_issuer(issuer: str, b: _Builder) -> None:
+    """A Party symbol's issuer code against the level its issuer's name says: "Chỉ thị số
+    05-CT/TW … của Ban Thường vụ Tỉnh ủy" names a provincial body with a central symbol. A name
+    that says no level ("của Đảng ủy", "của Đảng bộ Bệnh viện") is not judged."""
+    code = b.fields.get("issuer_code") or ""
+    if b.fields.get("style") != "party" or code not in PARTY_ISSUERS:
+        return
+    said = {level for level, words in _LEVEL_WORDS if words.search(issuer)}
+    meant = next((levels for suffix, levels in _LEVEL_CODES if code.endswith(suffix)), ())
+    if not said or not meant or said & set(meant):
+        return
+    symbol = b.fields["symbol"]
+    b.warn(
+        "issuer_mismatch",
+        f"Ký hiệu {symbol} là văn bản cấp {' hoặc '.join(meant)} nhưng cơ quan ban hành ghi "
+        f"là {issuer}; có phải ký hiệu hoặc cơ quan ban hành ghi sai?",
+    )
 
 
 def _check_type_code(b: _Builder) -> None:

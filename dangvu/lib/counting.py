@@ -35,7 +35,18 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["Division", "Family", "FAMILIES", "family_of", "is_complete", "read_totals"]
+__all__ = [
+    "Division",
+    "Family",
+    "FAMILIES",
+    "CountShare",
+    "Share",
+    "family_of",
+    "is_complete",
+    "read_count_shares",
+    "read_shares",
+    "read_totals",
+]
 
 NUM = r"\d{1,3}(?:\.\d{3})+(?![\d.,]\d)|\d{1,6}(?![\d.,]\d)"
 _WORD = r"(?:đ/c|[^\W\d_]+)"
@@ -533,3 +544,164 @@ def _first_division(
     for total in _matching_totals(counts, body)[:1]:
         if d := _division(total, body, context, whole=whole):
             yield d
+
+
+# --------------------------------------------------------------------------------------------
+# Shares: a part of a whole written as a fraction and the percentage it makes
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Share:
+    """ "25/27 đảng viên, đạt 92,6%" at text[start:end]: `part` of `whole` said to be
+    `percent` per cent, written with `decimals` digits after the decimal comma."""
+
+    start: int
+    end: int
+    part: int
+    whole: int
+    percent: float
+    decimals: int
+
+    def agrees(self) -> bool:
+        """The written percentage is the exact one rounded or cut to its decimals, give or take
+        one in its last digit (offices round and truncate both: 7/32 is written 21,87% and
+        21,88%)."""
+        exact = 100 * self.part / self.whole
+        step = 10.0**-self.decimals
+        return abs(self.percent - exact) <= step + 1e-9
+
+
+# "25/27", not inside a date ("26/3/2023"), a symbol ("12/NQ-CP"), a decimal or a longer number.
+_FRACTION = re.compile(rf"(?<![\w./,–-])(?P<a>{NUM})/(?P<b>{NUM})(?![\w/%]|[.,]\d)", re.IGNORECASE)
+# Words before a fraction that make it a date or a number of something ("tháng 3/2021",
+# "ngày 26/3", "số 12/2023", "lần 2/3").
+_NOT_A_SHARE_BEFORE = re.compile(
+    r"(?:ngày|tháng|năm|số|lần|khóa|khoá|kỳ|quý|điều|khoản|mục|đợt)[ \t]*$", re.IGNORECASE
+)
+# What may stand between the fraction and its percentage: its unit and a verb ("đảng viên,
+# đạt", "xã (", "chi bộ hoàn thành, chiếm tỷ lệ"), no other number and no clause break.
+_SHARE_LINK = re.compile(r"[^\d;:.!?%\n]{0,80}?(?=\d{1,3}(?:[.,]\d+)?[ \t]*%)")
+# A percentage that does not claim to be exact ("gần 99%"), or one of something else (a rise).
+_LOOSE = re.compile(
+    r"(?<!\w)(?:gần|hơn|trên|dưới|khoảng|xấp[ \t]+xỉ|ước|tăng|giảm|so[ \t]+với|vượt|còn|chưa|"
+    r"không)(?!\w)",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"(?P<p>\d{1,3})(?:[.,](?P<d>\d{1,3}))?[ \t]*%")
+# The percentage first, its fraction after it in parentheses: "đạt 91,2% (604/662)".
+_PERCENT_THEN_FRACTION = re.compile(
+    rf"(?<![\w.,])(?P<p>\d{{1,3}})(?:[.,](?P<d>\d{{1,3}}))?[ \t]*%[ \t]*\([ \t]*"
+    rf"(?P<a>{NUM})/(?P<b>{NUM})[ \t]*\)"
+)
+
+
+def read_shares(text: str) -> Iterator[Share]:
+    """Every fraction of `text` followed, in its clause, by the percentage it makes, or
+    following it in parentheses."""
+    for m in _PERCENT_THEN_FRACTION.finditer(text):
+        part, whole = _int(m["a"]), _int(m["b"])
+        if 0 < whole and part <= whole:
+            yield _share(m.start(), m.end(), part, whole, m)
+    for m in _FRACTION.finditer(text):
+        part, whole = _int(m["a"]), _int(m["b"])
+        if not 0 < whole or part > whole:
+            continue  # "26/3" is a day, "3/0" no share
+        if _NOT_A_SHARE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        link = _SHARE_LINK.match(text, m.end())
+        if not link or _LOOSE.search(link.group()):
+            continue
+        pct = _PERCENT.match(text, link.end())
+        if not pct:
+            continue
+        yield _share(m.start(), pct.end(), part, whole, pct)
+
+
+# A count and the share it makes of a whole written before it: "439 TCCSĐ đạt trong sạch vững
+# mạnh (chiếm 62,62%)", "06 cơ sở chiếm tỷ lệ 18,75%", "15 đảng viên, chiếm tỷ lệ 21%".
+# "chiếm" always gives a share; "đạt 100%" may be of a target ("đạt 100% kế hoạch"), so only a
+# bare percentage in parentheses is read besides it.
+_COUNT_SHARE_LINK = re.compile(
+    r"[^\d;:%()\n]{0,80}?(?:(?<!\w)chiếm(?:[ \t]+t[ỷỉ][ \t]+lệ)?[ \t]*:?[ \t]*|\([ \t]*"
+    r"(?:chiếm[ \t]+)?)(?=\d{1,3}(?:[.,]\d+)?[ \t]*%)",
+    re.IGNORECASE,
+)
+# A percentage of something else than a whole counted before it.
+_NOT_OF_A_WHOLE = re.compile(
+    r"[ \t)]*(?:kế[ \t]+hoạch|chỉ[ \t]+tiêu|nghị[ \t]+quyết|mục[ \t]+tiêu|so[ \t]+với)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class CountShare:
+    """ "439 TCCSĐ … (chiếm 62,62%)" at text[start:end]: `part` is said to be `percent` of
+    one of `wholes` (the counts before it in its unit, in its sentence and the one before,
+    and the sum of the counts given a share beside it); it agrees when it is of any."""
+
+    start: int
+    end: int
+    part: int
+    wholes: tuple[int, ...]
+    percent: float
+    decimals: int
+
+    def agrees(self) -> bool:
+        return any(
+            Share(self.start, self.end, self.part, w, self.percent, self.decimals).agrees()
+            for w in self.wholes
+        )
+
+
+def read_count_shares(text: str) -> Iterator[CountShare]:
+    """Every count of `text` followed, in its clause, by the share it makes ("chiếm 21%",
+    "(62,62%)"), with the wholes it may be of; a count with no whole before it is left out."""
+    if "%" not in text:
+        return
+    sentences = _sentences(text)
+    for k, (s, e) in enumerate(sentences):
+        if "%" not in text[s:e]:
+            continue
+        found = []
+        for c in _counts(text, s, e):
+            link = _COUNT_SHARE_LINK.match(text, c.end, e)
+            if not link:
+                continue
+            pct = _PERCENT.match(text, link.end(), e)
+            if not pct or _NOT_OF_A_WHOLE.match(text, pct.end(), e):
+                continue
+            found.append((c, pct))
+        if not found:
+            continue
+        begin = sentences[k - 1][0] if k else s
+        siblings = sum(c.value for c, _ in found) if len(found) >= 2 else None
+        for c, pct in found:
+            wholes = [w for w in _wholes_before(text, begin, c) if w >= c.value]
+            if siblings and siblings >= c.value:
+                wholes.append(siblings)
+            if wholes:
+                share = _share(c.start, pct.end(), c.value, 1, pct)
+                yield CountShare(c.start, pct.end(), c.value, tuple(wholes), share.percent,
+                                 share.decimals)  # fmt: skip
+
+
+def _wholes_before(text: str, begin: int, count: _Count) -> list[int]:
+    """The counts before `count` from `begin` that count what it counts (any count, when
+    `count` names no unit: "07 chiếm tỷ lệ 21,87%"), and both numbers of a fraction ("Có 32/32
+    cơ sở đảng được đánh giá")."""
+    unnamed = count.unit.startswith(("chiếm", "("))
+    out = [
+        c.value
+        for c in _counts(text, begin, count.start)
+        if unnamed or same_unit(count.unit, c.unit) or same_unit(c.unit, count.unit)
+    ]
+    for m in _FRACTION.finditer(text, begin, count.start):
+        out += [_int(m["a"]), _int(m["b"])]
+    return out
+
+
+def _share(start: int, end: int, part: int, whole: int, pct: re.Match) -> Share:
+    decimals = pct["d"] or ""
+    value = float(f"{pct['p']}.{decimals}" if decimals else pct["p"])
+    return Share(start, end, part, whole, value, len(decimals))
