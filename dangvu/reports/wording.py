@@ -74,14 +74,29 @@ RESIDENTIAL_UNITS = (
 )
 
 
+# What each word of a type says, for the facts' listing (`facts`, `cite`).
+WORD_LABELS = {
+    "economy": "Ngành kinh tế của địa bàn",
+    "building": "Xây dựng",
+    "unit": "Tên gọi đơn vị",
+    "cell_unit": "Tên gọi bộ phận của chi bộ",
+    "treatment": "Nhiệm vụ khám, chữa bệnh",
+    "prevention": "Nhiệm vụ y tế dự phòng",
+    "programmes": "Đào tạo, chỉ đạo tuyến, chương trình y tế",
+}
+
+
 @provider
 def type_words(org, period):
     """The words of the organization's type its templates take (`words` in its kind file):
     "org.words.building" is "nông thôn mới" for a commune, "đô thị văn minh" for a ward."""
     words = dict(kinds.kind_on(org, period.end).words)
+    # Every word any type defines, so a family's template never names an unknown fact: a type
+    # without the word gives it empty.
+    names = sorted({name for kind in kinds.all_kinds().values() for name, _value in kind.words})
     return {
-        f"org.words.{name}": Figure(words.get(name, ""), label=label)
-        for name, label in (("economy", "Ngành kinh tế của địa bàn"), ("building", "Xây dựng"))
+        f"org.words.{name}": Figure(words.get(name, ""), label=WORD_LABELS.get(name, name))
+        for name in names
     }
 
 

@@ -172,6 +172,7 @@ TYPE_ROWS = {
     "su-nghiep-cong-lap": "public_service",
     "su-nghiep-giao-duc": "public_service",
     "su-nghiep-y-te": "public_service",
+    "tram-y-te": "public_service",
     "su-nghiep-ngoai-cong-lap": "public_service",
     "quan-doi": "army",
     "cong-an": "police",
