@@ -19,7 +19,9 @@ DAY = dt.date(2024, 12, 31)
 
 
 def _district():
-    district = create_org(None, kind=K.SUPERIOR_COMMITTEE, name="Huyện ủy Sơn Mai", valid_from=SINCE)
+    district = create_org(
+        None, kind=K.SUPERIOR_COMMITTEE, name="Huyện ủy Sơn Mai", valid_from=SINCE
+    )
     unit = create_org(
         None, kind=K.PARTY_COMMITTEE, name="Đảng bộ xã Mai Lâm", parent=district, valid_from=SINCE
     )
