@@ -1111,7 +1111,9 @@ def compute(root: Organization, day: dt.date, tree: Tree | None = None) -> Forms
 
 
 def _share_lines(now: Records, row: dict, base: dict) -> list[Line]:
-    total = now.count("end")
+    # The rate is of the whole set the row narrows: the members at the end (4-BTCTW), those
+    # admitted in the period (2B-BTCTW).
+    total = now.count(row["count"].partition("|")[0])
     by_value, women = _shares(now, row["count"], row["each"])
     head = Line(
         **{**base, "sum": [f"{row['key']}:{v}" for v in by_value]},
