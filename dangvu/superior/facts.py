@@ -8,9 +8,12 @@ knows them, the people or records) behind it, so the report preview links each n
 Only a superior committee has these facts: for any other organization the provider is empty.
 """
 
+from decimal import Decimal
+
 from dangvu.core.facts import Figure, provider
 from dangvu.lib.dates import vn_date
 from dangvu.lib.narrative import render_value
+from dangvu.orgs.kinds import executive_name
 from dangvu.orgs.models import Organization
 from dangvu.reports.periods import KINDS, period_of
 from dangvu.review.actions import band_label, classification_rule
@@ -59,11 +62,20 @@ def superior_facts(org, period):
         return {}
     tree = Tree(org.id)
     result = consolidate(org, period, tree)
-    facts = {}
+    facts = {
+        # Who writes the report: the executive of the đảng bộ ("Đảng bộ huyện X" is led by the
+        # Ban Thường vụ Huyện ủy X), as the closing line and the body name it.
+        "units.executive": Figure(
+            executive_name(org.name_on(period.end)),
+            orgs=frozenset([org.id]),
+            label="Cấp ủy cấp trên cơ sở",
+        )
+    }
     facts.update(_unit_counts(result))
     facts.update(_totals(result))
     facts.update(_evaluation_summaries(result, period))
     facts.update(_form_figures(org, period, result))
+    facts.update(_member_changes(facts))
     facts.update(_submissions(org, period, result))
     return facts
 
@@ -125,25 +137,71 @@ def _totals(result):
 
 
 def _evaluation_summaries(result, period):
-    """ "Hoàn thành xuất sắc nhiệm vụ: 05; Hoàn thành tốt nhiệm vụ: 30 …" for members and for
-    organizations, in the bands of the year's rule; empty when nobody was classified."""
+    """ "25 đảng viên được xếp loại, trong đó hoàn thành xuất sắc nhiệm vụ 05 (20%); hoàn thành
+    tốt nhiệm vụ 20 (80%)" for members and for organizations, in the bands of the year's rule: how
+    many were rated and each band's share of them, as districts' annual reports give the rates;
+    empty when nobody was classified."""
     rule = classification_rule(period.end.year)
     out = {}
-    for who, label, for_org in (
-        ("members", "Kết quả xếp loại đảng viên", False),
-        ("orgs", "Kết quả xếp loại tổ chức đảng", True),
+    for who, label, noun, for_org in (
+        ("members", "Kết quả xếp loại đảng viên", "đảng viên", False),
+        ("orgs", "Kết quả xếp loại tổ chức đảng", "tổ chức đảng", True),
     ):
-        parts, names = [], []
         known = {b["code"] for b in rule["bands"]}
+        rated = []
         for band, choice in Evaluation.Band.choices:
             name = f"evaluations.{who}.{band}"
             value = result.totals.get(name, 0)
             if value:
                 words = band_label(rule, band, for_org) if band in known else choice
-                parts.append(f"{words}: {render_value(value)}")
-                names.append(name)
+                rated.append((name, words, value))
+        total = sum(value for _n, _w, value in rated)
+        parts = [
+            f"{words[:1].lower()}{words[1:]} {render_value(value)} ({_share(value, total)})"
+            for _n, words, value in rated
+        ]
+        head = f"{render_value(total)} {noun} được xếp loại, trong đó "
+        text = head + "; ".join(parts) if rated else ""
+        names = [n for n, _w, _v in rated]
         orgs = frozenset().union(*[_orgs(result, n) for n in names]) if names else frozenset()
-        out[f"units.evaluations.{who}.summary"] = Figure("; ".join(parts), orgs=orgs, label=label)
+        out[f"units.evaluations.{who}.summary"] = Figure(text, orgs=orgs, label=label)
+    return out
+
+
+def _share(part, whole):
+    """A rate as reports write it: "94,3%" (one decimal, none when whole)."""
+    return render_value(round(Decimal(100 * part) / whole, 1), "percent")
+
+
+# The members the units gained and lost in the period, in the words of districts' reports, in
+# the order they give them: (fact name, phrase).
+INTAKE = (
+    ("party.admissions", "kết nạp {} đảng viên mới"),
+    ("party.recognitions", "xét công nhận đảng viên chính thức cho {} đồng chí"),
+)
+LOSSES = (
+    ("party.deaths", "{} đảng viên từ trần"),
+    ("party.struck_off", "{} đảng viên bị xóa tên"),
+    ("party.expelled", "{} đảng viên bị khai trừ"),
+)
+
+
+def _member_changes(facts):
+    """ "kết nạp 05 đảng viên mới, xét công nhận … cho 02 đồng chí" and "02 đảng viên từ trần,
+    01 đảng viên bị xóa tên": the figures already computed (consolidation and forms) that are
+    not zero, in one phrase each, linked to the same units and people."""
+    out = {}
+    for name, phrases, label in (
+        ("units.party.intake.summary", INTAKE, "Kết nạp, công nhận đảng viên chính thức"),
+        ("units.party.losses.summary", LOSSES, "Đảng viên từ trần, bị xóa tên, khai trừ"),
+    ):
+        shown = [(facts[PREFIX + n], p) for n, p in phrases if facts[PREFIX + n].value]
+        out[name] = Figure(
+            ", ".join(p.format(render_value(f.value)) for f, p in shown),
+            orgs=frozenset().union(*[f.orgs for f, _p in shown]) if shown else frozenset(),
+            people=frozenset().union(*[f.people for f, _p in shown]) if shown else frozenset(),
+            label=label,
+        )
     return out
 
 

@@ -1005,6 +1005,7 @@ class Sheet:
     headers: list
     lines: list
     note: str = ""
+    title_source: str = ""  # the source of the form's number and title
 
 
 @dataclass
@@ -1096,6 +1097,7 @@ def compute(root: Organization, day: dt.date, tree: Tree | None = None) -> Forms
                 headers=HEADERS[spec["columns"]],
                 lines=lines,
                 note=spec.get("note", ""),
+                title_source=spec.get("title_source", spec["source"]),
             )
         )
     return Forms(
@@ -1110,7 +1112,9 @@ def compute(root: Organization, day: dt.date, tree: Tree | None = None) -> Forms
 
 
 def _share_lines(now: Records, row: dict, base: dict) -> list[Line]:
-    total = now.count("end")
+    # The rate is of the whole set the row narrows: the members at the end (4-BTCTW), those
+    # admitted in the period (2B-BTCTW).
+    total = now.count(row["count"].partition("|")[0])
     by_value, women = _shares(now, row["count"], row["each"])
     head = Line(
         **{**base, "sum": [f"{row['key']}:{v}" for v in by_value]},
@@ -1289,9 +1293,21 @@ def layout_note(forms: Forms) -> str:
     return text
 
 
+def _header_lines(forms: Forms, issuer: str = "") -> tuple[str, str]:
+    """The two header lines top left. A superior committee's forms are made by its organization
+    board and signed by its head ("TRƯỞNG BAN"), under the committee ("HUYỆN ỦY …" over "BAN TỔ
+    CHỨC", as the forms' templates write it); a grassroots committee's figures go up under its
+    superior, with its own name below."""
+    root, day = forms.root, forms.day
+    committee = issuer or root.name_on(day)
+    if root.kind == K.SUPERIOR_COMMITTEE:
+        return committee, forms.rule["issuer_line"]
+    return (root.parent.name_on(day) if root.parent_id else ""), committee
+
+
 def xlsx_bytes(forms: Forms, issuer: str = "", maker: str = "", maker_phone: str = "") -> bytes:
     """The forms as a workbook: one sheet per form named by its number, in the forms' layout
-    (the superior and the reporting committee top left, the form number top right, the title
+    (`_header_lines` top left, the form number top right, the title
     and the period, the header rows with column numbers, the criteria as rows, the signatures
     of the maker and the head), then the per-unit worksheet."""
     wb = Workbook()
@@ -1304,16 +1320,15 @@ def xlsx_bytes(forms: Forms, issuer: str = "", maker: str = "", maker_phone: str
     italic = Font(italic=True, name="Times New Roman", size=9)
     rule = forms.rule
     root = forms.root
-    superior = root.parent.name_on(forms.day) if root.parent_id else ""
-    committee = issuer or root.name_on(forms.day)
+    top, second = _header_lines(forms, issuer)
     for sheet in forms.sheets:
         ws = wb.create_sheet(sheet.sheet)
         width = len(sheet.headers)
         note_col = width + 1
         key_col = width + 2
         last = get_column_letter(note_col)
-        ws["A1"] = safe_text(superior.upper())
-        ws["A2"] = safe_text(committee.upper())
+        ws["A1"] = safe_text(top.upper())
+        ws["A2"] = safe_text(second.upper())
         ws["A2"].font = bold
         ws.cell(row=1, column=note_col, value=f"Biểu số {sheet.sheet}").font = bold
         ws.merge_cells(f"A4:{last}4")
@@ -1328,7 +1343,9 @@ def xlsx_bytes(forms: Forms, issuer: str = "", maker: str = "", maker_phone: str
         )
         ws["A5"].alignment = Alignment(horizontal="center")
         ws.merge_cells(f"A6:{last}6")
-        ws["A6"] = layout_note(forms) + (f" {sheet.note}" if sheet.note else "")
+        ws["A6"] = " ".join(
+            [layout_note(forms), f"Số và tên biểu: nguồn {sheet.title_source}.", sheet.note]
+        ).strip()
         ws["A6"].font = italic
         ws["A6"].alignment = Alignment(wrap_text=True)
         ws.row_dimensions[6].height = 30
@@ -1365,7 +1382,7 @@ def xlsx_bytes(forms: Forms, issuer: str = "", maker: str = "", maker_phone: str
             r += 1
         r += 1
         ws.cell(row=r, column=1, value="Nguồn:").font = italic
-        for key in sorted({ln.source for ln in sheet.lines}):
+        for key in sorted({ln.source for ln in sheet.lines} | {sheet.title_source}):
             r += 1
             ws.cell(row=r, column=1, value=safe_text(f"{key}: {rule['sources'].get(key, key)}"))
             ws.cell(row=r, column=1).font = italic

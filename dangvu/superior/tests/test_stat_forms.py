@@ -41,6 +41,10 @@ def read_back(content):
     return wb, out, notes
 
 
+# The forms of the "share" layout: each breakdown's lines add up to its head line.
+SHARE_SHEETS = {f["sheet"] for f in statforms.form_specs() if f["columns"] == "share"}
+
+
 def check_adds_up(sheets, specs):
     """Every row with a `sum` in the data equals the sum of its parts, in every column read."""
     checked = 0
@@ -48,13 +52,11 @@ def check_adds_up(sheets, specs):
         for key, values in rows.items():
             spec = next((r for r in specs[sheet] if r["key"] == key), None)
             parts = spec.get("sum") if spec else None
-            if sheet == "4-BTCTW" and ":" not in key:
+            if sheet in SHARE_SHEETS and ":" not in key:
                 parts = [k for k in rows if k.startswith(key + ":")]
             if not parts:
                 continue
             columns = [0, 1] if sheet != "5-BTCTW" else range(len(values))
-            if sheet == "4-BTCTW":
-                columns = [0, 1]
             for c in columns:
                 total = sum(
                     (-1 if p.startswith("-") else 1) * (rows[p.lstrip("-")][c] or 0) for p in parts
@@ -71,7 +73,8 @@ def specs_by_sheet(day):
 def check_workbook(root, day):
     forms = statforms.compute(root, day)
     wb, sheets, notes = read_back(statforms.xlsx_bytes(forms))
-    assert wb.sheetnames == [*[f"{n}-BTCTW" for n in range(1, 8)], statforms.CROSS_SHEET]
+    sheets_of_layout = [f["sheet"] for f in statforms.form_specs(day)]
+    assert wb.sheetnames == [*sheets_of_layout, statforms.CROSS_SHEET]
     assert check_adds_up(sheets, specs_by_sheet(day)) > 20
     one, three = sheets["1-BTCTW"], sheets["3-BTCTW"]
     # A + B − C = D, this period and the same period last year.
@@ -81,6 +84,11 @@ def check_workbook(root, day):
     # Every member at the end of the period in exactly one row of each breakdown of 4-BTCTW.
     assert sheets["4-BTCTW"]["eth"][0] == one["D"][0]
     assert sheets["4-BTCTW"]["rel"][0] == three["I4"][0]
+    # 2B-BTCTW: every member admitted in the period in one row by ethnicity; the rates are of
+    # those admitted, not of all members.
+    admitted = sheets["2-BTCTW"]["I"][0]
+    assert sheets["2B-BTCTW"]["eth"][0] == admitted
+    assert sheets["2B-BTCTW"]["eth"][2] == (100 if admitted else None)
     # 5-BTCTW: its total of members is 1-BTCTW's D.
     assert sheets["5-BTCTW"]["total"][5] == one["D"][0]
     return forms, sheets, notes
