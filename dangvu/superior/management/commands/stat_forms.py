@@ -12,7 +12,7 @@ from dangvu.superior import actions
 
 
 class Command(DangvuCommand):
-    help = "Ghi các biểu thống kê cơ bản (Biểu số 1- đến 7-BTCTW, 11-HD/BTCTW) ra tệp Excel."
+    help = "Ghi các biểu thống kê cơ bản (các Biểu số …-BTCTW của 11-HD/BTCTW) ra tệp Excel."
 
     def add_arguments(self, parser):
         self.add_org_argument(parser)
