@@ -608,7 +608,8 @@ def set_same_system_superior(
     if current is not None and fold(current.superior.name) == fold(name):
         raise ValidationError(f"{org} đã trực thuộc {current.superior} vào ngày này.")
     superior = _upper_named(actor, org, name, valid_from)
-    walk, seen = superior, set()
+    walk: Organization | None = superior
+    seen: set[int] = set()
     while walk is not None and walk.id not in seen:
         if walk.id == org.id:
             raise ValidationError(f"{superior} ở dưới {org} trong hệ thống: không thể ghi như vậy.")

@@ -301,7 +301,7 @@ MEMBERSHIP_ORG_KIND = {
     Membership.Kind.MASS: Organization.Kind.MASS,
 }
 # The membership a mass organization's members hold, by the organization's kind.
-MASS_MEMBERSHIP = {
+MASS_MEMBERSHIP: dict[str, str] = {
     org_kind: kind
     for kind, org_kind in MEMBERSHIP_ORG_KIND.items()
     if kind != Membership.Kind.PARTY
