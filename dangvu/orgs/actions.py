@@ -497,7 +497,8 @@ def delete_org(actor: Actor, org: Organization, confirm_name: str) -> None:
     """Delete an organization entered by mistake, after its name is typed again: refused while
     any record depends on it (sub-organizations, members, people, terms, documents, activities,
     reports, fees, accounts …), since then it is history, to be dissolved instead. Its names,
-    types, profile figures and moves go with it; the audit trail keeps the deletion."""
+    types, profile figures, moves and superiors of its own system go with it (an upper union
+    with units recorded under it is refused); the audit trail keeps the deletion."""
     if fold(" ".join((confirm_name or "").split())) != fold(org.name):
         raise ValidationError(f"Hãy gõ đúng tên “{org.name}” để xác nhận xóa.")
     if Role.objects.filter(org=org).exists():
@@ -513,7 +514,13 @@ def delete_org(actor: Actor, org: Organization, confirm_name: str) -> None:
     name, pk = org.name, org.pk
     try:
         with transaction.atomic():
-            for related in (org.names, org.types, org.profile_figures, org.moves):
+            for related in (
+                org.names,
+                org.types,
+                org.profile_figures,
+                org.moves,
+                org.same_system_superiors,
+            ):
                 related.all().delete()
             org.delete()
     except ProtectedError as e:
@@ -585,7 +592,8 @@ def set_same_system_superior(
     """`org`, a mass organization, is under `superior_name` of its own system from `valid_from`
     (a grassroots union under "Công đoàn Viên chức tỉnh", a youth union under its Đoàn cấp trên).
     Its parent, the Party organization that leads it, does not change; the superior it had
-    before ends that day and stays for the dates before it."""
+    before ends that day and stays for the dates before it. Recorded again for a day already
+    recorded, the record of that day is corrected."""
     if org.kind not in kinds.MASS_FORMATS:
         raise ValidationError(
             f"Chỉ đoàn thể mới ghi cấp trên cùng hệ thống; {org} là "
@@ -597,14 +605,15 @@ def set_same_system_superior(
     if len(name) > 255:
         raise ValidationError("Tên tổ chức cấp trên dài quá 255 ký tự.")
     _check_active(org, valid_from)
-    if org.same_system_superiors.filter(valid_from__gte=valid_from).exists():
+    if org.same_system_superiors.filter(valid_from__gt=valid_from).exists():
         raise ValidationError(
-            f"{org} đã có cấp trên cùng hệ thống được ghi từ ngày {vn_date(valid_from)} hoặc "
-            "sau đó."
+            f"{org} đã có cấp trên cùng hệ thống được ghi từ sau ngày {vn_date(valid_from)}."
         )
     if fold(name) == fold(org.name):
         raise ValidationError(f"{org} không thể là cấp trên của chính mình.")
-    current = org.same_system_superiors.filter(active_on(valid_from)).first()
+    # Recorded again for the same day, it corrects that day's record (a name typed wrong).
+    same_day = org.same_system_superiors.filter(valid_from=valid_from).first()
+    current = same_day or org.same_system_superiors.filter(active_on(valid_from)).first()
     if current is not None and fold(current.superior.name) == fold(name):
         raise ValidationError(f"{org} đã trực thuộc {current.superior} vào ngày này.")
     superior = _upper_named(actor, org, name, valid_from)
@@ -615,6 +624,16 @@ def set_same_system_superior(
             raise ValidationError(f"{superior} ở dưới {org} trong hệ thống: không thể ghi như vậy.")
         seen.add(walk.id)
         walk = same_system_superior_on(walk, valid_from)
+    decision = " ".join((decision or "").split())
+    if same_day is not None:
+        return audit.change(
+            actor,
+            "org.same_system_superior_fix",
+            same_day,
+            {"superior": superior, "decision": decision or same_day.decision},
+            summary=f"Sửa cấp trên cùng hệ thống từ ngày {vn_date(valid_from)}: {superior}",
+            org=org,
+        )
     if current is not None:
         audit.change(
             actor,
@@ -628,7 +647,7 @@ def set_same_system_superior(
         organization=org,
         superior=superior,
         valid_from=valid_from,
-        decision=" ".join((decision or "").split()),
+        decision=decision,
     )
     audit.record(
         actor,

@@ -130,7 +130,7 @@ def test_an_upper_union_under_its_own_unit_and_a_repeated_day_are_refused(two_ag
         orgs.set_same_system_superior(
             None, union, superior_name=UPPER, valid_from=dt.date(2022, 1, 1)
         )
-    with pytest.raises(ValidationError, match="từ ngày 01/01/2019 hoặc sau đó"):
+    with pytest.raises(ValidationError, match="được ghi từ sau ngày 01/01/2019"):
         orgs.set_same_system_superior(
             None, union, superior_name="Công đoàn ngành Y tế", valid_from=dt.date(2019, 1, 1)
         )
@@ -189,3 +189,36 @@ def test_a_union_chair_recorded_as_secretary_becomes_chair_with_its_history(two_
         chair,
     )
     assert Term.executive_on(union, dt.date(2019, 1, 1)) == term
+
+
+def test_a_name_typed_wrong_is_corrected_for_the_same_day(two_agencies):
+    (_, union, _), _other = two_agencies
+    day = dt.date(2020, 1, 1)
+    row = orgs.set_same_system_superior(
+        None, union, superior_name="Liên đoàn Lao động huyện Mỹ Tú", valid_from=day
+    )
+    fixed = orgs.set_same_system_superior(None, union, superior_name=UPPER, valid_from=day)
+    assert fixed.pk == row.pk and superior_on(union, day).name == UPPER
+    assert SameSystemSuperior.objects.filter(organization=union).count() == 1
+    entry = AuditEntry.objects.get(action="org.same_system_superior_fix")
+    assert entry.before["superior_id"] != entry.after["superior_id"]
+
+
+def test_a_union_entered_by_mistake_goes_with_its_superior_record_not_the_upper_union(
+    two_agencies,
+):
+    (committee, _union, _), _other = two_agencies
+    mistaken = orgs.create_org(
+        None, kind=K.TRADE_UNION, name="Công đoàn bộ phận nhập nhầm", parent=committee,
+        valid_from=FOUNDED,
+    )  # fmt: skip
+    orgs.set_same_system_superior(
+        None, mistaken, superior_name=UPPER, valid_from=dt.date(2020, 1, 1)
+    )
+    upper = Organization.objects.get(name=UPPER)
+    with pytest.raises(ValidationError, match="còn hồ sơ gắn với tổ chức này"):
+        orgs.delete_org(None, upper, UPPER)
+    orgs.delete_org(None, mistaken, mistaken.name)
+    assert not SameSystemSuperior.objects.exists()
+    orgs.delete_org(None, upper, UPPER)  # nothing under it now
+    assert not Organization.objects.filter(name=UPPER).exists()
