@@ -104,6 +104,9 @@ def test_introductions_are_counted_in_the_union_s_and_the_party_s_reports(agency
         "Công đoàn, Đoàn thanh niên, các đoàn thể giới thiệu 02 quần chúng ưu tú cho Đảng "
         "xem xét kết nạp." in party
     )
+    # The first half year: both introduced then, neither admitted yet.
+    six = _report(union, tmp_path, "six_month").read_text(encoding="utf-8")
+    assert "Giới thiệu 02 đoàn viên công đoàn ưu tú cho Đảng xem xét kết nạp." in six
     # The youth union introduced nobody: its report has no such line.
     youth = _report(agency["youth"], tmp_path).read_text(encoding="utf-8")
     assert "ưu tú cho Đảng xem xét kết nạp" not in youth
