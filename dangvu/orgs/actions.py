@@ -26,8 +26,11 @@ from .models import (
     OrganizationType,
     Position,
     ProfileFigure,
+    SameSystemSuperior,
     Term,
     active_on,
+    roles_of,
+    same_system_superior_on,
 )
 
 # Which kinds may sit under which: keeps the tree meaningful for statistics and scoping.
@@ -278,10 +281,18 @@ def appoint(
         raise ValidationError("Chức danh dài quá 120 ký tự.")
     if role not in Position.Role.values:
         raise ValidationError("Chức vụ không hợp lệ.")
+    org = term.organization
+    roles = roles_of(org.kind, term.body)
+    if role not in roles:
+        raise ValidationError(
+            f"{Term.Body(term.body).label} của {org} không có chức vụ "
+            f"“{Position.Role(role).label}”; các chức vụ: "
+            f"{', '.join(Position.Role(r).label for r in roles)}."
+        )
     if valid_from < term.valid_from or (term.valid_to and valid_from >= term.valid_to):
         raise ValidationError(f"Ngày {vn_date(valid_from)} nằm ngoài {term}.")
-    single = {Position.Role.SECRETARY, Position.Role.CHAIR}
-    if role in single and term.positions.filter(active_on(valid_from), role=role).exists():
+    # One head at a time (Bí thư, Chủ tịch, Chủ nhiệm): the first role of the body.
+    if role == roles[0] and term.positions.filter(active_on(valid_from), role=role).exists():
         raise ValidationError(
             f"{term} đã có {Position.Role(role).label} vào ngày {vn_date(valid_from)}."
         )
@@ -421,12 +432,12 @@ def record_term(
     body: str = Term.Body.EXECUTIVE,
     secretary: Person | None = None,
 ) -> Term:
-    """A committee term as the term page records it: the term, and its secretary (or the
-    inspection committee's chair) from its first day, all or nothing."""
+    """A committee term as the term page records it: the term, and its head (the secretary, a
+    union's chair, the inspection committee's chair: `roles_of`) from its first day, all or
+    nothing."""
     term = open_term(actor, org, name=name, valid_from=valid_from, valid_to=valid_to, body=body)
     if secretary is not None:
-        role = Position.Role.SECRETARY if body == Term.Body.EXECUTIVE else Position.Role.CHAIR
-        appoint(actor, term, secretary, role, valid_from, valid_to)
+        appoint(actor, term, secretary, roles_of(org.kind, body)[0], valid_from, valid_to)
     return term
 
 
@@ -486,7 +497,8 @@ def delete_org(actor: Actor, org: Organization, confirm_name: str) -> None:
     """Delete an organization entered by mistake, after its name is typed again: refused while
     any record depends on it (sub-organizations, members, people, terms, documents, activities,
     reports, fees, accounts …), since then it is history, to be dissolved instead. Its names,
-    types, profile figures and moves go with it; the audit trail keeps the deletion."""
+    types, profile figures, moves and superiors of its own system go with it (an upper union
+    with units recorded under it is refused); the audit trail keeps the deletion."""
     if fold(" ".join((confirm_name or "").split())) != fold(org.name):
         raise ValidationError(f"Hãy gõ đúng tên “{org.name}” để xác nhận xóa.")
     if Role.objects.filter(org=org).exists():
@@ -502,7 +514,13 @@ def delete_org(actor: Actor, org: Organization, confirm_name: str) -> None:
     name, pk = org.name, org.pk
     try:
         with transaction.atomic():
-            for related in (org.names, org.types, org.profile_figures, org.moves):
+            for related in (
+                org.names,
+                org.types,
+                org.profile_figures,
+                org.moves,
+                org.same_system_superiors,
+            ):
                 related.all().delete()
             org.delete()
     except ProtectedError as e:
@@ -535,3 +553,107 @@ def set_symbol(actor: Actor, org: Organization, symbol: str) -> Organization:
     return audit.change(
         actor, "org.symbol", org, {"symbol": symbol}, summary=f"Ký hiệu văn bản: {symbol}", org=org
     )
+
+
+# A mass organization's superior of its own system ---------------------------------------------
+
+
+def _same_system(org: Organization) -> Q:
+    """Organizations of `org`'s own system: the same kind (and, for another mass organization,
+    the same mass kind: a women's union is not above a farmers' union)."""
+    return Q(kind=org.kind, mass_kind=org.mass_kind)
+
+
+def _upper_named(actor: Actor, org: Organization, name: str, on: dt.date) -> Organization:
+    """The organization of `org`'s system called `name` and in being on `on`, or a new one at the
+    top of the tree: the upper union is recorded as a name the office writes. It stays outside
+    the Party's tree, so no one's scope widens by it."""
+    found = [
+        o
+        for o in Organization.objects.filter(active_on(on), _same_system(org)).order_by("id")
+        if fold(o.name) == fold(name)
+    ]
+    if found:
+        return found[0]
+    return create_org(
+        actor, kind=org.kind, name=name, valid_from=on, mass_kind=org.mass_kind, parent=None
+    )
+
+
+@transaction.atomic
+def set_same_system_superior(
+    actor: Actor,
+    org: Organization,
+    *,
+    superior_name: str,
+    valid_from: dt.date,
+    decision: str = "",
+) -> SameSystemSuperior:
+    """`org`, a mass organization, is under `superior_name` of its own system from `valid_from`
+    (a grassroots union under "Công đoàn Viên chức tỉnh", a youth union under its Đoàn cấp trên).
+    Its parent, the Party organization that leads it, does not change; the superior it had
+    before ends that day and stays for the dates before it. Recorded again for a day already
+    recorded, the record of that day is corrected."""
+    if org.kind not in kinds.MASS_FORMATS:
+        raise ValidationError(
+            f"Chỉ đoàn thể mới ghi cấp trên cùng hệ thống; {org} là "
+            f"{org.get_kind_display().lower()}: hãy dùng “Chuyển cấp trên”."
+        )
+    name = " ".join((superior_name or "").split())
+    if not name:
+        raise ValidationError("Hãy ghi tên tổ chức cấp trên cùng hệ thống.")
+    if len(name) > 255:
+        raise ValidationError("Tên tổ chức cấp trên dài quá 255 ký tự.")
+    _check_active(org, valid_from)
+    if org.same_system_superiors.filter(valid_from__gt=valid_from).exists():
+        raise ValidationError(
+            f"{org} đã có cấp trên cùng hệ thống được ghi từ sau ngày {vn_date(valid_from)}."
+        )
+    if fold(name) == fold(org.name):
+        raise ValidationError(f"{org} không thể là cấp trên của chính mình.")
+    # Recorded again for the same day, it corrects that day's record (a name typed wrong).
+    same_day = org.same_system_superiors.filter(valid_from=valid_from).first()
+    current = same_day or org.same_system_superiors.filter(active_on(valid_from)).first()
+    if current is not None and fold(current.superior.name) == fold(name):
+        raise ValidationError(f"{org} đã trực thuộc {current.superior} vào ngày này.")
+    superior = _upper_named(actor, org, name, valid_from)
+    walk: Organization | None = superior
+    seen: set[int] = set()
+    while walk is not None and walk.id not in seen:
+        if walk.id == org.id:
+            raise ValidationError(f"{superior} ở dưới {org} trong hệ thống: không thể ghi như vậy.")
+        seen.add(walk.id)
+        walk = same_system_superior_on(walk, valid_from)
+    decision = " ".join((decision or "").split())
+    if same_day is not None:
+        return audit.change(
+            actor,
+            "org.same_system_superior_fix",
+            same_day,
+            {"superior": superior, "decision": decision or same_day.decision},
+            summary=f"Sửa cấp trên cùng hệ thống từ ngày {vn_date(valid_from)}: {superior}",
+            org=org,
+        )
+    if current is not None:
+        audit.change(
+            actor,
+            "org.same_system_superior_end",
+            current,
+            {"valid_to": valid_from},
+            summary=f"Thôi trực thuộc {current.superior} từ ngày {vn_date(valid_from)}",
+            org=org,
+        )
+    row = SameSystemSuperior.objects.create(
+        organization=org,
+        superior=superior,
+        valid_from=valid_from,
+        decision=decision,
+    )
+    audit.record(
+        actor,
+        "org.same_system_superior",
+        row,
+        summary=f"Cấp trên cùng hệ thống: {superior} từ ngày {vn_date(valid_from)}",
+        org=org,
+    )
+    return row

@@ -123,9 +123,11 @@ class TermForm(RecordForm):
         empty_label=NOTHING_CHOSEN,
     )
 
-    def __init__(self, *args, people, **kwargs):
+    def __init__(self, *args, people, head="", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["secretary"].queryset = people
+        if head:  # a union's head is its Chủ tịch
+            self.fields["secretary"].label = f"{head} (hoặc Chủ nhiệm Ủy ban Kiểm tra)"
 
 
 class MoveForm(forms.Form):
@@ -135,6 +137,17 @@ class MoveForm(forms.Form):
         help_text="Ví dụ: Đảng bộ tỉnh Vĩnh Long. Chưa có thì người quản trị tạo khi lưu.",
     )
     on = date_field("Từ ngày")
+    decision = forms.CharField(label="Căn cứ", max_length=255, required=False)
+
+
+class SameSystemSuperiorForm(forms.Form):
+    superior_name = forms.CharField(
+        label="Cấp trên cùng hệ thống",
+        max_length=255,
+        help_text="Ví dụ: Công đoàn Viên chức tỉnh Sóc Trăng, Đoàn Khối các cơ quan tỉnh. "
+        "Chưa có trong dangvu thì được ghi mới, ngoài cây tổ chức của Đảng.",
+    )
+    valid_from = date_field("Từ ngày")
     decision = forms.CharField(label="Căn cứ", max_length=255, required=False)
 
 
@@ -156,7 +169,7 @@ class SeatForm(forms.Form):
     person = forms.ModelChoiceField(
         label="Đảng viên", queryset=Person.objects.none(), empty_label=EMPTY_LABEL
     )
-    role = forms.ChoiceField(label="Chức vụ trong cấp ủy", choices=Position.Role.choices)
+    role = forms.ChoiceField(label="Chức vụ", choices=Position.Role.choices)
     title = forms.CharField(
         label="Chức danh",
         max_length=120,
@@ -166,8 +179,10 @@ class SeatForm(forms.Form):
     valid_from = date_field("Từ ngày")
     valid_to = date_field("Đến ngày", required=False)
 
-    def __init__(self, *args, terms, people, positions=(), **kwargs):
+    def __init__(self, *args, terms, people, roles=(), positions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["term"].queryset = terms
         self.fields["person"].queryset = people
+        if roles:  # the roles of the organization's bodies: a union's Chủ tịch, a cell's Bí thư
+            self.fields["role"].choices = [(r, Position.Role(r).label) for r in roles]
         self.fields["title"].widget = SuggestInput(positions)

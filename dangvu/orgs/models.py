@@ -192,6 +192,10 @@ class Position(EffectiveDated):
         MEMBER = "member", "Ủy viên"
         CHAIR = "chair", "Chủ nhiệm"
         DEPUTY_CHAIR = "deputy_chair", "Phó Chủ nhiệm"
+        # The head and deputy head of a trade union's, a veterans' association's or another
+        # mass organization's executive committee (the youth union's are Bí thư, Phó Bí thư).
+        PRESIDENT = "president", "Chủ tịch"
+        VICE_PRESIDENT = "vice_president", "Phó Chủ tịch"
 
     term = models.ForeignKey(Term, models.PROTECT, related_name="positions")
     person = models.ForeignKey("people.Person", models.PROTECT, related_name="positions")
@@ -210,6 +214,28 @@ class Position(EffectiveDated):
     @property
     def display_title(self) -> str:
         return self.title or self.get_role_display()
+
+
+R = Position.Role
+# The seats of an elected body, head first, then deputy, by the kind of organization: the Party's
+# and the youth union's executive committees have a Bí thư, the trade union's, the veterans' and
+# the other mass organizations' a Chủ tịch; any inspection committee a Chủ nhiệm.
+PARTY_EXECUTIVE_ROLES = (R.SECRETARY, R.DEPUTY_SECRETARY, R.STANDING_MEMBER, R.MEMBER)
+MASS_EXECUTIVE_ROLES = (R.PRESIDENT, R.VICE_PRESIDENT, R.STANDING_MEMBER, R.MEMBER)
+INSPECTION_ROLES = (R.CHAIR, R.DEPUTY_CHAIR, R.MEMBER)
+PRESIDED_KINDS = (
+    Organization.Kind.TRADE_UNION,
+    Organization.Kind.VETERANS,
+    Organization.Kind.MASS,
+)
+
+
+def roles_of(org_kind: str, body: str = Term.Body.EXECUTIVE) -> tuple[str, ...]:
+    """The roles of a seat in `body` of an organization of `org_kind`, the head first and its
+    deputy second."""
+    if body == Term.Body.INSPECTION:
+        return INSPECTION_ROLES
+    return MASS_EXECUTIVE_ROLES if org_kind in PRESIDED_KINDS else PARTY_EXECUTIVE_ROLES
 
 
 class OrganizationType(EffectiveDated):
@@ -291,6 +317,64 @@ class OrganizationMove(DangvuModel):
 
     def __str__(self):
         return f"{self.organization} → {self.parent}"
+
+
+class SameSystemSuperior(EffectiveDated):
+    """The superior of a mass organization in its own system (the upper union of a grassroots
+    trade union, "Công đoàn Viên chức tỉnh"; the Đoàn cấp trên of a youth union) for a span of
+    dates. Its parent in the tree stays the Party organization that leads it: statistics,
+    consolidation and every user's scope follow the tree, which this record does not touch."""
+
+    organization = models.ForeignKey(
+        Organization, models.PROTECT, related_name="same_system_superiors"
+    )
+    superior = models.ForeignKey(
+        Organization,
+        models.PROTECT,
+        related_name="same_system_units",
+        verbose_name="cấp trên cùng hệ thống",
+    )
+    valid_from = models.DateField("từ ngày")
+    valid_to = models.DateField("đến ngày", null=True, blank=True)
+    decision = models.CharField("căn cứ", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "cấp trên cùng hệ thống"
+        ordering = ["organization", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "valid_from"], name="one_same_system_superior_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organization} → {self.superior}"
+
+
+def same_system_superior_on(org: Organization, day: dt.date) -> Organization | None:
+    """The superior of `org` in its own system on `day`, as recorded, or None."""
+    row = (
+        SameSystemSuperior.objects.filter(active_on(day), organization=org)
+        .select_related("superior")
+        .order_by("-valid_from")
+        .first()
+    )
+    return row.superior if row else None
+
+
+def same_system_unit_ids(org: Organization, day: dt.date) -> set[int]:
+    """`org` and the units recorded under it in its own system on `day`, at any depth (a Đoàn
+    cơ sở and its chi đoàn, an upper union and its grassroots unions)."""
+    found, frontier = {org.id}, {org.id}
+    while frontier:
+        below = set(
+            SameSystemSuperior.objects.filter(active_on(day), superior_id__in=frontier)
+            .exclude(organization_id__in=found)
+            .values_list("organization_id", flat=True)
+        )
+        found |= below
+        frontier = below
+    return found
 
 
 T = TypeVar("T")

@@ -19,6 +19,7 @@ urlpatterns = [
         ("nhiem-ky/", "terms"),
         ("chuc-vu/", "seat"),
         ("chuyen-cap-tren/", "move"),
+        ("cap-tren-cung-he-thong/", "same_system_superior"),
         "delete",
         ("lich-su/", "history"),
         ("thong-ke/<str:fact>/", "figure"),

@@ -12,7 +12,7 @@ from dangvu.accounts.models import AuditEntry
 from dangvu.core.facts import Figure
 from dangvu.home.stats_charts import age_and_sex, stats_charts
 from dangvu.lib.dates import vn_date
-from dangvu.people.models import Membership, Person
+from dangvu.people.models import MASS_MEMBERSHIP, Membership, Person
 from dangvu.people.stats import LABELS as SECTION_ONE_LABELS
 from dangvu.people.stats import (
     MEMBERSHIP_FACTS,
@@ -34,11 +34,19 @@ from .forms import (
     OrgCreateForm,
     ProfileForm,
     RenameForm,
+    SameSystemSuperiorForm,
     SeatForm,
     TermForm,
     TypeForm,
 )
-from .models import Organization, Position, Term, active_on
+from .models import (
+    Organization,
+    Position,
+    Term,
+    active_on,
+    roles_of,
+    same_system_superior_on,
+)
 from .tree import nested
 
 
@@ -83,6 +91,15 @@ def org_detail(request, slug):
             "can_write": scope.can_write_org(org),
             "can_restructure": scope.can_restructure_org(org),
             "org_type": kinds.kind_on(org, day) if org.kind in actions.TYPED_KINDS else None,
+            "is_mass": org.kind in kinds.MASS_FORMATS,
+            "same_system_superior": same_system_superior_on(org, day),
+            "same_system_units": [
+                row.organization
+                for row in org.same_system_units.filter(active_on(day))
+                .select_related("organization")
+                .order_by("organization__name")
+                if scope.can_read_org(row.organization)
+            ],
         },
     )
 
@@ -388,12 +405,14 @@ org_profile = OrgProfile.as_view()
 
 def party_members_around(org):
     """The party members of the organization and of the cells right under it today: those a
-    term's secretary or a committee seat is chosen from."""
+    term's secretary or a committee seat is chosen from. A mass organization's seats are its own
+    members' (of it and of the units right under it)."""
+    kind = MASS_MEMBERSHIP.get(org.kind, Membership.Kind.PARTY)
     return (
         Person.objects.filter(
             active_on(dt.date.today(), "memberships__"),
             memberships__org__in=[org, *org.children.all()],
-            memberships__kind=Membership.Kind.PARTY,
+            memberships__kind=kind,
         )
         .distinct()
         .order_by("sort_name")
@@ -411,16 +430,18 @@ class OrgTerms(OrgFormView):
     success_message = "Đã ghi nhiệm kỳ."
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "people": party_members_around(self.object)}
+        org = self.object
+        head = Position.Role(roles_of(org.kind)[0]).label
+        return {**super().get_form_kwargs(), "people": party_members_around(org), "head": head}
 
     def get_intro(self):
         terms = "; ".join(
             f"{t} ({vn_date(t.valid_from)}–{vn_date(t.valid_to) if t.valid_to else 'nay'})"
             for t in self.object.terms.all()
         )
-        return "Số văn bản đi của Đảng đánh theo nhiệm kỳ cấp ủy. " + (
-            f"Đã ghi: {terms}." if terms else "Chưa có nhiệm kỳ nào."
-        )
+        return "Số văn bản đi của Đảng đánh theo nhiệm kỳ cấp ủy. " * (
+            self.object.kind not in kinds.MASS_FORMATS
+        ) + (f"Đã ghi: {terms}." if terms else "Chưa có nhiệm kỳ nào.")
 
 
 org_terms = OrgTerms.as_view()
@@ -442,6 +463,9 @@ class OrgSeat(OrgFormView):
             **super().get_form_kwargs(),
             "terms": org.terms.order_by("-valid_from"),
             "people": party_members_around(org),
+            "roles": dict.fromkeys(
+                (*roles_of(org.kind), *roles_of(org.kind, Term.Body.INSPECTION))
+            ),
             "positions": kinds.kind_on(org).positions,
         }
 
@@ -453,6 +477,33 @@ class OrgSeat(OrgFormView):
 
 
 org_seat = OrgSeat.as_view()
+
+
+class OrgSameSystemSuperior(OrgFormView):
+    """A mass organization's superior of its own system from a date (the upper union): beside
+    the tree, which keeps the Party organization that leads it as its parent."""
+
+    form_class = SameSystemSuperiorForm
+    action = actions.set_same_system_superior
+    restructure = False
+    title = "Cấp trên cùng hệ thống của {object}"
+    success_message = "Đã ghi cấp trên cùng hệ thống; báo cáo của tổ chức ghi theo từ ngày này."
+
+    def get_intro(self):
+        org = self.object
+        rows = "; ".join(
+            f"{r.superior} (từ {vn_date(r.valid_from)}"
+            f"{' đến ' + vn_date(r.valid_to) if r.valid_to else ''})"
+            for r in org.same_system_superiors.select_related("superior")
+        )
+        return (
+            f"{org} vẫn chịu sự lãnh đạo của {org.parent or 'tổ chức đảng'}; cấp trên cùng hệ "
+            "thống (công đoàn, Đoàn cấp trên) đứng ở đầu văn bản và trong nơi nhận. "
+            + (f"Đã ghi: {rows}." if rows else "Chưa ghi.")
+        )
+
+
+org_same_system_superior = OrgSameSystemSuperior.as_view()
 
 
 class OrgMove(OrgFormView):

@@ -21,14 +21,17 @@ from dangvu.lib.dates import add_months, vn_date
 from dangvu.lib.rules import Rule, rule_in_force
 from dangvu.lib.text import ascii_digits
 from dangvu.orgs import kinds as org_kinds
-from dangvu.orgs.models import Organization, active_on
+from dangvu.orgs.models import Organization, active_on, same_system_unit_ids
+from dangvu.orgs.tree import subtree_ids_during
 
 from .models import (
+    MASS_MEMBERSHIP,
     MEMBERSHIP_ORG_KIND,
     Exemption,
     Membership,
     PartyBadge,
     PartyCardIssue,
+    PartyIntroduction,
     PartyProfile,
     Person,
     Qualification,
@@ -549,6 +552,66 @@ def register_candidate(
         person=person,
         org=cell,
     )
+
+
+@transaction.atomic
+def introduce_to_party(
+    actor: Actor,
+    person: Person,
+    *,
+    org: Organization,
+    introduced_on: dt.date,
+    resolution: str,
+    note: str = "",
+) -> PartyIntroduction:
+    """`org`, a mass organization (a trade union, a youth union …), introduces `person`, one of
+    its members, to the Party for admission by `resolution` of its executive committee."""
+    kind = MASS_MEMBERSHIP.get(org.kind)
+    if kind is None:
+        raise ValidationError(
+            f"Chỉ công đoàn, Đoàn thanh niên, hội, đoàn thể mới giới thiệu người vào Đảng; "
+            f"{org} là {org.get_kind_display().lower()}."
+        )
+    resolution, note = " ".join((resolution or "").split()), " ".join((note or "").split())
+    if not resolution:
+        raise ValidationError(
+            "Hãy ghi nghị quyết giới thiệu (số, ngày, của Ban Chấp hành nào), ví dụ "
+            "“Nghị quyết số 05-NQ/ĐTN ngày 10/3/2024”."
+        )
+    if len(resolution) > 255 or len(note) > 255:
+        raise ValidationError("Nghị quyết và ghi chú không dài quá 255 ký tự.")
+    if not org.is_active_on(introduced_on):
+        raise ValidationError(f"“{org}” không hoạt động vào ngày {vn_date(introduced_on)}.")
+    _check_not_future(introduced_on, "Ngày giới thiệu")
+    # Its members are those of its own units too: the tree's, and its system's (a chi đoàn).
+    units = {*subtree_ids_during([org.id], introduced_on, introduced_on)}
+    units |= same_system_unit_ids(org, introduced_on)
+    if not Membership.objects.filter(
+        active_on(introduced_on), person=person, kind=kind, org_id__in=units
+    ).exists():
+        raise ValidationError(
+            f"{person} không sinh hoạt {Membership.Kind(kind).label} tại {org} vào ngày "
+            f"{vn_date(introduced_on)}: chỉ giới thiệu thành viên của tổ chức."
+        )
+    admitted = PartyProfile.objects.filter(person=person).values_list("admitted_on", flat=True)
+    if admitted and admitted[0] and admitted[0] <= introduced_on:
+        raise ValidationError(f"{person} đã vào Đảng ngày {vn_date(admitted[0])}.")
+    if PartyIntroduction.objects.filter(
+        person=person, org=org, introduced_on=introduced_on
+    ).exists():
+        raise ValidationError(f"{org} đã giới thiệu {person} vào ngày {vn_date(introduced_on)}.")
+    row = PartyIntroduction.objects.create(
+        person=person, org=org, introduced_on=introduced_on, resolution=resolution, note=note
+    )
+    audit.record(
+        actor,
+        "party.introduce",
+        row,
+        summary=f"Được {org} giới thiệu cho Đảng xem xét kết nạp ({resolution})",
+        person=person,
+        org=org,
+    )
+    return row
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from dangvu.orgs.models import Organization, Term, active_on
 from dangvu.orgs.tree import subtree, subtree_ids
 
 from .actions import probation_end
-from .models import Membership, PartyProfile, StaffRecord
+from .models import Membership, PartyIntroduction, PartyProfile, StaffRecord
 from .stats import section_one
 
 # The decision on a probationary member (recognition, or striking off) is due soon after the
@@ -212,4 +212,34 @@ def _party_changes(ids, period):
         "party.recognitions": Figure(
             len(recognized), people=frozenset(recognized), label="Chuyển đảng chính thức"
         ),
+    }
+
+
+def introductions_of(org_ids, period):
+    """(introduced, admitted): the people the mass organizations of `org_ids` introduced to the
+    Party for admission during the period (`PartyIntroduction`), and those of everyone they ever
+    introduced up to the period's end who were admitted during it."""
+    rows = PartyIntroduction.objects.filter(
+        org_id__in=org_ids, introduced_on__lte=period.end
+    ).values_list("person_id", "introduced_on", "person__party__admitted_on")
+    introduced, admitted = set(), set()
+    for pid, on, admitted_on in rows:
+        if on >= period.start:
+            introduced.add(pid)
+        if admitted_on and period.start <= admitted_on <= period.end and on <= admitted_on:
+            admitted.add(pid)
+    return frozenset(introduced), frozenset(admitted)
+
+
+@provider
+def party_introductions(org, period):
+    """The mass organizations under a Party organization introduced its outstanding members
+    ("Công đoàn, Đoàn thanh niên giới thiệu N quần chúng ưu tú cho Đảng xem xét kết nạp")."""
+    introduced, _admitted = introductions_of(subtree_ids([org.id]), period)
+    return {
+        "party.introduced": Figure(
+            len(introduced),
+            people=introduced,
+            label="Quần chúng ưu tú được đoàn thể giới thiệu cho Đảng",
+        )
     }

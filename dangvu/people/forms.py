@@ -5,7 +5,7 @@ from dangvu.orgs.models import Organization
 from dangvu.records import RecordForm, date_field, org_field
 from dangvu.web import EMPTY_LABEL, NOTHING_CHOSEN
 
-from .models import Membership, PartyBadge, PartyCardIssue, Person, Qualification
+from .models import MASS_MEMBERSHIP, Membership, PartyBadge, PartyCardIssue, Person, Qualification
 
 
 class PersonForm(RecordForm):
@@ -111,6 +111,14 @@ class StaffForm(RecordForm):
         "agency": [Organization.Kind.AGENCY],
         "unit": [Organization.Kind.DEPARTMENT, Organization.Kind.SERVICE_UNIT],
     }
+    current_orgs = True
+
+
+class IntroductionForm(RecordForm):
+    """An introduction to the Party (its fields the model's): the organization one of the mass
+    organizations the user writes, still in being."""
+
+    org_fields = {"org": list(MASS_MEMBERSHIP)}
     current_orgs = True
 
 

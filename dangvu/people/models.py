@@ -300,6 +300,12 @@ MEMBERSHIP_ORG_KIND = {
     Membership.Kind.VETERANS: Organization.Kind.VETERANS,
     Membership.Kind.MASS: Organization.Kind.MASS,
 }
+# The membership a mass organization's members hold, by the organization's kind.
+MASS_MEMBERSHIP: dict[str, str] = {
+    org_kind: kind
+    for kind, org_kind in MEMBERSHIP_ORG_KIND.items()
+    if kind != Membership.Kind.PARTY
+}
 
 
 class PartyProfile(DangvuModel):
@@ -328,6 +334,40 @@ class PartyProfile(DangvuModel):
 
     class Meta:
         verbose_name = "hồ sơ đảng viên"
+
+
+class PartyIntroduction(DangvuModel):
+    """A mass organization introduces an outstanding member to the Party for admission (giới thiệu
+    đoàn viên ưu tú cho Đảng xem xét kết nạp): by a resolution of its executive committee, to the
+    Party cell of the place (Hướng dẫn 12-HD/BTCTW ngày 18/01/2022, mẫu 4A-KNĐ). Whether the
+    person is admitted later is the party profile's `admitted_on`."""
+
+    person = models.ForeignKey(Person, models.PROTECT, related_name="party_introductions")
+    org = models.ForeignKey(
+        Organization,
+        models.PROTECT,
+        related_name="party_introductions",
+        verbose_name="tổ chức giới thiệu",
+    )
+    introduced_on = models.DateField("ngày giới thiệu")
+    resolution = models.CharField(
+        "nghị quyết giới thiệu",
+        max_length=255,
+        help_text="Ví dụ: Nghị quyết số 05-NQ/ĐTN ngày 10/3/2024 của Ban Chấp hành Đoàn cơ sở.",
+    )
+    note = models.CharField("ghi chú", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "giới thiệu vào Đảng"
+        ordering = ["-introduced_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "org", "introduced_on"], name="one_introduction_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.org} giới thiệu {self.person}"
 
 
 def party_status(admitted_on, recognized_on, day):

@@ -17,7 +17,7 @@ from dangvu.training.models import Enrolment
 from dangvu.web import day_param, page_of
 
 from . import actions, forms
-from .models import Exemption, Membership, Person, StaffRecord
+from .models import Exemption, Membership, PartyIntroduction, Person, StaffRecord
 
 # The "loại" filter of the people list: (label, the people it keeps on a day).
 KIND_FILTERS = {
@@ -128,6 +128,7 @@ def person_detail(request, person_id):
             "qualifications": person.qualifications.all(),
             "positions": person.positions.select_related("term__organization"),
             "exemptions": person.exemptions.all(),
+            "introductions": person.party_introductions.select_related("org"),
             "history": recent_history(request, AuditEntry.objects.filter(person=person)),
             "can_write": scope.can_write_person(person),
             "actions": _offered_actions(person, profile, day),
@@ -155,7 +156,13 @@ PARTY_MEMBER_ACTIONS = (
     "mien-sinh-hoat",
     "tu-tran",
 )
-NOT_YET_MEMBER_ACTIONS = ("doi-tuong-ket-nap", "ket-nap", "chuyen-den", "tu-tran")
+NOT_YET_MEMBER_ACTIONS = (
+    "gioi-thieu-vao-dang",
+    "doi-tuong-ket-nap",
+    "ket-nap",
+    "chuyen-den",
+    "tu-tran",
+)
 OTHER_ACTIONS = ("doan-the", "cong-tac", "trinh-do")
 
 
@@ -325,6 +332,11 @@ ACTIONS = {
         actions.end_exemption,
     ),
     "doan-the": ("Tham gia đoàn thể", forms.JoinForm, actions.join),
+    "gioi-thieu-vao-dang": (
+        "Đoàn thể giới thiệu cho Đảng xem xét kết nạp",
+        record_form(PartyIntroduction, actions.introduce_to_party, forms.IntroductionForm),
+        actions.introduce_to_party,
+    ),
     "cong-tac": (
         "Thêm quá trình công tác",
         record_form(StaffRecord, actions.add_staff_record, forms.StaffForm),

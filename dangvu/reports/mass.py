@@ -3,9 +3,9 @@ header, number and signature by its own format rule (`rules/mass_format/<kind>/`
 sent to, and the figures its report counts from records (facts `assoc.*`).
 
 A mass organization has two superiors: the one of its own system (the union above it, "Công
-đoàn Viên chức tỉnh"), which dangvu knows when it is recorded above it, and the Party
-organization that leads it, the nearest Party organization above it (the Party organization of
-the same agency).
+đoàn Viên chức tỉnh"), recorded beside the tree (`orgs.models.SameSystemSuperior`), and the
+Party organization that leads it, the nearest Party organization above it in the tree (the Party
+organization of the same agency).
 """
 
 import datetime as dt
@@ -18,8 +18,17 @@ from dangvu.lib.narrative import SLOT
 from dangvu.lib.rules import Rule
 from dangvu.meetings.models import Activity, ActivityOrg
 from dangvu.orgs.kinds import executive_name, mass_format
-from dangvu.orgs.models import Organization, Position, Term, active_on, parent_on
+from dangvu.orgs.models import (
+    Organization,
+    Position,
+    Term,
+    active_on,
+    parent_on,
+    roles_of,
+    same_system_superior_on,
+)
 from dangvu.orgs.tree import subtree_ids_during
+from dangvu.people.facts import introductions_of
 from dangvu.people.models import Membership, Person
 from dangvu.work.common import figure
 
@@ -61,16 +70,11 @@ def check_format_in_force(org, period):
         ) from None
 
 
-def _same_system(org, other) -> bool:
-    return other.kind == org.kind and (org.kind != K.MASS or other.mass_kind == org.mass_kind)
-
-
 def superior_of(org, day):
-    """The organization of the same system nearest above `org` on `day`, or None."""
-    above = parent_on(org, day)
-    while above is not None and not _same_system(org, above):
-        above = parent_on(above, day)
-    return above
+    """The organization of the same system above `org` on `day` as recorded (the upper union,
+    the Đoàn cấp trên), or None. It is not in the Party's tree: `org`'s parent there is the
+    Party organization that leads it."""
+    return same_system_superior_on(org, day)
 
 
 def leading_party_org(org, day):
@@ -93,21 +97,19 @@ def superior_slot(org, day: dt.date) -> str:
 
 
 def _signer(org, day, rule):
-    """(title, person) of who signs for the executive committee on `day`: its head (the role
-    recorded as Bí thư or Chủ nhiệm, the title the rule gives), else a deputy."""
-    heads = {Position.Role.SECRETARY: 0, Position.Role.CHAIR: 0}
-    deputies = {Position.Role.DEPUTY_SECRETARY: 1, Position.Role.DEPUTY_CHAIR: 1}
-    ranks = {**heads, **deputies}
+    """(title, person) of who signs for the executive committee on `day`: its head as recorded
+    (Chủ tịch, Bí thư: `orgs.models.roles_of`), else a deputy, titled by the recorded role; the
+    rule's titles when no one holds either seat."""
+    head, deputy = roles_of(org.kind)[:2]
     positions = Position.objects.filter(
         active_on(day),
-        term__organization=org,
-        term__body=Term.Body.EXECUTIVE,
-        role__in=list(ranks),
+        term=Term.executive_on(org, day),
+        role__in=(head, deputy),
     ).select_related("person")
-    best = min(positions, key=lambda p: (ranks[p.role], p.valid_from), default=None)
+    best = min(positions, key=lambda p: (p.role != head, p.valid_from), default=None)
     if best is None:
         return rule["head"], None
-    return (rule["head"] if ranks[best.role] == 0 else rule["deputy"]), best.person
+    return Position.Role(best.role).label.upper(), best.person
 
 
 def recipients(org, day) -> str:
@@ -168,6 +170,21 @@ def mass_facts(org, period):
         **_members(members, period),
         **_activities(ids, period),
         **_committee(org, period.end),
+        **_introductions(ids, period),
+    }
+
+
+def _introductions(ids, period):
+    """Members the organization (or one under it) introduced to the Party in the period, and of
+    all it introduced, those admitted in the period."""
+    introduced, admitted = introductions_of(ids, period)
+    return {
+        "assoc.introduced": Figure(
+            len(introduced), introduced, label="Thành viên ưu tú giới thiệu cho Đảng"
+        ),
+        "assoc.introduced.admitted": Figure(
+            len(admitted), admitted, label="Thành viên được giới thiệu đã được kết nạp"
+        ),
     }
 
 
@@ -258,16 +275,33 @@ def _activities(ids, period):
 
 
 def _committee(org, day):
+    """The executive committee on `day`: its term, its members, and its officers by their
+    recorded roles ("Chủ tịch Nguyễn Văn A, Phó Chủ tịch Trần Thị B")."""
     term = Term.executive_on(org, day)
     if term is None:
         return {
             "assoc.term": Figure("", label="Nhiệm kỳ Ban Chấp hành"),
             "assoc.committee": Figure(0, label="Ủy viên Ban Chấp hành"),
+            "assoc.committee.officers": Figure(
+                "", label="Chủ tịch, Phó Chủ tịch (Bí thư, Phó Bí thư)"
+            ),
         }
-    seated = _people(
-        Position.objects.filter(active_on(day), term=term).values_list("person_id", flat=True)
+    seats = list(
+        Position.objects.filter(active_on(day), term=term)
+        .select_related("person")
+        .order_by("valid_from", "id")
     )
+    head, deputy = roles_of(org.kind)[:2]
+    officers = sorted(
+        (s for s in seats if s.role in (head, deputy)), key=lambda s: (s.role != head, s.valid_from)
+    )
+    seated = _people(s.person_id for s in seats)
     return {
         "assoc.term": Figure(term.name, label="Nhiệm kỳ Ban Chấp hành"),
         "assoc.committee": Figure(len(seated), seated, label="Ủy viên Ban Chấp hành"),
+        "assoc.committee.officers": Figure(
+            ", ".join(f"{s.get_role_display()} {s.person.full_name}" for s in officers),
+            _people(s.person_id for s in officers),
+            label="Chủ tịch, Phó Chủ tịch (Bí thư, Phó Bí thư)",
+        ),
     }

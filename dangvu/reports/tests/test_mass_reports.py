@@ -78,7 +78,7 @@ def agency():
     # One member admitted to the Party this year, in the committee's cell.
     people.admit(None, members[-1], cell, dt.date(YEAR, 10, 5))
     term = orgs.open_term(None, union, name="2023-2028", valid_from=dt.date(2023, 5, 1))
-    orgs.appoint(None, term, members[0], Position.Role.SECRETARY, term.valid_from, title="Chủ tịch")
+    orgs.appoint(None, term, members[0], Position.Role.PRESIDENT, term.valid_from)
     for day, title in (
         (dt.date(YEAR, 3, 8), "Họp mặt nữ đoàn viên"),
         (dt.date(YEAR, 6, 1), "Vui Tết thiếu nhi"),
@@ -133,7 +133,8 @@ def test_the_trade_union_s_figures_come_from_its_records(agency, tmp_path):
     assert "Trong năm có 01 đoàn viên công đoàn được kết nạp vào Đảng." in text
     assert "nhiệm kỳ 2023-2028 gồm 01 đồng chí" in text
     # What dangvu does not record is a gap to fill; no Party or staff figure appears.
-    assert "[cần bổ sung: số đoàn viên ưu tú được giới thiệu cho Đảng" in text
+    assert "[cần bổ sung: kết quả thu, chi tài chính công đoàn]" in text
+    assert "ưu tú cho Đảng xem xét kết nạp" not in text  # nobody introduced: no line
     for wrong in ("đảng viên dự bị", "chi bộ trực thuộc", "biên chế", "Giám đốc", "đảng phí"):
         assert wrong not in text, wrong
     # A record changes, the figure follows: a woman leaves in December.
