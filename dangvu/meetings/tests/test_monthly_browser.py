@@ -104,6 +104,8 @@ def test_a_cell_meeting_from_notice_to_resolution(browser_login, live_demo, tmp_
     rows = page.locator("table.attendance-form tr[data-person]")
     rows.nth(0).locator("input[value=excused]").check()
     rows.nth(0).locator("input[name^=r_]").fill("Đi công tác")
+    # A member of the cell's committee accepts the reason: the minutes name who.
+    rows.nth(0).locator("select[name^=a_]").select_option(index=1)
     page.click("button:has-text('Lưu điểm danh')")
     page.goto(meeting_url)
     page.click("a:has-text('Ghi kết luận, nhiệm vụ')")
@@ -127,7 +129,8 @@ def test_a_cell_meeting_from_notice_to_resolution(browser_login, live_demo, tmp_
     download.value.save_as(path)
     absent = Attendance.objects.get(activity__plan__isnull=False, status="excused")
     text = read_bytes(path.read_bytes(), path.name)
-    assert f"Số {number}" in text and f"{absent.person.full_name} (Đi công tác)" in text
+    accepted = f"(Đi công tác; được đồng chí {absent.accepted_by.full_name}"
+    assert f"Số {number}" in text and f"{absent.person.full_name} {accepted}" in text
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed")
