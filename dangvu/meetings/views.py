@@ -799,6 +799,8 @@ def meeting_conclude(request, activity_id):
             "plan": plan,
             "activity": activity,
             "review": review,
+            # A joint meeting's tasks under each cell's name and last resolution.
+            "reviews": reviews if len(reviews) > 1 else [],
             "previous": previous,
             "statuses": MeetingTask.Status.choices,
             "rows": rows,

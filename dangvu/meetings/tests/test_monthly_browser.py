@@ -162,3 +162,37 @@ def test_a_cell_meeting_from_notice_to_resolution(browser_login, live_demo, tmp_
     draft = page.request.get(f"{february_url}giay-to/?giay=nghi-quyet&dinh-dang=md").text()
     assert "Rà soát hồ sơ đảng viên" in draft
     assert "Kết quả: hoàn thành (Đã rà soát 100% hồ sơ)" in draft
+
+
+def test_a_joint_meeting_reviews_each_cells_last_resolution_on_the_page(browser_login, live_demo):
+    """The committee's office plans a joint meeting of cells 1 and 2 after the demo's year: the
+    conclusion page lists each cell's December tasks under its own name, and a result entered
+    for the second cell's task is recorded."""
+    one, two = (Organization.objects.get(slug=f"so-tttt-chi-bo-{n}") for n in (1, 2))
+    page = browser_login("vanphong")
+    page.goto(f"{live_demo.url}/sinh-hoat/ke-hoach/")
+    page.select_option("select[name=chi_bo]", one.slug)
+    page.check(f"input[name=joint_with][value='{two.slug}']")
+    page.fill("input[name=starts_on]", "2018-01-10")
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/sinh-hoat/*/")
+    meeting_url = page.url
+    page.click("a:has-text('Điểm danh')")
+    page.click("button:has-text('Lưu điểm danh')")
+    page.goto(meeting_url)
+    page.click("a:has-text('Ghi kết luận, nhiệm vụ')")
+    headers = page.locator("tr.review-cell")
+    assert headers.count() == 2
+    assert one.name in headers.nth(0).inner_text() and two.name in headers.nth(1).inner_text()
+    task = MeetingTask.objects.filter(
+        minutes__activity__links__org=two, minutes__activity__starts_on__year=2017
+    ).latest("minutes__activity__starts_on")
+    review = page.locator(f"tr[data-review='{task.id}']")
+    review.locator("select").select_option("done")
+    review.locator("input").fill("Nộp đủ bài thu hoạch")
+    page.select_option("select[name=chair]", index=1)
+    page.select_option("select[name=recorder]", index=2)
+    page.click("button:has-text('Lưu kết luận')")
+    page.wait_for_url(meeting_url)
+    task.refresh_from_db()
+    assert task.status == "done" and task.result == "Nộp đủ bài thu hoạch"
