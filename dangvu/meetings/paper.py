@@ -448,10 +448,19 @@ def fee_statement(cell: Organization, day: dt.date, typed: str = "") -> str:
     its members), else the secretary's typed note when there is one, else what the empty book
     says (no payment, no base)."""
     lines = _fee_lines(cell, day)
-    kept = any(not line.missing or line.paid for _p, line in lines)
-    if typed.strip() and not kept:
+    if typed.strip() and not _kept(lines):
         return typed.strip()
     return _fee_line(lines, month_start(day))
+
+
+def keeps_fee_book(cell: Organization, day: dt.date) -> bool:
+    """Whether the cell keeps a fee book for the month of `day`: the quick record then offers no
+    typed note (`fee_statement`)."""
+    return _kept(_fee_lines(cell, day))
+
+
+def _kept(lines):
+    return any(not line.missing or line.paid for _p, line in lines)
 
 
 def _fee_line(lines, month) -> str:

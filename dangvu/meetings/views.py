@@ -437,6 +437,8 @@ def meeting_record(request):
             "rows": _attendance_rows(members, {}, post),
             "statuses": Attendance.Status.choices,
             "acceptors": actions.committee_on(cell, day),
+            # A cell keeping a fee book: its line, read from the book, instead of a typed note.
+            "fee_book": paper.fee_statement(cell, day) if paper.keeps_fee_book(cell, day) else "",
         },
         status=400 if form.errors else 200,
     )

@@ -42,3 +42,16 @@ def test_the_quick_record_reads_the_fee_book_and_keeps_the_typed_note_only_witho
     assert book in page and TYPED not in page
     page = office.get(f"/hoat-dong/{none.id}/").content.decode()
     assert TYPED in page and "theo sổ đảng phí" not in page
+
+
+def test_the_quick_form_offers_a_typed_note_only_to_a_cell_without_a_fee_book(workshop, user_with):
+    finance_actions.set_salary_base(
+        None, workshop.sewers[0], month=dt.date(2024, 6, 1), kind="fixed", amount=30_000
+    )
+    office = user_with("office", workshop.company)
+    form = "/hoat-dong/sinh-hoat-chi-bo/?chi_bo={}&ngay=2024-06-05"
+    kept = office.get(form.format(workshop.cell.slug)).content.decode()
+    assert 'name="fee_note"' not in kept and "data-fee-book" in kept
+    assert "Thu đảng phí tháng 6/2024 (theo sổ đảng phí)" in kept
+    none = office.get(form.format(workshop.cutting.slug)).content.decode()
+    assert 'name="fee_note"' in none and "data-fee-book" not in none
