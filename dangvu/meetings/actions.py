@@ -42,13 +42,14 @@ from .models import (
     MeetingRead,
     MeetingTask,
 )
-from .roll import (  # cell_roll and meeting_roll are read by the views through this module
+from .roll import (  # cell_roll, meeting_roll, reviews are read by the views through this module
     cell_roll,  # noqa: F401
+    committee_on,
     meeting_cell,
     meeting_cells,
     meeting_roll,
-    previous_meeting,
-    tasks_under_review,
+    reviewed_tasks,
+    reviews,  # noqa: F401
 )
 
 K = Organization.Kind
@@ -197,16 +198,24 @@ def update_activity(
 
 
 def _clean_attendance(activity_orgs, day, entries):
-    """entries: {person (or id): (status, reason)} -> [(person_id, status, reason)]."""
+    """entries: {person (or id): status, (status, reason) or (status, reason, accepted_by)}
+    -> [(person_id, status, reason, accepted_by id or None)]. `accepted_by` is the member of the
+    convening committee who accepted the reason of an excused absence (a person or an id)."""
     members = members_on(activity_orgs, day)
     rows = []
     for person, value in entries.items():
-        status, reason = value if isinstance(value, tuple) else (value, "")
+        # A bare status, (status, reason) or (status, reason, accepted_by).
+        status, reason, accepted_by = (
+            *(value if isinstance(value, tuple) else (value,)),
+            "",
+            None,
+        )[:3]
         person_id = person.id if isinstance(person, Person) else int(person)
         if status not in Attendance.Status.values:
             raise ValidationError("Trạng thái điểm danh không hợp lệ.")
-        rows.append((person_id, status, (reason or "").strip()))
-    outside = [pid for pid, _s, _r in rows if pid not in members]
+        accepted_id = accepted_by.id if isinstance(accepted_by, Person) else accepted_by
+        rows.append((person_id, status, (reason or "").strip(), accepted_id or None))
+    outside = [pid for pid, _s, _r, _a in rows if pid not in members]
     if outside:
         names = Person.objects.filter(id__in=outside).values_list("full_name", flat=True)
         where = f"{_names(activity_orgs)} vào ngày {vn_date(day)}"
@@ -217,7 +226,32 @@ def _clean_attendance(activity_orgs, day, entries):
                 f"({len(members)}). {message}"
             )
         raise ValidationError(f"{message} Người ngoài ghi vào số đại biểu.")
+    _check_acceptances(activity_orgs, day, rows)
     return rows
+
+
+def _check_acceptances(activity_orgs, day, rows):
+    """An accepted reason is an excused absence with its reason, accepted by a member of the
+    committee of a cell holding the activity that the absent member belongs to on the day."""
+    accepted = [(pid, status, reason, by) for pid, status, reason, by in rows if by]
+    if not accepted:
+        return
+    names = dict(
+        Person.objects.filter(id__in={r[0] for r in accepted}).values_list("id", "full_name")
+    )
+    cells = [o for o in activity_orgs if o.kind == K.PARTY_CELL]
+    for pid, status, reason, by in accepted:
+        if status != Attendance.Status.EXCUSED or not reason:
+            raise ValidationError(
+                f"Đồng chí {names[pid]}: cấp ủy chỉ đồng ý lý do của đảng viên vắng có lý do, "
+                "và lý do phải được ghi."
+            )
+        own = [c for c in cells if pid in members_on([c], day)]
+        if not any(by in {p.id for p in committee_on(c, day)} for c in own):
+            raise ValidationError(
+                f"Đồng chí {names[pid]}: người đồng ý lý do vắng phải là cấp ủy viên (bí thư, "
+                f"phó bí thư, chi ủy viên) của chi bộ vào ngày {vn_date(day)}."
+            )
 
 
 def _write_attendance(activity, rows, replacing=None):
@@ -229,8 +263,10 @@ def _write_attendance(activity, rows, replacing=None):
         current = current.filter(person_id__in=replacing)
     current.delete()
     Attendance.objects.bulk_create(
-        Attendance(activity=activity, person_id=pid, status=status, reason=reason)
-        for pid, status, reason in rows
+        Attendance(
+            activity=activity, person_id=pid, status=status, reason=reason, accepted_by_id=by
+        )
+        for pid, status, reason, by in rows
     )
     activity.present_count = Attendance.objects.filter(
         activity=activity, status=Attendance.Status.PRESENT
@@ -244,9 +280,9 @@ def _lock(activity):
     Activity.objects.select_for_update().filter(pk=activity.pk).exists()
 
 
-def attendance_summary(rows: Iterable[tuple[int, str, str]]) -> str:
+def attendance_summary(rows: Iterable[tuple]) -> str:
     count = {s: 0 for s in Attendance.Status.values}
-    for _pid, status, _reason in rows:
+    for _pid, status, *_rest in rows:
         count[status] += 1
     return (
         f"{count['present']} có mặt, {count['excused']} vắng có lý do, "
@@ -274,7 +310,7 @@ def record_attendance(
     rows = _clean_attendance(orgs, activity.starts_on, entries)
     if replacing is not None:
         replacing = set(replacing)
-        stray = [pid for pid, _s, _r in rows if pid not in replacing]
+        stray = [pid for pid, *_rest in rows if pid not in replacing]
         if stray:
             raise ValidationError("Có người điểm danh ngoài danh sách được ghi.")
     _write_attendance(activity, rows, replacing)
@@ -338,7 +374,7 @@ def record_meeting(
     if quality and quality not in MeetingMinutes.Quality.values:
         raise ValidationError("Xếp loại buổi sinh hoạt không hợp lệ.")
     rows = _clean_attendance([cell], starts_on, attendance or {})
-    if not any(status == Attendance.Status.PRESENT for _p, status, _r in rows):
+    if not any(status == Attendance.Status.PRESENT for _p, status, *_rest in rows):
         raise ValidationError("Biên bản sinh hoạt cần ít nhất một đảng viên có mặt.")
     clean_tasks = _clean_tasks(tasks, starts_on)
     activity = Activity.objects.create(**data)
@@ -666,8 +702,7 @@ def conclude_meeting(
             raise ValidationError(
                 f"Người thực hiện “{owner.full_name}” không là đảng viên của {cell}."
             )
-    previous = previous_meeting(activity)
-    review = tasks_under_review(activity, previous)
+    review = reviewed_tasks(activity)  # every participating cell's last resolution
     clean_results = _clean_results(results, review)
     minutes, _created = MeetingMinutes.objects.update_or_create(
         activity=activity,

@@ -83,7 +83,12 @@ class MeetingForm(forms.Form):
     chair = forms.ModelChoiceField(
         empty_label=NOTHING_CHOSEN, label="Chủ trì", queryset=Person.objects.none(), required=False
     )
-    fee_note = forms.CharField(label="Thu đảng phí", max_length=255, required=False)
+    # Read only where the cell keeps no fee book for the month (`paper.fee_statement`).
+    fee_note = forms.CharField(
+        label="Thu đảng phí (chỉ ghi khi chi bộ chưa có sổ đảng phí; có sổ thì lấy từ sổ)",
+        max_length=255,
+        required=False,
+    )
     resolution = text_field("Nghị quyết, kết luận")
     quality = forms.ChoiceField(
         label="Xếp loại buổi sinh hoạt",

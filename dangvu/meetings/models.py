@@ -99,6 +99,18 @@ class Attendance(DangvuModel):
     person = models.ForeignKey(Person, models.PROTECT, related_name="attendances")
     status = models.CharField("điểm danh", max_length=8, choices=Status.choices)
     reason = models.CharField("lý do vắng", max_length=255, blank=True)
+    # The member of the convening committee (the cell's chi ủy, or its secretary where it has
+    # none) who accepted the reason of an excused absence: an accepted absence is left out of
+    # the full members a cell meeting's resolution is counted against (Quy định 24-QĐ/TW, point
+    # 9.3.2; rules/cell_meeting/quorum). A reason only given, not accepted, leaves it counted.
+    accepted_by = models.ForeignKey(
+        Person,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="cấp ủy đồng ý lý do vắng",
+    )
 
     class Meta:
         db_table = "work_attendance"

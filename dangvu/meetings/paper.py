@@ -34,7 +34,7 @@ from dangvu.orgs.tree import place_of
 from dangvu.people.models import PartyProfile, Person, party_status
 
 from .models import Activity, ActivityOrg, Attendance, MeetingMinutes, MeetingPlan, MeetingTask
-from .roll import cell_roll, meeting_cell, meeting_cells, previous_meeting, tasks_under_review
+from .roll import Review, cell_roll, meeting_cell, meeting_cells, reviews
 
 PRESENT, EXCUSED, ABSENT = (
     Attendance.Status.PRESENT,
@@ -67,6 +67,9 @@ class Roll:
     # Exempt members who came nonetheless: counted by the quorum rule (not in `expected`).
     exempt_present: list[Person] = field(default_factory=list)
     cell: Organization | None = None
+    # {person id: "đồng chí B, Bí thư chi bộ"} for the excused absences whose reason the
+    # convening committee accepted (`Attendance.accepted_by`): left out of the quorum's count.
+    accepted: dict[int, str] = field(default_factory=dict)
 
     @property
     def leaders(self) -> str:
@@ -78,14 +81,20 @@ class Roll:
 
     @property
     def voters(self) -> list[Person]:
-        """The full members present: those who adopt the resolution."""
-        return [p for p in self.present if p.id not in self.probationary]
+        """The full members present, exempt members who came among them (they vote when they
+        attend: bench/devset/meetings/quorum.md): those who adopt the resolution, the same the
+        quorum counts present."""
+        return [p for p in self.present + self.exempt_present if p.id not in self.probationary]
 
     @property
     def line(self) -> str:
         """ "Có mặt 11/13 đảng viên; vắng 02 đồng chí (có lý do 01: …; không lý do 01: …)"."""
         present, total = len(self.present), len(self.expected)
         text = f"Có mặt {present}/{total} đảng viên"
+        if self.probationary:
+            # As the minutes' forms ask: of those present, how many full and on probation.
+            on_probation = sum(p.id in self.probationary for p in self.present)
+            text += f" (chính thức {count(present - on_probation)}, dự bị {count(on_probation)})"
         away = len(self.excused) + len(self.absent)
         if self.unrecorded:
             names = ", ".join(p.full_name for p in self.unrecorded)
@@ -94,7 +103,7 @@ class Roll:
             return text + ("." if self.unrecorded else "; không có đảng viên vắng mặt.")
         parts = []
         if self.excused:
-            names = "; ".join(_with_reason(p, r) for p, r in self.excused)
+            names = "; ".join(_with_reason(p, r, self.accepted.get(p.id)) for p, r in self.excused)
             parts.append(f"có lý do {count(len(self.excused))}: {names}")
         if self.absent:
             names = "; ".join(f"đồng chí {p.full_name}" for p, _r in self.absent)
@@ -102,8 +111,28 @@ class Roll:
         return f"{text}; vắng {count(away)} đồng chí ({'; '.join(parts)})."
 
 
-def _with_reason(person, reason):
-    return f"đồng chí {person.full_name} ({reason})" if reason else f"đồng chí {person.full_name}"
+def _with_reason(person, reason, accepted_by=""):
+    """ "đồng chí A (ốm; được đồng chí B, Bí thư chi bộ, đồng ý)": the reason, and who of the
+    committee accepted it when one did (what leaves the member out of the quorum)."""
+    notes = [reason] if reason else []
+    if accepted_by:
+        # "đồng chí B, Bí thư chi bộ, đồng ý": a seat named is set off by commas on both sides.
+        notes.append(f"được {accepted_by}{',' if ',' in accepted_by else ''} đồng ý")
+    return f"đồng chí {person.full_name}" + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def _seat(cell, day, person):
+    """ "đồng chí B, Bí thư chi bộ": who accepted an absence, with the seat held on the day."""
+    position = (
+        Position.objects.filter(active_on(day), term=Term.executive_on(cell, day), person=person)
+        .order_by("role")
+        .first()
+    )
+    if position is None:
+        return f"đồng chí {person.full_name}"
+    if position.role == Position.Role.MEMBER and not position.title:
+        return f"đồng chí {person.full_name}, chi ủy viên"
+    return f"đồng chí {person.full_name}, {position.display_title} chi bộ"
 
 
 def roll_of(activity: Activity, cell: Organization | None = None) -> Roll:
@@ -111,7 +140,7 @@ def roll_of(activity: Activity, cell: Organization | None = None) -> Roll:
     cell's part, counted as `facts._count_attendance` counts it."""
     cell = cell or meeting_cell(activity)
     members, exempt = cell_roll(cell, activity.starts_on)
-    rows = {a.person_id: a for a in activity.attendances.all()}
+    rows = {a.person_id: a for a in activity.attendances.select_related("accepted_by")}
     present, excused, absent, unrecorded = [], [], [], []
     for person in members:
         row = rows.get(person.id)
@@ -137,6 +166,11 @@ def roll_of(activity: Activity, cell: Organization | None = None) -> Roll:
         _probationary([*members, *exempt], activity.starts_on),
         exempt_present,
         cell,
+        {
+            p.id: _seat(cell, activity.starts_on, rows[p.id].accepted_by)
+            for p, _r in excused
+            if rows[p.id].accepted_by
+        },
     )
 
 
@@ -150,6 +184,8 @@ class Quorum:
     share: Fraction
     label: str  # "quá một nửa"
     source: str
+    # Full members left out of `counted`: absent with a reason the committee accepted.
+    accepted: int = 0
 
     @property
     def met(self) -> bool:
@@ -160,6 +196,10 @@ class Quorum:
         figures = (
             f"Đảng viên chính thức có mặt {count(self.present)}/{count(self.counted)} đồng chí"
         )
+        if self.accepted:
+            figures += (
+                f" (không tính {count(self.accepted)} đồng chí vắng có lý do được cấp ủy đồng ý)"
+            )
         if self.met:
             return f"{figures}, {self.label}: buổi sinh hoạt đủ điều kiện tiến hành."
         return (
@@ -180,11 +220,18 @@ def quorum_of(activity: Activity, roll: Roll) -> Quorum | None:
         counted += [p for p in roll.exempt_present if p.id not in roll.probationary]
     else:
         counted += [p for p in roll.exempt if p.id not in roll.probationary]
-    if not rule["excused_absent_counted"]:
-        excused = {p.id for p, _reason in roll.excused}
-        counted = [p for p in counted if p.id not in excused]
+    left_out = 0
+    if not rule["accepted_absent_counted"]:
+        before = len(counted)
+        counted = [p for p in counted if p.id not in roll.accepted]
+        left_out = before - len(counted)
     return Quorum(
-        len(full), len(counted), Fraction(rule["more_than"]), rule["more_than_label"], rule.source
+        len(full),
+        len(counted),
+        Fraction(rule["more_than"]),
+        rule["more_than_label"],
+        rule.source,
+        left_out,
     )
 
 
@@ -229,10 +276,16 @@ def _number_slot(cell, code):
     return f"Số      -{code}/{cell.symbol or 'CB'}"
 
 
-def _recipients(cell, day):
+def _recipients(cell, day, cells=None):
+    """The resolution's "Nơi nhận": the committee above, the members (of each cell holding a
+    joint meeting, by name, as the notice has them), the file."""
     parent = parent_on(cell, day)
     above = executive_name(parent.name_on(day)) if parent else "Cấp ủy cấp trên"
-    return [f"- {above} (b/c);", "- Đảng viên trong chi bộ;", "- Lưu: Chi bộ."]
+    if cells and len(cells) > 1:
+        members = [f"- Đảng viên {c.name_on(day)};" for c in cells]
+    else:
+        members = ["- Đảng viên trong chi bộ;"]
+    return [f"- {above} (b/c);", *members, "- Lưu: Chi bộ."]
 
 
 def _signature(cell, day, minutes):
@@ -291,10 +344,8 @@ def _parts(activity):
     if plan is None:
         raise ValidationError(f"“{activity}” chưa có kế hoạch sinh hoạt chi bộ.")
     minutes = MeetingMinutes.objects.filter(activity=activity).first()
-    previous = previous_meeting(activity)
-    reviewed = tasks_under_review(activity, previous)
     tasks = list(minutes.tasks.select_related("assignee").order_by("id")) if minutes else []
-    return plan, minutes, previous, reviewed, tasks
+    return plan, minutes, reviews(activity), tasks
 
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI")
@@ -324,6 +375,21 @@ def _reviews(activity):
     """Whether the meeting's papers review last month's resolution: a regular meeting's do, a
     thematic meeting's do not (the month's regular meeting does)."""
     return activity.kind == Activity.Kind.REGULAR_MEETING
+
+
+def _review_part(found: list[Review], rolls: list[Roll], day: dt.date) -> list:
+    """Last month's results: one block per last resolution reviewed. In a joint meeting each
+    participating cell's own (named before its block), or one block for cells that held their
+    last meeting together."""
+    if len(rolls) == 1:
+        return _reviewed_block(found[0].previous, found[0].tasks, rolls[0].leaders, day)
+    leaders = {r.cell.id: r.leaders for r in rolls}
+    blocks: list = []
+    for review in found:
+        names = _cell_names_of(review.cells, day)
+        blocks.append(para(f"{names}:", bold=True))
+        blocks += _reviewed_block(review.previous, review.tasks, leaders[review.cells[0].id], day)
+    return blocks
 
 
 def _reviewed_block(previous, reviewed, leaders, day):
@@ -366,16 +432,41 @@ def _tasks_block(tasks, leaders):
     return [para(_task_line(t, leaders)) for t in tasks]
 
 
-def fee_line(cell: Organization, day: dt.date) -> str:
-    """The month's party fees as the cell's fee book has them (`finance.book`, read only): how
-    many of the members owing a fee paid it in full, the amount paid for the month, who has not
-    paid in full, and members whose fee has no base recorded yet."""
+def _fee_lines(cell, day):
+    """[(person, MonthLine)] of the cell's fee book for the month of `day`, by name."""
     month = month_start(day)
     books = fee_book.compute(month, month, cell_ids=[cell.id], with_people=True, with_reasons=False)
-    lines = sorted(
+    return sorted(
         ((b.person, b.months[month]) for b in books.values() if month in b.months),
         key=lambda pair: pair[0].sort_name,
     )
+
+
+def fee_statement(cell: Organization, day: dt.date, typed: str = "") -> str:
+    """The minutes' fee line, one rule for the planned meeting's minutes and the quick record:
+    the cell's fee book for the month when it keeps one (a base or a payment recorded for one of
+    its members), else the secretary's typed note when there is one, else what the empty book
+    says (no payment, no base)."""
+    lines = _fee_lines(cell, day)
+    if typed.strip() and not _kept(lines):
+        return typed.strip()
+    return _fee_line(lines, month_start(day))
+
+
+def keeps_fee_book(cell: Organization, day: dt.date) -> bool:
+    """Whether the cell keeps a fee book for the month of `day`: the quick record then offers no
+    typed note (`fee_statement`)."""
+    return _kept(_fee_lines(cell, day))
+
+
+def _kept(lines):
+    return any(not line.missing or line.paid for _p, line in lines)
+
+
+def _fee_line(lines, month) -> str:
+    """The month's party fees as the cell's fee book has them (`finance.book`, read only): how
+    many of the members owing a fee paid it in full, the amount paid for the month, who has not
+    paid in full, and members whose fee has no base recorded yet."""
     owing = [(p, line) for p, line in lines if not line.missing and line.due > 0]
     paid = [p for p, line in owing if line.status == "paid"]
     short = [p.full_name for p, line in owing if line.status != "paid"]
@@ -401,7 +492,11 @@ def _rolls(activity):
 
 
 def _cell_names(rolls, day):
-    names = [r.cell.name_on(day) for r in rolls]
+    return _cell_names_of([r.cell for r in rolls], day)
+
+
+def _cell_names_of(cells, day):
+    names = [c.name_on(day) for c in cells]
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} và {names[-1]}"
 
 
@@ -425,7 +520,7 @@ def _adoption(activity, rolls, day):
     if len(rolls) > 1:
         parts = ", ".join(f"{r.cell.name_on(day)} {count(len(r.voters))}" for r in rolls)
         text += f" ({parts})"
-        leaders = ", ".join(f"{r.leaders} {r.cell.name_on(day)}" for r in rolls)
+        leaders = _joint_leaders(rolls, day)
         return (
             f"{text} biểu quyết nhất trí thông qua. {leaders[0].upper()}{leaders[1:]}, các đồng "
             "chí đảng viên trong các chi bộ có trách nhiệm thực hiện nghị quyết này."
@@ -434,6 +529,18 @@ def _adoption(activity, rolls, day):
         f"{text} biểu quyết nhất trí thông qua. {rolls[0].leaders.capitalize()}, các đồng chí "
         "đảng viên trong chi bộ có trách nhiệm thực hiện nghị quyết này."
     )
+
+
+def _joint_leaders(rolls, day):
+    """ "chi ủy Chi bộ thôn A, bí thư Chi bộ B": who leads each cell of a joint meeting (not
+    "bí thư chi bộ Chi bộ B")."""
+    return ", ".join(f"{r.leaders.removesuffix(' chi bộ')} {r.cell.name_on(day)}" for r in rolls)
+
+
+def _owners(rolls, day):
+    """Who carries out a task the resolution gives to no member: the cell's leaders, or in a
+    joint meeting each cell's (the host's alone would leave the other cells out)."""
+    return rolls[0].leaders if len(rolls) == 1 else _joint_leaders(rolls, day)
 
 
 def _attendance_block(activity, roll):
@@ -454,6 +561,11 @@ def _attendance_block(activity, roll):
                 "không tính vào số đảng viên phải dự."
             )
         )
+        if roll.exempt_present:
+            # The forms ask the exempt members who came to be named; a full one among them
+            # votes and is counted (`quorum_of`, `Roll.voters`).
+            came = ", ".join(p.full_name for p in roll.exempt_present)
+            blocks.append(para(f"Đảng viên được miễn sinh hoạt có mặt: {came}."))
     blocks.append(para(roll.line))
     quorum = quorum_of(activity, roll)
     if quorum is not None:
@@ -521,7 +633,7 @@ def thaw_document(data: dict) -> PartyDocument:
 def build_resolution(activity: Activity) -> PartyDocument:
     """The monthly resolution: last month's items with their results, the month's thematic part,
     next month's tasks with owner and date, the attendance that adopted it."""
-    plan, minutes, previous, reviewed, tasks = _parts(activity)
+    plan, minutes, found, tasks = _parts(activity)
     cell = meeting_cell(activity)
     day = activity.starts_on
     rolls = _rolls(activity)
@@ -542,7 +654,7 @@ def build_resolution(activity: Activity) -> PartyDocument:
     if _reviews(activity):
         body += [
             para("KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT THÁNG TRƯỚC", "heading1"),
-            *_reviewed_block(previous, reviewed, roll.leaders, day),
+            *_review_part(found, rolls, day),
         ]
     body.append(para("NỘI DUNG SINH HOẠT CHUYÊN ĐỀ", "heading1"))
     if plan.theme:
@@ -557,7 +669,7 @@ def build_resolution(activity: Activity) -> PartyDocument:
     body += [
         para("NHIỆM VỤ THÁNG TỚI", "heading1"),
         *conclusion,
-        *_tasks_block(tasks, roll.leaders),
+        *_tasks_block(tasks, _owners(rolls, day)),
         *_quality(minutes),
         para(_adoption(activity, rolls, day)),
     ]
@@ -568,7 +680,7 @@ def build_resolution(activity: Activity) -> PartyDocument:
         doc_type="NGHỊ QUYẾT",
         subject=[_resolution_subject(activity)],
         body=body,
-        recipients=_recipients(cell, day),
+        recipients=_recipients(cell, day, [r.cell for r in rolls]),
         signature=_signature(cell, day, minutes),
         issued_on=day,
     )
@@ -578,7 +690,7 @@ def build_minutes(activity: Activity) -> PartyDocument:
     """The minutes: time and place, who chaired and who kept the minutes, the attendance with
     names and reasons, exempt members apart, the agenda, the discussion, last month's results,
     the resolution's tasks and the meeting's self-rated quality."""
-    plan, minutes, previous, reviewed, tasks = _parts(activity)
+    plan, minutes, found, tasks = _parts(activity)
     cell = meeting_cell(activity)
     day = activity.starts_on
     rolls = _rolls(activity)
@@ -611,7 +723,7 @@ def build_minutes(activity: Activity) -> PartyDocument:
     body.append(para("II. DIỄN BIẾN BUỔI SINH HOẠT", "heading1"))
     if _reviews(activity):
         body.append(para("1. Kết quả thực hiện nghị quyết tháng trước", "heading2"))
-        body += _reviewed_block(previous, reviewed, roll.leaders, day)
+        body += _review_part(found, rolls, day)
         body.append(para("2. Ý kiến thảo luận", "heading2"))
     else:
         body.append(para("Ý kiến thảo luận", "heading2"))
@@ -620,9 +732,10 @@ def build_minutes(activity: Activity) -> PartyDocument:
     body.append(para("III. KẾT LUẬN", "heading1"))
     if minutes and minutes.resolution:
         body += [para(line) for line in minutes.resolution.splitlines() if line.strip()]
-    body += _tasks_block(tasks, roll.leaders)
+    body += _tasks_block(tasks, _owners(rolls, day))
+    typed = minutes.fee_note if minutes else ""
     for one in rolls:
-        fees = fee_line(one.cell, day)
+        fees = fee_statement(one.cell, day, typed)
         if len(rolls) > 1:  # each cell keeps its own fee book
             fees = f"{one.cell.name_on(day)} — {fees[0].lower()}{fees[1:]}"
         body.append(para(fees))
@@ -687,7 +800,7 @@ def apply_edits(body: list, edits: dict[str, str]) -> list:
 
 def notice_document(activity: Activity) -> PartyDocument:
     """The printable notice: time, place, agenda and the documents to read."""
-    plan, _minutes, _previous, _reviewed, _tasks = _parts(activity)
+    plan, _minutes, _reviews, _tasks = _parts(activity)
     cell = meeting_cell(activity)
     day = activity.starts_on
     issued = (

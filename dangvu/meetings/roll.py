@@ -3,11 +3,12 @@ Party work and meetings apart) and the cell's meeting before it. Read by the act
 papers written from the meeting (`paper.py`)."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from dangvu.orgs.models import Organization, active_on
+from dangvu.orgs.models import Organization, Position, Term, active_on
 from dangvu.people.models import Exemption, Membership, Person
 
 from .models import Activity, ActivityOrg, MeetingTask
@@ -59,13 +60,25 @@ def cell_roll(cell: Organization, day: dt.date) -> tuple[list[Person], list[Pers
     )
 
 
-def previous_meeting(activity: Activity) -> Activity | None:
-    """The cell's regular meeting before this regular one, whose tasks this one reviews. A
-    thematic meeting reviews none: last month's resolution is the regular meeting's business,
-    and a thematic one held a week after it would otherwise call its fresh tasks last month's."""
+def committee_on(cell: Organization, day: dt.date) -> list[Person]:
+    """The members of `cell`'s executive body (chi ủy, or the secretary and deputy of a cell
+    without one) on `day`: the convening committee of its meetings, who may accept a member's
+    reason for being absent."""
+    term = Term.executive_on(cell, day)
+    if term is None:
+        return []
+    ids = Position.objects.filter(active_on(day), term=term).values_list("person_id", flat=True)
+    return list(Person.objects.filter(id__in=list(ids)).order_by("sort_name", "id"))
+
+
+def previous_meeting(activity: Activity, cell: Organization | None = None) -> Activity | None:
+    """`cell`'s (the host cell's by default) regular meeting before this regular one, whose
+    tasks this one reviews: its own meeting or a joint one it held. A thematic meeting reviews
+    none: last month's resolution is the regular meeting's business, and a thematic one held a
+    week after it would otherwise call its fresh tasks last month's."""
     if activity.kind != Activity.Kind.REGULAR_MEETING:
         return None
-    cell = meeting_cell(activity)
+    cell = cell or meeting_cell(activity)
     return (
         Activity.objects.filter(
             kind=Activity.Kind.REGULAR_MEETING,
@@ -78,13 +91,16 @@ def previous_meeting(activity: Activity) -> Activity | None:
     )
 
 
-def tasks_under_review(activity: Activity, previous: Activity | None) -> list[MeetingTask]:
-    """The tasks a regular meeting reviews: all of its `previous` meeting's, then those of the
-    cell's earlier meetings still unfinished at the previous one, carried from month to month
-    until they are done (a task left "partly done" must not drop out of the record)."""
+def tasks_under_review(
+    activity: Activity, previous: Activity | None, cell: Organization | None = None
+) -> list[MeetingTask]:
+    """The tasks a regular meeting reviews for `cell` (the host cell by default): all of its
+    `previous` meeting's, then those of the cell's earlier meetings still unfinished at the
+    previous one, carried from month to month until they are done (a task left "partly done"
+    must not drop out of the record)."""
     if previous is None:
         return []
-    cell = meeting_cell(activity)
+    cell = cell or meeting_cell(activity)
     carried = Q(minutes__activity=previous) | ~Q(status=MeetingTask.Status.DONE)
     carried |= Q(done_on__gt=previous.starts_on)
     return list(
@@ -98,3 +114,40 @@ def tasks_under_review(activity: Activity, previous: Activity | None) -> list[Me
         .select_related("assignee", "minutes__activity")
         .order_by("minutes__activity__starts_on", "id")
     )
+
+
+@dataclass
+class Review:
+    """What a regular meeting reviews for the cells in `cells`: their last resolution (the
+    `previous` meeting, one they held together when they share it) and its tasks with those
+    carried from earlier months."""
+
+    cells: list[Organization]
+    previous: Activity | None
+    tasks: list[MeetingTask]
+
+
+def reviews(activity: Activity) -> list[Review]:
+    """One review per last resolution of the cells holding the meeting, the host cell's first.
+    A joint meeting reviews every participating cell's own last resolution, not only the host's;
+    cells whose last meeting was the same joint one share its review, and a task reviewed for
+    one cell is not listed again for another."""
+    found: list[Review] = []
+    seen: set[int] = set()
+    for cell in meeting_cells(activity):
+        previous = previous_meeting(activity, cell)
+        shared = next((r for r in found if previous is not None and r.previous == previous), None)
+        tasks = [t for t in tasks_under_review(activity, previous, cell) if t.id not in seen]
+        seen |= {t.id for t in tasks}
+        if shared is not None:
+            shared.cells.append(cell)
+            shared.tasks += tasks
+        else:
+            found.append(Review([cell], previous, tasks))
+    return found
+
+
+def reviewed_tasks(activity: Activity) -> list[MeetingTask]:
+    """Every task a regular meeting reviews, over all of its cells: the results its minutes
+    may record."""
+    return [task for review in reviews(activity) for task in review.tasks]

@@ -167,7 +167,9 @@ def activity_detail(request, activity_id):
     links = list(activity.links.select_related("org"))
     orgs = [link.org for link in links]
     full = scope.sees_everything or any(scope.can_read_org(o) for o in orgs)
-    attendance = activity.attendances.select_related("person").order_by("person__sort_name")
+    attendance = activity.attendances.select_related("person", "accepted_by").order_by(
+        "person__sort_name"
+    )
     partial = False
     if not full:
         attendance = attendance.filter(person_id__in=scope.self_person_ids)
@@ -180,6 +182,11 @@ def activity_detail(request, activity_id):
     for row in attendance:
         counts[row.status] += 1
     minutes = getattr(activity, "minutes", None)
+    fees = []
+    if minutes and full and activity.is_meeting:
+        # The fee line as the minutes give it: the fee book's, the typed note only without one.
+        cells = [o for o in orgs if o.kind == Organization.Kind.PARTY_CELL]
+        fees = [paper.fee_statement(c, activity.starts_on, minutes.fee_note) for c in cells]
     return render(
         request,
         "meetings/activity_detail.html",
@@ -192,6 +199,7 @@ def activity_detail(request, activity_id):
             "full": full,
             "partial": partial,
             "minutes": minutes if full else None,
+            "fees": fees,
             "tasks": minutes.tasks.select_related("assignee") if minutes and full else [],
             "items": scope.visible(activity.programme_items.select_related("programme")),
             "can_write": can_write_activity(scope, activity),
@@ -300,19 +308,24 @@ def posted_attendance(post):
             person_id = int(key[2:])
         except ValueError:
             continue
-        entries[person_id] = (status, post.get(f"r_{person_id}", ""))
+        accepted = post.get(f"a_{person_id}", "")
+        # The committee member who accepted the reason (a_<id>); the action refuses any other.
+        accepted_by = int(accepted) if accepted.isdigit() else accepted or None
+        entries[person_id] = (status, post.get(f"r_{person_id}", ""), accepted_by)
     return entries
 
 
 def _attendance_rows(people, current, post=None):
-    """(person, status, reason) for the attendance table: posted values, else recorded ones."""
+    """(person, status, reason, accepted by id) for the attendance table: posted values, else
+    recorded ones."""
     rows = []
     for p in people:
-        status, reason = current.get(p.id, (PRESENT, ""))
+        status, reason, accepted = current.get(p.id, (PRESENT, "", None))
         if post is not None:
             status = post.get(f"p_{p.id}", status)
             reason = post.get(f"r_{p.id}", reason)
-        rows.append((p, status, reason))
+            accepted = post.get(f"a_{p.id}", "")
+        rows.append((p, status, reason, str(accepted or "")))
     return rows
 
 
@@ -322,15 +335,18 @@ def activity_attendance(request, activity_id):
         raise PermissionDenied("Bạn không có quyền điểm danh hoạt động này.")
     scope, day = request.scope, activity.starts_on
     orgs = [link.org for link in activity.links.select_related("org")]
-    recorded = {a.person_id: (a.status, a.reason) for a in activity.attendances.all()}
+    recorded = {
+        a.person_id: (a.status, a.reason, a.accepted_by_id) for a in activity.attendances.all()
+    }
     everyone = set(actions.members_on(orgs, day)) | set(recorded)
     mine = everyone if scope.sees_everything else attendance_people(scope, orgs, day, write=True)
     # A cell's meeting: members exempt from meetings are listed apart, never marked absent.
-    exempt = []
+    exempt, acceptors = [], []
     if activity.is_meeting:
         for cell in orgs:
             if cell.kind == Organization.Kind.PARTY_CELL:
                 exempt += actions.cell_roll(cell, day)[1]
+                acceptors += actions.committee_on(cell, day)
         mine = set(mine) - {p.id for p in exempt}
     people = Person.objects.filter(id__in=mine).order_by("sort_name")
     errors = []
@@ -364,6 +380,7 @@ def activity_attendance(request, activity_id):
             "orgs": orgs,
             "partial": bool(everyone - mine - {p.id for p in exempt}),
             "exempt": exempt,
+            "acceptors": list(dict.fromkeys(acceptors)),
         },
         status=400 if errors else 200,
     )
@@ -419,6 +436,9 @@ def meeting_record(request):
             "day": day,
             "rows": _attendance_rows(members, {}, post),
             "statuses": Attendance.Status.choices,
+            "acceptors": actions.committee_on(cell, day),
+            # A cell keeping a fee book: its line, read from the book, instead of a typed note.
+            "fee_book": paper.fee_statement(cell, day) if paper.keeps_fee_book(cell, day) else "",
         },
         status=400 if form.errors else 200,
     )
@@ -727,8 +747,10 @@ def meeting_conclude(request, activity_id):
     present = Person.objects.filter(
         id__in=activity.attendances.filter(status=PRESENT).values("person_id")
     ).order_by("sort_name")
-    previous = actions.previous_meeting(activity)
-    review = actions.tasks_under_review(activity, previous)
+    # A joint meeting reviews every participating cell's last resolution.
+    reviews = actions.reviews(activity)
+    previous = any(r.previous for r in reviews)
+    review = [t for r in reviews for t in r.tasks]
     minutes = getattr(activity, "minutes", None)
     initial = {}
     if minutes:
@@ -779,6 +801,8 @@ def meeting_conclude(request, activity_id):
             "plan": plan,
             "activity": activity,
             "review": review,
+            # A joint meeting's tasks under each cell's name and last resolution.
+            "reviews": reviews if len(reviews) > 1 else [],
             "previous": previous,
             "statuses": MeetingTask.Status.choices,
             "rows": rows,

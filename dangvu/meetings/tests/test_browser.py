@@ -4,10 +4,12 @@ import datetime as dt
 
 import pytest
 
-from dangvu.orgs.models import active_on
+from dangvu.meetings import paper
+from dangvu.orgs.models import Organization, active_on
 from dangvu.people.models import Membership
 
 pytestmark = pytest.mark.browser
+JANUARY = dt.date(2018, 1, 8)
 
 
 def test_secretary_records_a_meeting_and_sees_it_counted(browser_login, live_demo):
@@ -22,6 +24,10 @@ def test_secretary_records_a_meeting_and_sees_it_counted(browser_login, live_dem
         active_on(dt.date(2018, 1, 8)), org__slug="so-tttt-chi-bo-1", kind="party"
     ).count()
     assert rows.count() == members > 2
+    # The demo's cell keeps a fee book: the form shows its line and offers no typed note.
+    assert paper.keeps_fee_book(Organization.objects.get(slug="so-tttt-chi-bo-1"), JANUARY)
+    assert "theo sổ đảng phí" in page.locator("[data-fee-book]").inner_text()
+    assert page.locator("input[name=fee_note]").count() == 0
     rows.nth(0).locator("input[value=excused]").check()
     rows.nth(0).locator("input[name^=r_]").fill("Đi công tác")
     rows.nth(1).locator("input[value=absent]").check()

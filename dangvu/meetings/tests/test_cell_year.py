@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 
 from dangvu.core.facts import Period, compute
 from dangvu.lib import checker
-from dangvu.meetings import actions, paper
+from dangvu.meetings import actions, paper, roll
 from dangvu.meetings.facts import cell_months
 from dangvu.meetings.models import Attendance, MeetingTask
 from dangvu.orgs import actions as org_actions
@@ -86,7 +86,7 @@ def test_a_thematic_meeting_does_not_review_the_months_fresh_tasks(school):
     )
     # The June meeting reviews May's regular resolution.
     june = hold_meeting(school, 6, issue=False)
-    assert paper.previous_meeting(june) == regular
+    assert roll.previous_meeting(june) == regular
 
 
 def test_unfinished_tasks_are_carried_until_done(school):

@@ -15,7 +15,7 @@ from dangvu.finance import actions as finance_actions
 from dangvu.lib.party_docx import render_docx
 from dangvu.lib.party_html import render_html
 from dangvu.lib.text import money
-from dangvu.meetings import actions, paper
+from dangvu.meetings import actions, paper, roll
 from dangvu.meetings.facts import cell_months
 from dangvu.meetings.models import Activity
 from dangvu.people import actions as people_actions
@@ -208,7 +208,10 @@ def test_a_joint_meeting_of_two_cells_has_one_set_of_papers(workshop, settings):
         assert part.index(f"Có mặt {row.present}/{row.recorded} đảng viên") < part.index(
             "điều kiện tiến hành"
         )
-    assert "Có mặt 9/10 đảng viên; vắng 01 đồng chí (không lý do 01" in minutes
+    assert (
+        "Có mặt 9/10 đảng viên (chính thức 07, dự bị 02); vắng 01 đồng chí (không lý do 01"
+        in minutes
+    )
     assert "Có mặt 2/3 đảng viên; vắng 01 đồng chí (có lý do 01" in minutes
     for cell in (sewing, cutting):
         assert f"{cell.name} — thu đảng phí tháng 9/2024 (theo sổ đảng phí)" in minutes
@@ -220,7 +223,7 @@ def test_a_joint_meeting_of_two_cells_has_one_set_of_papers(workshop, settings):
     )
     # The cutting cell's next meeting reviews the joint meeting's resolution.
     october = actions.plan_meeting(None, cell=cutting, starts_on=dt.date(2024, 10, 3))
-    assert actions.previous_meeting(october) == joint
+    assert roll.previous_meeting(october) == joint
 
 
 def test_a_joint_meeting_is_planned_on_the_page_by_who_leads_both_cells(workshop, user_with):

@@ -104,6 +104,8 @@ def test_a_cell_meeting_from_notice_to_resolution(browser_login, live_demo, tmp_
     rows = page.locator("table.attendance-form tr[data-person]")
     rows.nth(0).locator("input[value=excused]").check()
     rows.nth(0).locator("input[name^=r_]").fill("Đi công tác")
+    # A member of the cell's committee accepts the reason: the minutes name who.
+    rows.nth(0).locator("select[name^=a_]").select_option(index=1)
     page.click("button:has-text('Lưu điểm danh')")
     page.goto(meeting_url)
     page.click("a:has-text('Ghi kết luận, nhiệm vụ')")
@@ -127,7 +129,8 @@ def test_a_cell_meeting_from_notice_to_resolution(browser_login, live_demo, tmp_
     download.value.save_as(path)
     absent = Attendance.objects.get(activity__plan__isnull=False, status="excused")
     text = read_bytes(path.read_bytes(), path.name)
-    assert f"Số {number}" in text and f"{absent.person.full_name} (Đi công tác)" in text
+    accepted = f"(Đi công tác; được đồng chí {absent.accepted_by.full_name}"
+    assert f"Số {number}" in text and f"{absent.person.full_name} {accepted}" in text
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed")
@@ -159,3 +162,37 @@ def test_a_cell_meeting_from_notice_to_resolution(browser_login, live_demo, tmp_
     draft = page.request.get(f"{february_url}giay-to/?giay=nghi-quyet&dinh-dang=md").text()
     assert "Rà soát hồ sơ đảng viên" in draft
     assert "Kết quả: hoàn thành (Đã rà soát 100% hồ sơ)" in draft
+
+
+def test_a_joint_meeting_reviews_each_cells_last_resolution_on_the_page(browser_login, live_demo):
+    """The committee's office plans a joint meeting of cells 1 and 2 after the demo's year: the
+    conclusion page lists each cell's December tasks under its own name, and a result entered
+    for the second cell's task is recorded."""
+    one, two = (Organization.objects.get(slug=f"so-tttt-chi-bo-{n}") for n in (1, 2))
+    page = browser_login("vanphong")
+    page.goto(f"{live_demo.url}/sinh-hoat/ke-hoach/")
+    page.select_option("select[name=chi_bo]", one.slug)
+    page.check(f"input[name=joint_with][value='{two.slug}']")
+    page.fill("input[name=starts_on]", "2018-01-10")
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/sinh-hoat/*/")
+    meeting_url = page.url
+    page.click("a:has-text('Điểm danh')")
+    page.click("button:has-text('Lưu điểm danh')")
+    page.goto(meeting_url)
+    page.click("a:has-text('Ghi kết luận, nhiệm vụ')")
+    headers = page.locator("tr.review-cell")
+    assert headers.count() == 2
+    assert one.name in headers.nth(0).inner_text() and two.name in headers.nth(1).inner_text()
+    task = MeetingTask.objects.filter(
+        minutes__activity__links__org=two, minutes__activity__starts_on__year=2017
+    ).latest("minutes__activity__starts_on")
+    review = page.locator(f"tr[data-review='{task.id}']")
+    review.locator("select").select_option("done")
+    review.locator("input").fill("Nộp đủ bài thu hoạch")
+    page.select_option("select[name=chair]", index=1)
+    page.select_option("select[name=recorder]", index=2)
+    page.click("button:has-text('Lưu kết luận')")
+    page.wait_for_url(meeting_url)
+    task.refresh_from_db()
+    assert task.status == "done" and task.result == "Nộp đủ bài thu hoạch"

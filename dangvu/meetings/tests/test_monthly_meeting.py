@@ -174,3 +174,11 @@ def test_issued_papers_are_frozen(school):
         actions.conclude_meeting(None, activity, chair=m[0], resolution="Sửa")
     # Issuing again takes no new number.
     assert actions.issue_resolution(None, activity).symbol == "01-NQ/CB"
+
+
+def test_the_2018_guidance_applies_from_its_day_in_july(school):
+    """Hướng dẫn 12-HD/BTCTW is of 06/7/2018: a meeting in March 2018 still has the 2012 items,
+    one in August has the study of Hồ Chí Minh's example among them."""
+    study = "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
+    assert study not in actions.recurring_items(dt.date(2018, 3, 5))
+    assert study in actions.recurring_items(dt.date(2018, 8, 6))
