@@ -10,6 +10,7 @@ from .models import (
     OrganizationType,
     Position,
     ProfileFigure,
+    SameSystemSuperior,
     Term,
 )
 
@@ -29,3 +30,5 @@ access.register(Position, by_org("term__organization"))
 access.register(OrganizationType, by_org("organization", noun="loại hình tổ chức"))
 access.register(ProfileFigure, by_org("organization", noun="số liệu đặc điểm"))
 access.register(OrganizationMove, by_org("organization", noun="chuyển cấp trên"))
+# A mass organization's superior in its own system: read and changed with the organization.
+access.register(SameSystemSuperior, by_org("organization", noun="cấp trên cùng hệ thống"))

@@ -10,6 +10,7 @@ from .models import (
     Membership,
     PartyBadge,
     PartyCardIssue,
+    PartyIntroduction,
     PartyProfile,
     Person,
     Qualification,
@@ -33,3 +34,6 @@ access.register(StaffQuota, by_org("agency"))
 
 # Exemption from Party work and meetings: read and changed with the person.
 access.register(Exemption, by_person())
+# An introduction to the Party: written by the mass organization that made it, read with it or
+# by whoever reads the person introduced.
+access.register(PartyIntroduction, by_org_or_person("person"))
