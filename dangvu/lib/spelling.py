@@ -47,6 +47,9 @@ MODEL_RATIO = 3e3
 MODEL_ONE_SIDED_RATIO = 1e4  # with neighbours on one side only (at the start or end of a phrase)
 # A pair seen this many times is a word: its syllables are never judged slips by the model.
 MODEL_WORD = 100
+# ... and seen this many times more often than chance: a word, not two words that often meet
+# (chosen on the tuning texts' doubled words: "bộ phận" 296, "bộ môn" 34; "được giao" 3.6).
+MODEL_COHESION = 20
 # A pair seen this many times in public text is a word as written, even one slip away from a
 # listed or learned word, unless that word is _SLIP_SHARE times commoner still: public text
 # holds its own slips ("chỉ đảo" 4 times beside "chỉ đạo" 608).
@@ -415,6 +418,18 @@ def find_spelling_slips(
     def pair_known(i: int) -> bool:  # tokens i-1 and i make a known word
         return 0 < i < len(tokens) and joined[i] and f"{canon[i - 1]} {canon[i]}" in words
 
+    def pair_word(i: int) -> bool:  # ... or a pair public text writes as one word
+        if pair_known(i):
+            return True
+        if lm is None or not (0 < i < len(tokens) and joined[i]):
+            return False
+        a, b = canon[i - 1], canon[i]
+        seen = lm.pairs.get(f"{a} {b}", 0)
+        # Often side by side, and far more often than their own frequencies would put them
+        # there ("bộ phận", "bộ môn"): a word; "vụ được", "đã đạt" are two words that meet.
+        chance = lm.unigrams.get(a, 1) * lm.unigrams.get(b, 1) / lm.total
+        return seen >= MODEL_WORD and seen >= MODEL_COHESION * chance
+
     unknown = set()
     if known is not None:
         unknown = {w for w in canon_of if w not in known and not _is_word(w, known)}
@@ -431,7 +446,14 @@ def find_spelling_slips(
         word = m.group()
         lower = word.lower()
         prev = tokens[i - 1] if joined[i] else None
-        if prev is not None and prev.group() == word and lower not in _REDUPLICATED:
+        if (
+            prev is not None
+            and prev.group() == word
+            and lower not in _REDUPLICATED
+            # "Đảng bộ bộ phận", "cán bộ bộ môn": the first copy ends a word, the second begins
+            # the next one; a syllable written twice is not a doubled word then.
+            and not (pair_word(i - 1) and pair_word(i + 1))
+        ):
             slips[m.start()] = Slip(prev.start(), m.end(), text[prev.start() : m.end()],
                                     prev.group(), "doubled")  # fmt: skip
             continue

@@ -57,6 +57,14 @@ def test_doubled_words():
     assert slips("Giám đốc sở Sở Nội vụ.", "doubled") == []  # different case: two words
 
 
+def test_a_syllable_that_ends_one_word_and_begins_the_next_is_not_doubled():
+    # "Đảng bộ | bộ phận", "cán bộ | bộ môn": two words that meet on the same syllable.
+    assert slips("Đảng bộ bộ phận có năm chi bộ.", "doubled") == []
+    assert slips("Cán bộ bộ môn đã dự họp.", "doubled") == []
+    # A syllable typed twice that begins no word after it is still a doubled word.
+    assert slips("Chi bộ bộ đã họp.", "doubled") == [("bộ bộ", "bộ")]
+
+
 @needs_dictionary
 @pytest.mark.parametrize(
     "text, written, suggestion",
