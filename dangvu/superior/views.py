@@ -156,7 +156,11 @@ def consolidated(request, slug):
 
 
 # The page each kind of kept figures is read on, for the button that computes them again.
-KEPT_PAGES = {kept.CONSOLIDATED: "superior_consolidated", kept.STATISTICS: "org_stats"}
+KEPT_PAGES = {
+    kept.CONSOLIDATED: "superior_consolidated",
+    kept.STATISTICS: "org_stats",
+    kept.FORMS: "superior_forms",
+}
 
 
 def recompute(request, slug):
@@ -211,21 +215,37 @@ def consolidated_download(request, slug, fmt):
     return _download(content, name, XLSX)
 
 
+def _forms(request, root, day):
+    """(the forms of `root` to `day`, the kept reading): kept for a big subtree (None while they
+    are computed), else computed now."""
+    if kept.big(root):
+        reading = kept.read(request.user, root, day, kept.FORMS)
+        if reading.figures is None:
+            return None, reading
+        return kept.kept_forms(root, day, reading.figures), reading
+    return statforms.compute(root, day), kept.Reading(None, None, False)
+
+
 def stat_forms(request, slug):
     """The forms of Biểu số 1- to 7-BTCTW as tables; each count links to its records."""
     root = request.scope.org_or_404(slug)
     day = _default_day(request)
-    forms = statforms.compute(root, day)
+    forms, reading = _forms(request, root, day)
+    if forms is None:
+        return computing_page(request, root, day)
     return render(
         request,
         "superior/forms.html",
         {
             "root": root,
+            "org": root,
             "day": day,
             "forms": forms,
             "layout_note": statforms.layout_note(forms),
             "layout": forms.rule,
             "sources": forms.rule["sources"],
+            "reading": reading,
+            "kept_kind": kept.FORMS,
         },
     )
 
@@ -235,13 +255,17 @@ def stat_forms_records(request, slug, sheet, row):
     root = request.scope.org_or_404(slug)
     day = _default_day(request)
     previous = request.GET.get("ky") == "truoc"
+    forms, _reading = _forms(request, root, day)
+    if forms is None:
+        return computing_page(request, root, day)
     try:
-        kind, ids = statforms.records_of(root, day, sheet, row, previous=previous)
+        kind, ids = statforms.records_of(root, day, sheet, row, previous=previous, forms=forms)
     except (LookupError, StopIteration):
         raise Http404("Không có dòng này trong biểu.") from None
     model = Person if kind == "person" else Organization
-    records = request.scope.visible(model).filter(id__in=ids).order_by("pk")
-    forms = statforms.compute(root, day)
+    records = request.scope.visible(model).filter(id__in=any_of(ids)).order_by("pk")
+    # A province's members at the end of the year are hundreds of thousands: 50 a page.
+    page, query = page_of(request, records)
     line = next(ln for ln in forms.sheet(sheet).lines if ln.key == row)
     return render(
         request,
@@ -252,8 +276,11 @@ def stat_forms_records(request, slug, sheet, row):
             "sheet": sheet,
             "line": line,
             "kind": kind,
-            "records": records,
-            "hidden": len(ids) - records.count(),
+            "records": page.object_list,
+            "count": page.paginator.count,
+            "page": page,
+            "query": query,
+            "hidden": len(ids) - page.paginator.count,
             "period": forms.previous if previous else forms.period,
         },
     )
