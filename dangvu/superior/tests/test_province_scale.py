@@ -113,3 +113,24 @@ def test_the_records_of_a_line_are_listed_50_a_page(demo, login):
     rest = re.findall(r'<li class="record"><a href="/ca-nhan/(\d+)/"', tail)
     assert len(rest) == members - 50 * (last - 1)
     assert f"Trang {last}/{last}" in tail
+
+
+def test_the_records_of_members_rows_are_those_the_forms_select():
+    """The members behind a line (the members of a day, narrowed by their attributes) read by
+    one query are the records the forms' own selection gives, line by line."""
+    root = synthetic.build(committees=4, cells=2, members=25, prefix="dong", seed=6)
+    forms = statforms.compute(root, DAY)
+    checked = 0
+    for sheet in forms.sheets:
+        for line in sheet.lines:
+            name = line.query.partition("|")[0]
+            if name not in statforms.MEMBER_DAY:
+                continue
+            for previous, period in ((False, forms.period), (True, forms.previous)):
+                _kind, items = statforms.Records(root, period).select(line.query)
+                kind, ids = statforms.records_of(
+                    root, DAY, sheet.sheet, line.key, previous=previous, forms=forms
+                )
+                assert kind == "person" and ids == sorted({i.id for i in items}), line.query
+                checked += 1
+    assert checked > 20
