@@ -15,8 +15,9 @@ Measure (as often as wanted; logging in writes a session, nothing else is writte
 background jobs a big subtree's download asks for):
     DANGVU_VAR_DIR=/var/tmp/province/sqlite .venv/bin/python bench/superior_pages.py
 
-Printed, per role (province: `captren`, the demo's superior user; district: `huyen`), a line per
-page: status, SQL queries, cold ms (the first request of that page in this process, with the
+Printed, per role (province: `captren`, the demo's superior user; district: `huyen`; `--role R`
+for one of them, or for another role's walk of `bench/serve.py`: vanphong, bithu1, dangvien), a
+line per page: status, SQL queries, cold ms (the first request of that page in this process, with the
 kept figures' parse cache emptied: what the first visitor after a recomputation waits) and warm
 ms (median of 3 more). A big subtree's download only queues a background job (timed as such);
 the job's own work (`jobs.consolidated_file`, `jobs.forms_file`) is timed beside it, as the
@@ -121,6 +122,16 @@ def _get(client, path):
     return response.status_code, body
 
 
+def _role_pages(role, slug):
+    """The pages measured for `role`: a superior's every page, or another role's walk of
+    `bench/serve.py` (office, cell, member)."""
+    if role in ("captren", "huyen"):
+        return _pages(slug, DISTRICT)
+    from serve import PAGES
+
+    return [(kind, path) for kind, path in PAGES[role]]
+
+
 def measure_pages(role, slug):
     from _setup import QueryCounter
     from django.test import Client
@@ -133,7 +144,7 @@ def measure_pages(role, slug):
     print(f"== {role} ({slug})")
     print(f"  {'trang':<30}{'HTTP':>5}{'truy vấn':>9}{'lạnh ms':>9}{'nóng ms':>9}")
     slow = []
-    for label, path in _pages(slug, DISTRICT):
+    for label, path in _role_pages(role, slug):
         kept._parsed.cache_clear()
         started = time.perf_counter()
         # Counted as the statements run: a request empties Django's own query log as it starts.
@@ -207,6 +218,11 @@ def measure_work(role, slug, slow):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build", nargs=2, type=int, metavar=("COMMITTEES", "MEMBERS"))
+    parser.add_argument(
+        "--role",
+        choices=["captren", "huyen", "vanphong", "bithu1", "dangvien"],
+        help="chỉ một vai trò (mặc định: captren và huyen, kèm việc nền và lệnh)",
+    )
     parser.add_argument("--no-work", action="store_true", help="chỉ các trang, không lệnh/việc nền")
     args = parser.parse_args()
     _refuse_repo_database()
@@ -219,9 +235,12 @@ def main():
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"[{connection.vendor}] {orgs} tổ chức, {members} đảng viên; tải máy {load}")
     slow = []
-    for role, slug in (("captren", SUPERIOR), ("huyen", DISTRICT)):
+    roles = [("captren", SUPERIOR), ("huyen", DISTRICT)]
+    if args.role:
+        roles = [(args.role, DISTRICT if args.role == "huyen" else SUPERIOR)]
+    for role, slug in roles:
         slow += measure_pages(role, slug)
-        if not args.no_work:
+        if not args.no_work and role in ("captren", "huyen"):
             measure_work(role, slug, slow)
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"Tải máy sau: {load}")
