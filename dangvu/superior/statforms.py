@@ -671,10 +671,11 @@ class Records:
             out[tuple(values[i] for i in positions)] += n
         return out
 
-    def member_ids(self, name: str, conditions: list) -> list[int]:
+    def member_ids(self, name: str, conditions: list) -> Any:
         """The ids of a set of members on a day narrowed by `conditions` ([attribute, "a,b"])
         the database computes (`person_sql`): what `select` gives, in one query, without
-        reading every member's attributes into Python (a province's hundreds of thousands)."""
+        reading every member's attributes into Python (a province's hundreds of thousands).
+        Without conditions, the query of their ids (a page reads 50 of them, not all)."""
         day = self.member_day(name)
         found = {attr: person_sql(attr, day, self.period.end.year) for attr, _v in conditions}
         columns = {}
@@ -685,7 +686,7 @@ class Records:
         wanted = [(attr, set(values.split(","))) for attr, values in conditions]
         people = members_of(self.member_orgs(day), day)
         if not columns:
-            return sorted(people.values_list("pk", flat=True))
+            return people.values_list("pk", flat=True)
         return sorted(
             row["pk"]
             for row in people.annotate(**columns).values("pk", *columns)
@@ -1310,8 +1311,9 @@ def records_of(
     previous: bool = False,
     forms: Forms | None = None,
 ) -> tuple[str, list[int]]:
-    """The records behind a number of the forms: ("person" | "org", ids). `forms`: those of
-    `root` to `day` already computed (or kept), not computed again."""
+    """The records behind a number of the forms: ("person" | "org", ids), ids a sorted list or,
+    for all the members of a day, the query of their ids. `forms`: those of `root` to `day`
+    already computed (or kept), not computed again."""
     forms = forms or compute(root, day)
     line = next((ln for ln in forms.sheet(sheet).lines if ln.key == key), None)
     if line is None or not line.query:

@@ -263,9 +263,11 @@ def stat_forms_records(request, slug, sheet, row):
     except (LookupError, StopIteration):
         raise Http404("Không có dòng này trong biểu.") from None
     model = Person if kind == "person" else Organization
-    records = request.scope.visible(model).filter(id__in=any_of(ids)).order_by("pk")
-    # A province's members at the end of the year are hundreds of thousands: 50 a page.
-    page, query = page_of(request, records)
+    # A province's members at the end of the year are hundreds of thousands: read as a query
+    # (not a list of their ids), 50 a page.
+    listed = isinstance(ids, list)
+    records = request.scope.visible(model).filter(id__in=any_of(ids) if listed else ids)
+    page, query = page_of(request, records.order_by("pk"))
     line = next(ln for ln in forms.sheet(sheet).lines if ln.key == row)
     return render(
         request,
@@ -280,7 +282,7 @@ def stat_forms_records(request, slug, sheet, row):
             "count": page.paginator.count,
             "page": page,
             "query": query,
-            "hidden": len(ids) - page.paginator.count,
+            "hidden": (len(ids) if listed else ids.count()) - page.paginator.count,
             "period": forms.previous if previous else forms.period,
         },
     )
