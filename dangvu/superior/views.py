@@ -29,6 +29,7 @@ from dangvu.web import (
     day_param,
     default_year,
     page_of,
+    page_uncounted,
     refused,
     render_form,
     url_year,
@@ -262,13 +263,23 @@ def stat_forms_records(request, slug, sheet, row):
         kind, ids = statforms.records_of(root, day, sheet, row, previous=previous, forms=forms)
     except (LookupError, StopIteration):
         raise Http404("Không có dòng này trong biểu.") from None
-    model = Person if kind == "person" else Organization
-    # A province's members at the end of the year are hundreds of thousands: read as a query
-    # (not a list of their ids), 50 a page.
-    listed = isinstance(ids, list)
-    records = request.scope.visible(model).filter(id__in=any_of(ids) if listed else ids)
-    page, query = page_of(request, records.order_by("pk"))
     line = next(ln for ln in forms.sheet(sheet).lines if ln.key == row)
+    listed = isinstance(ids, list)
+    chosen = any_of(ids) if listed else ids
+    if kind == "person":
+        # Each row of the page tested against the viewer's scope, not the scope's people read.
+        records = request.scope.people_among(Person.objects.filter(id__in=chosen))
+    else:
+        records = request.scope.visible(Organization).filter(id__in=chosen)
+    records = records.order_by("pk")
+    if listed:
+        page, query = page_of(request, records)
+        count, hidden = page.paginator.count, len(ids) - page.paginator.count
+    else:
+        # All the members of a day (a province's hundreds of thousands): their number is the
+        # line's figure, and they are listed 50 a page without counting them again.
+        page, query = page_uncounted(request, records)
+        count, hidden = line.values[1 if previous else 0], 0
     return render(
         request,
         "superior/form_records.html",
@@ -279,10 +290,10 @@ def stat_forms_records(request, slug, sheet, row):
             "line": line,
             "kind": kind,
             "records": page.object_list,
-            "count": page.paginator.count,
+            "count": count,
             "page": page,
             "query": query,
-            "hidden": (len(ids) if listed else ids.count()) - page.paginator.count,
+            "hidden": hidden,
             "period": forms.previous if previous else forms.period,
         },
     )
