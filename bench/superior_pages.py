@@ -136,14 +136,16 @@ def _role_pages(role, slug):
 
 
 def measure_pages(role, slug):
-    from _setup import QueryCounter
+    from _setup import QueryCounter, skip
     from django.test import Client
 
     from dangvu.superior import kept
 
     client = Client()
     if not client.login(username=role, password=PASSWORD):
-        sys.exit(f"không đăng nhập được bằng {role}")
+        # A province loaded by bench/serve.py has no district user: its other roles still run.
+        skip(f"không đăng nhập được bằng {role} (chưa dựng bằng --build?)")
+        return []
     print(f"== {role} ({slug})")
     print(f"  {'trang':<30}{'HTTP':>5}{'truy vấn':>9}{'lạnh ms':>9}{'nóng ms':>9}")
     slow = []
@@ -192,7 +194,9 @@ def measure_work(role, slug):
     from dangvu.orgs.models import Organization
     from dangvu.superior import jobs, kept
 
-    user = get_user_model().objects.get(username=role)
+    user = get_user_model().objects.filter(username=role).first()
+    if user is None:
+        return
     scope, root, day = scope_for(user), Organization.objects.get(slug=slug), dt.date(2017, 12, 31)
     print(f"  {'việc nền / lệnh (' + role + ')':<44}{'truy vấn':>9}{'ms':>9}")
     for fmt in ("csv", "xlsx"):
