@@ -8,15 +8,22 @@ whole draft rendered under 10 s, within 3× the bare SQL for the same totals (li
 same five figures both ways), and a bounded number of queries (the same for 20 units as for
 200). `province.py` measures the issue's own scale on SQLite and PostgreSQL side by side.
 Run: .venv/bin/python bench/superior.py [COMMITTEES] [MEMBERS]   (DATABASE_URL for PostgreSQL)
+It writes tens of thousands of synthetic people: never into a database in use. Without
+DATABASE_URL it runs on its own temporary SQLite file (removed at the end); with DATABASE_URL, on
+a throwaway test database made beside the one named (`test_…`, destroyed at the end), never in
+the named database itself.
 """
 
+import os
+import shutil
 import sys
 import time
 
-from _setup import django_setup, timed, verdict
-from province import HEADLINE, side_by_side, unit_totals
+from _setup import timed, verdict
+from province import HEADLINE, _django, side_by_side, unit_totals
 
-django_setup()
+# Its own database: a temporary SQLite file, or a test database on the server of DATABASE_URL.
+OLD_NAME = _django(own_database="DATABASE_URL" not in os.environ)
 
 from django.db import connection  # noqa: E402
 
@@ -95,4 +102,11 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    finally:
+        connection.close()
+        if OLD_NAME is not None:
+            connection.creation.destroy_test_db(OLD_NAME, verbosity=0)
+        else:
+            shutil.rmtree(os.environ["DANGVU_VAR_DIR"], ignore_errors=True)

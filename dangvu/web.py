@@ -10,6 +10,7 @@ after the view that serves it, and the standard pages stand where every kind has
 """
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django import forms
 from django.contrib import messages
@@ -201,6 +202,45 @@ def page_of(request, rows, per_page=50):
     """One page (`?trang=`) of `rows`, and the list's query string without the page: the links
     to the pages before and after keep its filters (`pager.html`)."""
     page = Paginator(rows, per_page).get_page(request.GET.get("trang"))
+    query = request.GET.copy()
+    query.pop("trang", None)
+    return page, query.urlencode()
+
+
+@dataclass
+class UncountedPage:
+    """One page of a list not counted (`page_uncounted`), with what the pager links need."""
+
+    number: int
+    object_list: list
+    has_next: bool
+    per_page: int
+
+    def has_previous(self):
+        return self.number > 1
+
+    def previous_page_number(self):
+        return self.number - 1
+
+    def next_page_number(self):
+        return self.number + 1
+
+    def start_index(self):
+        return (self.number - 1) * self.per_page + 1
+
+
+def page_uncounted(request, rows, per_page=50):
+    """Like `web.page_of`, one page (`?trang=`) of `rows` and the query string without the
+    page, but never counting `rows`: the members of a province a viewer may read take seconds to
+    count (each row tested against the viewer's scope), a page of them milliseconds. The page
+    reads one row more than it shows, to know whether another page follows."""
+    try:
+        number = max(int(request.GET.get("trang", 1)), 1)
+    except ValueError:
+        number = 1
+    start = (number - 1) * per_page
+    found = list(rows[start : start + per_page + 1])
+    page = UncountedPage(number, found[:per_page], len(found) > per_page, per_page)
     query = request.GET.copy()
     query.pop("trang", None)
     return page, query.urlencode()

@@ -1,5 +1,4 @@
 import datetime as dt
-from dataclasses import dataclass
 
 from django.http import Http404
 from django.shortcuts import render
@@ -23,7 +22,7 @@ from dangvu.people.stats import (
 from dangvu.records import ActionFormView
 from dangvu.superior import kept
 from dangvu.superior.views import computing_page
-from dangvu.web import day_param, page_of
+from dangvu.web import day_param, page_of, page_uncounted
 
 from . import actions, kinds
 from .forms import (
@@ -296,45 +295,6 @@ def org_figure(request, slug, fact):
             "orgs": orgs,
         },
     )
-
-
-@dataclass
-class UncountedPage:
-    """One page of a list not counted (`page_uncounted`), with what the pager links need."""
-
-    number: int
-    object_list: list
-    has_next: bool
-    per_page: int
-
-    def has_previous(self):
-        return self.number > 1
-
-    def previous_page_number(self):
-        return self.number - 1
-
-    def next_page_number(self):
-        return self.number + 1
-
-    def start_index(self):
-        return (self.number - 1) * self.per_page + 1
-
-
-def page_uncounted(request, rows, per_page=50):
-    """Like `web.page_of`, one page (`?trang=`) of `rows` and the query string without the
-    page, but never counting `rows`: the members of a province a viewer may read take seconds to
-    count (each row tested against the viewer's scope), a page of them milliseconds. The page
-    reads one row more than it shows, to know whether another page follows."""
-    try:
-        number = max(int(request.GET.get("trang", 1)), 1)
-    except ValueError:
-        number = 1
-    start = (number - 1) * per_page
-    found = list(rows[start : start + per_page + 1])
-    page = UncountedPage(number, found[:per_page], len(found) > per_page, per_page)
-    query = request.GET.copy()
-    query.pop("trang", None)
-    return page, query.urlencode()
 
 
 def org_history(request, slug):

@@ -15,6 +15,7 @@ A kind of figures is a function `compute(org, day)` returning JSON-ready data, r
 `register(kind, compute)`: this module registers the consolidation; the statistics page's
 figures are registered by the app's wiring (they need the charts' counts, a higher layer)."""
 
+import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -31,13 +32,17 @@ from dangvu.ops.models import Job
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_sql
 
-from . import jobs
+from . import jobs, statforms
 from .consolidate import consolidate, period_to
 from .models import KeptFigures
 
-CONSOLIDATED, STATISTICS = "consolidated", "statistics"
+CONSOLIDATED, STATISTICS, FORMS = "consolidated", "statistics", "forms"
 JOB = "superior.keep_figures"
-TITLES = {CONSOLIDATED: "Số liệu tổng hợp", STATISTICS: "Số liệu đặc điểm, tình hình"}
+TITLES = {
+    CONSOLIDATED: "Số liệu tổng hợp",
+    STATISTICS: "Số liệu đặc điểm, tình hình",
+    FORMS: "Biểu thống kê cơ bản",
+}
 
 # Audit entries that record no change to the records figures are counted from: asking for a
 # background job (asking for this very recomputation among them).
@@ -80,6 +85,38 @@ def consolidated_figures(root, day):
 
 
 register(CONSOLIDATED, consolidated_figures)
+
+
+def forms_figures(root, day):
+    """The statistical forms of `root` to `day` as JSON-ready data: their sheets and the
+    per-unit worksheet (a province's forms count hundreds of thousands of members, tens of
+    seconds)."""
+    forms = statforms.compute(root, day)
+    return {
+        "sheets": [dataclasses.asdict(sheet) for sheet in forms.sheets],
+        "units": [list(row) for row in forms.units],
+    }
+
+
+def kept_forms(root, day, figures):
+    """The `statforms.Forms` of figures kept by `forms_figures`: what the page and the records
+    of one line read, as `statforms.compute` gives it."""
+    sheets = [
+        statforms.Sheet(**{**sheet, "lines": [statforms.Line(**line) for line in sheet["lines"]]})
+        for sheet in figures["sheets"]
+    ]
+    return statforms.Forms(
+        root=root,
+        day=day,
+        period=period_to(day),
+        previous=period_to(statforms.previous_day(day)),
+        sheets=sheets,
+        rule=statforms.layout(day),
+        units=[(name, values) for name, values in figures["units"]],
+    )
+
+
+register(FORMS, forms_figures)
 
 
 def _newest_entry():

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
@@ -47,6 +48,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from dangvu.core.facts import Period
+from dangvu.core.ids import any_of
 from dangvu.lib.dates import vn_date
 from dangvu.lib.rules import Rule, rules
 from dangvu.orgs.models import Organization, OrganizationType, active_on
@@ -218,7 +220,7 @@ class Records:
         self.root, self.period = root, period
         self.tree = tree or Tree(root.id)  # the subtree only, and its parent
         self.every = self.tree.below(root.id)
-        self._orgs: dict[dt.date, set[int]] = {}
+        self._orgs: dict[int, set[int]] = {}
         self._members: dict[dt.date, set[int]] = {}
         self._sets: dict[str, list[Item]] | None = None
         # What the attributes read of each person, shareable between two periods' records.
@@ -227,14 +229,16 @@ class Records:
         self._tallies: dict[tuple, Counter] = {}
         self._unit_counts: dict[tuple, dict[int, Counter]] = {}
 
-    # Who is a member on a day: consolidate's rule.
+    # Who is a member on a day: consolidate's rule. Kept per shape of the tree (`Tree.shape_on`):
+    # a year of members' changes asks for hundreds of days on which it stands alike.
     def member_orgs(self, day: dt.date) -> set[int]:
-        if day not in self._orgs:
+        shape = self.tree.shape_on(day)
+        if shape not in self._orgs:
             found: set[int] = set()
             for unit in self.tree.units(self.root.id, day):
                 found |= self.tree.below(unit.id, day)
-            self._orgs[day] = found
-        return self._orgs[day]
+            self._orgs[shape] = found
+        return self._orgs[shape]
 
     def members_on(self, day: dt.date) -> set[int]:
         if day not in self._members:
@@ -668,6 +672,28 @@ class Records:
             out[tuple(values[i] for i in positions)] += n
         return out
 
+    def member_ids(self, name: str, conditions: list) -> Any:
+        """The ids of a set of members on a day narrowed by `conditions` ([attribute, "a,b"])
+        the database computes (`person_sql`): what `select` gives, in one query, without
+        reading every member's attributes into Python (a province's hundreds of thousands).
+        Without conditions, the query of their ids (a page reads 50 of them, not all)."""
+        day = self.member_day(name)
+        found = {attr: person_sql(attr, day, self.period.end.year) for attr, _v in conditions}
+        columns = {}
+        for attr, (expression, _to_value) in found.items():
+            if isinstance(expression, Q):
+                expression = ExpressionWrapper(expression, output_field=BooleanField())
+            columns[f"v_{attr}"] = expression
+        wanted = [(attr, set(values.split(","))) for attr, values in conditions]
+        people = members_of(self.member_orgs(day), day)
+        if not columns:
+            return people.values_list("pk", flat=True)
+        return sorted(
+            row["pk"]
+            for row in people.annotate(**columns).values("pk", *columns)
+            if all(found[attr][1](row[f"v_{attr}"]) in w for attr, w in wanted)
+        )
+
     def average_age(self, query: str) -> float | None:
         if query in MEMBER_DAY:
             day = self.member_day(query)
@@ -785,7 +811,7 @@ def _best(quals, kind, day):
 def members_of(org_ids, day: dt.date):
     """The people with a party membership active on `day` in `org_ids` (`Records.members_on`
     as a query)."""
-    memberships = Membership.objects.filter(active_on(day), kind=PARTY, org_id__in=list(org_ids))
+    memberships = Membership.objects.filter(active_on(day), kind=PARTY, org_id__in=any_of(org_ids))
     return Person.objects.filter(pk__in=memberships.values("person_id")).order_by()
 
 
@@ -948,35 +974,55 @@ def average_age_of(org_ids, day: dt.date) -> float | None:
 
 def grouped_members(groups: dict[int, set[int]], day: dt.date) -> dict[int, Counter]:
     """{group id: {"members", "women", "probationary", "ethnic_minority"}} of the members on
-    `day` in each group's organizations (a person in two groups counts in both, once in each),
-    one query grouped by group, sex, ethnicity and probation: rows by group, not by member."""
+    `day` in each group's organizations (a person in two groups counts in both, once in each;
+    an organization listed in two groups belongs to the first), one query grouped by group, sex,
+    ethnicity and probation: rows by group, not by member. Each organization's group is joined
+    from a list of (organization, group) pairs: a CASE with a branch per group, tested for
+    every membership, grew with units times members (a province's thousand units)."""
     out: dict[int, Counter] = {group: Counter(members=0) for group in groups}
-    owner = Case(
-        *[When(org_id__in=list(ids), then=Value(group)) for group, ids in groups.items() if ids],
-        default=Value(None),
-        output_field=IntegerField(),
-    )
+    owner: dict[int, int] = {}
+    for group, ids in groups.items():
+        for org_id in ids:
+            owner.setdefault(int(org_id), int(group))
+    if not owner:
+        return out
     recognized = Q(person__party__recognized_on__isnull=True) | Q(
         person__party__recognized_on__gt=day
     )
     probationary = ExpressionWrapper(
         Q(person__party__admitted_on__lte=day) & recognized, output_field=BooleanField()
     )
-    every = [org_id for ids in groups.values() for org_id in ids]
-    rows = (
-        Membership.objects.filter(active_on(day), kind=PARTY, org_id__in=every)
+    memberships = (
+        Membership.objects.filter(active_on(day), kind=PARTY, org_id__in=any_of(owner))
         .order_by()
-        .annotate(group=owner, probation=probationary)
-        .values("group", "person__gender", "person__ethnicity", "probation")
-        .annotate(n=Count("person_id", distinct=True))
+        .annotate(
+            m_org=F("org_id"),
+            m_person=F("person_id"),
+            m_gender=F("person__gender"),
+            m_ethnicity=F("person__ethnicity"),
+            m_probation=probationary,
+        )
+        .values("m_org", "m_person", "m_gender", "m_ethnicity", "m_probation")
     )
-    for row in rows:
-        figures = out[row["group"]]
-        figures["members"] += row["n"]
-        figures["women"] += row["n"] if row["person__gender"] == "female" else 0
-        figures["probationary"] += row["n"] if row["probation"] else 0
-        minority = is_ethnic_minority(_ethnicity(row["person__ethnicity"]))
-        figures["ethnic_minority"] += row["n"] if minority else 0
+    inner, params = memberships.query.sql_with_params()
+    # Integers read from the database: nothing but `int`s is written into the SQL (`any_of`).
+    pairs = ",".join(f"({org_id}, {group})" for org_id, group in owner.items())
+    sql = (
+        "SELECT owners.column2, m.m_gender, m.m_ethnicity, m.m_probation, "
+        f"COUNT(DISTINCT m.m_person) FROM ({inner}) m "
+        f"JOIN (VALUES {pairs}) owners ON owners.column1 = m.m_org "
+        "GROUP BY owners.column2, m.m_gender, m.m_ethnicity, m.m_probation"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    for group, gender, ethnicity, probation, n in rows:
+        figures = out[group]
+        figures["members"] += n
+        figures["women"] += n if gender == "female" else 0
+        figures["probationary"] += n if probation else 0
+        minority = is_ethnic_minority(_ethnicity(ethnicity))
+        figures["ethnic_minority"] += n if minority else 0
     return out
 
 
@@ -1263,15 +1309,27 @@ def _unit_table(now: Records) -> list[tuple[str, dict]]:
 
 
 def records_of(
-    root: Organization, day: dt.date, sheet: str, key: str, previous: bool = False
+    root: Organization,
+    day: dt.date,
+    sheet: str,
+    key: str,
+    previous: bool = False,
+    forms: Forms | None = None,
 ) -> tuple[str, list[int]]:
-    """The records behind a number of the forms: ("person" | "org", ids)."""
-    forms = compute(root, day)
+    """The records behind a number of the forms: ("person" | "org", ids), ids a sorted list or,
+    for all the members of a day, the query of their ids. `forms`: those of `root` to `day`
+    already computed (or kept), not computed again."""
+    forms = forms or compute(root, day)
     line = next((ln for ln in forms.sheet(sheet).lines if ln.key == key), None)
     if line is None or not line.query:
         raise LookupError(key)
     period = forms.previous if previous else forms.period
-    kind, items = Records(root, period).select(line.query)
+    records = Records(root, period)
+    name, _, where = line.query.partition("|")
+    conditions = [c.split("=", 1) for c in where.split("&") if c]
+    if name in MEMBER_DAY and all(attr in PERSON_SQL for attr, _v in conditions):
+        return SETS[name], records.member_ids(name, conditions)
+    kind, items = records.select(line.query)
     return kind, sorted({i.id for i in items})
 
 

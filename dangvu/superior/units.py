@@ -8,6 +8,7 @@ The tree is walked as it stood on the day asked: an organization moved to anothe
 from the move's day.
 """
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -84,6 +85,7 @@ class Tree:
             for _day, previous, _parent in moves:
                 self.ever_children[previous].add(org_id)
         self._children_on = {}
+        self._change_days = None
 
     def _read(self, rows):
         self.nodes.update((r[0], Node(*r)) for r in rows)
@@ -114,13 +116,27 @@ class Tree:
             self._read(rows.filter(id__in=RawSQL(*subtree_sql(sorted(moved_out)))))
             walked |= moved_out | (set(self.nodes) - before)
 
+    def shape_on(self, day):
+        """A key equal for two days on which the tree stands alike (the same organizations
+        active, each under the same parent): the number of days up to `day` on which an
+        organization read starts, ends or moves. Figures of a tree walked for every day of a
+        year (each member's changes) are walked once per shape, not once per day: a province's
+        thousand units times a year's days is millions of steps."""
+        if self._change_days is None:
+            days = {n.valid_from for n in self.nodes.values()}
+            days |= {n.valid_to for n in self.nodes.values()}
+            days |= self.move_days(self.moves)
+            self._change_days = sorted(d for d in days if d is not None)
+        return bisect.bisect_right(self._change_days, day)
+
     def parent_on(self, org_id, day):
         """The parent of `org_id` on `day`, after its moves (`orgs.models.parent_on`)."""
         return after_moves(self.moves.get(org_id, ()), self.nodes[org_id].parent_id, day)
 
     def children_on(self, day):
         """{parent id: child ids} of the tree as it stood on `day` (moves applied)."""
-        if day not in self._children_on:
+        shape = self.shape_on(day)
+        if shape not in self._children_on:
             children = self.children
             if self.moves:
                 children = defaultdict(list, {k: list(v) for k, v in self.children.items()})
@@ -129,8 +145,8 @@ class Tree:
                     if now != then:
                         children[now].remove(org_id)
                         children[then].append(org_id)
-            self._children_on[day] = children
-        return self._children_on[day]
+            self._children_on[shape] = children
+        return self._children_on[shape]
 
     def below(self, root_id, day=None):
         """Ids of `root_id` and everything under it (active on `day` when given: an inactive

@@ -29,6 +29,7 @@ from dangvu.web import (
     day_param,
     default_year,
     page_of,
+    page_uncounted,
     refused,
     render_form,
     url_year,
@@ -156,7 +157,11 @@ def consolidated(request, slug):
 
 
 # The page each kind of kept figures is read on, for the button that computes them again.
-KEPT_PAGES = {kept.CONSOLIDATED: "superior_consolidated", kept.STATISTICS: "org_stats"}
+KEPT_PAGES = {
+    kept.CONSOLIDATED: "superior_consolidated",
+    kept.STATISTICS: "org_stats",
+    kept.FORMS: "superior_forms",
+}
 
 
 def recompute(request, slug):
@@ -211,21 +216,37 @@ def consolidated_download(request, slug, fmt):
     return _download(content, name, XLSX)
 
 
+def _forms(request, root, day):
+    """(the forms of `root` to `day`, the kept reading): kept for a big subtree (None while they
+    are computed), else computed now."""
+    if kept.big(root):
+        reading = kept.read(request.user, root, day, kept.FORMS)
+        if reading.figures is None:
+            return None, reading
+        return kept.kept_forms(root, day, reading.figures), reading
+    return statforms.compute(root, day), kept.Reading(None, None, False)
+
+
 def stat_forms(request, slug):
     """The forms of Biểu số 1- to 7-BTCTW as tables; each count links to its records."""
     root = request.scope.org_or_404(slug)
     day = _default_day(request)
-    forms = statforms.compute(root, day)
+    forms, reading = _forms(request, root, day)
+    if forms is None:
+        return computing_page(request, root, day)
     return render(
         request,
         "superior/forms.html",
         {
             "root": root,
+            "org": root,
             "day": day,
             "forms": forms,
             "layout_note": statforms.layout_note(forms),
             "layout": forms.rule,
             "sources": forms.rule["sources"],
+            "reading": reading,
+            "kept_kind": kept.FORMS,
         },
     )
 
@@ -235,14 +256,30 @@ def stat_forms_records(request, slug, sheet, row):
     root = request.scope.org_or_404(slug)
     day = _default_day(request)
     previous = request.GET.get("ky") == "truoc"
+    forms, _reading = _forms(request, root, day)
+    if forms is None:
+        return computing_page(request, root, day)
     try:
-        kind, ids = statforms.records_of(root, day, sheet, row, previous=previous)
+        kind, ids = statforms.records_of(root, day, sheet, row, previous=previous, forms=forms)
     except (LookupError, StopIteration):
         raise Http404("Không có dòng này trong biểu.") from None
-    model = Person if kind == "person" else Organization
-    records = request.scope.visible(model).filter(id__in=ids).order_by("pk")
-    forms = statforms.compute(root, day)
     line = next(ln for ln in forms.sheet(sheet).lines if ln.key == row)
+    listed = isinstance(ids, list)
+    chosen = any_of(ids) if listed else ids
+    if kind == "person":
+        # Each row of the page tested against the viewer's scope, not the scope's people read.
+        records = request.scope.people_among(Person.objects.filter(id__in=chosen))
+    else:
+        records = request.scope.visible(Organization).filter(id__in=chosen)
+    records = records.order_by("pk")
+    if listed:
+        page, query = page_of(request, records)
+        count, hidden = page.paginator.count, len(ids) - page.paginator.count
+    else:
+        # All the members of a day (a province's hundreds of thousands): their number is the
+        # line's figure, and they are listed 50 a page without counting them again.
+        page, query = page_uncounted(request, records)
+        count, hidden = line.values[1 if previous else 0], 0
     return render(
         request,
         "superior/form_records.html",
@@ -252,8 +289,11 @@ def stat_forms_records(request, slug, sheet, row):
             "sheet": sheet,
             "line": line,
             "kind": kind,
-            "records": records,
-            "hidden": len(ids) - records.count(),
+            "records": page.object_list,
+            "count": count,
+            "page": page,
+            "query": query,
+            "hidden": hidden,
             "period": forms.previous if previous else forms.period,
         },
     )

@@ -44,6 +44,8 @@ def _pages(client, demo):
     urls += [
         f"/to-chuc/{SUPERIOR}/thong-ke/?ngay={DAY}",
         f"/to-chuc/{demo.slug}/thong-ke/?ngay={DAY}",
+        f"/cap-tren/{SUPERIOR}/bieu-thong-ke/?ngay={DAY}",
+        f"/cap-tren/{demo.slug}/bieu-thong-ke/?ngay={DAY}",
     ]
     return {url: client.get(url).content.decode() for url in urls}
 
@@ -133,7 +135,7 @@ def test_keep_figures_command(demo):
     call_command("keep_figures", org=SUPERIOR, date=DAY, stdout=out)
     assert "Đã tính và lưu" in out.getvalue()
     rows = KeptFigures.objects.filter(org__slug=SUPERIOR, day=dt.date(2017, 12, 31))
-    assert {row.kind for row in rows} == {kept.CONSOLIDATED, kept.STATISTICS}
+    assert {row.kind for row in rows} == {kept.CONSOLIDATED, kept.STATISTICS, kept.FORMS}
     with pytest.raises(CommandError, match="Không tìm thấy tổ chức"):
         call_command("keep_figures", org="khong-co", date=DAY, stdout=StringIO())
     with pytest.raises(CommandError):
@@ -204,6 +206,8 @@ def test_kept_pages_make_as_many_queries_whatever_the_province(demo, login):
         CONSOLIDATED,
         f"/to-chuc/{SUPERIOR}/thong-ke/?ngay={DAY}",
         f"/to-chuc/{SUPERIOR}/thong-ke/party.members/?ngay={DAY}",
+        f"/cap-tren/{SUPERIOR}/bieu-thong-ke/?ngay={DAY}",
+        f"/cap-tren/{SUPERIOR}/bieu-thong-ke/1-BTCTW/D/?ngay={DAY}",
     ]
     superior = Organization.objects.get(slug=SUPERIOR)
     call_command("load_province", count=2, members=5, stdout=StringIO())

@@ -1,6 +1,7 @@
 """`python manage.py keep_figures --org SLUG --date YYYY-MM-DD [--user U]`: compute now and keep
-the figures the pages of a big subtree read (`superior.kept`): the consolidation and the
-statistics page. Run nightly (cron) so the first visitor of the day finds them kept."""
+the figures the pages of a big subtree read (`superior.kept`): the consolidation, the
+statistics page and the statistical forms. Run nightly (cron) so the first visitor of the day
+finds them kept."""
 
 import time
 
@@ -10,7 +11,7 @@ from dangvu.superior import kept
 
 
 class Command(DangvuCommand):
-    help = "Tính ngay và lưu số liệu tổng hợp, số liệu thống kê của một tổ chức vào một ngày."
+    help = "Tính ngay và lưu số liệu tổng hợp, số liệu thống kê, biểu thống kê của một tổ chức vào một ngày."
 
     def add_arguments(self, parser):
         self.add_org_argument(parser, help="mã (slug) của tổ chức (cấp ủy cấp trên, đảng bộ)")
@@ -20,7 +21,7 @@ class Command(DangvuCommand):
     def handle(self, *args, org, date, user=None, **options):
         root = self.organization(org, self.scope(user))
         day = self.day(date)
-        for kind in (kept.CONSOLIDATED, kept.STATISTICS):
+        for kind in (kept.CONSOLIDATED, kept.STATISTICS, kept.FORMS):
             started = time.perf_counter()
             kept.keep(root, day, kind)
             seconds = time.perf_counter() - started
