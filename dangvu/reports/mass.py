@@ -70,13 +70,6 @@ def check_format_in_force(org, period):
         ) from None
 
 
-def superior_of(org, day):
-    """The organization of the same system above `org` on `day` as recorded (the upper union,
-    the Đoàn cấp trên), or None. It is not in the Party's tree: `org`'s parent there is the
-    Party organization that leads it."""
-    return same_system_superior_on(org, day)
-
-
 def leading_party_org(org, day):
     """The Party organization that leads `org` on `day`: the nearest one above it, or None."""
     above = parent_on(org, day)
@@ -115,7 +108,7 @@ def _signer(org, day, rule):
 def recipients(org, day) -> str:
     """The superior of the same system and the leading Party organization (b/c), the executive
     committee itself, the file copy."""
-    superior = superior_of(org, day)
+    superior = same_system_superior_on(org, day)
     party = leading_party_org(org, day)
     lines = [
         f"- {superior.name_on(day) if superior else _slot(superior_slot(org, day))} (b/c);",
@@ -133,7 +126,7 @@ def _slot(what):
 def default_header(org, period, issued) -> dict:
     """The header and closing of a new report of mass organization `org`."""
     rule = format_of(org, issued)
-    superior = superior_of(org, period.end)
+    superior = same_system_superior_on(org, period.end)
     title, signer = _signer(org, issued, rule)
     return {
         "superior_name": superior.name_on(period.end) if superior else "",
@@ -189,7 +182,7 @@ def _introductions(ids, period):
 
 
 def _names(org, day):
-    superior = superior_of(org, day)
+    superior = same_system_superior_on(org, day)
     party = leading_party_org(org, day)
     return {
         "assoc.superior": Figure(
