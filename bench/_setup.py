@@ -105,6 +105,22 @@ def trade_union_of(committee, people, start=START):
     return union
 
 
+def unit_walk(edges="orgs_organization"):
+    """The recursive walk the consolidation benches share, as a common table expression `walk`:
+    down from the root (`%(root)s`) through the superior committees, each organization with the
+    kind of its parent (a cell is a unit when its parent is a superior committee). `edges` is
+    the table giving each organization its parent."""
+    return f"""walk(id, kind, parent_kind, valid_from, valid_to) AS (
+    SELECT c.id, c.kind, r.kind, c.valid_from, c.valid_to
+    FROM {edges} c JOIN orgs_organization r ON r.id = c.parent_id
+    WHERE r.id = %(root)s
+    UNION ALL
+    SELECT c.id, c.kind, w.kind, c.valid_from, c.valid_to
+    FROM {edges} c JOIN walk w ON c.parent_id = w.id
+    WHERE w.kind = 'superior_committee'
+)"""
+
+
 def verdict(label, value, target, unit="ms", higher_is_better=False):
     """One line per target, in one format for every benchmark: `… : đạt` or `… : chưa đạt`."""
     met = value >= target if higher_is_better else value < target

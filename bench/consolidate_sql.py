@@ -30,7 +30,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from _setup import verdict
+from _setup import unit_walk, verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,20 +61,16 @@ FROM orgs_organization o"""
 # unit's organizations: its whole subtree, each marked `active` (on the segment's last day:
 # section I) and `during` (existing at some time in the segment: the period's figures of the
 # unit's own pages).
-UNITS = """
+UNITS = (
+    """
 CREATE TEMPORARY TABLE units AS
-WITH RECURSIVE walk(id, kind, parent_kind, valid_from, valid_to) AS (
-    SELECT c.id, c.kind, r.kind, c.valid_from, c.valid_to
-    FROM edges c JOIN orgs_organization r ON r.id = c.parent_id
-    WHERE r.id = %(root)s
-    UNION ALL
-    SELECT c.id, c.kind, w.kind, c.valid_from, c.valid_to
-    FROM edges c JOIN walk w ON c.parent_id = w.id
-    WHERE w.kind = 'superior_committee'
-)
+WITH RECURSIVE """
+    + unit_walk("edges")
+    + """
 SELECT id, kind FROM walk
 WHERE (kind = 'party_committee' OR (kind = 'party_cell' AND parent_kind = 'superior_committee'))
   AND valid_from <= %(on)s AND (valid_to IS NULL OR valid_to > %(on)s)"""
+)
 # Units of the walk counted over one span of days only (`unit_figures`' periods).
 ONLY = " AND id IN ({ids})"
 

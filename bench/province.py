@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _setup import PostgresServer, postgres_bin, skip, timed, verdict
+from _setup import PostgresServer, postgres_bin, skip, timed, unit_walk, verdict
 
 HERE = Path(__file__).resolve()
 HEADLINE = (
@@ -48,16 +48,7 @@ HEADLINE = (
 # hold a civil-servant or public-employee record on the day in an agency of the subtree.
 # The superior committees under the root, walked down to their grassroots units (committees and
 # the cells directly under a superior).
-WALK = """
-walk(id, kind, parent_kind, valid_from, valid_to) AS (
-    SELECT c.id, c.kind, r.kind, c.valid_from, c.valid_to
-    FROM orgs_organization c JOIN orgs_organization r ON r.id = c.parent_id
-    WHERE r.id = %(root)s
-    UNION ALL
-    SELECT c.id, c.kind, w.kind, c.valid_from, c.valid_to
-    FROM orgs_organization c JOIN walk w ON c.parent_id = w.id
-    WHERE w.kind = 'superior_committee'
-)"""
+WALK = "\n" + unit_walk()
 UNIT_TOTALS_SQL = (
     """
 WITH RECURSIVE"""

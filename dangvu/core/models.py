@@ -20,3 +20,17 @@ class DangvuModel(models.Model, metaclass=_VietnameseNames):
 
     class Meta:
         abstract = True
+
+
+def optional_ref(to, verbose_name: str, *, related_name: str = "+", **options) -> models.ForeignKey:
+    """A reference a record may leave empty (null and blank). PROTECT: a record still named by
+    another is never deleted under it, so what the history names stays there."""
+    return models.ForeignKey(
+        to,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=verbose_name,
+        **options,
+    )

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
-from dangvu.core.models import DangvuModel
+from dangvu.core.models import DangvuModel, optional_ref
 from dangvu.lib.dates import vn_date
 from dangvu.lib.text import fold
 from dangvu.orgs.models import Organization
@@ -100,13 +100,8 @@ class Document(DangvuModel):
     # ("4-NQ/ĐU" for "04-NQ/ĐU"), or the name of an unnumbered document. Empty when neither.
     symbol_key = models.CharField(max_length=255, blank=True, db_index=True, editable=False)
     name = models.CharField("tên gọi", max_length=255, blank=True)  # "Luật Cán bộ, công chức …"
-    issuer = models.ForeignKey(
-        Organization,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="issued_documents",
-        verbose_name="cơ quan ban hành (trong dangvu)",
+    issuer = optional_ref(
+        Organization, "cơ quan ban hành (trong dangvu)", related_name="issued_documents"
     )
     issuer_name = models.CharField("cơ quan ban hành", max_length=255, blank=True)
     issuer_code = models.CharField("ký hiệu cơ quan ban hành", max_length=32, blank=True)

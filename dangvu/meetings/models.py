@@ -8,7 +8,7 @@ for citations, nothing here parses them.
 
 from django.db import models
 
-from dangvu.core.models import DangvuModel
+from dangvu.core.models import DangvuModel, optional_ref
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
 
@@ -103,14 +103,7 @@ class Attendance(DangvuModel):
     # none) who accepted the reason of an excused absence: an accepted absence is left out of
     # the full members a cell meeting's resolution is counted against (Quy định 24-QĐ/TW, point
     # 9.3.2; rules/cell_meeting/quorum). A reason only given, not accepted, leaves it counted.
-    accepted_by = models.ForeignKey(
-        Person,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="cấp ủy đồng ý lý do vắng",
-    )
+    accepted_by = optional_ref(Person, "cấp ủy đồng ý lý do vắng")
 
     class Meta:
         db_table = "work_attendance"
@@ -204,22 +197,8 @@ class MeetingPlan(DangvuModel):
     late = models.ManyToManyField(Person, blank=True, related_name="+", verbose_name="đến muộn")
     notice_sent_at = models.DateTimeField("đã gửi thông báo lúc", null=True, blank=True)
     # The resolution as entered in the cell's register of outgoing documents (its number).
-    resolution_doc = models.ForeignKey(
-        "documents.Document",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="nghị quyết trong sổ văn bản đi",
-    )
-    minutes_doc = models.ForeignKey(
-        "documents.Document",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="biên bản trong sổ văn bản đi",
-    )
+    resolution_doc = optional_ref("documents.Document", "nghị quyết trong sổ văn bản đi")
+    minutes_doc = optional_ref("documents.Document", "biên bản trong sổ văn bản đi")
     # The minutes and the resolution as issued ({"minutes": …, "resolution": …}, each a
     # PartyDocument as JSON): later changes to the records do not change an issued paper.
     frozen = models.JSONField("giấy tờ đã ban hành", default=dict, blank=True, editable=False)

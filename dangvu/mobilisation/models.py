@@ -7,7 +7,7 @@ in `work`, where these models began.
 
 from django.db import models
 
-from dangvu.core.models import DangvuModel
+from dangvu.core.models import DangvuModel, optional_ref
 from dangvu.lib.text import money
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
@@ -42,22 +42,8 @@ class Contribution(DangvuModel):
     """A contribution by an organization, a person or someone outside: money or in kind."""
 
     campaign = models.ForeignKey(Campaign, models.CASCADE, related_name="contributions")
-    contributor_org = models.ForeignKey(
-        Organization,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="contributions",
-        verbose_name="đơn vị đóng góp",
-    )
-    contributor_person = models.ForeignKey(
-        Person,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="contributions",
-        verbose_name="cá nhân đóng góp",
-    )
+    contributor_org = optional_ref(Organization, "đơn vị đóng góp", related_name="contributions")
+    contributor_person = optional_ref(Person, "cá nhân đóng góp", related_name="contributions")
     # Someone outside the organizations and people of dangvu.
     contributor_name = models.CharField("người, đơn vị khác", max_length=255, blank=True)
     given_on = models.DateField("ngày")

@@ -13,7 +13,7 @@ from typing import TypeVar
 from django.db import models
 from django.db.models import Q
 
-from dangvu.core.models import DangvuModel
+from dangvu.core.models import DangvuModel, optional_ref
 
 
 def active_on(day: dt.date, prefix: str = "") -> Q:
@@ -59,14 +59,7 @@ class Organization(EffectiveDated):
     kind = models.CharField("loại", max_length=32, choices=Kind.choices)
     name = models.CharField("tên", max_length=255)
     slug = models.SlugField(unique=True, max_length=100)
-    parent = models.ForeignKey(
-        "self",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="children",
-        verbose_name="trực thuộc",
-    )
+    parent = optional_ref("self", "trực thuộc", related_name="children")
     # The abbreviation that ends the symbol of its outgoing documents ("ĐU" in "15-BC/ĐU").
     symbol = models.CharField("ký hiệu", max_length=32, blank=True)
     place = models.CharField("địa danh", max_length=100, blank=True)
@@ -289,22 +282,8 @@ class OrganizationMove(DangvuModel):
     superior now; the moves say which one it was on an earlier day."""
 
     organization = models.ForeignKey(Organization, models.PROTECT, related_name="moves")
-    previous = models.ForeignKey(
-        Organization,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="cấp trên trước đó",
-    )
-    parent = models.ForeignKey(
-        Organization,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="cấp trên mới",
-    )
+    previous = optional_ref(Organization, "cấp trên trước đó")
+    parent = optional_ref(Organization, "cấp trên mới")
     valid_from = models.DateField("từ ngày")
     decision = models.CharField("căn cứ", max_length=255, blank=True)
 

@@ -7,7 +7,7 @@ Only the named actions in `actions.py` write these records. The tables keep the 
 
 from django.db import models
 
-from dangvu.core.models import DangvuModel
+from dangvu.core.models import DangvuModel, optional_ref
 from dangvu.lib.text import decimal_vi
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
@@ -53,22 +53,8 @@ class Inspection(DangvuModel):
         verbose_name="theo chương trình",
     )
     inspector = models.CharField("chủ thể kiểm tra, giám sát", max_length=255)
-    subject_org = models.ForeignKey(
-        Organization,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="tổ chức được kiểm tra",
-    )
-    subject_person = models.ForeignKey(
-        Person,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="đảng viên được kiểm tra",
-    )
+    subject_org = optional_ref(Organization, "tổ chức được kiểm tra")
+    subject_person = optional_ref(Person, "đảng viên được kiểm tra")
     subject = models.TextField("nội dung")
     decision = models.CharField("quyết định, căn cứ", max_length=500, blank=True)
     starts_on = models.DateField("từ ngày")

@@ -8,7 +8,7 @@ Only the named actions in `actions.py` write these records. The tables keep the 
 
 from django.db import models
 
-from dangvu.core.models import DangvuModel
+from dangvu.core.models import DangvuModel, optional_ref
 from dangvu.meetings.models import Activity
 from dangvu.orgs.models import Organization
 
@@ -44,14 +44,7 @@ class ProgrammeItem(DangvuModel):
     position = models.PositiveIntegerField(default=0)
     title = models.CharField("tiêu đề", max_length=500, blank=True)
     text = models.TextField("nội dung", blank=True)
-    owner_org = models.ForeignKey(
-        Organization,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="đơn vị chủ trì",
-    )
+    owner_org = optional_ref(Organization, "đơn vị chủ trì")
     owner_name = models.CharField("người, bộ phận chủ trì", max_length=255, blank=True)
     deadline = models.DateField("thời hạn", null=True, blank=True)
     status = models.CharField(

@@ -9,7 +9,7 @@ Only the named actions in `actions.py` write these records. The tables keep the 
 from django.db import models
 from django.db.models import Q
 
-from dangvu.core.models import DangvuModel
+from dangvu.core.models import DangvuModel, optional_ref
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
 
@@ -19,14 +19,8 @@ SCORE = {"max_digits": 4, "decimal_places": 1}
 def collective():
     """The collective (any organization) a record of the year is about, when it is not a
     person: its label and the one-or-the-other rule said once for the kinds that have it."""
-    return models.ForeignKey(
-        Organization,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="tập thể",
-        help_text="Một cá nhân hoặc một tập thể, không cả hai.",
+    return optional_ref(
+        Organization, "tập thể", help_text="Một cá nhân hoặc một tập thể, không cả hai."
     )
 
 
@@ -65,21 +59,11 @@ class Evaluation(YearSubject):
         verbose_name="tổ chức cơ sở đảng",
         help_text="Nơi tính tỷ lệ xếp loại.",
     )
-    subject_person = models.ForeignKey(
-        Person,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="evaluations",
-        verbose_name="đảng viên",
-    )
-    subject_org = models.ForeignKey(
+    subject_person = optional_ref(Person, "đảng viên", related_name="evaluations")
+    subject_org = optional_ref(
         Organization,
-        models.PROTECT,
-        null=True,
-        blank=True,
+        "tổ chức được đánh giá",
         related_name="own_evaluations",
-        verbose_name="tổ chức được đánh giá",
         help_text="Một đảng viên hoặc một tổ chức, không cả hai.",
     )
     score = models.DecimalField("điểm", null=True, blank=True, **SCORE)
@@ -116,14 +100,7 @@ class DegradationAssessment(YearSubject):
         related_name="degradation_assessments",
         verbose_name="tổ chức đảng",
     )
-    subject_person = models.ForeignKey(
-        Person,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="degradation_assessments",
-        verbose_name="cá nhân",
-    )
+    subject_person = optional_ref(Person, "cá nhân", related_name="degradation_assessments")
     subject_org = collective()
     assessed_on = models.DateField("ngày tự đánh giá")
     signs = models.JSONField("biểu hiện", default=list, blank=True)
@@ -165,14 +142,7 @@ class StudyPlan(YearSubject):
     org = models.ForeignKey(
         Organization, models.PROTECT, related_name="study_plans", verbose_name="tổ chức đảng"
     )
-    subject_person = models.ForeignKey(
-        Person,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="study_plans",
-        verbose_name="cá nhân",
-    )
+    subject_person = optional_ref(Person, "cá nhân", related_name="study_plans")
     subject_org = collective()
     registered_on = models.DateField("ngày đăng ký")
     note = models.TextField("nội dung", blank=True)

@@ -25,7 +25,7 @@ from dangvu.orgs.models import (
     after_moves,
     parent_on,
 )
-from dangvu.orgs.tree import subtree_sql
+from dangvu.orgs.tree import subtree_ids, subtree_sql
 
 K = Organization.Kind
 
@@ -153,13 +153,7 @@ class Tree:
         organization is left out but its active descendants are kept, as `orgs.tree.subtree`).
         Without a day, everything that stood under it at any time."""
         children = self.ever_children if day is None else self.children_on(day)
-        seen, stack = set(), [root_id]
-        while stack:
-            org_id = stack.pop()
-            if org_id in seen:
-                continue
-            seen.add(org_id)
-            stack.extend(children.get(org_id, ()))
+        seen = subtree_ids([root_id], children)
         if day is None:
             return seen
         return {i for i in seen if self.nodes[i].active_on(day)}
