@@ -228,9 +228,22 @@ class _PersonForm(ActionFormView):
     record_url_name = "person_detail"
 
 
-class PersonCreate(ActionFormView):
+class _PersonFile:
+    """The form of a person's own file, for a new file and for changes: the positions it offers
+    are those of the kind of organization that keeps the file."""
+
     model, fields = Person, actions.PERSON_FIELDS
     form_class = forms.PersonForm
+
+    def home_org(self):
+        return self.object.home_org
+
+    def get_form_kwargs(self):
+        positions = kinds.kind_on(self.home_org()).positions
+        return {**super().get_form_kwargs(), "positions": positions}
+
+
+class PersonCreate(_PersonFile, ActionFormView):
     action = actions.create_person
     title = "Thêm hồ sơ cá nhân"
     success_message = "Đã tạo hồ sơ {result}."
@@ -248,11 +261,11 @@ class PersonCreate(ActionFormView):
     def action_args(self):
         return ()
 
+    def home_org(self):
+        return self.object  # the organization that will keep the new file
+
     def action_data(self, form):
         return {**form.cleaned_data, "home_org": self.object}
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "positions": kinds.kind_on(self.object).positions}
 
     def get_success_url(self, result=None):
         return reverse("person_detail", args=[result.id])
@@ -261,16 +274,10 @@ class PersonCreate(ActionFormView):
 person_create = PersonCreate.as_view()
 
 
-class PersonEdit(_PersonForm):
-    model, fields = Person, actions.PERSON_FIELDS
-    form_class = forms.PersonForm
+class PersonEdit(_PersonFile, _PersonForm):
     action = actions.update_person
     title = "Sửa hồ sơ {object}"
     success_message = "Đã lưu; thay đổi được ghi vào lịch sử."
-
-    def get_form_kwargs(self):
-        positions = kinds.kind_on(self.object.home_org).positions
-        return {**super().get_form_kwargs(), "positions": positions}
 
 
 person_edit = PersonEdit.as_view()
