@@ -225,7 +225,9 @@ class ActionFormView(FormView):
     is its base: fields of its own, organization kinds).
 
     `title`, `intro` and `success_message` may name the record: "Sửa {object.person}"
-    (str.format, `object`); the message also what the action returned: "Đã thêm {result}.".
+    (str.format, `object`); the message also what the action returned: "Đã thêm {result}.",
+    and what the form sent: "Đã sáp nhập {object} vào {data[successor]}." (`cleaned_data`,
+    kept on the view once the form is valid).
     The form opens on `initial` and, for an edit, on the record's `initial_fields`.
 
     Without `record`, the user must write some organization's records (403 otherwise) and the
@@ -303,6 +305,7 @@ class ActionFormView(FormView):
         return form.cleaned_data
 
     def form_valid(self, form):
+        self.cleaned_data = form.cleaned_data
         result = apply_action(
             form,
             self.get_action(),
@@ -326,7 +329,9 @@ class ActionFormView(FormView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
     def get_success_message(self, result):
-        return self.success_message.format(object=self.object, result=result)
+        return self.success_message.format(
+            object=self.object, result=result, data=self.cleaned_data
+        )
 
     def get_success_url(self, result=None):
         if self.result_url_name:

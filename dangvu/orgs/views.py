@@ -179,18 +179,12 @@ class OrgMerge(OrgFormView):
     action = actions.merge_org
     title = "Sáp nhập {object}"
     submit = "Sáp nhập"
+    success_message = "Đã sáp nhập {object} vào {data[successor]}."
 
     def get_form_kwargs(self):
         org = self.object
         successors = self.request.scope.writable_orgs([org.kind]).exclude(id=org.id)
         return {**super().get_form_kwargs(), "successors": successors}
-
-    def form_valid(self, form):
-        self.successor = form.cleaned_data["successor"]
-        return super().form_valid(form)
-
-    def get_success_message(self, result):
-        return f"Đã sáp nhập {self.object} vào {self.successor}."
 
 
 org_merge = OrgMerge.as_view()

@@ -96,10 +96,6 @@ class EvaluationCreate(ActionFormView):
     success_message = "Đã ghi xếp loại."
     back_url_name = "evaluation_list"
 
-    def form_valid(self, form):
-        self.year = form.cleaned_data["year"]
-        return super().form_valid(form)
-
     def get_success_message(self, result):
         # The quota warnings of the year come with the message.
         _evaluation, warnings = result
@@ -108,7 +104,7 @@ class EvaluationCreate(ActionFormView):
         return self.success_message
 
     def get_success_url(self, result=None):
-        return reverse("evaluation_list") + f"?nam={self.year}"
+        return reverse("evaluation_list") + f"?nam={self.cleaned_data['year']}"
 
 
 evaluation_create = EvaluationCreate.as_view()
@@ -171,12 +167,9 @@ class ReviewCreate(ActionFormView):
     success_message = "Đã ghi nhận."
     back_url_name = "review_page"
 
-    def form_valid(self, form):
-        self.year = form.cleaned_data.get("year") or form.cleaned_data.get("review_year")
-        return super().form_valid(form)
-
     def get_success_url(self, result=None):
-        return reverse("review_page") + f"?nam={self.year}"
+        year = self.cleaned_data.get("year") or self.cleaned_data.get("review_year")
+        return reverse("review_page") + f"?nam={year}"
 
 
 class DegradationCreate(ReviewCreate):

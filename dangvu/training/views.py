@@ -66,20 +66,14 @@ class EnrolmentCreate(ActionFormView):
     form_class = forms.EnrolmentForm
     action = actions.enrol
     title = "Cử đi học"
+    success_message = "Đã ghi {data[person]} đi học."
     success_url_name = "enrolment_list"
 
     def action_args(self):
-        return (self.person,)
+        return (self.cleaned_data["person"],)
 
     def action_data(self, form):
         return {k: v for k, v in form.cleaned_data.items() if k != "person"}
-
-    def form_valid(self, form):
-        self.person = form.cleaned_data["person"]
-        return super().form_valid(form)
-
-    def get_success_message(self, result):
-        return f"Đã ghi {self.person} đi học."
 
 
 enrolment_create = EnrolmentCreate.as_view()
