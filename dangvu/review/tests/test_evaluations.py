@@ -110,3 +110,19 @@ def test_the_list_shows_the_rule_and_the_warning(world, user_with):
         },
     )
     assert response.status_code == 400 and "0–100" in response.content.decode()
+
+
+def test_a_saved_evaluation_leads_to_the_list_of_its_year(world, user_with):
+    client = user_with("office", world.committee)
+    response = client.post(
+        "/xep-loai/them/",
+        {
+            "org": world.committee.id,
+            "year": 2016,
+            "subject_person": world.members1[2].id,
+            "score": "85",
+            "evaluated_on": "2017-01-10",
+        },
+    )
+    assert response.status_code == 302 and response.url == "/xep-loai/?nam=2016"
+    assert Evaluation.objects.get(subject_person=world.members1[2]).year == 2016

@@ -142,3 +142,13 @@ def test_review_page_and_forms(world, user_with):
         "1.2",
         "2.8",
     ]
+
+
+def test_a_saved_shortcoming_leads_to_the_review_of_its_year(world, user_with):
+    client = user_with("office", world.committee)
+    response = client.post(
+        "/ren-luyen/khuyet-diem/them/",
+        {"org": world.committee.id, "review_year": 2016, "text": "Sinh hoạt chưa đều"},
+    )
+    assert response.status_code == 302 and response.url == "/ren-luyen/?nam=2016"
+    assert Shortcoming.objects.get().text == "Sinh hoạt chưa đều"

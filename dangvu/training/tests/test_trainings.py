@@ -100,3 +100,21 @@ def test_complete_page(world, user_with):
     response = client.post(f"/dao-tao/{e.id}/hoan-thanh/", {"on": "2018-11-01"})
     assert response.status_code == 400 and "đã kết thúc" in response.content.decode()
     assert Qualification.objects.count() == 1
+
+
+def test_enrol_page_sends_the_chosen_person_and_names_them(world, user_with):
+    person = world.members1[1]
+    client = user_with("office", world.committee)
+    response = client.post(
+        "/dao-tao/them/",
+        {
+            "person": person.id,
+            "org": world.committee.id,
+            "course": C.POLITICAL_ADVANCED,
+            "starts_on": "2017-09-01",
+        },
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == "/dao-tao/"
+    assert f"Đã ghi {person} đi học." in response.content.decode()
+    assert Enrolment.objects.get().person == person
