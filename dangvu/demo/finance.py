@@ -27,7 +27,9 @@ How the figures arise:
 """
 
 import datetime as dt
+import tomllib
 from collections import defaultdict
+from pathlib import Path
 
 from dangvu.finance import actions, book
 from dangvu.finance.ledger import ledger
@@ -61,30 +63,8 @@ ALLOCATIONS = {
     2016: [(dt.date(2016, 3, 10), 11_000_000), (dt.date(2016, 9, 12), 11_500_000)],
     2017: [(dt.date(2017, 3, 15), 12_000_000), (dt.date(2017, 9, 15), 12_654_370)],
 }
-E = LedgerEntry.Category
-EXPENSES_2017 = [
-    (dt.date(2017, 1, 20), E.NEWSPAPERS, 4_608_000, "Báo Nhân Dân, Tạp chí Cộng sản quý I-II"),
-    (dt.date(2017, 7, 10), E.NEWSPAPERS, 4_608_000, "Báo Nhân Dân, Tạp chí Cộng sản quý III-IV"),
-    (dt.date(2017, 1, 25), E.MEETINGS, 5_450_000, "Hội nghị tổng kết công tác đảng năm 2016"),
-    (dt.date(2017, 7, 18), E.MEETINGS, 7_000_000, "Hội nghị sơ kết 6 tháng, học tập Nghị quyết"),
-    (dt.date(2017, 2, 3), E.REWARDS, 3_900_000, "Khen thưởng tổ chức đảng, đảng viên năm 2016"),
-    (dt.date(2017, 12, 15), E.REWARDS, 4_800_000, "Trao Huy hiệu Đảng, khen thưởng năm 2017"),
-    (dt.date(2017, 1, 18), E.VISITS, 3_500_000, "Thăm hỏi đảng viên dịp Tết Đinh Dậu"),
-    (dt.date(2017, 7, 27), E.VISITS, 2_800_000, "Thăm gia đình chính sách ngày 27/7"),
-    (dt.date(2017, 6, 30), E.COMMITTEE, 3_600_000, "Phụ cấp cấp ủy 6 tháng đầu năm"),
-    (dt.date(2017, 12, 20), E.COMMITTEE, 3_600_000, "Phụ cấp cấp ủy 6 tháng cuối năm"),
-    (dt.date(2017, 10, 5), E.TRAINING, 1_200_000, "Lớp bồi dưỡng đảng viên mới"),
-    (dt.date(2017, 11, 30), E.SUPPLIES, 2_160_504, "Văn phòng phẩm, in tài liệu, sổ sách"),
-]
-# 2016's expenses: shares of what leaves the closing balance (the last takes the rest).
-EXPENSES_2016 = [
-    (dt.date(2016, 1, 22), E.NEWSPAPERS, 25, "Báo Nhân Dân, Tạp chí Cộng sản năm 2016"),
-    (dt.date(2016, 1, 28), E.MEETINGS, 30, "Hội nghị tổng kết, sơ kết công tác đảng"),
-    (dt.date(2016, 12, 12), E.REWARDS, 15, "Khen thưởng tổ chức đảng, đảng viên"),
-    (dt.date(2016, 2, 2), E.VISITS, 10, "Thăm hỏi đảng viên dịp Tết Bính Thân"),
-    (dt.date(2016, 12, 20), E.COMMITTEE, 15, "Phụ cấp cấp ủy năm 2016"),
-    (dt.date(2016, 11, 25), E.SUPPLIES, None, "Văn phòng phẩm, in ấn"),
-]
+# The expense entries of 2016 and 2017: records, kept as data.
+EXPENSES = Path(__file__).resolve().parent / "expenses.toml"
 
 
 def load(stdout):
@@ -111,8 +91,8 @@ def load(stdout):
     _allowances_2017(cell_ids)
     _pay_2017(cell_ids)
     _entries(committee, 2017)
-    for on, category, amount, text in EXPENSES_2017:
-        _expense(committee, on, category, amount, text)
+    for e in _expenses("expenses_2017"):
+        _expense(committee, e["on"], e["category"], e["amount"], e["text"])
     closed = actions.close_year(None, committee, 2017)
     stdout.write(
         f"  đảng phí: năm 2017 thu {fees_text(closed.collected)}, còn lại {fees_text(closed.balance)}"
@@ -208,10 +188,14 @@ def _expenses_2016(committee):
     figures = ledger(committee, 2016)
     total = figures.balance - CLOSING_2016
     left = total
-    for on, category, percent, text in EXPENSES_2016:
-        amount = left if percent is None else total * percent // 100
+    for e in _expenses("expenses_2016"):
+        amount = total * e["share"] // 100 if "share" in e else left
         left -= amount
-        _expense(committee, on, category, amount, text)
+        _expense(committee, e["on"], e["category"], amount, e["text"])
+
+
+def _expenses(year_key):
+    return tomllib.loads(EXPENSES.read_text(encoding="utf-8"))[year_key]
 
 
 def _expense(committee, on, category, amount, text):
