@@ -65,6 +65,7 @@ ALLOCATIONS = {
 }
 # The expense entries of 2016 and 2017: records, kept as data.
 EXPENSES = Path(__file__).resolve().parent / "expenses.toml"
+EXPENSE = LedgerEntry.Kind.EXPENSE
 
 
 def load(stdout):
@@ -76,14 +77,8 @@ def load(stdout):
     cell_ids = {c.id for c in cells}
     people = _members(cell_ids)
     _bases(people)
-    actions.add_entry(
-        None,
-        committee,
-        kind=LedgerEntry.Kind.OPENING,
-        on=dt.date(2016, 1, 1),
-        amount=OPENING_2016,
-        description="Số dư quỹ đảng phí năm 2015 chuyển sang (sổ giấy)",
-    )
+    opening = "Số dư quỹ đảng phí năm 2015 chuyển sang (sổ giấy)"
+    _entry(committee, LedgerEntry.Kind.OPENING, dt.date(2016, 1, 1), OPENING_2016, opening)
     _pay_2016(cell_ids)
     _entries(committee, 2016)
     _expenses_2016(committee)
@@ -92,7 +87,7 @@ def load(stdout):
     _pay_2017(cell_ids)
     _entries(committee, 2017)
     for e in _expenses("expenses_2017"):
-        _expense(committee, e["on"], e["category"], e["amount"], e["text"])
+        _entry(committee, EXPENSE, e["on"], e["amount"], e["text"], e["category"])
     closed = actions.close_year(None, committee, 2017)
     stdout.write(
         f"  đảng phí: năm 2017 thu {fees_text(closed.collected)}, còn lại {fees_text(closed.balance)}"
@@ -174,14 +169,8 @@ def _pay_2017(cell_ids):
 
 def _entries(committee, year):
     for on, amount in ALLOCATIONS[year]:
-        actions.add_entry(
-            None,
-            committee,
-            kind=LedgerEntry.Kind.ALLOCATION,
-            on=on,
-            amount=amount,
-            description=f"Ngân sách cấp cho hoạt động công tác đảng năm {year}",
-        )
+        description = f"Ngân sách cấp cho hoạt động công tác đảng năm {year}"
+        _entry(committee, LedgerEntry.Kind.ALLOCATION, on, amount, description)
 
 
 def _expenses_2016(committee):
@@ -191,22 +180,22 @@ def _expenses_2016(committee):
     for e in _expenses("expenses_2016"):
         amount = total * e["share"] // 100 if "share" in e else left
         left -= amount
-        _expense(committee, e["on"], e["category"], amount, e["text"])
+        _entry(committee, EXPENSE, e["on"], amount, e["text"], e["category"])
 
 
 def _expenses(year_key):
     return tomllib.loads(EXPENSES.read_text(encoding="utf-8"))[year_key]
 
 
-def _expense(committee, on, category, amount, text):
+def _entry(committee, kind, on, amount, description, category=""):
     actions.add_entry(
         None,
         committee,
-        kind=LedgerEntry.Kind.EXPENSE,
+        kind=kind,
         on=on,
         amount=amount,
         category=category,
-        description=text,
+        description=description,
     )
 
 
