@@ -202,6 +202,17 @@ def _counts(text: str, start: int, end: int) -> list[_Count]:
     return out
 
 
+def _numbers(text: str) -> list[re.Match]:
+    """The numbers of `text` but lengths of time: in "2 người nhận huy hiệu 70 năm tuổi Đảng"
+    only the 2 counts something."""
+    out = []
+    for m in _COUNT.finditer(text):
+        after = _UNIT_AFTER.match(text, m.end())
+        if not after or after["words"].split()[0].lower() not in _TIME_UNITS:
+            out.append(m)
+    return out
+
+
 def _kind(words: str) -> int | None:
     for i, names in enumerate(_KINDS):
         if any(words == n or words.startswith(n + " ") for n in names):
@@ -526,7 +537,7 @@ def _in_sentence(text: str, s: int, e: int) -> Iterator[Division]:
         # "…: khiển trách 26, cảnh cáo 03; kỷ luật 1.090 đảng viên, …": a list of commas ends
         # at a semicolon.
         head, sep, _tail = body.partition(";")
-        if sep and _SPLIT.search(head) and len(_COUNT.findall(head)) >= 2:
+        if sep and _SPLIT.search(head) and len(_numbers(head)) >= 2:
             body = head
         # The total is the nearest count before the marker in the parts' unit, in its clause.
         clause = [c for c in counts[: i + 1] if ";" not in text[c.end : total.end]]

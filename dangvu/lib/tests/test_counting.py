@@ -75,6 +75,15 @@ def mismatches(text):
             "03 + 05 + 06 = 14",
         ),
         (
+            # The first part names its recipients (with a badge year and commas) before the
+            # semicolon that opens the rest: the list goes on after it.
+            "Đợt 19/5, Đảng bộ xã Tân Hòa có 26 đảng viên được nhận Huy hiệu Đảng, trong đó có 2 "
+            "người nhận huy hiệu 60 năm tuổi Đảng gồm đồng chí Lê Văn Ân, Chi bộ ấp Một và đồng "
+            "chí Trần Thị Bé, Chi bộ ấp Ba; có 4 đảng viên nhận huy hiệu 50 năm tuổi Đảng, 19 "
+            "đảng viên nhận huy hiệu 40 năm tuổi Đảng.",
+            "02 + 04 + 19 = 25",
+        ),
+        (
             "Chi bộ đề nghị tặng Huy hiệu Đảng cho 10 đồng chí. Theo đó, 6 đồng chí nhận Huy hiệu "
             "30 năm tuổi Đảng và 3 đồng chí nhận Huy hiệu 40 năm tuổi Đảng.",
             "06 + 03 = 09",
@@ -89,6 +98,11 @@ def test_a_total_that_its_parts_miss_is_found(text, shown):
 @pytest.mark.parametrize(
     "text",
     [
+        # The same shape as written: it adds up.
+        "Đợt 19/5, Đảng bộ xã Tân Hòa có 25 đảng viên được nhận Huy hiệu Đảng, trong đó có 2 "
+        "người nhận huy hiệu 60 năm tuổi Đảng gồm đồng chí Lê Văn Ân, Chi bộ ấp Một và đồng "
+        "chí Trần Thị Bé, Chi bộ ấp Ba; có 4 đảng viên nhận huy hiệu 50 năm tuổi Đảng, 19 "
+        "đảng viên nhận huy hiệu 40 năm tuổi Đảng.",
         # A heading that names something else opens a new matter: not parts of the total.
         "Các chi bộ tổ chức 52 cuộc sinh hoạt thường kỳ, 11 cuộc sinh hoạt chuyên đề.\n\nKết "
         "quả đánh giá, xếp loại đảng viên: Hoàn thành xuất sắc nhiệm vụ: 04; Hoàn thành tốt "
