@@ -17,12 +17,11 @@ from dangvu.lib.text import fold
 from dangvu.orgs import actions as org_actions
 from dangvu.orgs import kinds as org_kinds
 from dangvu.orgs.models import Organization
+from dangvu.orgs.symbols import default_symbol
 
 from .scope import scope_for
 
 K = Organization.Kind
-# The abbreviation that ends the symbol of an organization's documents ("15-BC/ĐU").
-DEFAULT_SYMBOLS = {K.PARTY_COMMITTEE: "ĐU", K.PARTY_CELL: "CB", K.SUPERIOR_COMMITTEE: "ĐU"}
 
 
 def is_administrator(actor):
@@ -55,7 +54,7 @@ def superior_named(actor, name, valid_from, place=""):
         kind=K.SUPERIOR_COMMITTEE,
         name=name,
         valid_from=valid_from,
-        symbol=DEFAULT_SYMBOLS[K.SUPERIOR_COMMITTEE],
+        symbol=default_symbol(K.SUPERIOR_COMMITTEE, name),
         place=place,
     )
 
@@ -80,7 +79,8 @@ def create_org(
 ):
     """An organization under `parent`, or under the superior committee called `superior_name`.
     Left as None, `valid_from` is the parent's founding date (today at the top), `place` the
-    parent's place and `symbol` ĐU for a committee, CB for a cell. `org_type` is its type of
+    parent's place and `symbol` the code its executive writes (`orgs.symbols`: ĐU for an Đảng ủy,
+    CB for a cell, HU for a Huyện ủy). `org_type` is its type of
     grassroots organization (`orgs.kinds`: "xa", "doanh-nghiep" …) from its founding; `term`
     ("2025-2030") opens its executive committee's term from `term_from` (default: its founding),
     so its outgoing documents can be numbered from the first day."""
@@ -106,7 +106,7 @@ def create_org(
     if place is None:
         place = parent.place if parent else ""
     if symbol is None:
-        symbol = DEFAULT_SYMBOLS.get(kind, "")
+        symbol = default_symbol(kind, name)
     if org_type:
         org_kinds.get(org_type)  # an unknown type is refused before anything is written
     org = org_actions.create_org(

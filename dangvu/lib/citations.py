@@ -59,6 +59,7 @@ __all__ = [
     "STATE_ISSUERS",
     "TYPE_CODES",
     "document_key",
+    "executive_code",
     "find_citations",
     "normalise_symbol",
 ]
@@ -787,27 +788,72 @@ def _check_style(symbol, number, type_code, issuer_code, style, b: _Builder) -> 
         )
 
 
-# The level of a Party body, as its name says it and as the last letters of its code in a symbol
-# say it (Hướng dẫn 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng, on the symbol:
-# "…/TW" for the Central Committee, Politburo and Secretariat; "…/TU" for a provincial or city
-# committee, and for a town's (thị ủy), which also write "…/TX"; "…/HU" and "…/QU" for a
-# district and an urban district committee; the boards of a committee end their code with the
-# committee's: BTCTW, UBKTTU).
-_LEVEL_WORDS = (
-    ("trung ương", re.compile(r"trung\s+ương|bộ\s+chính\s+trị|ban\s+bí\s+thư", re.I)),
-    ("tỉnh", re.compile(r"(?:tỉnh|thành)\s+(?:ủy|uỷ)", re.I)),
-    ("thị xã", re.compile(r"thị\s+(?:ủy|uỷ)", re.I)),
-    ("huyện", re.compile(r"huyện\s+(?:ủy|uỷ)", re.I)),
-    ("quận", re.compile(r"quận\s+(?:ủy|uỷ)", re.I)),
-)
-_LEVEL_CODES = (
-    ("TW", ("trung ương",)),
-    ("TXU", ("thị xã",)),
-    ("TX", ("thị xã",)),
-    ("TU", ("tỉnh", "thị xã")),
-    ("HU", ("huyện",)),
-    ("QU", ("quận",)),
-)
+# Issuer codes are data (rules/issuer_codes, Hướng dẫn 36-HD/VPTW): the code each executive
+# body writes after the slash, and the level a code and a name say.
+@dataclass(frozen=True)
+class IssuerCodes:
+    executives: dict[str, str]  # the start of an executive's name -> its code ("Huyện ủy": HU)
+    levels: dict[str, tuple[frozenset[str], re.Pattern]]  # level -> (codes, its name's words)
+
+    def levels_of_code(self, code: str) -> tuple[str, ...]:
+        """The levels a Party issuer code says by its last letters ("BTCTU": a province's or a
+        town's), by the longest suffix listed; () when it says none ("ĐU", "ĐUK")."""
+        suffixes = sorted({c for codes, _ in self.levels.values() for c in codes}, key=len)
+        suffix = next((s for s in reversed(suffixes) if code.endswith(s)), None)
+        return tuple(level for level, (codes, _) in self.levels.items() if suffix in codes)
+
+    def party_codes(self) -> set[str]:
+        """Every code the table lists: an executive's or a level's."""
+        return {*self.executives.values(), *(c for codes, _ in self.levels.values() for c in codes)}
+
+    def levels_named(self, name: str) -> set[str]:
+        """The levels a body's name says ("Ban Thường vụ Tỉnh ủy": the province's)."""
+        return {level for level, (_, words) in self.levels.items() if words.search(name)}
+
+    def executive_code(self, executive: str) -> str | None:
+        """The code of a body by its executive's name ("Huyện ủy Trà Ôn" → "HU", "Chi bộ 2" →
+        "CB"): the longest listed start that fits, in whole words and without case."""
+        name = " ".join(executive.lower().replace("uỷ", "ủy").split())
+        starts = sorted(self.executives, key=len, reverse=True)
+        fits = (s for s in starts if f"{name} ".startswith(f"{s.lower().replace('uỷ', 'ủy')} "))
+        return next((self.executives[s] for s in fits), None)
+
+
+def _name_pattern(words) -> re.Pattern:
+    """Any of `words` in a name, across line breaks and either placement of the tone of "ủy"."""
+    alternatives = (
+        r"\s+".join(re.escape(w).replace("ủy", "(?:ủy|uỷ)") for w in word.split())
+        for word in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.I)
+
+
+def read_issuer_codes(found) -> IssuerCodes:
+    """The issuer codes of every rule file given, read together (a later file wins a name two
+    give; levels gather their codes and words), so an office extends the table with a file."""
+    executives: dict[str, str] = {}
+    codes: dict[str, set[str]] = {}
+    words: dict[str, set[str]] = {}
+    for rule in found:
+        executives.update(rule.get("executives", {}))
+        for level, spec in rule.get("levels", {}).items():
+            codes.setdefault(level, set()).update(spec.get("codes", ()))
+            words.setdefault(level, set()).update(spec.get("words", ()))
+    levels = {
+        level: (frozenset(codes[level]), _name_pattern(words[level]))
+        for level in codes
+        if words[level]
+    }
+    return IssuerCodes(executives, levels)
+
+
+ISSUER_CODES = read_issuer_codes(rules("issuer_codes"))
+
+
+def executive_code(executive: str) -> str | None:
+    """The issuer code of a body by its executive's name (`IssuerCodes.executive_code`); None
+    when the rules list no start that fits."""
+    return ISSUER_CODES.executive_code(executive)
 
 
 def _check_issuer(issuer: str, b: _Builder) -> None:
@@ -815,10 +861,11 @@ def _check_issuer(issuer: str, b: _Builder) -> None:
     05-CT/TW … của Ban Thường vụ Tỉnh ủy" names a provincial body with a central symbol. A name
     that says no level ("của Đảng ủy", "của Đảng bộ Bệnh viện") is not judged."""
     code = b.fields.get("issuer_code") or ""
-    if b.fields.get("style") != "party" or code not in PARTY_ISSUERS:
+    party = PARTY_ISSUERS | ISSUER_CODES.party_codes()
+    if b.fields.get("style") != "party" or code not in party:
         return
-    said = {level for level, words in _LEVEL_WORDS if words.search(issuer)}
-    meant = next((levels for suffix, levels in _LEVEL_CODES if code.endswith(suffix)), ())
+    said = ISSUER_CODES.levels_named(issuer)
+    meant = ISSUER_CODES.levels_of_code(code)
     if not said or not meant or said & set(meant):
         return
     symbol = b.fields["symbol"]

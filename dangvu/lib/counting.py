@@ -95,7 +95,17 @@ _CROSS_CUTTING = re.compile(
 # Names of one kind of thing: a part in one of these counts what a total in another counts.
 _KINDS = (
     ("đảng viên", "đồng chí", "đ/c", "học viên", "người", "trường hợp"),
-    ("tổ chức", "tccsđ", "đảng bộ", "chi bộ", "đảng ủy", "đảng uỷ", "chi ủy", "chi uỷ"),
+    (
+        "tổ chức",
+        "tccsđ",
+        "cơ sở đảng",
+        "đảng bộ",
+        "chi bộ",
+        "đảng ủy",
+        "đảng uỷ",
+        "chi ủy",
+        "chi uỷ",
+    ),
 )
 # First words that name nothing alone ("hội nghị" is not "hội viên").
 _VAGUE_HEADS = frozenset({"hội", "chi", "đảng", "tổ", "đoàn", "công", "cán", "ban", "cơ", "đơn"})
@@ -141,8 +151,14 @@ FAMILIES: tuple[Family, ...] = (
         complete=False,
         complete_at=4,  # the four grades, written out or abbreviated, make up the whole
     ),
-    # Forms of Party discipline: one person or organization gets one form per decision.
-    Family(("khiển trách", "cảnh cáo", "cách chức", "khai trừ", "giải tán"), complete=False),
+    # Forms of Party discipline: one person or organization gets one form per decision. A member
+    # can get only the first four (Điều lệ Đảng, Điều 35: khiển trách, cảnh cáo, cách chức, khai
+    # trừ), so when all four are named they make up the whole.
+    Family(
+        ("khiển trách", "cảnh cáo", "cách chức", "khai trừ", "giải tán"),
+        complete=False,
+        complete_at=4,
+    ),
     # A grassroots organization is a party committee or a party cell, never both.
     Family(
         ("đảng bộ", "chi bộ"),
@@ -199,6 +215,17 @@ def _counts(text: str, start: int, end: int) -> list[_Count]:
         if head in _TIME_UNITS:
             continue
         out.append(_Count(_int(m["n"]), m.start(), m.end(), words, after.end()))
+    return out
+
+
+def _numbers(text: str) -> list[re.Match]:
+    """The numbers of `text` but lengths of time: in "2 người nhận huy hiệu 70 năm tuổi Đảng"
+    only the 2 counts something."""
+    out = []
+    for m in _COUNT.finditer(text):
+        after = _UNIT_AFTER.match(text, m.end())
+        if not after or after["words"].split()[0].lower() not in _TIME_UNITS:
+            out.append(m)
     return out
 
 
@@ -526,14 +553,18 @@ def _in_sentence(text: str, s: int, e: int) -> Iterator[Division]:
         # "…: khiển trách 26, cảnh cáo 03; kỷ luật 1.090 đảng viên, …": a list of commas ends
         # at a semicolon.
         head, sep, _tail = body.partition(";")
-        if sep and _SPLIT.search(head) and len(_COUNT.findall(head)) >= 2:
+        if sep and _SPLIT.search(head) and len(_numbers(head)) >= 2:
             body = head
         # The total is the nearest count before the marker in the parts' unit, in its clause.
         clause = [c for c in counts[: i + 1] if ";" not in text[c.end : total.end]]
         yield from _first_division(clause, body.rstrip(" ."), sentence, whole=whole)
 
 
-_NEXT_CLAUSE = re.compile(r",[ \t]*(?:với|gồm|bao[ \t]+gồm|trong[ \t]+đó)(?!\w)", re.IGNORECASE)
+# A new clause inside a list: after a comma and a marker, or "với" and a count ("gồm 17 đảng bộ
+# và 15 chi bộ cơ sở với 163 chi bộ trực thuộc": the 163 are something else).
+_NEXT_CLAUSE = re.compile(
+    r",[ \t]*(?:với|gồm|bao[ \t]+gồm|trong[ \t]+đó)(?!\w)|[ \t]+với[ \t]+(?=\d)", re.IGNORECASE
+)
 _PAREN_NEAR = re.compile(r"[^\d;.()\n]{0,60}\(")
 _PHRASE = re.compile(r"[^\d,;:.()\n]{0,80}")
 

@@ -30,6 +30,7 @@ from dangvu.lib.rules import rule_in_force
 from dangvu.lib.text import count, decimal_vi, money
 from dangvu.orgs.kinds import executive_name, superior_line
 from dangvu.orgs.models import Organization, Position, Term, active_on, parent_on
+from dangvu.orgs.symbols import document_symbol
 from dangvu.orgs.tree import place_of
 from dangvu.people.models import PartyProfile, Person, party_status
 
@@ -273,7 +274,7 @@ def _header(cell, day, number):
 
 
 def _number_slot(cell, code):
-    return f"Số      -{code}/{cell.symbol or 'CB'}"
+    return f"Số      -{code}/{document_symbol(cell)}"
 
 
 def _recipients(cell, day, cells=None):

@@ -22,21 +22,6 @@ from .models import Organization, OrganizationType, active_on, parent_on
 
 KINDS_DIR = Path(__file__).resolve().parent.parent / "rules" / "org_kinds"
 MASS_DIR = KINDS_DIR / "mass"
-# The names of territorial committees before their place ("Đảng bộ tỉnh" + " Vĩnh Long").
-TERRITORIAL = {
-    f"dang bo {level}"
-    for level in (
-        "xa",
-        "phuong",
-        "thi tran",
-        "dac khu",
-        "huyen",
-        "quan",
-        "thi xa",
-        "thanh pho",
-        "tinh",
-    )
-}
 # Existing organizations were all modelled on the reference one: a State agency's committee.
 DEFAULT_CODE = "co-quan-nha-nuoc"
 # The mass organizations that write their documents in their own system's format, and the folder
@@ -272,23 +257,28 @@ def executive_name(name: str) -> str:
 
 
 def superior_line(org: Organization, day: dt.date) -> str:
-    """How the organization above `org` is named in the header on `day`. A committee whose name
-    ends with its place only because the place is written below it (an agency: "Đảng ủy Khối
-    các cơ quan tỉnh Trà Vinh") drops it; a commune's keeps it ("Đảng bộ xã Long Hòa"), since
-    there the place is the name."""
+    """How the organization above `org` is named in the header on `day`. Hướng dẫn 36-HD/VPTW
+    (03/4/2018, II.1.2) asks for the exact, full name, as the founding decision gives it; so the
+    name is kept whole ("Đảng bộ Trung tâm Y tế huyện Kênh Xáng", "Đảng bộ xã Long Hòa",
+    "Đảng bộ huyện Trà Ôn"), except a bloc's (đảng bộ khối), which its founding decision names
+    by the level it gathers, not the place ("Đảng bộ Khối các cơ quan tỉnh"): the place a bloc's
+    name ends with was added for telling blocs of several provinces apart, and its documents
+    write the province in the place-date line. Cutting the place anywhere else would leave the
+    level word hanging ("… Trung tâm Y tế huyện")."""
     parent = parent_on(org, day)
     if parent is None:
         return ""
     name = parent.name_on(day)
-    if kind_on(parent, day).place_in_name:
-        return name
     place = parent.place
-    if not place or not name.endswith(f" {place}"):
+    if kind_on(parent, day).place_in_name or not place or not name.endswith(f" {place}"):
         return name
     stripped = name[: -len(f" {place}")]
-    # "Đảng bộ huyện Trà Ôn", "Đảng bộ tỉnh Vĩnh Long": a territorial committee is named by its
-    # place, which the header keeps.
-    return name if fold(stripped) in TERRITORIAL else stripped
+    return stripped if _is_bloc(stripped) else name
+
+
+def _is_bloc(name: str) -> bool:
+    """A bloc's name: "Đảng bộ Khối các cơ quan tỉnh", "Đảng ủy Khối Doanh nghiệp tỉnh"."""
+    return fold(name).startswith(("dang bo khoi ", "dang uy khoi "))
 
 
 def header_words(org: Organization, day: dt.date) -> HeaderWords:

@@ -21,7 +21,7 @@ from dangvu.lib.party_doc import (
     motto_lines,
 )
 from dangvu.orgs.kinds import mass_format_topic
-from dangvu.orgs.models import Organization
+from dangvu.orgs.symbols import document_symbol
 
 from . import mass
 from .periods import default_issue_date
@@ -351,10 +351,11 @@ def _superior_line(draft, issued):
 def number_slot(org, day):
     """The number line before a number is taken: "Số   -BC/ĐU", the number left blank as drafts
     are typed, so the office sees where it goes; a mass organization's as its format writes it
-    ("Số:      /BC-CĐCS")."""
+    ("Số:      /BC-CĐCS"). The code after the slash is never left empty: the one recorded, else
+    the one its executive writes (`orgs.symbols`), else a slot the office fills."""
     if mass.is_mass(org):
         return mass.number_slot(org, day)
-    symbol = org.symbol or ("CB" if org.kind == Organization.Kind.PARTY_CELL else "VT")
+    symbol = document_symbol(org, day) or slot("ký hiệu")
     return f"Số      -BC/{symbol}"
 
 

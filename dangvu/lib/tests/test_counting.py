@@ -75,6 +75,28 @@ def mismatches(text):
             "03 + 05 + 06 = 14",
         ),
         (
+            # The first part names its recipients (with a badge year and commas) before the
+            # semicolon that opens the rest: the list goes on after it.
+            "Đợt 19/5, Đảng bộ xã Tân Hòa có 26 đảng viên được nhận Huy hiệu Đảng, trong đó có 2 "
+            "người nhận huy hiệu 60 năm tuổi Đảng gồm đồng chí Lê Văn Ân, Chi bộ ấp Một và đồng "
+            "chí Trần Thị Bé, Chi bộ ấp Ba; có 4 đảng viên nhận huy hiệu 50 năm tuổi Đảng, 19 "
+            "đảng viên nhận huy hiệu 40 năm tuổi Đảng.",
+            "02 + 04 + 19 = 25",
+        ),
+        (
+            # The four forms a member can get (Điều lệ Đảng, Điều 35): all of them, so the list
+            # must make up the total.
+            "Năm 2024, toàn huyện thi hành kỷ luật 30 đảng viên.\n\nHình thức kỷ luật đảng viên: "
+            "khiển trách 15 (chiếm 50%), cảnh cáo 9 (30%), cách chức 2 (7%), khai trừ 3 (10%).",
+            "15 + 09 + 02 + 03 = 29",
+        ),
+        (
+            # The cells under the committees, after "với", are not a part of the grassroots ones.
+            "Đảng bộ huyện Tân Lập có 28 cơ sở đảng trực thuộc, gồm 11 đảng bộ và 16 chi bộ cơ "
+            "sở với 140 chi bộ trực thuộc đảng bộ cơ sở.",
+            "11 + 16 = 27",
+        ),
+        (
             "Chi bộ đề nghị tặng Huy hiệu Đảng cho 10 đồng chí. Theo đó, 6 đồng chí nhận Huy hiệu "
             "30 năm tuổi Đảng và 3 đồng chí nhận Huy hiệu 40 năm tuổi Đảng.",
             "06 + 03 = 09",
@@ -89,6 +111,18 @@ def test_a_total_that_its_parts_miss_is_found(text, shown):
 @pytest.mark.parametrize(
     "text",
     [
+        # The same shape as written: it adds up.
+        "Đợt 19/5, Đảng bộ xã Tân Hòa có 25 đảng viên được nhận Huy hiệu Đảng, trong đó có 2 "
+        "người nhận huy hiệu 60 năm tuổi Đảng gồm đồng chí Lê Văn Ân, Chi bộ ấp Một và đồng "
+        "chí Trần Thị Bé, Chi bộ ấp Ba; có 4 đảng viên nhận huy hiệu 50 năm tuổi Đảng, 19 "
+        "đảng viên nhận huy hiệu 40 năm tuổi Đảng.",
+        "Năm 2024, toàn huyện thi hành kỷ luật 29 đảng viên.\n\nHình thức kỷ luật đảng viên: "
+        "khiển trách 15 (chiếm 52%), cảnh cáo 9 (31%), cách chức 2 (7%), khai trừ 3 (10%).",
+        # Three of the four forms: the rest may have got the fourth.
+        "Năm 2024, toàn huyện thi hành kỷ luật 30 đảng viên.\n\nHình thức kỷ luật đảng viên: "
+        "khiển trách 15, cảnh cáo 9, khai trừ 3.",
+        "Đảng bộ huyện Tân Lập có 27 cơ sở đảng trực thuộc, gồm 11 đảng bộ và 16 chi bộ cơ "
+        "sở với 140 chi bộ trực thuộc đảng bộ cơ sở.",
         # A heading that names something else opens a new matter: not parts of the total.
         "Các chi bộ tổ chức 52 cuộc sinh hoạt thường kỳ, 11 cuộc sinh hoạt chuyên đề.\n\nKết "
         "quả đánh giá, xếp loại đảng viên: Hoàn thành xuất sắc nhiệm vụ: 04; Hoàn thành tốt "
