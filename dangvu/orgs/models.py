@@ -362,13 +362,15 @@ def same_system_superior_on(org: Organization, day: dt.date) -> Organization | N
     return row.superior if row else None
 
 
-def same_system_unit_ids(org: Organization, day: dt.date) -> set[int]:
-    """`org` and the units recorded under it in its own system on `day`, at any depth (a Đoàn
-    cơ sở and its chi đoàn, an upper union and its grassroots unions)."""
+def same_system_unit_ids(org: Organization, day: dt.date, until: dt.date | None = None) -> set[int]:
+    """`org` and the units recorded under it in its own system on `day` (with `until`, at some
+    time from `day` to `until`), at any depth (a Đoàn cơ sở and its chi đoàn, an upper union
+    and its grassroots unions)."""
+    during = Q(valid_from__lte=until or day) & (Q(valid_to__isnull=True) | Q(valid_to__gt=day))
     found, frontier = {org.id}, {org.id}
     while frontier:
         below = set(
-            SameSystemSuperior.objects.filter(active_on(day), superior_id__in=frontier)
+            SameSystemSuperior.objects.filter(during, superior_id__in=frontier)
             .exclude(organization_id__in=found)
             .values_list("organization_id", flat=True)
         )
