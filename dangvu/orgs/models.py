@@ -91,6 +91,12 @@ class Organization(EffectiveDated):
         """A Party organization: it keeps the Party's own records and numbers the Party way."""
         return self.kind in PARTY_KINDS
 
+    @property
+    def is_mass(self) -> bool:
+        """A mass organization beside the Party (a trade union, a youth union, veterans, any
+        other): it keeps its own members and writes its documents in its own system's format."""
+        return self.kind in MASS_KINDS
+
     def name_on(self, day):
         """The name the organization bore on `day` (names change; reports for past years keep theirs)."""
         past = [n for n in self.names.all() if n.valid_from <= day]
@@ -102,6 +108,13 @@ PARTY_KINDS: tuple[str, ...] = (
     Organization.Kind.SUPERIOR_COMMITTEE,
     Organization.Kind.PARTY_COMMITTEE,
     Organization.Kind.PARTY_CELL,
+)
+# The mass organizations beside the Party.
+MASS_KINDS: tuple[str, ...] = (
+    Organization.Kind.TRADE_UNION,
+    Organization.Kind.YOUTH_UNION,
+    Organization.Kind.VETERANS,
+    Organization.Kind.MASS,
 )
 
 

@@ -33,7 +33,6 @@ from dangvu.people.models import Membership, Person
 from dangvu.work.common import figure
 
 from .periods import period_name
-from .report_template import MASS_ORG_KINDS
 
 K = Organization.Kind
 # The membership a mass organization's members hold.
@@ -48,7 +47,8 @@ MASS_REPORTS = ("annual", "six_month")
 
 
 def is_mass(org) -> bool:
-    return org.kind in MASS_ORG_KINDS
+    # Left for `render`'s two calls; every other caller asks `org.is_mass`.
+    return org.is_mass
 
 
 def format_of(org, day: dt.date) -> Rule:
@@ -152,7 +152,7 @@ def offered(name: str) -> bool:
 @provider
 def mass_facts(org, period):
     """The figures of a mass organization's own report; nothing for any other organization."""
-    if not is_mass(org):
+    if not org.is_mass:
         return {}
     # Its whole subtree, as a Party committee counts its cells: a Đoàn cơ sở counts its chi
     # đoàn's members and activities; the members of the last day, the units of that day.
