@@ -23,7 +23,7 @@ from dangvu.orgs.models import Organization
 from dangvu.people import actions as people_actions
 from dangvu.people.models import Membership, Person
 
-ROLES = ["vanphong", "bithu1", "dangvien", "captren"]
+ROLES = ["vanphong", "bithu1", "dangvien", "captren", "congdoan"]
 PUBLIC = {"login", "logout"}
 # Pages of a part of a record that the sample record may lack (a document without attachment).
 MAY_BE_ABSENT = {"document_file"}
@@ -115,6 +115,16 @@ def world(demo):
     )
     cell1 = Organization.objects.get(slug="so-tttt-chi-bo-1")
     cell2 = Organization.objects.get(slug="so-tttt-chi-bo-2")
+    # The trade union's executive: an account on a mass organization, made here as the demo's
+    # office would make it.
+    union = Organization.objects.get(slug="so-tttt-union")
+    from django.contrib.auth import get_user_model
+
+    from conftest import DEMO_PASSWORD
+
+    chair = get_user_model().objects.create_user("congdoan", password=DEMO_PASSWORD)
+    Role.objects.create(user=chair, kind=Role.Kind.MASS, org=union)
+    in_union = Membership.objects.filter(org=union, valid_to=None).first().person
 
     def in_cell(cell):
         return Membership.objects.filter(org=cell, kind="party", valid_to=None).first().person
@@ -132,16 +142,16 @@ def world(demo):
             "bithu1": (cell1.slug, cell2.slug),
             "dangvien": (None, demo.slug),
             "captren": (demo.slug, other.slug),
+            "congdoan": (union.slug, cell2.slug),
         },
         "person_id": {
             "vanphong": (in_cell(cell2).id, outsider.id),
             "bithu1": (in_cell(cell1).id, in_cell(cell2).id),
             "dangvien": (me.id, somebody.id),
             "captren": (in_cell(cell2).id, outsider.id),
+            "congdoan": (in_union.id, outsider.id),
         },
     }
-    from django.contrib.auth import get_user_model
-
     users = {u.username: u for u in get_user_model().objects.filter(username__in=ROLES)}
     # Accounts: the office manages bithu1's; nobody here manages one of the outside committee.
     stranger = get_user_model().objects.create_user("nguoi-ngoai")
