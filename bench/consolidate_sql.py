@@ -1,11 +1,12 @@
 """Issue 26: `consolidate` against hand-written SQL for every figure it gives per unit.
 
 Every figure of every grassroots unit under a superior committee during a period (section I,
-admissions and recognitions, evaluations, inspections, fees, activities: ~77 per unit) is
-computed a second time by the plain SQL statements below (recursive subtree of the day's tree,
-organization moves applied, GROUP BY unit), written from the product's rules, not from its
-code; only which days of the period each unit is counted over (a unit founded, dissolved or
-moved) is the product's (`consolidate.unit_periods`). The script then
+admissions and recognitions, introductions to the Party, evaluations, inspections, fees,
+activities: ~78 per unit) is computed a second time by the plain SQL statements below
+(recursive subtree of the day's tree, organization moves applied, GROUP BY unit), written from
+the product's rules, not from its code; only which days of the period each unit is counted
+over (a unit founded, dissolved or moved) is the product's (`consolidate.unit_periods`).
+The script then
 - compares every figure of every unit with the output of `manage.py consolidate --json` and
   prints the mismatches (the verdict: 0);
 - times both sides in turns, three times each (the machine may be shared: a busy moment weighs
@@ -247,6 +248,14 @@ FROM changes c
 JOIN people_membership m ON m.person_id = c.person_id AND m.kind = 'party'
 JOIN orgs o ON o.org_id = m.org_id
 WHERE m.valid_from <= c.on_day AND (m.valid_to IS NULL OR m.valid_to > c.on_day)
+GROUP BY 1, 2""",
+    # Outstanding members the mass organizations of the unit's subtree (past ones included)
+    # introduced to the Party in the period.
+    "introductions": """
+SELECT o.unit_id, 'party.introduced', COUNT(DISTINCT i.person_id)
+FROM people_partyintroduction i
+JOIN orgs o ON o.org_id = i.org_id
+WHERE i.introduced_on BETWEEN %(start)s AND %(day)s
 GROUP BY 1, 2""",
     # Evaluations made by the unit's organizations of the segment, of the years whose last day
     # in the period falls in it (made at the year's end, counted by the unit of that day); one

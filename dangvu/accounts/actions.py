@@ -21,7 +21,7 @@ from django.db.models import Q, QuerySet
 
 from dangvu.core import audit
 from dangvu.core.audit import Actor
-from dangvu.orgs.models import Organization
+from dangvu.orgs.models import MASS_KINDS, Organization
 from dangvu.orgs.tree import subtree_ids
 from dangvu.people.actions import clean_cccd
 from dangvu.people.models import Person
@@ -35,6 +35,7 @@ ROLE_ORG_KINDS = {
     Role.Kind.OFFICE: (K.PARTY_COMMITTEE, K.PARTY_CELL, K.SUPERIOR_COMMITTEE),
     Role.Kind.SECRETARY: (K.PARTY_CELL,),
     Role.Kind.SUPERIOR: (K.SUPERIOR_COMMITTEE,),
+    Role.Kind.MASS: MASS_KINDS,
 }
 ROLE_CODES = ", ".join(Role.Kind.values)
 NOT_MANAGER = (

@@ -14,6 +14,8 @@ class Role(DangvuModel):
         SECRETARY = "secretary", "Bí thư chi bộ"
         MEMBER = "member", "Đảng viên"
         SUPERIOR = "superior", "Cấp ủy cấp trên"
+        # Who keeps a mass organization's records and writes its report (its chair).
+        MASS = "mass", "Ban Chấp hành đoàn thể"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="roles")
     kind = models.CharField("vai trò", max_length=16, choices=Kind.choices)

@@ -21,7 +21,7 @@ from dangvu.people.models import Membership, PartyProfile, Person, StaffRecord
 
 from .models import Role
 
-WRITE_ROLES = {Role.Kind.OFFICE, Role.Kind.SECRETARY}
+WRITE_ROLES = {Role.Kind.OFFICE, Role.Kind.SECRETARY, Role.Kind.MASS}
 
 
 @dataclass

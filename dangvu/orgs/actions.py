@@ -594,7 +594,7 @@ def set_same_system_superior(
     Its parent, the Party organization that leads it, does not change; the superior it had
     before ends that day and stays for the dates before it. Recorded again for a day already
     recorded, the record of that day is corrected."""
-    if org.kind not in kinds.MASS_FORMATS:
+    if not org.is_mass:
         raise ValidationError(
             f"Chỉ đoàn thể mới ghi cấp trên cùng hệ thống; {org} là "
             f"{org.get_kind_display().lower()}: hãy dùng “Chuyển cấp trên”."

@@ -84,6 +84,12 @@ class Organization(EffectiveDated):
         """A Party organization: it keeps the Party's own records and numbers the Party way."""
         return self.kind in PARTY_KINDS
 
+    @property
+    def is_mass(self) -> bool:
+        """A mass organization beside the Party (a trade union, a youth union, veterans, any
+        other): it keeps its own members and writes its documents in its own system's format."""
+        return self.kind in MASS_KINDS
+
     def name_on(self, day):
         """The name the organization bore on `day` (names change; reports for past years keep theirs)."""
         past = [n for n in self.names.all() if n.valid_from <= day]
@@ -95,6 +101,13 @@ PARTY_KINDS: tuple[str, ...] = (
     Organization.Kind.SUPERIOR_COMMITTEE,
     Organization.Kind.PARTY_COMMITTEE,
     Organization.Kind.PARTY_CELL,
+)
+# The mass organizations beside the Party.
+MASS_KINDS: tuple[str, ...] = (
+    Organization.Kind.TRADE_UNION,
+    Organization.Kind.YOUTH_UNION,
+    Organization.Kind.VETERANS,
+    Organization.Kind.MASS,
 )
 
 
@@ -341,13 +354,15 @@ def same_system_superior_on(org: Organization, day: dt.date) -> Organization | N
     return row.superior if row else None
 
 
-def same_system_unit_ids(org: Organization, day: dt.date) -> set[int]:
-    """`org` and the units recorded under it in its own system on `day`, at any depth (a Đoàn
-    cơ sở and its chi đoàn, an upper union and its grassroots unions)."""
+def same_system_unit_ids(org: Organization, day: dt.date, until: dt.date | None = None) -> set[int]:
+    """`org` and the units recorded under it in its own system on `day` (with `until`, at some
+    time from `day` to `until`), at any depth (a Đoàn cơ sở and its chi đoàn, an upper union
+    and its grassroots unions)."""
+    during = Q(valid_from__lte=until or day) & (Q(valid_to__isnull=True) | Q(valid_to__gt=day))
     found, frontier = {org.id}, {org.id}
     while frontier:
         below = set(
-            SameSystemSuperior.objects.filter(active_on(day), superior_id__in=frontier)
+            SameSystemSuperior.objects.filter(during, superior_id__in=frontier)
             .exclude(organization_id__in=found)
             .values_list("organization_id", flat=True)
         )

@@ -11,7 +11,7 @@ from django.db.models.expressions import RawSQL
 
 from dangvu.core.ids import any_of
 
-from .models import Organization
+from .models import Organization, same_system_unit_ids
 
 KIND_ORDER = list(Organization.Kind.values)
 
@@ -96,6 +96,15 @@ def subtree_ids_during(root_ids, start, end):
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=start))
         .values_list("id", flat=True)
     )
+
+
+def union_subtree_ids_during(org, start, end):
+    """Ids of a mass organization's whole subtree at some time from `start` to `end`, as a Party
+    committee's holds its cells: itself and the units recorded under it in its own system (a
+    Đoàn cơ sở's chi đoàn, a grassroots union's công đoàn bộ phận and tổ công đoàn), which stand
+    in the tree under the Party organizations that lead them (`SameSystemSuperior`), with what
+    the tree holds under each."""
+    return subtree_ids_during(list(same_system_unit_ids(org, start, end)), start, end)
 
 
 def subtree(root, day=None):

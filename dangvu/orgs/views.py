@@ -90,7 +90,6 @@ def org_detail(request, slug):
             "can_write": scope.can_write_org(org),
             "can_restructure": scope.can_restructure_org(org),
             "org_type": kinds.kind_on(org, day) if org.kind in actions.TYPED_KINDS else None,
-            "is_mass": org.kind in kinds.MASS_FORMATS,
             "same_system_superior": same_system_superior_on(org, day),
             "same_system_units": [
                 row.organization
@@ -393,9 +392,9 @@ class OrgTerms(OrgFormView):
             f"{t} ({vn_date(t.valid_from)}–{vn_date(t.valid_to) if t.valid_to else 'nay'})"
             for t in self.object.terms.all()
         )
-        return "Số văn bản đi của Đảng đánh theo nhiệm kỳ cấp ủy. " * (
-            self.object.kind not in kinds.MASS_FORMATS
-        ) + (f"Đã ghi: {terms}." if terms else "Chưa có nhiệm kỳ nào.")
+        return "Số văn bản đi của Đảng đánh theo nhiệm kỳ cấp ủy. " * (not self.object.is_mass) + (
+            f"Đã ghi: {terms}." if terms else "Chưa có nhiệm kỳ nào."
+        )
 
 
 org_terms = OrgTerms.as_view()

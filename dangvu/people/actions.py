@@ -21,8 +21,8 @@ from dangvu.lib.dates import add_months, vn_date
 from dangvu.lib.rules import Rule, rule_in_force
 from dangvu.lib.text import ascii_digits
 from dangvu.orgs import kinds as org_kinds
-from dangvu.orgs.models import Organization, active_on, same_system_unit_ids
-from dangvu.orgs.tree import subtree_ids_during
+from dangvu.orgs.models import Organization, active_on
+from dangvu.orgs.tree import union_subtree_ids_during
 
 from .models import (
     MASS_MEMBERSHIP,
@@ -584,8 +584,7 @@ def introduce_to_party(
         raise ValidationError(f"“{org}” không hoạt động vào ngày {vn_date(introduced_on)}.")
     _check_not_future(introduced_on, "Ngày giới thiệu")
     # Its members are those of its own units too: the tree's, and its system's (a chi đoàn).
-    units = {*subtree_ids_during([org.id], introduced_on, introduced_on)}
-    units |= same_system_unit_ids(org, introduced_on)
+    units = union_subtree_ids_during(org, introduced_on, introduced_on)
     if not Membership.objects.filter(
         active_on(introduced_on), person=person, kind=kind, org_id__in=units
     ).exists():

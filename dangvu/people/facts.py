@@ -215,20 +215,29 @@ def _party_changes(ids, period):
     }
 
 
+def introductions_in(org_ids, period):
+    """Each introduction to the Party counted in the period as ("introduced" or "admitted",
+    person id, id of the mass organization that made it): one made during the period, and one
+    made up to its end whose person was admitted during it. The consolidation of many units
+    counts by this rule too."""
+    rows = PartyIntroduction.objects.filter(
+        org_id__in=org_ids, introduced_on__lte=period.end
+    ).values_list("person_id", "org_id", "introduced_on", "person__party__admitted_on")
+    for pid, org_id, on, admitted_on in rows:
+        if on >= period.start:
+            yield "introduced", pid, org_id
+        if admitted_on and period.start <= admitted_on <= period.end and on <= admitted_on:
+            yield "admitted", pid, org_id
+
+
 def introductions_of(org_ids, period):
     """(introduced, admitted): the people the mass organizations of `org_ids` introduced to the
     Party for admission during the period (`PartyIntroduction`), and those of everyone they ever
     introduced up to the period's end who were admitted during it."""
-    rows = PartyIntroduction.objects.filter(
-        org_id__in=org_ids, introduced_on__lte=period.end
-    ).values_list("person_id", "introduced_on", "person__party__admitted_on")
-    introduced, admitted = set(), set()
-    for pid, on, admitted_on in rows:
-        if on >= period.start:
-            introduced.add(pid)
-        if admitted_on and period.start <= admitted_on <= period.end and on <= admitted_on:
-            admitted.add(pid)
-    return frozenset(introduced), frozenset(admitted)
+    found = {"introduced": set(), "admitted": set()}
+    for name, pid, _org in introductions_in(org_ids, period):
+        found[name].add(pid)
+    return frozenset(found["introduced"]), frozenset(found["admitted"])
 
 
 @provider

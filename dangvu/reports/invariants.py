@@ -21,7 +21,6 @@ from django.db.models import Q
 
 from dangvu.lib.narrative import render_value
 from dangvu.meetings.models import Activity, Attendance
-from dangvu.orgs import kinds
 from dangvu.orgs.tree import subtree_ids
 from dangvu.work.common import is_member, party_spans
 
@@ -195,7 +194,7 @@ def attendance_bounds(org, facts) -> list[Broken]:
 
 def broken(org, period, facts) -> list[Broken]:
     """Every impossible figure of `org`'s report for `period`; `facts` is {name: Figure}."""
-    if org.kind in kinds.MASS_FORMATS:
+    if org.is_mass:
         # Its executive is not a Party committee, and who may attend its activities are its own
         # members, not the Party members the attendance bounds count.
         return parts_and_sums(facts, MASS_PARTS)

@@ -27,13 +27,12 @@ from dangvu.orgs.models import (
     roles_of,
     same_system_superior_on,
 )
-from dangvu.orgs.tree import subtree_ids_during
+from dangvu.orgs.tree import union_subtree_ids_during
 from dangvu.people.facts import introductions_of
 from dangvu.people.models import Membership, Person
 from dangvu.work.common import figure
 
 from .periods import period_name
-from .report_template import MASS_ORG_KINDS
 
 K = Organization.Kind
 # The membership a mass organization's members hold.
@@ -48,7 +47,8 @@ MASS_REPORTS = ("annual", "six_month")
 
 
 def is_mass(org) -> bool:
-    return org.kind in MASS_ORG_KINDS
+    # Left for `render`'s two calls; every other caller asks `org.is_mass`.
+    return org.is_mass
 
 
 def format_of(org, day: dt.date) -> Rule:
@@ -152,18 +152,37 @@ def offered(name: str) -> bool:
 @provider
 def mass_facts(org, period):
     """The figures of a mass organization's own report; nothing for any other organization."""
-    if not is_mass(org):
+    if not org.is_mass:
         return {}
-    ids = subtree_ids_during([org.id], period.start, period.end)
-    members = Membership.objects.filter(org_id__in=ids, kind=MEMBERSHIP[org.kind])
-    if org.kind == K.MASS:
-        members = members.filter(org__mass_kind=org.mass_kind)
+    # Its whole subtree, as a Party committee counts its cells: a Đoàn cơ sở counts its chi
+    # đoàn's members and activities; the members of the last day, the units of that day.
+    ids = union_subtree_ids_during(org, period.start, period.end)
+    at_end = union_subtree_ids_during(org, period.end, period.end)
     return {
         **_names(org, period.end),
-        **_members(members, period),
+        **_units(org, at_end),
+        **_members(_memberships(org, ids), _memberships(org, at_end), period),
         **_activities(ids, period),
         **_committee(org, period.end),
         **_introductions(ids, period),
+    }
+
+
+def _memberships(org, ids):
+    """The memberships of `org`'s kind held in the organizations `ids`."""
+    members = Membership.objects.filter(org_id__in=ids, kind=MEMBERSHIP[org.kind])
+    if org.kind == K.MASS:
+        members = members.filter(org__mass_kind=org.mass_kind)
+    return members
+
+
+def _units(org, ids):
+    """The units under the organization in its own system ("Đoàn cơ sở có 03 chi đoàn")."""
+    units = frozenset(ids) - {org.id}
+    return {
+        "assoc.units": Figure(
+            len(units), orgs=units, label="Đơn vị trực thuộc (chi đoàn, công đoàn bộ phận, chi hội)"
+        )
     }
 
 
@@ -198,12 +217,12 @@ def _people(value_list):
     return frozenset(value_list)
 
 
-def _members(members, period):
-    """Members on the period's last day, women among them, Party members among them; who joined
-    and who left during the period (a move inside the organization is neither); members admitted
-    to the Party during the period."""
+def _members(members, last_day, period):
+    """Members on the period's last day (of `last_day`, the memberships of the units of that
+    day), women among them, Party members among them; who joined and who left during the period
+    (a move inside the organization is neither); members admitted to the Party during it."""
     day, after = period.end, period.end + dt.timedelta(days=1)
-    now = members.filter(active_on(day))
+    now = last_day.filter(active_on(day))
     at_end = _people(now.values_list("person_id", flat=True))
     women = _people(
         now.filter(person__gender=Person.Gender.FEMALE).values_list("person_id", flat=True)

@@ -33,9 +33,8 @@ from dangvu.orgs.models import Organization
 TEMPLATES_DIR = Path(__file__).resolve().parent / "report_templates"
 # The org kind of a mass organization is its own kind's code.
 # The mass organizations writing their own reports, by the folder of their format rule.
-MASS_ORG_KINDS = kinds.MASS_FORMATS
 MASS_FAMILY = "mass"
-ORG_KINDS = ("committee", "cell", "cell_base", "superior", *MASS_ORG_KINDS.values())
+ORG_KINDS = ("committee", "cell", "cell_base", "superior", *kinds.MASS_FORMATS.values())
 # The wording an org kind falls back to before the plain one; a superior without a template of
 # its own also keeps the committee's sections.
 FALLBACK = {"cell_base": "cell", "superior": "committee"}
@@ -131,7 +130,7 @@ def available_templates():
 def template_for(name: str, org, day: dt.date | None = None) -> dict:
     """The template of report kind `name` for `org`: a superior's own one when it has one, else
     the one of the family of `org`'s type on `day` (default: today)."""
-    if org.kind in MASS_ORG_KINDS:
+    if org.is_mass:
         return load_template(name, MASS_FAMILY)
     if org_kind(org) == "superior":
         if (TEMPLATES_DIR / f"superior_{name}.toml").is_file():
@@ -144,8 +143,8 @@ def org_kind(org) -> str:
     """Which wording a report of `org` takes: a committee, a cell under one, a grassroots cell, or
     a mass organization's own kind."""
     K = Organization.Kind
-    if org.kind in MASS_ORG_KINDS:
-        return MASS_ORG_KINDS[org.kind]
+    if org.is_mass:
+        return kinds.MASS_FORMATS[org.kind]
     if org.kind == K.SUPERIOR_COMMITTEE:
         return "superior"
     if org.kind != K.PARTY_CELL:

@@ -6,7 +6,15 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 
 from dangvu.orgs import kinds
-from dangvu.orgs.models import PARTY_KINDS, Organization, Position, Term, active_on, parent_on
+from dangvu.orgs.models import (
+    MASS_KINDS,
+    PARTY_KINDS,
+    Organization,
+    Position,
+    Term,
+    active_on,
+    parent_on,
+)
 from dangvu.orgs.tree import place_of
 
 from . import mass
@@ -24,10 +32,7 @@ from .report_template import org_kind, sections_for, template_for
 REPORTING_KINDS = (
     *PARTY_KINDS,
     # The mass organizations write their own yearly and six-month reports (reports/mass.py).
-    Organization.Kind.TRADE_UNION,
-    Organization.Kind.YOUTH_UNION,
-    Organization.Kind.VETERANS,
-    Organization.Kind.MASS,
+    *MASS_KINDS,
 )
 
 
@@ -108,7 +113,7 @@ def default_header(org, year, period_code=""):
     period = period_of(year, period_code)
     kind = org_kind(org)
     issued = default_issue_date(period)
-    if mass.is_mass(org):
+    if org.is_mass:
         return {
             "place": place_of(org),
             "issued_on": issued,
@@ -145,14 +150,14 @@ def check_reportable(org, template, year, period_code=""):
             f"{org} không phải cấp ủy, chi bộ hay đoàn thể: chỉ cấp ủy, chi bộ và đoàn thể mới "
             "lập báo cáo này."
         )
-    if mass.is_mass(org) and template not in mass.MASS_REPORTS:
+    if org.is_mass and template not in mass.MASS_REPORTS:
         raise ValidationError(
             f"{org} là đoàn thể: chỉ lập báo cáo năm và báo cáo sơ kết 6 tháng đầu năm."
         )
     period = period_of(year, code)
     check_org_in_period(org, period)
     check_rules_in_force(period)
-    if mass.is_mass(org):
+    if org.is_mass:
         mass.check_format_in_force(org, period)
     return code, period
 

@@ -154,7 +154,7 @@ def _figure_list(draft):
     """[(name, Vietnamese label, value as the report writes it)] for the section editor."""
     rows = []
     for name, figure in sorted(actions.live_facts(draft).items()):
-        if mass.is_mass(draft.org) and not mass.offered(name):
+        if draft.org.is_mass and not mass.offered(name):
             continue
         value = figure.value
         if isinstance(value, list | tuple):
@@ -317,14 +317,14 @@ def _template_org(request, slug, template):
     org = request.scope.org_or_404(slug)
     if not request.scope.can_write_report(org) or org.kind not in REPORTING_KINDS:
         raise PermissionDenied("Bạn không sửa được mẫu báo cáo của tổ chức này.")
-    if template not in KINDS or (mass.is_mass(org) and template not in mass.MASS_REPORTS):
+    if template not in KINDS or (org.is_mass and template not in mass.MASS_REPORTS):
         raise Http404("Không có loại báo cáo này.")
     return org
 
 
 def _family_label(org):
     """Whose template a new draft of `org` follows: its type's, or the mass organizations'."""
-    return "đoàn thể" if mass.is_mass(org) else f"loại hình {kinds.kind_on(org).label}"
+    return "đoàn thể" if org.is_mass else f"loại hình {kinds.kind_on(org).label}"
 
 
 def org_template(request, slug, template):

@@ -33,7 +33,7 @@ from dangvu.meetings.models import Activity, ActivityOrg
 from dangvu.orgs.kinds import recorded_mass_kinds
 from dangvu.orgs.models import Organization, Position, Term, active_on, term_plainly_over
 from dangvu.oversight.models import Inspection
-from dangvu.people.facts import party_changes_of
+from dangvu.people.facts import introductions_in, party_changes_of
 from dangvu.people.models import (
     Membership,
     Person,
@@ -62,6 +62,7 @@ def labels(year):
     out = dict(SECTION_ONE)
     out["party.admissions"] = "Kết nạp đảng viên mới"
     out["party.recognitions"] = "Chuyển đảng chính thức"
+    out["party.introduced"] = "Quần chúng ưu tú được đoàn thể giới thiệu cho Đảng"
     rule = classification_rule(year)
     short = {b["code"]: b["short"] for b in rule["bands"]}
     for band, _label in Evaluation.Band.choices:
@@ -83,7 +84,7 @@ GROUPS = [
     ("Tổ chức, đảng viên", ("committee.", "party.cells", "party.members")),
     ("Cơ quan, cán bộ", ("agency.", "staff.", "education.", "political_theory.")),
     ("Đoàn thể", ("mass.",)),
-    ("Kết nạp, chuyển chính thức", ("party.admissions", "party.recognitions")),
+    ("Kết nạp, chuyển chính thức", ("party.admissions", "party.recognitions", "party.introduced")),
     ("Đánh giá, xếp loại", ("evaluations.",)),
     ("Kiểm tra, giám sát", ("inspections.",)),
     ("Đảng phí", ("fees.",)),
@@ -369,6 +370,7 @@ def _segment_figures(tree, nodes, period, years, wanted, behind):
     during = {unit: _existing(tree, ids, period) for unit, ids in every.items()}
     parts = [
         (("party.admissions", "party.recognitions"), _party_changes, (every, period, behind)),
+        (("party.introduced",), _introductions, (every, period, behind)),
         (("evaluations.",), _evaluations, (during, years)),
         (("inspections.",), _inspections, (during, period, behind)),
         (("fees.",), _fees, (tree, nodes, every, period)),
@@ -825,6 +827,20 @@ def _party_changes(every, period, behind=None):
         }
         for unit in every
     }
+
+
+def _introductions(every, period, behind=None):
+    """The outstanding members the mass organizations under each unit introduced to the Party in
+    the period, by the rule of the unit's own `party.introduced` (`people.facts.introductions_in`)."""
+    owner = _owner(every)
+    introduced = defaultdict(set)
+    for name, pid, org_id in introductions_in(any_of(owner), period):
+        if name == "introduced":
+            introduced[owner[org_id]].add(pid)
+    if behind is not None:
+        for unit in every:
+            behind[unit]["party.introduced"] = (introduced[unit], {})
+    return {unit: {"party.introduced": len(introduced[unit])} for unit in every}
 
 
 def _evaluations(every, years):

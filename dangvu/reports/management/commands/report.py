@@ -15,7 +15,6 @@ from django.core.management.base import CommandError
 
 from dangvu.accounts.commands import DangvuCommand
 from dangvu.lib.text import money
-from dangvu.reports.mass import is_mass
 from dangvu.reports.models import ReportDraft
 from dangvu.reports.outputs import FORMATS, export
 from dangvu.reports.periods import KINDS, normalize_code, period_label
@@ -68,7 +67,7 @@ class Command(DangvuCommand):
             raise _refuse(e) from None
         scope = self.scope(user)
         organization = self.organization(org, scope)
-        if is_mass(organization) and not scope.can_write_report(organization):
+        if organization.is_mass and not scope.can_write_report(organization):
             # A mass organization's report is its own executive's: a Party organization above
             # it reads its records but does not write its report.
             raise CommandError(f"Bạn không có quyền lập báo cáo của {organization}.")
