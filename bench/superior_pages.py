@@ -20,12 +20,20 @@ for one of them, or for another role's walk of `bench/serve.py`: vanphong, bithu
 line per page: status, SQL queries, cold ms (the first request of that page in this process,
 with the kept figures' parse cache emptied: what the first visitor after a recomputation waits)
 and warm ms (median of 3 more). The pages are read on kept figures with no change recorded
-since: the forms' file of a run is an export recorded in the audit trail, after which the pages
-read the figures as stale (run `keep_figures` again before comparing two runs). A big subtree's
+since (the forms' file of a run is an export recorded in the audit trail, which changes no
+figure: they stay fresh; a database built before December 2026 may need `keep_figures` again,
+and `migrate`). A big subtree's
 download only queues a background job (timed as such); the job's own work
 (`jobs.consolidated_file`, `jobs.forms_file`) is timed after every page, as the worker runs it,
 with the kept figures' computations and the commands `stats`, `facts`, `submissions` and
 `report annual` (.docx), each with its queries.
+The files are made from the kept figures when no change was recorded since they were computed
+(`kept.current`), else computed (and kept) as the job would: each line of the work says which.
+Only the work, no page (before/after a change to the jobs, or after `keep_figures`):
+    DANGVU_VAR_DIR=/var/tmp/province/sqlite .venv/bin/python bench/superior_pages.py --jobs
+`--computed` also times the computation of the forms' figures (a file computed from the records,
+as every job made it before it read the kept figures, costs that computation more than the file
+from the kept figures; minutes for a province's forms).
 Target: each page < 2 s on SQLite for the province; query counts that do not grow with the
 number of units (run on two sizes and compare the columns).
 """
@@ -183,7 +191,7 @@ def _timed(label, func):
     print(f"  {label:<44}{queries.count:>9}{ms:>9.0f}")
 
 
-def measure_work(role, slug):
+def measure_work(role, slug, computed=False):
     """The background jobs' work and the commands, as the worker and a shell run them."""
     import datetime as dt
 
@@ -199,10 +207,16 @@ def measure_work(role, slug):
         return
     scope, root, day = scope_for(user), Organization.objects.get(slug=slug), dt.date(2017, 12, 31)
     print(f"  {'việc nền / lệnh (' + role + ')':<44}{'truy vấn':>9}{'ms':>9}")
+    for kind in (kept.CONSOLIDATED, kept.FORMS):
+        how = "đã lưu, không đổi sau đó" if kept.fresh(root, day, kind) else "tính lại (và lưu)"
+        print(f"  số liệu {kind}: {how}")
     for fmt in ("csv", "xlsx"):
         _timed(f"tệp tổng hợp {fmt}", lambda f=fmt: jobs.consolidated_file(scope, root, day, f))
     _timed("tệp biểu thống kê (xlsx)", lambda: jobs.forms_file(user, root, day))
-    for kind in (kept.CONSOLIDATED, kept.STATISTICS):
+    # What a file computed from the records costs beyond the same file from the kept figures
+    # (every job computed them before it read them): the statistical forms take minutes.
+    kinds = (kept.CONSOLIDATED, kept.STATISTICS) + ((kept.FORMS,) if computed else ())
+    for kind in kinds:
         _timed(f"tính số liệu lưu: {kind}", lambda k=kind: kept._COMPUTE[k](root, day))
     out = io.StringIO()
     common = {"org": slug, "user": role, "stdout": out}
@@ -226,6 +240,12 @@ def main():
         help="chỉ một vai trò (mặc định: captren và huyen, kèm việc nền và lệnh)",
     )
     parser.add_argument("--no-work", action="store_true", help="chỉ các trang, không lệnh/việc nền")
+    parser.add_argument("--jobs", action="store_true", help="chỉ việc nền và lệnh, không trang")
+    parser.add_argument(
+        "--computed",
+        action="store_true",
+        help="đo cả thời gian tính số liệu biểu thống kê (vài phút cho một tỉnh)",
+    )
     args = parser.parse_args()
     _refuse_repo_database()
     _django()
@@ -240,14 +260,13 @@ def main():
     roles = [("captren", SUPERIOR), ("huyen", DISTRICT)]
     if args.role:
         roles = [(args.role, DISTRICT if args.role == "huyen" else SUPERIOR)]
-    for role, slug in roles:
+    for role, slug in roles if not args.jobs else ():
         slow += measure_pages(role, slug)
-    # The work after every page: the forms' file is an export, recorded in the audit trail, and
-    # a change recorded after the kept figures makes the pages read them as stale (and queue
-    # their recomputation), which is not what is measured here.
+    # The work after every page: a file or a command that finds the kept figures stale computes
+    # them again (and keeps them), which is not what the pages are measured on.
     for role, slug in roles if not args.no_work else ():
         if role in ("captren", "huyen"):
-            measure_work(role, slug)
+            measure_work(role, slug, args.computed)
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"Tải máy sau: {load}")
     verdict = "ĐẠT" if not slow else f"CHƯA ĐẠT ({', '.join(slow)})"

@@ -7,6 +7,7 @@ from collections import Counter
 from django.apps import apps
 
 from dangvu.core.facts import Figure, derived, provider
+from dangvu.core.ids import any_of
 from dangvu.documents.models import cited_date
 from dangvu.lib.narrative import render_value
 from dangvu.lib.rules import rule_in_force
@@ -360,10 +361,12 @@ def _prose(facts, name, side):
 def mass_organization_activities(org, period):
     """What the trade union and the youth union organized in the period, for section IV."""
     ids = subtree_ids_during([org.id], period.start, period.end)
-    # Events held inside the organization are its own, whoever else joined them.
+    # Events held inside the organization are its own, whoever else joined them. The ids as one
+    # subquery (`any_of`): as a list of parameters, SQLite looked each activity of the period up
+    # against each of a province's thousands of organizations (a minute for each kind).
     organized_here = ActivityOrg.objects.filter(
         role=ActivityOrg.Role.ORGANIZER,
-        org_id__in=ids,
+        org_id__in=any_of(ids),
         activity__starts_on__range=(period.start, period.end),
     ).values("activity_id")
     out = {}

@@ -100,16 +100,13 @@ def set_deadline(
     return deadline
 
 
-def export_forms(
-    actor: Actor, org: Organization, day: dt.date, *, maker: str, phone: str = ""
-) -> tuple[statforms.Forms, bytes]:
-    """The basic statistical forms of `org` to `day` as .xlsx, signed by `maker`, the file
-    recorded in the audit trail (the page, the background job and the command)."""
-    forms = statforms.compute(org, day)
+def export_forms(actor: Actor, forms: statforms.Forms, *, maker: str, phone: str = "") -> bytes:
+    """The basic statistical forms `forms` as .xlsx, signed by `maker`, the file recorded in the
+    audit trail (the page, the background job and the command)."""
     content = statforms.xlsx_bytes(forms, maker=maker, maker_phone=phone)
     lines = sum(len(sheet.lines) for sheet in forms.sheets)
-    record_forms_export(actor, org=org, day=forms.day, rows=lines)
-    return forms, content
+    record_forms_export(actor, org=forms.root, day=forms.day, rows=lines)
+    return content
 
 
 def record_forms_export(actor: Actor, *, org: Organization, day: dt.date, rows: int) -> AuditEntry:

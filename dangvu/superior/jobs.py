@@ -1,14 +1,14 @@
 """The superior's long work as background jobs (dangvu.ops.jobs): the consolidated figures of a
 subtree as a workbook or CSV, and the statistical forms of a subtree. The web page starts the job
-when the subtree is bigger than DANGVU_JOB_MIN_ORGS organizations and shows its progress; smaller
-ones are answered at once, as before.
+when the subtree is big (`kept.big`: more than DANGVU_JOB_MIN_ORGS organizations) and shows its
+progress; smaller ones are answered at once, as before. The files are made from the figures kept
+for the subtree when no change was recorded since they were computed, else from figures computed
+now (`kept.current`): the same file either way.
 
 The job runs with the scope of the user who asked, read again when it runs: a role withdrawn in
 the meantime narrows (or refuses) the file."""
 
 import datetime as dt
-
-from django.conf import settings
 
 from dangvu.accounts.scope import scope_for
 from dangvu.ops import jobs
@@ -17,15 +17,12 @@ from dangvu.reports.models import ReportDraft
 from dangvu.reports.outputs import export
 from dangvu.reports.unsaved import unsaved_draft
 
+from . import kept
 from .actions import export_forms
-from .consolidate import consolidate, period_to, totals_of
+from .consolidate import totals_of
 from .sheets import csv_bytes, xlsx_bytes
 
 CONSOLIDATED, FORMS, REPORT = "superior.consolidated", "superior.stat_forms", "superior.report"
-
-
-def min_orgs():
-    return getattr(settings, "DANGVU_JOB_MIN_ORGS", 200)
 
 
 def _root(job):
@@ -39,7 +36,7 @@ def _root(job):
 
 def consolidated_file(scope, root, day, fmt):
     """The consolidated figures of `root`'s units that `scope` reads: (file name, bytes)."""
-    result = consolidate(root, period_to(day))
+    result = kept.current_consolidation(root, day)
     units = [u for u in result.units if scope.can_read_org(u.org)]
     totals = totals_of([u.facts for u in units], result.labels)  # the units listed only
     rows = [["Mã số liệu", "Số liệu", "Tổng số", *[u.label for u in units]]]
@@ -55,7 +52,7 @@ def forms_file(user, root, day):
     """The basic statistical forms of `root` to `day` as .xlsx, signed as made by `user`, the
     file recorded in the audit trail: (file name, bytes)."""
     maker = user.get_full_name() or user.get_username()
-    _forms, content = export_forms(user, root, day, maker=maker)
+    content = export_forms(user, kept.current_forms(root, day), maker=maker)
     return f"bieu-thong-ke-{root.slug}-{day:%Y-%m-%d}.xlsx", content
 
 

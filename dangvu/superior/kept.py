@@ -1,7 +1,7 @@
-"""Kept figures: the figures of a big subtree (more than `jobs.min_orgs()` organizations),
-computed once and kept (`KeptFigures`), read by its pages. A province's consolidation or
-statistics take seconds; computed in the request they hold a web worker each time, so they are
-computed by a background job (`queue`) or by the nightly command `keep_figures` (`keep`).
+"""Kept figures: the figures of a big subtree (more than `min_orgs()` organizations),
+computed once and kept (`KeptFigures`), read by its pages and files. A province's consolidation
+or statistics take seconds; computed in the request they hold a web worker each time, so they
+are computed by a background job (`queue`) or by the nightly command `keep_figures` (`keep`).
 
 What is kept is the whole subtree's figures, whoever asked: a page filters what it shows by its
 viewer's scope, as it does with figures computed in the request. A page reads them with `read`:
@@ -10,6 +10,11 @@ older, with one recomputation queued — at most one every `refresh_minutes()` (
 offices record changes all day: recomputing after each would keep a core busy for figures a
 superior reads a few times an hour); nothing kept yet, or an organization moved since
 (`RESHAPES`), nothing (the page says it is computing).
+
+A file (the consolidated figures, the statistical forms) is made with `current`: the kept
+figures when no change was recorded since they were computed, else figures computed now — and
+kept, for a big subtree — never older ones: a file leaves dangvu without the page's note saying
+how old its figures are.
 
 A kind of figures is a function `compute(org, day)` returning JSON-ready data, registered with
 `register(kind, compute)`: this module registers the consolidation; the statistics page's
@@ -27,13 +32,14 @@ from django.utils import timezone
 
 from dangvu.accounts.models import AuditEntry
 from dangvu.accounts.scope import scope_for
+from dangvu.core.ids import any_of
 from dangvu.ops import jobs as ops_jobs
 from dangvu.ops.models import Job
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_sql
 
-from . import jobs, statforms
-from .consolidate import consolidate, period_to
+from . import statforms
+from .consolidate import Consolidation, UnitFigures, consolidate, period_to
 from .models import KeptFigures
 
 CONSOLIDATED, STATISTICS, FORMS = "consolidated", "statistics", "forms"
@@ -45,8 +51,11 @@ TITLES = {
 }
 
 # Audit entries that record no change to the records figures are counted from: asking for a
-# background job (asking for this very recomputation among them).
-NOT_CHANGES = ("ops.job",)
+# background job (asking for this very recomputation among them), and a file written from the
+# records (`audit.record_export`: the statistical forms, named before the others' `….export`):
+# the forms' file made from the kept figures would otherwise make them stale.
+NOT_CHANGES = ("ops.job", "superior.stat_forms")
+EXPORTS = ".export"
 # Audit entries that move an organization to another superior (`move_org`, or a merge moving a
 # merged organization's children): figures kept before one may count a unit now outside the
 # subtree, and so outside its viewers' scope, and are not shown until computed anew. A deleted
@@ -60,6 +69,11 @@ def register(kind, compute):
     _COMPUTE[kind] = compute
 
 
+def min_orgs():
+    """The number of organizations above which a subtree is big (`big`)."""
+    return getattr(settings, "DANGVU_JOB_MIN_ORGS", 200)
+
+
 def big(org):
     """Whether `org`'s subtree is big enough for its figures to be kept, and its files made by a
     background job, rather than computed in the request."""
@@ -67,10 +81,8 @@ def big(org):
     # organizations there (a recursive query is evaluated as far as its rows are fetched).
     sql, params = subtree_sql([org.id])
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT COUNT(*) FROM ({sql} LIMIT %s) AS found", [*params, jobs.min_orgs() + 1]
-        )
-        return cursor.fetchone()[0] > jobs.min_orgs()
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT %s) AS found", [*params, min_orgs() + 1])
+        return cursor.fetchone()[0] > min_orgs()
 
 
 def consolidated_figures(root, day):
@@ -85,6 +97,28 @@ def consolidated_figures(root, day):
 
 
 register(CONSOLIDATED, consolidated_figures)
+
+
+def kept_consolidation(root, day, figures):
+    """The `Consolidation` of figures kept by `consolidated_figures`, as `consolidate` gives it
+    but without the records behind each figure: what a file or a command shows of it. A unit
+    deleted since is left out; each unit's facts in the order of the labels (a PostgreSQL jsonb
+    object keeps its keys sorted)."""
+    labels = dict(figures["labels"])
+    ids = [org_id for org_id, _label, _facts in figures["units"]]
+    orgs = {org.id: org for org in Organization.objects.filter(id__in=any_of(ids))}
+    units = [
+        UnitFigures(orgs[org_id], label, _in_order(facts, labels))
+        for org_id, label, facts in figures["units"]
+        if org_id in orgs
+    ]
+    totals = _in_order(figures["totals"], labels)
+    return Consolidation(root, period_to(day), units, totals, labels)
+
+
+def _in_order(facts, labels):
+    ordered = {name: facts[name] for name in labels if name in facts}
+    return {**ordered, **facts}
 
 
 def forms_figures(root, day):
@@ -124,7 +158,12 @@ def _newest_entry():
 
 
 def _changed_since(entry_id):
-    return AuditEntry.objects.filter(id__gt=entry_id).exclude(action__in=NOT_CHANGES).exists()
+    return (
+        AuditEntry.objects.filter(id__gt=entry_id)
+        .exclude(action__in=NOT_CHANGES)
+        .exclude(action__endswith=EXPORTS)
+        .exists()
+    )
 
 
 def _reshaped_since(entry_id):
@@ -181,15 +220,20 @@ def _figures(row):
         return KeptFigures.objects.values_list("figures", flat=True).get(pk=row.pk)
 
 
-def read(user, org, day, kind):
-    """The kept figures of `org` on `day`, queueing their (re)computation for `user` when there
-    are none yet or changes were recorded since (none shown after a move). The figures are
-    shared by every request of the process: a page must not change them."""
-    row = (
+def _kept_row(org, day, kind):
+    """The row of figures computed for the key, its figures not read (None: none computed)."""
+    return (
         KeptFigures.objects.filter(org=org, day=day, kind=kind, computed_at__isnull=False)
         .defer("figures")
         .first()
     )
+
+
+def read(user, org, day, kind):
+    """The kept figures of `org` on `day`, queueing their (re)computation for `user` when there
+    are none yet or changes were recorded since (none shown after a move). The figures are
+    shared by every request of the process: a page must not change them."""
+    row = _kept_row(org, day, kind)
     stale = row is not None and _changed_since(row.audit_seen)
     if stale and _reshaped_since(row.audit_seen):
         row, stale = None, False  # they may count a unit moved out since: not shown
@@ -202,6 +246,36 @@ def read(user, org, day, kind):
     if row is None:
         return Reading(None, None, False)
     return Reading(_figures(row), row.computed_at, stale, refresh_at)
+
+
+def fresh(org, day, kind):
+    """The kept figures of `org` on `day` when no change was recorded since they were computed,
+    else None (none kept, or stale: a page shows those, a file does not)."""
+    row = _kept_row(org, day, kind)
+    if row is None or _changed_since(row.audit_seen):
+        return None
+    return _figures(row)
+
+
+def current(org, day, kind):
+    """The figures of `org` on `day`: the kept ones when fresh, else computed now — and kept
+    when the subtree is big, so its pages read them too. A file is made from these."""
+    found = fresh(org, day, kind)
+    if found is not None:
+        return found
+    if big(org):
+        return keep(org, day, kind).figures
+    return _COMPUTE[kind](org, day)
+
+
+def current_consolidation(root, day):
+    """The consolidation of `root` to `day` a file or a command shows (`current`)."""
+    return kept_consolidation(root, day, current(root, day, CONSOLIDATED))
+
+
+def current_forms(root, day):
+    """The statistical forms of `root` to `day` a file shows (`current`)."""
+    return kept_forms(root, day, current(root, day, FORMS))
 
 
 def queue(user, org, day, kind):

@@ -3,7 +3,7 @@ of every grassroots unit under a superior committee, and their sums."""
 
 from dangvu.accounts.commands import DangvuCommand
 from dangvu.lib.dates import vn_date
-from dangvu.superior.consolidate import consolidate, period_to
+from dangvu.superior import kept
 
 
 class Command(DangvuCommand):
@@ -18,7 +18,7 @@ class Command(DangvuCommand):
     def handle(self, *args, org, date, json=False, user=None, **options):
         scope = self.scope(user)
         root = self.organization(org, scope)
-        result = consolidate(root, period_to(self.day(date)))
+        result = kept.current_consolidation(root, self.day(date))  # kept when fresh
         result.units = [u for u in result.units if scope.can_read_org(u.org)]
         if json:
             self.write_json(result.as_json())

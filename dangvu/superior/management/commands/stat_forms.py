@@ -8,7 +8,7 @@ from pathlib import Path
 from django.core.management.base import CommandError
 
 from dangvu.accounts.commands import DangvuCommand
-from dangvu.superior import actions
+from dangvu.superior import actions, kept
 
 
 class Command(DangvuCommand):
@@ -26,9 +26,8 @@ class Command(DangvuCommand):
         if not out.lower().endswith(".xlsx"):
             raise CommandError("Tệp ra phải có đuôi .xlsx.")
         root = self.organization(org, self.scope(user))
-        forms, content = actions.export_forms(
-            self.actor(user), root, self.day(date), maker=maker, phone=phone
-        )
+        forms = kept.current_forms(root, self.day(date))  # kept when fresh, else computed
+        content = actions.export_forms(self.actor(user), forms, maker=maker, phone=phone)
         Path(out).write_bytes(content)
         d = forms.sheet("1-BTCTW")
         values = {line.key: line.values[0] for line in d.lines}
