@@ -46,11 +46,6 @@ MEMBERSHIP = {
 MASS_REPORTS = ("annual", "six_month")
 
 
-def is_mass(org) -> bool:
-    # Left for `render`'s two calls; every other caller asks `org.is_mass`.
-    return org.is_mass
-
-
 def format_of(org, day: dt.date) -> Rule:
     """The format rule in force on `day` of a mass organization's documents."""
     rule = mass_format(org, day)

@@ -343,7 +343,7 @@ def open_slots(doc: PartyDocument):
 def _superior_line(draft, issued):
     """The header's first line; a mass organization whose superior of its own system is not
     recorded gets a slot there, since its format requires one."""
-    if not draft.superior_name and mass.is_mass(draft.org):
+    if not draft.superior_name and draft.org.is_mass:
         return slot(mass.superior_slot(draft.org, issued))
     return break_name(draft.superior_name.upper())
 
@@ -353,7 +353,7 @@ def number_slot(org, day):
     are typed, so the office sees where it goes; a mass organization's as its format writes it
     ("Số:      /BC-CĐCS"). The code after the slash is never left empty: the one recorded, else
     the one its executive writes (`orgs.symbols`), else a slot the office fills."""
-    if mass.is_mass(org):
+    if org.is_mass:
         return mass.number_slot(org, day)
     symbol = document_symbol(org, day) or slot("ký hiệu")
     return f"Số      -BC/{symbol}"
