@@ -1,5 +1,7 @@
+import fcntl
 import os
 import shutil
+import sqlite3
 from io import StringIO
 
 import pytest
@@ -110,6 +112,41 @@ def _restore(demo_snapshot):
 def demo(db, demo_snapshot):
     """The reference organization as `load_demo` writes it (restored from the session's run)."""
     return _restore(demo_snapshot)
+
+
+@pytest.fixture(scope="session")
+def _migrated_sqlite_template(tmp_path_factory, worker_id):
+    """A SQLite file that `manage.py migrate` brought to this version's schema, made once per
+    test run: the migrations take some fifteen seconds of CPU, and the tests that need a real
+    database file for other processes only differ in what they do after them. The xdist
+    workers share it (one makes it under a lock, the others wait for it)."""
+    from dangvu.tests.processes import run, sqlite_env
+
+    base = tmp_path_factory.getbasetemp()
+    shared = base if worker_id == "master" else base.parent  # the run's folder, not a past run's
+    template = shared / "migrated.sqlite3"
+    with open(shared / "migrated.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not template.exists():
+            making = shared / "migrating.sqlite3"
+            # The database cache's table is made by migrate only when no file cache is set.
+            env = {**sqlite_env(making), "DANGVU_VAR_DIR": str(shared / "migrating-var")}
+            env.pop("DANGVU_CACHE_DIR", None)
+            run(env, "manage.py", "migrate", "-v", "0")
+            # Everything in the main file (WAL mode), so that one file is a whole copy.
+            with sqlite3.connect(making) as db:
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            db.close()
+            making.rename(template)
+    return template
+
+
+@pytest.fixture
+def migrated_sqlite(_migrated_sqlite_template, tmp_path):
+    """A fresh, migrated SQLite file of this test's own, for processes started by the test."""
+    path = tmp_path / "db.sqlite3"
+    shutil.copyfile(_migrated_sqlite_template, path)
+    return path
 
 
 @pytest.fixture
