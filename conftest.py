@@ -3,6 +3,7 @@ import os
 import shutil
 import sqlite3
 from io import StringIO
+from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
@@ -10,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from django.db.models import DateField, TimeField
 from django.test.utils import override_settings
 
 DEMO_PASSWORD = "demo-pass-123"
@@ -67,15 +69,21 @@ def demo_snapshot(django_db_setup, django_db_blocker, _fast_password_hasher):
         snapshot = [(m, _rows(m, exclude=before[m])) for m in _tables()]
         content_types = {ct.pk: (ct.app_label, ct.model) for ct in ContentType.objects.all()}
         transaction.set_rollback(True)
-    return [(m, rows) for m, rows in snapshot if rows], content_types
+    # The third part: the INSERT statements of the rows, made on the first restore (per set of
+    # content type ids, see _moved_content_types) and kept for the next ones.
+    return [(m, rows) for m, rows in snapshot if rows], content_types, {}
 
 
-def _remap_content_types(snapshot, content_types):
-    """A transactional test's flush recreates content types, maybe under other ids: rows that
-    point to one follow it by its natural key."""
+def _moved_content_types(content_types):
+    """A transactional test's flush recreates content types, maybe under other ids: {old id:
+    new id} of those that moved, found by their natural key."""
     ContentType.objects.clear_cache()
     now = {(ct.app_label, ct.model): ct.pk for ct in ContentType.objects.all()}
-    moved = {old: now[key] for old, key in content_types.items() if now.get(key) != old}
+    return {old: now[key] for old, key in content_types.items() if now.get(key) != old}
+
+
+def _remap_content_types(snapshot, moved):
+    """The rows with their content type ids moved: rows that point to one follow it."""
     if not moved:
         return snapshot
     remapped = []
@@ -91,20 +99,82 @@ def _remap_content_types(snapshot, content_types):
     return remapped
 
 
+def _stamped(field):
+    """A field that `save` and `bulk_create` fill with the time of the write (auto_now…)."""
+    return isinstance(field, (DateField, TimeField)) and (field.auto_now or field.auto_now_add)
+
+
+def _inserts(model, rows):
+    """What `bulk_create(batch_size=500)` sends for `rows`, as a function giving the (sql,
+    params) of each batch. The values are prepared for the database once (building the model
+    objects and preparing each value was most of a restore's time); the fields stamped with the
+    time of the write get it when the function is called, as `bulk_create` gives it."""
+    fields = model._meta.concrete_fields
+    stamped = [(i, f) for i, f in enumerate(fields) if _stamped(f)]
+    prepared = []
+    for r in rows:
+        obj = model(**r)
+        prepared.append(
+            [
+                None if _stamped(f) else f.get_db_prep_save(f.pre_save(obj, True), connection)
+                for f in fields
+            ]
+        )
+    size = min(500, connection.ops.bulk_batch_size(fields, prepared) or 500)
+    head = "INSERT INTO {} ({}) ".format(
+        connection.ops.quote_name(model._meta.db_table),
+        ", ".join(connection.ops.quote_name(f.column) for f in fields),
+    )
+    batches = []
+    for start in range(0, len(prepared), size):
+        batch = prepared[start : start + size]
+        placeholders = [["%s"] * len(fields)] * len(batch)
+        batches.append((head + connection.ops.bulk_insert_sql(fields, placeholders), batch))
+
+    def statements():
+        for sql, batch in batches:
+            params = []
+            for values in batch:
+                if stamped:
+                    values = list(values)
+                    holder = SimpleNamespace()
+                    for i, f in stamped:
+                        values[i] = f.get_db_prep_save(f.pre_save(holder, True), connection)
+                params.extend(values)
+            yield sql, params
+
+    return statements
+
+
+def _plain(model):
+    """A model whose values go in as plain parameters (no field with a placeholder of its own)."""
+    return not any(hasattr(f, "get_placeholder") for f in model._meta.concrete_fields)
+
+
 def _restore(demo_snapshot):
     """Insert the demo rows (foreign keys are deferred, so order does not matter inside the
     transaction), then move sequences past them where the database keeps sequences apart."""
     from dangvu.orgs.models import Organization
 
-    snapshot = _remap_content_types(*demo_snapshot)
-    with transaction.atomic():
-        for model, rows in snapshot:
-            model._base_manager.bulk_create([model(**r) for r in rows], batch_size=500)
-        statements = connection.ops.sequence_reset_sql(no_style(), [m for m, _ in snapshot])
-        if statements:
-            with connection.cursor() as cursor:
-                for sql in statements:
-                    cursor.execute(sql)
+    rows, content_types, made = demo_snapshot
+    moved = _moved_content_types(content_types)
+    key = frozenset(moved.items())
+    if key not in made:
+        snapshot = _remap_content_types(rows, moved)
+        made[key] = (
+            [(m, _inserts(m, r) if _plain(m) else r) for m, r in snapshot],
+            connection.ops.sequence_reset_sql(no_style(), [m for m, _ in snapshot]),
+        )
+    inserts, sequences = made[key]
+    with transaction.atomic(), connection.cursor() as cursor:
+        for model, statements in inserts:
+            if callable(statements):
+                for sql, params in statements():
+                    cursor.execute(sql, params)
+            else:  # the rows themselves
+                model._base_manager.bulk_create([model(**r) for r in statements], batch_size=500)
+        for sql in sequences:
+            cursor.execute(sql)
     return Organization.objects.get(slug="so-tttt-tra-vinh")
 
 
