@@ -105,45 +105,41 @@ def _stamped(field):
 
 
 def _inserts(model, rows):
-    """What `bulk_create(batch_size=500)` sends for `rows`, as a function giving the (sql,
-    params) of each batch. The values are prepared for the database once (building the model
-    objects and preparing each value was most of a restore's time); the fields stamped with the
-    time of the write get it when the function is called, as `bulk_create` gives it."""
+    """What `bulk_create` inserts for `rows`, as a function giving the (sql, params of each row)
+    of one INSERT to run for every row. The values are prepared for the database once (building
+    the model objects and preparing each value was most of a restore's time); the fields stamped
+    with the time of the write get it when the function is called, as `bulk_create` gives it."""
     fields = model._meta.concrete_fields
     stamped = [(i, f) for i, f in enumerate(fields) if _stamped(f)]
     prepared = []
     for r in rows:
         obj = model(**r)
         prepared.append(
-            [
+            tuple(
                 None if _stamped(f) else f.get_db_prep_save(f.pre_save(obj, True), connection)
                 for f in fields
-            ]
+            )
         )
-    size = min(500, connection.ops.bulk_batch_size(fields, prepared) or 500)
-    head = "INSERT INTO {} ({}) ".format(
+    # One short statement run for each row (executemany): the database driver reads it once.
+    sql = "INSERT INTO {} ({}) {}".format(
         connection.ops.quote_name(model._meta.db_table),
         ", ".join(connection.ops.quote_name(f.column) for f in fields),
+        connection.ops.bulk_insert_sql(fields, [["%s"] * len(fields)]),
     )
-    batches = []
-    for start in range(0, len(prepared), size):
-        batch = prepared[start : start + size]
-        placeholders = [["%s"] * len(fields)] * len(batch)
-        batches.append((head + connection.ops.bulk_insert_sql(fields, placeholders), batch))
 
-    def statements():
-        for sql, batch in batches:
-            params = []
-            for values in batch:
-                if stamped:
-                    values = list(values)
-                    holder = SimpleNamespace()
-                    for i, f in stamped:
-                        values[i] = f.get_db_prep_save(f.pre_save(holder, True), connection)
-                params.extend(values)
-            yield sql, params
+    def statement():
+        if not stamped:
+            return sql, prepared
+        params = []
+        for values in prepared:
+            values = list(values)
+            holder = SimpleNamespace()
+            for i, f in stamped:
+                values[i] = f.get_db_prep_save(f.pre_save(holder, True), connection)
+            params.append(values)
+        return sql, params
 
-    return statements
+    return statement
 
 
 def _plain(model):
@@ -167,12 +163,11 @@ def _restore(demo_snapshot):
         )
     inserts, sequences = made[key]
     with transaction.atomic(), connection.cursor() as cursor:
-        for model, statements in inserts:
-            if callable(statements):
-                for sql, params in statements():
-                    cursor.execute(sql, params)
+        for model, statement in inserts:
+            if callable(statement):
+                cursor.executemany(*statement())
             else:  # the rows themselves
-                model._base_manager.bulk_create([model(**r) for r in statements], batch_size=500)
+                model._base_manager.bulk_create([model(**r) for r in statement], batch_size=500)
         for sql in sequences:
             cursor.execute(sql)
     return Organization.objects.get(slug="so-tttt-tra-vinh")
