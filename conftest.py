@@ -1,6 +1,9 @@
+import fcntl
 import os
 import shutil
+import sqlite3
 from io import StringIO
+from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
@@ -8,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from django.db.models import DateField, TimeField
 from django.test.utils import override_settings
 
 DEMO_PASSWORD = "demo-pass-123"
@@ -65,15 +69,21 @@ def demo_snapshot(django_db_setup, django_db_blocker, _fast_password_hasher):
         snapshot = [(m, _rows(m, exclude=before[m])) for m in _tables()]
         content_types = {ct.pk: (ct.app_label, ct.model) for ct in ContentType.objects.all()}
         transaction.set_rollback(True)
-    return [(m, rows) for m, rows in snapshot if rows], content_types
+    # The third part: the INSERT statements of the rows, made on the first restore (per set of
+    # content type ids, see _moved_content_types) and kept for the next ones.
+    return [(m, rows) for m, rows in snapshot if rows], content_types, {}
 
 
-def _remap_content_types(snapshot, content_types):
-    """A transactional test's flush recreates content types, maybe under other ids: rows that
-    point to one follow it by its natural key."""
+def _moved_content_types(content_types):
+    """A transactional test's flush recreates content types, maybe under other ids: {old id:
+    new id} of those that moved, found by their natural key."""
     ContentType.objects.clear_cache()
     now = {(ct.app_label, ct.model): ct.pk for ct in ContentType.objects.all()}
-    moved = {old: now[key] for old, key in content_types.items() if now.get(key) != old}
+    return {old: now[key] for old, key in content_types.items() if now.get(key) != old}
+
+
+def _remap_content_types(snapshot, moved):
+    """The rows with their content type ids moved: rows that point to one follow it."""
     if not moved:
         return snapshot
     remapped = []
@@ -89,20 +99,77 @@ def _remap_content_types(snapshot, content_types):
     return remapped
 
 
+def _stamped(field):
+    """A field that `save` and `bulk_create` fill with the time of the write (auto_now…)."""
+    return isinstance(field, (DateField, TimeField)) and (field.auto_now or field.auto_now_add)
+
+
+def _inserts(model, rows):
+    """What `bulk_create` inserts for `rows`, as a function giving the (sql, params of each row)
+    of one INSERT to run for every row. The values are prepared for the database once (building
+    the model objects and preparing each value was most of a restore's time); the fields stamped
+    with the time of the write get it when the function is called, as `bulk_create` gives it."""
+    fields = model._meta.concrete_fields
+    stamped = [(i, f) for i, f in enumerate(fields) if _stamped(f)]
+    prepared = []
+    for r in rows:
+        obj = model(**r)
+        prepared.append(
+            tuple(
+                None if _stamped(f) else f.get_db_prep_save(f.pre_save(obj, True), connection)
+                for f in fields
+            )
+        )
+    # One short statement run for each row (executemany): the database driver reads it once.
+    sql = "INSERT INTO {} ({}) {}".format(
+        connection.ops.quote_name(model._meta.db_table),
+        ", ".join(connection.ops.quote_name(f.column) for f in fields),
+        connection.ops.bulk_insert_sql(fields, [["%s"] * len(fields)]),
+    )
+
+    def statement():
+        if not stamped:
+            return sql, prepared
+        params = []
+        for values in prepared:
+            values = list(values)
+            holder = SimpleNamespace()
+            for i, f in stamped:
+                values[i] = f.get_db_prep_save(f.pre_save(holder, True), connection)
+            params.append(values)
+        return sql, params
+
+    return statement
+
+
+def _plain(model):
+    """A model whose values go in as plain parameters (no field with a placeholder of its own)."""
+    return not any(hasattr(f, "get_placeholder") for f in model._meta.concrete_fields)
+
+
 def _restore(demo_snapshot):
     """Insert the demo rows (foreign keys are deferred, so order does not matter inside the
     transaction), then move sequences past them where the database keeps sequences apart."""
     from dangvu.orgs.models import Organization
 
-    snapshot = _remap_content_types(*demo_snapshot)
-    with transaction.atomic():
-        for model, rows in snapshot:
-            model._base_manager.bulk_create([model(**r) for r in rows], batch_size=500)
-        statements = connection.ops.sequence_reset_sql(no_style(), [m for m, _ in snapshot])
-        if statements:
-            with connection.cursor() as cursor:
-                for sql in statements:
-                    cursor.execute(sql)
+    rows, content_types, made = demo_snapshot
+    moved = _moved_content_types(content_types)
+    key = frozenset(moved.items())
+    if key not in made:
+        snapshot = _remap_content_types(rows, moved)
+        made[key] = (
+            [(m, _inserts(m, r) if _plain(m) else r) for m, r in snapshot],
+            connection.ops.sequence_reset_sql(no_style(), [m for m, _ in snapshot]),
+        )
+    inserts, sequences = made[key]
+    with transaction.atomic(), connection.cursor() as cursor:
+        for model, statement in inserts:
+            if callable(statement):
+                cursor.executemany(*statement())
+            else:  # the rows themselves
+                model._base_manager.bulk_create([model(**r) for r in statement], batch_size=500)
+        for sql in sequences:
+            cursor.execute(sql)
     return Organization.objects.get(slug="so-tttt-tra-vinh")
 
 
@@ -110,6 +177,41 @@ def _restore(demo_snapshot):
 def demo(db, demo_snapshot):
     """The reference organization as `load_demo` writes it (restored from the session's run)."""
     return _restore(demo_snapshot)
+
+
+@pytest.fixture(scope="session")
+def _migrated_sqlite_template(tmp_path_factory, worker_id):
+    """A SQLite file that `manage.py migrate` brought to this version's schema, made once per
+    test run: the migrations take some fifteen seconds of CPU, and the tests that need a real
+    database file for other processes only differ in what they do after them. The xdist
+    workers share it (one makes it under a lock, the others wait for it)."""
+    from dangvu.tests.processes import run, sqlite_env
+
+    base = tmp_path_factory.getbasetemp()
+    shared = base if worker_id == "master" else base.parent  # the run's folder, not a past run's
+    template = shared / "migrated.sqlite3"
+    with open(shared / "migrated.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not template.exists():
+            making = shared / "migrating.sqlite3"
+            # The database cache's table is made by migrate only when no file cache is set.
+            env = {**sqlite_env(making), "DANGVU_VAR_DIR": str(shared / "migrating-var")}
+            env.pop("DANGVU_CACHE_DIR", None)
+            run(env, "manage.py", "migrate", "-v", "0")
+            # Everything in the main file (WAL mode), so that one file is a whole copy.
+            with sqlite3.connect(making) as db:
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            db.close()
+            making.rename(template)
+    return template
+
+
+@pytest.fixture
+def migrated_sqlite(_migrated_sqlite_template, tmp_path):
+    """A fresh, migrated SQLite file of this test's own, for processes started by the test."""
+    path = tmp_path / "db.sqlite3"
+    shutil.copyfile(_migrated_sqlite_template, path)
+    return path
 
 
 @pytest.fixture

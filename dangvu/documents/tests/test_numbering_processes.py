@@ -38,7 +38,7 @@ except Exception as e:
     sys.exit(1)
 """
 
-# Run once against a fresh SQLite file: the committee with its symbol and its current term.
+# Run once against a fresh, migrated SQLite file: the committee with its symbol and its current term.
 SETUP = """
 import datetime as dt, os
 import django
@@ -64,10 +64,8 @@ def _check(results, count_in_db):
 
 
 @pytest.mark.slow
-def test_twelve_processes_on_a_sqlite_file(tmp_path):
-    db = tmp_path / "numbers.sqlite3"
-    env = sqlite_env(db)
-    run(env, "manage.py", "migrate", "-v", "0")
+def test_twelve_processes_on_a_sqlite_file(tmp_path, migrated_sqlite):
+    env = sqlite_env(migrated_sqlite)
     run(env, "-c", SETUP)
     results = _race(env, tmp_path, "du")
     # Read what the processes left in the file: one counter at 12, twelve audit entries.

@@ -119,10 +119,8 @@ def _check(made, recorded):
 
 
 @pytest.mark.slow
-def test_two_secretaries_at_once_on_a_sqlite_file(tmp_path):
-    db = tmp_path / "joint.sqlite3"
-    env = sqlite_env(db)
-    run(env, "manage.py", "migrate", "-v", "0")
+def test_two_secretaries_at_once_on_a_sqlite_file(tmp_path, migrated_sqlite):
+    env = sqlite_env(migrated_sqlite)
     made = _races(env, tmp_path, "sq")
     _check(made, json.loads(run(env, "-c", READ, json.dumps(made["meetings"])).splitlines()[-1]))
 

@@ -119,16 +119,15 @@ User.objects.create_user("vanphong", password="mat-khau-dai-123")
 
 
 @pytest.mark.slow
-def test_two_processes_share_the_address_lockout_of_the_forwarded_client(tmp_path):
+def test_two_processes_share_the_address_lockout_of_the_forwarded_client(tmp_path, migrated_sqlite):
     env = {
-        **sqlite_env(tmp_path / "db.sqlite3"),
+        **sqlite_env(migrated_sqlite),
         "DANGVU_VAR_DIR": str(tmp_path),
         "ALLOWED_HOSTS": "testserver",
         "DANGVU_TRUSTED_PROXIES": "127.0.0.1",
         "DANGVU_LOGIN_ADDRESS_LIMIT": "6",
     }
     env.pop("DANGVU_CACHE_DIR", None)
-    run(env, "manage.py", "migrate", "-v", "0")
     run(env, "-c", SETUP)
     # Two processes, three bad logins each from the same client behind the proxy: 6 in all.
     # Meanwhile a client that is not the proxy forges the header of another client, 203.0.113.50,
@@ -167,11 +166,11 @@ def _free_port():
 
 
 @contextlib.contextmanager
-def _gunicorn(tmp_path, **extra):
-    """gunicorn with gunicorn.conf.py on a fresh SQLite database; yields its base URL."""
+def _gunicorn(tmp_path, database, **extra):
+    """gunicorn with gunicorn.conf.py on `database`, a fresh SQLite file; yields its base URL."""
     port = _free_port()
     env = {
-        **sqlite_env(tmp_path / "db.sqlite3"),
+        **sqlite_env(database),
         **PRODUCTION,
         "DANGVU_HTTPS": "0",
         "ALLOWED_HOSTS": "127.0.0.1",
@@ -180,7 +179,6 @@ def _gunicorn(tmp_path, **extra):
         "DANGVU_BIND": f"127.0.0.1:{port}",
         **extra,
     }
-    run(env, "manage.py", "migrate", "-v", "0")
     run(env, "manage.py", "collectstatic", "--noinput", "-v", "0")
     gunicorn = Path(sys.executable).parent / "gunicorn"
     server = subprocess.Popen(
@@ -208,10 +206,10 @@ def _gunicorn(tmp_path, **extra):
 
 
 @pytest.mark.slow
-def test_the_production_command_serves_pages_and_static_files(tmp_path):
+def test_the_production_command_serves_pages_and_static_files(tmp_path, migrated_sqlite):
     """gunicorn with gunicorn.conf.py (two workers), static files by WhiteNoise from
     collectstatic's hashed copies: the login page and a stylesheet, each with its caching."""
-    with _gunicorn(tmp_path, DANGVU_WORKERS="2") as base:
+    with _gunicorn(tmp_path, migrated_sqlite, DANGVU_WORKERS="2") as base:
         page = urllib.request.urlopen(f"{base}/dang-nhap/", timeout=5)
         html = page.read().decode()
         assert "no-store" in page.headers["Cache-Control"]
@@ -224,11 +222,13 @@ def test_the_production_command_serves_pages_and_static_files(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("threads", [1, 2])
-def test_a_held_request_does_not_hold_the_whole_worker(tmp_path, threads):
+def test_a_held_request_does_not_hold_the_whole_worker(tmp_path, migrated_sqlite, threads):
     """One worker process: while a request is still arriving (a slow page or a slow client holds
     it), another request is answered when the worker has threads, and waits when it has not
     (gunicorn's sync worker, what dangvu served with before)."""
-    with _gunicorn(tmp_path, DANGVU_WORKERS="1", DANGVU_THREADS=str(threads)) as base:
+    with _gunicorn(
+        tmp_path, migrated_sqlite, DANGVU_WORKERS="1", DANGVU_THREADS=str(threads)
+    ) as base:
         port = int(base.rsplit(":", 1)[1])
         with socket.create_connection(("127.0.0.1", port)) as held:
             held.sendall(b"GET /dang-nhap/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # not finished
