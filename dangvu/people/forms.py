@@ -137,3 +137,11 @@ class QualificationForm(forms.Form):
 
 class ExemptEndForm(forms.Form):
     on = date_field("Sinh hoạt trở lại từ ngày")
+
+
+class SuspensionEndForm(forms.Form):
+    on = date_field("Chấm dứt đình chỉ từ ngày")
+
+
+class AttachmentEndForm(forms.Form):
+    on = date_field("Kết thúc từ ngày")
