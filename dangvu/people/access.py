@@ -44,4 +44,7 @@ access.register(PartyIntroduction, by_org_or_person("person"))
 access.register(Suspension, by_person())
 # A temporary attachment is the host cell's record: written by whoever writes the cell, read
 # with it or by whoever reads the member (their own cell's office sees where they attend).
-access.register(TemporaryAttachment, by_org_or_person("person", "cell"))
+access.register(
+    TemporaryAttachment,
+    by_org_or_person("person", "cell", noun="sinh hoạt tạm thời", url_param="attachment_id"),
+)

@@ -1149,7 +1149,6 @@ def attach_temporarily(
     home_org_name = " ".join((home_org_name or "").split())
     papers = " ".join((papers or "").split())
     _check_span(valid_from, valid_to, "ngày bắt đầu sinh hoạt tạm thời", "ngày kết thúc")
-    _check_not_future(valid_from, "Ngày bắt đầu sinh hoạt tạm thời")
     _check_org(cell, Membership.Kind.PARTY, valid_from)
     if not papers:
         raise ValidationError(

@@ -145,3 +145,10 @@ class SuspensionEndForm(forms.Form):
 
 class AttachmentEndForm(forms.Form):
     on = date_field("Kết thúc từ ngày")
+
+
+def cell_field(cells):
+    """The host cell chosen on a committee's page (on a cell's own page it is the cell)."""
+    return forms.ModelChoiceField(
+        queryset=cells, label="Chi bộ sinh hoạt tạm thời", empty_label=EMPTY_LABEL
+    )

@@ -417,8 +417,9 @@ def person_history(request, person_id):
 
 
 class AttachmentCreate(OrgFormView):
-    """A member received in the cell of the URL for temporary Party activity: one on record
-    (chosen among the people the user writes) or one known by name and official cell."""
+    """A member received for temporary Party activity: in the cell of the URL, or from a
+    committee's page in one of its cells (chosen): one on record (among the people the user
+    writes) or one known by name and official cell."""
 
     model = TemporaryAttachment
     action = actions.attach_temporarily
@@ -433,11 +434,24 @@ class AttachmentCreate(OrgFormView):
     success_message = "Đã ghi nhận sinh hoạt tạm thời: {result.name}."
     initial = {"valid_from": timezone.localdate}
 
-    def get_object(self):
-        org = super().get_object()
-        if org.kind != Organization.Kind.PARTY_CELL:
-            raise Http404("Chỉ chi bộ tiếp nhận đảng viên sinh hoạt tạm thời.")
-        return org
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if self.object.kind != Organization.Kind.PARTY_CELL:
+            cells = self.request.scope.writable_orgs(
+                [Organization.Kind.PARTY_CELL], current=True
+            ).filter(id__in=subtree_ids([self.object.id]))
+            form.fields = {"cell": forms.cell_field(cells), **form.fields}
+        return form
+
+    def action_args(self):
+        return ()
+
+    def action_data(self, form):
+        data = dict(form.cleaned_data)
+        return {"cell": data.pop("cell", self.object), **data}
+
+    def get_success_url(self, result=None):
+        return reverse("org_detail", args=[result.cell.slug])
 
 
 attachment_create = AttachmentCreate.as_view()
