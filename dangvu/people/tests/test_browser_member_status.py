@@ -32,7 +32,7 @@ def test_a_cell_receives_a_member_for_a_while_and_ends_it(browser_login, live_de
     page.fill("input[name=valid_to]", "2024-03-01")
     page.click("button:has-text('Ghi nhận')")
     assert "phải sau ngày bắt đầu" in page.locator("[role=alert], .error").first.inner_text()
-    assert not TemporaryAttachment.objects.exists()
+    assert not TemporaryAttachment.objects.filter(cell=cell).exists()
 
     page.fill("input[name=valid_to]", "2024-11-06")
     page.click("button:has-text('Ghi nhận')")
@@ -45,4 +45,4 @@ def test_a_cell_receives_a_member_for_a_while_and_ends_it(browser_login, live_de
     page.fill("input[name=on]", "2024-09-01")
     page.click("button:has-text('Ghi nhận')")
     page.wait_for_selector("h1:has-text('Chi bộ Phòng Thử Nghiệm')")
-    assert TemporaryAttachment.objects.get().valid_to == dt.date(2024, 9, 1)
+    assert TemporaryAttachment.objects.get(cell=cell).valid_to == dt.date(2024, 9, 1)
