@@ -533,6 +533,19 @@ def _history(b):
     actions.end_staff_record(
         None, StaffRecord.objects.get(person=mover, valid_to=None), dt.date(2018, 6, 1)
     )
+    # In 2016 Chi bộ 1 received for six months a member of another province's department on a
+    # secondment (sinh hoạt đảng tạm thời): a host cell's record, ended before the 2017 figures.
+    # A fixed invented name: drawing one would shift every name drawn after it.
+    actions.attach_temporarily(
+        None,
+        b.orgs["cell1"],
+        full_name="Lâm Quốc Thái",
+        home_org_name="Chi bộ Phòng Bưu chính, Đảng bộ Sở Thông tin và Truyền thông tỉnh Sóc Trăng",
+        papers="Giấy giới thiệu sinh hoạt đảng tạm thời số 12-GGT/ĐU ngày 25/02/2016",
+        valid_from=dt.date(2016, 3, 1),
+        valid_to=dt.date(2016, 9, 1),
+        note="Biệt phái hỗ trợ chuyển đổi số",
+    )
 
 
 # The forms' occupations of the department's staff: its civil servants work in a State agency

@@ -43,6 +43,7 @@ from .models import (
     MeetingTask,
 )
 from .roll import (  # cell_roll, meeting_roll, reviews are read by the views through this module
+    cell_apart,  # noqa: F401
     cell_roll,  # noqa: F401
     committee_on,
     meeting_cell,

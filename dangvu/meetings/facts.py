@@ -15,7 +15,7 @@ from dangvu.core.facts import provider
 from dangvu.core.ids import any_of
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_ids, subtree_ids_during
-from dangvu.people.models import Exemption, Membership
+from dangvu.people.models import Exemption, Membership, Suspension, TemporaryAttachment
 from dangvu.work.common import figure, is_member, party_spans
 
 from .attendance import attendances_by_unit
@@ -237,7 +237,7 @@ def cell_months(org: Organization, period) -> list[CellMonth]:
 def _count_attendance(meetings):
     """Each meeting's attendance in the row of each cell holding it ({activity id: [CellMonth]}),
     as its papers count it: only the cell's own members on the day, and none exempt from
-    meetings that day. A joint meeting's members are then counted once, each in their own
+    meetings, suspended or attending another cell that day. A joint meeting's members are then counted once, each in their own
     cell, and a row recorded for an exempt member is not an absence. Three queries."""
     attendance = Attendance.objects.filter(activity_id__in=list(meetings))
     people = attendance.values("person_id")
@@ -247,11 +247,14 @@ def _count_attendance(meetings):
         person_id__in=people, kind=Membership.Kind.PARTY
     ).values_list("person_id", "org_id", "valid_from", "valid_to"):
         spans[(person_id, org_id)].append((start, end))
+    # Those exempt, suspended or attending another cell for a while are not counted absent:
+    # none of them is on the cell's roll that day (`roll.cell_roll`).
     exempt = defaultdict(list)
-    for person_id, start, end in Exemption.objects.filter(person_id__in=people).values_list(
-        "person_id", "valid_from", "valid_to"
-    ):
-        exempt[person_id].append((start, end))
+    for model in (Exemption, Suspension, TemporaryAttachment):
+        for person_id, start, end in model.objects.filter(person_id__in=people).values_list(
+            "person_id", "valid_from", "valid_to"
+        ):
+            exempt[person_id].append((start, end))
     for activity_id, person_id, status in attendance.values_list(
         "activity_id", "person_id", "status"
     ):

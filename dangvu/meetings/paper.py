@@ -32,10 +32,11 @@ from dangvu.orgs.kinds import executive_name, superior_line
 from dangvu.orgs.models import Organization, Position, Term, active_on, parent_on
 from dangvu.orgs.symbols import document_symbol
 from dangvu.orgs.tree import place_of
+from dangvu.people.actions import status_rule
 from dangvu.people.models import PartyProfile, Person, party_status
 
 from .models import Activity, ActivityOrg, Attendance, MeetingMinutes, MeetingPlan, MeetingTask
-from .roll import Review, cell_roll, meeting_cell, meeting_cells, reviews
+from .roll import Apart, Review, cell_apart, cell_roll, meeting_cell, meeting_cells, reviews
 
 PRESENT, EXCUSED, ABSENT = (
     Attendance.Status.PRESENT,
@@ -71,13 +72,26 @@ class Roll:
     # {person id: "đồng chí B, Bí thư chi bộ"} for the excused absences whose reason the
     # convening committee accepted (`Attendance.accepted_by`): left out of the quorum's count.
     accepted: dict[int, str] = field(default_factory=dict)
+    # Members suspended, members attending another cell for a while and members of other cells
+    # attending this one (`roll.cell_apart`): none of them in `expected`.
+    apart: Apart = field(default_factory=Apart)
+    # Members attending another cell who came to their own cell's meeting nonetheless: counted
+    # by the quorum rule, as exempt members who came are.
+    away_present: list[Person] = field(default_factory=list)
+
+    @property
+    def members(self) -> int:
+        """Every member of the cell on the day, those listed apart included."""
+        return (
+            len(self.expected) + len(self.exempt) + len(self.apart.suspended) + len(self.apart.away)
+        )
 
     @property
     def leaders(self) -> str:
         """Who leads the cell between meetings: a cell of nine full members or more elects a
         chi ủy, a smaller one only a secretary (Điều lệ Đảng, Article 24; Quy định 29-QĐ/TW,
         point 24: bench/devset/meetings/sources.md)."""
-        full = len(self.expected) + len(self.exempt) - len(self.probationary)
+        full = self.members - len(self.probationary)
         return "chi ủy" if full >= CELL_COMMITTEE_FROM else "bí thư chi bộ"
 
     @property
@@ -85,7 +99,8 @@ class Roll:
         """The full members present, exempt members who came among them (they vote when they
         attend: bench/devset/meetings/quorum.md): those who adopt the resolution, the same the
         quorum counts present."""
-        return [p for p in self.present + self.exempt_present if p.id not in self.probationary]
+        came = self.present + self.exempt_present + self.away_present
+        return [p for p in came if p.id not in self.probationary]
 
     @property
     def line(self) -> str:
@@ -156,6 +171,9 @@ def roll_of(activity: Activity, cell: Organization | None = None) -> Roll:
     plan = getattr(activity, "plan", None)
     late = list(plan.late.order_by("sort_name")) if plan else []
     exempt_present = [p for p in exempt if p.id in rows and rows[p.id].status == PRESENT]
+    apart = cell_apart(cell, activity.starts_on)
+    away = apart.away_people
+    away_present = [p for p in away if p.id in rows and rows[p.id].status == PRESENT]
     return Roll(
         members,
         exempt,
@@ -164,7 +182,7 @@ def roll_of(activity: Activity, cell: Organization | None = None) -> Roll:
         absent,
         late,
         unrecorded,
-        _probationary([*members, *exempt], activity.starts_on),
+        _probationary([*members, *exempt, *apart.suspended, *away], activity.starts_on),
         exempt_present,
         cell,
         {
@@ -172,6 +190,8 @@ def roll_of(activity: Activity, cell: Organization | None = None) -> Roll:
             for p, _r in excused
             if rows[p.id].accepted_by
         },
+        apart,
+        away_present,
     )
 
 
@@ -215,12 +235,17 @@ def quorum_of(activity: Activity, roll: Roll) -> Quorum | None:
         rule = rule_in_force("cell_meeting/quorum", activity.starts_on)
     except LookupError:
         return None
-    full = [p for p in roll.present + roll.exempt_present if p.id not in roll.probationary]
+    full = roll.voters
     counted = [p for p in roll.expected if p.id not in roll.probationary]
     if not rule["exempt_absent_counted"]:
         counted += [p for p in roll.exempt_present if p.id not in roll.probationary]
     else:
         counted += [p for p in roll.exempt if p.id not in roll.probationary]
+    # Members sent to attend another cell for a while, like exempt ones, count when they come.
+    away = roll.away_present if not rule["away_absent_counted"] else roll.apart.away_people
+    counted += [p for p in away if p.id not in roll.probationary]
+    if rule["suspended_counted"]:
+        counted += [p for p in roll.apart.suspended if p.id not in roll.probationary]
     left_out = 0
     if not rule["accepted_absent_counted"]:
         before = len(counted)
@@ -547,7 +572,7 @@ def _owners(rolls, day):
 def _attendance_block(activity, roll):
     """A cell's members on the day (full, probationary, exempt apart), its attendance and its
     quorum, as the minutes give them."""
-    total = len(roll.expected) + len(roll.exempt)
+    total = roll.members
     blocks = [
         para(
             f"Tổng số đảng viên của chi bộ: {count(total)} đồng chí (chính thức "
@@ -567,10 +592,52 @@ def _attendance_block(activity, roll):
             # votes and is counted (`quorum_of`, `Roll.voters`).
             came = ", ".join(p.full_name for p in roll.exempt_present)
             blocks.append(para(f"Đảng viên được miễn sinh hoạt có mặt: {came}."))
+    blocks += _apart_blocks(roll, activity.starts_on)
     blocks.append(para(roll.line))
     quorum = quorum_of(activity, roll)
     if quorum is not None:
         blocks.append(para(quorum.line))
+    return blocks
+
+
+def _apart_blocks(roll, day):
+    """The minutes' lines on the members listed apart, as the cells' minutes forms ask them
+    (bench/devset/members/temporary.md): those sent to attend elsewhere, those suspended, and
+    the members of other cells attending this one, who are not counted among its members."""
+    apart, blocks = roll.apart, []
+    if apart.away:
+        names = ", ".join(f"{a.person.full_name} tại {a.cell}" for a in apart.away)
+        blocks.append(
+            para(
+                f"Giới thiệu sinh hoạt tạm thời đi nơi khác: {count(len(apart.away))} đồng chí "
+                f"({names}), không tính vào số đảng viên phải dự."
+            )
+        )
+        if roll.away_present:
+            came = ", ".join(p.full_name for p in roll.away_present)
+            blocks.append(para(f"Đảng viên sinh hoạt tạm thời nơi khác có mặt: {came}."))
+    if apart.suspended:
+        names = ", ".join(p.full_name for p in apart.suspended)
+        blocks.append(
+            para(
+                f"Bị đình chỉ sinh hoạt đảng: {count(len(apart.suspended))} đồng chí ({names}), "
+                "không triệu tập, không tính vào số đảng viên phải dự."
+            )
+        )
+    if apart.guests:
+        names = ", ".join(a.label for a in apart.guests)
+        rights = ""
+        rule = status_rule(day)
+        if rule is not None and not rule["temporary_votes_in_host"]:
+            rights += ", không biểu quyết"
+        if rule is not None and not rule["temporary_in_host_count"]:
+            rights += ", không tính vào đảng số của chi bộ"
+        blocks.append(
+            para(
+                f"Đảng viên sinh hoạt tạm thời tại chi bộ: {count(len(apart.guests))} đồng chí "
+                f"({names}), dự sinh hoạt{rights}."
+            )
+        )
     return blocks
 
 

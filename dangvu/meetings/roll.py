@@ -1,15 +1,24 @@
 """Who a cell meeting concerns: the cell that held it, its members on the day (those exempt from
-Party work and meetings apart) and the cell's meeting before it. Read by the actions and by the
+Party work and meetings apart; those suspended and those attending another cell for a while
+left out and listed apart), the members attending it temporarily from elsewhere, and the cell's
+meeting before it. Read by the actions and by the
 papers written from the meeting (`paper.py`)."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from dangvu.orgs.models import Organization, Position, Term, active_on
-from dangvu.people.models import Exemption, Membership, Person
+from dangvu.people.actions import overlapping
+from dangvu.people.models import (
+    Exemption,
+    Membership,
+    Person,
+    Suspension,
+    TemporaryAttachment,
+)
 
 from .models import Activity, ActivityOrg, MeetingTask
 
@@ -44,19 +53,73 @@ def meeting_roll(activity: Activity) -> tuple[list[Person], list[Person]]:
 
 def cell_roll(cell: Organization, day: dt.date) -> tuple[list[Person], list[Person]]:
     """(members, exempt): the cell's party members on `day` who take part in meetings, and those
-    exempt from Party work and meetings on that day (listed apart, never counted absent)."""
+    exempt from Party work and meetings on that day (listed apart, never counted absent). Members
+    suspended that day, or sent to attend another cell for a while, are in neither: they are not
+    summoned (`cell_apart` lists them)."""
+    people = _party_people(cell, day)
+    left_out = _ids_on(Suspension, people, day) | {a.person_id for a in _away(people, day)}
+    exempt_ids = _ids_on(Exemption, people, day)
+    return (
+        [p for p in people if p.id not in exempt_ids | left_out],
+        [p for p in people if p.id in exempt_ids - left_out],
+    )
+
+
+@dataclass
+class Apart:
+    """Who the cell's roll leaves out on a day, and who attends it without being its member."""
+
+    # Its members suspended from Party activities (đình chỉ sinh hoạt đảng).
+    suspended: list[Person] = field(default_factory=list)
+    # Its members attending another cell for a while (giới thiệu sinh hoạt tạm thời đi nơi khác).
+    away: list[TemporaryAttachment] = field(default_factory=list)
+    # Members of other cells attending this one for a while (đảng viên sinh hoạt tạm thời).
+    guests: list[TemporaryAttachment] = field(default_factory=list)
+
+    @property
+    def away_people(self) -> list[Person]:
+        return [a.person for a in self.away]
+
+    def extend(self, other: "Apart") -> None:
+        """Add another cell's (a joint meeting lists every cell's)."""
+        self.suspended += other.suspended
+        self.away += other.away
+        self.guests += other.guests
+
+
+def cell_apart(cell: Organization, day: dt.date) -> Apart:
+    people = _party_people(cell, day)
+    suspended = _ids_on(Suspension, people, day)
+    return Apart(
+        [p for p in people if p.id in suspended],
+        [a for a in _away(people, day) if a.person_id not in suspended],
+        list(
+            TemporaryAttachment.objects.filter(active_on(day), cell=cell)
+            .select_related("person")
+            .order_by("valid_from", "id")
+        ),
+    )
+
+
+def _party_people(cell, day):
     ids = Membership.objects.filter(
         active_on(day), org=cell, kind=Membership.Kind.PARTY
     ).values_list("person_id", flat=True)
-    people = list(Person.objects.filter(id__in=list(ids)).order_by("sort_name", "id"))
-    exempt_ids = set(
-        Exemption.objects.filter(person__in=people, valid_from__lte=day)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))
-        .values_list("person_id", flat=True)
-    )
-    return (
-        [p for p in people if p.id not in exempt_ids],
-        [p for p in people if p.id in exempt_ids],
+    return list(Person.objects.filter(id__in=list(ids)).order_by("sort_name", "id"))
+
+
+def _ids_on(model, people, day):
+    """Ids of `people` with a record of `model` (an exemption, a suspension) in force on `day`."""
+    records = overlapping(model.objects.filter(person__in=people), day, day + dt.timedelta(1))
+    return set(records.values_list("person_id", flat=True))
+
+
+def _away(people, day):
+    """The temporary attachments elsewhere, on `day`, of `people` (a cell's members)."""
+    return list(
+        TemporaryAttachment.objects.filter(active_on(day), person__in=people)
+        .select_related("person", "cell")
+        .order_by("person__sort_name", "id")
     )
 
 

@@ -53,6 +53,7 @@ from .models import (
     MeetingRead,
     MeetingTask,
 )
+from .roll import Apart
 
 ORGANIZER, PARTICIPANT = ActivityOrg.Role.ORGANIZER, ActivityOrg.Role.PARTICIPANT
 PRESENT = Attendance.Status.PRESENT
@@ -340,14 +341,17 @@ def activity_attendance(request, activity_id):
     }
     everyone = set(actions.members_on(orgs, day)) | set(recorded)
     mine = everyone if scope.sees_everything else attendance_people(scope, orgs, day, write=True)
-    # A cell's meeting: members exempt from meetings are listed apart, never marked absent.
-    exempt, acceptors = [], []
+    # A cell's meeting: members exempt from meetings, suspended or attending another cell for a
+    # while are listed apart, never marked absent; members attending it for a while are named.
+    exempt, acceptors, apart, left_out = [], [], Apart(), []
     if activity.is_meeting:
         for cell in orgs:
             if cell.kind == Organization.Kind.PARTY_CELL:
                 exempt += actions.cell_roll(cell, day)[1]
                 acceptors += actions.committee_on(cell, day)
-        mine = set(mine) - {p.id for p in exempt}
+                apart.extend(actions.cell_apart(cell, day))
+        left_out = [*exempt, *apart.suspended, *apart.away_people]
+        mine = set(mine) - {p.id for p in left_out}
     people = Person.objects.filter(id__in=mine).order_by("sort_name")
     errors = []
     if request.method == "POST":
@@ -378,8 +382,9 @@ def activity_attendance(request, activity_id):
             "statuses": Attendance.Status.choices,
             "errors": errors,
             "orgs": orgs,
-            "partial": bool(everyone - mine - {p.id for p in exempt}),
+            "partial": bool(everyone - mine - {p.id for p in left_out}),
             "exempt": exempt,
+            "apart": apart,
             "acceptors": list(dict.fromkeys(acceptors)),
         },
         status=400 if errors else 200,
@@ -650,7 +655,7 @@ def meeting_page(request, activity_id):
     cell = actions.meeting_cell(activity)
     # Who read the notice: the members of each cell holding the meeting that the user reads
     # (in a joint meeting a cell's secretary sees their own members only).
-    readers, exempt = None, []
+    readers, exempt, apart = None, [], Apart()
     seen = set(
         MeetingRead.objects.filter(plan=plan, document__isnull=True).values_list(
             "person_id", flat=True
@@ -661,6 +666,7 @@ def meeting_page(request, activity_id):
             members, spared = actions.cell_roll(one, activity.starts_on)
             readers = (readers or []) + [(p, p.id in seen) for p in members]
             exempt += spared
+            apart.extend(actions.cell_apart(one, activity.starts_on))
     minutes = getattr(activity, "minutes", None)
     no_symbol = bool(errors) and not cell.symbol and request.scope.can_write_org(cell)
     return render(
@@ -676,6 +682,7 @@ def meeting_page(request, activity_id):
             "notice_open": actions.notice_open(activity),
             "readers": readers,
             "exempt": exempt,
+            "apart": apart,
             "minutes": minutes,
             "tasks": minutes.tasks.select_related("assignee") if minutes else [],
             "errors": errors,

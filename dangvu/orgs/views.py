@@ -11,7 +11,13 @@ from dangvu.accounts.models import AuditEntry
 from dangvu.core.facts import Figure
 from dangvu.home.stats_charts import age_and_sex, stats_charts
 from dangvu.lib.dates import vn_date
-from dangvu.people.models import MASS_MEMBERSHIP, Membership, Person
+from dangvu.people.models import (
+    MASS_MEMBERSHIP,
+    Membership,
+    Person,
+    Suspension,
+    TemporaryAttachment,
+)
 from dangvu.people.stats import LABELS as SECTION_ONE_LABELS
 from dangvu.people.stats import (
     MEMBERSHIP_FACTS,
@@ -60,6 +66,22 @@ def org_tree(request):
     )
 
 
+def _member_status(org, members, day):
+    """A cell's members suspended on `day`, and the members attending it for a while (listed
+    apart from its members, never counted among them)."""
+    if org.kind != Organization.Kind.PARTY_CELL:
+        return {}
+    people = [m.person_id for m in members]
+    suspended = Suspension.objects.filter(active_on(day), person_id__in=people)
+    return {
+        "suspended_ids": set(suspended.values_list("person_id", flat=True)),
+        "attachments": TemporaryAttachment.objects.filter(active_on(day), cell=org)
+        .select_related("person")
+        .order_by("valid_from", "id"),
+        "is_cell": True,
+    }
+
+
 def org_detail(request, slug):
     scope = request.scope
     org = scope.org_or_404(slug)
@@ -84,6 +106,7 @@ def org_detail(request, slug):
             "day": day,
             "children": children,
             "members": members,
+            **_member_status(org, members, day),
             "positions": positions,
             "names": org.names.all(),
             "history": history,

@@ -16,6 +16,8 @@ from .models import (
     Qualification,
     StaffQuota,
     StaffRecord,
+    Suspension,
+    TemporaryAttachment,
 )
 
 access.register(
@@ -37,3 +39,12 @@ access.register(Exemption, by_person())
 # An introduction to the Party: written by the mass organization that made it, read with it or
 # by whoever reads the person introduced.
 access.register(PartyIntroduction, by_org_or_person("person"))
+
+# Suspension from Party activities: read and changed with the person, as an exemption is.
+access.register(Suspension, by_person())
+# A temporary attachment is the host cell's record: written by whoever writes the cell, read
+# with it or by whoever reads the member (their own cell's office sees where they attend).
+access.register(
+    TemporaryAttachment,
+    by_org_or_person("person", "cell", noun="sinh hoạt tạm thời", url_param="attachment_id"),
+)

@@ -19,7 +19,7 @@ from dangvu.core import audit
 from dangvu.core.audit import Actor
 from dangvu.lib.dates import add_months, vn_date
 from dangvu.lib.rules import Rule, rule_in_force
-from dangvu.lib.text import ascii_digits
+from dangvu.lib.text import ascii_digits, fold
 from dangvu.orgs import kinds as org_kinds
 from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import union_subtree_ids_during
@@ -37,6 +37,8 @@ from .models import (
     Qualification,
     StaffQuota,
     StaffRecord,
+    Suspension,
+    TemporaryAttachment,
 )
 from .signals import fee_book_changing
 
@@ -675,6 +677,15 @@ def membership_rule(day: dt.date) -> Rule:
         raise ValidationError(f"Ngày {vn_date(day)} trước khi Đảng được thành lập.") from None
 
 
+def status_rule(day: dt.date) -> Rule | None:
+    """The rule on temporary attachment and suspension in force on `day` (rules/member_status),
+    None before any was found: the papers then state these members without their rights."""
+    try:
+        return rule_in_force("member_status", day)
+    except LookupError:
+        return None
+
+
 def probation_end(admitted_on: dt.date) -> dt.date:
     return add_months(admitted_on, membership_rule(admitted_on)["probation_months"])
 
@@ -962,29 +973,8 @@ def exempt_member(
         raise ValidationError("Cần ghi ngày bắt đầu được miễn.")
     if valid_to is not None and valid_to <= valid_from:
         raise ValidationError("Ngày kết thúc miễn phải sau ngày bắt đầu.")
-    is_member = Membership.objects.filter(
-        active_on(valid_from), person=person, kind=Membership.Kind.PARTY
-    ).exists()
-    if not is_member:
-        raise ValidationError(
-            f"{person.full_name} không là đảng viên vào ngày {vn_date(valid_from)}: "
-            "không thể miễn sinh hoạt đảng."
-        )
-    if valid_to is not None:
-        still = Membership.objects.filter(
-            active_on(valid_to - dt.timedelta(days=1)), person=person, kind=Membership.Kind.PARTY
-        ).exists()
-        if not still:
-            raise ValidationError(
-                f"{person.full_name} không còn là đảng viên trước ngày {vn_date(valid_to)}: "
-                "thời gian miễn phải nằm trong thời gian sinh hoạt đảng."
-            )
-    overlap = Exemption.objects.filter(person=person).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gt=valid_from)
-    )
-    if valid_to is not None:
-        overlap = overlap.filter(valid_from__lt=valid_to)
-    if overlap.exists():
+    _check_party_span(person, valid_from, valid_to, "miễn sinh hoạt đảng", "miễn")
+    if overlapping(Exemption.objects.filter(person=person), valid_from, valid_to).exists():
         raise ValidationError(f"{person.full_name} đã được miễn sinh hoạt trong thời gian này.")
     exemption = Exemption.objects.create(
         person=person,
@@ -1025,4 +1015,225 @@ def end_exemption(actor: Actor, person: Person, on: dt.date) -> Exemption:
         exemption,
         {"valid_to": on},
         summary=f"Thôi miễn công tác và sinh hoạt đảng từ ngày {vn_date(on)}: {person.full_name}",
+    )
+
+
+def overlapping(records: Any, valid_from: dt.date, valid_to: dt.date | None) -> Any:
+    """The dated records of `records` that share a day with [valid_from, valid_to)."""
+    found = records.filter(Q(valid_to__isnull=True) | Q(valid_to__gt=valid_from))
+    return found if valid_to is None else found.filter(valid_from__lt=valid_to)
+
+
+def _check_party_span(person, valid_from, valid_to, what, span):
+    """A status of a party member (`what`: "miễn sinh hoạt đảng") from `valid_from` to
+    `valid_to` must lie within their party membership."""
+    is_member = Membership.objects.filter(
+        active_on(valid_from), person=person, kind=Membership.Kind.PARTY
+    ).exists()
+    if not is_member:
+        raise ValidationError(
+            f"{person.full_name} không là đảng viên vào ngày {vn_date(valid_from)}: "
+            f"không thể {what}."
+        )
+    if valid_to is not None:
+        still = Membership.objects.filter(
+            active_on(valid_to - dt.timedelta(days=1)), person=person, kind=Membership.Kind.PARTY
+        ).exists()
+        if not still:
+            raise ValidationError(
+                f"{person.full_name} không còn là đảng viên trước ngày {vn_date(valid_to)}: "
+                f"thời gian {span} phải nằm trong thời gian sinh hoạt đảng."
+            )
+
+
+def _check_span(valid_from, valid_to, start_label, end_label):
+    if valid_from is None:
+        raise ValidationError(f"Cần ghi {start_label}.")
+    if valid_to is not None and valid_to <= valid_from:
+        raise ValidationError(
+            f"{end_label.capitalize()} ({vn_date(valid_to)}) phải sau {start_label} "
+            f"({vn_date(valid_from)})."
+        )
+
+
+# Suspension from Party activities ----------------------------------------------------------------
+
+
+@transaction.atomic
+def suspend_member(
+    actor: Actor,
+    person: Person,
+    *,
+    decision: str,
+    valid_from: dt.date,
+    valid_to: dt.date | None = None,
+    reason: str = "",
+) -> Suspension:
+    """Đình chỉ sinh hoạt đảng of a party member, by the competent committee's decision."""
+    decision = " ".join((decision or "").split())
+    if not decision:
+        raise ValidationError("Cần ghi quyết định đình chỉ sinh hoạt đảng.")
+    _check_span(valid_from, valid_to, "ngày bắt đầu đình chỉ", "ngày kết thúc đình chỉ")
+    _check_not_future(valid_from, "Ngày bắt đầu đình chỉ")
+    _check_party_span(person, valid_from, valid_to, "đình chỉ sinh hoạt đảng", "đình chỉ")
+    if overlapping(Suspension.objects.filter(person=person), valid_from, valid_to).exists():
+        raise ValidationError(
+            f"{person.full_name} đã bị đình chỉ sinh hoạt đảng trong thời gian này "
+            "(thời gian đình chỉ trùng nhau)."
+        )
+    suspension = Suspension.objects.create(
+        person=person,
+        decision=decision,
+        reason=" ".join((reason or "").split()),
+        valid_from=valid_from,
+        valid_to=valid_to,
+    )
+    audit.record(
+        actor,
+        "person.suspend",
+        suspension,
+        summary=f"Đình chỉ sinh hoạt đảng: {person.full_name} ({decision})",
+        person=person,
+    )
+    return suspension
+
+
+@transaction.atomic
+def lift_suspension(actor: Actor, person: Person, on: dt.date) -> Suspension:
+    """The suspension in force on `on` ends there: the member takes part again from that day
+    (the decision lifting it, or its term run out)."""
+    if on is None:
+        raise ValidationError("Cần ghi ngày chấm dứt đình chỉ.")
+    suspension = (
+        Suspension.objects.select_for_update()
+        .filter(person=person, valid_from__lt=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+        .first()
+    )
+    if suspension is None:
+        raise ValidationError(
+            f"{person.full_name} không bị đình chỉ sinh hoạt đảng vào ngày {vn_date(on)} "
+            "(ngày chấm dứt phải sau ngày bắt đầu đình chỉ)."
+        )
+    return audit.change(
+        actor,
+        "person.suspend_end",
+        suspension,
+        {"valid_to": on},
+        summary=f"Chấm dứt đình chỉ sinh hoạt đảng từ ngày {vn_date(on)}: {person.full_name}",
+        person=person,
+    )
+
+
+# Temporary attachment (sinh hoạt đảng tạm thời) ---------------------------------------------------
+
+
+@transaction.atomic
+def attach_temporarily(
+    actor: Actor,
+    cell: Organization,
+    *,
+    papers: str,
+    valid_from: dt.date,
+    valid_to: dt.date | None = None,
+    person: Person | None = None,
+    full_name: str = "",
+    home_org_name: str = "",
+    note: str = "",
+) -> TemporaryAttachment:
+    """A member received in `cell` for temporary Party activity (tiếp nhận sinh hoạt đảng tạm
+    thời): one of ours (`person`, whose official cell stays theirs) or one known only by name and
+    official organization."""
+    full_name = " ".join((full_name or "").split())
+    home_org_name = " ".join((home_org_name or "").split())
+    papers = " ".join((papers or "").split())
+    _check_span(valid_from, valid_to, "ngày bắt đầu sinh hoạt tạm thời", "ngày kết thúc")
+    _check_org(cell, Membership.Kind.PARTY, valid_from)
+    if not papers:
+        raise ValidationError(
+            "Cần ghi giấy giới thiệu sinh hoạt đảng tạm thời (số, ngày, nơi cấp)."
+        )
+    same_cell = overlapping(TemporaryAttachment.objects.filter(cell=cell), valid_from, valid_to)
+    if person is not None:
+        _check_party_span(
+            person, valid_from, valid_to, "sinh hoạt đảng tạm thời", "sinh hoạt tạm thời"
+        )
+        home = active_membership(person, Membership.Kind.PARTY, valid_from)
+        if home is not None and home.org_id == cell.id:
+            raise ValidationError(
+                f"{person.full_name} sinh hoạt chính thức tại {cell}: không sinh hoạt tạm thời "
+                "ở chính chi bộ của mình."
+            )
+        full_name, home_org_name = "", ""
+        elsewhere = overlapping(
+            TemporaryAttachment.objects.filter(person=person), valid_from, valid_to
+        ).exclude(cell=cell)
+        if elsewhere.exists():
+            raise ValidationError(
+                f"{person.full_name} đang sinh hoạt tạm thời ở chi bộ khác trong thời gian này."
+            )
+        twice = list(same_cell.filter(person=person)[:1])
+    else:
+        if not full_name:
+            raise ValidationError("Cần chọn đảng viên có hồ sơ hoặc ghi họ và tên.")
+        if not home_org_name:
+            raise ValidationError("Cần ghi nơi đảng viên sinh hoạt chính thức.")
+        twice = [
+            a
+            for a in same_cell.filter(person__isnull=True)
+            if fold(a.full_name) == fold(full_name) and fold(a.home_org_name) == fold(home_org_name)
+        ]
+    if twice:
+        name = person.full_name if person is not None else twice[0].full_name
+        raise ValidationError(
+            f"{name} đã được ghi sinh hoạt tạm thời tại {cell} trong thời gian này "
+            "(thời gian trùng nhau)."
+        )
+    attachment = TemporaryAttachment.objects.create(
+        cell=cell,
+        person=person,
+        full_name=full_name,
+        home_org_name=home_org_name,
+        papers=papers,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        note=" ".join((note or "").split()),
+    )
+    audit.record(
+        actor,
+        "party.attach_temporarily",
+        attachment,
+        summary=f"Tiếp nhận sinh hoạt đảng tạm thời: {attachment.name} ({papers})",
+        person=person,
+        org=cell,
+    )
+    return attachment
+
+
+@transaction.atomic
+def end_attachment(
+    actor: Actor, attachment: TemporaryAttachment, on: dt.date
+) -> TemporaryAttachment:
+    """The member's temporary Party activity in the host cell ends on `on` (they return to their
+    official cell, or the term ends)."""
+    if on is None:
+        raise ValidationError("Cần ghi ngày kết thúc sinh hoạt tạm thời.")
+    if on <= attachment.valid_from:
+        raise ValidationError(
+            f"Ngày kết thúc ({vn_date(on)}) phải sau ngày bắt đầu sinh hoạt tạm thời "
+            f"({vn_date(attachment.valid_from)})."
+        )
+    if attachment.valid_to is not None and attachment.valid_to <= on:
+        raise ValidationError(
+            f"Sinh hoạt tạm thời của {attachment.name} đã kết thúc ngày "
+            f"{vn_date(attachment.valid_to)}."
+        )
+    return audit.change(
+        actor,
+        "party.attach_end",
+        attachment,
+        {"valid_to": on},
+        summary=f"Kết thúc sinh hoạt đảng tạm thời từ ngày {vn_date(on)}: {attachment.name}",
+        person=attachment.person,
+        org=attachment.cell,
     )

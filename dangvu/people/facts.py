@@ -10,8 +10,15 @@ from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization, Term, active_on
 from dangvu.orgs.tree import subtree, subtree_ids
 
-from .actions import probation_end
-from .models import Membership, PartyIntroduction, PartyProfile, StaffRecord
+from .actions import probation_end, status_rule
+from .models import (
+    Membership,
+    PartyIntroduction,
+    PartyProfile,
+    StaffRecord,
+    Suspension,
+    TemporaryAttachment,
+)
 from .stats import section_one
 
 # The decision on a probationary member (recognition, or striking off) is due soon after the
@@ -27,6 +34,63 @@ STAFF_RECORDS_QUIET = dt.timedelta(days=2 * 365)
 def staff_and_members(org, period):
     """Section I is a picture on the last day of the period."""
     return section_one(org, period.end)
+
+
+@provider
+def member_status(org, period):
+    """On the period's last day: `party.members.temporary`, members of other organizations
+    attending a cell of the subtree for a while (sinh hoạt tạm thời), never among
+    `party.members` (rules/member_status); `party.members.suspended`, members of the subtree
+    suspended from Party activities, who are among them; `party.members.status_note`, the
+    sentence a report states them in, apart from the count, as the cells' minutes do."""
+    day = period.end
+    cells = [o.id for o in subtree(org, day) if o.kind == Organization.Kind.PARTY_CELL]
+    ours = Membership.objects.filter(active_on(day), org_id__in=cells, kind=PARTY)
+    # A member of one of our cells attending another of them is already counted once.
+    guests = (
+        TemporaryAttachment.objects.filter(active_on(day), cell_id__in=cells)
+        .exclude(person_id__in=ours.values("person_id"))
+        .values_list("id", "person_id")
+    )
+    suspended = frozenset(
+        Suspension.objects.filter(
+            active_on(day), person_id__in=ours.values("person_id")
+        ).values_list("person_id", flat=True)
+    )
+    attachments = {"people.temporaryattachment": frozenset(i for i, _p in guests)}
+    guest_people = frozenset(p for _i, p in guests if p)
+    sentences = []
+    if guests:
+        apart = ""
+        rule = status_rule(day)
+        if rule is not None and not rule["temporary_in_host_count"]:
+            apart = " (không tính vào số đảng viên trên)"
+        sentences.append(
+            f"Ngoài ra, có {count(len(guests))} đồng chí sinh hoạt đảng tạm thời{apart}."
+        )
+    if suspended:
+        sentences.append(
+            f"Trong số đảng viên trên, có {count(len(suspended))} đồng chí bị đình chỉ sinh hoạt "
+            "đảng."
+        )
+    note = " ".join(sentences)
+    return {
+        "party.members.temporary": Figure(
+            len(guests),
+            guest_people,
+            label="Đảng viên sinh hoạt đảng tạm thời (không tính vào đảng số)",
+            records=attachments,
+        ),
+        "party.members.suspended": Figure(
+            len(suspended), suspended, label="Đảng viên bị đình chỉ sinh hoạt đảng"
+        ),
+        "party.members.status_note": Figure(
+            note,
+            guest_people | suspended,
+            label="Đảng viên sinh hoạt tạm thời, bị đình chỉ sinh hoạt",
+            records=attachments if guests else {},
+        ),
+    }
 
 
 @provider

@@ -1,7 +1,7 @@
 from django import forms
 
 from dangvu.orgs.forms import SuggestInput
-from dangvu.orgs.models import Organization
+from dangvu.orgs.models import MASS_KINDS, Organization
 from dangvu.records import RecordForm, date_field, org_field
 from dangvu.web import EMPTY_LABEL, NOTHING_CHOSEN
 
@@ -94,13 +94,7 @@ class JoinForm(forms.Form):
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
-        kinds = [
-            Organization.Kind.TRADE_UNION,
-            Organization.Kind.YOUTH_UNION,
-            Organization.Kind.VETERANS,
-            Organization.Kind.MASS,
-        ]
-        self.fields["org"].queryset = scope.orgs(Organization.objects.filter(kind__in=kinds))
+        self.fields["org"].queryset = scope.orgs(Organization.objects.filter(kind__in=MASS_KINDS))
 
 
 class StaffForm(RecordForm):
@@ -137,3 +131,18 @@ class QualificationForm(forms.Form):
 
 class ExemptEndForm(forms.Form):
     on = date_field("Sinh hoạt trở lại từ ngày")
+
+
+class SuspensionEndForm(forms.Form):
+    on = date_field("Chấm dứt đình chỉ từ ngày")
+
+
+class AttachmentEndForm(forms.Form):
+    on = date_field("Kết thúc từ ngày")
+
+
+def cell_field(cells):
+    """The host cell chosen on a committee's page (on a cell's own page it is the cell)."""
+    return forms.ModelChoiceField(
+        queryset=cells, label="Chi bộ sinh hoạt tạm thời", empty_label=EMPTY_LABEL
+    )

@@ -449,3 +449,99 @@ class PartyCardIssue(DangvuModel):
 
     def __str__(self):
         return f"Thẻ {self.number} – {self.person}"
+
+
+class TemporaryAttachment(EffectiveDated):
+    """Sinh hoạt đảng tạm thời: a party member whose official membership stays where it is
+    (another cell, often another committee's) attends `cell` for a while, when working, studying
+    or living there from 3 months to under a year, or studying for up to 2 years (Quy định
+    24-QĐ/TW ngày 30/7/2021, point 6.3.2; rules/member_status). In the host cell they take part
+    and speak but neither vote, stand nor elect, and are not counted among its members.
+
+    The member is `person` when dangvu keeps their file (a member of another cell here), or only
+    named (`full_name`, `home_org_name`) when their official cell is elsewhere."""
+
+    cell = models.ForeignKey(
+        Organization,
+        models.PROTECT,
+        related_name="temporary_attachments",
+        verbose_name="chi bộ sinh hoạt tạm thời",
+    )
+    person = models.ForeignKey(
+        Person,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="temporary_attachments",
+        verbose_name="đảng viên có hồ sơ",
+        help_text="Để trống nếu đảng viên chưa có hồ sơ ở đây: ghi họ tên và nơi sinh hoạt chính thức.",
+    )
+    full_name = models.CharField("họ và tên", max_length=120, blank=True)
+    home_org_name = models.CharField(
+        "nơi sinh hoạt chính thức",
+        max_length=255,
+        blank=True,
+        help_text="Ví dụ: Chi bộ Phòng Kế hoạch, Đảng bộ Sở Y tế tỉnh Vĩnh Long",
+    )
+    papers = models.CharField(
+        "giấy giới thiệu sinh hoạt tạm thời",
+        max_length=255,
+        help_text="Số, ngày và nơi cấp giấy giới thiệu.",
+    )
+    valid_from = models.DateField("từ ngày")
+    valid_to = models.DateField("đến ngày", null=True, blank=True)
+    note = models.CharField("ghi chú", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "sinh hoạt đảng tạm thời"
+        ordering = ["-valid_from", "-id"]
+
+    def __str__(self):
+        return f"Sinh hoạt tạm thời: {self.name} tại {self.cell}"
+
+    @property
+    def name(self) -> str:
+        return self.person.full_name if self.person_id else self.full_name
+
+    @property
+    def official_place(self) -> str:
+        """Where the member's official membership is: their cell on record, else as written."""
+        if not self.person_id:
+            return self.home_org_name
+        cells = self.person.memberships.filter(
+            kind=Membership.Kind.PARTY, valid_from__lte=self.valid_from
+        ).exclude(valid_to__lte=self.valid_from)
+        return ", ".join(str(m.org) for m in cells.select_related("org"))
+
+    @property
+    def label(self) -> str:
+        """ "Nguyễn Văn A (Chi bộ Phòng Kế hoạch, Đảng bộ Sở Y tế)": the member, and where their
+        official membership is."""
+        place = self.official_place
+        return f"{self.name} ({place})" if place else self.name
+
+
+class Suspension(EffectiveDated):
+    """Đình chỉ sinh hoạt đảng: a member suspended from Party activities by the competent
+    committee's decision, while prosecuted or detained or to stop them obstructing an inquiry
+    (Quy định 22-QĐ/TW, 2021, Articles 28–31; rules/member_status). A suspended member takes no part in the
+    cell's meetings: not summoned, not counted in the quorum, listed apart."""
+
+    person = models.ForeignKey(Person, models.PROTECT, related_name="suspensions")
+    decision = models.CharField(
+        "quyết định đình chỉ (số, ngày, cấp ủy)",
+        max_length=255,
+        help_text="Ví dụ: Quyết định số 05-QĐ/ĐU ngày 10/3/2024 của Ban Thường vụ Đảng ủy",
+    )
+    reason = models.CharField("lý do", max_length=255, blank=True)
+    valid_from = models.DateField("đình chỉ từ ngày")
+    valid_to = models.DateField(
+        "đến ngày", null=True, blank=True, help_text="Để trống nếu chưa định."
+    )
+
+    class Meta:
+        verbose_name = "đình chỉ sinh hoạt đảng"
+        ordering = ["-valid_from", "-id"]
+
+    def __str__(self):
+        return f"Đình chỉ sinh hoạt đảng: {self.person}"

@@ -14,4 +14,10 @@ urlpatterns = [
         ("lich-su/", "history"),
         ("thao-tac/<slug:action>/", "action"),
     ),
+    *record_urls(
+        views, "attachment", "to-chuc/<slug:slug>/sinh-hoat-tam-thoi/", ("them/", "create")
+    ),
+    *record_urls(
+        views, "attachment", "sinh-hoat-tam-thoi/<int:attachment_id>/", ("ket-thuc/", "end")
+    ),
 ]

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from dangvu.accounts.history import recent as recent_history
 from dangvu.accounts.history import render_page as history_page
@@ -12,12 +13,21 @@ from dangvu.meetings.models import Activity, Attendance
 from dangvu.orgs import kinds
 from dangvu.orgs.models import PARTY_KINDS, Organization, active_on
 from dangvu.orgs.tree import subtree_ids
+from dangvu.orgs.views import OrgFormView
 from dangvu.records import ActionFormView, record_form
 from dangvu.training.models import Enrolment
 from dangvu.web import day_param, page_of
 
 from . import actions, forms
-from .models import Exemption, Membership, PartyIntroduction, Person, StaffRecord
+from .models import (
+    Exemption,
+    Membership,
+    PartyIntroduction,
+    Person,
+    StaffRecord,
+    Suspension,
+    TemporaryAttachment,
+)
 
 # The "loại" filter of the people list: (label, the people it keeps on a day).
 KIND_FILTERS = {
@@ -128,6 +138,8 @@ def person_detail(request, person_id):
             "qualifications": person.qualifications.all(),
             "positions": person.positions.select_related("term__organization"),
             "exemptions": person.exemptions.all(),
+            "suspensions": person.suspensions.all(),
+            "attachments": scope.visible(person.temporary_attachments.select_related("cell")),
             "introductions": person.party_introductions.select_related("org"),
             "history": recent_history(request, AuditEntry.objects.filter(person=person)),
             "can_write": scope.can_write_person(person),
@@ -154,6 +166,7 @@ PARTY_MEMBER_ACTIONS = (
     "huy-hieu",
     "the-dang-vien",
     "mien-sinh-hoat",
+    "dinh-chi-sinh-hoat",
     "tu-tran",
 )
 NOT_YET_MEMBER_ACTIONS = (
@@ -192,6 +205,8 @@ def _offered_actions(person, profile, day):
             slugs = ("chuyen-chinh-thuc", *slugs)
         if any(e.is_active_on(day) for e in person.exemptions.all()):
             slugs = (*slugs, "het-mien-sinh-hoat")
+        if any(e.is_active_on(day) for e in person.suspensions.all()):
+            slugs = (*slugs, "het-dinh-chi")
     elif profile and profile.admitted_on:
         # A former member comes back by a transfer in, or by restored membership.
         slugs = ("chuyen-den", "phuc-hoi-dang-tich", "tu-tran")
@@ -338,6 +353,16 @@ ACTIONS = {
         forms.ExemptEndForm,
         actions.end_exemption,
     ),
+    "dinh-chi-sinh-hoat": (
+        "Đình chỉ sinh hoạt đảng",
+        record_form(Suspension, actions.suspend_member),
+        actions.suspend_member,
+    ),
+    "het-dinh-chi": (
+        "Chấm dứt đình chỉ sinh hoạt đảng",
+        forms.SuspensionEndForm,
+        actions.lift_suspension,
+    ),
     "doan-the": ("Tham gia đoàn thể", forms.JoinForm, actions.join),
     "gioi-thieu-vao-dang": (
         "Đoàn thể giới thiệu cho Đảng xem xét kết nạp",
@@ -393,3 +418,67 @@ def person_history(request, person_id):
         name=person.full_name,
         back_url=reverse("person_detail", args=[person.id]),
     )
+
+
+# Temporary attachment (sinh hoạt đảng tạm thời): the host cell's records ------------------------
+
+
+class AttachmentCreate(OrgFormView):
+    """A member received for temporary Party activity: in the cell of the URL, or from a
+    committee's page in one of its cells (chosen): one on record (among the people the user
+    writes) or one known by name and official cell."""
+
+    model = TemporaryAttachment
+    action = actions.attach_temporarily
+    restructure = False
+    title = "Tiếp nhận đảng viên sinh hoạt tạm thời — {object}"
+    intro = (
+        "Đảng viên sinh hoạt tạm thời dự sinh hoạt chi bộ nhưng không biểu quyết, không ứng cử, "
+        "bầu cử và không tính vào đảng số của chi bộ. Chọn đảng viên nếu đã có hồ sơ, nếu không "
+        "thì ghi họ tên và nơi sinh hoạt chính thức."
+    )
+    submit = "Ghi nhận"
+    success_message = "Đã ghi nhận sinh hoạt tạm thời: {result.name}."
+    initial = {"valid_from": timezone.localdate}
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if self.object.kind != Organization.Kind.PARTY_CELL:
+            cells = self.request.scope.writable_orgs(
+                [Organization.Kind.PARTY_CELL], current=True
+            ).filter(id__in=subtree_ids([self.object.id]))
+            form.fields = {"cell": forms.cell_field(cells), **form.fields}
+        return form
+
+    def action_args(self):
+        return ()
+
+    def action_data(self, form):
+        data = dict(form.cleaned_data)
+        return {"cell": data.pop("cell", self.object), **data}
+
+    def get_success_url(self, result=None):
+        return reverse("org_detail", args=[result.cell.slug])
+
+
+attachment_create = AttachmentCreate.as_view()
+
+
+class AttachmentEnd(ActionFormView):
+    """The end of a temporary attachment, on the host cell's side."""
+
+    record, record_kwarg = TemporaryAttachment, "attachment_id"
+    form_class = forms.AttachmentEndForm
+    action = actions.end_attachment
+    title = "Kết thúc sinh hoạt tạm thời — {object.name}"
+    submit = "Ghi nhận"
+    success_message = "Đã ghi nhận kết thúc sinh hoạt tạm thời."
+
+    def get_back_url(self):
+        return reverse("org_detail", args=[self.object.cell.slug])
+
+    def get_success_url(self, result=None):
+        return self.get_back_url()
+
+
+attachment_end = AttachmentEnd.as_view()

@@ -60,6 +60,7 @@ from dangvu.people.models import (
     PartyProfile,
     Person,
     Qualification,
+    Suspension,
     is_ethnic_minority,
 )
 from dangvu.review.models import Evaluation
@@ -147,11 +148,17 @@ def previous_day(day: dt.date) -> dt.date:
         return day.replace(year=day.year - 1, day=28)
 
 
-def exempt_items(items: list["Item"]) -> set[tuple[int, dt.date]]:
-    """(person, day) of the items whose person is exempt from Party work and meetings (miễn
-    công tác và sinh hoạt đảng) on the item's day: one query for the people, whatever the days."""
+# A person's dated statuses the forms count, each a flag ("1"/"0") on the item's day: exempt from
+# Party work and meetings (miễn công tác và sinh hoạt đảng), suspended from Party activities
+# (đình chỉ sinh hoạt đảng; Biểu 6F, members not reviewed).
+HELD = {"exempt": Exemption, "suspended": Suspension}
+
+
+def held_items(model: Any, items: list["Item"]) -> set[tuple[int, dt.date]]:
+    """(person, day) of the items whose person holds a record of `model` (an exemption, a
+    suspension) on the item's day: one query for the people, whatever the days."""
     held = defaultdict(list)
-    for person_id, since, until in Exemption.objects.filter(
+    for person_id, since, until in model.objects.filter(
         person_id__in=list({i.id for i in items})
     ).values_list("person_id", "valid_from", "valid_to"):
         held[person_id].append((since, until))
@@ -574,7 +581,8 @@ class Records:
             reviewed="1" if self.period.end.year in p["reviewed"] else "0",
             new6m="1" if admitted and (day - admitted).days < 183 else "0",
         )
-        values.setdefault("exempt", "0")
+        for attr in HELD:
+            values.setdefault(attr, "0")
         return values
 
     def _index(self, name: str) -> tuple[list[Item], dict[str, dict[str, set[int]]]]:
@@ -585,12 +593,12 @@ class Records:
             items = self.items(name)
             if kind == "person":
                 self.load_people({i.id for i in items})
-            exempt = exempt_items(items) if kind == "person" else set()
+            held = {a: held_items(m, items) for a, m in HELD.items()} if kind == "person" else {}
             index: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
             for position, item in enumerate(items):
                 values = self.attributes(item, kind)
-                if kind == "person":
-                    values["exempt"] = "1" if (item.id, item.day) in exempt else "0"
+                for attr, pairs in held.items():
+                    values[attr] = "1" if (item.id, item.day) in pairs else "0"
                 for attr, value in values.items():
                     index[attr][value].add(position)
             self._indexes[name] = (items, index)
@@ -750,6 +758,7 @@ PERSON_SQL = {
     "political",
     "reviewed",
     "exempt",
+    "suspended",
 }
 # The attributes of the events of the small sets (an admission's place, a member's years …).
 EVENT_ATTRIBUTES = {"place", "years", "reason", "admitting", "type"}
@@ -904,11 +913,13 @@ def person_sql(attr: str, day: dt.date, year: int) -> tuple[Any, Callable]:
         return _best_sql(Qualification.Kind.POLITICAL_THEORY, day), _text("none")
     if attr == "reviewed":
         return Exists(Evaluation.objects.filter(subject_person_id=OuterRef("pk"), year=year)), _flag
-    if attr == "exempt":
-        exempt = Exemption.objects.filter(person_id=OuterRef("pk"), valid_from__lte=day).filter(
-            Q(valid_to__isnull=True) | Q(valid_to__gt=day)
+    if attr in HELD:
+        held = (
+            HELD[attr]
+            .objects.filter(person_id=OuterRef("pk"), valid_from__lte=day)
+            .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))
         )
-        return Exists(exempt), _flag
+        return Exists(held), _flag
     raise KeyError(attr)
 
 
@@ -924,6 +935,7 @@ TALLIES = [
         "reviewed",
         "new6m",
         "exempt",
+        "suspended",
         "readmitted",
     ),
     ("occupation", "exempt"),

@@ -109,7 +109,7 @@ def test_every_combination_of_attributes_is_counted_as_python_counts():
             tally = records.tally("end", (first, second))
             expected = Counter()
             items = records.select("end")[1]
-            exempt = statforms.exempt_items(items)
+            exempt = statforms.held_items(Exemption, items)
             for item in items:
                 values = records.attributes(item)
                 values["exempt"] = "1" if (item.id, item.day) in exempt else "0"
