@@ -952,7 +952,104 @@ def record_death(actor: Actor, person: Person, on: dt.date) -> Person:
     return person
 
 
-# Exemption from Party work and meetings ---------------------------------------------------------
+# Exemption and suspension: dated statuses of a party member, each by a committee's decision --------
+
+
+@dataclass(frozen=True)
+class _Status:
+    """The words of one status of a party member decided by a committee: what its checks say and
+    what its audit rows are called. Exemption and suspension follow the same rule of dates (within
+    the membership, never two at once, ended on a day inside them)."""
+
+    model: Any
+    action: str  # the audit action; its end is `action + "_end"`
+    title: str  # "Miễn công tác và sinh hoạt đảng"
+    what: str  # "miễn sinh hoạt đảng": what may not be done outside the membership
+    span: str  # "miễn": the period's short name
+    start_label: str
+    end_label: str
+    overlap: str  # after the member's name
+    not_on: str  # after the member's name, before "vào ngày …"
+    end_day: str  # the end form's day, when missing
+    end_title: str
+
+
+EXEMPTION = _Status(
+    model=Exemption,
+    action="person.exempt",
+    title="Miễn công tác và sinh hoạt đảng",
+    what="miễn sinh hoạt đảng",
+    span="miễn",
+    start_label="ngày bắt đầu được miễn",
+    end_label="ngày kết thúc miễn",
+    overlap="đã được miễn sinh hoạt trong thời gian này.",
+    not_on="không được miễn công tác và sinh hoạt đảng",
+    end_day="ngày sinh hoạt trở lại",
+    end_title="Thôi miễn công tác và sinh hoạt đảng",
+)
+SUSPENSION = _Status(
+    model=Suspension,
+    action="person.suspend",
+    title="Đình chỉ sinh hoạt đảng",
+    what="đình chỉ sinh hoạt đảng",
+    span="đình chỉ",
+    start_label="ngày bắt đầu đình chỉ",
+    end_label="ngày kết thúc đình chỉ",
+    overlap="đã bị đình chỉ sinh hoạt đảng trong thời gian này (thời gian đình chỉ trùng nhau).",
+    not_on="không bị đình chỉ sinh hoạt đảng",
+    end_day="ngày chấm dứt đình chỉ",
+    end_title="Chấm dứt đình chỉ sinh hoạt đảng",
+)
+
+
+def _start_status(actor, status, person, decision, valid_from, valid_to, reason):
+    decision = " ".join((decision or "").split())
+    if not decision:
+        raise ValidationError(f"Cần ghi quyết định {status.title[0].lower()}{status.title[1:]}.")
+    _check_span(valid_from, valid_to, status.start_label, status.end_label)
+    _check_not_future(valid_from, status.start_label.capitalize())
+    _check_party_span(person, valid_from, valid_to, status.what, status.span)
+    if overlapping(status.model.objects.filter(person=person), valid_from, valid_to).exists():
+        raise ValidationError(f"{person.full_name} {status.overlap}")
+    record = status.model.objects.create(
+        person=person,
+        decision=decision,
+        reason=" ".join((reason or "").split()),
+        valid_from=valid_from,
+        valid_to=valid_to,
+    )
+    audit.record(
+        actor,
+        status.action,
+        record,
+        summary=f"{status.title}: {person.full_name} ({decision})",
+        person=person,
+    )
+    return record
+
+
+def _end_status(actor, status, person, on):
+    if on is None:
+        raise ValidationError(f"Cần ghi {status.end_day}.")
+    record = (
+        status.model.objects.select_for_update()
+        .filter(person=person, valid_from__lt=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+        .first()
+    )
+    if record is None:
+        raise ValidationError(
+            f"{person.full_name} {status.not_on} vào ngày {vn_date(on)} "
+            f"({status.end_day} phải sau {status.start_label})."
+        )
+    return audit.change(
+        actor,
+        status.action + "_end",
+        record,
+        {"valid_to": on},
+        summary=f"{status.end_title} từ ngày {vn_date(on)}: {person.full_name}",
+        person=person,
+    )
 
 
 @transaction.atomic
@@ -966,56 +1063,35 @@ def exempt_member(
     reason: str = "",
 ) -> Exemption:
     """Miễn công tác và sinh hoạt đảng for a party member, by the committee's decision."""
-    decision = " ".join((decision or "").split())
-    if not decision:
-        raise ValidationError("Cần ghi quyết định miễn công tác và sinh hoạt đảng.")
-    if valid_from is None:
-        raise ValidationError("Cần ghi ngày bắt đầu được miễn.")
-    if valid_to is not None and valid_to <= valid_from:
-        raise ValidationError("Ngày kết thúc miễn phải sau ngày bắt đầu.")
-    _check_party_span(person, valid_from, valid_to, "miễn sinh hoạt đảng", "miễn")
-    if overlapping(Exemption.objects.filter(person=person), valid_from, valid_to).exists():
-        raise ValidationError(f"{person.full_name} đã được miễn sinh hoạt trong thời gian này.")
-    exemption = Exemption.objects.create(
-        person=person,
-        decision=decision,
-        reason=(reason or "").strip(),
-        valid_from=valid_from,
-        valid_to=valid_to,
-    )
-    audit.record(
-        actor,
-        "person.exempt",
-        exemption,
-        summary=f"Miễn công tác và sinh hoạt đảng: {person.full_name} ({decision})",
-    )
-    return exemption
+    return _start_status(actor, EXEMPTION, person, decision, valid_from, valid_to, reason)
 
 
 @transaction.atomic
 def end_exemption(actor: Actor, person: Person, on: dt.date) -> Exemption:
     """The member takes up Party work and meetings again from `on`: the exemption in force that
     day ends there (from `on` they are on the cell's roll)."""
-    if on is None:
-        raise ValidationError("Cần ghi ngày sinh hoạt trở lại.")
-    exemption = (
-        Exemption.objects.select_for_update()
-        .filter(person=person, valid_from__lt=on)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
-        .first()
-    )
-    if exemption is None:
-        raise ValidationError(
-            f"{person.full_name} không được miễn công tác và sinh hoạt đảng vào ngày "
-            f"{vn_date(on)} (ngày kết thúc phải sau ngày bắt đầu miễn)."
-        )
-    return audit.change(
-        actor,
-        "person.exempt_end",
-        exemption,
-        {"valid_to": on},
-        summary=f"Thôi miễn công tác và sinh hoạt đảng từ ngày {vn_date(on)}: {person.full_name}",
-    )
+    return _end_status(actor, EXEMPTION, person, on)
+
+
+@transaction.atomic
+def suspend_member(
+    actor: Actor,
+    person: Person,
+    *,
+    decision: str,
+    valid_from: dt.date,
+    valid_to: dt.date | None = None,
+    reason: str = "",
+) -> Suspension:
+    """Đình chỉ sinh hoạt đảng of a party member, by the competent committee's decision."""
+    return _start_status(actor, SUSPENSION, person, decision, valid_from, valid_to, reason)
+
+
+@transaction.atomic
+def lift_suspension(actor: Actor, person: Person, on: dt.date) -> Suspension:
+    """The suspension in force on `on` ends there: the member takes part again from that day
+    (the decision lifting it, or its term run out)."""
+    return _end_status(actor, SUSPENSION, person, on)
 
 
 def overlapping(records: Any, valid_from: dt.date, valid_to: dt.date | None) -> Any:
@@ -1054,75 +1130,6 @@ def _check_span(valid_from, valid_to, start_label, end_label):
             f"{end_label.capitalize()} ({vn_date(valid_to)}) phải sau {start_label} "
             f"({vn_date(valid_from)})."
         )
-
-
-# Suspension from Party activities ----------------------------------------------------------------
-
-
-@transaction.atomic
-def suspend_member(
-    actor: Actor,
-    person: Person,
-    *,
-    decision: str,
-    valid_from: dt.date,
-    valid_to: dt.date | None = None,
-    reason: str = "",
-) -> Suspension:
-    """Đình chỉ sinh hoạt đảng of a party member, by the competent committee's decision."""
-    decision = " ".join((decision or "").split())
-    if not decision:
-        raise ValidationError("Cần ghi quyết định đình chỉ sinh hoạt đảng.")
-    _check_span(valid_from, valid_to, "ngày bắt đầu đình chỉ", "ngày kết thúc đình chỉ")
-    _check_not_future(valid_from, "Ngày bắt đầu đình chỉ")
-    _check_party_span(person, valid_from, valid_to, "đình chỉ sinh hoạt đảng", "đình chỉ")
-    if overlapping(Suspension.objects.filter(person=person), valid_from, valid_to).exists():
-        raise ValidationError(
-            f"{person.full_name} đã bị đình chỉ sinh hoạt đảng trong thời gian này "
-            "(thời gian đình chỉ trùng nhau)."
-        )
-    suspension = Suspension.objects.create(
-        person=person,
-        decision=decision,
-        reason=" ".join((reason or "").split()),
-        valid_from=valid_from,
-        valid_to=valid_to,
-    )
-    audit.record(
-        actor,
-        "person.suspend",
-        suspension,
-        summary=f"Đình chỉ sinh hoạt đảng: {person.full_name} ({decision})",
-        person=person,
-    )
-    return suspension
-
-
-@transaction.atomic
-def lift_suspension(actor: Actor, person: Person, on: dt.date) -> Suspension:
-    """The suspension in force on `on` ends there: the member takes part again from that day
-    (the decision lifting it, or its term run out)."""
-    if on is None:
-        raise ValidationError("Cần ghi ngày chấm dứt đình chỉ.")
-    suspension = (
-        Suspension.objects.select_for_update()
-        .filter(person=person, valid_from__lt=on)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
-        .first()
-    )
-    if suspension is None:
-        raise ValidationError(
-            f"{person.full_name} không bị đình chỉ sinh hoạt đảng vào ngày {vn_date(on)} "
-            "(ngày chấm dứt phải sau ngày bắt đầu đình chỉ)."
-        )
-    return audit.change(
-        actor,
-        "person.suspend_end",
-        suspension,
-        {"valid_to": on},
-        summary=f"Chấm dứt đình chỉ sinh hoạt đảng từ ngày {vn_date(on)}: {person.full_name}",
-        person=person,
-    )
 
 
 # Temporary attachment (sinh hoạt đảng tạm thời) ---------------------------------------------------
