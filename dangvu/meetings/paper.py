@@ -579,19 +579,14 @@ def _attendance_block(activity, roll):
             f"{count(total - len(roll.probationary))}, dự bị {count(len(roll.probationary))})."
         )
     ]
-    if roll.exempt:
-        names = ", ".join(p.full_name for p in roll.exempt)
-        blocks.append(
-            para(
-                f"Miễn công tác và sinh hoạt đảng: {count(len(roll.exempt))} đồng chí ({names}), "
-                "không tính vào số đảng viên phải dự."
-            )
-        )
-        if roll.exempt_present:
-            # The forms ask the exempt members who came to be named; a full one among them
-            # votes and is counted (`quorum_of`, `Roll.voters`).
-            came = ", ".join(p.full_name for p in roll.exempt_present)
-            blocks.append(para(f"Đảng viên được miễn sinh hoạt có mặt: {came}."))
+    # The forms ask the exempt members who came to be named; a full one among them votes and is
+    # counted (`quorum_of`, `Roll.voters`).
+    blocks += _not_due_blocks(
+        "Miễn công tác và sinh hoạt đảng",
+        [p.full_name for p in roll.exempt],
+        "Đảng viên được miễn sinh hoạt có mặt",
+        roll.exempt_present,
+    )
     blocks += _apart_blocks(roll, activity.starts_on)
     blocks.append(para(roll.line))
     quorum = quorum_of(activity, roll)
@@ -600,22 +595,33 @@ def _attendance_block(activity, roll):
     return blocks
 
 
+def _not_due_blocks(label, names, came_label, came):
+    """The minutes' lines on members of the cell not due to attend (exempt, attending elsewhere):
+    how many and who, then those of them who came."""
+    if not names:
+        return []
+    blocks = [
+        para(
+            f"{label}: {count(len(names))} đồng chí ({', '.join(names)}), "
+            "không tính vào số đảng viên phải dự."
+        )
+    ]
+    if came:
+        blocks.append(para(f"{came_label}: {', '.join(p.full_name for p in came)}."))
+    return blocks
+
+
 def _apart_blocks(roll, day):
     """The minutes' lines on the members listed apart, as the cells' minutes forms ask them
     (bench/devset/members/temporary.md): those sent to attend elsewhere, those suspended, and
     the members of other cells attending this one, who are not counted among its members."""
-    apart, blocks = roll.apart, []
-    if apart.away:
-        names = ", ".join(f"{a.person.full_name} tại {a.cell}" for a in apart.away)
-        blocks.append(
-            para(
-                f"Giới thiệu sinh hoạt tạm thời đi nơi khác: {count(len(apart.away))} đồng chí "
-                f"({names}), không tính vào số đảng viên phải dự."
-            )
-        )
-        if roll.away_present:
-            came = ", ".join(p.full_name for p in roll.away_present)
-            blocks.append(para(f"Đảng viên sinh hoạt tạm thời nơi khác có mặt: {came}."))
+    apart = roll.apart
+    blocks = _not_due_blocks(
+        "Giới thiệu sinh hoạt tạm thời đi nơi khác",
+        [f"{a.person.full_name} tại {a.cell}" for a in apart.away],
+        "Đảng viên sinh hoạt tạm thời nơi khác có mặt",
+        roll.away_present,
+    )
     if apart.suspended:
         names = ", ".join(p.full_name for p in apart.suspended)
         blocks.append(
