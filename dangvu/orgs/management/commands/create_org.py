@@ -48,7 +48,7 @@ class Command(DangvuCommand):
             "--symbol",
             metavar="KÝ_HIỆU",
             help="ký hiệu cuối số văn bản, ví dụ ĐU trong “15-BC/ĐU” "
-            "(mặc định: ĐU cho đảng bộ, CB cho chi bộ)",
+            "(mặc định: theo tên cấp ủy — CB cho chi bộ, ĐU cho đảng bộ, HU cho huyện ủy …)",
         )
         parser.add_argument(
             "--superior-name",
