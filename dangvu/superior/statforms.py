@@ -159,7 +159,7 @@ def held_items(model: Any, items: list["Item"]) -> set[tuple[int, dt.date]]:
     suspension) on the item's day: one query for the people, whatever the days."""
     held = defaultdict(list)
     for person_id, since, until in model.objects.filter(
-        person_id__in=list({i.id for i in items})
+        person_id__in=any_of({i.id for i in items})
     ).values_list("person_id", "valid_from", "valid_to"):
         held[person_id].append((since, until))
     return {
@@ -279,7 +279,7 @@ class Records:
         _party_changes({self.root.id: self.every}, self.period, behind)
         admitted = behind[self.root.id]["party.admissions"][0]
         days = dict(
-            PartyProfile.objects.filter(person_id__in=list(admitted)).values_list(
+            PartyProfile.objects.filter(person_id__in=any_of(admitted)).values_list(
                 "person_id", "admitted_on"
             )
         )
@@ -310,18 +310,14 @@ class Records:
         organizations: the subtree as a second filter (a parameter per organization, or a
         subquery) leads SQLite to read every membership of the subtree instead of the few
         people's."""
-        every, people_list = self.every, list(people)
         rows: dict[int, list] = defaultdict(list)
-        for begin in range(0, len(people_list), CHUNK):
-            for row in (
-                Membership.objects.filter(
-                    kind=PARTY, person_id__in=people_list[begin : begin + CHUNK]
-                )
-                .order_by()
-                .values_list(*MEMBERSHIP_ROW)
-            ):
-                if row[1] in every:
-                    rows[row[0]].append(row)
+        for row in (
+            Membership.objects.filter(kind=PARTY, person_id__in=any_of(people))
+            .order_by()
+            .values_list(*MEMBERSHIP_ROW)
+        ):
+            if row[1] in self.every:
+                rows[row[0]].append(row)
         return rows
 
     def _org_sets(self, sets, units, admitted):
@@ -329,7 +325,7 @@ class Records:
         admitting_orgs = set(
             Membership.objects.filter(
                 kind=PARTY,
-                person_id__in=list(admitted),
+                person_id__in=any_of(admitted),
                 valid_from__lte=end,
             )
             .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=self.period.start))
@@ -401,9 +397,8 @@ class Records:
             ):
                 moving[person_id].add(d)
         rows = self._party_rows(set(moving))
-        people = list(moving)
         admitted_on = dict(
-            PartyProfile.objects.filter(person_id__in=people).values_list(
+            PartyProfile.objects.filter(person_id__in=any_of(moving)).values_list(
                 "person_id", "admitted_on"
             )
         )
