@@ -74,9 +74,9 @@ PARTY = Membership.Kind.PARTY
 END = Membership.EndReason
 START = Membership.StartReason
 CROSS_SHEET = "Bảng theo đơn vị"
-# Ids per `IN (…)` list: a province's organizations or a year's events in one query (SQLite
-# takes 32.766 parameters at least, PostgreSQL 65.535), so the number of queries does not grow
-# with the province.
+# People's ids per `IN (…)` list: a year's events in one query (SQLite takes 32.766 parameters
+# at least, PostgreSQL 65.535), so the number of queries does not grow with the province. A
+# subtree's organizations go as one subquery (`any_of`), not a parameter per id.
 CHUNK = 10000
 # A party membership as `Records._row_on` reads it.
 MEMBERSHIP_ROW = (
@@ -159,7 +159,7 @@ def held_items(model: Any, items: list["Item"]) -> set[tuple[int, dt.date]]:
     suspension) on the item's day: one query for the people, whatever the days."""
     held = defaultdict(list)
     for person_id, since, until in model.objects.filter(
-        person_id__in=list({i.id for i in items})
+        person_id__in=any_of({i.id for i in items})
     ).values_list("person_id", "valid_from", "valid_to"):
         held[person_id].append((since, until))
     return {
@@ -203,7 +203,8 @@ def grassroots_type(units: list, day: dt.date) -> dict[int, str]:
     parents = {unit.id: unit.parent_id for unit in units}
     codes = dict(
         OrganizationType.objects.filter(
-            active_on(day), organization_id__in=set(parents) | set(parents.values())
+            active_on(day),
+            organization_id__in=any_of((set(parents) | set(parents.values())) - {None}),
         ).values_list("organization_id", "code")
     )
     found = {}
@@ -249,17 +250,13 @@ class Records:
 
     def members_on(self, day: dt.date) -> set[int]:
         if day not in self._members:
-            orgs = list(self.member_orgs(day))
-            found: set[int] = set()
-            for start in range(0, len(orgs), CHUNK):
-                found |= set(
-                    Membership.objects.filter(
-                        active_on(day), kind=PARTY, org_id__in=orgs[start : start + CHUNK]
-                    )
-                    .order_by()
-                    .values_list("person_id", flat=True)
+            self._members[day] = set(
+                Membership.objects.filter(
+                    active_on(day), kind=PARTY, org_id__in=any_of(self.member_orgs(day))
                 )
-            self._members[day] = found
+                .order_by()
+                .values_list("person_id", flat=True)
+            )
         return self._members[day]
 
     @property
@@ -282,7 +279,7 @@ class Records:
         _party_changes({self.root.id: self.every}, self.period, behind)
         admitted = behind[self.root.id]["party.admissions"][0]
         days = dict(
-            PartyProfile.objects.filter(person_id__in=list(admitted)).values_list(
+            PartyProfile.objects.filter(person_id__in=any_of(admitted)).values_list(
                 "person_id", "admitted_on"
             )
         )
@@ -309,17 +306,17 @@ class Records:
     def _party_rows(self, people: set[int]) -> dict[int, list]:
         """{person: their party memberships in the committee's organizations}, as the rows
         `_row_on` reads: who is a member on a day among a few people, without reading everyone
-        who is a member on that day."""
-        every, people_list = list(self.every), list(people)
+        who is a member on that day. Read by person alone and kept when in the committee's
+        organizations: the subtree as a second filter (a parameter per organization, or a
+        subquery) leads SQLite to read every membership of the subtree instead of the few
+        people's."""
         rows: dict[int, list] = defaultdict(list)
-        for begin in range(0, len(people_list), CHUNK):
-            for row in (
-                Membership.objects.filter(
-                    kind=PARTY, person_id__in=people_list[begin : begin + CHUNK], org_id__in=every
-                )
-                .order_by()
-                .values_list(*MEMBERSHIP_ROW)
-            ):
+        for row in (
+            Membership.objects.filter(kind=PARTY, person_id__in=any_of(people))
+            .order_by()
+            .values_list(*MEMBERSHIP_ROW)
+        ):
+            if row[1] in self.every:
                 rows[row[0]].append(row)
         return rows
 
@@ -328,7 +325,7 @@ class Records:
         admitting_orgs = set(
             Membership.objects.filter(
                 kind=PARTY,
-                person_id__in=list(admitted),
+                person_id__in=any_of(admitted),
                 valid_from__lte=end,
             )
             .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=self.period.start))
@@ -338,7 +335,7 @@ class Records:
         self.unit_figures = {}
         reviewed = set(
             Evaluation.objects.filter(
-                year=end.year, subject_org_id__in=list(self.member_orgs(end))
+                year=end.year, subject_org_id__in=any_of(self.member_orgs(end))
             ).values_list("subject_org_id", flat=True)
         )
         for unit in units:
@@ -376,36 +373,32 @@ class Records:
     def _changes(self) -> dict[str, list[Item]]:
         """Entries into and exits from the committee's members in the period, each classified."""
         start, end = self.period.start, self.period.end
-        every = list(self.every)
         moving: dict[int, set[dt.date]] = defaultdict(set)
-        for begin in range(0, len(every), CHUNK):
-            for person_id, since, until in (
-                Membership.objects.filter(kind=PARTY, org_id__in=every[begin : begin + CHUNK])
-                .filter(Q(valid_from__range=(start, end)) | Q(valid_to__range=(start, end)))
-                .order_by()
-                .values_list("person_id", "valid_from", "valid_to")
-            ):
-                for d in (since, until):
-                    if d is not None and start <= d <= end:
-                        moving[person_id].add(d)
+        for person_id, since, until in (
+            Membership.objects.filter(kind=PARTY, org_id__in=any_of(self.every))
+            .filter(Q(valid_from__range=(start, end)) | Q(valid_to__range=(start, end)))
+            .order_by()
+            .values_list("person_id", "valid_from", "valid_to")
+        ):
+            for d in (since, until):
+                if d is not None and start <= d <= end:
+                    moving[person_id].add(d)
         # Organizations that start or end in the period (or move in or out of the committee's
         # units) may move their members in or out: their members on either side of the day are
         # the candidates, and `_row_on` below says who actually entered or left.
         for d in self._boundaries():
             yesterday = d - dt.timedelta(days=1)
-            changed = list(self.member_orgs(yesterday) ^ self.member_orgs(d))
-            for begin in range(0, len(changed), CHUNK):
-                for person_id in (
-                    Membership.objects.filter(kind=PARTY, org_id__in=changed[begin : begin + CHUNK])
-                    .filter(active_on(yesterday) | active_on(d))
-                    .order_by()
-                    .values_list("person_id", flat=True)
-                ):
-                    moving[person_id].add(d)
+            changed = self.member_orgs(yesterday) ^ self.member_orgs(d)
+            for person_id in (
+                Membership.objects.filter(kind=PARTY, org_id__in=any_of(changed))
+                .filter(active_on(yesterday) | active_on(d))
+                .order_by()
+                .values_list("person_id", flat=True)
+            ):
+                moving[person_id].add(d)
         rows = self._party_rows(set(moving))
-        people = list(moving)
         admitted_on = dict(
-            PartyProfile.objects.filter(person_id__in=people).values_list(
+            PartyProfile.objects.filter(person_id__in=any_of(moving)).values_list(
                 "person_id", "admitted_on"
             )
         )
@@ -482,7 +475,7 @@ class Records:
         lists of ten thousand ids cost more to build than to run)."""
         missing = [i for i in ids if i not in self._people]
         if len(missing) > CHUNK and not self._people.get("_all"):
-            ever = Membership.objects.filter(kind=PARTY, org_id__in=list(self.every)).values(
+            ever = Membership.objects.filter(kind=PARTY, org_id__in=any_of(self.every)).values(
                 "person_id"
             )
             self._read_people(ever, ever)

@@ -252,7 +252,8 @@ def units_query(root, day):
 def orgs_with_names(ids, day):
     """{id: (Organization, its name on `day`)} in two queries (`Organization.name_on` with a
     prefetch costs a filter per organization, which shows at province scale)."""
-    orgs = Organization.objects.in_bulk(list(ids))
+    ids = list(ids)  # a province's units: one subquery, not a parameter per id (`any_of`)
+    orgs = {org.id: org for org in Organization.objects.filter(id__in=any_of(ids))}
     names = names_on(ids, day)
     return {i: (o, names.get(i, o.name)) for i, o in orgs.items()}
 
@@ -262,7 +263,7 @@ def names_on(ids, day):
     one left out is called by its own `name`."""
     names = {}
     for org_id, name in (
-        OrganizationName.objects.filter(organization_id__in=list(ids), valid_from__lte=day)
+        OrganizationName.objects.filter(organization_id__in=any_of(ids), valid_from__lte=day)
         .order_by("organization_id", "valid_from")
         .values_list("organization_id", "name")
     ):
