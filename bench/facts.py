@@ -305,6 +305,17 @@ def callers(func):
     return counts
 
 
+def repeated(org, period):
+    """How many of one compute's queries repeat an earlier one, text and parameters alike."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        compute(org, period)
+    texts = [q["sql"] for q in queries.captured_queries]
+    return len(texts) - len(set(texts))
+
+
 def per_org():
     from django.core.management import call_command
 
@@ -315,7 +326,6 @@ def per_org():
     demo = [
         (o.slug, o)
         for o in Organization.objects.exclude(id__in=[org.id for _l, org in world]).order_by("id")
-        if not o.name.startswith(("Đảng bộ nhỏ", "Chi bộ 3", "Chi bộ 30"))
     ]
     period = Period.year(YEAR)
     total_q, total_ms = 0, 0.0
@@ -324,7 +334,8 @@ def per_org():
         total_q += queries
         total_ms += best
         print(
-            f"{label}: {queries} queries, {best:.1f} ms, {len(facts)} facts, digest {digest(facts)}"
+            f"{label}: {queries} queries ({repeated(org, period)} repeated), {best:.1f} ms, "
+            f"{len(facts)} facts, digest {digest(facts)}"
         )
     print(f"tổng: {total_q} queries, {total_ms:.0f} ms for {len(world) + len(demo)} organizations")
     print("queries of one compute of the 3-member cell, by the function that ran them:")

@@ -388,6 +388,7 @@ def after_moves(moves: Sequence[tuple[dt.date, T, T]], now: T, day: dt.date) -> 
     return [parent for since, _previous, parent in moves if since <= day][-1]
 
 
+@within_scope
 def parent_on(org: Organization, day: dt.date) -> Organization | None:
     """The superior of `org` on `day`, after the moves recorded for it."""
     moves = org.moves.select_related("previous", "parent").order_by("valid_from")
