@@ -316,6 +316,26 @@ def repeated(org, period):
     return len(texts) - len(set(texts))
 
 
+def with_and_without_scope(org, period, runs=15):
+    """ms of one compute with its scope and without (each read run as often as asked), the two
+    runs taking turns so that a busy machine slows both alike."""
+    import contextlib
+
+    from dangvu.core import memo
+
+    real, best = memo.scope, {"with": float("inf"), "without": float("inf")}
+    try:
+        for _ in range(runs):
+            for mode in best:
+                memo.scope = real if mode == "with" else contextlib.nullcontext
+                start = time.perf_counter()
+                compute(org, period)
+                best[mode] = min(best[mode], (time.perf_counter() - start) * 1000)
+    finally:
+        memo.scope = real
+    return f"{best['with']:.1f} ms with, {best['without']:.1f} ms without"
+
+
 def per_org():
     from django.core.management import call_command
 
@@ -338,6 +358,9 @@ def per_org():
             f"{len(facts)} facts, digest {digest(facts)}"
         )
     print(f"tổng: {total_q} queries, {total_ms:.0f} ms for {len(world) + len(demo)} organizations")
+    print("the same compute without its shared reads (memo.scope off), interleaved, best of 15:")
+    for label, org in world:
+        print(f"  {label}: {with_and_without_scope(org, period)}")
     print("queries of one compute of the 3-member cell, by the function that ran them:")
     for where, n in sorted(
         callers(lambda: compute(world[0][1], period)).items(), key=lambda kv: -kv[1]
