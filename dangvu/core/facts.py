@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import memo
+
 
 @dataclass
 class Figure:
@@ -62,10 +64,13 @@ def derived(func: Derived) -> Derived:
 
 
 def compute(org: Any, period: Period) -> Facts:
-    """Every registered fact for `org` and `period`, keyed by name."""
+    """Every registered fact for `org` and `period`, keyed by name. The providers share the reads
+    they repeat (the subtree, the organization's type): one `memo.scope` per call, so nothing
+    read here serves another call."""
     facts: Facts = {}
-    for func in _PROVIDERS:
-        facts.update(func(org, period))
-    for make in _DERIVED:
-        facts.update(make(org, period, facts))
+    with memo.scope():
+        for func in _PROVIDERS:
+            facts.update(func(org, period))
+        for make in _DERIVED:
+            facts.update(make(org, period, facts))
     return facts

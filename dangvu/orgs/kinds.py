@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 
+from dangvu.core.memo import within_scope
 from dangvu.lib.rules import Rule, rule_in_force
 from dangvu.lib.text import fold
 
@@ -137,6 +138,7 @@ def profile_label(code: str) -> str:
     return code
 
 
+@within_scope
 def type_row_on(org: Organization, day: dt.date) -> OrganizationType | None:
     """The type record in force for `org` on `day`: its own, else its nearest ancestor's."""
     seen = set()
@@ -153,6 +155,7 @@ def type_row_on(org: Organization, day: dt.date) -> OrganizationType | None:
     return None
 
 
+@within_scope
 def kind_on(org: Organization, day: dt.date | None = None) -> OrgKind:
     """The type of `org` on `day` (default today); the agency type when none was recorded, as
     every organization was before types existed. A cell without a type of its own takes its

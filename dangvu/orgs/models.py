@@ -13,6 +13,7 @@ from typing import TypeVar
 from django.db import models
 from django.db.models import Q
 
+from dangvu.core.memo import within_scope
 from dangvu.core.models import DangvuModel, optional_ref
 
 
@@ -90,6 +91,7 @@ class Organization(EffectiveDated):
         other): it keeps its own members and writes its documents in its own system's format."""
         return self.kind in MASS_KINDS
 
+    @within_scope
     def name_on(self, day):
         """The name the organization bore on `day` (names change; reports for past years keep theirs)."""
         past = [n for n in self.names.all() if n.valid_from <= day]
@@ -162,6 +164,7 @@ class Term(EffectiveDated):
         return f"{self.get_body_display()} nhiệm kỳ {self.name}"
 
     @classmethod
+    @within_scope
     def executive_on(cls, org, day):
         """The term of `org`'s executive committee (BCH, chi ủy) in force on `day`, or None: the
         one rule by which every document names a term (reports, meeting papers, the numbering of
@@ -385,6 +388,7 @@ def after_moves(moves: Sequence[tuple[dt.date, T, T]], now: T, day: dt.date) -> 
     return [parent for since, _previous, parent in moves if since <= day][-1]
 
 
+@within_scope
 def parent_on(org: Organization, day: dt.date) -> Organization | None:
     """The superior of `org` on `day`, after the moves recorded for it."""
     moves = org.moves.select_related("previous", "parent").order_by("valid_from")

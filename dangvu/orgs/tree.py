@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
 from dangvu.core.ids import any_of
+from dangvu.core.memo import within_scope
 
 from .models import Organization, same_system_unit_ids
 
@@ -44,6 +45,7 @@ def subtree_sql(root_ids, with_parent=False):
     return sql, params
 
 
+@within_scope
 def subtree_ids(root_ids, children=None):
     """Ids of the given organizations and everything below them, at any date.
 
@@ -87,6 +89,7 @@ def with_ancestors(org_ids):
         return {row[0] for row in cursor.fetchall()}
 
 
+@within_scope
 def subtree_ids_during(root_ids, start, end):
     """Ids of the subtree's organizations that existed at some time from `start` to `end`, in
     one query: a period's figures count nothing of an organization dissolved before the period
@@ -107,6 +110,7 @@ def union_subtree_ids_during(org, start, end):
     return subtree_ids_during(list(same_system_unit_ids(org, start, end)), start, end)
 
 
+@within_scope
 def subtree(root, day=None):
     """The organizations of `root`'s subtree (itself included), those active on `day` if given."""
     orgs = Organization.objects.filter(id__in=subtree_ids([root.id]))
