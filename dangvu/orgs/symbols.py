@@ -12,10 +12,9 @@ import datetime as dt
 from dangvu.lib.citations import executive_code
 
 from .kinds import executive_name
-from .models import Organization
+from .models import PARTY_KINDS, Organization
 
 K = Organization.Kind
-PARTY_KINDS = (K.SUPERIOR_COMMITTEE, K.PARTY_COMMITTEE, K.PARTY_CELL)
 
 
 def default_symbol(kind: str, name: str) -> str:
