@@ -63,6 +63,7 @@ def _check(results, count_in_db):
     assert count_in_db == PROCESSES
 
 
+@pytest.mark.sqlite_file
 @pytest.mark.slow
 def test_twelve_processes_on_a_sqlite_file(tmp_path, migrated_sqlite):
     env = sqlite_env(migrated_sqlite)

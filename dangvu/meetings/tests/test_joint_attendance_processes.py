@@ -118,6 +118,7 @@ def _check(made, recorded):
         assert got["present"] == 2 * (CELL_SIZE - 1)
 
 
+@pytest.mark.sqlite_file
 @pytest.mark.slow
 def test_two_secretaries_at_once_on_a_sqlite_file(tmp_path, migrated_sqlite):
     env = sqlite_env(migrated_sqlite)

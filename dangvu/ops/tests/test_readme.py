@@ -95,6 +95,7 @@ def test_every_sh_block_is_run_or_said_why_not():
             assert block.lstrip().startswith("M() {"), first_command(block)
 
 
+@pytest.mark.sqlite_file
 @pytest.mark.slow
 def test_the_readme_blocks_run_as_written(tmp_path):
     for name in LINKED:

@@ -118,6 +118,7 @@ User.objects.create_user("vanphong", password="mat-khau-dai-123")
 """
 
 
+@pytest.mark.sqlite_file
 @pytest.mark.slow
 def test_two_processes_share_the_address_lockout_of_the_forwarded_client(tmp_path, migrated_sqlite):
     env = {
@@ -205,6 +206,7 @@ def _gunicorn(tmp_path, database, **extra):
         server.wait(timeout=30)
 
 
+@pytest.mark.sqlite_file
 @pytest.mark.slow
 def test_the_production_command_serves_pages_and_static_files(tmp_path, migrated_sqlite):
     """gunicorn with gunicorn.conf.py (two workers), static files by WhiteNoise from
@@ -220,6 +222,7 @@ def test_the_production_command_serves_pages_and_static_files(tmp_path, migrated
         assert "immutable" in static.headers["Cache-Control"]
 
 
+@pytest.mark.sqlite_file
 @pytest.mark.slow
 @pytest.mark.parametrize("threads", [1, 2])
 def test_a_held_request_does_not_hold_the_whole_worker(tmp_path, migrated_sqlite, threads):
