@@ -18,11 +18,40 @@ DEMO_PASSWORD = "demo-pass-123"
 CHROMIUM = os.environ.get("DANGVU_CHROMIUM", "/usr/bin/chromium")
 
 
+# The fixtures through which a test reaches the database of its own process (pytest-django's).
+# `django_db_blocker` is asked for by every test and grants nothing by itself.
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "admin_client", "admin_user"}
+
+
+def _asks_for_a_database(item):
+    names = set(getattr(item, "fixturenames", ()))
+    return (
+        item.get_closest_marker("django_db") is not None
+        or bool(names & DATABASE_FIXTURES)
+        or any(n.startswith("django_db") and n != "django_db_blocker" for n in names)
+    )
+
+
+def _long_first(item):
+    """The tests that take minutes start first, so that at the end of a parallel run no worker
+    waits alone for one of them while the other has finished (pytest-xdist hands tests out in
+    the order given here)."""
+    for rank, marker in enumerate(("sqlite_file", "sweep", "slow")):
+        if item.get_closest_marker(marker) is not None:
+            return rank
+    return 3
+
+
 def pytest_collection_modifyitems(items):
-    """Fuzzing runs (hypothesis) are slow by nature: `make test-fast` leaves them out."""
+    """Fuzzing runs (hypothesis) are slow by nature: `make test-fast` leaves them out. A test that
+    asks for no database and starts no dangvu process is marked `no_database`: CI's PostgreSQL
+    pass leaves it out, it would compute the same thing again."""
     for item in items:
         if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
             item.add_marker(pytest.mark.slow)
+        if not _asks_for_a_database(item) and item.get_closest_marker("processes") is None:
+            item.add_marker(pytest.mark.no_database)
+    items.sort(key=_long_first)
 
 
 def _load_demo():

@@ -16,6 +16,10 @@ from dangvu.people.models import Membership
 
 from .helpers import run, table_counts
 
+# The tests here start dangvu in other processes (the account commands run as from a shell), which reach the
+# database DATABASE_URL names: CI's PostgreSQL pass runs them too.
+pytestmark = pytest.mark.processes
+
 COMMITTEE = "so-tttt-tra-vinh"
 User = get_user_model()
 

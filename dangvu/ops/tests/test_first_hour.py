@@ -20,6 +20,10 @@ from conftest import DEMO_PASSWORD
 from dangvu.demo.work import YEAR
 from dangvu.orgs.models import Organization
 
+# The tests here start dangvu in other processes (`make` and the commands run as a newcomer runs them), which reach the
+# database DATABASE_URL names: CI's PostgreSQL pass runs them too.
+pytestmark = pytest.mark.processes
+
 ROOT = Path(__file__).resolve().parents[3]
 
 

@@ -20,6 +20,10 @@ from dangvu.ops.backup import make_backup
 from dangvu.people.models import Person
 from dangvu.reports.models import ReportDraft
 
+# The tests here start dangvu in other processes (dangvu started with production settings), which reach the
+# database DATABASE_URL names: CI's PostgreSQL pass runs them too.
+pytestmark = pytest.mark.processes
+
 ROOT = Path(__file__).resolve().parents[3]
 
 

@@ -8,8 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+
+# The tests here start dangvu in other processes (dangvu started as a new installation), which reach the
+# database DATABASE_URL names: CI's PostgreSQL pass runs them too.
+pytestmark = pytest.mark.processes
 
 ROOT = Path(__file__).resolve().parents[3]
 

@@ -21,6 +21,10 @@ from django.test import RequestFactory, override_settings
 from dangvu.ops.clients import client_address
 from dangvu.tests.processes import race, run, sqlite_env
 
+# The tests here start dangvu in other processes (dangvu served from other processes), which reach the
+# database DATABASE_URL names: CI's PostgreSQL pass runs them too.
+pytestmark = pytest.mark.processes
+
 PRODUCTION = {
     "DANGVU_HTTPS": "1",
     "ALLOWED_HOSTS": "dangvu.example.vn",

@@ -79,12 +79,14 @@ def _sound(slug, kind, year, period=""):
     _assert_sound(to_markdown(document), render_docx(document))
 
 
+@pytest.mark.sweep
 @pytest.mark.parametrize("org", DEMO_ORGS)
 def test_every_year_of_the_demo_is_a_sound_report(demo, org):
     for year in range(2014, dt.date.today().year + 1):
         _sound(org, "annual", year)
 
 
+@pytest.mark.sweep
 @pytest.mark.parametrize("org", DEMO_ORGS)
 def test_every_period_of_2017_is_a_sound_report(demo, org):
     periods = [("six_month", "H1")] + [("quarterly", f"Q{q}") for q in range(1, 5)]

@@ -48,6 +48,7 @@ def _assert_none_broken(org, busy_years=MONTHS_IN):
     return checked
 
 
+@pytest.mark.sweep
 @pytest.mark.parametrize(
     "slug",
     [
@@ -130,10 +131,15 @@ def school(db):
     return committee, cells, alone
 
 
+@pytest.mark.sweep
 def test_no_report_of_made_up_organizations_breaks_an_invariant(school):
     committee, cells, alone = school
     for org in (committee, *cells, alone, committee.parent):
         assert _assert_none_broken(org, busy_years=(2016, 2021)) > 50
+
+
+def test_a_joint_meeting_counts_each_cells_own_members(school):
+    committee, cells, _alone = school
     # Each cell counts its own three members at the joint meeting; the committee all six and
     # the five guests.
     year = period_of(2021, "")

@@ -94,6 +94,7 @@ def check_workbook(root, day):
     return forms, sheets, notes
 
 
+@pytest.mark.sweep
 def test_demo_committee_forms_add_up_every_year(demo):
     seen = set()
     happened = {"1-BTCTW": ["B1", "B3", "C3", "C4", "C5a", "C5c"], "7-BTCTW": ["II", "III"]}
@@ -109,6 +110,7 @@ def test_demo_committee_forms_add_up_every_year(demo):
     assert all(over_years.values()), over_years
 
 
+@pytest.mark.sweep
 def test_province_forms_add_up_every_year():
     superior = synthetic.build(committees=4, cells=2, members=12)
     for year in YEARS:
