@@ -275,24 +275,43 @@ class TemporaryRule:
         day = month if self.attached_on == "first_day" else fees.month_end(month)
         return valid_from <= day and (valid_to is None or day < valid_to)
 
+    @property
+    def text(self) -> str:
+        """The rule in words, for the rules page."""
+        if self.collector == "official":
+            return "Chi bộ nơi sinh hoạt chính thức thu cả những tháng sinh hoạt tạm thời nơi khác."
+        day = "ngày đầu tháng" if self.attached_on == "first_day" else "ngày cuối tháng"
+        return (
+            "Chi bộ nơi sinh hoạt tạm thời thu đảng phí những tháng đảng viên sinh hoạt ở đó "
+            f"vào {day}; các tháng khác do chi bộ nơi sinh hoạt chính thức thu."
+        )
+
+
+def temporary_of(rule) -> TemporaryRule:
+    """The `[temporary]` table of a fee rule file (a `dangvu.lib.rules.Rule`)."""
+    values = rule["temporary"]
+    found = TemporaryRule(
+        collector=values["collector"],
+        attached_on=values["attached_on"],
+        source=values["source"],
+        confirmed=bool(values["confirmed"]),
+    )
+    if (
+        found.collector not in TemporaryRule.COLLECTORS
+        or found.attached_on not in TemporaryRule.DAYS
+    ):
+        raise ValueError(f"[temporary] of {rule.path}: {values}")
+    return found
+
 
 @lru_cache(maxsize=256)
 def temporary_rule(month: dt.date) -> TemporaryRule | None:
     """The rule of a temporarily attached member's fee for `month` (by the rule file of the
     month, as every fee rule); None before the first fee rule dangvu holds."""
     try:
-        values = file_rule(month)["temporary"]
+        return temporary_of(file_rule(month))
     except LookupError:
         return None
-    rule = TemporaryRule(
-        collector=values["collector"],
-        attached_on=values["attached_on"],
-        source=values["source"],
-        confirmed=bool(values["confirmed"]),
-    )
-    if rule.collector not in TemporaryRule.COLLECTORS or rule.attached_on not in TemporaryRule.DAYS:
-        raise ValueError(f"[temporary] of {file_rule(month).path}: {values}")
-    return rule
 
 
 @lru_cache(maxsize=1024)

@@ -29,6 +29,7 @@ from .rulebook import (
     ancestors,
     ledger_org,
     raw_values,
+    temporary_of,
     temporary_rule,
 )
 
@@ -278,7 +279,7 @@ def fee_rules(request):
             (key, labels.get(key, key), _shown(key, value), key in unconfirmed)
             for key, value in raw_values(rule).items()
         ]
-        files.append({"rule": rule, "values": values})
+        files.append({"rule": rule, "values": values, "temporary": temporary_of(rule)})
     settings = []
     if org is not None:
         chain = ancestors(org)

@@ -235,6 +235,10 @@ def test_the_fee_book_pages_show_the_attachment(attached, client):
     assert "sinh hoạt chính thức tại Chi bộ 1" in host
     # A member only named: listed, no figure.
     assert "Lê Văn Khách" in host and "chưa có hồ sơ đảng viên" in host
+    # The rules page states the rule of each fee rule file, unconfirmed.
+    rules = client.get("/dang-phi/quy-dinh/").content.decode()
+    assert rules.count("data-temporary-rule") == 2
+    assert "Chi bộ nơi sinh hoạt tạm thời thu đảng phí những tháng" in rules
     # The host's payment form offers the visitor.
     form = client.get(f"/dang-phi/to-chuc/{b.slug}/nop/").content.decode()
     assert "Đảng viên Tạm Thời" in form
