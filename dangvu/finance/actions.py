@@ -249,6 +249,19 @@ def closed_years_by_cell(cell_ids: Iterable[int]) -> dict[int, set[int]]:
     return {cell_id: years.get(owner, set()) for cell_id, owner in owners.items()}
 
 
+def _one_collector(i, row, owed, member, fail):
+    """A payment is received by one cell: months some of which the member pays where they attend
+    temporarily and some in their own cell are two payments, or one cell's ledger would hold
+    money its book gives the other."""
+    cells = {cell_id for _m, _s, cell_id in owed}
+    if len(cells) > 1 and any(member.months[m].official_cell_id for m, _s, _c in owed):
+        names = dict(Organization.objects.filter(id__in=cells).values_list("id", "name"))
+        where = "; ".join(
+            f"tháng {fees.month_label(m)} tại {names[cell_id]}" for m, _s, cell_id in owed
+        )
+        fail(i, row, f"Các tháng đóng đảng phí ở hai chi bộ ({where}): ghi thành hai khoản nộp.")
+
+
 def _prepare(rows, *, paid_on, method, org):
     """Check every row of a collection against the members' books; nothing is written.
 
@@ -298,6 +311,14 @@ def _prepare(rows, *, paid_on, method, org):
             if line is None:
                 fail(i, row, f"{row.person} không sinh hoạt đảng vào tháng {label}.")
             if allowed is not None and line.cell_id not in allowed:
+                if line.official_cell_id in allowed:
+                    host = Organization.objects.get(pk=line.cell_id)
+                    fail(
+                        i,
+                        row,
+                        f"{row.person} sinh hoạt tạm thời tại {host} vào tháng {label}: đảng "
+                        f"phí tháng này đóng tại {host}.",
+                    )
                 fail(i, row, f"{row.person} không sinh hoạt đảng tại {org} vào tháng {label}.")
             if line.missing:
                 fail(i, row, f"Chưa có căn cứ tính đảng phí tháng {label}: ghi tiền lương trước.")
@@ -314,6 +335,7 @@ def _prepare(rows, *, paid_on, method, org):
                     f"({money(line.paid + taken[(row.person.pk, month)])} đồng).",
                 )
             owed.append((month, still, line.cell_id))
+        _one_collector(i, row, owed, member, fail)
         parts = fees.allocate(row.amount, [(m, still) for m, still, _c in owed])
         for month, amount in parts:
             taken[(row.person.pk, month)] += amount

@@ -172,6 +172,26 @@ def month_label(month: dt.date) -> str:
     return f"{month.month}/{month.year}"
 
 
+def months_text(months) -> str:
+    """Months as a book writes them, runs joined: "3–5/2017, 8/2017", "11/2017–2/2018"."""
+    runs: list[list[dt.date]] = []
+    for month in sorted(months):
+        if runs and add_months(runs[-1][-1], 1) == month:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    parts = []
+    for run in runs:
+        a, b = run[0], run[-1]
+        if a == b:
+            parts.append(month_label(a))
+        elif a.year == b.year:
+            parts.append(f"{a.month}–{b.month}/{b.year}")
+        else:
+            parts.append(f"{month_label(a)}–{month_label(b)}")
+    return ", ".join(parts)
+
+
 def parse_month(text) -> dt.date:
     """ "3/2017", "03/2017", "2017-03" or a date -> the first day of that month; ValueError else."""
     if isinstance(text, dt.date):

@@ -252,6 +252,68 @@ def ledger_org(org):
     return org if org.kind == K.PARTY_CELL else None
 
 
+@dataclass(frozen=True)
+class TemporaryRule:
+    """Which cell collects the fee of a member attending another cell for a while (sinh hoạt
+    đảng tạm thời): the `[temporary]` table of the fee rule in force. Not an organization's
+    setting: the member's own cell and the host, often under different committees, must read
+    the same rule, or a month would be collected twice or by neither."""
+
+    collector: str  # "host": the cell attended temporarily; "official": the member's own cell
+    attached_on: str  # the day of a month on which attending the host gives it that month
+    source: str
+    confirmed: bool
+
+    COLLECTORS = ("host", "official")
+    DAYS = ("first_day", "last_day")
+
+    def host_collects(self, valid_from: dt.date, valid_to: dt.date | None, month: dt.date) -> bool:
+        """Whether the host collects `month` of an attachment from `valid_from` to `valid_to`
+        (exclusive; None: open)."""
+        if self.collector != "host":
+            return False
+        day = month if self.attached_on == "first_day" else fees.month_end(month)
+        return valid_from <= day and (valid_to is None or day < valid_to)
+
+    @property
+    def text(self) -> str:
+        """The rule in words, for the rules page."""
+        if self.collector == "official":
+            return "Chi bộ nơi sinh hoạt chính thức thu cả những tháng sinh hoạt tạm thời nơi khác."
+        day = "ngày đầu tháng" if self.attached_on == "first_day" else "ngày cuối tháng"
+        return (
+            "Chi bộ nơi sinh hoạt tạm thời thu đảng phí những tháng đảng viên sinh hoạt ở đó "
+            f"vào {day}; các tháng khác do chi bộ nơi sinh hoạt chính thức thu."
+        )
+
+
+def temporary_of(rule) -> TemporaryRule:
+    """The `[temporary]` table of a fee rule file (a `dangvu.lib.rules.Rule`)."""
+    values = rule["temporary"]
+    found = TemporaryRule(
+        collector=values["collector"],
+        attached_on=values["attached_on"],
+        source=values["source"],
+        confirmed=bool(values["confirmed"]),
+    )
+    if (
+        found.collector not in TemporaryRule.COLLECTORS
+        or found.attached_on not in TemporaryRule.DAYS
+    ):
+        raise ValueError(f"[temporary] of {rule.path}: {values}")
+    return found
+
+
+@lru_cache(maxsize=256)
+def temporary_rule(month: dt.date) -> TemporaryRule | None:
+    """The rule of a temporarily attached member's fee for `month` (by the rule file of the
+    month, as every fee rule); None before the first fee rule dangvu holds."""
+    try:
+        return temporary_of(file_rule(month))
+    except LookupError:
+        return None
+
+
 @lru_cache(maxsize=1024)
 def statutory_salary(month: dt.date) -> int:
     """Lương cơ sở in force in `month` (its first day)."""

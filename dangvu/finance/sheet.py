@@ -11,6 +11,7 @@ from dangvu.lib.spreadsheet import defuse_workbook
 from dangvu.orgs.models import Organization
 
 from . import fees
+from .book import book_cell, temporary_notes
 from .rulebook import rulebooks
 
 MONEY = "#,##0"
@@ -75,7 +76,7 @@ def workbook(org, year, books, cells):
     members = sorted(
         books.values(),
         key=lambda b: (
-            [c.id for c in cells].index(_last_cell(b)) if _last_cell(b) in cell_names else 99,
+            [c.id for c in cells].index(book_cell(b)) if book_cell(b) in cell_names else 99,
             b.person.sort_name if b.person else "",
         ),
     )
@@ -89,9 +90,13 @@ def workbook(org, year, books, cells):
     )
     rows = []
     for i, b in enumerate(members, 1):
-        paid = [b.months[m].paid if m in b.months else None for m in months]
+        # A month collected where the member attends temporarily is marked, counted nowhere here.
+        paid = [
+            b.months[m].paid if m in b.months else ("tạm thời" if m in b.away else None)
+            for m in months
+        ]
         rows.append(
-            [i, str(b.person), cell_names.get(_last_cell(b), "")] + paid + [b.due, b.paid, b.owed]
+            [i, str(b.person), cell_names.get(book_cell(b), "")] + paid + [b.due, b.paid, b.owed]
         )
     totals = ["", "Cộng", ""] + [
         sum(b.months[m].paid for b in members if m in b.months) for m in months
@@ -122,17 +127,35 @@ def workbook(org, year, books, cells):
             summary.cell(row=row, column=2, value=label)
             summary.cell(row=row, column=4, value=value).number_format = MONEY
             row += 1
+    notes = temporary_notes(books, [c.id for c in cells], months[0], months[-1])
+    if notes:
+        row += 1
+        summary.cell(row=row, column=2, value="Sinh hoạt đảng tạm thời:").font = BOLD
+        for note in notes:
+            row += 1
+            summary.cell(row=row, column=2, value=f"{note.name}: {note.text}")
     _widths(summary, [5, 28, 12] + [10] * 12 + [12, 12, 12])
     summary.freeze_panes = summary.cell(row=start + 1, column=3)
+    names = dict(
+        Organization.objects.filter(
+            id__in={a.host_id for b in members for a in b.away.values()}
+            | {
+                line.official_cell_id
+                for b in members
+                for line in b.months.values()
+                if line.official_cell_id
+            }
+        ).values_list("id", "name")
+    )
     for month in months:
-        _month_sheet(wb, org, month, members, cell_names)
+        _month_sheet(wb, org, month, members, cell_names, names)
     defuse_workbook(wb)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
 
 
-def _month_sheet(wb, org, month, members, cell_names):
+def _month_sheet(wb, org, month, members, cell_names, names):
     ws = wb.create_sheet(f"T{month.month}")
     header = [
         "STT",
@@ -156,10 +179,24 @@ def _month_sheet(wb, org, month, members, cell_names):
     rows, n = [], 0
     for b in members:
         line = b.months.get(month)
+        away = b.away.get(month)
+        if away is not None:
+            # Collected where the member attends temporarily: listed, counted nowhere here.
+            n += 1
+            host = names[away.host_id]
+            note = f"Sinh hoạt tạm thời tại {host}: đóng đảng phí tại {host}"
+            rows.append(
+                [n, str(b.person), cell_names.get(away.official_cell_id, "")]
+                + [None, None, None, None, note]
+            )
+            continue
         if line is None:
             continue
         n += 1
         note = line.exempt or line.reason or ("" if line.status == "paid" else line.status_label)
+        if line.official_cell_id:
+            official = f"Sinh hoạt tạm thời, chính thức tại {names[line.official_cell_id]}"
+            note = f"{official}. {note}" if note else official
         rows.append(
             [
                 n,
@@ -177,20 +214,15 @@ def _month_sheet(wb, org, month, members, cell_names):
         "Cộng",
         "",
         None,
-        sum(r[4] for r in rows),
-        sum(r[5] for r in rows),
-        sum(r[6] for r in rows),
+        sum(r[4] or 0 for r in rows),
+        sum(r[5] or 0 for r in rows),
+        sum(r[6] or 0 for r in rows),
         "",
     ]
     last = _table(ws, start, header, rows + [totals], money_from=4)
     for col in range(1, len(header) + 1):
         ws.cell(row=last, column=col).font = BOLD
     _widths(ws, [5, 28, 12, 16, 12, 12, 12, 30])
-
-
-def _last_cell(member_book):
-    months = sorted(member_book.months)
-    return member_book.months[months[-1]].cell_id if months else None
 
 
 def _pct(share):

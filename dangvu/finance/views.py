@@ -1,5 +1,6 @@
 import datetime as dt
 
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -8,7 +9,7 @@ from django.utils import timezone
 from dangvu.lib.text import money, sort_key
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_ids
-from dangvu.people.models import Membership, Person, StaffRecord
+from dangvu.people.models import Membership, Person, StaffRecord, TemporaryAttachment
 from dangvu.records import ActionFormView
 from dangvu.web import (
     check_year,
@@ -19,10 +20,18 @@ from dangvu.web import (
 )
 
 from . import actions, fees, forms, sheet
-from .book import STATUS_LABELS, year_books
+from .book import STATUS_LABELS, book_cell, temporary_notes, year_books
 from .ledger import FACT_LABELS, fee_table, fee_table_title, is_ledger_org, ledger, scope_ids
 from .models import FeeSetting, LedgerEntry, Payment, SalaryBase, UnpaidReason
-from .rulebook import SETTABLE, all_rule_files, ancestors, ledger_org, raw_values
+from .rulebook import (
+    SETTABLE,
+    all_rule_files,
+    ancestors,
+    ledger_org,
+    raw_values,
+    temporary_of,
+    temporary_rule,
+)
 
 K = Organization.Kind
 MONTHS = range(1, 13)
@@ -104,6 +113,7 @@ def _member_page(request, person, mine):
     cells = Organization.objects.in_bulk({line.cell_id for line in lines})
     for line in lines:
         line.cell_slug = cells[line.cell_id].slug
+        line.cell_name = cells[line.cell_id].name
     closed_years = actions.closed_years_by_cell({p.cell_id for p in payments})
     closed = {p.id for p in payments if p.paid_on.year in closed_years[p.cell_id]}
     return render(
@@ -130,16 +140,16 @@ def fee_book(request, slug, year):
     url_year(year)
     org = _party_org(request, slug)
     cells = _cells(org)
-    books = year_books(year, cell_ids=[c.id for c in cells])
+    cell_ids = [c.id for c in cells]
+    books = year_books(year, cell_ids=cell_ids)
     order = {c.id: i for i, c in enumerate(cells)}
     rows = []
     for b in books.values():
-        last = b.months[max(b.months)]
+        cell_id = book_cell(b)
         line_by_month = {m.month: b.months[m] for m in b.months}
+        line_by_month.update({m.month: away for m, away in b.away.items()})
         # The people lists' order (Person.sort_name), as in the fee sheet's Excel file.
-        rows.append(
-            (order.get(last.cell_id, 99), b.person.sort_name, b, last.cell_id, line_by_month)
-        )
+        rows.append((order.get(cell_id, 99), b.person.sort_name, b, cell_id, line_by_month))
     rows.sort(key=lambda r: (r[0], r[1]))
     names = {c.id: c.name for c in cells}
     table = [
@@ -165,6 +175,10 @@ def fee_book(request, slug, year):
             "paid": sum(b.paid for b in books.values()),
             "owed": sum(b.owed for b in books.values()),
             "warnings": [r for r in table if r["book"].warning],
+            "temporary": temporary_notes(
+                books, cell_ids, dt.date(year, 1, 1), dt.date(year, 12, 1)
+            ),
+            "temporary_rule": temporary_rule(dt.date(year, 12, 1)),
             "many_cells": len(cells) > 1,
             "months": MONTHS,
             "can_write": request.scope.can_write_org(org),
@@ -265,7 +279,7 @@ def fee_rules(request):
             (key, labels.get(key, key), _shown(key, value), key in unconfirmed)
             for key, value in raw_values(rule).items()
         ]
-        files.append({"rule": rule, "values": values})
+        files.append({"rule": rule, "values": values, "temporary": temporary_of(rule)})
     settings = []
     if org is not None:
         chain = ancestors(org)
@@ -288,11 +302,16 @@ def fee_rules(request):
 
 
 def _members_of(org):
+    """The members whose fee the organization's cells may collect: their own members, and the
+    members of other cells on file who attend one of them temporarily."""
     cells = subtree_ids([org.id])
     ids = Membership.objects.filter(kind=Membership.Kind.PARTY, org_id__in=cells).values(
         "person_id"
     )
-    return Person.objects.filter(id__in=ids).order_by("sort_name", "id")
+    guests = TemporaryAttachment.objects.filter(cell_id__in=cells, person__isnull=False).values(
+        "person_id"
+    )
+    return Person.objects.filter(Q(id__in=ids) | Q(id__in=guests)).order_by("sort_name", "id")
 
 
 class _PartyOrgForm(ActionFormView):
