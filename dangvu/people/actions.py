@@ -112,6 +112,19 @@ def party_start_checker() -> Callable[[Organization, dt.date, str], None]:
     return check
 
 
+def _check_attachment_books(attachment_cell, person, day, what):
+    """A temporary attachment from or to `day` may move the fee of the months from then on
+    between the member's own cell and the host (the fee rule says which months): both books must
+    be open from the month of `day`. The month itself is asked too, whatever the rule says of it:
+    a refusal names the closed year, and the office records the date in the open one."""
+    cells = [attachment_cell]
+    home = active_membership(person, Membership.Kind.PARTY, day)
+    if home is not None:
+        cells.append(home.org)
+    for cell in cells:
+        _check_fee_book(cell, _month(day), what, day)
+
+
 def check_party_end(membership: Membership, on: dt.date, what: str) -> None:
     """Ending a party membership `on` removes the months after it from the book; the month of
     `on` itself still counts when the member held the membership on any day of it."""
@@ -1172,6 +1185,7 @@ def attach_temporarily(
                 "ở chính chi bộ của mình."
             )
         full_name, home_org_name = "", ""
+        _check_attachment_books(cell, person, valid_from, "sinh hoạt đảng tạm thời")
         elsewhere = overlapping(
             TemporaryAttachment.objects.filter(person=person), valid_from, valid_to
         ).exclude(cell=cell)
@@ -1234,6 +1248,10 @@ def end_attachment(
         raise ValidationError(
             f"Sinh hoạt tạm thời của {attachment.name} đã kết thúc ngày "
             f"{vn_date(attachment.valid_to)}."
+        )
+    if attachment.person is not None:
+        _check_attachment_books(
+            attachment.cell, attachment.person, on, "kết thúc sinh hoạt đảng tạm thời"
         )
     return audit.change(
         actor,

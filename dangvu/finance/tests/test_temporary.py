@@ -242,3 +242,25 @@ def test_the_fee_book_pages_show_the_attachment(attached, client):
     # The host's payment form offers the visitor.
     form = client.get(f"/dang-phi/to-chuc/{b.slug}/nop/").content.decode()
     assert "Đảng viên Tạm Thời" in form
+
+
+def test_an_attachment_in_a_closed_year_is_refused_and_writes_nothing(small):
+    """Attaching or ending moves months between two books: neither may be closed then."""
+    a, b = small.cells
+    visitor, other = small.member(a, name="Đảng viên Tạm Thời"), small.member(a, name="Người Khác")
+    papers = "Giấy giới thiệu số 07-GGT/ĐU ngày 20/02/2016"
+    attachment = people_actions.attach_temporarily(
+        None, b, person=visitor, papers=papers, valid_from=D(2016, 3, 1)
+    )
+    actions.close_year(None, small.committee, 2016)
+    with pytest.raises(ValidationError, match="Năm 2016 đã khóa sổ đảng phí"):
+        people_actions.attach_temporarily(
+            None, b, person=other, papers=papers, valid_from=D(2016, 3, 1)
+        )
+    assert not other.temporary_attachments.exists()
+    with pytest.raises(ValidationError, match="Năm 2016 đã khóa sổ đảng phí"):
+        people_actions.end_attachment(None, attachment, D(2016, 10, 1))
+    attachment.refresh_from_db()
+    assert attachment.valid_to is None
+    ended = people_actions.end_attachment(None, attachment, D(2017, 2, 1))
+    assert ended.valid_to == D(2017, 2, 1)
