@@ -8,5 +8,5 @@ from .models import Inspection, InspectionProgramme, Score, Verification
 
 access.register(InspectionProgramme, by_org())
 access.register(Inspection, by_org(noun="cuộc kiểm tra", url_param="inspection_id"))
-access.register(Verification, by_org_or_person("person"))
+access.register(Verification, by_org_or_person("person", party_file=True))
 access.register(Score, by_org())
