@@ -59,7 +59,9 @@ def college():
         )
         for n in ("Nông nghiệp", "Kinh tế", "Sư phạm")
     ]
-    doan = orgs.create_org(None, kind=K.YOUTH_UNION, name=DOAN, parent=committee, valid_from=FOUNDED)
+    doan = orgs.create_org(
+        None, kind=K.YOUTH_UNION, name=DOAN, parent=committee, valid_from=FOUNDED
+    )
     units = {}
     for key, cell, attached in (("own", cells[0], FOUNDED), ("moved", cells[1], FOUNDED),
                                 ("later", cells[2], later)):  # fmt: skip
