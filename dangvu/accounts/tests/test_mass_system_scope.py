@@ -46,6 +46,10 @@ def _member(org, name, home, born=1996):
 
 @pytest.fixture
 def college():
+    return build_college()
+
+
+def build_college():
     """The college's committee, three cells each leading a chi đoàn: one under the Đoàn, one
     moved to another Đoàn in 2020, one recorded under the Đoàn only from next month; and a
     chi đoàn of another college's Đoàn."""
