@@ -1,5 +1,6 @@
 """Who reads and changes these records (dangvu.core.access): an inspection, a verification or a score goes with the organization
-that made it; a verification is also read by whoever reads the person."""
+that made it; a verification is also read by whoever reads the person through a Party role (a
+Party record: `party_file`)."""
 
 from dangvu.core import access
 from dangvu.core.access import by_org, by_org_or_person

@@ -1,5 +1,6 @@
 """Who reads and changes these records (dangvu.core.access): each record goes with the organization that
-keeps it, and is read by whoever reads the person it is about."""
+keeps it, and is read by whoever reads the person it is about through a Party role (a Party
+record: `party_file`)."""
 
 from dangvu.core import access
 from dangvu.core.access import by_org, by_org_or_person
