@@ -7,7 +7,9 @@ Party's: not the cell, its meeting, nor the Party file and fees of a đoàn viê
 member. Party roles keep their subtree."""
 
 import datetime as dt
+import io
 
+import openpyxl
 import pytest
 from django.utils import timezone
 
@@ -224,6 +226,11 @@ def test_the_chair_sees_no_party_record_of_the_cell_that_leads_the_chi_doan(coll
     assert client.get(f"/dang-phi/dang-vien/{member.id}/").status_code == 404
     assert client.get(f"/dang-phi/dang-vien/{member.id}/luong/").status_code == 404
     assert client.get(f"/hoat-dong/{college['cell_meeting'].id}/").status_code == 404
+    # The people list's workbook names the member, without the Party file's dates.
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get("/ca-nhan/xuat.xlsx").content)).active
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == member.full_name)
+    assert row[header.index("Ngày vào Đảng")] is None
     before = Membership.objects.filter(person=member).count()
     response = client.post(
         f"/ca-nhan/{member.id}/thao-tac/xoa-ten/", {"on": "2026-01-05", "reason": "Thử"}
