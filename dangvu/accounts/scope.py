@@ -38,7 +38,9 @@ class Scope:
     # Organizations whose own records this scope keeps: an office or a cell secretary role held
     # on exactly that organization (the documents' secret entries follow it).
     keeper_org_ids: set = field(default_factory=set)
-    # Organizations the roles are held on: the roots of the subtrees of `read_org_ids`.
+    # Organizations the roles are held on: the roots of the subtrees of `read_org_ids`, but for
+    # the units of a mass organization's system, whose ancestors (the Party organizations that
+    # lead them) `org_ids_and_above` must not add.
     role_org_ids: set = field(default_factory=set)
     # The scope of the Party roles alone when a mass organization's executive role is held too;
     # None when that is this scope itself (see `party`).
