@@ -13,6 +13,8 @@ given viewer, what each entry may say and how:
   person outside the viewer's scope today says only `OUTSIDE_PERSON`. Such entries are kept in
   the list rather than left out: the page then shows that something changed on that day (which
   the viewer may know: the organization is theirs) without saying what, and a page of 50 stays 50.
+  So does an entry about a Party record (a party profile, fees) of a person the viewer reads only
+  as a mass organization's member: `PARTY_RECORD`.
 * A member (no role on any organization) sees only the entries about themself, each as one plain
   sentence without the before/after details.
 """
@@ -31,6 +33,7 @@ from django.db.models import Q
 from django.shortcuts import render
 from django.utils import timezone
 
+from dangvu.core import access as registry
 from dangvu.core.ids import any_of
 from dangvu.documents.access import DocumentAccess
 from dangvu.documents.models import Document
@@ -43,6 +46,7 @@ from .scope import scope_for
 SECRET_DOCUMENT = "Văn bản mật (không hiển thị chi tiết)"
 OUTSIDE_PERSON = "Thay đổi hồ sơ của người ngoài phạm vi được xem (không hiển thị chi tiết)"
 OUTSIDE_RECORD = "(ngoài phạm vi được xem)"
+PARTY_RECORD = "Thay đổi hồ sơ đảng viên (không hiển thị chi tiết)"
 RECENT = 10
 PER_PAGE = 50
 # Longer texts (a report section, minutes) are cut: the history says that they changed.
@@ -254,6 +258,8 @@ def _row(entry, reader, context):
         return Row(at, actor, SECRET_DOCUMENT, withheld=True)
     if entry.person_id is not None and entry.person_id not in context.people:
         return Row(at, actor, OUTSIDE_PERSON, withheld=True)
+    if entry.id in context.party_records:
+        return Row(at, actor, PARTY_RECORD, withheld=True)
     if reader.is_member_only:
         return Row(at, actor, entry.summary)
     return Row(at, actor, entry.summary, _changes(entry, context))
@@ -413,6 +419,7 @@ class _Context:
         self.person_names = _names("people.Person", self.people)
         self.orgs = _visible_orgs(reader, refs.pop("orgs.Organization", set()))
         self.hidden_documents = _withheld_documents(reader, entries)
+        self.party_records = _withheld_party_records(reader.scope, entries)
         self.visible_documents = _readable_documents(reader, refs.pop("documents.Document", set()))
         self.other = {label: _names(label, ids) for label, ids in refs.items()}
 
@@ -476,6 +483,27 @@ def _visible_orgs(reader, ids):
             return dict(orgs.values_list("id", "name"))
         orgs = orgs.filter(id__in=any_of(scope.org_ids_and_above))
     return dict(orgs.values_list("id", "name"))
+
+
+def _withheld_party_records(scope, entries):
+    """The ids of the entries about a Party record the reader reads the person of but not the
+    record: a mass organization's executive reads its member's page, and the history there
+    must not tell their Party file or fees (`Scope.party`). Other readers' Party reach is their
+    scope, and nothing is read for them."""
+    if scope.party is scope:
+        return set()
+    targets = {}
+    for e in entries:
+        model = _model(e.target_type)
+        if model is not None and e.target_id is not None:
+            targets.setdefault(model, set()).add(e.target_id)
+    unread, rules = set(), registry.rules()
+    for model, ids in targets.items():
+        if model not in rules:
+            continue
+        read = set(scope.visible(model.objects.filter(pk__in=ids)).values_list("pk", flat=True))
+        unread |= {(model, pk) for pk in ids - read}
+    return {e.id for e in entries if (_model(e.target_type), e.target_id) in unread}
 
 
 def _readable_documents(reader, ids):

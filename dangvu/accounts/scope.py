@@ -1,7 +1,8 @@
 """The one place that decides who sees what.
 
 Every view, export and command asks a `Scope` which organizations and people it may show or
-change. A role on an organization covers its whole subtree; a member sees only their own person.
+change. A role on an organization covers its whole subtree; a mass organization's executive's
+covers its whole own system (below); a member sees only their own person.
 """
 
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from django.utils import timezone
 
 from dangvu.core import access
 from dangvu.core.ids import any_of
-from dangvu.orgs.models import Organization
+from dangvu.orgs.models import Organization, same_system_unit_ids
 from dangvu.orgs.tree import subtree_ids, with_ancestors
 from dangvu.people.models import Membership, PartyProfile, Person, StaffRecord
 
@@ -37,8 +38,13 @@ class Scope:
     # Organizations whose own records this scope keeps: an office or a cell secretary role held
     # on exactly that organization (the documents' secret entries follow it).
     keeper_org_ids: set = field(default_factory=set)
-    # Organizations the roles are held on: the roots of the subtrees of `read_org_ids`.
+    # Organizations the roles are held on: the roots of the subtrees of `read_org_ids`, but for
+    # the units of a mass organization's system, whose ancestors (the Party organizations that
+    # lead them) `org_ids_and_above` must not add.
     role_org_ids: set = field(default_factory=set)
+    # The scope of the Party roles alone when a mass organization's executive role is held too;
+    # None when that is this scope itself (see `party`).
+    party_part: "Scope | None" = None
 
     @classmethod
     def everything(cls):
@@ -47,6 +53,14 @@ class Scope:
     @property
     def sees_everything(self):
         return self.read_org_ids is None
+
+    @property
+    def party(self):
+        """What of this scope reaches Party records about people (a member's party profile,
+        badges, card, exemption, suspension, fees, evaluations): its roles other than a mass
+        organization's executive, who keeps its members' records in the organization, not their
+        Party file (the registry's `access.party` rules ask it)."""
+        return self if self.party_part is None else self.party_part
 
     # Any record kind, by the rules of dangvu.core.access ------------------------
     def visible(self, model_or_qs):
@@ -231,13 +245,37 @@ def _reaches(org_ids, on=None):
     return reach
 
 
+def _covered(role) -> set:
+    """The organizations a role on an organization covers: its subtree, read level by level (not
+    the whole table), at any date (a dissolved cell's records stay readable).
+
+    A mass organization's executive covers its whole own system: the organization, the units
+    recorded under it in that system today (`SameSystemSuperior`: a Đoàn cơ sở's chi đoàn, a
+    grassroots union's công đoàn bộ phận), and the tree under each, the set its report counts
+    (`orgs.tree.union_subtree_ids_during`). Those units stand in the tree under the Party
+    organizations that lead them, so its subtree alone left its chair unable to open the people
+    its own figures count. A unit attached from a later day, or detached before today, is not
+    covered. Party roles keep their subtree."""
+    if role.kind == Role.Kind.MASS:
+        return subtree_ids(same_system_unit_ids(role.org, timezone.localdate()))
+    return subtree_ids([role.org_id])
+
+
 def scope_for(user) -> Scope:
     if user is None or not user.is_authenticated or not user.is_active:
         return Scope()
     if user.is_superuser:
         return Scope.everything()
+    roles = list(Role.objects.filter(user=user).select_related("org"))
+    scope = _scope_of(roles)
+    if Role.Kind.MASS in scope.kinds:
+        scope.party_part = _scope_of([r for r in roles if r.kind != Role.Kind.MASS])
+    return scope
+
+
+def _scope_of(roles) -> Scope:
     scope = Scope()
-    for role in Role.objects.filter(user=user):
+    for role in roles:
         scope.kinds.add(role.kind)
         if role.kind == Role.Kind.MEMBER:
             if role.person_id:
@@ -245,7 +283,7 @@ def scope_for(user) -> Scope:
             continue
         if role.org_id is None:
             continue
-        ids = subtree_ids([role.org_id])  # its subtree level by level, not the whole table
+        ids = _covered(role)
         scope.role_org_ids.add(role.org_id)
         scope.read_org_ids |= ids
         if role.kind in WRITE_ROLES:

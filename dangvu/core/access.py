@@ -75,14 +75,25 @@ def by_org(org_path: str = "org", **kwargs: Any) -> Rule:
     return Rule(read, write, org_path, **kwargs)
 
 
-def by_org_or_person(person_path: str, org_path: str = "org", **kwargs: Any) -> Rule:
+def _reach(scope: Any, party_file: bool) -> Any:
+    """Who reads a record about a person by the person: the scope, or for a Party record (a
+    party profile, a card, fees, an evaluation) its Party reach alone (`Scope.party`). A mass
+    organization's executive reads its members, many of them Party members, and none of their
+    Party file."""
+    return scope.party if party_file else scope
+
+
+def by_org_or_person(
+    person_path: str, org_path: str = "org", *, party_file: bool = False, **kwargs: Any
+) -> Rule:
     """A record of an organization about a person: read with the organization, or by whoever
-    reads the person (a member reads their own); written with the organization."""
+    reads the person (a member reads their own; with `party_file`, through the Party reach
+    only); written with the organization."""
 
     def read(scope: Any, qs: QuerySet) -> QuerySet:
         if scope.sees_everything:
             return qs
-        people = scope.people().values("id")
+        people = _reach(scope, party_file).people().values("id")
         return qs.filter(
             Q(**{f"{org_path}__in": any_of(scope.read_org_ids)})
             | Q(**{f"{person_path}__in": people})
@@ -94,16 +105,18 @@ def by_org_or_person(person_path: str, org_path: str = "org", **kwargs: Any) -> 
     return Rule(read, write, org_path, **kwargs)
 
 
-def by_person(person_path: str = "person", **kwargs: Any) -> Rule:
-    """A record about one person: read with the person, written by whoever writes the person."""
+def by_person(person_path: str = "person", *, party_file: bool = False, **kwargs: Any) -> Rule:
+    """A record about one person: read with the person, written by whoever writes the person
+    (with `party_file`, a Party record: through the Party reach only)."""
 
     def read(scope: Any, qs: QuerySet) -> QuerySet:
         if scope.sees_everything:
             return qs
-        return qs.filter(**{f"{person_path}__in": scope.people().values("id")})
+        people = _reach(scope, party_file).people().values("id")
+        return qs.filter(**{f"{person_path}__in": people})
 
     def write(scope: Any, obj: Any) -> bool:
-        return scope.can_write_person(_follow(obj, person_path))
+        return _reach(scope, party_file).can_write_person(_follow(obj, person_path))
 
     return Rule(read, write, f"{person_path}__home_org", **kwargs)
 

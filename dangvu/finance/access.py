@@ -20,4 +20,4 @@ access.register(LedgerEntry, by_org(noun="bút toán", url_param="entry_id"))
 access.register(FeeYear, by_org())
 access.register(FeeSetting, by_org())
 for model in (SalaryBase, PaymentMonth, UnpaidReason):
-    access.register(model, by_person())
+    access.register(model, by_person(party_file=True))

@@ -93,7 +93,9 @@ def fee_mine(request):
 
 
 def fee_member(request, person_id):
-    return _member_page(request, request.scope.person_or_404(person_id), mine=False)
+    # Fees are a Party record: read through the Party reach (not a mass organization's
+    # executive, who reads the person as its member).
+    return _member_page(request, request.scope.party.person_or_404(person_id), mine=False)
 
 
 def _member_page(request, person, mine):
@@ -328,6 +330,11 @@ class _MemberForm(ActionFormView):
 
     record, record_kwarg = Person, "person_id"
     record_url_name = "fee_member"
+
+    def get_object(self):
+        # The member's fee file is a Party record: written through the Party reach only.
+        scope = self.request.scope.party
+        return scope.get_or_404(Person, self.kwargs["person_id"], write=True)
 
 
 class _PaymentForm(ActionFormView):

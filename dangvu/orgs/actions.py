@@ -567,7 +567,7 @@ def _same_system(org: Organization) -> Q:
 def _upper_named(actor: Actor, org: Organization, name: str, on: dt.date) -> Organization:
     """The organization of `org`'s system called `name` and in being on `on`, or a new one at the
     top of the tree: the upper union is recorded as a name the office writes. It stays outside
-    the Party's tree, so no one's scope widens by it."""
+    the Party's tree, so no Party role's scope widens by it."""
     found = [
         o
         for o in Organization.objects.filter(active_on(on), _same_system(org)).order_by("id")

@@ -318,7 +318,8 @@ class SameSystemSuperior(EffectiveDated):
     """The superior of a mass organization in its own system (the upper union of a grassroots
     trade union, "Công đoàn Viên chức tỉnh"; the Đoàn cấp trên of a youth union) for a span of
     dates. Its parent in the tree stays the Party organization that leads it: statistics,
-    consolidation and every user's scope follow the tree, which this record does not touch."""
+    consolidation and the Party roles' scopes follow the tree, which this record does not touch;
+    the mass organization's own figures and its executive's scope follow this record."""
 
     organization = models.ForeignKey(
         Organization, models.PROTECT, related_name="same_system_superiors"

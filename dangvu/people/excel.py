@@ -1111,8 +1111,10 @@ EXPORT_COLUMNS = [
 ]
 
 
-def export_people(people, day) -> bytes:
-    """The people of `people` (an already scoped queryset) with their memberships on `day`.
+def export_people(people, day, party_file=None) -> bytes:
+    """The people of `people` (an already scoped queryset) with their memberships on `day`;
+    their Party file (admitted, official, card) only for the ids of `party_file` when given
+    (a mass organization's executive reads its members, not their Party file).
 
     Three queries whatever the number of people (people with their party profile, memberships,
     staff records); the workbook is written in write-only mode, row by row.
@@ -1144,6 +1146,8 @@ def export_people(people, day) -> bytes:
     sheet.append([_header_cell(sheet, title) for title, _ in EXPORT_COLUMNS])
     for p in people.select_related("party"):
         profile = getattr(p, "party", None)
+        if party_file is not None and p.id not in party_file:
+            profile = None
         cell, since = party.get(p.id, ("", None))
         jobs = staff.get(p.id, [])
         sheet.append(

@@ -28,6 +28,7 @@ from dangvu.web import day_param, whole_param
 from . import excel
 from . import jobs as import_jobs
 from .actions import record_people_export
+from .models import PartyProfile
 from .views import filter_people
 
 SESSION_KEY = "people_import"
@@ -36,8 +37,14 @@ SESSION_KEY = "people_import"
 def people_export(request):
     """The people list, with the same filters, as an .xlsx file."""
     day = day_param(request)
-    people, org = filter_people(request.scope, request.GET, day)
-    data = excel.export_people(people, day)
+    scope = request.scope
+    people, org = filter_people(scope, request.GET, day)
+    party_file = None
+    if scope.party is not scope:
+        # A mass organization's executive: the Party file only of those its Party roles read.
+        profiles = scope.visible(PartyProfile.objects.filter(person__in=people.values("id")))
+        party_file = set(profiles.values_list("person_id", flat=True))
+    data = excel.export_people(people, day, party_file)
     record_people_export(request.user, rows=people.count(), org=org, filters=request.GET.dict())
     response = HttpResponse(data, content_type=excel.XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = (

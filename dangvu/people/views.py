@@ -23,6 +23,7 @@ from .models import (
     Exemption,
     Membership,
     PartyIntroduction,
+    PartyProfile,
     Person,
     StaffRecord,
     Suspension,
@@ -123,7 +124,10 @@ def person_detail(request, person_id):
     scope = request.scope
     person = scope.person_or_404(person_id)
     day = day_param(request)
-    profile = getattr(person, "party", None)
+    # The Party file as the viewer reads it: a mass organization's executive reads its member,
+    # not the member's Party file (`Scope.party`).
+    profile = scope.visible(PartyProfile.objects.filter(person=person)).first()
+    party_file = scope.party.can_write_person(person)
     return render(
         request,
         "people/detail.html",
@@ -137,13 +141,13 @@ def person_detail(request, person_id):
             "staff_records": person.staff_records.select_related("agency", "unit"),
             "qualifications": person.qualifications.all(),
             "positions": person.positions.select_related("term__organization"),
-            "exemptions": person.exemptions.all(),
-            "suspensions": person.suspensions.all(),
+            "exemptions": scope.visible(person.exemptions.all()),
+            "suspensions": scope.visible(person.suspensions.all()),
             "attachments": scope.visible(person.temporary_attachments.select_related("cell")),
             "introductions": person.party_introductions.select_related("org"),
             "history": recent_history(request, AuditEntry.objects.filter(person=person)),
             "can_write": scope.can_write_person(person),
-            "actions": _offered_actions(person, profile, day),
+            "actions": _offered_actions(person, getattr(person, "party", None), day, party_file),
             **_other_records(person, scope),
         },
     )
@@ -177,6 +181,9 @@ NOT_YET_MEMBER_ACTIONS = (
     "tu-tran",
 )
 OTHER_ACTIONS = ("doan-the", "cong-tac", "trinh-do")
+# What a mass organization's executive does on its member's page besides OTHER_ACTIONS: every
+# other action changes the Party file, which it does not write.
+MASS_ACTIONS = ("gioi-thieu-vao-dang", *OTHER_ACTIONS)
 
 
 def _party_end(person, day):
@@ -193,9 +200,10 @@ def _party_end(person, day):
     return PARTY_ENDS[last.end_reason], last.valid_to
 
 
-def _offered_actions(person, profile, day):
+def _offered_actions(person, profile, day, party_file=True):
     """Only the actions that fit the person's state on `day`: no "Kết nạp" for a member or a
-    former member, no "Chuyển đi" for someone who is not in a cell."""
+    former member, no "Chuyển đi" for someone who is not in a cell; without `party_file` (the
+    viewer does not write the Party file), none that changes it."""
     end = _party_end(person, day)
     if end and end[0] == PARTY_ENDS[Membership.EndReason.DEATH]:
         return {}
@@ -212,6 +220,8 @@ def _offered_actions(person, profile, day):
         slugs = ("chuyen-den", "phuc-hoi-dang-tich", "tu-tran")
     else:
         slugs = NOT_YET_MEMBER_ACTIONS
+    if not party_file:
+        slugs = tuple(slug for slug in slugs if slug in MASS_ACTIONS)
     return {slug: ACTIONS[slug] for slug in (*slugs, *OTHER_ACTIONS)}
 
 
@@ -390,6 +400,10 @@ class PersonAction(_PersonForm):
         person = super().get_object()
         if self.kwargs["action"] not in ACTIONS:
             raise Http404("Không có thao tác này.")
+        if self.kwargs[
+            "action"
+        ] not in MASS_ACTIONS and not self.request.scope.party.can_write_person(person):
+            raise PermissionDenied("Bạn không có quyền thay đổi hồ sơ đảng viên của người này.")
         self.label, self.form_class, self.action = ACTIONS[self.kwargs["action"]]
         return person
 

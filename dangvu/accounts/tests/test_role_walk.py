@@ -26,12 +26,13 @@ from dangvu.people.models import Membership, Person
 ROLES = ["vanphong", "bithu1", "dangvien", "captren", "congdoan"]
 PUBLIC = {"login", "logout"}
 # Pages a role's own organization does not have, so they are refused it: a union keeps no Party
-# fees, and holds no cell meeting (the task of `PLAIN` is a cell's, which it does not read).
+# fees, and holds no cell meeting (the task of `PLAIN` is a cell's, which it does not read); the
+# fee file of its member, a Party member, is a Party record it does not read (`Scope.party`).
 NOT_ITS_PAGES = {
     "congdoan": {
         "meeting_task",
         *("fee_payment_add", "fee_setting_add", "fee_book", "fee_sheet", "fee_ledger"),
-        *("fee_entry_add", "fee_close"),
+        *("fee_entry_add", "fee_close", "fee_member", "fee_base_add", "fee_reason_add"),
     }
 }
 # Pages of a part of a record that the sample record may lack (a document without attachment).
