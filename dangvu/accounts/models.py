@@ -34,7 +34,17 @@ class Role(DangvuModel):
 class AuditEntry(DangvuModel):
     """One change: who, when, what, and the record before and after."""
 
+    class Kind(models.TextChoices):
+        """What the entry records. Only a change alters the records figures are counted from: a
+        file leaving dangvu (`audit.record_export`) or a background job asked for does not, so
+        figures kept before one are still current (superior/kept.py)."""
+
+        CHANGE = "change", "thay đổi"
+        EXPORT = "export", "xuất tệp"
+        REQUEST = "request", "yêu cầu chạy nền"
+
     at = models.DateTimeField(auto_now_add=True, db_index=True)
+    kind = models.CharField("loại", max_length=8, choices=Kind.choices, default=Kind.CHANGE)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True)
     action = models.CharField(max_length=64)
     summary = models.CharField(max_length=255)

@@ -51,6 +51,7 @@ class Details(TypedDict, total=False):
     person: Person | None
     org: Organization | None
     after: Any
+    kind: str
 
 
 def record(
@@ -95,11 +96,15 @@ def entry(
     person: Person | None = None,
     org: Organization | None = None,
     after: Any = ...,
+    kind: str = AuditEntry.Kind.CHANGE,
 ) -> AuditEntry:
-    """The audit entry `record` writes, not yet saved."""
+    """The audit entry `record` writes, not yet saved. `kind` says what it records when it is
+    not a change to the records (`AuditEntry.Kind`): whoever writes the entry knows, its name
+    does not tell."""
     return AuditEntry(
         actor=signed_in(actor),
         action=action,
+        kind=kind,
         summary=summary[:255],
         target_type=obj._meta.label_lower,
         target_id=obj.pk,
@@ -121,11 +126,13 @@ def record_export(
 ) -> AuditEntry:
     """Leave an audit entry for a file of people's personal data leaving dangvu: who (the actor),
     when (the entry's time), what (`what`, the filters) and how many rows. One entry per file,
-    not per person: the file is what left."""
+    not per person: the file is what left. The entry is marked an export, whatever its name: it
+    changes no record."""
     where = f" của {org}" if org is not None else ""
     return AuditEntry.objects.create(
         actor=signed_in(actor),
         action=action,
+        kind=AuditEntry.Kind.EXPORT,
         summary=f"Xuất {what}{where}: {rows} dòng"[:255],
         target_type="people.person",
         org=org,

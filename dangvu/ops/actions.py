@@ -22,6 +22,7 @@ def backup(out: Path) -> dict:
     result = make_backup(out)
     AuditEntry.objects.create(
         action="ops.backup",
+        kind=AuditEntry.Kind.EXPORT,
         summary=f"Sao lưu toàn bộ dữ liệu vào {Path(result['file']).name}"[:255],
         target_type="ops.backup",
         after={**result, "os_user": _os_user()},

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from dangvu.accounts.models import AuditEntry
 from dangvu.core.audit import record
 
 from .models import Job
@@ -67,7 +68,15 @@ def start(
     job = Job.objects.create(user=user, org=org, kind=kind, title=title, params=params or {})
     if upload is not None:
         _write(job_dir(job) / INPUT, upload)
-    record(user, "ops.job", job, summary=f"Yêu cầu chạy nền: {title}", org=org)
+    # Asking for work changes no record: figures kept before it are still current.
+    record(
+        user,
+        "ops.job",
+        job,
+        summary=f"Yêu cầu chạy nền: {title}",
+        org=org,
+        kind=AuditEntry.Kind.REQUEST,
+    )
     transaction.on_commit(lambda: run_job.enqueue(job.pk))
     return job
 

@@ -18,6 +18,7 @@ from dangvu.people.models import (
     Suspension,
     TemporaryAttachment,
 )
+from dangvu.people.overruns import attachment_overrun, suspension_overrun
 from dangvu.people.stats import LABELS as SECTION_ONE_LABELS
 from dangvu.people.stats import (
     MEMBERSHIP_FACTS,
@@ -72,12 +73,24 @@ def _member_status(org, members, day):
     if org.kind != Organization.Kind.PARTY_CELL:
         return {}
     people = [m.person_id for m in members]
-    suspended = Suspension.objects.filter(active_on(day), person_id__in=people)
-    return {
-        "suspended_ids": set(suspended.values_list("person_id", flat=True)),
-        "attachments": TemporaryAttachment.objects.filter(active_on(day), cell=org)
+    suspended = list(
+        Suspension.objects.filter(active_on(day), person_id__in=people).select_related("person")
+    )
+    attachments = list(
+        TemporaryAttachment.objects.filter(active_on(day), cell=org)
         .select_related("person")
-        .order_by("valid_from", "id"),
+        .order_by("valid_from", "id")
+    )
+    return {
+        "suspended_ids": {s.person_id for s in suspended},
+        "attachments": attachments,
+        # Those past the span their rule allows, each with its warning (people/overruns.py).
+        "suspension_overruns": [
+            (s.person.full_name, warning) for s in suspended if (warning := suspension_overrun(s))
+        ],
+        "attachment_overruns": [
+            (a.name, warning) for a in attachments if (warning := attachment_overrun(a))
+        ],
         "is_cell": True,
     }
 

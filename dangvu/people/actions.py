@@ -1159,6 +1159,7 @@ def attach_temporarily(
     person: Person | None = None,
     full_name: str = "",
     home_org_name: str = "",
+    study: bool = False,
     note: str = "",
 ) -> TemporaryAttachment:
     """A member received in `cell` for temporary Party activity (tiếp nhận sinh hoạt đảng tạm
@@ -1218,6 +1219,7 @@ def attach_temporarily(
         papers=papers,
         valid_from=valid_from,
         valid_to=valid_to,
+        study=bool(study),
         note=" ".join((note or "").split()),
     )
     audit.record(

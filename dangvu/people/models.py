@@ -490,6 +490,8 @@ class TemporaryAttachment(EffectiveDated):
     )
     valid_from = models.DateField("từ ngày")
     valid_to = models.DateField("đến ngày", null=True, blank=True)
+    # The rule allows full-time study a longer span than work or residence (rules/member_status).
+    study = models.BooleanField("đi học tập trung trong nước", default=False)
     note = models.CharField("ghi chú", max_length=255, blank=True)
 
     class Meta:

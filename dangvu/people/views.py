@@ -29,6 +29,7 @@ from .models import (
     Suspension,
     TemporaryAttachment,
 )
+from .overruns import attachment_overrun, suspension_overrun
 
 # The "loại" filter of the people list: (label, the people it keeps on a day).
 KIND_FILTERS = {
@@ -142,8 +143,14 @@ def person_detail(request, person_id):
             "qualifications": person.qualifications.all(),
             "positions": person.positions.select_related("term__organization"),
             "exemptions": scope.visible(person.exemptions.all()),
-            "suspensions": scope.visible(person.suspensions.all()),
-            "attachments": scope.visible(person.temporary_attachments.select_related("cell")),
+            # Each with the warning of a span past its rule ("" within it).
+            "suspensions": [
+                (s, suspension_overrun(s)) for s in scope.visible(person.suspensions.all())
+            ],
+            "attachments": [
+                (a, attachment_overrun(a))
+                for a in scope.visible(person.temporary_attachments.select_related("cell"))
+            ],
             "introductions": person.party_introductions.select_related("org"),
             "history": recent_history(request, AuditEntry.objects.filter(person=person)),
             "can_write": scope.can_write_person(person),

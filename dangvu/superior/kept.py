@@ -5,8 +5,9 @@ are computed by a background job (`queue`) or by the nightly command `keep_figur
 
 What is kept is the whole subtree's figures, whoever asked: a page filters what it shows by its
 viewer's scope, as it does with figures computed in the request. A page reads them with `read`:
-kept and no audit entry since, as they are; changes recorded since, as they are but said to be
-older, with one recomputation queued — at most one every `refresh_minutes()` (a province's
+kept and no change recorded since (an entry of `AuditEntry.Kind.CHANGE`: a file written or a job
+asked for is none), as they are; changes recorded since, as they are but said to be older, with
+one recomputation queued — at most one every `refresh_minutes()` (a province's
 offices record changes all day: recomputing after each would keep a core busy for figures a
 superior reads a few times an hour); nothing kept yet, or an organization moved since
 (`RESHAPES`), nothing (the page says it is computing).
@@ -50,12 +51,6 @@ TITLES = {
     FORMS: "Biểu thống kê cơ bản",
 }
 
-# Audit entries that record no change to the records figures are counted from: asking for a
-# background job (asking for this very recomputation among them), and a file written from the
-# records (`audit.record_export`: the statistical forms, named before the others' `….export`):
-# the forms' file made from the kept figures would otherwise make them stale.
-NOT_CHANGES = ("ops.job", "superior.stat_forms")
-EXPORTS = ".export"
 # Audit entries that move an organization to another superior (`move_org`, or a merge moving a
 # merged organization's children): figures kept before one may count a unit now outside the
 # subtree, and so outside its viewers' scope, and are not shown until computed anew. A deleted
@@ -158,12 +153,10 @@ def _newest_entry():
 
 
 def _changed_since(entry_id):
-    return (
-        AuditEntry.objects.filter(id__gt=entry_id)
-        .exclude(action__in=NOT_CHANGES)
-        .exclude(action__endswith=EXPORTS)
-        .exists()
-    )
+    # Only changes: the entries of a file written from the records (the forms' file made from
+    # these very figures among them) and of a background job asked for (this recomputation's
+    # among them) are marked as such where they are written, whatever their names.
+    return AuditEntry.objects.filter(id__gt=entry_id, kind=AuditEntry.Kind.CHANGE).exists()
 
 
 def _reshaped_since(entry_id):

@@ -315,4 +315,5 @@ def test_a_backup_is_recorded_in_the_audit_trail(demo, private_var):
     result = _backup(private_var / "sao-luu.zip")
     entry = AuditEntry.objects.get(action="ops.backup")
     assert entry.summary == "Sao lưu toàn bộ dữ liệu vào sao-luu.zip"
+    assert entry.kind == AuditEntry.Kind.EXPORT  # a file leaving dangvu, not a change
     assert entry.after["rows"] == result["rows"] and entry.after["file"] == result["file"]

@@ -46,3 +46,39 @@ def test_a_cell_receives_a_member_for_a_while_and_ends_it(browser_login, live_de
     page.click("button:has-text('Ghi nhận')")
     page.wait_for_selector("h1:has-text('Chi bộ Phòng Thử Nghiệm')")
     assert TemporaryAttachment.objects.get(cell=cell).valid_to == dt.date(2024, 9, 1)
+
+
+def test_a_stay_past_its_rule_is_warned_of_on_the_cell_page(browser_login, live_demo):
+    """Thirteen months of work elsewhere is past the rule's year: recorded, and warned of; as
+    long for full-time study is within its two years."""
+    from dangvu.orgs import actions as org_actions
+    from dangvu.orgs.models import Organization
+    from dangvu.people.models import TemporaryAttachment
+
+    committee = Organization.objects.get(slug="so-tttt-tra-vinh")
+    cell = org_actions.create_org(
+        None,
+        kind="party_cell",
+        name="Chi bộ Phòng Đối Chiếu",
+        parent=committee,
+        valid_from=dt.date(2020, 1, 1),
+    )
+    page = browser_login("vanphong")
+    for name, study in (("Lâm Văn Phúc", False), ("Mạc Thị Hạnh", True)):
+        page.goto(f"{live_demo.url}/to-chuc/{cell.slug}/")
+        page.click("text=Tiếp nhận đảng viên sinh hoạt tạm thời")
+        page.fill("input[name=full_name]", name)
+        page.fill("input[name=home_org_name]", "Chi bộ Kế toán, Đảng bộ Công ty Thử")
+        page.fill("[name=papers]", "Giấy giới thiệu số 31-GGT/ĐU ngày 28/12/2023")
+        page.fill("input[name=valid_from]", "2024-01-02")
+        page.fill("input[name=valid_to]", "2025-02-03")
+        if study:
+            page.check("input[name=study]")
+        page.click("button:has-text('Ghi nhận')")
+        page.wait_for_selector("h1:has-text('Chi bộ Phòng Đối Chiếu')")
+    assert TemporaryAttachment.objects.filter(cell=cell).count() == 2
+    page.goto(f"{live_demo.url}/to-chuc/{cell.slug}/?ngay=2024-06-01")
+    assert page.locator("table.attachments tr[data-attachment]").count() == 2
+    warning = page.locator("p.overrun[data-overrun]")
+    assert warning.count() == 1 and warning.is_visible()
+    assert warning.inner_text().startswith("Lâm Văn Phúc: Sinh hoạt tạm thời kéo dài quá 12 tháng")

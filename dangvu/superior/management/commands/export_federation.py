@@ -9,6 +9,7 @@ from pathlib import Path
 from django.core.management.base import CommandError
 
 from dangvu.accounts.commands import DangvuCommand
+from dangvu.accounts.models import AuditEntry
 from dangvu.core.audit import record
 from dangvu.federation import FederationError, load_private_key, payload_of, sign
 from dangvu.reports.periods import check_code, check_year
@@ -50,6 +51,7 @@ class Command(DangvuCommand):
             summary=f"Xuất số liệu tổng hợp ký số {year} {code}".strip()
             + f" (khóa {signed['key']}, {len(payload['units'])} đơn vị)",
             org=root,
+            kind=AuditEntry.Kind.EXPORT,
         )
         self.stdout.write(
             f"Đã ghi {path}: {len(payload['units'])} đơn vị, {len(payload['facts'])} số liệu, "

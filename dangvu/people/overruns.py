@@ -1,0 +1,66 @@
+"""Temporary attachments and suspensions that run past the span their rule allows
+(rules/member_status): a warning where an office sees them, never a refusal. The host committee
+may extend an attachment, and a prosecuted or detained member's suspension lasts the law's
+terms, so a record past the span may be right; the office is told to check it.
+
+A record is judged by the rule in force on its first day (the rule it was decided under), over
+its span: from its first day to its end (exclusive, as every dated record), or for a record
+still open, to the day after today (it holds today: on the anniversary of its first day it has
+run a full year and goes on)."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from dangvu.lib.dates import add_months
+
+from .actions import status_rule
+from .models import Suspension, TemporaryAttachment
+
+
+def _end(record: TemporaryAttachment | Suspension, today: dt.date | None) -> tuple[dt.date, bool]:
+    """Where the record's span ends, and whether it is still open."""
+    if record.valid_to is not None:
+        return record.valid_to, False
+    return (today or timezone.localdate()) + dt.timedelta(days=1), True
+
+
+def attachment_overrun(attachment: TemporaryAttachment, today: dt.date | None = None) -> str:
+    """The warning for a temporary attachment longer than its rule allows ("" when within it)."""
+    rule = status_rule(attachment.valid_from)
+    if rule is None:
+        return ""
+    months = rule["temporary_study_max_months" if attachment.study else "temporary_max_months"]
+    end, still_open = _end(attachment, today)
+    if end <= add_months(attachment.valid_from, months):
+        return ""
+    what = "Sinh hoạt tạm thời để học tập trung" if attachment.study else "Sinh hoạt tạm thời"
+    ran = "đã quá" if still_open else "kéo dài quá"
+    return (
+        f"{what} {ran} {months} tháng ({rule['temporary_cite']}): "
+        "cần gia hạn hoặc chuyển sinh hoạt chính thức."
+    )
+
+
+def suspension_overrun(suspension: Suspension, today: dt.date | None = None) -> str:
+    """The warning for a suspension past 90 days (its extension needed) or past 180 (the most an
+    extension allows), "" within them."""
+    rule = status_rule(suspension.valid_from)
+    if rule is None:
+        return ""
+    end, still_open = _end(suspension, today)
+    days = (end - suspension.valid_from).days
+    ran = "đã quá" if still_open else "kéo dài quá"
+    law = "trừ đảng viên bị truy tố, tạm giam (theo thời hạn của pháp luật)"
+    if days > rule["suspension_max_days"]:
+        return (
+            f"Đình chỉ sinh hoạt đảng {ran} {rule['suspension_max_days']} ngày, thời hạn tối đa "
+            f"kể cả gia hạn ({rule['suspension_cite']}): cần chấm dứt đình chỉ, {law}."
+        )
+    if days > rule["suspension_days"]:
+        return (
+            f"Đình chỉ sinh hoạt đảng {ran} {rule['suspension_days']} ngày "
+            f"({rule['suspension_cite']}): cần quyết định gia hạn (kể cả gia hạn không quá "
+            f"{rule['suspension_max_days']} ngày), {law}."
+        )
+    return ""
