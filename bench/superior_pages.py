@@ -34,6 +34,10 @@ Only the work, no page (before/after a change to the jobs, or after `keep_figure
 `--computed` also times the computation of the forms' figures (a file computed from the records,
 as every job made it before it read the kept figures, costs that computation more than the file
 from the kept figures; minutes for a province's forms).
+Only the three files and (with `--computed`) the forms' computation, each with its N costliest
+functions by cProfile (own time, then cumulative; the profiler slows them, compare runs without):
+    DANGVU_VAR_DIR=/var/tmp/province/sqlite .venv/bin/python bench/superior_pages.py \
+        --files --computed --role captren --profile 25
 Target: each page < 2 s on SQLite for the province; query counts that do not grow with the
 number of units (run on two sizes and compare the columns).
 """
@@ -181,17 +185,36 @@ def measure_pages(role, slug):
     return slow
 
 
+# `--profile N`: each line of the work also prints its N costliest functions (cProfile).
+PROFILE = 0
+
+
 def _timed(label, func):
+    import cProfile
+    import pstats
+
     from _setup import QueryCounter
 
+    profiler = cProfile.Profile() if PROFILE else None
     with QueryCounter() as queries:
         started = time.perf_counter()
-        func()
+        if profiler:
+            profiler.runcall(func)
+        else:
+            func()
         ms = (time.perf_counter() - started) * 1000
     print(f"  {label:<44}{queries.count:>9}{ms:>9.0f}")
+    if profiler:
+        # Own time first (where the time goes), then cumulative (which step spends it); the
+        # profiler's own cost inflates the times above, so compare runs without it.
+        for order in ("tottime", "cumulative"):
+            out = io.StringIO()
+            pstats.Stats(profiler, stream=out).sort_stats(order).print_stats(PROFILE)
+            text = out.getvalue()
+            print("    " + text[text.find("   ncalls") :].strip().replace("\n", "\n    "))
 
 
-def measure_work(role, slug, computed=False):
+def measure_work(role, slug, computed=False, files=False):
     """The background jobs' work and the commands, as the worker and a shell run them."""
     import datetime as dt
 
@@ -216,8 +239,10 @@ def measure_work(role, slug, computed=False):
     # What a file computed from the records costs beyond the same file from the kept figures
     # (every job computed them before it read them): the statistical forms take minutes.
     kinds = (kept.CONSOLIDATED, kept.STATISTICS) + ((kept.FORMS,) if computed else ())
-    for kind in kinds:
+    for kind in kinds if not files else (kept.FORMS,) if computed else ():
         _timed(f"tính số liệu lưu: {kind}", lambda k=kind: kept._COMPUTE[k](root, day))
+    if files:
+        return
     out = io.StringIO()
     common = {"org": slug, "user": role, "stdout": out}
     _timed("lệnh stats", lambda: call_command("stats", date=DAY, json=True, **common))
@@ -246,7 +271,21 @@ def main():
         action="store_true",
         help="đo cả thời gian tính số liệu biểu thống kê (vài phút cho một tỉnh)",
     )
+    parser.add_argument(
+        "--files",
+        action="store_true",
+        help="chỉ các tệp (tổng hợp csv/xlsx, biểu thống kê) và, với --computed, tính biểu",
+    )
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="in N hàm tốn thời gian nhất của mỗi việc (cProfile)",
+    )
     args = parser.parse_args()
+    global PROFILE
+    PROFILE = args.profile
     _refuse_repo_database()
     _django()
     from django.db import connection
@@ -260,13 +299,13 @@ def main():
     roles = [("captren", SUPERIOR), ("huyen", DISTRICT)]
     if args.role:
         roles = [(args.role, DISTRICT if args.role == "huyen" else SUPERIOR)]
-    for role, slug in roles if not args.jobs else ():
+    for role, slug in roles if not (args.jobs or args.files) else ():
         slow += measure_pages(role, slug)
     # The work after every page: a file or a command that finds the kept figures stale computes
     # them again (and keeps them), which is not what the pages are measured on.
     for role, slug in roles if not args.no_work else ():
         if role in ("captren", "huyen"):
-            measure_work(role, slug, args.computed)
+            measure_work(role, slug, args.computed, args.files)
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"Tải máy sau: {load}")
     verdict = "ĐẠT" if not slow else f"CHƯA ĐẠT ({', '.join(slow)})"

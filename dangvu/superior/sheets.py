@@ -6,9 +6,11 @@ import csv
 import io
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
-from dangvu.lib.spreadsheet import FORMULA_STARTS, safe_text  # noqa: F401
+from dangvu.lib.spreadsheet import FORMULA_STARTS, safe_row, safe_text  # noqa: F401
 
 
 def csv_bytes(rows):
@@ -16,22 +18,31 @@ def csv_bytes(rows):
     out = io.StringIO()
     writer = csv.writer(out)
     for row in rows:
-        writer.writerow([safe_text(v) for v in row])
+        writer.writerow(safe_row(row))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def xlsx_bytes(title, rows, widths=()):
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = title[:31]
-    for r, row in enumerate(rows, start=1):
-        for c, value in enumerate(row, start=1):
-            cell = ws.cell(row=r, column=c, value=safe_text(value))
-            if r == 1:
-                cell.font = Font(bold=True)
-    for i, width in enumerate(widths):
-        ws.column_dimensions[chr(ord("A") + i)].width = width
+    """`rows` as one sheet named `title`, the first row bold, the first columns `widths` wide.
+    Written row by row (openpyxl's write-only mode): a province's consolidated table, hundreds
+    of figures by a thousand units, is streamed out instead of kept as a cell object per value
+    with its style; the only styles it needs (a bold header, column widths) are write-only's."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title[:31])
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    bold = Font(bold=True)
+    for r, row in enumerate(rows):
+        values = safe_row(row)
+        if r == 0:
+            values = [_styled(ws, value, bold) for value in values]
+        ws.append(values)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def _styled(ws, value, font):
+    cell = WriteOnlyCell(ws, value=value)
+    cell.font = font
+    return cell

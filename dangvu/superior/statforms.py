@@ -74,10 +74,6 @@ PARTY = Membership.Kind.PARTY
 END = Membership.EndReason
 START = Membership.StartReason
 CROSS_SHEET = "Bảng theo đơn vị"
-# People's ids per `IN (…)` list: a year's events in one query (SQLite takes 32.766 parameters
-# at least, PostgreSQL 65.535), so the number of queries does not grow with the province. A
-# subtree's organizations go as one subquery (`any_of`), not a parameter per id.
-CHUNK = 10000
 # A party membership as `Records._row_on` reads it.
 MEMBERSHIP_ROW = (
     "person_id",
@@ -469,73 +465,71 @@ class Records:
     # Attributes ----------------------------------------------------------------------------
 
     def load_people(self, ids: set[int]) -> None:
-        """Read what the attributes need of `ids`, whoever is missing: the few people of the
-        period's events, or, for the drill-down of a day's members, everyone who was ever a
-        member in the committee's organizations (one query per table, filtered by a subquery:
-        lists of ten thousand ids cost more to build than to run)."""
+        """Read what the attributes need of those of `ids` not read yet: the people of the
+        period's events (tens of thousands in a province's year), never everyone who was ever
+        a member (hundreds of thousands), one query per table whatever their number (`any_of`
+        sends the ids as one list), only the columns the attributes read, as tuples."""
         missing = [i for i in ids if i not in self._people]
-        if len(missing) > CHUNK and not self._people.get("_all"):
-            ever = Membership.objects.filter(kind=PARTY, org_id__in=any_of(self.every)).values(
-                "person_id"
-            )
-            self._read_people(ever, ever)
-            self._people["_all"] = True
-            missing = [i for i in missing if i not in self._people]
-        for begin in range(0, len(missing), CHUNK):
-            chunk = missing[begin : begin + CHUNK]
-            self._read_people(chunk, chunk)
+        if missing:
+            self._read_people(any_of(missing))
 
-    def _read_people(self, people, person_ids):
+    def _read_people(self, ids):
         people_map = self._people
-        for pid, gender, birth, ethnicity, religion, occ, gen, title in Person.objects.filter(
-            id__in=people
-        ).values_list(
-            "id",
-            "gender",
-            "birth_date",
-            "ethnicity",
-            "religion",
-            "occupation",
-            "general_education",
-            "academic_title",
+        for pid, gender, birth, ethnicity, religion, occ, gen, title, admitted, recognized in (
+            Person.objects.filter(id__in=ids)
+            .order_by()
+            .values_list(
+                "id",
+                "gender",
+                "birth_date",
+                "ethnicity",
+                "religion",
+                "occupation",
+                "general_education",
+                "academic_title",
+                "party__admitted_on",
+                "party__recognized_on",
+            )
         ):
             people_map[pid] = {
                 "gender": gender,
                 "birth": birth,
-                "ethnicity": (ethnicity or "Kinh").strip() or "Kinh",
+                "ethnicity": _ethnicity(ethnicity),
                 "religion": religion,
                 "occupation": occ or "none",
                 "general_education": gen or "none",
                 "academic_title": title or "none",
-                "admitted_on": None,
-                "recognized_on": None,
+                "admitted_on": admitted,
+                "recognized_on": recognized,
                 "quals": [],
                 "youth": [],
                 "ended_before": [],
                 "reviewed": set(),
             }
-        for pid, admitted, recognized in PartyProfile.objects.filter(
-            person_id__in=person_ids
-        ).values_list("person_id", "admitted_on", "recognized_on"):
-            people_map[pid]["admitted_on"] = admitted
-            people_map[pid]["recognized_on"] = recognized
-        for pid, kind, level, obtained in Qualification.objects.filter(
-            person_id__in=person_ids
-        ).values_list("person_id", "kind", "level", "obtained_on"):
+        for pid, kind, level, obtained in (
+            Qualification.objects.filter(person_id__in=ids)
+            .order_by()
+            .values_list("person_id", "kind", "level", "obtained_on")
+        ):
             people_map[pid]["quals"].append((kind, level, obtained))
-        for pid, kind, since, until in Membership.objects.filter(
-            person_id__in=person_ids, kind__in=[Membership.Kind.YOUTH_UNION, PARTY]
-        ).values_list("person_id", "kind", "valid_from", "valid_to"):
+        for pid, kind, since, until in (
+            Membership.objects.filter(
+                person_id__in=ids, kind__in=[Membership.Kind.YOUTH_UNION, PARTY]
+            )
+            .order_by()
+            .values_list("person_id", "kind", "valid_from", "valid_to")
+        ):
             if kind == PARTY:
                 if until is not None:
                     people_map[pid]["ended_before"].append(until)
             else:
                 people_map[pid]["youth"].append((since, until))
-        for pid, year in Evaluation.objects.filter(subject_person_id__in=person_ids).values_list(
-            "subject_person_id", "year"
+        for pid, year in (
+            Evaluation.objects.filter(subject_person_id__in=ids)
+            .order_by()
+            .values_list("subject_person_id", "year")
         ):
-            if pid in people_map:
-                people_map[pid]["reviewed"].add(year)
+            people_map[pid]["reviewed"].add(year)
 
     def attributes(self, item: Item, kind: str = "person") -> dict[str, str]:
         values = dict(item.extra)
