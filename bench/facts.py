@@ -126,16 +126,7 @@ def build(n):
         for p in people[:100]
     )
     year_rows = dict(org=committee, year=YEAR)
-    Evaluation.objects.bulk_create(
-        Evaluation(
-            **year_rows,
-            subject_person=p,
-            band="good",
-            rule_source="x",
-            evaluated_on=dt.date(YEAR, 12, 20),
-        )
-        for p in people
-    )
+    _rated_and_pledged(committee, people)
     DegradationAssessment.objects.bulk_create(
         DegradationAssessment(
             **year_rows,
@@ -144,9 +135,6 @@ def build(n):
             signs=["1.3"] if i % 3 == 0 else [],
         )
         for i, p in enumerate(people)
-    )
-    Pledge.objects.bulk_create(
-        Pledge(**year_rows, person=p, signed_on=dt.date(YEAR, 8, 1)) for p in people
     )
     StudyPlan.objects.bulk_create(
         StudyPlan(**year_rows, subject_person=p, registered_on=dt.date(YEAR, 2, 1)) for p in people
@@ -167,6 +155,24 @@ def build(n):
         for i in range(20)
     )
     return committee
+
+
+def _rated_and_pledged(org, people):
+    """The year of `org` in which each of `people` was rated good and signed their pledge."""
+    Evaluation.objects.bulk_create(
+        Evaluation(
+            org=org,
+            year=YEAR,
+            subject_person=p,
+            band="good",
+            rule_source="x",
+            evaluated_on=dt.date(YEAR, 12, 20),
+        )
+        for p in people
+    )
+    Pledge.objects.bulk_create(
+        Pledge(org=org, year=YEAR, person=p, signed_on=dt.date(YEAR, 8, 1)) for p in people
+    )
 
 
 def measure(label, func, runs=5):
@@ -259,20 +265,7 @@ def small_world():
         Attendance.objects.bulk_create(
             Attendance(activity=a, person=p, status="present") for a in activities for p in people
         )
-        Evaluation.objects.bulk_create(
-            Evaluation(
-                org=cell,
-                year=YEAR,
-                subject_person=p,
-                band="good",
-                rule_source="x",
-                evaluated_on=dt.date(YEAR, 12, 20),
-            )
-            for p in people
-        )
-        Pledge.objects.bulk_create(
-            Pledge(org=cell, year=YEAR, person=p, signed_on=dt.date(YEAR, 8, 1)) for p in people
-        )
+        _rated_and_pledged(cell, people)
     return [
         ("chi bộ 3 đảng viên", cells[0]),
         ("chi bộ 30 đảng viên", cells[1]),

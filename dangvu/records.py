@@ -400,11 +400,12 @@ class ScopedForm(ScopedFormMixin, forms.Form):
     pass
 
 
-def _model_formfield(field, **kwargs):
+def model_formfield(field, **kwargs):
     """A model field's form field as the house writes it: a year within the years dangvu
     knows, a whole number within what the database stores, dates picked in the browser's date
-    input, long texts in a four-row box, and a record chosen under its kind's name when the
-    field has no name of its own ("Tổ chức")."""
+    input, long texts in a four-row box, a record chosen under its kind's name when the
+    field has no name of its own ("Tổ chức"), and dropdowns that open as every dropdown does
+    (`web.first_option`: none for a required choice of the model's choices)."""
     if field.name == "year" or field.name.endswith("_year"):  # a shortcoming's `review_year`
         kwargs.setdefault("form_class", YearField)
     elif isinstance(field, models.IntegerField):
@@ -421,6 +422,13 @@ def _model_formfield(field, **kwargs):
         kwargs.setdefault("widget", TEXT)
     if field.is_relation and field.verbose_name == field.name.replace("_", " "):
         kwargs.setdefault("label", capfirst(field.related_model._meta.verbose_name))
+    if isinstance(field, models.ForeignKey):
+        kwargs.setdefault("empty_label", first_option(not field.blank))
+    elif field.choices:
+        blank = [("", NOTHING_CHOSEN)]  # unless the choices hold an empty value of their own
+        kwargs.setdefault(
+            "choices", field.get_choices(include_blank=field.blank, blank_choice=blank)
+        )
     return field.formfield(**kwargs)
 
 
@@ -465,7 +473,7 @@ def record_form(model, action, base=RecordForm, fields=None):
             {
                 "model": model,
                 "fields": [f.name for f in fields],
-                "formfield_callback": _model_formfield,
+                "formfield_callback": model_formfield,
             },
         ),
         "org_fields": {f.name: None for f in choices if f.related_model is Organization}

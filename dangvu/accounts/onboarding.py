@@ -10,7 +10,6 @@ the structure all come through here.
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_slug
 from django.db import transaction
 
 from dangvu.lib.text import fold
@@ -67,15 +66,11 @@ def create_org(
     name,
     parent=None,
     superior_name="",
-    slug="",
     valid_from=None,
-    place=None,
-    symbol=None,
-    founding_document="",
     org_type="",
     term="",
     term_from=None,
-    mass_kind="",
+    **fields,
 ):
     """An organization under `parent`, or under the superior committee called `superior_name`.
     Left as None, `valid_from` is the parent's founding date (today at the top), `place` the
@@ -83,43 +78,27 @@ def create_org(
     CB for a cell, HU for a Huyện ủy). `org_type` is its type of
     grassroots organization (`orgs.kinds`: "xa", "doanh-nghiep" …) from its founding; `term`
     ("2025-2030") opens its executive committee's term from `term_from` (default: its founding),
-    so its outgoing documents can be numbered from the first day."""
+    so its outgoing documents can be numbered from the first day. The organization's own
+    fields (`slug`, `symbol`, `place`, `founding_document`, `mass_kind` …) go to
+    `orgs.actions.create_org`, which declares and checks them: a field added there needs nothing
+    here."""
     valid_from = valid_from or (parent.valid_from if parent else dt.date.today())
     if valid_from > dt.date.today():
         raise ValidationError("Ngày thành lập không được sau hôm nay.")
-    if kind not in K.values:
-        raise ValidationError(
-            f"Loại tổ chức “{kind}” không hợp lệ; chọn một trong: {', '.join(K.values)}."
-        )
-    if slug:
-        try:
-            validate_slug(slug)
-        except ValidationError:
-            raise ValidationError(
-                f"Mã “{slug}” không hợp lệ: chỉ gồm chữ không dấu, số, gạch nối và gạch dưới."
-            ) from None
+    org_actions.check_kind(kind)  # before a superior committee is looked up by its name
     if superior_name.strip():
         if parent is not None:
             raise ValidationError("Chỉ chọn một: tổ chức cấp trên hoặc tên cấp ủy cấp trên.")
-        parent = superior_named(actor, superior_name, valid_from, place or "")
+        parent = superior_named(actor, superior_name, valid_from, fields.get("place") or "")
     check_may_create(actor, parent)
-    if place is None:
-        place = parent.place if parent else ""
-    if symbol is None:
-        symbol = default_symbol(kind, name)
+    if fields.get("place") is None:
+        fields["place"] = parent.place if parent else ""
+    if fields.get("symbol") is None:
+        fields["symbol"] = default_symbol(kind, name)
     if org_type:
         org_kinds.get(org_type)  # an unknown type is refused before anything is written
     org = org_actions.create_org(
-        actor,
-        kind=kind,
-        name=name,
-        valid_from=valid_from,
-        parent=parent,
-        slug=slug,
-        symbol=symbol.strip(),
-        place=place.strip(),
-        founding_document=founding_document.strip(),
-        mass_kind=mass_kind,
+        actor, kind=kind, name=name, valid_from=valid_from, parent=parent, **fields
     )
     if org_type:
         org_actions.set_type(actor, org, org_type, valid_from)

@@ -3,74 +3,34 @@ from django.conf import settings
 
 from dangvu.lib.textfile import SUFFIXES, size_label
 from dangvu.orgs.models import Organization
+from dangvu.records import RecordForm, model_formfield
 from dangvu.web import EMPTY_LABEL, NOTHING_CHOSEN, DateInput
 
+from .actions import ENTRY_FIELDS
 from .models import PARTY_CODES, TYPE_NAMES, Document
 
 TYPE_CHOICES = [("", NOTHING_CHOSEN)] + [(t, t) for t in TYPE_NAMES]
-D = Document.Direction
 
 
-class DocumentForm(forms.Form):
-    """An entry typed in by the office. The action validates dates, symbol and duplicates; the
-    parser's warnings (a symbol whose type code is not the type's) are shown on the entry."""
+class DocumentForm(RecordForm):
+    """An entry typed in by the office: the registry's fields, labelled and limited by the model.
+    The action validates dates, symbol and duplicates; the parser's warnings (a symbol whose
+    type code is not the type's) are shown on the entry."""
 
-    owner_org = forms.ModelChoiceField(
-        empty_label=EMPTY_LABEL, label="Sổ văn bản của", queryset=Organization.objects.none()
-    )
-    direction = forms.ChoiceField(label="Loại sổ", choices=D.choices, initial=D.INCOMING)
     doc_type = forms.ChoiceField(label="Loại văn bản", choices=TYPE_CHOICES, required=False)
-    symbol = forms.CharField(
-        label="Số và ký hiệu",
-        max_length=80,
-        required=False,
-        help_text="Ví dụ: 24-CT/TU (văn bản của Đảng), 124/UBND-NC, 21/2017/QĐ-UBND.",
-    )
-    name = forms.CharField(
-        label="Tên gọi (văn bản không số)",
-        max_length=255,
-        required=False,
-        help_text="Ví dụ: Luật Cán bộ, công chức năm 2008.",
-    )
-    date = forms.DateField(label="Ngày ban hành", required=False, widget=DateInput())
-    issuer = forms.ModelChoiceField(
-        empty_label=NOTHING_CHOSEN,
-        label="Cơ quan ban hành (tổ chức trong dangvu)",
-        queryset=Organization.objects.none(),
-        required=False,
-    )
-    issuer_name = forms.CharField(
-        label="hoặc cơ quan ban hành khác",
-        max_length=255,
-        required=False,
-        help_text="Ví dụ: Ban Thường vụ Tỉnh ủy.",
-    )
-    subject = forms.CharField(
-        label="Trích yếu", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    secrecy = forms.ChoiceField(label="Độ mật", choices=Document.Secrecy.choices)
     file = forms.FileField(
         label="Tệp đính kèm",
         required=False,
         help_text=f"Tối đa {size_label(settings.DANGVU_MAX_UPLOAD_BYTES)}.",
     )
-    supersedes = forms.ModelChoiceField(
-        empty_label=NOTHING_CHOSEN,
-        label="Thay thế văn bản",
-        queryset=Document.objects.none(),
-        required=False,
-    )
-    effective_from = forms.DateField(label="Có hiệu lực từ", required=False, widget=DateInput())
-    effective_to = forms.DateField(label="Hết hiệu lực từ", required=False, widget=DateInput())
-    tags = forms.CharField(
-        label="Từ khóa", max_length=255, required=False, help_text="Cách nhau bằng dấu phẩy."
-    )
-    notes = forms.CharField(
-        label="Ghi chú",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Các văn bản được trích dẫn ở đây cũng được liên kết.",
-    )
+
+    class Meta:
+        model = Document
+        # The upload, `file`, is not the stored file: it is declared above, not read from an
+        # entry being changed.
+        fields = ["owner_org", *ENTRY_FIELDS]
+        labels = {"issuer_name": "hoặc cơ quan ban hành khác"}  # beside the issuer in dangvu
+        formfield_callback = model_formfield
 
     def __init__(self, *args, access, owner_orgs, documents, **kwargs):
         super().__init__(*args, **kwargs)

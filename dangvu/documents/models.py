@@ -95,15 +95,27 @@ class Document(DangvuModel):
     direction = models.CharField("loại sổ", max_length=16, choices=Direction.choices)
     doc_type = models.CharField("loại văn bản", max_length=40, blank=True)
     number = models.CharField("số", max_length=20, blank=True)
-    symbol = models.CharField("số và ký hiệu", max_length=80, blank=True)  # as written
+    symbol = models.CharField(  # as written
+        "số và ký hiệu",
+        max_length=80,
+        blank=True,
+        help_text="Ví dụ: 24-CT/TU (văn bản của Đảng), 124/UBND-NC, 21/2017/QĐ-UBND.",
+    )
     # What two mentions of the same document share: the symbol as `document_key` reads it
     # ("4-NQ/ĐU" for "04-NQ/ĐU"), or the name of an unnumbered document. Empty when neither.
     symbol_key = models.CharField(max_length=255, blank=True, db_index=True, editable=False)
-    name = models.CharField("tên gọi", max_length=255, blank=True)  # "Luật Cán bộ, công chức …"
-    issuer = optional_ref(
-        Organization, "cơ quan ban hành (trong dangvu)", related_name="issued_documents"
+    name = models.CharField(
+        "tên gọi (văn bản không số)",
+        max_length=255,
+        blank=True,
+        help_text="Ví dụ: Luật Cán bộ, công chức năm 2008.",
     )
-    issuer_name = models.CharField("cơ quan ban hành", max_length=255, blank=True)
+    issuer = optional_ref(
+        Organization, "cơ quan ban hành (tổ chức trong dangvu)", related_name="issued_documents"
+    )
+    issuer_name = models.CharField(
+        "cơ quan ban hành", max_length=255, blank=True, help_text="Ví dụ: Ban Thường vụ Tỉnh ủy."
+    )
     issuer_code = models.CharField("ký hiệu cơ quan ban hành", max_length=32, blank=True)
     date = models.DateField("ngày ban hành", null=True, blank=True)
     subject = models.TextField("trích yếu", blank=True)
@@ -121,8 +133,12 @@ class Document(DangvuModel):
     )
     effective_from = models.DateField("có hiệu lực từ", null=True, blank=True)
     effective_to = models.DateField("hết hiệu lực từ", null=True, blank=True)
-    tags = models.CharField("từ khóa", max_length=255, blank=True)  # comma-separated
-    notes = models.TextField("ghi chú", blank=True)
+    tags = models.CharField(
+        "từ khóa", max_length=255, blank=True, help_text="Cách nhau bằng dấu phẩy."
+    )
+    notes = models.TextField(
+        "ghi chú", blank=True, help_text="Các văn bản được trích dẫn ở đây cũng được liên kết."
+    )
     # Inconsistencies found when the entry was made ("type_code: …"), shown on its page.
     warnings = models.JSONField(default=list, blank=True)
     # Folded copy of the searchable fields, so search ignores diacritics on every database.

@@ -6,6 +6,7 @@ Organizations are never deleted. Each change validates, writes and leaves an aud
 import datetime as dt
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
 from django.db import transaction
 from django.db.models import ProtectedError, Q
 from django.utils.text import slugify
@@ -80,6 +81,15 @@ def _unique_slug(name):
     return slug
 
 
+def check_kind(kind: str) -> None:
+    """Refuse a kind of organization dangvu does not know, naming the ones it does."""
+    if kind not in Organization.Kind.values:
+        raise ValidationError(
+            f"Loại tổ chức “{kind}” không hợp lệ; chọn một trong: "
+            f"{', '.join(Organization.Kind.values)}."
+        )
+
+
 @transaction.atomic
 def create_org(
     actor: Actor,
@@ -97,8 +107,7 @@ def create_org(
     name = " ".join((name or "").split())
     if not name:
         raise ValidationError("Tên tổ chức không được để trống.")
-    if kind not in Organization.Kind.values:
-        raise ValidationError("Loại tổ chức không hợp lệ.")
+    check_kind(kind)
     parent_kind = parent.kind if parent else None
     if parent_kind not in ALLOWED_PARENTS[kind]:
         raise ValidationError(
@@ -107,8 +116,15 @@ def create_org(
         )
     if parent and not parent.is_active_on(valid_from):
         raise ValidationError(f"“{parent}” không hoạt động vào ngày {vn_date(valid_from)}.")
-    if slug and Organization.objects.filter(slug=slug).exists():
-        raise ValidationError(f"Mã “{slug}” đã được dùng.")
+    if slug:
+        try:
+            validate_slug(slug)
+        except ValidationError:
+            raise ValidationError(
+                f"Mã “{slug}” không hợp lệ: chỉ gồm chữ không dấu, số, gạch nối và gạch dưới."
+            ) from None
+        if Organization.objects.filter(slug=slug).exists():
+            raise ValidationError(f"Mã “{slug}” đã được dùng.")
     if kind == Organization.Kind.MASS:
         mass_kind = kinds.mass_kind(mass_kind).code
     elif mass_kind:
@@ -119,9 +135,9 @@ def create_org(
         slug=slug or _unique_slug(name),
         parent=parent,
         valid_from=valid_from,
-        symbol=symbol,
-        place=place,
-        founding_document=founding_document,
+        symbol=symbol.strip(),
+        place=place.strip(),
+        founding_document=founding_document.strip(),
         mass_kind=mass_kind,
     )
     OrganizationName.objects.create(organization=org, name=name, valid_from=valid_from)
