@@ -475,6 +475,35 @@ def test_lexicon_entries_are_complete():
         assert term.note and term.kind in ("spelling", "style")
 
 
+@pytest.mark.parametrize(
+    "text, written, meant",
+    [
+        # A loanword written as one Latin word: no syllable check reads it.
+        ("Trạm y tế tổ chức tiêm vacxin phòng sởi cho trẻ.", "vacxin", "vắc xin"),
+        # Two edits from the word meant (vowel letter and tone): no one-slip check reaches it.
+        ("Hội viên là lực lượng nồng cốt của phong trào.", "nồng cốt", "nòng cốt"),
+        # A syllable dropped: "nhiệm" alone before "chính trị".
+        ("Tập thể hoàn thành nhiệm chính trị năm 2024.", "nhiệm chính trị", "nhiệm vụ chính trị"),
+    ],
+)
+def test_known_misspellings_beyond_one_slip_are_errors(text, written, meant):
+    (f,) = found(text, "spelling")
+    assert (f.severity, f.suggestion) == ("lỗi", f"Sửa thành “{meant}”."), written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nêu cao trách nhiệm chính trị của người đứng đầu.",
+        "Đồng chí Chủ nhiệm Chính trị dự hội nghị; cán bộ được tín nhiệm chính trị cao.",
+        "Phát huy vai trò nòng cốt; tình cảm nồng nàn, nồng nhiệt.",
+        "Tiêm vắc xin đủ mũi.",
+    ],
+)
+def test_the_words_those_misspellings_stand_for_are_not_flagged(text):
+    assert found(text, "spelling") == []
+
+
 def test_slip_across_a_line_break_is_found_on_the_line_of_the_wrong_word():
     text = "Chi bộ lãnh đạo công tác\n\nphòng, chống tham nhủng, lãng phí."
     (f,) = check_markdown(text)
