@@ -89,6 +89,7 @@ def test_non_words(text, written, suggestion):
         "THCS, UBND, HĐND, TTr, QĐi; đ/c Nguyễn Văn A; v/v; a) b) c)",
         "Treo băng rôn, đọc mẩu chuyện về Bác.",
         "Phát huy vai trò nòng cốt của đoàn viên.",  # "nòng" is missing from hunspell-vi
+        "Cán bộ, chiến sỹ và sỹ quan dự học tập.",  # "sỹ", the y spelling of "sĩ"
         "Chú thích¹ và chú thích² ở cuối trang.",
     ],
 )
