@@ -162,7 +162,10 @@ def test_the_host_reads_no_party_file_and_changes_nothing(visit, client):
     assert not host.can_write(person) and own.can_write(person)
     html = _get(client, visit["host"], "person_detail", person).content.decode()
     assert "Ngày vào Đảng" not in html and "Sửa thông tin" not in html
-    assert "Ngày vào Đảng" in _get(client, visit["own"], "person_detail", person).content.decode()
+    # Their memberships (the official cell's) go with the person's own side too.
+    assert "Chi bo Mot A" not in html
+    own_html = _get(client, visit["own"], "person_detail", person).content.decode()
+    assert "Ngày vào Đảng" in own_html and "Chi bo Mot A" in own_html
     client.force_login(visit["host"])
     edit = reverse("person_edit", args=[person.id])
     assert client.get(edit).status_code == 403
