@@ -177,11 +177,10 @@ class Scope:
             return qs
         return qs.filter(_people_in(self.write_org_ids, on))
 
-    def person_or_404(self, person_id, on=None):
-        person = self.people(on=on).filter(id=person_id).first()
-        if person is None:
-            raise Http404("Không tìm thấy hồ sơ.")
-        return person
+    def person_or_404(self, person_id):
+        """The person whose page this scope opens, by the registry's rule for a person (the
+        people it reaches, and those attending a cell it reads temporarily), else 404."""
+        return self.get_or_404(Person, person_id)
 
     def can_write_person(self, person):
         return self.writable_people().filter(id=person.id).exists()

@@ -3,7 +3,7 @@ with the cell, a ledger's entries and settings with their organization; what a p
 (salary base, months paid, reasons for not paying) goes with the person."""
 
 from dangvu.core import access
-from dangvu.core.access import by_org, by_person
+from dangvu.core.access import by_org, by_org_or_person, by_person
 
 from .models import (
     FeeSetting,
@@ -15,7 +15,14 @@ from .models import (
     UnpaidReason,
 )
 
-access.register(Payment, by_org("cell", noun="khoản nộp", url_param="payment_id"))
+# A payment goes with the cell that collected it; whoever reads the member's Party file (their
+# own cell's side, the member themself) reads it too, wherever it was paid: a temporarily
+# attached member pays the host cell for some months (rules/fees, [temporary]). The host reads
+# only the payments made to it.
+access.register(
+    Payment,
+    by_org_or_person("person", "cell", party_file=True, noun="khoản nộp", url_param="payment_id"),
+)
 access.register(LedgerEntry, by_org(noun="bút toán", url_param="entry_id"))
 access.register(FeeYear, by_org())
 access.register(FeeSetting, by_org())

@@ -98,13 +98,26 @@ def fee_member(request, person_id):
     return _member_page(request, request.scope.party.person_or_404(person_id), mine=False)
 
 
+def _host_cells(scope, person):
+    """None when the scope reads the member's whole fee file (their own cell's side, the member
+    themself); else the cells it reads that the member attends temporarily, whose months and
+    payments alone it is shown (people.access.read_person opens the page to them)."""
+    if scope.party.people().filter(id=person.id).exists():
+        return None
+    attachments = scope.visible(TemporaryAttachment.objects.filter(person=person))
+    return sorted(set(attachments.values_list("cell_id", flat=True)))
+
+
 def _member_page(request, person, mine):
     scope = request.scope
-    year = year_param(request, latest_year(Payment.objects.filter(person=person), "paid_on"))
-    member = year_books(year, person_ids=[person.id]).get(person.id)
+    payments = scope.visible(Payment.objects.filter(person=person))
+    year = year_param(request, latest_year(payments, "paid_on"))
+    member = year_books(year, cell_ids=_host_cells(scope, person), person_ids=[person.id]).get(
+        person.id
+    )
     lines = [member.months[m] for m in sorted(member.months)] if member else []
     payments = (
-        Payment.objects.filter(person=person, paid_on__year=year)
+        payments.filter(paid_on__year=year)
         .select_related("cell", "reverses")
         .prefetch_related("months")
         .order_by("paid_on", "id")
@@ -116,6 +129,15 @@ def _member_page(request, person, mine):
     for line in lines:
         line.cell_slug = cells[line.cell_id].slug
         line.cell_name = cells[line.cell_id].name
+    # A payment is its cell's record: the viewer records and corrects those of the cells it
+    # writes, the host its months, the member's own cell the others.
+    collecting = (
+        set()
+        if mine
+        else {
+            c.id for c in {*cells.values(), *(p.cell for p in payments)} if scope.can_write_org(c)
+        }
+    )
     closed_years = actions.closed_years_by_cell({p.cell_id for p in payments})
     closed = {p.id for p in payments if p.paid_on.year in closed_years[p.cell_id]}
     return render(
@@ -130,8 +152,11 @@ def _member_page(request, person, mine):
             "payments": payments,
             "reversed_ids": reversed_ids,
             "closed_ids": closed,
-            "bases": SalaryBase.objects.filter(person=person).order_by("-valid_from"),
-            "reasons": UnpaidReason.objects.filter(person=person, month__year=year),
+            "collecting": collecting,
+            "bases": scope.visible(SalaryBase.objects.filter(person=person)).order_by(
+                "-valid_from"
+            ),
+            "reasons": scope.visible(UnpaidReason.objects.filter(person=person, month__year=year)),
             "can_write": not mine and scope.can_write_person(person),
             "years": range(year - 2, year + 3),
         },

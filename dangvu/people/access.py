@@ -1,9 +1,13 @@
 """Who reads and changes people's records (dangvu.core.access). Whom a scope reaches is decided
 by `Scope.people`: the organizations a person is attached to on the day, or the member
-themselves."""
+themselves; a person's page also opens to the cell they attend temporarily (`read_person`)."""
+
+from django.utils import timezone
 
 from dangvu.core import access
 from dangvu.core.access import Rule, by_org, by_org_or_person, by_person
+from dangvu.core.ids import any_of
+from dangvu.orgs.models import active_on
 
 from .models import (
     Exemption,
@@ -20,10 +24,32 @@ from .models import (
     TemporaryAttachment,
 )
 
+
+def read_person(scope, qs):
+    """The people of `qs` the scope reads: those `Scope.people` reaches, and those attending a
+    cell its Party roles read temporarily, as of today (sinh hoạt đảng tạm thời): the host cell
+    collects their fee for those months (rules/fees, [temporary]) and meets with them, so it
+    opens their page. The person only: their Party file (profile, card, exemptions, fees beyond
+    the host's, evaluations) is read by the `party_file` rules through `Scope.people`, the
+    official side, which this does not widen; writing the person is not widened either.
+
+    From the day the attachment ends the host no longer opens the page, as a cell a member has
+    left does not (`Scope.people`): what it collected stays in its own records, the payments to
+    it and its fee books (closed ones included), which are the cell's, not the person's."""
+    if scope.sees_everything:
+        return qs
+    visiting = TemporaryAttachment.objects.filter(
+        active_on(timezone.localdate()),
+        cell_id__in=any_of(scope.party.read_org_ids),
+        person__isnull=False,
+    ).values("person_id")
+    return scope.people(qs) | qs.filter(id__in=visiting)
+
+
 access.register(
     Person,
     Rule(
-        lambda scope, qs: scope.people(qs),
+        read_person,
         lambda scope, person: scope.can_write_person(person),
         "home_org",
         noun="hồ sơ",

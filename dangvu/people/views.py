@@ -138,9 +138,12 @@ def person_detail(request, person_id):
             "profile": profile,
             "status": profile.status_on(day) if profile else None,
             "party_end": _party_end(person, day),
-            "memberships": person.memberships.select_related("org"),
-            "staff_records": person.staff_records.select_related("agency", "unit"),
-            "qualifications": person.qualifications.all(),
+            # Each record as the registry lets the viewer read it: all of them for whoever
+            # reaches the person (`Scope.people`), none for a cell the person only attends
+            # temporarily, which reads the person, the attachment and its own fee months.
+            "memberships": scope.visible(person.memberships.select_related("org")),
+            "staff_records": scope.visible(person.staff_records.select_related("agency", "unit")),
+            "qualifications": scope.visible(person.qualifications.all()),
             "positions": person.positions.select_related("term__organization"),
             "exemptions": scope.visible(person.exemptions.all()),
             # Each with the warning of a span past its rule ("" within it).
@@ -151,7 +154,7 @@ def person_detail(request, person_id):
                 (a, attachment_overrun(a))
                 for a in scope.visible(person.temporary_attachments.select_related("cell"))
             ],
-            "introductions": person.party_introductions.select_related("org"),
+            "introductions": scope.visible(person.party_introductions.select_related("org")),
             "history": recent_history(request, AuditEntry.objects.filter(person=person)),
             "can_write": scope.can_write_person(person),
             "actions": _offered_actions(person, getattr(person, "party", None), day, party_file),
@@ -237,7 +240,9 @@ def _other_records(person, scope):
     activities attended, only those the viewer may open are linked: a cell's secretary sees that
     a member attended the committee's conference but cannot open it."""
     records = {"has_fees": True}
-    records["enrolments"] = Enrolment.objects.filter(person=person).order_by("-starts_on")
+    records["enrolments"] = scope.visible(Enrolment.objects.filter(person=person)).order_by(
+        "-starts_on"
+    )
     attendances = list(
         Attendance.objects.filter(person=person)
         .select_related("activity")

@@ -38,9 +38,10 @@ PAGES = [
     ("/dang-phi/dang-vien/{me}/luong/", OK, OK, RO, RO),
     ("/dang-phi/dang-vien/{other}/luong/", OK, NO, NO, RO),
     ("/dang-phi/dang-vien/{me}/ly-do/", OK, OK, RO, RO),
-    ("/dang-phi/khoan-nop/{p1}/sua/", OK, OK, NO, RO),
+    # p1 is the member's own payment: read (on their fee page), not changed.
+    ("/dang-phi/khoan-nop/{p1}/sua/", OK, OK, RO, RO),
     ("/dang-phi/khoan-nop/{p2}/sua/", OK, NO, NO, RO),
-    ("/dang-phi/khoan-nop/{p1}/dao/", OK, OK, NO, RO),
+    ("/dang-phi/khoan-nop/{p1}/dao/", OK, OK, RO, RO),
     ("/dang-phi/but-toan/{entry}/sua/", OK, NO, NO, RO),
     ("/dang-phi/but-toan/{entry}/dao/", OK, NO, NO, RO),
     ("/dang-phi/to-chuc/so-tttt-chi-bo-1/nop/", OK, OK, NO, RO),
