@@ -176,6 +176,16 @@ def _plain(model):
     return not any(hasattr(f, "get_placeholder") for f in model._meta.concrete_fields)
 
 
+def _copy(cursor, model, params):
+    """PostgreSQL's COPY of the rows: one stream instead of a statement a row, which made most
+    of a restore's time there (foreign keys are deferred all the same)."""
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in model._meta.concrete_fields)
+    table = connection.ops.quote_name(model._meta.db_table)
+    with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        for values in params:
+            copy.write_row(values)
+
+
 def _restore(demo_snapshot):
     """Insert the demo rows (foreign keys are deferred, so order does not matter inside the
     transaction), then move sequences past them where the database keeps sequences apart."""
@@ -193,7 +203,9 @@ def _restore(demo_snapshot):
     inserts, sequences = made[key]
     with transaction.atomic(), connection.cursor() as cursor:
         for model, statement in inserts:
-            if callable(statement):
+            if callable(statement) and connection.vendor == "postgresql":
+                _copy(cursor, model, statement()[1])
+            elif callable(statement):
                 cursor.executemany(*statement())
             else:  # the rows themselves
                 model._base_manager.bulk_create([model(**r) for r in statement], batch_size=500)
