@@ -19,7 +19,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 
 from dangvu.core.ids import any_of
-from dangvu.orgs.models import Organization
+from dangvu.orgs.models import Organization, held_during
 from dangvu.people.models import Membership, PartyProfile, Person, TemporaryAttachment
 
 from . import fees
@@ -211,10 +211,7 @@ def _attachments(first, after_last, **filters):
     the month before `after_last`: [(person id, host cell id, valid_from, valid_to)]. A member
     only named (no file) owes no line of a book: see `named_guests`."""
     return TemporaryAttachment.objects.filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gt=first),
-        person__isnull=False,
-        valid_from__lt=after_last,
-        **filters,
+        held_during(first, after_last), person__isnull=False, **filters
     ).values_list("person_id", "cell_id", "valid_from", "valid_to")
 
 
@@ -228,9 +225,7 @@ def month_cells(first, last, *, person_ids=None, cell_ids=None):
     cells collects, and the months whose official cell is one of them (collected elsewhere)."""
     after_last = fees.add_months(last, 1)
     memberships = Membership.objects.filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gt=first),
-        kind=Membership.Kind.PARTY,
-        valid_from__lt=after_last,
+        held_during(first, after_last), kind=Membership.Kind.PARTY
     )
     if person_ids is not None:
         memberships = memberships.filter(person_id__in=list(person_ids))
@@ -400,10 +395,7 @@ def named_guests(first, last, cell_ids):
     after_last = fees.add_months(last, 1)
     found = (
         TemporaryAttachment.objects.filter(
-            Q(valid_to__isnull=True) | Q(valid_to__gt=first),
-            person__isnull=True,
-            cell_id__in=list(cell_ids),
-            valid_from__lt=after_last,
+            held_during(first, after_last), person__isnull=True, cell_id__in=list(cell_ids)
         )
         .select_related("cell")
         .order_by("valid_from", "id")

@@ -24,6 +24,12 @@ def active_on(day: dt.date, prefix: str = "") -> Q:
     )
 
 
+def held_during(start: dt.date, end: dt.date | None) -> Q:
+    """Dated records that share a day with [start, end) (`end` exclusive, None: open-ended)."""
+    held = Q(valid_to__isnull=True) | Q(valid_to__gt=start)
+    return held if end is None else held & Q(valid_from__lt=end)
+
+
 class EffectiveDated(DangvuModel):
     """A record that holds from `valid_from` (inclusive) until `valid_to` (exclusive; open-ended
     when empty): `is_active_on` is the rule for one record, `active_on` for a query."""

@@ -21,7 +21,7 @@ from dangvu.lib.dates import add_months, vn_date
 from dangvu.lib.rules import Rule, rule_in_force
 from dangvu.lib.text import ascii_digits, fold
 from dangvu.orgs import kinds as org_kinds
-from dangvu.orgs.models import Organization, active_on
+from dangvu.orgs.models import Organization, active_on, held_during
 from dangvu.orgs.tree import union_subtree_ids_during
 
 from .models import (
@@ -1109,8 +1109,7 @@ def lift_suspension(actor: Actor, person: Person, on: dt.date) -> Suspension:
 
 def overlapping(records: Any, valid_from: dt.date, valid_to: dt.date | None) -> Any:
     """The dated records of `records` that share a day with [valid_from, valid_to)."""
-    found = records.filter(Q(valid_to__isnull=True) | Q(valid_to__gt=valid_from))
-    return found if valid_to is None else found.filter(valid_from__lt=valid_to)
+    return records.filter(held_during(valid_from, valid_to))
 
 
 def _check_party_span(person, valid_from, valid_to, what, span):
