@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from dangvu.core import access
 from dangvu.core.ids import any_of
-from dangvu.orgs.models import Organization, same_system_unit_ids
+from dangvu.orgs.models import Organization, active_on, same_system_unit_ids
 from dangvu.orgs.tree import subtree_ids, with_ancestors
 from dangvu.people.models import Membership, PartyProfile, Person, StaffRecord
 
@@ -198,8 +198,7 @@ def _queryset(model_or_qs):
 
 def _current_on(on):
     """Rows in force on `on` (today by default): begun, and not ended before that day."""
-    on = on or timezone.localdate()
-    return Q(valid_from__lte=on) & (Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+    return active_on(on or timezone.localdate())
 
 
 def _attachments(org_ids, on=None):

@@ -30,6 +30,7 @@ from .models import (
     SameSystemSuperior,
     Term,
     active_on,
+    held_during,
     roles_of,
     same_system_superior_on,
 )
@@ -262,12 +263,9 @@ def open_term(
         raise ValidationError(
             f"Nhiệm kỳ không thể bắt đầu trước ngày thành lập {org} ({vn_date(org.valid_from)})."
         )
-    overlap = Term.objects.filter(organization=org, body=body).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gt=valid_from)
-    )
-    if valid_to:
-        overlap = overlap.filter(valid_from__lt=valid_to)
-    clash = overlap.first()
+    clash = Term.objects.filter(
+        held_during(valid_from, valid_to), organization=org, body=body
+    ).first()
     if clash is not None:
         raise ValidationError(
             f"{org} đã có {Term.Body(body).label} nhiệm kỳ {clash.name} trùng thời gian; "

@@ -30,6 +30,12 @@ def held_during(start: dt.date, end: dt.date | None) -> Q:
     return held if end is None else held & Q(valid_from__lt=end)
 
 
+def held_through(first: dt.date, last: dt.date) -> Q:
+    """Dated records that share a day with [first, last], both days included (a report's
+    period, a span a user names by its last day): `held_during` up to the day after `last`."""
+    return held_during(first, last + dt.timedelta(days=1))
+
+
 class EffectiveDated(DangvuModel):
     """A record that holds from `valid_from` (inclusive) until `valid_to` (exclusive; open-ended
     when empty): `is_active_on` is the rule for one record, `active_on` for a query."""
@@ -368,7 +374,7 @@ def same_system_unit_ids(org: Organization, day: dt.date, until: dt.date | None 
     """`org` and the units recorded under it in its own system on `day` (with `until`, at some
     time from `day` to `until`), at any depth (a Đoàn cơ sở and its chi đoàn, an upper union
     and its grassroots unions)."""
-    during = Q(valid_from__lte=until or day) & (Q(valid_to__isnull=True) | Q(valid_to__gt=day))
+    during = held_through(day, until or day)
     found, frontier = {org.id}, {org.id}
     while frontier:
         below = set(

@@ -6,13 +6,12 @@ many times.
 from collections import defaultdict
 
 from django.db import connection
-from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
 from dangvu.core.ids import any_of
 from dangvu.core.memo import within_scope
 
-from .models import Organization, same_system_unit_ids
+from .models import Organization, held_through, same_system_unit_ids
 
 KIND_ORDER = list(Organization.Kind.values)
 
@@ -95,9 +94,9 @@ def subtree_ids_during(root_ids, start, end):
     one query: a period's figures count nothing of an organization dissolved before the period
     began (a meeting it had planned for later) or founded after it ended."""
     return list(
-        Organization.objects.filter(id__in=RawSQL(*subtree_sql(root_ids)), valid_from__lte=end)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=start))
-        .values_list("id", flat=True)
+        Organization.objects.filter(
+            held_through(start, end), id__in=RawSQL(*subtree_sql(root_ids))
+        ).values_list("id", flat=True)
     )
 
 

@@ -51,7 +51,7 @@ from dangvu.core.facts import Period
 from dangvu.core.ids import any_of
 from dangvu.lib.dates import vn_date
 from dangvu.lib.rules import Rule, rules
-from dangvu.orgs.models import Organization, OrganizationType, active_on
+from dangvu.orgs.models import Organization, OrganizationType, active_on, held_through
 from dangvu.people.models import (
     Exemption,
     Membership,
@@ -320,12 +320,10 @@ class Records:
         end = self.period.end
         admitting_orgs = set(
             Membership.objects.filter(
+                held_through(self.period.start, end),
                 kind=PARTY,
                 person_id__in=any_of(admitted),
-                valid_from__lte=end,
-            )
-            .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=self.period.start))
-            .values_list("org_id", flat=True)
+            ).values_list("org_id", flat=True)
         )
         types = grassroots_type(units, end)
         self.unit_figures = {}
