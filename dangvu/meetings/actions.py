@@ -110,8 +110,7 @@ def _clean_activity(data, organizers, participants):
     if both:
         raise ValidationError("Một tổ chức không thể vừa tổ chức vừa tham dự cùng hoạt động.")
     for org in [*organizers, *participants]:
-        if not org.is_active_on(data["starts_on"]):
-            raise ValidationError(f"“{org}” không hoạt động vào ngày {vn_date(data['starts_on'])}.")
+        org.check_active_on(data["starts_on"])
     if data["kind"] in MEETING_KINDS and not all(o.kind == K.PARTY_CELL for o in organizers):
         raise ValidationError("Sinh hoạt chi bộ phải do chi bộ tổ chức.")
     return data

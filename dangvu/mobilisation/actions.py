@@ -35,8 +35,7 @@ def create_campaign(
     if not key:
         raise ValidationError("Cần mã số liệu của cuộc vận động (vd: quy-vi-nguoi-ngheo).")
     check_period(starts_on, ends_on)
-    if not org.is_active_on(starts_on):
-        raise ValidationError(f"“{org}” không hoạt động vào ngày {vn_date(starts_on)}.")
+    org.check_active_on(starts_on)
     campaign = Campaign.objects.create(
         org=org,
         key=key,

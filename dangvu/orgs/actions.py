@@ -115,8 +115,8 @@ def create_org(
             f"{Organization.Kind(kind).label} không thể trực thuộc "
             f"{Organization.Kind(parent_kind).label.lower() if parent_kind else 'cấp cao nhất'}."
         )
-    if parent and not parent.is_active_on(valid_from):
-        raise ValidationError(f"“{parent}” không hoạt động vào ngày {vn_date(valid_from)}.")
+    if parent:
+        parent.check_active_on(valid_from)
     if slug:
         try:
             validate_slug(slug)
@@ -146,18 +146,13 @@ def create_org(
     return org
 
 
-def _check_active(org, on):
-    if not org.is_active_on(on):
-        raise ValidationError(f"“{org}” không hoạt động vào ngày {vn_date(on)}.")
-
-
 @transaction.atomic
 def rename_org(actor: Actor, org: Organization, new_name: str, on: dt.date) -> Organization:
     """A new name from `on`; the old one stays for dates before it."""
     new_name = " ".join((new_name or "").split())
     if not new_name:
         raise ValidationError("Tên mới không được để trống.")
-    _check_active(org, on)
+    org.check_active_on(on)
     if org.names.filter(valid_from__gte=on).exists():
         raise ValidationError("Đã có tên được đổi từ ngày này hoặc sau đó.")
     OrganizationName.objects.create(organization=org, name=new_name, valid_from=on)
@@ -167,7 +162,7 @@ def rename_org(actor: Actor, org: Organization, new_name: str, on: dt.date) -> O
 
 
 def _end(actor, org, on, reason, successor=None):
-    _check_active(org, on)
+    org.check_active_on(on)
     if on <= org.valid_from:
         raise ValidationError("Ngày kết thúc phải sau ngày thành lập.")
     before = audit.snapshot(org)
@@ -211,7 +206,7 @@ def merge_org(
     each sub-organization by a recorded move (`move_org`)."""
     if successor.id == org.id or successor.kind != org.kind:
         raise ValidationError("Tổ chức tiếp nhận phải là một tổ chức khác cùng loại.")
-    _check_active(successor, on)
+    successor.check_active_on(on)
     members = list(Membership.objects.filter(active_on(on), org=org).select_related("person"))
     _check_merge_fee_books(org, successor, on, members)
     for child in Organization.objects.filter(active_on(on), parent=org):
@@ -404,8 +399,7 @@ def record_profile_figures(
             f"Loại hình “{kinds.kind_on(org, as_of).label}” không có chỉ tiêu "
             f"“{wrong[0]}”; các chỉ tiêu: {', '.join(known) or 'không có'}."
         )
-    if as_of < org.valid_from or (org.valid_to and as_of >= org.valid_to):
-        raise ValidationError(f"{org} không hoạt động vào ngày {vn_date(as_of)}.")
+    org.check_active_on(as_of)
     saved = []
     for code, value in values.items():
         if value is None:
@@ -465,9 +459,9 @@ def move_org(
 ) -> OrganizationMove:
     """`org` is under `new_parent` from `on` (a reorganization), keeping its name, members and
     records; documents dated before `on` keep naming the superior it had then."""
-    _check_active(org, on)
+    org.check_active_on(on)
     if new_parent is not None:
-        _check_active(new_parent, on)
+        new_parent.check_active_on(on)
     if (new_parent.id if new_parent else None) == org.parent_id:
         raise ValidationError(f"{org} đã trực thuộc {new_parent or 'cấp cao nhất'}.")
     parent_kind = new_parent.kind if new_parent else None
@@ -618,7 +612,7 @@ def set_same_system_superior(
         raise ValidationError("Hãy ghi tên tổ chức cấp trên cùng hệ thống.")
     if len(name) > 255:
         raise ValidationError("Tên tổ chức cấp trên dài quá 255 ký tự.")
-    _check_active(org, valid_from)
+    org.check_active_on(valid_from)
     if org.same_system_superiors.filter(valid_from__gt=valid_from).exists():
         raise ValidationError(
             f"{org} đã có cấp trên cùng hệ thống được ghi từ sau ngày {vn_date(valid_from)}."

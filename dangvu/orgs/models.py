@@ -10,11 +10,13 @@ import re
 from collections.abc import Sequence
 from typing import TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
 from dangvu.core.memo import within_scope
 from dangvu.core.models import DangvuModel, optional_ref
+from dangvu.lib.dates import vn_date
 
 
 def active_on(day: dt.date, prefix: str = "") -> Q:
@@ -91,6 +93,12 @@ class Organization(EffectiveDated):
 
     def __str__(self):
         return self.name
+
+    def check_active_on(self, day: dt.date) -> None:
+        """Refuses, with the one message, a record dated `day` of an organization that was not
+        founded yet or already dissolved or merged on that day."""
+        if not self.is_active_on(day):
+            raise ValidationError(f"“{self}” không hoạt động vào ngày {vn_date(day)}.")
 
     @property
     def is_party(self) -> bool:

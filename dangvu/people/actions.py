@@ -474,8 +474,7 @@ def _check_org(org, kind, on):
     expected = MEMBERSHIP_ORG_KIND[kind]
     if org.kind != expected:
         raise ValidationError(f"“{org}” không phải là {Organization.Kind(expected).label.lower()}.")
-    if not org.is_active_on(on):
-        raise ValidationError(f"“{org}” không hoạt động vào ngày {vn_date(on)}.")
+    org.check_active_on(on)
 
 
 def active_membership(person: Person, kind: str, on: dt.date) -> Membership | None:
@@ -595,8 +594,7 @@ def introduce_to_party(
         )
     if len(resolution) > 255 or len(note) > 255:
         raise ValidationError("Nghị quyết và ghi chú không dài quá 255 ký tự.")
-    if not org.is_active_on(introduced_on):
-        raise ValidationError(f"“{org}” không hoạt động vào ngày {vn_date(introduced_on)}.")
+    org.check_active_on(introduced_on)
     _check_not_future(introduced_on, "Ngày giới thiệu")
     # Its members are those of its own units too: the tree's, and its system's (a chi đoàn).
     units = union_subtree_ids_during(org, introduced_on, introduced_on)
