@@ -33,6 +33,7 @@ from .models import (
     PartyCardIssue,
     PartyIntroduction,
     PartyProfile,
+    PartyStatusDecision,
     Person,
     Qualification,
     StaffQuota,
@@ -972,7 +973,7 @@ class _Status:
     what its audit rows are called. Exemption and suspension follow the same rule of dates (within
     the membership, never two at once, ended on a day inside them)."""
 
-    model: Any
+    model: type[PartyStatusDecision]
     action: str  # the audit action; its end is `action + "_end"`
     title: str  # "Miễn công tác và sinh hoạt đảng"
     what: str  # "miễn sinh hoạt đảng": what may not be done outside the membership

@@ -379,28 +379,37 @@ def party_status(admitted_on, recognized_on, day):
     return "probationary"
 
 
-class Exemption(EffectiveDated):
-    """Miễn công tác và sinh hoạt đảng: a member relieved of Party work and cell meetings (old age,
-    ill health) by the committee's decision, from one date to another (open-ended when `valid_to`
-    is empty). An exempt member is not counted absent: they are left out of the meeting's
-    attendance denominator and listed apart."""
+class PartyStatusDecision(EffectiveDated):
+    """A status of a party member decided by a committee, from one date to another (open-ended
+    when `valid_to` is empty): the decision, its reason and its dates. Exemption and suspension
+    are two such statuses, which the actions start and end by one rule (`actions._Status`); each
+    keeps its own table."""
 
-    person = models.ForeignKey(Person, models.PROTECT, related_name="exemptions")
+    person = models.ForeignKey(Person, models.PROTECT, related_name="%(class)ss")
     decision = models.CharField(
         "quyết định (số, ngày, cấp ủy)",
         max_length=255,
         help_text="Ví dụ: Quyết định số 12-QĐ/ĐU ngày 05/01/2023 của Đảng ủy",
     )
     reason = models.CharField("lý do", max_length=255, blank=True)
-    valid_from = models.DateField("miễn từ ngày")
-    # Redeclared after `valid_from` so that a form lists the two dates in that order.
+    # Redeclared after the decision so that a form lists the decision, then the two dates.
+    valid_from = models.DateField("từ ngày")
     valid_to = models.DateField(
         "đến ngày", null=True, blank=True, help_text="Để trống nếu chưa định."
     )
 
     class Meta:
-        verbose_name = "miễn công tác và sinh hoạt đảng"
+        abstract = True
         ordering = ["-valid_from", "-id"]
+
+
+class Exemption(PartyStatusDecision):
+    """Miễn công tác và sinh hoạt đảng: a member relieved of Party work and cell meetings (old age,
+    ill health) by the committee's decision. An exempt member is not counted absent: they are
+    left out of the meeting's attendance denominator and listed apart."""
+
+    class Meta(PartyStatusDecision.Meta):
+        verbose_name = "miễn công tác và sinh hoạt đảng"
 
     def __str__(self):
         return f"Miễn sinh hoạt: {self.person}"
@@ -523,27 +532,14 @@ class TemporaryAttachment(EffectiveDated):
         return f"{self.name} ({place})" if place else self.name
 
 
-class Suspension(EffectiveDated):
+class Suspension(PartyStatusDecision):
     """Đình chỉ sinh hoạt đảng: a member suspended from Party activities by the competent
     committee's decision, while prosecuted or detained or to stop them obstructing an inquiry
     (Quy định 22-QĐ/TW, 2021, Articles 28–31; rules/member_status). A suspended member takes no part in the
     cell's meetings: not summoned, not counted in the quorum, listed apart."""
 
-    person = models.ForeignKey(Person, models.PROTECT, related_name="suspensions")
-    decision = models.CharField(
-        "quyết định đình chỉ (số, ngày, cấp ủy)",
-        max_length=255,
-        help_text="Ví dụ: Quyết định số 05-QĐ/ĐU ngày 10/3/2024 của Ban Thường vụ Đảng ủy",
-    )
-    reason = models.CharField("lý do", max_length=255, blank=True)
-    valid_from = models.DateField("đình chỉ từ ngày")
-    valid_to = models.DateField(
-        "đến ngày", null=True, blank=True, help_text="Để trống nếu chưa định."
-    )
-
-    class Meta:
+    class Meta(PartyStatusDecision.Meta):
         verbose_name = "đình chỉ sinh hoạt đảng"
-        ordering = ["-valid_from", "-id"]
 
     def __str__(self):
         return f"Đình chỉ sinh hoạt đảng: {self.person}"
