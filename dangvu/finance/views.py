@@ -341,6 +341,11 @@ def _members_of(org):
     return Person.objects.filter(Q(id__in=ids) | Q(id__in=guests)).order_by("sort_name", "id")
 
 
+def _payment_url(payment):
+    """Where a payment recorded or changed is seen: its member's fee page at the payment's year."""
+    return reverse("fee_member", args=[payment.person_id]) + f"?nam={payment.paid_on.year}"
+
+
 class _PartyOrgForm(ActionFormView):
     """A form acting on the party organization of the URL, which the user must write."""
 
@@ -441,7 +446,7 @@ class PaymentAdd(_PartyOrgForm):
         return f"Đã ghi khoản nộp {money(result.amount)} đồng của {result.person}."
 
     def get_success_url(self, result=None):
-        return reverse("fee_member", args=[result.person_id]) + f"?nam={result.paid_on.year}"
+        return _payment_url(result)
 
 
 fee_payment_add = PaymentAdd.as_view()
@@ -455,8 +460,7 @@ class PaymentEdit(_PaymentForm):
     success_message = "Đã sửa khoản nộp; thay đổi được ghi vào lịch sử."
 
     def get_success_url(self, result=None):
-        p = self.object
-        return reverse("fee_member", args=[p.person_id]) + f"?nam={p.paid_on.year}"
+        return _payment_url(self.object)
 
 
 fee_payment_edit = PaymentEdit.as_view()
