@@ -12,7 +12,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 
 from dangvu.accounts.models import AuditEntry
 from dangvu.core import audit
@@ -1043,10 +1042,10 @@ def _start_status(actor, status, person, decision, valid_from, valid_to, reason)
 def _end_status(actor, status, person, on):
     if on is None:
         raise ValidationError(f"Cần ghi {status.end_day}.")
+    # In force on `on` and begun before it, so that ending it there leaves it a day.
     record = (
         status.model.objects.select_for_update()
-        .filter(person=person, valid_from__lt=on)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+        .filter(active_on(on), person=person, valid_from__lt=on)
         .first()
     )
     if record is None:
