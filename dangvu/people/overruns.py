@@ -9,13 +9,15 @@ still open, to the day after today (it holds today: on the anniversary of its fi
 run a full year and goes on)."""
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.utils import timezone
 
 from dangvu.lib.dates import add_months
+from dangvu.orgs.models import active_on
 
 from .actions import status_rule
-from .models import Suspension, TemporaryAttachment
+from .models import Person, Suspension, TemporaryAttachment
 
 
 def _end(record: TemporaryAttachment | Suspension, today: dt.date | None) -> tuple[dt.date, bool]:
@@ -64,3 +66,10 @@ def suspension_overrun(suspension: Suspension, today: dt.date | None = None) -> 
             f"{rule['suspension_max_days']} ngày), {law}."
         )
     return ""
+
+
+def suspension_overruns_on(people: Iterable[Person], day: dt.date) -> dict[int, str]:
+    """The warnings, by person id, for the suspensions of `people` in force on `day`, judged as of
+    that day (a meeting's list of members set apart): those within their span are left out."""
+    suspensions = Suspension.objects.filter(active_on(day), person__in=list(people))
+    return {s.person_id: warning for s in suspensions if (warning := suspension_overrun(s, day))}
