@@ -1,7 +1,8 @@
 """Temporary attachments and suspensions that run past the span their rule allows
 (rules/member_status): a warning where an office sees them, never a refusal. The host committee
 may extend an attachment, and a prosecuted or detained member's suspension lasts the law's
-terms, so a record past the span may be right; the office is told to check it.
+terms, so a record past the span may be right; the office is told to check it. An attachment
+recorded with an end sooner than its rule's least span is warned of when it is recorded.
 
 A record is judged by the rule in force on its first day (the rule it was decided under), over
 its span: from its first day to its end (exclusive, as every dated record), or for a record
@@ -41,6 +42,24 @@ def attachment_overrun(attachment: TemporaryAttachment, today: dt.date | None = 
     return (
         f"{what} {ran} {months} tháng ({rule['temporary_cite']}): "
         "cần gia hạn hoặc chuyển sinh hoạt chính thức."
+    )
+
+
+def attachment_too_short(attachment: TemporaryAttachment) -> str:
+    """The warning for a temporary attachment recorded with an end sooner than the least span
+    its rule gives ("" otherwise, or while open). Asked when the attachment is recorded, where
+    its end is the planned one; not on the pages, where an end may be the member's early
+    return."""
+    rule = status_rule(attachment.valid_from)
+    if rule is None or attachment.valid_to is None:
+        return ""
+    months = rule["temporary_min_months"]
+    if attachment.valid_to >= add_months(attachment.valid_from, months):
+        return ""
+    return (
+        f"Thời gian sinh hoạt tạm thời dự kiến dưới {months} tháng, ngắn hơn thời gian phải "
+        f"giới thiệu sinh hoạt đảng tạm thời (từ {months} tháng, {rule['temporary_cite']}): "
+        "đề nghị kiểm tra lại ngày kết thúc và giấy giới thiệu."
     )
 
 

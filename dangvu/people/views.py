@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
@@ -29,7 +30,7 @@ from .models import (
     Suspension,
     TemporaryAttachment,
 )
-from .overruns import attachment_overrun, suspension_overrun
+from .overruns import attachment_overrun, attachment_too_short, suspension_overrun
 
 # The "loại" filter of the people list: (label, the people it keeps on a day).
 KIND_FILTERS = {
@@ -482,6 +483,13 @@ class AttachmentCreate(OrgFormView):
     def action_data(self, form):
         data = dict(form.cleaned_data)
         return {"cell": data.pop("cell", self.object), **data}
+
+    def tell(self, result):
+        super().tell(result)
+        # Recorded as the paper says, with the warning of an end sooner than the rule's least
+        # span (the cell's page warns of one past the longest).
+        if warning := attachment_too_short(result):
+            messages.warning(self.request, warning)
 
     def get_success_url(self, result=None):
         return reverse("org_detail", args=[result.cell.slug])
