@@ -135,6 +135,7 @@ def person_detail(request, person_id):
         "people/detail.html",
         {
             "person": person,
+            "visiting": _visiting(scope, person),
             "day": day,
             "profile": profile,
             "status": profile.status_on(day) if profile else None,
@@ -162,6 +163,14 @@ def person_detail(request, person_id):
             **_other_records(person, scope),
         },
     )
+
+
+def _visiting(scope, person):
+    """Whether the viewer reads the person only as the cell they attend for a while
+    (`people.access.read_person`), not through `Scope.people`: the records kept by the person's
+    own side (memberships, staff records, qualifications) are then outside what it reads, which
+    the page says rather than "none"."""
+    return not scope.people(Person.objects.filter(pk=person.pk)).exists()
 
 
 # How a party life that ended reads on the person's page ("Đã chuyển đi (ngày 01/03/2018)").
