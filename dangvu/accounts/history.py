@@ -10,11 +10,16 @@ given viewer, what each entry may say and how:
   "1.234.000 đ", choices by their label, foreign keys by the related record's name when the viewer
   may see it); bookkeeping fields (ids, folded search copies, form tokens...) are left out.
 * An entry about a document the viewer may not open says only `SECRET_DOCUMENT`; an entry about a
-  person outside the viewer's scope today says only `OUTSIDE_PERSON`. Such entries are kept in
-  the list rather than left out: the page then shows that something changed on that day (which
-  the viewer may know: the organization is theirs) without saying what, and a page of 50 stays 50.
-  So does an entry about a Party record (a party profile, fees) of a person the viewer reads only
-  as a mass organization's member: `PARTY_RECORD`.
+  person the viewer may not read today (the registry's rule for a person) says only
+  `OUTSIDE_PERSON`. Such entries are kept in the list rather than left out: the page then shows
+  that something changed on that day (which the viewer may know: the organization is theirs)
+  without saying what, and a page of 50 stays 50.
+* An entry about a person the viewer reads is told in full when the viewer reads the record it
+  is about (the access registry), else it says only `PARTY_RECORD`. A viewer who reaches the
+  person with Party roles (`Scope.people`, `Scope.party`) reads every record of theirs; one who
+  does not is a mass organization's executive, not told its member's Party file, or the cell the
+  person attends for a while (`people.access.read_person`), told the attachment and the payments
+  made to it, not the person's records kept by their own cell.
 * A member (no role on any organization) sees only the entries about themself, each as one plain
   sentence without the before/after details.
 """
@@ -40,6 +45,7 @@ from dangvu.documents.models import Document
 from dangvu.lib.dates import vn_date
 from dangvu.lib.text import decimal_vi, money
 from dangvu.orgs.models import Organization
+from dangvu.people.models import Person
 
 from .scope import scope_for
 
@@ -258,7 +264,7 @@ def _row(entry, reader, context):
         return Row(at, actor, SECRET_DOCUMENT, withheld=True)
     if entry.person_id is not None and entry.person_id not in context.people:
         return Row(at, actor, OUTSIDE_PERSON, withheld=True)
-    if entry.id in context.party_records:
+    if entry.id in context.unread_records:
         return Row(at, actor, PARTY_RECORD, withheld=True)
     if reader.is_member_only:
         return Row(at, actor, entry.summary)
@@ -419,7 +425,7 @@ class _Context:
         self.person_names = _names("people.Person", self.people)
         self.orgs = _visible_orgs(reader, refs.pop("orgs.Organization", set()))
         self.hidden_documents = _withheld_documents(reader, entries)
-        self.party_records = _withheld_party_records(reader.scope, entries)
+        self.unread_records = _unread_records(reader.scope, entries, self.people)
         self.visible_documents = _readable_documents(reader, refs.pop("documents.Document", set()))
         self.other = {label: _names(label, ids) for label, ids in refs.items()}
 
@@ -464,10 +470,10 @@ def _names(label, ids):
 
 
 def _visible_people(scope, ids):
-    """The ids of `ids` the scope may read today."""
+    """The ids of `ids` the scope may read today (the registry's rule for a person)."""
     if not ids:
         return set()
-    return set(scope.people().filter(id__in=ids).values_list("id", flat=True))
+    return set(scope.visible(Person.objects.filter(id__in=ids)).values_list("id", flat=True))
 
 
 def _visible_orgs(reader, ids):
@@ -485,13 +491,18 @@ def _visible_orgs(reader, ids):
     return dict(orgs.values_list("id", "name"))
 
 
-def _withheld_party_records(scope, entries):
-    """The ids of the entries about a Party record the reader reads the person of but not the
-    record: a mass organization's executive reads its member's page, and the history there
-    must not tell their Party file or fees (`Scope.party`). Other readers' Party reach is their
-    scope, and nothing is read for them."""
-    if scope.party is scope:
+def _unread_records(scope, entries, people):
+    """The ids of the entries about a record the reader does not read (the access registry),
+    among those where reaching the person does not settle it: a reader who reaches the people of
+    `people` (those it reads) through `Scope.people` with its Party roles reads every record of
+    theirs, and nothing is read for it. Left to look up: every entry for a mass organization's
+    executive, whose Party reach is narrower than its scope (`Scope.party`), and the entries
+    about a person the reader reads only as the cell they attend for a while."""
+    if scope.sees_everything:
         return set()
+    if scope.party is scope:
+        reached = set(scope.people().filter(id__in=people).values_list("id", flat=True))
+        entries = [e for e in entries if e.person_id in people - reached]
     targets = {}
     for e in entries:
         model = _model(e.target_type)

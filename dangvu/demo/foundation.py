@@ -228,8 +228,7 @@ def _organizations(b):
     org_actions.rename_org(
         None, superior, "Đảng ủy Khối các cơ quan tỉnh Trà Vinh", dt.date(2016, 4, 1)
     )
-    superior.symbol = "ĐUK"
-    superior.save()
+    superior = org_actions.set_symbol(None, superior, "ĐUK")
     committee = create(
         None,
         kind=K.PARTY_COMMITTEE,

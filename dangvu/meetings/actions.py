@@ -934,23 +934,18 @@ def edit_paper_section(
     text = "\n".join(line for line in lines if line)
     if len(text) > 20000:
         raise ValidationError("Nội dung một phần không dài quá 20.000 ký tự.")
-    before = audit.snapshot(plan)
     edits = dict(plan.edits or {})
     mine = dict(edits.get(which, {}))
     if text:
         mine[heading] = text
     else:
         mine.pop(heading, None)
-    edits[which] = mine
-    plan.edits = edits
-    plan.save(update_fields=["edits"])
-    audit.record(
+    return audit.change(
         actor,
         "meeting.paper_edit",
         plan,
-        before,
+        {"edits": {**edits, which: mine}},
         summary=f"Sửa {PAPER_NAMES[which]}, phần “{heading}”"
         + ("" if text else " (trở lại theo hồ sơ)"),
         org=meeting_cell(activity),
     )
-    return plan

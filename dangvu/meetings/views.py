@@ -13,6 +13,7 @@ from django.db.models import Count, Q, Sum
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from dangvu.core.facts import Period
 from dangvu.documents.models import Document
@@ -25,6 +26,7 @@ from dangvu.orgs.models import Organization, active_on
 from dangvu.orgs.tree import subtree_ids
 from dangvu.orgs.views import OrgFormView
 from dangvu.people.models import Membership, Person
+from dangvu.people.overruns import attachment_overrun, suspension_overruns_on
 from dangvu.records import (
     ActionFormView,
     filter_orgs,
@@ -70,6 +72,19 @@ def _activity(request, pk, write=False):
 
 
 # Activities --------------------------------------------------------------------------------------
+
+
+def _apart_warned(apart: Apart, day: dt.date) -> dict:
+    """The members a meeting's cells list apart, each with the warning of a suspension or a
+    temporary attachment past the span its rule allows ("" within it; people/overruns.py), as of
+    the meeting's day, or today for a meeting yet to come."""
+    as_of = min(day, timezone.localdate())
+    suspended = suspension_overruns_on(apart.suspended, as_of)
+    return {
+        "suspended": [(p, suspended.get(p.id, "")) for p in apart.suspended],
+        "away": [(a, attachment_overrun(a, as_of)) for a in apart.away],
+        "guests": [(a, attachment_overrun(a, as_of)) for a in apart.guests],
+    }
 
 
 def filter_activities(request):
@@ -384,7 +399,7 @@ def activity_attendance(request, activity_id):
             "orgs": orgs,
             "partial": bool(everyone - mine - {p.id for p in left_out}),
             "exempt": exempt,
-            "apart": apart,
+            "apart": _apart_warned(apart, day),
             "acceptors": list(dict.fromkeys(acceptors)),
         },
         status=400 if errors else 200,
@@ -682,7 +697,7 @@ def meeting_page(request, activity_id):
             "notice_open": actions.notice_open(activity),
             "readers": readers,
             "exempt": exempt,
-            "apart": apart,
+            "apart": _apart_warned(apart, activity.starts_on),
             "minutes": minutes,
             "tasks": minutes.tasks.select_related("assignee") if minutes else [],
             "errors": errors,

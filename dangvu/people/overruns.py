@@ -1,7 +1,8 @@
 """Temporary attachments and suspensions that run past the span their rule allows
 (rules/member_status): a warning where an office sees them, never a refusal. The host committee
 may extend an attachment, and a prosecuted or detained member's suspension lasts the law's
-terms, so a record past the span may be right; the office is told to check it.
+terms, so a record past the span may be right; the office is told to check it. An attachment
+recorded with an end sooner than its rule's least span is warned of when it is recorded.
 
 A record is judged by the rule in force on its first day (the rule it was decided under), over
 its span: from its first day to its end (exclusive, as every dated record), or for a record
@@ -9,13 +10,15 @@ still open, to the day after today (it holds today: on the anniversary of its fi
 run a full year and goes on)."""
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.utils import timezone
 
 from dangvu.lib.dates import add_months
+from dangvu.orgs.models import active_on
 
 from .actions import status_rule
-from .models import Suspension, TemporaryAttachment
+from .models import Person, Suspension, TemporaryAttachment
 
 
 def _end(record: TemporaryAttachment | Suspension, today: dt.date | None) -> tuple[dt.date, bool]:
@@ -42,6 +45,24 @@ def attachment_overrun(attachment: TemporaryAttachment, today: dt.date | None = 
     )
 
 
+def attachment_too_short(attachment: TemporaryAttachment) -> str:
+    """The warning for a temporary attachment recorded with an end sooner than the least span
+    its rule gives ("" otherwise, or while open). Asked when the attachment is recorded, where
+    its end is the planned one; not on the pages, where an end may be the member's early
+    return."""
+    rule = status_rule(attachment.valid_from)
+    if rule is None or attachment.valid_to is None:
+        return ""
+    months = rule["temporary_min_months"]
+    if attachment.valid_to >= add_months(attachment.valid_from, months):
+        return ""
+    return (
+        f"Thời gian sinh hoạt tạm thời dự kiến dưới {months} tháng, ngắn hơn thời gian phải "
+        f"giới thiệu sinh hoạt đảng tạm thời (từ {months} tháng, {rule['temporary_cite']}): "
+        "đề nghị kiểm tra lại ngày kết thúc và giấy giới thiệu."
+    )
+
+
 def suspension_overrun(suspension: Suspension, today: dt.date | None = None) -> str:
     """The warning for a suspension past 90 days (its extension needed) or past 180 (the most an
     extension allows), "" within them."""
@@ -64,3 +85,10 @@ def suspension_overrun(suspension: Suspension, today: dt.date | None = None) -> 
             f"{rule['suspension_max_days']} ngày), {law}."
         )
     return ""
+
+
+def suspension_overruns_on(people: Iterable[Person], day: dt.date) -> dict[int, str]:
+    """The warnings, by person id, for the suspensions of `people` in force on `day`, judged as of
+    that day (a meeting's list of members set apart): those within their span are left out."""
+    suspensions = Suspension.objects.filter(active_on(day), person__in=list(people))
+    return {s.person_id: warning for s in suspensions if (warning := suspension_overrun(s, day))}

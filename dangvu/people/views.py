@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
@@ -29,7 +30,7 @@ from .models import (
     Suspension,
     TemporaryAttachment,
 )
-from .overruns import attachment_overrun, suspension_overrun
+from .overruns import attachment_overrun, attachment_too_short, suspension_overrun
 
 # The "loại" filter of the people list: (label, the people it keeps on a day).
 KIND_FILTERS = {
@@ -134,6 +135,7 @@ def person_detail(request, person_id):
         "people/detail.html",
         {
             "person": person,
+            "visiting": _visiting(scope, person),
             "day": day,
             "profile": profile,
             "status": profile.status_on(day) if profile else None,
@@ -161,6 +163,14 @@ def person_detail(request, person_id):
             **_other_records(person, scope),
         },
     )
+
+
+def _visiting(scope, person):
+    """Whether the viewer reads the person only as the cell they attend for a while
+    (`people.access.read_person`), not through `Scope.people`: the records kept by the person's
+    own side (memberships, staff records, qualifications) are then outside what it reads, which
+    the page says rather than "none"."""
+    return not scope.people(Person.objects.filter(pk=person.pk)).exists()
 
 
 # How a party life that ended reads on the person's page ("Đã chuyển đi (ngày 01/03/2018)").
@@ -482,6 +492,13 @@ class AttachmentCreate(OrgFormView):
     def action_data(self, form):
         data = dict(form.cleaned_data)
         return {"cell": data.pop("cell", self.object), **data}
+
+    def tell(self, result):
+        super().tell(result)
+        # Recorded as the paper says, with the warning of an end sooner than the rule's least
+        # span (the cell's page warns of one past the longest).
+        if warning := attachment_too_short(result):
+            messages.warning(self.request, warning)
 
     def get_success_url(self, result=None):
         return reverse("org_detail", args=[result.cell.slug])

@@ -4,7 +4,7 @@ exemption from the person's page, and an activity entered by mistake deleted."""
 import datetime as dt
 
 from dangvu.accounts.models import AuditEntry
-from dangvu.meetings import actions
+from dangvu.meetings import actions, paper
 from dangvu.meetings.models import Activity, MeetingPlan, MeetingTask
 from dangvu.people.models import Exemption
 from dangvu.reports.models import ReportDraft
@@ -189,3 +189,27 @@ def test_paper_sections_edited_before_numbers_then_frozen(school, user_with):
     assert AuditEntry.objects.filter(action="meeting.paper_edit").count() == 1
     member = user_with("member", person=school.members[3])
     assert member.get(edit).status_code in (403, 404)
+
+
+def test_each_paper_edit_leaves_its_change_in_the_history(school):
+    """Before and after of every edit: the second keeps the first's section, a section given back
+    to the records leaves it out."""
+    activity = hold_meeting(school, 3, issue=False)
+    minutes = [h for h, _blocks in paper.sections(paper.build_minutes(activity).body)][-1]
+    theme = "II. NỘI DUNG SINH HOẠT CHUYÊN ĐỀ"
+    edit = actions.edit_paper_section
+    edit(None, activity, which="resolution", heading=theme, text="Học chuyên đề nêu gương.")
+    edit(None, activity, which="minutes", heading=minutes, text="Biên bản phần cuối.")
+    edit(None, activity, which="resolution", heading=theme, text="")
+    first, second, third = AuditEntry.objects.filter(action="meeting.paper_edit").order_by("id")
+    assert not first.before["edits"]
+    assert first.after["edits"] == {"resolution": {theme: "Học chuyên đề nêu gương."}}
+    assert second.before["edits"] == first.after["edits"]
+    assert second.after["edits"] == {
+        "resolution": {theme: "Học chuyên đề nêu gương."},
+        "minutes": {minutes: "Biên bản phần cuối."},
+    }
+    assert third.after["edits"]["resolution"] == {}
+    assert third.summary == f"Sửa nghị quyết, phần “{theme}” (trở lại theo hồ sơ)"
+    activity.plan.refresh_from_db()
+    assert activity.plan.edits == third.after["edits"]

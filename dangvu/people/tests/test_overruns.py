@@ -177,3 +177,46 @@ def test_a_study_attachment_is_recorded_from_the_form(cell_with_overruns, client
     assert client.post(reverse("attachment_create", args=[cell.slug]), data).status_code == 302
     record = TemporaryAttachment.objects.get(full_name="Tạ Thị Hoa")
     assert record.study and overruns.attachment_overrun(record) == ""
+
+
+def test_an_attachment_planned_under_three_months_is_warned_of_not_refused():
+    """24-QĐ/TW 6.3.2 gives temporary attachment "từ 3 tháng": a planned end sooner is told,
+    the third month's last day is within; an open one is not judged."""
+    assert overruns.attachment_too_short(_attachment(dt.date(2022, 6, 1))) == ""
+    assert overruns.attachment_too_short(_attachment()) == ""
+    warning = overruns.attachment_too_short(_attachment(dt.date(2022, 5, 31), study=True))
+    assert warning == (
+        "Thời gian sinh hoạt tạm thời dự kiến dưới 3 tháng, ngắn hơn thời gian phải giới thiệu "
+        "sinh hoạt đảng tạm thời (từ 3 tháng, Quy định 24-QĐ/TW, điểm 6.3.2): đề nghị kiểm tra "
+        "lại ngày kết thúc và giấy giới thiệu."
+    )
+
+
+def test_the_least_span_is_the_rules_data(monkeypatch):
+    rule = overruns.status_rule(START)
+    other = dataclasses.replace(rule, values={**rule.values, "temporary_min_months": 1})
+    monkeypatch.setattr(overruns, "status_rule", lambda day: other)
+    assert overruns.attachment_too_short(_attachment(dt.date(2022, 5, 31))) == ""
+    assert "dưới 1 tháng" in overruns.attachment_too_short(_attachment(dt.date(2022, 3, 20)))
+
+
+def test_the_form_records_a_short_attachment_and_warns_of_it(cell_with_overruns, client):
+    cell, *_ = cell_with_overruns
+    data = {
+        "full_name": "Kim Văn Lộc",
+        "home_org_name": "Chi bộ Phòng Vật tư, Đảng bộ Công ty Khác",
+        "papers": "Giấy giới thiệu số 30-GGT/ĐU",
+        "valid_from": "2023-09-01",
+        "valid_to": "2023-10-15",
+    }
+    page = client.post(reverse("attachment_create", args=[cell.slug]), data, follow=True)
+    text = page.content.decode()
+    assert "Đã ghi nhận sinh hoạt tạm thời: Kim Văn Lộc." in text
+    assert "dự kiến dưới 3 tháng" in text
+    assert TemporaryAttachment.objects.get(full_name="Kim Văn Lộc").valid_to == dt.date(
+        2023, 10, 15
+    )
+    # Three months or more: no warning.
+    data = {**data, "full_name": "Kim Thị Lan", "valid_to": "2023-12-01"}
+    page = client.post(reverse("attachment_create", args=[cell.slug]), data, follow=True)
+    assert "dự kiến dưới" not in page.content.decode()
