@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.serializers.json import DjangoJSONEncoder
 
 from dangvu.core.imports import ImportFailed, too_big_message
 from dangvu.lib.dates import parse_date
@@ -152,7 +153,9 @@ class DangvuCommand(BaseCommand):
     # Output and files ------------------------------------------------------------------------
 
     def write_json(self, data: object) -> None:
-        self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+        # Django's encoder writes dates as ISO text (a fact may be a day, e.g. the day staff
+        # records were last changed), as the commands write their own dates.
+        self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder))
 
     def read_file(
         self,

@@ -200,3 +200,15 @@ def test_figures_counted_in_sql_equal_the_figures_from_records(two_posts):
         counted = values(section_one(superior, day, records=False))
         assert counted == values(section_one(superior, day)), day
         assert counted["staff.present"] > 0 and counted["education.bachelor"] > 0
+
+
+def test_facts_command_writes_a_day_fact_as_json(demo):
+    # Years after the demo's staff records, the facts name the day those records were last
+    # changed (a date); the JSON output must carry it as ISO text, not fail.
+    text = StringIO()
+    call_command("facts", org="so-tttt-tra-vinh", year=2024, stdout=text)
+    out = StringIO()
+    call_command("facts", org="so-tttt-tra-vinh", year=2024, json=True, stdout=out)
+    since = json.loads(out.getvalue())["facts"]["staff.stale_since"]
+    assert since == dt.date.fromisoformat(since).isoformat()
+    assert "staff.stale_since" in text.getvalue() and since in text.getvalue()
