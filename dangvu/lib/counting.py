@@ -31,9 +31,10 @@ such a list is never added up.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = [
     "Division",
@@ -691,12 +692,13 @@ def _fractions(text: str, start: int = 0, end: int | None = None) -> Iterator[re
 # A count and the share it makes of a whole written before it: "439 TCCSĐ đạt trong sạch vững
 # mạnh (chiếm 62,62%)", "06 cơ sở chiếm tỷ lệ 18,75%", "304 chi bộ đạt TSVM, tỷ lệ 55,8%".
 # "chiếm" and "tương đương" always give a share, as does "tỷ lệ" opening a clause; "đạt 100%"
-# may be of a target ("đạt 100% kế hoạch") and "bằng" of anything ("bằng 10,1%" of the members
+# may be of a target ("đạt 100% kế hoạch") and "bằng" of anything ("bằng 20%" of the members
 # evaluated, a whole offices seldom write), so only a bare percentage in parentheses is read
 # besides them.
 _COUNT_SHARE_LINK = re.compile(
-    r"[^\d;:%()\n]{0,80}?(?:(?<!\w)(?:chiếm|tương[ \t]+đương)(?:[ \t]+t[ỷỉ][ \t]+lệ)?"
-    r"[ \t]*:?[ \t]*|,[ \t]*t[ỷỉ][ \t]+lệ(?:[ \t]+là)?[ \t]*:?[ \t]*|\([ \t]*(?:chiếm[ \t]+)?)"
+    r"(?:[^\d;:%()\n]|\([^\d;:%()\n]{0,40}\)){0,120}?"
+    r"(?:(?<!\w)(?:chiếm|tương[ \t]+đương)(?:[ \t]+t[ỷỉ][ \t]+lệ)?[ \t]*:?[ \t]*"
+    r"|,[ \t]*t[ỷỉ][ \t]+lệ(?:[ \t]+là)?[ \t]*:?[ \t]*|\([ \t]*(?:chiếm[ \t]+)?)"
     rf"(?:(?P<bound>{_BOUND_WORD})[ \t]+)?(?=\d{{1,3}}(?:[.,]\d+)?[ \t]*%)",
     re.IGNORECASE,
 )
@@ -748,9 +750,11 @@ def read_count_shares(text: str) -> Iterator[CountShare]:
         if "%" not in text[s:e]:
             continue
         found = []
-        for c in _counts(text, s, e):
+        for c in _counts(text, s, e) + _bare_counts(text, s, e):
             if any(a <= c.start < b for a, b in in_words):
                 continue  # "13 trong tổng số 40 …": read as a fraction
+            if _unnamed(c) and _NAMES_A_NUMBER.search(text, max(s, c.start - 16), c.start):
+                continue  # "tốt nghiệp cấp 3 chiếm 96%": the 3 counts nothing
             link = _COUNT_SHARE_LINK.match(text, c.end, e)
             if not link:
                 continue
@@ -767,11 +771,14 @@ def read_count_shares(text: str) -> Iterator[CountShare]:
         near = sentences[k - 1][0] if k else s
         far = sentences[max(0, k - WHOLE_LOOKBACK)][0]
         siblings = _siblings_whole([(c.value, share) for c, share, _ in found])
-        for c, share, bound in found:
+        for i, (c, share, bound) in enumerate(found):
             begin = near if _unnamed(c) else far
             wholes = [w for w in _wholes_before(text, begin, c) if w >= c.value]
             if siblings and siblings >= c.value:
                 wholes.append(siblings)
+            others = [other for j, (_, other, b) in enumerate(found) if j != i and not b]
+            if implied := _implied_whole(share, others):
+                wholes.append(implied)
             if wholes:
                 yield CountShare(c.start, share.end, c.value, tuple(wholes), share.percent,
                                  share.decimals, bound)  # fmt: skip
@@ -791,6 +798,34 @@ def _siblings_whole(found: list[tuple[int, Share]]) -> int | None:
     return sum(value for value, _ in found)
 
 
+MAX_IMPLIED = 2000  # wholes a sibling's share may imply, at most, before it is too vague
+
+
+def _implied_whole(share: Share, others: list[Share]) -> int | None:
+    """A whole that `share` and at least two shares beside it all agree with: "564 nữ
+    (20,14%), 884 đoàn viên (31,57%), 170 dân tộc ít người (6,07%)" are of one whole (2.800, a
+    target the text does not write), so each agrees; a share moved off its siblings' whole does
+    not. Two shares alone prove nothing: a share rounded to a whole per cent fits many wholes."""
+    if len(others) < 2:
+        return None
+    for other in others:
+        step = 10.0**-other.decimals
+        if other.percent - step <= 0:
+            continue
+        low = math.ceil(100 * other.part / (other.percent + step))
+        high = math.floor(100 * other.part / (other.percent - step))
+        if high - low > MAX_IMPLIED:
+            continue
+        for whole in range(max(low, share.part, 1), high + 1):
+            if replace(share, whole=whole).agrees() and _agreeing(others, whole) >= 2:
+                return whole
+    return None
+
+
+def _agreeing(shares: list[Share], whole: int) -> int:
+    return sum(1 for s in shares if s.part <= whole and replace(s, whole=whole).agrees())
+
+
 def _wholes_before(text: str, begin: int, count: _Count) -> list[int]:
     """The counts before `count` from `begin` that count what it counts (any count, when
     `count` names no unit: "07 chiếm tỷ lệ 21,87%"), and both numbers of a fraction in that
@@ -808,12 +843,54 @@ def _wholes_before(text: str, begin: int, count: _Count) -> list[int]:
     return out
 
 
+# A count after its label, its share right after it in parentheses: "số tái cử 10 (chiếm 73%)",
+# "tham gia lần đầu 3 (23%)". (After a word that makes the number a year, a date or a rank,
+# "năm 2020 (15%)", it is no count: see _NAMES_A_NUMBER.)
+_BARE_COUNT = re.compile(
+    rf"(?<![\w.,/–-])(?P<n>{NUM})(?=[ \t]*\([ \t]*(?:chiếm[ \t]+)?\d{{1,3}}(?:[.,]\d+)?[ \t]*%)"
+)
+
+
+def _bare_counts(text: str, start: int, end: int) -> list[_Count]:
+    """The bare counts of text[start:end], with no unit (their wholes may be any count)."""
+    return [
+        _Count(_int(m["n"]), m.start(), m.end(), "", m.end())
+        for m in _BARE_COUNT.finditer(text, start, end)
+    ]
+
+
+# Words that make the number after them a name or a rank, not a count ("cấp 3", "tổ 5").
+_NAMES_A_NUMBER = re.compile(
+    r"(?<!\w)(?:cấp|lớp|hạng|loại|bậc|mức|khu|tổ|thôn|xóm|ấp|đội|khối|phường|quận|khóa|khoá"
+    r"|nhiệm[ \t]+kỳ|giai[ \t]+đoạn|năm|tháng|ngày|số|lần|kỳ|quý|đợt|điều|khoản|mục)[ \t]*$",
+    re.IGNORECASE,
+)
+# Names of people: a share of "40 đồng chí" may be of "251 hội viên" (the whole is written in
+# the organization's own word, the part in the common one). A member of one body is not one of
+# another: "7 đoàn viên" of "12 đảng viên mới" is an attribute, its share may be of a target.
+_ANYONE = ("đồng chí", "đ/c", "người")
+_MEMBERS = ("đảng viên", "hội viên", "đoàn viên", "đại biểu", "ủy viên", "uỷ viên",
+            "cấp ủy viên", "cấp uỷ viên", "thành viên")  # fmt: skip
+
+
+def _names(words: str, names: tuple[str, ...]) -> bool:
+    words = words.lower()
+    return any(words == n or words.startswith(n + " ") for n in names)
+
+
+def _people_alike(a: str, b: str) -> bool:
+    """One names anyone ("đồng chí") and the other people of any kind."""
+    anyone_a, anyone_b = _names(a, _ANYONE), _names(b, _ANYONE)
+    people_a, people_b = anyone_a or _names(a, _MEMBERS), anyone_b or _names(b, _MEMBERS)
+    return (anyone_a and people_b) or (anyone_b and people_a)
+
+
 def _unnamed(count: _Count) -> bool:
-    return count.unit.startswith(("chiếm", "tương"))
+    return not count.unit or count.unit.startswith(("chiếm", "tương"))
 
 
 def _same_either(a: str, b: str) -> bool:
-    return same_unit(a, b) or same_unit(b, a)
+    return same_unit(a, b) or same_unit(b, a) or _people_alike(a, b)
 
 
 def _share(start: int, end: int, part: int, whole: int, pct: re.Match, bound: str = "") -> Share:
