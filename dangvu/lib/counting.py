@@ -770,42 +770,47 @@ def read_count_shares(text: str) -> Iterator[CountShare]:
             continue
         near = sentences[k - 1][0] if k else s
         far = sentences[max(0, k - WHOLE_LOOKBACK)][0]
-        siblings = _siblings_whole([(c.value, share) for c, share, _ in found])
         for i, (c, share, bound) in enumerate(found):
             begin = near if _unnamed(c) else far
             wholes = [w for w in _wholes_before(text, begin, c) if w >= c.value]
-            if siblings and siblings >= c.value:
-                wholes.append(siblings)
             others = [other for j, (_, other, b) in enumerate(found) if j != i and not b]
-            if implied := _implied_whole(share, others):
+            if siblings := _siblings_whole(share, [other for j, (_, other, _) in
+                                                   enumerate(found) if j != i]):  # fmt: skip
+                wholes.append(siblings)
+            if wholes and (implied := _implied_whole(share, others)):
                 wholes.append(implied)
             if wholes:
                 yield CountShare(c.start, share.end, c.value, tuple(wholes), share.percent,
                                  share.decimals, bound)  # fmt: skip
 
 
-def _siblings_whole(found: list[tuple[int, Share]]) -> int | None:
-    """The sum of counts given shares side by side, as their whole, only when their shares add
-    up to 100% (give or take rounding): then they divide one whole ("Giỏi 02, chiếm 6%; Khá 31,
-    chiếm 94%"). Shares of attributes that cut across ("564 nữ (20,14%), 884 đoàn viên
-    (31,57%)") are of a whole the text may not write."""
-    if len(found) < 2:
+def _siblings_whole(share: Share, others: list[Share]) -> int | None:
+    """The sum of the counts given shares side by side, as their whole, when it is one: when
+    their shares add up to 100% (give or take rounding: "Giỏi 02, chiếm 6%; Khá 31, chiếm
+    94%"), or when another of them is its share of that sum (one share moved off, the others
+    still tell the whole). Shares of attributes that cut across ("564 nữ (20,14%), 884 đoàn viên
+    (31,57%)") are of a whole the text may not write: their sum is none."""
+    if not others:
         return None
-    total = sum(share.percent for _, share in found)
-    give = sum(10.0**-share.decimals for _, share in found)
-    if abs(total - 100) > give:
-        return None
-    return sum(value for value, _ in found)
+    every = [share, *others]
+    total = sum(s.part for s in every)
+    give = sum(10.0**-s.decimals for s in every)
+    if abs(sum(s.percent for s in every) - 100) <= give:
+        return total
+    if any(not s.bound and replace(s, whole=total).agrees() for s in others):
+        return total
+    return None
 
 
 MAX_IMPLIED = 2000  # wholes a sibling's share may imply, at most, before it is too vague
 
 
 def _implied_whole(share: Share, others: list[Share]) -> int | None:
-    """A whole that `share` and at least two shares beside it all agree with: "564 nữ
-    (20,14%), 884 đoàn viên (31,57%), 170 dân tộc ít người (6,07%)" are of one whole (2.800, a
-    target the text does not write), so each agrees; a share moved off its siblings' whole does
-    not. Two shares alone prove nothing: a share rounded to a whole per cent fits many wholes."""
+    """A whole that `share` and another share beside it both agree with, among three or more:
+    "564 nữ (20,14%), 884 đoàn viên (31,57%), 170 dân tộc ít người (6,07%)" are of one whole
+    (2.800, a target the text does not write), so each agrees, and still does when one of the
+    others is moved off. Two shares alone prove nothing: a share rounded to a whole per cent
+    fits many wholes. An implied whole only ever clears a share, never makes one wrong."""
     if len(others) < 2:
         return None
     for other in others:
@@ -817,7 +822,7 @@ def _implied_whole(share: Share, others: list[Share]) -> int | None:
         if high - low > MAX_IMPLIED:
             continue
         for whole in range(max(low, share.part, 1), high + 1):
-            if replace(share, whole=whole).agrees() and _agreeing(others, whole) >= 2:
+            if replace(share, whole=whole).agrees() and _agreeing(others, whole) >= 1:
                 return whole
     return None
 
