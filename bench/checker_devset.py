@@ -22,10 +22,15 @@ texts read once after tuning, and only defects made there by a procedure:
 * later: real citations of the texts whose report date the text tells (its place-date line or
   its title's year), the cited document's year moved one past the report's;
 * shares: real sentences with a part, its whole and the percentage it makes
-  (checker/shares-prose.json, heldout/shares-prose.json), the percentage moved by three points.
+  (checker/shares-prose.json, heldout/shares-prose.json), the percentage moved by three points
+  (against its bound after "trên"/"hơn"/"dưới"/"gần"); the finding must name the moved
+  percentage and be one the sentence as written does not get. The writers' own wrong shares,
+  listed under `wrong` with the right value, are cases of their own ("câu thật/sai sẵn"); the
+  sentence put right is correct text.
 
 A defect is found when an error ("lỗi") of its kind lands on its line (for spelling: naming
-the slipped word). False alarms are the errors on the texts and sentences as written, per 1.000
+the slipped word). Precision per kind is the defects found against those plus the kind's false
+alarms. False alarms are the errors on the texts and sentences as written, per 1.000
 words; notes ("lưu ý") are advice and are counted apart. The slips the texts really contain, as
 a reader listed them before running the checker (heldout/real-slips.json, checker/real-slips.json
 for the tuning texts), are reported as a recall of their own. `--texts A,B` measures only the
@@ -295,7 +300,10 @@ def later_cases(corpus, seed):
 
 
 def share_cases():
-    """Real sentences with a share, its percentage moved by three points; and as written."""
+    """Real sentences with a share, its percentage moved by three points (against its bound:
+    up after "trên"/"hơn", down after "dưới"/"gần"); the writers' own wrong shares (`wrong`,
+    with the right value) as cases of their own; and the sentences, their wrong shares put
+    right, as correct text."""
     path = _devset.DEVSET / ("shares-prose.json" if _devset.DEVSET.name == "heldout" else
                              "checker/shares-prose.json")  # fmt: skip
     if not path.exists():
@@ -303,15 +311,45 @@ def share_cases():
     out, clean = [], []
     for entry in json.loads(path.read_text("utf-8"))["sentences"]:
         text = entry["text"]
+        for slip in entry.get("wrong", []):
+            out.append(("shares", "câu thật/sai sẵn", text, 1, text.count("\n") + 1,
+                        f"không phải {slip['written']}%"))  # fmt: skip
+            text = _put(text, slip["written"], slip["right"])
         clean.append(text)
         for written in entry["percents"]:
-            at = text.index(written + "%") if written + "%" in text else text.index(written)
+            at = _percent_at(text, written)
             whole, _, decimals = written.partition(",")
-            value = int(whole) + (3 if int(whole) < 90 else -3)
+            before = text[max(0, at - 6) : at].lower()
+            up = int(whole) < 90
+            if re.search(r"(?<!\w)(?:trên|hơn)\s+$", before):
+                up = True
+            elif re.search(r"(?<!\w)(?:dưới|gần)\s+$", before):
+                up = False
+            value = int(whole) + (3 if up else -3)
+            if not 0 <= value <= 100:
+                continue
             shown = f"{value},{decimals}" if decimals else str(value)
             doc = text[:at] + shown + text[at + len(written) :]
-            out.append(("shares", "câu thật", doc, 1, doc.count("\n") + 1, None))
+            out.append(("shares", "câu thật", doc, 1, doc.count("\n") + 1,
+                        f"không phải {shown}%"))  # fmt: skip
+            AS_WRITTEN[doc] = text
     return out, clean
+
+
+# A moved sentence -> the sentence as written: a finding the sentence as written already gets
+# (a false alarm, counted as such) is not the moved percentage found.
+AS_WRITTEN: dict[str, str] = {}
+
+
+def _percent_at(text: str, written: str) -> int:
+    """Where the percentage `written` stands (followed by "%" when it is written so)."""
+    m = re.search(rf"(?<![\d,.]){re.escape(written)}(?=\s*%)", text)
+    return m.start() if m else text.index(written)
+
+
+def _put(text: str, written: str, right: str) -> str:
+    at = _percent_at(text, written)
+    return text[:at] + right + text[at + len(written) :]
 
 
 # --------------------------------------------------------------------------------------------
@@ -320,10 +358,13 @@ def share_cases():
 
 
 def hit(kind, doc, first, last, word, notes=False):
+    before = doc in AS_WRITTEN and {f.problem for f in findings(AS_WRITTEN[doc], notes)}
     return any(
-        family(f.code) == kind and first <= f.line <= last and (word is None or word in f.excerpt)
+        family(f.code) == kind and first <= f.line <= last
+        and (word is None or word in f.excerpt or word in f.problem)
+        and not (before and f.problem in before)
         for f in findings(doc, notes)
-    )
+    )  # fmt: skip
 
 
 def main(verbose=False, heldout=False, only=None):
@@ -370,8 +411,12 @@ def main(verbose=False, heldout=False, only=None):
             f"{s} {found[(k, s)]}/{total[(k, s)]}"
             for k, s in sorted(key for key in total if isinstance(key, tuple) and key[0] == kind)
         )
-        print(f"{kind:10} tìm thấy {found[kind]}/{total[kind]} (recall {r:.2f}; thêm "
-              f"{noted[kind]} là lưu ý)  [{subs}]")  # fmt: skip
+        # Precision: the defects found against those plus the false alarms of the kind on the
+        # correct texts and sentences.
+        p = found[kind] / (found[kind] + alarms[kind]) if found[kind] + alarms[kind] else 1.0
+        print(f"{kind:10} tìm thấy {found[kind]}/{total[kind]} (recall {r:.2f}; precision "
+              f"{p:.2f}; báo động sai {alarms[kind]}; thêm {noted[kind]} là lưu ý)  "
+              f"[{subs}]")  # fmt: skip
         if total[kind] < MIN_CASES:
             print(f"{kind:10} chỉ có {total[kind]} trường hợp (cần ≥ {MIN_CASES}): không kết luận")
             continue

@@ -31,9 +31,10 @@ such a list is never added up.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = [
     "Division",
@@ -582,10 +583,19 @@ def _first_division(
 # --------------------------------------------------------------------------------------------
 
 
+# Words before a percentage that make it a bound, not the share itself: "tỷ lệ trên 81,6%" and
+# "chiếm hơn 23%" say at least, "dưới 5%" and "gần 99%" at most. Such a share is wrong only when
+# the exact share breaks the bound. ("khoảng", "xấp xỉ", "ước" give an estimate: never read.)
+AT_LEAST, AT_MOST = "at_least", "at_most"
+_BOUNDS = {"trên": AT_LEAST, "hơn": AT_LEAST, "dưới": AT_MOST, "gần": AT_MOST}
+_BOUND_WORD = r"(?:trên|hơn|dưới|gần)"
+
+
 @dataclass(frozen=True)
 class Share:
     """ "25/27 đảng viên, đạt 92,6%" at text[start:end]: `part` of `whole` said to be
-    `percent` per cent, written with `decimals` digits after the decimal comma."""
+    `percent` per cent, written with `decimals` digits after the decimal comma; `bound` when the
+    percentage is a bound ("trên 81,6%"), not the share itself."""
 
     start: int
     end: int
@@ -593,18 +603,29 @@ class Share:
     whole: int
     percent: float
     decimals: int
+    bound: str = ""
 
     def agrees(self) -> bool:
         """The written percentage is the exact one rounded or cut to its decimals, give or take
         one in its last digit (offices round and truncate both: 7/32 is written 21,87% and
-        21,88%)."""
+        21,88%); a bound holds with the same give."""
         exact = 100 * self.part / self.whole
-        step = 10.0**-self.decimals
-        return abs(self.percent - exact) <= step + 1e-9
+        step = 10.0**-self.decimals + 1e-9
+        if self.bound == AT_LEAST:
+            return exact >= self.percent - step
+        if self.bound == AT_MOST:
+            return exact <= self.percent + step
+        return abs(self.percent - exact) <= step
 
 
 # "25/27", not inside a date ("26/3/2023"), a symbol ("12/NQ-CP"), a decimal or a longer number.
 _FRACTION = re.compile(rf"(?<![\w./,–-])(?P<a>{NUM})/(?P<b>{NUM})(?![\w/%]|[.,]\d)", re.IGNORECASE)
+# The same fraction in words: "13 trong tổng số 40 ủy viên", "91 trên tổng số 436 đồng chí".
+_FRACTION_WORDS = re.compile(
+    rf"(?<![\w./,–-])(?P<a>{NUM})[ \t]+(?:trong|trên)[ \t]+(?:tổng[ \t]+)?số[ \t]+"
+    rf"(?P<b>{NUM})(?![\w/%]|[.,]\d)",
+    re.IGNORECASE,
+)
 # Words before a fraction that make it a date or a number of something ("tháng 3/2021",
 # "ngày 26/3", "số 12/2023", "lần 2/3").
 _NOT_A_SHARE_BEFORE = re.compile(
@@ -613,7 +634,10 @@ _NOT_A_SHARE_BEFORE = re.compile(
 # What may stand between the fraction and its percentage: its unit and a verb ("đảng viên,
 # đạt", "xã (", "chi bộ hoàn thành, chiếm tỷ lệ"), no other number and no clause break.
 _SHARE_LINK = re.compile(r"[^\d;:.!?%\n]{0,80}?(?=\d{1,3}(?:[.,]\d+)?[ \t]*%)")
-# A percentage that does not claim to be exact ("gần 99%"), or one of something else (a rise).
+# A bound word closing the link: "tỷ lệ trên 81,6%".
+_BOUND_AT_END = re.compile(rf"(?<!\w)(?P<bound>{_BOUND_WORD})[ \t]+$", re.IGNORECASE)
+# A percentage that does not claim to be the share ("khoảng 99%"), or one of something else (a
+# rise); a bound word elsewhere in the link ("trên địa bàn") leaves it unread too.
 _LOOSE = re.compile(
     r"(?<!\w)(?:gần|hơn|trên|dưới|khoảng|xấp[ \t]+xỉ|ước|tăng|giảm|so[ \t]+với|vượt|còn|chưa|"
     r"không)(?!\w)",
@@ -628,48 +652,75 @@ _PERCENT_THEN_FRACTION = re.compile(
 
 
 def read_shares(text: str) -> Iterator[Share]:
-    """Every fraction of `text` followed, in its clause, by the percentage it makes, or
-    following it in parentheses."""
+    """Every fraction of `text` ("25/27", "13 trong tổng số 40") followed, in its clause, by
+    the percentage it makes, or following it in parentheses."""
     for m in _PERCENT_THEN_FRACTION.finditer(text):
         part, whole = _int(m["a"]), _int(m["b"])
         if 0 < whole and part <= whole:
             yield _share(m.start(), m.end(), part, whole, m)
-    for m in _FRACTION.finditer(text):
+    for m in _fractions(text):
         part, whole = _int(m["a"]), _int(m["b"])
         if not 0 < whole or part > whole:
             continue  # "26/3" is a day, "3/0" no share
         if _NOT_A_SHARE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         link = _SHARE_LINK.match(text, m.end())
-        if not link or _LOOSE.search(link.group()):
+        if not link:
+            continue
+        bound = _BOUND_AT_END.search(link.group())
+        words = link.group()[: bound.start()] if bound else link.group()
+        if _LOOSE.search(words):
             continue
         pct = _PERCENT.match(text, link.end())
         if not pct:
             continue
-        yield _share(m.start(), pct.end(), part, whole, pct)
+        kind = _BOUNDS[bound["bound"].lower()] if bound else ""
+        yield _share(m.start(), pct.end(), part, whole, pct, kind)
+
+
+def _fractions(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
+    """The fractions of text[start:end], in figures or in words; a whole in words must not be
+    a length of time ("3 trong số 12 tháng")."""
+    end = len(text) if end is None else end
+    yield from _FRACTION.finditer(text, start, end)
+    for m in _FRACTION_WORDS.finditer(text, start, end):
+        after = _UNIT_AFTER.match(text, m.end())
+        if not after or after["words"].split()[0].lower() not in _TIME_UNITS:
+            yield m
 
 
 # A count and the share it makes of a whole written before it: "439 TCCSĐ đạt trong sạch vững
-# mạnh (chiếm 62,62%)", "06 cơ sở chiếm tỷ lệ 18,75%", "15 đảng viên, chiếm tỷ lệ 21%".
-# "chiếm" always gives a share; "đạt 100%" may be of a target ("đạt 100% kế hoạch"), so only a
-# bare percentage in parentheses is read besides it.
+# mạnh (chiếm 62,62%)", "06 cơ sở chiếm tỷ lệ 18,75%", "304 chi bộ đạt TSVM, tỷ lệ 55,8%".
+# "chiếm" and "tương đương" always give a share, as does "tỷ lệ" opening a clause; "đạt 100%"
+# may be of a target ("đạt 100% kế hoạch") and "bằng" of anything ("bằng 20%" of the members
+# evaluated, a whole offices seldom write), so only a bare percentage in parentheses is read
+# besides them.
 _COUNT_SHARE_LINK = re.compile(
-    r"[^\d;:%()\n]{0,80}?(?:(?<!\w)chiếm(?:[ \t]+t[ỷỉ][ \t]+lệ)?[ \t]*:?[ \t]*|\([ \t]*"
-    r"(?:chiếm[ \t]+)?)(?=\d{1,3}(?:[.,]\d+)?[ \t]*%)",
+    r"(?:[^\d;:%()\n]|\([^\d;:%()\n]{0,40}\)){0,120}?"
+    r"(?:(?<!\w)(?:chiếm|tương[ \t]+đương)(?:[ \t]+t[ỷỉ][ \t]+lệ)?[ \t]*:?[ \t]*"
+    r"|,[ \t]*t[ỷỉ][ \t]+lệ(?:[ \t]+là)?[ \t]*:?[ \t]*|\([ \t]*(?:chiếm[ \t]+)?)"
+    rf"(?:(?P<bound>{_BOUND_WORD})[ \t]+)?(?=\d{{1,3}}(?:[.,]\d+)?[ \t]*%)",
     re.IGNORECASE,
 )
 # A percentage of something else than a whole counted before it.
 _NOT_OF_A_WHOLE = re.compile(
-    r"[ \t)]*(?:kế[ \t]+hoạch|chỉ[ \t]+tiêu|nghị[ \t]+quyết|mục[ \t]+tiêu|so[ \t]+với)",
+    r"[ \t)]*(?:kế[ \t]+hoạch|chỉ[ \t]+tiêu|nghị[ \t]+quyết|mục[ \t]+tiêu|so[ \t]+với|cùng[ \t]+kỳ"
+    r"|dự[ \t]+toán|dân[ \t]+số)",
     re.IGNORECASE,
 )
+# How many sentences before a count its whole may be written: a paragraph states the whole
+# ("Đảng bộ có 44.482 đảng viên") and the shares follow, one sentence or line each. A count
+# that names no unit ("07 chiếm tỷ lệ 21,87%") may be of any number: it looks only in its
+# sentence and the one before.
+WHOLE_LOOKBACK = 3
 
 
 @dataclass(frozen=True)
 class CountShare:
     """ "439 TCCSĐ … (chiếm 62,62%)" at text[start:end]: `part` is said to be `percent` of
-    one of `wholes` (the counts before it in its unit, in its sentence and the one before,
-    and the sum of the counts given a share beside it); it agrees when it is of any."""
+    one of `wholes` (the counts before it in its unit, in its sentence and the few before,
+    and the sum of the counts given a share beside it when their shares make 100%); it agrees
+    when it is of any."""
 
     start: int
     end: int
@@ -677,62 +728,177 @@ class CountShare:
     wholes: tuple[int, ...]
     percent: float
     decimals: int
+    bound: str = ""
 
     def agrees(self) -> bool:
         return any(
-            Share(self.start, self.end, self.part, w, self.percent, self.decimals).agrees()
+            Share(self.start, self.end, self.part, w, self.percent, self.decimals,
+                  self.bound).agrees()
             for w in self.wholes
-        )
+        )  # fmt: skip
 
 
 def read_count_shares(text: str) -> Iterator[CountShare]:
     """Every count of `text` followed, in its clause, by the share it makes ("chiếm 21%",
-    "(62,62%)"), with the wholes it may be of; a count with no whole before it is left out."""
+    "(62,62%)"), with the wholes it may be of; a count with no whole before it is left out, and
+    so is a percentage above 100 (a rise or a target met, never a share)."""
     if "%" not in text:
         return
     sentences = _sentences(text)
+    in_words = [(m.start(), m.end()) for m in _FRACTION_WORDS.finditer(text)]
     for k, (s, e) in enumerate(sentences):
         if "%" not in text[s:e]:
             continue
         found = []
-        for c in _counts(text, s, e):
+        for c in _counts(text, s, e) + _bare_counts(text, s, e):
+            if any(a <= c.start < b for a, b in in_words):
+                continue  # "13 trong tổng số 40 …": read as a fraction
+            if _unnamed(c) and _NAMES_A_NUMBER.search(text, max(s, c.start - 16), c.start):
+                continue  # "tốt nghiệp cấp 3 chiếm 96%": the 3 counts nothing
             link = _COUNT_SHARE_LINK.match(text, c.end, e)
             if not link:
                 continue
             pct = _PERCENT.match(text, link.end(), e)
             if not pct or _NOT_OF_A_WHOLE.match(text, pct.end(), e):
                 continue
-            found.append((c, pct))
+            share = _share(c.start, pct.end(), c.value, 1, pct)
+            if share.percent > 100:
+                continue
+            bound = _BOUNDS[link["bound"].lower()] if link["bound"] else ""
+            found.append((c, share, bound))
         if not found:
             continue
-        begin = sentences[k - 1][0] if k else s
-        siblings = sum(c.value for c, _ in found) if len(found) >= 2 else None
-        for c, pct in found:
+        near = sentences[k - 1][0] if k else s
+        far = sentences[max(0, k - WHOLE_LOOKBACK)][0]
+        for i, (c, share, bound) in enumerate(found):
+            begin = near if _unnamed(c) else far
             wholes = [w for w in _wholes_before(text, begin, c) if w >= c.value]
-            if siblings and siblings >= c.value:
+            others = [other for j, (_, other, b) in enumerate(found) if j != i and not b]
+            if siblings := _siblings_whole(share, [other for j, (_, other, _) in
+                                                   enumerate(found) if j != i]):  # fmt: skip
                 wholes.append(siblings)
+            if wholes and (implied := _implied_whole(share, others)):
+                wholes.append(implied)
             if wholes:
-                share = _share(c.start, pct.end(), c.value, 1, pct)
-                yield CountShare(c.start, pct.end(), c.value, tuple(wholes), share.percent,
-                                 share.decimals)  # fmt: skip
+                yield CountShare(c.start, share.end, c.value, tuple(wholes), share.percent,
+                                 share.decimals, bound)  # fmt: skip
+
+
+def _siblings_whole(share: Share, others: list[Share]) -> int | None:
+    """The sum of the counts given shares side by side, as their whole, when it is one: when
+    their shares add up to 100% (give or take rounding: "Giỏi 02, chiếm 6%; Khá 31, chiếm
+    94%"), or when another of them is its share of that sum (one share moved off, the others
+    still tell the whole). Shares of attributes that cut across ("564 nữ (20,14%), 884 đoàn viên
+    (31,57%)") are of a whole the text may not write: their sum is none."""
+    if not others:
+        return None
+    every = [share, *others]
+    total = sum(s.part for s in every)
+    give = sum(10.0**-s.decimals for s in every)
+    if abs(sum(s.percent for s in every) - 100) <= give:
+        return total
+    if any(not s.bound and replace(s, whole=total).agrees() for s in others):
+        return total
+    return None
+
+
+MAX_IMPLIED = 2000  # wholes a sibling's share may imply, at most, before it is too vague
+
+
+def _implied_whole(share: Share, others: list[Share]) -> int | None:
+    """A whole that `share` and another share beside it both agree with, among three or more:
+    "564 nữ (20,14%), 884 đoàn viên (31,57%), 170 dân tộc ít người (6,07%)" are of one whole
+    (2.800, a target the text does not write), so each agrees, and still does when one of the
+    others is moved off. Two shares alone prove nothing: a share rounded to a whole per cent
+    fits many wholes. An implied whole only ever clears a share, never makes one wrong."""
+    if len(others) < 2:
+        return None
+    for other in others:
+        step = 10.0**-other.decimals
+        if other.percent - step <= 0:
+            continue
+        low = math.ceil(100 * other.part / (other.percent + step))
+        high = math.floor(100 * other.part / (other.percent - step))
+        if high - low > MAX_IMPLIED:
+            continue
+        for whole in range(max(low, share.part, 1), high + 1):
+            if replace(share, whole=whole).agrees() and _agreeing(others, whole) >= 1:
+                return whole
+    return None
+
+
+def _agreeing(shares: list[Share], whole: int) -> int:
+    return sum(1 for s in shares if s.part <= whole and replace(s, whole=whole).agrees())
 
 
 def _wholes_before(text: str, begin: int, count: _Count) -> list[int]:
     """The counts before `count` from `begin` that count what it counts (any count, when
-    `count` names no unit: "07 chiếm tỷ lệ 21,87%"), and both numbers of a fraction ("Có 32/32
-    cơ sở đảng được đánh giá")."""
-    unnamed = count.unit.startswith(("chiếm", "("))
+    `count` names no unit: "07 chiếm tỷ lệ 21,87%"), and both numbers of a fraction in that
+    unit or in none ("Có 32/32 cơ sở đảng được đánh giá", "Số đại biểu nữ là 10/43, …")."""
+    unnamed = _unnamed(count)
     out = [
         c.value
         for c in _counts(text, begin, count.start)
-        if unnamed or same_unit(count.unit, c.unit) or same_unit(c.unit, count.unit)
+        if unnamed or _same_either(count.unit, c.unit)
     ]
-    for m in _FRACTION.finditer(text, begin, count.start):
-        out += [_int(m["a"]), _int(m["b"])]
+    for m in _fractions(text, begin, count.start):
+        after = _UNIT_AFTER.match(text, m.end(), count.start)
+        if unnamed or not after or _same_either(count.unit, after["words"]):
+            out += [_int(m["a"]), _int(m["b"])]
     return out
 
 
-def _share(start: int, end: int, part: int, whole: int, pct: re.Match) -> Share:
+# A count after its label, its share right after it in parentheses: "số tái cử 10 (chiếm 73%)",
+# "tham gia lần đầu 3 (23%)". (After a word that makes the number a year, a date or a rank,
+# "năm 2020 (15%)", it is no count: see _NAMES_A_NUMBER.)
+_BARE_COUNT = re.compile(
+    rf"(?<![\w.,/–-])(?P<n>{NUM})(?=[ \t]*\([ \t]*(?:chiếm[ \t]+)?\d{{1,3}}(?:[.,]\d+)?[ \t]*%)"
+)
+
+
+def _bare_counts(text: str, start: int, end: int) -> list[_Count]:
+    """The bare counts of text[start:end], with no unit (their wholes may be any count)."""
+    return [
+        _Count(_int(m["n"]), m.start(), m.end(), "", m.end())
+        for m in _BARE_COUNT.finditer(text, start, end)
+    ]
+
+
+# Words that make the number after them a name or a rank, not a count ("cấp 3", "tổ 5").
+_NAMES_A_NUMBER = re.compile(
+    r"(?<!\w)(?:cấp|lớp|hạng|loại|bậc|mức|khu|tổ|thôn|xóm|ấp|đội|khối|phường|quận|khóa|khoá"
+    r"|nhiệm[ \t]+kỳ|giai[ \t]+đoạn|năm|tháng|ngày|số|lần|kỳ|quý|đợt|điều|khoản|mục)[ \t]*$",
+    re.IGNORECASE,
+)
+# Names of people: a share of "40 đồng chí" may be of "251 hội viên" (the whole is written in
+# the organization's own word, the part in the common one). A member of one body is not one of
+# another: "7 đoàn viên" of "12 đảng viên mới" is an attribute, its share may be of a target.
+_ANYONE = ("đồng chí", "đ/c", "người")
+_MEMBERS = ("đảng viên", "hội viên", "đoàn viên", "đại biểu", "ủy viên", "uỷ viên",
+            "cấp ủy viên", "cấp uỷ viên", "thành viên")  # fmt: skip
+
+
+def _names(words: str, names: tuple[str, ...]) -> bool:
+    words = words.lower()
+    return any(words == n or words.startswith(n + " ") for n in names)
+
+
+def _people_alike(a: str, b: str) -> bool:
+    """One names anyone ("đồng chí") and the other people of any kind."""
+    anyone_a, anyone_b = _names(a, _ANYONE), _names(b, _ANYONE)
+    people_a, people_b = anyone_a or _names(a, _MEMBERS), anyone_b or _names(b, _MEMBERS)
+    return (anyone_a and people_b) or (anyone_b and people_a)
+
+
+def _unnamed(count: _Count) -> bool:
+    return not count.unit or count.unit.startswith(("chiếm", "tương"))
+
+
+def _same_either(a: str, b: str) -> bool:
+    return same_unit(a, b) or same_unit(b, a) or _people_alike(a, b)
+
+
+def _share(start: int, end: int, part: int, whole: int, pct: re.Match, bound: str = "") -> Share:
     decimals = pct["d"] or ""
     value = float(f"{pct['p']}.{decimals}" if decimals else pct["p"])
-    return Share(start, end, part, whole, value, len(decimals))
+    return Share(start, end, part, whole, value, len(decimals), bound)
