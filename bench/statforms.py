@@ -21,7 +21,40 @@ django_setup()
 
 from django.db import connection  # noqa: E402
 
+from dangvu.orgs.models import Organization  # noqa: E402
+from dangvu.people.models import Membership, TemporaryAttachment  # noqa: E402
 from dangvu.superior import statforms, synthetic  # noqa: E402
+from dangvu.superior.consolidate import period_to  # noqa: E402
+from dangvu.superior.units import Tree  # noqa: E402
+
+
+def attachments(root, day, every=40):
+    """One member in `every` of `root`'s subtree (a member all year) attending, from a day of the
+    year, a cell of another committee (7-BTCTW, IV.1; within the province, so the superior
+    counts none of these), and as many members only named received from outside, which it
+    counts: the forms read them whatever their number in the same queries."""
+    cells = sorted(
+        Organization.objects.filter(
+            id__in=Tree(root.id).below(root.id), kind=Organization.Kind.PARTY_CELL
+        ).values_list("id", flat=True)
+    )
+    people = Membership.objects.filter(
+        org_id__in=cells,
+        kind=Membership.Kind.PARTY,
+        valid_from__lte=day.replace(month=1, day=1),
+        valid_to__isnull=True,
+    ).values_list("person_id", "org_id")
+    rows = []
+    for i, (person_id, cell_id) in enumerate(sorted(people)[::every]):
+        host = cells[(cells.index(cell_id) + 4) % len(cells)]
+        since = day.replace(month=1 + i % 12, day=1)
+        papers = f"Giấy giới thiệu số {i}-GGT/ĐU"
+        rows.append(TemporaryAttachment(cell_id=host, person_id=person_id, papers=papers,
+                                        valid_from=since))  # fmt: skip
+        rows.append(TemporaryAttachment(cell_id=cell_id, full_name=f"Khách {i}", papers=papers,
+                                        home_org_name="Đảng bộ tỉnh khác", valid_from=since))  # fmt: skip
+    TemporaryAttachment.objects.bulk_create(rows)
+    return len(rows)
 
 
 def main():
@@ -32,16 +65,25 @@ def main():
         committees=max(committees // 5, 2), cells=4, members=members, prefix="nho"
     )
     big = synthetic.build(committees=committees, cells=4, members=members, prefix="tinh", seed=2)
+    attachments(small, day)
+    attached = attachments(big, day)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     forms, ms, queries = timed(lambda: statforms.compute(big, day))
     _f, small_ms, small_queries = timed(lambda: statforms.compute(small, day), repeat=1)
     members_now = next(ln for ln in forms.sheet("1-BTCTW").lines if ln.key == "D").values[0]
+    temporary = next(ln for ln in forms.sheet("7-BTCTW").lines if ln.key == "IV1").values[0]
+    # What IV.1 adds: its set alone, on records that read nothing yet.
+    _t, iv1_ms, iv1_queries = timed(
+        lambda: statforms.Records(big, period_to(day), Tree(big.id))._temporary()
+    )
     print(
         f"[{connection.vendor}] Biểu thống kê {day:%d/%m/%Y}, {committees} đảng bộ × {members} "
-        f"đảng viên ({members_now} đảng viên cuối kỳ): {ms:.0f} ms, {queries} truy vấn; "
-        f"{max(committees // 5, 2)} đảng bộ: {small_ms:.0f} ms, {small_queries} truy vấn"
+        f"đảng viên ({members_now} đảng viên cuối kỳ, {attached} lượt sinh hoạt tạm thời, "
+        f"{temporary} lượt qua ranh giới cấp trên): {ms:.0f} ms, {queries} truy vấn; "
+        f"{max(committees // 5, 2)} đảng bộ: {small_ms:.0f} ms, {small_queries} truy vấn; "
+        f"riêng dòng IV.1 của 7-BTCTW: {iv1_ms:.0f} ms, {iv1_queries} truy vấn"
     )
     verdict(f"[{connection.vendor}] biểu thống kê của {committees} đảng bộ", ms, 2000)
     verdict(

@@ -308,6 +308,16 @@ def _prepare(rows, *, paid_on, method, org):
             month = fees.add_months(row.first_month, n)
             line = member.months.get(month) if member else None
             label = fees.month_label(month)
+            away = member.away.get(month) if member else None
+            if line is None and away is not None and away.host_id is None:
+                # Introduced to a host outside dangvu, which collects the month.
+                host = away.host_name
+                fail(
+                    i,
+                    row,
+                    f"{row.person} sinh hoạt tạm thời tại {host} vào tháng {label}: đảng "
+                    f"phí tháng này đóng tại {host}.",
+                )
             if line is None:
                 fail(i, row, f"{row.person} không sinh hoạt đảng vào tháng {label}.")
             if allowed is not None and line.cell_id not in allowed:

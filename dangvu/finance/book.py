@@ -9,6 +9,8 @@ A member attending another cell for a while (sinh hoạt đảng tạm thời, `
 pays the months the fee rule gives the host (`rulebook.temporary_rule`) to the host: those
 months are lines of the host's book (`MonthLine.official_cell_id` names the member's own cell),
 and the member's own cell shows them apart (`MemberBook.away`), neither due nor unpaid there.
+A host outside dangvu (an introduction recorded by the member's own cell, `host_name`) keeps no
+book here: its months are shown apart in the member's own book in every book, collected there.
 """
 
 import datetime as dt
@@ -111,11 +113,21 @@ class MemberBook:
 
 @dataclass(frozen=True)
 class Away:
-    """A month a member's own cell does not collect: the cell they attend temporarily does."""
+    """A month a member's own cell does not collect: the cell they attend temporarily does (one
+    of dangvu's, `host_id`, or one outside it named `host_name`)."""
 
     month: dt.date
-    host_id: int
+    host_id: int | None
     official_cell_id: int
+    host_name: str = ""
+
+    @property
+    def is_away(self) -> bool:
+        return True
+
+    def host(self, names: dict) -> str:
+        """The host's name: as written, or from `names` ({organization id: name})."""
+        return self.host_name or names[self.host_id]
 
 
 def book_cell(member_book):
@@ -208,20 +220,22 @@ def _official_months(memberships, months, after_last):
 
 def _attachments(first, after_last, **filters):
     """The temporary attachments of members on file in force in some month from `first` to
-    the month before `after_last`: [(person id, host cell id, valid_from, valid_to)]. A member
-    only named (no file) owes no line of a book: see `named_guests`."""
+    the month before `after_last`: [(person id, host cell id, valid_from, valid_to, host
+    name)], the host cell None for a host outside dangvu. A member only named (no file) owes no
+    line of a book: see `named_guests`."""
     return TemporaryAttachment.objects.filter(
         held_during(first, after_last), person__isnull=False, **filters
-    ).values_list("person_id", "cell_id", "valid_from", "valid_to")
+    ).values_list("person_id", "cell_id", "valid_from", "valid_to", "host_name")
 
 
 def month_cells(first, last, *, person_ids=None, cell_ids=None):
-    """{person id: {month: (collecting cell id, official cell id)}} for the months from `first`
-    to `last` (first days) in which each member held a party membership.
+    """{person id: {month: (collecting cell id, official cell id, host name)}} for the months
+    from `first` to `last` (first days) in which each member held a party membership.
 
     The official cell is the member's own (the membership at the end of the month); the
     collecting cell is the cell they attend temporarily when the fee rule of the month gives
-    that month to the host, else the official one. With `cell_ids`: the months one of those
+    that month to the host, else the official one; None with the host's name when the host is
+    outside dangvu. With `cell_ids`: the months one of those
     cells collects, and the months whose official cell is one of them (collected elsewhere)."""
     after_last = fees.add_months(last, 1)
     memberships = Membership.objects.filter(
@@ -243,21 +257,21 @@ def month_cells(first, last, *, person_ids=None, cell_ids=None):
     if not official:
         return {}
     attached = defaultdict(list)
-    for person_id, host_id, start, end in _attachments(
+    for person_id, host_id, start, end, host_name in _attachments(
         first, after_last, person_id__in=any_of(official)
     ):
-        attached[person_id].append((host_id, start, end))
+        attached[person_id].append((host_id, start, end, host_name))
     out = {}
     for person_id, months in official.items():
         mine = {}
         for month, cell_id in months.items():
-            collector = cell_id
-            for host_id, start, end in attached.get(person_id, ()):
+            collector, outside = cell_id, ""
+            for host_id, start, end, host_name in attached.get(person_id, ()):
                 rule = temporary_rule(month)
                 if rule is not None and rule.host_collects(start, end, month):
-                    collector = host_id
+                    collector, outside = host_id, host_name
             if cell_ids is None or collector in cell_ids or cell_id in cell_ids:
-                mine[month] = (collector, cell_id)
+                mine[month] = (collector, cell_id, outside)
         if mine:
             out[person_id] = mine
     return out
@@ -266,15 +280,15 @@ def month_cells(first, last, *, person_ids=None, cell_ids=None):
 def member_months(first, last, *, person_ids=None, cell_ids=None):
     """{person id: {month: cell id}} for the months from `first` to `last` in which each member
     held a party membership: the cell that collects the month's fee (in one of `cell_ids` if
-    given)."""
+    given; a month a host outside dangvu collects has no cell here)."""
     out = {}
     for person_id, months in month_cells(
         first, last, person_ids=person_ids, cell_ids=cell_ids
     ).items():
         mine = {
             month: collector
-            for month, (collector, _official) in months.items()
-            if cell_ids is None or collector in cell_ids
+            for month, (collector, _official, _outside) in months.items()
+            if collector is not None and (cell_ids is None or collector in cell_ids)
         }
         if mine:
             out[person_id] = mine
@@ -323,7 +337,12 @@ def _compute(first, last, *, person_ids, cell_ids, with_people, with_reasons):
                 person_id__in=ids, month__gte=first, month__lte=last
             )
         }
-    cells = {cell for months in due_months.values() for cell, _official in months.values()}
+    cells = {
+        cell
+        for months in due_months.values()
+        for cell, _official, _outside in months.values()
+        if cell is not None
+    }
     books_by_cell = rulebooks(cells)
     all_months = _months_between(first, last)
     rules = {
@@ -344,10 +363,11 @@ def _compute(first, last, *, person_ids, cell_ids, with_people, with_reasons):
     for person_id, months in due_months.items():
         book = MemberBook(person_id=person_id, person=people.get(person_id))
         for month in sorted(months):
-            cell_id, official_id = months[month]
-            if wanted is not None and cell_id not in wanted:
-                # Collected by the cell the member attends temporarily: shown apart here.
-                book.away[month] = Away(month, cell_id, official_id)
+            cell_id, official_id, outside = months[month]
+            if cell_id is None or (wanted is not None and cell_id not in wanted):
+                # Collected by the cell the member attends temporarily (in dangvu or outside
+                # it, which keeps no book here): shown apart here.
+                book.away[month] = Away(month, cell_id, official_id, outside)
                 continue
             rule = rules[(cell_id, month)]
             line = month_line(rule, records[person_id], month, cell_id, admitted.get(person_id))
@@ -429,13 +449,14 @@ def temporary_notes(books, cell_ids, first, last):
     away, hosted = defaultdict(list), defaultdict(list)
     for member in books.values():
         for item in member.away.values():
-            away[(member.person_id, item.host_id)].append(item.month)
+            away[(member.person_id, item.host_id, item.host_name)].append(item.month)
         for line in member.months.values():
             if line.official_cell_id is not None:
                 hosted[(member.person_id, line.cell_id, line.official_cell_id)].append(line.month)
     names = dict(
         Organization.objects.filter(
-            id__in={h for _p, h in away} | {o for key in hosted for o in key[1:]}
+            id__in={h for _p, h, _n in away if h is not None}
+            | {o for key in hosted for o in key[1:]}
         ).values_list("id", "name")
     )
     people = {b.person_id: str(b.person or "") for b in books.values()}
@@ -443,10 +464,11 @@ def temporary_notes(books, cell_ids, first, last):
         TemporaryNote(
             person_id,
             people[person_id],
-            f"sinh hoạt tạm thời tại {names[host]} tháng {fees.months_text(months)}: "
-            f"đóng đảng phí tại {names[host]}",
+            f"sinh hoạt tạm thời tại {where} tháng {fees.months_text(months)}: "
+            f"đóng đảng phí tại {where}",
         )
-        for (person_id, host), months in away.items()
+        for (person_id, host, outside), months in away.items()
+        for where in [outside or names[host]]
     ]
     notes += [
         TemporaryNote(

@@ -138,7 +138,7 @@ def workbook(org, year, books, cells):
     summary.freeze_panes = summary.cell(row=start + 1, column=3)
     names = dict(
         Organization.objects.filter(
-            id__in={a.host_id for b in members for a in b.away.values()}
+            id__in={a.host_id for b in members for a in b.away.values() if a.host_id}
             | {
                 line.official_cell_id
                 for b in members
@@ -183,7 +183,7 @@ def _month_sheet(wb, org, month, members, cell_names, names):
         if away is not None:
             # Collected where the member attends temporarily: listed, counted nowhere here.
             n += 1
-            host = names[away.host_id]
+            host = away.host(names)
             note = f"Sinh hoạt tạm thời tại {host}: đóng đảng phí tại {host}"
             rows.append(
                 [n, str(b.person), cell_names.get(away.official_cell_id, "")]

@@ -618,7 +618,7 @@ def _apart_blocks(roll, day):
     apart = roll.apart
     blocks = _not_due_blocks(
         "Giới thiệu sinh hoạt tạm thời đi nơi khác",
-        [f"{a.person.full_name} tại {a.cell}" for a in apart.away],
+        [f"{a.person.full_name} tại {a.host}" for a in apart.away],
         "Đảng viên sinh hoạt tạm thời nơi khác có mặt",
         roll.away_present,
     )

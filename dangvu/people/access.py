@@ -2,6 +2,8 @@
 by `Scope.people`: the organizations a person is attached to on the day, or the member
 themselves; a person's page also opens to the cell they attend temporarily (`read_person`)."""
 
+import dataclasses
+
 from django.utils import timezone
 
 from dangvu.core import access
@@ -74,10 +76,18 @@ access.register(PartyIntroduction, by_org_or_person("person"))
 # exemption is.
 access.register(Suspension, by_person(party_file=True))
 # A temporary attachment is the host cell's record: written by whoever writes the cell, read
-# with it or by whoever reads the member (their own cell's office sees where they attend).
-access.register(
-    TemporaryAttachment,
-    by_org_or_person(
-        "person", "cell", party_file=True, noun="sinh hoạt tạm thời", url_param="attachment_id"
-    ),
+# with it or by whoever reads the member (their own cell's office sees where they attend). An
+# introduction to a host outside dangvu (no `cell`) is the member's own cell's record: read and
+# written with their Party file.
+_attachment = by_org_or_person(
+    "person", "cell", party_file=True, noun="sinh hoạt tạm thời", url_param="attachment_id"
 )
+
+
+def _write_attachment(scope, attachment):
+    if attachment.cell_id is None:
+        return scope.party.can_write_person(attachment.person)
+    return _attachment.write(scope, attachment)
+
+
+access.register(TemporaryAttachment, dataclasses.replace(_attachment, write=_write_attachment))

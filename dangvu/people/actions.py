@@ -117,7 +117,8 @@ def _check_attachment_books(attachment_cell, person, day, what):
     between the member's own cell and the host (the fee rule says which months): both books must
     be open from the month of `day`. The month itself is asked too, whatever the rule says of it:
     a refusal names the closed year, and the office records the date in the open one."""
-    cells = [attachment_cell]
+    # A host outside dangvu (`None`) keeps no book here.
+    cells = [attachment_cell] if attachment_cell is not None else []
     home = active_membership(person, Membership.Kind.PARTY, day)
     if home is not None:
         cells.append(home.org)
@@ -1231,6 +1232,64 @@ def attach_temporarily(
 
 
 @transaction.atomic
+def introduce_temporarily(
+    actor: Actor,
+    person: Person,
+    *,
+    host_name: str,
+    papers: str,
+    valid_from: dt.date,
+    valid_to: dt.date | None = None,
+    study: bool = False,
+    note: str = "",
+) -> TemporaryAttachment:
+    """A member of one of our cells introduced for temporary Party activity to an organization
+    outside dangvu (giới thiệu sinh hoạt đảng tạm thời đi), recorded by their own cell: their
+    membership stays there, the host collects their fee for the months the rule gives it. A host
+    kept in dangvu records the member itself (`attach_temporarily`)."""
+    host_name = " ".join((host_name or "").split())
+    papers = " ".join((papers or "").split())
+    _check_span(valid_from, valid_to, "ngày bắt đầu sinh hoạt tạm thời", "ngày kết thúc")
+    if not host_name:
+        raise ValidationError("Cần ghi nơi đảng viên được giới thiệu đến sinh hoạt tạm thời.")
+    if not papers:
+        raise ValidationError(
+            "Cần ghi giấy giới thiệu sinh hoạt đảng tạm thời (số, ngày, nơi cấp)."
+        )
+    _check_party_span(
+        person, valid_from, valid_to, "giới thiệu sinh hoạt đảng tạm thời", "sinh hoạt tạm thời"
+    )
+    if overlapping(
+        TemporaryAttachment.objects.filter(person=person), valid_from, valid_to
+    ).exists():
+        raise ValidationError(
+            f"{person.full_name} đã được ghi sinh hoạt tạm thời trong thời gian này "
+            "(thời gian trùng nhau)."
+        )
+    _check_attachment_books(None, person, valid_from, "giới thiệu sinh hoạt đảng tạm thời")
+    home = active_membership(person, Membership.Kind.PARTY, valid_from)
+    attachment = TemporaryAttachment.objects.create(
+        cell=None,
+        host_name=host_name,
+        person=person,
+        papers=papers,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        study=bool(study),
+        note=" ".join((note or "").split()),
+    )
+    audit.record(
+        actor,
+        "party.introduce_temporarily",
+        attachment,
+        summary=f"Giới thiệu sinh hoạt đảng tạm thời đến {host_name}: {person.full_name} ({papers})",
+        person=person,
+        org=home.org if home is not None else None,
+    )
+    return attachment
+
+
+@transaction.atomic
 def end_attachment(
     actor: Actor, attachment: TemporaryAttachment, on: dt.date
 ) -> TemporaryAttachment:
@@ -1248,10 +1307,12 @@ def end_attachment(
             f"Sinh hoạt tạm thời của {attachment.name} đã kết thúc ngày "
             f"{vn_date(attachment.valid_to)}."
         )
+    home = None
     if attachment.person is not None:
         _check_attachment_books(
             attachment.cell, attachment.person, on, "kết thúc sinh hoạt đảng tạm thời"
         )
+        home = active_membership(attachment.person, Membership.Kind.PARTY, attachment.valid_from)
     return audit.change(
         actor,
         "party.attach_end",
@@ -1259,5 +1320,6 @@ def end_attachment(
         {"valid_to": on},
         summary=f"Kết thúc sinh hoạt đảng tạm thời từ ngày {vn_date(on)}: {attachment.name}",
         person=attachment.person,
-        org=attachment.cell,
+        # A host outside dangvu: the change is the member's own cell's.
+        org=attachment.cell or (home.org if home is not None else None),
     )

@@ -6,6 +6,7 @@ Only the named actions in `actions.py` write these records, so every change leav
 import functools
 
 from django.db import models
+from django.db.models import Q
 
 from dangvu.core.models import DangvuModel
 from dangvu.lib.text import fold, name_collation_key
@@ -468,13 +469,27 @@ class TemporaryAttachment(EffectiveDated):
     and speak but neither vote, stand nor elect, and are not counted among its members.
 
     The member is `person` when dangvu keeps their file (a member of another cell here), or only
-    named (`full_name`, `home_org_name`) when their official cell is elsewhere."""
+    named (`full_name`, `home_org_name`) when their official cell is elsewhere.
+
+    The host is `cell` when it is kept in dangvu, else only named (`host_name`): a member of one
+    of our cells introduced for a while to an organization outside dangvu (giới thiệu sinh hoạt
+    đảng tạm thời đi), recorded by their own cell, which must know where they are and that the
+    host collects their fee (Biểu 7-BTCTW, IV.1, counts these introductions)."""
 
     cell = models.ForeignKey(
         Organization,
         models.PROTECT,
+        null=True,
+        blank=True,
         related_name="temporary_attachments",
         verbose_name="chi bộ sinh hoạt tạm thời",
+    )
+    host_name = models.CharField(
+        "nơi sinh hoạt tạm thời",
+        max_length=255,
+        blank=True,
+        help_text="Chi bộ, đảng bộ nơi đảng viên được giới thiệu đến, ví dụ: Chi bộ Khoa Lý "
+        "luận chính trị, Đảng bộ Trường Chính trị tỉnh Vĩnh Long",
     )
     person = models.ForeignKey(
         Person,
@@ -506,9 +521,23 @@ class TemporaryAttachment(EffectiveDated):
     class Meta:
         verbose_name = "sinh hoạt đảng tạm thời"
         ordering = ["-valid_from", "-id"]
+        constraints = [
+            # A host in dangvu, or one named outside it for a member on file (the sending cell
+            # records its own member; a visitor known only by name is always received here).
+            models.CheckConstraint(
+                condition=Q(cell__isnull=False, host_name="")
+                | (Q(cell__isnull=True, person__isnull=False) & ~Q(host_name="")),
+                name="attachment_host_cell_or_named",
+            ),
+        ]
 
     def __str__(self):
-        return f"Sinh hoạt tạm thời: {self.name} tại {self.cell}"
+        return f"Sinh hoạt tạm thời: {self.name} tại {self.host}"
+
+    @property
+    def host(self) -> str:
+        """Where the member attends: the host cell on record, else as written."""
+        return str(self.cell) if self.cell_id else self.host_name
 
     @property
     def name(self) -> str:

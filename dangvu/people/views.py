@@ -191,6 +191,7 @@ PARTY_MEMBER_ACTIONS = (
     "the-dang-vien",
     "mien-sinh-hoat",
     "dinh-chi-sinh-hoat",
+    "gioi-thieu-tam-thoi",
     "tu-tran",
 )
 NOT_YET_MEMBER_ACTIONS = (
@@ -395,6 +396,12 @@ ACTIONS = {
         forms.SuspensionEndForm,
         actions.lift_suspension,
     ),
+    # To a host outside dangvu; a host cell in dangvu records the member itself.
+    "gioi-thieu-tam-thoi": (
+        "Giới thiệu sinh hoạt đảng tạm thời (nơi ngoài dangvu)",
+        record_form(TemporaryAttachment, actions.introduce_temporarily),
+        actions.introduce_temporarily,
+    ),
     "doan-the": ("Tham gia đoàn thể", forms.JoinForm, actions.join),
     "gioi-thieu-vao-dang": (
         "Đoàn thể giới thiệu cho Đảng xem xét kết nạp",
@@ -518,6 +525,8 @@ class AttachmentEnd(ActionFormView):
     success_message = "Đã ghi nhận kết thúc sinh hoạt tạm thời."
 
     def get_back_url(self):
+        if self.object.cell_id is None:  # introduced to a host outside dangvu
+            return reverse("person_detail", args=[self.object.person_id])
         return reverse("org_detail", args=[self.object.cell.slug])
 
     def get_success_url(self, result=None):

@@ -61,6 +61,7 @@ from dangvu.people.models import (
     Person,
     Qualification,
     Suspension,
+    TemporaryAttachment,
     is_ethnic_minority,
 )
 from dangvu.review.models import Evaluation
@@ -297,7 +298,39 @@ class Records:
         for person_id, reason, on in cards:
             if self._row_on(rows[person_id], on):
                 sets["card"].append(Item(person_id, on, (("reason", reason),)))
+        for name, items in self._temporary().items():
+            sets[name] = items
         return sets
+
+    def _temporary(self) -> dict[str, list[Item]]:
+        """The temporary attachments (sinh hoạt đảng tạm thời) that start in the period and
+        cross the committee's boundary (7-BTCTW, IV.1): a member whose official membership is in
+        the committee's organizations on the first day attending a host outside them (in dangvu
+        or only named) is introduced out; one from outside (or only named, whose file is
+        elsewhere) attending a cell of the committee is received in. A member attending another
+        cell of the same committee moves within it, as a transfer between its cells does not
+        count on 1-BTCTW (bench/devset/statforms.md)."""
+        start, end = self.period.start, self.period.end
+        found = list(
+            TemporaryAttachment.objects.filter(valid_from__range=(start, end))
+            .order_by("valid_from", "id")
+            .values_list("id", "person_id", "cell_id", "valid_from")
+        )
+        rows = self._party_rows({p for _i, p, _c, _d in found if p is not None})
+        out: dict[str, list[Item]] = {"temporary": [], "temporary.out": [], "temporary.in": []}
+        for attachment_id, person_id, cell_id, day in found:
+            home = self._row_on(rows[person_id], day) if person_id is not None else None
+            hosted = cell_id is not None and cell_id in self.member_orgs(day)
+            if home is not None and not hosted:
+                name, org = "temporary.out", home[1]
+            elif hosted and home is None:
+                name, org = "temporary.in", cell_id
+            else:
+                continue
+            item = Item(attachment_id, day, (("org", org),))
+            out[name].append(item)
+            out["temporary"].append(item)
+        return out
 
     def _party_rows(self, people: set[int]) -> dict[int, list]:
         """{person: their party memberships in the committee's organizations}, as the rows
@@ -717,6 +750,10 @@ SETS = {
     "exit.reorganized": "person",
     "badge": "person",
     "card": "person",
+    # Temporary attachments: a member on file or one only named (`TemporaryAttachment`).
+    "temporary": "attachment",
+    "temporary.out": "attachment",
+    "temporary.in": "attachment",
     "units": "org",
     "orgs.committees": "org",
     "orgs.grassroots_cells": "org",
@@ -1313,9 +1350,9 @@ def records_of(
     previous: bool = False,
     forms: Forms | None = None,
 ) -> tuple[str, list[int]]:
-    """The records behind a number of the forms: ("person" | "org", ids), ids a sorted list or,
-    for all the members of a day, the query of their ids. `forms`: those of `root` to `day`
-    already computed (or kept), not computed again."""
+    """The records behind a number of the forms: ("person" | "org" | "attachment", ids), ids a
+    sorted list or, for all the members of a day, the query of their ids. `forms`: those of
+    `root` to `day` already computed (or kept), not computed again."""
     forms = forms or compute(root, day)
     line = next((ln for ln in forms.sheet(sheet).lines if ln.key == key), None)
     if line is None or not line.query:

@@ -19,7 +19,7 @@ from dangvu.lib.dates import parse_date
 from dangvu.ops.jobs import start as start_job
 from dangvu.ops.models import Job
 from dangvu.orgs.models import Organization, superior_committee_on
-from dangvu.people.models import Person
+from dangvu.people.models import Person, TemporaryAttachment
 from dangvu.people.stats import LABELS as SECTION_ONE
 from dangvu.reports.models import ReportDraft
 from dangvu.web import (
@@ -269,6 +269,13 @@ def stat_forms_records(request, slug, sheet, row):
     if kind == "person":
         # Each row of the page tested against the viewer's scope, not the scope's people read.
         records = request.scope.people_among(Person.objects.filter(id__in=chosen))
+    elif kind == "attachment":
+        # A member on file or one only named, with where they attend (7-BTCTW, IV.1).
+        records = (
+            request.scope.visible(TemporaryAttachment)
+            .filter(id__in=chosen)
+            .select_related("person", "cell")
+        )
     else:
         records = request.scope.visible(Organization).filter(id__in=chosen)
     records = records.order_by("pk")
