@@ -1146,6 +1146,24 @@ def _check_span(valid_from, valid_to, start_label, end_label):
 # Temporary attachment (sinh hoạt đảng tạm thời) ---------------------------------------------------
 
 
+def _introduction_paper(papers: str, valid_from: dt.date, valid_to: dt.date | None) -> str:
+    """The introduction paper (giấy giới thiệu sinh hoạt đảng tạm thời) every temporary
+    attachment rests on, received or sent, and the span it gives."""
+    papers = " ".join((papers or "").split())
+    _check_span(valid_from, valid_to, "ngày bắt đầu sinh hoạt tạm thời", "ngày kết thúc")
+    if not papers:
+        raise ValidationError(
+            "Cần ghi giấy giới thiệu sinh hoạt đảng tạm thời (số, ngày, nơi cấp)."
+        )
+    return papers
+
+
+def _new_attachment(*, study: bool, note: str, **fields: Any) -> TemporaryAttachment:
+    return TemporaryAttachment.objects.create(
+        study=bool(study), note=" ".join((note or "").split()), **fields
+    )
+
+
 @transaction.atomic
 def attach_temporarily(
     actor: Actor,
@@ -1165,13 +1183,8 @@ def attach_temporarily(
     official organization."""
     full_name = " ".join((full_name or "").split())
     home_org_name = " ".join((home_org_name or "").split())
-    papers = " ".join((papers or "").split())
-    _check_span(valid_from, valid_to, "ngày bắt đầu sinh hoạt tạm thời", "ngày kết thúc")
+    papers = _introduction_paper(papers, valid_from, valid_to)
     _check_org(cell, Membership.Kind.PARTY, valid_from)
-    if not papers:
-        raise ValidationError(
-            "Cần ghi giấy giới thiệu sinh hoạt đảng tạm thời (số, ngày, nơi cấp)."
-        )
     same_cell = overlapping(TemporaryAttachment.objects.filter(cell=cell), valid_from, valid_to)
     if person is not None:
         _check_party_span(
@@ -1209,7 +1222,7 @@ def attach_temporarily(
             f"{name} đã được ghi sinh hoạt tạm thời tại {cell} trong thời gian này "
             "(thời gian trùng nhau)."
         )
-    attachment = TemporaryAttachment.objects.create(
+    attachment = _new_attachment(
         cell=cell,
         person=person,
         full_name=full_name,
@@ -1217,8 +1230,8 @@ def attach_temporarily(
         papers=papers,
         valid_from=valid_from,
         valid_to=valid_to,
-        study=bool(study),
-        note=" ".join((note or "").split()),
+        study=study,
+        note=note,
     )
     audit.record(
         actor,
@@ -1248,14 +1261,9 @@ def introduce_temporarily(
     membership stays there, the host collects their fee for the months the rule gives it. A host
     kept in dangvu records the member itself (`attach_temporarily`)."""
     host_name = " ".join((host_name or "").split())
-    papers = " ".join((papers or "").split())
-    _check_span(valid_from, valid_to, "ngày bắt đầu sinh hoạt tạm thời", "ngày kết thúc")
+    papers = _introduction_paper(papers, valid_from, valid_to)
     if not host_name:
         raise ValidationError("Cần ghi nơi đảng viên được giới thiệu đến sinh hoạt tạm thời.")
-    if not papers:
-        raise ValidationError(
-            "Cần ghi giấy giới thiệu sinh hoạt đảng tạm thời (số, ngày, nơi cấp)."
-        )
     _check_party_span(
         person, valid_from, valid_to, "giới thiệu sinh hoạt đảng tạm thời", "sinh hoạt tạm thời"
     )
@@ -1268,15 +1276,15 @@ def introduce_temporarily(
         )
     _check_attachment_books(None, person, valid_from, "giới thiệu sinh hoạt đảng tạm thời")
     home = active_membership(person, Membership.Kind.PARTY, valid_from)
-    attachment = TemporaryAttachment.objects.create(
+    attachment = _new_attachment(
         cell=None,
         host_name=host_name,
         person=person,
         papers=papers,
         valid_from=valid_from,
         valid_to=valid_to,
-        study=bool(study),
-        note=" ".join((note or "").split()),
+        study=study,
+        note=note,
     )
     audit.record(
         actor,
