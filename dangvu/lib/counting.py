@@ -769,10 +769,10 @@ def read_count_shares(text: str) -> Iterator[CountShare]:
                 continue  # "tốt nghiệp cấp 3 chiếm 96%": the 3 counts nothing
             link = _COUNT_SHARE_LINK.match(text, c.end, e)
             explicit = None
-            if not link:
+            if link is None:
                 link = _REACHES_LINK.match(text, c.end, e)
-                explicit = link and _explicit_whole(text, s, c)
-                if not explicit:
+                explicit = _explicit_whole(text, s, c) if link else None
+                if link is None or explicit is None:
                     continue
             pct = _PERCENT.match(text, link.end(), e)
             if not pct or _NOT_OF_A_WHOLE.match(text, pct.end(), e):
