@@ -4,7 +4,8 @@ Run from the repository root:  python bench/checker_devset.py [-v] [--heldout] [
 
 Without --heldout: the tuning set (bench/devset/texts, checker/injections.json, checker/
 totals-prose.json), on which the engines may be tuned. With --heldout: bench/devset/heldout,
-texts read once after tuning, and only defects made there by a procedure:
+texts read once after tuning, and only defects made there by a procedure (besides the writers'
+own wrong shares, labelled with the right value before the reader ran on them):
 
 * spelling: words of the held-out texts that no list of the engine holds (no pair they make
   with a neighbour is in words.txt or collocations.txt, and no lexicon entry names them),

@@ -708,6 +708,18 @@ _NOT_OF_A_WHOLE = re.compile(
     r"|dự[ \t]+toán|dân[ \t]+số)",
     re.IGNORECASE,
 )
+# "Trong tổng số 1.123 đồng chí …, có 352 đồng chí tham gia lần đầu, đạt 31,34%": "đạt" gives
+# the share of a count only when its sentence names the whole first ("trong (tổng) số W …"), in
+# its unit; elsewhere "đạt p%" is as often of a target and is never read.
+_EXPLICIT_WHOLE = re.compile(
+    rf"(?<!\w)trong[ \t]+(?:tổng[ \t]+)?số[ \t]+(?:các[ \t]+)?(?P<w>{NUM})(?![\w/%]|[.,]\d)",
+    re.IGNORECASE,
+)
+_REACHES_LINK = re.compile(
+    r"[^\d;:%()\n]{0,80}?(?<!\w)đạt(?:[ \t]+t[ỷỉ][ \t]+lệ)?[ \t]*:?[ \t]*"
+    r"(?=\d{1,3}(?:[.,]\d+)?[ \t]*%)",
+    re.IGNORECASE,
+)
 # How many sentences before a count its whole may be written: a paragraph states the whole
 # ("Đảng bộ có 44.482 đảng viên") and the shares follow, one sentence or line each. A count
 # that names no unit ("07 chiếm tỷ lệ 21,87%") may be of any number: it looks only in its
@@ -756,13 +768,22 @@ def read_count_shares(text: str) -> Iterator[CountShare]:
             if _unnamed(c) and _NAMES_A_NUMBER.search(text, max(s, c.start - 16), c.start):
                 continue  # "tốt nghiệp cấp 3 chiếm 96%": the 3 counts nothing
             link = _COUNT_SHARE_LINK.match(text, c.end, e)
-            if not link:
-                continue
+            explicit = None
+            if link is None:
+                link = _REACHES_LINK.match(text, c.end, e)
+                explicit = _explicit_whole(text, s, c) if link else None
+                if link is None or explicit is None:
+                    continue
             pct = _PERCENT.match(text, link.end(), e)
             if not pct or _NOT_OF_A_WHOLE.match(text, pct.end(), e):
                 continue
             share = _share(c.start, pct.end(), c.value, 1, pct)
             if share.percent > 100:
+                continue
+            if explicit:
+                # Its one whole is the one its sentence names: no other is guessed for it.
+                yield CountShare(c.start, share.end, c.value, (explicit,), share.percent,
+                                 share.decimals)  # fmt: skip
                 continue
             bound = _BOUNDS[link["bound"].lower()] if link["bound"] else ""
             found.append((c, share, bound))
@@ -782,6 +803,17 @@ def read_count_shares(text: str) -> Iterator[CountShare]:
             if wholes:
                 yield CountShare(c.start, share.end, c.value, tuple(wholes), share.percent,
                                  share.decimals, bound)  # fmt: skip
+
+
+def _explicit_whole(text: str, begin: int, count: _Count) -> int | None:
+    """The whole its sentence names for `count` before it ("Trong tổng số 1.123 đồng chí …"),
+    when it is in the count's unit and not smaller than it."""
+    for m in _EXPLICIT_WHOLE.finditer(text, begin, count.start):
+        after = _UNIT_AFTER.match(text, m.end(), count.start)
+        whole = _int(m["w"])
+        if after and whole >= count.value and _same_either(count.unit, after["words"]):
+            return whole
+    return None
 
 
 def _siblings_whole(share: Share, others: list[Share]) -> int | None:
@@ -875,7 +907,13 @@ _NAMES_A_NUMBER = re.compile(
 # another: "7 đoàn viên" of "12 đảng viên mới" is an attribute, its share may be of a target.
 _ANYONE = ("đồng chí", "đ/c", "người")
 _MEMBERS = ("đảng viên", "hội viên", "đoàn viên", "đại biểu", "ủy viên", "uỷ viên",
-            "cấp ủy viên", "cấp uỷ viên", "thành viên")  # fmt: skip
+            "cấp ủy viên", "cấp uỷ viên", "thành viên",
+            # Holders of an office are people too: "9 Bí thư" of "13 người" elected.
+            "bí thư", "phó bí thư")  # fmt: skip
+
+
+def _people(words: str) -> bool:
+    return _names(words, _ANYONE) or _names(words, _MEMBERS)
 
 
 def _names(words: str, names: tuple[str, ...]) -> bool:
@@ -886,7 +924,7 @@ def _names(words: str, names: tuple[str, ...]) -> bool:
 def _people_alike(a: str, b: str) -> bool:
     """One names anyone ("đồng chí") and the other people of any kind."""
     anyone_a, anyone_b = _names(a, _ANYONE), _names(b, _ANYONE)
-    people_a, people_b = anyone_a or _names(a, _MEMBERS), anyone_b or _names(b, _MEMBERS)
+    people_a, people_b = _people(a), _people(b)
     return (anyone_a and people_b) or (anyone_b and people_a)
 
 

@@ -494,8 +494,9 @@ def find_spelling_slips(
             word_fixed = word_fixed[0].upper() + word_fixed[1:]  # "Lành đạo" -> "Lãnh đạo"
         # A syllable that already makes a word with its other neighbour is taken: "công tác
         # phòng" is "công tác" + "phòng", not "tác phong"; "vấn đề an sinh" has "đề" in "vấn
-        # đề" and "an" in "an sinh", no "đề án".
-        if pair_known(i - 1) or pair_known(i + 1):
+        # đề" and "an" in "an sinh", no "đề án". The words public text writes count too, not
+        # only the listed ones: "thống kê từ" is "thống kê" + "từ", no "kể từ".
+        if pair_word(i - 1) or pair_word(i + 1):
             continue
         assert prev is not None  # a fix is only looked for beside a previous word
         target = prev if changed == 0 else m

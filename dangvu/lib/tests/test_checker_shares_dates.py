@@ -192,6 +192,16 @@ SHAPES = [
         "Kết nạp được 40 đảng viên mới, trong đó có 18 nữ (30%), 24 đoàn viên (40%), 6 người"
         " dân tộc thiểu số (20%).",
     ),
+    (
+        # "đạt" after a count whose whole its sentence names first.
+        "Trong tổng số 48 đảng viên của chi bộ, có 42 đảng viên hoàn thành tốt nhiệm vụ, đạt 87,5%.",
+        "Trong tổng số 48 đảng viên của chi bộ, có 42 đảng viên hoàn thành tốt nhiệm vụ, đạt 82,5%.",
+    ),
+    (
+        # Holders of an office counted among the people elected.
+        "Tổng số bí thư chi bộ được bầu là 16 người. Có 12 bí thư tái cử (75%).",
+        "Tổng số bí thư chi bộ được bầu là 16 người. Có 12 bí thư tái cử (70%).",
+    ),
 ]
 
 
@@ -219,6 +229,11 @@ def test_shapes_of_other_organizations_right_and_wrong(right, wrong):
         # ("6 người" of 60, not of the 40 written), and the moved one has no whole written.
         "Kết nạp được 40 đảng viên mới, trong đó có 18 nữ (30%), 24 đoàn viên (45%), 6 người"
         " dân tộc thiểu số (10%).",
+        # "đạt" of a target: no whole named in the sentence, or the target named after it.
+        "Chi bộ có 48 đảng viên. Năm qua kết nạp 3 đảng viên, đạt 75%.",
+        "Trong tổng số 48 đảng viên, chi bộ giới thiệu 6 đảng viên, đạt 60% kế hoạch.",
+        # A whole of another unit named first.
+        "Trong số 12 chi bộ, có 30 đảng viên được khen thưởng, đạt 50%.",
         # A length of time is no whole.
         "Hoàn thành 3 trong số 12 tháng cao điểm, đạt 40%.",
         # A number naming a grade or a year counts nothing.
