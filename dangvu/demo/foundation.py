@@ -631,6 +631,9 @@ def _users(b, staff):
         and not s["person"].positions.exists()
     )
     for username, kind, key, _desc in DEMO_USERS:
+        # Not accounts.actions.create_account: it gives every login a usable password, either
+        # one to change at the first login or one passed in, and the demo logins' shared
+        # password is chosen by load_demo after these steps; until then they have none.
         user, _ = User.objects.get_or_create(username=username)
         user.set_unusable_password()
         user.save()

@@ -642,17 +642,15 @@ def next_number(actor: Actor, org: Organization, doc_type: str, on: dt.date) -> 
     period, period_label, start, end = _period(org, on, style)
     counter, _ = NumberCounter.objects.get_or_create(org=org, doc_type=doc_type, period=period)
     counter = NumberCounter.objects.select_for_update().get(pk=counter.pk)
-    before = audit.snapshot(counter)
-    counter.last = max(counter.last, _registered_max(org, doc_type, start, end)) + 1
-    counter.save(update_fields=["last"])
+    number = max(counter.last, _registered_max(org, doc_type, start, end)) + 1
     layout = own["numbered"] if own else None
-    reserved = ReservedNumber(counter.last, _format(counter.last, code, symbol, style, layout),
+    reserved = ReservedNumber(number, _format(number, code, symbol, style, layout),
                               style, period_label)  # fmt: skip
-    audit.record(
+    audit.change(
         actor,
         "document.number",
         counter,
-        before,
+        {"last": number},
         summary=f"Lấy số {reserved.label} ({doc_type}, {period_label})",
         org=org,
     )

@@ -181,19 +181,15 @@ def update_activity(
                 f"Có {outside} người đã điểm danh không còn là thành viên vào ngày "
                 f"{vn_date(data['starts_on'])}; hãy sửa điểm danh trước."
             )
-    before = audit.snapshot(activity)
-    for key, value in data.items():
-        setattr(activity, key, value)
-    activity.save()
-    _write_links(activity, list(organizers), list(participants))
-    audit.record(
+    audit.change(
         actor,
         "activity.update",
         activity,
-        before,
-        summary=f"Sửa hoạt động: {activity.title}",
+        data,
+        summary=f"Sửa hoạt động: {data['title']}",
         org=_main_org(list(organizers) or list(participants)),
     )
+    _write_links(activity, list(organizers), list(participants))
     return activity
 
 
@@ -534,7 +530,9 @@ def plan_meeting(
 
 
 def _plan(activity):
-    plan = MeetingPlan.objects.filter(activity=activity).first()
+    """The meeting's plan, locked until the action's transaction ends: the actions save it
+    whole (`audit.change`), so two at once must not write over each other's fields."""
+    plan = MeetingPlan.objects.select_for_update().filter(activity=activity).first()
     if plan is None:
         raise ValidationError("Buổi sinh hoạt này chưa có kế hoạch.")
     return plan
@@ -585,14 +583,11 @@ def send_notice(actor: Actor, activity: Activity, *, base_url: str = "") -> list
             for address in addresses
         ]
         connection.send_messages(messages)
-    before = audit.snapshot(plan)
-    plan.notice_sent_at = timezone.now()
-    plan.save(update_fields=["notice_sent_at"])
-    audit.record(
+    audit.change(
         actor,
         "meeting.notice",
         plan,
-        before,
+        {"notice_sent_at": timezone.now()},
         summary=f"Gửi thông báo {activity.title}: {len(addresses)} thư",
         org=cell,
     )
@@ -722,21 +717,20 @@ def conclude_meeting(
             if task.status == MeetingTask.Status.DONE and task.done_on is None:
                 task.done_on = day
             task.save(update_fields=["status", "result", "done_on"])
-    before = audit.snapshot(plan)
-    plan.key_points = key_points.strip()
-    plan.guests = " ".join((guests or "").split())
-    plan.ends_at = ends_at
-    plan.save(update_fields=["key_points", "guests", "ends_at"])
-    plan.late.set(late)
-    audit.record(
+    audit.change(
         actor,
         "meeting.conclude",
         plan,
-        before,
+        {
+            "key_points": key_points.strip(),
+            "guests": " ".join((guests or "").split()),
+            "ends_at": ends_at,
+        },
         summary=f"Kết luận {activity.title}: {len(clean_tasks)} nhiệm vụ, "
         f"{len(clean_results)} kết quả tháng trước",
         org=cell,
     )
+    plan.late.set(late)
     return minutes
 
 
@@ -749,14 +743,10 @@ def update_task(
         raise ValidationError("Tình trạng nhiệm vụ không hợp lệ.")
     if on is not None and on < task.minutes.activity.starts_on:
         raise ValidationError("Ngày hoàn thành không được trước ngày giao nhiệm vụ.")
-    before = audit.snapshot(task)
-    task.status = status
-    task.result = " ".join((result or "").split())
+    changes: dict[str, Any] = {"status": status, "result": " ".join((result or "").split())}
     if status == MeetingTask.Status.DONE:
-        task.done_on = on or task.done_on or dt.date.today()
-    task.save()
-    audit.record(actor, "meeting.task", task, before, summary=f"Nhiệm vụ: {task.text[:80]}")
-    return task
+        changes["done_on"] = on or task.done_on or dt.date.today()
+    return audit.change(actor, "meeting.task", task, changes, summary=f"Nhiệm vụ: {task.text[:80]}")
 
 
 @transaction.atomic
@@ -916,7 +906,7 @@ def edit_paper_section(
     the records."""
     if which not in PAPER_NAMES:
         raise ValidationError("Không có giấy tờ này.")
-    plan = MeetingPlan.objects.select_for_update().get(pk=_plan(activity).pk)
+    plan = _plan(activity)
     if plan.resolution_doc_id or plan.minutes_doc_id:
         raise ValidationError(
             f"Biên bản, nghị quyết đã lấy số ({plan.resolution_doc or plan.minutes_doc}): "

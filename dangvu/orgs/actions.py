@@ -161,14 +161,12 @@ def rename_org(actor: Actor, org: Organization, new_name: str, on: dt.date) -> O
     )
 
 
-def _end(actor, org, on, reason, successor=None):
+def _end(actor, org, on, reason, action, summary, successor=None):
     org.check_active_on(on)
     if on <= org.valid_from:
         raise ValidationError("Ngày kết thúc phải sau ngày thành lập.")
-    before = audit.snapshot(org)
-    org.valid_to, org.end_reason, org.successor = on, reason, successor
-    org.save()
-    return before
+    changes = {"valid_to": on, "end_reason": reason, "successor": successor}
+    return audit.change(actor, action, org, changes, summary=summary, org=org)
 
 
 @transaction.atomic
@@ -183,9 +181,7 @@ def dissolve_org(actor: Actor, org: Organization, on: dt.date) -> Organization:
         raise ValidationError(
             f"Còn {members} người đang sinh hoạt tại {org}; hãy chuyển sinh hoạt trước."
         )
-    before = _end(actor, org, on, Organization.EndReason.DISSOLVED)
-    audit.record(actor, "org.dissolve", org, before, summary=f"Giải thể {org}", org=org)
-    return org
+    return _end(actor, org, on, Organization.EndReason.DISSOLVED, "org.dissolve", f"Giải thể {org}")
 
 
 def _check_merge_fee_books(org, successor, on, members):
@@ -232,9 +228,8 @@ def merge_org(
             person=m.person,
             org=successor,
         )
-    before = _end(actor, org, on, Organization.EndReason.MERGED, successor)
-    audit.record(actor, "org.merge", org, before, summary=f"Sáp nhập vào {successor}", org=org)
-    return org
+    summary = f"Sáp nhập vào {successor}"
+    return _end(actor, org, on, Organization.EndReason.MERGED, "org.merge", summary, successor)
 
 
 @transaction.atomic
@@ -479,7 +474,6 @@ def move_org(
         raise ValidationError(f"{org} đã có lần chuyển cấp trên từ ngày này hoặc sau đó.")
     if on <= org.valid_from:
         raise ValidationError(f"Ngày chuyển {org} phải sau ngày thành lập.")
-    before = audit.snapshot(org)
     move = OrganizationMove.objects.create(
         organization=org,
         previous=org.parent,
@@ -487,13 +481,11 @@ def move_org(
         valid_from=on,
         decision=(decision or "").strip(),
     )
-    org.parent = new_parent
-    org.save()
-    audit.record(
+    audit.change(
         actor,
         "org.move_superior",
         org,
-        before,
+        {"parent": new_parent},
         summary=f"Chuyển về trực thuộc {new_parent or 'cấp cao nhất'} từ ngày {vn_date(on)}",
         org=org,
     )

@@ -319,14 +319,14 @@ def _check_newcomer(newcomer, party_start):
 def update_person(actor: Actor, person: Person, **fields: Any) -> Person:
     current = {f: getattr(person, f) for f in PERSON_FIELDS}
     data = clean_person_fields({**current, **fields}, instance=person)
-    before = audit.snapshot(person)
-    for key, value in data.items():
-        setattr(person, key, value)
-    person.save()
-    audit.record(
-        actor, "person.update", person, before, summary=f"Sửa hồ sơ {person}", person=person
+    return audit.change(
+        actor,
+        "person.update",
+        person,
+        data,
+        summary=f"Sửa hồ sơ {data['full_name']}",
+        person=person,
     )
-    return person
 
 
 @transaction.atomic

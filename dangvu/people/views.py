@@ -146,7 +146,12 @@ def person_detail(request, person_id):
             "memberships": scope.visible(person.memberships.select_related("org")),
             "staff_records": scope.visible(person.staff_records.select_related("agency", "unit")),
             "qualifications": scope.visible(person.qualifications.all()),
-            "positions": person.positions.select_related("term__organization"),
+            "positions": scope.visible(person.positions.select_related("term__organization")),
+            # Seats in a Party committee are read through the Party reach (`orgs.access`): a
+            # viewer outside it is told so whether the person holds one or not.
+            "positions_withheld": not scope.party.people(
+                Person.objects.filter(pk=person.pk)
+            ).exists(),
             "exemptions": scope.visible(person.exemptions.all()),
             # Each with the warning of a span past its rule ("" within it).
             "suspensions": [

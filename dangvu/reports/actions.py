@@ -82,17 +82,13 @@ def edit_section(
     if title is not None and not title.strip():
         raise ValidationError("Tiêu đề mục không được để trống.")
     refuse_unknown_names(draft, text)
-    before = audit.snapshot(section)
-    section.text = text.replace("\r\n", "\n").strip()
-    if title is not None:
-        section.title = " ".join(title.split())
-    section.save()
-    audit.record(
+    title = section.title if title is None else " ".join(title.split())
+    audit.change(
         actor,
         "report.section",
         section,
-        before,
-        summary=f"Sửa mục “{section.title}”",
+        {"text": text.replace("\r\n", "\n").strip(), "title": title},
+        summary=f"Sửa mục “{title}”",
         org=draft.org,
     )
     _link_citations(actor, section)
@@ -136,14 +132,9 @@ def edit_header(actor: Actor, draft: ReportDraft, **fields: Any) -> ReportDraft:
     issued = fields.get("issued_on")
     if issued and issued.year < draft.year:
         raise ValidationError(f"Ngày ban hành phải trong hoặc sau năm báo cáo {draft.year}.")
-    before = audit.snapshot(draft)
-    for key, value in fields.items():
-        setattr(draft, key, value)
-    draft.save()
-    audit.record(
-        actor, "report.header", draft, before, summary="Sửa thể thức báo cáo", org=draft.org
+    return audit.change(
+        actor, "report.header", draft, fields, summary="Sửa thể thức báo cáo", org=draft.org
     )
-    return draft
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ action runs in one transaction.
 """
 
 import datetime as dt
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -75,11 +76,11 @@ def complete_enrolment(actor: Actor, enrolment: Enrolment, on: dt.date) -> Enrol
         raise ValidationError(
             f"Ngày hoàn thành phải từ ngày bắt đầu ({vn_date(enrolment.starts_on)}) trở đi."
         )
-    before = audit.snapshot(enrolment)
+    changes: dict[str, Any] = {"status": Enrolment.Status.COMPLETED, "completed_on": on}
     grant = Enrolment.GRANTS.get(enrolment.course)
     if grant:
         kind, level = grant
-        enrolment.qualification = people_actions.add_qualification(
+        changes["qualification"] = people_actions.add_qualification(
             actor,
             enrolment.person,
             kind=kind,
@@ -87,13 +88,11 @@ def complete_enrolment(actor: Actor, enrolment: Enrolment, on: dt.date) -> Enrol
             obtained_on=on,
             field=enrolment.field,
         )
-    enrolment.status, enrolment.completed_on = Enrolment.Status.COMPLETED, on
-    enrolment.save()
-    audit.record(
+    return audit.change(
         actor,
         "training.complete",
         enrolment,
-        before,
+        changes,
         summary=f"Hoàn thành: {enrolment.title or enrolment.get_course_display()}",
         person=enrolment.person,
         org=enrolment.org,

@@ -33,6 +33,9 @@ def test_party_numbers_run_per_type_across_the_term(orgs):
     org_actions.open_term(None, c, name="2020-2025", valid_from=dt.date(2020, 7, 1))
     assert take(c, "Báo cáo", dt.date(2020, 8, 1)).label == "Số 01-BC/ĐU"
     assert AuditEntry.objects.filter(action="document.number").count() == 5
+    second = AuditEntry.objects.filter(action="document.number").order_by("id")[1]
+    assert (second.before["last"], second.after["last"]) == (1, 2)
+    assert second.summary == "Lấy số Số 02-BC/ĐU (Báo cáo, nhiệm kỳ 2015-2020)"
 
 
 def test_numbers_continue_after_documents_entered_by_hand(orgs):

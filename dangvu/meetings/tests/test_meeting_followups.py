@@ -213,3 +213,38 @@ def test_each_paper_edit_leaves_its_change_in_the_history(school):
     assert third.summary == f"Sửa nghị quyết, phần “{theme}” (trở lại theo hồ sơ)"
     activity.plan.refresh_from_db()
     assert activity.plan.edits == third.after["edits"]
+
+
+def test_conclusion_and_task_follow_up_leave_their_change_in_the_history(school):
+    """A task's result and the conclusion saved again: each entry holds the record before and
+    after, the late arrivals set beside it."""
+    activity = hold_meeting(school, 4, issue=False)
+    task = MeetingTask.objects.filter(minutes__activity=activity).order_by("id").first()
+    actions.update_task(None, task, status="done", result=" Xong ", on=dt.date(2023, 4, 20))
+    entry = AuditEntry.objects.get(action="meeting.task")
+    assert (entry.before["status"], entry.before["done_on"]) == (task.Status.OPEN, None)
+    assert (entry.after["status"], entry.after["result"], entry.after["done_on"]) == (
+        "done",
+        "Xong",
+        "2023-04-20",
+    )
+    late = school.members[2]
+    actions.conclude_meeting(
+        None,
+        activity,
+        chair=school.members[0],
+        recorder=school.members[1],
+        key_points="  Ý kiến bổ sung về giảng dạy.\n",
+        guests="Đại  diện đảng ủy",
+        late=[late],
+        ends_at=dt.time(16, 30),
+    )
+    first, again = AuditEntry.objects.filter(action="meeting.conclude").order_by("id")
+    assert again.before == first.after
+    assert again.before["key_points"] == "Đảng viên thống nhất các nội dung được nêu."
+    assert (again.after["key_points"], again.after["guests"], again.after["ends_at"]) == (
+        "Ý kiến bổ sung về giảng dạy.",
+        "Đại diện đảng ủy",
+        "16:30:00",
+    )
+    assert list(MeetingPlan.objects.get(activity=activity).late.all()) == [late]

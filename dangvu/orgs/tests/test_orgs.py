@@ -120,3 +120,24 @@ def test_positions_in_a_term(committee):
         actions.appoint(None, term, p2, Position.Role.SECRETARY, D(2016, 1, 1))
     with pytest.raises(ValidationError, match="nằm ngoài"):
         actions.appoint(None, term, p2, Position.Role.MEMBER, D(2021, 1, 1))
+
+
+def test_dissolution_merger_and_move_leave_their_change_in_the_history(committee):
+    """Each entry holds the organization before and after its change."""
+    from dangvu.accounts.models import AuditEntry
+
+    a, b, c = (_cell(committee, name) for name in ("Chi bộ A", "Chi bộ B", "Chi bộ C"))
+    other = actions.create_org(
+        None, kind="party_committee", name="Đảng bộ Sở B", valid_from=D(2010, 1, 1)
+    )
+    actions.dissolve_org(None, a, D(2020, 1, 1))
+    actions.merge_org(None, b, c, D(2021, 1, 1))
+    actions.move_org(None, c, other, D(2022, 1, 1))
+    dissolved = AuditEntry.objects.get(action="org.dissolve")
+    assert (dissolved.before["valid_to"], dissolved.after["valid_to"]) == (None, "2020-01-01")
+    assert dissolved.after["end_reason"] == Organization.EndReason.DISSOLVED
+    merged = AuditEntry.objects.get(action="org.merge")
+    assert (merged.before["successor_id"], merged.after["successor_id"]) == (None, c.id)
+    assert merged.summary == "Sáp nhập vào Chi bộ C"
+    moved = AuditEntry.objects.get(action="org.move_superior")
+    assert (moved.before["parent_id"], moved.after["parent_id"]) == (committee.id, other.id)

@@ -137,6 +137,12 @@ def test_update_writes_before_and_after(person):
     actions.update_person(None, person, phone="0912345678")
     entry = AuditEntry.objects.filter(person=person, action="person.update").get()
     assert ("phone", "", "0912345678") in entry.changes()
+    # A new name: the entry names the person as the file now reads.
+    old = person.full_name
+    actions.update_person(None, person, full_name="  Trần  Văn Mới ")
+    renamed = AuditEntry.objects.filter(person=person, action="person.update").latest("id")
+    assert renamed.summary == "Sửa hồ sơ Trần Văn Mới"
+    assert ("full_name", old, "Trần Văn Mới") in renamed.changes()
 
 
 def test_search_name_ignores_diacritics(person):

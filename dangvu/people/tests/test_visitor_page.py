@@ -63,8 +63,8 @@ def test_the_host_is_told_the_memberships_are_outside_its_reading(visit, client)
     assert "Giấy giới thiệu số 52-GGT/ĐU" in html
     part = _memberships(html)
     assert OUTSIDE in part and "Chưa có." not in part and "Chi bộ Lò Nung" not in part
-    # Staff records and qualifications: the same, none of them said to be missing.
-    assert "Chưa có." not in html and html.count(OUTSIDE) == 3
+    # Staff records, seats and qualifications: the same, none of them said to be missing.
+    assert "Chưa có." not in html and html.count(OUTSIDE) == 4
 
     client.force_login(own)
     html = client.get(reverse("person_detail", args=[person.id])).content.decode()

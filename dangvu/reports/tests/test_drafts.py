@@ -72,6 +72,18 @@ def test_edit_section_with_placeholders_and_footnote(draft):
     assert "Có 54 đảng viên" in _docx_text(data)
 
 
+def test_a_section_edit_names_its_new_title_in_the_history(draft):
+    from dangvu.accounts.models import AuditEntry
+
+    section = draft.sections.get(key="political.defence")
+    old = section.title
+    actions.edit_section(None, section, "  Đã diễn tập.  ", title=" Quốc   phòng ")
+    entry = AuditEntry.objects.filter(action="report.section").latest("id")
+    assert entry.summary == "Sửa mục “Quốc phòng”"
+    assert entry.before["title"] == old and entry.after["title"] == "Quốc phòng"
+    assert entry.after["text"] == "Đã diễn tập."
+
+
 def test_unknown_fact_is_refused_with_the_nearest_names(draft):
     section = draft.sections.get(key="political.defence")
     with pytest.raises(ValidationError, match="Có phải ý bạn là party.members"):
