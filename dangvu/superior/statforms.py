@@ -1010,9 +1010,9 @@ def tally_members(org_ids, day: dt.date, year: int, attrs: tuple[str, ...]) -> C
 
 def average_age_of(org_ids, day: dt.date) -> float | None:
     """The average age on `day` (`_age`) of the members in `org_ids` with a birth date: the
-    database counts them by birth date (one grouped query, a row per date: some thousands
-    however many the members), each date's age is `_age`'s own; one born after the day counts
-    as aged 0."""
+    database counts them by birth date (one grouped query, a row per date: some tens of
+    thousands at most, however many the members), each date's age is `_age`'s own; one born
+    after the day counts as aged 0."""
     born = (
         members_of(org_ids, day)
         .filter(birth_date__isnull=False)
