@@ -10,6 +10,9 @@ Target (issue 26): the forms of 100 committees under 2 s, and the same number of
 the number of committees (the per-unit worksheet and form 5 print one row per unit, so they may
 read one row per unit, never one per member).
 Run: .venv/bin/python bench/statforms.py [COMMITTEES] [MEMBERS]
+Or, on a copy of a real database (DATABASE_URL; migrated first, so never on the original), the
+forms of one committee's subtree, computed (not the kept ones `stat_forms` may reuse):
+DATABASE_URL=sqlite:////COPY.sqlite3 .venv/bin/python bench/statforms.py --org SLUG YYYY-MM-DD
 """
 
 import datetime as dt
@@ -57,7 +60,21 @@ def attachments(root, day, every=40):
     return len(rows)
 
 
+def existing(slug, day):
+    """Time and queries of the forms of an organization already in the database."""
+    root = Organization.objects.get(slug=slug)
+    forms, ms, queries = timed(lambda: statforms.compute(root, day), repeat=1)
+    members_now = next(ln for ln in forms.sheet("1-BTCTW").lines if ln.key == "D").values[0]
+    units = len(forms.units)
+    print(
+        f"[{connection.vendor}] Biểu thống kê {day:%d/%m/%Y} của {slug} ({units} đơn vị, "
+        f"{members_now} đảng viên cuối kỳ): {ms:.0f} ms, {queries} truy vấn"
+    )
+
+
 def main():
+    if sys.argv[1:2] == ["--org"]:
+        return existing(sys.argv[2], dt.date.fromisoformat(sys.argv[3]))
     committees = int(sys.argv[1]) if len(sys.argv) > 1 else 100
     members = int(sys.argv[2]) if len(sys.argv) > 2 else 300
     day = dt.date(2017, 12, 31)

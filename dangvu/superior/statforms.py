@@ -35,8 +35,6 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
-    Max,
-    Min,
     OuterRef,
     Q,
     Subquery,
@@ -231,6 +229,7 @@ class Records:
         # What the attributes read of each person, shareable between two periods' records.
         self._people: dict = {} if people is None else people
         self._indexes: dict[str, tuple] = {}
+        self._event_held: dict[str, set[tuple[int, dt.date]]] | None = None
         self._tallies: dict[tuple, Counter] = {}
         self._unit_counts: dict[tuple, dict[int, Counter]] = {}
 
@@ -280,10 +279,6 @@ class Records:
                 "person_id", "admitted_on"
             )
         )
-        admitted_rows = self._party_rows(set(admitted))
-        admitted = {p for p in admitted if self._row_on(admitted_rows[p], days[p])}
-        sets["admitted"] = [Item(p, days[p]) for p in sorted(admitted)]
-        self._org_sets(sets, units, admitted)
         badges = PartyBadge.objects.filter(awarded_on__range=(start, end)).values_list(
             "person_id", "years", "awarded_on"
         )
@@ -291,7 +286,14 @@ class Records:
             "person_id", "reason", "issued_on"
         )
         badges, cards = list(badges), list(cards)
-        rows = self._party_rows({person_id for person_id, _v, _on in badges + cards})
+        # The memberships of the admitted, the awarded and the issued read together: a kind of
+        # event that happens or not in the year adds no query.
+        rows = self._party_rows(
+            set(admitted) | {person_id for person_id, _v, _on in badges + cards}
+        )
+        admitted = {p for p in admitted if self._row_on(rows[p], days[p])}
+        sets["admitted"] = [Item(p, days[p]) for p in sorted(admitted)]
+        self._org_sets(sets, units, admitted)
         for person_id, years, on in badges:
             if self._row_on(rows[person_id], on):
                 sets["badge"].append(Item(person_id, on, (("years", str(years)),)))
@@ -603,15 +605,36 @@ class Records:
             values.setdefault(attr, "0")
         return values
 
+    def _event_items(self) -> list[Item]:
+        """The items of every set of the period's events about people (admissions, entries,
+        exits, badges, cards): their people are read together, once, whichever sets a form
+        narrows, so that the forms' queries do not grow with the kinds of events that happen."""
+        return [i for name, items in self.sets.items() if SETS.get(name) == "person" for i in items]
+
+    def _load_people_of(self, name: str, items: list[Item]) -> None:
+        if name in MEMBER_DAY:
+            self.load_people({i.id for i in items})
+        else:
+            self.load_people({i.id for i in self._event_items()})
+
+    def _held_of(self, name: str, items: list[Item]) -> dict[str, set[tuple[int, dt.date]]]:
+        """`held_items` of each status for a set of people, after reading their attributes: for
+        the events, of all their items at once (kept)."""
+        self._load_people_of(name, items)
+        if name in MEMBER_DAY:
+            return {a: held_items(m, items) for a, m in HELD.items()}
+        if self._event_held is None:
+            events = self._event_items()
+            self._event_held = {a: held_items(m, events) for a, m in HELD.items()}
+        return self._event_held
+
     def _index(self, name: str) -> tuple[list[Item], dict[str, dict[str, set[int]]]]:
         """The items of a set and, for each attribute, {value: positions}: every row of every
         form narrows a set by a few attributes, so each item's attributes are read once."""
         if name not in self._indexes:
             kind = SETS[name]
             items = self.items(name)
-            if kind == "person":
-                self.load_people({i.id for i in items})
-            held = {a: held_items(m, items) for a, m in HELD.items()} if kind == "person" else {}
+            held = self._held_of(name, items) if kind == "person" else {}
             index: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
             for position, item in enumerate(items):
                 values = self.attributes(item, kind)
@@ -634,7 +657,7 @@ class Records:
         if not conditions:
             items = list(self.items(name))
             if SETS[name] == "person":
-                self.load_people({i.id for i in items})
+                self._load_people_of(name, items)
             return SETS[name], items
         items, chosen = self._positions(name, conditions)
         return SETS[name], [items[i] for i in sorted(chosen)]
@@ -946,8 +969,10 @@ def person_sql(attr: str, day: dt.date, year: int) -> tuple[Any, Callable]:
 
 
 # The attributes counted together, one grouped query each: what the forms' rows combine, with
-# few values each, so that a query returns at most a few hundred rows (combinations of values,
-# whatever the number of members) and the forms need seven queries per day, not one per row.
+# few values each, so that a query returns at most a few thousand rows (combinations of values,
+# whatever the number of members) and the forms need four queries per day, not one per row. Each
+# query walks every member of the day (a province's hundreds of thousands) and its dated records,
+# so attributes of few values share a query rather than each walking them again.
 TALLIES = [
     (
         "gender",
@@ -960,12 +985,9 @@ TALLIES = [
         "suspended",
         "readmitted",
     ),
-    ("occupation", "exempt"),
-    ("age", "era"),
-    ("professional", "political"),
-    ("general_education", "academic_title"),
-    ("ethnicity", "gender"),
-    ("religion", "religious", "gender"),
+    ("occupation", "exempt", "general_education", "academic_title"),
+    ("age", "era", "professional", "political"),
+    ("ethnicity", "gender", "religion", "religious"),
 ]
 
 
@@ -987,23 +1009,22 @@ def tally_members(org_ids, day: dt.date, year: int, attrs: tuple[str, ...]) -> C
 
 
 def average_age_of(org_ids, day: dt.date) -> float | None:
-    """The average age on `day` of the members in `org_ids` with a birth date (`_age`): the sum
-    of the ages is the number of members at least 1 year old, plus those at least 2 … (born on
-    or before the day k years earlier), so the database only compares dates; ages below the
-    youngest member's all count everyone, above the oldest's nobody."""
-    found = members_of(org_ids, day).filter(birth_date__isnull=False)
-    span = found.aggregate(people=Count("pk"), young=Max("birth_date"), old=Min("birth_date"))
-    if not span["people"]:
-        return None
-    youngest, oldest = _age(span["young"], day), _age(span["old"], day)
-    counts = {
-        f"aged{k}": Count("pk", filter=Q(birth_date__lte=_shifted(day, -k)))
-        for k in range(max(youngest, 0) + 1, oldest + 1)
-    }
-    years = span["people"] * max(youngest, 0)
-    if counts:
-        years += sum(found.aggregate(**counts).values())
-    return round(years / span["people"], 1)
+    """The average age on `day` (`_age`) of the members in `org_ids` with a birth date: the
+    database counts them by birth date (one grouped query, a row per date: some tens of
+    thousands at most, however many the members), each date's age is `_age`'s own; one born
+    after the day counts as aged 0."""
+    born = (
+        members_of(org_ids, day)
+        .filter(birth_date__isnull=False)
+        .values("birth_date")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    people = years = 0
+    for row in born:
+        people += row["n"]
+        years += row["n"] * max(_age(row["birth_date"], day), 0)
+    return round(years / people, 1) if people else None
 
 
 def grouped_members(groups: dict[int, set[int]], day: dt.date) -> dict[int, Counter]:
