@@ -48,12 +48,43 @@ Derived = Callable[[Any, Period, Facts], Facts]
 
 _PROVIDERS: list[Provider] = []
 _DERIVED: list[Derived] = []
+# The providers that alone give some names: {provider: names}, a name ending in "." standing for
+# every name under it (`provider_of`).
+_GIVES: dict[Provider, tuple[str, ...]] = {}
 
 
 def provider(func: Provider) -> Provider:
     """Register `func(org, period) -> {fact name: Figure}`."""
     _PROVIDERS.append(func)
     return func
+
+
+def provider_of(*names: str) -> Callable[[Provider], Provider]:
+    """Register a provider (as `provider`) that alone gives the facts `names` ("units." for
+    every name under it): no other provider or derived fact gives one of them, so a reader
+    wanting only such names can run only it (`compute(..., only=...)`)."""
+
+    def register(func: Provider) -> Provider:
+        _GIVES[func] = names
+        return provider(func)
+
+    return register
+
+
+def _gives(given: str, name: str) -> bool:
+    return name == given or (given.endswith(".") and name.startswith(given))
+
+
+def providers_for(only: Any) -> list[Provider] | None:
+    """The providers registered with `provider_of` giving the names `only`, in registry order;
+    None when a name is not one of theirs (every provider is then needed)."""
+    needed = set()
+    for name in only:
+        givers = [func for func, names in _GIVES.items() if any(_gives(g, name) for g in names)]
+        if not givers:
+            return None
+        needed.update(givers)
+    return [func for func in _PROVIDERS if func in needed]
 
 
 def derived(func: Derived) -> Derived:
@@ -63,14 +94,22 @@ def derived(func: Derived) -> Derived:
     return func
 
 
-def compute(org: Any, period: Period) -> Facts:
+def compute(org: Any, period: Period, only: Any = None) -> Facts:
     """Every registered fact for `org` and `period`, keyed by name. The providers share the reads
     they repeat (the subtree, the organization's type): one `memo.scope` per call, so nothing
-    read here serves another call."""
+    read here serves another call.
+
+    With `only` (fact names): when `provider_of` providers give them all, only those run, and
+    their facts (all of them, the same as computed with every other) are returned: a superior's
+    report names a few dozen of the figures a province's subtree has, and the others took most of
+    its time. Otherwise every fact, as without `only`."""
+    chosen = providers_for(only) if only is not None else None
     facts: Facts = {}
     with memo.scope():
-        for func in _PROVIDERS:
+        for func in _PROVIDERS if chosen is None else chosen:
             facts.update(func(org, period))
+        if chosen is not None:
+            return facts  # derived facts are made from the others: none of the names wanted
         for make in _DERIVED:
             facts.update(make(org, period, facts))
     return facts

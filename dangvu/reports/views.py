@@ -249,7 +249,7 @@ def report_download(request, draft_id, ext):
 def report_figure(request, draft_id, fact):
     """The records behind one figure of the report."""
     draft = request.scope.get_or_404(ReportDraft, draft_id)
-    figures = actions.live_facts(draft)
+    figures = actions.live_facts(draft, only={fact})
     if fact not in figures:
         raise Http404("Không có số liệu này.")
     figure = figures[fact]

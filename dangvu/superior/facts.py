@@ -10,7 +10,7 @@ Only a superior committee has these facts: for any other organization the provid
 
 from decimal import Decimal
 
-from dangvu.core.facts import Figure, provider
+from dangvu.core.facts import Figure, provider_of
 from dangvu.lib.dates import vn_date
 from dangvu.lib.narrative import render_value
 from dangvu.orgs.kinds import executive_name
@@ -56,7 +56,7 @@ def period_code(period):
     return None
 
 
-@provider
+@provider_of(PREFIX)
 def superior_facts(org, period):
     if org.kind != K.SUPERIOR_COMMITTEE:
         return {}
