@@ -20,7 +20,7 @@ from dangvu.review.actions import band_label, classification_rule
 from dangvu.review.models import Evaluation
 
 from . import statforms, tracker
-from .consolidate import NOT_SUMMED, consolidate
+from .consolidate import NOT_SUMMED, consolidate, labels
 from .units import Tree
 
 K = Organization.Kind
@@ -56,12 +56,27 @@ def period_code(period):
     return None
 
 
-@provider_of(PREFIX)
-def superior_facts(org, period):
+# The consolidated figures this provider reads itself, whatever is asked for: the unit counts,
+# the evaluation summaries, the members' changes and the table of units.
+READS = (
+    "party.cells",
+    "party.members",
+    "party.admissions",
+    "party.recognitions",
+    "evaluations.",
+    "fees.remitted",
+)
+
+
+@provider_of(PREFIX, partial=True)
+def superior_facts(org, period, only=None):
+    """Every `units.` fact; with `only` (names wanted), the consolidation of just the figures
+    they and this provider's own wording read: a report naming no staff figure does not count a
+    province's staff records."""
     if org.kind != K.SUPERIOR_COMMITTEE:
         return {}
     tree = Tree(org.id)
-    result = consolidate(org, period, tree)
+    result = consolidate(org, period, tree, only=_consolidated(only, period))
     facts = {
         # Who writes the report: the executive of the đảng bộ ("Đảng bộ huyện X" is led by the
         # Ban Thường vụ Huyện ủy X), as the closing line and the body name it.
@@ -78,6 +93,14 @@ def superior_facts(org, period):
     facts.update(_member_changes(facts))
     facts.update(_submissions(org, period, result))
     return facts
+
+
+def _consolidated(only, period):
+    """The consolidated figures the `units.` names `only` need (None: all)."""
+    if only is None:
+        return None
+    wanted = {name.removeprefix(PREFIX) for name in only}
+    return {n for n in labels(period.end.year) if n in wanted or n.startswith(READS)}
 
 
 def _orgs(result, name=None):

@@ -39,6 +39,13 @@ def test_the_report_from_the_facts_it_names_is_the_report_from_every_fact(demo):
     # Only the units', its own and the names' providers ran: not the subtree's statistics.
     subset = live_facts(draft, only=names)
     assert "units.party.members" in subset and "party.members" not in subset
+    # Nor the units' staff figures the report does not name; those it names are the same
+    # figures, with the same people, units and records behind them.
+    every = compute(draft.org, draft.reporting_period)
+    assert any(n.startswith("units.staff.") for n in every)
+    assert not any(n.startswith("units.staff.") for n in subset)
+    for name in names & set(every):
+        assert subset[name] == every[name], name
     done = rendered(draft)
     assert done.missing == set()
     assert to_markdown(done.document) == _from_every_fact(draft)
