@@ -10,6 +10,7 @@ from django.core.management import call_command
 from dangvu.core import facts as registry
 from dangvu.core.facts import Period, compute
 from dangvu.orgs.models import Organization
+from dangvu.reports import views
 from dangvu.reports.models import ReportDraft
 from dangvu.reports.outputs import live_facts, rendered
 from dangvu.reports.render import build_document, names_used, to_markdown
@@ -51,7 +52,7 @@ def test_the_report_from_the_facts_it_names_is_the_report_from_every_fact(demo):
     assert to_markdown(done.document) == _from_every_fact(draft)
 
 
-def test_a_name_of_another_provider_computes_every_fact(demo, login):
+def test_a_name_of_another_provider_computes_every_fact(demo, login, monkeypatch):
     superior = _superior()
     client = login("captren")
     client.post("/bao-cao/", {"org": superior.pk, "year": 2017, "kind": "annual"})
@@ -69,6 +70,10 @@ def test_a_name_of_another_provider_computes_every_fact(demo, login):
     behind = live_facts(draft, only={"units.party.members"})["units.party.members"]
     assert behind.people and behind.value == len(behind.people)
     assert f"Cá nhân ({len(behind.people)})" in figure
+    # A province's figure lists its first people and says how many there are.
+    monkeypatch.setattr(views, "SHOWN", 2)
+    figure = client.get(f"/bao-cao/{draft.pk}/so-lieu/units.party.members/").content.decode()
+    assert f"Cá nhân ({len(behind.people)})" in figure and "Liệt kê 2 người đầu tiên" in figure
 
 
 @pytest.mark.parametrize("slug", [SUPERIOR, None], ids=["superior", "committee"])
