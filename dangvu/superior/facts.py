@@ -35,6 +35,11 @@ FORM_FIGURES = {
     "expelled": ("party.expelled", "Đảng viên bị khai trừ"),
 }
 
+# The names made from the statistical forms' counts.
+FORM_NAMES = {PREFIX + name for name, _label in FORM_FIGURES.values()} | {
+    "units.party.losses.summary"
+}
+
 TABLE_HEADING = [
     "STT",
     "Tổ chức cơ sở đảng",
@@ -89,10 +94,19 @@ def superior_facts(org, period, only=None):
     facts.update(_unit_counts(result))
     facts.update(_totals(result))
     facts.update(_evaluation_summaries(result, period))
-    facts.update(_form_figures(org, period, result))
+    # The statistical forms' counts and the sending of reports are read when wanted: most of
+    # the time of a province's figure opened alone.
+    if _wants(only, FORM_NAMES):
+        facts.update(_form_figures(org, period, result))
     facts.update(_member_changes(facts))
-    facts.update(_submissions(org, period, result))
+    if _wants(only, ("units.table",), ("units.reports.",)):
+        facts.update(_submissions(org, period, result))
     return facts
+
+
+def _wants(only, names, prefixes=()):
+    """Whether one of the names `only` (None: all) is among `names` or under `prefixes`."""
+    return only is None or any(n in names or (prefixes and n.startswith(prefixes)) for n in only)
 
 
 def _consolidated(only, period):
@@ -218,6 +232,8 @@ def _member_changes(facts):
         ("units.party.intake.summary", INTAKE, "Kết nạp, công nhận đảng viên chính thức"),
         ("units.party.losses.summary", LOSSES, "Đảng viên từ trần, bị xóa tên, khai trừ"),
     ):
+        if any(PREFIX + n not in facts for n, _p in phrases):
+            continue  # its figures were not computed: it was not wanted (`superior_facts`)
         shown = [(facts[PREFIX + n], p) for n, p in phrases if facts[PREFIX + n].value]
         out[name] = Figure(
             ", ".join(p.format(render_value(f.value)) for f, p in shown),

@@ -47,6 +47,11 @@ def test_the_report_from_the_facts_it_names_is_the_report_from_every_fact(demo):
     assert not any(n.startswith("units.staff.") for n in subset)
     for name in names & set(every):
         assert subset[name] == every[name], name
+    # A figure opened alone (its page) is the same figure.
+    for name in ("units.party.members", "units.party.losses.summary", "units.table"):
+        alone = live_facts(draft, only={name})
+        assert alone[name] == every[name], name
+    assert "units.table" not in live_facts(draft, only={"units.party.members"})
     done = rendered(draft)
     assert done.missing == set()
     assert to_markdown(done.document) == _from_every_fact(draft)
