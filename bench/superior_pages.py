@@ -38,6 +38,11 @@ Only the three files and (with `--computed`) the forms' computation, each with i
 functions by cProfile (own time, then cumulative; the profiler slows them, compare runs without):
     DANGVU_VAR_DIR=/var/tmp/province/sqlite .venv/bin/python bench/superior_pages.py \
         --files --computed --role captren --profile 25
+The pages are those a province committee's user opens: home, the reports' list, the superior
+pages; then the making of a draft of the annual report (the form's POST), the draft's page and
+the records behind one of its figures, all written rolled back (a draft is a change: it would
+leave the kept figures stale). `--without-kept` measures the pages as before the first
+`keep_figures` (the kept rows deleted, and the jobs the pages queue, rolled back after).
 Target: each page < 2 s on SQLite for the province; query counts that do not grow with the
 number of units (run on two sizes and compare the columns).
 """
