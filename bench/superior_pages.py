@@ -38,6 +38,11 @@ Only the three files and (with `--computed`) the forms' computation, each with i
 functions by cProfile (own time, then cumulative; the profiler slows them, compare runs without):
     DANGVU_VAR_DIR=/var/tmp/province/sqlite .venv/bin/python bench/superior_pages.py \
         --files --computed --role captren --profile 25
+The pages are those a province committee's user opens: home, the reports' list, the superior
+pages; then the making of a draft of the annual report (the form's POST), the draft's page and
+the records behind one of its figures, all written rolled back (a draft is a change: it would
+leave the kept figures stale). `--without-kept` measures the pages as before the first
+`keep_figures` (the kept rows deleted, and the jobs the pages queue, rolled back after).
 Target: each page < 2 s on SQLite for the province; query counts that do not grow with the
 number of units (run on two sizes and compare the columns).
 """
@@ -62,6 +67,8 @@ TARGET_MS = 2000
 def _pages(slug, district):
     q = f"?ngay={DAY}"
     return [
+        ("trang chủ", f"/{q}"),
+        ("báo cáo (danh sách)", "/bao-cao/"),
         ("trang cấp trên", "/cap-tren/"),
         ("theo dõi gửi báo cáo", f"/cap-tren/{slug}/bao-cao-gui/2017/"),
         ("  nhắc gửi (CSV)", f"/cap-tren/{slug}/bao-cao-gui/2017/nhac/csv/"),
@@ -147,41 +154,92 @@ def _role_pages(role, slug):
     return [(kind, path) for kind, path in PAGES[role]]
 
 
-def measure_pages(role, slug):
-    from _setup import QueryCounter, skip
-    from django.test import Client
+def _measure_page(client, label, path, warm_runs=3):
+    """Print the page's line; whether it is slow (or failed, or has no figures to show yet)."""
+    from _setup import QueryCounter
 
     from dangvu.superior import kept
+
+    kept._parsed.cache_clear()
+    started = time.perf_counter()
+    # Counted as the statements run: a request empties Django's own query log as it starts.
+    with QueryCounter() as queries:
+        status, body = _get(client, path)
+    cold = (time.perf_counter() - started) * 1000
+    times = []
+    for _ in range(warm_runs):
+        started = time.perf_counter()
+        _get(client, path)
+        times.append((time.perf_counter() - started) * 1000)
+    warm = statistics.median(times) if times else cold
+    note = (
+        "  (đang tính: chưa có số liệu đã lưu)"
+        if "Đang tính số liệu" in body.decode(errors="replace")
+        else ""
+    )
+    print(f"  {label:<30}{status:>5}{queries.count:>9}{cold:>9.0f}{warm:>9.0f}{note}")
+    return status not in (200, 302) or max(cold, warm) >= TARGET_MS or bool(note)
+
+
+def _measure_draft(client, slug):
+    """Making a draft of the annual report of `slug` (the form's POST, timed once), its page and
+    the records behind one of its figures; every row written rolled back (a draft is a change in
+    the audit trail: it would leave the kept figures stale for the next run)."""
+    from _setup import QueryCounter
+    from django.db import transaction
+
+    from dangvu.orgs.models import Organization
+
+    slow = []
+    org = Organization.objects.get(slug=slug)
+    with transaction.atomic():
+        started = time.perf_counter()
+        with QueryCounter() as queries:
+            response = client.post("/bao-cao/", {"org": org.pk, "year": DAY[:4], "kind": "annual"})
+        ms = (time.perf_counter() - started) * 1000
+        location = response.get("Location", "")
+        label = "lập dự thảo báo cáo năm"
+        print(f"  {label:<30}{response.status_code:>5}{queries.count:>9}{ms:>9.0f}{'—':>9}")
+        if response.status_code != 302 or ms >= TARGET_MS:
+            slow.append(label)
+        if response.status_code == 302:
+            pages = [
+                ("  dự thảo (trang xem)", location),
+                ("  hồ sơ một số liệu", f"{location}so-lieu/units.party.members/"),
+            ]
+            for label, path in pages:
+                if _measure_page(client, label, path, warm_runs=1):
+                    slow.append(label.strip())
+        transaction.set_rollback(True)
+    return slow
+
+
+def measure_pages(role, slug, kept_figures=True):
+    from _setup import skip
+    from django.db import transaction
+    from django.test import Client
+
+    from dangvu.superior.models import KeptFigures
 
     client = Client()
     if not client.login(username=role, password=PASSWORD):
         # A province loaded by bench/serve.py has no district user: its other roles still run.
         skip(f"không đăng nhập được bằng {role} (chưa dựng bằng --build?)")
         return []
-    print(f"== {role} ({slug})")
+    print(f"== {role} ({slug}){'' if kept_figures else ': chưa có số liệu đã lưu'}")
     print(f"  {'trang':<30}{'HTTP':>5}{'truy vấn':>9}{'lạnh ms':>9}{'nóng ms':>9}")
     slow = []
-    for label, path in _role_pages(role, slug):
-        kept._parsed.cache_clear()
-        started = time.perf_counter()
-        # Counted as the statements run: a request empties Django's own query log as it starts.
-        with QueryCounter() as queries:
-            status, body = _get(client, path)
-        cold = (time.perf_counter() - started) * 1000
-        times = []
-        for _ in range(3):
-            started = time.perf_counter()
-            _get(client, path)
-            times.append((time.perf_counter() - started) * 1000)
-        warm = statistics.median(times)
-        note = (
-            "  (đang tính: chưa có số liệu đã lưu)"
-            if "Đang tính số liệu" in body.decode(errors="replace")
-            else ""
-        )
-        if status not in (200, 302) or max(cold, warm) >= TARGET_MS or note:
-            slow.append(label.strip())
-        print(f"  {label:<30}{status:>5}{queries.count:>9}{cold:>9.0f}{warm:>9.0f}{note}")
+    # Without the kept figures: as before the first `keep_figures`, the rows deleted and the
+    # jobs the pages queue rolled back at the end.
+    with transaction.atomic():
+        if not kept_figures:
+            KeptFigures.objects.all().delete()
+        for label, path in _role_pages(role, slug):
+            if _measure_page(client, label, path):
+                slow.append(label.strip())
+        transaction.set_rollback(True)
+    if role in ("captren", "huyen"):
+        slow += _measure_draft(client, slug)
     return slow
 
 
@@ -264,6 +322,11 @@ def main():
         choices=["captren", "huyen", "vanphong", "bithu1", "dangvien"],
         help="chỉ một vai trò (mặc định: captren và huyen, kèm việc nền và lệnh)",
     )
+    parser.add_argument(
+        "--without-kept",
+        action="store_true",
+        help="đo các trang khi chưa có số liệu đã lưu (xóa tạm, hoàn lại sau khi đo)",
+    )
     parser.add_argument("--no-work", action="store_true", help="chỉ các trang, không lệnh/việc nền")
     parser.add_argument("--jobs", action="store_true", help="chỉ việc nền và lệnh, không trang")
     parser.add_argument(
@@ -300,7 +363,7 @@ def main():
     if args.role:
         roles = [(args.role, DISTRICT if args.role == "huyen" else SUPERIOR)]
     for role, slug in roles if not (args.jobs or args.files) else ():
-        slow += measure_pages(role, slug)
+        slow += measure_pages(role, slug, kept_figures=not args.without_kept)
     # The work after every page: a file or a command that finds the kept figures stale computes
     # them again (and keeps them), which is not what the pages are measured on.
     for role, slug in roles if not args.no_work else ():

@@ -9,13 +9,14 @@ from dangvu.lib.party_docx import render_docx
 from dangvu.lib.party_html import render_html
 from dangvu.lib.pdf import to_pdf
 
-from .render import build_document, to_markdown
+from .render import build_document, names_used, to_markdown
 from .unsaved import sections_of
 
 
-def live_facts(draft):
-    """{name: Figure} computed now from records."""
-    return compute(draft.org, draft.reporting_period)
+def live_facts(draft, only=None):
+    """{name: Figure} computed now from records; with `only` (names), at least those
+    (`core.facts.compute`)."""
+    return compute(draft.org, draft.reporting_period, only)
 
 
 def freeze_values(facts):
@@ -61,10 +62,13 @@ FORMATS = {
 def rendered(draft, link=None):
     if draft.is_final:
         return build_document(draft, sections_of(draft), fact_values(draft), link)
-    figures = live_facts(draft)
+    sections = sections_of(draft)
+    # Only the facts the report names: a superior's own report names its units' figures, not
+    # the subtree's statistics that took most of a province's time.
+    figures = live_facts(draft, only=names_used(draft, sections))
     values = {name: f.value for name, f in figures.items()}
     labels = {name: f.label for name, f in figures.items()}
-    return build_document(draft, sections_of(draft), values, link, labels)
+    return build_document(draft, sections, values, link, labels)
 
 
 def render_docx_bytes(draft):

@@ -269,6 +269,16 @@ def _section_blocks(r, s, sections):
     return blocks
 
 
+def names_used(draft, sections) -> set[str]:
+    """Every fact name the report of `draft` with `sections` can write: its sections' titles and
+    texts, the template's subject and closing line (`build_document` reads no other)."""
+    template = template_for(draft.template, draft.org, draft.reporting_period.end)
+    kind = org_kind(draft.org)
+    texts = [pick(template, "closing", kind) or "", *pick(template, "subject", kind)]
+    texts += [text for s in sections for text in (s.title, s.text)]
+    return set().union(*(narrative.fact_names(text) for text in texts))
+
+
 def build_document(draft, sections, facts, link=None, labels=None) -> Rendered:
     """The report of `draft` with fact values `facts` ({name: value}); `labels` ({name: label})
     names the open slots."""

@@ -6,7 +6,7 @@ from collections import Counter
 
 from django.apps import apps
 
-from dangvu.core.facts import Figure, derived, provider
+from dangvu.core.facts import Figure, derived, provider, provider_of
 from dangvu.core.ids import any_of
 from dangvu.documents.models import cited_date
 from dangvu.lib.narrative import render_value
@@ -24,7 +24,20 @@ from dangvu.training.models import Enrolment
 from .periods import next_period, period_name
 
 
-@provider
+# The names of the organization and the period: all a superior's report names beside its units'
+# and its own figures (`compute(..., only=...)`).
+@provider_of(
+    "org.name",
+    "org.founding_document",
+    "org.superior",
+    "agency.name",
+    "agency.short",
+    "staff.contract.basis",
+    "period.year",
+    "period.next_year",
+    "period.name",
+    "period.next_name",
+)
 def organization_names(org, period):
     day = period.end
     agency = (
@@ -482,7 +495,7 @@ def training_summary(org, period, facts):
     }
 
 
-@provider
+@provider_of("programme.next_year.outline")
 def next_year_programme(org, period):
     """The next year's work programme as the report's last section prints it: "1. …", "2.1. …"."""
     items = ProgrammeItem.objects.filter(

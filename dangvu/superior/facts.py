@@ -10,7 +10,7 @@ Only a superior committee has these facts: for any other organization the provid
 
 from decimal import Decimal
 
-from dangvu.core.facts import Figure, provider
+from dangvu.core.facts import Figure, provider_of
 from dangvu.lib.dates import vn_date
 from dangvu.lib.narrative import render_value
 from dangvu.orgs.kinds import executive_name
@@ -20,7 +20,7 @@ from dangvu.review.actions import band_label, classification_rule
 from dangvu.review.models import Evaluation
 
 from . import statforms, tracker
-from .consolidate import NOT_SUMMED, consolidate
+from .consolidate import NOT_SUMMED, consolidate, labels
 from .units import Tree
 
 K = Organization.Kind
@@ -33,6 +33,11 @@ FORM_FIGURES = {
     "deaths": ("party.deaths", "Đảng viên từ trần"),
     "struck_off": ("party.struck_off", "Đảng viên bị xóa tên"),
     "expelled": ("party.expelled", "Đảng viên bị khai trừ"),
+}
+
+# The names made from the statistical forms' counts.
+FORM_NAMES = {PREFIX + name for name, _label in FORM_FIGURES.values()} | {
+    "units.party.losses.summary"
 }
 
 TABLE_HEADING = [
@@ -56,12 +61,27 @@ def period_code(period):
     return None
 
 
-@provider
-def superior_facts(org, period):
+# The consolidated figures this provider reads itself, whatever is asked for: the unit counts,
+# the evaluation summaries, the members' changes and the table of units.
+READS = (
+    "party.cells",
+    "party.members",
+    "party.admissions",
+    "party.recognitions",
+    "evaluations.",
+    "fees.remitted",
+)
+
+
+@provider_of(PREFIX, partial=True)
+def superior_facts(org, period, only=None):
+    """Every `units.` fact; with `only` (names wanted), the consolidation of just the figures
+    they and this provider's own wording read: a report naming no staff figure does not count a
+    province's staff records."""
     if org.kind != K.SUPERIOR_COMMITTEE:
         return {}
     tree = Tree(org.id)
-    result = consolidate(org, period, tree)
+    result = consolidate(org, period, tree, only=_consolidated(only, period))
     facts = {
         # Who writes the report: the executive of the đảng bộ ("Đảng bộ huyện X" is led by the
         # Ban Thường vụ Huyện ủy X), as the closing line and the body name it.
@@ -74,10 +94,27 @@ def superior_facts(org, period):
     facts.update(_unit_counts(result))
     facts.update(_totals(result))
     facts.update(_evaluation_summaries(result, period))
-    facts.update(_form_figures(org, period, result))
+    # The statistical forms' counts and the sending of reports are read when wanted: most of
+    # the time of a province's figure opened alone.
+    if _wants(only, FORM_NAMES):
+        facts.update(_form_figures(org, period, result))
     facts.update(_member_changes(facts))
-    facts.update(_submissions(org, period, result))
+    if _wants(only, ("units.table",), ("units.reports.",)):
+        facts.update(_submissions(org, period, result))
     return facts
+
+
+def _wants(only, names, prefixes=()):
+    """Whether one of the names `only` (None: all) is among `names` or under `prefixes`."""
+    return only is None or any(n in names or (prefixes and n.startswith(prefixes)) for n in only)
+
+
+def _consolidated(only, period):
+    """The consolidated figures the `units.` names `only` need (None: all)."""
+    if only is None:
+        return None
+    wanted = {name.removeprefix(PREFIX) for name in only}
+    return {n for n in labels(period.end.year) if n in wanted or n.startswith(READS)}
 
 
 def _orgs(result, name=None):
@@ -195,6 +232,8 @@ def _member_changes(facts):
         ("units.party.intake.summary", INTAKE, "Kết nạp, công nhận đảng viên chính thức"),
         ("units.party.losses.summary", LOSSES, "Đảng viên từ trần, bị xóa tên, khai trừ"),
     ):
+        if any(PREFIX + n not in facts for n, _p in phrases):
+            continue  # its figures were not computed: it was not wanted (`superior_facts`)
         shown = [(facts[PREFIX + n], p) for n, p in phrases if facts[PREFIX + n].value]
         out[name] = Figure(
             ", ".join(p.format(render_value(f.value)) for f, p in shown),

@@ -14,7 +14,7 @@ Every name starts with `own.`; only a superior committee has these facts.
 
 from collections import Counter
 
-from dangvu.core.facts import Figure, provider
+from dangvu.core.facts import Figure, provider_of
 from dangvu.documents.models import Document, cited_date
 from dangvu.lib.narrative import render_value
 from dangvu.meetings.models import Activity, ActivityOrg
@@ -34,7 +34,7 @@ DOC_ORDER = ("Nghị quyết", "Chỉ thị", "Kết luận", "Quyết định",
              "Hướng dẫn", "Thông báo", "Báo cáo", "Công văn")  # fmt: skip
 
 
-@provider
+@provider_of("own.")
 def own_activity(org, period):
     if org.kind != K.SUPERIOR_COMMITTEE:
         return {}

@@ -36,3 +36,24 @@ def test_office_fills_a_slot_inserts_a_figure_and_finalises(browser_login, live_
     assert page.locator(".badge", has_text="Đã chốt").count() == 1
     draft.refresh_from_db()
     assert draft.is_final and draft.frozen_docx
+
+
+def test_the_superior_opens_the_people_behind_a_figure_of_its_report(
+    browser_login, live_demo, monkeypatch
+):
+    """A figure of the superior's report, computed alone, lists the first people behind it and
+    says how many there are (a province's counts hundreds of thousands)."""
+    from dangvu.orgs.models import Organization
+    from dangvu.reports import views
+
+    superior = Organization.objects.get(slug="dang-uy-khoi-cac-co-quan-tra-vinh")
+    draft = actions.create_draft(None, superior, 2017, "annual", "")
+    monkeypatch.setattr(views, "SHOWN", 2)
+    page = browser_login("captren")
+    page.goto(f"{live_demo.url}/bao-cao/{draft.id}/")
+    page.click(f"a[href='/bao-cao/{draft.id}/so-lieu/units.party.members/']")
+    heading = page.locator("h2", has_text="Cá nhân (")
+    count = int(heading.inner_text().split("(")[1].rstrip(")").replace(".", ""))
+    assert count > 2
+    assert page.locator("text=Liệt kê 2 người đầu tiên.").count() == 1
+    assert page.locator("table tr").count() == 3  # the heading row and two people
