@@ -10,6 +10,7 @@ import random
 
 from django.contrib.auth import get_user_model
 
+from dangvu.accounts import actions as account_actions
 from dangvu.accounts.models import Role
 from dangvu.lib.dates import add_months
 from dangvu.orgs import actions as org_actions
@@ -637,9 +638,10 @@ def _users(b, staff):
         user, _ = User.objects.get_or_create(username=username)
         user.set_unusable_password()
         user.save()
-        Role.objects.get_or_create(
-            user=user,
-            kind=kind,
+        account_actions.grant_role(
+            None,
+            user,
+            kind,
             org=b.orgs.get(key) if key else None,
             person=member if kind == Role.Kind.MEMBER else None,
         )
