@@ -39,8 +39,9 @@ functions by cProfile (own time, then cumulative; the profiler slows them, compa
     DANGVU_VAR_DIR=/var/tmp/province/sqlite .venv/bin/python bench/superior_pages.py \
         --files --computed --role captren --profile 25
 The pages are those a province committee's user opens: home, the reports' list, the superior
-pages; then the making of a draft of the annual report (the form's POST), the draft's page and
-the records behind one of its figures, all written rolled back (a draft is a change: it would
+pages; then the making of a draft of the annual report (the form's POST), the draft's page,
+the records behind one of its figures, and the editor of its first section (computed, then the
+nightly keeping of its figures, then read kept), all written rolled back (a draft is a change: it would
 leave the kept figures stale). `--without-kept` measures the pages as before the first
 `keep_figures` (the kept rows deleted, and the jobs the pages queue, rolled back after).
 Target: each page < 2 s on SQLite for the province; query counts that do not grow with the
@@ -210,7 +211,30 @@ def _measure_draft(client, slug):
             for label, path in pages:
                 if _measure_page(client, label, path, warm_runs=1):
                     slow.append(label.strip())
+            slow += _measure_editor(client, org, location)
         transaction.set_rollback(True)
+    return slow
+
+
+def _measure_editor(client, org, location):
+    """The section editor of the draft just made: its figures computed (nothing kept for the
+    draft's period), the nightly keeping of them (`kept.keep_editor_figures`), the editor again
+    reading them kept."""
+    from dangvu.reports.models import ReportDraft
+    from dangvu.superior import kept
+
+    slow = []
+    draft = ReportDraft.objects.filter(org=org).latest("id")
+    path = f"{location}muc/{draft.sections.order_by('order').first().key}/"
+    if _measure_page(client, "  soạn một mục (tính số liệu)", path, warm_runs=0):
+        slow.append("soạn một mục (tính số liệu)")
+    if kept.keeps_editor_figures(org):
+        _timed(
+            "  lưu số liệu trang soạn (lệnh đêm)",
+            lambda: kept.keep_editor_figures(org, draft.reporting_period),
+        )
+        if _measure_page(client, "  soạn một mục (số liệu đã lưu)", path, warm_runs=1):
+            slow.append("soạn một mục (số liệu đã lưu)")
     return slow
 
 
