@@ -40,8 +40,8 @@ functions by cProfile (own time, then cumulative; the profiler slows them, compa
         --files --computed --role captren --profile 25
 The pages are those a province committee's user opens: home, the reports' list, the superior
 pages; then the making of a draft of the annual report (the form's POST), the draft's page,
-the records behind one of its figures, and the editor of its first section (computed, then the
-nightly keeping of its figures, then read kept), all written rolled back (a draft is a change: it would
+the records behind one of its figures, and the editor of its first section (computed, then read
+from the figures kept), all written rolled back (a draft is a change: it would
 leave the kept figures stale). `--without-kept` measures the pages as before the first
 `keep_figures` (the kept rows deleted, and the jobs the pages queue, rolled back after).
 Target: each page < 2 s on SQLite for the province; query counts that do not grow with the
@@ -217,24 +217,21 @@ def _measure_draft(client, slug):
 
 
 def _measure_editor(client, org, location):
-    """The section editor of the draft just made: its figures computed (nothing kept for the
-    draft's period), the nightly keeping of them (`kept.keep_editor_figures`), the editor again
-    reading them kept."""
+    """The section editor of the draft just made, twice: first its figures computed (nothing
+    kept for the draft's period; a superior committee's are then kept, as the nightly
+    `keep_figures` keeps them), then, for a superior committee, read kept."""
     from dangvu.reports.models import ReportDraft
     from dangvu.superior import kept
 
     slow = []
     draft = ReportDraft.objects.filter(org=org).latest("id")
     path = f"{location}muc/{draft.sections.order_by('order').first().key}/"
-    if _measure_page(client, "  soạn một mục (tính số liệu)", path, warm_runs=0):
-        slow.append("soạn một mục (tính số liệu)")
+    pages = [("  soạn một mục (tính số liệu)", 0)]
     if kept.keeps_editor_figures(org):
-        _timed(
-            "  lưu số liệu trang soạn (lệnh đêm)",
-            lambda: kept.keep_editor_figures(org, draft.reporting_period),
-        )
-        if _measure_page(client, "  soạn một mục (số liệu đã lưu)", path, warm_runs=1):
-            slow.append("soạn một mục (số liệu đã lưu)")
+        pages.append(("  soạn một mục (đã lưu)", 1))
+    for label, warm_runs in pages:
+        if _measure_page(client, label, path, warm_runs=warm_runs):
+            slow.append(label.strip())
     return slow
 
 

@@ -157,13 +157,12 @@ def report_section(request, draft_id, key):
 def _figure_list(draft):
     """[(name, Vietnamese label, value as the report writes it)] for the section editor. A
     superior committee's list is read from the kept figures when no change was recorded since
-    they were kept (`keep_figures`, nightly): computed, a province's takes tens of seconds. The
+    they were kept (`keep_figures`, nightly), else computed and kept: computed, a province's
+    takes tens of seconds. The
     values are only shown: the report computes the figures it names."""
     period = draft.reporting_period
     if kept.keeps_editor_figures(draft.org):
-        rows = kept.fresh_editor_figures(draft.org, period)
-        if rows is not None:
-            return [tuple(row) for row in rows]
+        return [tuple(row) for row in kept.current_editor_figures(draft.org, period)]
     return actions.editor_figures(draft.org, period)
 
 

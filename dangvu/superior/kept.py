@@ -23,8 +23,8 @@ figures are registered by the app's wiring (they need the charts' counts, a high
 
 A superior committee's report section editor lists every figure of its period, a province's
 tens of seconds computed: the nightly command keeps that list per period of its drafts
-(`keep_editor_figures`), read by the editor only when fresh (`fresh_editor_figures`), else
-computed in the request. It is only shown: the report computes the figures it names."""
+(`keep_editor_figures`), read by the editor when fresh, else computed in the request and kept
+(`current_editor_figures`). It is only shown: the report computes the figures it names."""
 
 import dataclasses
 import datetime as dt
@@ -305,11 +305,15 @@ def keep_editor_figures(org, period):
     return _keep(org, day, kind, lambda: editor_figures(org, period))
 
 
-def fresh_editor_figures(org, period):
-    """The section editor's figures of `org` for `period` kept with no change recorded since,
-    as lists [name, label, value shown]; else None (none kept, or stale: computed anew)."""
+def current_editor_figures(org, period):
+    """The section editor's figures of `org` for `period`, as lists [name, label, value shown]:
+    the kept ones when no change was recorded since, else computed now and kept, so the next
+    opening of an editor finds them (as `current` does for a file)."""
     day, kind = _editor_key(period)
-    return fresh(org, day, kind)
+    found = fresh(org, day, kind)
+    if found is not None:
+        return found
+    return keep_editor_figures(org, period).figures
 
 
 def editor_periods(org, day):

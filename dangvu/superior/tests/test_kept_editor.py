@@ -1,6 +1,6 @@
 """The report section editor's list of figures of a superior committee, kept by the nightly
-command: read when fresh, the same as computed; computed anew once the records changed; a
-grassroots organization's always computed."""
+command: read when fresh, the same as computed; computed anew (and kept) once the records
+changed; a grassroots organization's always computed."""
 
 import datetime as dt
 from io import StringIO
@@ -62,7 +62,7 @@ def test_the_kept_editor_figures_are_those_computed(bloc, monkeypatch):
             assert _figure_list(d) == computed[d.id]
 
 
-def test_a_change_in_the_records_computes_the_list_again(bloc):
+def test_a_change_in_the_records_computes_the_list_again(bloc, monkeypatch):
     draft = report_actions.create_draft(None, bloc, 2025)
     _keep(bloc)
     before = _figure_list(draft)
@@ -70,6 +70,9 @@ def test_a_change_in_the_records_computes_the_list_again(bloc):
     after = _figure_list(draft)
     assert after != before  # not the list kept, which counts two committees
     assert after == _computed(draft)
+    # Computed, it was kept: the next opening reads it.
+    monkeypatch.setattr(report_actions, "editor_figures", _not_computed)
+    assert _figure_list(draft) == after
 
 
 def test_a_grassroots_organizations_list_is_not_kept(bloc, monkeypatch):
