@@ -39,8 +39,9 @@ functions by cProfile (own time, then cumulative; the profiler slows them, compa
     DANGVU_VAR_DIR=/var/tmp/province/sqlite .venv/bin/python bench/superior_pages.py \
         --files --computed --role captren --profile 25
 The pages are those a province committee's user opens: home, the reports' list, the superior
-pages; then the making of a draft of the annual report (the form's POST), the draft's page and
-the records behind one of its figures, all written rolled back (a draft is a change: it would
+pages; then the making of a draft of the annual report (the form's POST), the draft's page,
+the records behind one of its figures, and the editor of its first section (computed, then read
+from the figures kept), all written rolled back (a draft is a change: it would
 leave the kept figures stale). `--without-kept` measures the pages as before the first
 `keep_figures` (the kept rows deleted, and the jobs the pages queue, rolled back after).
 Target: each page < 2 s on SQLite for the province; query counts that do not grow with the
@@ -210,7 +211,27 @@ def _measure_draft(client, slug):
             for label, path in pages:
                 if _measure_page(client, label, path, warm_runs=1):
                     slow.append(label.strip())
+            slow += _measure_editor(client, org, location)
         transaction.set_rollback(True)
+    return slow
+
+
+def _measure_editor(client, org, location):
+    """The section editor of the draft just made, twice: first its figures computed (nothing
+    kept for the draft's period; a superior committee's are then kept, as the nightly
+    `keep_figures` keeps them), then, for a superior committee, read kept."""
+    from dangvu.reports.models import ReportDraft
+    from dangvu.superior import kept
+
+    slow = []
+    draft = ReportDraft.objects.filter(org=org).latest("id")
+    path = f"{location}muc/{draft.sections.order_by('order').first().key}/"
+    pages = [("  soạn một mục (tính số liệu)", 0)]
+    if kept.keeps_editor_figures(org):
+        pages.append(("  soạn một mục (đã lưu)", 1))
+    for label, warm_runs in pages:
+        if _measure_page(client, label, path, warm_runs=warm_runs):
+            slow.append(label.strip())
     return slow
 
 

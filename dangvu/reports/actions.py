@@ -12,16 +12,16 @@ from django.utils import timezone
 from dangvu.core import audit
 from dangvu.core.audit import Actor
 from dangvu.documents.actions import link_text, no_term_on, register_outgoing
-from dangvu.lib.narrative import fact_names
+from dangvu.lib.narrative import fact_names, render_value
 from dangvu.lib.party_docx import render_docx
 from dangvu.orgs.models import Organization, Term
 from dangvu.programme import actions as work
 from dangvu.programme.models import WorkProgramme
 
-from . import invariants
+from . import invariants, mass
 from .checking import check_bytes, record_names
 from .models import OrgTemplateSection, ReportDraft, ReportSection
-from .outputs import freeze_values, live_facts, render_docx_bytes, rendered
+from .outputs import compute, freeze_values, live_facts, render_docx_bytes, rendered
 from .outputs import thaw_values as thaw_values  # the views read frozen values through actions
 from .periods import default_issue_date
 from .render import is_dynamic
@@ -42,6 +42,22 @@ HEADER_FIELDS = (
 
 
 @transaction.atomic
+def editor_figures(org, period):
+    """[(name, Vietnamese label, value as the report writes it, cut short)]: the figures of
+    `org` for `period` the section editor lists, each one the writer may insert as `{name}`."""
+    rows = []
+    for name, figure in sorted(compute(org, period).items()):
+        if org.is_mass and not mass.offered(name):
+            continue
+        value = figure.value
+        if isinstance(value, list | tuple):
+            shown = f"{len(value)} dòng" if value else "(trống)"
+        else:
+            shown = render_value(value) if value not in (None, "") else "(trống)"
+        rows.append((name, figure.label or name, shown[:120]))
+    return rows
+
+
 def create_draft(
     actor: Actor, org: Organization, year: int, template: str = "annual", period: str = ""
 ) -> ReportDraft:

@@ -11,13 +11,13 @@ from django.utils.safestring import mark_safe
 
 from dangvu.core.ids import any_of
 from dangvu.lib.checker import CODE_TITLES, ERROR, NOTE
-from dangvu.lib.narrative import render_value
 from dangvu.lib.party_doc import format_rule
 from dangvu.lib.party_html import party_css, render_html
 from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization
 from dangvu.people.models import Person
 from dangvu.records import ActionFormView
+from dangvu.superior import kept
 from dangvu.web import apply_action, render_form
 
 from . import actions, check_jobs, mass
@@ -155,18 +155,15 @@ def report_section(request, draft_id, key):
 
 
 def _figure_list(draft):
-    """[(name, Vietnamese label, value as the report writes it)] for the section editor."""
-    rows = []
-    for name, figure in sorted(actions.live_facts(draft).items()):
-        if draft.org.is_mass and not mass.offered(name):
-            continue
-        value = figure.value
-        if isinstance(value, list | tuple):
-            shown = f"{len(value)} dòng" if value else "(trống)"
-        else:
-            shown = render_value(value) if value not in (None, "") else "(trống)"
-        rows.append((name, figure.label or name, shown[:120]))
-    return rows
+    """[(name, Vietnamese label, value as the report writes it)] for the section editor. A
+    superior committee's list is read from the kept figures when no change was recorded since
+    they were kept (`keep_figures`, nightly), else computed and kept: computed, a province's
+    takes tens of seconds. The
+    values are only shown: the report computes the figures it names."""
+    period = draft.reporting_period
+    if kept.keeps_editor_figures(draft.org):
+        return [tuple(row) for row in kept.current_editor_figures(draft.org, period)]
+    return actions.editor_figures(draft.org, period)
 
 
 class _DraftForm(ActionFormView):

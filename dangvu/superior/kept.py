@@ -19,7 +19,12 @@ how old its figures are.
 
 A kind of figures is a function `compute(org, day)` returning JSON-ready data, registered with
 `register(kind, compute)`: this module registers the consolidation; the statistics page's
-figures are registered by the app's wiring (they need the charts' counts, a higher layer)."""
+figures are registered by the app's wiring (they need the charts' counts, a higher layer).
+
+A superior committee's report section editor lists every figure of its period, a province's
+tens of seconds computed: the nightly command keeps that list per period of its drafts
+(`keep_editor_figures`), read by the editor when fresh, else computed in the request and kept
+(`current_editor_figures`). It is only shown: the report computes the figures it names."""
 
 import dataclasses
 import datetime as dt
@@ -38,12 +43,16 @@ from dangvu.ops import jobs as ops_jobs
 from dangvu.ops.models import Job
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_sql
+from dangvu.reports.actions import editor_figures
+from dangvu.reports.models import ReportDraft
 
 from . import statforms
 from .consolidate import Consolidation, UnitFigures, consolidate, period_to
 from .models import KeptFigures
 
 CONSOLIDATED, STATISTICS, FORMS = "consolidated", "statistics", "forms"
+# The section editor's figures of a period: kept by the nightly command, never queued.
+EDITOR = "editor"
 JOB = "superior.keep_figures"
 TITLES = {
     CONSOLIDATED: "Số liệu tổng hợp",
@@ -165,8 +174,12 @@ def _reshaped_since(entry_id):
 
 def keep(org, day, kind):
     """Compute the figures now and keep them (replacing those kept); the row kept."""
+    return _keep(org, day, kind, lambda: _COMPUTE[kind](org, day))
+
+
+def _keep(org, day, kind, compute):
     seen = _newest_entry()  # before computing: a change made meanwhile makes them stale
-    figures = _COMPUTE[kind](org, day)
+    figures = compute()
     row, _ = KeptFigures.objects.update_or_create(
         org=org,
         day=day,
@@ -269,6 +282,47 @@ def current_consolidation(root, day):
 def current_forms(root, day):
     """The statistical forms of `root` to `day` a file shows (`current`)."""
     return kept_forms(root, day, current(root, day, FORMS))
+
+
+def keeps_editor_figures(org):
+    """Whether the report section editor's figures of `org` are kept (`keep_editor_figures`):
+    a superior committee's, computed over its whole subtree; a grassroots organization's are
+    computed in the request, as fast as its report."""
+    return org.kind == Organization.Kind.SUPERIOR_COMMITTEE
+
+
+def _editor_key(period):
+    # Keyed by the period's last day and its first in the kind: a year's report and its second
+    # half's end on the same day, and their figures differ.
+    return period.end, f"{EDITOR}:{period.start.isoformat()}"
+
+
+def keep_editor_figures(org, period):
+    """Compute now and keep the figures the report section editor lists for `org` and `period`
+    (`reports.actions.editor_figures`): name, label and value as shown. The editor only shows
+    them; the report computes the figures it names."""
+    day, kind = _editor_key(period)
+    return _keep(org, day, kind, lambda: editor_figures(org, period))
+
+
+def current_editor_figures(org, period):
+    """The section editor's figures of `org` for `period`, as lists [name, label, value shown]:
+    the kept ones when no change was recorded since, else computed now and kept, so the next
+    opening of an editor finds them (as `current` does for a file)."""
+    day, kind = _editor_key(period)
+    found = fresh(org, day, kind)
+    if found is not None:
+        return found
+    return keep_editor_figures(org, period).figures
+
+
+def editor_periods(org, day):
+    """The periods whose section editor figures the nightly job keeps for `org`: those of its
+    drafts not final of `day`'s year or the year before (an annual report is written in the
+    first weeks of the next year)."""
+    drafts = ReportDraft.objects.filter(org=org, year__gte=day.year - 1, year__lte=day.year)
+    drafts = drafts.exclude(status=ReportDraft.Status.FINAL)
+    return sorted({draft.reporting_period for draft in drafts}, key=lambda p: (p.end, p.start))
 
 
 def queue(user, org, day, kind):
