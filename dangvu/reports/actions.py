@@ -41,7 +41,6 @@ HEADER_FIELDS = (
 )
 
 
-@transaction.atomic
 def editor_figures(org, period):
     """[(name, Vietnamese label, value as the report writes it, cut short)]: the figures of
     `org` for `period` the section editor lists, each one the writer may insert as `{name}`."""
@@ -58,6 +57,7 @@ def editor_figures(org, period):
     return rows
 
 
+@transaction.atomic
 def create_draft(
     actor: Actor, org: Organization, year: int, template: str = "annual", period: str = ""
 ) -> ReportDraft:
