@@ -964,28 +964,24 @@ def _verifications(w):
             completed_on=start + dt.timedelta(days=21),
             result="Lý lịch rõ ràng; bổ sung hồ sơ bổ nhiệm Phó trưởng phòng.",
         )
-    admitted = PartyProfile.objects.filter(admitted_on__year=YEAR).select_related("person")
-    for p in admitted:
-        oversight.record_verification(
-            None,
-            org=c,
-            person=p.person,
-            purpose=Verification.Purpose.ADMISSION,
-            requested_on=max(_d(1, 3), p.admitted_on - dt.timedelta(days=60)),
-            completed_on=p.admitted_on - dt.timedelta(days=20),
-            result="Lý lịch rõ ràng; bổ sung hồ sơ phát triển đảng.",
-        )
-    recognized = PartyProfile.objects.filter(recognized_on__year=YEAR).select_related("person")
-    for p in recognized:
-        oversight.record_verification(
-            None,
-            org=c,
-            person=p.person,
-            purpose=Verification.Purpose.RECOGNITION,
-            requested_on=max(_d(1, 3), p.recognized_on - dt.timedelta(days=30)),
-            completed_on=p.recognized_on - dt.timedelta(days=5),
-            result="Lý lịch rõ ràng; bổ sung hồ sơ chuyển đảng chính thức.",
-        )
+    # Each admission and each recognition of the year had its background checked before the
+    # decision: (purpose, the decision's day on the profile, days checked before it, result).
+    files = (
+        (Verification.Purpose.ADMISSION, "admitted_on", (60, 20), "phát triển đảng"),
+        (Verification.Purpose.RECOGNITION, "recognized_on", (30, 5), "chuyển đảng chính thức"),
+    )
+    for purpose, field, (started, done), paper in files:
+        for p in PartyProfile.objects.filter(**{f"{field}__year": YEAR}).select_related("person"):
+            decided = getattr(p, field)
+            oversight.record_verification(
+                None,
+                org=c,
+                person=p.person,
+                purpose=purpose,
+                requested_on=max(_d(1, 3), decided - dt.timedelta(days=started)),
+                completed_on=decided - dt.timedelta(days=done),
+                result=f"Lý lịch rõ ràng; bổ sung hồ sơ {paper}.",
+            )
 
 
 def _inspections(w):
