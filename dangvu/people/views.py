@@ -164,6 +164,8 @@ def person_detail(request, person_id):
             "introductions": scope.visible(person.party_introductions.select_related("org")),
             "history": recent_history(request, AuditEntry.objects.filter(person=person)),
             "can_write": scope.can_write_person(person),
+            # An introduction outside dangvu is ended with the member's Party file.
+            "can_write_party_file": party_file,
             "actions": _offered_actions(person, getattr(person, "party", None), day, party_file),
             **_other_records(person, scope),
         },
