@@ -331,7 +331,9 @@ class PartyProfile(DangvuModel):
     private_business_owner = models.BooleanField(
         "chủ doanh nghiệp tư nhân",
         default=False,
-        help_text="Người là chủ doanh nghiệp tư nhân (kết nạp theo chủ trương của Đại hội XI).",
+        help_text="Sở hữu toàn bộ hoặc phần vốn chi phối và giữ chức giám đốc, chủ tịch hội đồng "
+        "thành viên, chủ tịch hội đồng quản trị… của doanh nghiệp (Hướng dẫn 08-HD/BTCTW ngày "
+        "27/9/2021).",
     )
     foreign_marriage = models.BooleanField(
         "có quan hệ hôn nhân với người nước ngoài",

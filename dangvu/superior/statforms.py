@@ -147,6 +147,13 @@ def previous_day(day: dt.date) -> dt.date:
 # Party work and meetings (miễn công tác và sinh hoạt đảng), suspended from Party activities
 # (đình chỉ sinh hoạt đảng; Biểu 6F, members not reviewed).
 HELD = {"exempt": Exemption, "suspended": Suspension}
+# The particulars of a Party file the forms count (Biểu số 2- and 3-BTCTW, section I), each a flag
+# by the attribute's name: the field of `PartyProfile` that records it.
+PARTICULARS = {
+    "business_owner": "private_business_owner",
+    "foreign_marriage": "foreign_marriage",
+    "population_breach": "population_policy_breach",
+}
 
 
 def held_items(model: Any, items: list["Item"]) -> set[tuple[int, dt.date]]:
@@ -508,7 +515,20 @@ class Records:
 
     def _read_people(self, ids):
         people_map = self._people
-        for pid, gender, birth, ethnicity, religion, occ, gen, title, admitted, recognized in (
+        particulars = [f"party__{field}" for field in PARTICULARS.values()]
+        for (
+            pid,
+            gender,
+            birth,
+            ethnicity,
+            religion,
+            occ,
+            gen,
+            title,
+            admitted,
+            recognized,
+            *marked,
+        ) in (
             Person.objects.filter(id__in=ids)
             .order_by()
             .values_list(
@@ -522,9 +542,11 @@ class Records:
                 "academic_title",
                 "party__admitted_on",
                 "party__recognized_on",
+                *particulars,
             )
         ):
             people_map[pid] = {
+                **{attr: _flag(flag) for attr, flag in zip(PARTICULARS, marked, strict=True)},
                 "gender": gender,
                 "birth": birth,
                 "ethnicity": _ethnicity(ethnicity),
@@ -586,6 +608,7 @@ class Records:
                 readmitted="1"
                 if admitted and any(u <= admitted for u in p["ended_before"])
                 else "0",
+                **{attr: p[attr] for attr in PARTICULARS},
             )
         values.update(p["static"])
         values.update(
@@ -804,6 +827,7 @@ PERSON_SQL = {
     "reviewed",
     "exempt",
     "suspended",
+    *PARTICULARS,
 }
 # The attributes of the events of the small sets (an admission's place, a member's years …).
 EVENT_ATTRIBUTES = {"place", "years", "reason", "admitting", "type"}
@@ -958,6 +982,8 @@ def person_sql(attr: str, day: dt.date, year: int) -> tuple[Any, Callable]:
         return _best_sql(Qualification.Kind.POLITICAL_THEORY, day), _text("none")
     if attr == "reviewed":
         return Exists(Evaluation.objects.filter(subject_person_id=OuterRef("pk"), year=year)), _flag
+    if attr in PARTICULARS:  # as the Party file says today (no dates are kept for them)
+        return Q(**{f"party__{PARTICULARS[attr]}": True}), _flag
     if attr in HELD:
         held = (
             HELD[attr]
@@ -984,6 +1010,7 @@ TALLIES = [
         "exempt",
         "suspended",
         "readmitted",
+        *PARTICULARS,
     ),
     ("occupation", "exempt", "general_education", "academic_title"),
     ("age", "era", "professional", "political"),
