@@ -42,6 +42,18 @@ class YearSubject(DangvuModel):
         return f"{self.subject()} ({self.year})"
 
 
+def one_a_year(noun: str) -> list[models.UniqueConstraint]:
+    """A kind of record of which a member, or a collective, has at most one a year."""
+    return [
+        models.UniqueConstraint(
+            fields=["year", f"subject_{side}"],
+            condition=Q(**{f"subject_{side}__isnull": False}),
+            name=f"one_{noun}_per_{side}_year",
+        )
+        for side in ("person", "org")
+    ]
+
+
 class Evaluation(YearSubject):
     """The yearly classification of a member or of an organization, within a grassroots
     organization (`org`, where the quota is counted)."""
@@ -76,18 +88,7 @@ class Evaluation(YearSubject):
     class Meta(YearSubject.Meta):
         db_table = "work_evaluation"
         verbose_name = "đánh giá, xếp loại"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["year", "subject_person"],
-                condition=Q(subject_person__isnull=False),
-                name="one_evaluation_per_person_year",
-            ),
-            models.UniqueConstraint(
-                fields=["year", "subject_org"],
-                condition=Q(subject_org__isnull=False),
-                name="one_evaluation_per_org_year",
-            ),
-        ]
+        constraints = one_a_year("evaluation")
 
 
 class DegradationAssessment(YearSubject):
@@ -187,18 +188,7 @@ class ReviewSuggestion(YearSubject):
 
     class Meta(YearSubject.Meta):
         verbose_name = "gợi ý kiểm điểm"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["year", "subject_person"],
-                condition=Q(subject_person__isnull=False),
-                name="one_suggestion_per_person_year",
-            ),
-            models.UniqueConstraint(
-                fields=["year", "subject_org"],
-                condition=Q(subject_org__isnull=False),
-                name="one_suggestion_per_org_year",
-            ),
-        ]
+        constraints = one_a_year("suggestion")
 
 
 class Shortcoming(DangvuModel):
