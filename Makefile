@@ -75,7 +75,7 @@ serve: setup
 test: setup-dev
 	@start=$$(date +%s); \
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/mypy && \
-	$(PY) -m pytest -n $(TEST_WORKERS); status=$$?; \
+	$(PY) -m pytest -n $(TEST_WORKERS) --durations=25; status=$$?; \
 	echo "make test: $$(( $$(date +%s) - start )) s"; exit $$status
 
 # Everything but the browser and LibreOffice tests and the long fuzzing runs: for the edit–test loop.

@@ -9,6 +9,8 @@ invented but plausible; the people are the foundation's synthetic people.
 
 import datetime as dt
 import random
+import tomllib
+from pathlib import Path
 
 from dangvu.meetings import actions
 from dangvu.meetings.models import Activity, Attendance
@@ -962,28 +964,24 @@ def _verifications(w):
             completed_on=start + dt.timedelta(days=21),
             result="Lý lịch rõ ràng; bổ sung hồ sơ bổ nhiệm Phó trưởng phòng.",
         )
-    admitted = PartyProfile.objects.filter(admitted_on__year=YEAR).select_related("person")
-    for p in admitted:
-        oversight.record_verification(
-            None,
-            org=c,
-            person=p.person,
-            purpose=Verification.Purpose.ADMISSION,
-            requested_on=max(_d(1, 3), p.admitted_on - dt.timedelta(days=60)),
-            completed_on=p.admitted_on - dt.timedelta(days=20),
-            result="Lý lịch rõ ràng; bổ sung hồ sơ phát triển đảng.",
-        )
-    recognized = PartyProfile.objects.filter(recognized_on__year=YEAR).select_related("person")
-    for p in recognized:
-        oversight.record_verification(
-            None,
-            org=c,
-            person=p.person,
-            purpose=Verification.Purpose.RECOGNITION,
-            requested_on=max(_d(1, 3), p.recognized_on - dt.timedelta(days=30)),
-            completed_on=p.recognized_on - dt.timedelta(days=5),
-            result="Lý lịch rõ ràng; bổ sung hồ sơ chuyển đảng chính thức.",
-        )
+    # Each admission and each recognition of the year had its background checked before the
+    # decision: (purpose, the decision's day on the profile, days checked before it, result).
+    files = (
+        (Verification.Purpose.ADMISSION, "admitted_on", (60, 20), "phát triển đảng"),
+        (Verification.Purpose.RECOGNITION, "recognized_on", (30, 5), "chuyển đảng chính thức"),
+    )
+    for purpose, field, (started, done), paper in files:
+        for p in PartyProfile.objects.filter(**{f"{field}__year": YEAR}).select_related("person"):
+            decided = getattr(p, field)
+            oversight.record_verification(
+                None,
+                org=c,
+                person=p.person,
+                purpose=purpose,
+                requested_on=max(_d(1, 3), decided - dt.timedelta(days=started)),
+                completed_on=decided - dt.timedelta(days=done),
+                result=f"Lý lịch rõ ràng; bổ sung hồ sơ {paper}.",
+            )
 
 
 def _inspections(w):
@@ -1235,111 +1233,9 @@ def _shortcomings(w):
 
 # Work programmes and indicators --------------------------------------------------------------------
 
-PROGRAMME_2018 = [
-    (
-        "1",
-        "Lãnh đạo thực hiện nhiệm vụ chính trị",
-        "Đảng ủy, Ban Giám đốc Sở",
-        """\
-Cấp uỷ phối hợp lãnh đạo cơ quan, đơn vị chỉ đạo thực hiện tốt nhiệm vụ chính trị theo kế hoạch \
-đề ra; lãnh đạo công chức, viên chức và người lao động đề cao tinh thần trách nhiệm, tham gia xây \
-dựng và thực hiện có hiệu quả nhiệm vụ chính trị của cơ quan theo đúng đường lối, chính sách của \
-Đảng, pháp luật của Nhà nước.
-
-Chỉ đạo thực hiện hoàn thành tốt nhiệm vụ chính trị trên các lĩnh vực thông tin và truyền thông. \
-Chỉ đạo báo, đài, các cơ quan thông tin và truyền thông tăng cường công tác tuyên truyền các Nghị \
-định, Quy định,..., nhằm tuyên truyền rộng rãi đến quần chúng nhân dân.
-
-Hỗ trợ các cơ quan, đơn vị trên địa bàn tỉnh sử dụng chứng thư số, mail; trực vận hành hệ thống \
-Cổng thông tin điện tử 24/24 giờ và kịp thời đăng thông tin tuyên truyền và tin, bài, sự kiện \
-trọng đại của tỉnh và đất nước trên Cổng thông tin điện tử; tham gia tư vấn, hỗ trợ thực hiện Dự \
-án “Ứng dụng công nghệ thông tin trong hoạt động của các cơ quan Đảng tỉnh Trà Vinh giai đoạn \
-2016-2020”.""",
-    ),
-    ("2", "Công tác Đảng và hoạt động đoàn thể", "", ""),
-    (
-        "2.1",
-        "",
-        "Đảng ủy",
-        """\
-Tích cực tuyên truyền các văn bản của Đảng, pháp luật Nhà nước đến đảng viên, đoàn viên trong cơ \
-quan. Chỉ đạo thực hiện tốt công tác phòng gian bảo mật, phòng chống cháy nổ; phòng chống tham \
-nhũng, lãng phí và thực hành tiết kiệm tại cơ quan. Thực hiện nghiêm túc công khai, niêm yết bảng \
-kê khai tài sản, thu nhập đối với công chức, viên chức thuộc diện kê khai; công khai công tác đấu \
-thầu, chào hàng cạnh tranh về mua sắm các thiết bị, tài sản của cơ quan, đơn vị trên website \
-Sở.""",
-    ),
-    (
-        "2.2",
-        "",
-        "Đảng ủy, chi ủy các chi bộ",
-        """\
-Tăng cường công tác nâng cao chất lượng sinh hoạt chi bộ theo Hướng dẫn số 08-HD/BTCTU ngày \
-02/02/2017 “về nội dung sinh hoạt chi bộ”; Kế hoạch số 29-KH/TU ngày 27/11/2017 của Ban Thường vụ \
-tỉnh ủy về thực hiện Kết luận số 18-KL/TW ngày 22/9/2017 của Ban Bí thư về tiếp tục đẩy mạnh thực \
-hiện Chỉ thị 10-CT/TW của Ban Bí thư (khóa X) “về nâng cao chất lượng sinh hoạt chi bộ” trong tình \
-hình mới.""",
-    ),
-    (
-        "2.3",
-        "",
-        "Đảng ủy",
-        """\
-Tiếp tục lãnh đạo thực hiện tốt Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị (khóa XII) \
-“về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh”; gắn với thực hiện \
-chuyên đề năm 2018 “Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về xây dựng \
-phong cách, tác phong công tác của người đứng đầu, của cán bộ, đảng viên”""",
-    ),
-    (
-        "2.4",
-        "",
-        "Đảng ủy",
-        """\
-Tiếp tục thực hiện nghiêm Công văn số 950-CV/BTCTU ngày 18/9/2017 của Ban Tổ chức Tỉnh ủy về \
-hướng dẫn nội dung, phương pháp đánh giá, nhận diện suy thoái và Công văn số 389-CV/ĐUK ngày \
-01/11/2017 về thực hiện nội dung, phương pháp đánh giá suy thoái theo Nghị quyết Trung ương 4 \
-(khóa XII).""",
-    ),
-    (
-        "2.5",
-        "",
-        "Đảng ủy, Ủy ban Kiểm tra, chi bộ",
-        """\
-Tăng cường công tác kiểm tra, giám sát của Đảng ủy, Ủy ban Kiểm tra và chi bộ. Thường xuyên theo \
-dõi việc thực hiện Chỉ thị 10-CT/TU, Chỉ thị 20-CT/TU; kế hoạch học tập và làm theo Bác, bản cam \
-kết không suy thoái theo tinh thần Nghị quyết Trung ương 4 (khóa XII) trong đảng viên, đoàn \
-viên.""",
-    ),
-    (
-        "2.6",
-        "",
-        "Công đoàn cơ sở, Chi đoàn",
-        """\
-Chỉ đạo các đoàn thể cơ quan tổ chức Hội nghị CCVC năm 2018; tổ chức vui chơi cho các cháu thiếu \
-nhi và tổ chức họp mặt các chị em phụ nữ nhân các ngày lễ; chăm lo đời sống CCVC; tham gia các \
-phong trào và vận động CCVC đóng góp các quỹ do đoàn thể cấp trên phát động.""",
-    ),
-    (
-        "2.7",
-        "",
-        "Chi ủy các chi bộ trực thuộc",
-        """\
-Chỉ đạo các chi bộ tăng cường công tác tuyên truyền các văn bản của Đảng và Nhà nước đến toàn \
-thể đảng viên, công chức, viên chức quán triệt thực hiện; tiếp tục phân công đảng viên trẻ tham \
-gia đóng góp các văn bản của Đảng, tham gia tranh luận, thảo luận trong các cuộc họp chi bộ.""",
-    ),
-    (
-        "2.8",
-        "",
-        "Đảng ủy",
-        """\
-Họp định kỳ với các đoàn thể; đánh giá, phân loại chất lượng đảng viên, chi bộ trực thuộc; tổ \
-chức hội nghị đảng viên năm 2017; tổ chức chấm điểm các chi bộ trực thuộc; thực hiện các hồ sơ \
-phục vụ công tác chấm điểm cuối năm; xây dựng Nghị quyết năm 2018. Chỉ đạo đảng viên, đoàn viên \
-xây dựng kế hoạch khắc phục khuyết điểm năm 2017, kế hoạch học tập và làm theo Bác theo chuyên đề \
-năm 2018; thực hiện có hiệu quả các hoạt động công tác Đảng.""",
-    ),
-]
+PROGRAMME = tomllib.loads(
+    (Path(__file__).resolve().parent / "programme_2017.toml").read_text(encoding="utf-8")
+)
 
 
 def _programmes(w):
@@ -1390,78 +1286,28 @@ def _programmes(w):
         title="Chương trình công tác năm 2018",
         adopted_on=_d(12, 5),
     )
-    for number, title, owner, text in PROGRAMME_2018:
+    for item in PROGRAMME["programme_2018"]:
         programmes.add_programme_item(
             None,
             p2018,
-            number=number,
-            title=title,
-            text=text,
-            owner_name=owner,
-            deadline=None if not text else dt.date(2018, 3 if number == "2.6" else 12, 31),
+            number=item["number"],
+            title=item["title"],
+            text=item["text"],
+            owner_name=item["owner"],
+            deadline=item.get("deadline"),
         )
 
 
-INDICATORS = [
-    # key, label, value, unit, source unit
-    (
-        "egov_agencies",
-        "Cơ quan, đơn vị dùng phần mềm quản lý văn bản và điều hành",
-        195,
-        "cơ quan, đơn vị",
-        "cntt",
-    ),
-    ("egov_users", "Người dùng phần mềm quản lý văn bản và điều hành", 7582, "người dùng", "cntt"),
-    (
-        "egov_electronic_share",
-        "Văn bản (trừ tài liệu mật) trao đổi dưới dạng điện tử",
-        90,
-        "%",
-        "cntt",
-    ),
-    ("official_mailboxes", "Hộp thư điện tử công vụ đã cấp", 6195, "hộp thư", "cntt"),
-    ("online_services_level2_share", "Dịch vụ công trực tuyến đạt mức độ 2", 100, "%", "cntt"),
-    ("online_services_level3", "Dịch vụ công trực tuyến đạt mức độ 3", 226, "dịch vụ", "cntt"),
-    ("online_services_level4", "Dịch vụ công trực tuyến đạt mức độ 4", 12, "dịch vụ", "cntt"),
-    (
-        "ntp_plans",
-        "Kế hoạch thực hiện Chương trình mục tiêu quốc gia đã xây dựng",
-        2,
-        "kế hoạch",
-        "khtc",
-    ),
-    (
-        "portal_news",
-        "Tin, bài kiểm duyệt và đăng trên Cổng thông tin điện tử tỉnh",
-        550,
-        "tin, bài",
-        "ttcn",
-    ),
-    ("portal_khmer", "Tin, bài biên dịch từ tiếng Việt sang tiếng Khmer", 240, "tin, bài", "ttcn"),
-    ("portal_english", "Tin, bài biên dịch từ tiếng Việt sang tiếng Anh", 61, "tin, bài", "ttcn"),
-    ("portal_audio", "Tin, bài chuyển thể audio phục vụ người khiếm thị", 140, "tin, bài", "ttcn"),
-    ("citizen_questions", "Câu hỏi của công dân tiếp nhận và chuyển", 17, "câu hỏi", "ttcn"),
-    ("citizen_answers", "Văn bản trả lời của cơ quan chức năng đã đăng tải", 12, "văn bản", "ttcn"),
-    (
-        "delayed_projects",
-        "Dự án chậm triển khai, phải xin điều chuyển vốn sang năm sau",
-        2,
-        "dự án",
-        "khtc",
-    ),
-]
-
-
 def _indicators(w):
-    for key, label, value, unit, source in INDICATORS:
+    for indicator in PROGRAMME["indicator"]:
         programmes.record_indicator(
             None,
             org=w.orgs["agency"],
-            key=key,
-            label=label,
-            value=value,
-            unit=unit,
+            key=indicator["key"],
+            label=indicator["label"],
+            value=indicator["value"],
+            unit=indicator["unit"],
             period_start=_d(1, 1),
             period_end=_d(11, 30),
-            source=f"Báo cáo kết quả năm 2017 của {w.orgs[source]}",
+            source=f"Báo cáo kết quả năm 2017 của {w.orgs[indicator['source']]}",
         )

@@ -346,6 +346,40 @@ def set_card_number(actor: Actor, person: Person, card_number: str) -> PartyProf
     )
 
 
+@transaction.atomic
+def set_party_particulars(
+    actor: Actor,
+    person: Person,
+    *,
+    private_business_owner: bool,
+    foreign_marriage: bool,
+    population_policy_breach: bool,
+) -> PartyProfile:
+    """Record the particulars of a member's or a candidate's Party file that the basic
+    statistical forms count: a private business owner, a marriage to a foreigner, a breach of
+    the population policy before admission."""
+    profile = PartyProfile.objects.select_for_update().filter(person=person).first()
+    if profile is None:
+        raise ValidationError(
+            f"{person.full_name} chưa có hồ sơ đảng viên hay đối tượng kết nạp: ghi nhận đối "
+            "tượng kết nạp hoặc kết nạp trước."
+        )
+    values = {
+        "private_business_owner": bool(private_business_owner),
+        "foreign_marriage": bool(foreign_marriage),
+        "population_policy_breach": bool(population_policy_breach),
+    }
+    marked = PartyProfile.particular_labels(values)
+    return audit.change(
+        actor,
+        "party.particulars",
+        profile,
+        values,
+        summary="Đặc điểm hồ sơ đảng viên: " + ("; ".join(marked) or "không có"),
+        person=person,
+    )
+
+
 # Exports ----------------------------------------------------------------------
 
 

@@ -326,9 +326,43 @@ class PartyProfile(DangvuModel):
     official_on = models.DateField("ngày chính thức", null=True, blank=True)
     recognized_on = models.DateField("ngày quyết định công nhận", null=True, blank=True)
     card_number = models.CharField("số thẻ đảng viên", max_length=20, blank=True)
+    # Particulars of the Party file the basic statistical forms count (Biểu số 2- and 3-BTCTW,
+    # section I), as the file says them today, like the occupation.
+    private_business_owner = models.BooleanField(
+        "chủ doanh nghiệp tư nhân",
+        default=False,
+        help_text="Sở hữu toàn bộ hoặc phần vốn chi phối và giữ chức giám đốc, chủ tịch hội đồng "
+        "thành viên, chủ tịch hội đồng quản trị… của doanh nghiệp (Hướng dẫn 08-HD/BTCTW ngày "
+        "27/9/2021).",
+    )
+    foreign_marriage = models.BooleanField(
+        "có quan hệ hôn nhân với người nước ngoài",
+        default=False,
+        help_text="Vợ hoặc chồng là người nước ngoài (Quy định 127-QĐ/TW ngày 03/11/2004).",
+    )
+    population_policy_breach = models.BooleanField(
+        "đã vi phạm chính sách dân số, kế hoạch hóa gia đình",
+        default=False,
+        help_text="Quần chúng vi phạm trước khi vào Đảng, được kết nạp theo Quy định 05-QĐi/TW "
+        "ngày 28/8/2018.",
+    )
+
+    PARTICULARS = ("private_business_owner", "foreign_marriage", "population_policy_breach")
 
     def status_on(self, day):
         return party_status(self.admitted_on, self.recognized_on, day)
+
+    def particulars(self) -> list[str]:
+        """The labels of the particulars the file records (none for most members)."""
+        return self.particular_labels({name: getattr(self, name) for name in self.PARTICULARS})
+
+    @classmethod
+    def particular_labels(cls, values: dict[str, bool]) -> list[str]:
+        return [
+            str(cls._meta.get_field(name).verbose_name).capitalize()
+            for name in cls.PARTICULARS
+            if values[name]
+        ]
 
     def __str__(self):
         return f"Đảng viên {self.person}"

@@ -164,6 +164,8 @@ def person_detail(request, person_id):
             "introductions": scope.visible(person.party_introductions.select_related("org")),
             "history": recent_history(request, AuditEntry.objects.filter(person=person)),
             "can_write": scope.can_write_person(person),
+            # An introduction outside dangvu is ended with the member's Party file.
+            "can_write_party_file": party_file,
             "actions": _offered_actions(person, getattr(person, "party", None), day, party_file),
             **_other_records(person, scope),
         },
@@ -197,6 +199,7 @@ PARTY_MEMBER_ACTIONS = (
     "mien-sinh-hoat",
     "dinh-chi-sinh-hoat",
     "gioi-thieu-tam-thoi",
+    "dac-diem",
     "tu-tran",
 )
 NOT_YET_MEMBER_ACTIONS = (
@@ -204,6 +207,7 @@ NOT_YET_MEMBER_ACTIONS = (
     "doi-tuong-ket-nap",
     "ket-nap",
     "chuyen-den",
+    "dac-diem",
     "tu-tran",
 )
 OTHER_ACTIONS = ("doan-the", "cong-tac", "trinh-do")
@@ -246,6 +250,8 @@ def _offered_actions(person, profile, day, party_file=True):
         slugs = ("chuyen-den", "phuc-hoi-dang-tich", "tu-tran")
     else:
         slugs = NOT_YET_MEMBER_ACTIONS
+    if profile is None:  # the particulars are those of a Party file
+        slugs = tuple(slug for slug in slugs if slug != "dac-diem")
     if not party_file:
         slugs = tuple(slug for slug in slugs if slug in MASS_ACTIONS)
     return {slug: ACTIONS[slug] for slug in (*slugs, *OTHER_ACTIONS)}
@@ -378,6 +384,11 @@ ACTIONS = {
     "phuc-hoi-dang-tich": ("Phục hồi đảng tịch", forms.CellDateForm, actions.restore_membership),
     "huy-hieu": ("Trao Huy hiệu Đảng", forms.BadgeForm, actions.award_badge),
     "the-dang-vien": ("Phát thẻ đảng viên", forms.CardForm, actions.issue_card),
+    "dac-diem": (
+        "Đặc điểm hồ sơ đảng viên (thống kê)",
+        record_form(PartyProfile, actions.set_party_particulars),
+        actions.set_party_particulars,
+    ),
     "xoa-ten": ("Xóa tên", forms.DateReasonForm, actions.strike_off),
     "khai-tru": ("Khai trừ", forms.DateReasonForm, actions.expel),
     "tu-tran": ("Ghi nhận từ trần", forms.DateForm, actions.record_death),
@@ -445,6 +456,9 @@ class PersonAction(_PersonForm):
         kwargs = super().get_form_kwargs()
         if issubclass(self.form_class, SCOPED_FORMS):
             kwargs["scope"] = self.request.scope
+        if getattr(self.form_class, "_meta", None) and self.form_class._meta.model is PartyProfile:
+            # A form of the Party file opens on what it says.
+            kwargs["instance"] = PartyProfile.objects.filter(person=self.object).first()
         return kwargs
 
     def get_title(self):

@@ -25,7 +25,14 @@ from dangvu.work.common import (
     required_text,
 )
 
-from .models import DegradationAssessment, Evaluation, Pledge, Shortcoming, StudyPlan
+from .models import (
+    DegradationAssessment,
+    Evaluation,
+    Pledge,
+    ReviewSuggestion,
+    Shortcoming,
+    StudyPlan,
+)
 
 # Evaluation and classification ---------------------------------------------------------------
 
@@ -238,6 +245,57 @@ def register_study_plan(
         "study_plan.register",
         s,
         summary=f"Đăng ký kế hoạch học tập và làm theo Bác năm {year}",
+        person=subject_person,
+        org=subject_org or org,
+    )
+    return s
+
+
+@transaction.atomic
+def suggest_review(
+    actor: Actor,
+    *,
+    org: Organization,
+    year: int,
+    managed_by: str,
+    suggested_by: str,
+    suggested_on: dt.date,
+    subject_person: Person | None = None,
+    subject_org: Organization | None = None,
+    paper: str = "",
+    note: str = "",
+) -> ReviewSuggestion:
+    """A suggestion for the year's review of a collective or a member (gợi ý kiểm điểm), as the
+    managing committee wrote it: made in the year or in the next, when the reviews are held."""
+    check_year(year)
+    one_subject(subject_person, subject_org)
+    if managed_by not in ReviewSuggestion.ManagedBy.values:
+        raise ValidationError("Cần chọn diện quản lý của tập thể, đảng viên được gợi ý.")
+    suggested_by = required_text(suggested_by, "Cấp ủy gợi ý")
+    if suggested_on is None or not year <= suggested_on.year <= year + 1:
+        raise ValidationError(
+            f"Ngày gợi ý kiểm điểm năm {year} phải trong năm {year} hoặc năm {year + 1}."
+        )
+    if _of_year(ReviewSuggestion, year, subject_person, subject_org).exists():
+        raise ValidationError(
+            f"{subject_person or subject_org} đã được ghi gợi ý kiểm điểm năm {year}."
+        )
+    s = ReviewSuggestion.objects.create(
+        org=org,
+        year=year,
+        managed_by=managed_by,
+        suggested_by=suggested_by,
+        suggested_on=suggested_on,
+        subject_person=subject_person,
+        subject_org=subject_org,
+        paper=paper.strip(),
+        note=note.strip(),
+    )
+    audit.record(
+        actor,
+        "review.suggest",
+        s,
+        summary=f"Gợi ý kiểm điểm năm {year} của {suggested_by}",
         person=subject_person,
         org=subject_org or org,
     )

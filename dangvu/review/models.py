@@ -42,6 +42,18 @@ class YearSubject(DangvuModel):
         return f"{self.subject()} ({self.year})"
 
 
+def one_a_year(noun: str) -> list[models.UniqueConstraint]:
+    """A kind of record of which a member, or a collective, has at most one a year."""
+    return [
+        models.UniqueConstraint(
+            fields=["year", f"subject_{side}"],
+            condition=Q(**{f"subject_{side}__isnull": False}),
+            name=f"one_{noun}_per_{side}_year",
+        )
+        for side in ("person", "org")
+    ]
+
+
 class Evaluation(YearSubject):
     """The yearly classification of a member or of an organization, within a grassroots
     organization (`org`, where the quota is counted)."""
@@ -76,18 +88,7 @@ class Evaluation(YearSubject):
     class Meta(YearSubject.Meta):
         db_table = "work_evaluation"
         verbose_name = "đánh giá, xếp loại"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["year", "subject_person"],
-                condition=Q(subject_person__isnull=False),
-                name="one_evaluation_per_person_year",
-            ),
-            models.UniqueConstraint(
-                fields=["year", "subject_org"],
-                condition=Q(subject_org__isnull=False),
-                name="one_evaluation_per_org_year",
-            ),
-        ]
+        constraints = one_a_year("evaluation")
 
 
 class DegradationAssessment(YearSubject):
@@ -150,6 +151,44 @@ class StudyPlan(YearSubject):
     class Meta(YearSubject.Meta):
         db_table = "work_studyplan"
         verbose_name = "kế hoạch học tập và làm theo Bác"
+
+
+class ReviewSuggestion(YearSubject):
+    """A suggestion for the year's self-criticism review (gợi ý kiểm điểm): the committee that
+    manages a collective or a member points out in writing what it should review itself on.
+    Biểu 6-BTCTW, row 4, counts them by who manages the subject (the standing committee of the
+    province or of the district, or the grassroots committee)."""
+
+    class ManagedBy(models.TextChoices):
+        PROVINCE = "province", "Thuộc diện ban thường vụ cấp ủy cấp tỉnh quản lý"
+        DISTRICT = "district", "Thuộc diện ban thường vụ cấp ủy cấp huyện quản lý"
+        GRASSROOTS = "grassroots", "Thuộc diện đảng ủy cơ sở quản lý"
+
+    org = models.ForeignKey(
+        Organization,
+        models.PROTECT,
+        related_name="review_suggestions",
+        verbose_name="tổ chức đảng",
+        help_text="Tổ chức cơ sở đảng nơi tập thể, đảng viên kiểm điểm.",
+    )
+    subject_person = optional_ref(Person, "đảng viên", related_name="review_suggestions")
+    subject_org = collective()
+    managed_by = models.CharField("diện quản lý", max_length=12, choices=ManagedBy.choices)
+    suggested_by = models.CharField(
+        "cấp ủy gợi ý", max_length=255, help_text="Ví dụ: Ban Thường vụ Huyện ủy."
+    )
+    paper = models.CharField(
+        "văn bản gợi ý",
+        max_length=255,
+        blank=True,
+        help_text="Ví dụ: Công văn số 45-CV/HU ngày 20/11/2024.",
+    )
+    suggested_on = models.DateField("ngày gợi ý")
+    note = models.TextField("nội dung gợi ý", blank=True)
+
+    class Meta(YearSubject.Meta):
+        verbose_name = "gợi ý kiểm điểm"
+        constraints = one_a_year("suggestion")
 
 
 class Shortcoming(DangvuModel):

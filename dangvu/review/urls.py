@@ -9,6 +9,7 @@ urlpatterns = [
     *kind_urls(views, "pledge", "ren-luyen/cam-ket/", "create"),
     *kind_urls(views, "study_plan", "ren-luyen/hoc-tap-lam-theo-bac/", "create"),
     *kind_urls(views, "shortcoming", "ren-luyen/khuyet-diem/", "create"),
+    *kind_urls(views, "review_suggestion", "ren-luyen/goi-y-kiem-diem/", "create"),
     *record_urls(
         views,
         "shortcoming",

@@ -22,7 +22,14 @@ from dangvu.web import (
 )
 
 from . import actions, forms
-from .models import DegradationAssessment, Evaluation, Pledge, Shortcoming, StudyPlan
+from .models import (
+    DegradationAssessment,
+    Evaluation,
+    Pledge,
+    ReviewSuggestion,
+    Shortcoming,
+    StudyPlan,
+)
 
 # Evaluation ---------------------------------------------------------------------------------------
 
@@ -138,6 +145,9 @@ def review_page(request):
     shortcomings = scope.visible(
         Shortcoming.objects.filter(review_year__in=[year - 1, year]).select_related("org"),
     )
+    suggestions = scope.visible(
+        ReviewSuggestion.objects.filter(year=year).select_related("subject_person", "subject_org")
+    ).order_by("managed_by", "suggested_on", "id")
     can_write = scope.can_write_any
     return render(
         request,
@@ -152,6 +162,7 @@ def review_page(request):
             "pledges": pledges.count(),
             "collective_plans": [p for p in plans if p.subject_org_id],
             "individual_plans": sum(1 for p in plans if p.subject_person_id),
+            "suggestions": suggestions,
             "shortcomings": [
                 (s, scope.can_write_org(s.org) and s.remedied_on is None) for s in shortcomings
             ],
@@ -196,6 +207,12 @@ study_plan_create = ReviewCreate.as_view(
     form_class=forms.PartyRecordForm,
     action=actions.register_study_plan,
     title="Ghi kế hoạch học tập và làm theo Bác",
+)
+review_suggestion_create = ReviewCreate.as_view(
+    model=ReviewSuggestion,
+    form_class=forms.PartyRecordForm,
+    action=actions.suggest_review,
+    title="Ghi gợi ý kiểm điểm",
 )
 shortcoming_create = ReviewCreate.as_view(
     model=Shortcoming,

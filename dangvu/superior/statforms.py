@@ -62,7 +62,7 @@ from dangvu.people.models import (
     TemporaryAttachment,
     is_ethnic_minority,
 )
-from dangvu.review.models import Evaluation
+from dangvu.review.models import Evaluation, ReviewSuggestion
 
 from .consolidate import _party_changes, period_to
 from .sheets import safe_text
@@ -147,6 +147,13 @@ def previous_day(day: dt.date) -> dt.date:
 # Party work and meetings (miễn công tác và sinh hoạt đảng), suspended from Party activities
 # (đình chỉ sinh hoạt đảng; Biểu 6F, members not reviewed).
 HELD = {"exempt": Exemption, "suspended": Suspension}
+# The particulars of a Party file the forms count (Biểu số 2- and 3-BTCTW, section I), each a flag
+# by the attribute's name: the field of `PartyProfile` that records it.
+PARTICULARS = {
+    "business_owner": "private_business_owner",
+    "foreign_marriage": "foreign_marriage",
+    "population_breach": "population_policy_breach",
+}
 
 
 def held_items(model: Any, items: list["Item"]) -> set[tuple[int, dt.date]]:
@@ -362,10 +369,16 @@ class Records:
         )
         types = grassroots_type(units, end)
         self.unit_figures = {}
+        orgs = any_of(self.member_orgs(end))
         reviewed = set(
-            Evaluation.objects.filter(
-                year=end.year, subject_org_id__in=any_of(self.member_orgs(end))
-            ).values_list("subject_org_id", flat=True)
+            Evaluation.objects.filter(year=end.year, subject_org_id__in=orgs).values_list(
+                "subject_org_id", flat=True
+            )
+        )
+        suggested = dict(
+            ReviewSuggestion.objects.filter(year=end.year, subject_org_id__in=orgs).values_list(
+                "subject_org_id", "managed_by"
+            )
         )
         for unit in units:
             below = self.tree.below(unit.id, end)
@@ -386,7 +399,10 @@ class Records:
             }
             for org_id in sorted(below):
                 if self.tree.nodes[org_id].kind in (K.PARTY_COMMITTEE, K.PARTY_CELL):
-                    mark = (("reviewed", "1" if org_id in reviewed else "0"),)
+                    mark = (
+                        ("reviewed", "1" if org_id in reviewed else "0"),
+                        ("suggested", suggested.get(org_id, "none")),
+                    )
                     sets["orgs.reviewable"].append(Item(org_id, end, mark))
 
     def unit_counts(self, units, day) -> dict[int, Counter]:
@@ -508,7 +524,20 @@ class Records:
 
     def _read_people(self, ids):
         people_map = self._people
-        for pid, gender, birth, ethnicity, religion, occ, gen, title, admitted, recognized in (
+        particulars = [f"party__{field}" for field in PARTICULARS.values()]
+        for (
+            pid,
+            gender,
+            birth,
+            ethnicity,
+            religion,
+            occ,
+            gen,
+            title,
+            admitted,
+            recognized,
+            *marked,
+        ) in (
             Person.objects.filter(id__in=ids)
             .order_by()
             .values_list(
@@ -522,9 +551,11 @@ class Records:
                 "academic_title",
                 "party__admitted_on",
                 "party__recognized_on",
+                *particulars,
             )
         ):
             people_map[pid] = {
+                **{attr: _flag(flag) for attr, flag in zip(PARTICULARS, marked, strict=True)},
                 "gender": gender,
                 "birth": birth,
                 "ethnicity": _ethnicity(ethnicity),
@@ -538,6 +569,7 @@ class Records:
                 "youth": [],
                 "ended_before": [],
                 "reviewed": set(),
+                "suggested": {},
             }
         for pid, kind, level, obtained in (
             Qualification.objects.filter(person_id__in=ids)
@@ -563,6 +595,12 @@ class Records:
             .values_list("subject_person_id", "year")
         ):
             people_map[pid]["reviewed"].add(year)
+        for pid, year, managed_by in (
+            ReviewSuggestion.objects.filter(subject_person_id__in=ids)
+            .order_by()
+            .values_list("subject_person_id", "year", "managed_by")
+        ):
+            people_map[pid]["suggested"][year] = managed_by
 
     def attributes(self, item: Item, kind: str = "person") -> dict[str, str]:
         values = dict(item.extra)
@@ -586,6 +624,7 @@ class Records:
                 readmitted="1"
                 if admitted and any(u <= admitted for u in p["ended_before"])
                 else "0",
+                **{attr: p[attr] for attr in PARTICULARS},
             )
         values.update(p["static"])
         values.update(
@@ -599,6 +638,7 @@ class Records:
             professional=_best(p["quals"], Qualification.Kind.EDUCATION, day),
             political=_best(p["quals"], Qualification.Kind.POLITICAL_THEORY, day),
             reviewed="1" if self.period.end.year in p["reviewed"] else "0",
+            suggested=p["suggested"].get(self.period.end.year, "none"),
             new6m="1" if admitted and (day - admitted).days < 183 else "0",
         )
         for attr in HELD:
@@ -804,6 +844,8 @@ PERSON_SQL = {
     "reviewed",
     "exempt",
     "suspended",
+    *PARTICULARS,
+    "suggested",
 }
 # The attributes of the events of the small sets (an admission's place, a member's years …).
 EVENT_ATTRIBUTES = {"place", "years", "reason", "admitting", "type"}
@@ -903,6 +945,12 @@ def _era_sql() -> Case:
     return Case(*eras, default=Value("after1975"), output_field=CharField())
 
 
+def _suggested_sql(subject: str, year: int) -> Subquery:
+    """Who manages the subject suggested for the year's review (gợi ý kiểm điểm), if any."""
+    suggestions = ReviewSuggestion.objects.filter(**{subject: OuterRef("pk")}, year=year)
+    return Subquery(suggestions.values("managed_by")[:1])
+
+
 def _best_sql(kind: str, day: dt.date) -> Subquery:
     """`_best`: the highest level of `kind` held on `day`."""
     order = [code for code, _label in Qualification.LEVELS[kind]]
@@ -958,6 +1006,10 @@ def person_sql(attr: str, day: dt.date, year: int) -> tuple[Any, Callable]:
         return _best_sql(Qualification.Kind.POLITICAL_THEORY, day), _text("none")
     if attr == "reviewed":
         return Exists(Evaluation.objects.filter(subject_person_id=OuterRef("pk"), year=year)), _flag
+    if attr == "suggested":
+        return _suggested_sql("subject_person_id", year), _text("none")
+    if attr in PARTICULARS:  # as the Party file says today (no dates are kept for them)
+        return Q(**{f"party__{PARTICULARS[attr]}": True}), _flag
     if attr in HELD:
         held = (
             HELD[attr]
@@ -984,6 +1036,8 @@ TALLIES = [
         "exempt",
         "suspended",
         "readmitted",
+        *PARTICULARS,
+        "suggested",
     ),
     ("occupation", "exempt", "general_education", "academic_title"),
     ("age", "era", "professional", "political"),
