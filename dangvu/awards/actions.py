@@ -24,8 +24,8 @@ from dangvu.work.common import required_text
 from .models import Commendation
 
 
-def _check_form(form: str) -> None:
-    if form not in Commendation.Form.values:
+def _check_kind(kind: str) -> None:
+    if kind not in Commendation.Kind.values:
         raise ValidationError("Hình thức khen thưởng không hợp lệ.")
 
 
@@ -68,9 +68,9 @@ def _awarder(awarder: Organization | None, awarder_name: str) -> str:
     return "" if awarder is not None else awarder_name
 
 
-def _check_unique(recipient_org, person, form, decision, exclude=None) -> None:
+def _check_unique(recipient_org, person, kind, decision, exclude=None) -> None:
     same = Commendation.objects.filter(
-        recipient_org=recipient_org, person=person, form=form, decision=decision
+        recipient_org=recipient_org, person=person, kind=kind, decision=decision
     )
     if exclude is not None:
         same = same.exclude(pk=exclude.pk)
@@ -83,7 +83,7 @@ def record_commendation(
     actor: Actor,
     *,
     org: Organization,
-    form: str,
+    kind: str,
     decision: str,
     decided_on: dt.date,
     recipient_org: Organization | None = None,
@@ -96,17 +96,17 @@ def record_commendation(
     of a member of its cells on the day of the decision."""
     if not org.is_party:
         raise ValidationError(f"“{org}” không phải là tổ chức đảng.")
-    _check_form(form)
+    _check_kind(kind)
     decision = required_text(decision, "Số quyết định")
     decided_on = _check_day(decided_on)
     _check_recipient(org, recipient_org, person, decided_on)
     awarder_name = _awarder(awarder, awarder_name)
-    _check_unique(recipient_org, person, form, decision)
+    _check_unique(recipient_org, person, kind, decision)
     commendation = Commendation.objects.create(
         org=org,
         recipient_org=recipient_org,
         person=person,
-        form=form,
+        kind=kind,
         awarder=awarder,
         awarder_name=awarder_name,
         decision=decision,
@@ -117,7 +117,7 @@ def record_commendation(
         actor,
         "commendation.record",
         commendation,
-        summary=f"{commendation.get_form_display()} ({decision}): {commendation.recipient}",
+        summary=f"{commendation.get_kind_display()} ({decision}): {commendation.recipient}",
         org=org,
         person=person,
     )
@@ -129,7 +129,7 @@ def correct_commendation(
     actor: Actor,
     commendation: Commendation,
     *,
-    form: str,
+    kind: str,
     decision: str,
     decided_on: dt.date,
     awarder: Organization | None = None,
@@ -140,20 +140,20 @@ def correct_commendation(
     recipient is cancelled and recorded again). What was there stays in the audit entry."""
     if commendation.cancelled_on is not None:
         raise ValidationError("Khen thưởng đã hủy: không sửa được.")
-    _check_form(form)
+    _check_kind(kind)
     decision = required_text(decision, "Số quyết định")
     decided_on = _check_day(decided_on)
     _check_recipient(commendation.org, commendation.recipient_org, commendation.person, decided_on)
     awarder_name = _awarder(awarder, awarder_name)
     _check_unique(
-        commendation.recipient_org, commendation.person, form, decision, exclude=commendation
+        commendation.recipient_org, commendation.person, kind, decision, exclude=commendation
     )
     return audit.change(
         actor,
         "commendation.correct",
         commendation,
         {
-            "form": form,
+            "kind": kind,
             "decision": decision,
             "decided_on": decided_on,
             "awarder": awarder,

@@ -11,7 +11,7 @@ from dangvu.work.common import figure
 
 from .models import Commendation
 
-F = Commendation.Form
+F = Commendation.Kind
 
 
 @provider
@@ -21,10 +21,10 @@ def commendation_facts(org, period):
         decided_on__range=(period.start, period.end), cancelled_on__isnull=True
     )
     orgs = list(
-        counted.filter(recipient_org_id__in=ids).values_list("id", "recipient_org_id", "form")
+        counted.filter(recipient_org_id__in=ids).values_list("id", "recipient_org_id", "kind")
     )
     members = list(
-        counted.filter(person__isnull=False, org_id__in=ids).values_list("id", "person_id", "form")
+        counted.filter(person__isnull=False, org_id__in=ids).values_list("id", "person_id", "kind")
     )
     facts = {}
     facts.update(_figures("commendations.orgs", "Tổ chức đảng được khen thưởng", orgs, False))
@@ -37,8 +37,8 @@ def _figures(name, label, rows, people):
     and by form, with the commendations behind."""
     facts = {}
     groups = [(name, label, rows)] + [
-        (f"{name}.{form}", f"{label} — {form_label.lower()}", [r for r in rows if r[2] == form])
-        for form, form_label in F.choices
+        (f"{name}.{kind}", f"{label} — {kind_label.lower()}", [r for r in rows if r[2] == kind])
+        for kind, kind_label in F.choices
     ]
     for key, text, found in groups:
         recipients = {r for _c, r, _f in found}

@@ -19,7 +19,7 @@ from dangvu.people.models import Person
 class Commendation(DangvuModel):
     """One commendation of one recipient: a Party organization or a Party member, never both."""
 
-    class Form(models.TextChoices):
+    class Kind(models.TextChoices):
         FLAG = "flag", "Cờ"
         CERTIFICATE = "certificate", "Bằng khen"
         LETTER = "letter", "Giấy khen"
@@ -36,7 +36,7 @@ class Commendation(DangvuModel):
         Organization, "tổ chức đảng được khen", related_name="commendations"
     )
     person = optional_ref(Person, "đảng viên được khen", related_name="commendations")
-    form = models.CharField("hình thức khen thưởng", max_length=12, choices=Form.choices)
+    kind = models.CharField("hình thức khen thưởng", max_length=12, choices=Kind.choices)
     awarder = optional_ref(Organization, "cấp khen (có hồ sơ)")
     awarder_name = models.CharField(
         "cấp khen",
@@ -71,7 +71,7 @@ class Commendation(DangvuModel):
         ]
 
     def __str__(self):
-        return f"{self.get_form_display()}: {self.recipient}"
+        return f"{self.get_kind_display()}: {self.recipient}"
 
     @property
     def recipient(self) -> str:

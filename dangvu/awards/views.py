@@ -84,7 +84,7 @@ commendation_list = RecordListView.as_view(
     columns=[
         Column("decided_on", "Ngày quyết định"),
         Column("recipient", "Được khen"),
-        Column("form"),
+        Column("kind"),
         Column("awarded_by", "Cấp khen"),
         Column("decision"),
         Column(_status, "Thành tích"),
@@ -93,7 +93,7 @@ commendation_list = RecordListView.as_view(
     ],
     filters=[
         YearFilter("decided_on__year"),
-        ChoiceFilter("form", "hinh-thuc", "Hình thức", Commendation.Form.choices),
+        ChoiceFilter("kind", "hinh-thuc", "Hình thức", Commendation.Kind.choices),
         RecipientFilter(),
         OrgFilter(),
         PersonFilter(),
@@ -151,7 +151,7 @@ class CommendationCorrect(ActionFormView):
     intro = "Người, tổ chức được khen không sửa ở đây: ghi sai thì hủy và ghi lại."
     success_message = "Đã sửa khen thưởng: {object}."
     success_url_name = "commendation_list"
-    initial_fields = ("form", "decision", "decided_on", "awarder", "awarder_name", "reason")
+    initial_fields = ("kind", "decision", "decided_on", "awarder", "awarder_name", "reason")
 
     def get_object(self):
         commendation = super().get_object()

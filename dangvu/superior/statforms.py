@@ -349,7 +349,7 @@ class Records:
         found = list(
             Commendation.objects.filter(decided_on__range=(start, end), cancelled_on__isnull=True)
             .order_by("decided_on", "id")
-            .values_list("id", "recipient_org_id", "person_id", "form", "decided_on")
+            .values_list("id", "recipient_org_id", "person_id", "kind", "decided_on")
         )
         rows = self._party_rows({p for _i, _o, p, _f, _d in found if p is not None})
         out: dict[str, list[Item]] = {"commendation.org": [], "commendation.member": []}
