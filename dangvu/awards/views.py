@@ -5,6 +5,7 @@ its correction and its cancellation."""
 from django.http import Http404
 from django.utils import timezone
 
+from dangvu.lib.rules import rule_in_force
 from dangvu.people.models import Membership
 from dangvu.records import (
     ActionFormView,
@@ -116,6 +117,11 @@ class CommendationCreate(ActionFormView):
     )
     success_message = "Đã ghi khen thưởng: {result}."
     success_url_name = "commendation_list"
+
+    def get_intro(self):
+        # The rule's criterion and its source (rules/awards/), as of today.
+        rule = rule_in_force("awards", timezone.localdate())
+        return f"{self.intro} {rule['basis']} ({rule.source})."
 
     def get_initial(self):
         initial = {"decided_on": timezone.localdate()}
