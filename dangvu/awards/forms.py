@@ -14,7 +14,7 @@ class AwarderForm(RecordForm):
         committees = Organization.objects.filter(
             kind__in=[Organization.Kind.SUPERIOR_COMMITTEE, Organization.Kind.PARTY_COMMITTEE]
         )
-        self.fields["awarder"].queryset = scope.orgs(committees).order_by("name")
+        self.fields["awarder"].queryset = scope.visible(committees).order_by("name")
 
 
 class CommendationForm(AwarderForm):

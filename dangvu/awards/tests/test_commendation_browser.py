@@ -22,7 +22,11 @@ def test_the_office_records_a_commendation_from_the_member_page(browser_login, l
         valid_from=D(2018, 1, 1),
     )  # fmt: skip
     person = people_actions.create_person(
-        None, home_org=committee, full_name="Đoàn Thị Khen", gender="female", birth_date=D(1987, 4, 2)
+        None,
+        home_org=committee,
+        full_name="Đoàn Thị Khen",
+        gender="female",
+        birth_date=D(1987, 4, 2),
     )
     people_actions.transfer_in(
         None, person, cell, D(2018, 1, 1), admitted_on=D(2012, 5, 1), official_on=D(2013, 5, 1)
