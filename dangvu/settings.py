@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "dangvu.programme",
     "dangvu.review",
     "dangvu.oversight",
+    "dangvu.awards",
     "dangvu.training",
     "dangvu.mobilisation",
     "dangvu.finance",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("dangvu.programme.urls")),
     path("", include("dangvu.review.urls")),
     path("", include("dangvu.oversight.urls")),
+    path("", include("dangvu.awards.urls")),
     path("", include("dangvu.training.urls")),
     path("", include("dangvu.mobilisation.urls")),
     path("", include("dangvu.finance.urls")),

@@ -12,6 +12,7 @@ import random
 import tomllib
 from pathlib import Path
 
+from dangvu.awards import actions as awards
 from dangvu.meetings import actions
 from dangvu.meetings.models import Activity, Attendance
 from dangvu.mobilisation import actions as mobilisation
@@ -21,6 +22,7 @@ from dangvu.oversight.models import Inspection, Verification
 from dangvu.people.models import Membership, PartyProfile, Person, Qualification, StaffRecord
 from dangvu.programme import actions as programmes
 from dangvu.review import actions as review
+from dangvu.review.models import Evaluation
 from dangvu.training import actions as training
 from dangvu.training.models import Enrolment
 
@@ -60,6 +62,7 @@ def load(stdout):
     _inspections(w)
     _scores(w)
     _evaluations_2016(w)
+    _commendations(w)
     _self_assessment(w)
     _shortcomings(w)
     _programmes(w)
@@ -1120,6 +1123,32 @@ def _evaluations_2016(w):
         band = "excellent" if i % 6 == 0 and i < 48 else "done" if i % 13 == 5 else "good"
         review.evaluate(
             None, org=c, year=2016, evaluated_on=day, subject_person=people[pid], band=band
+        )
+
+
+def _commendations(w):
+    """The cells and members rated "Hoàn thành xuất sắc nhiệm vụ" for 2016 commended with the
+    standing committee's letter of commendation on the Party's anniversary (rules/awards/),
+    those still members of the committee's cells that day."""
+    c, day = w.committee, _d(2, 3)
+    excellent = Evaluation.objects.filter(year=2016, band=Evaluation.Band.EXCELLENT)
+    cells = [e.subject_org for e in excellent.filter(subject_org__isnull=False)]
+    members = set(w.party_members(day))
+    people = [e.subject_person for e in excellent.filter(subject_person_id__in=members)]
+    for n, recipient in enumerate([*cells, *people], start=1):
+        awards.record_commendation(
+            None,
+            org=c,
+            kind="letter",
+            decision=f"{n:02d}-QĐ/ĐU",
+            decided_on=day,
+            awarder=c,
+            reason="Hoàn thành xuất sắc nhiệm vụ năm 2016",
+            **(
+                {"person": recipient}
+                if isinstance(recipient, Person)
+                else {"recipient_org": recipient}
+            ),
         )
 
 

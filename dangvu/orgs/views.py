@@ -8,11 +8,13 @@ from dangvu.accounts import onboarding
 from dangvu.accounts.history import recent as recent_history
 from dangvu.accounts.history import render_page as history_page
 from dangvu.accounts.models import AuditEntry
+from dangvu.awards.models import Commendation
 from dangvu.core.facts import Figure
 from dangvu.home.stats_charts import age_and_sex, stats_charts
 from dangvu.lib.dates import vn_date
 from dangvu.people.models import (
     MASS_MEMBERSHIP,
+    IrregularIntroduction,
     Membership,
     Person,
     Suspension,
@@ -124,6 +126,11 @@ def org_detail(request, slug):
             "names": org.names.all(),
             "history": history,
             "can_write": scope.can_write_org(org),
+            # Party work records about the organization (Biểu 7-BTCTW, I and IV.3).
+            "commendations": scope.visible(Commendation.objects.filter(recipient_org=org)),
+            "irregular_introductions": scope.visible(
+                IrregularIntroduction.objects.filter(org=org).select_related("person")
+            ),
             "can_restructure": scope.can_restructure_org(org),
             "org_type": kinds.kind_on(org, day) if org.kind in actions.TYPED_KINDS else None,
             "same_system_superior": same_system_superior_on(org, day),

@@ -13,6 +13,7 @@ from dangvu.orgs.models import active_on
 
 from .models import (
     Exemption,
+    IrregularIntroduction,
     Membership,
     PartyBadge,
     PartyCardIssue,
@@ -91,3 +92,7 @@ def _write_attachment(scope, attachment):
 
 
 access.register(TemporaryAttachment, dataclasses.replace(_attachment, write=_write_attachment))
+
+# An introduction found irregular or forged: the record of the organization that found it, read
+# with it or with the member's Party file, written with the organization.
+access.register(IrregularIntroduction, by_org_or_person("person", party_file=True))

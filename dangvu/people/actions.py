@@ -27,6 +27,7 @@ from .models import (
     MASS_MEMBERSHIP,
     MEMBERSHIP_ORG_KIND,
     Exemption,
+    IrregularIntroduction,
     Membership,
     PartyBadge,
     PartyCardIssue,
@@ -1329,6 +1330,62 @@ def introduce_temporarily(
         org=home.org if home is not None else None,
     )
     return attachment
+
+
+@transaction.atomic
+def record_irregular_introduction(
+    actor: Actor,
+    org: Organization,
+    *,
+    direction: str,
+    finding: str,
+    found_on: dt.date,
+    papers: str,
+    person: Person | None = None,
+    full_name: str = "",
+    note: str = "",
+) -> IrregularIntroduction:
+    """An introduction of Party activity found irregular or forged by `org` (a Party
+    organization), received from elsewhere or sent by one of its organizations (Biểu 7-BTCTW,
+    IV.3): the paper as written, the member on file or as the paper names them."""
+    if direction not in IrregularIntroduction.Direction.values:
+        raise ValidationError("Chiều giới thiệu không hợp lệ (chuyển đến hoặc giới thiệu đi).")
+    if finding not in IrregularIntroduction.Finding.values:
+        raise ValidationError("Cần chọn chưa đúng quy định hoặc giả mạo.")
+    if not org.is_party:
+        raise ValidationError(f"“{org}” không phải là tổ chức đảng.")
+    if found_on is None:
+        raise ValidationError("Cần ghi ngày phát hiện.")
+    _check_not_future(found_on, "Ngày phát hiện")
+    org.check_active_on(found_on)
+    papers = " ".join((papers or "").split())
+    if not papers:
+        raise ValidationError("Cần ghi giấy giới thiệu (số, ngày, nơi cấp).")
+    full_name = " ".join((full_name or "").split())
+    if (person is None) == (not full_name):
+        raise ValidationError(
+            "Chọn đảng viên có hồ sơ hoặc ghi họ tên người được giới thiệu (chỉ một)."
+        )
+    found = IrregularIntroduction.objects.create(
+        org=org,
+        direction=direction,
+        finding=finding,
+        found_on=found_on,
+        papers=papers,
+        person=person,
+        full_name=full_name,
+        note=(note or "").strip(),
+    )
+    audit.record(
+        actor,
+        "party.irregular_introduction",
+        found,
+        summary=f"Giới thiệu sinh hoạt đảng {found.get_finding_display().lower()} "
+        f"({found.get_direction_display().lower()}): {found.name} ({papers})",
+        person=person,
+        org=org,
+    )
+    return found
 
 
 @transaction.atomic

@@ -595,6 +595,71 @@ class TemporaryAttachment(EffectiveDated):
         return f"{self.name} ({place})" if place else self.name
 
 
+class IrregularIntroduction(DangvuModel):
+    """An introduction of Party activity (giới thiệu sinh hoạt đảng) found not done as the rules
+    require (chưa đúng quy định: a paper out of date, a wrong addressee, a missing file), or a
+    forged one (giả mạo): received from elsewhere or sent by one of our organizations, recorded
+    by the organization that found it (Biểu 7-BTCTW, IV.3).
+
+    The member is `person` when dangvu keeps their file, else only named (`full_name`, as the
+    paper names them: a forged paper's holder is often no member anywhere)."""
+
+    class Direction(models.TextChoices):
+        RECEIVED = "received", "Nơi khác chuyển đến"
+        SENT = "sent", "Giới thiệu đi"
+
+    class Finding(models.TextChoices):
+        IRREGULAR = "irregular", "Chưa đúng quy định"
+        FORGED = "forged", "Giả mạo"
+
+    org = models.ForeignKey(
+        Organization,
+        models.PROTECT,
+        related_name="irregular_introductions",
+        verbose_name="tổ chức phát hiện",
+    )
+    direction = models.CharField("chiều giới thiệu", max_length=12, choices=Direction.choices)
+    finding = models.CharField("phát hiện", max_length=12, choices=Finding.choices)
+    found_on = models.DateField("ngày phát hiện")
+    papers = models.CharField(
+        "giấy giới thiệu",
+        max_length=255,
+        help_text="Số, ngày và nơi cấp giấy giới thiệu sinh hoạt đảng.",
+    )
+    person = models.ForeignKey(
+        Person,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="irregular_introductions",
+        verbose_name="đảng viên có hồ sơ",
+        help_text="Để trống nếu người này chưa có hồ sơ ở đây: ghi họ tên.",
+    )
+    full_name = models.CharField("họ và tên", max_length=120, blank=True)
+    note = models.TextField(
+        "nội dung, cách xử lý", blank=True, help_text="Sai ở đâu và đã xử lý thế nào."
+    )
+
+    class Meta:
+        verbose_name = "giới thiệu sinh hoạt đảng chưa đúng quy định, giả mạo"
+        ordering = ["-found_on", "-id"]
+        constraints = [
+            # A member on file or one only named, not both.
+            models.CheckConstraint(
+                condition=Q(person__isnull=False, full_name="")
+                | Q(person__isnull=True) & ~Q(full_name=""),
+                name="irregular_introduction_person_or_named",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_finding_display()}: {self.name} ({self.papers})"
+
+    @property
+    def name(self) -> str:
+        return self.person.full_name if self.person_id else self.full_name
+
+
 class Suspension(PartyStatusDecision):
     """Đình chỉ sinh hoạt đảng: a member suspended from Party activities by the competent
     committee's decision, while prosecuted or detained or to stop them obstructing an inquiry

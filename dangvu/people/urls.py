@@ -20,4 +20,10 @@ urlpatterns = [
     *record_urls(
         views, "attachment", "sinh-hoat-tam-thoi/<int:attachment_id>/", ("ket-thuc/", "end")
     ),
+    *record_urls(
+        views,
+        "irregular",
+        "to-chuc/<slug:slug>/gioi-thieu-chua-dung-quy-dinh/",
+        ("them/", "create"),
+    ),
 ]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from dangvu.accounts.history import recent as recent_history
 from dangvu.accounts.history import render_page as history_page
 from dangvu.accounts.models import AuditEntry
+from dangvu.awards.models import Commendation
 from dangvu.lib.text import fold
 from dangvu.meetings.models import Activity, Attendance
 from dangvu.orgs import kinds
@@ -22,6 +23,7 @@ from dangvu.web import day_param, page_of
 from . import actions, forms
 from .models import (
     Exemption,
+    IrregularIntroduction,
     Membership,
     PartyIntroduction,
     PartyProfile,
@@ -262,6 +264,8 @@ def _other_records(person, scope):
     activities attended, only those the viewer may open are linked: a cell's secretary sees that
     a member attended the committee's conference but cannot open it."""
     records = {"has_fees": True}
+    # Commended as a Party member: read with their Party file (awards.access).
+    records["commendations"] = scope.visible(Commendation.objects.filter(person=person))
     records["enrolments"] = scope.visible(Enrolment.objects.filter(person=person)).order_by(
         "-starts_on"
     )
@@ -531,6 +535,30 @@ class AttachmentCreate(OrgFormView):
 
 
 attachment_create = AttachmentCreate.as_view()
+
+
+class IrregularCreate(OrgFormView):
+    """An introduction of Party activity found irregular or forged, recorded by the Party
+    organization of the URL that found it: beside receiving a member (Biểu 7-BTCTW, IV.3)."""
+
+    model = IrregularIntroduction
+    action = actions.record_irregular_introduction
+    restructure = False
+    title = "Giới thiệu sinh hoạt đảng chưa đúng quy định, giả mạo — {object}"
+    intro = (
+        "Ghi giấy giới thiệu sinh hoạt đảng (chính thức hoặc tạm thời) nhận được từ nơi khác hoặc "
+        "do tổ chức mình cấp mà phát hiện chưa đúng quy định hoặc giả mạo. Chọn đảng viên nếu đã "
+        "có hồ sơ, nếu không thì ghi họ tên như trên giấy."
+    )
+    submit = "Ghi nhận"
+    success_message = "Đã ghi nhận: {result}."
+    initial = {"found_on": timezone.localdate}
+
+    def get_success_url(self, result=None):
+        return reverse("org_detail", args=[self.object.slug])
+
+
+irregular_create = IrregularCreate.as_view()
 
 
 class AttachmentEnd(ActionFormView):

@@ -45,6 +45,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from dangvu.awards.models import Commendation
 from dangvu.core.facts import Period
 from dangvu.core.ids import any_of
 from dangvu.lib.dates import vn_date
@@ -52,6 +53,7 @@ from dangvu.lib.rules import Rule, rules
 from dangvu.orgs.models import Organization, OrganizationType, active_on, held_through
 from dangvu.people.models import (
     Exemption,
+    IrregularIntroduction,
     Membership,
     PartyBadge,
     PartyCardIssue,
@@ -239,6 +241,7 @@ class Records:
         self._event_held: dict[str, set[tuple[int, dt.date]]] | None = None
         self._tallies: dict[tuple, Counter] = {}
         self._unit_counts: dict[tuple, dict[int, Counter]] = {}
+        self._under_shapes: dict = {}  # 7-BTCTW, I and IV.3 (`_under`)
 
     # Who is a member on a day: consolidate's rule. Kept per shape of the tree (`Tree.shape_on`):
     # a year of members' changes asks for hundreds of days on which it stands alike.
@@ -309,6 +312,8 @@ class Records:
                 sets["card"].append(Item(person_id, on, (("reason", reason),)))
         for name, items in self._temporary().items():
             sets[name] = items
+        sets.update(self._commendations())
+        sets["irregular"] = self._irregular()
         return sets
 
     def _temporary(self) -> dict[str, list[Item]]:
@@ -340,6 +345,64 @@ class Records:
             out[name].append(item)
             out["temporary"].append(item)
         return out
+
+    # 7-BTCTW, I and IV.3 ---------------------------------------------------------------------
+
+    def _commendations(self) -> dict[str, list[Item]]:
+        """The commendations decided in the period and not cancelled (7-BTCTW, I): of a Party
+        organization under the committee on the day, by its level then (`_org_level`: the
+        form's a) to d)), or of a member of its organizations on the day; each with its form."""
+        start, end = self.period.start, self.period.end
+        found = list(
+            Commendation.objects.filter(decided_on__range=(start, end), cancelled_on__isnull=True)
+            .order_by("decided_on", "id")
+            .values_list("id", "recipient_org_id", "person_id", "kind", "decided_on")
+        )
+        rows = self._party_rows({p for _i, _o, p, _f, _d in found if p is not None})
+        out: dict[str, list[Item]] = {"commendation.org": [], "commendation.member": []}
+        for commendation_id, org_id, person_id, form, day in found:
+            if org_id is not None and org_id in self._under(day):
+                level = self._org_level(org_id, day)
+                extra: tuple = (("level", level), ("form", form))
+                out["commendation.org"].append(Item(commendation_id, day, extra))
+            elif person_id is not None and self._row_on(rows[person_id], day):
+                out["commendation.member"].append(Item(commendation_id, day, (("form", form),)))
+        return out
+
+    def _org_level(self, org_id: int, day: dt.date) -> str:
+        """A Party organization's row of 7-BTCTW, I.1 on `day`: a superior committee (cấp trên
+        trực tiếp cơ sở), a grassroots organization (tổ chức cơ sở đảng: a committee or a cell
+        whose parent is a superior committee), a committee under a grassroots one (đảng bộ bộ
+        phận), or a cell under a committee (chi bộ trực thuộc)."""
+        node = self.tree.nodes[org_id]
+        if node.kind == K.SUPERIOR_COMMITTEE:
+            return "superior"
+        if self.tree.is_grassroots(node, day):
+            return "grassroots"
+        return "sub_committee" if node.kind == K.PARTY_COMMITTEE else "cell"
+
+    def _irregular(self) -> list[Item]:
+        """The introductions of Party activity found irregular or forged in the period by an
+        organization under the committee on the day (7-BTCTW, IV.3), each with its direction
+        (received, sent) and finding (irregular, forged)."""
+        start, end = self.period.start, self.period.end
+        return [
+            Item(i, day, (("direction", direction), ("finding", finding)))
+            for i, org_id, direction, finding, day in IrregularIntroduction.objects.filter(
+                found_on__range=(start, end)
+            )
+            .order_by("found_on", "id")
+            .values_list("id", "org_id", "direction", "finding", "found_on")
+            if org_id in self._under(day)
+        ]
+
+    def _under(self, day: dt.date) -> set[int]:
+        """The committee's organizations on `day`, itself included, kept per shape of the tree
+        (a year's records fall on few shapes)."""
+        shape = self.tree.shape_on(day)
+        if shape not in self._under_shapes:
+            self._under_shapes[shape] = self.tree.below(self.root.id, day)
+        return self._under_shapes[shape]
 
     def _party_rows(self, people: set[int]) -> dict[int, list]:
         """{person: their party memberships in the committee's organizations}, as the rows
@@ -604,7 +667,7 @@ class Records:
 
     def attributes(self, item: Item, kind: str = "person") -> dict[str, str]:
         values = dict(item.extra)
-        if kind == "org":
+        if kind != "person":  # an organization's or an event record's own attributes only
             return values
         p = self._people[item.id]
         day = item.day
@@ -817,6 +880,11 @@ SETS = {
     "temporary": "attachment",
     "temporary.out": "attachment",
     "temporary.in": "attachment",
+    # Commendations of Party organizations and members, introductions found irregular or
+    # forged (7-BTCTW, I and IV.3): their own records.
+    "commendation.org": "commendation",
+    "commendation.member": "commendation",
+    "irregular": "irregular",
     "units": "org",
     "orgs.committees": "org",
     "orgs.grassroots_cells": "org",
@@ -849,6 +917,7 @@ PERSON_SQL = {
 }
 # The attributes of the events of the small sets (an admission's place, a member's years …).
 EVENT_ATTRIBUTES = {"place", "years", "reason", "admitting", "type"}
+EVENT_ATTRIBUTES |= {"level", "form", "direction", "finding"}  # 7-BTCTW, I and IV.3
 ATTRIBUTES = PERSON_SQL | EVENT_ATTRIBUTES
 
 AGE_BANDS = [(30, "to30"), (35, "31_35"), (40, "36_40"), (45, "41_45"), (50, "46_50")]

@@ -14,12 +14,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from dangvu.awards.models import Commendation
 from dangvu.core.ids import any_of
 from dangvu.lib.dates import parse_date
 from dangvu.ops.jobs import start as start_job
 from dangvu.ops.models import Job
 from dangvu.orgs.models import Organization, superior_committee_on
-from dangvu.people.models import Person, TemporaryAttachment
+from dangvu.people.models import IrregularIntroduction, Person, TemporaryAttachment
 from dangvu.people.stats import LABELS as SECTION_ONE
 from dangvu.reports.models import ReportDraft
 from dangvu.web import (
@@ -275,6 +276,18 @@ def stat_forms_records(request, slug, sheet, row):
             request.scope.visible(TemporaryAttachment)
             .filter(id__in=chosen)
             .select_related("person", "cell")
+        )
+    elif kind == "commendation":  # 7-BTCTW, I
+        records = (
+            request.scope.visible(Commendation)
+            .filter(id__in=chosen)
+            .select_related("person", "recipient_org", "awarder")
+        )
+    elif kind == "irregular":  # 7-BTCTW, IV.3
+        records = (
+            request.scope.visible(IrregularIntroduction)
+            .filter(id__in=chosen)
+            .select_related("person", "org")
         )
     else:
         records = request.scope.visible(Organization).filter(id__in=chosen)

@@ -52,6 +52,7 @@ LAYERS = [
         "dangvu.mobilisation",
         "dangvu.training",
         "dangvu.oversight",
+        "dangvu.awards",
         "dangvu.review",
         "dangvu.programme",
     ],

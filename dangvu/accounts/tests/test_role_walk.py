@@ -87,6 +87,8 @@ def _move_copy(obj, other, outsider, copies):
         return copies[key]
     original_pk = obj.pk
     for field in obj._meta.concrete_fields:
+        if isinstance(field, ForeignKey) and getattr(obj, field.attname) is None:
+            continue  # an empty reference stays empty (a commendation names one recipient)
         if isinstance(field, ForeignKey) and field.related_model is Organization:
             setattr(obj, field.name, other)
         elif isinstance(field, ForeignKey) and field.related_model is Person:

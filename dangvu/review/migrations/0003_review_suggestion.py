@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('orgs', '0011_union_chairs_as_chairs'),
-        ('people', '0015_party_particulars'),
+        ('people', '0016_party_particulars'),
         ('review', '0002_labels_from_the_models'),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0014_temporary_introduction_out'),
+        ('people', '0015_irregular_introduction'),
     ]
 
     operations = [
