@@ -84,6 +84,8 @@ def report_list(request):
                 )
             if draft:
                 messages.success(request, f"Đã lập {draft}.")
+                if kept.keeps_editor_figures(draft.org):  # its editor is opened next
+                    kept.prepare_editor_figures(request.user, draft.org, draft.reporting_period)
                 return redirect("report_detail", draft_id=draft.id)
     drafts = list(drafts)
     return render(

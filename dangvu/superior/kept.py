@@ -345,6 +345,13 @@ def read_editor_figures(user, org, period):
     return read(user, org, *_editor_key(period))
 
 
+def prepare_editor_figures(user, org, period):
+    """Queue for `user` the computation of the section editor's figures of `org` for `period`
+    when none are kept or they are stale (as the editor's opening would, `read`): a new draft's
+    editor is opened minutes after, and finds them computed."""
+    read_editor_figures(user, org, period)
+
+
 def editor_periods(org, day):
     """The periods whose section editor figures the nightly job keeps for `org`: those of its
     drafts not final of `day`'s year or the year before (an annual report is written in the

@@ -179,3 +179,19 @@ def test_a_small_or_grassroots_list_is_computed_in_the_request(
     assert _figure_list(writer, draft) == ([], None)
     assert calls  # computed in the request, as before
     assert not Job.objects.exists()
+
+
+@BIG
+def test_a_new_draft_queues_its_editors_list(
+    bloc, writer, client, django_capture_on_commit_callbacks
+):
+    client.force_login(writer)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/bao-cao/", {"org": bloc.pk, "year": "2025", "kind": "annual"})
+    assert response.status_code == 302
+    job = Job.objects.get()
+    assert job.user == writer and job.params == {"day": DAY, "kind": f"{kept.EDITOR}:2025-01-01"}
+    run_job.call(job.pk)
+    draft = bloc.reports.get()
+    figures, reading = _figure_list(writer, draft)
+    assert figures == _computed(draft) and not reading.stale
