@@ -127,8 +127,15 @@ def unknown_messages(found: list[tuple[str, list[str]]]) -> list[str]:
 
 
 def refuse_unknown_names(draft: ReportDraft, text: str) -> None:
-    """Saving a figure name no provider knows would print a hole in the report: refuse it."""
-    if not fact_names(text):
+    """Saving a figure name no provider knows would print a hole in the report: refuse it.
+    The names of the text are computed alone first (`compute(..., only=...)` gives at least
+    those of them that exist): a province's every figure takes tens of seconds, and a section
+    is saved many times a day. Only when one is not found are they all computed, to be sure it
+    is unknown and to suggest the nearest."""
+    wanted = {name for name in fact_names(text) if not is_dynamic(name)}
+    if not wanted:
+        return
+    if not unknown_names(text, live_facts(draft, only=wanted)):
         return
     found = unknown_names(text, live_facts(draft))
     if found:

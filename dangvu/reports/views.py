@@ -84,6 +84,8 @@ def report_list(request):
                 )
             if draft:
                 messages.success(request, f"Đã lập {draft}.")
+                if kept.keeps_editor_figures(draft.org):  # its editor is opened next
+                    kept.prepare_editor_figures(request.user, draft.org, draft.reporting_period)
                 return redirect("report_detail", draft_id=draft.id)
     drafts = list(drafts)
     return render(
@@ -141,6 +143,7 @@ def report_section(request, draft_id, key):
     ):
         messages.success(request, f"Đã lưu mục “{section.title}”.")
         return redirect(reverse("report_detail", args=[draft.id]) + f"#{section.key}")
+    figures, reading = _figure_list(request.user, draft)
     return render(
         request,
         "reports/section.html",
@@ -148,22 +151,26 @@ def report_section(request, draft_id, key):
             "draft": draft,
             "section": section,
             "form": form,
-            "figures": _figure_list(draft),
+            "figures": figures,
+            "reading": reading,
         },
         status=400 if form.is_bound and form.errors else 200,
     )
 
 
-def _figure_list(draft):
-    """[(name, Vietnamese label, value as the report writes it)] for the section editor. A
-    superior committee's list is read from the kept figures when no change was recorded since
-    they were kept (`keep_figures`, nightly), else computed and kept: computed, a province's
-    takes tens of seconds. The
-    values are only shown: the report computes the figures it names."""
+def _figure_list(user, draft):
+    """([(name, Vietnamese label, value as the report writes it)], reading) for the section
+    editor. A big superior committee's list is read from the kept figures
+    (`kept.read_editor_figures`): `reading` says when they were computed, whether changes were
+    recorded since (a recomputation then queued for `user`), or that none are kept yet (the
+    list empty meanwhile); computed, a province's takes tens of seconds, and saving a section is
+    itself a change. Another organization's is computed now (`reading` None). The values are
+    only shown: the report computes the figures it names."""
     period = draft.reporting_period
     if kept.keeps_editor_figures(draft.org):
-        return [tuple(row) for row in kept.current_editor_figures(draft.org, period)]
-    return actions.editor_figures(draft.org, period)
+        reading = kept.read_editor_figures(user, draft.org, period)
+        return [tuple(row) for row in reading.figures or []], reading
+    return actions.editor_figures(draft.org, period), None
 
 
 class _DraftForm(ActionFormView):

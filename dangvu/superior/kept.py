@@ -21,10 +21,11 @@ A kind of figures is a function `compute(org, day)` returning JSON-ready data, r
 `register(kind, compute)`: this module registers the consolidation; the statistics page's
 figures are registered by the app's wiring (they need the charts' counts, a higher layer).
 
-A superior committee's report section editor lists every figure of its period, a province's
-tens of seconds computed: the nightly command keeps that list per period of its drafts
-(`keep_editor_figures`), read by the editor when fresh, else computed in the request and kept
-(`current_editor_figures`). It is only shown: the report computes the figures it names."""
+A big superior committee's report section editor lists every figure of its period, a
+province's tens of seconds computed: the nightly command keeps that list per period of its drafts
+(`keep_editor_figures`), and the editor reads it as the pages read theirs (`read_editor_figures`:
+stale ones shown, said to be, with a recomputation queued). It is only shown: the report
+computes the figures it names."""
 
 import dataclasses
 import datetime as dt
@@ -38,6 +39,7 @@ from django.utils import timezone
 
 from dangvu.accounts.models import AuditEntry
 from dangvu.accounts.scope import scope_for
+from dangvu.core.facts import Period
 from dangvu.core.ids import any_of
 from dangvu.ops import jobs as ops_jobs
 from dangvu.ops.models import Job
@@ -51,7 +53,7 @@ from .consolidate import Consolidation, UnitFigures, consolidate, period_to
 from .models import KeptFigures
 
 CONSOLIDATED, STATISTICS, FORMS = "consolidated", "statistics", "forms"
-# The section editor's figures of a period: kept by the nightly command, never queued.
+# The section editor's figures of a period, of kind "editor:<the period's first day>".
 EDITOR = "editor"
 JOB = "superior.keep_figures"
 TITLES = {
@@ -172,9 +174,26 @@ def _reshaped_since(entry_id):
     return AuditEntry.objects.filter(id__gt=entry_id, action__in=RESHAPES).exists()
 
 
+def _compute(kind):
+    """The function computing a kind's figures, `compute(org, day)`."""
+    start = _editor_start(kind)
+    if start is None:
+        return _COMPUTE[kind]
+    return lambda org, day: editor_figures(org, Period(start, day))
+
+
+def title_of(kind):
+    """What the figures of `kind` are, for a job's title and a command's line."""
+    start = _editor_start(kind)
+    if start is None:
+        return TITLES[kind]
+    return f"Số liệu trang soạn báo cáo (kỳ từ {start:%d/%m/%Y})"
+
+
 def keep(org, day, kind):
     """Compute the figures now and keep them (replacing those kept); the row kept."""
-    return _keep(org, day, kind, lambda: _COMPUTE[kind](org, day))
+    compute = _compute(kind)
+    return _keep(org, day, kind, lambda: compute(org, day))
 
 
 def _keep(org, day, kind, compute):
@@ -286,9 +305,9 @@ def current_forms(root, day):
 
 def keeps_editor_figures(org):
     """Whether the report section editor's figures of `org` are kept (`keep_editor_figures`):
-    a superior committee's, computed over its whole subtree; a grassroots organization's are
-    computed in the request, as fast as its report."""
-    return org.kind == Organization.Kind.SUPERIOR_COMMITTEE
+    a big superior committee's, computed over its whole subtree in tens of seconds; another
+    organization's are computed in the request, as fast as its report."""
+    return org.kind == Organization.Kind.SUPERIOR_COMMITTEE and big(org)
 
 
 def _editor_key(period):
@@ -297,23 +316,40 @@ def _editor_key(period):
     return period.end, f"{EDITOR}:{period.start.isoformat()}"
 
 
+def _editor_start(kind):
+    """The first day of the period of an editor's kind of figures; None for another kind."""
+    prefix = f"{EDITOR}:"
+    return dt.date.fromisoformat(kind.removeprefix(prefix)) if kind.startswith(prefix) else None
+
+
 def keep_editor_figures(org, period):
     """Compute now and keep the figures the report section editor lists for `org` and `period`
     (`reports.actions.editor_figures`): name, label and value as shown. The editor only shows
     them; the report computes the figures it names."""
-    day, kind = _editor_key(period)
-    return _keep(org, day, kind, lambda: editor_figures(org, period))
+    return keep(org, *_editor_key(period))
 
 
-def current_editor_figures(org, period):
-    """The section editor's figures of `org` for `period`, as lists [name, label, value shown]:
-    the kept ones when no change was recorded since, else computed now and kept, so the next
-    opening of an editor finds them (as `current` does for a file)."""
-    day, kind = _editor_key(period)
-    found = fresh(org, day, kind)
-    if found is not None:
-        return found
-    return keep_editor_figures(org, period).figures
+def read_editor_figures(user, org, period):
+    """The section editor's figures of `org` for `period` (lists [name, label, value shown]),
+    read as a page reads kept figures (`read`): stale ones shown with their time and a
+    recomputation queued for `user`; none (still computing) when none were kept.
+
+    Why not computed in the request when stale, as a file is: saving a section is itself a
+    change (`report.section`), so on a day of writing a province's editor computed its list,
+    tens of seconds, at nearly every opening. Why not a rule of which changes leave the list
+    fresh: a save also links the documents its citations name (`_link_citations`), the
+    documents' facts count linked documents or not as their providers decide, and the next
+    provider may read anything recorded; any such rule would have to be proved again at every
+    new fact. The list is only shown beside the text, with the time it was computed: the
+    report, its page and its files compute the figures they name."""
+    return read(user, org, *_editor_key(period))
+
+
+def prepare_editor_figures(user, org, period):
+    """Queue for `user` the computation of the section editor's figures of `org` for `period`
+    when none are kept or they are stale (as the editor's opening would, `read`): a new draft's
+    editor is opened minutes after, and finds them computed."""
+    read_editor_figures(user, org, period)
 
 
 def editor_periods(org, day):
@@ -336,7 +372,7 @@ def queue(user, org, day, kind):
         )
         if row.job is not None and row.job.status in (Job.QUEUED, Job.RUNNING):
             return row.job
-        title = f"{TITLES[kind]} {org.name} đến {day:%d/%m/%Y}"
+        title = f"{title_of(kind)} {org.name} đến {day:%d/%m/%Y}"
         row.job = ops_jobs.start(user, org, JOB, title, {"day": day.isoformat(), "kind": kind})
         row.save(update_fields=["job"])
         return row.job
@@ -353,10 +389,11 @@ def _work(job, progress):
     # pages show each viewer the part of them in the viewer's scope.
     when = timezone.localtime(row.computed_at)
     note = (
-        f"Đã tính {TITLES[kind].lower()} của {org.name} đến ngày {day:%d/%m/%Y}"
+        f"Đã tính {title_of(kind).lower()} của {org.name} đến ngày {day:%d/%m/%Y}"
         f" lúc {when:%H:%M} ngày {when:%d/%m/%Y}.\n"
     )
-    return f"so-lieu-{kind}-{org.slug}-{day:%Y-%m-%d}.txt", note.encode()
+    name = f"so-lieu-{kind.replace(':', '-')}-{org.slug}-{day:%Y-%m-%d}.txt"
+    return name, note.encode()
 
 
 ops_jobs.register(JOB, _work)

@@ -1,6 +1,6 @@
 """`python manage.py keep_figures --org SLUG --date YYYY-MM-DD [--user U]`: compute now and keep
 the figures the pages of a big subtree read (`superior.kept`): the consolidation, the
-statistics page and the statistical forms; for a superior committee, also the figures its report
+statistics page and the statistical forms; for a big superior committee, also the figures its report
 section editor lists for the periods of its drafts not final (`kept.editor_periods`). Run nightly
 (cron) so the first visitor of the day finds them kept."""
 
