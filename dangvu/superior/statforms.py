@@ -1226,7 +1226,9 @@ def compute(root: Organization, day: dt.date, tree: Tree | None = None) -> Forms
     period = period_to(day)
     previous = period_to(previous_day(day))
     people: dict = {}
-    now, before = Records(root, period, tree, people), Records(root, previous, tree, people)
+    tallies: dict = {}
+    now = Records(root, period, tree, people, tallies)
+    before = Records(root, previous, tree, people, tallies)
     rule = layout(day)
     sheets = []
     for spec in form_specs(day):

@@ -10,6 +10,8 @@ year's period) once: no query of the forms runs twice."""
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from dangvu.orgs.actions import create_org
 from dangvu.orgs.models import Organization
@@ -18,6 +20,7 @@ from dangvu.people.models import Exemption, Membership, Qualification, Suspensio
 from dangvu.review.models import Evaluation
 from dangvu.superior import statforms
 from dangvu.superior.consolidate import period_to
+from dangvu.superior.units import Tree
 
 pytestmark = pytest.mark.django_db
 K = Organization.Kind
@@ -149,3 +152,14 @@ def test_grouped_counts_read_each_dated_record_on_its_day(committee, day):
     # Two dated attributes together, as the rows of 6-BTCTW combine them.
     together = records.tally("end", ("reviewed", "exempt"))
     assert sum(together.values()) == len(people)
+
+
+def test_the_forms_count_the_previous_31_december_once(committee):
+    root, _people = committee
+    with CaptureQueriesContext(connection) as captured:
+        forms = statforms.compute(root, DAY, Tree(root.id))
+    queries = [q["sql"] for q in captured.captured_queries]
+    assert len(queries) == len(set(queries))
+    one = {ln.key: ln.values for ln in forms.sheet("1-BTCTW").lines}
+    # The members at the start of this period are those at the end of the previous one.
+    assert one["A"][0] == one["D"][1] == 5
