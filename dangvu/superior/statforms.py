@@ -40,9 +40,7 @@ from django.db.models import (
     Subquery,
     Value,
     When,
-    Window,
 )
-from django.db.models.functions import RowNumber
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
@@ -910,80 +908,18 @@ def _era_sql() -> Case:
     return Case(*eras, default=Value("after1975"), output_field=CharField())
 
 
-# The dated attributes: what a person holds on a day in records of their own (a youth union
-# membership, a review of the year, an exemption, a suspension, an earlier party membership,
-# diplomas). Each is one query of those records (`_dated_records`), asked either of one member
-# (`person_sql`, a subquery per member: the drill-down's page) or of every member of the day at
-# once (`_dated_table`, joined to them: the grouped counts, which walk a province's members).
-DATED = {
-    "youth_union",
-    "reviewed",
-    "exempt",
-    "suspended",
-    "readmitted",
-    "professional",
-    "political",
-}
-LEVEL_OF = {
-    "professional": Qualification.Kind.EDUCATION,
-    "political": Qualification.Kind.POLITICAL_THEORY,
-}
-
-
-def _dated_records(attr: str, day: dt.date, year: int, admitted: Any) -> tuple[Any, str]:
-    """The records that give a person `attr` on `day` (of the review: in `year`), and their
-    person column. `admitted`: the admission day of the record's person, as an expression (a
-    readmitted member left the Party on or before it)."""
-    if attr == "youth_union":
-        return Membership.objects.filter(active_on(day), kind=Membership.Kind.YOUTH_UNION), "person"
-    if attr == "reviewed":
-        return Evaluation.objects.filter(year=year), "subject_person"
-    if attr in HELD:
-        return HELD[attr].objects.filter(active_on(day)), "person"
-    if attr == "readmitted":
-        return Membership.objects.filter(kind=PARTY, valid_to__lte=admitted), "person"
-    kind = LEVEL_OF[attr]
-    held = Qualification.objects.filter(Q(obtained_on__isnull=True) | Q(obtained_on__lte=day))
-    return held.filter(kind=kind).annotate(rank=_rank_sql(kind)), "person"
-
-
-def _rank_sql(kind: str) -> Case:
-    """`Qualification.rank` of a diploma of `kind`."""
+def _best_sql(kind: str, day: dt.date) -> Subquery:
+    """`_best`: the highest level of `kind` held on `day`."""
     order = [code for code, _label in Qualification.LEVELS[kind]]
-    return Case(
+    rank = Case(
         *[When(level=code, then=Value(i)) for i, code in enumerate(order)],
         default=Value(len(order)),
         output_field=IntegerField(),
     )
-
-
-# The diploma that gives a person's level (`_best`): the highest, the earliest obtained of it.
-BEST_FIRST = ("rank", "obtained_on")
-
-
-def _dated_sql(attr: str, day: dt.date, year: int) -> Any:
-    """`attr` of the member of the outer query on `day`: a subquery of their own records."""
-    records, person = _dated_records(attr, day, year, OuterRef("party__admitted_on"))
-    records = records.filter(**{person: OuterRef("pk")})
-    if attr in LEVEL_OF:
-        return Subquery(records.order_by(*BEST_FIRST).values("level")[:1])
-    return Exists(records)
-
-
-def _dated_table(attr: str, day: dt.date, year: int) -> Any:
-    """`attr` on `day` of every person holding it, one row each (d_person, d_value): the
-    records read once for all, to be joined to the members. The highest level is numbered
-    first among a person's diplomas, in `_dated_sql`'s order."""
-    records, person = _dated_records(attr, day, year, F("person__party__admitted_on"))
-    records = records.order_by()
-    if attr in LEVEL_OF:
-        first = Window(RowNumber(), partition_by=[F(person)], order_by=[F(f) for f in BEST_FIRST])
-        return (
-            records.annotate(d_first=first)
-            .filter(d_first=1)
-            .values(d_person=F(person), d_value=F("level"))
-        )
-    return records.values(d_person=F(person), d_value=Value(1)).distinct()
+    held = Qualification.objects.filter(person_id=OuterRef("pk"), kind=kind).filter(
+        Q(obtained_on__isnull=True) | Q(obtained_on__lte=day)
+    )
+    return Subquery(held.annotate(rank=rank).order_by("rank", "obtained_on").values("level")[:1])
 
 
 def person_sql(attr: str, day: dt.date, year: int) -> tuple[Any, Callable]:
@@ -1011,8 +947,29 @@ def person_sql(attr: str, day: dt.date, year: int) -> tuple[Any, Callable]:
         return Q(**{f"{admitted}__lte": day}) & recognized, _flag
     if attr == "new6m":
         return Q(**{f"{admitted}__gt": day - dt.timedelta(days=183)}), _flag
-    if attr in DATED:
-        return _dated_sql(attr, day, year), _text("none") if attr in LEVEL_OF else _flag
+    if attr == "readmitted":
+        ended = Membership.objects.filter(
+            person_id=OuterRef("pk"), kind=PARTY, valid_to__lte=OuterRef(admitted)
+        )
+        return Exists(ended), _flag
+    if attr == "youth_union":
+        youth = Membership.objects.filter(
+            active_on(day), person_id=OuterRef("pk"), kind=Membership.Kind.YOUTH_UNION
+        )
+        return Exists(youth), _flag
+    if attr == "professional":
+        return _best_sql(Qualification.Kind.EDUCATION, day), _text("none")
+    if attr == "political":
+        return _best_sql(Qualification.Kind.POLITICAL_THEORY, day), _text("none")
+    if attr == "reviewed":
+        return Exists(Evaluation.objects.filter(subject_person_id=OuterRef("pk"), year=year)), _flag
+    if attr in HELD:
+        held = (
+            HELD[attr]
+            .objects.filter(person_id=OuterRef("pk"), valid_from__lte=day)
+            .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))
+        )
+        return Exists(held), _flag
     raise KeyError(attr)
 
 
@@ -1040,41 +997,19 @@ TALLIES = [
 
 
 def tally_members(org_ids, day: dt.date, year: int, attrs: tuple[str, ...]) -> Counter:
-    """{(attribute values): number of members on `day` in `org_ids`}, one grouped query: the
-    members with their own columns, each dated attribute's records joined as a table of the
-    people holding it (`_dated_table`), not looked up member by member."""
+    """{(attribute values): number of members on `day` in `org_ids`}, one grouped query."""
     people = members_of(org_ids, day)
     if not attrs:
         return Counter({(): people.count()})
     found = {attr: person_sql(attr, day, year) for attr in attrs}
-    columns = {"m_person": F("pk")}
-    for attr in attrs:
-        expression = found[attr][0]
-        if attr in DATED:
-            continue
+    columns = {}
+    for attr, (expression, _to_value) in found.items():
         if isinstance(expression, Q):
             expression = ExpressionWrapper(expression, output_field=BooleanField())
         columns[f"v_{attr}"] = expression
-    sql, params = people.annotate(**columns).values(*columns).query.sql_with_params()
-    select, joins, params = [], [], list(params)
-    for i, attr in enumerate(attrs):
-        if attr not in DATED:
-            select.append(f"m.v_{attr}")
-            continue
-        table, more = _dated_table(attr, day, year).query.sql_with_params()
-        joins.append(f"LEFT JOIN ({table}) d{i} ON d{i}.d_person = m.m_person")
-        params += more
-        select.append(f"d{i}.d_value")
-    grouped = (
-        f"SELECT {', '.join(select)}, COUNT(*) FROM ({sql}) m {' '.join(joins)} "
-        f"GROUP BY {', '.join(select)}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(grouped, params)
-        rows = cursor.fetchall()
     out: Counter = Counter()
-    for *values, n in rows:
-        out[tuple(found[a][1](v) for a, v in zip(attrs, values, strict=True))] += n
+    for row in people.annotate(**columns).values(*columns).annotate(n=Count("pk")):
+        out[tuple(found[a][1](row[f"v_{a}"]) for a in attrs)] += row["n"]
     return out
 
 
