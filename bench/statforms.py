@@ -13,9 +13,13 @@ Run: .venv/bin/python bench/statforms.py [COMMITTEES] [MEMBERS]
 Or, on a copy of a real database (DATABASE_URL; migrated first, so never on the original), the
 forms of one committee's subtree, computed (not the kept ones `stat_forms` may reuse):
 DATABASE_URL=sqlite:////COPY.sqlite3 .venv/bin/python bench/statforms.py --org SLUG YYYY-MM-DD
+With `--dump FILE` (either way), every cell of every form and of the per-unit worksheet, on the
+day and on 30 June of its year, is written to FILE as JSON after the timing: two runs, one before
+and one after a change, are compared with `diff`.
 """
 
 import datetime as dt
+import json
 import sys
 
 from _setup import django_setup, timed, verdict
@@ -60,7 +64,26 @@ def attachments(root, day, every=40):
     return len(rows)
 
 
-def existing(slug, day):
+def figures(forms):
+    """Every cell of the forms and of the per-unit worksheet, by sheet and line key."""
+    sheets = {
+        sheet.sheet: [[line.key, line.values] for line in sheet.lines] for sheet in forms.sheets
+    }
+    return {"sheets": sheets, "units": forms.units}
+
+
+def dump(path, roots, day):
+    """The figures of each of `roots` on `day` and on 30 June of its year, to `path`."""
+    out = {}
+    for root in roots:
+        for on in (day, day.replace(month=6, day=30)):
+            out[f"{root.slug} {on}"] = figures(statforms.compute(root, on))
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(out, f, ensure_ascii=False, indent=1, sort_keys=True)
+    print(f"Số liệu các biểu: {path}")
+
+
+def existing(slug, day, dump_to=None):
     """Time and queries of the forms of an organization already in the database."""
     root = Organization.objects.get(slug=slug)
     forms, ms, queries = timed(lambda: statforms.compute(root, day), repeat=1)
@@ -70,13 +93,21 @@ def existing(slug, day):
         f"[{connection.vendor}] Biểu thống kê {day:%d/%m/%Y} của {slug} ({units} đơn vị, "
         f"{members_now} đảng viên cuối kỳ): {ms:.0f} ms, {queries} truy vấn"
     )
+    if dump_to:
+        dump(dump_to, [root], day)
 
 
 def main():
-    if sys.argv[1:2] == ["--org"]:
-        return existing(sys.argv[2], dt.date.fromisoformat(sys.argv[3]))
-    committees = int(sys.argv[1]) if len(sys.argv) > 1 else 100
-    members = int(sys.argv[2]) if len(sys.argv) > 2 else 300
+    args = sys.argv[1:]
+    dump_to = None
+    if "--dump" in args:
+        at = args.index("--dump")
+        dump_to = args[at + 1]
+        del args[at : at + 2]
+    if args[:1] == ["--org"]:
+        return existing(args[1], dt.date.fromisoformat(args[2]), dump_to)
+    committees = int(args[0]) if args else 100
+    members = int(args[1]) if len(args) > 1 else 300
     day = dt.date(2017, 12, 31)
     small = synthetic.build(
         committees=max(committees // 5, 2), cells=4, members=members, prefix="nho"
@@ -110,6 +141,8 @@ def main():
         1,
         "truy vấn",
     )
+    if dump_to:
+        dump(dump_to, [big, small], day)
 
 
 if __name__ == "__main__":

@@ -220,7 +220,9 @@ def grassroots_type(units: list, day: dt.date) -> dict[int, str]:
 
 
 class Records:
-    """The sets of one reporting committee and period, read once and kept."""
+    """The sets of one reporting committee and period, read once and kept. `people` and
+    `tallies` may be shared with the records of the same committee and tree for another period
+    (`compute`: this year's and last year's)."""
 
     def __init__(
         self,
@@ -228,6 +230,7 @@ class Records:
         period: Period,
         tree: Tree | None = None,
         people: dict | None = None,
+        tallies: dict | None = None,
     ):
         self.root, self.period = root, period
         self.tree = tree or Tree(root.id)  # the subtree only, and its parent
@@ -239,7 +242,10 @@ class Records:
         self._people: dict = {} if people is None else people
         self._indexes: dict[str, tuple] = {}
         self._event_held: dict[str, set[tuple[int, dt.date]]] | None = None
-        self._tallies: dict[tuple, Counter] = {}
+        # The grouped counts of the members of a day (`tally`), by day: the forms of 31 December
+        # open their period with the members of the previous 31 December, the last day of the
+        # previous year's period, counted once for both.
+        self._tallies: dict[tuple, Counter] = {} if tallies is None else tallies
         self._unit_counts: dict[tuple, dict[int, Counter]] = {}
         self._under_shapes: dict = {}  # 7-BTCTW, I and IV.3 (`_under`)
 
@@ -810,12 +816,11 @@ class Records:
         """{(value of each of `attrs`): number of members} of a set of members on a day, counted
         by the database grouped by those attributes: as many rows as combinations of values."""
         group = next((g for g in TALLIES if attrs and set(attrs) <= set(g)), attrs)
-        key = (name, group)
+        day, year = self.member_day(name), self.period.end.year
+        # The review is of the period's year: the only attribute that is not the day's.
+        key = (day, group, year if "reviewed" in group else None)
         if key not in self._tallies:
-            day = self.member_day(name)
-            self._tallies[key] = tally_members(
-                self.member_orgs(day), day, self.period.end.year, group
-            )
+            self._tallies[key] = tally_members(self.member_orgs(day), day, year, group)
         if group == attrs:
             return self._tallies[key]
         positions = [group.index(attr) for attr in attrs]
@@ -1279,7 +1284,9 @@ def compute(root: Organization, day: dt.date, tree: Tree | None = None) -> Forms
     period = period_to(day)
     previous = period_to(previous_day(day))
     people: dict = {}
-    now, before = Records(root, period, tree, people), Records(root, previous, tree, people)
+    tallies: dict = {}
+    now = Records(root, period, tree, people, tallies)
+    before = Records(root, previous, tree, people, tallies)
     rule = layout(day)
     sheets = []
     for spec in form_specs(day):
