@@ -884,7 +884,7 @@ _TIME_SPAN = re.compile(
     rf"(?<![\w.,/])\d{{1,4}}(?:[ \t]*[-–][ \t]*\d{{1,4}})?(?=[ \t]*(?:{'|'.join(_TIME_UNITS)})(?!\w))",
     re.IGNORECASE,
 )
-_NAMED_NUMBER = re.compile(r"(?<![\w.,/])\d{1,4}(?![\w.,/%]|\s*%)")
+_NAMED_NUMBER = re.compile(r"(?<![\w.,/])\d{1,4}(?![\w/%]|[.,]\d|\s*%)")
 
 
 def _link_view(text: str) -> str:
