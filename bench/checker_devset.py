@@ -312,8 +312,10 @@ def share_cases():
     out, clean = [], []
     for entry in json.loads(path.read_text("utf-8"))["sentences"]:
         text = entry["text"]
+        # Entries added to a set later carry the date: their figures print apart.
+        batch = f" ({entry['added']})" if "added" in entry else ""
         for slip in entry.get("wrong", []):
-            out.append(("shares", "câu thật/sai sẵn", text, 1, text.count("\n") + 1,
+            out.append(("shares", f"câu thật/sai sẵn{batch}", text, 1, text.count("\n") + 1,
                         f"không phải {slip['written']}%"))  # fmt: skip
             text = _put(text, slip["written"], slip["right"])
         clean.append(text)
@@ -331,7 +333,7 @@ def share_cases():
                 continue
             shown = f"{value},{decimals}" if decimals else str(value)
             doc = text[:at] + shown + text[at + len(written) :]
-            out.append(("shares", "câu thật", doc, 1, doc.count("\n") + 1,
+            out.append(("shares", f"câu thật{batch}", doc, 1, doc.count("\n") + 1,
                         f"không phải {shown}%"))  # fmt: skip
             AS_WRITTEN[doc] = text
     return out, clean

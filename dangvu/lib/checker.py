@@ -22,7 +22,8 @@ Checks, each tuned for few false alarms (a checker that cries wolf is not read):
 * **Shares** (``percent_mismatch``): a fraction and its percentage ("25/27 đảng viên, đạt
   95,6%", "13 trong tổng số 40 ủy viên (chiếm 32,5%)", "đạt 91,2% (604/662)"), and a count with
   the share it makes of a whole written before it, up to a few sentences back ("709 TCCSĐ … 439
-  TCCSĐ … (chiếm 62,62%)", "304 chi bộ đạt TSVM, tỷ lệ 55,8%"): reported only when the
+  TCCSĐ … (chiếm 62,62%)", "304 chi bộ đạt TSVM, tỷ lệ 55,8%", "251 hội viên, trong đó có
+  179 đảng viên, chiếm …", "đạt"/"bằng" only after a whole the sentence names): reported only when the
   percentage is the share of none of the wholes it may be of
   (:func:`dangvu.lib.counting.read_count_shares`). "trên"/"hơn"/"dưới"/"gần" make the
   percentage a bound, reported only when the share breaks it; "khoảng"/"xấp xỉ" an estimate,

@@ -504,6 +504,11 @@ def read_totals(text: str) -> Iterator[Division]:
                 # matter ("… 64 cuộc sinh hoạt. Kết quả xếp loại đảng viên: …").
                 heading = nxt[: marker.end()].lower()
                 counts = [c for c in counts if c.unit.lower() in heading]
+                if _ATTRIBUTE.search(heading):
+                    # "Về cơ cấu, người ứng cử là nữ: 393 người (45,28%); người ngoài Đảng: 74
+                    # người …": the "heading" is the first part's label, an attribute, and
+                    # the list cuts across: it is never added up.
+                    counts = []
             yield from _next_division(counts, body, sentence + " " + nxt)
 
 
@@ -698,7 +703,8 @@ def _fractions(text: str, start: int = 0, end: int | None = None) -> Iterator[re
 _COUNT_SHARE_LINK = re.compile(
     r"(?:[^\d;:%()\n]|\([^\d;:%()\n]{0,40}\)){0,120}?"
     r"(?:(?<!\w)(?:chiếm|tương[ \t]+đương)(?:[ \t]+t[ỷỉ][ \t]+lệ)?[ \t]*:?[ \t]*"
-    r"|,[ \t]*t[ỷỉ][ \t]+lệ(?:[ \t]+là)?[ \t]*:?[ \t]*|\([ \t]*(?:chiếm[ \t]+)?)"
+    r"|,[ \t]*t[ỷỉ][ \t]+lệ(?:[ \t]+là)?[ \t]*:?[ \t]*"
+    r"|\([ \t]*(?:chiếm[ \t]+|t[ỷỉ][ \t]+lệ[ \t]*:?[ \t]*)?)"
     rf"(?:(?P<bound>{_BOUND_WORD})[ \t]+)?(?=\d{{1,3}}(?:[.,]\d+)?[ \t]*%)",
     re.IGNORECASE,
 )
@@ -708,18 +714,22 @@ _NOT_OF_A_WHOLE = re.compile(
     r"|dự[ \t]+toán|dân[ \t]+số)",
     re.IGNORECASE,
 )
-# "Trong tổng số 1.123 đồng chí …, có 352 đồng chí tham gia lần đầu, đạt 31,34%": "đạt" gives
-# the share of a count only when its sentence names the whole first ("trong (tổng) số W …"), in
-# its unit; elsewhere "đạt p%" is as often of a target and is never read.
+# "Trong tổng số 1.123 đồng chí …, có 352 đồng chí tham gia lần đầu, đạt 31,34%": "đạt" (and
+# "bằng") gives the share of a count only when its sentence names the whole first ("trong
+# (tổng) số W …", in its unit, or "W …, trong đó có N …"); elsewhere "đạt p%" is as often of a
+# target, and "bằng p%" of a whole offices seldom write, and neither is read.
 _EXPLICIT_WHOLE = re.compile(
     rf"(?<!\w)trong[ \t]+(?:tổng[ \t]+)?số[ \t]+(?:các[ \t]+)?(?P<w>{NUM})(?![\w/%]|[.,]\d)",
     re.IGNORECASE,
 )
 _REACHES_LINK = re.compile(
-    r"[^\d;:%()\n]{0,80}?(?<!\w)đạt(?:[ \t]+t[ỷỉ][ \t]+lệ)?[ \t]*:?[ \t]*"
-    r"(?=\d{1,3}(?:[.,]\d+)?[ \t]*%)",
+    r"[^\d;:%()\n]{0,80}?(?:(?<!\w)|\([ \t]*)(?:đạt|bằng)(?:[ \t]+t[ỷỉ][ \t]+lệ)?(?:[ \t]+là)?"
+    rf"[ \t]*:?[ \t]*(?:(?P<bound>{_BOUND_WORD})[ \t]+)?(?=\d{{1,3}}(?:[.,]\d+)?[ \t]*%)",
     re.IGNORECASE,
 )
+# "Toàn hội có 251 hội viên, trong đó có 179 đảng viên, chiếm 69,3%": the counts after "trong
+# đó" are some of the count just before it, also when they count members of another body.
+_IN_WHICH = re.compile(r"[ \t]*[,;:(]?[ \t]*trong[ \t]+đó(?!\w)", re.IGNORECASE)
 # How many sentences before a count its whole may be written: a paragraph states the whole
 # ("Đảng bộ có 44.482 đảng viên") and the shares follow, one sentence or line each. A count
 # that names no unit ("07 chiếm tỷ lệ 21,87%") may be of any number: it looks only in its
@@ -758,6 +768,7 @@ def read_count_shares(text: str) -> Iterator[CountShare]:
         return
     sentences = _sentences(text)
     in_words = [(m.start(), m.end()) for m in _FRACTION_WORDS.finditer(text)]
+    view = _link_view(text)
     for k, (s, e) in enumerate(sentences):
         if "%" not in text[s:e]:
             continue
@@ -767,12 +778,20 @@ def read_count_shares(text: str) -> Iterator[CountShare]:
                 continue  # "13 trong tổng số 40 …": read as a fraction
             if _unnamed(c) and _NAMES_A_NUMBER.search(text, max(s, c.start - 16), c.start):
                 continue  # "tốt nghiệp cấp 3 chiếm 96%": the 3 counts nothing
-            link = _COUNT_SHARE_LINK.match(text, c.end, e)
-            explicit = None
+            link = _COUNT_SHARE_LINK.match(view, c.end, e)
+            explicit: tuple[int, ...] = ()
+            in_which = _whole_in_which(text, s, c)
             if link is None:
-                link = _REACHES_LINK.match(text, c.end, e)
-                explicit = _explicit_whole(text, s, c) if link else None
-                if link is None or explicit is None:
+                link = _REACHES_LINK.match(view, c.end, e)
+                if link is None:
+                    continue
+                if (named := _explicit_whole(text, s, c)) is not None:
+                    explicit = (named,)
+                elif in_which is not None and in_which.alike:
+                    # Some of the count before "trong đó", or of a whole in its own unit.
+                    explicit = (in_which.whole, *(w for w in _wholes_before(text, s, c)
+                                                  if w >= c.value))  # fmt: skip
+                else:
                     continue
             pct = _PERCENT.match(text, link.end(), e)
             if not pct or _NOT_OF_A_WHOLE.match(text, pct.end(), e):
@@ -780,22 +799,30 @@ def read_count_shares(text: str) -> Iterator[CountShare]:
             share = _share(c.start, pct.end(), c.value, 1, pct)
             if share.percent > 100:
                 continue
-            if explicit:
-                # Its one whole is the one its sentence names: no other is guessed for it.
-                yield CountShare(c.start, share.end, c.value, (explicit,), share.percent,
-                                 share.decimals)  # fmt: skip
-                continue
             bound = _BOUNDS[link["bound"].lower()] if link["bound"] else ""
-            found.append((c, share, bound))
+            if explicit:
+                # Its wholes are the ones its sentence names: no other is guessed for it.
+                yield CountShare(c.start, share.end, c.value, explicit, share.percent,
+                                 share.decimals, bound)  # fmt: skip
+                continue
+            found.append((c, share, bound, in_which))
         if not found:
             continue
         near = sentences[k - 1][0] if k else s
         far = sentences[max(0, k - WHOLE_LOOKBACK)][0]
-        for i, (c, share, bound) in enumerate(found):
+        for i, (c, share, bound, in_which) in enumerate(found):
             begin = near if _unnamed(c) else far
             wholes = [w for w in _wholes_before(text, begin, c) if w >= c.value]
-            others = [other for j, (_, other, b) in enumerate(found) if j != i and not b]
-            if siblings := _siblings_whole(share, [other for j, (_, other, _) in
+            if in_which is not None and (in_which.alike or any(
+                replace(other, whole=in_which.whole).agrees()
+                for j, (_, other, b, _) in enumerate(found) if j != i and not b
+                and other.part <= in_which.whole
+            )):  # fmt: skip
+                # Members of another body ("đảng viên" of "hội viên") only when a share beside
+                # it is of that whole too: "trong đó có 7 đoàn viên (35%)" may be of a target.
+                wholes.append(in_which.whole)
+            others = [other for j, (_, other, b, _) in enumerate(found) if j != i and not b]
+            if siblings := _siblings_whole(share, [other for j, (_, other, _, _) in
                                                    enumerate(found) if j != i]):  # fmt: skip
                 wholes.append(siblings)
             if wholes and (implied := _implied_whole(share, others)):
@@ -814,6 +841,67 @@ def _explicit_whole(text: str, begin: int, count: _Count) -> int | None:
         if after and whole >= count.value and _same_either(count.unit, after["words"]):
             return whole
     return None
+
+
+@dataclass(frozen=True)
+class _InWhich:
+    """The whole a count is some of, written before "trong đó"; `alike` when the count counts
+    what it counts (or names no unit), not members of another body ("179 đảng viên" of "251
+    hội viên"): such a whole holds only when another share beside it agrees with it."""
+
+    whole: int
+    alike: bool
+
+
+def _whole_in_which(text: str, begin: int, count: _Count) -> _InWhich | None:
+    """The count its sentence writes just before "trong đó" ahead of `count` ("Toàn hội có 251
+    hội viên, trong đó có 179 đảng viên"), when both count people, or things of one kind, or
+    `count` names no unit ("trong đó trí thức … 13.557, chiếm 7,6%"), and it is not smaller."""
+    marks = list(_IN_WHICH.finditer(text, begin, count.start))
+    if not marks:
+        return None
+    before = _counts(text, begin, marks[-1].start())
+    if not before:
+        return None
+    whole = before[-1]
+    between = _PERCENT.sub("", _link_view(text[whole.end : marks[-1].start()]))
+    if _NUMBER.search(between):
+        return None  # another number (a date, a count) stands before "trong đó"
+    if whole.value < count.value:
+        return None
+    if _unnamed(count) or _same_either(count.unit, whole.unit):
+        return _InWhich(whole.value, alike=True)
+    if _people(count.unit) and _people(whole.unit):
+        return _InWhich(whole.value, alike=False)
+    return None
+
+
+_NUMBER = re.compile(r"\d")
+# Numbers that stand in a link between a count and its share without being counted: lengths of
+# time and ages ("8.486 đảng viên từ 18 - 30 tuổi, chiếm 19,08%", "57 đại biểu dưới 40 tuổi
+# (chiếm 3,59%)") and names or ranks ("120 Đ/c … tốt nghiệp cấp 3 chiếm 96 %").
+_TIME_SPAN = re.compile(
+    rf"(?<![\w.,/])\d{{1,4}}(?:[ \t]*[-–][ \t]*\d{{1,4}})?(?=[ \t]*(?:{'|'.join(_TIME_UNITS)})(?!\w))",
+    re.IGNORECASE,
+)
+_NAMED_NUMBER = re.compile(r"(?<![\w.,/])\d{1,4}(?![\w/%]|[.,]\d|\s*%)")
+
+
+def _link_view(text: str) -> str:
+    """`text` with the numbers that count nothing written as letters (same length, so offsets
+    hold): the share links are read on it, the counts and percentages on the text itself."""
+    spans = [m.span() for m in _TIME_SPAN.finditer(text)]
+    spans += [
+        m.span()
+        for m in _NAMED_NUMBER.finditer(text)
+        if _NAMES_A_NUMBER.search(text, max(0, m.start() - 16), m.start())
+    ]
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = "x" * (b - a)
+    return "".join(chars)
 
 
 def _siblings_whole(share: Share, others: list[Share]) -> int | None:
@@ -880,11 +968,13 @@ def _wholes_before(text: str, begin: int, count: _Count) -> list[int]:
     return out
 
 
-# A count after its label, its share right after it in parentheses: "số tái cử 10 (chiếm 73%)",
-# "tham gia lần đầu 3 (23%)". (After a word that makes the number a year, a date or a rank,
+# A count after its label, its share right after it in parentheses or after "chiếm": "số tái
+# cử 10 (chiếm 73%)", "tham gia lần đầu 3 (23%)", "trí thức … 13.557, chiếm 7,6%". (After a word that makes the number a year, a date or a rank,
 # "năm 2020 (15%)", it is no count: see _NAMES_A_NUMBER.)
 _BARE_COUNT = re.compile(
-    rf"(?<![\w.,/–-])(?P<n>{NUM})(?=[ \t]*\([ \t]*(?:chiếm[ \t]+)?\d{{1,3}}(?:[.,]\d+)?[ \t]*%)"
+    rf"(?<![\w.,/–-])(?P<n>{NUM})(?=[ \t]*(?:\([ \t]*(?:chiếm[ \t]+)?|,[ \t]*chiếm[ \t]+(?:t[ỷỉ]"
+    rf"[ \t]+lệ[ \t]+)?)\d{{1,3}}(?:[.,]\d+)?[ \t]*%)",
+    re.IGNORECASE,
 )
 
 

@@ -330,3 +330,23 @@ def test_the_first_word_of_a_sentence_is_judged_a_name_is_not():
     assert [(s.written, s.suggestion) for s in slips] == [("Lành đạo", "Lãnh đạo")]
     # A capital inside a sentence, or a capitalised neighbour, makes a name.
     assert find_spelling_slips("Năm nay, Chi bộ 2 làm tốt. Lê Văn Tám hy sinh.") == []
+
+
+@needs_dictionary
+def test_a_pair_public_text_writes_as_it_stands_is_not_a_model_slip():
+    # Made-up counts: "ra để" is commoner, but "ra đề" (to set a test) is written often enough
+    # beside it to be a word as written; seen twice only, it is a slip of the commoner pair.
+    counts = {"ra để": 3000, "để kiểm": 2000, "kiểm tra": 9000, "đề kiểm": 1}
+    triples = {"ra để kiểm": 1500, "để kiểm tra": 1800}
+    context = (("ra",), "đề", ("kiểm", "tra"))
+    assert spelling._model_slip(*context, spelling._model({**counts, "ra đề": 40}, triples)) is None
+    assert spelling._model_slip(*context, spelling._model({**counts, "ra đề": 2}, triples)) == "để"
+
+
+@needs_dictionary
+@pytest.mark.parametrize(
+    "text",
+    ["Tổ chuyên môn ra đề kiểm tra giữa học kỳ.", "Công tác phát triển đảng được chú trọng."],
+)
+def test_words_of_school_and_party_work_the_model_finds_rare_are_not_slips(text):
+    assert find_spelling_slips(text) == []
