@@ -817,8 +817,8 @@ class Records:
         by the database grouped by those attributes: as many rows as combinations of values."""
         group = next((g for g in TALLIES if attrs and set(attrs) <= set(g)), attrs)
         day, year = self.member_day(name), self.period.end.year
-        # The review is of the period's year: the only attribute that is not the day's.
-        key = (day, group, year if "reviewed" in group else None)
+        # The review and its suggestion are of the period's year, the other attributes the day's.
+        key = (day, group, year if YEAR_ATTRIBUTES & set(group) else None)
         if key not in self._tallies:
             self._tallies[key] = tally_members(self.member_orgs(day), day, year, group)
         if group == attrs:
@@ -920,6 +920,9 @@ PERSON_SQL = {
     *PARTICULARS,
     "suggested",
 }
+# The attributes of a member that are of the period's year, not of the day: the year's review
+# (kiểm điểm) and the suggestion for it.
+YEAR_ATTRIBUTES = {"reviewed", "suggested"}
 # The attributes of the events of the small sets (an admission's place, a member's years …).
 EVENT_ATTRIBUTES = {"place", "years", "reason", "admitting", "type"}
 EVENT_ATTRIBUTES |= {"level", "form", "direction", "finding"}  # 7-BTCTW, I and IV.3
