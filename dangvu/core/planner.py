@@ -4,8 +4,8 @@ from django.db import connection
 
 
 def analyze() -> None:
-    """Refresh PostgreSQL's planner statistics (ANALYZE) after a bulk write: a restore, a
-    generated province. Until autovacuum reaches the new rows the planner takes the tables for
+    """Refresh PostgreSQL's planner statistics (ANALYZE) after a bulk write: a restore, the
+    demo, a generated province. Until autovacuum reaches the new rows the planner takes the tables for
     what they were and picks plans for a few rows; on a restored 1.000-committee province the
     pages cost ten times more for the first minute (docs/serving.md). SQLite keeps no
     statistics unless asked and is left as it is."""

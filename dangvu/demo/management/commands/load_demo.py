@@ -19,6 +19,7 @@ from django.db import transaction
 
 from dangvu.accounts.actions import password_problems
 from dangvu.accounts.commands import DangvuCommand
+from dangvu.core.planner import analyze
 from dangvu.demo import STEPS
 from dangvu.demo.foundation import DEMO_USERS
 from dangvu.ops.private import FILE_MODE
@@ -85,6 +86,7 @@ class Command(DangvuCommand):
         with transaction.atomic():
             for step in STEPS:
                 step(self.stdout)
+        analyze()  # the demo's pages are read at once: plans from empty tables' statistics are slow
         changed = self._set_password(password)
         if not quiet_logins:
             self.stdout.write(f"  mật khẩu chung: {password}")
