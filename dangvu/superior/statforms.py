@@ -60,6 +60,7 @@ from dangvu.people.models import (
     PartyProfile,
     Person,
     Qualification,
+    StaffRecord,
     Suspension,
     TemporaryAttachment,
     is_ethnic_minority,
@@ -217,6 +218,31 @@ def grassroots_type(units: list, day: dt.date) -> dict[int, str]:
         if code:
             found[unit_id] = TYPE_ROWS.get(code, "other")
     return found
+
+
+def masses_left(below_of: dict[int, set[int]], day: dt.date) -> dict[int, str]:
+    """Whether each unit still has masses (quần chúng: people who are not Party members) among
+    the staff of the agencies under it on `day`: "0" when every person on its staff roll is a
+    member or a candidate, "some" otherwise. A unit whose agencies keep no staff roll in dangvu
+    (a commune, an enterprise whose workers are not recorded) is left out: nothing says it has
+    none left (2-BTCTW III.1b, III.2b)."""
+    staff = defaultdict(set)
+    for agency_id, person_id in StaffRecord.objects.filter(
+        active_on(day), agency_id__in=any_of(set().union(*below_of.values()))
+    ).values_list("agency_id", "person_id"):
+        staff[agency_id].add(person_id)
+    people = set().union(*staff.values())
+    members = set(
+        Membership.objects.filter(
+            active_on(day), kind=PARTY, person_id__in=any_of(people)
+        ).values_list("person_id", flat=True)
+    )
+    left = {}
+    for unit_id, below in below_of.items():
+        roll = set().union(*(staff[org_id] for org_id in below if org_id in staff))
+        if roll:
+            left[unit_id] = "some" if roll - members else "0"
+    return left
 
 
 class Records:
@@ -449,10 +475,16 @@ class Records:
                 "subject_org_id", "managed_by"
             )
         )
+        below_of = {unit.id: self.tree.below(unit.id, end) for unit in units}
+        masses = masses_left(below_of, end)
         for unit in units:
-            below = self.tree.below(unit.id, end)
+            below = below_of[unit.id]
             admitting = "1" if below & admitting_orgs else "0"
-            extra = (("admitting", admitting), ("type", types.get(unit.id, "none")))
+            extra = (
+                ("admitting", admitting),
+                ("type", types.get(unit.id, "none")),
+                ("masses", masses.get(unit.id, "none")),
+            )
             item = Item(unit.id, end, extra)
             sets["units"].append(item)
             if unit.kind == K.PARTY_COMMITTEE:
@@ -924,7 +956,7 @@ PERSON_SQL = {
 # (kiểm điểm) and the suggestion for it.
 YEAR_ATTRIBUTES = {"reviewed", "suggested"}
 # The attributes of the events of the small sets (an admission's place, a member's years …).
-EVENT_ATTRIBUTES = {"place", "years", "reason", "admitting", "type"}
+EVENT_ATTRIBUTES = {"place", "years", "reason", "admitting", "type", "masses"}
 EVENT_ATTRIBUTES |= {"level", "form", "direction", "finding"}  # 7-BTCTW, I and IV.3
 ATTRIBUTES = PERSON_SQL | EVENT_ATTRIBUTES
 
