@@ -784,8 +784,10 @@ def read_count_shares(text: str) -> Iterator[CountShare]:
         for c in _counts(text, s, e) + _bare_counts(text, s, e):
             if any(a <= c.start < b for a, b in in_words):
                 continue  # "13 trong tổng số 40 …": read as a fraction
-            if _unnamed(c) and _NAMES_A_NUMBER.search(text, max(s, c.start - 16), c.start):
-                continue  # "tốt nghiệp cấp 3 chiếm 96%": the 3 counts nothing
+            if _NAMES_A_NUMBER.search(text, max(s, c.start - 16), c.start):
+                # "tốt nghiệp cấp 3 chiếm 96%", "Năm 2020 nữ chiếm 30%": the number names a
+                # grade or a year, whatever word follows it ("nữ" counts people).
+                continue
             link = _COUNT_SHARE_LINK.match(view, c.end, e)
             explicit: tuple[int, ...] = ()
             in_which = _whole_in_which(text, s, c, sentences[k - 1][0] if k else s)

@@ -141,6 +141,8 @@ def test_a_share_in_these_shapes_is_checked(right, wrong):
         "Theo Kế hoạch số 12/ 2023, chi bộ đạt 50% chỉ tiêu.",
         # "100% chi bộ" with no whole written.
         "Đến nay 100% chi bộ đã hoàn thành đại hội, 90% đảng viên dự học nghị quyết.",
+        # A year before "nữ" is no count of women.
+        "Xã có 3.000 người. Năm 2020 nữ chiếm 30% số lao động.",
         # The sentence before "Trong đó" ends on a year, not a count.
         "Chi bộ kết nạp đảng viên trong năm 2023. Trong đó, nữ 12 người (đạt 30%).",
         # Only one other share agrees with a number written back: no whole is told.
