@@ -84,6 +84,7 @@ FILLER = "Chi bộ luôn nhận được sự quan tâm lãnh đạo, chỉ đ�
 KNOWN = [("ngày22", "citation"), ("TWngày", "citation"), ("100năm", "spelling")]
 KNOWN += [("xãTân", "spelling")]  # "Đảng ủy xãTân Hương": a space lost in a totals sentence
 KNOWN += [("39/KH/HU", "citation")]  # a Party symbol written with slashes (39-KH/HU)
+KNOWN += [("tòan Đảng", "spelling")]  # a shares sentence's real slip ("toàn" with its tone moved)
 # State symbols written without their hyphen ("NĐCP" for "NĐ-CP"): the finding is right.
 KNOWN += [(s, "citation_symbol_hyphen_lost") for s in ("NĐCP", "TTVPCP", "QĐUBND", "TTrSNV")]
 # The excerpt of this plan starts inside its section 2 ("2.1." without "2."): not a real slip.

@@ -53,7 +53,7 @@ NUM = r"\d{1,3}(?:\.\d{3})+(?![\d.,]\d)|\d{1,6}(?![\d.,]\d)"
 _WORD = r"(?:đ/c|[^\W\d_]+)"
 # A count: a number not inside a date, a fraction, a decimal, a symbol or a percentage.
 _COUNT = re.compile(
-    rf"(?<![\w.,/–-])(?P<n>{NUM})(?:(?=đảng[ \t]+viên|đồng[ \t]+chí)|(?![\w/%]|[.,]\d|\s*%|-\d))",
+    rf"(?<![\w.,/–-])(?<!/[ \t])(?P<n>{NUM})(?:(?=đảng[ \t]+viên|đồng[ \t]+chí)|(?![\w/%]|[.,]\d|\s*%|-\d))",
     re.IGNORECASE,
 )
 _UNIT_AFTER = re.compile(rf"[ \t]*(?P<words>{_WORD}(?:[ \t]+{_WORD}){{0,7}})", re.IGNORECASE)
@@ -613,9 +613,13 @@ class Share:
     def agrees(self) -> bool:
         """The written percentage is the exact one rounded or cut to its decimals, give or take
         one in its last digit (offices round and truncate both: 7/32 is written 21,87% and
-        21,88%); a bound holds with the same give."""
+        21,88%); a bound holds with the same give. A last decimal 0 may pad a share rounded to
+        one digit fewer ("26,80%" for 133/496, beside "36,70%" and "62,90%" in one text)."""
         exact = 100 * self.part / self.whole
-        step = 10.0**-self.decimals + 1e-9
+        decimals = self.decimals
+        if decimals and round(self.percent * 10**decimals) % 10 == 0:
+            decimals -= 1
+        step = 10.0**-decimals + 1e-9
         if self.bound == AT_LEAST:
             return exact >= self.percent - step
         if self.bound == AT_MOST:
@@ -623,8 +627,12 @@ class Share:
         return abs(self.percent - exact) <= step
 
 
-# "25/27", not inside a date ("26/3/2023"), a symbol ("12/NQ-CP"), a decimal or a longer number.
-_FRACTION = re.compile(rf"(?<![\w./,–-])(?P<a>{NUM})/(?P<b>{NUM})(?![\w/%]|[.,]\d)", re.IGNORECASE)
+# "25/27", not inside a date ("26/3/2023"), a symbol ("12/NQ-CP"), a decimal or a longer number;
+# some writers space the slash ("13/ 55 (23,64%)").
+_FRACTION = re.compile(
+    rf"(?<![\w./,–-])(?<!/[ \t])(?P<a>{NUM})[ \t]?/[ \t]?(?P<b>{NUM})(?![\w/%]|[.,]\d)",
+    re.IGNORECASE,
+)
 # The same fraction in words: "13 trong tổng số 40 ủy viên", "91 trên tổng số 436 đồng chí".
 _FRACTION_WORDS = re.compile(
     rf"(?<![\w./,–-])(?P<a>{NUM})[ \t]+(?:trong|trên)[ \t]+(?:tổng[ \t]+)?số[ \t]+"
@@ -704,7 +712,7 @@ _COUNT_SHARE_LINK = re.compile(
     r"(?:[^\d;:%()\n]|\([^\d;:%()\n]{0,40}\)){0,120}?"
     r"(?:(?<!\w)(?:chiếm|tương[ \t]+đương)(?:[ \t]+t[ỷỉ][ \t]+lệ)?[ \t]*:?[ \t]*"
     r"|,[ \t]*t[ỷỉ][ \t]+lệ(?:[ \t]+là)?[ \t]*:?[ \t]*"
-    r"|\([ \t]*(?:chiếm[ \t]+|t[ỷỉ][ \t]+lệ[ \t]*:?[ \t]*)?)"
+    r"|\([ \t]*(?:chiếm(?:[ \t]+t[ỷỉ][ \t]+lệ)?[ \t]+|t[ỷỉ][ \t]+lệ[ \t]*:?[ \t]*)?)"
     rf"(?:(?P<bound>{_BOUND_WORD})[ \t]+)?(?=\d{{1,3}}(?:[.,]\d+)?[ \t]*%)",
     re.IGNORECASE,
 )
@@ -776,11 +784,13 @@ def read_count_shares(text: str) -> Iterator[CountShare]:
         for c in _counts(text, s, e) + _bare_counts(text, s, e):
             if any(a <= c.start < b for a, b in in_words):
                 continue  # "13 trong tổng số 40 …": read as a fraction
-            if _unnamed(c) and _NAMES_A_NUMBER.search(text, max(s, c.start - 16), c.start):
-                continue  # "tốt nghiệp cấp 3 chiếm 96%": the 3 counts nothing
+            if _NAMES_A_NUMBER.search(text, max(s, c.start - 16), c.start):
+                # "tốt nghiệp cấp 3 chiếm 96%", "Năm 2020 nữ chiếm 30%": the number names a
+                # grade or a year, whatever word follows it ("nữ" counts people).
+                continue
             link = _COUNT_SHARE_LINK.match(view, c.end, e)
             explicit: tuple[int, ...] = ()
-            in_which = _whole_in_which(text, s, c)
+            in_which = _whole_in_which(text, s, c, sentences[k - 1][0] if k else s)
             if link is None:
                 link = _REACHES_LINK.match(view, c.end, e)
                 if link is None:
@@ -822,6 +832,9 @@ def read_count_shares(text: str) -> Iterator[CountShare]:
                 # it is of that whole too: "trong đó có 7 đoàn viên (35%)" may be of a target.
                 wholes.append(in_which.whole)
             others = [other for j, (_, other, b, _) in enumerate(found) if j != i and not b]
+            told = _whole_the_others_tell(others, _written(text, far, c.start))
+            if told and told >= c.value:
+                wholes.append(told)
             if siblings := _siblings_whole(share, [other for j, (_, other, _, _) in
                                                    enumerate(found) if j != i]):  # fmt: skip
                 wholes.append(siblings)
@@ -853,14 +866,17 @@ class _InWhich:
     alike: bool
 
 
-def _whole_in_which(text: str, begin: int, count: _Count) -> _InWhich | None:
+def _whole_in_which(text: str, begin: int, count: _Count, previous: int) -> _InWhich | None:
     """The count its sentence writes just before "trong đó" ahead of `count` ("Toàn hội có 251
     hội viên, trong đó có 179 đảng viên"), when both count people, or things of one kind, or
-    `count` names no unit ("trong đó trí thức … 13.557, chiếm 7,6%"), and it is not smaller."""
+    `count` names no unit ("trong đó trí thức … 13.557, chiếm 7,6%"), and it is not smaller. A
+    sentence that opens on "Trong đó" is some of the last count of the sentence before it
+    (from `previous`): "Số người trúng cử là 40 người. Trong đó, nữ 12 người (đạt 30%)"."""
     marks = list(_IN_WHICH.finditer(text, begin, count.start))
     if not marks:
         return None
-    before = _counts(text, begin, marks[-1].start())
+    opens = not text[begin : marks[-1].start()].strip()
+    before = _counts(text, previous if opens else begin, marks[-1].start())
     if not before:
         return None
     whole = before[-1]
@@ -878,10 +894,12 @@ def _whole_in_which(text: str, begin: int, count: _Count) -> _InWhich | None:
 
 _NUMBER = re.compile(r"\d")
 # Numbers that stand in a link between a count and its share without being counted: lengths of
-# time and ages ("8.486 đảng viên từ 18 - 30 tuổi, chiếm 19,08%", "57 đại biểu dưới 40 tuổi
-# (chiếm 3,59%)") and names or ranks ("120 Đ/c … tốt nghiệp cấp 3 chiếm 96 %").
+# time and ages ("8.486 đảng viên từ 18 - 30 tuổi, chiếm 19,08%", "15 đảng viên từ 18 đến 30
+# tuổi (chiếm 75%)", "57 đại biểu dưới 40 tuổi (chiếm 3,59%)") and names or ranks ("120 Đ/c …
+# tốt nghiệp cấp 3 chiếm 96 %").
 _TIME_SPAN = re.compile(
-    rf"(?<![\w.,/])\d{{1,4}}(?:[ \t]*[-–][ \t]*\d{{1,4}})?(?=[ \t]*(?:{'|'.join(_TIME_UNITS)})(?!\w))",
+    rf"(?<![\w.,/])\d{{1,4}}(?:[ \t]*(?:[-–]|đến|tới)[ \t]*\d{{1,4}})?"
+    rf"(?=[ \t]*(?:{'|'.join(_TIME_UNITS)})(?!\w))",
     re.IGNORECASE,
 )
 _NAMED_NUMBER = re.compile(r"(?<![\w.,/])\d{1,4}(?![\w/%]|[.,]\d|\s*%)")
@@ -920,6 +938,27 @@ def _siblings_whole(share: Share, others: list[Share]) -> int | None:
     if any(not s.bound and replace(s, whole=total).agrees() for s in others):
         return total
     return None
+
+
+def _whole_the_others_tell(others: list[Share], written: list[int]) -> int | None:
+    """A number written a few sentences back that every other share beside it (two at least)
+    is of: "Ban Chấp hành có 20 đồng chí. Ban Thường vụ có 5 đồng chí. Trong đó, tái cử: 12,
+    chiếm 60%; mới: 8, chiếm 40%; nữ: 4, chiếm 20%" are of the 20, though it is not the last
+    count before them; so is the share beside them, moved or not. (Its sum, 24, is none.)"""
+    if len(others) < 2:
+        return None
+    for whole in written:
+        if all(s.part <= whole and replace(s, whole=whole).agrees() for s in others):
+            return whole
+    return None
+
+
+def _written(text: str, begin: int, end: int) -> list[int]:
+    """The counts and the numbers of fractions of text[begin:end], whatever they count."""
+    out = [c.value for c in _counts(text, begin, end)]
+    for m in _fractions(text, begin, end):
+        out += [_int(m["a"]), _int(m["b"])]
+    return out
 
 
 MAX_IMPLIED = 2000  # wholes a sibling's share may imply, at most, before it is too vague
@@ -968,12 +1007,13 @@ def _wholes_before(text: str, begin: int, count: _Count) -> list[int]:
     return out
 
 
+_RATE = r"(?:t[ỷỉ][ \t]+lệ[ \t]+)"  # "tỷ lệ" after "chiếm"
 # A count after its label, its share right after it in parentheses or after "chiếm": "số tái
 # cử 10 (chiếm 73%)", "tham gia lần đầu 3 (23%)", "trí thức … 13.557, chiếm 7,6%". (After a word that makes the number a year, a date or a rank,
 # "năm 2020 (15%)", it is no count: see _NAMES_A_NUMBER.)
 _BARE_COUNT = re.compile(
-    rf"(?<![\w.,/–-])(?P<n>{NUM})(?=[ \t]*(?:\([ \t]*(?:chiếm[ \t]+)?|,[ \t]*chiếm[ \t]+(?:t[ỷỉ]"
-    rf"[ \t]+lệ[ \t]+)?)\d{{1,3}}(?:[.,]\d+)?[ \t]*%)",
+    rf"(?<![\w.,/–-])(?<!/[ \t])(?P<n>{NUM})(?=[ \t]*(?:\([ \t]*(?:chiếm[ \t]+{_RATE}?)?"
+    rf"|,[ \t]*chiếm[ \t]+{_RATE}?)\d{{1,3}}(?:[.,]\d+)?[ \t]*%)",
     re.IGNORECASE,
 )
 
@@ -986,10 +1026,12 @@ def _bare_counts(text: str, start: int, end: int) -> list[_Count]:
     ]
 
 
-# Words that make the number after them a name or a rank, not a count ("cấp 3", "tổ 5").
+# Words that make the number after them a name or a rank, not a count ("cấp 3", "tổ 5"); the
+# "số" of "thiểu số", "đa số" does not ("dân tộc thiểu số 4, chiếm 7,4%").
 _NAMES_A_NUMBER = re.compile(
     r"(?<!\w)(?:cấp|lớp|hạng|loại|bậc|mức|khu|tổ|thôn|xóm|ấp|đội|khối|phường|quận|khóa|khoá"
-    r"|nhiệm[ \t]+kỳ|giai[ \t]+đoạn|năm|tháng|ngày|số|lần|kỳ|quý|đợt|điều|khoản|mục)[ \t]*$",
+    r"|nhiệm[ \t]+kỳ|giai[ \t]+đoạn|năm|tháng|ngày|(?<!thiểu )(?<!đa )số|lần|kỳ|quý|đợt|điều"
+    r"|khoản|mục)[ \t]*$",
     re.IGNORECASE,
 )
 # Names of people: a share of "40 đồng chí" may be of "251 hội viên" (the whole is written in
@@ -998,8 +1040,12 @@ _NAMES_A_NUMBER = re.compile(
 _ANYONE = ("đồng chí", "đ/c", "người")
 _MEMBERS = ("đảng viên", "hội viên", "đoàn viên", "đại biểu", "ủy viên", "uỷ viên",
             "cấp ủy viên", "cấp uỷ viên", "thành viên",
+            # "ĐB" is how election reports shorten "đại biểu": "12 ĐB nữ (20%)".
+            "đb",
             # Holders of an office are people too: "9 Bí thư" of "13 người" elected.
-            "bí thư", "phó bí thư")  # fmt: skip
+            "bí thư", "phó bí thư",
+            # Women and men counted bare: "có 20 nữ, đạt tỷ lệ 40%" of "50 người".
+            "nữ", "nam", "phụ nữ")  # fmt: skip
 
 
 def _people(words: str) -> bool:

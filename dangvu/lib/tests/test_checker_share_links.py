@@ -1,6 +1,8 @@
 """Shares written in shapes the reader learned from other organizations' reports: a whole
 before "trong đó", "bằng"/"đạt" after a whole the sentence names, "(tỷ lệ p%)", a bare count
-before ", chiếm", an age or a rank between a count and its share. Sentences made up here."""
+before ", chiếm", an age or a rank between a count and its share, women and "ĐB" counted as
+people, "(chiếm tỷ lệ p%)", a spaced slash, a whole the shares beside a count tell, a sentence
+opening on "Trong đó". Sentences made up here."""
 
 import re
 
@@ -61,6 +63,49 @@ SHAPES = [
         "Chi bộ có 20 đảng viên; 15 đảng viên tốt nghiệp lớp 12, chiếm 75%.",
         "Chi bộ có 20 đảng viên; 15 đảng viên tốt nghiệp lớp 12, chiếm 70%.",
     ),
+    # Women counted bare ("16 nữ") are some of the people counted before them.
+    (
+        "Trong số 40 người ứng cử có 16 nữ (chiếm 40%).",
+        "Trong số 40 người ứng cử có 16 nữ (chiếm 45%).",
+    ),
+    (
+        "Danh sách có 50 người, trong đó có 20 nữ, đạt tỷ lệ 40%.",
+        "Danh sách có 50 người, trong đó có 20 nữ, đạt tỷ lệ 44%.",
+    ),
+    # "ĐB", the short form of "đại biểu", counts people.
+    (
+        "Có 40 người trúng cử, trong đó có 10 ĐB nữ (25%), 4 ĐB tái cử (10%).",
+        "Có 40 người trúng cử, trong đó có 10 ĐB nữ (30%), 4 ĐB tái cử (10%).",
+    ),
+    # "(chiếm tỷ lệ p%)" after the count.
+    (
+        "Bầu đủ 30 đại biểu, trong đó 9 đại biểu nữ (chiếm tỷ lệ 30%).",
+        "Bầu đủ 30 đại biểu, trong đó 9 đại biểu nữ (chiếm tỷ lệ 35%).",
+    ),
+    # "thiểu số 5": the "số" of "dân tộc thiểu số" does not make the 5 a number's name.
+    (
+        "Hội đồng có 25 đại biểu; nữ 8, chiếm 32%; dân tộc thiểu số 5, chiếm 20%.",
+        "Hội đồng có 25 đại biểu; nữ 8, chiếm 32%; dân tộc thiểu số 5, chiếm 25%.",
+    ),
+    # An age range written with "đến" between the count and its share.
+    (
+        "Chi bộ kết nạp 20 đảng viên, trong đó 15 đảng viên từ 18 đến 30 tuổi (chiếm 75%).",
+        "Chi bộ kết nạp 20 đảng viên, trong đó 15 đảng viên từ 18 đến 30 tuổi (chiếm 80%).",
+    ),
+    # A fraction with a space after its slash.
+    ("Nữ đại biểu HĐND: 13/ 52 (25%).", "Nữ đại biểu HĐND: 13/ 52 (30%)."),
+    # A whole written two sentences back that every other share beside the count is of.
+    (
+        "Ban Chấp hành khóa mới có 20 đồng chí. Đại hội bầu 5 đồng chí vào Ban Thường vụ."
+        " Trong đó, tái cử: 12, chiếm 60%; mới: 8, chiếm 40%; nữ: 4, chiếm 20%.",
+        "Ban Chấp hành khóa mới có 20 đồng chí. Đại hội bầu 5 đồng chí vào Ban Thường vụ."
+        " Trong đó, tái cử: 12, chiếm 65%; mới: 8, chiếm 40%; nữ: 4, chiếm 20%.",
+    ),
+    # A sentence opening on "Trong đó" is some of the last count of the sentence before.
+    (
+        "Tổng số người trúng cử là 40 người. Trong đó, nữ 12 người (đạt 30%).",
+        "Tổng số người trúng cử là 40 người. Trong đó, nữ 12 người (đạt 35%).",
+    ),
 ]
 
 
@@ -87,6 +132,22 @@ def test_a_share_in_these_shapes_is_checked(right, wrong):
         "Chi bộ có 30 đảng viên; kết nạp mới trong năm 2023, chiếm 40%.",
         # "(tỷ lệ p%)" of a count whose whole is not written.
         "Có 21 người là nữ (tỷ lệ 35%).",
+        # A last decimal 0 may pad a share rounded to one digit: 133/496 is 26,8%.
+        "Có 133/496 đại biểu là nữ, chiếm 26,80%.",
+        # Women of a target the text does not write, beside members of another body.
+        "Kết nạp 30 đảng viên, trong đó có 12 nữ (60%).",
+        # A spaced slash in a date or a document's number is no fraction.
+        "Ngày 13/ 5/2023, chi bộ có 100% đảng viên dự họp.",
+        "Theo Kế hoạch số 12/ 2023, chi bộ đạt 50% chỉ tiêu.",
+        # "100% chi bộ" with no whole written.
+        "Đến nay 100% chi bộ đã hoàn thành đại hội, 90% đảng viên dự học nghị quyết.",
+        # A year before "nữ" is no count of women.
+        "Xã có 3.000 người. Năm 2020 nữ chiếm 30% số lao động.",
+        # The sentence before "Trong đó" ends on a year, not a count.
+        "Chi bộ kết nạp đảng viên trong năm 2023. Trong đó, nữ 12 người (đạt 30%).",
+        # Only one other share agrees with a number written back: no whole is told.
+        "Chi bộ có 20 đảng viên. Chi ủy gồm 3 đồng chí. Xếp loại năm qua: khá: 8, chiếm 35%;"
+        " giỏi: 9, chiếm 45%.",
     ],
 )
 def test_shares_of_these_shapes_read_without_certainty_are_left_alone(text):

@@ -110,6 +110,8 @@ def test_a_share_off_by_more_than_a_point_never_agrees(whole, data):
                 "3/2",
                 " ",
                 "x",
+                "13/ 55",
+                "/ ",
             ]
         ),
         max_size=15,
@@ -267,6 +269,10 @@ _PIECES = [
     "3/2", " ", "x", " trong tổng số ", " trên ", " hơn ", " khoảng ", " chiếm ", ", tỷ lệ ",
     " tương đương ", " đồng chí", " đảng viên", "\n", ". ", "13", "40", "cấp ", "(chiếm ",
     "100", "0,036",
+    # Women and "ĐB" as people, "(chiếm tỷ lệ", an age range with "đến", a spaced slash,
+    # "thiểu số N", a sentence opening on "Trong đó", labels before bare counts, a padded 0.
+    " nữ", " ĐB", "(chiếm tỷ lệ ", " từ 18 đến 30 tuổi", "/ ", " dân tộc thiểu số ",
+    "Trong đó, ", ": ", ", chiếm ", "26,80", " người",
 ]  # fmt: skip
 
 
