@@ -44,6 +44,11 @@ def _d(month, day):
     return dt.date(YEAR, month, day)
 
 
+def _data(name):
+    """The records of a TOML file beside this module."""
+    return tomllib.loads((Path(__file__).resolve().parent / name).read_text(encoding="utf-8"))
+
+
 def load(stdout):
     committee = Organization.objects.get(slug=SLUG)
     if committee.activity_links.exists():
@@ -987,115 +992,23 @@ def _verifications(w):
             )
 
 
+INSPECTIONS = _data("inspections_2017.toml")
+
+
 def _inspections(w):
-    c, cells = w.committee, w.cells
     programme = oversight.create_inspection_programme(
         None,
-        org=c,
+        org=w.committee,
         year=YEAR,
         title="Chương trình kiểm tra, giám sát năm 2017 của Ủy ban Kiểm tra Đảng ủy Sở",
         notes="Kiểm tra chi bộ 3 về thực hiện nhiệm vụ đảng viên; giám sát chi bộ 4 về thu, "
         "nộp, quản lý và sử dụng đảng phí.",
     )
-    ubkt = "Ủy ban Kiểm tra Đảng ủy Sở Thông tin và Truyền thông"
-    done = [
-        (
-            Inspection.Kind.INSPECTION,
-            cells[2],
-            "Việc thực hiện nhiệm vụ đảng viên và chấp hành Điều lệ Đảng",
-            _d(6, 5),
-            _d(6, 16),
-            "Chi bộ thực hiện tốt; đảng viên chấp hành nghiêm Điều lệ Đảng.",
-        ),
-        (
-            Inspection.Kind.SUPERVISION,
-            cells[3],
-            "Việc thu, nộp, quản lý và sử dụng đảng phí",
-            _d(9, 11),
-            _d(9, 22),
-            "Thu, nộp đầy đủ, đúng quy định.",
-        ),
-    ]
-    for kind, cell, subject, start, end, conclusion in done:
-        oversight.record_inspection(
-            None,
-            org=c,
-            direction=Inspection.Direction.CONDUCTED,
-            kind=kind,
-            inspector=ubkt,
-            subject=subject,
-            subject_org=cell,
-            starts_on=start,
-            ends_on=end,
-            programme=programme,
-            conclusion=conclusion,
-        )
-    received = [
-        (
-            c,
-            Inspection.Kind.INSPECTION,
-            "Đảng ủy Khối các cơ quan tỉnh",
-            "Kiểm tra, đánh giá "
-            "chất lượng tổ chức cơ sở đảng và đảng viên; thực hiện công tác dân vận, Quy chế dân "
-            "chủ ở cơ sở và phong trào thi đua “Dân vận khéo” năm 2016; kiểm tra, đánh giá công "
-            "tác kiểm tra, giám sát của Đảng ủy và Ủy ban Kiểm tra",
-            "",
-            _d(1, 11),
-            _d(1, 11),
-            "",
-        ),
-        (
-            c,
-            Inspection.Kind.SUPERVISION,
-            "Đảng ủy Khối các cơ quan tỉnh",
-            "Giám sát việc thực "
-            "hiện Nghị quyết số 02-NQ/ĐUK, Nghị quyết số 03-NQ/ĐUK, Nghị quyết số 04-NQ/ĐUK của "
-            "Đảng ủy Khối các cơ quan tỉnh đối với Đảng ủy cơ sở Sở Thông tin và Truyền thông và cá "
-            "nhân người đứng đầu cấp ủy",
-            "Quyết định số 2186-QĐ/ĐUK ngày 14/8/2017",
-            _d(9, 5),
-            _d(9, 29),
-            "",
-        ),
-        (
-            c,
-            Inspection.Kind.INSPECTION,
-            "Tổ công tác số 5 của Tỉnh ủy",
-            "Kiểm tra việc triển "
-            "khai và tổ chức thực hiện Nghị quyết Trung ương 4 (khóa XII) và Chỉ thị 05-CT/TW của "
-            "Bộ Chính trị",
-            "",
-            _d(10, 16),
-            _d(11, 20),
-            "Thông báo số 11-TB/TCT5 ngày 20/11/2017 "
-            "về kết luận kiểm tra; Đảng ủy xây dựng kế hoạch khắc phục hạn chế.",
-        ),
-        (
-            w.orgs["youth"],
-            Inspection.Kind.INSPECTION,
-            "Ban Chấp hành Đoàn Khối các cơ quan tỉnh",
-            "Kiểm tra, chấm điểm tiêu chí thi đua công tác Đoàn và phong trào thanh thiếu nhi năm "
-            "2017",
-            "Thông báo số 08-TB/ĐTNC ngày 11/9/2017",
-            _d(11, 8),
-            _d(11, 8),
-            "",
-        ),
-    ]
-    for org, kind, inspector, subject, decision, start, end, conclusion in received:
-        oversight.record_inspection(
-            None,
-            org=org,
-            direction=Inspection.Direction.RECEIVED,
-            kind=kind,
-            inspector=inspector,
-            subject=subject,
-            decision=decision,
-            starts_on=start,
-            ends_on=end,
-            conclusion=conclusion,
-            subject_org=org,
-        )
+    for record in INSPECTIONS["inspection"]:
+        fields = dict(record, org=w.orgs[record["org"]], subject_org=w.orgs[record["subject_org"]])
+        if record["direction"] == Inspection.Direction.CONDUCTED:
+            fields["programme"] = programme
+        oversight.record_inspection(None, **fields)
 
 
 def _scores(w):
@@ -1262,9 +1175,7 @@ def _shortcomings(w):
 
 # Work programmes and indicators --------------------------------------------------------------------
 
-PROGRAMME = tomllib.loads(
-    (Path(__file__).resolve().parent / "programme_2017.toml").read_text(encoding="utf-8")
-)
+PROGRAMME = _data("programme_2017.toml")
 
 
 def _programmes(w):
