@@ -732,20 +732,17 @@ def _split(total, weights):
     return shares
 
 
+CAMPAIGNS = _data("campaigns_2017.toml")
+
+
 def _campaigns(w):
-    agency, union, youth = w.orgs["agency"], w.orgs["union"], w.orgs["youth"]
+    campaigns = {
+        key: mobilisation.create_campaign(None, **dict(fields, key=key, org=w.orgs[fields["org"]]))
+        for key, fields in CAMPAIGNS.items()
+    }
     # One day's pay of each member of staff: odd amounts, as such funds are.
-    disaster = mobilisation.create_campaign(
-        None,
-        org=agency,
-        key="disaster_fund",
-        title="Vận động đóng góp Quỹ phòng, chống thiên tai năm 2017",
-        starts_on=_d(5, 2),
-        ends_on=_d(6, 30),
-        beneficiary="Quỹ phòng, chống thiên tai tỉnh Trà Vinh",
-    )
     staff = list(
-        StaffRecord.objects.filter(active_on(_d(5, 15)), agency=agency)
+        StaffRecord.objects.filter(active_on(_d(5, 15)), agency=w.orgs["agency"])
         .order_by("person_id")
         .values_list("person_id", "position")
     )
@@ -753,37 +750,21 @@ def _campaigns(w):
     for (pid, _pos), amount in zip(staff, _split(9_512_466, weights), strict=True):
         mobilisation.add_contribution(
             None,
-            disaster,
+            campaigns["disaster_fund"],
             given_on=_d(5, 20),
             amount=amount,
             contributor_person=Person.objects.get(id=pid),
         )
-    poor = mobilisation.create_campaign(
-        None,
-        org=union,
-        key="poor_fund",
-        title="Vận động ủng hộ Quỹ Vì người nghèo năm 2017",
-        starts_on=_d(10, 2),
-        ends_on=_d(11, 30),
-        beneficiary="Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Trà Vinh",
-    )
     units = ["vp", "tt", "khtc", "bcvt", "cntt", "tbx", "ttcn", "ttdv"]
     amounts = [1_450_000, 600_000, 750_000, 700_000, 650_000, 935_000, 2_459_500, 1_825_000]
     for unit, amount in zip(units, amounts, strict=True):
         mobilisation.add_contribution(
-            None, poor, given_on=_d(10, 20), amount=amount, contributor_org=w.orgs[unit]
+            None,
+            campaigns["poor_fund"],
+            given_on=_d(10, 20),
+            amount=amount,
+            contributor_org=w.orgs[unit],
         )
-    notebooks = mobilisation.create_campaign(
-        None,
-        org=w.committee,
-        key="notebooks",
-        title="Tặng tập cho học sinh có hoàn cảnh khó khăn, vượt khó, học giỏi “Vì đàn em thân "
-        "yêu” năm 2017",
-        starts_on=_d(3, 1),
-        ends_on=_d(9, 1),
-        beneficiary="Học sinh trường THCS Đông Hải, Hiệp Thạnh và UBND xã Long Toàn, thị xã "
-        "Duyên Hải",
-    )
     for org, quantity, note in [
         (
             w.cells[1],
@@ -791,11 +772,11 @@ def _campaigns(w):
             "Phòng Thông tin – Báo chí – Xuất bản vận động, chuyển cho chi bộ (nêu gương).",
         ),
         (w.cells[3], 200, "Mô hình “Dân vận khéo” chi bộ đăng ký đầu năm 2017."),
-        (youth, 2400, "Chi đoàn trao tặng."),
+        (w.orgs["youth"], 2400, "Chi đoàn trao tặng."),
     ]:
         mobilisation.add_contribution(
             None,
-            notebooks,
+            campaigns["notebooks"],
             given_on=_d(8, 25),
             quantity=quantity,
             unit="quyển tập",
