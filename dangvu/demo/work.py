@@ -396,6 +396,20 @@ def _training_conferences(w):
         )
 
 
+ATTENDED = _data("attended_2017.toml")
+
+
+def _attended(w, records):
+    """Activities held by others that our organizations took part in: the host named, or the
+    committee's superior organizing when none is."""
+    for record in records:
+        actions.create_activity(
+            None,
+            **dict(record, participants=[w.orgs[key] for key in record["participants"]]),
+            organizers=[] if "host_name" in record else [w.superior],
+        )
+
+
 def _committee_activities(w, meetings):
     """What the Đảng ủy organized (footnote 3) and attended (footnote 4)."""
     c = w.committee
@@ -473,74 +487,7 @@ def _committee_activities(w, meetings):
             attendance = _present(ids)
             attendance[ids[(i * 13) % len(ids)]] = (EXCUSED, REASONS[i % 4])
             actions.record_attendance(None, activity, attendance)
-    attended = [
-        (
-            A.CONFERENCE,
-            "Hội nghị triển khai Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung "
-            "ương Đảng (khóa XII)",
-            _d(1, 17),
-            "Tỉnh ủy Trà Vinh",
-            "",
-        ),
-        (
-            A.CONFERENCE,
-            "Hội nghị triển khai về một số nội dung sinh hoạt chi bộ, xây dựng kế "
-            "hoạch làm theo chuyên đề “Những nội dung cơ bản của tư tưởng, đạo đức, phong cách Hồ "
-            "Chí Minh”",
-            _d(3, 8),
-            None,
-            "",
-        ),
-        (
-            A.CONFERENCE,
-            "Hội nghị lần thứ chín Ban Chấp hành Đảng bộ Khối các cơ quan về sơ kết "
-            "tình hình công tác xây dựng Đảng quý I và triển khai chương trình công tác quý "
-            "II/2017",
-            _d(4, 12),
-            None,
-            "",
-        ),
-        (
-            A.CONGRESS,
-            "Đại hội điểm Chi bộ Trung tâm Khuyến nông thuộc Đảng bộ Sở Nông nghiệp và "
-            "Phát triển nông thôn",
-            _d(4, 20),
-            "Đảng bộ Sở Nông nghiệp và Phát triển nông thôn",
-            "",
-        ),
-        (
-            A.CONFERENCE,
-            "Hội nghị triển khai Nghị quyết Trung ương năm (khóa XII)",
-            _d(7, 10),
-            "Tỉnh ủy Trà Vinh",
-            "Trung tâm Hội nghị tỉnh",
-        ),
-        (
-            A.CONFERENCE,
-            "Hội nghị triển khai Nghị quyết Trung ương năm (khóa XII) tại Đảng ủy Khối",
-            _d(7, 12),
-            None,
-            "Đảng ủy Khối các cơ quan tỉnh",
-        ),
-        (
-            A.CONFERENCE,
-            "Hội nghị sơ kết 6 tháng đầu năm 2017 của Đảng ủy Khối các cơ quan tỉnh",
-            _d(7, 20),
-            None,
-            "Đảng ủy Khối các cơ quan tỉnh",
-        ),
-    ]
-    for kind, title, day, host, place in attended:
-        actions.create_activity(
-            None,
-            kind=kind,
-            title=title,
-            starts_on=day,
-            host_name=host or "",
-            place=place,
-            organizers=[] if host else [w.superior],
-            participants=[c],
-        )
+    _attended(w, ATTENDED["committee"])
     # The committee "dự sinh hoạt lệ tại các chi bộ trực thuộc": one meeting of each cell.
     for n in range(1, 5):
         actions.update_activity(None, meetings[(n, 9)][0], participants=[c])
@@ -612,70 +559,7 @@ def _mass_activities(w):
         youth_congress,
         _present(w.members([youth], _d(4, 14), Membership.Kind.YOUTH_UNION)),
     )
-    outside = [
-        (
-            A.CONTEST,
-            "Hội thao trong cán bộ, công chức, viên chức lao động “Mừng Đảng, mừng xuân "
-            "Đinh Dậu năm 2017”",
-            _d(1, 20),
-            "Công đoàn cấp trên",
-            [union],
-        ),
-        (
-            A.CONTEST,
-            "Hội thao công nhân, viên chức, lao động tỉnh Trà Vinh lần thứ XXII năm 2017",
-            _d(4, 25),
-            "Liên đoàn Lao động tỉnh Trà Vinh",
-            [union],
-        ),
-        (
-            A.CONFERENCE,
-            "Hội nghị triển khai chương trình “Phúc lợi cho đoàn viên”",
-            _d(5, 23),
-            "Công đoàn cấp trên",
-            [union],
-        ),
-        (
-            A.CONTEST,
-            "Giải bóng đá mini lần thứ VII năm 2017 chào mừng kỷ niệm 92 năm Ngày Báo chí "
-            "Cách mạng Việt Nam (21/6/1925 – 21/6/2017)",
-            _d(6, 15),
-            "Báo Trà Vinh",
-            [union, youth],
-        ),
-        (
-            A.CONGRESS,
-            "Đại hội Đoàn TNCS Hồ Chí Minh Khối các cơ quan tỉnh Trà Vinh lần thứ VI, "
-            "nhiệm kỳ 2017-2022",
-            _d(6, 28),
-            "Đoàn Khối các cơ quan tỉnh Trà Vinh",
-            [youth],
-        ),
-        (
-            A.CONTEST,
-            "Hội thi “Khéo tay hay làm” năm 2017",
-            _d(10, 15),
-            "Công đoàn cấp trên",
-            [union],
-        ),
-        (
-            A.OTHER,
-            "Lễ ký kết thỏa thuận hợp tác toàn diện giữa Ủy ban nhân dân tỉnh Trà Vinh và "
-            "Tổng công ty Bưu điện Việt Nam",
-            _d(8, 8),
-            "Ủy ban nhân dân tỉnh Trà Vinh",
-            [agency],
-        ),
-    ]
-    for kind, title, day, host, participants in outside:
-        actions.create_activity(
-            None,
-            kind=kind,
-            title=title,
-            starts_on=day,
-            host_name=host,
-            participants=participants,
-        )
+    _attended(w, ATTENDED["mass"])
     actions.create_activity(
         None,
         kind=A.VISIT,
