@@ -402,12 +402,14 @@ ATTENDED = _data("attended_2017.toml")
 def _attended(w, records):
     """Activities held by others that our organizations took part in: the host named, or the
     committee's superior organizing when none is."""
-    for record in records:
+    return [
         actions.create_activity(
             None,
             **dict(record, participants=[w.orgs[key] for key in record["participants"]]),
             organizers=[] if "host_name" in record else [w.superior],
         )
+        for record in records
+    ]
 
 
 def _committee_activities(w, meetings):
@@ -573,36 +575,16 @@ def _mass_activities(w):
 
 def _contests(w):
     """Section V.1: members and youth writing for two contests organized by the Tỉnh ủy."""
-    history_day, laos_day = _d(10, 10), _d(8, 30)
-    members = w.party_members(history_day)
+    history, laos = _attended(w, ATTENDED["contests"])
+    members = w.party_members(history.starts_on)
     youth = [
         p
-        for p in w.members([w.orgs["youth"]], history_day, Membership.Kind.YOUTH_UNION)
+        for p in w.members([w.orgs["youth"]], history.starts_on, Membership.Kind.YOUTH_UNION)
         if p not in set(members)
     ]
-    history = actions.create_activity(
-        None,
-        kind=A.CONTEST,
-        key="tra_vinh_history_contest",
-        title="Cuộc thi viết tìm hiểu lịch sử đấu tranh của Đảng bộ, nhân dân và lực lượng vũ "
-        "trang tỉnh Trà Vinh và những thành tựu sau 25 năm tái lập tỉnh",
-        starts_on=history_day,
-        host_name="Tỉnh ủy Trà Vinh",
-        participants=[w.committee, w.orgs["youth"]],
-    )
     writers = members[3:36:3] + youth[:4]
     actions.record_attendance(None, history, _present(writers))
-    laos = actions.create_activity(
-        None,
-        kind=A.CONTEST,
-        key="vietnam_laos_contest",
-        title="Cuộc thi viết “Tìm hiểu lịch sử quan hệ đặc biệt Việt Nam – Lào, Lào – Việt Nam” "
-        "năm 2017",
-        starts_on=laos_day,
-        host_name="Tỉnh ủy Trà Vinh",
-        participants=[w.committee, w.orgs["union"]],
-    )
-    actions.record_attendance(None, laos, _present(w.party_members(laos_day)[1:26:5]))
+    actions.record_attendance(None, laos, _present(w.party_members(laos.starts_on)[1:26:5]))
 
 
 # Campaigns -------------------------------------------------------------------------------------
