@@ -942,25 +942,20 @@ def _self_assessment(w):
     people = Person.objects.in_bulk(members + others)
     # 30 members and 3 union members found signs; every member and union member assessed.
     with_signs = set(members[::2][:27] + members[1::2][:3])
+    found = {}
     for i, pid in enumerate(members):
-        signs = [SIGNS[i % 9]] if pid in with_signs else []
+        found[pid] = [SIGNS[i % 9]] if pid in with_signs else []
         if pid in with_signs and i % 4 == 0:
-            signs.append(SIGNS[(i + 4) % 9])
+            found[pid].append(SIGNS[(i + 4) % 9])
+    for i, pid in enumerate(others):
+        found[pid] = [SIGNS[i * 3]] if i < 3 else []
+    for pid, signs in found.items():
         review.assess_degradation(
             None,
             org=c,
             year=YEAR,
             assessed_on=assessed,
             signs=signs,
-            subject_person=people[pid],
-        )
-    for i, pid in enumerate(others):
-        review.assess_degradation(
-            None,
-            org=c,
-            year=YEAR,
-            assessed_on=assessed,
-            signs=[SIGNS[i * 3]] if i < 3 else [],
             subject_person=people[pid],
         )
     signed = _d(8, 15)
