@@ -926,17 +926,14 @@ def _self_assessment(w):
     """Section III: degradation self-assessment, pledges, study plans."""
     c = w.committee
     assessed = _d(10, 20)
-    for slug, signs in COLLECTIVE_SIGNS.items():
-        org = c if slug == SLUG else Organization.objects.get(slug=slug)
-        review.assess_degradation(
-            None,
-            org=c,
-            year=YEAR,
-            assessed_on=assessed,
+    assessments = [
+        dict(
             signs=signs,
-            subject_org=org,
+            subject_org=Organization.objects.get(slug=slug),
             note="Tập thể cấp ủy tự đánh giá, nhận diện.",
         )
+        for slug, signs in COLLECTIVE_SIGNS.items()
+    ]
     members = w.party_members(assessed)
     others = w.non_party_staff(assessed)
     people = Person.objects.in_bulk(members + others)
@@ -949,15 +946,9 @@ def _self_assessment(w):
             found[pid].append(SIGNS[(i + 4) % 9])
     for i, pid in enumerate(others):
         found[pid] = [SIGNS[i * 3]] if i < 3 else []
-    for pid, signs in found.items():
-        review.assess_degradation(
-            None,
-            org=c,
-            year=YEAR,
-            assessed_on=assessed,
-            signs=signs,
-            subject_person=people[pid],
-        )
+    assessments += [dict(signs=signs, subject_person=people[pid]) for pid, signs in found.items()]
+    for assessment in assessments:
+        review.assess_degradation(None, org=c, year=YEAR, assessed_on=assessed, **assessment)
     signed = _d(8, 15)
     for pid in w.party_members(signed):
         review.sign_pledge(
