@@ -44,6 +44,11 @@ def _d(month, day):
     return dt.date(YEAR, month, day)
 
 
+def _data(name):
+    """The records of a TOML file beside this module."""
+    return tomllib.loads((Path(__file__).resolve().parent / name).read_text(encoding="utf-8"))
+
+
 def load(stdout):
     committee = Organization.objects.get(slug=SLUG)
     if committee.activity_links.exists():
@@ -391,6 +396,22 @@ def _training_conferences(w):
         )
 
 
+ATTENDED = _data("attended_2017.toml")
+
+
+def _attended(w, records):
+    """Activities held by others that our organizations took part in: the host named, or the
+    committee's superior organizing when none is."""
+    return [
+        actions.create_activity(
+            None,
+            **dict(record, participants=[w.orgs[key] for key in record["participants"]]),
+            organizers=[] if "host_name" in record else [w.superior],
+        )
+        for record in records
+    ]
+
+
 def _committee_activities(w, meetings):
     """What the Đảng ủy organized (footnote 3) and attended (footnote 4)."""
     c = w.committee
@@ -468,74 +489,7 @@ def _committee_activities(w, meetings):
             attendance = _present(ids)
             attendance[ids[(i * 13) % len(ids)]] = (EXCUSED, REASONS[i % 4])
             actions.record_attendance(None, activity, attendance)
-    attended = [
-        (
-            A.CONFERENCE,
-            "Hội nghị triển khai Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung "
-            "ương Đảng (khóa XII)",
-            _d(1, 17),
-            "Tỉnh ủy Trà Vinh",
-            "",
-        ),
-        (
-            A.CONFERENCE,
-            "Hội nghị triển khai về một số nội dung sinh hoạt chi bộ, xây dựng kế "
-            "hoạch làm theo chuyên đề “Những nội dung cơ bản của tư tưởng, đạo đức, phong cách Hồ "
-            "Chí Minh”",
-            _d(3, 8),
-            None,
-            "",
-        ),
-        (
-            A.CONFERENCE,
-            "Hội nghị lần thứ chín Ban Chấp hành Đảng bộ Khối các cơ quan về sơ kết "
-            "tình hình công tác xây dựng Đảng quý I và triển khai chương trình công tác quý "
-            "II/2017",
-            _d(4, 12),
-            None,
-            "",
-        ),
-        (
-            A.CONGRESS,
-            "Đại hội điểm Chi bộ Trung tâm Khuyến nông thuộc Đảng bộ Sở Nông nghiệp và "
-            "Phát triển nông thôn",
-            _d(4, 20),
-            "Đảng bộ Sở Nông nghiệp và Phát triển nông thôn",
-            "",
-        ),
-        (
-            A.CONFERENCE,
-            "Hội nghị triển khai Nghị quyết Trung ương năm (khóa XII)",
-            _d(7, 10),
-            "Tỉnh ủy Trà Vinh",
-            "Trung tâm Hội nghị tỉnh",
-        ),
-        (
-            A.CONFERENCE,
-            "Hội nghị triển khai Nghị quyết Trung ương năm (khóa XII) tại Đảng ủy Khối",
-            _d(7, 12),
-            None,
-            "Đảng ủy Khối các cơ quan tỉnh",
-        ),
-        (
-            A.CONFERENCE,
-            "Hội nghị sơ kết 6 tháng đầu năm 2017 của Đảng ủy Khối các cơ quan tỉnh",
-            _d(7, 20),
-            None,
-            "Đảng ủy Khối các cơ quan tỉnh",
-        ),
-    ]
-    for kind, title, day, host, place in attended:
-        actions.create_activity(
-            None,
-            kind=kind,
-            title=title,
-            starts_on=day,
-            host_name=host or "",
-            place=place,
-            organizers=[] if host else [w.superior],
-            participants=[c],
-        )
+    _attended(w, ATTENDED["committee"])
     # The committee "dự sinh hoạt lệ tại các chi bộ trực thuộc": one meeting of each cell.
     for n in range(1, 5):
         actions.update_activity(None, meetings[(n, 9)][0], participants=[c])
@@ -607,70 +561,7 @@ def _mass_activities(w):
         youth_congress,
         _present(w.members([youth], _d(4, 14), Membership.Kind.YOUTH_UNION)),
     )
-    outside = [
-        (
-            A.CONTEST,
-            "Hội thao trong cán bộ, công chức, viên chức lao động “Mừng Đảng, mừng xuân "
-            "Đinh Dậu năm 2017”",
-            _d(1, 20),
-            "Công đoàn cấp trên",
-            [union],
-        ),
-        (
-            A.CONTEST,
-            "Hội thao công nhân, viên chức, lao động tỉnh Trà Vinh lần thứ XXII năm 2017",
-            _d(4, 25),
-            "Liên đoàn Lao động tỉnh Trà Vinh",
-            [union],
-        ),
-        (
-            A.CONFERENCE,
-            "Hội nghị triển khai chương trình “Phúc lợi cho đoàn viên”",
-            _d(5, 23),
-            "Công đoàn cấp trên",
-            [union],
-        ),
-        (
-            A.CONTEST,
-            "Giải bóng đá mini lần thứ VII năm 2017 chào mừng kỷ niệm 92 năm Ngày Báo chí "
-            "Cách mạng Việt Nam (21/6/1925 – 21/6/2017)",
-            _d(6, 15),
-            "Báo Trà Vinh",
-            [union, youth],
-        ),
-        (
-            A.CONGRESS,
-            "Đại hội Đoàn TNCS Hồ Chí Minh Khối các cơ quan tỉnh Trà Vinh lần thứ VI, "
-            "nhiệm kỳ 2017-2022",
-            _d(6, 28),
-            "Đoàn Khối các cơ quan tỉnh Trà Vinh",
-            [youth],
-        ),
-        (
-            A.CONTEST,
-            "Hội thi “Khéo tay hay làm” năm 2017",
-            _d(10, 15),
-            "Công đoàn cấp trên",
-            [union],
-        ),
-        (
-            A.OTHER,
-            "Lễ ký kết thỏa thuận hợp tác toàn diện giữa Ủy ban nhân dân tỉnh Trà Vinh và "
-            "Tổng công ty Bưu điện Việt Nam",
-            _d(8, 8),
-            "Ủy ban nhân dân tỉnh Trà Vinh",
-            [agency],
-        ),
-    ]
-    for kind, title, day, host, participants in outside:
-        actions.create_activity(
-            None,
-            kind=kind,
-            title=title,
-            starts_on=day,
-            host_name=host,
-            participants=participants,
-        )
+    _attended(w, ATTENDED["mass"])
     actions.create_activity(
         None,
         kind=A.VISIT,
@@ -684,36 +575,16 @@ def _mass_activities(w):
 
 def _contests(w):
     """Section V.1: members and youth writing for two contests organized by the Tỉnh ủy."""
-    history_day, laos_day = _d(10, 10), _d(8, 30)
-    members = w.party_members(history_day)
+    history, laos = _attended(w, ATTENDED["contests"])
+    members = w.party_members(history.starts_on)
     youth = [
         p
-        for p in w.members([w.orgs["youth"]], history_day, Membership.Kind.YOUTH_UNION)
+        for p in w.members([w.orgs["youth"]], history.starts_on, Membership.Kind.YOUTH_UNION)
         if p not in set(members)
     ]
-    history = actions.create_activity(
-        None,
-        kind=A.CONTEST,
-        key="tra_vinh_history_contest",
-        title="Cuộc thi viết tìm hiểu lịch sử đấu tranh của Đảng bộ, nhân dân và lực lượng vũ "
-        "trang tỉnh Trà Vinh và những thành tựu sau 25 năm tái lập tỉnh",
-        starts_on=history_day,
-        host_name="Tỉnh ủy Trà Vinh",
-        participants=[w.committee, w.orgs["youth"]],
-    )
     writers = members[3:36:3] + youth[:4]
     actions.record_attendance(None, history, _present(writers))
-    laos = actions.create_activity(
-        None,
-        kind=A.CONTEST,
-        key="vietnam_laos_contest",
-        title="Cuộc thi viết “Tìm hiểu lịch sử quan hệ đặc biệt Việt Nam – Lào, Lào – Việt Nam” "
-        "năm 2017",
-        starts_on=laos_day,
-        host_name="Tỉnh ủy Trà Vinh",
-        participants=[w.committee, w.orgs["union"]],
-    )
-    actions.record_attendance(None, laos, _present(w.party_members(laos_day)[1:26:5]))
+    actions.record_attendance(None, laos, _present(w.party_members(laos.starts_on)[1:26:5]))
 
 
 # Campaigns -------------------------------------------------------------------------------------
@@ -727,20 +598,17 @@ def _split(total, weights):
     return shares
 
 
+CAMPAIGNS = _data("campaigns_2017.toml")
+
+
 def _campaigns(w):
-    agency, union, youth = w.orgs["agency"], w.orgs["union"], w.orgs["youth"]
+    campaigns = {
+        key: mobilisation.create_campaign(None, **dict(fields, key=key, org=w.orgs[fields["org"]]))
+        for key, fields in CAMPAIGNS.items()
+    }
     # One day's pay of each member of staff: odd amounts, as such funds are.
-    disaster = mobilisation.create_campaign(
-        None,
-        org=agency,
-        key="disaster_fund",
-        title="Vận động đóng góp Quỹ phòng, chống thiên tai năm 2017",
-        starts_on=_d(5, 2),
-        ends_on=_d(6, 30),
-        beneficiary="Quỹ phòng, chống thiên tai tỉnh Trà Vinh",
-    )
     staff = list(
-        StaffRecord.objects.filter(active_on(_d(5, 15)), agency=agency)
+        StaffRecord.objects.filter(active_on(_d(5, 15)), agency=w.orgs["agency"])
         .order_by("person_id")
         .values_list("person_id", "position")
     )
@@ -748,37 +616,21 @@ def _campaigns(w):
     for (pid, _pos), amount in zip(staff, _split(9_512_466, weights), strict=True):
         mobilisation.add_contribution(
             None,
-            disaster,
+            campaigns["disaster_fund"],
             given_on=_d(5, 20),
             amount=amount,
             contributor_person=Person.objects.get(id=pid),
         )
-    poor = mobilisation.create_campaign(
-        None,
-        org=union,
-        key="poor_fund",
-        title="Vận động ủng hộ Quỹ Vì người nghèo năm 2017",
-        starts_on=_d(10, 2),
-        ends_on=_d(11, 30),
-        beneficiary="Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Trà Vinh",
-    )
     units = ["vp", "tt", "khtc", "bcvt", "cntt", "tbx", "ttcn", "ttdv"]
     amounts = [1_450_000, 600_000, 750_000, 700_000, 650_000, 935_000, 2_459_500, 1_825_000]
     for unit, amount in zip(units, amounts, strict=True):
         mobilisation.add_contribution(
-            None, poor, given_on=_d(10, 20), amount=amount, contributor_org=w.orgs[unit]
+            None,
+            campaigns["poor_fund"],
+            given_on=_d(10, 20),
+            amount=amount,
+            contributor_org=w.orgs[unit],
         )
-    notebooks = mobilisation.create_campaign(
-        None,
-        org=w.committee,
-        key="notebooks",
-        title="Tặng tập cho học sinh có hoàn cảnh khó khăn, vượt khó, học giỏi “Vì đàn em thân "
-        "yêu” năm 2017",
-        starts_on=_d(3, 1),
-        ends_on=_d(9, 1),
-        beneficiary="Học sinh trường THCS Đông Hải, Hiệp Thạnh và UBND xã Long Toàn, thị xã "
-        "Duyên Hải",
-    )
     for org, quantity, note in [
         (
             w.cells[1],
@@ -786,11 +638,11 @@ def _campaigns(w):
             "Phòng Thông tin – Báo chí – Xuất bản vận động, chuyển cho chi bộ (nêu gương).",
         ),
         (w.cells[3], 200, "Mô hình “Dân vận khéo” chi bộ đăng ký đầu năm 2017."),
-        (youth, 2400, "Chi đoàn trao tặng."),
+        (w.orgs["youth"], 2400, "Chi đoàn trao tặng."),
     ]:
         mobilisation.add_contribution(
             None,
-            notebooks,
+            campaigns["notebooks"],
             given_on=_d(8, 25),
             quantity=quantity,
             unit="quyển tập",
@@ -987,115 +839,23 @@ def _verifications(w):
             )
 
 
+INSPECTIONS = _data("inspections_2017.toml")
+
+
 def _inspections(w):
-    c, cells = w.committee, w.cells
     programme = oversight.create_inspection_programme(
         None,
-        org=c,
+        org=w.committee,
         year=YEAR,
         title="Chương trình kiểm tra, giám sát năm 2017 của Ủy ban Kiểm tra Đảng ủy Sở",
         notes="Kiểm tra chi bộ 3 về thực hiện nhiệm vụ đảng viên; giám sát chi bộ 4 về thu, "
         "nộp, quản lý và sử dụng đảng phí.",
     )
-    ubkt = "Ủy ban Kiểm tra Đảng ủy Sở Thông tin và Truyền thông"
-    done = [
-        (
-            Inspection.Kind.INSPECTION,
-            cells[2],
-            "Việc thực hiện nhiệm vụ đảng viên và chấp hành Điều lệ Đảng",
-            _d(6, 5),
-            _d(6, 16),
-            "Chi bộ thực hiện tốt; đảng viên chấp hành nghiêm Điều lệ Đảng.",
-        ),
-        (
-            Inspection.Kind.SUPERVISION,
-            cells[3],
-            "Việc thu, nộp, quản lý và sử dụng đảng phí",
-            _d(9, 11),
-            _d(9, 22),
-            "Thu, nộp đầy đủ, đúng quy định.",
-        ),
-    ]
-    for kind, cell, subject, start, end, conclusion in done:
-        oversight.record_inspection(
-            None,
-            org=c,
-            direction=Inspection.Direction.CONDUCTED,
-            kind=kind,
-            inspector=ubkt,
-            subject=subject,
-            subject_org=cell,
-            starts_on=start,
-            ends_on=end,
-            programme=programme,
-            conclusion=conclusion,
-        )
-    received = [
-        (
-            c,
-            Inspection.Kind.INSPECTION,
-            "Đảng ủy Khối các cơ quan tỉnh",
-            "Kiểm tra, đánh giá "
-            "chất lượng tổ chức cơ sở đảng và đảng viên; thực hiện công tác dân vận, Quy chế dân "
-            "chủ ở cơ sở và phong trào thi đua “Dân vận khéo” năm 2016; kiểm tra, đánh giá công "
-            "tác kiểm tra, giám sát của Đảng ủy và Ủy ban Kiểm tra",
-            "",
-            _d(1, 11),
-            _d(1, 11),
-            "",
-        ),
-        (
-            c,
-            Inspection.Kind.SUPERVISION,
-            "Đảng ủy Khối các cơ quan tỉnh",
-            "Giám sát việc thực "
-            "hiện Nghị quyết số 02-NQ/ĐUK, Nghị quyết số 03-NQ/ĐUK, Nghị quyết số 04-NQ/ĐUK của "
-            "Đảng ủy Khối các cơ quan tỉnh đối với Đảng ủy cơ sở Sở Thông tin và Truyền thông và cá "
-            "nhân người đứng đầu cấp ủy",
-            "Quyết định số 2186-QĐ/ĐUK ngày 14/8/2017",
-            _d(9, 5),
-            _d(9, 29),
-            "",
-        ),
-        (
-            c,
-            Inspection.Kind.INSPECTION,
-            "Tổ công tác số 5 của Tỉnh ủy",
-            "Kiểm tra việc triển "
-            "khai và tổ chức thực hiện Nghị quyết Trung ương 4 (khóa XII) và Chỉ thị 05-CT/TW của "
-            "Bộ Chính trị",
-            "",
-            _d(10, 16),
-            _d(11, 20),
-            "Thông báo số 11-TB/TCT5 ngày 20/11/2017 "
-            "về kết luận kiểm tra; Đảng ủy xây dựng kế hoạch khắc phục hạn chế.",
-        ),
-        (
-            w.orgs["youth"],
-            Inspection.Kind.INSPECTION,
-            "Ban Chấp hành Đoàn Khối các cơ quan tỉnh",
-            "Kiểm tra, chấm điểm tiêu chí thi đua công tác Đoàn và phong trào thanh thiếu nhi năm "
-            "2017",
-            "Thông báo số 08-TB/ĐTNC ngày 11/9/2017",
-            _d(11, 8),
-            _d(11, 8),
-            "",
-        ),
-    ]
-    for org, kind, inspector, subject, decision, start, end, conclusion in received:
-        oversight.record_inspection(
-            None,
-            org=org,
-            direction=Inspection.Direction.RECEIVED,
-            kind=kind,
-            inspector=inspector,
-            subject=subject,
-            decision=decision,
-            starts_on=start,
-            ends_on=end,
-            conclusion=conclusion,
-            subject_org=org,
-        )
+    for record in INSPECTIONS["inspection"]:
+        fields = dict(record, org=w.orgs[record["org"]], subject_org=w.orgs[record["subject_org"]])
+        if record["direction"] == Inspection.Direction.CONDUCTED:
+            fields["programme"] = programme
+        oversight.record_inspection(None, **fields)
 
 
 def _scores(w):
@@ -1166,43 +926,29 @@ def _self_assessment(w):
     """Section III: degradation self-assessment, pledges, study plans."""
     c = w.committee
     assessed = _d(10, 20)
-    for slug, signs in COLLECTIVE_SIGNS.items():
-        org = c if slug == SLUG else Organization.objects.get(slug=slug)
-        review.assess_degradation(
-            None,
-            org=c,
-            year=YEAR,
-            assessed_on=assessed,
+    assessments = [
+        dict(
             signs=signs,
-            subject_org=org,
+            subject_org=Organization.objects.get(slug=slug),
             note="Tập thể cấp ủy tự đánh giá, nhận diện.",
         )
+        for slug, signs in COLLECTIVE_SIGNS.items()
+    ]
     members = w.party_members(assessed)
     others = w.non_party_staff(assessed)
     people = Person.objects.in_bulk(members + others)
     # 30 members and 3 union members found signs; every member and union member assessed.
     with_signs = set(members[::2][:27] + members[1::2][:3])
+    found = {}
     for i, pid in enumerate(members):
-        signs = [SIGNS[i % 9]] if pid in with_signs else []
+        found[pid] = [SIGNS[i % 9]] if pid in with_signs else []
         if pid in with_signs and i % 4 == 0:
-            signs.append(SIGNS[(i + 4) % 9])
-        review.assess_degradation(
-            None,
-            org=c,
-            year=YEAR,
-            assessed_on=assessed,
-            signs=signs,
-            subject_person=people[pid],
-        )
+            found[pid].append(SIGNS[(i + 4) % 9])
     for i, pid in enumerate(others):
-        review.assess_degradation(
-            None,
-            org=c,
-            year=YEAR,
-            assessed_on=assessed,
-            signs=[SIGNS[i * 3]] if i < 3 else [],
-            subject_person=people[pid],
-        )
+        found[pid] = [SIGNS[i * 3]] if i < 3 else []
+    assessments += [dict(signs=signs, subject_person=people[pid]) for pid, signs in found.items()]
+    for assessment in assessments:
+        review.assess_degradation(None, org=c, year=YEAR, assessed_on=assessed, **assessment)
     signed = _d(8, 15)
     for pid in w.party_members(signed):
         review.sign_pledge(
@@ -1262,9 +1008,7 @@ def _shortcomings(w):
 
 # Work programmes and indicators --------------------------------------------------------------------
 
-PROGRAMME = tomllib.loads(
-    (Path(__file__).resolve().parent / "programme_2017.toml").read_text(encoding="utf-8")
-)
+PROGRAMME = _data("programme_2017.toml")
 
 
 def _programmes(w):

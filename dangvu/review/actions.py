@@ -80,6 +80,20 @@ def _of_year(model, year, subject_person, subject_org):
     return model.objects.filter(year=year, subject_person=subject_person, subject_org=subject_org)
 
 
+def _add_of_year(actor, model, action, *, taken, summary, subject_person, subject_org, **fields):
+    """Add the year's `model` record (a YearSubject) about a member or a collective, refused when
+    the subject has one for the year (“{subject} {taken} năm {year}.”); its audit entry names the
+    subject, the organization keeping it when the subject is a member."""
+    year, org = fields["year"], fields["org"]
+    if _of_year(model, year, subject_person, subject_org).exists():
+        raise ValidationError(f"{subject_person or subject_org} {taken} năm {year}.")
+    record = model.objects.create(subject_person=subject_person, subject_org=subject_org, **fields)
+    audit.record(
+        actor, action, record, summary=summary, person=subject_person, org=subject_org or org
+    )
+    return record
+
+
 @transaction.atomic
 def evaluate(
     actor: Actor,
@@ -112,26 +126,21 @@ def evaluate(
         band = by_score
     if band not in Evaluation.Band.values:
         raise ValidationError("Cần nhập điểm hoặc chọn mức xếp loại.")
-    if _of_year(Evaluation, year, subject_person, subject_org).exists():
-        raise ValidationError(f"{subject_person or subject_org} đã được xếp loại năm {year}.")
-    e = Evaluation.objects.create(
-        org=org,
-        year=year,
+    e = _add_of_year(
+        actor,
+        Evaluation,
+        "evaluation.record",
+        taken="đã được xếp loại",
+        summary=f"Xếp loại năm {year}: {band_label(rule, band, subject_org is not None)}",
         subject_person=subject_person,
         subject_org=subject_org,
+        org=org,
+        year=year,
         score=value,
         band=band,
         rule_source=rule.source,
         evaluated_on=evaluated_on,
         note=note.strip(),
-    )
-    audit.record(
-        actor,
-        "evaluation.record",
-        e,
-        summary=f"Xếp loại năm {year}: {band_label(rule, band, subject_org is not None)}",
-        person=subject_person,
-        org=subject_org or org,
     )
     return e, quota_warnings(org, year)
 
@@ -227,28 +236,19 @@ def register_study_plan(
     one_subject(subject_person, subject_org)
     if registered_on is None:
         raise ValidationError("Cần nhập ngày đăng ký.")
-    if _of_year(StudyPlan, year, subject_person, subject_org).exists():
-        raise ValidationError(
-            f"{subject_person or subject_org} đã đăng ký kế hoạch học tập và làm theo Bác "
-            f"năm {year}."
-        )
-    s = StudyPlan.objects.create(
+    return _add_of_year(
+        actor,
+        StudyPlan,
+        "study_plan.register",
+        taken="đã đăng ký kế hoạch học tập và làm theo Bác",
+        summary=f"Đăng ký kế hoạch học tập và làm theo Bác năm {year}",
+        subject_person=subject_person,
+        subject_org=subject_org,
         org=org,
         year=year,
         registered_on=registered_on,
-        subject_person=subject_person,
-        subject_org=subject_org,
         note=note.strip(),
     )
-    audit.record(
-        actor,
-        "study_plan.register",
-        s,
-        summary=f"Đăng ký kế hoạch học tập và làm theo Bác năm {year}",
-        person=subject_person,
-        org=subject_org or org,
-    )
-    return s
 
 
 @transaction.atomic
@@ -276,30 +276,22 @@ def suggest_review(
         raise ValidationError(
             f"Ngày gợi ý kiểm điểm năm {year} phải trong năm {year} hoặc năm {year + 1}."
         )
-    if _of_year(ReviewSuggestion, year, subject_person, subject_org).exists():
-        raise ValidationError(
-            f"{subject_person or subject_org} đã được ghi gợi ý kiểm điểm năm {year}."
-        )
-    s = ReviewSuggestion.objects.create(
+    return _add_of_year(
+        actor,
+        ReviewSuggestion,
+        "review.suggest",
+        taken="đã được ghi gợi ý kiểm điểm",
+        summary=f"Gợi ý kiểm điểm năm {year} của {suggested_by}",
+        subject_person=subject_person,
+        subject_org=subject_org,
         org=org,
         year=year,
         managed_by=managed_by,
         suggested_by=suggested_by,
         suggested_on=suggested_on,
-        subject_person=subject_person,
-        subject_org=subject_org,
         paper=paper.strip(),
         note=note.strip(),
     )
-    audit.record(
-        actor,
-        "review.suggest",
-        s,
-        summary=f"Gợi ý kiểm điểm năm {year} của {suggested_by}",
-        person=subject_person,
-        org=subject_org or org,
-    )
-    return s
 
 
 @transaction.atomic
