@@ -2,11 +2,24 @@
 period (by the day of the decision), in all and by form; cancelled commendations are not counted.
 
 An organization counts when it is in the reporting organization's subtree in the period; a member
-when the commendation is recorded by one of those organizations (their cell's office or the
-committee keeps the decision)."""
+when their Party membership was in that subtree on the day of the decision, whoever keeps the
+decision (a committee's decision commending a cell's member counts in the cell's report too).
 
-from dangvu.core.facts import provider
+`commendations.summary` says it as reports do ("Huyện ủy X tặng bằng khen cho 01 tổ chức đảng;
+Đảng ủy xã Y tặng giấy khen cho 02 tổ chức đảng và 05 đảng viên": who awards which form to how
+many collectives and members), and `commendations.decisions` names the decisions behind it for a
+footnote (bench/devset/commendations.md)."""
+
+from collections import defaultdict
+
+from django.db.models import Exists, OuterRef, Q
+
+from dangvu.core.facts import Figure, provider
+from dangvu.lib.dates import vn_date
+from dangvu.lib.text import count
+from dangvu.orgs.kinds import executive_name
 from dangvu.orgs.tree import subtree_ids_during
+from dangvu.people.models import Membership
 from dangvu.work.common import figure
 
 from .models import Commendation
@@ -20,15 +33,27 @@ def commendation_facts(org, period):
     counted = Commendation.objects.filter(
         decided_on__range=(period.start, period.end), cancelled_on__isnull=True
     )
-    orgs = list(
-        counted.filter(recipient_org_id__in=ids).values_list("id", "recipient_org_id", "kind")
+    in_orgs = counted.filter(recipient_org_id__in=ids)
+    member_there = Membership.objects.filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gt=OuterRef("decided_on")),
+        person_id=OuterRef("person_id"),
+        kind=Membership.Kind.PARTY,
+        org_id__in=ids,
+        valid_from__lte=OuterRef("decided_on"),
     )
-    members = list(
-        counted.filter(person__isnull=False, org_id__in=ids).values_list("id", "person_id", "kind")
-    )
+    of_members = counted.filter(Exists(member_there))
+    orgs = list(in_orgs.values_list("id", "recipient_org_id", "kind"))
+    members = list(of_members.values_list("id", "person_id", "kind"))
     facts = {}
     facts.update(_figures("commendations.orgs", "Tổ chức đảng được khen thưởng", orgs, False))
     facts.update(_figures("commendations.members", "Đảng viên được khen thưởng", members, True))
+    found = (
+        (in_orgs | of_members)
+        .select_related("awarder")
+        .prefetch_related("awarder__names")
+        .order_by("decided_on", "id")
+    )
+    facts.update(_summary(org.name_on(period.end), org.id, list(found)))
     return facts
 
 
@@ -50,3 +75,71 @@ def _figures(name, label, rows, people):
             recipients if people else (),
         )
     return facts
+
+
+def _summary(name, org_id, found):
+    """Who awarded which form to whom, one clause per awarding body and form in the order of
+    their first decision; the reporting organization itself is named ("cho Chi bộ X và 02 đảng
+    viên"), the others counted."""
+    groups = defaultdict(list)
+    for c in found:
+        groups[(_awarder(c), c.kind)].append(c)
+    clauses = [
+        f"{awarder} tặng {F(kind).label.lower()} cho {_recipients(name, org_id, rows)}"
+        for (awarder, kind), rows in groups.items()
+    ]
+    ids = frozenset(c.id for c in found)
+    records = {Commendation._meta.label_lower: ids}
+    people = frozenset(c.person_id for c in found if c.person_id)
+    return {
+        "commendations.summary": Figure(
+            "; ".join(clauses),
+            people=people,
+            label="Khen thưởng tổ chức đảng, đảng viên: cấp khen, hình thức, số được khen",
+            records=records,
+        ),
+        "commendations.decisions": Figure(
+            _decisions(found),
+            people=people,
+            label="Quyết định khen thưởng tổ chức đảng, đảng viên",
+            records=records,
+        ),
+    }
+
+
+def _awarder(c):
+    """The awarding body as a report names it: a body on record by its executive on the day of
+    the decision ("Đảng bộ huyện X" gives "Huyện ủy X"), else as the office wrote it."""
+    if c.awarder_id:
+        return executive_name(c.awarder.name_on(c.decided_on))
+    return c.awarder_name
+
+
+def _recipients(name, org_id, rows):
+    """ "Chi bộ X, 02 tổ chức đảng và 05 đảng viên": each recipient once."""
+    named = [name] if any(c.recipient_org_id == org_id for c in rows) else []
+    others = {
+        c.recipient_org_id for c in rows if c.recipient_org_id and c.recipient_org_id != org_id
+    }
+    members = {c.person_id for c in rows if c.person_id}
+    parts = named + [
+        f"{count(n)} {word}"
+        for n, word in ((len(others), "tổ chức đảng"), (len(members), "đảng viên"))
+        if n
+    ]
+    return " và ".join(parts) if len(parts) < 3 else f"{parts[0]}, {parts[1]} và {parts[2]}"
+
+
+def _decisions(found):
+    """ "Quyết định số 01-QĐ/ĐU, 02-QĐ/ĐU ngày 02/3/2017 của Đảng ủy X": the decisions (each once)
+    grouped by day and awarding body, in order."""
+    groups = defaultdict(list)
+    for c in found:
+        key = (c.decided_on, _awarder(c))
+        if c.decision not in groups[key]:
+            groups[key].append(c.decision)
+    texts = [
+        f"Quyết định số {', '.join(numbers)} ngày {vn_date(day)} của {awarder}"
+        for (day, awarder), numbers in groups.items()
+    ]
+    return "; ".join(texts) + "." if texts else ""

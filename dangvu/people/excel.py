@@ -305,6 +305,53 @@ COLUMNS = [
         ("chức vụ chính quyền", "chức vụ chuyên môn", "chức vụ chính quyền, đoàn thể"),
         24,
     ),
+    # The particulars of the Party file the basic statistical forms count (people 0016).
+    Column(
+        "private_business_owner",
+        "Chủ doanh nghiệp tư nhân",
+        False,
+        "Không",
+        "“x” nếu đảng viên (đối tượng kết nạp) là chủ doanh nghiệp tư nhân: sở hữu toàn bộ hoặc "
+        "phần vốn chi phối và giữ chức giám đốc, chủ tịch hội đồng quản trị. {flag}",
+        "",
+        (
+            "là chủ doanh nghiệp tư nhân",
+            "đảng viên là chủ doanh nghiệp tư nhân",
+            "chủ doanh nghiệp",
+        ),
+        14,
+    ),
+    Column(
+        "foreign_marriage",
+        "Hôn nhân với người nước ngoài",
+        False,
+        "Không",
+        "“x” nếu có vợ hoặc chồng là người nước ngoài. {flag}",
+        "",
+        (
+            "có quan hệ hôn nhân với người nước ngoài",
+            "quan hệ hôn nhân với người nước ngoài",
+            "vợ, chồng là người nước ngoài",
+            "vợ chồng là người nước ngoài",
+            "kết hôn với người nước ngoài",
+        ),
+        14,
+    ),
+    Column(
+        "population_policy_breach",
+        "Vi phạm chính sách dân số",
+        False,
+        "Không",
+        "“x” nếu đã vi phạm chính sách dân số, kế hoạch hóa gia đình trước khi vào Đảng. {flag}",
+        "",
+        (
+            "đã vi phạm chính sách dân số",
+            "vi phạm chính sách dân số, kế hoạch hóa gia đình",
+            "vi phạm chính sách dân số kế hoạch hóa gia đình",
+            "đã vi phạm chính sách dân số, kế hoạch hóa gia đình",
+        ),
+        14,
+    ),
 ]
 
 
@@ -405,6 +452,29 @@ def _to_mark(value, today):
         ) from None
 
 
+FLAG_YES = {"x", "co", "1"}
+FLAG_HELP = (
+    "Để trống nếu không (hồ sơ đã có thì giữ nguyên); chỉ ghi cho người có hồ sơ đảng viên hoặc "
+    "đối tượng kết nạp (ghi cùng dòng với ngày vào Đảng, chi bộ)."
+)
+
+
+def _to_flag(value, today):
+    """A particular of the Party file: "x", "có" or 1 marks it, an empty cell says nothing (the
+    record keeps what it holds); anything else is refused, since a guess would put a member in
+    the statistical forms' rows by mistake."""
+    if isinstance(value, bool):  # a TRUE/FALSE cell of the spreadsheet itself
+        return True if value else None
+    text = kit.text(value)
+    if not text:
+        return None
+    if fold(text) in FLAG_YES:
+        return True
+    raise kit.CellError(
+        f"{kit.quote(text)} không hợp lệ; ghi “x” (hoặc “có”, 1) nếu đúng, để trống nếu không."
+    )
+
+
 NOT_IN_LIST = "{text} không phải là {what} trong danh mục của biểu."
 
 
@@ -476,6 +546,7 @@ CONVERTERS = {
     "trade_union": _to_mark,
     "youth_union": _to_mark,
     "veterans": _to_mark,
+    **{key: _to_flag for key in PartyProfile.PARTICULARS},
     **{c.key: _to_mark for c in MASS_KIND_COLUMNS},
 }
 
@@ -509,6 +580,7 @@ class RowPlan:
     recognize_on: dt.date | None = None
     card: str | None = None  # a new card number for a current member
     joins: list = field(default_factory=list)  # [(org, kind, on)]
+    particulars: dict | None = None  # the arguments of set_party_particulars
 
     @property
     def status_label(self):
@@ -523,6 +595,7 @@ class RowPlan:
             or self.recognize_on
             or self.card
             or self.joins
+            or self.particulars
         )
 
     def error(self, key, text):
@@ -766,6 +839,7 @@ def _plan_row(row, values, lookups):
     birth = values.get("birth_date") or (person.birth_date if person else None)
     _plan_party(row, values, lookups, memberships, birth)
     _plan_mass(row, values, lookups, memberships, birth)
+    _plan_particulars(row, values)
     if not row.writes:
         row.status = UNCHANGED
 
@@ -958,6 +1032,29 @@ def _date_or_blank(day):
     return vn_date(day) if day else "(trống)"
 
 
+def _plan_particulars(row, values):
+    """The particulars marked on the row added to those of the Party file (an empty cell keeps
+    what the file holds): only a person with a Party file, or arriving with one, has them."""
+    marked = [key for key in PartyProfile.PARTICULARS if values.get(key)]
+    if not marked or row.errors:
+        return
+    profile = getattr(row.person, "party", None) if row.person else None
+    if profile is None and row.transfer is None:
+        row.error(
+            marked[0],
+            "chỉ ghi cho đảng viên hoặc đối tượng kết nạp; dòng này không có ngày vào Đảng, "
+            "chi bộ và người này chưa có hồ sơ đảng viên.",
+        )
+        return
+    held = {key: bool(profile and getattr(profile, key)) for key in PartyProfile.PARTICULARS}
+    added = {key: True for key in marked if not held[key]}
+    if not added:
+        return
+    row.particulars = held | added
+    labels = PartyProfile.particular_labels({key: key in added for key in held})
+    row.changes.append(f"Đặc điểm hồ sơ đảng viên: {'; '.join(labels)}")
+
+
 def _plan_mass(row, values, lookups, memberships, birth):
     for key, kind, mass_kind in MASS_TARGETS:
         on = values.get(key)
@@ -997,10 +1094,13 @@ def _commit(plan, actor):
     new = [r for r in plan.rows if r.status == NEW]
     try:
         newcomers = [actions.Newcomer(r.fields, r.transfer, r.joins) for r in new]
-        actions.create_people(actor, plan.org, newcomers)
+        people = actions.create_people(actor, plan.org, newcomers)
     except ValidationError as e:
         for index, refusals in sorted(e.error_dict.items()):
             errors += [_message(new[int(index)].number, None, m) for m in ValidationError(refusals)]
+    else:
+        for row, person in zip(new, people, strict=True):
+            errors += _set_particulars(row, person, actor)
     for row in plan.rows:
         if row.status != UPDATE:
             continue
@@ -1036,7 +1136,21 @@ def _apply_update(row, actor):
         actions.set_card_number(actor, person, row.card)
     for mass_org, kind, on in row.joins:
         actions.join(actor, person, mass_org, kind, on)
+    if row.particulars:
+        actions.set_party_particulars(actor, person, **row.particulars)
     return person
+
+
+def _set_particulars(row, person, actor):
+    """The particulars of a newcomer's Party file, once `create_people` has made it: the
+    refusals of the action, by row."""
+    if not row.particulars:
+        return []
+    try:
+        actions.set_party_particulars(actor, person, **row.particulars)
+    except ValidationError as e:
+        return kit.refusals(row.number, e)
+    return []
 
 
 # The template ------------------------------------------------------------------------------
@@ -1068,6 +1182,7 @@ def write_template(*, cells=(), today=None) -> bytes:
         help_of=lambda column: column.help.format(
             probation=probation,
             occupations="; ".join(label for _c, label in Person.Occupation.choices),
+            flag=FLAG_HELP,
         ),
         dates=[key for key, convert in CONVERTERS.items() if convert is kit.to_date],
         choices={

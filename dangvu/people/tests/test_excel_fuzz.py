@@ -11,6 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dangvu.accounts.scope import Scope
+from dangvu.core import imports as kit
+from dangvu.lib.text import fold
 from dangvu.orgs import actions as org_actions
 from dangvu.people import excel
 
@@ -42,6 +44,9 @@ PLAUSIBLE = st.sampled_from(
         "#N/A",
         "=1+1",
         " ",
+        "Có",
+        "1",
+        "không",
     ]
 )
 CELL = st.one_of(
@@ -109,6 +114,7 @@ VALID = {
     "Ngày vào Đảng": "01/06/2016",
     "Ngày chính thức": "01/06/2017",
     "Công đoàn": "x",
+    "Chủ doanh nghiệp tư nhân": "x",
 }
 
 
@@ -150,3 +156,16 @@ def test_random_bytes_inside_a_zip_are_not_an_xlsx(committee, data):
     with pytest.raises(excel.ImportFailed) as raised:
         excel.prepare(out.getvalue(), committee, Scope.everything())
     assert raised.value.errors == [excel.NOT_XLSX]
+
+
+@FUZZ
+@given(value=CELL)
+def test_a_particular_cell_is_marked_empty_or_refused_in_vietnamese(value):
+    """The particulars' columns take "x", "có", 1 or nothing, and refuse the rest with a guide."""
+    try:
+        got = excel.CONVERTERS["foreign_marriage"](value, dt.date(2024, 1, 1))
+    except kit.CellError as e:
+        assert str(e).endswith("ghi “x” (hoặc “có”, 1) nếu đúng, để trống nếu không.")
+    else:
+        assert got in (True, None)
+        assert got is None or value is True or fold(kit.text(value)) in {"x", "co", "1"}
