@@ -16,6 +16,10 @@ DATABASE_URL=sqlite:////COPY.sqlite3 .venv/bin/python bench/statforms.py --org S
 With `--dump FILE` (either way), every cell of every form and of the per-unit worksheet, on the
 day and on 30 June of its year, is written to FILE as JSON after the timing: two runs, one before
 and one after a change, are compared with `diff`.
+With `--profile N` (either way), one more run of the forms (of COMMITTEES, or of the
+organization) prints its N slowest SQL statements (ms of their execution, not of fetching
+their rows afterwards; the start of their text) and its N costliest functions by cProfile (own
+time): where the time goes, before choosing what to change.
 """
 
 import datetime as dt
@@ -83,7 +87,36 @@ def dump(path, roots, day):
     print(f"Số liệu các biểu: {path}")
 
 
-def existing(slug, day, dump_to=None):
+def profile(root, day, count):
+    """One run of the forms of `root` on `day`: its `count` slowest statements, then its `count`
+    costliest functions by own time."""
+    import cProfile
+    import io
+    import pstats
+    import time
+
+    statements = []
+
+    def clock(execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            statements.append(((time.perf_counter() - started) * 1000, sql))
+
+    profiler = cProfile.Profile()
+    with connection.execute_wrapper(clock):
+        profiler.runcall(statforms.compute, root, day)
+    print(f"{count} câu lệnh SQL chậm nhất (ms; {len(statements)} câu lệnh):")
+    for ms, sql in sorted(statements, reverse=True)[:count]:
+        print(f"  {ms:8.0f}  {' '.join(sql.split())[:160]}")
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(count)
+    text = out.getvalue()
+    print("  " + text[text.find("   ncalls") :].strip().replace("\n", "\n  "))
+
+
+def existing(slug, day, dump_to=None, profile_count=0):
     """Time and queries of the forms of an organization already in the database."""
     root = Organization.objects.get(slug=slug)
     forms, ms, queries = timed(lambda: statforms.compute(root, day), repeat=1)
@@ -93,19 +126,28 @@ def existing(slug, day, dump_to=None):
         f"[{connection.vendor}] Biểu thống kê {day:%d/%m/%Y} của {slug} ({units} đơn vị, "
         f"{members_now} đảng viên cuối kỳ): {ms:.0f} ms, {queries} truy vấn"
     )
+    if profile_count:
+        profile(root, day, profile_count)
     if dump_to:
         dump(dump_to, [root], day)
 
 
+def _option(args, name):
+    """The value of `name VALUE` in `args` (taken out of them), or None."""
+    if name not in args:
+        return None
+    at = args.index(name)
+    value = args[at + 1]
+    del args[at : at + 2]
+    return value
+
+
 def main():
     args = sys.argv[1:]
-    dump_to = None
-    if "--dump" in args:
-        at = args.index("--dump")
-        dump_to = args[at + 1]
-        del args[at : at + 2]
+    dump_to = _option(args, "--dump")
+    profile_count = int(_option(args, "--profile") or 0)
     if args[:1] == ["--org"]:
-        return existing(args[1], dt.date.fromisoformat(args[2]), dump_to)
+        return existing(args[1], dt.date.fromisoformat(args[2]), dump_to, profile_count)
     committees = int(args[0]) if args else 100
     members = int(args[1]) if len(args) > 1 else 300
     day = dt.date(2017, 12, 31)
@@ -141,6 +183,8 @@ def main():
         1,
         "truy vấn",
     )
+    if profile_count:
+        profile(big, day, profile_count)
     if dump_to:
         dump(dump_to, [big, small], day)
 

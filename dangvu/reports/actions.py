@@ -21,7 +21,13 @@ from dangvu.programme.models import WorkProgramme
 from . import invariants, mass
 from .checking import check_bytes, record_names
 from .models import OrgTemplateSection, ReportDraft, ReportSection
-from .outputs import compute, freeze_values, live_facts, render_docx_bytes, rendered
+from .outputs import (
+    freeze_values,
+    live_facts,
+    period_figures,
+    render_docx_bytes,
+    rendered,
+)
 from .outputs import thaw_values as thaw_values  # the views read frozen values through actions
 from .periods import default_issue_date
 from .render import is_dynamic
@@ -44,16 +50,22 @@ HEADER_FIELDS = (
 def editor_figures(org, period):
     """[(name, Vietnamese label, value as the report writes it, cut short)]: the figures of
     `org` for `period` the section editor lists, each one the writer may insert as `{name}`."""
+    return editor_rows(org, period_figures(org, period))
+
+
+def editor_rows(org, figures):
+    """The section editor's list (`editor_figures`) of `figures`, rows of `period_figures`
+    (computed now, or kept for a big superior committee)."""
     rows = []
-    for name, figure in sorted(compute(org, period).items()):
+    for name, label, frozen in figures:
         if org.is_mass and not mass.offered(name):
             continue
-        value = figure.value
+        value = thaw_values({name: frozen})[name]
         if isinstance(value, list | tuple):
             shown = f"{len(value)} dòng" if value else "(trống)"
         else:
             shown = render_value(value) if value not in (None, "") else "(trống)"
-        rows.append((name, figure.label or name, shown[:120]))
+        rows.append((name, label or name, shown[:120]))
     return rows
 
 

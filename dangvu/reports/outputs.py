@@ -59,10 +59,26 @@ FORMATS = {
 }
 
 
-def rendered(draft, link=None):
+def period_figures(org, period):
+    """Every figure of `org` for `period` as JSON-ready rows [name, label, value frozen], in the
+    order of their names: what a big superior committee's report page and section editor read
+    kept (`superior.kept`), the values as `live_facts` computes them."""
+    facts = compute(org, period)
+    return [[name, f.label, _freeze(f.value)] for name, f in sorted(facts.items())]
+
+
+def rendered(draft, link=None, figures=None):
+    """The document of `draft`: a final one with its frozen values; else with `figures`
+    (`period_figures` rows computed earlier: only the draft's page passes them, saying when they
+    were computed) or with the figures its text names computed now — a file, a check or a
+    finalisation never writes values computed earlier."""
     if draft.is_final:
         return build_document(draft, sections_of(draft), fact_values(draft), link)
     sections = sections_of(draft)
+    if figures is not None:
+        values = {name: _thaw(value) for name, _label, value in figures}
+        labels = {name: label for name, label, _value in figures}
+        return build_document(draft, sections, values, link, labels)
     # Only the facts the report names: a superior's own report names its units' figures, not
     # the subtree's statistics that took most of a province's time.
     figures = live_facts(draft, only=names_used(draft, sections))

@@ -84,8 +84,8 @@ def report_list(request):
                 )
             if draft:
                 messages.success(request, f"Đã lập {draft}.")
-                if kept.keeps_editor_figures(draft.org):  # its editor is opened next
-                    kept.prepare_editor_figures(request.user, draft.org, draft.reporting_period)
+                if kept.keeps_report_figures(draft.org):  # its page and editor are opened next
+                    kept.prepare_report_figures(request.user, draft.org, draft.reporting_period)
                 return redirect("report_detail", draft_id=draft.id)
     drafts = list(drafts)
     return render(
@@ -113,25 +113,44 @@ def _confirm_regenerate(request, form, current):
 
 def report_detail(request, draft_id):
     draft = request.scope.get_or_404(ReportDraft, draft_id)
-    result = rendered(draft, link=lambda name: reverse("report_figure", args=[draft.id, name]))
-    rule = format_rule(result.document)
-    return render(
-        request,
-        "reports/detail.html",
-        {
-            "draft": draft,
+    reading = _kept_reading(request.user, draft)
+    context = {
+        "draft": draft,
+        "reading": reading,
+        "sections": draft.sections.all(),
+        "can_write": request.scope.can_write_report(draft.org),
+        "formats": [f.strip(".") for f in FORMATS],
+        "versions": ReportDraft.objects.filter(
+            org=draft.org, year=draft.year, template=draft.template, period=draft.period
+        ),
+    }
+    if reading is None or reading.figures is not None:
+        figures = reading.figures if reading else None
+
+        def link(name):
+            return reverse("report_figure", args=[draft.id, name])
+
+        result = rendered(draft, link=link, figures=figures)
+        rule = format_rule(result.document)
+        context |= {
             "article": mark_safe(render_html(result.document, rule, standalone=False)),
             "css": mark_safe(party_css(rule)),
             "missing": sorted(result.missing),
             "slots": list(dict.fromkeys(result.slots)),
-            "sections": draft.sections.all(),
-            "can_write": request.scope.can_write_report(draft.org),
-            "formats": [f.strip(".") for f in FORMATS],
-            "versions": ReportDraft.objects.filter(
-                org=draft.org, year=draft.year, template=draft.template, period=draft.period
-            ),
-        },
-    )
+        }
+    return render(request, "reports/detail.html", context)
+
+
+def _kept_reading(user, draft):
+    """The figures kept for a big superior committee's draft not final
+    (`kept.read_report_figures`: when computed, whether changes were recorded since — a
+    recomputation then queued for `user` — or none kept yet); None for another draft, whose
+    page computes the figures its text names. A province's take tens of seconds, and every
+    change recorded by its offices, a section saved among them, would make the page compute them
+    again; its files compute them (`outputs.rendered` without figures)."""
+    if draft.is_final or not kept.keeps_report_figures(draft.org):
+        return None
+    return kept.read_report_figures(user, draft.org, draft.reporting_period)
 
 
 def report_section(request, draft_id, key):
@@ -161,15 +180,16 @@ def report_section(request, draft_id, key):
 def _figure_list(user, draft):
     """([(name, Vietnamese label, value as the report writes it)], reading) for the section
     editor. A big superior committee's list is read from the kept figures
-    (`kept.read_editor_figures`): `reading` says when they were computed, whether changes were
-    recorded since (a recomputation then queued for `user`), or that none are kept yet (the
-    list empty meanwhile); computed, a province's takes tens of seconds, and saving a section is
-    itself a change. Another organization's is computed now (`reading` None). The values are
-    only shown: the report computes the figures it names."""
+    (`kept.read_report_figures`, as its draft's page reads them): `reading` says when they were
+    computed, whether changes were recorded since (a recomputation then queued for `user`), or
+    that none are kept yet (the list empty meanwhile); computed, a province's takes tens of
+    seconds, and saving a section is itself a change. Another organization's is computed now
+    (`reading` None). The values are only shown: the report's files compute the figures they
+    name."""
     period = draft.reporting_period
-    if kept.keeps_editor_figures(draft.org):
-        reading = kept.read_editor_figures(user, draft.org, period)
-        return [tuple(row) for row in reading.figures or []], reading
+    if kept.keeps_report_figures(draft.org):
+        reading = kept.read_report_figures(user, draft.org, period)
+        return actions.editor_rows(draft.org, reading.figures or []), reading
     return actions.editor_figures(draft.org, period), None
 
 

@@ -21,11 +21,13 @@ A kind of figures is a function `compute(org, day)` returning JSON-ready data, r
 `register(kind, compute)`: this module registers the consolidation; the statistics page's
 figures are registered by the app's wiring (they need the charts' counts, a higher layer).
 
-A big superior committee's report section editor lists every figure of its period, a
-province's tens of seconds computed: the nightly command keeps that list per period of its drafts
-(`keep_editor_figures`), and the editor reads it as the pages read theirs (`read_editor_figures`:
-stale ones shown, said to be, with a recomputation queued). It is only shown: the report
-computes the figures it names."""
+A big superior committee's report names figures of its whole subtree, and its section editor
+lists every figure of its period: a province's tens of seconds computed. The nightly command
+keeps every figure of the period (value and label) per period of its drafts
+(`keep_report_figures`), and the draft's page and the section editor read them as the pages read
+theirs (`read_report_figures`: stale ones shown, said to be, with a recomputation queued). They
+are only shown: the report's files, its finalisation and its checks compute the figures they
+name."""
 
 import dataclasses
 import datetime as dt
@@ -45,16 +47,17 @@ from dangvu.ops import jobs as ops_jobs
 from dangvu.ops.models import Job
 from dangvu.orgs.models import Organization
 from dangvu.orgs.tree import subtree_sql
-from dangvu.reports.actions import editor_figures
 from dangvu.reports.models import ReportDraft
+from dangvu.reports.outputs import period_figures
 
 from . import statforms
 from .consolidate import Consolidation, UnitFigures, consolidate, period_to
 from .models import KeptFigures
 
 CONSOLIDATED, STATISTICS, FORMS = "consolidated", "statistics", "forms"
-# The section editor's figures of a period, of kind "editor:<the period's first day>".
-EDITOR = "editor"
+# Every figure of a report's period (`reports.outputs.period_figures`), of kind
+# "report:<the period's first day>": read by the draft's page and its section editor.
+REPORT = "report"
 JOB = "superior.keep_figures"
 TITLES = {
     CONSOLIDATED: "Số liệu tổng hợp",
@@ -176,18 +179,18 @@ def _reshaped_since(entry_id):
 
 def _compute(kind):
     """The function computing a kind's figures, `compute(org, day)`."""
-    start = _editor_start(kind)
+    start = _report_start(kind)
     if start is None:
         return _COMPUTE[kind]
-    return lambda org, day: editor_figures(org, Period(start, day))
+    return lambda org, day: period_figures(org, Period(start, day))
 
 
 def title_of(kind):
     """What the figures of `kind` are, for a job's title and a command's line."""
-    start = _editor_start(kind)
+    start = _report_start(kind)
     if start is None:
         return TITLES[kind]
-    return f"Số liệu trang soạn báo cáo (kỳ từ {start:%d/%m/%Y})"
+    return f"Số liệu báo cáo (kỳ từ {start:%d/%m/%Y})"
 
 
 def keep(org, day, kind):
@@ -303,59 +306,60 @@ def current_forms(root, day):
     return kept_forms(root, day, current(root, day, FORMS))
 
 
-def keeps_editor_figures(org):
-    """Whether the report section editor's figures of `org` are kept (`keep_editor_figures`):
-    a big superior committee's, computed over its whole subtree in tens of seconds; another
-    organization's are computed in the request, as fast as its report."""
+def keeps_report_figures(org):
+    """Whether the figures of `org`'s reports are kept (`keep_report_figures`): a big superior
+    committee's, computed over its whole subtree in tens of seconds; another organization's
+    draft page and section editor compute them in the request, as fast as its report."""
     return org.kind == Organization.Kind.SUPERIOR_COMMITTEE and big(org)
 
 
-def _editor_key(period):
+def _report_key(period):
     # Keyed by the period's last day and its first in the kind: a year's report and its second
     # half's end on the same day, and their figures differ.
-    return period.end, f"{EDITOR}:{period.start.isoformat()}"
+    return period.end, f"{REPORT}:{period.start.isoformat()}"
 
 
-def _editor_start(kind):
-    """The first day of the period of an editor's kind of figures; None for another kind."""
-    prefix = f"{EDITOR}:"
+def _report_start(kind):
+    """The first day of the period of a report's kind of figures; None for another kind."""
+    prefix = f"{REPORT}:"
     return dt.date.fromisoformat(kind.removeprefix(prefix)) if kind.startswith(prefix) else None
 
 
-def keep_editor_figures(org, period):
-    """Compute now and keep the figures the report section editor lists for `org` and `period`
-    (`reports.actions.editor_figures`): name, label and value as shown. The editor only shows
-    them; the report computes the figures it names."""
-    return keep(org, *_editor_key(period))
+def keep_report_figures(org, period):
+    """Compute now and keep every figure of `org` for `period`, rows of
+    `reports.outputs.period_figures` (name, label, value): what the draft's page writes in its
+    text and the section editor lists. They are only shown: a file computes the figures it names."""
+    return keep(org, *_report_key(period))
 
 
-def read_editor_figures(user, org, period):
-    """The section editor's figures of `org` for `period` (lists [name, label, value shown]),
-    read as a page reads kept figures (`read`): stale ones shown with their time and a
-    recomputation queued for `user`; none (still computing) when none were kept.
+def read_report_figures(user, org, period):
+    """The figures of `org` for `period` kept (`keep_report_figures`), read as a page reads kept
+    figures (`read`): stale ones shown with their time and a recomputation queued for `user`;
+    none (still computing) when none were kept.
 
     Why not computed in the request when stale, as a file is: saving a section is itself a
-    change (`report.section`), so on a day of writing a province's editor computed its list,
-    tens of seconds, at nearly every opening. Why not a rule of which changes leave the list
-    fresh: a save also links the documents its citations name (`_link_citations`), the
-    documents' facts count linked documents or not as their providers decide, and the next
-    provider may read anything recorded; any such rule would have to be proved again at every
-    new fact. The list is only shown beside the text, with the time it was computed: the
-    report, its page and its files compute the figures they name."""
-    return read(user, org, *_editor_key(period))
+    change (`report.section`), so on a day of writing a province's draft page and editor
+    computed their figures, tens of seconds, at nearly every opening. Why not a rule of which
+    changes leave them fresh: a save also links the documents its citations name
+    (`_link_citations`), the documents' facts count linked documents or not as their providers
+    decide, and the next provider may read anything recorded; any such rule would have to be
+    proved again at every new fact. The page and the editor show them with the time they were
+    computed: the report's files, its finalisation and its checks compute the figures they
+    name."""
+    return read(user, org, *_report_key(period))
 
 
-def prepare_editor_figures(user, org, period):
-    """Queue for `user` the computation of the section editor's figures of `org` for `period`
-    when none are kept or they are stale (as the editor's opening would, `read`): a new draft's
-    editor is opened minutes after, and finds them computed."""
-    read_editor_figures(user, org, period)
+def prepare_report_figures(user, org, period):
+    """Queue for `user` the computation of the figures of `org` for `period` when none are kept
+    or they are stale (as the draft's page would, `read`): a new draft's page and editor are
+    opened seconds and minutes after, and find them computed sooner."""
+    read_report_figures(user, org, period)
 
 
-def editor_periods(org, day):
-    """The periods whose section editor figures the nightly job keeps for `org`: those of its
-    drafts not final of `day`'s year or the year before (an annual report is written in the
-    first weeks of the next year)."""
+def report_periods(org, day):
+    """The periods whose figures the nightly job keeps for `org`: those of its drafts not final
+    of `day`'s year or the year before (an annual report is written in the first weeks of the
+    next year)."""
     drafts = ReportDraft.objects.filter(org=org, year__gte=day.year - 1, year__lte=day.year)
     drafts = drafts.exclude(status=ReportDraft.Status.FINAL)
     return sorted({draft.reporting_period for draft in drafts}, key=lambda p: (p.end, p.start))

@@ -83,7 +83,7 @@ def test_the_kept_editor_figures_are_those_computed(bloc, writer, monkeypatch):
     computed = {d.id: _computed(d) for d in (draft, half)}
     assert computed[draft.id] and computed[draft.id] != computed[half.id]
     out = _keep(bloc)
-    assert "trang soạn báo cáo kỳ 2025" in out
+    assert "số liệu báo cáo kỳ 2025" in out
     with monkeypatch.context() as patched:
         patched.setattr(report_actions, "editor_figures", _not_computed)
         for d in (draft, half):  # each period its own list
@@ -116,7 +116,7 @@ def test_after_a_save_the_list_kept_is_shown_as_older_and_computed_again(
             assert STALE in html and "Giá trị dưới đây có thể đã khác" in html
             assert _figure_list(writer, draft)[0] == before  # shown, and said to be older
     job = Job.objects.get()  # one recomputation, however many openings
-    assert job.user == writer and job.params["kind"].startswith(kept.EDITOR)
+    assert job.user == writer and job.params["kind"].startswith(kept.REPORT)
     run_job.call(job.pk)
     job.refresh_from_db()
     assert job.status == Job.DONE, job.error
@@ -170,7 +170,7 @@ def test_a_small_or_grassroots_list_is_computed_in_the_request(
     draft = report_actions.create_draft(None, org, 2025)
     _keep(org)
     kinds = set(KeptFigures.objects.filter(org=org).values_list("kind", flat=True))
-    assert not any(kind.startswith(kept.EDITOR) for kind in kinds)
+    assert not any(kind.startswith(kept.REPORT) for kind in kinds)
     client.force_login(writer)
     html = _editor(client, draft)
     assert "được tính lại từ hồ sơ mỗi lần xem" in html and "Số liệu tính lúc" not in html
@@ -190,7 +190,7 @@ def test_a_new_draft_queues_its_editors_list(
         response = client.post("/bao-cao/", {"org": bloc.pk, "year": "2025", "kind": "annual"})
     assert response.status_code == 302
     job = Job.objects.get()
-    assert job.user == writer and job.params == {"day": DAY, "kind": f"{kept.EDITOR}:2025-01-01"}
+    assert job.user == writer and job.params == {"day": DAY, "kind": f"{kept.REPORT}:2025-01-01"}
     run_job.call(job.pk)
     draft = bloc.reports.get()
     figures, reading = _figure_list(writer, draft)

@@ -34,7 +34,7 @@ def test_the_editor_shows_the_kept_list_as_older_after_a_save(browser_login, liv
     writer = get_user_model().objects.create_user("khoi-hon-may", password=DEMO_PASSWORD)
     Role.objects.create(user=writer, kind=Role.Kind.SUPERIOR, org=bloc)
     draft = actions.create_draft(None, bloc, 2025)
-    kept.keep_editor_figures(bloc, draft.reporting_period)
+    kept.keep_report_figures(bloc, draft.reporting_period)
     first, second = draft.sections.order_by("order")[:2]
     actions.edit_section(writer, first, "Đã sửa.")  # a change: the list kept is now older
 

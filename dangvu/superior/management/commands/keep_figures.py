@@ -1,7 +1,8 @@
 """`python manage.py keep_figures --org SLUG --date YYYY-MM-DD [--user U]`: compute now and keep
 the figures the pages of a big subtree read (`superior.kept`): the consolidation, the
-statistics page and the statistical forms; for a big superior committee, also the figures its report
-section editor lists for the periods of its drafts not final (`kept.editor_periods`). Run nightly
+statistics page and the statistical forms; for a big superior committee, also every figure of the
+periods of its drafts not final (`kept.report_periods`), which the draft's page and its section
+editor read. Run nightly
 (cron) so the first visitor of the day finds them kept."""
 
 import time
@@ -30,12 +31,12 @@ class Command(DangvuCommand):
                 f"Đã tính và lưu {kept.TITLES[kind].lower()} của {root.name} "
                 f"ngày {vn_date(day)} ({seconds:.1f} giây)."
             )
-        if kept.keeps_editor_figures(root):
-            for period in kept.editor_periods(root, day):
+        if kept.keeps_report_figures(root):
+            for period in kept.report_periods(root, day):
                 started = time.perf_counter()
-                kept.keep_editor_figures(root, period)
+                kept.keep_report_figures(root, period)
                 seconds = time.perf_counter() - started
                 self.stdout.write(
-                    f"Đã tính và lưu số liệu của trang soạn báo cáo kỳ {period} "
+                    f"Đã tính và lưu số liệu báo cáo kỳ {period} "
                     f"của {root.name} ({seconds:.1f} giây)."
                 )
