@@ -39,7 +39,7 @@ from dangvu.core.imports import (
 )
 from dangvu.lib.dates import add_months, vn_date
 from dangvu.lib.rules import rule_in_force
-from dangvu.lib.spreadsheet import safe_row
+from dangvu.lib.spreadsheet import restore_text, safe_row
 from dangvu.lib.text import ascii_digits, fold, money
 from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization, active_on
@@ -796,7 +796,8 @@ def _convert(number, raw, today):
     values = {}
     for key, value in raw.items():
         try:
-            values[key] = CONVERTERS[key](value, today)
+            # A text the export escaped so that no spreadsheet runs it reads back as written.
+            values[key] = CONVERTERS[key](restore_text(value), today)
         except kit.CellError as e:
             row.error(key, str(e))
             values[key] = None
@@ -1198,38 +1199,83 @@ def write_template(*, cells=(), today=None) -> bytes:
 
 # Export ---------------------------------------------------------------------------------------
 
-EXPORT_COLUMNS = [
-    ("Họ và tên", 26),
-    ("Ngày sinh", 12),
-    ("Giới tính", 9),
-    ("Dân tộc", 10),
-    ("Số CCCD", 15),
-    ("Điện thoại", 13),
-    ("Thư điện tử", 22),
-    ("Nơi cư trú", 26),
-    ("Chi bộ", 14),
-    ("Ngày vào chi bộ", 12),
-    ("Ngày vào Đảng", 12),
-    ("Ngày chính thức", 12),
-    ("Số thẻ đảng viên", 13),
-    ("Cơ quan/đơn vị", 30),
-    ("Chức vụ", 20),
-    ("Công đoàn", 12),
-    ("Đoàn TN", 12),
-    ("CCB", 12),
-    ("Tôn giáo", 14),
-    ("Nghề nghiệp", 24),
-    ("Giáo dục phổ thông", 14),
-    ("Chức danh khoa học", 14),
-    ("Chức vụ chính quyền, chuyên môn", 24),
-    *[(c.header, c.width) for c in MASS_KIND_COLUMNS],
+# What the sheet cannot hold: a person's periods of work (agency, unit, position, each dated) are
+# kept on the person's page. The export shows today's as a reading aid; the import ignores them.
+STAFF_COLUMNS = [
+    Column("staff_unit", "Cơ quan/đơn vị", False, "Chỉ để xem", "", "", (), 30),
+    Column("staff_position", "Chức vụ", False, "Chỉ để xem", "", "", (), 20),
 ]
 
 
+@dataclass
+class _Exported:
+    """One person as the export writes them: their record and what was true on the day."""
+
+    person: Person
+    profile: PartyProfile | None  # their Party file, when the user may read it
+    cell: str  # the cell they belong to on the day, or ""
+    since: dt.date | None
+    mass: dict  # {import column key: date joined}
+    jobs: list  # [(unit, position)]
+
+    @property
+    def member(self):
+        """The Party file's dates and card, for a member of a cell on the day only: on a former
+        member's row they would ask the import to receive them back."""
+        return self.profile if self.cell else None
+
+
+def _mark(flag):
+    return "x" if flag else ""
+
+
+def _member_field(name):
+    return lambda e: getattr(e.member, name) if e.member else None
+
+
+def _particular(name):
+    return lambda e: _mark(e.profile and getattr(e.profile, name))
+
+
+def _joined(key):
+    return lambda e: e.mass.get(key)
+
+
+# What the export writes in each column the import reads, in values the import takes back: the
+# choices' labels, dates as date cells, "x" for a particular.
+EXPORT_VALUES: dict[str, Callable[[_Exported], object]] = {
+    "full_name": lambda e: e.person.full_name,
+    "birth_date": lambda e: e.person.birth_date,
+    "gender": lambda e: e.person.get_gender_display(),
+    "ethnicity": lambda e: e.person.ethnicity,
+    "cccd": lambda e: e.person.cccd or "",
+    "phone": lambda e: e.person.phone,
+    "email": lambda e: e.person.email,
+    "address": lambda e: e.person.address,
+    "cell": lambda e: e.cell,
+    "admitted_on": _member_field("admitted_on"),
+    "official_on": _member_field("official_on"),
+    "card_number": lambda e: e.member.card_number if e.member else "",
+    "cell_since": lambda e: e.since,
+    "religion": lambda e: e.person.religion,
+    "occupation": lambda e: e.person.get_occupation_display(),
+    "general_education": lambda e: e.person.get_general_education_display(),
+    "academic_title": lambda e: e.person.get_academic_title_display(),
+    "job_title": lambda e: e.person.job_title,
+    **{key: _particular(key) for key in PartyProfile.PARTICULARS},
+    **{key: _joined(key) for key, _kind, _mass_kind in MASS_TARGETS},
+    "staff_unit": lambda e: "; ".join(unit for unit, _ in e.jobs),
+    "staff_position": lambda e: "; ".join(position for _, position in e.jobs),
+}
+# The export's columns: every column the import reads, under its header, then the staff columns.
+EXPORT_COLUMNS = COLUMNS + STAFF_COLUMNS
+
+
 def export_people(people, day, party_file=None) -> bytes:
-    """The people of `people` (an already scoped queryset) with their memberships on `day`;
-    their Party file (admitted, official, card) only for the ids of `party_file` when given
-    (a mass organization's executive reads its members, not their Party file).
+    """The people of `people` (an already scoped queryset) with their memberships on `day`, in
+    the columns of the import, so that the file reads back unchanged; their Party file (dates,
+    card, particulars) only for the ids of `party_file` when given (a mass organization's
+    executive reads its members, not their Party file).
 
     Three queries whatever the number of people (people with their party profile, memberships,
     staff records); the workbook is written in write-only mode, row by row.
@@ -1244,8 +1290,8 @@ def export_people(people, day, party_file=None) -> bytes:
             party[person_id] = (org_name, since)
         elif kind == Membership.Kind.MASS:
             mass[person_id][f"mass.{mass_kind}"] = since
-        else:
-            mass[person_id][kind] = since
+        elif kind in MASS_COLUMN:
+            mass[person_id][MASS_COLUMN[kind]] = since
     staff = defaultdict(list)
     records = StaffRecord.objects.filter(active_on(day), person_id__in=ids).values_list(
         "person_id", "agency__name", "unit__name", "position"
@@ -1255,44 +1301,19 @@ def export_people(people, day, party_file=None) -> bytes:
         staff[person_id].append((unit or agency, positions.get(position, position)))
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet(LIST_SHEET)
-    for index, (_, width) in enumerate(EXPORT_COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
+    for index, column in enumerate(EXPORT_COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
     sheet.freeze_panes = "A2"
-    sheet.append([_header_cell(sheet, title) for title, _ in EXPORT_COLUMNS])
+    sheet.append([_header_cell(sheet, column.header) for column in EXPORT_COLUMNS])
+    values = [EXPORT_VALUES[column.key] for column in EXPORT_COLUMNS]
     for p in people.select_related("party"):
         profile = getattr(p, "party", None)
         if party_file is not None and p.id not in party_file:
             profile = None
         cell, since = party.get(p.id, ("", None))
-        jobs = staff.get(p.id, [])
-        sheet.append(
-            safe_row(
-                [
-                    p.full_name,
-                    _date_cell(sheet, p.birth_date),
-                    p.get_gender_display(),
-                    p.ethnicity,
-                    p.cccd or "",
-                    p.phone,
-                    p.email,
-                    p.address,
-                    cell,
-                    _date_cell(sheet, since),
-                    _date_cell(sheet, profile.admitted_on if profile and cell else None),
-                    _date_cell(sheet, profile.official_on if profile and cell else None),
-                    profile.card_number if profile and cell else "",
-                    "; ".join(unit for unit, _ in jobs),
-                    "; ".join(position for _, position in jobs),
-                    *[_date_cell(sheet, mass[p.id].get(kind)) for kind in MASS_KINDS],
-                    p.religion,
-                    p.get_occupation_display(),
-                    p.get_general_education_display(),
-                    p.get_academic_title_display(),
-                    p.job_title,
-                    *[_date_cell(sheet, mass[p.id].get(c.key)) for c in MASS_KIND_COLUMNS],
-                ]
-            )
-        )
+        exported = _Exported(p, profile, cell, since, mass[p.id], staff.get(p.id, []))
+        row = [value(exported) for value in values]
+        sheet.append(safe_row([_date_cell(sheet, v) if isinstance(v, dt.date) else v for v in row]))
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -1305,8 +1326,6 @@ def _header_cell(sheet, title):
 
 
 def _date_cell(sheet, day):
-    if day is None:
-        return None
     cell = WriteOnlyCell(sheet, value=day)
     cell.number_format = DATE_FORMAT
     return cell
