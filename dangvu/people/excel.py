@@ -139,6 +139,19 @@ COLUMNS = [
         16,
         True,
     ),
+    # The export writes it so that a person recorded without a CCCD reads back as themselves.
+    Column(
+        "record",
+        "Mã hồ sơ",
+        False,
+        "Không",
+        "Số hồ sơ của người đó trong chương trình (số trong địa chỉ trang của người đó), do tệp "
+        "xuất danh sách ghi sẵn: dòng không có số CCCD được đối chiếu với hồ sơ này. Để trống "
+        "với người mới.",
+        "",
+        ("số hồ sơ",),
+        10,
+    ),
     Column(
         "phone",
         "Điện thoại",
@@ -408,6 +421,25 @@ def _to_cccd(value, today):
     return text
 
 
+# The largest record number a database keeps (a 64-bit key on SQLite and PostgreSQL alike).
+MAX_RECORD = 2**63 - 1
+
+
+def _to_record(value, today):
+    number = kit.whole_number(value)
+    text = kit.text(value)
+    if number is None and text.isascii() and text.isdigit():
+        number = int(text)
+    if number is not None and not 0 < number <= MAX_RECORD:
+        number = None  # no such record: refused below like any other text
+    if number is None and text:
+        raise kit.CellError(
+            f"{kit.quote(text)} không phải là mã hồ sơ (một số, do tệp xuất danh sách ghi sẵn); "
+            "để trống với người mới."
+        )
+    return number
+
+
 def _to_phone(value, today):
     number = kit.whole_number(value)
     if number is not None and 9 <= len(str(number)) <= 10:
@@ -528,6 +560,7 @@ CONVERTERS = {
     "gender": _to_choice(Person.Gender, refusal="{text} không hợp lệ; ghi “Nam” hoặc “Nữ”."),
     "ethnicity": kit.to_text(Person._meta.get_field("ethnicity").max_length),
     "cccd": _to_cccd,
+    "record": _to_record,
     "phone": _to_phone,
     "email": _to_email,
     "address": kit.to_text(Person._meta.get_field("address").max_length),
@@ -654,6 +687,7 @@ class _Lookups:
             if o.kind == K_MASS:
                 self.mass_kind_orgs[o.mass_kind].append(o)
         self.people, self.writable, self.memberships, self.known = {}, set(), {}, set()
+        self.records = {}  # {record number: person}, whether found by CCCD or by number
         self._party_start = actions.party_start_checker()
 
     def closed_fee_year(self, cell, since):
@@ -665,12 +699,16 @@ class _Lookups:
             return e.messages[0]
         return ""
 
-    def load_people(self, cccds, names):
-        """People already recorded with these CCCDs, and (name, birth date) pairs in scope."""
+    def load_people(self, cccds, numbers, names):
+        """People already recorded with these CCCDs or record numbers, and (name, birth date)
+        pairs in scope."""
         for chunk in _chunks(sorted(cccds)):
             for p in Person.objects.filter(cccd__in=chunk).select_related("party"):
-                self.people[p.cccd] = p
-        ids = [p.id for p in self.people.values()]
+                self.people[p.cccd] = self.records.setdefault(p.id, p)
+        for chunk in _chunks(sorted(set(numbers) - set(self.records))):
+            for p in Person.objects.filter(id__in=chunk).select_related("party"):
+                self.records[p.id] = p
+        ids = list(self.records)
         self.memberships = defaultdict(list)
         for chunk in _chunks(ids):
             self.writable |= set(
@@ -745,13 +783,14 @@ def prepare(data: bytes, org, scope, *, today=None, progress: Progress | None = 
     lookups = _Lookups(org, scope, today)
     parsed = [_convert(number, raw, today) for number, raw in sheet.rows]
     cccds = {values["cccd"] for _, values in parsed if values.get("cccd")}
+    numbers = {values["record"] for _, values in parsed if values.get("record")}
     names = {fold(values["full_name"]) for _, values in parsed if values.get("full_name")}
-    lookups.load_people(cccds, names)
-    rows, first_cccd, first_name = [], {}, {}
+    lookups.load_people(cccds, numbers, names)
+    rows, first_cccd, first_name, first_number = [], {}, {}, {}
     for index, (row, values) in enumerate(parsed):
         if index % kit.PROGRESS_EVERY == 0:
             progress(index, len(parsed), CHECKING)
-        _check_duplicates(row, values, first_cccd, first_name)
+        _check_duplicates(row, values, first_cccd, first_name, first_number)
         _plan_row(row, values, lookups)
         if row.errors:
             row.status = ERROR
@@ -806,14 +845,20 @@ def _convert(number, raw, today):
     return row, values
 
 
-def _check_duplicates(row, values, first_cccd, first_name):
+def _check_duplicates(row, values, first_cccd, first_name, first_number):
+    number = values.get("record")
+    if number:
+        if number in first_number:
+            row.error("record", f"mã {number} trùng với dòng {first_number[number]}.")
+        else:
+            first_number[number] = row.number
     cccd = values.get("cccd")
     if cccd:
         if cccd in first_cccd:
             row.error("cccd", f"số {cccd} trùng với dòng {first_cccd[cccd]}.")
         else:
             first_cccd[cccd] = row.number
-    elif values.get("full_name"):
+    elif values.get("full_name") and not number:
         key = (fold(values["full_name"]), values.get("birth_date"))
         if key in first_name:
             row.warnings.append(
@@ -825,13 +870,9 @@ def _check_duplicates(row, values, first_cccd, first_name):
 
 
 def _plan_row(row, values, lookups):
-    person = lookups.people.get(values.get("cccd") or None)
-    if person is not None and person.id not in lookups.writable:
-        # Say no more than that: the person is outside the user's scope.
-        row.error(
-            "cccd",
-            "số CCCD này thuộc một hồ sơ ngoài phạm vi bạn được sửa; không thể nhập dòng này.",
-        )
+    known = len(row.errors)
+    person = _matched(row, values, lookups)
+    if len(row.errors) > known:
         return
     row.person = person
     row.status = UPDATE if person else NEW
@@ -843,6 +884,49 @@ def _plan_row(row, values, lookups):
     _plan_particulars(row, values)
     if not row.writes:
         row.status = UNCHANGED
+
+
+def _matched(row, values, lookups):
+    """The person on record a row is about, by CCCD, else by the record number the export
+    writes; None for a new person. A number only matches a person of the same name: a file of
+    another installation must not overwrite whoever has that number here."""
+    cccd, number = values.get("cccd"), values.get("record")
+    by_cccd = lookups.people.get(cccd) if cccd else None
+    if by_cccd is not None and by_cccd.id not in lookups.writable:
+        # Say no more than that: the person is outside the user's scope.
+        row.error(
+            "cccd",
+            "số CCCD này thuộc một hồ sơ ngoài phạm vi bạn được sửa; không thể nhập dòng này.",
+        )
+        return None
+    if not number:
+        return by_cccd
+    person = lookups.records.get(number)
+    if person is None or person.id not in lookups.writable:
+        row.error("record", f"không có hồ sơ số {number} trong phạm vi bạn được sửa.")
+        return None
+    if by_cccd is not None and by_cccd.id != person.id:
+        row.error(
+            "record",
+            f"hồ sơ số {number} và số CCCD {cccd} là hai hồ sơ khác nhau; xóa mã hồ sơ nếu "
+            "tệp lấy từ nơi khác.",
+        )
+    elif by_cccd is None and cccd and person.cccd:
+        row.error(
+            "cccd",
+            f"hồ sơ số {number} mang số CCCD {person.cccd}; sửa số CCCD ở trang của người đó.",
+        )
+    elif (
+        by_cccd is None
+        and values.get("full_name")
+        and (fold(values["full_name"]) != person.search_name)
+    ):
+        row.error(
+            "record",
+            f"hồ sơ số {number} là của {person.full_name}; sửa họ tên ở trang của người đó, "
+            "hoặc xóa mã hồ sơ nếu đây là người khác.",
+        )
+    return person
 
 
 def _plan_person(row, values, lookups):
@@ -860,7 +944,8 @@ def _plan_person(row, values, lookups):
                 "(ghi số CCCD để cập nhật hồ sơ đã có)."
             )
         return
-    for key in PERSON_COLUMNS:
+    # The CCCD too: a person matched by record number may have none yet.
+    for key in actions.PERSON_FIELDS:
         new, old = values.get(key), getattr(person, key)
         if new in (None, "") or new == old:
             continue  # an empty cell keeps what the record holds
@@ -1249,6 +1334,7 @@ EXPORT_VALUES: dict[str, Callable[[_Exported], object]] = {
     "gender": lambda e: e.person.get_gender_display(),
     "ethnicity": lambda e: e.person.ethnicity,
     "cccd": lambda e: e.person.cccd or "",
+    "record": lambda e: e.person.id,
     "phone": lambda e: e.person.phone,
     "email": lambda e: e.person.email,
     "address": lambda e: e.person.address,

@@ -91,6 +91,10 @@ def ward():
     # A farmer in the farmers' association only: no birth date, no Party file.
     farmer = person("Hồ Văn Năm", "male", "048150000555")
     actions.join(None, farmer, farmers, Membership.Kind.MASS, dt.date(2018, 5, 1))
+    # A youth member recorded without a CCCD: the record number brings her back.
+    youth = person("Nguyễn Thị Út", "female", None, birth_date=dt.date(2004, 10, 20))
+    actions.join(None, youth, unions["youth_union"], Membership.Kind.YOUTH_UNION,
+                 dt.date(2019, 3, 26))  # fmt: skip
     return org, north, south
 
 
@@ -169,6 +173,7 @@ def test_an_unchanged_export_imports_back_as_no_change(ward, client):
          "Điện thoại: +84 905 111 222 → +84 905 111 333"),
         ("Võ Thị Mai", "Nghề nghiệp", "Nông dân",
          "Nghề nghiệp: (trống) → Người làm nông, lâm, ngư nghiệp"),
+        ("Nguyễn Thị Út", "Số CCCD", "048204000666", "Số CCCD: (trống) → 048204000666"),
     ],
 )  # fmt: skip
 def test_one_changed_cell_is_exactly_one_change(ward, client, name, header, value, change):
@@ -191,3 +196,47 @@ def test_a_secretary_s_export_has_only_the_cell_s_people(ward, client):
     assert "Lê Thị Thu Hà" not in exported and "Hồ Văn Năm" not in exported
     exported = {r["Họ và tên"] for r in _rows(_export(client, _user("bt-bac", "secretary", north)))}
     assert "Lê Thị Thu Hà" in exported and "Phan Văn Tư" not in exported
+
+
+@pytest.mark.parametrize(
+    ("header", "value", "refusal"),
+    [
+        ("Họ và tên", "Nguyễn Thị Út Em",
+         "cột “Mã hồ sơ”: hồ sơ số {number} là của Nguyễn Thị Út; sửa họ tên"),
+        ("Mã hồ sơ", "{outsider}", "cột “Mã hồ sơ”: không có hồ sơ số {outsider} trong phạm vi"),
+        ("Mã hồ sơ", "{teacher}", "cột “Mã hồ sơ”: mã {teacher} trùng với dòng"),
+    ],
+)  # fmt: skip
+def test_a_record_number_of_someone_else_is_refused(ward, client, header, value, refusal):
+    """A record number only brings back the person it names, in the user's scope: a file of
+    another installation or a mistyped number is an error, not an overwrite or a newcomer."""
+    org, _north, _south = ward
+    office = _user("vp-hoa-xuan", "office", org)
+    elsewhere = _org("party_committee", "Đảng bộ xã Hòa Tiến", "xa-hoa-tien")
+    outsider = actions.create_person(None, home_org=elsewhere, full_name="Nguyễn Thị Út",
+                                     gender="female")  # fmt: skip
+    numbers = {
+        "number": Person.objects.get(full_name="Nguyễn Thị Út", home_org=org).id,
+        "outsider": outsider.id,
+        "teacher": Person.objects.get(full_name="Lê Thị Thu Hà").id,
+    }
+    data = _edit(_export(client, office), "Nguyễn Thị Út", header, value.format(**numbers))
+    before = table_counts()
+    plan = excel.prepare(data, org, scope_for(office))
+    assert [e for e in plan.errors if refusal.format(**numbers) in e]
+    # Her row only is refused, and nothing is written.
+    refused = [r.name for r in plan.rows if r.errors]
+    assert len(refused) == 1 and refused[0].startswith("Nguyễn Thị Út")
+    assert table_counts() == before
+
+
+def test_without_record_numbers_a_person_without_cccd_is_new(ward, client):
+    """What the record number is for: a list without it makes a second record of her."""
+    org, _north, _south = ward
+    office = _user("vp-hoa-xuan", "office", org)
+    youth = Person.objects.get(full_name="Nguyễn Thị Út")
+    plan = excel.prepare(_edit(_export(client, office), youth.full_name, "Mã hồ sơ", None), org,
+                         scope_for(office))  # fmt: skip
+    new = [r for r in plan.rows if r.status == excel.NEW]
+    assert [r.name for r in new] == [youth.full_name]
+    assert "đã có hồ sơ cùng họ tên và ngày sinh" in new[0].warnings[0]
