@@ -1083,9 +1083,15 @@ def _plan_since(row, cell, admitted, since, party, today):
 def _plan_current_member(row, values, current, profile, cell):
     """A member already in a cell stays there; only missing party facts are added."""
     profile = profile or PartyProfile()
+    since = values.get("cell_since")
     if current.org_id != cell.id:
         row.warnings.append(
             f"đang sinh hoạt tại {current.org}; giữ nguyên (việc nhập không chuyển chi bộ)."
+        )
+    elif since and since != current.valid_from:
+        row.warnings.append(
+            f"sinh hoạt tại {current.org} từ {vn_date(current.valid_from)}, trong tệp là "
+            f"{vn_date(since)}; giữ nguyên hồ sơ."
         )
     admitted, official = values.get("admitted_on"), values.get("official_on")
     if admitted and profile.admitted_on != admitted:
@@ -1151,8 +1157,18 @@ def _plan_mass(row, values, lookups, memberships, birth):
             for m in memberships
             if m.kind == kind and (not mass_kind or m.org.mass_kind == mass_kind)
         ]
-        if any(m.valid_to is None or _holds(m, on) for m in mine):
-            continue  # already a member: nothing to add
+        current = next((m for m in mine if m.valid_to is None), None)
+        if current is not None:
+            # Already a member: nothing to add. A date joined that differs is history the
+            # person's page corrects; "x" reads as today and says nothing of it.
+            if on not in (current.valid_from, lookups.today):
+                row.warnings.append(
+                    f"là thành viên {current.org} từ {vn_date(current.valid_from)}, trong tệp "
+                    f"là {vn_date(on)}; giữ nguyên hồ sơ."
+                )
+            continue
+        if any(_holds(m, on) for m in mine):
+            continue  # a member on that day: nothing to add
         try:
             org = lookups.mass_org(kind, on, mass_kind)
         except kit.CellError as e:

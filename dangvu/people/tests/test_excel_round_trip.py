@@ -199,6 +199,27 @@ def test_a_secretary_s_export_has_only_the_cell_s_people(ward, client):
 
 
 @pytest.mark.parametrize(
+    ("header", "value", "warning"),
+    [
+        ("Công đoàn", "01/03/2010",
+         "là thành viên Công đoàn phường Hòa Xuân từ 01/03/2011, trong tệp là 01/03/2010"),
+        ("Ngày vào chi bộ", "01/09/2013",
+         "sinh hoạt tại Chi bộ khu phố Bắc từ 01/09/2012, trong tệp là 01/09/2013"),
+        ("Ngày vào Đảng", "19/05/2004", "ngày vào Đảng trong hồ sơ là 19/05/2005"),
+    ],
+)  # fmt: skip
+def test_a_changed_date_of_history_is_kept_and_said(ward, client, header, value, warning):
+    """The dates a member's history holds are corrected on the person's page, with the reason:
+    the import keeps the record and says so, rather than changing nothing in silence."""
+    org, _north, _south = ward
+    office = _user("vp-hoa-xuan", "office", org)
+    plan = excel.prepare(_edit(_export(client, office), "Lê Thị Thu Hà", header, value), org,
+                         scope_for(office))  # fmt: skip
+    assert plan.errors == [] and not plan.has_changes
+    assert len(plan.warnings) == 1 and warning in plan.warnings[0]
+
+
+@pytest.mark.parametrize(
     ("header", "value", "refusal"),
     [
         ("Họ và tên", "Nguyễn Thị Út Em",
