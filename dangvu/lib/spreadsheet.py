@@ -126,6 +126,15 @@ def safe_text(value: T) -> T | str:
     return value
 
 
+def restore_text(value: T) -> T | str:
+    """A text of a cell as it was before `safe_text` escaped it, so that an exported list reads
+    back unchanged; any other value as is. A quote written before a formula's first character is
+    the escape: a spreadsheet keeps a quote typed by its user out of the cell's value."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
 def safe_row(values: Iterable[object]) -> list[object]:
     return [safe_text(v) for v in values]
 

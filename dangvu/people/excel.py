@@ -39,7 +39,7 @@ from dangvu.core.imports import (
 )
 from dangvu.lib.dates import add_months, vn_date
 from dangvu.lib.rules import rule_in_force
-from dangvu.lib.spreadsheet import safe_row
+from dangvu.lib.spreadsheet import restore_text, safe_row
 from dangvu.lib.text import ascii_digits, fold, money
 from dangvu.orgs import kinds
 from dangvu.orgs.models import Organization, active_on
@@ -138,6 +138,19 @@ COLUMNS = [
         ("cccd", "số căn cước", "số căn cước công dân", "số định danh", "số định danh cá nhân"),
         16,
         True,
+    ),
+    # The export writes it so that a person recorded without a CCCD reads back as themselves.
+    Column(
+        "record",
+        "Mã hồ sơ",
+        False,
+        "Không",
+        "Số hồ sơ của người đó trong chương trình (số trong địa chỉ trang của người đó), do tệp "
+        "xuất danh sách ghi sẵn: dòng không có số CCCD được đối chiếu với hồ sơ này. Để trống "
+        "với người mới.",
+        "",
+        ("số hồ sơ",),
+        10,
     ),
     Column(
         "phone",
@@ -408,6 +421,25 @@ def _to_cccd(value, today):
     return text
 
 
+# The largest record number a database keeps (a 64-bit key on SQLite and PostgreSQL alike).
+MAX_RECORD = 2**63 - 1
+
+
+def _to_record(value, today):
+    number = kit.whole_number(value)
+    text = kit.text(value)
+    if number is None and text.isascii() and text.isdigit():
+        number = int(text)
+    if number is not None and not 0 < number <= MAX_RECORD:
+        number = None  # no such record: refused below like any other text
+    if number is None and text:
+        raise kit.CellError(
+            f"{kit.quote(text)} không phải là mã hồ sơ (một số, do tệp xuất danh sách ghi sẵn); "
+            "để trống với người mới."
+        )
+    return number
+
+
 def _to_phone(value, today):
     number = kit.whole_number(value)
     if number is not None and 9 <= len(str(number)) <= 10:
@@ -528,6 +560,7 @@ CONVERTERS = {
     "gender": _to_choice(Person.Gender, refusal="{text} không hợp lệ; ghi “Nam” hoặc “Nữ”."),
     "ethnicity": kit.to_text(Person._meta.get_field("ethnicity").max_length),
     "cccd": _to_cccd,
+    "record": _to_record,
     "phone": _to_phone,
     "email": _to_email,
     "address": kit.to_text(Person._meta.get_field("address").max_length),
@@ -654,6 +687,7 @@ class _Lookups:
             if o.kind == K_MASS:
                 self.mass_kind_orgs[o.mass_kind].append(o)
         self.people, self.writable, self.memberships, self.known = {}, set(), {}, set()
+        self.records = {}  # {record number: person}, whether found by CCCD or by number
         self._party_start = actions.party_start_checker()
 
     def closed_fee_year(self, cell, since):
@@ -665,12 +699,16 @@ class _Lookups:
             return e.messages[0]
         return ""
 
-    def load_people(self, cccds, names):
-        """People already recorded with these CCCDs, and (name, birth date) pairs in scope."""
+    def load_people(self, cccds, numbers, names):
+        """People already recorded with these CCCDs or record numbers, and (name, birth date)
+        pairs in scope."""
         for chunk in _chunks(sorted(cccds)):
             for p in Person.objects.filter(cccd__in=chunk).select_related("party"):
-                self.people[p.cccd] = p
-        ids = [p.id for p in self.people.values()]
+                self.people[p.cccd] = self.records.setdefault(p.id, p)
+        for chunk in _chunks(sorted(set(numbers) - set(self.records))):
+            for p in Person.objects.filter(id__in=chunk).select_related("party"):
+                self.records[p.id] = p
+        ids = list(self.records)
         self.memberships = defaultdict(list)
         for chunk in _chunks(ids):
             self.writable |= set(
@@ -745,13 +783,14 @@ def prepare(data: bytes, org, scope, *, today=None, progress: Progress | None = 
     lookups = _Lookups(org, scope, today)
     parsed = [_convert(number, raw, today) for number, raw in sheet.rows]
     cccds = {values["cccd"] for _, values in parsed if values.get("cccd")}
+    numbers = {values["record"] for _, values in parsed if values.get("record")}
     names = {fold(values["full_name"]) for _, values in parsed if values.get("full_name")}
-    lookups.load_people(cccds, names)
-    rows, first_cccd, first_name = [], {}, {}
+    lookups.load_people(cccds, numbers, names)
+    rows, first_cccd, first_name, first_number = [], {}, {}, {}
     for index, (row, values) in enumerate(parsed):
         if index % kit.PROGRESS_EVERY == 0:
             progress(index, len(parsed), CHECKING)
-        _check_duplicates(row, values, first_cccd, first_name)
+        _check_duplicates(row, values, first_cccd, first_name, first_number)
         _plan_row(row, values, lookups)
         if row.errors:
             row.status = ERROR
@@ -796,7 +835,8 @@ def _convert(number, raw, today):
     values = {}
     for key, value in raw.items():
         try:
-            values[key] = CONVERTERS[key](value, today)
+            # A text the export escaped so that no spreadsheet runs it reads back as written.
+            values[key] = CONVERTERS[key](restore_text(value), today)
         except kit.CellError as e:
             row.error(key, str(e))
             values[key] = None
@@ -805,14 +845,20 @@ def _convert(number, raw, today):
     return row, values
 
 
-def _check_duplicates(row, values, first_cccd, first_name):
+def _check_duplicates(row, values, first_cccd, first_name, first_number):
+    number = values.get("record")
+    if number:
+        if number in first_number:
+            row.error("record", f"mã {number} trùng với dòng {first_number[number]}.")
+        else:
+            first_number[number] = row.number
     cccd = values.get("cccd")
     if cccd:
         if cccd in first_cccd:
             row.error("cccd", f"số {cccd} trùng với dòng {first_cccd[cccd]}.")
         else:
             first_cccd[cccd] = row.number
-    elif values.get("full_name"):
+    elif values.get("full_name") and not number:
         key = (fold(values["full_name"]), values.get("birth_date"))
         if key in first_name:
             row.warnings.append(
@@ -824,13 +870,9 @@ def _check_duplicates(row, values, first_cccd, first_name):
 
 
 def _plan_row(row, values, lookups):
-    person = lookups.people.get(values.get("cccd") or None)
-    if person is not None and person.id not in lookups.writable:
-        # Say no more than that: the person is outside the user's scope.
-        row.error(
-            "cccd",
-            "số CCCD này thuộc một hồ sơ ngoài phạm vi bạn được sửa; không thể nhập dòng này.",
-        )
+    known = len(row.errors)
+    person = _matched(row, values, lookups)
+    if len(row.errors) > known:
         return
     row.person = person
     row.status = UPDATE if person else NEW
@@ -842,6 +884,49 @@ def _plan_row(row, values, lookups):
     _plan_particulars(row, values)
     if not row.writes:
         row.status = UNCHANGED
+
+
+def _matched(row, values, lookups):
+    """The person on record a row is about, by CCCD, else by the record number the export
+    writes; None for a new person. A number only matches a person of the same name: a file of
+    another installation must not overwrite whoever has that number here."""
+    cccd, number = values.get("cccd"), values.get("record")
+    by_cccd = lookups.people.get(cccd) if cccd else None
+    if by_cccd is not None and by_cccd.id not in lookups.writable:
+        # Say no more than that: the person is outside the user's scope.
+        row.error(
+            "cccd",
+            "số CCCD này thuộc một hồ sơ ngoài phạm vi bạn được sửa; không thể nhập dòng này.",
+        )
+        return None
+    if not number:
+        return by_cccd
+    person = lookups.records.get(number)
+    if person is None or person.id not in lookups.writable:
+        row.error("record", f"không có hồ sơ số {number} trong phạm vi bạn được sửa.")
+        return None
+    if by_cccd is not None and by_cccd.id != person.id:
+        row.error(
+            "record",
+            f"hồ sơ số {number} và số CCCD {cccd} là hai hồ sơ khác nhau; xóa mã hồ sơ nếu "
+            "tệp lấy từ nơi khác.",
+        )
+    elif by_cccd is None and cccd and person.cccd:
+        row.error(
+            "cccd",
+            f"hồ sơ số {number} mang số CCCD {person.cccd}; sửa số CCCD ở trang của người đó.",
+        )
+    elif (
+        by_cccd is None
+        and values.get("full_name")
+        and (fold(values["full_name"]) != person.search_name)
+    ):
+        row.error(
+            "record",
+            f"hồ sơ số {number} là của {person.full_name}; sửa họ tên ở trang của người đó, "
+            "hoặc xóa mã hồ sơ nếu đây là người khác.",
+        )
+    return person
 
 
 def _plan_person(row, values, lookups):
@@ -859,7 +944,8 @@ def _plan_person(row, values, lookups):
                 "(ghi số CCCD để cập nhật hồ sơ đã có)."
             )
         return
-    for key in PERSON_COLUMNS:
+    # The CCCD too: a person matched by record number may have none yet.
+    for key in actions.PERSON_FIELDS:
         new, old = values.get(key), getattr(person, key)
         if new in (None, "") or new == old:
             continue  # an empty cell keeps what the record holds
@@ -997,9 +1083,15 @@ def _plan_since(row, cell, admitted, since, party, today):
 def _plan_current_member(row, values, current, profile, cell):
     """A member already in a cell stays there; only missing party facts are added."""
     profile = profile or PartyProfile()
+    since = values.get("cell_since")
     if current.org_id != cell.id:
         row.warnings.append(
             f"đang sinh hoạt tại {current.org}; giữ nguyên (việc nhập không chuyển chi bộ)."
+        )
+    elif since and since != current.valid_from:
+        row.warnings.append(
+            f"sinh hoạt tại {current.org} từ {vn_date(current.valid_from)}, trong tệp là "
+            f"{vn_date(since)}; giữ nguyên hồ sơ."
         )
     admitted, official = values.get("admitted_on"), values.get("official_on")
     if admitted and profile.admitted_on != admitted:
@@ -1065,8 +1157,18 @@ def _plan_mass(row, values, lookups, memberships, birth):
             for m in memberships
             if m.kind == kind and (not mass_kind or m.org.mass_kind == mass_kind)
         ]
-        if any(m.valid_to is None or _holds(m, on) for m in mine):
-            continue  # already a member: nothing to add
+        current = next((m for m in mine if m.valid_to is None), None)
+        if current is not None:
+            # Already a member: nothing to add. A date joined that differs is history the
+            # person's page corrects; "x" reads as today and says nothing of it.
+            if on not in (current.valid_from, lookups.today):
+                row.warnings.append(
+                    f"là thành viên {current.org} từ {vn_date(current.valid_from)}, trong tệp "
+                    f"là {vn_date(on)}; giữ nguyên hồ sơ."
+                )
+            continue
+        if any(_holds(m, on) for m in mine):
+            continue  # a member on that day: nothing to add
         try:
             org = lookups.mass_org(kind, on, mass_kind)
         except kit.CellError as e:
@@ -1198,38 +1300,84 @@ def write_template(*, cells=(), today=None) -> bytes:
 
 # Export ---------------------------------------------------------------------------------------
 
-EXPORT_COLUMNS = [
-    ("Họ và tên", 26),
-    ("Ngày sinh", 12),
-    ("Giới tính", 9),
-    ("Dân tộc", 10),
-    ("Số CCCD", 15),
-    ("Điện thoại", 13),
-    ("Thư điện tử", 22),
-    ("Nơi cư trú", 26),
-    ("Chi bộ", 14),
-    ("Ngày vào chi bộ", 12),
-    ("Ngày vào Đảng", 12),
-    ("Ngày chính thức", 12),
-    ("Số thẻ đảng viên", 13),
-    ("Cơ quan/đơn vị", 30),
-    ("Chức vụ", 20),
-    ("Công đoàn", 12),
-    ("Đoàn TN", 12),
-    ("CCB", 12),
-    ("Tôn giáo", 14),
-    ("Nghề nghiệp", 24),
-    ("Giáo dục phổ thông", 14),
-    ("Chức danh khoa học", 14),
-    ("Chức vụ chính quyền, chuyên môn", 24),
-    *[(c.header, c.width) for c in MASS_KIND_COLUMNS],
+# What the sheet cannot hold: a person's periods of work (agency, unit, position, each dated) are
+# kept on the person's page. The export shows today's as a reading aid; the import ignores them.
+STAFF_COLUMNS = [
+    Column("staff_unit", "Cơ quan/đơn vị", False, "Chỉ để xem", "", "", (), 30),
+    Column("staff_position", "Chức vụ", False, "Chỉ để xem", "", "", (), 20),
 ]
 
 
+@dataclass
+class _Exported:
+    """One person as the export writes them: their record and what was true on the day."""
+
+    person: Person
+    profile: PartyProfile | None  # their Party file, when the user may read it
+    cell: str  # the cell they belong to on the day, or ""
+    since: dt.date | None
+    mass: dict  # {import column key: date joined}
+    jobs: list  # [(unit, position)]
+
+    @property
+    def member(self):
+        """The Party file's dates and card, for a member of a cell on the day only: on a former
+        member's row they would ask the import to receive them back."""
+        return self.profile if self.cell else None
+
+
+def _mark(flag):
+    return "x" if flag else ""
+
+
+def _member_field(name):
+    return lambda e: getattr(e.member, name) if e.member else None
+
+
+def _particular(name):
+    return lambda e: _mark(e.profile and getattr(e.profile, name))
+
+
+def _joined(key):
+    return lambda e: e.mass.get(key)
+
+
+# What the export writes in each column the import reads, in values the import takes back: the
+# choices' labels, dates as date cells, "x" for a particular.
+EXPORT_VALUES: dict[str, Callable[[_Exported], object]] = {
+    "full_name": lambda e: e.person.full_name,
+    "birth_date": lambda e: e.person.birth_date,
+    "gender": lambda e: e.person.get_gender_display(),
+    "ethnicity": lambda e: e.person.ethnicity,
+    "cccd": lambda e: e.person.cccd or "",
+    "record": lambda e: e.person.id,
+    "phone": lambda e: e.person.phone,
+    "email": lambda e: e.person.email,
+    "address": lambda e: e.person.address,
+    "cell": lambda e: e.cell,
+    "admitted_on": _member_field("admitted_on"),
+    "official_on": _member_field("official_on"),
+    "card_number": lambda e: e.member.card_number if e.member else "",
+    "cell_since": lambda e: e.since,
+    "religion": lambda e: e.person.religion,
+    "occupation": lambda e: e.person.get_occupation_display(),
+    "general_education": lambda e: e.person.get_general_education_display(),
+    "academic_title": lambda e: e.person.get_academic_title_display(),
+    "job_title": lambda e: e.person.job_title,
+    **{key: _particular(key) for key in PartyProfile.PARTICULARS},
+    **{key: _joined(key) for key, _kind, _mass_kind in MASS_TARGETS},
+    "staff_unit": lambda e: "; ".join(unit for unit, _ in e.jobs),
+    "staff_position": lambda e: "; ".join(position for _, position in e.jobs),
+}
+# The export's columns: every column the import reads, under its header, then the staff columns.
+EXPORT_COLUMNS = COLUMNS + STAFF_COLUMNS
+
+
 def export_people(people, day, party_file=None) -> bytes:
-    """The people of `people` (an already scoped queryset) with their memberships on `day`;
-    their Party file (admitted, official, card) only for the ids of `party_file` when given
-    (a mass organization's executive reads its members, not their Party file).
+    """The people of `people` (an already scoped queryset) with their memberships on `day`, in
+    the columns of the import, so that the file reads back unchanged; their Party file (dates,
+    card, particulars) only for the ids of `party_file` when given (a mass organization's
+    executive reads its members, not their Party file).
 
     Three queries whatever the number of people (people with their party profile, memberships,
     staff records); the workbook is written in write-only mode, row by row.
@@ -1244,8 +1392,8 @@ def export_people(people, day, party_file=None) -> bytes:
             party[person_id] = (org_name, since)
         elif kind == Membership.Kind.MASS:
             mass[person_id][f"mass.{mass_kind}"] = since
-        else:
-            mass[person_id][kind] = since
+        elif kind in MASS_COLUMN:
+            mass[person_id][MASS_COLUMN[kind]] = since
     staff = defaultdict(list)
     records = StaffRecord.objects.filter(active_on(day), person_id__in=ids).values_list(
         "person_id", "agency__name", "unit__name", "position"
@@ -1255,44 +1403,19 @@ def export_people(people, day, party_file=None) -> bytes:
         staff[person_id].append((unit or agency, positions.get(position, position)))
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet(LIST_SHEET)
-    for index, (_, width) in enumerate(EXPORT_COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
+    for index, column in enumerate(EXPORT_COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
     sheet.freeze_panes = "A2"
-    sheet.append([_header_cell(sheet, title) for title, _ in EXPORT_COLUMNS])
+    sheet.append([_header_cell(sheet, column.header) for column in EXPORT_COLUMNS])
+    values = [EXPORT_VALUES[column.key] for column in EXPORT_COLUMNS]
     for p in people.select_related("party"):
         profile = getattr(p, "party", None)
         if party_file is not None and p.id not in party_file:
             profile = None
         cell, since = party.get(p.id, ("", None))
-        jobs = staff.get(p.id, [])
-        sheet.append(
-            safe_row(
-                [
-                    p.full_name,
-                    _date_cell(sheet, p.birth_date),
-                    p.get_gender_display(),
-                    p.ethnicity,
-                    p.cccd or "",
-                    p.phone,
-                    p.email,
-                    p.address,
-                    cell,
-                    _date_cell(sheet, since),
-                    _date_cell(sheet, profile.admitted_on if profile and cell else None),
-                    _date_cell(sheet, profile.official_on if profile and cell else None),
-                    profile.card_number if profile and cell else "",
-                    "; ".join(unit for unit, _ in jobs),
-                    "; ".join(position for _, position in jobs),
-                    *[_date_cell(sheet, mass[p.id].get(kind)) for kind in MASS_KINDS],
-                    p.religion,
-                    p.get_occupation_display(),
-                    p.get_general_education_display(),
-                    p.get_academic_title_display(),
-                    p.job_title,
-                    *[_date_cell(sheet, mass[p.id].get(c.key)) for c in MASS_KIND_COLUMNS],
-                ]
-            )
-        )
+        exported = _Exported(p, profile, cell, since, mass[p.id], staff.get(p.id, []))
+        row = [value(exported) for value in values]
+        sheet.append(safe_row([_date_cell(sheet, v) if isinstance(v, dt.date) else v for v in row]))
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -1305,8 +1428,6 @@ def _header_cell(sheet, title):
 
 
 def _date_cell(sheet, day):
-    if day is None:
-        return None
     cell = WriteOnlyCell(sheet, value=day)
     cell.number_format = DATE_FORMAT
     return cell
