@@ -196,7 +196,10 @@ def _ethnic_name_pattern() -> re.Pattern | None:
     if not alternatives:
         return None
     alternatives.sort(reverse=True)  # the longest name first ("Khơ Me Krôm" before "Khơ Me")
-    return re.compile(r"(?<!\w)(?:" + "|".join(a for _, a in alternatives) + r")(?!\w)")
+    # Only a word starting with one of the names' first letters is tried against them all.
+    initials = re.escape("".join(sorted({a[0] for _, a in alternatives})))
+    names = "|".join(a for _, a in alternatives)
+    return re.compile(rf"(?<!\w)(?=[{initials}])(?:{names})(?!\w)")
 
 
 def _ethnic_name_spans(text: str) -> list[tuple[int, int]]:
@@ -538,6 +541,9 @@ def find_spelling_slips(
         # đạo …"); another capital starts a name ("Truyền thông").
         if not (word.islower() or opens(i)):
             continue
+        if _and_between_names(text, tokens, joined, i):
+            slips[m.start()] = Slip(m.start(), m.end(), word, "và", "realword")
+            continue
         fix = None
         if prev is not None and (prev.group().islower() or opens(i - 1)) and not pair_known(i):
             fix = _real_word_fix(canon[i - 1], canon[i])
@@ -688,6 +694,25 @@ def _foreign(word: str, known: frozenset[str]) -> bool:
         if _is_syllable(word[: d.start()] + word[d.start() + 1 :], known):
             return False
     return True
+
+
+# "và" with its tone mark slipped or lost. Between two capitalised words ("HĐND vá UBND",
+# "Chương VII vả Chương VIII") it can only be "và": "vả lại", "vá áo", "tai vạ" are followed by
+# a lower-case word, and the language model takes a capitalised neighbour as no evidence.
+_AND_SLIPS = frozenset({"va", "vá", "vả", "vã", "vạ"})
+
+
+def _and_between_names(text: str, tokens: list[re.Match], joined: list[bool], i: int) -> bool:
+    """Whether token `i` is "và" slipped, standing between two capitalised words."""
+    if tokens[i].group() not in _AND_SLIPS or not (0 < i < len(tokens) - 1):
+        return False
+    if not (joined[i] and joined[i + 1]):
+        return False
+    before, after = tokens[i - 1].group(), tokens[i + 1].group()
+    # The word before names something ("Luật Tổ chức HĐND", "Chương VII"), it does not merely
+    # open the sentence ("Tai vạ …").
+    named = before.isupper() or _name_part(text, tokens, i - 1)
+    return named and before[0].isupper() and after[0].isupper()
 
 
 def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
