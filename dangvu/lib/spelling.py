@@ -541,7 +541,7 @@ def find_spelling_slips(
         # đạo …"); another capital starts a name ("Truyền thông").
         if not (word.islower() or opens(i)):
             continue
-        if _and_between_names(text, tokens, joined, i):
+        if _and_between_names(text, m):
             slips[m.start()] = Slip(m.start(), m.end(), word, "và", "realword")
             continue
         fix = None
@@ -702,17 +702,32 @@ def _foreign(word: str, known: frozenset[str]) -> bool:
 _AND_SLIPS = frozenset({"va", "vá", "vả", "vã", "vạ"})
 
 
-def _and_between_names(text: str, tokens: list[re.Match], joined: list[bool], i: int) -> bool:
-    """Whether token `i` is "và" slipped, standing between two capitalised words."""
-    if tokens[i].group() not in _AND_SLIPS or not (0 < i < len(tokens) - 1):
+# The words either side of a word, read in the text itself: a neighbour may stand in a span the
+# checks skip ("Quyết định số 217-QĐ/TW vả Quyết định số 218-QĐ/TW": two citations).
+_WORD_BEFORE = re.compile(r"([^\W_]+)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+# What may stand before the first word of a line: a bullet, a heading's number ("- ", "2.1. ", "a) ").
+_LINE_OPENING = re.compile(r"[ \t\-–—+*•·]*(?:(?:[0-9]+|[IVXLC]+|[a-zđ])[.)\-][ \t]*)*")
+
+
+def _and_between_names(text: str, m: re.Match) -> bool:
+    """Whether the word `m` is "và" slipped, standing between two capitalised words."""
+    if m.group() not in _AND_SLIPS:
         return False
-    if not (joined[i] and joined[i + 1]):
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
+    after = _WORD_AFTER.match(text, m.end())
+    if not (before and after and after[1][0].isupper()):
         return False
-    before, after = tokens[i - 1].group(), tokens[i + 1].group()
-    # The word before names something ("Luật Tổ chức HĐND", "Chương VII"), it does not merely
-    # open the sentence ("Tai vạ …").
-    named = before.isupper() or _name_part(text, tokens, i - 1)
-    return named and before[0].isupper() and after[0].isupper()
+    # An abbreviation or a number: "HĐND", "Chương VII", "QĐ/TW", "Chi bộ 3".
+    if before[1].isupper() or before[1].isdigit():
+        return True
+    if not before[1][0].isupper():
+        return False
+    # A capitalised word inside a sentence names something ("Đảng và Nhà nước"); one opening
+    # the sentence may be any word ("Tai vạ …").
+    head = text[: before.start(1)].rstrip(" \t")
+    line = head.rsplit("\n", 1)[-1]
+    return not (head[-1:] in ("", ".", "!", "?", ":", ";") or _LINE_OPENING.fullmatch(line))
 
 
 def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:

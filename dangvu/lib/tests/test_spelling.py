@@ -366,6 +366,7 @@ def test_words_of_school_and_party_work_the_model_finds_rare_are_not_slips(text)
         ("Hai xã Tân Hòa vã Tân An sáp nhập.", "vã"),
         ("Ban Tuyên giáo phối hợp với MTTQ va Hội Nông dân xã.", "va"),
         ("Đồng chí Hà, Chi bộ 3 vạ Chi bộ 5 thống nhất.", "vạ"),
+        ("Căn cứ Quyết định số 217-QĐ/TW vả Quyết định số 218-QĐ/TW của Bộ Chính trị;", "vả"),
     ],
 )
 def test_and_slipped_between_two_names_is_found(text, written):
@@ -378,6 +379,8 @@ def test_and_slipped_between_two_names_is_found(text, written):
     [
         "Vả lại, Chi bộ đã họp.",  # "vả lại": besides
         "Tai vạ Nam Bộ năm ấy.",  # the word before only opens the sentence
+        "- Tai vạ Nam Bộ năm ấy.",  # ... or the line, after its bullet
+        "Chi bộ 3 vá lưới.",
         "Chi bộ Va Ni họp.",  # a name
         "HĐND và UBND xã thống nhất.",
         "Đồng chí Hà vá lưới cùng bà con.",  # a lower-case word after
