@@ -3,7 +3,8 @@
 Run from the repository root:  python bench/checker_devset.py [-v] [--heldout] [--texts A,B]
 
 Without --heldout: the tuning set (bench/devset/texts, checker/injections.json, checker/
-totals-prose.json), on which the engines may be tuned. With --heldout: bench/devset/heldout,
+totals-prose.json, checker/and-names.json: real sentences whose "và" between two capitalised
+words is slipped to a tone variant, "câu thật/và"), on which the engines may be tuned. With --heldout: bench/devset/heldout,
 texts read once after tuning, and only defects made there by a procedure (besides the writers'
 own wrong shares, labelled with the right value before the reader ran on them):
 
@@ -301,6 +302,33 @@ def later_cases(corpus, seed):
     return out
 
 
+# The tone slips writers make of "và" (bench/devset/checker/and-names.json).
+AND_SLIPS = ("vá", "vả", "vã", "vạ", "va")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def and_cases(seed):
+    """Real sentences whose "và" joins two capitalised words, each such "và" slipped in a copy
+    of its sentence (tuning set only); the sentences as written are correct text."""
+    path = _devset.DEVSET / "checker" / "and-names.json"
+    if _devset.DEVSET.name == "heldout" or not path.exists():
+        return [], []
+    rng = random.Random(seed)
+    out, clean = [], []
+    for entry in json.loads(path.read_text("utf-8"))["sentences"]:
+        text = entry["text"]
+        clean.append(text)
+        for m in re.finditer(r"(?<=\S) và (?=\S)", text):
+            before = _LETTERS.findall(text[: m.start()])[-1]
+            after = _LETTERS.findall(text[m.end() :])[0]
+            if not (before[0].isupper() and after[0].isupper()):
+                continue
+            slip = rng.choice(AND_SLIPS)
+            doc = f"{text[: m.start()]} {slip} {text[m.end() :]}"
+            out.append(("spelling", "câu thật/và", doc, 1, 1, slip))
+    return out, clean
+
+
 def share_cases():
     """Real sentences with a share, its percentage moved by three points (against its bound:
     up after "trên"/"hơn", down after "dưới"/"gần"); the writers' own wrong shares (`wrong`,
@@ -384,6 +412,9 @@ def main(verbose=False, heldout=False, only=None):
         extra_clean += clean_shares
     if not heldout and not only:
         made, clean = hand_made_cases(corpus)
+        cases += made
+        extra_clean += clean
+        made, clean = and_cases(seed)
         cases += made
         extra_clean += clean
     found, total, noted, missed = Counter(), Counter(), Counter(), Counter()

@@ -31,10 +31,19 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-__all__ = ["Slip", "dictionary_path", "find_spelling_slips", "known_words", "syllables"]
+__all__ = [
+    "Slip",
+    "dictionary_path",
+    "ethnic_group_names",
+    "find_spelling_slips",
+    "known_words",
+    "syllables",
+]
 
 WORDS_FILE = Path(__file__).resolve().parent.parent / "rules" / "lexicon" / "words.txt"
 EXTRA_SYLLABLES_FILE = WORDS_FILE.with_name("syllables-extra.txt")
+# Vietnam's 54 ethnic groups and their other names (the General Statistics Office's list).
+ETHNIC_GROUPS_FILE = WORDS_FILE.with_name("ethnic-groups.txt")
 # Two-syllable collocations learned from public text (bench/devset/learn_collocations.py).
 COLLOCATIONS_FILE = WORDS_FILE.with_name("collocations.txt")
 # Syllable bigrams and trigrams learned from public Vietnamese text (bench/devset/learn_ngrams.py).
@@ -149,6 +158,65 @@ _FUNCTION_WORDS = frozenset("của các và là có này cho những khi lại t
 def listed_words() -> frozenset[str]:
     """The hand-written words and set phrases (rules/lexicon/words.txt), as adjacent pairs."""
     return _read_pairs(WORDS_FILE)
+
+
+@cache
+def ethnic_group_names() -> tuple[tuple[str, ...], ...]:
+    """The names of each ethnic group (rules/lexicon/ethnic-groups.txt): its name in the
+    official list first, then its other names."""
+    groups = []
+    for line in ETHNIC_GROUPS_FILE.read_text(encoding="utf-8").split("\n"):
+        line = unicodedata.normalize("NFC", line.split("#")[0]).strip()
+        if line:
+            groups.append(tuple(" ".join(name.split()) for name in line.split("|")))
+    return tuple(groups)
+
+
+# Between the syllables of a name: blanks, a hyphen or nothing ("Ba Na", "Ba-na", "LôLô").
+_NAME_JOINT = r"(?:[ \t]*[-‐–][ \t]*|[ \t]+|)"
+
+
+@cache
+def _ethnic_name_pattern() -> re.Pattern | None:
+    """Where an ethnic group's name is written, capitalised, its syllables joined by blanks, a
+    hyphen or nothing ("Ba Na", "Ba-na", "LôLô", "Ê-đê"), its apostrophe any ("H’Mông").
+
+    A name of one Vietnamese syllable ("Kinh", "Thái", "Hoa") is left out: the spelling checks
+    take it as written, and it is too often a common word to be skipped."""
+    known = syllables()
+    alternatives = []
+    for name in {n for group in ethnic_group_names() for n in group}:
+        parts = name.split(" ")
+        if len(parts) == 1 and known is not None and _is_syllable(name.lower(), known):
+            continue
+        joined = _NAME_JOINT.join(re.escape(p).replace("'", "['’ʼ]?") for p in parts)
+        first = re.escape(name[0])
+        # The first letter as a capital, the rest in any case (a heading writes "BA NA").
+        alternatives.append((len(name), f"{first}(?i:{joined.removeprefix(first)})"))
+    if not alternatives:
+        return None
+    alternatives.sort(reverse=True)  # the longest name first ("Khơ Me Krôm" before "Khơ Me")
+    # Only a word starting with one of the names' first letters is tried against them all.
+    initials = re.escape("".join(sorted({a[0] for _, a in alternatives})))
+    names = "|".join(a for _, a in alternatives)
+    return re.compile(rf"(?<!\w)(?=[{initials}])(?:{names})(?!\w)")
+
+
+def _ethnic_name_spans(text: str) -> list[tuple[int, int]]:
+    pattern = _ethnic_name_pattern()
+    return [] if pattern is None else [m.span() for m in pattern.finditer(text)]
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with those that overlap made one, so that a bisection finds the span a
+    position is in."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _read_pairs(path: Path) -> frozenset[str]:
@@ -391,12 +459,12 @@ CAPITAL_NEIGHBOURS = True
 def find_spelling_slips(
     text: str, skip: Sequence[tuple[int, int]] = (), limit: int | None = None
 ) -> list[Slip]:
-    """Slips in `text` (NFC), outside the `skip` spans (citations, for instance); with `limit`,
-    only the first `limit` of them (the search stops there)."""
+    """Slips in `text` (NFC), outside the `skip` spans (citations, for instance) and the names
+    of ethnic groups; with `limit`, only the first `limit` of them (the search stops there)."""
     known = syllables()
     words = known_words()
     lm = language_model() if known is not None else None
-    spans = sorted(skip)
+    spans = _merged([*skip, *_ethnic_name_spans(text)])
     starts = [a for a, _ in spans]
     tokens = list(_TOKEN.finditer(text))
     if spans:
@@ -472,6 +540,9 @@ def find_spelling_slips(
         # Real-word slips: lower-case syllables, and the first word of a sentence ("Lành
         # đạo …"); another capital starts a name ("Truyền thông").
         if not (word.islower() or opens(i)):
+            continue
+        if _and_between_names(text, m):
+            slips[m.start()] = Slip(m.start(), m.end(), word, "và", "realword")
             continue
         fix = None
         if prev is not None and (prev.group().islower() or opens(i - 1)) and not pair_known(i):
@@ -623,6 +694,40 @@ def _foreign(word: str, known: frozenset[str]) -> bool:
         if _is_syllable(word[: d.start()] + word[d.start() + 1 :], known):
             return False
     return True
+
+
+# "và" with its tone mark slipped or lost. Between two capitalised words ("HĐND vá UBND",
+# "Chương VII vả Chương VIII") it can only be "và": "vả lại", "vá áo", "tai vạ" are followed by
+# a lower-case word, and the language model takes a capitalised neighbour as no evidence.
+_AND_SLIPS = frozenset({"va", "vá", "vả", "vã", "vạ"})
+
+
+# The words either side of a word, read in the text itself: a neighbour may stand in a span the
+# checks skip ("Quyết định số 217-QĐ/TW vả Quyết định số 218-QĐ/TW": two citations).
+_WORD_BEFORE = re.compile(r"([^\W_]+)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+# What may stand before the first word of a line: a bullet, a heading's number ("- ", "2.1. ", "a) ").
+_LINE_OPENING = re.compile(r"[ \t\-–—+*•·]*(?:(?:[0-9]+|[IVXLC]+|[a-zđ])[.)\-][ \t]*)*")
+
+
+def _and_between_names(text: str, m: re.Match) -> bool:
+    """Whether the word `m` is "và" slipped, standing between two capitalised words."""
+    if m.group() not in _AND_SLIPS:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
+    after = _WORD_AFTER.match(text, m.end())
+    if not (before and after and after[1][0].isupper()):
+        return False
+    # An abbreviation or a number: "HĐND", "Chương VII", "QĐ/TW", "Chi bộ 3".
+    if before[1].isupper() or before[1].isdigit():
+        return True
+    if not before[1][0].isupper():
+        return False
+    # A capitalised word inside a sentence names something ("Đảng và Nhà nước"); one opening
+    # the sentence may be any word ("Tai vạ …").
+    head = text[: before.start(1)].rstrip(" \t")
+    line = head.rsplit("\n", 1)[-1]
+    return not (head[-1:] in ("", ".", "!", "?", ":", ";") or _LINE_OPENING.fullmatch(line))
 
 
 def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:

@@ -350,3 +350,79 @@ def test_a_pair_public_text_writes_as_it_stands_is_not_a_model_slip():
 )
 def test_words_of_school_and_party_work_the_model_finds_rare_are_not_slips(text):
     assert find_spelling_slips(text) == []
+
+
+# --------------------------------------------------------------------------------------------
+# "và" slipped between two names ("HĐND vá UBND", "Chương VII vả Chương VIII")
+# --------------------------------------------------------------------------------------------
+
+
+@needs_dictionary
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("Căn cứ Luật Tổ chức HĐND vá UBND năm 2003 của xã.", "vá"),
+        ("Thi hành Chương VII vả Chương VIII của Điều lệ.", "vả"),
+        ("Hai xã Tân Hòa vã Tân An sáp nhập.", "vã"),
+        ("Ban Tuyên giáo phối hợp với MTTQ va Hội Nông dân xã.", "va"),
+        ("Đồng chí Hà, Chi bộ 3 vạ Chi bộ 5 thống nhất.", "vạ"),
+        ("Căn cứ Quyết định số 217-QĐ/TW vả Quyết định số 218-QĐ/TW của Bộ Chính trị;", "vả"),
+    ],
+)
+def test_and_slipped_between_two_names_is_found(text, written):
+    assert (written, "và") in slips(text, "realword")
+
+
+@needs_dictionary
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vả lại, Chi bộ đã họp.",  # "vả lại": besides
+        "Tai vạ Nam Bộ năm ấy.",  # the word before only opens the sentence
+        "- Tai vạ Nam Bộ năm ấy.",  # ... or the line, after its bullet
+        "Chi bộ 3 vá lưới.",
+        "Chi bộ Va Ni họp.",  # a name
+        "HĐND và UBND xã thống nhất.",
+        "Đồng chí Hà vá lưới cùng bà con.",  # a lower-case word after
+    ],
+)
+def test_and_variants_that_are_no_slip_are_left(text):
+    assert not [s for s in find_spelling_slips(text) if s.suggestion == "và"]
+
+
+_NAME_SYLLABLES = st.sampled_from(["Tân", "Hòa", "Bình", "Minh", "Đông", "Sơn", "Phú", "An"])
+_ABBREVIATIONS = st.sampled_from(["HĐND", "UBND", "MTTQ", "VII", "XIII"])
+_NAMES = st.one_of(
+    st.lists(_NAME_SYLLABLES, min_size=1, max_size=3, unique=True).map(" ".join), _ABBREVIATIONS
+)
+
+
+@needs_dictionary
+@settings(max_examples=200, deadline=None)
+@given(_NAMES, _NAMES, st.sampled_from(["vá", "vả", "vã", "vạ", "va"]))
+def test_and_slipped_between_any_two_names_is_found(left, right, slip):
+    text = f"Đảng ủy, {left} {slip} {right}."
+    found = [s for s in find_spelling_slips(text) if s.written == slip]
+    assert [s.suggestion for s in found] == ["và"]
+    assert find_spelling_slips(f"Đảng ủy, {left} và {right}.") == []
+
+
+# --------------------------------------------------------------------------------------------
+# The names of the ethnic groups (rules/lexicon/ethnic-groups.txt)
+# --------------------------------------------------------------------------------------------
+
+_ETHNIC_NAMES = sorted({n for group in spelling.ethnic_group_names() for n in group})
+
+
+@needs_dictionary
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(_ETHNIC_NAMES),
+    st.sampled_from([" ", "-", " - ", ""]),
+    st.sampled_from([str.lower, str.upper, str.capitalize, str]),
+    st.sampled_from(["{} là dân tộc ít người.", "Đồng bào {} sinh sống ở bản.", "Kinh, {}, Hoa."]),
+)
+def test_an_ethnic_groups_name_however_joined_or_cased_is_no_slip(name, joint, case, sentence):
+    first, *rest = name.split(" ")
+    written = joint.join([first, *(case(part) for part in rest)]).replace("'", "’")
+    assert find_spelling_slips(sentence.format(written)) == []
