@@ -27,7 +27,9 @@ keeps every figure of the period (value and label) per period of its drafts
 (`keep_report_figures`), and the draft's page and the section editor read them as the pages read
 theirs (`read_report_figures`: stale ones shown, said to be, with a recomputation queued). They
 are only shown: the report's files, its finalisation and its checks compute the figures they
-name."""
+name. What is kept holds no records: the page of one figure's records computes it alone
+(`total_alone` for a consolidated total), and a section's save learns that its names exist from
+the year (`total_names`) or from figures kept fresh (`known_report_names`)."""
 
 import dataclasses
 import datetime as dt
