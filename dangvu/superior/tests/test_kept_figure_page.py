@@ -137,6 +137,9 @@ def test_a_district_user_opens_its_own_drafts_figures_only(province, client):
     _figure_page(client, province_draft, MEMBERS, status=404)
     assert client.post(f"/bao-cao/{province_draft.id}/tinh-lai/").status_code == 404
     assert not Job.objects.exists()
+    with override_settings(DANGVU_KEPT_REFRESH_MINUTES=0):
+        assert client.post(f"/bao-cao/{own.id}/tinh-lai/").status_code == 302
+    assert Job.objects.get().org == district
 
 
 @BIG
