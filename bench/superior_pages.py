@@ -252,15 +252,24 @@ def _measure_writing(client, org, location):
     ):
         if _measure_report_page(client, label, url, warm_runs=1):
             slow.append(label.strip())
-    started = time.perf_counter()
-    with QueryCounter() as queries:
-        response = client.post(path, {"text": "Toàn Đảng bộ có {units.party.members} đảng viên."})
-    ms = (time.perf_counter() - started) * 1000
-    label = "  lưu mục (một số liệu)"
-    print(f"  {label:<30}{response.status_code:>5}{queries.count:>9}{ms:>9.0f}{'—':>9}")
-    if response.status_code != 302 or ms >= TARGET_MS:
-        slow.append(label.strip())
-    for label, url in (("  soạn mục: sau khi lưu", path), ("  dự thảo: sau khi lưu", location)):
+    # A consolidated total (known from the year), then a figure that is not one, the figures
+    # kept being stale after the first save: the second is computed to know it exists.
+    for label, text in (
+        ("  lưu mục (một số liệu)", "Toàn Đảng bộ có {units.party.members} đảng viên."),
+        ("  lưu lại (số tổ chức, cũ)", "Toàn Đảng bộ có {units.count} tổ chức cơ sở đảng."),
+    ):
+        started = time.perf_counter()
+        with QueryCounter() as queries:
+            response = client.post(path, {"text": text})
+        ms = (time.perf_counter() - started) * 1000
+        print(f"  {label:<30}{response.status_code:>5}{queries.count:>9}{ms:>9.0f}{'—':>9}")
+        if response.status_code != 302 or ms >= TARGET_MS:
+            slow.append(label.strip())
+    for label, url in (
+        ("  soạn mục: sau khi lưu", path),
+        ("  dự thảo: sau khi lưu", location),
+        ("  hồ sơ số liệu: sau khi lưu", figure[1]),
+    ):
         if _measure_report_page(client, label, url, warm_runs=1):
             slow.append(label.strip())
     return slow

@@ -100,16 +100,21 @@ def _check_open(draft):
 
 @transaction.atomic
 def edit_section(
-    actor: Actor, section: ReportSection, text: str, title: str | None = None
+    actor: Actor,
+    section: ReportSection,
+    text: str,
+    title: str | None = None,
+    known: Iterable[str] = (),
 ) -> ReportSection:
-    """The office's narrative for one section; citations in it are linked to the registry."""
+    """The office's narrative for one section; citations in it are linked to the registry.
+    `known`: names the caller knows to be figures of the draft (`refuse_unknown_names`)."""
     draft = section.draft
     _check_open(draft)
     if len(text) > 200_000:
         raise ValidationError("Nội dung mục quá dài (tối đa 200.000 ký tự).")
     if title is not None and not title.strip():
         raise ValidationError("Tiêu đề mục không được để trống.")
-    refuse_unknown_names(draft, text)
+    refuse_unknown_names(draft, text, known)
     title = section.title if title is None else " ".join(title.split())
     audit.change(
         actor,
@@ -138,16 +143,20 @@ def unknown_messages(found: list[tuple[str, list[str]]]) -> list[str]:
     return out
 
 
-def refuse_unknown_names(draft: ReportDraft, text: str) -> None:
+def refuse_unknown_names(draft: ReportDraft, text: str, known: Iterable[str] = ()) -> None:
     """Saving a figure name no provider knows would print a hole in the report: refuse it.
-    The names of the text are computed alone first (`compute(..., only=...)` gives at least
-    those of them that exist): a province's every figure takes tens of seconds, and a section
-    is saved many times a day. Only when one is not found are they all computed, to be sure it
-    is unknown and to suggest the nearest."""
-    wanted = {name for name in fact_names(text) if not is_dynamic(name)}
+    `known`: names the caller knows to be figures of the draft without computing them (a big
+    superior committee's, `superior.kept.known_report_names`: on a province, computing one of
+    its totals took 6 s, the consolidation of every figure its provider's wording reads, only to
+    learn that the name exists). The other names of the text are computed alone
+    (`compute(..., only=...)` gives at least those of them that exist): a province's every
+    figure takes tens of seconds, and a section is saved many times a day. Only when one is not
+    found are they all computed, to be sure it is unknown and to suggest the nearest."""
+    known = set(known)
+    wanted = {name for name in fact_names(text) if not is_dynamic(name)} - known
     if not wanted:
         return
-    if not unknown_names(text, live_facts(draft, only=wanted)):
+    if not unknown_names(text, known | set(live_facts(draft, only=wanted))):
         return
     found = unknown_names(text, live_facts(draft))
     if found:

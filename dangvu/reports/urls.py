@@ -23,5 +23,6 @@ urlpatterns = [
         ("phien-ban-moi/", "new_version"),
         ("tai/<str:ext>/", "download"),
         ("so-lieu/<str:fact>/", "figure"),
+        ("tinh-lai/", "recompute"),
     ),
 ]

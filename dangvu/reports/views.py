@@ -7,10 +7,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from dangvu.core.ids import any_of
 from dangvu.lib.checker import CODE_TITLES, ERROR, NOTE
+from dangvu.lib.narrative import fact_names
 from dangvu.lib.party_doc import format_rule
 from dangvu.lib.party_html import party_css, render_html
 from dangvu.orgs import kinds
@@ -31,7 +33,7 @@ from .forms import (
     SectionForm,
 )
 from .models import OrgTemplateSection, ReportDraft
-from .outputs import FORMATS, export, rendered
+from .outputs import FORMATS, export, freeze_values, rendered
 from .periods import KINDS
 from .unsaved import type_sections
 
@@ -158,7 +160,12 @@ def report_section(request, draft_id, key):
     section = get_object_or_404(draft.sections, key=key)
     form = SectionForm(request.POST or None, initial={"text": section.text})
     if form.is_valid() and apply_action(
-        form, actions.edit_section, request.user, section, form.cleaned_data["text"]
+        form,
+        actions.edit_section,
+        request.user,
+        section,
+        form.cleaned_data["text"],
+        known=_known_names(draft, form.cleaned_data["text"]),
     ):
         messages.success(request, f"Đã lưu mục “{section.title}”.")
         return redirect(reverse("report_detail", args=[draft.id]) + f"#{section.key}")
@@ -175,6 +182,40 @@ def report_section(request, draft_id, key):
         },
         status=400 if form.is_bound and form.errors else 200,
     )
+
+
+def _known_names(draft, text):
+    """The figure names of `text` known to be figures of `draft` without computing them
+    (`kept.known_report_names`): a superior committee's consolidated totals, and a big one's
+    figures kept fresh for the period. The section's save computes only the others."""
+    return kept.known_report_names(draft.org, draft.reporting_period, fact_names(text))
+
+
+def report_recompute(request, draft_id):
+    """“Tính lại”: compute the figures kept for the draft's period again, in the background, as
+    the other kept pages' button does (`kept.recompute_report_figures`: not within
+    `DANGVU_KEPT_REFRESH_MINUTES` of their last computation). Whoever may read the draft."""
+    draft = request.scope.get_or_404(ReportDraft, draft_id)
+    if request.method != "POST":  # nothing to show: the button is on the draft's page
+        return redirect("report_detail", draft_id=draft.id)
+    if draft.is_final:
+        messages.info(request, "Báo cáo đã chốt: số liệu đã được giữ nguyên, không tính lại.")
+        return redirect("report_detail", draft_id=draft.id)
+    if not kept.keeps_report_figures(draft.org):
+        messages.info(request, "Số liệu của báo cáo này được tính từ hồ sơ mỗi khi mở trang.")
+        return redirect("report_detail", draft_id=draft.id)
+    job, earliest = kept.recompute_report_figures(request.user, draft.org, draft.reporting_period)
+    if job is None:
+        when = timezone.localtime(earliest)
+        messages.info(
+            request,
+            f"Số liệu vừa được tính; có thể tính lại từ {when:%H:%M} ngày {when:%d/%m/%Y}.",
+        )
+    else:
+        messages.info(
+            request, "Đang tính lại số liệu trong nền; trang sẽ hiện số liệu mới khi xong."
+        )
+    return redirect("report_detail", draft_id=draft.id)
 
 
 def _figure_list(user, draft):
@@ -275,12 +316,12 @@ def report_download(request, draft_id, ext):
 
 
 def report_figure(request, draft_id, fact):
-    """The records behind one figure of the report."""
+    """The records behind one figure of the report, computed now with its value: a draft's page
+    may show an older value (kept), never the records beside it."""
     draft = request.scope.get_or_404(ReportDraft, draft_id)
-    figures = actions.live_facts(draft, only={fact})
-    if fact not in figures:
+    figure = _figure_now(draft, fact)
+    if figure is None:
         raise Http404("Không có số liệu này.")
-    figure = figures[fact]
     frozen = actions.thaw_values(draft.frozen_facts).get(fact) if draft.is_final else None
     scope = request.scope
     groups = []
@@ -298,12 +339,40 @@ def report_figure(request, draft_id, fact):
             "fact": fact,
             "figure": figure,
             "frozen": frozen,
+            "shown": _shown_on_draft(request.user, draft, fact, figure),
             "groups": groups,
             "people": people[:SHOWN],
             "people_count": people.count() if figure.people else 0,
             "orgs": scope.orgs(Organization.objects.filter(id__in=any_of(figure.orgs))),
         },
     )
+
+
+def _figure_now(draft, fact):
+    """The Figure `fact` of `draft` computed now (None: no such figure), alone: a superior
+    committee's consolidated total by its own consolidation (`kept.total_alone`), any other by
+    the providers that give it (`live_facts(..., only=...)`)."""
+    period = draft.reporting_period
+    if fact in kept.total_names(draft.org, period):
+        return kept.total_alone(draft.org, period, fact)
+    return actions.live_facts(draft, only={fact}).get(fact)
+
+
+def _shown_on_draft(user, draft, fact, figure):
+    """What the draft's page shows of `fact` when it reads the figures kept (`_kept_reading`)
+    and they may differ from `figure` computed now: (the reading, the value kept, whether it
+    differs); None when the page computes its figures, has none kept yet or they are fresh and
+    the same."""
+    reading = _kept_reading(user, draft)
+    if reading is None or reading.figures is None:
+        return None
+    kept_rows = {name: value for name, _label, value in reading.figures}
+    now = freeze_values({fact: figure})[fact]
+    differs = fact not in kept_rows or kept_rows[fact] != now
+    if not (reading.stale or differs):
+        return None
+    value = actions.thaw_values(kept_rows).get(fact) if fact in kept_rows else None
+    return {"reading": reading, "value": value, "differs": differs, "kept": fact in kept_rows}
 
 
 def report_check(request):

@@ -27,7 +27,9 @@ keeps every figure of the period (value and label) per period of its drafts
 (`keep_report_figures`), and the draft's page and the section editor read them as the pages read
 theirs (`read_report_figures`: stale ones shown, said to be, with a recomputation queued). They
 are only shown: the report's files, its finalisation and its checks compute the figures they
-name."""
+name. What is kept holds no records: the page of one figure's records computes it alone
+(`total_alone` for a consolidated total), and a section's save learns that its names exist from
+the year (`total_names`) or from figures kept fresh (`known_report_names`)."""
 
 import dataclasses
 import datetime as dt
@@ -50,8 +52,10 @@ from dangvu.orgs.tree import subtree_sql
 from dangvu.reports.models import ReportDraft
 from dangvu.reports.outputs import period_figures
 
+from . import facts as units_facts
 from . import statforms
-from .consolidate import Consolidation, UnitFigures, consolidate, period_to
+from .consolidate import NOT_SUMMED, Consolidation, UnitFigures, consolidate, period_to
+from .consolidate import labels as consolidated_labels
 from .models import KeptFigures
 
 CONSOLIDATED, STATISTICS, FORMS = "consolidated", "statistics", "forms"
@@ -354,6 +358,55 @@ def prepare_report_figures(user, org, period):
     or they are stale (as the draft's page would, `read`): a new draft's page and editor are
     opened seconds and minutes after, and find them computed sooner."""
     read_report_figures(user, org, period)
+
+
+def recompute_report_figures(user, org, period):
+    """Queue for `user` the computation of the figures of `org` for `period` asked for by the
+    draft page's “Tính lại”, within the same window as a page's (`read`): (job, None); or
+    (None, when they may be computed again) when they were computed less than
+    `refresh_minutes()` ago — a province's take a minute of a core, and a writer pressing the
+    button after each save would keep it busy."""
+    end, kind = _report_key(period)
+    row = _kept_row(org, end, kind)
+    if row is not None:
+        earliest = row.computed_at + dt.timedelta(minutes=refresh_minutes())
+        if earliest > timezone.now():
+            return None, earliest
+    return queue(user, org, end, kind), None
+
+
+def total_names(org, period):
+    """The names `units.<figure>` of the consolidated totals a superior committee's report of
+    `period` has (`superior.facts` gives one for each consolidated figure of the year but those
+    not summed, the forms' counts standing apart): known from the year alone, computing
+    nothing. Empty for another organization, which has no `units.` figures."""
+    if org.kind != Organization.Kind.SUPERIOR_COMMITTEE:
+        return set()
+    prefix = units_facts.PREFIX
+    names = {prefix + name for name in consolidated_labels(period.end.year)}
+    return names - {prefix + name for name in NOT_SUMMED} - units_facts.FORM_NAMES
+
+
+def total_alone(org, period, name):
+    """The Figure `name` (one of `total_names`) with the records behind it, its consolidated
+    figure computed alone (`consolidate(..., only=...)`): the same Figure as among all the
+    report's figures. The provider of the `units.` figures also consolidates those its own
+    wording reads whatever is asked: on a province one total's records took 7 s that way, 2-3 s
+    alone."""
+    result = consolidate(org, period, only={name.removeprefix(units_facts.PREFIX)})
+    return units_facts._totals(result)[name]  # the provider's own making of a total's Figure
+
+
+def known_report_names(org, period, names):
+    """Those of `names` known to be figures of `org`'s report of `period` without computing
+    them: the consolidated totals (`total_names`), and any among the figures kept for the period
+    when no change was recorded since (the same names a computation now gives). A section's
+    save checks the others by computing them."""
+    known = set(names) & total_names(org, period)
+    if known == set(names) or not keeps_report_figures(org):
+        return known
+    rows = fresh(org, *_report_key(period))
+    return known | ({name for name, _label, _value in rows} & set(names) if rows else set())
 
 
 def report_periods(org, day):

@@ -1,6 +1,7 @@
 """The draft page of a big superior committee's report, in a real browser: after a change it
 shows the document of the figures kept, said to be older, its figures still open their records;
-with none kept it says they are being computed and its sections are still written from it."""
+with none kept it says they are being computed, reloads itself until they are, and its sections
+are still written from it; “Tính lại” queues their computation."""
 
 import datetime as dt
 
@@ -10,6 +11,8 @@ from django.test import override_settings
 
 from conftest import DEMO_PASSWORD
 from dangvu.accounts.models import Role
+from dangvu.ops.jobs import run_job
+from dangvu.ops.models import Job
 from dangvu.orgs.actions import create_org
 from dangvu.orgs.models import Organization
 from dangvu.reports import actions
@@ -61,3 +64,40 @@ def test_the_draft_page_shows_the_kept_figures_as_older_and_stays_usable(browser
     assert "đang được tính trong nền" in page.locator(".kept-note").inner_text()
     section.refresh_from_db()
     assert section.text == "Chưa có số liệu."
+
+
+@override_settings(DANGVU_JOB_MIN_ORGS=0, DANGVU_KEPT_REFRESH_MINUTES=0)
+def test_the_draft_page_reloads_itself_until_its_figures_are_computed(browser_login, live_demo):
+    bloc = create_org(
+        None,
+        kind=K.SUPERIOR_COMMITTEE,
+        name="Đảng ủy Khối Doanh nghiệp tỉnh Hòn Mây",
+        valid_from=FOUNDED,
+    )
+    create_org(
+        None,
+        kind=K.PARTY_COMMITTEE,
+        name="Đảng bộ Cảng cá Hòn Mây",
+        parent=bloc,
+        valid_from=FOUNDED,
+    )
+    writer = get_user_model().objects.create_user("khoi-dn-hon-may", password=DEMO_PASSWORD)
+    Role.objects.create(user=writer, kind=Role.Kind.SUPERIOR, org=bloc)
+    draft = actions.create_draft(None, bloc, 2025)
+    actions.edit_section(
+        writer, draft.sections.order_by("order").first(), "Khối có {units.count} tổ chức."
+    )
+
+    page = browser_login("khoi-dn-hon-may")
+    page.goto(f"{live_demo.url}/bao-cao/{draft.id}/")
+    assert "tự tải lại sau 10 giây" in page.locator(".kept-note").inner_text()
+    assert page.locator("button:has-text('Tính lại')").count() == 0
+    job = Job.objects.get()  # queued by the opening
+    run_job.call(job.pk)
+    # Without a click: the page reloads itself and shows the draft written with its figures.
+    page.locator(".report-paper").wait_for(timeout=20_000)
+    assert "chưa có thay đổi nào sau đó" in page.locator(".kept-note").inner_text()
+    page.click("button:has-text('Tính lại')")
+    page.wait_for_url(f"**/bao-cao/{draft.id}/")
+    assert "Đang tính lại số liệu trong nền" in page.content()
+    assert Job.objects.count() == 2
