@@ -169,18 +169,13 @@ def _totals(result):
     for name, label in result.labels.items():
         if name in NOT_SUMMED:
             continue
-        people, records = set(), {}
-        for unit in result.units:
-            unit_people, unit_records = unit.behind.get(name, ((), {}))
-            people |= set(unit_people)
-            for model, ids in unit_records.items():
-                records[model] = records.get(model, frozenset()) | frozenset(ids)
+        behind = [unit.behind.get(name, ((), {})) for unit in result.units]
         out[PREFIX + name] = Figure(
             result.totals[name],
-            people=frozenset(people),
+            people=frozenset().union(*[people for people, _records in behind]),
             orgs=_orgs(result, name),
             label=f"{label} (các tổ chức cơ sở đảng)",
-            records=records,
+            records=_joined([records for _people, records in behind]),
         )
     return out
 
@@ -399,6 +394,7 @@ def _given_summary(facts):
 
 
 def _joined(records):
+    """{"app.model": ids} of several such maps together."""
     out = {}
     for found in records:
         for model, ids in found.items():
