@@ -3,7 +3,7 @@ totals that are the sum of the rows.
 
 The unit figures are the same named facts the unit's own pages show (section I of
 `people/stats.py`, `party.admissions|recognitions`, `evaluations.*`, `fees.collected|remitted`,
-`activities.<kind>.sessions|attendances`), computed here for every unit at once: each group is
+`activities.<kind>.sessions|attendances`, `commendations.given.*`), computed here for every unit at once: each group is
 one query over the whole subtree, grouped by unit in the database wherever the rows are many
 (members, staff, qualifications, evaluations, fees), so the number of queries does not grow
 with the number of units (a province has a thousand) and no row per member comes into Python.
@@ -22,6 +22,8 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Case, F, IntegerField, Min, Q, Sum, Value, When
 
+from dangvu.awards.facts import GIVEN, GIVEN_LABELS, counted_in, given_labels
+from dangvu.awards.models import Commendation
 from dangvu.core.facts import Period
 from dangvu.core.ids import any_of
 from dangvu.finance import fees as fee_rules
@@ -71,6 +73,7 @@ def labels(year):
         out[f"evaluations.orgs.{band}"] = f"Tổ chức xếp loại {short.get(band, band)}"
     for kind, label in Inspection.Kind.choices:
         out[f"inspections.conducted.{kind}"] = f"{label} (tiến hành)"
+    out.update(given_labels())
     out["fees.collected"] = "Thu đảng phí"
     out["fees.remitted"] = "Đảng phí nộp về cấp ủy cấp trên"
     for kind, label in Activity.Kind.choices:
@@ -87,6 +90,7 @@ GROUPS = [
     ("Kết nạp, chuyển chính thức", ("party.admissions", "party.recognitions", "party.introduced")),
     ("Đánh giá, xếp loại", ("evaluations.",)),
     ("Kiểm tra, giám sát", ("inspections.",)),
+    ("Khen thưởng", ("commendations.",)),
     ("Đảng phí", ("fees.",)),
     ("Hoạt động", ("activities.",)),
 ]
@@ -373,6 +377,7 @@ def _segment_figures(tree, nodes, period, years, wanted, behind):
         (("party.introduced",), _introductions, (every, period, behind)),
         (("evaluations.",), _evaluations, (during, years)),
         (("inspections.",), _inspections, (during, period, behind)),
+        (("commendations.",), _commendations, (during, period, behind)),
         (("fees.",), _fees, (tree, nodes, every, period)),
         (("activities.",), _activities, (during, period)),
     ]
@@ -886,6 +891,38 @@ def _inspections(every, period, behind=None):
             out[unit][name] = len(ids)
             if behind is not None:
                 behind[unit][name] = (set(), {Inspection._meta.label_lower: ids})
+    return out
+
+
+def _commendations(every, period, behind=None):
+    """The organizations and members each unit's committees commended in the period, by form
+    (the rule of the unit's own `commendations.given.*`, `awards.facts`: the awarding body on
+    record is an organization of the unit), in one query over every unit. A commendation is
+    counted by who awarded it, so the superior's own and those from above are not in these
+    sums (`superior.facts`)."""
+    owner = _owner(every)
+    rows = counted_in(period).filter(awarder_id__in=any_of(owner)).order_by()
+    found = defaultdict(lambda: defaultdict(set))  # {(unit, fact): {"ids", recipients}}
+    for commendation_id, awarder_id, kind, org_id, person_id in _rows(
+        rows, "id", "awarder_id", "kind", "recipient_org_id", "person_id"
+    ):
+        who, recipient = ("members", person_id) if person_id else ("orgs", org_id)
+        sets = found[(owner[awarder_id], GIVEN.format(kind, who))]
+        sets["ids"].add(commendation_id)
+        sets["recipients"].add(recipient)
+    model = Commendation._meta.label_lower
+    out = {}
+    for unit in every:
+        out[unit] = {}
+        for kind in Commendation.Kind.values:
+            for who in GIVEN_LABELS:
+                name = GIVEN.format(kind, who)
+                sets = found.get((unit, name), {})
+                recipients = sets.get("recipients", set())
+                out[unit][name] = len(recipients)
+                if behind is not None:
+                    people = recipients if who == "members" else set()
+                    behind[unit][name] = (people, {model: sets.get("ids", set())})
     return out
 
 

@@ -8,13 +8,19 @@ knows them, the people or records) behind it, so the report preview links each n
 Only a superior committee has these facts: for any other organization the provider is empty.
 """
 
+from collections import defaultdict
 from decimal import Decimal
 
+from dangvu.awards.facts import GIVEN, GIVEN_LABELS, commended_in, decisions_of, summary_of
+from dangvu.awards.models import Commendation
 from dangvu.core.facts import Figure, provider_of
+from dangvu.core.ids import any_of
 from dangvu.lib.dates import vn_date
 from dangvu.lib.narrative import render_value
+from dangvu.lib.text import count
 from dangvu.orgs.kinds import executive_name
 from dangvu.orgs.models import Organization
+from dangvu.orgs.tree import subtree_ids_during
 from dangvu.reports.periods import KINDS, period_of
 from dangvu.review.actions import band_label, classification_rule
 from dangvu.review.models import Evaluation
@@ -99,6 +105,10 @@ def superior_facts(org, period, only=None):
     if _wants(only, FORM_NAMES):
         facts.update(_form_figures(org, period, result))
     facts.update(_member_changes(facts))
+    if _wants(only, ("units.commendations.given.summary",)):
+        facts.update(_given_summary(facts))
+    if _wants(only, (), ("units.commendations.own.", "units.commendations.others.")):
+        facts.update(_commendations(org, period, tree))
     if _wants(only, ("units.table",), ("units.reports.",)):
         facts.update(_submissions(org, period, result))
     return facts
@@ -114,6 +124,8 @@ def _consolidated(only, period):
     if only is None:
         return None
     wanted = {name.removeprefix(PREFIX) for name in only}
+    if "commendations.given.summary" in wanted:
+        wanted |= {GIVEN.format(kind, who) for kind in FORMS for who in GIVEN_LABELS}
     return {n for n in labels(period.end.year) if n in wanted or n.startswith(READS)}
 
 
@@ -157,18 +169,13 @@ def _totals(result):
     for name, label in result.labels.items():
         if name in NOT_SUMMED:
             continue
-        people, records = set(), {}
-        for unit in result.units:
-            unit_people, unit_records = unit.behind.get(name, ((), {}))
-            people |= set(unit_people)
-            for model, ids in unit_records.items():
-                records[model] = records.get(model, frozenset()) | frozenset(ids)
+        behind = [unit.behind.get(name, ((), {})) for unit in result.units]
         out[PREFIX + name] = Figure(
             result.totals[name],
-            people=frozenset(people),
+            people=frozenset().union(*[people for people, _records in behind]),
             orgs=_orgs(result, name),
             label=f"{label} (các tổ chức cơ sở đảng)",
-            records=records,
+            records=_joined([records for _people, records in behind]),
         )
     return out
 
@@ -335,3 +342,150 @@ def _table_rows(result, lines):
 
 def _cell(value, name):
     return render_value(value, "money" if name.startswith("fees.") else "")
+
+
+# Commendations ------------------------------------------------------------------------------
+
+FORMS = Commendation.Kind.values
+# Whom a superior's standing committee commends, in the words and order of its reports
+# ("tặng bằng khen cho 01 đảng bộ, 10 chi bộ trực thuộc đảng ủy cơ sở, 170 đảng viên";
+# bench/devset/commendations-superior.md).
+RECIPIENTS = (
+    ("units", "tổ chức cơ sở đảng"),
+    ("cells", "chi bộ trực thuộc đảng ủy cơ sở"),
+    ("orgs", "tổ chức đảng"),
+    ("members", "đảng viên"),
+)
+
+
+def _form_phrases(counts):
+    """ "giấy khen cho 02 tổ chức cơ sở đảng và 05 đảng viên; bằng khen cho …" from {form:
+    [(number, words)]}, the forms in the order of their choices (the flag first), those with
+    nobody left out."""
+    phrases = []
+    for form in FORMS:
+        parts = [f"{count(n)} {words}" for n, words in counts.get(form, ()) if n]
+        if parts:
+            listed = ", ".join(parts[:-1]) + " và " + parts[-1] if len(parts) > 1 else parts[0]
+            phrases.append(f"{Commendation.Kind(form).label.lower()} cho {listed}")
+    return "; ".join(phrases)
+
+
+def _given_summary(facts):
+    """What the units' own committees awarded, in sum by form: "giấy khen cho 12 tổ chức đảng
+    và 40 đảng viên", from the consolidated figures (`commendations.given.*`)."""
+    shown = {
+        form: [
+            (facts[PREFIX + GIVEN.format(form, who)].value, words)
+            for who, words in (("orgs", "tổ chức đảng"), ("members", "đảng viên"))
+        ]
+        for form in FORMS
+    }
+    figures = [facts[PREFIX + GIVEN.format(f, w)] for f in FORMS for w in GIVEN_LABELS]
+    return {
+        "units.commendations.given.summary": Figure(
+            _form_phrases(shown),
+            orgs=frozenset().union(*[f.orgs for f in figures]),
+            people=frozenset().union(*[f.people for f in figures]),
+            label="Khen thưởng của các tổ chức cơ sở đảng, theo hình thức",
+            records=_joined([f.records for f in figures]),
+        )
+    }
+
+
+def _joined(records):
+    """{"app.model": ids} of several such maps together."""
+    out = {}
+    for found in records:
+        for model, ids in found.items():
+            out[model] = out.get(model, frozenset()) | frozenset(ids)
+    return out
+
+
+def _commendations(org, period, tree):
+    """The committee's own commendations (awarded by it) of its subtree's organizations and
+    members, by form and kind of recipient, and those of every other awarding body that is not
+    in a unit (the bodies above, a district committee between): one query, with the rule of the
+    units' own reports (`awards.facts.commended_in`: the organization commended, or the member's
+    cell on the day of the decision, in the subtree in the period). What the units' committees
+    awarded is summed by the consolidation instead, so it is left out here: an organization of
+    the subtree that is no superior committee awards as a unit."""
+    ids = subtree_ids_during([org.id], period.start, period.end)
+    in_orgs, of_members = commended_in(ids, period)
+    in_units = [i for i in ids if i in tree.nodes and tree.nodes[i].kind != K.SUPERIOR_COMMITTEE]
+    found = list(
+        (in_orgs | of_members).exclude(awarder_id__in=any_of(in_units)).order_by("decided_on", "id")
+    )
+    _share_awarders(found)
+    own = [c for c in found if c.awarder_id == org.id]
+    others = [c for c in found if c.awarder_id != org.id]
+    out = _own_figures(own, tree)
+    out.update(
+        summary_of(PREFIX + "commendations.others.", org.name_on(period.end), org.id, others)
+    )
+    return out
+
+
+def _share_awarders(commendations):
+    """Each awarding body on record read once, with its names, and set on its commendations:
+    a province's thousands of commendations come from a few bodies (prefetching the names of
+    one instance per commendation took most of the time)."""
+    ids = {c.awarder_id for c in commendations if c.awarder_id}
+    awarders = Organization.objects.filter(id__in=ids).prefetch_related("names").in_bulk()
+    for c in commendations:
+        if c.awarder_id:
+            c.awarder = awarders[c.awarder_id]
+
+
+def _recipient_kind(c, tree):
+    """Which of `RECIPIENTS` the commendation's recipient is, on the day of the decision."""
+    if c.person_id:
+        return "members"
+    node = tree.nodes.get(c.recipient_org_id)
+    if node is None:
+        return "orgs"
+    if tree.is_grassroots(node, c.decided_on):
+        return "units"
+    return "cells" if node.kind == K.PARTY_CELL else "orgs"
+
+
+def _own_figures(own, tree):
+    """`units.commendations.own.<form>.<recipient kind>` (each recipient once), their sentence
+    ("giấy khen cho 05 tổ chức cơ sở đảng và 20 đảng viên") and the decisions behind it."""
+    groups = defaultdict(list)
+    for c in own:
+        groups[(c.kind, _recipient_kind(c, tree))].append(c)
+    out, counts = {}, defaultdict(list)
+    for form, form_label in Commendation.Kind.choices:
+        for who, words in RECIPIENTS:
+            rows = groups.get((form, who), [])
+            recipients = {c.person_id if who == "members" else c.recipient_org_id for c in rows}
+            counts[form].append((len(recipients), words))
+            out[f"{PREFIX}commendations.own.{form}.{who}"] = Figure(
+                len(recipients),
+                people=frozenset(recipients) if who == "members" else frozenset(),
+                orgs=frozenset() if who == "members" else frozenset(recipients),
+                label=f"{form_label} của cấp ủy cấp trên cơ sở: {words} được khen",
+                records=_records(rows),
+            )
+    people = frozenset(c.person_id for c in own if c.person_id)
+    orgs = frozenset(c.recipient_org_id for c in own if c.recipient_org_id)
+    out[f"{PREFIX}commendations.own.summary"] = Figure(
+        _form_phrases(counts),
+        people=people,
+        orgs=orgs,
+        label="Khen thưởng của cấp ủy cấp trên cơ sở: hình thức, số được khen",
+        records=_records(own),
+    )
+    out[f"{PREFIX}commendations.own.decisions"] = Figure(
+        decisions_of(own),
+        people=people,
+        orgs=orgs,
+        label="Quyết định khen thưởng của cấp ủy cấp trên cơ sở",
+        records=_records(own),
+    )
+    return out
+
+
+def _records(commendations):
+    return {Commendation._meta.label_lower: frozenset(c.id for c in commendations)}
