@@ -98,7 +98,7 @@ def superior_facts(org, period, only=None):
         )
     }
     facts.update(_unit_counts(result))
-    facts.update(_totals(result))
+    facts.update(total_figures(result))
     facts.update(_evaluation_summaries(result, period))
     # The statistical forms' counts and the sending of reports are read when wanted: most of
     # the time of a province's figure opened alone.
@@ -163,7 +163,7 @@ def _unit_counts(result):
     }
 
 
-def _totals(result):
+def total_figures(result):
     """Every consolidated total as `units.<fact>`, with the units and records behind it."""
     out = {}
     for name, label in result.labels.items():

@@ -394,7 +394,7 @@ def total_alone(org, period, name):
     wording reads whatever is asked: on a province one total's records took 7 s that way, 2-3 s
     alone."""
     result = consolidate(org, period, only={name.removeprefix(units_facts.PREFIX)})
-    return units_facts._totals(result)[name]  # the provider's own making of a total's Figure
+    return units_facts.total_figures(result)[name]
 
 
 def known_report_names(org, period, names):
