@@ -67,16 +67,17 @@ def period_code(period):
     return None
 
 
-# The consolidated figures this provider reads itself, whatever is asked for: the unit counts,
-# the evaluation summaries, the members' changes and the table of units.
-READS = (
-    "party.cells",
-    "party.members",
-    "party.admissions",
-    "party.recognitions",
-    "evaluations.",
-    "fees.remitted",
-)
+# The consolidated figures the provider's own figures are made of, {name: figures ("x." for
+# every figure under it)}: consolidated only when one of those names is wanted, so a section
+# naming `{units.count}` does not consolidate a province's fees or members' changes.
+TABLE_FIGURES = ("party.members", "party.members.probationary", "party.admissions", "fees.remitted")
+EVALUATIONS = ("units.evaluations.members.summary", "units.evaluations.orgs.summary")
+READS = {
+    "units.committee_cells": ("party.cells",),
+    "units.party.intake.summary": ("party.admissions", "party.recognitions"),
+    "units.table": TABLE_FIGURES,
+    **{name: ("evaluations.",) for name in EVALUATIONS},
+}
 
 
 @provider_of(PREFIX, partial=True)
@@ -97,9 +98,10 @@ def superior_facts(org, period, only=None):
             label="Cấp ủy cấp trên cơ sở",
         )
     }
-    facts.update(_unit_counts(result))
+    facts.update(_unit_counts(result, with_cells=_wants(only, ("units.committee_cells",))))
     facts.update(total_figures(result))
-    facts.update(_evaluation_summaries(result, period))
+    if _wants(only, EVALUATIONS):
+        facts.update(_evaluation_summaries(result, period))
     # The statistical forms' counts and the sending of reports are read when wanted: most of
     # the time of a province's figure opened alone.
     if _wants(only, FORM_NAMES):
@@ -110,7 +112,10 @@ def superior_facts(org, period, only=None):
     if _wants(only, (), ("units.commendations.own.", "units.commendations.others.")):
         facts.update(_commendations(org, period, tree))
     if _wants(only, ("units.table",), ("units.reports.",)):
-        facts.update(_submissions(org, period, result))
+        lines = _report_lines(org, period)
+        facts.update(_submissions(result, lines))
+        if _wants(only, ("units.table",)):
+            facts.update(_table(result, lines))
     return facts
 
 
@@ -120,13 +125,17 @@ def _wants(only, names, prefixes=()):
 
 
 def _consolidated(only, period):
-    """The consolidated figures the `units.` names `only` need (None: all)."""
+    """The consolidated figures the `units.` names `only` need (None: all): those they name,
+    and those the provider's own figures among them are made of (`READS`)."""
     if only is None:
         return None
     wanted = {name.removeprefix(PREFIX) for name in only}
     if "commendations.given.summary" in wanted:
         wanted |= {GIVEN.format(kind, who) for kind in FORMS for who in GIVEN_LABELS}
-    return {n for n in labels(period.end.year) if n in wanted or n.startswith(READS)}
+    reads = {read for name in only for read in READS.get(name, ())}
+    wanted |= reads
+    under = tuple(read for read in reads if read.endswith("."))
+    return {n for n in labels(period.end.year) if n in wanted or (under and n.startswith(under))}
 
 
 def _orgs(result, name=None):
@@ -134,13 +143,14 @@ def _orgs(result, name=None):
     return frozenset(u.org.id for u in result.units if name is None or u.facts.get(name))
 
 
-def _unit_counts(result):
+def _unit_counts(result, with_cells=True):
     """The units of the period's last day: one dissolved or moved out during it is a row of the
-    consolidation, not a unit the committee has."""
+    consolidation, not a unit the committee has. The cells under the committees only
+    `with_cells` (their count consolidated)."""
     units = [u for u in result.units if u.at_end]
     committees = [u for u in units if u.org.kind == K.PARTY_COMMITTEE]
     cells = [u for u in units if u.org.kind == K.PARTY_CELL]
-    return {
+    out = {
         "units.count": Figure(
             len(units),
             orgs=frozenset(u.org.id for u in units),
@@ -154,13 +164,15 @@ def _unit_counts(result):
         "units.cells_base": Figure(
             len(cells), orgs=frozenset(u.org.id for u in cells), label="Số chi bộ cơ sở"
         ),
+    }
+    if with_cells:
         # The cells under the grassroots committees: a chi bộ cơ sở is a unit, not also a cell.
-        "units.committee_cells": Figure(
-            sum(u.facts.get("party.cells", 0) for u in committees),
+        out["units.committee_cells"] = Figure(
+            sum(u.facts["party.cells"] for u in committees),
             orgs=frozenset(u.org.id for u in committees),
             label="Số chi bộ trực thuộc các đảng bộ cơ sở",
-        ),
-    }
+        )
+    return out
 
 
 def total_figures(result):
@@ -266,32 +278,39 @@ def _form_figures(org, period, result):
     return out
 
 
-def _submissions(org, period, result):
-    """Which units sent their report of the same period to the superior, and when; the table of
-    units. A period that is no report period (no code) has no sending to speak of."""
+def _report_lines(org, period):
+    """{unit id: tracker line} of the units' reports of the same period sent to the superior;
+    none when the period is no report period (no code): it has no sending to speak of."""
     code = period_code(period)
-    lines = {}
-    if code is not None:
-        lines = {line.org.id: line for line in tracker.track(org, period.end.year, code).lines}
+    if code is None:
+        return {}
+    return {line.org.id: line for line in tracker.track(org, period.end.year, code).lines}
+
+
+def _sent_records(sent):
+    """The reports the lines `sent` name, as a figure's records."""
+    return {"superior.submission": frozenset(line.submission.id for line in sent)}
+
+
+def _submissions(result, lines):
+    """Which units sent their report of the same period to the superior, and when."""
     sent = [line for line in lines.values() if line.status != tracker.MISSING]
     late = [line for line in sent if line.status == tracker.LATE]
     missing = [
         u for u in result.units if u.org.id in lines and lines[u.org.id].status == tracker.MISSING
     ]
-    submissions = frozenset(line.submission.id for line in sent)
-    records = {"superior.submission": submissions}
-    out = {
+    return {
         "units.reports.sent": Figure(
             len(sent),
             orgs=frozenset(line.org.id for line in sent),
             label="Số đơn vị đã gửi báo cáo",
-            records=records,
+            records=_sent_records(sent),
         ),
         "units.reports.late": Figure(
             len(late),
             orgs=frozenset(line.org.id for line in late),
             label="Số đơn vị gửi báo cáo muộn",
-            records={"superior.submission": frozenset(line.submission.id for line in late)},
+            records=_sent_records(late),
         ),
         "units.reports.missing": Figure(
             len(missing),
@@ -304,13 +323,19 @@ def _submissions(org, period, result):
             label="Các đơn vị chưa gửi báo cáo",
         ),
     }
-    out["units.table"] = Figure(
-        _table_rows(result, lines),
-        orgs=_orgs(result),
-        label="Bảng số liệu các tổ chức cơ sở đảng",
-        records=records,
-    )
-    return out
+
+
+def _table(result, lines):
+    """The table of units, linked to the reports they sent."""
+    sent = [line for line in lines.values() if line.status != tracker.MISSING]
+    return {
+        "units.table": Figure(
+            _table_rows(result, lines),
+            orgs=_orgs(result),
+            label="Bảng số liệu các tổ chức cơ sở đảng",
+            records=_sent_records(sent),
+        )
+    }
 
 
 def _sent_text(line):
@@ -322,7 +347,7 @@ def _sent_text(line):
 
 def _table_rows(result, lines):
     """The heading, one row per unit, and the total row (the sum of the unit rows)."""
-    names = ["party.members", "party.members.probationary", "party.admissions", "fees.remitted"]
+    names = TABLE_FIGURES
     rows = [list(TABLE_HEADING)]
     for i, unit in enumerate(result.units, start=1):
         # A unit gone before the period's end has no report of it to send.
