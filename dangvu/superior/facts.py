@@ -495,20 +495,17 @@ def _own_figures(own, tree):
             )
     people = frozenset(c.person_id for c in own if c.person_id)
     orgs = frozenset(c.recipient_org_id for c in own if c.recipient_org_id)
-    out[f"{PREFIX}commendations.own.summary"] = Figure(
-        _form_phrases(counts),
-        people=people,
-        orgs=orgs,
-        label="Khen thưởng của cấp ủy cấp trên cơ sở: hình thức, số được khen",
-        records=_records(own),
-    )
-    out[f"{PREFIX}commendations.own.decisions"] = Figure(
-        decisions_of(own),
-        people=people,
-        orgs=orgs,
-        label="Quyết định khen thưởng của cấp ủy cấp trên cơ sở",
-        records=_records(own),
-    )
+    for name, value, label in (
+        (
+            "summary",
+            _form_phrases(counts),
+            "Khen thưởng của cấp ủy cấp trên cơ sở: hình thức, số được khen",
+        ),
+        ("decisions", decisions_of(own), "Quyết định khen thưởng của cấp ủy cấp trên cơ sở"),
+    ):
+        out[f"{PREFIX}commendations.own.{name}"] = Figure(
+            value, people=people, orgs=orgs, label=label, records=_records(own)
+        )
     return out
 
 

@@ -10,34 +10,16 @@ import pytest
 from dangvu.accounts.tests.helpers import run
 from dangvu.awards import actions
 from dangvu.orgs import actions as org_actions
-from dangvu.people import actions as people_actions
 
 from .conftest import facts
+from .world import START
+from .world import members as _members
+from .world import org as _org
 
 pytestmark = pytest.mark.django_db
 
 YEAR = 2024
 ON = dt.date(YEAR, 2, 3)
-START = dt.date(2010, 1, 1)
-
-
-def _org(kind, name, slug, parent=None):
-    return org_actions.create_org(
-        None, kind=kind, name=name, slug=slug, parent=parent, valid_from=START
-    )
-
-
-def _members(cell, names):
-    people = []
-    for name in names:
-        p = people_actions.create_person(
-            None, home_org=cell, full_name=name, gender="female", birth_date=dt.date(1980, 1, 1)
-        )
-        people_actions.transfer_in(
-            None, p, cell, START, admitted_on=dt.date(2005, 1, 1), official_on=dt.date(2006, 1, 1)
-        )
-        people.append(p)
-    return people
 
 
 def _commend(org, n, **fields):

@@ -15,10 +15,10 @@ from django.test.utils import CaptureQueriesContext
 
 from dangvu.accounts.tests.helpers import run
 from dangvu.awards import actions
+from dangvu.awards.tests.world import members as _members
+from dangvu.awards.tests.world import org as _org
 from dangvu.core import facts as registry
 from dangvu.core.facts import Period
-from dangvu.orgs import actions as org_actions
-from dangvu.people import actions as people_actions
 from dangvu.superior.consolidate import consolidate
 from dangvu.superior.facts import superior_facts
 
@@ -26,27 +26,7 @@ pytestmark = pytest.mark.django_db
 
 YEAR = 2024
 ON = dt.date(YEAR, 1, 20)
-START = dt.date(2010, 1, 1)
 MODEL = "awards.commendation"
-
-
-def _org(kind, name, slug, parent=None):
-    return org_actions.create_org(
-        None, kind=kind, name=name, slug=slug, parent=parent, valid_from=START
-    )
-
-
-def _members(cell, names):
-    people = []
-    for name in names:
-        p = people_actions.create_person(
-            None, home_org=cell, full_name=name, gender="male", birth_date=dt.date(1979, 5, 1)
-        )
-        people_actions.transfer_in(
-            None, p, cell, START, admitted_on=dt.date(2004, 1, 1), official_on=dt.date(2005, 1, 1)
-        )
-        people.append(p)
-    return people
 
 
 class Numbers:
